@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+// Every setting the server reads, validated once at start. A missing or malformed setting stops
+// the process with one line naming it (see loadConfig). .env.example documents each one.
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** The public https origin of the app (tab pages, card links, CORS). */
+    PUBLIC_URL: z.url().default("http://localhost:3978"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+    /** Local/test: an Azurite connection string. In Azure leave it empty and set STORAGE_TABLE_ENDPOINT. */
+    STORAGE_CONNECTION_STRING: optionalText,
+    /** https://<account>.table.core.windows.net, used with managed identity (DefaultAzureCredential). */
+    STORAGE_TABLE_ENDPOINT: z.url().optional(),
+    /** Prefix on every table name, so tests and several installs can share one account. Letters and digits only. */
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9]*$/, "letters and digits only")
+      .default(""),
+
+    /** Entra ID app registration that the tab's SSO token is issued for. */
+    ENTRA_CLIENT_ID: optionalText,
+    /** api://<host>/<client id>: the audience of the tab's SSO token besides the client id. */
+    ENTRA_APP_ID_URI: optionalText,
+
+    /** Bot registration. Empty id and password only for local development with the Agents Playground. */
+    BOT_ID: optionalText,
+    BOT_PASSWORD: optionalText,
+    BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    BOT_TENANT_ID: optionalText,
+
+    /** The development sign-in: a local issuer so the same token validation runs without a tenant. Never in production. */
+    DEV_SIGN_IN: flag,
+    /** Seed the fictitious demo team when the store is empty. */
+    SEED_DEMO_DATA: flag,
+
+    /** Local time zone of the team: dates, deadlines and the morning brief follow it. */
+    TIME_ZONE: z.string().default("Europe/Stockholm"),
+    /** When the morning brief is posted on working days, local time HH:MM. */
+    MORNING_BRIEF_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
+      .default("07:45"),
+    /** How often this instance looks for due reminders, deadlines and cover timeouts. */
+    JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Where the built tab is served from. */
+    TAB_DIST_DIR: optionalText,
+  })
+  .superRefine((c, ctx) => {
+    if (!c.STORAGE_CONNECTION_STRING && !c.STORAGE_TABLE_ENDPOINT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STORAGE_CONNECTION_STRING"],
+        message: "set STORAGE_CONNECTION_STRING (Azurite) or STORAGE_TABLE_ENDPOINT (Azure, managed identity)",
+      });
+    }
+    if (c.NODE_ENV === "production" && c.DEV_SIGN_IN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_SIGN_IN"],
+        message: "the development sign-in is refused when NODE_ENV=production",
+      });
+    }
+    if (c.NODE_ENV === "production" && (!c.ENTRA_CLIENT_ID || !c.ENTRA_APP_ID_URI)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [c.ENTRA_CLIENT_ID ? "ENTRA_APP_ID_URI" : "ENTRA_CLIENT_ID"],
+        message: "required in production for Teams SSO",
+      });
+    }
+    if (c.NODE_ENV === "production" && !c.BOT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "required in production: the bot's Entra app id" });
+    }
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws one ConfigError whose message names the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = issue.path.join(".") || "configuration";
+  throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
+}

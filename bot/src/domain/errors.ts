@@ -1,0 +1,57 @@
+// Errors are values with a stable code; one place (api/errors.ts, bot card replies) maps them to
+// HTTP statuses and card messages. Messages are for people and never carry personal data.
+
+export type DomainErrorCode = "NotFound" | "Forbidden" | "Conflict" | "InvalidTransition" | "Invalid" | "AlreadyExists";
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+}
+
+export class NotFound extends DomainError {
+  readonly code = "NotFound" as const;
+  constructor(readonly what: string) {
+    super(`${what} was not found.`);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly code = "Forbidden" as const;
+  constructor(message = "You are not allowed to do this.") {
+    super(message);
+  }
+}
+
+/** Someone else changed the thing since it was read; `current` is what is stored now. */
+export class Conflict<T = unknown> extends DomainError {
+  readonly code = "Conflict" as const;
+  constructor(
+    readonly what: string,
+    readonly current?: T,
+  ) {
+    super(`${what} was changed by someone else. Reload and apply your change again.`);
+  }
+}
+
+export class AlreadyExists extends DomainError {
+  readonly code = "AlreadyExists" as const;
+  constructor(readonly what: string) {
+    super(`${what} already exists.`);
+  }
+}
+
+export class InvalidTransition extends DomainError {
+  readonly code = "InvalidTransition" as const;
+  constructor(
+    readonly machine: string,
+    readonly from: string,
+    readonly event: string,
+  ) {
+    super(`Cannot ${event} a ${machine} that is ${from}.`);
+  }
+}
+
+export class Invalid extends DomainError {
+  readonly code = "Invalid" as const;
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,249 @@
+import type {
+  AbsenceReason,
+  AccessChannel,
+  BoardReason,
+  ConsentBasis,
+  CoverState,
+  EscalationState,
+  OrganisationKind,
+  Priority,
+  RecordedConsentStatus,
+  Role,
+  SignalKind,
+  TakeOffOutcome,
+  Urgency,
+} from "@fact-board/contract";
+
+// The things of a FACT team, as DOMAIN.md describes them. Calendar dates are "YYYY-MM-DD"
+// strings (Swedish local dates), instants are ISO strings. `etag` is the storage version a
+// thing was read at; it travels with the thing so every save can be conditional.
+
+export type OrganisationId = string;
+/** `${tenantId}.${objectId}`: people from partner tenants are known by ids, never by name or e-mail. */
+export type MemberId = string;
+export type ParticipantId = string;
+export type BoardId = string;
+export type CalendarDate = string;
+export type Instant = string;
+
+export interface Versioned {
+  etag?: string;
+}
+
+export interface Board extends Versioned {
+  id: BoardId;
+  name: string;
+  /** Participants the FACT team carries (the caseload), for "on the board against caseload". */
+  caseload: number;
+  /** Partner tenants whose members may sign in. */
+  allowedTenantIds: string[];
+  createdAt: Instant;
+}
+
+export interface Organisation extends Versioned {
+  id: OrganisationId;
+  boardId: BoardId;
+  name: string;
+  kind: OrganisationKind;
+  tenantId: string;
+  /** Days after a participant leaves the team before their details are erased (per organisation: health care and social services keep records under different rules). */
+  retentionDays: number;
+}
+
+export interface Member extends Versioned {
+  id: MemberId;
+  boardId: BoardId;
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  organisationId: OrganisationId;
+  role: Role;
+  /** Ordered substitutes (ersättare), same organisation only. */
+  substituteIds: MemberId[];
+}
+
+export interface SipFlag {
+  inPlace: boolean;
+  date?: CalendarDate;
+}
+
+export interface Participant extends Versioned {
+  id: ParticipantId;
+  boardId: BoardId;
+  /** Pseudonymous code such as "HBG-017"; never a personal identity number. */
+  code: string;
+  initials: string;
+  caseManagerId: MemberId;
+  /** The organisation that wrote the base record. */
+  writtenBy: OrganisationId;
+  /** Partner organisations involved with the participant. */
+  organisationIds: OrganisationId[];
+  sip: SipFlag;
+  crisisPlan: boolean;
+  earlySignsPlan: boolean;
+  onBoard: boolean;
+  createdAt: Instant;
+  /** Set when the participant leaves the FACT team: starts the retention period. */
+  leftTeamOn?: CalendarDate;
+  /** Set when details were erased after retention; only the id and counts remain. */
+  erasedAt?: Instant;
+}
+
+export interface BoardAction {
+  id: string;
+  what: string;
+  /** Who does it: a member id of the board. */
+  responsibleId: MemberId;
+  byWhen: CalendarDate;
+  done: boolean;
+  writtenBy: OrganisationId;
+  createdBy: MemberId;
+  createdAt: Instant;
+}
+
+export interface BoardEntry extends Versioned {
+  id: string;
+  boardId: BoardId;
+  participantId: ParticipantId;
+  writtenBy: OrganisationId;
+  reason: BoardReason;
+  /** Short, labelled free text: the UI and schema keep it brief. */
+  reasonNote?: string;
+  priority: Priority;
+  putOnOn: CalendarDate;
+  putOnBy: MemberId;
+  nextEvaluationOn: CalendarDate;
+  actions: BoardAction[];
+  lastReviewedOn?: CalendarDate;
+  lastReviewedBy?: MemberId;
+  updatedAt: Instant;
+  updatedBy: MemberId;
+}
+
+export interface ClosedBoardEntry extends Omit<BoardEntry, "etag"> {
+  takenOffOn: CalendarDate;
+  takenOffBy: MemberId;
+  outcome: TakeOffOutcome;
+  outcomeNote?: string;
+}
+
+export interface Consent extends Versioned {
+  boardId: BoardId;
+  participantId: ParticipantId;
+  disclosingOrganisationId: OrganisationId;
+  receivingOrganisationIds: OrganisationId[];
+  basis: ConsentBasis;
+  /** For a legal basis: the statute reference that lifts secrecy. */
+  legalReference?: string;
+  status: RecordedConsentStatus;
+  givenOn?: CalendarDate;
+  validUntil?: CalendarDate;
+  withdrawnOn?: CalendarDate;
+  recordedBy: MemberId;
+  recordedAt: Instant;
+}
+
+export interface Escalation extends Versioned {
+  id: string;
+  boardId: BoardId;
+  participantId: ParticipantId;
+  fromOrganisationId: OrganisationId;
+  toOrganisationId: OrganisationId;
+  kind: SignalKind;
+  urgency: Urgency;
+  note?: string;
+  proposeBoard: boolean;
+  state: EscalationState;
+  raisedBy: MemberId;
+  raisedAt: Instant;
+  /** When an answer is due; past it a reminder, then the receiving manager is told. */
+  answerBy: Instant;
+  remindersSent: number;
+  managerNotified: boolean;
+  acknowledgedBy?: MemberId;
+  acknowledgedAt?: Instant;
+  resolvedBy?: MemberId;
+  resolvedAt?: Instant;
+  declinedBy?: MemberId;
+  declinedAt?: Instant;
+  declineReason?: string;
+}
+
+export interface Absence extends Versioned {
+  id: string;
+  boardId: BoardId;
+  memberId: MemberId;
+  organisationId: OrganisationId;
+  from: CalendarDate;
+  to: CalendarDate;
+  reason: AbsenceReason;
+  registeredBy: MemberId;
+  registeredAt: Instant;
+  cover: Cover;
+}
+
+export interface Cover {
+  state: CoverState;
+  /** Substitutes to ask, in order, fixed when the absence is registered. */
+  candidateIds: MemberId[];
+  /** Index into candidateIds of the substitute being asked (while requesting). */
+  askedIndex: number;
+  askedAt?: Instant;
+  /** When the current ask times out and the next substitute is asked. */
+  answerBy?: Instant;
+  declinedBy: MemberId[];
+  coveredBy?: MemberId;
+  managerAlerted: boolean;
+}
+
+export interface CheckIn extends Versioned {
+  boardId: BoardId;
+  date: CalendarDate;
+  startedAt: Instant;
+  endedAt: Instant;
+  durationSeconds: number;
+  attendeeIds: MemberId[];
+  reviewedParticipantIds: ParticipantId[];
+  addedParticipantIds: ParticipantId[];
+  removedParticipantIds: ParticipantId[];
+  actionsAgreed: number;
+  recordedBy: MemberId;
+}
+
+export type AuditWhat =
+  | "viewedDetails"
+  | "viewedHistory"
+  | "changed"
+  | "putOnBoard"
+  | "takenOffBoard"
+  | "consentRecorded"
+  | "escalationRaised"
+  | "escalationAnswered"
+  | "exported"
+  | "erased";
+
+export interface AuditEvent {
+  boardId: BoardId;
+  at: Instant;
+  actor: { tenantId: string; objectId: string; organisationId: OrganisationId; role: Role };
+  what: AuditWhat;
+  participantId: ParticipantId;
+  /** The pseudonymous code, kept so the log stays readable after the participant's erasure. */
+  participantCode: string;
+  channel: AccessChannel;
+  outcome: "allowed" | "denied";
+}
+
+/** The person behind a request, after the identity seam has done its work. */
+export interface Caller {
+  tenantId: string;
+  objectId: string;
+}
+
+/** A caller looked up as a member of a board. */
+export interface Actor {
+  member: Member;
+  channel: AccessChannel;
+}
+
+export const memberIdOf = (tenantId: string, objectId: string): MemberId => `${tenantId}.${objectId}`;

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// The FACT vocabulary, defined once: the domain, the API and the tab all speak these words.
+// Codes are English; the Swedish words on screen live in tab/src/i18n and the card strings.
+
+export const Role = z.enum(["coordinator", "staff", "manager", "admin"]);
+export type Role = z.infer<typeof Role>;
+
+export const OrganisationKind = z.enum([
+  "regionPsychiatry",
+  "municipalSocialServices",
+  "municipalCare",
+  "privateProvider",
+  "labourMarket",
+  "other",
+]);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+export const BoardReason = z.enum([
+  "crisis",
+  "relapseRisk",
+  "admission",
+  "discharge",
+  "newParticipant",
+  "coordinationNeed",
+  "other",
+]);
+export type BoardReason = z.infer<typeof BoardReason>;
+
+export const Priority = z.enum(["high", "medium", "low"]);
+export type Priority = z.infer<typeof Priority>;
+
+export const TakeOffOutcome = z.enum(["stable", "transferred", "admittedLongTerm", "leftFact", "other"]);
+export type TakeOffOutcome = z.infer<typeof TakeOffOutcome>;
+
+/** What is stored. "expired" and "notAsked" are derived at read time, never stored. */
+export const RecordedConsentStatus = z.enum(["given", "declined", "withdrawn"]);
+export type RecordedConsentStatus = z.infer<typeof RecordedConsentStatus>;
+
+export const ConsentStatus = z.enum(["given", "declined", "withdrawn", "expired", "notAsked"]);
+export type ConsentStatus = z.infer<typeof ConsentStatus>;
+
+/** Secrecy is lifted by the participant's consent or, rarely, by law (with its reference). */
+export const ConsentBasis = z.enum(["consent", "legalBasis"]);
+export type ConsentBasis = z.infer<typeof ConsentBasis>;
+
+export const SignalKind = z.enum([
+  "morePsychiatricSupport",
+  "lessPsychiatricSupport",
+  "moreMunicipalSupport",
+  "lessMunicipalSupport",
+  "concern",
+]);
+export type SignalKind = z.infer<typeof SignalKind>;
+
+export const Urgency = z.enum(["today", "thisWeek"]);
+export type Urgency = z.infer<typeof Urgency>;
+
+export const EscalationState = z.enum(["open", "acknowledged", "resolved", "declined"]);
+export type EscalationState = z.infer<typeof EscalationState>;
+
+export const AbsenceReason = z.enum(["sick", "vacation", "other"]);
+export type AbsenceReason = z.infer<typeof AbsenceReason>;
+
+export const CoverState = z.enum(["requesting", "covered", "uncovered", "cancelled"]);
+export type CoverState = z.infer<typeof CoverState>;
+
+export const AccessChannel = z.enum(["tab", "bot", "api"]);
+export type AccessChannel = z.infer<typeof AccessChannel>;
+
+/** Calendar dates travel as YYYY-MM-DD (Swedish local dates); instants as ISO 8601 with offset. */
+export const CalendarDate = z.iso.date();
+export const Instant = z.iso.datetime({ offset: true });

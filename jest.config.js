@@ -1,0 +1,26 @@
+/** One Jest run for the whole repo: domain unit tests, storage/API/bot tests on Azurite, browser tests in Chromium. */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx: true },
+      transform: { react: { runtime: "automatic" } },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.(t|j|mj)sx?$": swc },
+  // jose ships ESM only; let swc turn it into CommonJS for Jest.
+  transformIgnorePatterns: ["/node_modules/(?!(jose)/)"],
+  moduleNameMapper: { "^@fact-board/contract$": "<rootDir>/contract/src/index.ts" },
+  testMatch: ["<rootDir>/{bot,contract,tab,tests}/**/*.test.{ts,tsx}"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.tsbuild/"],
+  globalSetup: "<rootDir>/tests/support/global-setup.mjs",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.mjs",
+  maxWorkers: 2,
+  testTimeout: 30000,
+};
