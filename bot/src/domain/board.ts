@@ -1,0 +1,125 @@
+import type { BoardReason, Priority, TakeOffOutcome } from "@fact-board/contract";
+import { AlreadyExists, Invalid } from "./errors";
+import type { BoardAction, BoardEntry, CalendarDate, ClosedBoardEntry, Instant, Member, Participant } from "./types";
+
+// Putting on and taking off the board. A participant is on the board while a current entry exists;
+// taking off closes the entry into history with its outcome, so the past is never overwritten.
+
+export const DEFAULT_EVALUATION_DAYS = 7;
+
+export interface PutOnBoard {
+  entryId: string;
+  reason: BoardReason;
+  reasonNote?: string;
+  priority: Priority;
+  nextEvaluationOn: CalendarDate;
+}
+
+export function putOnBoard(
+  participant: Participant,
+  current: BoardEntry | undefined,
+  by: Member,
+  input: PutOnBoard,
+  today: CalendarDate,
+  now: Instant,
+): { participant: Participant; entry: BoardEntry } {
+  if (current || participant.onBoard) throw new AlreadyExists("The participant's board entry");
+  if (participant.leftTeamOn) throw new Invalid("The participant has left the FACT team.");
+  if (input.nextEvaluationOn < today) throw new Invalid("The next evaluation cannot be in the past.");
+  const entry: BoardEntry = {
+    id: input.entryId,
+    boardId: participant.boardId,
+    participantId: participant.id,
+    writtenBy: by.organisationId,
+    reason: input.reason,
+    ...(input.reasonNote ? { reasonNote: input.reasonNote } : {}),
+    priority: input.priority,
+    putOnOn: today,
+    putOnBy: by.id,
+    nextEvaluationOn: input.nextEvaluationOn,
+    actions: [],
+    updatedAt: now,
+    updatedBy: by.id,
+  };
+  return { participant: { ...participant, onBoard: true }, entry };
+}
+
+export interface EntryEdit {
+  reason?: BoardReason;
+  reasonNote?: string | null;
+  priority?: Priority;
+  nextEvaluationOn?: CalendarDate;
+}
+
+export function editEntry(entry: BoardEntry, by: Member, edit: EntryEdit, today: CalendarDate, now: Instant): BoardEntry {
+  if (edit.nextEvaluationOn !== undefined && edit.nextEvaluationOn < today) {
+    throw new Invalid("The next evaluation cannot be in the past.");
+  }
+  const next: BoardEntry = { ...entry, updatedAt: now, updatedBy: by.id };
+  if (edit.reason !== undefined) next.reason = edit.reason;
+  if (edit.priority !== undefined) next.priority = edit.priority;
+  if (edit.nextEvaluationOn !== undefined) next.nextEvaluationOn = edit.nextEvaluationOn;
+  if (edit.reasonNote === null) delete next.reasonNote;
+  else if (edit.reasonNote !== undefined) next.reasonNote = edit.reasonNote;
+  return next;
+}
+
+export const MAX_ACTIONS_PER_ENTRY = 30;
+
+export function addAction(
+  entry: BoardEntry,
+  by: Member,
+  action: { id: string; what: string; responsibleId: string; byWhen: CalendarDate },
+  now: Instant,
+): BoardEntry {
+  if (entry.actions.some((a) => a.id === action.id)) return entry; // a retried request adds nothing twice
+  if (entry.actions.length >= MAX_ACTIONS_PER_ENTRY) throw new Invalid("Too many actions on one entry; mark done ones or take some away.");
+  const added: BoardAction = { ...action, done: false, writtenBy: by.organisationId, createdBy: by.id, createdAt: now };
+  return { ...entry, actions: [...entry.actions, added], updatedAt: now, updatedBy: by.id };
+}
+
+export function setActionDone(entry: BoardEntry, by: Member, actionId: string, done: boolean, now: Instant): BoardEntry {
+  if (!entry.actions.some((a) => a.id === actionId)) throw new Invalid("No such action on this entry.");
+  return {
+    ...entry,
+    actions: entry.actions.map((a) => (a.id === actionId ? { ...a, done } : a)),
+    updatedAt: now,
+    updatedBy: by.id,
+  };
+}
+
+export function removeAction(entry: BoardEntry, by: Member, actionId: string, now: Instant): BoardEntry {
+  return { ...entry, actions: entry.actions.filter((a) => a.id !== actionId), updatedAt: now, updatedBy: by.id };
+}
+
+export function markReviewed(entry: BoardEntry, by: Member, today: CalendarDate, now: Instant): BoardEntry {
+  return { ...entry, lastReviewedOn: today, lastReviewedBy: by.id, updatedAt: now, updatedBy: by.id };
+}
+
+export function takeOffBoard(
+  participant: Participant,
+  entry: BoardEntry,
+  by: Member,
+  outcome: { outcome: TakeOffOutcome; note?: string },
+  today: CalendarDate,
+  now: Instant,
+): { participant: Participant; closed: ClosedBoardEntry } {
+  const { etag: _etag, ...rest } = entry;
+  const closed: ClosedBoardEntry = {
+    ...rest,
+    updatedAt: now,
+    updatedBy: by.id,
+    takenOffOn: today,
+    takenOffBy: by.id,
+    outcome: outcome.outcome,
+    ...(outcome.note ? { outcomeNote: outcome.note } : {}),
+  };
+  return { participant: { ...participant, onBoard: false }, closed };
+}
+
+export const PRIORITY_ORDER: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+/** The walkthrough order of the morning check-in: highest priority first, then longest on the board. */
+export function checkInOrder<T extends Pick<BoardEntry, "priority" | "putOnOn">>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.putOnOn.localeCompare(b.putOnOn));
+}

@@ -1,0 +1,68 @@
+import type { Role } from "@fact-board/contract";
+import { Forbidden } from "./errors";
+import type { Member } from "./types";
+
+// The permission matrix: the one place that says who may do what. API routes and card actions
+// both call assertAllowed; the README's table is generated from `permissionMatrix` (and a test
+// checks it). Consent visibility is a separate, additional gate (see visibility.ts).
+
+export type Permission =
+  | "board.read"
+  | "overview.read"
+  | "participant.create"
+  | "entry.putOn"
+  | "entry.edit"
+  | "entry.review"
+  | "entry.takeOff"
+  | "consent.record"
+  | "escalation.raise"
+  | "escalation.answer"
+  | "absence.registerOwn"
+  | "absence.registerForOther"
+  | "cover.answer"
+  | "checkIn.record"
+  | "audit.read";
+
+/** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
+export interface Relation {
+  /** The member is the participant's case manager, or covers for them today. */
+  caseManagerOrCover?: boolean;
+  /** The member's organisation owns the thing: the consent's disclosing organisation, the signal's receiver, the absent colleague's organisation. */
+  ownOrganisation?: boolean;
+  /** The member is the substitute being asked right now. */
+  askedSubstitute?: boolean;
+}
+
+type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
+
+const LEADS: readonly Role[] = ["coordinator", "manager", "admin"];
+const EVERYONE: readonly Role[] = ["coordinator", "staff", "manager", "admin"];
+
+export const permissionMatrix: Record<Permission, Rule> = {
+  "board.read": { roles: EVERYONE, description: "Read the board (consent decides which details)" },
+  "overview.read": { roles: LEADS, description: "Read the manager overview and fidelity indicators" },
+  "participant.create": { roles: LEADS, description: "Add a participant to the team" },
+  "entry.putOn": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Put a participant on the board" },
+  "entry.edit": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Edit an entry and its actions" },
+  "entry.review": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Mark an entry reviewed" },
+  "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
+  "consent.record": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Record the own organisation's consent" },
+  "escalation.raise": { roles: EVERYONE, description: "Raise a signal from the own organisation" },
+  "escalation.answer": { roles: LEADS, requires: "ownOrganisation", description: "Acknowledge, resolve or decline a signal sent to the own organisation" },
+  "absence.registerOwn": { roles: EVERYONE, description: "Register one's own absence" },
+  "absence.registerForOther": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "Register a colleague's absence" },
+  "cover.answer": { roles: EVERYONE, requires: "askedSubstitute", description: "Answer a cover request (only the substitute asked)" },
+  "checkIn.record": { roles: LEADS, description: "Record the morning check-in" },
+  "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
+};
+
+export function isAllowed(role: Role, permission: Permission, relation: Relation = {}): boolean {
+  const rule = permissionMatrix[permission];
+  if (rule.requires && !relation[rule.requires]) return false;
+  if (rule.roles.includes(role)) return true;
+  return role === "staff" && rule.staffIf !== undefined && relation[rule.staffIf] === true;
+}
+
+export function assertAllowed(member: Member, permission: Permission, relation: Relation = {}): void {
+  if (!isAllowed(member.role, permission, relation)) throw new Forbidden();
+}

@@ -1,0 +1,383 @@
+import { z } from "zod";
+import {
+  AbsenceReason,
+  BoardReason,
+  CalendarDate,
+  ConsentBasis,
+  ConsentStatus,
+  CoverState,
+  EscalationState,
+  Instant,
+  OrganisationKind,
+  Priority,
+  RecordedConsentStatus,
+  Role,
+  SignalKind,
+  TakeOffOutcome,
+  Urgency,
+} from "./vocabulary";
+
+// The board API contract, defined once and used by the server (to parse requests and shape
+// responses) and by the tab (types of its typed client). Request schemas are strict: unknown
+// fields are rejected, so no one can set a field their role may not set (no mass assignment).
+// Free text is short and labelled in the UI, so people write no more than the board needs.
+
+export const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
+export const ETag = z.string().min(1).max(200);
+const ShortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const ParticipantCode = z
+  .string()
+  .trim()
+  .regex(/^[A-ZÅÄÖ]{2,4}-\d{3,4}$/, "a pseudonymous code like HBG-017 (never a personal identity number)");
+export const Initials = z
+  .string()
+  .trim()
+  .regex(/^[A-ZÅÄÖ]{1,3}(\.?[A-ZÅÄÖ]){0,2}\.?$/, "initials like A.B.");
+
+// ---------- responses ----------
+
+export const ApiErrorCode = z.enum([
+  "BadRequest",
+  "Unauthenticated",
+  "Forbidden",
+  "NotFound",
+  "Conflict",
+  "InvalidTransition",
+  "Invalid",
+  "AlreadyExists",
+  "TooManyRequests",
+  "PayloadTooLarge",
+  "Internal",
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    /** Which field was wrong, for a 400. */
+    field: z.string().optional(),
+    /** For a 409 on a stale version: what is stored now, as the caller may see it. */
+    current: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const OrganisationView = z.object({ id: Id, name: z.string(), kind: OrganisationKind });
+export type OrganisationView = z.infer<typeof OrganisationView>;
+
+export const MemberView = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  organisationId: Id,
+  role: Role,
+  substituteIds: z.array(z.string()),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const ConsentView = z.object({
+  participantId: Id,
+  disclosingOrganisationId: Id,
+  receivingOrganisationIds: z.array(Id),
+  basis: ConsentBasis,
+  legalReference: z.string().optional(),
+  /** As of today: "expired" and "notAsked" are derived at read time. */
+  status: ConsentStatus,
+  givenOn: CalendarDate.optional(),
+  validUntil: CalendarDate.optional(),
+  withdrawnOn: CalendarDate.optional(),
+  daysUntilExpiry: z.number().optional(),
+  recordedAt: Instant.optional(),
+  etag: z.string().optional(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+export const ActionView = z.object({
+  id: Id,
+  what: z.string(),
+  responsibleId: z.string(),
+  byWhen: CalendarDate,
+  done: z.boolean(),
+  writtenBy: Id,
+});
+export type ActionView = z.infer<typeof ActionView>;
+
+export const SipView = z.object({ inPlace: z.boolean(), date: CalendarDate.optional() });
+
+export const ParticipantView = z.object({
+  id: Id,
+  code: z.string(),
+  initials: z.string(),
+  caseManagerId: z.string(),
+  /** The substitute covering for an absent case manager today. */
+  caseManagerStandInId: z.string().optional(),
+  caseManagerAbsent: z.boolean(),
+  writtenBy: Id,
+  organisationIds: z.array(Id),
+  sip: SipView,
+  crisisPlan: z.boolean(),
+  earlySignsPlan: z.boolean(),
+  onBoard: z.boolean(),
+  /** One per involved organisation other than the viewer's own view of itself. */
+  consents: z.array(ConsentView),
+  consentProblem: z.boolean(),
+  etag: z.string().optional(),
+});
+export type ParticipantView = z.infer<typeof ParticipantView>;
+
+export const EntryView = z.object({
+  id: Id,
+  participantId: Id,
+  writtenBy: Id,
+  reason: BoardReason,
+  reasonNote: z.string().optional(),
+  priority: Priority,
+  putOnOn: CalendarDate,
+  daysOnBoard: z.number().int(),
+  nextEvaluationOn: CalendarDate,
+  evaluationDue: z.boolean(),
+  /** Only actions written by organisations the viewer may read. */
+  actions: z.array(ActionView),
+  lastReviewedOn: CalendarDate.optional(),
+  lastReviewedBy: z.string().optional(),
+  updatedAt: Instant,
+  etag: z.string(),
+});
+export type EntryView = z.infer<typeof EntryView>;
+
+export const EscalationView = z.object({
+  id: Id,
+  participantId: Id,
+  fromOrganisationId: Id,
+  toOrganisationId: Id,
+  kind: SignalKind,
+  urgency: Urgency,
+  note: z.string().optional(),
+  proposeBoard: z.boolean(),
+  state: EscalationState,
+  raisedBy: z.string(),
+  raisedAt: Instant,
+  answerBy: Instant,
+  overdue: z.boolean(),
+  declineReason: z.string().optional(),
+  etag: z.string().optional(),
+});
+export type EscalationView = z.infer<typeof EscalationView>;
+
+export const AbsenceView = z.object({
+  id: Id,
+  memberId: z.string(),
+  organisationId: Id,
+  from: CalendarDate,
+  to: CalendarDate,
+  reason: AbsenceReason,
+  coverState: CoverState,
+  coveredBy: z.string().optional(),
+  askedSubstituteId: z.string().optional(),
+  etag: z.string().optional(),
+});
+export type AbsenceView = z.infer<typeof AbsenceView>;
+
+export const BoardRow = z.object({ participant: ParticipantView, entry: EntryView });
+export type BoardRow = z.infer<typeof BoardRow>;
+
+export const Viewer = z.object({
+  memberId: z.string(),
+  displayName: z.string(),
+  organisationId: Id,
+  role: Role,
+  /** Permissions the viewer's role grants on this board (relations may narrow them per participant). */
+  permissions: z.array(z.string()),
+});
+export type Viewer = z.infer<typeof Viewer>;
+
+export const BoardView = z.object({
+  board: z.object({ id: Id, name: z.string(), caseload: z.number().int() }),
+  today: CalendarDate,
+  /** Bumped on every change; the live channel announces new versions. */
+  version: z.number().int(),
+  viewer: Viewer,
+  organisations: z.array(OrganisationView),
+  members: z.array(MemberView),
+  /** Entries the viewer may see, in check-in order (priority, then days on the board). */
+  rows: z.array(BoardRow),
+  /** Entries on the board whose participant the viewer's organisation may not see (no valid consent): counted, never shown. */
+  hiddenCount: z.number().int(),
+  escalations: z.array(EscalationView),
+  absences: z.array(AbsenceView),
+});
+export type BoardView = z.infer<typeof BoardView>;
+
+export const BoardSummary = z.object({ id: Id, name: z.string(), memberId: z.string(), role: Role, organisationId: Id });
+export const MeResponse = z.object({ tenantId: z.string(), objectId: z.string(), boards: z.array(BoardSummary) });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const ParticipantList = z.object({ participants: z.array(ParticipantView), hiddenCount: z.number().int(), cursor: z.string().optional() });
+export type ParticipantList = z.infer<typeof ParticipantList>;
+
+export const ClosedEntryView = EntryView.omit({ etag: true, daysOnBoard: true, evaluationDue: true }).extend({
+  takenOffOn: CalendarDate,
+  takenOffBy: z.string(),
+  outcome: TakeOffOutcome,
+  outcomeNote: z.string().optional(),
+});
+export type ClosedEntryView = z.infer<typeof ClosedEntryView>;
+
+export const ParticipantHistory = z.object({
+  participant: ParticipantView,
+  current: EntryView.optional(),
+  closed: z.array(ClosedEntryView),
+  escalations: z.array(EscalationView),
+});
+export type ParticipantHistory = z.infer<typeof ParticipantHistory>;
+
+export const CheckInView = z.object({
+  date: CalendarDate,
+  startedAt: Instant,
+  endedAt: Instant,
+  durationSeconds: z.number().int(),
+  attendeeIds: z.array(z.string()),
+  reviewedParticipantIds: z.array(Id),
+  addedParticipantIds: z.array(Id),
+  removedParticipantIds: z.array(Id),
+  actionsAgreed: z.number().int(),
+  etag: z.string().optional(),
+});
+export type CheckInView = z.infer<typeof CheckInView>;
+
+export const Overview = z.object({
+  today: CalendarDate,
+  onBoard: z.number().int(),
+  caseload: z.number().int(),
+  averageDaysOnBoard: z.number(),
+  consentsMissing: z.number().int(),
+  consentsExpiringSoon: z.number().int(),
+  escalationsOverdue: z.number().int(),
+  escalationsOpen: z.number().int(),
+  absencesWithoutCover: z.number().int(),
+  /** Working days of the last four weeks and whether the board was reviewed (a check-in stored). */
+  reviewedDays: z.array(z.object({ date: CalendarDate, reviewed: z.boolean(), allEntriesReviewed: z.boolean() })),
+  boardSizeOverTime: z.array(z.object({ date: CalendarDate, onBoard: z.number().int() })),
+  daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
+});
+export type Overview = z.infer<typeof Overview>;
+
+export const AuditRecordView = z.object({
+  at: Instant,
+  tenantId: z.string(),
+  objectId: z.string(),
+  organisationId: z.string(),
+  role: Role,
+  what: z.string(),
+  participantCode: z.string(),
+  channel: z.string(),
+  outcome: z.string(),
+});
+export const AuditPage = z.object({ records: z.array(AuditRecordView), cursor: z.string().optional() });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+// ---------- requests ----------
+
+export const CreateParticipantBody = z.strictObject({
+  code: ParticipantCode,
+  initials: Initials,
+  caseManagerId: z.string().min(1).max(200),
+  organisationIds: z.array(Id).min(1).max(10),
+});
+export type CreateParticipantBody = z.infer<typeof CreateParticipantBody>;
+
+export const PutOnBoardBody = z.strictObject({
+  participantId: Id,
+  reason: BoardReason,
+  reasonNote: ShortText(200).optional(),
+  priority: Priority,
+  nextEvaluationOn: CalendarDate,
+});
+export type PutOnBoardBody = z.infer<typeof PutOnBoardBody>;
+
+export const EditEntryBody = z
+  .strictObject({
+    etag: ETag,
+    reason: BoardReason.optional(),
+    reasonNote: ShortText(200).nullable().optional(),
+    priority: Priority.optional(),
+    nextEvaluationOn: CalendarDate.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 1, "change at least one field");
+export type EditEntryBody = z.infer<typeof EditEntryBody>;
+
+export const AddActionBody = z.strictObject({
+  etag: ETag,
+  /** Chosen by the client so that a retried request adds the action once. */
+  id: Id.optional(),
+  what: ShortText(200),
+  responsibleId: z.string().min(1).max(200),
+  byWhen: CalendarDate,
+});
+export type AddActionBody = z.infer<typeof AddActionBody>;
+
+export const SetActionDoneBody = z.strictObject({ etag: ETag, done: z.boolean() });
+export type SetActionDoneBody = z.infer<typeof SetActionDoneBody>;
+
+export const ReviewBody = z.strictObject({ etag: ETag });
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
+export const TakeOffBody = z.strictObject({ etag: ETag, outcome: TakeOffOutcome, note: ShortText(200).optional() });
+export type TakeOffBody = z.infer<typeof TakeOffBody>;
+
+export const RecordConsentBody = z.strictObject({
+  /** Absent for a first record; the consent's etag when changing an existing one. */
+  etag: ETag.optional(),
+  status: RecordedConsentStatus,
+  basis: ConsentBasis.default("consent"),
+  legalReference: ShortText(120).optional(),
+  receivingOrganisationIds: z.array(Id).max(10),
+  givenOn: CalendarDate.optional(),
+  validUntil: CalendarDate.optional(),
+  withdrawnOn: CalendarDate.optional(),
+});
+export type RecordConsentBody = z.input<typeof RecordConsentBody>;
+
+export const RaiseEscalationBody = z.strictObject({
+  participantId: Id,
+  toOrganisationId: Id,
+  kind: SignalKind,
+  urgency: Urgency,
+  note: ShortText(300).optional(),
+  proposeBoard: z.boolean().default(false),
+});
+export type RaiseEscalationBody = z.input<typeof RaiseEscalationBody>;
+
+export const AnswerEscalationBody = z.discriminatedUnion("answer", [
+  z.strictObject({ answer: z.literal("acknowledge"), etag: ETag }),
+  z.strictObject({ answer: z.literal("resolve"), etag: ETag }),
+  z.strictObject({ answer: z.literal("decline"), etag: ETag, reason: ShortText(200) }),
+]);
+export type AnswerEscalationBody = z.infer<typeof AnswerEscalationBody>;
+
+export const RegisterAbsenceBody = z.strictObject({
+  /** Omitted: the caller's own absence. */
+  memberId: z.string().min(1).max(200).optional(),
+  from: CalendarDate,
+  to: CalendarDate,
+  reason: AbsenceReason,
+});
+export type RegisterAbsenceBody = z.infer<typeof RegisterAbsenceBody>;
+
+export const AnswerCoverBody = z.strictObject({ etag: ETag, answer: z.enum(["accept", "decline"]) });
+export type AnswerCoverBody = z.infer<typeof AnswerCoverBody>;
+
+export const RecordCheckInBody = z.strictObject({
+  etag: ETag.optional(),
+  startedAt: Instant,
+  endedAt: Instant,
+  attendeeIds: z.array(z.string().max(200)).max(100),
+  reviewedParticipantIds: z.array(Id).max(300),
+  addedParticipantIds: z.array(Id).max(300),
+  removedParticipantIds: z.array(Id).max(300),
+  actionsAgreed: z.number().int().min(0).max(1000),
+});
+export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
+
+export const DevSignInBody = z.strictObject({ tenantId: z.string().min(1).max(100), objectId: z.string().min(1).max(100) });
