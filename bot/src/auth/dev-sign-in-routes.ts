@@ -1,0 +1,62 @@
+import express, { type ErrorRequestHandler, type Router } from "express";
+import { z } from "zod";
+import { Role } from "@fact-board/contract";
+import { Invalid, NotFound } from "../domain/errors";
+import type { DevIssuer } from "./dev-issuer";
+
+// The development sign-in's HTTP face: pick a demo person, get a token from the in-process issuer.
+// A router can only be built from a DevIssuer, and createDevIssuer refuses unless DEV_SIGN_IN=true
+// and NODE_ENV is not production, so these routes cannot exist where they must not.
+// Errors go to next(): the API's one error handler maps Invalid → 400 and NotFound → 404.
+
+export interface DevPerson {
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  organisationName: string;
+  role: Role;
+}
+
+/** The people one may sign in as: the demo members of the boards. */
+export type ListDevPeople = () => Promise<readonly DevPerson[]> | readonly DevPerson[];
+
+const SignInBody = z.strictObject({
+  tenantId: z.guid(),
+  objectId: z.guid(),
+});
+
+export function devSignInRoutes(devIssuer: DevIssuer, listPeople: ListDevPeople): Router {
+  const router = express.Router();
+
+  router.get("/api/dev/people", async (_req, res) => {
+    const people = await listPeople();
+    res.json({
+      people: people.map(({ tenantId, objectId, displayName, organisationName, role }) => ({
+        tenantId,
+        objectId,
+        displayName,
+        organisationName,
+        role,
+      })),
+    });
+  });
+
+  router.post("/api/dev/sign-in", express.json({ limit: "1kb" }), async (req, res) => {
+    const parsed = SignInBody.safeParse(req.body);
+    if (!parsed.success) throw new Invalid("Send { tenantId, objectId } of a demo person, both GUIDs.");
+    const { tenantId, objectId } = parsed.data;
+    // Only the listed demo people: the dev sign-in is a way to act as them, not to mint any identity.
+    const person = (await listPeople()).find(
+      (p) => p.tenantId.toLowerCase() === tenantId.toLowerCase() && p.objectId.toLowerCase() === objectId.toLowerCase(),
+    );
+    if (!person) throw new NotFound("The demo person");
+    res.json(await devIssuer.signIn({ tenantId: person.tenantId, objectId: person.objectId }));
+  });
+
+  // A body that is not JSON leaves this router as Invalid, like any other bad body.
+  router.use(((err, _req, _res, next) => {
+    next((err as { type?: unknown }).type === "entity.parse.failed" ? new Invalid("The body must be JSON.") : err);
+  }) as ErrorRequestHandler);
+
+  return router;
+}
