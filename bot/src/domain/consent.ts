@@ -46,8 +46,8 @@ export const CONSENT_EXPIRY_WARNING_DAYS = 30;
 
 /** Missing, declined, withdrawn, expired, or expiring within 30 days: something a person should act on. */
 export function hasConsentProblem(consent: Consent | undefined, today: CalendarDate): boolean {
-  const status = consentStatusOn(consent, today);
-  if (status !== "given") return true;
+  // Not valid today covers a consent dated to start later too: it shows as given, yet nothing is shared.
+  if (!isConsentValidOn(consent, today)) return true;
   const left = daysUntilExpiry(consent, today);
   return left !== undefined && left <= CONSENT_EXPIRY_WARNING_DAYS;
 }

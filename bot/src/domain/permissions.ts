@@ -48,7 +48,7 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
   "consent.record": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Record the own organisation's consent" },
   "escalation.raise": { roles: EVERYONE, description: "Raise a signal from the own organisation" },
-  "escalation.answer": { roles: LEADS, requires: "ownOrganisation", description: "Acknowledge, resolve or decline a signal sent to the own organisation" },
+  "escalation.answer": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Acknowledge, resolve or decline a signal sent to the own organisation" },
   "absence.registerOwn": { roles: EVERYONE, description: "Register one's own absence" },
   "absence.registerForOther": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "Register a colleague's absence" },
   "cover.answer": { roles: EVERYONE, requires: "askedSubstitute", description: "Answer a cover request (only the substitute asked)" },

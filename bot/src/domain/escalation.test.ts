@@ -1,0 +1,160 @@
+import { EscalationState } from "@fact-board/contract";
+import { InvalidTransition } from "./errors";
+import {
+  answerDeadline,
+  canApplyEscalationEvent,
+  escalationFollowUp,
+  isOverdue,
+  transitionEscalation,
+  type EscalationEvent,
+} from "./escalation";
+import type { Escalation } from "./types";
+
+const RAISED_AT = "2026-03-10T08:00:00.000Z";
+const RECEIVER = "tenant-b.social-worker";
+const AT = "2026-03-10T09:00:00.000Z";
+
+function signal(overrides: Partial<Escalation> = {}): Escalation {
+  return {
+    id: "sig-1",
+    boardId: "board-1",
+    participantId: "p-hbg-017",
+    fromOrganisationId: "org-psychiatry",
+    toOrganisationId: "org-social-services",
+    kind: "moreMunicipalSupport",
+    urgency: "today",
+    note: "Eviction notice received",
+    proposeBoard: true,
+    state: "open",
+    raisedBy: "tenant-a.case-manager",
+    raisedAt: RAISED_AT,
+    answerBy: answerDeadline("today", new Date(RAISED_AT)).toISOString(),
+    remindersSent: 0,
+    managerNotified: false,
+    ...overrides,
+  };
+}
+
+const events: Record<EscalationEvent["type"], EscalationEvent> = {
+  acknowledge: { type: "acknowledge", by: RECEIVER, at: AT },
+  resolve: { type: "resolve", by: RECEIVER, at: AT },
+  decline: { type: "decline", by: RECEIVER, at: AT, reason: "Not ours: labour market handles this" },
+};
+
+/** The whole machine, written out: every state × every event, and where a legal event leads. */
+const expected: Record<EscalationState, Record<EscalationEvent["type"], EscalationState | "illegal">> = {
+  open: { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" },
+  acknowledged: { acknowledge: "illegal", resolve: "resolved", decline: "declined" },
+  resolved: { acknowledge: "illegal", resolve: "illegal", decline: "illegal" },
+  declined: { acknowledge: "illegal", resolve: "illegal", decline: "illegal" },
+};
+
+const cases = EscalationState.options.flatMap((from) =>
+  (Object.keys(events) as EscalationEvent["type"][]).map((event) => ({ from, event, to: expected[from][event] })),
+);
+
+describe("the signal state machine", () => {
+  it("covers every state and every event in the table", () => {
+    expect(cases).toHaveLength(EscalationState.options.length * Object.keys(events).length);
+  });
+
+  it.each(cases.filter((c) => c.to !== "illegal"))("moves a $from signal to $to on $event", ({ from, event, to }) => {
+    expect(canApplyEscalationEvent(from, event)).toBe(true);
+    expect(transitionEscalation(signal({ state: from }), events[event]).state).toBe(to);
+  });
+
+  it.each(cases.filter((c) => c.to === "illegal"))("refuses to $event a $from signal with InvalidTransition", ({ from, event }) => {
+    expect(canApplyEscalationEvent(from, event)).toBe(false);
+    const before = signal({ state: from });
+    let thrown: unknown;
+    try {
+      transitionEscalation(before, events[event]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InvalidTransition);
+    expect(thrown).toMatchObject({ code: "InvalidTransition", machine: "signal", from, event });
+    expect(before.state).toBe(from);
+  });
+
+  it("records who acknowledged and when", () => {
+    expect(transitionEscalation(signal(), events.acknowledge)).toMatchObject({ acknowledgedBy: RECEIVER, acknowledgedAt: AT });
+  });
+
+  it("records who resolved and when", () => {
+    expect(transitionEscalation(signal({ state: "acknowledged" }), events.resolve)).toMatchObject({ resolvedBy: RECEIVER, resolvedAt: AT });
+  });
+
+  it("records the reason a signal was declined", () => {
+    expect(transitionEscalation(signal(), events.decline)).toMatchObject({
+      declinedBy: RECEIVER,
+      declinedAt: AT,
+      declineReason: "Not ours: labour market handles this",
+    });
+  });
+
+  it("does not change the signal it was given", () => {
+    const before = signal();
+    transitionEscalation(before, events.acknowledge);
+    expect(before.state).toBe("open");
+  });
+});
+
+describe("the answer deadline", () => {
+  it("gives a 'today' signal four hours", () => {
+    expect(answerDeadline("today", new Date(RAISED_AT)).toISOString()).toBe("2026-03-10T12:00:00.000Z");
+  });
+
+  it("gives a 'this week' signal three days", () => {
+    expect(answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString()).toBe("2026-03-13T08:00:00.000Z");
+  });
+});
+
+describe("following up an unanswered signal", () => {
+  // Raised 08:00, due 12:00: a four-hour window.
+  const beforeDeadline = new Date("2026-03-10T11:59:59.000Z");
+  const atDeadline = new Date("2026-03-10T12:00:00.000Z");
+  const pastDeadline = new Date("2026-03-10T13:00:00.000Z");
+  const pastTwiceTheWindow = new Date("2026-03-10T16:00:00.000Z");
+
+  it("does nothing before the deadline", () => {
+    expect(escalationFollowUp(signal(), beforeDeadline)).toBe("none");
+    expect(isOverdue(signal(), beforeDeadline)).toBe(false);
+  });
+
+  it("reminds once the deadline has passed", () => {
+    expect(escalationFollowUp(signal(), atDeadline)).toBe("remind");
+    expect(escalationFollowUp(signal(), pastDeadline)).toBe("remind");
+    expect(isOverdue(signal(), pastDeadline)).toBe(true);
+  });
+
+  it("does not remind twice", () => {
+    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastDeadline)).toBe("none");
+  });
+
+  it("tells the receiving manager when still unanswered a whole window after the deadline", () => {
+    expect(escalationFollowUp(signal({ remindersSent: 1 }), new Date("2026-03-10T15:59:59.000Z"))).toBe("none");
+    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
+  });
+
+  it("reminds first even when the job comes late, then tells the manager", () => {
+    expect(escalationFollowUp(signal(), pastTwiceTheWindow)).toBe("remind");
+    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
+  });
+
+  it("tells the manager only once", () => {
+    expect(escalationFollowUp(signal({ remindersSent: 1, managerNotified: true }), pastTwiceTheWindow)).toBe("none");
+  });
+
+  it.each(["acknowledged", "resolved", "declined"] as const)("does not chase a signal that is %s", (state) => {
+    expect(escalationFollowUp(signal({ state }), pastDeadline)).toBe("none");
+    expect(escalationFollowUp(signal({ state, remindersSent: 1 }), pastTwiceTheWindow)).toBe("none");
+    expect(isOverdue(signal({ state }), pastDeadline)).toBe(false);
+  });
+
+  it("scales the manager alert to a 'this week' signal's three-day window", () => {
+    const weekly = signal({ urgency: "thisWeek", answerBy: answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString(), remindersSent: 1 });
+    expect(escalationFollowUp(weekly, new Date("2026-03-15T08:00:00.000Z"))).toBe("none");
+    expect(escalationFollowUp(weekly, new Date("2026-03-16T08:00:00.000Z"))).toBe("notifyManager");
+  });
+});

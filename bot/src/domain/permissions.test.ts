@@ -1,0 +1,109 @@
+import { Role } from "@fact-board/contract";
+import { Forbidden } from "./errors";
+import { assertAllowed, isAllowed, permissionMatrix, type Permission, type Relation } from "./permissions";
+import type { Member } from "./types";
+
+// The expected matrix, written out again from DOMAIN.md rather than read from permissionMatrix,
+// so that a change to who may do what has to be made in two places on purpose.
+
+type Expectation = (role: Role, relation: Relation) => boolean;
+
+const leads = (role: Role) => role === "coordinator" || role === "manager" || role === "admin";
+const managers = (role: Role) => role === "manager" || role === "admin";
+const leadsOrOwnStaff: Expectation = (role, r) => leads(role) || (role === "staff" && r.caseManagerOrCover === true);
+
+const expected: Record<Permission, Expectation> = {
+  "board.read": () => true,
+  "overview.read": (role) => leads(role),
+  "participant.create": (role) => leads(role),
+  "entry.putOn": leadsOrOwnStaff,
+  "entry.edit": leadsOrOwnStaff,
+  "entry.review": leadsOrOwnStaff,
+  "entry.takeOff": leadsOrOwnStaff,
+  "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  "escalation.raise": () => true,
+  // Staff acknowledge signals in chat (DOMAIN.md): the participant's case manager or cover may, in the receiving organisation.
+  "escalation.answer": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  "absence.registerOwn": () => true,
+  "absence.registerForOther": (role, r) => r.ownOrganisation === true && managers(role),
+  "cover.answer": (_role, r) => r.askedSubstitute === true,
+  "checkIn.record": (role) => leads(role),
+  "audit.read": (role) => managers(role),
+};
+
+const permissions = Object.keys(permissionMatrix) as Permission[];
+const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
+  [false, true].flatMap((ownOrganisation) => [false, true].map((askedSubstitute) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute }))),
+);
+
+const describeRelation = (r: Relation) =>
+  (Object.entries(r) as [keyof Relation, boolean][])
+    .filter(([, v]) => v)
+    .map(([k]) => k)
+    .join("+") || "no relation";
+
+const cases = Role.options.flatMap((role) =>
+  permissions.flatMap((permission) =>
+    relations.map((relation) => ({ role, permission, relation: describeRelation(relation), rel: relation, allowed: expected[permission](role, relation) })),
+  ),
+);
+
+describe("the permission matrix", () => {
+  it("has an expectation for every permission, and no more", () => {
+    expect(Object.keys(expected).sort()).toEqual([...permissions].sort());
+  });
+
+  it("describes every permission for the README's table", () => {
+    for (const p of permissions) expect(permissionMatrix[p].description).not.toHaveLength(0);
+  });
+
+  it.each(cases)("$role may $permission with $relation: $allowed", ({ role, permission, rel, allowed }) => {
+    expect(isAllowed(role, permission, rel)).toBe(allowed);
+  });
+
+  it("treats a missing relation as no relation", () => {
+    for (const role of Role.options) for (const p of permissions) expect(isAllowed(role, p)).toBe(expected[p](role, {}));
+  });
+});
+
+describe("what the matrix means for people", () => {
+  it("lets staff edit an entry only as the participant's case manager or their cover", () => {
+    expect(isAllowed("staff", "entry.edit", {})).toBe(false);
+    expect(isAllowed("staff", "entry.edit", { ownOrganisation: true })).toBe(false);
+    expect(isAllowed("staff", "entry.edit", { caseManagerOrCover: true })).toBe(true);
+  });
+
+  it("lets nobody, not even an admin, record another organisation's consent", () => {
+    for (const role of Role.options) expect(isAllowed(role, "consent.record", { caseManagerOrCover: true, ownOrganisation: false })).toBe(false);
+  });
+
+  it("keeps the access log (loggkontroll) to managers and admins", () => {
+    expect(Role.options.filter((role) => isAllowed(role, "audit.read", { caseManagerOrCover: true, ownOrganisation: true }))).toEqual(["manager", "admin"]);
+  });
+
+  it("lets only the substitute being asked answer a cover request, whatever their role", () => {
+    expect(isAllowed("admin", "cover.answer", { ownOrganisation: true })).toBe(false);
+    expect(isAllowed("staff", "cover.answer", { askedSubstitute: true })).toBe(true);
+  });
+});
+
+describe("guarding an action", () => {
+  const staff: Member = {
+    id: "tenant-a.nurse",
+    boardId: "board-1",
+    tenantId: "tenant-a",
+    objectId: "nurse",
+    displayName: "Nurse",
+    organisationId: "org-psychiatry",
+    role: "staff",
+    substituteIds: [],
+  };
+
+  it("throws Forbidden when the member may not", () => {
+    expect(() => assertAllowed(staff, "audit.read")).toThrow(Forbidden);
+  });
+
+  it("passes when the member may", () => {
+    expect(() => assertAllowed(staff, "entry.takeOff", { caseManagerOrCover: true })).not.toThrow();
+  });
+});
