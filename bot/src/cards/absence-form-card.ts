@@ -1,0 +1,52 @@
+import type { AbsenceReason, CoverState } from "@fact-board/contract";
+import { type AdaptiveCard, type CardElement, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import { dateRange } from "./format";
+import { t } from "./strings";
+import type { RefOf } from "./verbs";
+
+export interface AbsenceFormData {
+  boardId: string;
+  today: string;
+  /** After a successful registration: the form turns into a receipt. */
+  registered?: { from: string; to: string; state: CoverState; askedSubstituteName?: string };
+  message?: string;
+  refreshUserIds: string[];
+}
+
+export function buildAbsenceFormCard(data: AbsenceFormData, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const ref: RefOf<"absenceForm"> = { card: "absenceForm", boardId: data.boardId };
+  if (data.registered) {
+    const r = data.registered;
+    const next: CardElement[] =
+      r.state === "requesting" && r.askedSubstituteName
+        ? [text(s.whoIsAsked(r.askedSubstituteName))]
+        : r.state === "uncovered"
+          ? [text(s.nobodyToAsk, { color: "attention" })]
+          : [];
+    return card(
+      [
+        ...notice(data.message),
+        title(s.absenceRegistered),
+        facts([
+          [s.dates, dateRange(r.from, r.to)],
+          [s.state, s.coverState[r.state]],
+        ]),
+        ...next,
+      ],
+      // A receipt does not refresh into a fresh form: the cover card tracks the request from here on.
+      { fallbackText: s.absenceRegistered },
+    );
+  }
+  const reasons = (Object.keys(s.absenceReason) as AbsenceReason[]).map((r) => ({ title: s.absenceReason[r], value: r }));
+  return card(
+    [
+      ...notice(data.message),
+      title(s.absenceFormTitle),
+      { type: "Input.Date", id: "from", label: s.absenceFrom, value: data.today, min: data.today, isRequired: true, errorMessage: s.requiredDate },
+      { type: "Input.Date", id: "to", label: s.absenceTo, value: data.today, min: data.today, isRequired: true, errorMessage: s.requiredDate },
+      { type: "Input.ChoiceSet", id: "reason", label: s.reason, choices: reasons, value: "vacation", style: "compact", isRequired: true, errorMessage: s.requiredChoice },
+    ],
+    { actions: [execute(s.register, "absence.register", ref, { style: "positive" })], refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.absenceFormTitle },
+  );
+}

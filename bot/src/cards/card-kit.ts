@@ -1,0 +1,178 @@
+// The few Adaptive Card shapes the bot uses, typed, so every card is built by a function from
+// typed data rather than a JSON template. Only elements that Teams renders at schema 1.5 appear here.
+
+export const CARD_VERSION = "1.5";
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+/** Teams refreshes a card automatically for at most 60 users; everyone else sees the posted card until they refresh by hand. */
+export const MAX_REFRESH_USERS = 60;
+
+export type Locale = "sv" | "en";
+
+export type CardElement =
+  | TextBlock
+  | FactSet
+  | Container
+  | ColumnSet
+  | ActionSet
+  | InputText
+  | InputDate
+  | InputNumber
+  | InputChoiceSet
+  | InputToggle;
+
+export interface TextBlock {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  size?: "small" | "default" | "medium" | "large";
+  weight?: "default" | "bolder";
+  color?: "default" | "good" | "warning" | "attention" | "accent";
+  isSubtle?: boolean;
+  spacing?: "none" | "small" | "medium";
+  id?: string;
+}
+export interface FactSet {
+  type: "FactSet";
+  facts: Array<{ title: string; value: string }>;
+}
+export interface Container {
+  type: "Container";
+  items: CardElement[];
+  style?: "default" | "emphasis" | "good" | "attention" | "warning";
+  separator?: boolean;
+}
+export interface ColumnSet {
+  type: "ColumnSet";
+  columns: Array<{ type: "Column"; width: "auto" | "stretch"; items: CardElement[] }>;
+  separator?: boolean;
+}
+export interface ActionSet {
+  type: "ActionSet";
+  actions: CardAction[];
+}
+interface InputBase {
+  id: string;
+  label: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+export interface InputText extends InputBase {
+  type: "Input.Text";
+  maxLength?: number;
+  isMultiline?: boolean;
+  placeholder?: string;
+  value?: string;
+}
+export interface InputDate extends InputBase {
+  type: "Input.Date";
+  value?: string;
+  min?: string;
+  max?: string;
+}
+export interface InputNumber extends InputBase {
+  type: "Input.Number";
+  value?: number;
+  min?: number;
+  max?: number;
+}
+export interface InputChoiceSet extends InputBase {
+  type: "Input.ChoiceSet";
+  choices: Array<{ title: string; value: string }>;
+  value?: string;
+  style?: "compact" | "expanded";
+  isMultiSelect?: boolean;
+}
+export interface InputToggle extends InputBase {
+  type: "Input.Toggle";
+  title: string;
+  value?: "true" | "false";
+  valueOn?: "true";
+  valueOff?: "false";
+}
+
+export interface ExecuteAction {
+  type: "Action.Execute";
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  style?: "positive" | "destructive";
+  associatedInputs?: "auto" | "none";
+}
+export interface ShowCardAction {
+  type: "Action.ShowCard";
+  title: string;
+  card: AdaptiveCard;
+}
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  title: string;
+  url: string;
+}
+export type CardAction = ExecuteAction | ShowCardAction | OpenUrlAction;
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema?: string;
+  version?: string;
+  body: CardElement[];
+  actions?: CardAction[];
+  refresh?: { action: ExecuteAction; userIds: string[] };
+  fallbackText?: string;
+}
+
+export const text = (value: string, options: Omit<TextBlock, "type" | "text" | "wrap"> = {}): TextBlock => ({
+  type: "TextBlock",
+  text: value,
+  wrap: true,
+  ...options,
+});
+
+export const title = (value: string): TextBlock => text(value, { size: "medium", weight: "bolder" });
+
+export const facts = (pairs: Array<[string, string | undefined]>): FactSet => ({
+  type: "FactSet",
+  facts: pairs.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== "").map(([t, v]) => ({ title: t, value: v })),
+});
+
+export const execute = (
+  label: string,
+  verb: string,
+  data: Record<string, unknown>,
+  options: Pick<ExecuteAction, "style" | "associatedInputs"> = {},
+): ExecuteAction => ({ type: "Action.Execute", title: label, verb, data, ...options });
+
+export const showCard = (label: string, body: CardElement[], actions: CardAction[]): ShowCardAction => ({
+  type: "Action.ShowCard",
+  title: label,
+  card: { type: "AdaptiveCard", body, actions },
+});
+
+/** A short line at the top of a card: the outcome of the last click, or why the card was refreshed. */
+export const notice = (message: string | undefined): CardElement[] =>
+  message ? [{ type: "Container", style: "emphasis", items: [text(message, { weight: "bolder" })] }] : [];
+
+export interface RefreshSpec {
+  /** What the refresh invoke needs to rebuild the card (ids only, never personal data). */
+  data: Record<string, unknown>;
+  /** Teams user MRIs that get the card refreshed automatically. */
+  userIds: readonly string[];
+}
+
+/** A card at schema 1.5 with a Universal Actions refresh; userIds is cut to Teams' limit of 60. */
+export function card(body: CardElement[], options: { actions?: CardAction[]; refresh?: RefreshSpec; fallbackText?: string } = {}): AdaptiveCard {
+  const out: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    body,
+  };
+  if (options.actions && options.actions.length > 0) out.actions = options.actions;
+  if (options.refresh) {
+    out.refresh = {
+      action: { type: "Action.Execute", title: "Refresh", verb: "refresh", data: options.refresh.data },
+      userIds: [...new Set(options.refresh.userIds)].slice(0, MAX_REFRESH_USERS),
+    };
+  }
+  if (options.fallbackText) out.fallbackText = options.fallbackText;
+  return out;
+}

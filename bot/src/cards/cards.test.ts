@@ -1,0 +1,331 @@
+import { type AdaptiveCard, type Locale, MAX_REFRESH_USERS } from "./card-kit";
+import { type ConsentCardData, buildConsentCard } from "./consent-card";
+import { type EscalationCardData, buildEscalationCard } from "./escalation-card";
+import { type CoverCardData, buildCoverCard } from "./cover-card";
+import { type ManagerAlertData, buildManagerAlertCard } from "./manager-alert-card";
+import { boardTabDeepLink, buildMorningBriefCard } from "./morning-brief-card";
+import { buildHelpCard } from "./help-card";
+import { buildAbsenceFormCard } from "./absence-form-card";
+import { buildSignalFormCard } from "./signal-form-card";
+import { buildMyParticipantsCard } from "./my-participants-card";
+import { CardRef, VERBS, isVerb } from "./verbs";
+import type { ConsentStatus, CoverState, EscalationState } from "@fact-board/contract";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require("adaptivecards/dist/adaptivecards.js");
+
+// Element and action types with the schema version that introduced them. Anything else, or
+// anything newer than 1.5, fails: Teams renders 1.5.
+const INTRODUCED: Record<string, number> = {
+  AdaptiveCard: 1.0,
+  TextBlock: 1.0,
+  FactSet: 1.0,
+  Container: 1.0,
+  ColumnSet: 1.0,
+  Column: 1.0,
+  ActionSet: 1.2,
+  "Input.Text": 1.0,
+  "Input.Date": 1.0,
+  "Input.Number": 1.0,
+  "Input.ChoiceSet": 1.0,
+  "Input.Toggle": 1.0,
+  "Action.Execute": 1.4,
+  "Action.ShowCard": 1.0,
+  "Action.OpenUrl": 1.0,
+};
+// Properties that came later than their element.
+const PROPERTY_INTRODUCED: Record<string, number> = { label: 1.3, isRequired: 1.3, errorMessage: 1.3, refresh: 1.4, style: 1.0 };
+
+const LOCALES: Locale[] = ["sv", "en"];
+const manyUsers = Array.from({ length: 150 }, (_, i) => `8:orgid:user-${i}`);
+
+function validate(json: AdaptiveCard): string[] {
+  const problems: string[] = [];
+  const card = new AC.AdaptiveCard();
+  const ctx = new AC.SerializationContext();
+  card.parse(JSON.parse(JSON.stringify(json)), ctx);
+  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
+  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
+  walk(json, (node) => {
+    const type = node["type"];
+    if (typeof type === "string") {
+      const v = INTRODUCED[type];
+      if (v === undefined) problems.push(`unknown or unchecked type ${type}`);
+      else if (v > 1.5) problems.push(`${type} needs ${v}`);
+    }
+    for (const [prop, v] of Object.entries(PROPERTY_INTRODUCED)) if (prop in node && v > 1.5) problems.push(`${prop} needs ${v}`);
+  });
+  if (json.version !== "1.5") problems.push(`version ${json.version}`);
+  if (json.refresh) {
+    if (json.refresh.userIds.length > MAX_REFRESH_USERS) problems.push("refresh.userIds > 60");
+    if (json.refresh.action.verb !== "refresh") problems.push("refresh verb");
+    if (!CardRef.safeParse(json.refresh.action.data).success) problems.push("refresh data is not a card reference");
+  }
+  walk(json, (node) => {
+    if (node["type"] === "Action.Execute" && node["verb"] !== "refresh") {
+      const verb = node["verb"];
+      if (!isVerb(verb)) problems.push(`unknown verb ${String(verb)}`);
+    }
+  });
+  return problems;
+}
+
+function walk(node: unknown, visit: (n: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === "object") {
+    visit(node as Record<string, unknown>);
+    Object.values(node).forEach((n) => walk(n, visit));
+  }
+}
+
+const allText = (json: AdaptiveCard): string => JSON.stringify(json);
+const executeVerbs = (json: AdaptiveCard): string[] => {
+  const verbs: string[] = [];
+  walk(json, (n) => {
+    if (n["type"] === "Action.Execute" && n["verb"] !== "refresh") verbs.push(String(n["verb"]));
+  });
+  return verbs;
+};
+
+const escalationBase: EscalationCardData = {
+  boardId: "board-1",
+  audience: "personal",
+  escalation: {
+    id: "esc-1",
+    etag: 'W/"datetime\'1\'"',
+    kind: "concern",
+    urgency: "today",
+    state: "open",
+    proposeBoard: true,
+    raisedAt: "2026-03-02 08:10",
+    answerBy: "2026-03-02 12:10",
+    overdue: false,
+    note: "Uteblev från besök",
+    declineReason: "Inte vår insats",
+  },
+  participant: { id: "p-1", code: "HBG-017", initials: "A.B.", onBoard: false },
+  fromOrganisation: "Beroendemottagningen",
+  toOrganisation: "Socialtjänsten",
+  viewer: { acknowledge: true, resolve: true, decline: true, putOnBoard: true },
+  today: "2026-03-02",
+  defaultNextEvaluationOn: "2026-03-09",
+  refreshUserIds: manyUsers,
+};
+
+const consentBase: ConsentCardData = {
+  boardId: "board-1",
+  participant: { id: "p-1", code: "HBG-017", initials: "A.B." },
+  disclosingOrganisation: { id: "org-soc", name: "Socialtjänsten" },
+  receivingOrganisations: [
+    { id: "org-psy", name: "Psykiatrin", selected: true },
+    { id: "org-vof", name: "Vård och omsorg", selected: false },
+  ],
+  status: "notAsked",
+  canRecord: true,
+  today: "2026-03-02",
+  defaultValidUntil: "2027-03-02",
+  refreshUserIds: ["8:orgid:u1"],
+};
+
+const coverBase: CoverCardData = {
+  boardId: "board-1",
+  absence: { id: "abs-1", etag: "e1", from: "2026-03-02", to: "2026-03-06", state: "requesting" },
+  absentMemberName: "Karin Lind",
+  askedSubstituteName: "Omar Said",
+  coveredByName: "Omar Said",
+  viewerIsAsked: true,
+  viewerIsCovering: false,
+  refreshUserIds: ["8:orgid:u2"],
+};
+
+describe.each(LOCALES)("cards in %s", (locale) => {
+  describe("consent status", () => {
+    const cases: Array<[string, Partial<ConsentCardData>]> = [
+      ["missing", { status: "notAsked" }],
+      ["expiring within 30 days", { status: "given", givenOn: "2025-03-01", validUntil: "2026-03-20", daysUntilExpiry: 18, etag: "e" }],
+      ["withdrawn", { status: "withdrawn", withdrawnOn: "2026-02-01", etag: "e" }],
+      ["expired", { status: "expired" as ConsentStatus, validUntil: "2026-01-01", etag: "e" }],
+      ["declined", { status: "declined", etag: "e" }],
+      ["valid", { status: "given", givenOn: "2025-03-01", validUntil: "2026-12-01", daysUntilExpiry: 274, etag: "e" }],
+      ["seen by someone who may not record it", { canRecord: false }],
+      ["after a click", { message: "Sparat." }],
+    ];
+    it.each(cases)("is a valid 1.5 card when %s", (_name, patch) => {
+      const json = buildConsentCard({ ...consentBase, ...patch }, locale);
+      expect(validate(json)).toEqual([]);
+    });
+    it("offers given, declined and remind-later to someone who may record; nothing to others", () => {
+      expect(executeVerbs(buildConsentCard(consentBase, locale)).sort()).toEqual(["consent.declined", "consent.given", "consent.remindLater"]);
+      expect(executeVerbs(buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale))).toContain("consent.withdrawn");
+      expect(executeVerbs(buildConsentCard({ ...consentBase, canRecord: false }, locale))).toEqual([]);
+    });
+  });
+
+  describe("escalation", () => {
+    const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
+    it.each(states)("is a valid card in state %s, personal and channel", (state) => {
+      for (const audience of ["personal", "channel"] as const) {
+        const json = buildEscalationCard({ ...escalationBase, audience, escalation: { ...escalationBase.escalation, state, overdue: state === "open" } }, locale);
+        expect(validate(json)).toEqual([]);
+        expect(json.refresh!.userIds.length).toBeLessThanOrEqual(60);
+      }
+    });
+    it("shows only the buttons the viewer's rights and the state allow", () => {
+      const none = buildEscalationCard({ ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } }, locale);
+      expect(executeVerbs(none)).toEqual([]);
+      const all = buildEscalationCard(escalationBase, locale);
+      expect(executeVerbs(all).sort()).toEqual(["escalation.acknowledge", "escalation.decline", "escalation.putOnBoard", "escalation.resolve"]);
+      const onBoard = buildEscalationCard({ ...escalationBase, participant: { ...escalationBase.participant, onBoard: true } }, locale);
+      expect(executeVerbs(onBoard)).not.toContain("escalation.putOnBoard");
+    });
+    it("in a channel carries the pseudonymous code only: no initials, no note, no reason", () => {
+      for (const viewer of [undefined, escalationBase.viewer]) {
+        const json = buildEscalationCard({ ...escalationBase, audience: "channel", viewer, escalation: { ...escalationBase.escalation, state: "declined" } }, locale);
+        const body = allText(json);
+        expect(body).toContain("HBG-017");
+        expect(body).not.toContain("A.B.");
+        expect(body).not.toContain("Uteblev");
+        expect(body).not.toContain("Inte vår insats");
+      }
+    });
+    it("as posted (before anyone refreshes) has no buttons but says how to get them", () => {
+      const json = buildEscalationCard({ ...escalationBase, audience: "channel", viewer: undefined }, locale);
+      expect(executeVerbs(json)).toEqual([]);
+      expect(allText(json)).toMatch(locale === "sv" ? /Uppdatera/ : /Refresh/);
+    });
+    it("uses the Swedish words", () => {
+      if (locale !== "sv") return;
+      const body = allText(buildEscalationCard(escalationBase, locale));
+      expect(body).toContain("Kvittera");
+      expect(body).toContain("Avböj");
+      expect(body).toContain("Ta upp på tavlan");
+    });
+  });
+
+  describe("cover request", () => {
+    const states: CoverState[] = ["requesting", "covered", "uncovered", "cancelled"];
+    it.each(states)("is a valid card in state %s", (state) => {
+      for (const viewerIsAsked of [true, false]) {
+        const json = buildCoverCard({ ...coverBase, viewerIsAsked, viewerIsCovering: !viewerIsAsked, absence: { ...coverBase.absence, state } }, locale);
+        expect(validate(json)).toEqual([]);
+      }
+    });
+    it("gives the two buttons only to the substitute being asked while requesting", () => {
+      const asked = buildCoverCard(coverBase, locale);
+      expect(executeVerbs(asked)).toEqual(["cover.accept", "cover.decline"]);
+      if (locale === "sv") expect(allText(asked)).toMatch(/Jag täcker[\s\S]*Kan inte/);
+      expect(executeVerbs(buildCoverCard({ ...coverBase, viewerIsAsked: false }, locale))).toEqual([]);
+      expect(executeVerbs(buildCoverCard({ ...coverBase, absence: { ...coverBase.absence, state: "covered" } }, locale))).toEqual([]);
+    });
+  });
+
+  describe("manager alerts", () => {
+    const alerts: ManagerAlertData[] = [
+      { kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" }, absentMemberName: "Karin Lind", boardUrl: "https://teams.microsoft.com/l/entity/app/board", refreshUserIds: ["8:orgid:m"] },
+      { kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-02", state: "covered" }, absentMemberName: "Karin Lind", refreshUserIds: [] },
+      ...(["reminder", "manager"] as const).flatMap((stage) =>
+        (["open", "acknowledged"] as const).map(
+          (state): ManagerAlertData => ({
+            kind: "unansweredSignal",
+            boardId: "b",
+            escalation: { id: "e", kind: "moreMunicipalSupport", urgency: "thisWeek", state, raisedAt: "2026-03-02 08:00", answerBy: "2026-03-05 08:00" },
+            participantCode: "HBG-017",
+            fromOrganisation: "Psykiatrin",
+            toOrganisation: "Socialtjänsten",
+            stage,
+            refreshUserIds: ["8:orgid:m"],
+          }),
+        ),
+      ),
+    ];
+    it.each(alerts.map((a, i) => [i, a] as const))("alert %d is a valid card", (_i, alert) => {
+      expect(validate(buildManagerAlertCard(alert, locale))).toEqual([]);
+    });
+  });
+
+  describe("morning brief", () => {
+    it("is a valid card with counts only and a deep link to the board tab", () => {
+      const link = boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board", "FACT-tavla", "19:abc@thread.tacv2");
+      const json = buildMorningBriefCard(
+        {
+          boardId: "b",
+          boardName: "FACT Helsingborg",
+          date: "2026-03-02",
+          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 0 },
+          boardDeepLink: link,
+          refreshUserIds: manyUsers,
+        },
+        locale,
+      );
+      expect(validate(json)).toEqual([]);
+      expect(link.startsWith("https://teams.microsoft.com/l/entity/11111111-2222-3333-4444-555555555555/board")).toBe(true);
+      expect(allText(json)).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
+    });
+  });
+
+  describe("help, forms and lists", () => {
+    it("help is valid with and without a board, and when input was not understood", () => {
+      for (const data of [{ boardId: "b", refreshUserIds: [] }, { notMember: true, refreshUserIds: [] }, { boardId: "b", notUnderstood: true, refreshUserIds: [] }]) {
+        expect(validate(buildHelpCard(data, locale))).toEqual([]);
+      }
+    });
+    it("the absence form and its receipt are valid", () => {
+      expect(validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: ["x"] }, locale))).toEqual([]);
+      for (const state of ["requesting", "uncovered", "covered"] as const) {
+        const json = buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", registered: { from: "2026-03-02", to: "2026-03-04", state, askedSubstituteName: "Omar Said" }, refreshUserIds: [] }, locale);
+        expect(validate(json)).toEqual([]);
+      }
+    });
+    it("the signal form is valid, and says so when there is nobody to signal about", () => {
+      const data = {
+        boardId: "b",
+        participants: [{ id: "p-1", code: "HBG-017", initials: "A.B." }],
+        organisations: [{ id: "org-soc", name: "Socialtjänsten" }],
+        requestId: "req-1",
+        refreshUserIds: ["x"],
+      };
+      expect(validate(buildSignalFormCard(data, locale))).toEqual([]);
+      expect(executeVerbs(buildSignalFormCard(data, locale))).toEqual(["signal.raise"]);
+      expect(validate(buildSignalFormCard({ ...data, participants: [] }, locale))).toEqual([]);
+    });
+    it("my participants is valid, empty or long", () => {
+      const p = { code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] };
+      for (const participants of [[], [p], Array.from({ length: 40 }, () => p)]) {
+        expect(validate(buildMyParticipantsCard({ boardId: "b", participants, hiddenCount: 2, refreshUserIds: ["x"] }, locale))).toEqual([]);
+      }
+    });
+  });
+});
+
+describe("verb data", () => {
+  it("parses what a card sends and refuses what it should not", () => {
+    const ok = VERBS["escalation.decline"].safeParse({ card: "escalation", boardId: "b", escalationId: "e", audience: "personal", etag: "x", declineReason: " Inte vår " });
+    expect(ok.success && ok.data.declineReason).toBe("Inte vår");
+    expect(VERBS["escalation.decline"].safeParse({ card: "escalation", boardId: "b", escalationId: "e", audience: "personal", etag: "x", declineReason: " " }).success).toBe(false);
+    const given = VERBS["consent.given"].parse({ card: "consent", boardId: "b", participantId: "p", disclosingOrganisationId: "o", givenOn: "2026-03-01", validUntil: "2027-03-01", receivingOrganisationIds: "org-a,org-b" });
+    expect(given.receivingOrganisationIds).toEqual(["org-a", "org-b"]);
+    expect(VERBS["signal.raise"].parse({ card: "signalForm", boardId: "b", participantId: "p", toOrganisationId: "o", kind: "concern", urgency: "today", requestId: "r", proposeBoard: "true", note: "" })).toMatchObject({ proposeBoard: true, note: undefined });
+    expect(VERBS.refresh.safeParse({ card: "escalation", boardId: "../x", escalationId: "e", audience: "personal" }).success).toBe(false);
+  });
+});
+
+describe("the card check itself", () => {
+  it("catches unknown elements, elements newer than 1.5, duplicate ids and too many refresh users", () => {
+    const bad = {
+      type: "AdaptiveCard",
+      version: "1.5",
+      body: [
+        { type: "Foo" },
+        { type: "Table", columns: [], rows: [] },
+        { type: "Input.Text", id: "x", label: "x" },
+        { type: "Input.Text", id: "x", label: "x" },
+      ],
+      refresh: { action: { type: "Action.Execute", verb: "refresh", data: { card: "help" } }, userIds: manyUsers },
+    } as unknown as AdaptiveCard;
+    const problems = validate(bad);
+    expect(problems.some((p) => p.includes("Foo"))).toBe(true);
+    expect(problems.some((p) => p.includes("Table"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("validate:"))).toBe(true);
+    expect(problems).toContain("refresh.userIds > 60");
+  });
+});

@@ -1,0 +1,34 @@
+import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import { t } from "./strings";
+
+export interface HelpCardData {
+  /** The board the buttons open forms for; absent when the person is on no board. */
+  boardId?: string;
+  notUnderstood?: boolean;
+  notMember?: boolean;
+  message?: string;
+  refreshUserIds: string[];
+}
+
+export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const actions: CardAction[] = [];
+  if (data.boardId) {
+    const boardId = data.boardId;
+    actions.push(
+      execute(s.myParticipants, "open.myParticipants", { card: "myParticipants", boardId }, { associatedInputs: "none" }),
+      execute(s.absence, "open.absenceForm", { card: "absenceForm", boardId }, { associatedInputs: "none" }),
+      execute(s.raiseSignal, "open.signalForm", { card: "signalForm", boardId }, { associatedInputs: "none" }),
+    );
+  }
+  return card(
+    [
+      ...notice(data.message),
+      ...(data.notUnderstood ? [text(s.notUnderstood)] : []),
+      title(s.helpTitle),
+      ...(data.notMember ? [text(s.notMember, { color: "attention" as const })] : [text(s.helpIntro)]),
+      facts(s.helpCommands),
+    ],
+    { actions, refresh: { data: { card: "help" }, userIds: data.refreshUserIds }, fallbackText: s.helpTitle },
+  );
+}

@@ -1,0 +1,73 @@
+import type { CoverState, EscalationState, SignalKind, Urgency } from "@fact-board/contract";
+import { type AdaptiveCard, type CardAction, type Locale, card, facts, notice, text, title } from "./card-kit";
+import { dateRange } from "./format";
+import { t } from "./strings";
+import type { CardRef } from "./verbs";
+
+/** Personal cards to the manager (enhetschef) of the organisation concerned. */
+export type ManagerAlertData =
+  | {
+      kind: "coverWithoutSubstitute";
+      boardId: string;
+      absence: { id: string; from: string; to: string; state: CoverState };
+      absentMemberName: string;
+      boardUrl?: string;
+      message?: string;
+      refreshUserIds: string[];
+    }
+  | {
+      kind: "unansweredSignal";
+      boardId: string;
+      escalation: { id: string; kind: SignalKind; urgency: Urgency; state: EscalationState; raisedAt: string; answerBy: string };
+      participantCode: string;
+      fromOrganisation: string;
+      toOrganisation: string;
+      /** "reminder" goes to the receiving coordinators first; "manager" when still unanswered. */
+      stage: "reminder" | "manager";
+      boardUrl?: string;
+      message?: string;
+      refreshUserIds: string[];
+    };
+
+export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const actions: CardAction[] = data.boardUrl ? [{ type: "Action.OpenUrl", title: s.openBoard, url: data.boardUrl }] : [];
+  if (data.kind === "coverWithoutSubstitute") {
+    const ref: CardRef = { card: "coverAlert", boardId: data.boardId, absenceId: data.absence.id };
+    const stillOpen = data.absence.state === "uncovered";
+    return card(
+      [
+        ...notice(data.message),
+        title(`${s.managerAlertTitle}: ${s.coverWithoutSubstitute}`),
+        facts([
+          [s.absentMember, data.absentMemberName],
+          [s.dates, dateRange(data.absence.from, data.absence.to)],
+          [s.state, s.coverState[data.absence.state]],
+        ]),
+        ...(stillOpen ? [text(s.coverWithoutSubstituteText, { color: "attention" as const })] : []),
+      ],
+      { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.coverWithoutSubstitute },
+    );
+  }
+  const e = data.escalation;
+  const ref: CardRef = { card: "signalAlert", boardId: data.boardId, escalationId: e.id };
+  const heading = data.stage === "reminder" ? s.reminderTitle : `${s.managerAlertTitle}: ${s.unansweredSignal}`;
+  return card(
+    [
+      ...notice(data.message),
+      title(heading),
+      facts([
+        [s.participant, data.participantCode],
+        [s.signalTitle, s.signalKind[e.kind]],
+        [s.from, data.fromOrganisation],
+        [s.to, data.toOrganisation],
+        [s.urgencyLabel, s.urgency[e.urgency]],
+        [s.raisedAt, e.raisedAt],
+        [s.answerBy, e.answerBy],
+        [s.state, s.escalationState[e.state]],
+      ]),
+      ...(e.state === "open" ? [text(s.unansweredSignalText, { color: "attention" as const })] : []),
+    ],
+    { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.unansweredSignal },
+  );
+}

@@ -1,0 +1,55 @@
+import { type AdaptiveCard, type Locale, card, facts, notice, text, title } from "./card-kit";
+import { t } from "./strings";
+import type { CardRef } from "./verbs";
+
+/** Posted to the team channel before the check-in: counts only, never a participant. */
+export interface MorningBriefData {
+  boardId: string;
+  boardName: string;
+  date: string;
+  counts: {
+    onBoard: number;
+    newSinceYesterday: number;
+    evaluationsDue: number;
+    openEscalations: number;
+    consentProblems: number;
+    absencesWithoutCover: number;
+  };
+  /** https://teams.microsoft.com/l/entity/<appId>/<entityId>: opens the board tab. */
+  boardDeepLink: string;
+  message?: string;
+  refreshUserIds: string[];
+}
+
+export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const c = data.counts;
+  const ref: CardRef = { card: "morningBrief", boardId: data.boardId };
+  return card(
+    [
+      ...notice(data.message),
+      title(`${s.morningBriefTitle}: ${data.boardName}`),
+      text(data.date, { isSubtle: true, spacing: "none" }),
+      facts([
+        [s.onBoard, String(c.onBoard)],
+        [s.newSinceYesterday, String(c.newSinceYesterday)],
+        [s.evaluationsDue, String(c.evaluationsDue)],
+        [s.openEscalations, String(c.openEscalations)],
+        [s.consentProblems, String(c.consentProblems)],
+        [s.absencesWithoutCover, String(c.absencesWithoutCover)],
+      ]),
+      text(s.countsOnly, { isSubtle: true, size: "small" }),
+    ],
+    {
+      actions: [{ type: "Action.OpenUrl", title: s.openBoard, url: data.boardDeepLink }],
+      refresh: { data: ref, userIds: data.refreshUserIds },
+      fallbackText: s.morningBriefTitle,
+    },
+  );
+}
+
+/** The Teams deep link to a tab: context is URL-encoded JSON as Teams expects. */
+export function boardTabDeepLink(appId: string, entityId: string, label: string, channelId?: string): string {
+  const base = `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${encodeURIComponent(entityId)}?label=${encodeURIComponent(label)}`;
+  return channelId ? `${base}&context=${encodeURIComponent(JSON.stringify({ channelId }))}` : base;
+}

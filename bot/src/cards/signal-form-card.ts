@@ -1,0 +1,62 @@
+import type { SignalKind, Urgency } from "@fact-board/contract";
+import { type AdaptiveCard, type Locale, card, execute, notice, text, title } from "./card-kit";
+import { t } from "./strings";
+import type { RefOf } from "./verbs";
+
+export interface SignalFormData {
+  boardId: string;
+  /** Participants the sender may see, by code (personal chat: initials may be shown). */
+  participants: Array<{ id: string; code: string; initials?: string }>;
+  /** Organisations of the board other than the sender's own. */
+  organisations: Array<{ id: string; name: string }>;
+  /** A fresh id per form, so a double click raises one signal. */
+  requestId: string;
+  message?: string;
+  refreshUserIds: string[];
+}
+
+export function buildSignalFormCard(data: SignalFormData, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const ref: RefOf<"signalForm"> = { card: "signalForm", boardId: data.boardId };
+  if (data.participants.length === 0 || data.organisations.length === 0) {
+    return card([...notice(data.message), title(s.signalFormTitle), text(s.noParticipants)], {
+      refresh: { data: ref, userIds: data.refreshUserIds },
+      fallbackText: s.signalFormTitle,
+    });
+  }
+  const kinds = (Object.keys(s.signalKind) as SignalKind[]).map((k) => ({ title: s.signalKind[k], value: k }));
+  const urgencies = (Object.keys(s.urgency) as Urgency[]).map((u) => ({ title: s.urgency[u], value: u }));
+  return card(
+    [
+      ...notice(data.message),
+      title(s.signalFormTitle),
+      {
+        type: "Input.ChoiceSet",
+        id: "participantId",
+        label: s.participant,
+        style: "compact",
+        choices: data.participants.map((p) => ({ title: p.initials ? `${p.code} (${p.initials})` : p.code, value: p.id })),
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "toOrganisationId",
+        label: s.toOrganisation,
+        style: "compact",
+        choices: data.organisations.map((o) => ({ title: o.name, value: o.id })),
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
+      { type: "Input.ChoiceSet", id: "kind", label: s.kind, style: "compact", choices: kinds, value: "concern", isRequired: true, errorMessage: s.requiredChoice },
+      { type: "Input.ChoiceSet", id: "urgency", label: s.urgencyLabel, style: "expanded", choices: urgencies, value: "thisWeek", isRequired: true, errorMessage: s.requiredChoice },
+      { type: "Input.Text", id: "note", label: s.note, placeholder: s.noteHint, maxLength: 300, isMultiline: true },
+      { type: "Input.Toggle", id: "proposeBoard", label: s.putOnBoard, title: s.proposeBoard, value: "false", valueOn: "true", valueOff: "false" },
+    ],
+    {
+      actions: [execute(s.send, "signal.raise", { ...ref, requestId: data.requestId }, { style: "positive" })],
+      refresh: { data: ref, userIds: data.refreshUserIds },
+      fallbackText: s.signalFormTitle,
+    },
+  );
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { AbsenceReason, BoardReason, CalendarDate, ETag, Id, Priority, SignalKind, Urgency } from "@fact-board/contract";
+
+// The Action.Execute verbs and the `data` each carries. Cards put ids in `data`; Teams merges the
+// card's input values into it. All of it is untrusted: the bot parses it with these schemas and
+// then looks up the actor and the thing in storage. Nothing here says who the clicker is.
+
+const MemberKey = z.string().min(1).max(200);
+
+/** Which card a refresh or an action is about: enough ids to rebuild it from storage. */
+export const CardRef = z.discriminatedUnion("card", [
+  z.object({ card: z.literal("consent"), boardId: Id, participantId: Id, disclosingOrganisationId: Id }),
+  z.object({ card: z.literal("escalation"), boardId: Id, escalationId: Id, audience: z.enum(["personal", "channel"]) }),
+  z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
+  z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
+  z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
+  z.object({ card: z.literal("morningBrief"), boardId: Id }),
+  z.object({ card: z.literal("help") }),
+  z.object({ card: z.literal("absenceForm"), boardId: Id }),
+  z.object({ card: z.literal("signalForm"), boardId: Id }),
+  z.object({ card: z.literal("myParticipants"), boardId: Id }),
+]);
+export type CardRef = z.infer<typeof CardRef>;
+export type CardKind = CardRef["card"];
+export type RefOf<K extends CardKind> = Extract<CardRef, { card: K }>;
+
+const refOf = <K extends CardKind>(kind: K) => CardRef.options.find((o) => o.shape.card.value === kind)!;
+
+/** Input.ChoiceSet with isMultiSelect sends "a,b,c". */
+const commaList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(",").map((x) => x.trim()).filter((x) => x.length > 0))
+  .pipe(z.array(Id).max(10));
+/** Input.Toggle sends "true"/"false". */
+const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+export const VERBS = {
+  refresh: CardRef,
+  "consent.given": refOf("consent").extend({
+    etag: ETag.optional(),
+    givenOn: CalendarDate,
+    validUntil: CalendarDate,
+    receivingOrganisationIds: commaList,
+  }),
+  "consent.declined": refOf("consent").extend({ etag: ETag.optional(), receivingOrganisationIds: commaList.optional() }),
+  "consent.withdrawn": refOf("consent").extend({ etag: ETag.optional(), withdrawnOn: CalendarDate, receivingOrganisationIds: commaList.optional() }),
+  "consent.remindLater": refOf("consent").extend({ days: z.coerce.number().int().min(1).max(30) }),
+  "escalation.acknowledge": refOf("escalation").extend({ etag: ETag }),
+  "escalation.resolve": refOf("escalation").extend({ etag: ETag }),
+  "escalation.decline": refOf("escalation").extend({ etag: ETag, declineReason: z.string().trim().min(1).max(200) }),
+  "escalation.putOnBoard": refOf("escalation").extend({
+    participantId: Id,
+    reason: BoardReason,
+    priority: Priority,
+    nextEvaluationOn: CalendarDate,
+  }),
+  "cover.accept": refOf("cover").extend({ etag: ETag }),
+  "cover.decline": refOf("cover").extend({ etag: ETag }),
+  "absence.register": refOf("absenceForm").extend({
+    from: CalendarDate,
+    to: CalendarDate,
+    reason: AbsenceReason,
+    memberId: MemberKey.optional(),
+  }),
+  "signal.raise": refOf("signalForm").extend({
+    participantId: Id,
+    toOrganisationId: Id,
+    kind: SignalKind,
+    urgency: Urgency,
+    note: optionalText(300),
+    proposeBoard: toggle.optional().default(false),
+    /** Chosen when the form is built, so a double click raises one signal. */
+    requestId: Id,
+  }),
+  "open.help": refOf("help"),
+  "open.absenceForm": refOf("absenceForm"),
+  "open.signalForm": refOf("signalForm"),
+  "open.myParticipants": refOf("myParticipants"),
+} as const;
+
+export type Verb = keyof typeof VERBS;
+export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
+
+export const isVerb = (v: unknown): v is Verb => typeof v === "string" && Object.prototype.hasOwnProperty.call(VERBS, v);
+
+/** Data for a button: the card reference plus extra ids (inputs are added by Teams). */
+export const verbData = (ref: CardRef, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...ref, ...extra });
