@@ -1,0 +1,205 @@
+import {
+  AddActionBody,
+  AnswerCoverBody,
+  AnswerEscalationBody,
+  CalendarDate,
+  CreateParticipantBody,
+  EditEntryBody,
+  ETag,
+  PutOnBoardBody,
+  RaiseEscalationBody,
+  RecordCheckInBody,
+  RecordConsentBody,
+  RegisterAbsenceBody,
+  ReviewBody,
+  SetActionDoneBody,
+  TakeOffBody,
+} from "@fact-board/contract";
+import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Actor, Caller } from "../domain/types";
+import { answerCover, cancelAbsence, registerAbsence } from "../use-cases/absences";
+import { resolveActor } from "../use-cases/actor";
+import { exportAuditLog, readAuditLog } from "../use-cases/audit-log";
+import { readCheckIn, recordCheckIn } from "../use-cases/check-ins";
+import { readConsents, recordConsent } from "../use-cases/consents";
+import type { UseCaseDeps } from "../use-cases/deps";
+import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
+import { answerEscalation, loadEscalation, raiseEscalation } from "../use-cases/escalations";
+import { readMe } from "../use-cases/me";
+import { readOverview } from "../use-cases/overview";
+import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
+import { readBoard } from "../use-cases/read-board";
+import { parse, pathId } from "./validate";
+
+// Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
+// Authorisation and consent are decided inside the use-cases, the same for API and card actions.
+
+const ParticipantQuery = z.strictObject({
+  q: z.string().max(40).optional(),
+  mine: z.enum(["true", "false"]).optional(),
+  offBoard: z.enum(["true", "false"]).optional(),
+});
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const AuditQuery = z.strictObject({
+  participantId: z.string().max(80).optional(),
+  memberId: z.string().max(200).optional(),
+  fromMonth: Month.optional(),
+  toMonth: Month.optional(),
+  cursor: z.string().max(2000).optional(),
+});
+const CancelBody = z.strictObject({ etag: ETag });
+
+export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
+
+/** Requests from the tab say so, for the access log's "through what". */
+const channelOf = (req: Request) => (req.get("x-fact-client") === "tab" ? ("tab" as const) : ("api" as const));
+
+export function boardRoutes(deps: UseCaseDeps): Router {
+  const r = Router();
+  const actorFor = async (req: Request, res: Response): Promise<{ actor: Actor; boardId: string }> => {
+    const boardId = pathId(req.params.boardId);
+    return { actor: await resolveActor(deps, callerOf(res), boardId, channelOf(req)), boardId };
+  };
+
+  r.get("/api/me", async (_req, res) => {
+    res.json(await readMe(deps, callerOf(res)));
+  });
+
+  r.get("/api/boards/:boardId", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readBoard(deps, actor, boardId));
+  });
+
+  r.get("/api/boards/:boardId/overview", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readOverview(deps, actor, boardId));
+  });
+
+  r.get("/api/boards/:boardId/participants", async (req, res) => {
+    const query = parse(ParticipantQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await listParticipants(deps, actor, boardId, { ...(query.q ? { q: query.q } : {}), mine: query.mine === "true", offBoardOnly: query.offBoard === "true" }));
+  });
+
+  r.post("/api/boards/:boardId/participants", async (req, res) => {
+    const body = parse(CreateParticipantBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await createParticipant(deps, actor, boardId, body));
+  });
+
+  r.get("/api/boards/:boardId/participants/:participantId/history", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readHistory(deps, actor, boardId, pathId(req.params.participantId)));
+  });
+
+  r.get("/api/boards/:boardId/participants/:participantId/consents", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json({ consents: await readConsents(deps, actor, boardId, pathId(req.params.participantId)) });
+  });
+
+  r.put("/api/boards/:boardId/participants/:participantId/consents/:organisationId", async (req, res) => {
+    const body = parse(RecordConsentBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await recordConsent(deps, actor, boardId, pathId(req.params.participantId), pathId(req.params.organisationId), body));
+  });
+
+  r.post("/api/boards/:boardId/entries", async (req, res) => {
+    const body = parse(PutOnBoardBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await putOnBoard(deps, actor, boardId, body));
+  });
+
+  r.patch("/api/boards/:boardId/entries/:participantId", async (req, res) => {
+    const body = parse(EditEntryBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await editEntry(deps, actor, boardId, pathId(req.params.participantId), body));
+  });
+
+  r.post("/api/boards/:boardId/entries/:participantId/actions", async (req, res) => {
+    const body = parse(AddActionBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await addAction(deps, actor, boardId, pathId(req.params.participantId), body));
+  });
+
+  r.patch("/api/boards/:boardId/entries/:participantId/actions/:actionId", async (req, res) => {
+    const body = parse(SetActionDoneBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await setActionDone(deps, actor, boardId, pathId(req.params.participantId), pathId(req.params.actionId), body));
+  });
+
+  r.post("/api/boards/:boardId/entries/:participantId/review", async (req, res) => {
+    const body = parse(ReviewBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await markEntryReviewed(deps, actor, boardId, pathId(req.params.participantId), body));
+  });
+
+  r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {
+    const body = parse(TakeOffBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await takeOffBoard(deps, actor, boardId, pathId(req.params.participantId), body));
+  });
+
+  r.post("/api/boards/:boardId/escalations", async (req, res) => {
+    const body = parse(RaiseEscalationBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await raiseEscalation(deps, actor, boardId, body));
+  });
+
+  r.get("/api/boards/:boardId/escalations/:escalationId", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json((await loadEscalation(deps, actor, boardId, pathId(req.params.escalationId))).view);
+  });
+
+  r.post("/api/boards/:boardId/escalations/:escalationId/answer", async (req, res) => {
+    const body = parse(AnswerEscalationBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await answerEscalation(deps, actor, boardId, pathId(req.params.escalationId), body));
+  });
+
+  r.post("/api/boards/:boardId/absences", async (req, res) => {
+    const body = parse(RegisterAbsenceBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await registerAbsence(deps, actor, boardId, body));
+  });
+
+  r.post("/api/boards/:boardId/absences/:absenceId/cover", async (req, res) => {
+    const body = parse(AnswerCoverBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await answerCover(deps, actor, boardId, pathId(req.params.absenceId), body));
+  });
+
+  r.post("/api/boards/:boardId/absences/:absenceId/cancel", async (req, res) => {
+    const body = parse(CancelBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId), body.etag));
+  });
+
+  r.get("/api/boards/:boardId/check-ins/:date", async (req, res) => {
+    const date = parse(CalendarDate, req.params.date);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readCheckIn(deps, actor, boardId, date));
+  });
+
+  r.put("/api/boards/:boardId/check-ins/:date", async (req, res) => {
+    const date = parse(CalendarDate, req.params.date);
+    const body = parse(RecordCheckInBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await recordCheckIn(deps, actor, boardId, date, body));
+  });
+
+  r.get("/api/boards/:boardId/audit", async (req, res) => {
+    const query = parse(AuditQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readAuditLog(deps, actor, boardId, query));
+  });
+
+  r.get("/api/boards/:boardId/audit.csv", async (req, res) => {
+    const { cursor: _cursor, ...query } = parse(AuditQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    const csv = await exportAuditLog(deps, actor, boardId, query);
+    res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv").send(csv);
+  });
+
+  return r;
+}

@@ -1,0 +1,93 @@
+import { Router, type Request, type Response } from "express";
+import type { Authenticate } from "../auth";
+import type { BoardId } from "../domain/types";
+import { resolveActor } from "../use-cases/actor";
+import type { UseCaseDeps } from "../use-cases/deps";
+import { pathId } from "./validate";
+
+// Live updates: Server-Sent Events announcing the board's version. The version lives in Table
+// Storage (BoardVersions, bumped by every change), and each instance polls that one entity for the
+// boards its clients watch — so a change made through any instance reaches every viewer within
+// ~1 s, with no state that only one process knows. Clients refetch the board (their own view, as
+// consent allows) when the version moves.
+
+export const LIVE_POLL_MS = 500;
+const HEARTBEAT_MS = 20_000;
+
+type Listener = (version: number) => void;
+
+export class BoardVersionWatcher {
+  private readonly listeners = new Map<BoardId, Set<Listener>>();
+  private readonly lastSeen = new Map<BoardId, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly currentVersion: (boardId: BoardId) => Promise<number>,
+    private readonly pollMs = LIVE_POLL_MS,
+  ) {}
+
+  subscribe(boardId: BoardId, listener: Listener): () => void {
+    let set = this.listeners.get(boardId);
+    if (!set) this.listeners.set(boardId, (set = new Set()));
+    set.add(listener);
+    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) {
+        this.listeners.delete(boardId);
+        this.lastSeen.delete(boardId);
+      }
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    await Promise.all(
+      [...this.listeners.keys()].map(async (boardId) => {
+        try {
+          const version = await this.currentVersion(boardId);
+          if (this.lastSeen.get(boardId) === version) return;
+          this.lastSeen.set(boardId, version);
+          for (const l of this.listeners.get(boardId) ?? []) l(version);
+        } catch {
+          // Storage hiccup: the next poll tries again; viewers keep their last board meanwhile.
+        }
+      }),
+    );
+  }
+}
+
+/**
+ * EventSource cannot send an Authorization header, so this one route takes the token from the
+ * `access_token` query parameter (never logged) and runs it through the same validation.
+ */
+export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watcher: BoardVersionWatcher): Router {
+  const r = Router();
+  r.get("/api/boards/:boardId/events", async (req: Request, res: Response) => {
+    const token = typeof req.query.access_token === "string" ? req.query.access_token : undefined;
+    const caller = await authenticate({ headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const boardId = pathId(req.params.boardId);
+    await resolveActor(deps, caller, boardId, "tab");
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    res.write("retry: 2000\n\n");
+    const send = (version: number) => res.write(`event: version\ndata: ${JSON.stringify({ version })}\n\n`);
+    send(await deps.storage.boardVersions.current(boardId));
+    const unsubscribe = watcher.subscribe(boardId, send);
+    const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+    req.on("close", () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+  return r;
+}

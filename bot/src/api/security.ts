@@ -1,0 +1,77 @@
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+import { rateLimit } from "express-rate-limit";
+import type { Caller } from "../domain/types";
+import { HttpError } from "./errors";
+
+// The tab runs inside Teams and Microsoft 365 frames only; scripts come from our own origin only
+// (no inline scripts). Fluent UI (Griffel) inserts its styles at run time, hence style 'unsafe-inline'.
+export const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://teams.microsoft.us",
+  "https://teams.cloud.microsoft",
+  "https://*.cloud.microsoft",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+];
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: TEAMS_FRAME_ANCESTORS,
+      },
+    },
+    // X-Frame-Options cannot express an allow-list; frame-ancestors above does the job.
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: "same-origin" },
+  });
+}
+
+/**
+ * CORS limited to the app's own origin: no Access-Control-Allow-Origin is ever sent, and a
+ * cross-origin request to the API is refused before it does anything.
+ */
+export function sameOriginOnly(publicUrl: string): RequestHandler {
+  const own = new URL(publicUrl).origin;
+  return (req, _res, next) => {
+    const origin = req.get("origin");
+    if (origin && origin !== own && new URL(origin).host !== req.get("host")) {
+      next(new HttpError(403, "Forbidden", "Cross-origin requests are not allowed."));
+      return;
+    }
+    next();
+  };
+}
+
+/** Per-person limit (by tenant + object id), so one client cannot exhaust the service. */
+export function perCallerRateLimit(options: { windowMs: number; limit: number }): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => {
+      const caller = res.locals.caller as Caller | undefined;
+      return caller ? `${caller.tenantId}.${caller.objectId}` : "anonymous";
+    },
+    handler: (_req, res) => {
+      res.status(429).json({ error: { code: "TooManyRequests", message: "Too many requests. Wait a moment and try again." } });
+    },
+  });
+}

@@ -1,0 +1,235 @@
+import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
+import { addDays } from "../domain/dates";
+import { answerDeadline } from "../domain/escalation";
+import { registerAbsence } from "../domain/cover";
+import { memberIdOf, type Absence, type Board, type BoardEntry, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
+
+// A fictitious FACT team for the demo, the tests and the bench. Everything here is invented and
+// says so: tenants are 0000… GUIDs, codes start with FIK- (fiktiv), names are obvious inventions.
+// Deterministic (seeded), so tests can rely on who sees what.
+
+export const DEMO_BOARD_ID = "demo-fact-exempelstad";
+
+export const DEMO_TENANTS = {
+  region: "00000000-0000-4000-8000-000000000001",
+  north: "00000000-0000-4000-8000-000000000002",
+  south: "00000000-0000-4000-8000-000000000003",
+  west: "00000000-0000-4000-8000-000000000004",
+} as const;
+
+type OrgKey = keyof typeof DEMO_TENANTS;
+
+const ORGANISATIONS: Array<{ key: OrgKey; id: string; name: string; kind: Organisation["kind"]; retentionDays: number }> = [
+  { key: "region", id: "region-psykiatri", name: "Psykiatrimottagning Exempelstad (fiktiv)", kind: "regionPsychiatry", retentionDays: 3650 },
+  { key: "north", id: "norrby-soc", name: "Norrby kommun, socialförvaltningen (fiktiv)", kind: "municipalSocialServices", retentionDays: 1825 },
+  { key: "south", id: "sodervik-soc", name: "Södervik kommun, socialförvaltningen (fiktiv)", kind: "municipalSocialServices", retentionDays: 1825 },
+  { key: "west", id: "vastra-vo", name: "Västra kommun, vård och omsorg (fiktiv)", kind: "municipalCare", retentionDays: 1825 },
+];
+
+const PEOPLE: Array<{ org: OrgKey; name: string; role: Role }> = [
+  { org: "region", name: "Ada Fiktiv", role: "coordinator" },
+  { org: "region", name: "Bertil Påhittad", role: "staff" },
+  { org: "region", name: "Cecilia Låtsas", role: "staff" },
+  { org: "region", name: "David Exempel", role: "staff" },
+  { org: "region", name: "Eva Testsson", role: "manager" },
+  { org: "region", name: "Filip Demosson", role: "staff" },
+  { org: "region", name: "Greta Provberg", role: "admin" },
+  { org: "north", name: "Hugo Fiktivsson", role: "coordinator" },
+  { org: "north", name: "Ines Påhitt", role: "staff" },
+  { org: "north", name: "Johan Låtsasson", role: "staff" },
+  { org: "north", name: "Karin Exempeldotter", role: "manager" },
+  { org: "south", name: "Lars Testberg", role: "coordinator" },
+  { org: "south", name: "Maja Demodotter", role: "staff" },
+  { org: "south", name: "Nils Provsson", role: "staff" },
+  { org: "south", name: "Olga Fiktivberg", role: "manager" },
+  { org: "west", name: "Per Påhittsson", role: "coordinator" },
+  { org: "west", name: "Rut Låtsasdotter", role: "staff" },
+  { org: "west", name: "Sven Exempelsson", role: "manager" },
+  { org: "region", name: "Tove Testdotter", role: "staff" },
+  { org: "north", name: "Ulf Demoberg", role: "staff" },
+];
+
+export interface DemoTeamOptions {
+  today: string;
+  now: string;
+  participants?: number;
+  onBoard?: number;
+}
+
+export interface DemoTeam {
+  board: Board;
+  organisations: Organisation[];
+  members: Member[];
+  participants: Participant[];
+  entries: BoardEntry[];
+  consents: Consent[];
+  escalations: Escalation[];
+  absences: Absence[];
+}
+
+/** Small seeded PRNG (mulberry32): the same team every time. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number, width = 3) => String(n).padStart(width, "0");
+const objectId = (n: number) => `00000000-0000-4000-a000-${pad(n, 12)}`;
+
+export function demoTeam(options: DemoTeamOptions): DemoTeam {
+  const rnd = random(20261124);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const { today, now } = options;
+  const participantCount = options.participants ?? 200;
+  const onBoardCount = Math.min(options.onBoard ?? 30, participantCount);
+
+  const organisations: Organisation[] = ORGANISATIONS.map((o) => ({
+    id: o.id,
+    boardId: DEMO_BOARD_ID,
+    name: o.name,
+    kind: o.kind,
+    tenantId: DEMO_TENANTS[o.key],
+    retentionDays: o.retentionDays,
+  }));
+  const orgId = (key: OrgKey) => ORGANISATIONS.find((o) => o.key === key)!.id;
+
+  const members: Member[] = PEOPLE.map((p, i) => ({
+    id: memberIdOf(DEMO_TENANTS[p.org], objectId(i + 1)),
+    boardId: DEMO_BOARD_ID,
+    tenantId: DEMO_TENANTS[p.org],
+    objectId: objectId(i + 1),
+    displayName: p.name,
+    organisationId: orgId(p.org),
+    role: p.role,
+    substituteIds: [],
+  }));
+  // Substitutes: the other non-manager colleagues of the same organisation, in a fixed order.
+  for (const m of members) {
+    m.substituteIds = members
+      .filter((o) => o.organisationId === m.organisationId && o.id !== m.id && o.role !== "manager" && o.role !== "admin")
+      .map((o) => o.id)
+      .slice(0, 3);
+  }
+  const caseManagers = members.filter((m) => m.role === "staff" || m.role === "coordinator");
+
+  const board: Board = {
+    id: DEMO_BOARD_ID,
+    name: "FACT Exempelstad (demo)",
+    caseload: participantCount,
+    allowedTenantIds: Object.values(DEMO_TENANTS),
+    createdAt: now,
+  };
+
+  const participants: Participant[] = [];
+  const consents: Consent[] = [];
+  for (let i = 1; i <= participantCount; i++) {
+    const caseManager = pick(caseManagers);
+    const others = organisations.map((o) => o.id).filter((id) => id !== caseManager.organisationId);
+    const involved = [caseManager.organisationId, ...others.filter(() => rnd() < 0.45)];
+    if (involved.length === 1) involved.push(caseManager.organisationId === orgId("region") ? pick(others) : orgId("region"));
+    const letters = "ABDEFGHIJKLMNOPRSTUVÅÄÖ";
+    participants.push({
+      id: `p${pad(i)}`,
+      boardId: DEMO_BOARD_ID,
+      code: `FIK-${pad(i)}`,
+      initials: `${pick([...letters])}.${pick([...letters])}.`,
+      caseManagerId: caseManager.id,
+      writtenBy: caseManager.organisationId,
+      organisationIds: involved,
+      sip: rnd() < 0.4 ? { inPlace: true, date: addDays(today, -Math.floor(rnd() * 200)) } : { inPlace: false },
+      crisisPlan: rnd() < 0.6,
+      earlySignsPlan: rnd() < 0.5,
+      onBoard: false,
+      createdAt: now,
+    });
+    for (const disclosing of involved) {
+      const receivers = involved.filter((o) => o !== disclosing);
+      const roll = rnd();
+      const base = { boardId: DEMO_BOARD_ID, participantId: `p${pad(i)}`, disclosingOrganisationId: disclosing, receivingOrganisationIds: receivers, basis: "consent" as const, recordedBy: caseManager.id, recordedAt: now };
+      if (roll < 0.72) consents.push({ ...base, status: "given", givenOn: addDays(today, -Math.floor(rnd() * 300)), validUntil: addDays(today, 60 + Math.floor(rnd() * 300)) });
+      else if (roll < 0.8) consents.push({ ...base, status: "given", givenOn: addDays(today, -358), validUntil: addDays(today, 3 + Math.floor(rnd() * 5)) });
+      else if (roll < 0.85) consents.push({ ...base, status: "withdrawn", givenOn: addDays(today, -200), validUntil: addDays(today, 165), withdrawnOn: addDays(today, -Math.floor(rnd() * 20)) });
+      else if (roll < 0.88) consents.push({ ...base, status: "declined" });
+      else if (roll < 0.91) consents.push({ ...base, status: "given", givenOn: addDays(today, -400), validUntil: addDays(today, -Math.floor(1 + rnd() * 30)) });
+      // else: not asked — no record at all.
+    }
+  }
+
+  const reasons: BoardReason[] = ["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"];
+  const priorities: Priority[] = ["high", "medium", "medium", "low"];
+  const actionTexts = ["Hembesök", "Ringa boendestödet", "Läkarbesök", "Samordna med SIP-ansvarig", "Följa upp medicinering", "Kontakt med anhörig (med samtycke)"];
+  const entries: BoardEntry[] = participants.slice(0, onBoardCount).map((p, i) => {
+    p.onBoard = true;
+    const putOnOn = addDays(today, -Math.floor(rnd() * 40));
+    const by = members.find((m) => m.id === p.caseManagerId)!;
+    const actions = Array.from({ length: Math.floor(rnd() * 3) }, (_, k) => ({
+      id: `a${pad(i)}${k}`,
+      what: pick(actionTexts),
+      responsibleId: pick(caseManagers.filter((m) => m.organisationId === by.organisationId)).id,
+      byWhen: addDays(today, Math.floor(rnd() * 5)),
+      done: rnd() < 0.3,
+      writtenBy: by.organisationId,
+      createdBy: by.id,
+      createdAt: now,
+    }));
+    return {
+      id: `e${pad(i + 1)}`,
+      boardId: DEMO_BOARD_ID,
+      participantId: p.id,
+      writtenBy: by.organisationId,
+      reason: pick(reasons),
+      priority: pick(priorities),
+      putOnOn,
+      putOnBy: by.id,
+      nextEvaluationOn: addDays(today, Math.floor(rnd() * 10)),
+      actions,
+      ...(rnd() < 0.5 ? { lastReviewedOn: addDays(today, -1), lastReviewedBy: members[0]!.id } : {}),
+      updatedAt: now,
+      updatedBy: by.id,
+    };
+  });
+
+  const kinds: SignalKind[] = ["morePsychiatricSupport", "moreMunicipalSupport", "concern", "lessPsychiatricSupport"];
+  const escalations: Escalation[] = [];
+  for (const p of participants.slice(0, 60)) {
+    if (escalations.length >= 4) break;
+    const from = p.writtenBy;
+    const to = p.organisationIds.find((o) => o !== from);
+    const consent = consents.find((c) => c.participantId === p.id && c.disclosingOrganisationId === from);
+    if (!to || consent?.status !== "given" || (consent.validUntil ?? "") < addDays(today, 30)) continue;
+    const raisedAt = new Date(Date.parse(now) - (escalations.length === 0 ? 6 : 1) * 3_600_000);
+    const urgency = escalations.length % 2 === 0 ? ("today" as const) : ("thisWeek" as const);
+    escalations.push({
+      id: `s${pad(escalations.length + 1)}`,
+      boardId: DEMO_BOARD_ID,
+      participantId: p.id,
+      fromOrganisationId: from,
+      toOrganisationId: to,
+      kind: kinds[escalations.length % kinds.length]!,
+      urgency,
+      note: "Fiktiv signal för demo",
+      proposeBoard: !p.onBoard,
+      state: "open",
+      raisedBy: p.caseManagerId,
+      raisedAt: raisedAt.toISOString(),
+      answerBy: answerDeadline(urgency, raisedAt).toISOString(),
+      remindersSent: 0,
+      managerNotified: false,
+    });
+  }
+
+  const absent = members.find((m) => m.displayName === "Bertil Påhittad")!;
+  const absence = registerAbsence(
+    { id: "f001", member: absent, from: today, to: addDays(today, 4), reason: "sick", registeredBy: absent },
+    members,
+    [],
+    today,
+    now,
+  );
+  return { board, organisations, members, participants, entries, consents, escalations, absences: [absence] };
+}

@@ -1,0 +1,31 @@
+import type { Storage } from "../storage/table-service";
+import type { DemoTeam } from "./demo-team";
+
+/** Runs `work` over `items`, at most `limit` at a time: fast against Azurite without flooding it. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+/**
+ * Writes the demo team on an empty store. Creates are idempotent, so a seed interrupted halfway
+ * simply completes on the next start.
+ */
+export async function seedDemoTeam(storage: Storage, team: DemoTeam): Promise<"seeded" | "already there"> {
+  const existing = await storage.boards.get(team.board.id);
+  if (existing) return "already there";
+  await inParallel(team.organisations, 8, (o) => storage.organisations.create(o));
+  await inParallel(team.members, 8, (m) => storage.members.create(m));
+  await inParallel(team.participants, 16, (p) => storage.participants.create(p));
+  await inParallel(team.consents, 16, (c) => storage.consents.save(c));
+  await inParallel(team.entries, 16, (e) => storage.entries.create(e));
+  await inParallel(team.escalations, 8, (e) => storage.escalations.create(e));
+  await inParallel(team.absences, 8, (a) => storage.absences.create(a));
+  // The board row last: its presence means "seeded".
+  await storage.boards.create(team.board);
+  return "seeded";
+}

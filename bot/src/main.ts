@@ -1,0 +1,101 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { createApp } from "./api/app";
+import { createAuthenticate, createDevIssuer, devSignInRoutes } from "./auth";
+import { loadConfig, ConfigError, type Config } from "./config";
+import { systemClock, type Clock } from "./domain/clock";
+import { localDate } from "./domain/dates";
+import { demoTeam } from "./demo/demo-team";
+import { seedDemoTeam } from "./demo/seed";
+import { createLogger } from "./logger";
+import { createStorage } from "./storage/table-service";
+import { newId, type UseCaseDeps } from "./use-cases/deps";
+import { silentNotifier } from "./use-cases/notifier";
+import { createTenantAllowList } from "./use-cases/tenant-allow-list";
+
+// Wiring only: build the parts, start the server, stop gracefully.
+
+export interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { clock?: Clock } = {}): Promise<RunningServer> {
+  const log = createLogger(config.LOG_LEVEL);
+  const storage = createStorage({
+    ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
+    ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
+    tablePrefix: config.TABLE_PREFIX,
+  });
+  await storage.ensureTables();
+  const clock = options.clock ?? systemClock;
+  const deps: UseCaseDeps = { storage, clock, timeZone: config.TIME_ZONE, newId, notifier: silentNotifier };
+
+  if (config.SEED_DEMO_DATA) {
+    const now = clock();
+    const outcome = await seedDemoTeam(storage, demoTeam({ today: localDate(now, config.TIME_ZONE), now: now.toISOString() }));
+    log.info({ outcome }, "demo data");
+  }
+
+  const allowList = createTenantAllowList(storage);
+  const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config) : undefined;
+  const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
+
+  const { app, watcher } = createApp({
+    deps,
+    authenticate,
+    log,
+    publicUrl: config.PUBLIC_URL,
+    ready: () => storage.ping(),
+    tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
+    unauthenticatedRoutes: devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : [],
+  });
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, "0.0.0.0", () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log.info({ port }, "FACT Board server listening");
+
+  return {
+    port,
+    // Graceful: stop accepting, let in-flight requests finish, close idle keep-alive and live streams.
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        watcher.stop();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      }),
+  };
+}
+
+if (require.main === module) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  startServer(config).then(
+    (server) => {
+      const shutdown = () => {
+        server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    },
+    (e: unknown) => {
+      console.error(`FACT Board could not start: ${(e as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

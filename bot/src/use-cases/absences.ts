@@ -1,0 +1,91 @@
+import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
+import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
+import { Conflict, NotFound } from "../domain/errors";
+import { assertAllowed } from "../domain/permissions";
+import type { Absence, Actor, BoardId } from "../domain/types";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { toAbsenceView } from "./views";
+
+export const COVER_DUE_KIND = "coverTimeout";
+
+async function scheduleCoverTimeout(deps: UseCaseDeps, absence: Absence): Promise<void> {
+  if (absence.cover.state !== "requesting" || !absence.cover.answerBy) return;
+  await deps.storage.dueItems.schedule({
+    kind: COVER_DUE_KIND,
+    // One due item per ask: a timeout for substitute #1 never fires for substitute #2.
+    id: `${absence.boardId}.${absence.id}.${absence.cover.askedIndex}`,
+    dueAt: absence.cover.answerBy,
+    payload: { boardId: absence.boardId, absenceId: absence.id, askedIndex: absence.cover.askedIndex },
+  });
+}
+
+async function announce(deps: UseCaseDeps, absence: Absence): Promise<void> {
+  const asked = askedSubstitute(absence.cover);
+  if (asked) await deps.notifier.notify({ type: "coverRequested", boardId: absence.boardId, absenceId: absence.id, substituteId: asked });
+  else await deps.notifier.notify({ type: "coverSettled", boardId: absence.boardId, absenceId: absence.id });
+}
+
+export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: RegisterAbsenceBody): Promise<AbsenceView> {
+  const memberId = body.memberId ?? actor.member.id;
+  const member = memberId === actor.member.id ? actor.member : await deps.storage.members.get(boardId, memberId);
+  if (!member) throw new NotFound("The member");
+  if (member.id === actor.member.id) assertAllowed(actor.member, "absence.registerOwn");
+  else assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: member.organisationId === actor.member.organisationId });
+  const today = todayOf(deps);
+  const [members, absences] = await Promise.all([deps.storage.members.listForBoard(boardId), deps.storage.absences.listCurrent(boardId, today)]);
+  const absence = registerAbsenceRule(
+    { id: deps.newId(), member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
+    members,
+    absences,
+    today,
+    nowOf(deps),
+  );
+  const saved = await deps.storage.absences.create(absence);
+  await scheduleCoverTimeout(deps, saved);
+  await deps.storage.boardVersions.bump(boardId);
+  await announce(deps, saved);
+  return toAbsenceView(saved);
+}
+
+/** Moves a cover request on by one event, saved under the ETag it was read at. Shared by answers and timeouts. */
+export async function applyCoverEvent(deps: UseCaseDeps, absence: Absence, event: CoverEvent, expectedEtag: string): Promise<Absence> {
+  const others = (await deps.storage.absences.listCurrent(absence.boardId, todayOf(deps))).filter((a) => a.id !== absence.id);
+  const next = transitionCover(absence, event, absentDuring(others, absence));
+  const saved = await deps.storage.absences.update(next, { expectedEtag });
+  await scheduleCoverTimeout(deps, saved);
+  await deps.storage.boardVersions.bump(absence.boardId);
+  await announce(deps, saved);
+  return saved;
+}
+
+/** "Jag täcker" / "Kan inte" from the substitute being asked. */
+export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, body: AnswerCoverBody): Promise<AbsenceView> {
+  const absence = await deps.storage.absences.get(boardId, absenceId);
+  if (!absence) throw new NotFound("The cover request");
+  const asked = askedSubstitute(absence.cover);
+  // Double click on "Jag täcker": the first one landed; answer with the settled state.
+  if (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) return toAbsenceView(absence);
+  if (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id)) return toAbsenceView(absence);
+  assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
+  if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));
+  const at = nowOf(deps);
+  const event: CoverEvent = body.answer === "accept" ? { type: "accept", by: actor.member.id, at } : { type: "decline", by: actor.member.id, at };
+  try {
+    return toAbsenceView(await applyCoverEvent(deps, absence, event, body.etag));
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.absences.get(boardId, absenceId);
+      throw new Conflict("The cover request", current && toAbsenceView(current));
+    }
+    throw e;
+  }
+}
+
+export async function cancelAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, etag: string): Promise<AbsenceView> {
+  const absence = await deps.storage.absences.get(boardId, absenceId);
+  if (!absence) throw new NotFound("The absence");
+  if (absence.memberId === actor.member.id) assertAllowed(actor.member, "absence.registerOwn");
+  else assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: absence.organisationId === actor.member.organisationId });
+  if (absence.cover.state === "cancelled") return toAbsenceView(absence);
+  return toAbsenceView(await applyCoverEvent(deps, absence, { type: "cancel", at: nowOf(deps) }, etag));
+}

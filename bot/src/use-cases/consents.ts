@@ -1,0 +1,72 @@
+import type { ConsentView, RecordConsentBody } from "@fact-board/contract";
+import { RecordConsentBody as RecordConsentSchema } from "@fact-board/contract";
+import { assertRecordableConsent } from "../domain/consent";
+import { Conflict, Invalid, NotFound } from "../domain/errors";
+import { assertAllowed } from "../domain/permissions";
+import type { Actor, BoardId, Consent, OrganisationId, ParticipantId } from "../domain/types";
+import { recordAccess } from "./audit";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { loadVisibleParticipant } from "./participant-access";
+import { consentViewsFor, toConsentView } from "./views";
+
+export async function readConsents(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId): Promise<ConsentView[]> {
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  await recordAccess(deps, actor, "viewedDetails", [ctx.participant]);
+  return consentViewsFor(ctx.participant, ctx.consents, todayOf(deps));
+}
+
+/**
+ * Records the disclosing organisation's consent (or its legal basis). Only that organisation's
+ * own members may record it; visibility for the named receivers follows on the next read.
+ */
+export async function recordConsent(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  disclosingOrganisationId: OrganisationId,
+  input: RecordConsentBody,
+): Promise<ConsentView> {
+  const body = RecordConsentSchema.parse(input);
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  assertAllowed(actor.member, "consent.record", {
+    ...ctx.relation,
+    ownOrganisation: actor.member.organisationId === disclosingOrganisationId,
+  });
+  if (!ctx.participant.organisationIds.includes(disclosingOrganisationId)) throw new NotFound("The organisation");
+  const organisations = new Set((await deps.storage.organisations.listForBoard(boardId)).map((o) => o.id));
+  const unknown = body.receivingOrganisationIds.find((id) => !organisations.has(id));
+  if (unknown) throw new Invalid("A receiving organisation is not part of this board.");
+
+  const existing = ctx.consents.find((c) => c.disclosingOrganisationId === disclosingOrganisationId);
+  if (existing && body.etag === undefined) throw new Conflict("The consent", toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps)));
+  const consent: Consent = {
+    boardId,
+    participantId,
+    disclosingOrganisationId,
+    receivingOrganisationIds: [...new Set(body.receivingOrganisationIds)],
+    basis: body.basis,
+    status: body.status,
+    recordedBy: actor.member.id,
+    recordedAt: nowOf(deps),
+    ...(body.legalReference ? { legalReference: body.legalReference } : {}),
+    ...(body.givenOn ? { givenOn: body.givenOn } : {}),
+    ...(body.validUntil ? { validUntil: body.validUntil } : {}),
+    ...(body.status === "withdrawn" ? { withdrawnOn: body.withdrawnOn ?? todayOf(deps) } : {}),
+  };
+  assertRecordableConsent(consent);
+  let saved: Consent;
+  try {
+    saved = await deps.storage.consents.save(consent, body.etag === undefined ? {} : { expectedEtag: body.etag });
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.consents.get(boardId, participantId, disclosingOrganisationId);
+      throw new Conflict("The consent", current && toConsentView(current, participantId, disclosingOrganisationId, todayOf(deps)));
+    }
+    throw e;
+  }
+  await recordAccess(deps, actor, "consentRecorded", [ctx.participant]);
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "consentChanged", boardId, participantId, disclosingOrganisationId });
+  return toConsentView(saved, participantId, disclosingOrganisationId, todayOf(deps));
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../domain/clock";
+import { localDate } from "../domain/dates";
+import type { CalendarDate } from "../domain/types";
+import type { Storage } from "../storage/table-service";
+import type { Notifier } from "./notifier";
+
+/** Everything a use-case needs from outside the domain. */
+export interface UseCaseDeps {
+  storage: Storage;
+  clock: Clock;
+  /** The team's time zone: "today" is the local date there. */
+  timeZone: string;
+  newId: () => string;
+  notifier: Notifier;
+}
+
+export const newId = (): string => randomUUID().replace(/-/g, "").slice(0, 20);
+
+export function todayOf(deps: Pick<UseCaseDeps, "clock" | "timeZone">): CalendarDate {
+  return localDate(deps.clock(), deps.timeZone);
+}
+
+export function nowOf(deps: Pick<UseCaseDeps, "clock">): string {
+  return deps.clock().toISOString();
+}

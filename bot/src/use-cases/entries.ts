@@ -1,0 +1,143 @@
+import type {
+  AddActionBody,
+  ClosedEntryView,
+  EditEntryBody,
+  EntryView,
+  PutOnBoardBody,
+  ReviewBody,
+  SetActionDoneBody,
+  TakeOffBody,
+} from "@fact-board/contract";
+import * as board from "../domain/board";
+import { Conflict, NotFound } from "../domain/errors";
+import { assertAllowed, type Permission } from "../domain/permissions";
+import type { Actor, BoardEntry, BoardId, ParticipantId } from "../domain/types";
+import { recordAccess } from "./audit";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { loadVisibleParticipant, type ParticipantContext } from "./participant-access";
+import { toClosedEntryView, toEntryView } from "./views";
+
+// Putting on, editing, reviewing and taking off board entries: load -> rule -> save with the
+// entry's ETag -> audit -> bump the board version (live viewers refetch) -> respond.
+
+async function loadEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, permission: Permission) {
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  const entry = await deps.storage.entries.getCurrent(boardId, participantId);
+  const today = todayOf(deps);
+  if (!entry || !toEntryView(ctx.visibility, entry, today)) throw new NotFound("The board entry");
+  assertAllowed(actor.member, permission, ctx.relation);
+  return { ctx, entry, today };
+}
+
+function viewOf(ctx: ParticipantContext, entry: BoardEntry, deps: UseCaseDeps): EntryView {
+  // An entry the actor could load is readable by them, so the view exists.
+  return toEntryView(ctx.visibility, entry, todayOf(deps))!;
+}
+
+/** Saves an edited entry under the ETag the person saw; a stale one gets a Conflict carrying the current entry. */
+async function saveEdited(
+  deps: UseCaseDeps,
+  actor: Actor,
+  ctx: ParticipantContext,
+  edited: BoardEntry,
+  expectedEtag: string,
+): Promise<EntryView> {
+  let saved: BoardEntry;
+  try {
+    saved = await deps.storage.entries.update(edited, { expectedEtag });
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.entries.getCurrent(edited.boardId, edited.participantId);
+      throw new Conflict("The board entry", current && toEntryView(ctx.visibility, current, todayOf(deps)));
+    }
+    throw e;
+  }
+  await recordAccess(deps, actor, "changed", [ctx.participant]);
+  await deps.storage.boardVersions.bump(edited.boardId);
+  return viewOf(ctx, saved, deps);
+}
+
+function assertFresh(entry: BoardEntry, expectedEtag: string, ctx: ParticipantContext, deps: UseCaseDeps): void {
+  // Cheap early answer; the conditional write below is what actually guarantees it.
+  if (entry.etag !== expectedEtag) throw new Conflict("The board entry", viewOf(ctx, entry, deps));
+}
+
+export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: PutOnBoardBody): Promise<EntryView> {
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
+  assertAllowed(actor.member, "entry.putOn", ctx.relation);
+  const current = await deps.storage.entries.getCurrent(boardId, body.participantId);
+  const { entry } = board.putOnBoard(
+    ctx.participant,
+    current,
+    actor.member,
+    { entryId: deps.newId(), reason: body.reason, priority: body.priority, nextEvaluationOn: body.nextEvaluationOn, ...(body.reasonNote ? { reasonNote: body.reasonNote } : {}) },
+    todayOf(deps),
+    nowOf(deps),
+  );
+  const saved = await deps.storage.entries.create(entry);
+  await recordAccess(deps, actor, "putOnBoard", [ctx.participant]);
+  await deps.storage.boardVersions.bump(boardId);
+  return viewOf(ctx, saved, deps);
+}
+
+export async function editEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: EditEntryBody): Promise<EntryView> {
+  const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
+  assertFresh(entry, body.etag, ctx, deps);
+  const { etag, ...edit } = body;
+  const edited = board.editEntry(entry, actor.member, edit, today, nowOf(deps));
+  return saveEdited(deps, actor, ctx, edited, etag);
+}
+
+export async function addAction(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: AddActionBody): Promise<EntryView> {
+  const { ctx, entry } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
+  const actionId = body.id ?? deps.newId();
+  // A retried request whose first attempt landed: the action is there already, answer with it.
+  if (entry.actions.some((a) => a.id === actionId)) return viewOf(ctx, entry, deps);
+  assertFresh(entry, body.etag, ctx, deps);
+  const responsible = await deps.storage.members.get(boardId, body.responsibleId);
+  if (!responsible) throw new NotFound("The responsible member");
+  const edited = board.addAction(entry, actor.member, { id: actionId, what: body.what, responsibleId: body.responsibleId, byWhen: body.byWhen }, nowOf(deps));
+  return saveEdited(deps, actor, ctx, edited, body.etag);
+}
+
+export async function setActionDone(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  actionId: string,
+  body: SetActionDoneBody,
+): Promise<EntryView> {
+  const { ctx, entry } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
+  const action = entry.actions.find((a) => a.id === actionId);
+  if (!action || !ctx.visibility.readable.has(action.writtenBy)) throw new NotFound("The action");
+  if (action.done === body.done) return viewOf(ctx, entry, deps);
+  assertFresh(entry, body.etag, ctx, deps);
+  return saveEdited(deps, actor, ctx, board.setActionDone(entry, actor.member, actionId, body.done, nowOf(deps)), body.etag);
+}
+
+export async function markEntryReviewed(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: ReviewBody): Promise<EntryView> {
+  const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.review");
+  // Reviewing twice the same day is one review, whoever clicked first.
+  if (entry.lastReviewedOn === today) return viewOf(ctx, entry, deps);
+  assertFresh(entry, body.etag, ctx, deps);
+  return saveEdited(deps, actor, ctx, board.markReviewed(entry, actor.member, today, nowOf(deps)), body.etag);
+}
+
+export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: TakeOffBody): Promise<ClosedEntryView> {
+  const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
+  assertFresh(entry, body.etag, ctx, deps);
+  const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }, today, nowOf(deps));
+  try {
+    await deps.storage.entries.close(entry, closed, { expectedEtag: body.etag });
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.entries.getCurrent(boardId, participantId);
+      throw new Conflict("The board entry", current && toEntryView(ctx.visibility, current, today));
+    }
+    throw e;
+  }
+  await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
+  await deps.storage.boardVersions.bump(boardId);
+  return toClosedEntryView(ctx.visibility, closed)!;
+}

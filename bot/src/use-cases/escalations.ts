@@ -1,0 +1,100 @@
+import type { AnswerEscalationBody, EscalationView, RaiseEscalationBody } from "@fact-board/contract";
+import { RaiseEscalationBody as RaiseSchema } from "@fact-board/contract";
+import { Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
+import { answerDeadline, transitionEscalation, type EscalationEvent } from "../domain/escalation";
+import { assertAllowed } from "../domain/permissions";
+import type { Actor, BoardId, Escalation } from "../domain/types";
+import { visibilityFor } from "../domain/visibility";
+import { recordAccess } from "./audit";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { loadVisibleParticipant } from "./participant-access";
+import { toEscalationView } from "./views";
+
+export const ESCALATION_DUE_KIND = "escalationFollowUp";
+
+/** A signal from the actor's organisation to another about a participant both may see. */
+export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, input: RaiseEscalationBody): Promise<EscalationView> {
+  const body = RaiseSchema.parse(input);
+  assertAllowed(actor.member, "escalation.raise");
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
+  if (body.toOrganisationId === actor.member.organisationId) throw new Invalid("A signal goes to another organisation.");
+  const receiver = await deps.storage.organisations.get(boardId, body.toOrganisationId);
+  if (!receiver) throw new NotFound("The receiving organisation");
+  // The receiver must be able to read what the sender writes, or the signal would leak.
+  const receiverSees = visibilityFor(ctx.participant, ctx.consents, receiver.id, todayOf(deps));
+  if (!receiverSees || !receiverSees.readable.has(actor.member.organisationId)) {
+    throw new Forbidden("No valid consent lets that organisation read this signal.");
+  }
+  const now = deps.clock();
+  const escalation: Escalation = {
+    id: deps.newId(),
+    boardId,
+    participantId: body.participantId,
+    fromOrganisationId: actor.member.organisationId,
+    toOrganisationId: receiver.id,
+    kind: body.kind,
+    urgency: body.urgency,
+    ...(body.note ? { note: body.note } : {}),
+    proposeBoard: body.proposeBoard,
+    state: "open",
+    raisedBy: actor.member.id,
+    raisedAt: now.toISOString(),
+    answerBy: answerDeadline(body.urgency, now).toISOString(),
+    remindersSent: 0,
+    managerNotified: false,
+  };
+  const saved = await deps.storage.escalations.create(escalation);
+  await deps.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${boardId}.${saved.id}`, dueAt: saved.answerBy, payload: { boardId, escalationId: saved.id } });
+  await recordAccess(deps, actor, "escalationRaised", [ctx.participant]);
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "escalationRaised", boardId, escalationId: saved.id });
+  return toEscalationView(ctx.visibility, saved, deps.clock())!;
+}
+
+/** Loads a signal as the actor may see it: NotFound when its participant or sender is hidden from them. */
+export async function loadEscalation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, escalationId: string) {
+  const escalation = await deps.storage.escalations.get(boardId, escalationId);
+  if (!escalation) throw new NotFound("The signal");
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, escalation.participantId).catch((e: unknown) => {
+    throw e instanceof NotFound ? new NotFound("The signal") : e;
+  });
+  const view = toEscalationView(ctx.visibility, escalation, deps.clock());
+  if (!view) throw new NotFound("The signal");
+  return { escalation, ctx, view };
+}
+
+export async function answerEscalation(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  escalationId: string,
+  body: AnswerEscalationBody,
+): Promise<EscalationView> {
+  const { escalation, ctx } = await loadEscalation(deps, actor, boardId, escalationId);
+  assertAllowed(actor.member, "escalation.answer", { ...ctx.relation, ownOrganisation: actor.member.organisationId === escalation.toOrganisationId });
+  const at = nowOf(deps);
+  const by = actor.member.id;
+  const event: EscalationEvent =
+    body.answer === "decline" ? { type: "decline", by, at, reason: body.reason } : { type: body.answer, by, at };
+  // A double click: the first answer landed and this one asks for the same state again.
+  const target = { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" }[body.answer];
+  if (escalation.state === target && (body.answer !== "acknowledge" || escalation.acknowledgedBy === by)) {
+    return toEscalationView(ctx.visibility, escalation, deps.clock())!;
+  }
+  if (escalation.etag !== body.etag) throw new Conflict("The signal", toEscalationView(ctx.visibility, escalation, deps.clock()));
+  const next = transitionEscalation(escalation, event);
+  let saved: Escalation;
+  try {
+    saved = await deps.storage.escalations.update(next, { expectedEtag: body.etag });
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.escalations.get(boardId, escalationId);
+      throw new Conflict("The signal", current && toEscalationView(ctx.visibility, current, deps.clock()));
+    }
+    throw e;
+  }
+  await recordAccess(deps, actor, "escalationAnswered", [ctx.participant]);
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "escalationAnswered", boardId, escalationId });
+  return toEscalationView(ctx.visibility, saved, deps.clock())!;
+}

@@ -1,0 +1,102 @@
+import type { CreateParticipantBody, ParticipantHistory, ParticipantList, ParticipantView } from "@fact-board/contract";
+import { AlreadyExists, Invalid, NotFound } from "../domain/errors";
+import { assertAllowed } from "../domain/permissions";
+import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
+import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { recordAccess } from "./audit";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { loadVisibleParticipant } from "./participant-access";
+import { toClosedEntryView, toEntryView, toEscalationView, toParticipantView } from "./views";
+
+export const MAX_PARTICIPANTS_LISTED = 50;
+
+/**
+ * Participants the viewer may see, for the "put on the board" picker and "Mina deltagare".
+ * Masked participants are not listed (only counted), and only what is listed is logged.
+ */
+export async function listParticipants(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  query: { q?: string; mine?: boolean; offBoardOnly?: boolean },
+): Promise<ParticipantList> {
+  assertAllowed(actor.member, "board.read");
+  const today = todayOf(deps);
+  const snapshot = await deps.storage.loadBoardSnapshot(boardId, today);
+  if (!snapshot.board) throw new NotFound("The board");
+  const consents = groupConsentsByParticipant(snapshot.consents);
+  const onBoard = new Set(snapshot.entries.map((e) => e.participantId));
+  const q = query.q?.trim().toUpperCase();
+  const shown: Participant[] = [];
+  const views: ParticipantView[] = [];
+  let hiddenCount = 0;
+  for (const p of [...snapshot.participants].sort((a, b) => a.code.localeCompare(b.code))) {
+    if (p.leftTeamOn || p.erasedAt) continue;
+    if (query.mine && p.caseManagerId !== actor.member.id) continue;
+    if (query.offBoardOnly && onBoard.has(p.id)) continue;
+    const pc = consents.get(p.id) ?? [];
+    const visibility = visibilityFor(p, pc, actor.member.organisationId, today);
+    if (!visibility) {
+      hiddenCount++;
+      continue;
+    }
+    if (q && !p.code.toUpperCase().includes(q) && !p.initials.toUpperCase().replace(/\./g, "").includes(q.replace(/\./g, ""))) continue;
+    if (views.length >= MAX_PARTICIPANTS_LISTED) continue;
+    shown.push(p);
+    views.push(toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today));
+  }
+  await recordAccess(deps, actor, "viewedDetails", shown);
+  return { participants: views, hiddenCount };
+}
+
+export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: CreateParticipantBody): Promise<ParticipantView> {
+  assertAllowed(actor.member, "participant.create");
+  const [caseManager, organisations, existing] = await Promise.all([
+    deps.storage.members.get(boardId, body.caseManagerId),
+    deps.storage.organisations.listForBoard(boardId),
+    deps.storage.participants.listForBoard(boardId),
+  ]);
+  if (!caseManager) throw new NotFound("The case manager");
+  const known = new Set(organisations.map((o) => o.id));
+  if (body.organisationIds.some((id) => !known.has(id))) throw new Invalid("An organisation is not part of this board.");
+  if (existing.some((p) => p.code === body.code)) throw new AlreadyExists("A participant with this code");
+  const participant: Participant = {
+    id: deps.newId(),
+    boardId,
+    code: body.code,
+    initials: body.initials,
+    caseManagerId: caseManager.id,
+    writtenBy: actor.member.organisationId,
+    organisationIds: [...new Set([actor.member.organisationId, ...body.organisationIds])],
+    sip: { inPlace: false },
+    crisisPlan: false,
+    earlySignsPlan: false,
+    onBoard: false,
+    createdAt: nowOf(deps),
+  };
+  const saved = await deps.storage.participants.create(participant);
+  await recordAccess(deps, actor, "changed", [saved]);
+  await deps.storage.boardVersions.bump(boardId);
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, saved.id);
+  return toParticipantView(ctx.visibility, ctx.consents, ctx.absences, false, todayOf(deps));
+}
+
+/** The participant's record, current entry, closed entries and signals — each item only if its writer is readable. */
+export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId): Promise<ParticipantHistory> {
+  assertAllowed(actor.member, "board.read");
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  const today = todayOf(deps);
+  const [current, closed, escalations] = await Promise.all([
+    deps.storage.entries.getCurrent(boardId, participantId),
+    deps.storage.entries.history(boardId, participantId),
+    deps.storage.escalations.listForParticipant(boardId, participantId),
+  ]);
+  const currentView = current && toEntryView(ctx.visibility, current, today);
+  await recordAccess(deps, actor, "viewedHistory", [ctx.participant]);
+  return {
+    participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today),
+    ...(currentView ? { current: currentView } : {}),
+    closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
+    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock()) ?? []),
+  };
+}

@@ -1,0 +1,33 @@
+import type { DevPerson } from "../auth";
+import type { Storage } from "../storage/table-service";
+
+const CACHE_MS = 30_000;
+
+/**
+ * Tenants whose people may sign in: the union of every board's partner tenants. Cached briefly,
+ * because it is asked on every request; a board's own membership is still checked per request.
+ */
+export function createTenantAllowList(storage: Storage) {
+  let cached: { at: number; tenants: Set<string> } | undefined;
+  const tenants = async () => {
+    if (!cached || Date.now() - cached.at > CACHE_MS) {
+      const boards = await storage.boards.list();
+      cached = { at: Date.now(), tenants: new Set(boards.flatMap((b) => b.allowedTenantIds.map((t) => t.toLowerCase()))) };
+    }
+    return cached.tenants;
+  };
+  return {
+    isTenantAllowed: async (tenantId: string) => (await tenants()).has(tenantId.toLowerCase()),
+    /** Development sign-in only: the members of every board, to pick whom to sign in as. */
+    signInablePeople: async (): Promise<DevPerson[]> => {
+      const boards = await storage.boards.list();
+      const people: DevPerson[] = [];
+      for (const b of boards) {
+        const [members, organisations] = await Promise.all([storage.members.listForBoard(b.id), storage.organisations.listForBoard(b.id)]);
+        const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+        for (const m of members) people.push({ tenantId: m.tenantId, objectId: m.objectId, displayName: m.displayName, organisationName: orgName.get(m.organisationId) ?? "", role: m.role });
+      }
+      return people;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import type {
+  AbsenceView,
+  ActionView,
+  ClosedEntryView,
+  ConsentView,
+  EntryView,
+  EscalationView,
+  MemberView,
+  OrganisationView,
+  ParticipantView,
+} from "@fact-board/contract";
+import { consentStatusOn, daysUntilExpiry, hasConsentProblem } from "../domain/consent";
+import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
+import { daysBetween } from "../domain/dates";
+import { isOverdue } from "../domain/escalation";
+import type {
+  Absence,
+  BoardEntry,
+  CalendarDate,
+  ClosedBoardEntry,
+  Consent,
+  Escalation,
+  Member,
+  Organisation,
+  Participant,
+} from "../domain/types";
+import { canRead, type ParticipantVisibility } from "../domain/visibility";
+
+// Domain -> API views. Every mapper that touches a participant takes the viewer's visibility,
+// so nothing written by an organisation the viewer may not read reaches a response.
+
+export const toOrganisationView = (o: Organisation): OrganisationView => ({ id: o.id, name: o.name, kind: o.kind });
+
+export const toMemberView = (m: Member): MemberView => ({
+  id: m.id,
+  displayName: m.displayName,
+  organisationId: m.organisationId,
+  role: m.role,
+  substituteIds: m.substituteIds,
+});
+
+export function toConsentView(c: Consent | undefined, participantId: string, disclosing: string, today: CalendarDate): ConsentView {
+  const left = daysUntilExpiry(c, today);
+  return {
+    participantId,
+    disclosingOrganisationId: disclosing,
+    receivingOrganisationIds: c?.receivingOrganisationIds ?? [],
+    basis: c?.basis ?? "consent",
+    ...(c?.legalReference ? { legalReference: c.legalReference } : {}),
+    status: consentStatusOn(c, today),
+    ...(c?.givenOn ? { givenOn: c.givenOn } : {}),
+    ...(c?.validUntil ? { validUntil: c.validUntil } : {}),
+    ...(c?.withdrawnOn ? { withdrawnOn: c.withdrawnOn } : {}),
+    ...(left !== undefined ? { daysUntilExpiry: left } : {}),
+    ...(c ? { recordedAt: c.recordedAt } : {}),
+    ...(c?.etag ? { etag: c.etag } : {}),
+  };
+}
+
+/** One consent line per involved organisation that discloses to others (every involved one except none). */
+export function consentViewsFor(p: Participant, consents: readonly Consent[], today: CalendarDate): ConsentView[] {
+  return p.organisationIds.map((org) =>
+    toConsentView(
+      consents.find((c) => c.disclosingOrganisationId === org),
+      p.id,
+      org,
+      today,
+    ),
+  );
+}
+
+/** A consent problem for the partnership: some involved organisation's consent is missing, ending or gone. */
+export function consentProblemOf(p: Participant, consents: readonly Consent[], today: CalendarDate): boolean {
+  if (p.organisationIds.length < 2) return false;
+  return p.organisationIds.some((org) => hasConsentProblem(consents.find((c) => c.disclosingOrganisationId === org), today));
+}
+
+export function toParticipantView(
+  v: ParticipantVisibility,
+  consents: readonly Consent[],
+  absences: readonly Absence[],
+  onBoard: boolean,
+  today: CalendarDate,
+): ParticipantView {
+  const p = v.participant;
+  const standIn = standInFor(p.caseManagerId, absences, today);
+  return {
+    id: p.id,
+    code: p.code,
+    initials: p.initials,
+    caseManagerId: p.caseManagerId,
+    ...(standIn !== p.caseManagerId ? { caseManagerStandInId: standIn } : {}),
+    caseManagerAbsent: isAbsentOn(p.caseManagerId, absences, today),
+    writtenBy: p.writtenBy,
+    organisationIds: p.organisationIds,
+    sip: p.sip,
+    crisisPlan: p.crisisPlan,
+    earlySignsPlan: p.earlySignsPlan,
+    onBoard,
+    consents: consentViewsFor(p, consents, today),
+    consentProblem: consentProblemOf(p, consents, today),
+    ...(p.etag ? { etag: p.etag } : {}),
+  };
+}
+
+function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): ActionView[] {
+  return e.actions
+    .filter((a) => canRead(v, a.writtenBy))
+    .map((a) => ({ id: a.id, what: a.what, responsibleId: a.responsibleId, byWhen: a.byWhen, done: a.done, writtenBy: a.writtenBy }));
+}
+
+/** Undefined when the entry was written by an organisation the viewer may not read. */
+export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: CalendarDate): EntryView | undefined {
+  if (!canRead(v, e.writtenBy)) return undefined;
+  return {
+    id: e.id,
+    participantId: e.participantId,
+    writtenBy: e.writtenBy,
+    reason: e.reason,
+    ...(e.reasonNote ? { reasonNote: e.reasonNote } : {}),
+    priority: e.priority,
+    putOnOn: e.putOnOn,
+    daysOnBoard: daysBetween(e.putOnOn, today),
+    nextEvaluationOn: e.nextEvaluationOn,
+    evaluationDue: e.nextEvaluationOn <= today,
+    actions: actionViews(v, e),
+    ...(e.lastReviewedOn ? { lastReviewedOn: e.lastReviewedOn } : {}),
+    ...(e.lastReviewedBy ? { lastReviewedBy: e.lastReviewedBy } : {}),
+    updatedAt: e.updatedAt,
+    etag: e.etag ?? "",
+  };
+}
+
+export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry): ClosedEntryView | undefined {
+  if (!canRead(v, e.writtenBy)) return undefined;
+  return {
+    id: e.id,
+    participantId: e.participantId,
+    writtenBy: e.writtenBy,
+    reason: e.reason,
+    ...(e.reasonNote ? { reasonNote: e.reasonNote } : {}),
+    priority: e.priority,
+    putOnOn: e.putOnOn,
+    nextEvaluationOn: e.nextEvaluationOn,
+    actions: actionViews(v, e),
+    ...(e.lastReviewedOn ? { lastReviewedOn: e.lastReviewedOn } : {}),
+    ...(e.lastReviewedBy ? { lastReviewedBy: e.lastReviewedBy } : {}),
+    updatedAt: e.updatedAt,
+    takenOffOn: e.takenOffOn,
+    takenOffBy: e.takenOffBy,
+    outcome: e.outcome,
+    ...(e.outcomeNote ? { outcomeNote: e.outcomeNote } : {}),
+  };
+}
+
+/** Undefined when the signal's sender may not be read by the viewer. */
+export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: Date): EscalationView | undefined {
+  if (!canRead(v, e.fromOrganisationId)) return undefined;
+  return {
+    id: e.id,
+    participantId: e.participantId,
+    fromOrganisationId: e.fromOrganisationId,
+    toOrganisationId: e.toOrganisationId,
+    kind: e.kind,
+    urgency: e.urgency,
+    ...(e.note ? { note: e.note } : {}),
+    proposeBoard: e.proposeBoard,
+    state: e.state,
+    raisedBy: e.raisedBy,
+    raisedAt: e.raisedAt,
+    answerBy: e.answerBy,
+    overdue: isOverdue(e, now),
+    ...(e.declineReason ? { declineReason: e.declineReason } : {}),
+    ...(e.etag ? { etag: e.etag } : {}),
+  };
+}
+
+/** Absences are about members, not participants: every member of the board sees them. */
+export function toAbsenceView(a: Absence): AbsenceView {
+  const asked = askedSubstitute(a.cover);
+  return {
+    id: a.id,
+    memberId: a.memberId,
+    organisationId: a.organisationId,
+    from: a.from,
+    to: a.to,
+    reason: a.reason,
+    coverState: a.cover.state,
+    ...(a.cover.coveredBy ? { coveredBy: a.cover.coveredBy } : {}),
+    ...(asked ? { askedSubstituteId: asked } : {}),
+    ...(a.etag ? { etag: a.etag } : {}),
+  };
+}

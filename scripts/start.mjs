@@ -1,0 +1,45 @@
+// `npm start`: Azurite (persisted under .data/azurite), the server (bot + API + built tab) with the
+// development sign-in and the fictitious demo team. One line, everything local.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startAzurite } from "./azurite.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+const port = Number(process.env.PORT ?? 3978);
+const azuritePort = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
+const azurite = await startAzurite({ port: azuritePort, location: path.join(root, ".data/azurite") });
+
+const { loadConfig } = require(path.join(root, "bot/dist/config.js"));
+const { startServer } = require(path.join(root, "bot/dist/main.js"));
+const config = loadConfig({
+  NODE_ENV: "development",
+  PORT: String(port),
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  STORAGE_CONNECTION_STRING: azurite.connectionString,
+  DEV_SIGN_IN: "true",
+  SEED_DEMO_DATA: "true",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+  TAB_DIST_DIR: path.join(root, "tab/dist"),
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("BOT_") || k === "TIME_ZONE" || k === "MORNING_BRIEF_AT")),
+});
+const server = await startServer(config);
+
+console.log(`
+FACT Board is running (fictitious demo data, development sign-in):
+  Board (tab, plain browser):   http://localhost:${server.port}/tab/
+  Meeting side panel / stage:   http://localhost:${server.port}/tab/?view=sidePanel  |  ?view=stage
+  Bot endpoint:                 http://localhost:${server.port}/api/messages  (try it: npx agentsplayground -e http://127.0.0.1:${server.port}/api/messages -c msteams)
+  API health:                   http://localhost:${server.port}/readyz
+  Azurite tables:               http://127.0.0.1:${azurite.port}/devstoreaccount1  (data in .data/azurite)
+Stop with Ctrl+C.`);
+
+const stop = async () => {
+  await server.stop().catch(() => undefined);
+  await azurite.stop();
+  process.exit(0);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
