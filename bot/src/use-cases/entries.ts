@@ -21,8 +21,10 @@ import { toClosedEntryView, toEntryView } from "./views";
 // entry's ETag -> audit -> bump the board version (live viewers refetch) -> respond.
 
 async function loadEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, permission: Permission) {
-  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
-  const entry = await deps.storage.entries.getCurrent(boardId, participantId);
+  const [ctx, entry] = await Promise.all([
+    loadVisibleParticipant(deps, actor, boardId, participantId),
+    deps.storage.entries.getCurrent(boardId, participantId),
+  ]);
   const today = todayOf(deps);
   if (!entry || !toEntryView(ctx.visibility, entry, today)) throw new NotFound("The board entry");
   assertAllowed(actor.member, permission, ctx.relation);

@@ -1,0 +1,195 @@
+// `npm run bench [-- --json]`: the board's performance goals, measured on this machine against a
+// real Azurite. Prints a table (or one JSON object with --json) of p50/p95 for:
+//   boardLoad   — (a) the raw storage round trips a board load needs, done directly with
+//                 @azure/data-tables (including the audit writes), and (b) GET /api/boards/:id;
+//   entryUpdate — the same for changing an entry (read, conditional write, audit, version bump);
+//   cardAction  — server-side time of an Action.Execute card action (when the bot is wired in);
+//   tab         — initial JS gzipped and time to an interactive board of 40 entries (Chromium).
+// Goal (issue 2): board load API p95 ≤ 1.5 × raw p95 in the same run.
+import { odata, TableClient } from "@azure/data-tables";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startAzurite } from "./azurite.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const dist = (p) => require(path.join(root, "bot/dist", p));
+const asJson = process.argv.includes("--json");
+const log = (...a) => {
+  if (!asJson) console.log(...a);
+};
+
+const WARMUP = 15;
+const RUNS = Number(process.env.BENCH_RUNS ?? 150);
+
+const { loadConfig } = dist("config.js");
+const { startServer } = dist("main.js");
+const { demoTeam, DEMO_BOARD_ID } = dist("demo/demo-team.js");
+const { seedDemoTeam } = dist("demo/seed.js");
+const { createStorage } = dist("storage/index.js");
+const { localDate } = dist("domain/dates.js");
+const { memberIdOf } = dist("domain/types.js");
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+async function measure(fn) {
+  for (let i = 0; i < WARMUP; i++) await fn(i);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i + WARMUP);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+const round = (n) => Math.round(n * 100) / 100;
+
+const azurite = await startAzurite();
+const tablePrefix = `bench${randomBytes(3).toString("hex")}`;
+const storageOptions = { connectionString: azurite.connectionString, tablePrefix };
+let server;
+try {
+  const now = new Date();
+  const today = localDate(now, "Europe/Stockholm");
+  const storage = createStorage(storageOptions);
+  await storage.ensureTables();
+  const team = demoTeam({ today, now: now.toISOString(), participants: 220, onBoard: 40 });
+  await seedDemoTeam(storage, team);
+
+  const config = loadConfig({
+    NODE_ENV: "development",
+    PORT: "0",
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: tablePrefix,
+    DEV_SIGN_IN: "true",
+    LOG_LEVEL: "silent",
+  });
+  server = await startServer(config);
+  const base = `http://127.0.0.1:${server.port}`;
+
+  // The region coordinator (sees most of the board; how many is printed below).
+  const viewer = team.members[0];
+  const { token } = await (
+    await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: viewer.tenantId, objectId: viewer.objectId }) })
+  ).json();
+  const auth = { authorization: `Bearer ${token}` };
+  const first = await (await fetch(`${base}/api/boards/${DEMO_BOARD_ID}`, { headers: auth })).json();
+  const visibleRows = first.rows.length;
+
+  // ---- raw: the same round trips with @azure/data-tables directly ----
+  const client = (name) => TableClient.fromConnectionString(azurite.connectionString, `${tablePrefix}${name}`, { allowInsecureConnection: true });
+  const t = Object.fromEntries(
+    ["Boards", "Organisations", "Members", "Participants", "BoardEntries", "Consents", "Escalations", "Absences", "BoardVersions", "AuditLog"].map((n) => [n, client(n)]),
+  );
+  const pk = DEMO_BOARD_ID;
+  const listAll = async (table, filter) => {
+    const out = [];
+    for await (const page of table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 })) out.push(...page);
+    return out;
+  };
+  const auditBatch = async (n) => {
+    const month = now.toISOString().slice(0, 7).replace("-", "");
+    for (let i = 0; i < n; i += 100) {
+      const actions = [];
+      for (let k = i; k < Math.min(n, i + 100); k++) {
+        actions.push(["create", { partitionKey: `${pk}_${month}`, rowKey: `${String(9e15 - Date.now())}_${randomBytes(6).toString("hex")}`, what: "viewedDetails", participantId: `p${k}`, participantCode: `FIK-${k}`, tenantId: viewer.tenantId, objectId: viewer.objectId, organisationId: viewer.organisationId, role: viewer.role, channel: "api", outcome: "allowed", at: new Date().toISOString() }]);
+      }
+      await t.AuditLog.submitTransaction(actions);
+    }
+  };
+  const rawBoardLoad = async () => {
+    await t.Members.getEntity(pk, memberIdOf(viewer.tenantId, viewer.objectId));
+    await Promise.all([
+      t.Boards.getEntity("board", pk),
+      listAll(t.Organisations, odata`PartitionKey eq ${pk}`),
+      listAll(t.Members, odata`PartitionKey eq ${pk}`),
+      listAll(t.Participants, odata`PartitionKey eq ${pk}`),
+      listAll(t.BoardEntries, odata`PartitionKey eq ${pk}`),
+      listAll(t.Consents, odata`PartitionKey eq ${pk}`),
+      listAll(t.Escalations, odata`PartitionKey eq ${pk} and (state eq ${"open"} or state eq ${"acknowledged"})`),
+      listAll(t.Absences, odata`PartitionKey eq ${pk} and toDate ge ${today}`),
+      t.BoardVersions.getEntity(pk, "version").catch(() => undefined),
+    ]);
+    await auditBatch(visibleRows);
+  };
+  const boardRaw = await measure(rawBoardLoad);
+  const boardApi = await measure(async () => {
+    const res = await fetch(`${base}/api/boards/${DEMO_BOARD_ID}`, { headers: auth });
+    if (res.status !== 200) throw new Error(`board load answered ${res.status}`);
+    await res.json();
+  });
+
+  // ---- entry update ----
+  const row = first.rows.find((r) => r.participant.caseManagerId && r.entry.writtenBy === viewer.organisationId) ?? first.rows[0];
+  const pid = row.participant.id;
+  const rawEntryUpdate = async (i) => {
+    await t.Members.getEntity(pk, memberIdOf(viewer.tenantId, viewer.objectId));
+    await Promise.all([
+      t.Participants.getEntity(pk, pid),
+      listAll(t.Consents, odata`PartitionKey eq ${pk} and RowKey ge ${`${pid}_`} and RowKey lt ${`${pid}~`}`),
+      listAll(t.Absences, odata`PartitionKey eq ${pk} and toDate ge ${today}`),
+    ]);
+    const entry = await t.BoardEntries.getEntity(pk, pid);
+    await t.BoardEntries.updateEntity({ partitionKey: pk, rowKey: pid, benchTouch: i }, "Merge", { etag: entry.etag });
+    await auditBatch(1);
+    const version = await t.BoardVersions.getEntity(pk, "version");
+    await t.BoardVersions.updateEntity({ partitionKey: pk, rowKey: "version", benchTouch: i }, "Merge", { etag: version.etag });
+  };
+  await storage.boardVersions.bump(DEMO_BOARD_ID); // the version row exists from the first change on
+  const entryRaw = await measure(rawEntryUpdate);
+  let etag = (await (await fetch(`${base}/api/boards/${DEMO_BOARD_ID}/participants/${pid}/history`, { headers: auth })).json()).current.etag;
+  const priorities = ["high", "medium", "low"];
+  const entryApi = await measure(async (i) => {
+    const res = await fetch(`${base}/api/boards/${DEMO_BOARD_ID}/entries/${pid}`, {
+      method: "PATCH",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ etag, priority: priorities[i % 3] }),
+    });
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`entry update answered ${res.status}: ${body.error?.code}`);
+    etag = body.etag;
+  });
+
+  const result = {
+    boardLoad: { rawP50Ms: round(boardRaw.p50), rawP95Ms: round(boardRaw.p95), apiP50Ms: round(boardApi.p50), apiP95Ms: round(boardApi.p95), ratioP95: round(boardApi.p95 / boardRaw.p95) },
+    entryUpdate: { rawP50Ms: round(entryRaw.p50), rawP95Ms: round(entryRaw.p95), apiP50Ms: round(entryApi.p50), apiP95Ms: round(entryApi.p95), ratioP95: round(entryApi.p95 / entryRaw.p95) },
+  };
+
+  // Card actions (issue 4), when the bot's bench hook exists.
+  const cardBench = path.join(root, "scripts/bench-card-action.mjs");
+  if (existsSync(cardBench)) {
+    const { benchCardAction } = await import(cardBench);
+    result.cardAction = await benchCardAction({ baseUrl: base, storage, team, runs: RUNS, warmup: WARMUP });
+  }
+  // The tab (issue 3), when it is built and Chromium is there.
+  const tabBench = path.join(root, "scripts/bench-tab.mjs");
+  if (existsSync(tabBench) && existsSync(path.join(root, "tab/dist/index.html"))) {
+    const { benchTab } = await import(tabBench);
+    result.tab = await benchTab({ baseUrl: base, token, boardId: DEMO_BOARD_ID });
+  }
+
+  if (asJson) {
+    console.log(JSON.stringify(result));
+  } else {
+    log(`\nFACT Board bench — Azurite in memory, board of 220 participants with 40 on the board, viewer sees ${visibleRows} (${visibleRows} audit records per load); ${RUNS} runs after ${WARMUP} warm-up\n`);
+    const line = (name, r) => `${name.padEnd(14)} ${String(r.rawP50Ms).padStart(9)} ${String(r.rawP95Ms).padStart(9)} ${String(r.apiP50Ms).padStart(9)} ${String(r.apiP95Ms).padStart(9)} ${String(r.ratioP95).padStart(10)}`;
+    log(`${"".padEnd(14)} ${"raw p50".padStart(9)} ${"raw p95".padStart(9)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"API/raw p95".padStart(10)}   (ms)`);
+    log(line("board load", result.boardLoad));
+    log(line("entry update", result.entryUpdate));
+    log(`\nGoal: board load API p95 ≤ 1.5 × raw p95 → ${result.boardLoad.ratioP95 <= 1.5 ? "met" : "NOT met"} (${result.boardLoad.ratioP95})`);
+    if (result.cardAction) log(`card action (server side): p50 ${result.cardAction.p50Ms} ms, p95 ${result.cardAction.p95Ms} ms (goal p95 ≤ 150 ms)`);
+    if (result.tab) {
+      log(`tab: initial JS ${result.tab.initialJsGzipKb} KB gzipped (goal ≤ 250), board of 40 interactive in ${result.tab.boardInteractiveMs} ms (goal ≤ 1000)`);
+      for (const c of result.tab.chunks ?? []) log(`  ${c.file.padEnd(50)} ${c.gzipKb} KB gz${c.initial ? "  (initial)" : ""}`);
+    }
+  }
+} finally {
+  await server?.stop().catch(() => undefined);
+  await azurite.stop();
+}
+process.exit(0);
