@@ -21,6 +21,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.tsbuild/"],
   globalSetup: "<rootDir>/tests/support/global-setup.mjs",
   globalTeardown: "<rootDir>/tests/support/global-teardown.mjs",
+  reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
   maxWorkers: 2,
   testTimeout: 30000,
 };
