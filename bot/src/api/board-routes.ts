@@ -30,6 +30,7 @@ import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
+import { leaveTeam } from "../use-cases/retention";
 import { parse, pathId } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -49,6 +50,8 @@ const AuditQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 const CancelBody = z.strictObject({ etag: ETag });
+/** Leaving the team takes no input: the date is today, the retention period the writing organisation's. */
+const LeaveTeamBody = z.strictObject({});
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 
@@ -102,6 +105,12 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const body = parse(RecordConsentBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await recordConsent(deps, actor, boardId, pathId(req.params.participantId), pathId(req.params.organisationId), body));
+  });
+
+  r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {
+    parse(LeaveTeamBody, req.body ?? {});
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await leaveTeam(deps, actor, boardId, pathId(req.params.participantId)));
   });
 
   r.post("/api/boards/:boardId/entries", async (req, res) => {
