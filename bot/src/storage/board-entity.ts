@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { Board } from "../domain/types";
+import { type Mapping, boardPartition, entity, jsonColumn, parseStored, storedInstant, toJson } from "./entity-support";
+
+// Boards: PartitionKey "board" (all boards in one small partition, so listing them is one query), RowKey boardId.
+
+export const BOARD_PARTITION = "board";
+
+export const boardKeys = (boardId: string) => ({
+  partitionKey: BOARD_PARTITION,
+  rowKey: boardPartition(boardId),
+});
+
+const BoardEntity = z.object({
+  rowKey: z.string(),
+  etag: z.string(),
+  name: z.string(),
+  caseload: z.number().int().nonnegative(),
+  allowedTenantIds: jsonColumn(z.array(z.string())),
+  createdAt: storedInstant,
+});
+
+export const boardMapping: Mapping<Board> = {
+  table: "Boards",
+  what: "Board",
+  toEntity: (b) =>
+    entity(boardKeys(b.id), {
+      name: b.name,
+      caseload: b.caseload,
+      allowedTenantIds: toJson(b.allowedTenantIds, "Allowed tenants"),
+      createdAt: b.createdAt,
+    }),
+  fromEntity: (raw) => {
+    const e = parseStored(BoardEntity, "Boards", raw);
+    return { id: e.rowKey, name: e.name, caseload: e.caseload, allowedTenantIds: e.allowedTenantIds, createdAt: e.createdAt, etag: e.etag };
+  },
+};

@@ -1,0 +1,113 @@
+import { BoardReason, Priority, TakeOffOutcome } from "@fact-board/contract";
+import { z } from "zod";
+import type { BoardEntry, BoardId, ClosedBoardEntry, ParticipantId } from "../domain/types";
+import {
+  type Mapping,
+  boardPartition,
+  dateKey,
+  entity,
+  jsonColumn,
+  keyPart,
+  parseStored,
+  storedDate,
+  storedInstant,
+  toJson,
+} from "./entity-support";
+import { participantKey } from "./participant-entity";
+
+// BoardEntries: PartitionKey boardId, RowKey participantId: at most one current entry per
+// participant, so "put on the board twice" is a 409 the service decides, not a race we lose.
+// EntryHistory: PartitionKey `${boardId}_${participantId}`, RowKey `${takenOffOn}_${entryId}`:
+// one participant's closed entries in one partition, in date order; erasure drops the partition.
+
+export const boardEntryKeys = (boardId: BoardId, participantId: ParticipantId) => ({
+  partitionKey: boardPartition(boardId),
+  rowKey: participantKey(participantId),
+});
+
+export const historyPartition = (boardId: BoardId, participantId: ParticipantId): string =>
+  `${boardPartition(boardId)}_${participantKey(participantId)}`;
+
+export const historyKeys = (e: Pick<ClosedBoardEntry, "boardId" | "participantId" | "takenOffOn" | "id">) => ({
+  partitionKey: historyPartition(e.boardId, e.participantId),
+  rowKey: `${dateKey(e.takenOffOn, "Taken off on")}_${keyPart(e.id, "Entry id")}`,
+});
+
+const BoardAction = z.object({
+  id: z.string(),
+  what: z.string(),
+  responsibleId: z.string(),
+  byWhen: storedDate,
+  done: z.boolean(),
+  writtenBy: z.string(),
+  createdBy: z.string(),
+  createdAt: storedInstant,
+});
+
+const entryColumns = {
+  etag: z.string(),
+  id: z.string(),
+  boardId: z.string(),
+  participantId: z.string(),
+  writtenBy: z.string(),
+  reason: BoardReason,
+  reasonNote: z.string().optional(),
+  priority: Priority,
+  putOnOn: storedDate,
+  putOnBy: z.string(),
+  nextEvaluationOn: storedDate,
+  actions: jsonColumn(z.array(BoardAction)),
+  lastReviewedOn: storedDate.optional(),
+  lastReviewedBy: z.string().optional(),
+  updatedAt: storedInstant,
+  updatedBy: z.string(),
+};
+
+const BoardEntryEntity = z.object(entryColumns);
+const ClosedBoardEntryEntity = z.object({
+  ...entryColumns,
+  takenOffOn: storedDate,
+  takenOffBy: z.string(),
+  outcome: TakeOffOutcome,
+  outcomeNote: z.string().optional(),
+});
+
+const entryProperties = (e: Omit<BoardEntry, "etag">) => ({
+  id: e.id,
+  boardId: e.boardId,
+  participantId: e.participantId,
+  writtenBy: e.writtenBy,
+  reason: e.reason,
+  reasonNote: e.reasonNote,
+  priority: e.priority,
+  putOnOn: e.putOnOn,
+  putOnBy: e.putOnBy,
+  nextEvaluationOn: e.nextEvaluationOn,
+  actions: toJson(e.actions, "Today's plan"),
+  lastReviewedOn: e.lastReviewedOn,
+  lastReviewedBy: e.lastReviewedBy,
+  updatedAt: e.updatedAt,
+  updatedBy: e.updatedBy,
+});
+
+/** zod leaves absent optional keys out, so the parsed object is already the domain shape. */
+export const boardEntryMapping: Mapping<BoardEntry> = {
+  table: "BoardEntries",
+  what: "Board entry",
+  toEntity: (e) => entity(boardEntryKeys(e.boardId, e.participantId), entryProperties(e)),
+  fromEntity: (raw) => parseStored(BoardEntryEntity, "BoardEntries", raw),
+};
+
+export const closedBoardEntryMapping: Mapping<ClosedBoardEntry> = {
+  table: "EntryHistory",
+  what: "Closed board entry",
+  toEntity: (e) =>
+    entity(historyKeys(e), {
+      ...entryProperties(e),
+      takenOffOn: e.takenOffOn,
+      takenOffBy: e.takenOffBy,
+      outcome: e.outcome,
+      outcomeNote: e.outcomeNote,
+    }),
+  fromEntity: (raw) => parseStored(ClosedBoardEntryEntity, "EntryHistory", raw),
+};

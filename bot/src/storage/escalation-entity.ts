@@ -1,0 +1,69 @@
+import { EscalationState, SignalKind, Urgency } from "@fact-board/contract";
+import { z } from "zod";
+import type { BoardId, Escalation } from "../domain/types";
+import { type Mapping, boardPartition, entity, keyPart, parseStored, storedInstant } from "./entity-support";
+
+// Escalations: PartitionKey boardId, RowKey escalationId. The board load reads the open ones
+// (a filter on state inside the partition); cards and deadlines read one by id.
+
+export const escalationKeys = (boardId: BoardId, escalationId: string) => ({
+  partitionKey: boardPartition(boardId),
+  rowKey: keyPart(escalationId, "Escalation id"),
+});
+
+const EscalationEntity = z.object({
+  etag: z.string(),
+  id: z.string(),
+  boardId: z.string(),
+  participantId: z.string(),
+  fromOrganisationId: z.string(),
+  toOrganisationId: z.string(),
+  kind: SignalKind,
+  urgency: Urgency,
+  note: z.string().optional(),
+  proposeBoard: z.boolean(),
+  state: EscalationState,
+  raisedBy: z.string(),
+  raisedAt: storedInstant,
+  answerBy: storedInstant,
+  remindersSent: z.number().int().nonnegative(),
+  managerNotified: z.boolean(),
+  acknowledgedBy: z.string().optional(),
+  acknowledgedAt: storedInstant.optional(),
+  resolvedBy: z.string().optional(),
+  resolvedAt: storedInstant.optional(),
+  declinedBy: z.string().optional(),
+  declinedAt: storedInstant.optional(),
+  declineReason: z.string().optional(),
+});
+
+export const escalationMapping: Mapping<Escalation> = {
+  table: "Escalations",
+  what: "Escalation",
+  toEntity: (e) =>
+    entity(escalationKeys(e.boardId, e.id), {
+      id: e.id,
+      boardId: e.boardId,
+      participantId: e.participantId,
+      fromOrganisationId: e.fromOrganisationId,
+      toOrganisationId: e.toOrganisationId,
+      kind: e.kind,
+      urgency: e.urgency,
+      note: e.note,
+      proposeBoard: e.proposeBoard,
+      state: e.state,
+      raisedBy: e.raisedBy,
+      raisedAt: e.raisedAt,
+      answerBy: e.answerBy,
+      remindersSent: e.remindersSent,
+      managerNotified: e.managerNotified,
+      acknowledgedBy: e.acknowledgedBy,
+      acknowledgedAt: e.acknowledgedAt,
+      resolvedBy: e.resolvedBy,
+      resolvedAt: e.resolvedAt,
+      declinedBy: e.declinedBy,
+      declinedAt: e.declinedAt,
+      declineReason: e.declineReason,
+    }),
+  fromEntity: (raw) => parseStored(EscalationEntity, "Escalations", raw),
+};

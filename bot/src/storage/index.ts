@@ -1,0 +1,20 @@
+// The storage layer's public surface: build it with createStorage; repositories speak the domain.
+export { createStorage, type Storage } from "./table-service";
+export type { StorageOptions } from "./table-clients";
+export type { BoardSnapshot } from "./board-snapshot";
+export type { Page } from "./entity-store";
+export type { Stored } from "./entity-support";
+export { StoredEntityInvalid } from "./storage-errors";
+export type { BoardRepository } from "./board-repository";
+export type { OrganisationRepository } from "./organisation-repository";
+export type { MemberRepository } from "./member-repository";
+export type { ParticipantRepository } from "./participant-repository";
+export type { BoardEntryRepository } from "./board-entry-repository";
+export type { ConsentRepository } from "./consent-repository";
+export type { EscalationRepository } from "./escalation-repository";
+export type { AbsenceRepository } from "./absence-repository";
+export type { CheckInRepository } from "./check-in-repository";
+export type { AuditRange, AuditPageOptions, AuditRepository } from "./audit-repository";
+export type { BoardVersionRepository } from "./board-version-repository";
+export type { DueItem } from "./due-item-entity";
+export type { DueItemRepository, ScheduleDueItem } from "./due-item-repository";

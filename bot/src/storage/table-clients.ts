@@ -1,0 +1,96 @@
+import { TableClient } from "@azure/data-tables";
+import { DefaultAzureCredential } from "@azure/identity";
+import { isStatus } from "./storage-errors";
+
+// One TableClient per table, built once. Only the repositories below this folder see them.
+
+export const TABLES = {
+  boards: "Boards",
+  organisations: "Organisations",
+  members: "Members",
+  memberBoards: "MemberBoards",
+  participants: "Participants",
+  boardEntries: "BoardEntries",
+  entryHistory: "EntryHistory",
+  consents: "Consents",
+  escalations: "Escalations",
+  absences: "Absences",
+  checkIns: "CheckIns",
+  auditLog: "AuditLog",
+  boardVersions: "BoardVersions",
+  dueItems: "DueItems",
+} as const;
+
+export type TableKey = keyof typeof TABLES;
+export type Tables = Record<TableKey, TableClient>;
+
+export interface StorageOptions {
+  /** Azurite or a storage account key; takes precedence over tableEndpoint. */
+  connectionString?: string;
+  /** https://<account>.table.core.windows.net, reached with managed identity. */
+  tableEndpoint?: string;
+  /** Letters and digits, starting with a letter; lets tests and several installs share one account. */
+  tablePrefix: string;
+}
+
+export interface TableService {
+  readonly tables: Tables;
+  /** Creates the tables that do not exist yet; safe to run on every start. */
+  ensureTables(): Promise<void>;
+  /** Readiness: one cheap query; throws when storage cannot be reached or the tables are missing. */
+  ping(): Promise<void>;
+}
+
+const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
+
+/** Azurite speaks http; the SDK refuses a shared key over http unless told it is deliberate. */
+const isHttpConnectionString = (cs: string): boolean =>
+  /(^|;)\s*UseDevelopmentStorage=true/i.test(cs) ||
+  /(^|;)\s*DefaultEndpointsProtocol=http\s*(;|$)/i.test(cs) ||
+  /(^|;)\s*TableEndpoint=http:/i.test(cs);
+
+export function tableNameFor(prefix: string, key: TableKey): string {
+  const name = `${prefix}${TABLES[key]}`;
+  if (!TABLE_NAME.test(name)) {
+    throw new Error(`Invalid table name "${name}": TABLE_PREFIX must be letters and digits starting with a letter, at most 50 characters.`);
+  }
+  return name;
+}
+
+export function createTableService(options: StorageOptions): TableService {
+  const { connectionString, tableEndpoint, tablePrefix } = options;
+  let makeClient: (name: string) => TableClient;
+  if (connectionString) {
+    const clientOptions = isHttpConnectionString(connectionString) ? { allowInsecureConnection: true } : {};
+    makeClient = (name) => TableClient.fromConnectionString(connectionString, name, clientOptions);
+  } else if (tableEndpoint) {
+    const credential = new DefaultAzureCredential();
+    makeClient = (name) => new TableClient(tableEndpoint, name, credential);
+  } else {
+    throw new Error("Storage needs a connection string or a table endpoint.");
+  }
+
+  const tables = Object.fromEntries(
+    (Object.keys(TABLES) as TableKey[]).map((key) => [key, makeClient(tableNameFor(tablePrefix, key))]),
+  ) as Tables;
+
+  return {
+    tables,
+    async ensureTables() {
+      await Promise.all(
+        Object.values(tables).map(async (client) => {
+          try {
+            await client.createTable();
+          } catch (e) {
+            // Another instance created it first.
+            if (!isStatus(e, 409)) throw e;
+          }
+        }),
+      );
+    },
+    async ping() {
+      const pages = tables.boardVersions.listEntities().byPage({ maxPageSize: 1 });
+      await pages.next();
+    },
+  };
+}

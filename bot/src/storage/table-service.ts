@@ -1,0 +1,65 @@
+import { type AbsenceRepository, absenceRepository } from "./absence-repository";
+import { type AuditRepository, auditRepository } from "./audit-repository";
+import { type BoardEntryRepository, boardEntryRepository } from "./board-entry-repository";
+import { type BoardRepository, boardRepository } from "./board-repository";
+import { type BoardSnapshot, loadBoardSnapshot } from "./board-snapshot";
+import { type BoardVersionRepository, boardVersionRepository } from "./board-version-repository";
+import { type CheckInRepository, checkInRepository } from "./check-in-repository";
+import { type ConsentRepository, consentRepository } from "./consent-repository";
+import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
+import { type EscalationRepository, escalationRepository } from "./escalation-repository";
+import { type MemberRepository, memberRepository } from "./member-repository";
+import { type OrganisationRepository, organisationRepository } from "./organisation-repository";
+import { type ParticipantRepository, participantRepository } from "./participant-repository";
+import { type StorageOptions, type TableService, createTableService } from "./table-clients";
+
+/** Every repository, built over one set of table clients. No TableClient crosses this interface. */
+export interface Storage {
+  boards: BoardRepository;
+  organisations: OrganisationRepository;
+  members: MemberRepository;
+  participants: ParticipantRepository;
+  entries: BoardEntryRepository;
+  consents: ConsentRepository;
+  escalations: EscalationRepository;
+  absences: AbsenceRepository;
+  checkIns: CheckInRepository;
+  audit: AuditRepository;
+  boardVersions: BoardVersionRepository;
+  dueItems: DueItemRepository;
+  /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
+  loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
+  /** Creates missing tables (run at start). */
+  ensureTables(): Promise<void>;
+  /** Readiness probe: throws when storage cannot be reached. */
+  ping(): Promise<void>;
+}
+
+export function createStorage(options: StorageOptions): Storage {
+  return storageOver(createTableService(options));
+}
+
+/** For tests that need the raw tables too (bulk inserts); the app uses createStorage. */
+export function storageOver(service: TableService): Storage {
+  const { tables } = service;
+  const repositories = {
+    boards: boardRepository(tables),
+    organisations: organisationRepository(tables),
+    members: memberRepository(tables),
+    participants: participantRepository(tables),
+    entries: boardEntryRepository(tables),
+    consents: consentRepository(tables),
+    escalations: escalationRepository(tables),
+    absences: absenceRepository(tables),
+    checkIns: checkInRepository(tables),
+    audit: auditRepository(tables),
+    boardVersions: boardVersionRepository(tables),
+    dueItems: dueItemRepository(tables),
+  };
+  return {
+    ...repositories,
+    loadBoardSnapshot: (boardId, today) => loadBoardSnapshot(repositories, boardId, today),
+    ensureTables: () => service.ensureTables(),
+    ping: () => service.ping(),
+  };
+}
