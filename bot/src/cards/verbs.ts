@@ -7,24 +7,37 @@ import { AbsenceReason, BoardReason, CalendarDate, ETag, Id, Priority, SignalKin
 
 const MemberKey = z.string().min(1).max(200);
 
+const refs = {
+  consent: z.object({ card: z.literal("consent"), boardId: Id, participantId: Id, disclosingOrganisationId: Id }),
+  escalation: z.object({ card: z.literal("escalation"), boardId: Id, escalationId: Id, audience: z.enum(["personal", "channel"]) }),
+  cover: z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
+  coverAlert: z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
+  signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
+  morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id }),
+  help: z.object({ card: z.literal("help") }),
+  absenceForm: z.object({ card: z.literal("absenceForm"), boardId: Id }),
+  signalForm: z.object({ card: z.literal("signalForm"), boardId: Id }),
+  myParticipants: z.object({ card: z.literal("myParticipants"), boardId: Id }),
+};
+
 /** Which card a refresh or an action is about: enough ids to rebuild it from storage. */
 export const CardRef = z.discriminatedUnion("card", [
-  z.object({ card: z.literal("consent"), boardId: Id, participantId: Id, disclosingOrganisationId: Id }),
-  z.object({ card: z.literal("escalation"), boardId: Id, escalationId: Id, audience: z.enum(["personal", "channel"]) }),
-  z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
-  z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
-  z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
-  z.object({ card: z.literal("morningBrief"), boardId: Id }),
-  z.object({ card: z.literal("help") }),
-  z.object({ card: z.literal("absenceForm"), boardId: Id }),
-  z.object({ card: z.literal("signalForm"), boardId: Id }),
-  z.object({ card: z.literal("myParticipants"), boardId: Id }),
+  refs.consent,
+  refs.escalation,
+  refs.cover,
+  refs.coverAlert,
+  refs.signalAlert,
+  refs.morningBrief,
+  refs.help,
+  refs.absenceForm,
+  refs.signalForm,
+  refs.myParticipants,
 ]);
 export type CardRef = z.infer<typeof CardRef>;
 export type CardKind = CardRef["card"];
 export type RefOf<K extends CardKind> = Extract<CardRef, { card: K }>;
 
-const refOf = <K extends CardKind>(kind: K) => CardRef.options.find((o) => o.shape.card.value === kind)!;
+const refOf = <K extends keyof typeof refs>(kind: K): (typeof refs)[K] => refs[kind];
 
 /** Input.ChoiceSet with isMultiSelect sends "a,b,c". */
 const commaList = z

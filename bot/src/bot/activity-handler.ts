@@ -1,0 +1,133 @@
+import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
+import type { Locale } from "../cards";
+import { isDomainError } from "../domain/errors";
+import type { Caller } from "../domain/types";
+import { memberIdOf } from "../domain/types";
+import { handleCardAction } from "./card-actions";
+import { type CardViewDeps, helpCard, buildCardFor } from "./card-views";
+import { parseCommand } from "./commands";
+import type { TableConversationReferenceStore } from "./conversation-reference-store";
+
+// The Teams edge: who may talk to the bot, installs and uninstalls, commands, card actions.
+
+export interface HandlerDeps {
+  views: CardViewDeps;
+  references: TableConversationReferenceStore;
+  /** Tenants whose members may use the bot: the union of the boards' allowedTenantIds. */
+  isTenantAllowed(tenantId: string): Promise<boolean>;
+  /** Local development with the Agents Playground only: accept any tenant and channel. */
+  allowAnyTenant: boolean;
+  log?: { warn(obj: Record<string, unknown>, msg: string): void; error(obj: Record<string, unknown>, msg: string): void };
+}
+
+export const localeOf = (activity: { locale?: string }): Locale => (activity.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
+
+export function callerOf(context: TurnContext): Caller | undefined {
+  const a = context.activity;
+  const tenantId = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? a.conversation?.tenantId;
+  const objectId = a.from?.aadObjectId;
+  return tenantId && objectId ? { tenantId, objectId } : undefined;
+}
+
+export class FactBotHandler extends TeamsActivityHandler {
+  constructor(private readonly d: HandlerDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.d.references.remove("", TurnContext.getConversationReference(context.activity));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (this.botIn(context, context.activity.membersAdded)) await this.remember(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (this.botIn(context, context.activity.membersRemoved)) await this.d.references.remove("", TurnContext.getConversationReference(context.activity));
+      await next();
+    });
+  }
+
+  /** Refuses anything not from Teams or from a tenant no board has let in, before any handler runs. */
+  override async run(context: TurnContext): Promise<void> {
+    if (!this.d.allowAnyTenant) {
+      const tenantId = callerOf(context)?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      const allowed = context.activity.channelId === "msteams" && tenantId !== undefined && (await this.d.isTenantAllowed(tenantId));
+      if (!allowed) {
+        this.d.log?.warn({ channelId: context.activity.channelId, type: context.activity.type }, "activity refused: channel or tenant not allowed");
+        if (context.activity.type === "invoke") {
+          await context.sendActivity({ type: "invokeResponse", value: { status: 403, body: { statusCode: 403, type: "application/vnd.microsoft.error", value: { code: "Forbidden", message: "Tenant not allowed." } } } });
+        }
+        return;
+      }
+    }
+    await super.run(context);
+  }
+
+  private botIn(context: TurnContext, members: ChannelAccount[] | undefined): boolean {
+    return (members ?? []).some((m) => m.id === context.activity.recipient?.id);
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const caller = callerOf(context);
+    const boardIds = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
+    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}) });
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const caller = callerOf(context);
+    const locale = localeOf(context.activity);
+    const isPersonal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
+    // Keeps the personal chat's reference fresh even when the install event was missed.
+    if (isPersonal) await this.remember(context);
+    const parsed = parseCommand(context.activity.text);
+    const useLocale: Locale = parsed?.english ? "en" : parsed ? "sv" : locale;
+    const member = caller ? await this.memberOf(caller) : undefined;
+    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale: useLocale };
+    let card;
+    if (!member || !parsed || parsed.command === "help" || !isPersonal) {
+      card = await helpCard(this.d.views, { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) });
+    } else {
+      const boardId = member.boardId;
+      const ref =
+        parsed.command === "myParticipants"
+          ? ({ card: "myParticipants", boardId } as const)
+          : parsed.command === "absence"
+            ? ({ card: "absenceForm", boardId } as const)
+            : ({ card: "signalForm", boardId } as const);
+      try {
+        card = await buildCardFor(this.d.views, ref, viewer);
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        card = await helpCard(this.d.views, viewer);
+      }
+    }
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  private async memberOf(caller: Caller) {
+    const memberId = memberIdOf(caller.tenantId, caller.objectId);
+    const storage = this.d.views.useCases.storage;
+    const boards = await storage.members.boardsOf(memberId);
+    return boards[0] ? storage.members.get(boards[0], memberId) : undefined;
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const caller = callerOf(context);
+    if (!caller) return { statusCode: 401, type: "application/vnd.microsoft.error", value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never };
+    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, localeOf(context.activity));
+    if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
+    return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
+  }
+}
+
+function normalisedNonEmpty(text: string | undefined): boolean {
+  return (text ?? "").trim().length > 0;
+}

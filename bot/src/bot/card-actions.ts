@@ -1,0 +1,227 @@
+import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildAbsenceFormCard, isVerb, t } from "../cards";
+import { askedSubstitute } from "../domain/cover";
+import { addDays } from "../domain/dates";
+import { type DomainError, Forbidden, NotFound, isDomainError } from "../domain/errors";
+import { isAllowed } from "../domain/permissions";
+import { type Actor, type Caller, memberIdOf } from "../domain/types";
+import { registerAbsence, answerCover } from "../use-cases/absences";
+import { resolveActor } from "../use-cases/actor";
+import { recordConsent } from "../use-cases/consents";
+import { todayOf } from "../use-cases/deps";
+import { putOnBoard } from "../use-cases/entries";
+import { answerEscalation, raiseEscalation } from "../use-cases/escalations";
+import { relationOf } from "../use-cases/relation";
+import { type CardViewDeps, buildCardFor, escalationCard, helpCard, mriOf } from "./card-views";
+
+// Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
+// call the use-case, answer with the card as it is now. A stale card (someone else answered first,
+// or the card's ETag is old) gets the current card back with a short line saying so.
+
+export const CONSENT_REMINDER_KIND = "consentReminder";
+
+export type ActionResult = { card: AdaptiveCard } | { error: { status: 400 | 404; code: string; message: string } };
+
+export async function handleCardAction(deps: CardViewDeps, caller: Caller, verb: unknown, data: unknown, locale: Locale): Promise<ActionResult> {
+  const s = t(locale);
+  if (!isVerb(verb)) return { error: { status: 400, code: "BadRequest", message: "Unknown action." } };
+  const parsed = VERBS[verb].safeParse(data);
+  if (!parsed.success) {
+    const ref = CardRefSchema.safeParse(data);
+    if (!ref.success) return { error: { status: 400, code: "BadRequest", message: "The card data is not valid." } };
+    return current(deps, caller, ref.data, locale, s.invalidInput);
+  }
+  const ref = CardRefSchema.parse(parsed.data);
+  try {
+    if (ref.card === "help") return { card: await helpCard(deps, { ...(await firstMembership(deps, caller)), audience: "personal", locale }) };
+    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
+    const message = await act(deps, actor, verb, parsed.data as never, locale);
+    if (message && typeof message === "object") return { card: message };
+    return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    return current(deps, caller, ref, locale, messageFor(e, locale));
+  }
+}
+
+/** Runs the verb; returns a message for the refreshed card, or a whole card when the answer is a different card. */
+async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Actor, verb: V, data: VerbData<V>, locale: Locale): Promise<string | AdaptiveCard | undefined> {
+  const u = deps.useCases;
+  const s = t(locale);
+  switch (verb) {
+    case "refresh":
+    case "open.help":
+    case "open.absenceForm":
+    case "open.signalForm":
+    case "open.myParticipants":
+      return undefined;
+    case "consent.given": {
+      const d = data as VerbData<"consent.given">;
+      await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
+        ...(d.etag ? { etag: d.etag } : {}),
+        status: "given",
+        receivingOrganisationIds: d.receivingOrganisationIds,
+        givenOn: d.givenOn,
+        validUntil: d.validUntil,
+      });
+      return s.saved;
+    }
+    case "consent.declined":
+    case "consent.withdrawn": {
+      const d = data as VerbData<"consent.declined"> & { withdrawnOn?: string };
+      const receivers = d.receivingOrganisationIds ?? (await defaultReceivers(deps, d.boardId, d.participantId, d.disclosingOrganisationId));
+      await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
+        ...(d.etag ? { etag: d.etag } : {}),
+        status: verb === "consent.declined" ? "declined" : "withdrawn",
+        receivingOrganisationIds: receivers,
+        ...(d.withdrawnOn ? { withdrawnOn: d.withdrawnOn } : {}),
+      });
+      return s.saved;
+    }
+    case "consent.remindLater": {
+      const d = data as VerbData<"consent.remindLater">;
+      const participant = await u.storage.participants.get(d.boardId, d.participantId);
+      if (!participant) throw new NotFound("The participant");
+      const today = todayOf(u);
+      const relation = { ...relationOf(actor, participant, await u.storage.absences.listCurrent(d.boardId, today), today), ownOrganisation: actor.member.organisationId === d.disclosingOrganisationId };
+      if (!isAllowed(actor.member.role, "consent.record", relation)) throw new Forbidden();
+      const on = addDays(today, d.days);
+      // The id names the day: a double click schedules one reminder; another choice schedules another.
+      await u.storage.dueItems.schedule({
+        kind: CONSENT_REMINDER_KIND,
+        id: `${d.boardId}.${d.participantId}.${d.disclosingOrganisationId}.${actor.member.id}.${on}`,
+        dueAt: new Date(u.clock().getTime() + d.days * 86_400_000).toISOString().slice(0, 13) + ":00:00.000Z",
+        payload: { boardId: d.boardId, participantId: d.participantId, disclosingOrganisationId: d.disclosingOrganisationId, memberId: actor.member.id },
+      });
+      return s.remindSet(d.days);
+    }
+    case "escalation.acknowledge":
+    case "escalation.resolve": {
+      const d = data as VerbData<"escalation.acknowledge">;
+      await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve", etag: d.etag });
+      return s.saved;
+    }
+    case "escalation.decline": {
+      const d = data as VerbData<"escalation.decline">;
+      await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: "decline", etag: d.etag, reason: d.declineReason });
+      return s.saved;
+    }
+    case "escalation.putOnBoard": {
+      const d = data as VerbData<"escalation.putOnBoard">;
+      const e = await u.storage.escalations.get(d.boardId, d.escalationId);
+      // The participant comes from the signal, not from the card.
+      if (!e || e.participantId !== d.participantId) throw new NotFound("The signal");
+      try {
+        await putOnBoard(u, actor, d.boardId, { participantId: e.participantId, reason: d.reason, priority: d.priority, nextEvaluationOn: d.nextEvaluationOn });
+      } catch (err) {
+        // A double click: the first one put them on the board.
+        if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
+      }
+      // Putting on the board answers an open signal: it is acknowledged if this person may answer it.
+      if (e.state === "open") {
+        await answerEscalation(u, actor, d.boardId, e.id, { answer: "acknowledge", etag: e.etag }).catch((err: unknown) => {
+          if (!isDomainError(err)) throw err;
+        });
+      }
+      return s.saved;
+    }
+    case "cover.accept":
+    case "cover.decline": {
+      const d = data as VerbData<"cover.accept">;
+      await answerCover(u, actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
+      return s.saved;
+    }
+    case "absence.register": {
+      const d = data as VerbData<"absence.register">;
+      const memberId = d.memberId ?? actor.member.id;
+      let view;
+      try {
+        view = await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) });
+      } catch (err) {
+        // A double click: the same absence is already registered by this person; show its receipt.
+        if (!(isDomainError(err) && err.code === "Invalid")) throw err;
+        const same = (await u.storage.absences.listForMember(d.boardId, memberId)).find(
+          (a) => a.from === d.from && a.to === d.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
+        );
+        if (!same) throw err;
+        view = { from: same.from, to: same.to, coverState: same.cover.state, askedSubstituteId: askedSubstitute(same.cover) };
+      }
+      const asked = view.askedSubstituteId ? await u.storage.members.get(d.boardId, view.askedSubstituteId) : undefined;
+      return buildAbsenceFormCard(
+        {
+          boardId: d.boardId,
+          today: todayOf(u),
+          registered: { from: view.from, to: view.to, state: view.coverState, ...(asked ? { askedSubstituteName: asked.displayName } : {}) },
+          refreshUserIds: [mriOf(actor.member)],
+        },
+        locale,
+      );
+    }
+    case "signal.raise": {
+      const d = data as VerbData<"signal.raise">;
+      // The form's requestId becomes the signal's id: a double click creates it once.
+      let id = d.requestId;
+      try {
+        const view = await raiseEscalation({ ...u, newId: () => d.requestId }, actor, d.boardId, {
+          participantId: d.participantId,
+          toOrganisationId: d.toOrganisationId,
+          kind: d.kind,
+          urgency: d.urgency,
+          proposeBoard: d.proposeBoard,
+          ...(d.note ? { note: d.note } : {}),
+        });
+        id = view.id;
+      } catch (err) {
+        if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
+        const existing = await u.storage.escalations.get(d.boardId, d.requestId);
+        if (!existing || existing.raisedBy !== actor.member.id) throw err;
+      }
+      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.saved });
+    }
+  }
+  return undefined;
+}
+
+async function defaultReceivers(deps: CardViewDeps, boardId: string, participantId: string, disclosing: string): Promise<string[]> {
+  const s = deps.useCases.storage;
+  const [participant, consent] = await Promise.all([s.participants.get(boardId, participantId), s.consents.get(boardId, participantId, disclosing)]);
+  if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
+  return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
+}
+
+async function firstMembership(deps: CardViewDeps, caller: Caller) {
+  const memberId = memberIdOf(caller.tenantId, caller.objectId);
+  const boards = await deps.useCases.storage.members.boardsOf(memberId);
+  const boardId = boards[0];
+  const member = boardId ? await deps.useCases.storage.members.get(boardId, memberId) : undefined;
+  return member ? { member } : {};
+}
+
+/** The card as it is now, for this person, with a short line; or a help card if it is gone. */
+async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale: Locale, message: string): Promise<ActionResult> {
+  const membership = await firstMembership(deps, caller);
+  try {
+    if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message }) };
+    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
+    return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, message }) };
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: t(locale).notFound }) };
+  }
+}
+
+function messageFor(e: DomainError, locale: Locale): string {
+  const s = t(locale);
+  switch (e.code) {
+    case "Conflict":
+    case "InvalidTransition":
+    case "AlreadyExists":
+      return s.staleCard;
+    case "Forbidden":
+      return s.forbidden;
+    case "NotFound":
+      return s.notFound;
+    case "Invalid":
+      // Domain messages are English sentences without personal data.
+      return locale === "en" ? `${s.invalidInput} ${e.message}` : s.invalidInput;
+  }
+}

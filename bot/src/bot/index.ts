@@ -1,0 +1,117 @@
+import express, { type RequestHandler } from "express";
+import type { CloudAdapter } from "botbuilder";
+import type { Clock } from "../domain/clock";
+import type { Storage } from "../storage";
+import { newId as defaultNewId, type UseCaseDeps } from "../use-cases/deps";
+import { type BotCredentials, adapterTransport, createAdapter } from "./adapter";
+import { FactBotHandler } from "./activity-handler";
+import { type BotTableOptions, type BotTables, createBotTables } from "./bot-tables";
+import type { CardViewDeps } from "./card-views";
+import { TableConversationReferenceStore } from "./conversation-reference-store";
+import { BotNotifier } from "./notifier";
+import { ProactiveSender, type SenderLog, type Transport } from "./proactive-sender";
+import { SentCardStore } from "./sent-card-store";
+
+export { commandTitles } from "./commands";
+export { CONSENT_REMINDER_KIND } from "./card-actions";
+
+export interface BotDeps {
+  storage: Storage;
+  clock: Clock;
+  timeZone: string;
+  newId?: () => string;
+  /** The bot's own tables (conversation references, sent cards), same account as storage. */
+  tables: BotTableOptions | BotTables;
+  credentials: BotCredentials;
+  /** Local development with the Agents Playground only. */
+  allowAnyTenant?: boolean;
+  /** Defaults to the union of all boards' allowedTenantIds (re-read at most once a minute). */
+  isTenantAllowed?: (tenantId: string) => Promise<boolean>;
+  /** Manifest app id and the board tab's entity id, for deep links in cards. */
+  teamsAppId?: string;
+  boardEntityId?: string;
+  log?: SenderLog;
+  /** Tests may replace how proactive cards reach Teams; by default the CloudAdapter. */
+  transport?: Transport;
+  senderConcurrency?: number;
+}
+
+export interface Bot {
+  /** POST /api/messages. */
+  endpoint: RequestHandler;
+  /** Give this to the API's use-cases too, so changes made in the tab reach Teams. */
+  notifier: BotNotifier;
+  useCaseDeps: UseCaseDeps;
+  views: CardViewDeps;
+  sender: ProactiveSender;
+  references: TableConversationReferenceStore;
+  sentCards: SentCardStore;
+  adapter: CloudAdapter;
+  ensureTables(): Promise<void>;
+  /** Waits for queued notifications and sends. */
+  idle(): Promise<void>;
+}
+
+function tenantAllowList(storage: Storage, clock: Clock): (tenantId: string) => Promise<boolean> {
+  let cached: { at: number; tenants: Set<string> } | undefined;
+  return async (tenantId) => {
+    const now = clock().getTime();
+    if (!cached || now - cached.at > 60_000) {
+      const boards = await storage.boards.list();
+      cached = { at: now, tenants: new Set(boards.flatMap((b) => b.allowedTenantIds)) };
+    }
+    return cached.tenants.has(tenantId);
+  };
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const tables = "conversationReferences" in deps.tables ? deps.tables : createBotTables(deps.tables);
+  const references = new TableConversationReferenceStore(tables.conversationReferences);
+  const sentCards = new SentCardStore(tables.sentCards);
+  const adapter = createAdapter(deps.credentials, (e) => deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "bot turn failed"));
+  const sender = new ProactiveSender({
+    transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),
+    sentCards,
+    ...(deps.senderConcurrency ? { concurrency: deps.senderConcurrency } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const useCaseDeps: UseCaseDeps = {
+    storage: deps.storage,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    newId: deps.newId ?? defaultNewId,
+    notifier: { notify: (n) => notifier.notify(n) },
+  };
+  const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "", boardEntityId: deps.boardEntityId ?? "board" };
+  const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
+  const handler = new FactBotHandler({
+    views,
+    references,
+    isTenantAllowed: deps.isTenantAllowed ?? tenantAllowList(deps.storage, deps.clock),
+    allowAnyTenant: deps.allowAnyTenant ?? false,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const json = express.json({ limit: "256kb" });
+  const endpoint: RequestHandler = (req, res, next) => {
+    const process = () => adapter.process(req, res, (context) => handler.run(context)).catch(next);
+    if (req.body === undefined) json(req, res, (err?: unknown) => (err ? next(err) : void process()));
+    else void process();
+  };
+  return {
+    endpoint,
+    notifier,
+    useCaseDeps,
+    views,
+    sender,
+    references,
+    sentCards,
+    adapter,
+    ensureTables: () => tables.ensureTables(),
+    idle: () => notifier.idle(),
+  };
+}
+
+/** The express handler for POST /api/messages. */
+export function createBotEndpoint(deps: BotDeps): RequestHandler {
+  return createBot(deps).endpoint;
+}

@@ -1,0 +1,187 @@
+import type { CardRef, Locale } from "../cards";
+import { standInFor } from "../domain/cover";
+import { isDomainError } from "../domain/errors";
+import type { Member } from "../domain/types";
+import { applyCoverEvent } from "../use-cases/absences";
+import { todayOf } from "../use-cases/deps";
+import type { Notification, Notifier } from "../use-cases/notifier";
+import { type CardViewDeps, buildCardFor, mriOf, signalAlertCard } from "./card-views";
+import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
+import type { ProactiveSender, SenderLog } from "./proactive-sender";
+import type { SentCardStore } from "./sent-card-store";
+
+// Who hears about what, and with which card. notify() returns at once: the work runs on the
+// sender's queue, so a card action is answered before any proactive card goes out.
+
+export interface NotifierDeps {
+  views: CardViewDeps;
+  references: TableConversationReferenceStore;
+  sentCards: SentCardStore;
+  sender: ProactiveSender;
+  log?: SenderLog;
+}
+
+export const cardKeyOf = (ref: CardRef): string => {
+  switch (ref.card) {
+    case "escalation":
+      return `escalation.${ref.boardId}.${ref.escalationId}`;
+    case "consent":
+      return `consent.${ref.boardId}.${ref.participantId}.${ref.disclosingOrganisationId}`;
+    case "cover":
+      return `cover.${ref.boardId}.${ref.absenceId}`;
+    case "coverAlert":
+      return `coverAlert.${ref.boardId}.${ref.absenceId}`;
+    case "signalAlert":
+      return `signalAlert.${ref.boardId}.${ref.escalationId}`;
+    case "morningBrief":
+      return `morningBrief.${ref.boardId}`;
+    default:
+      return ref.card;
+  }
+};
+
+const localeOf = (target: StoredReference): Locale => (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
+
+export class BotNotifier implements Notifier {
+  private readonly pending = new Set<Promise<void>>();
+  constructor(private readonly d: NotifierDeps) {}
+
+  async notify(n: Notification): Promise<void> {
+    // Not on the sender's queue: this work itself queues sends, and must not hold a send slot meanwhile.
+    const task = this.handle(n).catch((e: unknown) => {
+      this.d.log?.error({ notification: n.type, error: e instanceof Error ? e.name : "unknown" }, "notification failed");
+    });
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task));
+  }
+
+  /** Resolves when every notification so far has been handled and its cards sent (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    await this.d.sender.idle();
+  }
+
+  async handle(n: Notification): Promise<void> {
+    const storage = this.d.views.useCases.storage;
+    switch (n.type) {
+      case "escalationRaised": {
+        const e = await storage.escalations.get(n.boardId, n.escalationId);
+        if (!e) return;
+        const recipients = await this.receivers(n.boardId, e.toOrganisationId, ["coordinator"]);
+        await this.deliver({ card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "personal" }, recipients, `raised`, {
+          channelRef: { card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "channel" },
+        });
+        return;
+      }
+      case "escalationAnswered": {
+        const ref: CardRef = { card: "escalation", boardId: n.boardId, escalationId: n.escalationId, audience: "personal" };
+        await this.updateCopies(ref);
+        await this.updateCopies({ ...ref, audience: "channel" });
+        await this.updateCopies({ card: "signalAlert", boardId: n.boardId, escalationId: n.escalationId });
+        const e = await storage.escalations.get(n.boardId, n.escalationId);
+        const raiser = e && (await storage.members.get(n.boardId, e.raisedBy));
+        // The sender hears the answer once per state.
+        if (e && raiser) await this.deliver(ref, [raiser], `answered.${e.state}`);
+        return;
+      }
+      case "coverRequested": {
+        const substitute = await storage.members.get(n.boardId, n.substituteId);
+        const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
+        if (substitute) await this.deliver(ref, [substitute], "asked", { noStandIn: true });
+        await this.updateCopies(ref);
+        return;
+      }
+      case "coverSettled": {
+        const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
+        await this.updateCopies(ref);
+        await this.updateCopies({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId });
+        const absence = await storage.absences.get(n.boardId, n.absenceId);
+        if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
+          const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
+          await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true });
+          await applyCoverEvent(this.d.views.useCases, absence, { type: "managerAlerted", at: this.d.views.useCases.clock().toISOString() }, absence.etag).catch((err: unknown) => {
+            // Another instance recorded it first.
+            if (!isDomainError(err)) throw err;
+          });
+        }
+        return;
+      }
+      case "consentChanged":
+        await this.updateCopies({ card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId });
+        return;
+    }
+  }
+
+  /** Members of an organisation with one of the roles, each replaced by who stands in for them today. */
+  async receivers(boardId: string, organisationId: string, roles: Array<Member["role"]>): Promise<Member[]> {
+    const u = this.d.views.useCases;
+    const [members, absences] = await Promise.all([u.storage.members.listForBoard(boardId), u.storage.absences.listCurrent(boardId, todayOf(u))]);
+    const byId = new Map(members.map((m) => [m.id, m]));
+    let chosen = members.filter((m) => m.organisationId === organisationId && roles.includes(m.role));
+    // No coordinator in that organisation: its manager gets the card instead.
+    if (chosen.length === 0) chosen = members.filter((m) => m.organisationId === organisationId && m.role === "manager");
+    const out = new Map<string, Member>();
+    for (const m of chosen) {
+      const stand = byId.get(standInFor(m.id, absences, todayOf(u))) ?? m;
+      out.set(stand.id, stand);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * Sends `ref` to each member in personal chat. Members without a personal chat with the bot are
+   * reached through the board's channels instead, if `channelRef` allows it (pseudonymous code only).
+   */
+  async deliver(ref: CardRef, members: Member[], occasion: string, options: { channelRef?: CardRef; noStandIn?: boolean } = {}): Promise<void> {
+    const cardKey = cardKeyOf(ref);
+    const unreached: Member[] = [];
+    await Promise.all(
+      members.map(async (m) => {
+        const target = await this.d.references.personal(m.id);
+        if (!target) {
+          unreached.push(m);
+          return;
+        }
+        const card = await buildCardFor(this.d.views, ref, { member: m, audience: "personal", locale: localeOf(target) });
+        await this.d.sender.send({ dedupeKey: `${occasion}.${m.id}`, cardKey, target, card, audience: "personal", viewerId: m.id });
+      }),
+    );
+    if (unreached.length > 0 && options.channelRef && "boardId" in options.channelRef) {
+      const channels = await this.d.references.channelsOf(options.channelRef.boardId);
+      const channelKey = cardKeyOf(options.channelRef);
+      for (const target of channels) {
+        const card = await buildCardFor(this.d.views, options.channelRef, {
+          audience: "channel",
+          locale: localeOf(target),
+          refreshUserIds: members.map(mriOf),
+        });
+        await this.d.sender.send({ dedupeKey: `${occasion}.channel.${target.key}`, cardKey: channelKey, target, card, audience: "channel" });
+      }
+    } else if (unreached.length > 0) {
+      this.d.log?.warn({ card: ref.card, unreached: unreached.length }, "no personal chat with the bot: card not delivered");
+    }
+  }
+
+  /** Rebuilds every posted copy of a card for the person it was sent to, and updates it in place. */
+  async updateCopies(ref: CardRef): Promise<void> {
+    const storage = this.d.views.useCases.storage;
+    const copies = await this.d.sentCards.listFor(cardKeyOf(ref));
+    await Promise.all(
+      copies.map(async (copy) => {
+        const target = await this.d.references.get(copy.conversationKind as StoredReference["kind"], copy.conversationKey);
+        if (!target || !("boardId" in ref)) return;
+        const member = copy.viewerId ? await storage.members.get(ref.boardId, copy.viewerId) : undefined;
+        try {
+          const card =
+            ref.card === "signalAlert"
+              ? await signalAlertCard(this.d.views, ref.boardId, ref.escalationId, "manager", { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) })
+              : await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
+          await this.d.sender.update(target, copy.activityId, card);
+        } catch (e) {
+          // The person may no longer see it (consent withdrawn): leave their copy as it was.
+          if (!isDomainError(e)) throw e;
+        }
+      }),
+    );
+  }
+}
