@@ -55,6 +55,7 @@ export const statusOf = (e: unknown): number | undefined =>
 
 /** Table keys may not contain / \ # ? or control characters; Teams ids may (rarely). */
 export function safeKey(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Table keys refuse
   return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).slice(0, 512);
 }
 
