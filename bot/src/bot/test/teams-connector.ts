@@ -1,0 +1,68 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+// Stands in for the Teams connector (the activity's serviceUrl): records what the bot sends and
+// answers like the connector does. It is not a fake of storage or of the bot.
+
+export interface Recorded {
+  method: string;
+  path: string;
+  conversationId: string;
+  activityId?: string;
+  body: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> } & Record<string, unknown>;
+}
+
+export interface Connector {
+  url: string;
+  recorded: Recorded[];
+  /** Statuses to answer the next sends with, before succeeding (e.g. [429, 502]). */
+  failNext(statuses: number[], retryAfterSeconds?: number): void;
+  cards(conversationId?: string): Array<Record<string, unknown>>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startConnector(): Promise<Connector> {
+  const recorded: Recorded[] = [];
+  let failures: number[] = [];
+  let retryAfter: number | undefined;
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? "");
+      if (!m) {
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+        return;
+      }
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure, { "content-type": "application/json", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) }).end(JSON.stringify({ error: { code: "Throttled", message: "try later" } }));
+        return;
+      }
+      const body = raw ? JSON.parse(raw) : {};
+      recorded.push({ method: req.method ?? "", path: req.url ?? "", conversationId: decodeURIComponent(m[1]!), ...(m[2] ? { activityId: decodeURIComponent(m[2]) } : {}), body });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: m[2] && req.method === "PUT" ? decodeURIComponent(m[2]) : `act-${++n}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    recorded,
+    failNext(statuses, seconds) {
+      failures = [...statuses];
+      retryAfter = seconds;
+    },
+    cards(conversationId) {
+      return recorded
+        .filter((r) => !conversationId || r.conversationId === conversationId)
+        .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
+    },
+    clear() {
+      recorded.length = 0;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
