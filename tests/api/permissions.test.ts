@@ -1,0 +1,334 @@
+// The permission matrix, through HTTP: every route as every role and every relation to the
+// participant (case manager / cover / neither; own organisation or another). The expected answer
+// is computed from `permissionMatrix` (isAllowed), never written here, so the table cannot drift
+// from the one place the rules live.
+import type { Role } from "@fact-board/contract";
+import { addDays } from "../../bot/src/domain/dates";
+import { isAllowed, permissionMatrix, type Permission, type Relation } from "../../bot/src/domain/permissions";
+import type { Member } from "../../bot/src/domain/types";
+import { aCheckIn } from "../support/storage";
+import {
+  aCoveredAbsence,
+  aCoverRequest,
+  aFreshParticipant,
+  anOpenSignal,
+  BOARD,
+  DEMO_BOARD_ID,
+  freshCode,
+  freshInitials,
+  ORG,
+  registeredRoutes,
+  startWorld,
+  type World,
+} from "./world";
+
+type Who = "caseManager" | "cover" | "neither";
+
+interface Variant {
+  label: string;
+  relation: Relation;
+  /** When one route checks different permissions by situation (own absence or a colleague's). */
+  permission?: Permission;
+  who?: Who;
+  /** Own organisation / the other one, where the rule has `requires: ownOrganisation`. */
+  own?: boolean;
+  asked?: boolean;
+}
+
+interface RouteCase {
+  route: string;
+  permission?: Permission;
+  variants: Variant[];
+  okStatus: number;
+  request(w: World, actor: Member, v: Variant): Promise<{ path: string; body?: unknown }>;
+}
+
+const ANY: Variant[] = [{ label: "any relation", relation: {} }];
+const PARTICIPANT_RELATIONS: Variant[] = [
+  { label: "case manager", relation: { caseManagerOrCover: true }, who: "caseManager" },
+  { label: "covering for the case manager", relation: { caseManagerOrCover: true }, who: "cover" },
+  { label: "neither case manager nor cover", relation: { caseManagerOrCover: false }, who: "neither" },
+];
+const WITH_ORGANISATION: Variant[] = [
+  { label: "case manager, own organisation", relation: { caseManagerOrCover: true, ownOrganisation: true }, who: "caseManager", own: true },
+  { label: "cover, own organisation", relation: { caseManagerOrCover: true, ownOrganisation: true }, who: "cover", own: true },
+  { label: "neither, own organisation", relation: { caseManagerOrCover: false, ownOrganisation: true }, who: "neither", own: true },
+  { label: "case manager, another organisation", relation: { caseManagerOrCover: true, ownOrganisation: false }, who: "caseManager", own: false },
+  { label: "neither, another organisation", relation: { caseManagerOrCover: false, ownOrganisation: false }, who: "neither", own: false },
+];
+
+let w: World;
+let dayCounter = 0;
+/** A date range no other test uses, so absences never overlap. */
+const freshDays = () => {
+  const from = addDays(w.today(), 30 + 3 * ++dayCounter);
+  return { from, to: from };
+};
+const someoneElse = () => w.byName("Tove Testdotter");
+
+/** A participant written by the actor's organisation, related to the actor as the variant says. */
+async function participantFor(actor: Member, v: Variant, onBoard: boolean) {
+  const caseManagerId = v.who === "caseManager" ? actor.id : v.who === "cover" ? await aCoveredAbsence(w, actor) : someoneElse().id;
+  return aFreshParticipant(w, {
+    caseManagerId,
+    onBoard,
+    consents: [
+      { from: ORG.region, to: [ORG.north] },
+      { from: ORG.north, to: [ORG.region] },
+    ],
+  });
+}
+
+const entryRoute = (route: string, permission: Permission, body: (etag: string) => Record<string, unknown>, suffix = ""): RouteCase => ({
+  route,
+  permission,
+  variants: PARTICIPANT_RELATIONS,
+  okStatus: 200,
+  async request(_w, actor, v) {
+    const { participant, entry } = await participantFor(actor, v, true);
+    return { path: `${BOARD}/entries/${participant.id}${suffix}`, body: body(entry!.etag) };
+  },
+});
+
+const CASES: RouteCase[] = [
+  { route: "GET /api/me", variants: ANY, okStatus: 200, request: async () => ({ path: "/api/me" }) },
+  { route: "GET /api/boards/:boardId", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: BOARD }) },
+  { route: "GET /api/boards/:boardId/overview", permission: "overview.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/overview` }) },
+  { route: "GET /api/boards/:boardId/participants", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/participants?q=ZQX` }) },
+  {
+    route: "POST /api/boards/:boardId/participants",
+    permission: "participant.create",
+    variants: ANY,
+    okStatus: 201,
+    request: async (_w, actor) => ({ path: `${BOARD}/participants`, body: { code: freshCode(), initials: freshInitials(), caseManagerId: actor.id, organisationIds: [actor.organisationId] } }),
+  },
+  {
+    route: "GET /api/boards/:boardId/participants/:participantId/history",
+    permission: "board.read",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    request: async (_w, actor, v) => ({ path: `${BOARD}/participants/${(await participantFor(actor, v, true)).participant.id}/history` }),
+  },
+  {
+    route: "GET /api/boards/:boardId/participants/:participantId/consents",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    request: async (_w, actor, v) => ({ path: `${BOARD}/participants/${(await participantFor(actor, v, false)).participant.id}/consents` }),
+  },
+  {
+    route: "PUT /api/boards/:boardId/participants/:participantId/consents/:organisationId",
+    permission: "consent.record",
+    variants: WITH_ORGANISATION,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const caseManagerId = v.who === "caseManager" ? actor.id : v.who === "cover" ? await aCoveredAbsence(w, actor) : someoneElse().id;
+      const { participant } = await aFreshParticipant(w, { caseManagerId, organisationIds: [ORG.region, ORG.north] });
+      const disclosing = v.own ? ORG.region : ORG.north;
+      const today = w.today();
+      return {
+        path: `${BOARD}/participants/${participant.id}/consents/${disclosing}`,
+        body: { status: "given", receivingOrganisationIds: [v.own ? ORG.north : ORG.region], givenOn: today, validUntil: addDays(today, 180) },
+      };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/participants/:participantId/leave",
+    permission: "entry.takeOff",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    request: async (_w, actor, v) => ({ path: `${BOARD}/participants/${(await participantFor(actor, v, true)).participant.id}/leave`, body: {} }),
+  },
+  {
+    route: "POST /api/boards/:boardId/entries",
+    permission: "entry.putOn",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 201,
+    async request(_w, actor, v) {
+      const { participant } = await participantFor(actor, v, false);
+      return { path: `${BOARD}/entries`, body: { participantId: participant.id, reason: "crisis", priority: "high", nextEvaluationOn: addDays(w.today(), 7) } };
+    },
+  },
+  entryRoute("PATCH /api/boards/:boardId/entries/:participantId", "entry.edit", (etag) => ({ etag, priority: "low" })),
+  { ...entryRoute("POST /api/boards/:boardId/entries/:participantId/actions", "entry.edit", (etag) => ({ etag, what: "Ringa boendestödet", responsibleId: someoneElse().id, byWhen: addDays(w.today(), 1) }), "/actions"), okStatus: 201 },
+  entryRoute("PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId", "entry.edit", (etag) => ({ etag, done: true }), "/actions/a1"),
+  entryRoute("POST /api/boards/:boardId/entries/:participantId/review", "entry.review", (etag) => ({ etag }), "/review"),
+  entryRoute("POST /api/boards/:boardId/entries/:participantId/take-off", "entry.takeOff", (etag) => ({ etag, outcome: "stable" }), "/take-off"),
+  {
+    route: "POST /api/boards/:boardId/escalations",
+    permission: "escalation.raise",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 201,
+    async request(_w, actor, v) {
+      const { participant } = await participantFor(actor, v, false);
+      return { path: `${BOARD}/escalations`, body: { participantId: participant.id, toOrganisationId: ORG.north, kind: "concern", urgency: "today" } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/escalations/:escalationId",
+    variants: ANY,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { participant } = await participantFor(actor, v, false);
+      return { path: `${BOARD}/escalations/${(await anOpenSignal(w, participant.id, ORG.region, ORG.north, someoneElse().id)).id}` };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/escalations/:escalationId/answer",
+    permission: "escalation.answer",
+    variants: WITH_ORGANISATION,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { participant } = await participantFor(actor, v, false);
+      // Own organisation: the signal was sent to the actor's organisation; otherwise the actor's organisation sent it.
+      const signal = v.own
+        ? await anOpenSignal(w, participant.id, ORG.north, ORG.region, w.member("staff", ORG.north).id)
+        : await anOpenSignal(w, participant.id, ORG.region, ORG.north, someoneElse().id);
+      return { path: `${BOARD}/escalations/${signal.id}/answer`, body: { answer: "acknowledge", etag: signal.etag } };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/absences",
+    variants: [
+      { label: "own absence", relation: {}, permission: "absence.registerOwn" },
+      { label: "a colleague of the own organisation", relation: { ownOrganisation: true }, permission: "absence.registerForOther", own: true },
+      { label: "someone of another organisation", relation: { ownOrganisation: false }, permission: "absence.registerForOther", own: false },
+    ],
+    okStatus: 201,
+    async request(_w, actor, v) {
+      const memberId = v.permission === "absence.registerOwn" ? undefined : v.own ? someoneElse().id : w.member("staff", ORG.north).id;
+      return { path: `${BOARD}/absences`, body: { ...(memberId ? { memberId } : {}), ...freshDays(), reason: "vacation" } };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/absences/:absenceId/cover",
+    permission: "cover.answer",
+    variants: [
+      { label: "the substitute being asked", relation: { askedSubstitute: true }, asked: true },
+      { label: "a colleague not being asked", relation: { askedSubstitute: false }, asked: false },
+    ],
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const absence = await aCoverRequest(w, someoneElse(), v.asked ? actor.id : w.byName("Filip Demosson").id);
+      return { path: `${BOARD}/absences/${absence.id}/cover`, body: { etag: absence.etag, answer: "accept" } };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/absences/:absenceId/cancel",
+    variants: [
+      { label: "own absence", relation: {}, permission: "absence.registerOwn" },
+      { label: "a colleague's, own organisation", relation: { ownOrganisation: true }, permission: "absence.registerForOther", own: true },
+      { label: "someone's of another organisation", relation: { ownOrganisation: false }, permission: "absence.registerForOther", own: false },
+    ],
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const absent = v.permission === "absence.registerOwn" ? actor : v.own ? someoneElse() : w.member("staff", ORG.north);
+      const absence = await aCoverRequest(w, absent, w.byName("Filip Demosson").id);
+      return { path: `${BOARD}/absences/${absence.id}/cancel`, body: { etag: absence.etag } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/check-ins/:date",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      const date = addDays(w.today(), -1 - ++dayCounter);
+      await w.app.storage.checkIns.save(aCheckIn(DEMO_BOARD_ID, date, { attendeeIds: [someoneElse().id], reviewedParticipantIds: [], recordedBy: someoneElse().id }));
+      return { path: `${BOARD}/check-ins/${date}` };
+    },
+  },
+  {
+    route: "PUT /api/boards/:boardId/check-ins/:date",
+    permission: "checkIn.record",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      const date = addDays(w.today(), -1 - ++dayCounter);
+      return {
+        path: `${BOARD}/check-ins/${date}`,
+        body: { startedAt: `${date}T07:30:00.000Z`, endedAt: `${date}T07:50:00.000Z`, attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 2 },
+      };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/audit",
+    permission: "audit.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async (_w, actor) => ({ path: `${BOARD}/audit?participantId=${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}` }),
+  },
+  {
+    route: "GET /api/boards/:boardId/audit.csv",
+    permission: "audit.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async (_w, actor) => ({ path: `${BOARD}/audit.csv?participantId=${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}` }),
+  },
+];
+
+const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];
+/** One region member per role; staff is a colleague who is not away in the demo team. */
+const actorOf = (role: Role): Member => (role === "staff" ? w.byName("David Exempel") : w.member(role));
+
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+describe("the table covers the API", () => {
+  it("has a row for every route the server registers", () => {
+    expect(CASES.map((c) => c.route).sort()).toEqual(registeredRoutes());
+  });
+
+  it("exercises every permission of the matrix", () => {
+    const used = new Set(CASES.flatMap((c) => [c.permission, ...c.variants.map((v) => v.permission)]).filter(Boolean));
+    expect([...used].sort()).toEqual(Object.keys(permissionMatrix).sort());
+  });
+});
+
+const rows = CASES.flatMap((c) =>
+  ROLES.flatMap((role) =>
+    c.variants.map((v) => {
+      const permission = v.permission ?? c.permission;
+      const allowed = permission === undefined || isAllowed(role, permission, v.relation);
+      return { c, role, v, permission, allowed, title: `${c.route} as ${role} (${v.label}) → ${allowed ? "allowed" : "403"}` };
+    }),
+  ),
+);
+
+describe("every route as every role and relation", () => {
+  it.each(rows)("$title", async ({ c, role, v, allowed }) => {
+    const actor = actorOf(role);
+    const { path, body } = await c.request(w, actor, v);
+    const method = c.route.split(" ")[0]!;
+    const res = await w.call(actor, method, path, body);
+    if (allowed) {
+      expect({ status: res.status, body: res.status === c.okStatus ? "ok" : res.body }).toEqual({ status: c.okStatus, body: "ok" });
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: "Forbidden" } });
+    }
+  });
+});
+
+describe("a member of another organisation", () => {
+  it("gets 404 — not 403 — for a participant their organisation may not see, whatever their role", async () => {
+    // Written by the region, no consent for the north: the north does not learn the participant exists.
+    const { participant, entry } = await aFreshParticipant(w, { onBoard: true, caseManagerId: someoneElse().id, organisationIds: [ORG.region, ORG.north] });
+    for (const role of ["coordinator", "staff", "manager"] as const) {
+      const north = w.member(role, ORG.north);
+      for (const [method, path, body] of [
+        ["GET", `${BOARD}/participants/${participant.id}/history`, undefined],
+        ["GET", `${BOARD}/participants/${participant.id}/consents`, undefined],
+        ["PATCH", `${BOARD}/entries/${participant.id}`, { etag: entry!.etag, priority: "low" }],
+        ["POST", `${BOARD}/entries/${participant.id}/take-off`, { etag: entry!.etag, outcome: "stable" }],
+        ["POST", `${BOARD}/participants/${participant.id}/leave`, {}],
+      ] as const) {
+        const res = await w.call(north, method, path, body);
+        expect(`${role} ${method} ${path} → ${res.status}`).toBe(`${role} ${method} ${path} → 404`);
+      }
+    }
+  });
+});
