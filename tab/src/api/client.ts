@@ -1,0 +1,145 @@
+import type {
+  AddActionBody,
+  AuditPage,
+  BoardView,
+  CheckInView,
+  ClosedEntryView,
+  EditEntryBody,
+  EntryView,
+  MeResponse,
+  Overview,
+  ParticipantHistory,
+  ParticipantList,
+  PutOnBoardBody,
+  RaiseEscalationBody,
+  RecordCheckInBody,
+  RegisterAbsenceBody,
+  ReviewBody,
+  SetActionDoneBody,
+  TakeOffBody,
+} from "@fact-board/contract";
+import { ApiRequestError, toApiRequestError } from "./errors";
+
+/** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
+export type TokenSource = () => Promise<string>;
+
+export interface DevPerson {
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  organisationName: string;
+  role: string;
+}
+
+const seg = encodeURIComponent;
+
+/**
+ * The tab's only way to the server. Types come from the shared contract; responses are trusted
+ * (the server parses at its edge and the contract is shared), so zod stays out of the bundle.
+ */
+export class ApiClient {
+  constructor(
+    private readonly token: TokenSource,
+    private readonly baseUrl = "",
+  ) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const token = await this.token();
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: "application/json",
+          // Tells the access log the request came through the tab.
+          "X-Fact-Client": "tab",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiRequestError(0, "Network", e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) throw await toApiRequestError(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  me = () => this.request<MeResponse>("GET", "/api/me");
+  board = (boardId: string) => this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
+  participants = (boardId: string, query: { q?: string; mine?: boolean; offBoard?: boolean } = {}) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set("q", query.q);
+    if (query.mine) params.set("mine", "true");
+    if (query.offBoard) params.set("offBoard", "true");
+    const qs = params.toString();
+    return this.request<ParticipantList>("GET", `/api/boards/${seg(boardId)}/participants${qs ? `?${qs}` : ""}`);
+  };
+  putOnBoard = (boardId: string, body: PutOnBoardBody) => this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries`, body);
+  editEntry = (boardId: string, participantId: string, body: EditEntryBody) =>
+    this.request<EntryView>("PATCH", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}`, body);
+  addAction = (boardId: string, participantId: string, body: AddActionBody) =>
+    this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/actions`, body);
+  setActionDone = (boardId: string, participantId: string, actionId: string, body: SetActionDoneBody) =>
+    this.request<EntryView>("PATCH", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/actions/${seg(actionId)}`, body);
+  review = (boardId: string, participantId: string, body: ReviewBody) =>
+    this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/review`, body);
+  takeOff = (boardId: string, participantId: string, body: TakeOffBody) =>
+    this.request<ClosedEntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/take-off`, body);
+  history = (boardId: string, participantId: string) =>
+    this.request<ParticipantHistory>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/history`);
+  checkIn = async (boardId: string, date: string): Promise<CheckInView | undefined> => {
+    try {
+      return await this.request<CheckInView>("GET", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`);
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.status === 404) return undefined;
+      throw e;
+    }
+  };
+  recordCheckIn = (boardId: string, date: string, body: RecordCheckInBody) =>
+    this.request<CheckInView>("PUT", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`, body);
+  overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
+  raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<unknown>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
+  registerAbsence = (boardId: string, body: RegisterAbsenceBody) => this.request<unknown>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+  audit = (boardId: string, filter: { participantId?: string; memberId?: string; cursor?: string }) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+    return this.request<AuditPage>("GET", `/api/boards/${seg(boardId)}/audit?${params.toString()}`);
+  };
+  /** The CSV export needs the bearer header too, so it is fetched and handed over as a blob. */
+  auditCsv = async (boardId: string, filter: { participantId?: string; memberId?: string }): Promise<Blob> => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+    const response = await fetch(`${this.baseUrl}/api/boards/${seg(boardId)}/audit.csv?${params.toString()}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (!response.ok) throw await toApiRequestError(response);
+    return response.blob();
+  };
+  /** EventSource cannot send headers: this one endpoint takes the token as a query parameter. */
+  eventsUrl = async (boardId: string) =>
+    `${this.baseUrl}/api/boards/${seg(boardId)}/events?access_token=${encodeURIComponent(await this.token())}`;
+}
+
+/** The development sign-in (only where the server enables it, i.e. the `npm start` demo). */
+export async function listDevPeople(baseUrl = ""): Promise<DevPerson[] | undefined> {
+  try {
+    const response = await fetch(`${baseUrl}/api/dev/people`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as DevPerson[] | { people: DevPerson[] };
+    return Array.isArray(body) ? body : body.people;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function devSignIn(person: Pick<DevPerson, "tenantId" | "objectId">, baseUrl = ""): Promise<{ token: string; expiresAt: string }> {
+  const response = await fetch(`${baseUrl}/api/dev/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ tenantId: person.tenantId, objectId: person.objectId }),
+  });
+  if (!response.ok) throw await toApiRequestError(response);
+  return (await response.json()) as { token: string; expiresAt: string };
+}

@@ -1,0 +1,89 @@
+import type { BoardRow } from "@fact-board/contract";
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { useEntryActions } from "./EntryActions";
+import { can, memberName } from "./model";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", marginTop: tokens.spacingVerticalS },
+  what: { flexGrow: 1, minWidth: "12rem" },
+  meta: { color: tokens.colorNeutralForeground2 },
+});
+
+function newActionId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `a-${Date.now()}-${Math.round(Math.random() * 1e9)}`;
+}
+
+/** Dagens plan: the entry's actions (what, who, by when, done) and a form to agree a new one. */
+export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdded?: () => void }) {
+  const { board } = useBoardContext();
+  const { submit } = useEntryActions();
+  const { t, formatDate } = useI18n();
+  const styles = useStyles();
+  const editable = can(board, "entry.edit");
+  const [what, setWhat] = useState("");
+  const [who, setWho] = useState(board.viewer.memberId);
+  const [byWhen, setByWhen] = useState(board.today);
+  const [saving, setSaving] = useState(false);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!what.trim()) return;
+    setSaving(true);
+    const outcome = await submit(row, { kind: "addAction", action: { id: newActionId(), what: what.trim(), responsibleId: who, byWhen } });
+    setSaving(false);
+    if (outcome.saved) {
+      setWhat("");
+      onActionAdded?.();
+    }
+  };
+
+  return (
+    <section aria-label={t("plan.title")}>
+      <Subtitle2 as="h3">{t("plan.title")}</Subtitle2>
+      {row.entry.actions.length === 0 ? (
+        <Text block className={styles.meta}>
+          {t("plan.empty")}
+        </Text>
+      ) : (
+        <ul className={styles.list}>
+          {row.entry.actions.map((action) => (
+            <li key={action.id}>
+              <Checkbox
+                checked={action.done}
+                disabled={!editable}
+                label={`${action.what} — ${memberName(board, action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
+                onChange={(_e, data) => void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <form className={styles.form} onSubmit={(e) => void add(e)}>
+          <Field label={t("plan.what")} className={styles.what} required>
+            <Input value={what} maxLength={200} onChange={(_e, d) => setWhat(d.value)} />
+          </Field>
+          <Field label={t("plan.who")}>
+            <Select value={who} onChange={(_e, d) => setWho(d.value)}>
+              {board.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.displayName}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("plan.byWhen")}>
+            <Input type="date" value={byWhen} min={board.today} onChange={(_e, d) => setByWhen(d.value)} />
+          </Field>
+          <Button type="submit" appearance="secondary" disabled={saving || !what.trim()}>
+            {t("plan.add")}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { BoardView } from "@fact-board/contract";
+import { createContext, useContext } from "react";
+import type { BoardState } from "./useBoard";
+
+export interface BoardContextValue extends Omit<BoardState, "board"> {
+  boardId: string;
+  board: BoardView;
+}
+
+export const BoardContext = createContext<BoardContextValue | undefined>(undefined);
+
+export function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error("useBoardContext outside BoardContext");
+  return value;
+}

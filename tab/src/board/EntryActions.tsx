@@ -1,0 +1,111 @@
+import type { BoardRow, EntryView } from "@fact-board/contract";
+import { Toast, ToastTitle, Toaster, useId, useToastController } from "@fluentui/react-components";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { useApi } from "../api/ApiContext";
+import { ApiRequestError } from "../api/errors";
+import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { sendChange, type ChangeResult, type EntryChange } from "./changes";
+import { ConflictDialog, type Conflict } from "./ConflictDialog";
+
+export type SubmitOutcome = { saved: true; result: ChangeResult } | { saved: false };
+
+interface EntryActions {
+  /** Sends one's change with the etag of the version one looked at; a conflict opens the dialog. */
+  submit: (row: BoardRow, change: EntryChange) => Promise<SubmitOutcome>;
+  notify: (message: string, intent?: "success" | "error" | "info") => void;
+}
+
+const EntryActionsContext = createContext<EntryActions | undefined>(undefined);
+
+export function useEntryActions(): EntryActions {
+  const value = useContext(EntryActionsContext);
+  if (!value) throw new Error("useEntryActions outside EntryActionsProvider");
+  return value;
+}
+
+function isEntryView(value: unknown): value is EntryView {
+  return typeof value === "object" && value !== null && "etag" in value && "participantId" in value && "actions" in value;
+}
+
+interface PendingConflict extends Conflict {
+  row: BoardRow;
+  resolve: (outcome: SubmitOutcome) => void;
+}
+
+export function EntryActionsProvider({ children }: { children: ReactNode }) {
+  const client = useApi();
+  const { boardId, applyEntry, removeEntry, refresh } = useBoardContext();
+  const { t } = useI18n();
+  const toasterId = useId("entry-toaster");
+  const { dispatchToast } = useToastController(toasterId);
+  const [conflict, setConflict] = useState<PendingConflict>();
+  const busy = useRef(false);
+
+  const notify = useCallback(
+    (message: string, intent: "success" | "error" | "info" = "success") =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{message}</ToastTitle>
+        </Toast>,
+        { intent, timeout: intent === "error" ? 6000 : 2500 },
+      ),
+    [dispatchToast],
+  );
+
+  const attempt = useCallback(
+    async (row: BoardRow, etag: string, change: EntryChange, before: EntryView): Promise<SubmitOutcome> => {
+      try {
+        const result = await sendChange(client, boardId, row.participant.id, etag, change);
+        if (result.kind === "entry") applyEntry(result.entry);
+        else removeEntry(row.participant.id);
+        return { saved: true, result };
+      } catch (e) {
+        if (e instanceof ApiRequestError && (e.isConflict || e.status === 404)) {
+          const current = isEntryView(e.current) ? e.current : undefined;
+          return new Promise<SubmitOutcome>((resolve) =>
+            setConflict({ code: row.participant.code, row, before, current, change, resolve }),
+          );
+        }
+        notify(e instanceof ApiRequestError && e.code === "Forbidden" ? t("entry.forbidden") : t("app.error", { message: e instanceof Error ? e.message : String(e) }), "error");
+        return { saved: false };
+      }
+    },
+    [client, boardId, applyEntry, removeEntry, notify, t],
+  );
+
+  const submit = useCallback(
+    async (row: BoardRow, change: EntryChange) => {
+      busy.current = true;
+      try {
+        return await attempt(row, row.entry.etag, change, row.entry);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [attempt],
+  );
+
+  const reapply = useCallback(async () => {
+    if (!conflict?.current) return;
+    const { row, current, change, resolve } = conflict;
+    setConflict(undefined);
+    // Re-applied on top of what is stored now; if that changed again, the dialog shows again.
+    resolve(await attempt({ ...row, entry: current }, current.etag, change, current));
+  }, [conflict, attempt]);
+
+  const discard = useCallback(() => {
+    conflict?.resolve({ saved: false });
+    setConflict(undefined);
+    void refresh();
+  }, [conflict, refresh]);
+
+  const value = useMemo(() => ({ submit, notify }), [submit, notify]);
+  return (
+    <EntryActionsContext.Provider value={value}>
+      {children}
+      <Toaster toasterId={toasterId} position="bottom-end" />
+      {conflict && <ConflictDialog conflict={conflict} onReapply={() => void reapply()} onDiscard={discard} />}
+    </EntryActionsContext.Provider>
+  );
+}

@@ -1,0 +1,120 @@
+import type { BoardRow, ParticipantHistory } from "@fact-board/contract";
+import {
+  Button,
+  Caption1,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { useApi } from "../api/ApiContext";
+import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { EntryDetails } from "./EntryDetails";
+import { memberName, organisationName } from "./model";
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  meta: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The participant's entry, consents, signals and earlier periods on the board. */
+export function ParticipantDetail({ row, onClose, size = "medium" }: { row: BoardRow; onClose: () => void; size?: "small" | "medium" | "large" | "full" }) {
+  const client = useApi();
+  const { board, boardId } = useBoardContext();
+  const { t, formatDate } = useI18n();
+  const styles = useStyles();
+  const [history, setHistory] = useState<ParticipantHistory>();
+  const [historyFailed, setHistoryFailed] = useState(false);
+  // Keep showing the latest live version of the row while the drawer is open.
+  const live = board.rows.find((r) => r.participant.id === row.participant.id) ?? row;
+  const { participant } = live;
+
+  useEffect(() => {
+    let cancelled = false;
+    setHistory(undefined);
+    client
+      .history(boardId, row.participant.id)
+      .then((h) => !cancelled && setHistory(h))
+      .catch(() => !cancelled && setHistoryFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [client, boardId, row.participant.id, board.version]);
+
+  return (
+    <OverlayDrawer open position="end" size={size} onOpenChange={(_e, data) => !data.open && onClose()}>
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label={t("detail.close")} onClick={onClose}>
+              ✕
+            </Button>
+          }
+        >
+          {t("detail.title", { code: participant.code, initials: participant.initials })}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {board.rows.some((r) => r.participant.id === participant.id) && <EntryDetails row={live} onTakenOff={onClose} />}
+        <section className={styles.section} aria-label={t("detail.organisations")}>
+          <Subtitle2 as="h3">{t("detail.organisations")}</Subtitle2>
+          <Text>{participant.organisationIds.map((id) => organisationName(board, id)).join(", ")}</Text>
+        </section>
+        <section className={styles.section} aria-label={t("detail.consents")}>
+          <Subtitle2 as="h3">{t("detail.consents")}</Subtitle2>
+          <ul className={styles.list}>
+            {participant.consents.map((c) => (
+              <li key={c.disclosingOrganisationId}>
+                <Text>
+                  {organisationName(board, c.disclosingOrganisationId)}: {t(`consent.${c.status}`)}
+                  {c.validUntil ? ` · ${t("consent.validUntil", { date: formatDate(c.validUntil) })}` : ""}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={styles.section} aria-label={t("detail.signals")}>
+          <Subtitle2 as="h3">{t("detail.signals")}</Subtitle2>
+          {history && history.escalations.length === 0 && <Text className={styles.meta}>{t("detail.noSignals")}</Text>}
+          <ul className={styles.list}>
+            {history?.escalations.map((e) => (
+              <li key={e.id}>
+                <Text>
+                  {t(`signal.${e.kind}`)} · {organisationName(board, e.fromOrganisationId)} → {organisationName(board, e.toOrganisationId)} · {t(`signalState.${e.state}`)}
+                </Text>
+                {e.note && (
+                  <Caption1 block className={styles.meta}>
+                    {e.note}
+                  </Caption1>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={styles.section} aria-label={t("detail.history")}>
+          <Subtitle2 as="h3">{t("detail.history")}</Subtitle2>
+          {!history && !historyFailed && <Spinner size="tiny" label={t("app.loading")} />}
+          {history && history.closed.length === 0 && <Text className={styles.meta}>{t("detail.historyEmpty")}</Text>}
+          <ul className={styles.list}>
+            {history?.closed.map((c) => (
+              <li key={c.id}>
+                <Text weight="semibold">{t("detail.period", { from: formatDate(c.putOnOn), to: formatDate(c.takenOffOn) })}</Text>{" "}
+                <Text>
+                  {t(`reason.${c.reason}`)} → {t(`outcome.${c.outcome}`)} ({memberName(board, c.takenOffBy)})
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Priority } from "@fact-board/contract";
+import { Badge } from "@fluentui/react-components";
+import { useI18n } from "../i18n";
+
+const colour = { high: "danger", medium: "warning", low: "success" } as const;
+// A shape per priority as well as colour and text: readable in high contrast and for colour blindness.
+const mark = { high: "▲", medium: "■", low: "▼" } as const;
+
+export function PriorityBadge({ priority, size = "medium" }: { priority: Priority; size?: "small" | "medium" | "large" | "extra-large" }) {
+  const { t } = useI18n();
+  const label = t(`priority.${priority}`);
+  return (
+    <Badge appearance="filled" color={colour[priority]} size={size} shape="rounded" aria-label={`${t("priority.label")}: ${label}`} data-priority={priority}>
+      <span aria-hidden="true">{mark[priority]}&nbsp;</span>
+      {label}
+    </Badge>
+  );
+}

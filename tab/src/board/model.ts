@@ -1,0 +1,82 @@
+import type { BoardReason, BoardRow, BoardView, ConsentView, EscalationView, ParticipantView, Priority, TakeOffOutcome } from "@fact-board/contract";
+
+// Pure helpers over the BoardView the server sent. They only arrange and count what the viewer
+// was given: the tab never decides who may see what.
+
+export const priorityRank: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+/** Check-in order: priority, then longest on the board first, then code for a stable order. */
+export function sortForCheckIn(rows: readonly BoardRow[]): BoardRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      priorityRank[a.entry.priority] - priorityRank[b.entry.priority] ||
+      b.entry.daysOnBoard - a.entry.daysOnBoard ||
+      a.participant.code.localeCompare(b.participant.code),
+  );
+}
+
+export function openSignalsFor(board: Pick<BoardView, "escalations">, participantId: string): EscalationView[] {
+  return board.escalations.filter((e) => e.participantId === participantId && e.state === "open");
+}
+
+/** Consents that run out within two weeks deserve a badge before they become a problem. */
+export const EXPIRY_WARNING_DAYS = 14;
+
+export function isConsentExpiring(consent: ConsentView): boolean {
+  return consent.status === "given" && consent.daysUntilExpiry !== undefined && consent.daysUntilExpiry <= EXPIRY_WARNING_DAYS;
+}
+
+export function hasExpiringConsent(participant: ParticipantView): boolean {
+  return participant.consents.some(isConsentExpiring);
+}
+
+export function memberName(board: Pick<BoardView, "members">, memberId: string | undefined): string {
+  if (!memberId) return "";
+  return board.members.find((m) => m.id === memberId)?.displayName ?? memberId;
+}
+
+export function organisationName(board: Pick<BoardView, "organisations">, organisationId: string): string {
+  return board.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
+}
+
+export interface BoardFilter {
+  organisationId?: string;
+  caseManagerId?: string;
+  priority?: Priority;
+  consentProblems?: boolean;
+  openSignals?: boolean;
+}
+
+export function filterRows(board: BoardView, rows: readonly BoardRow[], filter: BoardFilter): BoardRow[] {
+  return rows.filter(
+    ({ participant, entry }) =>
+      (!filter.organisationId || participant.organisationIds.includes(filter.organisationId)) &&
+      (!filter.caseManagerId || participant.caseManagerId === filter.caseManagerId || participant.caseManagerStandInId === filter.caseManagerId) &&
+      (!filter.priority || entry.priority === filter.priority) &&
+      (!filter.consentProblems || participant.consentProblem || hasExpiringConsent(participant)) &&
+      (!filter.openSignals || openSignalsFor(board, participant.id).length > 0),
+  );
+}
+
+export function isFilterActive(filter: BoardFilter): boolean {
+  return Object.values(filter).some((v) => v !== undefined && v !== false && v !== "");
+}
+
+/** Add days to a calendar date without touching time zones. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const value = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * 86_400_000);
+  return value.toISOString().slice(0, 10);
+}
+
+export function can(board: Pick<BoardView, "viewer">, permission: string): boolean {
+  return board.viewer.permissions.includes(permission);
+}
+
+// The vocabulary's options without importing zod into the bundle; a Record keeps each list complete.
+const reasonSet: Record<BoardReason, true> = { crisis: true, relapseRisk: true, admission: true, discharge: true, newParticipant: true, coordinationNeed: true, other: true };
+const prioritySet: Record<Priority, true> = { high: true, medium: true, low: true };
+const outcomeSet: Record<TakeOffOutcome, true> = { stable: true, transferred: true, admittedLongTerm: true, leftFact: true, other: true };
+export const reasons = Object.keys(reasonSet) as BoardReason[];
+export const priorities = Object.keys(prioritySet) as Priority[];
+export const outcomes = Object.keys(outcomeSet) as TakeOffOutcome[];

@@ -1,0 +1,52 @@
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, type ReactNode } from "react";
+import { useApi } from "../api/ApiContext";
+import { BoardContext, type BoardContextValue } from "../board/BoardContext";
+import { EntryActionsProvider } from "../board/EntryActions";
+import { useBoard } from "../board/useBoard";
+import { useI18n } from "../i18n";
+
+const useStyles = makeStyles({ status: { padding: tokens.spacingHorizontalL } });
+
+/** Loads one board, keeps it live, and gives the views the board and the entry actions. */
+export function BoardShell({ boardId, children }: { boardId: string; children: ReactNode }) {
+  const client = useApi();
+  const state = useBoard(client, boardId);
+  const { t } = useI18n();
+  const styles = useStyles();
+  const value = useMemo<BoardContextValue | undefined>(
+    () => (state.board ? { ...state, board: state.board, boardId } : undefined),
+    [state, boardId],
+  );
+
+  if (!value) {
+    if (state.error)
+      return (
+        <div className={styles.status} role="alert">
+          <Text block>{t("app.error", { message: state.error instanceof Error ? state.error.message : String(state.error) })}</Text>
+          <Button onClick={() => void state.refresh()}>{t("app.retry")}</Button>
+        </div>
+      );
+    return <Spinner className={styles.status} label={t("app.loading")} />;
+  }
+  return (
+    <BoardContext.Provider value={value}>
+      <EntryActionsProvider>{children}</EntryActionsProvider>
+    </BoardContext.Provider>
+  );
+}
+
+/**
+ * Rendered next to the view inside its Suspense boundary, so it commits only once the (possibly
+ * lazily loaded) view shows the board. The bench and the browser tests wait for this mark.
+ */
+export function BoardReadyMark() {
+  useEffect(() => {
+    if (document.body.dataset.boardReady) return;
+    requestAnimationFrame(() => {
+      performance.mark("fact-board-interactive");
+      document.body.dataset.boardReady = "true";
+    });
+  }, []);
+  return null;
+}

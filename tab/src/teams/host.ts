@@ -1,0 +1,81 @@
+import type { TeamsContext } from "./teams";
+
+export type ThemeName = "default" | "dark" | "contrast";
+export type ViewName = "sidePanel" | "stage" | "channel" | "config" | "personal";
+
+export interface Host {
+  inTeams: boolean;
+  view: ViewName;
+  /** A BCP 47 tag: Teams' locale inside Teams, the browser's (or ?lang=) outside. */
+  locale: string;
+  theme: ThemeName;
+  boardId?: string;
+  teams?: typeof import("./teams");
+}
+
+const views: readonly ViewName[] = ["sidePanel", "stage", "channel", "config", "personal"];
+
+export function toThemeName(theme: string | null | undefined): ThemeName {
+  if (theme === "dark") return "dark";
+  if (theme === "contrast") return "contrast";
+  return "default";
+}
+
+/** Teams frame contexts map onto the tab's surfaces; the URL's `view` wins when given. */
+export function viewFor(frameContext: string | undefined, requested: string | null): ViewName {
+  if (requested && (views as readonly string[]).includes(requested)) return requested as ViewName;
+  switch (frameContext) {
+    case "sidePanel":
+      return "sidePanel";
+    case "meetingStage":
+    case "stage":
+      return "stage";
+    case "settings":
+      return "config";
+    default:
+      return "channel";
+  }
+}
+
+function isFramed(): boolean {
+  try {
+    return window.self !== window.top || window.opener != null;
+  } catch {
+    return true;
+  }
+}
+
+export async function detectHost(location: Location = window.location): Promise<Host> {
+  const params = new URLSearchParams(location.search);
+  const requestedView = params.get("view");
+  const boardId = params.get("board") ?? undefined;
+  let teamsContext: TeamsContext | undefined;
+  let teams: typeof import("./teams") | undefined;
+  if (isFramed()) {
+    try {
+      teams = await import("./teams");
+      teamsContext = await teams.initialize(2500);
+    } catch {
+      teamsContext = undefined;
+    }
+  }
+  if (teamsContext && teams) {
+    return {
+      inTeams: true,
+      view: viewFor(teamsContext.frameContext, requestedView),
+      locale: teamsContext.locale || "sv-SE",
+      theme: toThemeName(teamsContext.theme),
+      boardId,
+      teams,
+    };
+  }
+  const prefersDark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  const lang = params.get("lang");
+  return {
+    inTeams: false,
+    view: viewFor(undefined, requestedView),
+    locale: lang ?? "sv-SE",
+    theme: params.has("theme") ? toThemeName(params.get("theme")) : prefersDark ? "dark" : "default",
+    boardId,
+  };
+}

@@ -1,0 +1,68 @@
+import { app, authentication, meeting, pages, sharing } from "@microsoft/teams-js";
+
+// Everything that talks to the Teams host. Loaded with a dynamic import only when the tab runs in
+// a frame, so a plain browser (the demo) neither downloads teams-js nor waits for a host.
+
+export interface TeamsContext {
+  frameContext: string;
+  locale: string;
+  theme: string;
+}
+
+export async function initialize(timeoutMs: number): Promise<TeamsContext | undefined> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
+  const ready = (async () => {
+    await app.initialize();
+    const context = await app.getContext();
+    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default" };
+  })().catch(() => undefined);
+  const result = await Promise.race([ready, timeout]);
+  if (result) app.notifySuccess();
+  return result;
+}
+
+export function onThemeChange(handler: (theme: string) => void): void {
+  app.registerOnThemeChangeHandler(handler);
+}
+
+export function getAuthToken(): Promise<string> {
+  return authentication.getAuthToken();
+}
+
+/** "Dela till mötesskärmen" shows only where the host can share and the app has the permission. */
+export function canShareToStage(): Promise<boolean> {
+  if (!sharing.isSupported()) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      meeting.getAppContentStageSharingCapabilities((error, capabilities) => resolve(!error && capabilities?.doesAppHaveSharePermission === true));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+export function shareToStage(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? String(error.errorCode))) : resolve()), url);
+  });
+}
+
+/** The configurable tab's save: Teams stores the content URL that selects the board. */
+export function registerConfigSave(getConfig: () => { boardId: string; boardName: string } | undefined, origin: string): void {
+  pages.config.registerOnSaveHandler((saveEvent) => {
+    const chosen = getConfig();
+    if (!chosen) {
+      saveEvent.notifyFailure("no board chosen");
+      return;
+    }
+    const contentUrl = `${origin}/tab/?view=channel&board=${encodeURIComponent(chosen.boardId)}`;
+    pages.config
+      .setConfig({ entityId: `board-${chosen.boardId}`, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
+      .then(() => saveEvent.notifySuccess())
+      .catch((e: unknown) => saveEvent.notifyFailure(e instanceof Error ? e.message : String(e)));
+  });
+}
+
+export function setConfigValid(valid: boolean): void {
+  pages.config.setValidityState(valid);
+}

@@ -1,0 +1,128 @@
+import type { AuditPage } from "@fact-board/contract";
+import { Button, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { useApi } from "../../api/ApiContext";
+import { useBoardContext } from "../../board/BoardContext";
+import { organisationName } from "../../board/model";
+import { useI18n } from "../../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  wrap: { overflowX: "auto" },
+});
+
+/** Loggkontroll: who looked at or changed a participant, or what a member looked at. */
+export default function AuditPanel() {
+  const client = useApi();
+  const { board, boardId } = useBoardContext();
+  const { t, formatDateTime } = useI18n();
+  const styles = useStyles();
+  const [participantId, setParticipantId] = useState(board.rows[0]?.participant.id ?? "");
+  const [memberId, setMemberId] = useState("");
+  const [page, setPage] = useState<AuditPage>();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+  const filter = memberId ? { memberId } : { participantId };
+
+  const load = async (cursor?: string) => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const next = await client.audit(boardId, { ...filter, cursor });
+      setPage((prev) => (cursor && prev ? { records: [...prev.records, ...next.records], cursor: next.cursor } : next));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    if (participantId || memberId) void load();
+    // Reload when the filter changes only (load reads the filter from this render).
+  }, [participantId, memberId]);
+
+  const exportCsv = async () => {
+    const blob = await client.auditCsv(boardId, filter);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `loggkontroll-${memberId || participantId}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const who = (objectId: string) => board.members.find((m) => m.id.endsWith(objectId))?.displayName ?? objectId;
+
+  return (
+    <section className={styles.root} aria-label={t("audit.title")}>
+      <div className={styles.form}>
+        <Field label={t("audit.participant")}>
+          <Select
+            value={participantId}
+            onChange={(_e, d) => {
+              setParticipantId(d.value);
+              setMemberId("");
+            }}
+          >
+            <option value="">–</option>
+            {board.rows.map((r) => (
+              <option key={r.participant.id} value={r.participant.id}>
+                {r.participant.code}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("audit.member")}>
+          <Select value={memberId} onChange={(_e, d) => setMemberId(d.value)}>
+            <option value="">–</option>
+            {board.members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => void exportCsv()} disabled={!participantId && !memberId}>
+          {t("audit.export")}
+        </Button>
+      </div>
+      {error && <Text role="alert">{t("app.error", { message: error })}</Text>}
+      {!participantId && !memberId && <Text>{t("audit.pick")}</Text>}
+      {page && page.records.length === 0 && <Text>{t("audit.empty")}</Text>}
+      {page && page.records.length > 0 && (
+        <div className={styles.wrap}>
+          <Table size="small" aria-label={t("audit.title")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("audit.at")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.organisation")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.outcome")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.records.map((r, i) => (
+                <TableRow key={`${r.at}-${i}`}>
+                  <TableCell>{formatDateTime(r.at)}</TableCell>
+                  <TableCell>{who(r.objectId)}</TableCell>
+                  <TableCell>{organisationName(board, r.organisationId)}</TableCell>
+                  <TableCell>{r.what}</TableCell>
+                  <TableCell>{r.participantCode}</TableCell>
+                  <TableCell>{r.channel}</TableCell>
+                  <TableCell>{r.outcome}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {loading && <Spinner size="tiny" label={t("app.loading")} />}
+      {page?.cursor && !loading && <Button onClick={() => void load(page.cursor)}>{t("audit.more")}</Button>}
+    </section>
+  );
+}

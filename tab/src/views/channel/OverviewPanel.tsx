@@ -1,0 +1,123 @@
+import type { Overview } from "@fact-board/contract";
+import { Card, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { HorizontalBarChartWithAxis, LineChart } from "@fluentui/react-charts";
+import { useEffect, useState } from "react";
+import { useApi } from "../../api/ApiContext";
+import { useBoardContext } from "../../board/BoardContext";
+import { toLocalDate, useI18n } from "../../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(12rem, 1fr))", gap: tokens.spacingHorizontalM, margin: 0 },
+  figure: { padding: tokens.spacingHorizontalM, margin: 0 },
+  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  warn: { color: tokens.colorPaletteRedForeground1 },
+  charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))", gap: tokens.spacingHorizontalL },
+  days: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  day: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  dayYes: { backgroundColor: tokens.colorPaletteGreenBackground2 },
+  dayNo: { backgroundColor: tokens.colorPaletteRedBackground2 },
+});
+
+/** The manager overview: load, fidelity and gaps, with charts where a picture reads faster. */
+export default function OverviewPanel() {
+  const client = useApi();
+  const { boardId, board } = useBoardContext();
+  const { t, formatDate, formatNumber, language } = useI18n();
+  const styles = useStyles();
+  const [overview, setOverview] = useState<Overview>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    client.overview(boardId).then(
+      (o) => !cancelled && setOverview(o),
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, boardId, board.version]);
+
+  if (error) return <Text role="alert">{t("app.error", { message: error })}</Text>;
+  if (!overview) return <Spinner label={t("app.loading")} />;
+
+  const reviewedCount = overview.reviewedDays.filter((d) => d.reviewed).length;
+  const figure = (label: string, value: string | number, warn = false) => (
+    <Card className={styles.figure}>
+      <dt>
+        <Text>{label}</Text>
+      </dt>
+      <dd className={mergeClasses(styles.value, warn && styles.warn)}>{value}</dd>
+    </Card>
+  );
+
+  return (
+    <section className={styles.root} aria-label={t("overview.title")}>
+      <dl className={styles.figures}>
+        {figure(
+          t("overview.onBoard"),
+          t("overview.onBoardOfCaseload", {
+            onBoard: overview.onBoard,
+            caseload: overview.caseload,
+            percent: formatNumber(overview.caseload ? overview.onBoard / overview.caseload : 0, { style: "percent", maximumFractionDigits: 0 }),
+          }),
+        )}
+        {figure(t("overview.averageDays"), formatNumber(overview.averageDaysOnBoard, { maximumFractionDigits: 1 }))}
+        {figure(t("overview.consentsMissing"), overview.consentsMissing, overview.consentsMissing > 0)}
+        {figure(t("overview.consentsExpiring"), overview.consentsExpiringSoon, overview.consentsExpiringSoon > 0)}
+        {figure(t("overview.escalationsOpen"), overview.escalationsOpen)}
+        {figure(t("overview.escalationsOverdue"), overview.escalationsOverdue, overview.escalationsOverdue > 0)}
+        {figure(t("overview.absencesWithoutCover"), overview.absencesWithoutCover, overview.absencesWithoutCover > 0)}
+        {figure(
+          t("overview.reviewedDays"),
+          t("overview.reviewedDaysValue", { reviewed: reviewedCount, total: overview.reviewedDays.length }),
+          reviewedCount < overview.reviewedDays.length,
+        )}
+      </dl>
+      <section aria-label={t("overview.reviewedDays")}>
+        <Subtitle2 as="h2">{t("overview.reviewedDays")}</Subtitle2>
+        <ul className={styles.days}>
+          {overview.reviewedDays.map((d) => (
+            <li key={d.date} className={mergeClasses(styles.day, d.reviewed ? styles.dayYes : styles.dayNo)}>
+              <Text size={200}>
+                {formatDate(d.date)}: {d.reviewed ? (d.allEntriesReviewed ? t("overview.reviewedAll") : t("overview.reviewedYes")) : t("overview.reviewedNo")}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className={styles.charts}>
+        <Card>
+          <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>
+          <LineChart
+            culture={language === "sv" ? "sv-SE" : "en-GB"}
+            height={260}
+            data={{
+              chartTitle: t("overview.boardSizeChart"),
+              lineChartData: [
+                {
+                  legend: t("overview.chartLegendOnBoard"),
+                  color: tokens.colorBrandBackground,
+                  data: overview.boardSizeOverTime.map((p) => ({ x: toLocalDate(p.date), y: p.onBoard })),
+                },
+              ],
+            }}
+          />
+        </Card>
+        <Card>
+          <Subtitle2 as="h2">{t("overview.daysChart")}</Subtitle2>
+          <HorizontalBarChartWithAxis
+            culture={language === "sv" ? "sv-SE" : "en-GB"}
+            height={Math.max(200, overview.daysOnBoard.length * 22)}
+            chartTitle={t("overview.daysChart")}
+            hideLegend
+            data={[...overview.daysOnBoard]
+              .sort((a, b) => a.days - b.days)
+              .map((d) => ({ x: d.days, y: d.code, legend: t("overview.chartLegendDays"), color: tokens.colorBrandBackground }))}
+          />
+        </Card>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// Shared set-up for the tab's browser tests: Debian's Chromium through playwright-core (no browser
+// download), the app from tests/support/app.ts, and the development sign-in as the demo does it.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { demoPerson } from "../support/app";
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-artifacts/screenshots");
+export const AXE_PATH = require.resolve("axe-core/axe.min.js");
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export type Person = ReturnType<typeof demoPerson>;
+
+/** Demo people the tests act as (see bot/src/demo/demo-team.ts). */
+export const people = {
+  /** Region psychiatry coordinator: leads the morning check-in. */
+  coordinator: demoPerson("region", 1),
+  /** Region psychiatry manager: overview and access log. */
+  manager: demoPerson("region", 5),
+  /** Norrby social services coordinator: another organisation, sees what consent allows. */
+  northCoordinator: demoPerson("north", 8),
+  /** Västra municipal care coordinator. */
+  westCoordinator: demoPerson("west", 16),
+};
+
+async function devToken(baseUrl: string, person: Person): Promise<{ token: string; expiresAt: string }> {
+  const res = await fetch(`${baseUrl}/api/dev/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(person),
+  });
+  if (!res.ok) throw new Error(`dev sign-in failed: ${res.status}`);
+  return (await res.json()) as { token: string; expiresAt: string };
+}
+
+/** A browser context already signed in as `person` (the token the picker would have stored). */
+export async function signedInContext(browser: Browser, baseUrl: string, person: Person, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const token = await devToken(baseUrl, person);
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  await context.addInitScript((stored) => sessionStorage.setItem("factBoard.devToken", JSON.stringify(stored)), token);
+  return context;
+}
+
+export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {
+  await page.goto(`${baseUrl}/tab/${query}`);
+  await page.waitForSelector("body[data-board-ready='true']", { timeout: 15_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // The app's CSP (script-src 'self') refuses an injected <script>, as it should; evaluating the
+  // source through the DevTools protocol is not subject to CSP, so the policy stays on under test.
+  await page.evaluate(fs.readFileSync(AXE_PATH, "utf8"));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    // Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) are Fluent's way to
+    // keep focus in dialogs and lists; they forward focus at once and are never read out.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}

@@ -1,0 +1,99 @@
+import type { BoardView, EntryView } from "@fact-board/contract";
+import type { Browser, Page } from "playwright-core";
+import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
+import { launchChromium, openBoard, people, screenshot, signedInContext } from "./browser";
+
+// Two people on the same board in two browsers: a change by one reaches the other within two
+// seconds, and two edits of the same entry never silently overwrite each other.
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function boardAs(person: typeof people.coordinator): Promise<{ token: string; board: BoardView }> {
+  const token = await signIn(app.baseUrl, person);
+  return { token, board: (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body };
+}
+
+const priorityText = { high: "Hög", medium: "Medel", low: "Låg" } as const;
+
+async function openEdit(page: Page, code: string) {
+  await page.getByRole("button", { name: new RegExp(`^${code} `) }).click();
+  await page.getByRole("dialog", { name: new RegExp(code) }).getByRole("button", { name: "Ändra" }).click();
+  return page.getByRole("dialog", { name: `Ändra ${code}` });
+}
+
+it("shows one person's change to another within 2 seconds", async () => {
+  const { board } = await boardAs(people.manager);
+  const row = board.rows[0]!;
+  const code = row.participant.code;
+  const newPriority = row.entry.priority === "high" ? "low" : "high";
+
+  const [ada, eva] = await Promise.all([
+    signedInContext(browser, app.baseUrl, people.coordinator),
+    signedInContext(browser, app.baseUrl, people.manager),
+  ]);
+  const [adaPage, evaPage] = await Promise.all([ada.newPage(), eva.newPage()]);
+  await Promise.all([openBoard(adaPage, app.baseUrl, "?view=channel"), openBoard(evaPage, app.baseUrl, "?view=channel")]);
+  await evaPage.locator("[data-live='live']").waitFor();
+
+  const edit = await openEdit(adaPage, code);
+  await edit.getByRole("radio", { name: priorityText[newPriority] }).check();
+  const saved = adaPage.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes(`/entries/${row.participant.id}`));
+  await edit.getByRole("button", { name: "Spara" }).click();
+  expect((await saved).status()).toBe(200);
+  const changedAt = Date.now();
+
+  await evaPage.locator(`tr[data-participant='${code}'] [data-priority='${newPriority}']`).waitFor({ timeout: 2000 });
+  expect(Date.now() - changedAt).toBeLessThan(2000);
+  await Promise.all([ada.close(), eva.close()]);
+});
+
+it("detects a conflicting edit and re-applies it on top of the other change without loss", async () => {
+  const { token, board } = await boardAs(people.manager);
+  const row = board.rows[1]!;
+  const code = row.participant.code;
+  const adaPriority = row.entry.priority === "low" ? "medium" : "low";
+  const evaDate = new Date(Date.parse(`${row.entry.nextEvaluationOn}T12:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+
+  const [ada, eva] = await Promise.all([
+    signedInContext(browser, app.baseUrl, people.coordinator),
+    signedInContext(browser, app.baseUrl, people.manager),
+  ]);
+  const [adaPage, evaPage] = await Promise.all([ada.newPage(), eva.newPage()]);
+  await Promise.all([openBoard(adaPage, app.baseUrl, "?view=channel"), openBoard(evaPage, app.baseUrl, "?view=channel")]);
+
+  // Both open the same entry's edit form on the same version.
+  const adaEdit = await openEdit(adaPage, code);
+  const evaEdit = await openEdit(evaPage, code);
+
+  await evaEdit.getByLabel("Nästa uppföljning").fill(evaDate);
+  await evaEdit.getByRole("button", { name: "Spara" }).click();
+  await evaPage.getByText("Sparat").first().waitFor();
+
+  await adaEdit.getByRole("radio", { name: priorityText[adaPriority] }).check();
+  await adaEdit.getByRole("button", { name: "Spara" }).click();
+
+  const conflict = adaPage.getByRole("alertdialog", { name: `Någon annan ändrade ${code} samtidigt` });
+  await conflict.waitFor();
+  // The dialog shows what the other person changed and what Ada tried to change.
+  await conflict.getByRole("row", { name: /Nästa uppföljning/ }).waitFor();
+  await conflict.getByRole("row", { name: /Prioritet/ }).waitFor();
+  await screenshot(adaPage, "conflict-dialog");
+  await conflict.getByRole("button", { name: "Använd min ändring igen" }).click();
+  await adaPage.getByText("Sparat").first().waitFor();
+
+  const entry = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body.rows.find((r) => r.participant.id === row.participant.id)!
+    .entry as EntryView;
+  expect(entry.nextEvaluationOn).toBe(evaDate);
+  expect(entry.priority).toBe(adaPriority);
+  await Promise.all([ada.close(), eva.close()]);
+});

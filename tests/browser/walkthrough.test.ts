@@ -1,0 +1,72 @@
+import type { BoardView, CheckInView } from "@fact-board/contract";
+import type { Browser } from "playwright-core";
+import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
+import { launchChromium, openBoard, people, screenshot, signedInContext } from "./browser";
+
+// The morning check-in on the meeting stage, as a coordinator runs it: review three entries, agree
+// an action, take one participant off the board, finish — and the day's check-in is stored.
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it("walks the board, records an action and a take-off, and stores the check-in", async () => {
+  const token = await signIn(app.baseUrl, people.coordinator);
+  const before = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+  const context = await signedInContext(browser, app.baseUrl, people.coordinator, { viewport: { width: 994, height: 900 } });
+  const page = await context.newPage();
+  await openBoard(page, app.baseUrl, "?view=stage");
+
+  await page.getByRole("button", { name: "Starta genomgång" }).click();
+  const total = before.rows.length;
+  await page.getByText(`0 av ${total} genomgångna`).first().waitFor();
+
+  const reviewed: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const code = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
+    reviewed.push(code!);
+    await page.getByRole("button", { name: "Markera som genomgången" }).click();
+    await page.getByRole("button", { name: "✓ Genomgången idag" }).waitFor();
+    await page.getByText(`${i + 1} av ${total} genomgångna`).first().waitFor();
+    await page.getByRole("button", { name: "Nästa deltagare" }).click();
+    await page.waitForFunction((previous) => document.querySelector("[data-current-participant]")?.getAttribute("data-current-participant") !== previous, code);
+  }
+
+  // Agree an action for the fourth participant.
+  await page.getByRole("textbox", { name: "Åtgärd" }).fill("Ringa boendestödet om nyckel");
+  await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await page.getByRole("checkbox", { name: /Ringa boendestödet om nyckel/ }).waitFor();
+
+  // Take the fourth participant off the board.
+  const removed = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
+  await page.getByRole("button", { name: "Ta bort från tavlan" }).click();
+  const dialog = page.getByRole("dialog", { name: `Ta bort ${removed} från tavlan` });
+  await dialog.getByRole("radio", { name: "Stabil, tillbaka till case manager" }).check();
+  await dialog.getByRole("button", { name: "Ta bort från tavlan" }).click();
+  await page.waitForFunction((code) => document.querySelector("[data-current-participant]")?.getAttribute("data-current-participant") !== code, removed);
+  await page.getByText(`4 av ${total} genomgångna`).first().waitFor();
+
+  await page.getByRole("button", { name: "Avsluta morgonmötet" }).first().click();
+  await page.getByRole("heading", { name: "Sammanfattning" }).waitFor();
+  await page.getByRole("button", { name: "Spara morgonmötet" }).click();
+  await page.getByText("Dagens morgonmöte är sparat.").waitFor();
+  await screenshot(page, "stage-summary");
+
+  const checkIn = await api<CheckInView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}`);
+  expect(checkIn.status).toBe(200);
+  const idOf = (code: string) => before.rows.find((r) => r.participant.code === code)!.participant.id;
+  expect(checkIn.body.reviewedParticipantIds).toEqual(expect.arrayContaining(reviewed.map(idOf)));
+  expect(checkIn.body.removedParticipantIds).toEqual([idOf(removed!)]);
+  expect(checkIn.body.actionsAgreed).toBe(1);
+  const after = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+  expect(after.rows.map((r) => r.participant.code)).not.toContain(removed);
+  await context.close();
+});
