@@ -114,7 +114,7 @@ describe("signals", () => {
     await say(h, as(people.regionCoordinator), "signal");
     const form = lastCard(people.regionCoordinator);
     const send = action(form, "signal.raise");
-    const data = { ...send.data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "today", note: "Uteblev", proposeBoard: String(proposeBoard) };
+    const data: Record<string, unknown> = { ...send.data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "today", note: "Uteblev", proposeBoard: String(proposeBoard) };
     const first = await click(h, as(people.regionCoordinator), "signal.raise", data);
     return { first, data };
   }

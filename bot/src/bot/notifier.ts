@@ -162,6 +162,11 @@ export class BotNotifier implements Notifier {
     }
   }
 
+  /** A card as posted to a channel (no viewer: the code only, no buttons until someone refreshes). */
+  buildChannelCard(ref: CardRef, target: StoredReference) {
+    return buildCardFor(this.d.views, ref, { audience: "channel", locale: localeOf(target) });
+  }
+
   /** Rebuilds every posted copy of a card for the person it was sent to, and updates it in place. */
   async updateCopies(ref: CardRef): Promise<void> {
     const storage = this.d.views.useCases.storage;

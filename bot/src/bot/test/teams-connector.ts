@@ -17,7 +17,10 @@ export interface Connector {
   recorded: Recorded[];
   /** Statuses to answer the next sends with, before succeeding (e.g. [429, 502]). */
   failNext(statuses: number[], retryAfterSeconds?: number): void;
+  /** Cards posted (not updates of posted cards). */
   cards(conversationId?: string): Array<Record<string, unknown>>;
+  /** Cards updated in place (PUT). */
+  updates(conversationId?: string): Array<Record<string, unknown>>;
   clear(): void;
   close(): Promise<void>;
 }
@@ -57,7 +60,12 @@ export async function startConnector(): Promise<Connector> {
     },
     cards(conversationId) {
       return recorded
-        .filter((r) => !conversationId || r.conversationId === conversationId)
+        .filter((r) => r.method === "POST" && (!conversationId || r.conversationId === conversationId))
+        .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
+    },
+    updates(conversationId) {
+      return recorded
+        .filter((r) => r.method === "PUT" && (!conversationId || r.conversationId === conversationId))
         .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
     },
     clear() {

@@ -1,0 +1,129 @@
+import type { Bot } from "../bot";
+import { CONSENT_REMINDER_KIND } from "../bot";
+import { consentStatusOn, hasConsentProblem } from "../domain/consent";
+import { isWorkingDay } from "../domain/dates";
+import { escalationFollowUp } from "../domain/escalation";
+import type { Member } from "../domain/types";
+import { COVER_DUE_KIND, applyCoverEvent } from "../use-cases/absences";
+import { todayOf } from "../use-cases/deps";
+import { ESCALATION_DUE_KIND } from "../use-cases/escalations";
+import type { DueItem } from "../storage/due-item-entity";
+import { standInFor } from "../domain/cover";
+
+// What each kind of due item does. A handler returns "done" (the item is completed) or a new time
+// (the item is rescheduled for the next step). Every effect is idempotent: state changes are saved
+// under ETags and cards carry dedupe keys, so an item that runs twice (lease expired mid-way) does no harm.
+
+export const MORNING_BRIEF_KIND = "morningBrief";
+
+export type Outcome = { done: true } | { rescheduleAt: string };
+const done: Outcome = { done: true };
+
+export type DueHandler = (bot: Bot, item: DueItem, now: Date) => Promise<Outcome>;
+
+export const handlers: Record<string, DueHandler> = {
+  [ESCALATION_DUE_KIND]: escalationFollowUpDue,
+  [COVER_DUE_KIND]: coverTimeoutDue,
+  [CONSENT_REMINDER_KIND]: consentReminderDue,
+  [MORNING_BRIEF_KIND]: morningBriefDue,
+};
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promise<Outcome> {
+  const storage = bot.useCaseDeps.storage;
+  const boardId = str(item.payload["boardId"]);
+  const e = await storage.escalations.get(boardId, str(item.payload["escalationId"]));
+  if (!e || e.state !== "open") return done;
+  const window = Date.parse(e.answerBy) - Date.parse(e.raisedAt);
+  const managerAt = new Date(Date.parse(e.answerBy) + window).toISOString();
+  switch (escalationFollowUp(e, now)) {
+    case "remind": {
+      const coordinators = await bot.notifier.receivers(boardId, e.toOrganisationId, ["coordinator"]);
+      await bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, coordinators, "reminder", {
+        channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
+      });
+      await storage.escalations.update({ ...e, remindersSent: e.remindersSent + 1 }, { expectedEtag: e.etag });
+      return { rescheduleAt: managerAt };
+    }
+    case "notifyManager": {
+      const managers = await bot.notifier.receivers(boardId, e.toOrganisationId, ["manager"]);
+      await bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, managers, "manager");
+      await storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
+      return done;
+    }
+    case "none":
+      if (e.remindersSent === 0) return { rescheduleAt: e.answerBy };
+      return e.managerNotified ? done : { rescheduleAt: managerAt };
+  }
+}
+
+async function coverTimeoutDue(bot: Bot, item: DueItem, now: Date): Promise<Outcome> {
+  const storage = bot.useCaseDeps.storage;
+  const a = await storage.absences.get(str(item.payload["boardId"]), str(item.payload["absenceId"]));
+  if (!a || a.cover.state !== "requesting" || a.cover.askedIndex !== item.payload["askedIndex"]) return done;
+  if (a.cover.answerBy && now.getTime() < Date.parse(a.cover.answerBy)) return { rescheduleAt: a.cover.answerBy };
+  // Moves on to the next substitute (or to "uncovered", which tells the manager) and announces it.
+  await applyCoverEvent(bot.useCaseDeps, a, { type: "timeout", at: now.toISOString() }, a.etag);
+  return done;
+}
+
+async function consentReminderDue(bot: Bot, item: DueItem): Promise<Outcome> {
+  const storage = bot.useCaseDeps.storage;
+  const boardId = str(item.payload["boardId"]);
+  const member = await storage.members.get(boardId, str(item.payload["memberId"]));
+  if (!member) return done;
+  await bot.notifier.deliver(
+    { card: "consent", boardId, participantId: str(item.payload["participantId"]), disclosingOrganisationId: str(item.payload["disclosingOrganisationId"]) },
+    [member],
+    `remind.${item.dueAt}`,
+  );
+  return done;
+}
+
+/** Before the check-in: counts to the team channel, and a consent card to whoever must act on a consent problem. */
+async function morningBriefDue(bot: Bot, item: DueItem): Promise<Outcome> {
+  const u = bot.useCaseDeps;
+  const boardId = str(item.payload["boardId"]);
+  const date = str(item.payload["date"]);
+  if (!isWorkingDay(date) || todayOf(u) !== date) return done;
+  const channels = await bot.references.channelsOf(boardId);
+  for (const target of channels) {
+    const card = await bot.notifier.buildChannelCard({ card: "morningBrief", boardId }, target);
+    await bot.sender.send({ dedupeKey: `brief.${date}.${target.key}`, cardKey: `morningBrief.${boardId}`, target, card, audience: "channel" });
+  }
+  await consentScan(bot, boardId);
+  return done;
+}
+
+/** One card per consent problem state (missing, expiring, withdrawn…): the dedupe key names the state, so it is sent once. */
+export async function consentScan(bot: Bot, boardId: string): Promise<void> {
+  const u = bot.useCaseDeps;
+  const today = todayOf(u);
+  const snap = await u.storage.loadBoardSnapshot(boardId, today);
+  const members = new Map(snap.members.map((m) => [m.id, m]));
+  for (const p of snap.participants) {
+    if (p.leftTeamOn || p.erasedAt || p.organisationIds.length < 2) continue;
+    for (const org of p.organisationIds) {
+      const consent = snap.consents.find((c) => c.participantId === p.id && c.disclosingOrganisationId === org);
+      if (!hasConsentProblem(consent, today)) continue;
+      const status = consentStatusOn(consent, today);
+      const responsible = responsibleFor(p.caseManagerId, org, snap.members, snap.currentAbsences, today, members);
+      await bot.notifier.deliver({ card: "consent", boardId, participantId: p.id, disclosingOrganisationId: org }, responsible, `problem.${status}.${consent?.validUntil ?? "-"}.${consent?.etag ?? "-"}`);
+    }
+  }
+}
+
+/** The case manager (or their cover) if they belong to the disclosing organisation, else its coordinators. */
+function responsibleFor(
+  caseManagerId: string,
+  org: string,
+  all: Member[],
+  absences: Parameters<typeof standInFor>[1],
+  today: string,
+  byId: Map<string, Member>,
+): Member[] {
+  const cm = byId.get(standInFor(caseManagerId, absences, today)) ?? byId.get(caseManagerId);
+  if (cm && cm.organisationId === org) return [cm];
+  return all.filter((m) => m.organisationId === org && m.role === "coordinator");
+}
