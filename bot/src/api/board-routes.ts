@@ -31,7 +31,7 @@ import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
 import { leaveTeam } from "../use-cases/retention";
-import { parse, pathId } from "./validate";
+import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
 // Authorisation and consent are decided inside the use-cases, the same for API and card actions.
@@ -61,7 +61,7 @@ const channelOf = (req: Request) => (req.get("x-fact-client") === "tab" ? ("tab"
 export function boardRoutes(deps: UseCaseDeps): Router {
   const r = Router();
   const actorFor = async (req: Request, res: Response): Promise<{ actor: Actor; boardId: string }> => {
-    const boardId = pathId(req.params.boardId);
+    const boardId = pathId(req.params.boardId, "boardId");
     return { actor: await resolveActor(deps, callerOf(res), boardId, channelOf(req)), boardId };
   };
 
@@ -93,24 +93,24 @@ export function boardRoutes(deps: UseCaseDeps): Router {
 
   r.get("/api/boards/:boardId/participants/:participantId/history", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readHistory(deps, actor, boardId, pathId(req.params.participantId)));
+    res.json(await readHistory(deps, actor, boardId, pathId(req.params.participantId, "participantId")));
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/consents", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ consents: await readConsents(deps, actor, boardId, pathId(req.params.participantId)) });
+    res.json({ consents: await readConsents(deps, actor, boardId, pathId(req.params.participantId, "participantId")) });
   });
 
   r.put("/api/boards/:boardId/participants/:participantId/consents/:organisationId", async (req, res) => {
     const body = parse(RecordConsentBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await recordConsent(deps, actor, boardId, pathId(req.params.participantId), pathId(req.params.organisationId), body));
+    res.json(await recordConsent(deps, actor, boardId, pathId(req.params.participantId, "participantId"), pathId(req.params.organisationId, "organisationId"), body));
   });
 
   r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {
     parse(LeaveTeamBody, req.body ?? {});
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await leaveTeam(deps, actor, boardId, pathId(req.params.participantId)));
+    res.json(await leaveTeam(deps, actor, boardId, pathId(req.params.participantId, "participantId")));
   });
 
   r.post("/api/boards/:boardId/entries", async (req, res) => {
@@ -122,31 +122,31 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.patch("/api/boards/:boardId/entries/:participantId", async (req, res) => {
     const body = parse(EditEntryBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await editEntry(deps, actor, boardId, pathId(req.params.participantId), body));
+    res.json(await editEntry(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/actions", async (req, res) => {
     const body = parse(AddActionBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await addAction(deps, actor, boardId, pathId(req.params.participantId), body));
+    res.status(201).json(await addAction(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.patch("/api/boards/:boardId/entries/:participantId/actions/:actionId", async (req, res) => {
     const body = parse(SetActionDoneBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await setActionDone(deps, actor, boardId, pathId(req.params.participantId), pathId(req.params.actionId), body));
+    res.json(await setActionDone(deps, actor, boardId, pathId(req.params.participantId, "participantId"), pathId(req.params.actionId, "actionId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/review", async (req, res) => {
     const body = parse(ReviewBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await markEntryReviewed(deps, actor, boardId, pathId(req.params.participantId), body));
+    res.json(await markEntryReviewed(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {
     const body = parse(TakeOffBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await takeOffBoard(deps, actor, boardId, pathId(req.params.participantId), body));
+    res.json(await takeOffBoard(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/escalations", async (req, res) => {
@@ -157,13 +157,13 @@ export function boardRoutes(deps: UseCaseDeps): Router {
 
   r.get("/api/boards/:boardId/escalations/:escalationId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json((await loadEscalation(deps, actor, boardId, pathId(req.params.escalationId))).view);
+    res.json((await loadEscalation(deps, actor, boardId, pathId(req.params.escalationId, "escalationId"))).view);
   });
 
   r.post("/api/boards/:boardId/escalations/:escalationId/answer", async (req, res) => {
     const body = parse(AnswerEscalationBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await answerEscalation(deps, actor, boardId, pathId(req.params.escalationId), body));
+    res.json(await answerEscalation(deps, actor, boardId, pathId(req.params.escalationId, "escalationId"), body));
   });
 
   r.post("/api/boards/:boardId/absences", async (req, res) => {
@@ -175,23 +175,23 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.post("/api/boards/:boardId/absences/:absenceId/cover", async (req, res) => {
     const body = parse(AnswerCoverBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await answerCover(deps, actor, boardId, pathId(req.params.absenceId), body));
+    res.json(await answerCover(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body));
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cancel", async (req, res) => {
     const body = parse(CancelBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId), body.etag));
+    res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body.etag));
   });
 
   r.get("/api/boards/:boardId/check-ins/:date", async (req, res) => {
-    const date = parse(CalendarDate, req.params.date);
+    const date = pathParam(CalendarDate, req.params.date, "date");
     const { actor, boardId } = await actorFor(req, res);
     res.json(await readCheckIn(deps, actor, boardId, date));
   });
 
   r.put("/api/boards/:boardId/check-ins/:date", async (req, res) => {
-    const date = parse(CalendarDate, req.params.date);
+    const date = pathParam(CalendarDate, req.params.date, "date");
     const body = parse(RecordCheckInBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await recordCheckIn(deps, actor, boardId, date, body));

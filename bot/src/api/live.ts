@@ -71,7 +71,7 @@ export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watche
   r.get("/api/boards/:boardId/events", async (req: Request, res: Response) => {
     const token = typeof req.query.access_token === "string" ? req.query.access_token : undefined;
     const caller = await authenticate({ headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-    const boardId = pathId(req.params.boardId);
+    const boardId = pathId(req.params.boardId, "boardId");
     await resolveActor(deps, caller, boardId, "tab");
     res.writeHead(200, {
       "Content-Type": "text/event-stream",
