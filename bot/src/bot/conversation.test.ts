@@ -134,6 +134,16 @@ describe("signals", () => {
     expect(textOf(received[0])).toContain("Kvittera");
   });
 
+  it("a throttled connector (429 with Retry-After, then 502) still delivers exactly one card", async () => {
+    await say(h, as(people.regionCoordinator), "signal");
+    const send = action(lastCard(people.regionCoordinator), "signal.raise");
+    // botframework-connector retries these itself first; the sender's own retries sit behind it.
+    h.connector.failNext([429, 502], 0);
+    await click(h, as(people.regionCoordinator), "signal.raise", { ...send.data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "thisWeek" });
+    await h.bot.idle();
+    expect(h.connector.cards(personalOf(people.kommunCoordinator))).toHaveLength(1);
+  });
+
   it("acknowledge, then resolve; a stale button gets the current card back; a double click has one effect", async () => {
     const { data } = await raise();
     await h.bot.idle();
