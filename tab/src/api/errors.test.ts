@@ -1,0 +1,21 @@
+import { toApiRequestError } from "./errors";
+
+describe("API errors", () => {
+  it("carries the stored version of a 409 so the conflict can be shown", async () => {
+    const current = { participantId: "p1", etag: 'W/"7"', actions: [] };
+    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "Conflict", message: "changed", current } }), { status: 409 }));
+    expect(error.isConflict).toBe(true);
+    expect(error.code).toBe("Conflict");
+    expect(error.current).toEqual(current);
+  });
+
+  it("names the wrong field of a 400", async () => {
+    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "Invalid", message: "bad date", field: "nextEvaluationOn" } }), { status: 400 }));
+    expect([error.code, error.field]).toEqual(["Invalid", "nextEvaluationOn"]);
+  });
+
+  it("still gives a code when a proxy answers with HTML", async () => {
+    const error = await toApiRequestError(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
+    expect([error.code, error.message]).toEqual(["Internal", "Bad Gateway"]);
+  });
+});
