@@ -9,7 +9,14 @@ import { toLocalDate, useI18n } from "../../i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(12rem, 1fr))", gap: tokens.spacingHorizontalM, margin: 0 },
-  figure: { padding: tokens.spacingHorizontalM, margin: 0 },
+  // A plain div: a Card would add role="group", which a <dl> may not contain.
+  figure: {
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   warn: { color: tokens.colorPaletteRedForeground1 },
   charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))", gap: tokens.spacingHorizontalL },
@@ -44,12 +51,12 @@ export default function OverviewPanel() {
 
   const reviewedCount = overview.reviewedDays.filter((d) => d.reviewed).length;
   const figure = (label: string, value: string | number, warn = false) => (
-    <Card className={styles.figure}>
+    <div className={styles.figure}>
       <dt>
         <Text>{label}</Text>
       </dt>
       <dd className={mergeClasses(styles.value, warn && styles.warn)}>{value}</dd>
-    </Card>
+    </div>
   );
 
   return (
@@ -112,6 +119,7 @@ export default function OverviewPanel() {
             height={Math.max(200, overview.daysOnBoard.length * 22)}
             chartTitle={t("overview.daysChart")}
             hideLegend
+            showYAxisLables
             data={[...overview.daysOnBoard]
               .sort((a, b) => a.days - b.days)
               .map((d) => ({ x: d.days, y: d.code, legend: t("overview.chartLegendDays"), color: tokens.colorBrandBackground }))}
