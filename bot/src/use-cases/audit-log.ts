@@ -1,7 +1,8 @@
 import type { AuditPage } from "@fact-board/contract";
 import { Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Actor, AuditEvent, BoardId } from "../domain/types";
+import type { Actor, AuditEvent, BoardId, Participant } from "../domain/types";
+import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 
@@ -28,30 +29,76 @@ const toRecord = (e: AuditEvent) => ({
   outcome: e.outcome,
 });
 
-export async function readAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: AuditQuery): Promise<AuditPage> {
+interface LoadedPage {
+  page: AuditPage;
+  /** The participants whose codes the page shows: each gets one access record. */
+  shown: Array<Pick<Participant, "id" | "code" | "boardId">>;
+}
+
+/** What a log review shows in place of the code of a participant the reviewer's organisation may not see now. */
+export const MASKED_CODE = "—";
+
+/**
+ * One page of the log, as this reviewer may see it. The log itself is a record about the
+ * participant, so the same consent gate applies: a participant's log is answered only when the
+ * reviewer's organisation may see the participant (or, after erasure, was involved with them —
+ * the log survives erasure for exactly this review). A member's log is reviewed by their own
+ * organisation; codes of participants the reviewer may not see now are masked, the rows stay.
+ */
+async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: AuditQuery): Promise<LoadedPage> {
   assertAllowed(actor.member, "audit.read");
   if (!query.participantId === !query.memberId) throw new Invalid("Give either a participant or a member.");
   const today = todayOf(deps);
-    // Default: the last twelve months, newest first.
+  const viewerOrg = actor.member.organisationId;
+  // Default: the last twelve months, newest first.
   const range = {
     fromMonth: query.fromMonth ?? `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`,
     toMonth: query.toMonth ?? today.slice(0, 7),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   };
+  const pageOf = (items: AuditEvent[], cursor: string | undefined, code: (e: AuditEvent) => string): AuditPage => ({
+    records: items.map((e) => toRecord({ ...e, participantCode: code(e) })),
+    ...(cursor ? { cursor } : {}),
+  });
+
   if (query.participantId) {
-    // The participant may since have been erased: the log survives, so look the code up in the log itself when needed.
-    const participant = await deps.storage.participants.get(boardId, query.participantId);
+    const [participant, consents] = await Promise.all([
+      deps.storage.participants.get(boardId, query.participantId),
+      deps.storage.consents.listForParticipant(boardId, query.participantId),
+    ]);
+    const visible = participant && visibilityFor(participant, consents, viewerOrg, today);
+    const erasedButInvolved = participant?.erasedAt !== undefined && participant.organisationIds.includes(viewerOrg);
+    if (!visible && !erasedButInvolved) throw new NotFound("The participant");
     const page = await deps.storage.audit.listPageForParticipant(boardId, query.participantId, range);
-    if (!participant && page.items.length === 0) throw new NotFound("The participant");
-    const first = page.items[0];
-    const logged = participant ?? (first ? { id: query.participantId, code: first.participantCode, boardId } : undefined);
-    if (logged) await recordAccess(deps, actor, "viewedHistory", [logged]);
-    return { records: page.items.map(toRecord), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    // After erasure the record has no code any more: the log's own copy names the participant.
+    const code = participant?.code || page.items.find((e) => e.participantCode)?.participantCode || "";
+    return { page: pageOf(page.items, page.cursor, (e) => e.participantCode), shown: [{ id: query.participantId, code, boardId }] };
   }
-  const [tenantId, objectId] = (query.memberId ?? "").split(".");
-  if (!tenantId || !objectId) throw new Invalid("A member id is tenant id and object id joined by a dot.");
-  const page = await deps.storage.audit.listPageForMember(boardId, tenantId, objectId, range);
-  return { records: page.items.map(toRecord), ...(page.cursor ? { cursor: page.cursor } : {}) };
+
+  const member = await deps.storage.members.get(boardId, query.memberId ?? "");
+  if (!member || member.organisationId !== viewerOrg) throw new NotFound("The member");
+  const [page, snapshotParticipants, snapshotConsents] = await Promise.all([
+    deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, range),
+    deps.storage.participants.listForBoard(boardId),
+    deps.storage.consents.listForBoard(boardId),
+  ]);
+  const participants = new Map(snapshotParticipants.map((p) => [p.id, p]));
+  const consents = groupConsentsByParticipant(snapshotConsents);
+  const shown = new Map<string, Pick<Participant, "id" | "code" | "boardId">>();
+  const code = (e: AuditEvent): string => {
+    const p = participants.get(e.participantId);
+    const readable = p && (visibilityFor(p, consents.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg)));
+    if (!readable) return MASKED_CODE;
+    shown.set(e.participantId, { id: e.participantId, code: e.participantCode, boardId });
+    return e.participantCode;
+  };
+  return { page: pageOf(page.items, page.cursor, code), shown: [...shown.values()] };
+}
+
+export async function readAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: AuditQuery): Promise<AuditPage> {
+  const { page, shown } = await loadAuditPage(deps, actor, boardId, query);
+  await recordAccess(deps, actor, "viewedHistory", shown);
+  return page;
 }
 
 const CSV_COLUMNS = ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome"] as const;
@@ -68,14 +115,17 @@ export function toCsv(page: AuditPage): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** Export: every page of the query as CSV. */
+/** Export: every page of the query as CSV; one "exported" record per participant in it. */
 export async function exportAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: Omit<AuditQuery, "cursor">): Promise<string> {
   const records: AuditPage["records"] = [];
+  const shown = new Map<string, Pick<Participant, "id" | "code" | "boardId">>();
   let cursor: string | undefined;
   do {
-    const page = await readAuditLog(deps, actor, boardId, { ...query, ...(cursor ? { cursor } : {}) });
-    records.push(...page.records);
-    cursor = page.cursor;
+    const loaded = await loadAuditPage(deps, actor, boardId, { ...query, ...(cursor ? { cursor } : {}) });
+    records.push(...loaded.page.records);
+    for (const p of loaded.shown) shown.set(p.id, p);
+    cursor = loaded.page.cursor;
   } while (cursor && records.length < 100_000);
+  await recordAccess(deps, actor, "exported", [...shown.values()]);
   return toCsv({ records });
 }
