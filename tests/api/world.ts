@@ -7,7 +7,8 @@ import path from "node:path";
 import type { Clock } from "../../bot/src/domain/clock";
 import { addDays, localDate } from "../../bot/src/domain/dates";
 import type { Absence, BoardEntry, Consent, Escalation, Member, Participant } from "../../bot/src/domain/types";
-import type { Stored } from "../../bot/src/storage";
+import { createStorage, type Stored } from "../../bot/src/storage";
+import { createTableService, type TableService } from "../../bot/src/storage/table-clients";
 import { aConsent, anAbsence, anEntry, anEscalation, aParticipant, uniqueId } from "../support/storage";
 import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp, type StartAppOptions } from "../support/app";
 
@@ -28,6 +29,8 @@ export interface Response<T = unknown> {
 
 export interface World {
   app: RunningApp;
+  /** The app's own tables, for tests that must break one (the access log) or look at raw rows. */
+  tables: TableService;
   members: Member[];
   /** The first demo member with this role in this organisation. */
   member(role: Role, organisationId?: string): Member;
@@ -46,7 +49,12 @@ export interface World {
 export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now?: Date } = {}): Promise<World> {
   let now = options.now ?? START;
   const clock: Clock = () => now;
-  const app = await startApp({ ...options, clock });
+  // A prefix we know, so the test can reach the app's tables directly.
+  const tablePrefix = `w${Math.random().toString(36).slice(2, 10)}`;
+  const started = await startApp({ ...options, clock, env: { ...options.env, TABLE_PREFIX: tablePrefix } });
+  const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION!;
+  const app: RunningApp = { ...started, storage: createStorage({ connectionString, tablePrefix }) };
+  const tables = createTableService({ connectionString, tablePrefix });
   const members = await app.storage.members.listForBoard(DEMO_BOARD_ID);
   const tokens = new Map<string, Promise<string>>();
   const token = (m: Member) => {
@@ -63,6 +71,7 @@ export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now
   };
   return {
     app,
+    tables,
     members,
     member: (role, organisationId = ORG.region) => find(`${role} of ${organisationId}`, members.find((m) => m.role === role && m.organisationId === organisationId)),
     byName: (name) => find(name, members.find((m) => m.displayName === name)),

@@ -55,6 +55,7 @@ export async function recordConsent(
     ...(body.status === "withdrawn" ? { withdrawnOn: body.withdrawnOn ?? todayOf(deps) } : {}),
   };
   assertRecordableConsent(consent);
+  await recordAccess(deps, actor, "consentRecorded", [ctx.participant]);
   let saved: Consent;
   try {
     saved = await deps.storage.consents.save(consent, body.etag === undefined ? {} : { expectedEtag: body.etag });
@@ -65,7 +66,6 @@ export async function recordConsent(
     }
     throw e;
   }
-  await recordAccess(deps, actor, "consentRecorded", [ctx.participant]);
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "consentChanged", boardId, participantId, disclosingOrganisationId });
   return toConsentView(saved, participantId, disclosingOrganisationId, todayOf(deps));

@@ -44,6 +44,8 @@ async function saveEdited(
   edited: BoardEntry,
   expectedEtag: string,
 ): Promise<EntryView> {
+  // Logged before it is made: a change whose record cannot be written does not happen.
+  await recordAccess(deps, actor, "changed", [ctx.participant]);
   let saved: BoardEntry;
   try {
     saved = await deps.storage.entries.update(edited, { expectedEtag });
@@ -54,7 +56,6 @@ async function saveEdited(
     }
     throw e;
   }
-  await recordAccess(deps, actor, "changed", [ctx.participant]);
   await deps.storage.boardVersions.bump(edited.boardId);
   return viewOf(ctx, saved, deps);
 }
@@ -68,16 +69,17 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
   const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
   assertAllowed(actor.member, "entry.putOn", ctx.relation);
   const current = await deps.storage.entries.getCurrent(boardId, body.participantId);
+  // On the board means a current entry exists; the participant row's flag is not kept in step with it.
   const { entry } = board.putOnBoard(
-    ctx.participant,
+    { ...ctx.participant, onBoard: current !== undefined },
     current,
     actor.member,
     { entryId: deps.newId(), reason: body.reason, priority: body.priority, nextEvaluationOn: body.nextEvaluationOn, ...(body.reasonNote ? { reasonNote: body.reasonNote } : {}) },
     todayOf(deps),
     nowOf(deps),
   );
-  const saved = await deps.storage.entries.create(entry);
   await recordAccess(deps, actor, "putOnBoard", [ctx.participant]);
+  const saved = await deps.storage.entries.create(entry);
   await deps.storage.boardVersions.bump(boardId);
   return viewOf(ctx, saved, deps);
 }
@@ -130,6 +132,7 @@ export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: Boa
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
   assertFresh(entry, body.etag, ctx, deps);
   const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }, today, nowOf(deps));
+  await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
   try {
     await deps.storage.entries.close(entry, closed, { expectedEtag: body.etag });
   } catch (e) {
@@ -139,7 +142,6 @@ export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: Boa
     }
     throw e;
   }
-  await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
   await deps.storage.boardVersions.bump(boardId);
   return toClosedEntryView(ctx.visibility, closed)!;
 }

@@ -43,9 +43,9 @@ export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: 
     remindersSent: 0,
     managerNotified: false,
   };
+  await recordAccess(deps, actor, "escalationRaised", [ctx.participant]);
   const saved = await deps.storage.escalations.create(escalation);
   await deps.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${boardId}.${saved.id}`, dueAt: saved.answerBy, payload: { boardId, escalationId: saved.id } });
-  await recordAccess(deps, actor, "escalationRaised", [ctx.participant]);
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "escalationRaised", boardId, escalationId: saved.id });
   return toEscalationView(ctx.visibility, saved, deps.clock())!;
@@ -83,6 +83,7 @@ export async function answerEscalation(
   }
   if (escalation.etag !== body.etag) throw new Conflict("The signal", toEscalationView(ctx.visibility, escalation, deps.clock()));
   const next = transitionEscalation(escalation, event);
+  await recordAccess(deps, actor, "escalationAnswered", [ctx.participant]);
   let saved: Escalation;
   try {
     saved = await deps.storage.escalations.update(next, { expectedEtag: body.etag });
@@ -93,7 +94,6 @@ export async function answerEscalation(
     }
     throw e;
   }
-  await recordAccess(deps, actor, "escalationAnswered", [ctx.participant]);
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "escalationAnswered", boardId, escalationId });
   return toEscalationView(ctx.visibility, saved, deps.clock())!;

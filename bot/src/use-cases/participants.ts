@@ -74,8 +74,8 @@ export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId
     onBoard: false,
     createdAt: nowOf(deps),
   };
+  await recordAccess(deps, actor, "changed", [participant]);
   const saved = await deps.storage.participants.create(participant);
-  await recordAccess(deps, actor, "changed", [saved]);
   await deps.storage.boardVersions.bump(boardId);
   const ctx = await loadVisibleParticipant(deps, actor, boardId, saved.id);
   return toParticipantView(ctx.visibility, ctx.consents, ctx.absences, false, todayOf(deps));

@@ -24,6 +24,8 @@ export async function leaveTeam(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   const viewOf = (p: Participant) => toParticipantView({ ...ctx.visibility, participant: p }, ctx.consents, ctx.absences, false, today);
   if (ctx.participant.leftTeamOn) return viewOf(ctx.participant);
 
+  // Logged before it is made: a change whose record cannot be written does not happen.
+  await recordAccess(deps, actor, "changed", [ctx.participant]);
   const entry = await deps.storage.entries.getCurrent(boardId, participantId);
   if (entry) {
     // Closed under the ETag just read: an edit landing in between makes this a Conflict, and the person retries.
@@ -41,7 +43,6 @@ export async function leaveTeam(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     }
     throw e;
   }
-  await recordAccess(deps, actor, "changed", [ctx.participant]);
   await deps.storage.boardVersions.bump(boardId);
   return viewOf(saved);
 }
