@@ -19,6 +19,9 @@ param location string = resourceGroup().location
 @description('Client id of the Entra app registration the tab SSO token is issued for (aadApp/create writes AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
+@description('The Teams app id from the manifest (for deep links from cards to the board tab).')
+param teamsAppId string
+
 @description('App Service plan size. B1 carries one FACT team; choose P0v3 or larger for several teams or zone redundancy.')
 param appServiceSku string = 'B1'
 
@@ -73,6 +76,7 @@ var tableNames = [
   'BoardVersions'
   'DueItems'
   'ConversationReferences'
+  'SentCards'
 ]
 
 // Globally unique names (storage account, web app, bot) get a short token derived from the resource group.
@@ -123,6 +127,7 @@ module web 'modules/web-app.bicep' = {
     morningBriefAt: morningBriefAt
     jobsPollSeconds: jobsPollSeconds
     logLevel: logLevel
+    teamsAppId: teamsAppId
   }
 }
 

@@ -42,6 +42,9 @@ export const ConfigSchema = z
     BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     BOT_TENANT_ID: optionalText,
 
+    /** The Teams app id from the manifest, for deep links from cards to the board tab. Defaults to BOT_ID. */
+    TEAMS_APP_ID: optionalText,
+
     /** The development sign-in: a local issuer so the same token validation runs without a tenant. Never in production. */
     DEV_SIGN_IN: flag,
     /** Seed the fictitious demo team when the store is empty. */

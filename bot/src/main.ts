@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import { createApp } from "./api/app";
+import { createBot } from "./bot";
+import { startJobs } from "./jobs";
 import { createAuthenticate, createDevIssuer, devSignInRoutes } from "./auth";
 import { loadConfig, ConfigError, type Config } from "./config";
 import { systemClock, type Clock } from "./domain/clock";
@@ -10,7 +12,6 @@ import { seedDemoTeam } from "./demo/seed";
 import { createLogger } from "./logger";
 import { createStorage } from "./storage/table-service";
 import { newId, type UseCaseDeps } from "./use-cases/deps";
-import { silentNotifier } from "./use-cases/notifier";
 import { createTenantAllowList } from "./use-cases/tenant-allow-list";
 
 // Wiring only: build the parts, start the server, stop gracefully.
@@ -20,16 +21,46 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { clock?: Clock } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  clock?: Clock;
+  /** false: no due-item poller (tests that drive jobs themselves, the bench). */
+  jobs?: false;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
   const storage = createStorage({
     ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
     ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
     tablePrefix: config.TABLE_PREFIX,
   });
-  await storage.ensureTables();
   const clock = options.clock ?? systemClock;
-  const deps: UseCaseDeps = { storage, clock, timeZone: config.TIME_ZONE, newId, notifier: silentNotifier };
+  const allowList = createTenantAllowList(storage);
+  const bot = createBot({
+    storage,
+    clock,
+    timeZone: config.TIME_ZONE,
+    newId,
+    tables: {
+      ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
+      ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
+      tablePrefix: config.TABLE_PREFIX,
+    },
+    credentials: {
+      botType: config.BOT_TYPE,
+      ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
+      ...(config.BOT_PASSWORD ? { botPassword: config.BOT_PASSWORD } : {}),
+      ...(config.BOT_TENANT_ID ? { botTenantId: config.BOT_TENANT_ID } : {}),
+    },
+    // Only the Agents Playground talks to a bot without credentials, and it has no real tenant.
+    allowAnyTenant: !config.BOT_ID && config.NODE_ENV !== "production",
+    isTenantAllowed: allowList.isTenantAllowed,
+    ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
+    log,
+  });
+  await Promise.all([storage.ensureTables(), bot.ensureTables()]);
+  // The API's use-cases announce through the bot, so a change made in the tab reaches Teams too.
+  const deps: UseCaseDeps = bot.useCaseDeps;
 
   if (config.SEED_DEMO_DATA) {
     const now = clock();
@@ -37,7 +68,6 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     log.info({ outcome }, "demo data");
   }
 
-  const allowList = createTenantAllowList(storage);
   const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config) : undefined;
   const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
 
@@ -48,6 +78,7 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
     publicUrl: config.PUBLIC_URL,
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
+    botEndpoint: bot.endpoint,
     unauthenticatedRoutes: devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : [],
   });
 
@@ -57,6 +88,7 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "FACT Board server listening");
+  const jobs = options.jobs === false ? undefined : startJobs({ bot, pollSeconds: config.JOBS_POLL_SECONDS, morningBriefAt: config.MORNING_BRIEF_AT, log });
 
   return {
     port,
@@ -67,6 +99,9 @@ export async function startServer(config: Config, options: { clock?: Clock } = {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      }).then(async () => {
+        await jobs?.stop();
+        await bot.idle();
       }),
   };
 }

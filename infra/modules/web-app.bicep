@@ -15,6 +15,7 @@ param timeZone string
 param morningBriefAt string
 param jobsPollSeconds int
 param logLevel string
+param teamsAppId string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: 'plan-${name}'
@@ -84,6 +85,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TIME_ZONE: timeZone
     MORNING_BRIEF_AT: morningBriefAt
     JOBS_POLL_SECONDS: string(jobsPollSeconds)
+    TEAMS_APP_ID: teamsAppId
     // Read by libraries and the platform, not by config.ts:
     AZURE_CLIENT_ID: identityClientId // DefaultAzureCredential picks the user-assigned identity
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString

@@ -21,6 +21,8 @@ export interface StartAppOptions {
   seed?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Run the due-item poller too (off by default: tests drive jobs themselves). */
+  jobs?: boolean;
 }
 
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
@@ -39,7 +41,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     TAB_DIST_DIR: path.resolve(__dirname, "../../tab/dist"),
     ...options.env,
   });
-  const server = await startServer(config, options.clock ? { clock: options.clock } : {});
+  const server = await startServer(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.jobs ? {} : { jobs: false as const }) });
   return {
     baseUrl: `http://127.0.0.1:${server.port}`,
     port: server.port,

@@ -16,7 +16,9 @@ export interface AppParts {
   publicUrl: string;
   /** Storage reachable? For /readyz. */
   ready: () => Promise<void>;
-  /** Mounted before authentication: the Bot Framework endpoint (it authenticates itself) and the dev sign-in. */
+  /** POST /api/messages: the Bot Framework endpoint. It parses its own body and validates the Bot Framework token itself. */
+  botEndpoint?: RequestHandler;
+  /** Mounted before authentication: the development sign-in. */
   unauthenticatedRoutes?: Array<{ path: string; handler: RequestHandler | express.Router }>;
   tabDistDir?: string;
   rateLimit?: { windowMs: number; limit: number };
@@ -43,6 +45,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
     }
   });
 
+  if (parts.botEndpoint) app.post("/api/messages", parts.botEndpoint);
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   for (const r of parts.unauthenticatedRoutes ?? []) app.use(r.path, r.handler);
 

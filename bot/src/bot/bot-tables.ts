@@ -1,8 +1,6 @@
-import { TableClient } from "@azure/data-tables";
-import { DefaultAzureCredential } from "@azure/identity";
-
-// The bot edge's own tables, built the same way as storage's (bot/src/storage/table-clients.ts):
-// a connection string (Azurite, account key) or a table endpoint reached with managed identity.
+import type { TableClient } from "@azure/data-tables";
+import { ensureTable, tableClientFactory } from "../storage/table-clients";
+import { BOT_TABLES } from "../storage/table-names";
 
 export interface BotTableOptions {
   connectionString?: string;
@@ -16,36 +14,15 @@ export interface BotTables {
   ensureTables(): Promise<void>;
 }
 
-const isHttpConnectionString = (cs: string): boolean =>
-  /(^|;)\s*UseDevelopmentStorage=true/i.test(cs) || /(^|;)\s*DefaultEndpointsProtocol=http\s*(;|$)/i.test(cs) || /(^|;)\s*TableEndpoint=http:/i.test(cs);
-
 export function createBotTables(options: BotTableOptions): BotTables {
-  const { connectionString, tableEndpoint, tablePrefix } = options;
-  let make: (name: string) => TableClient;
-  if (connectionString) {
-    const clientOptions = isHttpConnectionString(connectionString) ? { allowInsecureConnection: true } : {};
-    make = (name) => TableClient.fromConnectionString(connectionString, name, clientOptions);
-  } else if (tableEndpoint) {
-    const credential = new DefaultAzureCredential();
-    make = (name) => new TableClient(tableEndpoint, name, credential);
-  } else {
-    throw new Error("The bot's tables need a connection string or a table endpoint.");
-  }
-  const conversationReferences = make(`${tablePrefix}ConversationReferences`);
-  const sentCards = make(`${tablePrefix}SentCards`);
+  const make = tableClientFactory(options);
+  const conversationReferences = make(`${options.tablePrefix}${BOT_TABLES.conversationReferences}`);
+  const sentCards = make(`${options.tablePrefix}${BOT_TABLES.sentCards}`);
   return {
     conversationReferences,
     sentCards,
-    async ensureTables() {
-      await Promise.all(
-        [conversationReferences, sentCards].map(async (client) => {
-          try {
-            await client.createTable();
-          } catch (e) {
-            if (statusOf(e) !== 409) throw e;
-          }
-        }),
-      );
+    ensureTables: async () => {
+      await Promise.all([conversationReferences, sentCards].map(ensureTable));
     },
   };
 }

@@ -57,36 +57,39 @@ export function tableNameFor(prefix: string, key: TableKey): string {
   return name;
 }
 
-export function createTableService(options: StorageOptions): TableService {
-  const { connectionString, tableEndpoint, tablePrefix } = options;
-  let makeClient: (name: string) => TableClient;
+/** Builds TableClients for one account: a connection string (Azurite, account key) or an endpoint reached with managed identity. */
+export function tableClientFactory(options: Omit<StorageOptions, "tablePrefix">): (tableName: string) => TableClient {
+  const { connectionString, tableEndpoint } = options;
   if (connectionString) {
     const clientOptions = isHttpConnectionString(connectionString) ? { allowInsecureConnection: true } : {};
-    makeClient = (name) => TableClient.fromConnectionString(connectionString, name, clientOptions);
-  } else if (tableEndpoint) {
-    const credential = new DefaultAzureCredential();
-    makeClient = (name) => new TableClient(tableEndpoint, name, credential);
-  } else {
-    throw new Error("Storage needs a connection string or a table endpoint.");
+    return (name) => TableClient.fromConnectionString(connectionString, name, clientOptions);
   }
+  if (tableEndpoint) {
+    const credential = new DefaultAzureCredential();
+    return (name) => new TableClient(tableEndpoint, name, credential);
+  }
+  throw new Error("Storage needs a connection string or a table endpoint.");
+}
 
+/** Creates the table unless it exists; another instance creating it first is fine. */
+export async function ensureTable(client: TableClient): Promise<void> {
+  try {
+    await client.createTable();
+  } catch (e) {
+    if (!isStatus(e, 409)) throw e;
+  }
+}
+
+export function createTableService(options: StorageOptions): TableService {
+  const makeClient = tableClientFactory(options);
   const tables = Object.fromEntries(
-    (Object.keys(TABLES) as TableKey[]).map((key) => [key, makeClient(tableNameFor(tablePrefix, key))]),
+    (Object.keys(TABLES) as TableKey[]).map((key) => [key, makeClient(tableNameFor(options.tablePrefix, key))]),
   ) as Tables;
 
   return {
     tables,
     async ensureTables() {
-      await Promise.all(
-        Object.values(tables).map(async (client) => {
-          try {
-            await client.createTable();
-          } catch (e) {
-            // Another instance created it first.
-            if (!isStatus(e, 409)) throw e;
-          }
-        }),
-      );
+      await Promise.all(Object.values(tables).map(ensureTable));
     },
     async ping() {
       const pages = tables.boardVersions.listEntities().byPage({ maxPageSize: 1 });
