@@ -1,9 +1,10 @@
 // Shared by the app-package and infra tests: repo paths, the official schemas, placeholder filling,
 // and reading what the bot, tab and storage layer export (with a fixture until they exist).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
+import { commandTitles } from "../../bot/src/bot/commands";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const appPackageDir = path.join(repoRoot, "appPackage");
@@ -72,46 +73,19 @@ export function compileSchema(file: string) {
   return ajv.compile(JSON.parse(readFileSync(file, "utf8")) as object);
 }
 
-type Fixture = {
-  commandTitles: { sv: string[]; en: string[] };
-  manifestContexts: string[];
-};
-
-function fixture(): Fixture {
-  return readJson<Fixture>("tests/app-package/expected-surfaces.json");
-}
-
-/**
- * Loads a named export from a module in the repo if the module exists yet. Until the bot, tab and
- * storage engineers add their exports, the tests fall back to a fixture and say so in their names.
- */
-export function optionalExport<T>(relativeModule: string, exportName: string): T | undefined {
-  const base = path.join(repoRoot, relativeModule);
-  if (![".ts", ".tsx"].some((ext) => existsSync(base + ext))) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, resolved at run time by Jest
-  const mod = require(base) as Record<string, unknown>;
-  const value = mod[exportName];
-  if (value === undefined) throw new Error(`${relativeModule} exists but does not export ${exportName}`);
-  return value as T;
-}
-
+/** The Swedish and English command titles the bot handles (bot/src/bot/commands.ts). */
 export function botCommandTitles(): { source: string; titles: { sv: string[]; en: string[] } } {
-  const exported = optionalExport<{ sv: string[]; en: string[] }>("bot/src/bot/commands", "commandTitles");
-  return exported
-    ? { source: "bot/src/bot/commands.ts", titles: exported }
-    : { source: "fixture tests/app-package/expected-surfaces.json", titles: fixture().commandTitles };
+  return { source: "bot/src/bot/commands.ts", titles: commandTitles };
 }
+
+const tabContexts = () => readJson<{ supportedFrameContexts: string[]; manifestContexts: string[] }>("tab/src/views/contexts.json");
 
 /** Manifest `context` values the tab handles (tab/src/views/contexts.ts `manifestContexts`). */
 export function tabManifestContexts(): { source: string; contexts: string[] } {
-  const exported = optionalExport<readonly string[]>("tab/src/views/contexts", "manifestContexts");
-  return exported
-    ? { source: "tab/src/views/contexts.ts", contexts: [...exported] }
-    : { source: "fixture tests/app-package/expected-surfaces.json", contexts: fixture().manifestContexts };
+  return { source: "tab/src/views/contexts.json", contexts: tabContexts().manifestContexts };
 }
 
-/** teams-js frame contexts the tab renders in (tab/src/views/contexts.ts `supportedFrameContexts`), once it exists. */
-export function tabRuntimeFrameContexts(): string[] | undefined {
-  const exported = optionalExport<readonly string[]>("tab/src/views/contexts", "supportedFrameContexts");
-  return exported && [...exported];
+/** teams-js frame contexts the tab renders in (tab/src/views/contexts.ts `supportedFrameContexts`). */
+export function tabRuntimeFrameContexts(): string[] {
+  return tabContexts().supportedFrameContexts;
 }

@@ -1,15 +1,9 @@
-// Where the tab runs. The app-package test reads these to check the manifest declares the same.
+import contexts from "./contexts.json";
 
-/** Teams frame contexts (teams-js `FrameContexts`) the tab handles, and the surface each shows. */
-export const supportedFrameContexts = ["content", "task", "settings", "sidePanel", "stage", "meetingStage"] as const;
+// Where the tab runs, kept in JSON so the app-package test (CommonJS, outside the tab) reads the same list.
+
+/** Teams frame contexts (teams-js `FrameContexts`) the tab handles. */
+export const supportedFrameContexts: readonly string[] = contexts.supportedFrameContexts;
 
 /** Manifest `context` values for the configurable and static tabs. */
-export const manifestContexts = [
-  "channelTab",
-  "privateChatTab",
-  "meetingChatTab",
-  "meetingDetailsTab",
-  "meetingSidePanel",
-  "meetingStage",
-  "personalTab",
-] as const;
+export const manifestContexts: readonly string[] = contexts.manifestContexts;
