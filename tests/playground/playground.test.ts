@@ -1,18 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import express from "express";
-import type http from "node:http";
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { createBot } from "../../bot/src/bot";
-import { createTestStorage, testStorageOptions, aBoard, aMember, aParticipant, anOrganisation } from "../../bot/src/storage/test-support";
+import { AGENTS_PLAYGROUND_USER, demoTeam } from "../../bot/src/demo/demo-team";
+import { startApp, type RunningApp } from "../support/app";
 
 // End to end with the Microsoft 365 Agents Playground (a Teams-like client, offline) driven in
 // headless Chromium: send a command, receive a card, click a button, see the card refresh.
 // The bot runs with empty credentials and accepts any tenant: local development only.
-
-const PLAYGROUND_TENANT = "00000000-0000-0000-0000-0000000000001";
-const PLAYGROUND_USER = "00000000-0000-0000-0000-0000000000020";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -35,33 +31,20 @@ async function waitFor(url: string, ms: number) {
   }
 }
 
-let server: http.Server;
+let app: RunningApp;
 let playground: ChildProcess;
 let browser: Browser;
 let uiPort: number;
-let stopBot: () => Promise<void>;
 
 beforeAll(async () => {
-  const storage = await createTestStorage();
-  const board = await storage.boards.create(aBoard({ allowedTenantIds: [PLAYGROUND_TENANT] }));
-  const org = await storage.organisations.create(anOrganisation(board.id, { id: `org${board.id}`, name: "Psykiatrin", tenantId: PLAYGROUND_TENANT }));
-  const me = await storage.members.create(aMember(board.id, { tenantId: PLAYGROUND_TENANT, objectId: PLAYGROUND_USER, organisationId: org.id, role: "coordinator", displayName: "Alex Wilber" }));
-  await storage.participants.create(aParticipant(board.id, { code: "HBG-017", initials: "A.B.", caseManagerId: me.id, writtenBy: org.id, organisationIds: [org.id] }));
-
-  const bot = createBot({ storage, clock: () => new Date(), timeZone: "Europe/Stockholm", tables: testStorageOptions(), credentials: { botType: "MultiTenant" }, allowAnyTenant: true });
-  await bot.ensureTables();
-  stopBot = () => bot.idle();
-  const app = express();
-  app.post("/api/messages", bot.endpoint);
-  const botPort = await freePort();
-  server = await new Promise((r) => {
-    const s = app.listen(botPort, "127.0.0.1", () => r(s));
-  });
-
+  // The real app (bot + API + demo team), started as `npm start` does, without bot credentials.
+  app = await startApp();
   uiPort = await freePort();
   const bin = path.resolve(__dirname, "../../node_modules/.bin/agentsplayground");
-  playground = spawn(bin, ["-e", `http://127.0.0.1:${botPort}/api/messages`, "-c", "msteams", "-p", String(uiPort)], {
-    cwd: path.resolve(__dirname, "../../test-artifacts"),
+  const logs = path.resolve(__dirname, "../../test-artifacts/playground");
+  mkdirSync(logs, { recursive: true });
+  playground = spawn(bin, ["-e", `http://127.0.0.1:${app.port}/api/messages`, "-c", "msteams", "-p", String(uiPort)], {
+    cwd: logs,
     stdio: "ignore",
     detached: false,
   });
@@ -76,8 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   playground?.kill("SIGTERM");
-  await stopBot?.();
-  await new Promise((r) => server?.close(r));
+  await app?.stop();
 });
 
 it("help card in the playground: clicking 'Mina deltagare' refreshes it into the list", async () => {
@@ -90,6 +72,9 @@ it("help card in the playground: clicking 'Mina deltagare' refreshes it into the
   await page.keyboard.press("Enter");
   await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 20_000 });
   await page.getByRole("button", { name: "Mina deltagare" }).first().click();
-  await page.getByText("HBG-017").first().waitFor({ timeout: 20_000 });
-  expect(await page.getByText("A.B.").count()).toBeGreaterThan(0);
+  // The playground user is the case manager of three demo participants (bot/src/demo/demo-team.ts).
+  const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z" }).participants.filter((p) => p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId));
+  expect(mine).toHaveLength(3);
+  await page.getByText(mine[0]!.code).first().waitFor({ timeout: 20_000 });
+  expect(await page.getByText(mine[2]!.code).count()).toBeGreaterThan(0);
 }, 90_000);

@@ -19,6 +19,12 @@ export const DEMO_TENANTS = {
 
 type OrgKey = keyof typeof DEMO_TENANTS;
 
+/** The user the Agents Playground always sends as (not a real tenant or person). */
+export const AGENTS_PLAYGROUND_USER = {
+  tenantId: "00000000-0000-0000-0000-0000000000001",
+  objectId: "00000000-0000-0000-0000-0000000000020",
+} as const;
+
 const ORGANISATIONS: Array<{ key: OrgKey; id: string; name: string; kind: Organisation["kind"]; retentionDays: number }> = [
   { key: "region", id: "region-psykiatri", name: "Psykiatrimottagning Exempelstad (fiktiv)", kind: "regionPsychiatry", retentionDays: 3650 },
   { key: "north", id: "norrby-soc", name: "Norrby kommun, socialförvaltningen (fiktiv)", kind: "municipalSocialServices", retentionDays: 1825 },
@@ -108,6 +114,17 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     role: p.role,
     substituteIds: [],
   }));
+  // The Microsoft 365 Agents Playground's fixed user, so `npm start` + the playground shows real cards.
+  members.push({
+    id: memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId),
+    boardId: DEMO_BOARD_ID,
+    tenantId: AGENTS_PLAYGROUND_USER.tenantId,
+    objectId: AGENTS_PLAYGROUND_USER.objectId,
+    displayName: "Lekplats Testperson (Agents Playground)",
+    organisationId: orgId("region"),
+    role: "coordinator",
+    substituteIds: [],
+  });
   // Substitutes: the other non-manager colleagues of the same organisation, in a fixed order.
   for (const m of members) {
     m.substituteIds = members
@@ -115,13 +132,13 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       .map((o) => o.id)
       .slice(0, 3);
   }
-  const caseManagers = members.filter((m) => m.role === "staff" || m.role === "coordinator");
+  const caseManagers = members.filter((m) => (m.role === "staff" || m.role === "coordinator") && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId);
 
   const board: Board = {
     id: DEMO_BOARD_ID,
     name: "FACT Exempelstad (demo)",
     caseload: participantCount,
-    allowedTenantIds: Object.values(DEMO_TENANTS),
+    allowedTenantIds: [...Object.values(DEMO_TENANTS), AGENTS_PLAYGROUND_USER.tenantId],
     createdAt: now,
   };
 
@@ -159,6 +176,14 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       // else: not asked — no record at all.
     }
   }
+
+  // Give the playground user a few participants of their own ("mina deltagare"), off the board.
+  const playgroundId = memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId);
+  participants
+    .slice(onBoardCount)
+    .filter((p) => p.writtenBy === orgId("region"))
+    .slice(-3)
+    .forEach((p) => (p.caseManagerId = playgroundId));
 
   const reasons: BoardReason[] = ["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"];
   const priorities: Priority[] = ["high", "medium", "medium", "low"];
