@@ -64,7 +64,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   if (config.SEED_DEMO_DATA) {
     const now = clock();
-    const outcome = await seedDemoTeam(storage, demoTeam({ today: localDate(now, config.TIME_ZONE), now: now.toISOString() }));
+    const outcome = await seedDemoTeam(storage, demoTeam({
+        today: localDate(now, config.TIME_ZONE),
+        now: now.toISOString(),
+        // Local bot trials in the Agents Playground (no bot credentials) get a member for its fixed user.
+        withAgentsPlaygroundUser: config.NODE_ENV === "development" && !config.BOT_ID,
+      }));
     log.info({ outcome }, "demo data");
   }
 

@@ -38,7 +38,7 @@ let uiPort: number;
 
 beforeAll(async () => {
   // The real app (bot + API + demo team), started as `npm start` does, without bot credentials.
-  app = await startApp();
+  app = await startApp({ env: { NODE_ENV: "development" } });
   uiPort = await freePort();
   const bin = path.resolve(__dirname, "../../node_modules/.bin/agentsplayground");
   const logs = path.resolve(__dirname, "../../test-artifacts/playground");
@@ -73,7 +73,7 @@ it("help card in the playground: clicking 'Mina deltagare' refreshes it into the
   await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 20_000 });
   await page.getByRole("button", { name: "Mina deltagare" }).first().click();
   // The playground user is the case manager of three demo participants (bot/src/demo/demo-team.ts).
-  const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z" }).participants.filter((p) => p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId));
+  const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z", withAgentsPlaygroundUser: true }).participants.filter((p) => p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId));
   expect(mine).toHaveLength(3);
   await page.getByText(mine[0]!.code).first().waitFor({ timeout: 20_000 });
   expect(await page.getByText(mine[2]!.code).count()).toBeGreaterThan(0);

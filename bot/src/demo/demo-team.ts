@@ -60,6 +60,8 @@ export interface DemoTeamOptions {
   now: string;
   participants?: number;
   onBoard?: number;
+  /** Add the Agents Playground's fixed user as a region coordinator with three participants (local bot trials only). */
+  withAgentsPlaygroundUser?: boolean;
 }
 
 export interface DemoTeam {
@@ -115,7 +117,7 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     substituteIds: [],
   }));
   // The Microsoft 365 Agents Playground's fixed user, so `npm start` + the playground shows real cards.
-  members.push({
+  if (options.withAgentsPlaygroundUser) members.push({
     id: memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId),
     boardId: DEMO_BOARD_ID,
     tenantId: AGENTS_PLAYGROUND_USER.tenantId,
@@ -138,7 +140,7 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     id: DEMO_BOARD_ID,
     name: "FACT Exempelstad (demo)",
     caseload: participantCount,
-    allowedTenantIds: [...Object.values(DEMO_TENANTS), AGENTS_PLAYGROUND_USER.tenantId],
+    allowedTenantIds: [...Object.values(DEMO_TENANTS), ...(options.withAgentsPlaygroundUser ? [AGENTS_PLAYGROUND_USER.tenantId] : [])],
     createdAt: now,
   };
 
@@ -179,11 +181,13 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
 
   // Give the playground user a few participants of their own ("mina deltagare"), off the board.
   const playgroundId = memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId);
-  participants
-    .slice(onBoardCount)
-    .filter((p) => p.writtenBy === orgId("region"))
-    .slice(-3)
-    .forEach((p) => (p.caseManagerId = playgroundId));
+  if (options.withAgentsPlaygroundUser) {
+    participants
+      .slice(onBoardCount)
+      .filter((p) => p.writtenBy === orgId("region"))
+      .slice(-3)
+      .forEach((p) => (p.caseManagerId = playgroundId));
+  }
 
   const reasons: BoardReason[] = ["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"];
   const priorities: Priority[] = ["high", "medium", "medium", "low"];

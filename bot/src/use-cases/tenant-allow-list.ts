@@ -2,6 +2,7 @@ import type { DevPerson } from "../auth";
 import type { Storage } from "../storage/table-service";
 
 const CACHE_MS = 30_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Tenants whose people may sign in: the union of every board's partner tenants. Cached briefly,
@@ -25,7 +26,8 @@ export function createTenantAllowList(storage: Storage) {
       for (const b of boards) {
         const [members, organisations] = await Promise.all([storage.members.listForBoard(b.id), storage.organisations.listForBoard(b.id)]);
         const orgName = new Map(organisations.map((o) => [o.id, o.name]));
-        for (const m of members) people.push({ tenantId: m.tenantId, objectId: m.objectId, displayName: m.displayName, organisationName: orgName.get(m.organisationId) ?? "", role: m.role });
+        // Only people the development sign-in can sign in (GUID-shaped ids, as Entra's).
+        for (const m of members.filter((x) => GUID.test(x.tenantId) && GUID.test(x.objectId))) people.push({ tenantId: m.tenantId, objectId: m.objectId, displayName: m.displayName, organisationName: orgName.get(m.organisationId) ?? "", role: m.role });
       }
       return people;
     },
