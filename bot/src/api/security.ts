@@ -51,12 +51,21 @@ export function sameOriginOnly(publicUrl: string): RequestHandler {
   const own = new URL(publicUrl).origin;
   return (req, _res, next) => {
     const origin = req.get("origin");
-    if (origin && origin !== own && new URL(origin).host !== req.get("host")) {
+    if (origin && origin !== own && hostOf(origin) !== req.get("host")) {
       next(new HttpError(403, "Forbidden", "Cross-origin requests are not allowed."));
       return;
     }
     next();
   };
+}
+
+/** The origin's host, or undefined for an opaque origin ("null" from sandboxed frames and files) or garbage. */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Per-person limit (by tenant + object id), so one client cannot exhaust the service. */

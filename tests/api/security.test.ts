@@ -1,0 +1,201 @@
+// The web surface: security headers (a CSP that lets only Teams and Microsoft 365 frame the app
+// and allows no inline script), the API refuses cross-origin callers, errors carry no stack
+// traces or internal details, and one caller cannot exhaust the service (per-person rate limit).
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../bot/src/api/app";
+import type { UseCaseDeps } from "../../bot/src/use-cases/deps";
+import { createLogger } from "../../bot/src/logger";
+import type { Caller } from "../../bot/src/domain/types";
+import { BOARD, startWorld, textOf, type World } from "./world";
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+const ada = () => w.byName("Ada Fiktiv");
+
+function directives(csp: string | null): Map<string, string[]> {
+  return new Map(
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+describe("security headers", () => {
+  it.each(["/healthz", "/api/me", `${BOARD}`, "/tab/"])("%s carries a CSP framing only in Teams and Microsoft 365, with no inline script", async (path) => {
+    const res = await fetch(`${w.app.baseUrl}${path}`, { headers: { authorization: `Bearer ${await w.token(ada())}` } });
+    const csp = directives(res.headers.get("content-security-policy"));
+    const ancestors = csp.get("frame-ancestors") ?? [];
+    expect(ancestors).toEqual(expect.arrayContaining(["https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com"]));
+    // Nothing but our own origin and Microsoft's Teams/365 hosts may frame the app.
+    for (const a of ancestors) expect(a).toMatch(/^('self'|https:\/\/([*\w-]+\.)*(microsoft\.com|microsoft\.us|cloud\.microsoft|microsoft365\.com|office\.com|office365\.com))$/);
+    expect(csp.get("script-src")).toEqual(["'self'"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(res.headers.get("x-frame-options")).toBeNull();
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("CORS: the API answers its own origin only", () => {
+  it("refuses a cross-origin request before doing anything", async () => {
+    const before = await w.app.storage.boardVersions.current("demo-fact-exempelstad");
+    for (const origin of ["https://evil.example", "https://teams.microsoft.com", "http://127.0.0.1.evil.example"]) {
+      const res = await fetch(`${w.app.baseUrl}${BOARD}/check-ins/2026-03-02`, {
+        method: "PUT",
+        headers: { origin, authorization: `Bearer ${await w.token(ada())}`, "content-type": "application/json" },
+        body: JSON.stringify({ startedAt: "2026-03-02T07:30:00Z", endedAt: "2026-03-02T07:50:00Z", attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 0 }),
+      });
+      expect([origin, res.status]).toEqual([origin, 403]);
+      expect(await res.json()).toEqual({ error: { code: "Forbidden", message: expect.any(String) } });
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    expect(await w.app.storage.boardVersions.current("demo-fact-exempelstad")).toBe(before);
+  });
+
+  it("refuses an opaque 'null' origin (sandboxed frames, files) with 403, not a server error", async () => {
+    const res = await fetch(`${w.app.baseUrl}/api/me`, { headers: { origin: "null", authorization: `Bearer ${await w.token(ada())}` } });
+    expect(res.status).toBe(403);
+  });
+
+  it("answers a preflight without allowing anything", async () => {
+    const res = await fetch(`${w.app.baseUrl}/api/me`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect(res.headers.get("access-control-allow-methods")).toBeNull();
+  });
+
+  it("accepts its own origin", async () => {
+    const res = await fetch(`${w.app.baseUrl}/api/me`, { headers: { origin: w.app.baseUrl, authorization: `Bearer ${await w.token(ada())}` } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("the live channel", () => {
+  it("needs a valid token and membership like every other route", async () => {
+    const url = (token?: string) => `${w.app.baseUrl}${BOARD}/events${token ? `?access_token=${encodeURIComponent(token)}` : ""}`;
+    expect((await fetch(url())).status).toBe(401);
+    expect((await fetch(url("not-a-token"))).status).toBe(401);
+    expect((await fetch(`${w.app.baseUrl}/api/boards/no-such-board/events?access_token=${await w.token(ada())}`)).status).toBe(404);
+    const controller = new AbortController();
+    const res = await fetch(url(await w.token(ada())), { signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    controller.abort();
+  });
+});
+
+describe("errors carry no stack traces or internal details", () => {
+  const STACK = /\n\s+at |\.ts:\d+|\.js:\d+|node_modules|Error:|TableNotFound|statusCode|RestError/;
+
+  it.each([
+    ["GET", "/api/no-such-route", undefined],
+    ["GET", `${BOARD}/participants/inte%20ett%20id/history`, undefined],
+    ["POST", `${BOARD}/entries`, "{not json"],
+    ["POST", `${BOARD}/entries`, JSON.stringify({ participantId: "p001", reason: "crisis", priority: "high", nextEvaluationOn: "2026-03-10", padding: "x".repeat(40_000) })],
+    ["PATCH", `${BOARD}/entries/p001`, JSON.stringify({ etag: "stale", priority: "low" })],
+    ["GET", `${BOARD}/audit?participantId=p001&cursor=bm90LWEtY3Vyc29y`, undefined],
+  ])("%s %s", async (method, path, body) => {
+    const manager = w.byName("Eva Testsson");
+    const res = await fetch(`${w.app.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await w.token(manager)}`, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body } : {}),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    expect(text).not.toMatch(STACK);
+  });
+
+  it("an unexpected failure answers a plain 500 and keeps its message to itself", async () => {
+    const { app, close } = await miniApp({
+      members: {
+        get: async () => {
+          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), { statusCode: 503 });
+        },
+      },
+    });
+    const res = await fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": "o1" } });
+    const text = await res.text();
+    expect(res.status).toBe(500);
+    expect(JSON.parse(text)).toEqual({ error: { code: "Internal", message: "Something went wrong on our side. Try again in a moment." } });
+    expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|node_modules/);
+    await close();
+  });
+});
+
+/**
+ * The API's express app alone, over a stub of storage, with a header-based identity: for what the
+ * full server cannot be told to do (a small rate limit, a failing dependency).
+ */
+async function miniApp(storage: Record<string, unknown>, rateLimit?: { windowMs: number; limit: number }) {
+  const deps = {
+    storage: { boardVersions: { current: async () => 0 }, ...storage },
+    clock: () => new Date("2026-03-04T08:00:00Z"),
+    timeZone: "Europe/Stockholm",
+    newId: () => "id",
+    notifier: { notify: async () => undefined },
+  } as unknown as UseCaseDeps;
+  const { app, watcher } = createApp({
+    deps,
+    authenticate: async (req): Promise<Caller> => ({ tenantId: String(req.headers["x-tenant"]), objectId: String(req.headers["x-object"]) }),
+    log: createLogger("silent"),
+    publicUrl: "http://127.0.0.1",
+    ready: async () => undefined,
+    ...(rateLimit ? { rateLimit } : {}),
+  });
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    app: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        watcher.stop();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe("per-person rate limit", () => {
+  it("answers 429 with a JSON error once one person passes the limit, and counts each person apart", async () => {
+    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { windowMs: 60_000, limit: 3 });
+    const as = (objectId: string) => fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": objectId } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await as("busy")).status);
+    // Not a member of the board: 404 while under the limit, then 429.
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    const limited = await as("busy");
+    expect(await limited.json()).toEqual({ error: { code: "TooManyRequests", message: expect.any(String) } });
+    expect(limited.headers.get("ratelimit-policy")).toMatch(/3/);
+    // Someone else of the same tenant is not held back by the busy one.
+    expect((await as("calm")).status).toBe(404);
+    await close();
+  });
+});
+
+describe("limits on what one request may carry", () => {
+  it("refuses over-long text and over-long lists with 400 naming the field", async () => {
+    const cases: Array<[string, string, unknown, string]> = [
+      ["POST", `${BOARD}/escalations`, { participantId: "p001", toOrganisationId: "norrby-soc", kind: "concern", urgency: "today", note: "x".repeat(301) }, "note"],
+      ["POST", `${BOARD}/participants`, { code: "ZQX-0001", initials: "Q.", caseManagerId: "x", organisationIds: Array.from({ length: 11 }, (_, i) => `org${i}`) }, "organisationIds"],
+      ["PUT", `${BOARD}/check-ins/2026-03-03`, { startedAt: "2026-03-03T07:30:00Z", endedAt: "2026-03-03T07:50:00Z", attendeeIds: Array.from({ length: 101 }, () => "x"), reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 0 }, "attendeeIds"],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const res = await w.call(ada(), method, path, body);
+      expect([res.status, res.body.error.code, res.body.error.field]).toEqual([400, "BadRequest", field]);
+      expect(textOf(res).length).toBeLessThan(500);
+    }
+  });
+});
