@@ -29,6 +29,19 @@ const toRecord = (e: AuditEvent) => ({
   outcome: e.outcome,
 });
 
+/**
+ * A cursor comes back from the client. One the storage cannot read (a forged or mangled
+ * continuation token) is the client's mistake, answered 400 — not a server error.
+ */
+async function withClientCursor<T>(cursor: string | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (cursor && (e instanceof SyntaxError || (e as { statusCode?: number }).statusCode === 400)) throw new Invalid("The cursor is not valid.");
+    throw e;
+  }
+}
+
 interface LoadedPage {
   page: AuditPage;
   /** The participants whose codes the page shows: each gets one access record. */
@@ -69,7 +82,7 @@ async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, 
     const visible = participant && visibilityFor(participant, consents, viewerOrg, today);
     const erasedButInvolved = participant?.erasedAt !== undefined && participant.organisationIds.includes(viewerOrg);
     if (!visible && !erasedButInvolved) throw new NotFound("The participant");
-    const page = await deps.storage.audit.listPageForParticipant(boardId, query.participantId, range);
+    const page = await withClientCursor(query.cursor, () => deps.storage.audit.listPageForParticipant(boardId, query.participantId!, range));
     // After erasure the record has no code any more: the log's own copy names the participant.
     const code = participant?.code || page.items.find((e) => e.participantCode)?.participantCode || "";
     return { page: pageOf(page.items, page.cursor, (e) => e.participantCode), shown: [{ id: query.participantId, code, boardId }] };
@@ -78,7 +91,7 @@ async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, 
   const member = await deps.storage.members.get(boardId, query.memberId ?? "");
   if (!member || member.organisationId !== viewerOrg) throw new NotFound("The member");
   const [page, snapshotParticipants, snapshotConsents] = await Promise.all([
-    deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, range),
+    withClientCursor(query.cursor, () => deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, range)),
     deps.storage.participants.listForBoard(boardId),
     deps.storage.consents.listForBoard(boardId),
   ]);
