@@ -85,7 +85,9 @@ async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, 
     const page = await withClientCursor(query.cursor, () => deps.storage.audit.listPageForParticipant(boardId, query.participantId!, range));
     // After erasure the record has no code any more: the log's own copy names the participant.
     const code = participant?.code || page.items.find((e) => e.participantCode)?.participantCode || "";
-    return { page: pageOf(page.items, page.cursor, (e) => e.participantCode), shown: [{ id: query.participantId, code, boardId }] };
+    // An empty page (the last months of a range) shows nothing, so it is no access to log.
+    const shown = page.items.length > 0 ? [{ id: query.participantId, code, boardId }] : [];
+    return { page: pageOf(page.items, page.cursor, (e) => e.participantCode), shown };
   }
 
   const member = await deps.storage.members.get(boardId, query.memberId ?? "");
