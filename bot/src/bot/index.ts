@@ -14,6 +14,7 @@ import { SentCardStore } from "./sent-card-store";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
+export { NOTIFICATION_KIND } from "./notifier";
 
 export interface BotDeps {
   storage: Storage;

@@ -10,8 +10,14 @@ import type { StoredReference, TableConversationReferenceStore } from "./convers
 import type { ProactiveSender, SenderLog } from "./proactive-sender";
 import type { SentCardStore } from "./sent-card-store";
 
-// Who hears about what, and with which card. notify() returns at once: the work runs on the
-// sender's queue, so a card action is answered before any proactive card goes out.
+// Who hears about what, and with which card. notify() records the notification as a due item
+// first (so it survives a crash), then returns: the work runs in the background, so a card action
+// is answered before any proactive card goes out. When the work is done the due item is dropped;
+// if the process dies first, the job poller runs it after a short grace period. Handling twice is
+// harmless: every send carries a dedupe key and updates rebuild cards from storage.
+
+export const NOTIFICATION_KIND = "notification";
+const NOTIFICATION_GRACE_MS = 60_000;
 
 export interface NotifierDeps {
   views: CardViewDeps;
@@ -47,10 +53,20 @@ export class BotNotifier implements Notifier {
   constructor(private readonly d: NotifierDeps) {}
 
   async notify(n: Notification): Promise<void> {
-    // Not on the sender's queue: this work itself queues sends, and must not hold a send slot meanwhile.
-    const task = this.handle(n).catch((e: unknown) => {
-      this.d.log?.error({ notification: n.type, error: e instanceof Error ? e.name : "unknown" }, "notification failed");
+    const u = this.d.views.useCases;
+    const record = await u.storage.dueItems.schedule({
+      kind: NOTIFICATION_KIND,
+      id: u.newId(),
+      dueAt: new Date(u.clock().getTime() + NOTIFICATION_GRACE_MS).toISOString(),
+      payload: { ...n },
     });
+    // Not on the sender's queue: this work itself queues sends, and must not hold a send slot meanwhile.
+    const task = this.handle(n)
+      .then(() => u.storage.dueItems.cancel(record))
+      .catch((e: unknown) => {
+        // The due item stays: the job poller tries again after the grace period.
+        this.d.log?.error({ notification: n.type, error: e instanceof Error ? e.name : "unknown" }, "notification failed");
+      });
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
   }

@@ -1,5 +1,6 @@
 import type { Bot } from "../bot";
-import { CONSENT_REMINDER_KIND } from "../bot";
+import { CONSENT_REMINDER_KIND, NOTIFICATION_KIND } from "../bot";
+import { NotificationSchema } from "../use-cases/notifier";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
 import { escalationFollowUp } from "../domain/escalation";
@@ -26,7 +27,14 @@ export const handlers: Record<string, DueHandler> = {
   [COVER_DUE_KIND]: coverTimeoutDue,
   [CONSENT_REMINDER_KIND]: consentReminderDue,
   [MORNING_BRIEF_KIND]: morningBriefDue,
+  [NOTIFICATION_KIND]: notificationDue,
 };
+
+/** A notification whose background work did not finish (the process stopped): handle it now. */
+async function notificationDue(bot: Bot, item: DueItem): Promise<Outcome> {
+  await bot.notifier.handle(NotificationSchema.parse(item.payload));
+  return done;
+}
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 

@@ -103,3 +103,41 @@ it("the morning brief goes to the team channel once, with counts only, and conse
   await runBoth(new Date("2026-03-05T07:30:00.000Z"));
   expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
 });
+
+it("a notification whose background work never ran (the process stopped) is delivered by the job poller, once", async () => {
+  h.now.value = new Date("2026-03-05T08:00:00.000Z");
+  // What a crashed instance leaves behind: the recorded notification, and no card sent.
+  const escalation = await h.storage.escalations.create({
+    id: `crash${boardId.slice(-6)}`,
+    boardId,
+    participantId,
+    fromOrganisationId: `orgr${boardId}`,
+    toOrganisationId: `orgk${boardId}`,
+    kind: "concern",
+    urgency: "thisWeek",
+    proposeBoard: false,
+    state: "open",
+    raisedBy: rc.id,
+    raisedAt: "2026-03-05T08:00:00.000Z",
+    answerBy: "2026-03-08T08:00:00.000Z",
+    remindersSent: 0,
+    managerNotified: false,
+  });
+  await h.storage.dueItems.schedule({
+    kind: "notification",
+    id: `n${escalation.id}`,
+    dueAt: "2026-03-05T08:01:00.000Z",
+    payload: { type: "escalationRaised", boardId, escalationId: escalation.id },
+  });
+  const signalCards = () => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(escalation.id));
+  // Within the grace period it is still the live instance's job.
+  await runBoth(new Date("2026-03-05T08:00:30.000Z"));
+  await h.bot.idle();
+  expect(signalCards()).toHaveLength(0);
+  await runBoth(new Date("2026-03-05T08:02:00.000Z"));
+  await h.bot.idle();
+  expect(signalCards()).toHaveLength(1);
+  await runBoth(new Date("2026-03-05T08:05:00.000Z"));
+  await h.bot.idle();
+  expect(signalCards()).toHaveLength(1);
+});

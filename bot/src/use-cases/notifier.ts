@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { BoardId, MemberId, OrganisationId, ParticipantId } from "../domain/types";
 
 // What happened that someone should hear about. Use-cases announce; the bot edge decides who
@@ -7,6 +8,14 @@ export type Notification =
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId };
+
+/** A notification read back from storage (a due item's payload) is parsed like any outside input. */
+export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(["escalationRaised", "escalationAnswered"]), boardId: z.string(), escalationId: z.string() }),
+  z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
+  z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
+  z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
+]);
 
 export interface Notifier {
   notify(notification: Notification): Promise<void>;
