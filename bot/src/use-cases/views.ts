@@ -109,9 +109,8 @@ function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): 
     .map((a) => ({ id: a.id, what: a.what, responsibleId: a.responsibleId, byWhen: a.byWhen, done: a.done, writtenBy: a.writtenBy }));
 }
 
-/** Undefined when the entry was written by an organisation the viewer may not read. */
-export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: CalendarDate): EntryView | undefined {
-  if (!canRead(v, e.writtenBy)) return undefined;
+/** What an open and a closed entry show alike. */
+function entryFields(v: ParticipantVisibility, e: BoardEntry | ClosedBoardEntry) {
   return {
     id: e.id,
     participantId: e.participantId,
@@ -120,13 +119,21 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
     ...(e.reasonNote ? { reasonNote: e.reasonNote } : {}),
     priority: e.priority,
     putOnOn: e.putOnOn,
-    daysOnBoard: daysBetween(e.putOnOn, today),
     nextEvaluationOn: e.nextEvaluationOn,
-    evaluationDue: e.nextEvaluationOn <= today,
     actions: actionViews(v, e),
     ...(e.lastReviewedOn ? { lastReviewedOn: e.lastReviewedOn } : {}),
     ...(e.lastReviewedBy ? { lastReviewedBy: e.lastReviewedBy } : {}),
     updatedAt: e.updatedAt,
+  };
+}
+
+/** Undefined when the entry was written by an organisation the viewer may not read. */
+export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: CalendarDate): EntryView | undefined {
+  if (!canRead(v, e.writtenBy)) return undefined;
+  return {
+    ...entryFields(v, e),
+    daysOnBoard: daysBetween(e.putOnOn, today),
+    evaluationDue: e.nextEvaluationOn <= today,
     etag: e.etag ?? "",
   };
 }
@@ -134,18 +141,7 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
 export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry): ClosedEntryView | undefined {
   if (!canRead(v, e.writtenBy)) return undefined;
   return {
-    id: e.id,
-    participantId: e.participantId,
-    writtenBy: e.writtenBy,
-    reason: e.reason,
-    ...(e.reasonNote ? { reasonNote: e.reasonNote } : {}),
-    priority: e.priority,
-    putOnOn: e.putOnOn,
-    nextEvaluationOn: e.nextEvaluationOn,
-    actions: actionViews(v, e),
-    ...(e.lastReviewedOn ? { lastReviewedOn: e.lastReviewedOn } : {}),
-    ...(e.lastReviewedBy ? { lastReviewedBy: e.lastReviewedBy } : {}),
-    updatedAt: e.updatedAt,
+    ...entryFields(v, e),
     takenOffOn: e.takenOffOn,
     takenOffBy: e.takenOffBy,
     outcome: e.outcome,
