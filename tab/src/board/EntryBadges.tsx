@@ -33,7 +33,7 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
       )}
       {signals > 0 && (
         <Badge size={size} appearance="tint" color="important">
-          {signals === 1 ? t("badge.openSignal") : t("badge.openSignals", { count: signals })}
+          {t("badge.openSignals", { count: signals })}
         </Badge>
       )}
       {participant.caseManagerAbsent && (

@@ -1,30 +1,68 @@
 import en from "./en.json";
 import sv from "./sv.json";
-import { createI18n, languageFor, translate } from "./index";
+import { formatsFor, i18nextFor, languageFor } from "./index";
 
 describe("language and strings", () => {
+  const svT = i18nextFor("sv-SE").t;
+  const enT = i18nextFor("en-GB").t;
+
   it("speaks Swedish by default and English when Teams' locale is English", () => {
     expect(languageFor("sv-SE")).toBe("sv");
     expect(languageFor("fi-FI")).toBe("sv");
     expect(languageFor(undefined)).toBe("sv");
     expect(languageFor("en-US")).toBe("en");
     expect(languageFor("en-GB")).toBe("en");
+    expect(i18nextFor("fi-FI").t("app.retry")).toBe("Försök igen");
+    expect(i18nextFor("en-US").t("app.retry")).toBe("Try again");
   });
 
   it("has every string in both languages, with the same placeholders", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(sv) as (keyof typeof sv)[]) expect([key, placeholders(en[key])]).toEqual([key, placeholders(sv[key])]);
   });
 
+  it("writes placeholders the i18next way and gives every count its plural forms", () => {
+    for (const catalog of [sv, en] as Record<string, string>[]) {
+      for (const [key, text] of Object.entries(catalog)) {
+        // A leftover single-brace {name} would show literally.
+        expect([key, /[{}]/.test(text.replace(/\{\{\w+\}\}/g, ""))]).toEqual([key, false]);
+        if (text.includes("{{count}}")) expect(key).toMatch(/_(one|other)$/);
+        const base = key.match(/^(.*)_(one|other)$/)?.[1];
+        if (base) expect([key, `${base}_one` in catalog && `${base}_other` in catalog]).toEqual([key, true]);
+      }
+    }
+  });
+
   it("fills in placeholders", () => {
-    expect(translate("sv", "stage.progress", { reviewed: 7, total: 12 })).toBe("7 av 12 genomgångna");
-    expect(translate("en", "stage.progress", { reviewed: 7, total: 12 })).toBe("7 of 12 reviewed");
+    expect(svT("stage.progress", { reviewed: 7, count: 12 })).toBe("7 av 12 genomgångna");
+    expect(enT("stage.progress", { reviewed: 7, count: 12 })).toBe("7 of 12 reviewed");
+  });
+
+  it("chooses the plural form by the count", () => {
+    expect(svT("board.hidden", { count: 1 })).toMatch(/^1 deltagare på tavlan visas inte/);
+    expect(svT("board.hidden", { count: 3 })).toMatch(/^3 deltagare på tavlan visas inte/);
+    expect(enT("board.hidden", { count: 1 })).toMatch(/^1 participant on the board is not shown/);
+    expect(enT("board.hidden", { count: 3 })).toMatch(/^3 participants on the board are not shown/);
+    expect(svT("stage.progress", { reviewed: 1, count: 1 })).toBe("1 av 1 genomgången");
+    expect(svT("board.actionsCount", { done: 0, count: 1 })).toBe("0 av 1 åtgärd klar");
+    expect(svT("badge.openSignals", { count: 1 })).toBe("Öppen signal");
+    expect(svT("badge.openSignals", { count: 2 })).toBe("2 öppna signaler");
+    expect(enT("overview.reviewedDaysValue", { reviewed: 4, count: 5 })).toBe("4 of 5 working days");
+  });
+
+  it("leaves HTML escaping to React", () => {
+    expect(svT("signIn.button", { name: "Ågren & <Söner>" })).toBe("Logga in som Ågren & <Söner>");
+  });
+
+  it("knows every key at compile time", () => {
+    // @ts-expect-error -- a key that is not in sv.json does not compile (i18next.d.ts)
+    expect(svT("unknown.key")).toBe("unknown.key");
   });
 
   it("formats calendar dates as local dates in the viewer's locale", () => {
-    expect(createI18n("sv-SE").formatDate("2026-11-24")).toMatch(/24 nov\.? 2026/);
-    expect(createI18n("en-US").formatDate("2026-11-24")).toBe("Nov 24, 2026");
-    expect(createI18n("en-GB").formatDate("2026-11-24")).toBe("24 Nov 2026");
+    expect(formatsFor("sv-SE").formatDate("2026-11-24")).toMatch(/24 nov\.? 2026/);
+    expect(formatsFor("en-US").formatDate("2026-11-24")).toBe("Nov 24, 2026");
+    expect(formatsFor("en-GB").formatDate("2026-11-24")).toBe("24 Nov 2026");
   });
 });

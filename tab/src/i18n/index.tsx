@@ -1,24 +1,42 @@
+import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i18next";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import en from "./en.json";
 import sv from "./sv.json";
 
-export type MessageKey = keyof typeof sv;
 export type Language = "sv" | "en";
+/** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
+export type MessageKey = ParseKeys;
 
-// Every string the tab shows lives in sv.json / en.json; en must have every Swedish key (checked by tsc here).
-const catalogs: Record<Language, Record<MessageKey, string>> = { sv, en };
+export const resources = { sv: { translation: sv }, en: { translation: en } } as const;
 
 /** Swedish by default; English when the viewer's (Teams) locale is English. */
 export function languageFor(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith("en") ? "en" : "sv";
 }
 
-export type Vars = Record<string, string | number>;
+/** One i18next instance per language, ready at once: the catalogs are bundled, nothing is fetched. */
+function createI18next(language: Language): I18next {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: "sv",
+    resources,
+    initAsync: false,
+    // The catalogs are flat ("board.count"), not nested objects.
+    keySeparator: false,
+    nsSeparator: false,
+    // React escapes what it renders.
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
 
-export function translate(language: Language, key: MessageKey, vars?: Vars): string {
-  const template = catalogs[language][key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+const instances: Record<Language, I18next> = { sv: createI18next("sv"), en: createI18next("en") };
+
+/** The i18next instance for a viewer's locale (outside React: tests, non-component code). */
+export function i18nextFor(locale: string | undefined): I18next {
+  return instances[languageFor(locale)];
 }
 
 /** A calendar date (YYYY-MM-DD) is a local date: build it from its parts, never via UTC parsing. */
@@ -27,38 +45,44 @@ export function toLocalDate(date: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-export interface I18n {
-  language: Language;
-  locale: string;
-  t: (key: MessageKey, vars?: Vars) => string;
+export interface Formats {
   formatDate: (date: string) => string;
   formatDateTime: (instant: string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
 }
 
-export function createI18n(locale: string): I18n {
-  const language = languageFor(locale);
-  // Dates follow the viewer's own locale (en-GB vs en-US, sv-SE), falling back to the language.
-  const dateLocale = [locale, language === "sv" ? "sv-SE" : "en-GB"];
-  const dateFormat = new Intl.DateTimeFormat(dateLocale, { day: "numeric", month: "short", year: "numeric" });
-  const dateTimeFormat = new Intl.DateTimeFormat(dateLocale, { dateStyle: "short", timeStyle: "short" });
+/** Dates and numbers follow the viewer's own locale (en-GB vs en-US, sv-SE), falling back to the language. */
+export function formatsFor(locale: string): Formats {
+  const intlLocale = [locale, languageFor(locale) === "sv" ? "sv-SE" : "en-GB"];
+  const dateFormat = new Intl.DateTimeFormat(intlLocale, { day: "numeric", month: "short", year: "numeric" });
+  const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "short", timeStyle: "short" });
   return {
-    language,
-    locale,
-    t: (key, vars) => translate(language, key, vars),
     formatDate: (date) => dateFormat.format(toLocalDate(date)),
     formatDateTime: (instant) => dateTimeFormat.format(new Date(instant)),
-    formatNumber: (value, options) => new Intl.NumberFormat(dateLocale, options).format(value),
+    formatNumber: (value, options) => new Intl.NumberFormat(intlLocale, options).format(value),
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n("sv-SE"));
+export interface I18n extends Formats {
+  language: Language;
+  locale: string;
+  t: TFunction;
+}
+
+// i18next knows only the language; the full locale (for Intl) travels beside it.
+const LocaleContext = createContext("sv-SE");
 
 export function I18nProvider({ locale, children }: { locale: string; children: ReactNode }) {
-  const value = useMemo(() => createI18n(locale), [locale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nextProvider i18n={i18nextFor(locale)}>
+      <LocaleContext value={locale}>{children}</LocaleContext>
+    </I18nextProvider>
+  );
 }
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  const { t, i18n } = useTranslation();
+  const locale = useContext(LocaleContext);
+  const language = languageFor(i18n.language);
+  return useMemo(() => ({ t, language, locale, ...formatsFor(locale) }), [t, language, locale]);
 }

@@ -78,7 +78,7 @@ export default function OverviewPanel() {
         {figure(t("overview.absencesWithoutCover"), overview.absencesWithoutCover, overview.absencesWithoutCover > 0)}
         {figure(
           t("overview.reviewedDays"),
-          t("overview.reviewedDaysValue", { reviewed: reviewedCount, total: overview.reviewedDays.length }),
+          t("overview.reviewedDaysValue", { reviewed: reviewedCount, count: overview.reviewedDays.length }),
           reviewedCount < overview.reviewedDays.length,
         )}
       </dl>

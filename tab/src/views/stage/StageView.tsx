@@ -52,9 +52,9 @@ export default function StageView() {
       {walk.session && (
         <div className={styles.progress}>
           <Text size={500} weight="semibold" role="status" data-progress={`${handled}/${walk.total}`}>
-            {t("stage.progress", { reviewed: handled, total: walk.total })}
+            {t("stage.progress", { reviewed: handled, count: walk.total })}
           </Text>
-          <ProgressBar value={walk.total ? handled / walk.total : 0} thickness="large" aria-label={t("stage.progress", { reviewed: handled, total: walk.total })} />
+          <ProgressBar value={walk.total ? handled / walk.total : 0} thickness="large" aria-label={t("stage.progress", { reviewed: handled, count: walk.total })} />
         </div>
       )}
     </div>
