@@ -1,37 +1,35 @@
-/** @jest-environment ./tab/test-support/jsdom-environment.cjs */
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from "@testing-library/react";
 import { entry } from "../test-support/fixtures";
-import { click, getByRole, queryAllByRole, render } from "../test-support/render";
+import { renderInTab } from "../test-support/render";
 import { ConflictDialog } from "./ConflictDialog";
 
 describe("ConflictDialog", () => {
   const before = entry({ priority: "medium", nextEvaluationOn: "2026-11-26" });
   const current = entry({ priority: "medium", nextEvaluationOn: "2026-11-29", etag: 'W/"2"' });
 
-  it("shows what changed meanwhile and one's own change, and lets one re-apply it", async () => {
+  it("shows what changed meanwhile and one's own change, and lets one re-apply it", () => {
     const onReapply = jest.fn();
     const onDiscard = jest.fn();
-    const view = await render(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={onReapply} onDiscard={onDiscard} />);
-    const dialog = getByRole("alertdialog", "Någon annan ändrade FIK-021 samtidigt");
-    expect(getByRole("row", /^Prioritet/, dialog).textContent).toContain("Låg");
-    expect(getByRole("row", /^Nästa uppföljning/, dialog).textContent).toMatch(/29 nov/);
-    await click(getByRole("button", "Använd min ändring igen", dialog));
+    renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={onReapply} onDiscard={onDiscard} />);
+    const dialog = within(screen.getByRole("alertdialog", { name: "Någon annan ändrade FIK-021 samtidigt" }));
+    expect(dialog.getByRole("row", { name: /^Prioritet/ }).textContent).toContain("Låg");
+    expect(dialog.getByRole("row", { name: /^Nästa uppföljning/ }).textContent).toMatch(/29 nov/);
+    fireEvent.click(dialog.getByRole("button", { name: "Använd min ändring igen" }));
     expect(onReapply).toHaveBeenCalledTimes(1);
-    await click(getByRole("button", "Ignorera min ändring", dialog));
+    fireEvent.click(dialog.getByRole("button", { name: "Ignorera min ändring" }));
     expect(onDiscard).toHaveBeenCalledTimes(1);
-    view.unmount();
   });
 
-  it("offers only to discard when the entry is gone", async () => {
-    const view = await render(<ConflictDialog conflict={{ code: "FIK-021", before, change: { kind: "review" } }} onReapply={jest.fn()} onDiscard={jest.fn()} />);
-    const dialog = getByRole("alertdialog");
+  it("offers only to discard when the entry is gone", () => {
+    renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, change: { kind: "review" } }} onReapply={jest.fn()} onDiscard={jest.fn()} />);
+    const dialog = screen.getByRole("alertdialog");
     expect(dialog.textContent).toContain("Deltagaren finns inte längre på tavlan");
-    expect(queryAllByRole("button", "Använd min ändring igen", dialog)).toHaveLength(0);
-    view.unmount();
+    expect(within(dialog).queryAllByRole("button", { name: "Använd min ändring igen" })).toHaveLength(0);
   });
 
-  it("speaks English when the viewer does", async () => {
-    const view = await render(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={jest.fn()} onDiscard={jest.fn()} />, "en-GB");
-    getByRole("button", "Apply my change again");
-    view.unmount();
+  it("speaks English when the viewer does", () => {
+    renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={jest.fn()} onDiscard={jest.fn()} />, "en-GB");
+    screen.getByRole("button", { name: "Apply my change again" });
   });
 });
