@@ -2,8 +2,9 @@
 // download), the app from tests/support/app.ts, and the development sign-in as the demo does it.
 import fs from "node:fs";
 import path from "node:path";
+import type { BoardView } from "@fact-board/contract";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { demoPerson } from "../support/app";
+import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-artifacts/screenshots");
 export const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -51,6 +52,58 @@ export async function signedInContext(browser: Browser, baseUrl: string, person:
 export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {
   await page.goto(`${baseUrl}/tab/${query}`);
   await page.waitForSelector("body[data-board-ready='true']", { timeout: 15_000 });
+}
+
+export interface BrowserSuite {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  /** A new signed-in context for `person` with one page on the board at `query`; close the context at the end. */
+  openBoardAs(person: Person, query: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+  /** The demo board as the API gives it to `token`. */
+  board(token: string): Promise<BoardView>;
+  /** Signs `person` in and reads the demo board as they see it. */
+  boardAs(person: Person): Promise<{ token: string; board: BoardView }>;
+}
+
+/**
+ * The app and Chromium for one test file: started before its tests, stopped after them. Call it at
+ * the top of the file; `app` and `browser` are there once the tests run.
+ */
+export function browserSuite(): BrowserSuite {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const running = () => {
+    if (!app || !browser) throw new Error("browserSuite() is used before its beforeAll ran");
+    return { app, browser };
+  };
+  const board = async (token: string) => (await api<BoardView>(running().app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+  return {
+    get app() {
+      return running().app;
+    },
+    get browser() {
+      return running().browser;
+    },
+    async openBoardAs(person, query, options = {}) {
+      const { app, browser } = running();
+      const context = await signedInContext(browser, app.baseUrl, person, options);
+      const page = await context.newPage();
+      await openBoard(page, app.baseUrl, query);
+      return { context, page };
+    },
+    board,
+    async boardAs(person) {
+      const token = await signIn(running().app.baseUrl, person);
+      return { token, board: await board(token) };
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

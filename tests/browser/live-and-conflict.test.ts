@@ -1,27 +1,11 @@
-import type { BoardView, EntryView } from "@fact-board/contract";
-import type { Browser, Page } from "playwright-core";
-import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
-import { launchChromium, openBoard, people, screenshot, signedInContext } from "./browser";
+import type { EntryView } from "@fact-board/contract";
+import type { Page } from "playwright-core";
+import { browserSuite, people, screenshot } from "./browser";
 
 // Two people on the same board in two browsers: a change by one reaches the other within two
 // seconds, and two edits of the same entry never silently overwrite each other.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function boardAs(person: typeof people.coordinator): Promise<{ token: string; board: BoardView }> {
-  const token = await signIn(app.baseUrl, person);
-  return { token, board: (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body };
-}
+const suite = browserSuite();
 
 const priorityText = { high: "Hög", medium: "Medel", low: "Låg" } as const;
 
@@ -32,17 +16,15 @@ async function openEdit(page: Page, code: string) {
 }
 
 it("shows one person's change to another within 2 seconds", async () => {
-  const { board } = await boardAs(people.manager);
+  const { board } = await suite.boardAs(people.manager);
   const row = board.rows[0]!;
   const code = row.participant.code;
   const newPriority = row.entry.priority === "high" ? "low" : "high";
 
-  const [ada, eva] = await Promise.all([
-    signedInContext(browser, app.baseUrl, people.coordinator),
-    signedInContext(browser, app.baseUrl, people.manager),
+  const [{ context: ada, page: adaPage }, { context: eva, page: evaPage }] = await Promise.all([
+    suite.openBoardAs(people.coordinator, "?view=channel"),
+    suite.openBoardAs(people.manager, "?view=channel"),
   ]);
-  const [adaPage, evaPage] = await Promise.all([ada.newPage(), eva.newPage()]);
-  await Promise.all([openBoard(adaPage, app.baseUrl, "?view=channel"), openBoard(evaPage, app.baseUrl, "?view=channel")]);
   await evaPage.locator("[data-live='live']").waitFor();
 
   const edit = await openEdit(adaPage, code);
@@ -58,18 +40,16 @@ it("shows one person's change to another within 2 seconds", async () => {
 });
 
 it("detects a conflicting edit and re-applies it on top of the other change without loss", async () => {
-  const { token, board } = await boardAs(people.manager);
+  const { token, board } = await suite.boardAs(people.manager);
   const row = board.rows[1]!;
   const code = row.participant.code;
   const adaPriority = row.entry.priority === "low" ? "medium" : "low";
   const evaDate = new Date(Date.parse(`${row.entry.nextEvaluationOn}T12:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
 
-  const [ada, eva] = await Promise.all([
-    signedInContext(browser, app.baseUrl, people.coordinator),
-    signedInContext(browser, app.baseUrl, people.manager),
+  const [{ context: ada, page: adaPage }, { context: eva, page: evaPage }] = await Promise.all([
+    suite.openBoardAs(people.coordinator, "?view=channel"),
+    suite.openBoardAs(people.manager, "?view=channel"),
   ]);
-  const [adaPage, evaPage] = await Promise.all([ada.newPage(), eva.newPage()]);
-  await Promise.all([openBoard(adaPage, app.baseUrl, "?view=channel"), openBoard(evaPage, app.baseUrl, "?view=channel")]);
 
   // Both open the same entry's edit form on the same version.
   const adaEdit = await openEdit(adaPage, code);
@@ -91,7 +71,7 @@ it("detects a conflicting edit and re-applies it on top of the other change with
   await conflict.getByRole("button", { name: "Använd min ändring igen" }).click();
   await adaPage.getByText("Sparat").first().waitFor();
 
-  const entry = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body.rows.find((r) => r.participant.id === row.participant.id)!
+  const entry = (await suite.board(token)).rows.find((r) => r.participant.id === row.participant.id)!
     .entry as EntryView;
   expect(entry.nextEvaluationOn).toBe(evaDate);
   expect(entry.priority).toBe(adaPriority);

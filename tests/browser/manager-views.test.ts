@@ -1,25 +1,11 @@
-import type { Browser } from "playwright-core";
-import { startApp, type RunningApp } from "../support/app";
-import { launchChromium, openBoard, people, screenshot, seriousAxeViolations, signedInContext } from "./browser";
+import { browserSuite, people, screenshot, seriousAxeViolations } from "./browser";
 
 // The manager's channel tab: the overview with its charts (loaded on demand) and the access log.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 it("shows the manager overview with charts and the access log for a participant", async () => {
-  const context = await signedInContext(browser, app.baseUrl, people.manager, { viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, "?view=channel");
+  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel");
 
   await page.getByRole("tab", { name: "Översikt" }).click();
   await page.getByRole("heading", { name: "Antal på tavlan över tid" }).waitFor();
@@ -37,9 +23,7 @@ it("shows the manager overview with charts and the access log for a participant"
 });
 
 it("shows a coordinator neither the overview's access log tab nor the audit", async () => {
-  const context = await signedInContext(browser, app.baseUrl, people.coordinator);
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, "?view=channel");
+  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=channel");
   expect(await page.getByRole("tab", { name: "Loggkontroll" }).count()).toBe(0);
   await context.close();
 });

@@ -1,30 +1,17 @@
-import type { BoardView } from "@fact-board/contract";
-import type { Browser } from "playwright-core";
-import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
-import { launchChromium, openBoard, people, screenshot, signedInContext } from "./browser";
+import { browserSuite, openBoard, people, screenshot, signedInContext } from "./browser";
 
 // A member whose organisation has no valid consent for a participant sees no details of them:
 // not on the board, not in the page, not in what the browser received. The server decides; the
 // tab only shows how many are hidden.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 it("shows a member of an organisation without consent nothing about the participant", async () => {
-  const full = (await api<BoardView>(app.baseUrl, await signIn(app.baseUrl, people.coordinator), "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+  const full = (await suite.boardAs(people.coordinator)).board;
   let outsider: typeof people.coordinator | undefined;
   let hiddenCodes: string[] = [];
   for (const person of [people.westCoordinator, people.northCoordinator]) {
-    const view = (await api<BoardView>(app.baseUrl, await signIn(app.baseUrl, person), "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+    const view = (await suite.boardAs(person)).board;
     const visible = new Set(view.rows.map((r) => r.participant.code));
     hiddenCodes = full.rows.map((r) => r.participant.code).filter((c) => !visible.has(c));
     if (view.hiddenCount > 0 && hiddenCodes.length > 0) {
@@ -34,13 +21,13 @@ it("shows a member of an organisation without consent nothing about the particip
   }
   expect(outsider).toBeDefined();
 
-  const context = await signedInContext(browser, app.baseUrl, outsider!);
+  const context = await signedInContext(suite.browser, suite.app.baseUrl, outsider!);
   const page = await context.newPage();
   const received: string[] = [];
   page.on("response", async (response) => {
     if (response.url().includes("/api/")) received.push(await response.text().catch(() => ""));
   });
-  await openBoard(page, app.baseUrl, "?view=channel");
+  await openBoard(page, suite.app.baseUrl, "?view=channel");
   await page.getByText(/deltagare på tavlan visas inte/).waitFor();
   const text = await page.locator("body").innerText();
   for (const code of hiddenCodes) {

@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { startApp, type RunningApp } from "../support/app";
-import { launchChromium, openBoard, people, screenshot, seriousAxeViolations, signedInContext } from "./browser";
+import { browserSuite, people, screenshot, seriousAxeViolations } from "./browser";
 
 // The tab in a real browser against the real server (Azurite, demo team): each surface renders at
 // the widths Teams gives it, in Swedish and English, light and dark, with no serious axe findings.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 it("offers the development sign-in outside Teams and shows the board after picking a person", async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/tab/`);
+  await page.goto(`${suite.app.baseUrl}/tab/`);
   await page.getByRole("heading", { name: "Logga in som…" }).waitFor();
   await page.getByRole("button", { name: "Logga in som Ada Fiktiv" }).click();
   await page.waitForSelector("body[data-board-ready='true']");
@@ -34,9 +22,7 @@ it.each([
   ["stage", "stage", 994],
   ["channel", "channel", 994],
 ])("renders the %s at %s px without horizontal overflow", async (_name, view, width) => {
-  const context = await signedInContext(browser, app.baseUrl, people.coordinator, { viewport: { width: width as number, height: 800 } });
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, `?view=${view}`);
+  const { context, page } = await suite.openBoardAs(people.coordinator, `?view=${view}`, { viewport: { width: width as number, height: 800 } });
   if (view === "sidePanel") {
     await page.getByRole("list", { name: "På tavlan" }).waitFor();
     const first = page.getByRole("button", { name: /^FIK-/ }).first();
@@ -50,9 +36,7 @@ it.each([
 });
 
 it("renders in English when the locale is English, with dates in that locale", async () => {
-  const context = await signedInContext(browser, app.baseUrl, people.coordinator, { locale: "en-GB" });
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, "?view=channel&lang=en-GB");
+  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=channel&lang=en-GB", { locale: "en-GB" });
   await page.getByRole("table", { name: "On the board" }).waitFor();
   await page.getByRole("button", { name: "Put on the board" }).waitFor();
   expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -61,9 +45,7 @@ it("renders in English when the locale is English, with dates in that locale", a
 });
 
 it("renders the dark theme", async () => {
-  const context = await signedInContext(browser, app.baseUrl, people.coordinator, { colorScheme: "dark" });
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, "?view=sidePanel&theme=dark");
+  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=sidePanel&theme=dark", { colorScheme: "dark" });
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
   const [r, g, b] = background.match(/\d+/g)!.map(Number);
   expect(r! + g! + b!).toBeLessThan(3 * 80);
@@ -78,17 +60,13 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
     ["stage", "?view=stage", people.coordinator],
     ["personal tab", "?view=personal", people.coordinator],
   ])("%s", async (_name, query, person) => {
-    const context = await signedInContext(browser, app.baseUrl, person);
-    const page = await context.newPage();
-    await openBoard(page, app.baseUrl, query);
+    const { context, page } = await suite.openBoardAs(person, query);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 
   it("dark theme and the participant detail", async () => {
-    const context = await signedInContext(browser, app.baseUrl, people.coordinator);
-    const page = await context.newPage();
-    await openBoard(page, app.baseUrl, "?view=channel&theme=dark");
+    const { context, page } = await suite.openBoardAs(people.coordinator, "?view=channel&theme=dark");
     await page.getByRole("button", { name: /^FIK-/ }).first().click();
     await page.getByRole("dialog").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,29 +1,15 @@
-import type { BoardView, CheckInView } from "@fact-board/contract";
-import type { Browser } from "playwright-core";
-import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
-import { launchChromium, openBoard, people, screenshot, signedInContext } from "./browser";
+import type { CheckInView } from "@fact-board/contract";
+import { api, DEMO_BOARD_ID } from "../support/app";
+import { browserSuite, people, screenshot } from "./browser";
 
 // The morning check-in on the meeting stage, as a coordinator runs it: review three entries, agree
 // an action, take one participant off the board, finish — and the day's check-in is stored.
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 it("walks the board, records an action and a take-off, and stores the check-in", async () => {
-  const token = await signIn(app.baseUrl, people.coordinator);
-  const before = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
-  const context = await signedInContext(browser, app.baseUrl, people.coordinator, { viewport: { width: 994, height: 900 } });
-  const page = await context.newPage();
-  await openBoard(page, app.baseUrl, "?view=stage");
+  const { token, board: before } = await suite.boardAs(people.coordinator);
+  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=stage", { viewport: { width: 994, height: 900 } });
 
   await page.getByRole("button", { name: "Starta genomgång" }).click();
   const total = before.rows.length;
@@ -60,13 +46,13 @@ it("walks the board, records an action and a take-off, and stores the check-in",
   await page.getByText("Dagens morgonmöte är sparat.").waitFor();
   await screenshot(page, "stage-summary");
 
-  const checkIn = await api<CheckInView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}`);
+  const checkIn = await api<CheckInView>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}`);
   expect(checkIn.status).toBe(200);
   const idOf = (code: string) => before.rows.find((r) => r.participant.code === code)!.participant.id;
   expect(checkIn.body.reviewedParticipantIds).toEqual(expect.arrayContaining(reviewed.map(idOf)));
   expect(checkIn.body.removedParticipantIds).toEqual([idOf(removed!)]);
   expect(checkIn.body.actionsAgreed).toBe(1);
-  const after = (await api<BoardView>(app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;
+  const after = await suite.board(token);
   expect(after.rows.map((r) => r.participant.code)).not.toContain(removed);
   await context.close();
 });
