@@ -18,4 +18,9 @@ describe("API errors", () => {
     const error = await toApiRequestError(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
     expect([error.code, error.message]).toEqual(["Internal", "Bad Gateway"]);
   });
+
+  it("takes the code from the status when the body's code is not one of the contract's", async () => {
+    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "toString", message: "odd" } }), { status: 403 }));
+    expect(error.code).toBe("Forbidden");
+  });
 });

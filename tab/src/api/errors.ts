@@ -18,19 +18,14 @@ export class ApiRequestError extends Error {
   }
 }
 
-const knownCodes = new Set<string>([
-  "BadRequest",
-  "Unauthenticated",
-  "Forbidden",
-  "NotFound",
-  "Conflict",
-  "InvalidTransition",
-  "Invalid",
-  "AlreadyExists",
-  "TooManyRequests",
-  "PayloadTooLarge",
-  "Internal",
-]);
+// The contract's codes as a value, without bringing zod into the bundle: typed as a Record over the
+// contract's ApiErrorCode, so the compiler names any code added there and missing here.
+const knownCodes: Record<ApiErrorCode, true> = {
+  BadRequest: true, Unauthenticated: true, Forbidden: true, NotFound: true, Conflict: true, InvalidTransition: true,
+  Invalid: true, AlreadyExists: true, TooManyRequests: true, PayloadTooLarge: true, Internal: true,
+};
+
+const isApiErrorCode = (code: unknown): code is ApiErrorCode => typeof code === "string" && Object.hasOwn(knownCodes, code);
 
 function codeForStatus(status: number): ApiErrorCode {
   if (status === 401) return "Unauthenticated";
@@ -52,7 +47,7 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
     body = undefined;
   }
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
-  const code = typeof error?.code === "string" && knownCodes.has(error.code) ? (error.code as ApiErrorCode) : codeForStatus(response.status);
+  const code = isApiErrorCode(error?.code) ? error.code : codeForStatus(response.status);
   const message = typeof error?.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`;
   const field = typeof error?.field === "string" ? error.field : undefined;
   return new ApiRequestError(response.status, code, message, field, error?.current);
