@@ -8,6 +8,7 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ["req.headers.authorization", "*.token", "*.note", "*.displayName", "*.code", "*.initials"], censor: "[redacted]" },
+    // Not "*.code": error codes (e.g. TableNotFound) are what an operator needs; participant codes are never logged.
+    redact: { paths: ["req.headers.authorization", "*.token", "*.note", "*.displayName", "*.initials"], censor: "[redacted]" },
   });
 }

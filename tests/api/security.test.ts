@@ -183,6 +183,15 @@ describe("per-person rate limit", () => {
     expect((await as("calm")).status).toBe(404);
     await close();
   });
+
+  it("counts opening live streams against the same limit", async () => {
+    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { windowMs: 60_000, limit: 2 });
+    const open = () => fetch(`${app}${BOARD}/events`, { headers: { "x-tenant": "t1", "x-object": "streamer" } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await open()).status);
+    expect(statuses).toEqual([404, 404, 429]);
+    await close();
+  });
 });
 
 describe("limits on what one request may carry", () => {

@@ -51,7 +51,8 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
 
   const watcher = new BoardVersionWatcher((boardId) => parts.deps.storage.boardVersions.current(boardId));
   app.use("/api", sameOriginOnly(parts.publicUrl));
-  app.use(liveRoutes(parts.deps, parts.authenticate, watcher));
+  const limit = perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 });
+  app.use(liveRoutes(parts.deps, parts.authenticate, watcher, limit));
   app.use("/api", async (req, res, next) => {
     try {
       res.locals.caller = await parts.authenticate(req);
@@ -60,7 +61,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
       next(e);
     }
   });
-  app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
+  app.use("/api", limit);
   app.use(boardRoutes(parts.deps));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 

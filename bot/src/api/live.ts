@@ -1,6 +1,6 @@
-import { Router, type Request, type Response } from "express";
+import { Router, type Request, type RequestHandler, type Response } from "express";
 import type { Authenticate } from "../auth";
-import type { BoardId } from "../domain/types";
+import type { BoardId, Caller } from "../domain/types";
 import { resolveActor } from "../use-cases/actor";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { pathId } from "./validate";
@@ -66,11 +66,16 @@ export class BoardVersionWatcher {
  * EventSource cannot send an Authorization header, so this one route takes the token from the
  * `access_token` query parameter (never logged) and runs it through the same validation.
  */
-export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watcher: BoardVersionWatcher): Router {
+export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watcher: BoardVersionWatcher, limit: RequestHandler): Router {
   const r = Router();
-  r.get("/api/boards/:boardId/events", async (req: Request, res: Response) => {
+  const authenticateFromQuery: RequestHandler = async (req, res, next) => {
     const token = typeof req.query.access_token === "string" ? req.query.access_token : undefined;
-    const caller = await authenticate({ headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    res.locals.caller = await authenticate({ headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    next();
+  };
+  // Opening streams counts against the same per-person limit as every other API request.
+  r.get("/api/boards/:boardId/events", authenticateFromQuery, limit, async (req: Request, res: Response) => {
+    const caller = res.locals.caller as Caller;
     const boardId = pathId(req.params.boardId, "boardId");
     await resolveActor(deps, caller, boardId, "tab");
     res.writeHead(200, {

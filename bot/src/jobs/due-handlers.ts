@@ -1,6 +1,7 @@
 import type { Bot } from "../bot";
 import { CONSENT_REMINDER_KIND, NOTIFICATION_KIND } from "../bot";
 import { NotificationSchema } from "../use-cases/notifier";
+import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
 import { escalationFollowUp } from "../domain/escalation";
@@ -16,6 +17,9 @@ import { standInFor } from "../domain/cover";
 // under ETags and cards carry dedupe keys, so an item that runs twice (lease expired mid-way) does no harm.
 
 export const MORNING_BRIEF_KIND = "morningBrief";
+export const RETENTION_KIND = "retention";
+/** Local time of the nightly erasure run. */
+export const RETENTION_AT = "02:30";
 
 export type Outcome = { done: true } | { rescheduleAt: string };
 const done: Outcome = { done: true };
@@ -28,7 +32,14 @@ export const handlers: Record<string, DueHandler> = {
   [CONSENT_REMINDER_KIND]: consentReminderDue,
   [MORNING_BRIEF_KIND]: morningBriefDue,
   [NOTIFICATION_KIND]: notificationDue,
+  [RETENTION_KIND]: retentionDue,
 };
+
+/** Erases the details of participants whose retention period has passed (counts and the access log stay). */
+async function retentionDue(bot: Bot, item: DueItem): Promise<Outcome> {
+  await eraseAfterRetention(bot.useCaseDeps, str(item.payload["boardId"]));
+  return done;
+}
 
 /** A notification whose background work did not finish (the process stopped): handle it now. */
 async function notificationDue(bot: Bot, item: DueItem): Promise<Outcome> {
@@ -43,6 +54,9 @@ async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promis
   const boardId = str(item.payload["boardId"]);
   const e = await storage.escalations.get(boardId, str(item.payload["escalationId"]));
   if (!e || e.state !== "open") return done;
+  // A participant who has left the FACT team needs no more chasing about this signal.
+  const participant = await storage.participants.get(boardId, e.participantId);
+  if (!participant || participant.leftTeamOn) return done;
   const window = Date.parse(e.answerBy) - Date.parse(e.raisedAt);
   const managerAt = new Date(Date.parse(e.answerBy) + window).toISOString();
   switch (escalationFollowUp(e, now)) {

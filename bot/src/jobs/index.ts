@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bot } from "../bot";
 import { addDays, localDate } from "../domain/dates";
-import { handlers, MORNING_BRIEF_KIND } from "./due-handlers";
+import { handlers, MORNING_BRIEF_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
 import { localTimeToInstant } from "./local-time";
 
 // The poller: due items live in Table Storage and are claimed with their ETag, so each fires once
@@ -39,6 +39,9 @@ export function startJobs(deps: JobDeps): Jobs {
         const at = localTimeToInstant(date, deps.morningBriefAt, tz);
         // Scheduling the same brief again is a no-op (same key, same payload).
         await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+        // Erasure after retention runs nightly, when nobody is at the board.
+        const night = localTimeToInstant(date, RETENTION_AT, tz);
+        await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
       }
     }
   }

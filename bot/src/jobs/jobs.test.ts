@@ -141,3 +141,15 @@ it("a notification whose background work never ran (the process stopped) is deli
   await h.bot.idle();
   expect(signalCards()).toHaveLength(1);
 });
+
+it("erases, in the nightly run, the details of a participant whose retention period has passed", async () => {
+  const gone = await h.storage.participants.create(
+    aParticipant(boardId, { code: "HBG-099", initials: "Y.Z.", caseManagerId: rc.id, writtenBy: `orgr${boardId}`, organisationIds: [`orgr${boardId}`], leftTeamOn: "2015-01-01" }),
+  );
+  await runBoth(new Date("2026-03-06T00:00:00.000Z")); // before 02:30 local: not yet
+  expect((await h.storage.participants.get(boardId, gone.id))?.erasedAt).toBeUndefined();
+  await runBoth(new Date("2026-03-06T02:00:00.000Z")); // 03:00 in Stockholm
+  const after = await h.storage.participants.get(boardId, gone.id);
+  expect(after?.erasedAt).toBeDefined();
+  expect(JSON.stringify(after)).not.toContain("HBG-099");
+});
