@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: the board's performance goals, measured on this machine against a
+// `npm run bench` (`npm run -s bench -- --json` for the JSON object alone on stdout): the board's performance goals, measured on this machine against a
 // real Azurite. Prints a table (or one JSON object with --json) of p50/p95 for:
 //   boardLoad   — (a) the raw storage round trips a board load needs, done directly with
 //                 @azure/data-tables (including the audit writes), and (b) GET /api/boards/:id;
@@ -7,6 +7,7 @@
 //   tab         — initial JS gzipped and time to an interactive board of 40 entries (Chromium).
 // Goal (issue 2): board load API p95 ≤ 1.5 × raw p95 in the same run.
 import { odata, TableClient } from "@azure/data-tables";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,6 +16,10 @@ import { fileURLToPath } from "node:url";
 import { startAzurite } from "./azurite.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Build first (server and tab), its output to stderr so that stdout carries only the figures.
+const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(root, "bot/dist", p));
 const asJson = process.argv.includes("--json");

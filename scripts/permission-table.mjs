@@ -1,7 +1,7 @@
 // The README's permission table, generated from the one permission matrix
 // (bot/src/domain/permissions.ts), so the documentation cannot drift from the code:
 //   node scripts/permission-table.mjs           prints the table (needs `npm run build`)
-//   node scripts/permission-table.mjs --write   rewrites it in docs/readme-parts/privacy.md
+//   node scripts/permission-table.mjs --write   rewrites it in README.md
 // tests/api/privacy-readme.test.ts renders it from the TypeScript source and compares.
 // Plain functions, no top-level await: Jest loads this file as CommonJS.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -63,7 +63,7 @@ async function main() {
   const matrix = await import(path.join(root, "bot/dist/domain/permissions.js"));
   const table = renderPermissionTable(matrix.default ?? matrix);
   if (process.argv.includes("--write")) {
-    const file = path.join(root, "docs/readme-parts/privacy.md");
+    const file = path.join(root, "README.md");
     writeFileSync(file, withTable(readFileSync(file, "utf8"), table));
     console.log(`Wrote the permission table into ${path.relative(root, file)}.`);
   } else {

@@ -12,10 +12,10 @@ interface PermissionTableScript {
 }
 const { START, END, renderPermissionTable, withTable } = jest.requireActual<PermissionTableScript>("../../scripts/permission-table.mjs");
 
-const file = path.resolve(__dirname, "../../docs/readme-parts/privacy.md");
+const file = path.resolve(__dirname, "../../README.md");
 const table = renderPermissionTable({ permissionMatrix, isAllowed });
 
-it("the permission table in docs/readme-parts/privacy.md is the one permissionMatrix gives", () => {
+it("the permission table in README.md is the one permissionMatrix gives", () => {
   const document = readFileSync(file, "utf8");
   expect(document).toContain(START);
   expect(document).toContain(END);
