@@ -38,6 +38,11 @@ function codeForStatus(status: number): ApiErrorCode {
   return "Internal";
 }
 
+/** What went wrong, in words, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Reads `{error:{code,message,field?,current?}}` from a failed response; tolerates any other body. */
 export async function toApiRequestError(response: Response): Promise<ApiRequestError> {
   let body: unknown;

@@ -2,7 +2,7 @@ import type { BoardRow, EntryView } from "@fact-board/contract";
 import { Toast, ToastTitle, Toaster, useId, useToastController } from "@fluentui/react-components";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
-import { ApiRequestError } from "../api/errors";
+import { ApiRequestError, errorMessage } from "../api/errors";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
@@ -14,6 +14,8 @@ interface EntryActions {
   /** Sends one's change with the etag of the version one looked at; a conflict opens the dialog. */
   submit: (row: BoardRow, change: EntryChange) => Promise<SubmitOutcome>;
   notify: (message: string, intent?: "success" | "error" | "info") => void;
+  /** Tells the person a change failed: that they may not make it, or what went wrong. */
+  notifyError: (error: unknown) => void;
 }
 
 const EntryActionsContext = createContext<EntryActions | undefined>(undefined);
@@ -53,6 +55,11 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     [dispatchToast],
   );
 
+  const notifyError = useCallback(
+    (e: unknown) => notify(e instanceof ApiRequestError && e.code === "Forbidden" ? t("entry.forbidden") : t("app.error", { message: errorMessage(e) }), "error"),
+    [notify, t],
+  );
+
   const attempt = useCallback(
     async (row: BoardRow, etag: string, change: EntryChange, before: EntryView): Promise<SubmitOutcome> => {
       try {
@@ -67,11 +74,11 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
             setConflict({ code: row.participant.code, row, before, current, change, resolve }),
           );
         }
-        notify(e instanceof ApiRequestError && e.code === "Forbidden" ? t("entry.forbidden") : t("app.error", { message: e instanceof Error ? e.message : String(e) }), "error");
+        notifyError(e);
         return { saved: false };
       }
     },
-    [client, boardId, applyEntry, removeEntry, notify, t],
+    [client, boardId, applyEntry, removeEntry, notifyError],
   );
 
   const submit = useCallback(
@@ -100,7 +107,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [conflict, refresh]);
 
-  const value = useMemo(() => ({ submit, notify }), [submit, notify]);
+  const value = useMemo(() => ({ submit, notify, notifyError }), [submit, notify, notifyError]);
   return (
     <EntryActionsContext.Provider value={value}>
       {children}
