@@ -18,7 +18,7 @@ import type {
   SetActionDoneBody,
   TakeOffBody,
 } from "@fact-board/contract";
-import { ApiRequestError, toApiRequestError } from "./errors";
+import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
 export type TokenSource = () => Promise<string>;
@@ -59,7 +59,7 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
-      throw new ApiRequestError(0, "Network", e instanceof Error ? e.message : String(e));
+      throw new ApiRequestError(0, "Network", errorMessage(e));
     }
     if (!response.ok) throw await toApiRequestError(response);
     if (response.status === 204) return undefined as T;

@@ -3,7 +3,7 @@ import { Button, Caption1, FluentProvider, Select, Spinner, Text, makeStaticStyl
 import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { ApiContext } from "../api/ApiContext";
 import { ApiClient } from "../api/client";
-import { ApiRequestError } from "../api/errors";
+import { ApiRequestError, errorMessage } from "../api/errors";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
 import { toThemeName, type Host, type ThemeName } from "../teams/host";
@@ -94,7 +94,7 @@ function Boards({ host, client, onSignOut }: { host: Host; client: ApiClient; on
     });
   }, [client, onSignOut]);
 
-  if (error) return <Text className={styles.status} role="alert">{t("app.error", { message: error instanceof Error ? error.message : String(error) })}</Text>;
+  if (error) return <Text className={styles.status} role="alert">{t("app.error", { message: errorMessage(error) })}</Text>;
   if (!me) return <Spinner className={styles.status} label={t("app.loading")} />;
   if (host.view === "config")
     return (

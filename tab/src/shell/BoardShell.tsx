@@ -1,6 +1,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
+import { errorMessage } from "../api/errors";
 import { BoardContext, type BoardContextValue } from "../board/BoardContext";
 import { EntryActionsProvider } from "../board/EntryActions";
 import { useBoard } from "../board/useBoard";
@@ -23,7 +24,7 @@ export function BoardShell({ boardId, children }: { boardId: string; children: R
     if (state.error)
       return (
         <div className={styles.status} role="alert">
-          <Text block>{t("app.error", { message: state.error instanceof Error ? state.error.message : String(state.error) })}</Text>
+          <Text block>{t("app.error", { message: errorMessage(state.error) })}</Text>
           <Button onClick={() => void state.refresh()}>{t("app.retry")}</Button>
         </div>
       );

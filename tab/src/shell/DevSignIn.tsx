@@ -1,6 +1,7 @@
 import { Button, Caption1, Spinner, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { devSignIn, listDevPeople, type DevPerson } from "../api/client";
+import { errorMessage } from "../api/errors";
 import { storeDevToken, type StoredToken } from "../api/session";
 import { useI18n } from "../i18n";
 
@@ -28,7 +29,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (token: StoredToken) => 
       storeDevToken(token);
       onSignedIn(token);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 

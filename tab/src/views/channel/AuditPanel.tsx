@@ -2,6 +2,7 @@ import type { AuditPage } from "@fact-board/contract";
 import { Button, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
+import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
 import { useI18n } from "../../i18n";
@@ -32,7 +33,7 @@ export default function AuditPanel() {
       const next = await client.audit(boardId, { ...filter, cursor });
       setPage((prev) => (cursor && prev ? { records: [...prev.records, ...next.records], cursor: next.cursor } : next));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setLoading(false);
     }

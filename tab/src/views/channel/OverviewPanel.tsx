@@ -3,6 +3,7 @@ import { Card, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from
 import { HorizontalBarChartWithAxis, LineChart } from "@fluentui/react-charts";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
+import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { toLocalDate, useI18n } from "../../i18n";
 
@@ -39,7 +40,7 @@ export default function OverviewPanel() {
     let cancelled = false;
     client.overview(boardId).then(
       (o) => !cancelled && setOverview(o),
-      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => !cancelled && setError(errorMessage(e)),
     );
     return () => {
       cancelled = true;

@@ -2,6 +2,7 @@ import type { CheckInView } from "@fact-board/contract";
 import { Button, Card, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApi } from "../../api/ApiContext";
+import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { useEntryActions } from "../../board/EntryActions";
 import { useI18n } from "../../i18n";
@@ -48,7 +49,7 @@ export function CheckInSummary({ session, onBack }: { session: WalkthroughSessio
       if (!merged.etag) delete merged.etag;
       setSaved(await client.recordCheckIn(boardId, board.today, merged));
     } catch (e) {
-      notify(t("app.error", { message: e instanceof Error ? e.message : String(e) }), "error");
+      notify(t("app.error", { message: errorMessage(e) }), "error");
     } finally {
       setSaving(false);
     }
