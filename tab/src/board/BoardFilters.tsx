@@ -2,7 +2,7 @@ import type { Priority } from "@fact-board/contract";
 import { Button, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { isFilterActive, priorities, type BoardFilter } from "./model";
+import { isFilterActive, memberName, priorities, type BoardFilter } from "./model";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
@@ -30,7 +30,7 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
           <option value="">{t("filter.all")}</option>
           {caseManagerIds.map((id) => (
             <option key={id} value={id}>
-              {board.members.find((m) => m.id === id)?.displayName ?? id}
+              {memberName(board, id)}
             </option>
           ))}
         </Select>
