@@ -232,7 +232,7 @@ const CASES: RouteCase[] = [
     variants: ANY,
     okStatus: 200,
     async request() {
-      const date = addDays(w.today(), -1 - ++dayCounter);
+      const date = addDays(w.today(), -40 - ++dayCounter); // before the demo's four weeks of check-ins
       await w.app.storage.checkIns.save(aCheckIn(DEMO_BOARD_ID, date, { attendeeIds: [someoneElse().id], reviewedParticipantIds: [], recordedBy: someoneElse().id }));
       return { path: `${BOARD}/check-ins/${date}` };
     },
@@ -243,7 +243,7 @@ const CASES: RouteCase[] = [
     variants: ANY,
     okStatus: 200,
     async request() {
-      const date = addDays(w.today(), -1 - ++dayCounter);
+      const date = addDays(w.today(), -40 - ++dayCounter); // before the demo's four weeks of check-ins
       return {
         path: `${BOARD}/check-ins/${date}`,
         body: { startedAt: `${date}T07:30:00.000Z`, endedAt: `${date}T07:50:00.000Z`, attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 2 },

@@ -31,7 +31,7 @@ const eva = () => w.byName("Eva Testsson"); // region manager
 
 /** Fills a route template with well-formed ids (that need not exist). */
 const fill = (template: string, ids: Record<string, string> = {}) =>
-  template.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-03" : `no-such-${name}`));
+  template.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-04" : `no-such-${name}`));
 
 const routes = registeredRoutes().map((r) => {
   const [method, template] = r.split(" ") as [string, string];
@@ -77,7 +77,7 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
   "POST /api/boards/:boardId/absences/:absenceId/cover": { valid: { etag: "x", answer: "accept" }, wrong: { answer: "maybe" }, field: "answer" },
   "POST /api/boards/:boardId/absences/:absenceId/cancel": { valid: { etag: "x" }, wrong: { etag: 123 }, field: "etag" },
   "PUT /api/boards/:boardId/check-ins/:date": {
-    valid: { startedAt: "2026-03-03T07:30:00Z", endedAt: "2026-03-03T07:50:00Z", attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 1 },
+    valid: { startedAt: "2026-03-04T07:30:00Z", endedAt: "2026-03-04T07:50:00Z", attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 1 },
     wrong: { actionsAgreed: -1 },
     field: "actionsAgreed",
   },
@@ -102,7 +102,7 @@ describe("good input", () => {
   it("answers reads in the shape of the shared contract", async () => {
     const { participant } = await aFreshParticipant(w, { onBoard: true, caseManagerId: ada().id });
     const signal = await anOpenSignal(w, participant.id, ORG.region, ORG.north, ada().id);
-    await w.app.storage.checkIns.save(aCheckIn(DEMO_BOARD_ID, "2026-03-03", { reviewedParticipantIds: [], recordedBy: ada().id }));
+    await w.app.storage.checkIns.save(aCheckIn(DEMO_BOARD_ID, "2026-03-04", { reviewedParticipantIds: [], recordedBy: ada().id }));
     const reads: Array<[string, z.ZodType, typeof ada]> = [
       ["/api/me", MeResponse, ada],
       [BOARD, BoardView, ada],
@@ -112,7 +112,7 @@ describe("good input", () => {
       [`${BOARD}/participants/${participant.id}/history`, ParticipantHistory, ada],
       [`${BOARD}/participants/${participant.id}/consents`, ConsentView.array(), ada],
       [`${BOARD}/escalations/${signal.id}`, EscalationView, ada],
-      [`${BOARD}/check-ins/2026-03-03`, CheckInView, ada],
+      [`${BOARD}/check-ins/2026-03-04`, CheckInView, ada],
       [`${BOARD}/audit?participantId=${participant.id}`, AuditPage, eva],
       [`${BOARD}/audit?memberId=${ada().id}&fromMonth=2026-01&toMonth=2026-03`, AuditPage, eva],
     ];

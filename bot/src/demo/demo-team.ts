@@ -1,8 +1,8 @@
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
-import { addDays } from "../domain/dates";
+import { addDays, workingDaysBetween } from "../domain/dates";
 import { answerDeadline } from "../domain/escalation";
 import { registerAbsence } from "../domain/cover";
-import { memberIdOf, type Absence, type Board, type BoardEntry, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
+import { memberIdOf, type Absence, type Board, type BoardEntry, type CheckIn, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
 
 // A fictitious FACT team for the demo, the tests and the bench. Everything here is invented and
 // says so: tenants are 0000… GUIDs, codes start with FIK- (fiktiv), names are obvious inventions.
@@ -73,6 +73,7 @@ export interface DemoTeam {
   consents: Consent[];
   escalations: Escalation[];
   absences: Absence[];
+  checkIns: CheckIn[];
 }
 
 /** Small seeded PRNG (mulberry32): the same team every time. */
@@ -260,5 +261,29 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     today,
     now,
   );
-  return { board, organisations, members, participants, entries, consents, escalations, absences: [absence] };
+  // Four weeks of morning check-ins, most working days held (two missed), so the fidelity view has a history.
+  const coordinators = members.filter((m) => m.role === "coordinator" && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId);
+  const checkIns: CheckIn[] = workingDaysBetween(addDays(today, -28), addDays(today, -1))
+    .filter((_, i) => i !== 4 && i !== 13)
+    .map((date) => {
+      const onBoardThen = entries.filter((e) => e.putOnOn <= date).map((e) => e.participantId);
+      const reviewed = onBoardThen.filter(() => rnd() < 0.9);
+      const minutes = 14 + Math.floor(rnd() * 14);
+      const startedAt = `${date}T07:00:00.000Z`;
+      return {
+        boardId: DEMO_BOARD_ID,
+        date,
+        startedAt,
+        endedAt: new Date(Date.parse(startedAt) + minutes * 60_000).toISOString(),
+        durationSeconds: minutes * 60,
+        attendeeIds: coordinators.map((m) => m.id),
+        reviewedParticipantIds: reviewed,
+        addedParticipantIds: entries.filter((e) => e.putOnOn === date).map((e) => e.participantId),
+        removedParticipantIds: [],
+        actionsAgreed: Math.floor(rnd() * 6),
+        recordedBy: coordinators[0]!.id,
+      };
+    });
+
+  return { board, organisations, members, participants, entries, consents, escalations, absences: [absence], checkIns };
 }

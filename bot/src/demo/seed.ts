@@ -25,6 +25,7 @@ export async function seedDemoTeam(storage: Storage, team: DemoTeam): Promise<"s
   await inParallel(team.entries, 16, (e) => storage.entries.create(e));
   await inParallel(team.escalations, 8, (e) => storage.escalations.create(e));
   await inParallel(team.absences, 8, (a) => storage.absences.create(a));
+  await inParallel(team.checkIns, 8, (c) => storage.checkIns.save(c));
   // The board row last: its presence means "seeded".
   await storage.boards.create(team.board);
   return "seeded";
