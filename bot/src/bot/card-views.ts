@@ -17,15 +17,15 @@ import {
 import { daysUntilExpiry, consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { askedSubstitute } from "../domain/cover";
 import { addDays } from "../domain/dates";
+import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
 import { canApplyEscalationEvent, isOverdue } from "../domain/escalation";
 import { isAllowed } from "../domain/permissions";
-import type { Member, Participant } from "../domain/types";
+import type { Member } from "../domain/types";
 import { visibilityFor, canRead } from "../domain/visibility";
 import { todayOf, type UseCaseDeps } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { relationOf } from "../use-cases/relation";
-import { consentProblemOf } from "../use-cases/views";
 
 // Builds each card as it is now, for one viewer, from storage: the one place that turns a card
 // reference (from a refresh, an action or a notification) into card data. Which buttons appear
@@ -261,21 +261,18 @@ export async function morningBriefCounts(deps: CardViewDeps, boardId: string) {
   const today = todayOf(u);
   const snap = await u.storage.loadBoardSnapshot(boardId, today);
   if (!snap.board) throw new NotFound("The board");
-  const byParticipant = new Map<string, typeof snap.consents>();
-  for (const c of snap.consents) byParticipant.set(c.participantId, [...(byParticipant.get(c.participantId) ?? []), c]);
-  const active = snap.participants.filter((p: Participant) => !p.leftTeamOn && !p.erasedAt);
-  const yesterday = addDays(today, -1);
+  const counts = boardCounts(snap, today, u.clock());
   return {
     board: snap.board,
     today,
     members: snap.members,
     counts: {
-      onBoard: snap.entries.length,
-      newSinceYesterday: snap.entries.filter((e) => e.putOnOn >= yesterday).length,
-      evaluationsDue: snap.entries.filter((e) => e.nextEvaluationOn <= today).length,
-      openEscalations: snap.openEscalations.length,
-      consentProblems: active.filter((p) => consentProblemOf(p, byParticipant.get(p.id) ?? [], today)).length,
-      absencesWithoutCover: snap.currentAbsences.filter((a) => a.cover.state === "uncovered" && a.from <= addDays(today, 7)).length,
+      onBoard: counts.onBoard,
+      newSinceYesterday: counts.newSinceYesterday,
+      evaluationsDue: counts.evaluationsDue,
+      openEscalations: counts.openEscalations,
+      consentProblems: counts.participantsWithConsentProblem,
+      absencesWithoutCover: counts.absencesWithoutCover,
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { Overview } from "@fact-board/contract";
-import { hasConsentProblem, daysUntilExpiry, consentStatusOn } from "../domain/consent";
 import { addDays, daysBetween, workingDaysBetween } from "../domain/dates";
-import { isOverdue } from "../domain/escalation";
+import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId } from "../domain/types";
@@ -26,19 +25,7 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
   if (!snapshot.board) throw new NotFound("The board");
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
-
-  let consentsMissing = 0;
-  let consentsExpiringSoon = 0;
-  for (const p of snapshot.participants) {
-    if (p.leftTeamOn || p.organisationIds.length < 2) continue;
-    for (const org of p.organisationIds) {
-      const c = (consents.get(p.id) ?? []).find((x) => x.disclosingOrganisationId === org);
-      if (consentStatusOn(c, today) !== "given") consentsMissing++;
-      else if (hasConsentProblem(c, today) && daysUntilExpiry(c, today) !== undefined) consentsExpiringSoon++;
-    }
-  }
-
-  const days = snapshot.entries.map((e) => daysBetween(e.putOnOn, today));
+  const counts = boardCounts(snapshot, today, now);
   const checkInByDate = new Map(checkIns.map((c) => [c.date, c]));
   const reviewedDays = workingDaysBetween(from, today).map((date) => {
     const c = checkInByDate.get(date);
@@ -62,12 +49,12 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     today,
     onBoard: snapshot.entries.length,
     caseload: snapshot.board.caseload,
-    averageDaysOnBoard: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : 0,
-    consentsMissing,
-    consentsExpiringSoon,
-    escalationsOpen: snapshot.openEscalations.length,
-    escalationsOverdue: snapshot.openEscalations.filter((e) => isOverdue(e, now)).length,
-    absencesWithoutCover: snapshot.currentAbsences.filter((a) => a.cover.state === "uncovered" || a.cover.state === "requesting").length,
+    averageDaysOnBoard: counts.averageDaysOnBoard,
+    consentsMissing: counts.consentsMissing,
+    consentsExpiringSoon: counts.consentsExpiringSoon,
+    escalationsOpen: counts.openEscalations,
+    escalationsOverdue: counts.overdueEscalations,
+    absencesWithoutCover: counts.absencesWithoutCover,
     reviewedDays,
     boardSizeOverTime,
     daysOnBoard: daysOnBoard.sort((a, b) => b.days - a.days),

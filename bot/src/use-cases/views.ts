@@ -9,7 +9,8 @@ import type {
   OrganisationView,
   ParticipantView,
 } from "@fact-board/contract";
-import { consentStatusOn, daysUntilExpiry, hasConsentProblem } from "../domain/consent";
+import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
+import { hasPartnershipConsentProblem } from "../domain/indicators";
 import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
 import { daysBetween } from "../domain/dates";
 import { isOverdue } from "../domain/escalation";
@@ -69,12 +70,6 @@ export function consentViewsFor(p: Participant, consents: readonly Consent[], to
   );
 }
 
-/** A consent problem for the partnership: some involved organisation's consent is missing, ending or gone. */
-export function consentProblemOf(p: Participant, consents: readonly Consent[], today: CalendarDate): boolean {
-  if (p.organisationIds.length < 2) return false;
-  return p.organisationIds.some((org) => hasConsentProblem(consents.find((c) => c.disclosingOrganisationId === org), today));
-}
-
 export function toParticipantView(
   v: ParticipantVisibility,
   consents: readonly Consent[],
@@ -98,7 +93,7 @@ export function toParticipantView(
     earlySignsPlan: p.earlySignsPlan,
     onBoard,
     consents: consentViewsFor(p, consents, today),
-    consentProblem: consentProblemOf(p, consents, today),
+    consentProblem: hasPartnershipConsentProblem(p, consents, today),
     ...(p.etag ? { etag: p.etag } : {}),
   };
 }
