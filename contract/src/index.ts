@@ -1,2 +1,6 @@
+// The board API contract, defined once: the server parses requests and shapes responses with it,
+// the tab types its client with it, so the two cannot drift.
 export * from "./vocabulary";
-export * from "./api";
+export * from "./common";
+export * from "./responses";
+export * from "./requests";

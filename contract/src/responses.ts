@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./common";
 import {
   AbsenceReason,
   BoardReason,
@@ -10,33 +11,13 @@ import {
   Instant,
   OrganisationKind,
   Priority,
-  RecordedConsentStatus,
   Role,
   SignalKind,
   TakeOffOutcome,
   Urgency,
 } from "./vocabulary";
 
-// The board API contract, defined once and used by the server (to parse requests and shape
-// responses) and by the tab (types of its typed client). Request schemas are strict: unknown
-// fields are rejected, so no one can set a field their role may not set (no mass assignment).
-// Free text is short and labelled in the UI, so people write no more than the board needs.
-
-export const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
-export const ETag = z.string().min(1).max(200);
-const ShortText = (max: number) => z.string().trim().min(1).max(max);
-
-export const ParticipantCode = z
-  .string()
-  .trim()
-  .regex(/^[A-ZÅÄÖ]{2,4}-\d{3,4}$/, "a pseudonymous code like HBG-017 (never a personal identity number)");
-export const Initials = z
-  .string()
-  .trim()
-  .regex(/^[A-ZÅÄÖ]{1,3}(\.?[A-ZÅÄÖ]){0,2}\.?$/, "initials like A.B.");
-
-// ---------- responses ----------
-
+// What the API answers: the views the server shapes (consent-filtered per viewer) and the tab renders.
 export const ApiErrorCode = z.enum([
   "BadRequest",
   "Unauthenticated",
@@ -276,108 +257,3 @@ export const AuditRecordView = z.object({
 });
 export const AuditPage = z.object({ records: z.array(AuditRecordView), cursor: z.string().optional() });
 export type AuditPage = z.infer<typeof AuditPage>;
-
-// ---------- requests ----------
-
-export const CreateParticipantBody = z.strictObject({
-  code: ParticipantCode,
-  initials: Initials,
-  caseManagerId: z.string().min(1).max(200),
-  organisationIds: z.array(Id).min(1).max(10),
-});
-export type CreateParticipantBody = z.infer<typeof CreateParticipantBody>;
-
-export const PutOnBoardBody = z.strictObject({
-  participantId: Id,
-  reason: BoardReason,
-  reasonNote: ShortText(200).optional(),
-  priority: Priority,
-  nextEvaluationOn: CalendarDate,
-});
-export type PutOnBoardBody = z.infer<typeof PutOnBoardBody>;
-
-export const EditEntryBody = z
-  .strictObject({
-    etag: ETag,
-    reason: BoardReason.optional(),
-    reasonNote: ShortText(200).nullable().optional(),
-    priority: Priority.optional(),
-    nextEvaluationOn: CalendarDate.optional(),
-  })
-  .refine((b) => Object.keys(b).length > 1, "change at least one field");
-export type EditEntryBody = z.infer<typeof EditEntryBody>;
-
-export const AddActionBody = z.strictObject({
-  etag: ETag,
-  /** Chosen by the client so that a retried request adds the action once. */
-  id: Id.optional(),
-  what: ShortText(200),
-  responsibleId: z.string().min(1).max(200),
-  byWhen: CalendarDate,
-});
-export type AddActionBody = z.infer<typeof AddActionBody>;
-
-export const SetActionDoneBody = z.strictObject({ etag: ETag, done: z.boolean() });
-export type SetActionDoneBody = z.infer<typeof SetActionDoneBody>;
-
-export const ReviewBody = z.strictObject({ etag: ETag });
-export type ReviewBody = z.infer<typeof ReviewBody>;
-
-export const TakeOffBody = z.strictObject({ etag: ETag, outcome: TakeOffOutcome, note: ShortText(200).optional() });
-export type TakeOffBody = z.infer<typeof TakeOffBody>;
-
-export const RecordConsentBody = z.strictObject({
-  /** Absent for a first record; the consent's etag when changing an existing one. */
-  etag: ETag.optional(),
-  status: RecordedConsentStatus,
-  basis: ConsentBasis.default("consent"),
-  legalReference: ShortText(120).optional(),
-  receivingOrganisationIds: z.array(Id).max(10),
-  givenOn: CalendarDate.optional(),
-  validUntil: CalendarDate.optional(),
-  withdrawnOn: CalendarDate.optional(),
-});
-export type RecordConsentBody = z.input<typeof RecordConsentBody>;
-
-export const RaiseEscalationBody = z.strictObject({
-  participantId: Id,
-  toOrganisationId: Id,
-  kind: SignalKind,
-  urgency: Urgency,
-  note: ShortText(300).optional(),
-  proposeBoard: z.boolean().default(false),
-});
-export type RaiseEscalationBody = z.input<typeof RaiseEscalationBody>;
-
-export const AnswerEscalationBody = z.discriminatedUnion("answer", [
-  z.strictObject({ answer: z.literal("acknowledge"), etag: ETag }),
-  z.strictObject({ answer: z.literal("resolve"), etag: ETag }),
-  z.strictObject({ answer: z.literal("decline"), etag: ETag, reason: ShortText(200) }),
-]);
-export type AnswerEscalationBody = z.infer<typeof AnswerEscalationBody>;
-
-export const RegisterAbsenceBody = z.strictObject({
-  /** Omitted: the caller's own absence. */
-  memberId: z.string().min(1).max(200).optional(),
-  from: CalendarDate,
-  to: CalendarDate,
-  reason: AbsenceReason,
-});
-export type RegisterAbsenceBody = z.infer<typeof RegisterAbsenceBody>;
-
-export const AnswerCoverBody = z.strictObject({ etag: ETag, answer: z.enum(["accept", "decline"]) });
-export type AnswerCoverBody = z.infer<typeof AnswerCoverBody>;
-
-export const RecordCheckInBody = z.strictObject({
-  etag: ETag.optional(),
-  startedAt: Instant,
-  endedAt: Instant,
-  attendeeIds: z.array(z.string().max(200)).max(100),
-  reviewedParticipantIds: z.array(Id).max(300),
-  addedParticipantIds: z.array(Id).max(300),
-  removedParticipantIds: z.array(Id).max(300),
-  actionsAgreed: z.number().int().min(0).max(1000),
-});
-export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
-
-export const DevSignInBody = z.strictObject({ tenantId: z.string().min(1).max(100), objectId: z.string().min(1).max(100) });
