@@ -117,4 +117,6 @@ export const RecordCheckInBody = z.strictObject({
 });
 export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
 
-export const DevSignInBody = z.strictObject({ tenantId: z.string().min(1).max(100), objectId: z.string().min(1).max(100) });
+/** The development sign-in (local only): who to sign in as, by the same ids Entra gives. */
+export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
+export type DevSignInBody = z.infer<typeof DevSignInBody>;

@@ -1,6 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from "express";
-import { z } from "zod";
-import { Role } from "@fact-board/contract";
+import { DevSignInBody, Role } from "@fact-board/contract";
 import { Invalid, NotFound } from "../domain/errors";
 import type { DevIssuer } from "./dev-issuer";
 
@@ -20,11 +19,6 @@ export interface DevPerson {
 /** The people one may sign in as: the demo members of the boards. */
 export type ListDevPeople = () => Promise<readonly DevPerson[]> | readonly DevPerson[];
 
-const SignInBody = z.strictObject({
-  tenantId: z.guid(),
-  objectId: z.guid(),
-});
-
 export function devSignInRoutes(devIssuer: DevIssuer, listPeople: ListDevPeople): Router {
   const router = express.Router();
 
@@ -42,7 +36,7 @@ export function devSignInRoutes(devIssuer: DevIssuer, listPeople: ListDevPeople)
   });
 
   router.post("/api/dev/sign-in", express.json({ limit: "1kb" }), async (req, res) => {
-    const parsed = SignInBody.safeParse(req.body);
+    const parsed = DevSignInBody.safeParse(req.body);
     if (!parsed.success) throw new Invalid("Send { tenantId, objectId } of a demo person, both GUIDs.");
     const { tenantId, objectId } = parsed.data;
     // Only the listed demo people: the dev sign-in is a way to act as them, not to mint any identity.
