@@ -1,14 +1,24 @@
 import type { BoardRow } from "@fact-board/contract";
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { hasExpiringConsent, memberName, openSignalsFor } from "./model";
+import { caseManagerCover, coverText, type CaseManagerCover } from "./cover";
+import { hasExpiringConsent, openSignalsFor } from "./model";
 
 const useStyles = makeStyles({
-  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  // Long texts (an absent case manager and the substitute) wrap inside the badge at 280 px.
-  wrap: { height: "auto", minHeight: "fit-content", whiteSpace: "normal", textAlign: "start" },
+  // Badges wrap as whole pills; a pill's own text never wraps (it would be drawn across its border).
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  badge: { whiteSpace: "nowrap", maxWidth: "100%", flexShrink: 0 },
+  // A very long substitute name ends in an ellipsis inside the pill rather than past its edge.
+  text: { overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
 });
+
+const coverColour: Record<Exclude<CaseManagerCover["state"], "present">, BadgeProps["color"]> = {
+  covered: "informative",
+  requesting: "warning",
+  uncovered: "danger",
+};
 
 /** The things a coordinator must not miss: consent, open signals, an absent case manager and who covers. */
 export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "small" | "medium" | "large" }) {
@@ -18,29 +28,25 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
   const { participant } = row;
   const signals = openSignalsFor(board, participant.id).length;
   const expiring = !participant.consentProblem && hasExpiringConsent(participant);
-  if (!participant.consentProblem && !expiring && signals === 0 && !participant.caseManagerAbsent) return null;
+  const cover = caseManagerCover(board, participant);
+  if (!participant.consentProblem && !expiring && signals === 0 && cover.state === "present") return null;
+
+  const badge = (color: BadgeProps["color"], text: ReactNode, title?: string) => (
+    <Badge size={size} appearance="tint" color={color} className={styles.badge} title={title}>
+      <span className={styles.text}>{text}</span>
+    </Badge>
+  );
+  const coverLabel = coverText(t, board, cover);
   return (
     <span className={styles.badges}>
-      {participant.consentProblem && (
-        <Badge size={size} appearance="tint" color="danger">
-          {t("badge.consentProblem")}
-        </Badge>
-      )}
-      {expiring && (
-        <Badge size={size} appearance="tint" color="warning">
-          {t("badge.consentExpiring")}
-        </Badge>
-      )}
-      {signals > 0 && (
-        <Badge size={size} appearance="tint" color="important">
-          {t("badge.openSignals", { count: signals })}
-        </Badge>
-      )}
-      {participant.caseManagerAbsent && (
-        <Badge size={size} appearance="tint" color="informative" className={styles.wrap}>
-          {t("badge.absentCaseManager")} ·{" "}
-          {participant.caseManagerStandInId ? t("badge.standIn", { name: memberName(board, participant.caseManagerStandInId) }) : t("badge.noStandIn")}
-        </Badge>
+      {participant.consentProblem && badge("danger", t("badge.consentProblem"))}
+      {expiring && badge("warning", t("badge.consentExpiring"))}
+      {signals > 0 && badge("important", t("badge.openSignals", { count: signals }))}
+      {cover.state !== "present" && (
+        <>
+          {badge("informative", t("badge.absentCaseManager"))}
+          {badge(coverColour[cover.state], coverLabel, coverLabel)}
+        </>
       )}
     </span>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useI18n } from "../i18n";
 import { ActionPlan } from "./ActionPlan";
 import { useBoardContext } from "./BoardContext";
+import { caseManagerCover, coverText } from "./cover";
 import { EntryBadges } from "./EntryBadges";
 import { EntryEditDialog } from "./EntryEditDialog";
 import { useEntryActions } from "./EntryActions";
@@ -46,6 +47,8 @@ export function EntryDetails({
   const [reviewing, setReviewing] = useState(false);
   const { participant, entry } = row;
   const reviewedToday = entry.lastReviewedOn === board.today;
+  const cover = coverText(t, board, caseManagerCover(board, participant));
+  const caseManager = `${memberName(board, participant.caseManagerId)}${cover ? ` (${cover})` : ""}`;
 
   const review = async () => {
     setReviewing(true);
@@ -75,7 +78,7 @@ export function EntryDetails({
         {fact(t("reason.label"), `${t(`reason.${entry.reason}`)}${entry.reasonNote ? ` – ${entry.reasonNote}` : ""}`)}
         {fact(t("board.onBoard"), t("board.daysOnBoard", { count: entry.daysOnBoard }))}
         {fact(t("board.nextEvaluation"), formatDate(entry.nextEvaluationOn), entry.evaluationDue ? styles.due : undefined)}
-        {fact(t("board.caseManager"), memberName(board, participant.caseManagerId))}
+        {fact(t("board.caseManager"), caseManager)}
         {fact(
           t("board.lastReviewed"),
           entry.lastReviewedOn ? `${formatDate(entry.lastReviewedOn)}${entry.lastReviewedBy ? `, ${memberName(board, entry.lastReviewedBy)}` : ""}` : t("board.neverReviewed"),

@@ -74,7 +74,7 @@ export default function StageView() {
         ) : null}
         <ul className={styles.list} aria-label={t("board.onBoard")}>
           {board.rows.map((row) => (
-              <li key={row.participant.id} className={styles.listItem}>
+              <li key={row.participant.id} className={styles.listItem} data-participant={row.participant.code}>
                 <Title2 as="span">
                   {row.participant.code} · {row.participant.initials}
                 </Title2>
@@ -120,7 +120,7 @@ export default function StageView() {
           {walk.visible.map((row, i) => {
             const done = walk.reviewed.includes(row.participant.id);
             return (
-              <li key={row.participant.id} className={mergeClasses(styles.listItem, done && styles.reviewedItem)}>
+              <li key={row.participant.id} className={mergeClasses(styles.listItem, done && styles.reviewedItem)} data-participant={row.participant.code}>
                 <Button
                   appearance="transparent"
                   size="large"
