@@ -132,3 +132,52 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/**
+ * What a demanding reader would see as broken layout inside `scope`: a table cell whose content runs
+ * into the next one, a table (or anything else) that has to be scrolled or is cut off sideways, a
+ * badge whose text wraps or is cut (drawn across its pill), or a badge that sticks out of its cell,
+ * list item or card. Each finding names the element and its text.
+ */
+export async function layoutDefects(page: Page, scope = "main"): Promise<string[]> {
+  return page.evaluate((scopeSelector) => {
+    const found: string[] = [];
+    const root = document.querySelector(scopeSelector);
+    if (!root) return [`no ${scopeSelector}`];
+    const label = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 60)}"`;
+    // One pixel of sub-pixel rounding is not a defect.
+    const overflows = (el: Element) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+    const visible = (el: Element) => el.getClientRects().length > 0;
+    for (const el of Array.from(root.querySelectorAll("*"))) {
+      const { overflowX } = getComputedStyle(el);
+      if (overflowX !== "visible" && visible(el) && !el.closest(".fui-Badge") && el.scrollWidth > el.clientWidth + 1) {
+        found.push(`${label(el)} is cut off or scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
+      }
+    }
+    for (const cell of Array.from(root.querySelectorAll("td, th"))) {
+      if (visible(cell) && cell.scrollWidth > cell.clientWidth + 1) found.push(`${label(cell)} overflows its cell (${cell.scrollWidth} > ${cell.clientWidth} px)`);
+    }
+    for (const badge of Array.from(root.querySelectorAll(".fui-Badge"))) {
+      if (!visible(badge)) continue;
+      for (const el of [badge, ...Array.from(badge.querySelectorAll("*"))]) {
+        if (overflows(el)) found.push(`${label(badge)} does not fit its pill (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight} px)`);
+      }
+      // Text on one line: every piece of it starts at the same height.
+      const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+      const tops = new Set<number>();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top / 4));
+      }
+      if (tops.size > 1) found.push(`${label(badge)} wraps onto ${tops.size} lines`);
+      const container = badge.closest("td, th, li, button, [role='dialog']") ?? root;
+      const b = badge.getBoundingClientRect();
+      const c = container.getBoundingClientRect();
+      if (b.left < c.left - 1 || b.right > c.right + 1 || b.top < c.top - 1 || b.bottom > c.bottom + 1) {
+        found.push(`${label(badge)} sticks out of ${label(container)}`);
+      }
+    }
+    return found;
+  }, scope);
+}

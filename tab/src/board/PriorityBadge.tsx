@@ -1,6 +1,9 @@
 import type { Priority } from "@fact-board/contract";
-import { Badge } from "@fluentui/react-components";
+import { Badge, makeStyles } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
+
+// "▲ Hög" is one word to the eye: it never breaks inside the pill.
+const useStyles = makeStyles({ root: { whiteSpace: "nowrap", flexShrink: 0 } });
 
 const colour = { high: "danger", medium: "warning", low: "success" } as const;
 // A shape per priority as well as colour and text: readable in high contrast and for colour blindness.
@@ -8,9 +11,10 @@ const mark = { high: "▲", medium: "■", low: "▼" } as const;
 
 export function PriorityBadge({ priority, size = "medium" }: { priority: Priority; size?: "small" | "medium" | "large" | "extra-large" }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const label = t(`priority.${priority}`);
   return (
-    <Badge appearance="filled" color={colour[priority]} size={size} shape="rounded" aria-label={`${t("priority.label")}: ${label}`} data-priority={priority}>
+    <Badge appearance="filled" color={colour[priority]} size={size} shape="rounded" className={styles.root} aria-label={`${t("priority.label")}: ${label}`} data-priority={priority}>
       <span aria-hidden="true">{mark[priority]}&nbsp;</span>
       {label}
     </Badge>
