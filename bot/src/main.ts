@@ -100,10 +100,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Graceful: stop accepting, let in-flight requests finish, close idle keep-alive and live streams.
     stop: () =>
       new Promise<void>((resolve, reject) => {
-        watcher.stop();
-        server.close((err) => (err ? reject(err) : resolve()));
+        watcher.shutdown();
+        // A keep-alive connection goes idle once its last response is sent: close those as they appear,
+        // and after 10 s whatever is still open.
+        const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
+        server.close((err) => {
+          clearInterval(closeIdle);
+          clearTimeout(deadline);
+          if (err) reject(err);
+          else resolve();
+        });
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 10_000).unref();
       }).then(async () => {
         await jobs?.stop();
         await bot.idle();

@@ -19,6 +19,8 @@ type Listener = (version: number) => void;
 export class BoardVersionWatcher {
   private readonly listeners = new Map<BoardId, Set<Listener>>();
   private readonly lastSeen = new Map<BoardId, number>();
+  /** Ends each open stream: on shutdown, so clients reconnect to another instance at once. */
+  private readonly closers = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -26,12 +28,14 @@ export class BoardVersionWatcher {
     private readonly pollMs = LIVE_POLL_MS,
   ) {}
 
-  subscribe(boardId: BoardId, listener: Listener): () => void {
+  subscribe(boardId: BoardId, listener: Listener, close: () => void = () => undefined): () => void {
     let set = this.listeners.get(boardId);
     if (!set) this.listeners.set(boardId, (set = new Set()));
     set.add(listener);
+    this.closers.add(close);
     this.timer ??= setInterval(() => void this.poll(), this.pollMs);
     return () => {
+      this.closers.delete(close);
       set.delete(listener);
       if (set.size === 0) {
         this.listeners.delete(boardId);
@@ -44,6 +48,12 @@ export class BoardVersionWatcher {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Stops polling and ends every open stream (graceful shutdown: streams are never "finished"). */
+  shutdown(): void {
+    this.stop();
+    for (const close of [...this.closers]) close();
   }
 
   private async poll(): Promise<void> {
@@ -87,9 +97,10 @@ export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watche
     res.write("retry: 2000\n\n");
     const send = (version: number) => res.write(`event: version\ndata: ${JSON.stringify({ version })}\n\n`);
     send(await deps.storage.boardVersions.current(boardId));
-    const unsubscribe = watcher.subscribe(boardId, send);
+    const unsubscribe = watcher.subscribe(boardId, send, () => res.end());
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
-    req.on("close", () => {
+    // The response's "close" is the client going away (the request's fires when its body is read).
+    res.on("close", () => {
       clearInterval(heartbeat);
       unsubscribe();
     });
