@@ -6,6 +6,7 @@ import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { toLocalDate, useI18n } from "../../i18n";
+import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -21,17 +22,13 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   warn: { color: tokens.colorPaletteRedForeground1 },
   charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))", gap: tokens.spacingHorizontalL },
-  days: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  day: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  dayYes: { backgroundColor: tokens.colorPaletteGreenBackground2 },
-  dayNo: { backgroundColor: tokens.colorPaletteRedBackground2 },
 });
 
 /** The manager overview: load, fidelity and gaps, with charts where a picture reads faster. */
 export default function OverviewPanel() {
   const client = useApi();
   const { boardId, board } = useBoardContext();
-  const { t, formatDate, formatNumber, language } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const styles = useStyles();
   const [overview, setOverview] = useState<Overview>();
   const [error, setError] = useState<string>();
@@ -83,18 +80,7 @@ export default function OverviewPanel() {
           reviewedCount < overview.reviewedDays.length,
         )}
       </dl>
-      <section aria-label={t("overview.reviewedDays")}>
-        <Subtitle2 as="h2">{t("overview.reviewedDays")}</Subtitle2>
-        <ul className={styles.days}>
-          {overview.reviewedDays.map((d) => (
-            <li key={d.date} className={mergeClasses(styles.day, d.reviewed ? styles.dayYes : styles.dayNo)}>
-              <Text size={200}>
-                {formatDate(d.date)}: {d.reviewed ? (d.allEntriesReviewed ? t("overview.reviewedAll") : t("overview.reviewedYes")) : t("overview.reviewedNo")}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />
       <div className={styles.charts}>
         <Card>
           <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>
