@@ -140,6 +140,8 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  * list item or card. Each finding names the element and its text.
  */
 export async function layoutDefects(page: Page, scope = "main"): Promise<string[]> {
+  // Drawers and dialogs slide in: judge the layout they come to rest in.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   return page.evaluate((scopeSelector) => {
     const found: string[] = [];
     const root = document.querySelector(scopeSelector);
@@ -153,6 +155,10 @@ export async function layoutDefects(page: Page, scope = "main"): Promise<string[
       if (overflowX !== "visible" && visible(el) && !el.closest(".fui-Badge") && el.scrollWidth > el.clientWidth + 1) {
         found.push(`${label(el)} is cut off or scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
       }
+    }
+    for (const dialog of Array.from(document.querySelectorAll("[role='dialog']"))) {
+      const d = dialog.getBoundingClientRect();
+      if (d.left < -1 || d.right > document.documentElement.clientWidth + 1) found.push(`${label(dialog)} does not fit the window (${Math.round(d.left)}–${Math.round(d.right)} px)`);
     }
     for (const cell of Array.from(root.querySelectorAll("td, th"))) {
       if (visible(cell) && cell.scrollWidth > cell.clientWidth + 1) found.push(`${label(cell)} overflows its cell (${cell.scrollWidth} > ${cell.clientWidth} px)`);

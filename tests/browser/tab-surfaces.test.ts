@@ -68,6 +68,22 @@ it("renders the channel board in the dark theme at 994 px", async () => {
   await context.close();
 });
 
+it.each([
+  ["sidePanel", 280],
+  ["channel", 994],
+])("opens the participant detail in the %s at %d px without anything cut off", async (view, width) => {
+  const { board } = await suite.boardAs(people.coordinator);
+  const code = board.rows.find((r) => r.participant.caseManagerAbsent)!.participant.code;
+  const { context, page } = await suite.openBoardAs(people.coordinator, `?view=${view}`, { viewport: { width, height: 800 } });
+  await page.getByRole("button", { name: new RegExp(`^${code}`) }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("heading", { name: "Historik" }).waitFor();
+  await expect(dialog.textContent()).resolves.toContain("Ersättare tillfrågas");
+  expect(await layoutDefects(page, "[role='dialog']")).toEqual([]);
+  await screenshot(page, `${view}-detail-${width}`);
+  await context.close();
+});
+
 describe("an absent case manager's cover reads the same on every surface", () => {
   const views = [
     ["side panel", "?view=sidePanel", 280],

@@ -10,6 +10,7 @@ import {
   Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
@@ -23,6 +24,10 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   meta: { color: tokens.colorNeutralForeground2 },
+  // Fluent sizes drawers in vw, which counts the page's scroll bar: a "full" drawer in the 280 px side
+  // panel then started 15 px off the window's left edge. 100% of the window never does.
+  drawer: { maxWidth: "100%" },
+  full: { width: "100%" },
 });
 
 /** The participant's entry, consents, signals and earlier periods on the board. */
@@ -50,7 +55,12 @@ export function ParticipantDetail({ row, onClose, size = "medium" }: { row: Boar
   }, [client, boardId, row.participant.id, board.version]);
 
   return (
-    <OverlayDrawer open position="end" size={size} onOpenChange={(_e, data) => !data.open && onClose()}>
+    <OverlayDrawer
+      open
+      position="end"
+      size={size}
+      className={mergeClasses(styles.drawer, size === "full" && styles.full)}
+      onOpenChange={(_e, data) => !data.open && onClose()}>
       <DrawerHeader>
         <DrawerHeaderTitle
           action={
