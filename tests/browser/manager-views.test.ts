@@ -21,6 +21,11 @@ it("shows the manager overview with charts and the access log for a participant"
   await page.getByRole("tab", { name: "Loggkontroll" }).click();
   // Opening the board wrote one access record per participant shown.
   await page.getByRole("table", { name: "Loggkontroll" }).getByRole("row").nth(1).waitFor();
+  // In words, not the stored codes.
+  const log = (await page.getByRole("table", { name: "Loggkontroll" }).textContent()) ?? "";
+  expect(log).toContain("Visade uppgifter");
+  expect(log).not.toMatch(/viewedDetails|allowed/);
+  expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "channel-audit");
   await context.close();
 });

@@ -5,7 +5,7 @@ import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
-import { useI18n } from "../../i18n";
+import { useI18n, type MessageKey } from "../../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -54,6 +54,8 @@ export default function AuditPanel() {
     URL.revokeObjectURL(url);
   };
 
+  // The log stores codes (viewedDetails, tab, allowed); show them in words, and an unknown code as it is.
+  const words = (prefix: "auditWhat" | "auditChannel" | "auditOutcome", code: string) => t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
   const who = (objectId: string) => board.members.find((m) => m.id.endsWith(objectId))?.displayName ?? objectId;
 
   return (
@@ -112,10 +114,10 @@ export default function AuditPanel() {
                   <TableCell>{formatDateTime(r.at)}</TableCell>
                   <TableCell>{who(r.objectId)}</TableCell>
                   <TableCell>{organisationName(board, r.organisationId)}</TableCell>
-                  <TableCell>{r.what}</TableCell>
+                  <TableCell>{words("auditWhat", r.what)}</TableCell>
                   <TableCell>{r.participantCode}</TableCell>
-                  <TableCell>{r.channel}</TableCell>
-                  <TableCell>{r.outcome}</TableCell>
+                  <TableCell>{words("auditChannel", r.channel)}</TableCell>
+                  <TableCell>{words("auditOutcome", r.outcome)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
