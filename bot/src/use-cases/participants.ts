@@ -1,4 +1,5 @@
 import type { CreateParticipantBody, ParticipantHistory, ParticipantList, ParticipantView } from "@fact-board/contract";
+import { standInFor } from "../domain/cover";
 import { AlreadyExists, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
@@ -32,7 +33,8 @@ export async function listParticipants(
   let hiddenCount = 0;
   for (const p of [...snapshot.participants].sort((a, b) => a.code.localeCompare(b.code))) {
     if (p.leftTeamOn || p.erasedAt) continue;
-    if (query.mine && p.caseManagerId !== actor.member.id) continue;
+    // "Mina deltagare": my own, and those of colleagues I cover for today.
+    if (query.mine && p.caseManagerId !== actor.member.id && standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id) continue;
     if (query.offBoardOnly && onBoard.has(p.id)) continue;
     const pc = consents.get(p.id) ?? [];
     const visibility = visibilityFor(p, pc, actor.member.organisationId, today);
