@@ -257,3 +257,11 @@ export const AuditRecordView = z.object({
 });
 export const AuditPage = z.object({ records: z.array(AuditRecordView), cursor: z.string().optional() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The development sign-in (local only): the people one may sign in as, and the token it gives. */
+export const DevPerson = z.object({ tenantId: z.string(), objectId: z.string(), displayName: z.string(), organisationName: z.string(), role: Role });
+export type DevPerson = z.infer<typeof DevPerson>;
+export const DevPeopleResponse = z.object({ people: z.array(DevPerson) });
+export type DevPeopleResponse = z.infer<typeof DevPeopleResponse>;
+export const DevSignInResponse = z.object({ token: z.string(), expiresAt: Instant });
+export type DevSignInResponse = z.infer<typeof DevSignInResponse>;

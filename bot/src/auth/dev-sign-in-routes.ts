@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from "express";
-import { DevSignInBody, Role } from "@fact-board/contract";
+import { DevSignInBody, type DevPerson } from "@fact-board/contract";
 import { Invalid, NotFound } from "../domain/errors";
 import type { DevIssuer } from "./dev-issuer";
 
@@ -8,13 +8,7 @@ import type { DevIssuer } from "./dev-issuer";
 // and NODE_ENV is not production, so these routes cannot exist where they must not.
 // Errors go to next(): the API's one error handler maps Invalid → 400 and NotFound → 404.
 
-export interface DevPerson {
-  tenantId: string;
-  objectId: string;
-  displayName: string;
-  organisationName: string;
-  role: Role;
-}
+export type { DevPerson };
 
 /** The people one may sign in as: the demo members of the boards. */
 export type ListDevPeople = () => Promise<readonly DevPerson[]> | readonly DevPerson[];

@@ -18,18 +18,13 @@ import type {
   SetActionDoneBody,
   TakeOffBody,
 } from "@fact-board/contract";
+import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse } from "@fact-board/contract";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
 export type TokenSource = () => Promise<string>;
 
-export interface DevPerson {
-  tenantId: string;
-  objectId: string;
-  displayName: string;
-  organisationName: string;
-  role: string;
-}
+export type { DevPerson };
 
 const seg = encodeURIComponent;
 
@@ -127,19 +122,18 @@ export async function listDevPeople(baseUrl = ""): Promise<DevPerson[] | undefin
   try {
     const response = await fetch(`${baseUrl}/api/dev/people`, { headers: { Accept: "application/json" } });
     if (!response.ok) return undefined;
-    const body = (await response.json()) as DevPerson[] | { people: DevPerson[] };
-    return Array.isArray(body) ? body : body.people;
+    return ((await response.json()) as DevPeopleResponse).people;
   } catch {
     return undefined;
   }
 }
 
-export async function devSignIn(person: Pick<DevPerson, "tenantId" | "objectId">, baseUrl = ""): Promise<{ token: string; expiresAt: string }> {
+export async function devSignIn(person: DevSignInBody, baseUrl = ""): Promise<DevSignInResponse> {
   const response = await fetch(`${baseUrl}/api/dev/sign-in`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ tenantId: person.tenantId, objectId: person.objectId }),
   });
   if (!response.ok) throw await toApiRequestError(response);
-  return (await response.json()) as { token: string; expiresAt: string };
+  return (await response.json()) as DevSignInResponse;
 }
