@@ -58,8 +58,10 @@ it("ends open live streams when it stops, rather than waiting for them", async (
   const stream = await fetch(`${w.app.baseUrl}${BOARD}/events?access_token=${encodeURIComponent(token)}`);
   expect(stream.status).toBe(200);
   const reader = stream.body!.getReader();
-  const first = new TextDecoder().decode((await reader.read()).value);
-  expect(first).toContain("retry:");
+  // Read until the first version event: the stream is fully open.
+  let opened = "";
+  while (!opened.includes("event: version")) opened += new TextDecoder().decode((await reader.read()).value);
+  expect(opened).toContain("retry:");
   await w.app.stop();
   // The server ended the stream properly (done); one cut off at the end of the grace period would
   // make the read fail with "terminated" instead.

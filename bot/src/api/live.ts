@@ -22,6 +22,7 @@ export class BoardVersionWatcher {
   /** Ends each open stream: on shutdown, so clients reconnect to another instance at once. */
   private readonly closers = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
+  private shutDown = false;
 
   constructor(
     private readonly currentVersion: (boardId: BoardId) => Promise<number>,
@@ -29,6 +30,10 @@ export class BoardVersionWatcher {
   ) {}
 
   subscribe(boardId: BoardId, listener: Listener, close: () => void = () => undefined): () => void {
+    if (this.shutDown) {
+      close();
+      return () => undefined;
+    }
     let set = this.listeners.get(boardId);
     if (!set) this.listeners.set(boardId, (set = new Set()));
     set.add(listener);
@@ -52,6 +57,7 @@ export class BoardVersionWatcher {
 
   /** Stops polling and ends every open stream (graceful shutdown: streams are never "finished"). */
   shutdown(): void {
+    this.shutDown = true;
     this.stop();
     for (const close of [...this.closers]) close();
   }
@@ -96,7 +102,7 @@ export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watche
     });
     res.write("retry: 2000\n\n");
     const send = (version: number) => res.write(`event: version\ndata: ${JSON.stringify({ version })}\n\n`);
-    send(await deps.storage.boardVersions.current(boardId));
+    // Subscribed before anything else is awaited, so a shutdown from here on ends this stream too.
     const unsubscribe = watcher.subscribe(boardId, send, () => res.end());
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
     // The response's "close" is the client going away (the request's fires when its body is read).
@@ -104,6 +110,7 @@ export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watche
       clearInterval(heartbeat);
       unsubscribe();
     });
+    if (!res.writableEnded) send(await deps.storage.boardVersions.current(boardId));
   });
   return r;
 }
