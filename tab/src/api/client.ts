@@ -1,11 +1,16 @@
 import type {
+  AbsenceView,
   AddActionBody,
+  AnswerCoverBody,
+  AnswerEscalationBody,
   AuditPage,
   BoardView,
   CheckInView,
   ClosedEntryView,
+  ConsentView,
   EditEntryBody,
   EntryView,
+  EscalationView,
   MeResponse,
   Overview,
   ParticipantHistory,
@@ -13,6 +18,7 @@ import type {
   PutOnBoardBody,
   RaiseEscalationBody,
   RecordCheckInBody,
+  RecordConsentBody,
   RegisterAbsenceBody,
   ReviewBody,
   SetActionDoneBody,
@@ -95,8 +101,14 @@ export class ApiClient {
   recordCheckIn = (boardId: string, date: string, body: RecordCheckInBody) =>
     this.request<CheckInView>("PUT", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`, body);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
-  raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<unknown>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
-  registerAbsence = (boardId: string, body: RegisterAbsenceBody) => this.request<unknown>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+  raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
+  answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>
+    this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations/${seg(escalationId)}/answer`, body);
+  recordConsent = (boardId: string, participantId: string, organisationId: string, body: RecordConsentBody) =>
+    this.request<ConsentView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`, body);
+  registerAbsence = (boardId: string, body: RegisterAbsenceBody) => this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+  answerCover = (boardId: string, absenceId: string, body: AnswerCoverBody) =>
+    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences/${seg(absenceId)}/cover`, body);
   audit = (boardId: string, filter: { participantId?: string; memberId?: string; cursor?: string }) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);

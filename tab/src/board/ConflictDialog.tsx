@@ -16,6 +16,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { conflictDiff, type DiffField, type EntryChange } from "./changes";
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
   yours: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   changed: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   table: { marginTop: tokens.spacingVerticalM },
+  // The yellow of a changed value also said in words, for screen readers and without colour.
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 const fieldLabels: Record<DiffField, MessageKey> = {
@@ -70,25 +73,77 @@ function describeChange(i18n: I18n, change: EntryChange): string | undefined {
 export function ConflictDialog({ conflict, onReapply, onDiscard }: { conflict: Conflict; onReapply: () => void; onDiscard: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const styles = useStyles();
   const rows = conflict.current ? conflictDiff(conflict.before, conflict.current, conflict.change) : [];
   const described = describeChange(i18n, conflict.change);
   return (
+    <ChangeConflictDialog
+      title={t("conflict.title", { code: conflict.code })}
+      intro={conflict.current ? t("conflict.intro") : t("conflict.gone")}
+      yours={described}
+      rows={
+        conflict.current
+          ? rows.map((row) => ({
+              label: t(fieldLabels[row.field]),
+              before: formatValue(i18n, row.field, row.before),
+              theirs: formatValue(i18n, row.field, row.theirs),
+              yours: row.yours === undefined ? "" : formatValue(i18n, row.field, row.yours),
+              changed: row.before !== row.theirs,
+            }))
+          : undefined
+      }
+      onReapply={onReapply}
+      onDiscard={onDiscard}
+    />
+  );
+}
+
+export interface ConflictRow {
+  label: string;
+  before: string;
+  theirs: string;
+  yours?: string;
+  changed: boolean;
+}
+
+/**
+ * What a stale change meets, for an entry, a signal, a consent or a cover answer alike: what was
+ * there before, what is stored now, one's own change; re-apply on top of it or discard. Without
+ * `rows` (the thing is gone) only discarding is offered.
+ */
+export function ChangeConflictDialog({
+  title,
+  intro,
+  yours,
+  rows,
+  onReapply,
+  onDiscard,
+}: {
+  title: string;
+  intro: string;
+  yours?: string;
+  rows?: ConflictRow[];
+  onReapply: () => void;
+  onDiscard: () => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const introId = useId("conflict-intro");
+  return (
     <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && onDiscard()}>
-      <DialogSurface aria-describedby="conflict-intro">
+      <DialogSurface aria-describedby={introId}>
         <DialogBody>
-          <DialogTitle>{t("conflict.title", { code: conflict.code })}</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogContent>
-            <Text id="conflict-intro" block>
-              {conflict.current ? t("conflict.intro") : t("conflict.gone")}
+            <Text id={introId} block>
+              {intro}
             </Text>
-            {described && (
+            {yours && (
               <Text block className={styles.yours}>
-                {t("conflict.yours")}: {described}
+                {t("conflict.yours")}: {yours}
               </Text>
             )}
-            {conflict.current && (
-              <Table className={styles.table} size="small" aria-label={t("conflict.title", { code: conflict.code })}>
+            {rows && (
+              <Table className={styles.table} size="small" aria-label={title}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t("conflict.field")}</TableHeaderCell>
@@ -99,11 +154,14 @@ export function ConflictDialog({ conflict, onReapply, onDiscard }: { conflict: C
                 </TableHeader>
                 <TableBody>
                   {rows.map((row) => (
-                    <TableRow key={row.field}>
-                      <TableCell>{t(fieldLabels[row.field])}</TableCell>
-                      <TableCell>{formatValue(i18n, row.field, row.before)}</TableCell>
-                      <TableCell className={row.before !== row.theirs ? styles.changed : undefined}>{formatValue(i18n, row.field, row.theirs)}</TableCell>
-                      <TableCell className={styles.yours}>{row.yours === undefined ? "" : formatValue(i18n, row.field, row.yours)}</TableCell>
+                    <TableRow key={row.label}>
+                      <TableCell>{row.label}</TableCell>
+                      <TableCell>{row.before}</TableCell>
+                      <TableCell className={row.changed ? styles.changed : undefined}>
+                        {row.theirs}
+                        {row.changed && <span className={styles.hidden}> ({t("conflict.changed")})</span>}
+                      </TableCell>
+                      <TableCell className={styles.yours}>{row.yours ?? ""}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -111,7 +169,7 @@ export function ConflictDialog({ conflict, onReapply, onDiscard }: { conflict: C
             )}
           </DialogContent>
           <DialogActions>
-            {conflict.current && (
+            {rows && (
               <Button appearance="primary" onClick={onReapply}>
                 {t("conflict.reapply")}
               </Button>
