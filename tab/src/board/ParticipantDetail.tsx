@@ -1,7 +1,6 @@
 import type { BoardRow, ParticipantHistory } from "@fact-board/contract";
 import {
   Button,
-  Caption1,
   DrawerBody,
   DrawerHeader,
   DrawerHeaderTitle,
@@ -17,8 +16,10 @@ import { useEffect, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
+import { ConsentSection } from "./ConsentSection";
 import { EntryDetails } from "./EntryDetails";
 import { memberName, organisationName } from "./model";
+import { SignalsSection } from "./SignalsSection";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -78,37 +79,8 @@ export function ParticipantDetail({ row, onClose, size = "medium" }: { row: Boar
           <Subtitle2 as="h3">{t("detail.organisations")}</Subtitle2>
           <Text>{participant.organisationIds.map((id) => organisationName(board, id)).join(", ")}</Text>
         </section>
-        <section className={styles.section} aria-label={t("detail.consents")}>
-          <Subtitle2 as="h3">{t("detail.consents")}</Subtitle2>
-          <ul className={styles.list}>
-            {participant.consents.map((c) => (
-              <li key={c.disclosingOrganisationId}>
-                <Text>
-                  {organisationName(board, c.disclosingOrganisationId)}: {t(`consent.${c.status}`)}
-                  {c.validUntil ? ` · ${t("consent.validUntil", { date: formatDate(c.validUntil) })}` : ""}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className={styles.section} aria-label={t("detail.signals")}>
-          <Subtitle2 as="h3">{t("detail.signals")}</Subtitle2>
-          {history && history.escalations.length === 0 && <Text className={styles.meta}>{t("detail.noSignals")}</Text>}
-          <ul className={styles.list}>
-            {history?.escalations.map((e) => (
-              <li key={e.id}>
-                <Text>
-                  {t(`signal.${e.kind}`)} · {organisationName(board, e.fromOrganisationId)} → {organisationName(board, e.toOrganisationId)} · {t(`signalState.${e.state}`)}
-                </Text>
-                {e.note && (
-                  <Caption1 block className={styles.meta}>
-                    {e.note}
-                  </Caption1>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ConsentSection participant={participant} />
+        <SignalsSection participant={participant} earlier={history?.escalations} />
         <section className={styles.section} aria-label={t("detail.history")}>
           <Subtitle2 as="h3">{t("detail.history")}</Subtitle2>
           {!history && !historyFailed && <Spinner size="tiny" label={t("app.loading")} />}

@@ -1,4 +1,4 @@
-import type { BoardReason, BoardRow, BoardView, ConsentView, EscalationView, ParticipantView, Priority, TakeOffOutcome } from "@fact-board/contract";
+import type { AbsenceReason, BoardReason, BoardRow, BoardView, ConsentView, EscalationView, ParticipantView, Priority, RecordedConsentStatus, SignalKind, TakeOffOutcome, Urgency } from "@fact-board/contract";
 
 // Pure helpers over the BoardView the server sent. They only arrange and count what the viewer
 // was given: the tab never decides who may see what.
@@ -73,6 +73,20 @@ export function can(board: Pick<BoardView, "viewer">, permission: string): boole
   return board.viewer.permissions.includes(permission);
 }
 
+// What staff may also do for the participants they are case manager of, or cover for today.
+const staffIfCaseManager = new Set(["entry.putOn", "entry.edit", "entry.review", "entry.takeOff", "consent.record", "escalation.answer"]);
+
+/**
+ * Whether to offer an action about one participant: the viewer's role allows it, or the viewer is
+ * staff and the participant's case manager (or stands in for them). Only for showing buttons; the
+ * server decides again on every request.
+ */
+export function canFor(board: Pick<BoardView, "viewer">, permission: string, participant: Pick<ParticipantView, "caseManagerId" | "caseManagerStandInId">): boolean {
+  if (can(board, permission)) return true;
+  const me = board.viewer.memberId;
+  return board.viewer.role === "staff" && staffIfCaseManager.has(permission) && (participant.caseManagerId === me || participant.caseManagerStandInId === me);
+}
+
 // The vocabulary's options without importing zod into the bundle; a Record keeps each list complete.
 const reasonSet: Record<BoardReason, true> = { crisis: true, relapseRisk: true, admission: true, discharge: true, newParticipant: true, coordinationNeed: true, other: true };
 const prioritySet: Record<Priority, true> = { high: true, medium: true, low: true };
@@ -80,3 +94,11 @@ const outcomeSet: Record<TakeOffOutcome, true> = { stable: true, transferred: tr
 export const reasons = Object.keys(reasonSet) as BoardReason[];
 export const priorities = Object.keys(prioritySet) as Priority[];
 export const outcomes = Object.keys(outcomeSet) as TakeOffOutcome[];
+const signalKindSet: Record<SignalKind, true> = { morePsychiatricSupport: true, lessPsychiatricSupport: true, moreMunicipalSupport: true, lessMunicipalSupport: true, concern: true };
+const urgencySet: Record<Urgency, true> = { today: true, thisWeek: true };
+const recordedConsentSet: Record<RecordedConsentStatus, true> = { given: true, declined: true, withdrawn: true };
+const absenceReasonSet: Record<AbsenceReason, true> = { sick: true, vacation: true, other: true };
+export const signalKinds = Object.keys(signalKindSet) as SignalKind[];
+export const urgencies = Object.keys(urgencySet) as Urgency[];
+export const recordedConsentStatuses = Object.keys(recordedConsentSet) as RecordedConsentStatus[];
+export const absenceReasons = Object.keys(absenceReasonSet) as AbsenceReason[];

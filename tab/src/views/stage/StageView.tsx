@@ -2,7 +2,9 @@ import { Button, Card, ProgressBar, Radio, RadioGroup, Text, Title1, Title2, mak
 import { useState } from "react";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
+import { ConsentSection } from "../../board/ConsentSection";
 import { EntryDetails } from "../../board/EntryDetails";
+import { SignalsSection } from "../../board/SignalsSection";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can } from "../../board/model";
 import { PriorityBadge } from "../../board/PriorityBadge";
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
   },
   reviewedItem: { color: tokens.colorNeutralForeground3 },
   timer: { fontVariantNumeric: "tabular-nums" },
+  collaboration: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(18rem, 1fr))", columnGap: tokens.spacingHorizontalXL },
 });
 
 /** Meeting stage: the board read together, one participant at a time (Morgonmöte). */
@@ -159,6 +162,10 @@ export default function StageView() {
             onActionAdded={walk.countAction}
             onTakenOff={() => walk.markRemoved(current.participant.id)}
           />
+          <div className={styles.collaboration}>
+            <ConsentSection participant={current.participant} />
+            <SignalsSection participant={current.participant} />
+          </div>
           <div className={styles.nav}>
             <Button size="large" disabled={walk.index === 0} onClick={walk.previous}>
               {t("stage.previous")}

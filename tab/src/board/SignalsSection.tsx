@@ -1,0 +1,144 @@
+import type { EscalationView, ParticipantView } from "@fact-board/contract";
+import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { useApi } from "../api/ApiContext";
+import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { can, canFor, organisationName } from "./model";
+import { DeclineSignalDialog, RaiseSignalDialog } from "./SignalDialogs";
+import { useVersionedChange } from "./useVersionedChange";
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  overdueItem: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+});
+
+type Answer = "acknowledge" | "resolve" | "decline";
+
+/**
+ * Signaler about one participant: the open (and acknowledged) ones from the board with their answers
+ * for the receiving organisation, Skicka signal, and earlier ones from the history.
+ */
+export function SignalsSection({ participant, earlier }: { participant: ParticipantView; earlier?: readonly EscalationView[] }) {
+  const client = useApi();
+  const { board, boardId } = useBoardContext();
+  const { t, formatDate, formatDateTime } = useI18n();
+  const styles = useStyles();
+  const headingId = useId("signals");
+  const { send, dialog } = useVersionedChange();
+  const open = board.escalations.filter((e) => e.participantId === participant.id);
+  const closed = (earlier ?? []).filter((e) => !open.some((o) => o.id === e.id) && (e.state === "resolved" || e.state === "declined"));
+  const mine = board.viewer.organisationId;
+  const canRaise = can(board, "escalation.raise") && participant.organisationIds.some((id) => id !== mine);
+  const canAnswer = canFor(board, "escalation.answer", participant);
+
+  const answer = (signal: EscalationView, kind: Answer, reason?: string) =>
+    send<EscalationView>({
+      before: signal,
+      save: (etag) =>
+        client.answerEscalation(
+          boardId,
+          signal.id,
+          kind === "decline" ? { answer: "decline", etag: etag ?? "", reason: reason ?? "" } : { answer: kind, etag: etag ?? "" },
+        ),
+      title: t("signal.conflictTitle", { kind: t(`signal.${signal.kind}`), code: participant.code }),
+      yours: `${t(`signalAnswer.${kind}`)}${reason ? `: ${reason}` : ""}`,
+      rows: (before, current) => [
+        { label: t("signal.state"), before: before ? t(`signalState.${before.state}`) : "–", theirs: t(`signalState.${current.state}`), yours: t(`signalAnswer.${kind}`) },
+        { label: t("signal.answerBy"), before: before ? formatDateTime(before.answerBy) : "–", theirs: formatDateTime(current.answerBy) },
+      ],
+      savedMessage: t(`signalAnswer.${kind}Saved`),
+    });
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <Subtitle2 as="h3" id={headingId}>
+          {t("detail.signals")}
+        </Subtitle2>
+        <span className={styles.grow} />
+        {canRaise && <RaiseSignalDialog participant={participant} send={send} trigger={<Button size="small">{t("signal.raiseButton")}</Button>} />}
+      </div>
+      {open.length === 0 && closed.length === 0 && <Text className={styles.meta}>{t("detail.noSignals")}</Text>}
+      <ul className={styles.list}>
+        {open.map((signal) => {
+          const titleId = `${headingId}-${signal.id}`;
+          const toMe = signal.toOrganisationId === mine;
+          return (
+            <li key={signal.id} className={mergeClasses(styles.item, signal.overdue && styles.overdueItem)} data-signal={signal.id} data-state={signal.state}>
+              <div className={styles.line}>
+                <Text weight="semibold" id={titleId}>
+                  {t(`signal.${signal.kind}`)}
+                </Text>
+                <Badge appearance="outline" color={signal.urgency === "today" ? "danger" : "informative"}>
+                  {t(`urgency.${signal.urgency}`)}
+                </Badge>
+                <Badge appearance="tint" color={signal.state === "open" ? "warning" : "brand"}>
+                  {t(`signalState.${signal.state}`)}
+                </Badge>
+                {signal.overdue && (
+                  <Badge appearance="filled" color="danger">
+                    {t("signal.overdue")}
+                  </Badge>
+                )}
+              </div>
+              <Caption1 className={styles.meta}>
+                {t("signal.route", { from: organisationName(board, signal.fromOrganisationId), to: organisationName(board, signal.toOrganisationId) })}
+                {" · "}
+                {t("signal.answerByDate", { date: formatDateTime(signal.answerBy) })}
+              </Caption1>
+              {signal.note && <Text>{t("signal.noteShown", { note: signal.note })}</Text>}
+              {signal.proposeBoard && <Caption1>{t("signal.proposesBoard")}</Caption1>}
+              {toMe && canAnswer && (
+                <div className={styles.buttons} role="group" aria-labelledby={titleId}>
+                  {signal.state === "open" && (
+                    <Button size="small" appearance="primary" aria-describedby={titleId} onClick={() => void answer(signal, "acknowledge")}>
+                      {t("signalAnswer.acknowledge")}
+                    </Button>
+                  )}
+                  <Button size="small" aria-describedby={titleId} onClick={() => void answer(signal, "resolve")}>
+                    {t("signalAnswer.resolve")}
+                  </Button>
+                  <DeclineSignalDialog
+                    signal={signal}
+                    code={participant.code}
+                    onDecline={(reason) => answer(signal, "decline", reason)}
+                    trigger={
+                      <Button size="small" aria-describedby={titleId}>
+                        {t("signalAnswer.decline")}
+                      </Button>
+                    }
+                  />
+                </div>
+              )}
+            </li>
+          );
+        })}
+        {closed.map((signal) => (
+          <li key={signal.id} className={styles.item} data-signal={signal.id} data-state={signal.state}>
+            <Text>
+              {t(`signal.${signal.kind}`)} · {t(`signalState.${signal.state}`)} · {formatDate(signal.raisedAt.slice(0, 10))}
+            </Text>
+            <Caption1 className={styles.meta}>
+              {t("signal.route", { from: organisationName(board, signal.fromOrganisationId), to: organisationName(board, signal.toOrganisationId) })}
+              {signal.declineReason ? ` · ${t("signal.declinedBecause", { reason: signal.declineReason })}` : ""}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+      {dialog}
+    </section>
+  );
+}
