@@ -1,6 +1,7 @@
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Caption1, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
+import { AbsencePanel } from "../../board/AbsencePanel";
 import { BoardFilters } from "../../board/BoardFilters";
 import { BoardTable } from "../../board/BoardTable";
 import { useBoardContext } from "../../board/BoardContext";
@@ -43,6 +44,7 @@ export function ChannelView() {
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
       </div>
+      <AbsencePanel />
       {(showOverview || showAudit) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
           <Tab value="board">{t("nav.board")}</Tab>

@@ -1,0 +1,111 @@
+import type { AbsenceView } from "@fact-board/contract";
+import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useApi } from "../api/ApiContext";
+import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { absenceCover, coverText } from "./cover";
+import { memberName } from "./model";
+import { RegisterAbsenceDialog } from "./RegisterAbsenceDialog";
+import { useVersionedChange } from "./useVersionedChange";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+});
+
+const coverColour = { present: "informative", covered: "success", requesting: "warning", uncovered: "danger" } as const;
+
+/**
+ * Frånvaro: who is away now or soon and who covers for them, Registrera frånvaro, and for the
+ * substitute being asked, Jag täcker / Kan inte.
+ */
+export function AbsencePanel() {
+  const client = useApi();
+  const { board, boardId } = useBoardContext();
+  const { t, formatDate } = useI18n();
+  const styles = useStyles();
+  const headingId = useId("absences");
+  const { send, dialog } = useVersionedChange();
+  const me = board.viewer.memberId;
+  const absences = board.absences.filter((a) => a.coverState !== "cancelled");
+  const canRegister = board.viewer.permissions.includes("absence.registerOwn");
+
+  const answer = (absence: AbsenceView, kind: "accept" | "decline") =>
+    send<AbsenceView>({
+      before: absence,
+      save: (etag) => client.answerCover(boardId, absence.id, { etag: etag ?? "", answer: kind }),
+      title: t("cover.conflictTitle", { name: memberName(board, absence.memberId) }),
+      yours: t(`cover.${kind}`),
+      rows: (before, current) => [
+        {
+          label: t("cover.state"),
+          before: before ? (coverText(t, board, absenceCover(before)) ?? "–") : "–",
+          theirs: coverText(t, board, absenceCover(current)) ?? "–",
+          yours: t(`cover.${kind}`),
+        },
+      ],
+      savedMessage: t(`cover.${kind}Saved`),
+    });
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id={headingId}>
+          {t("absence.title")}
+        </Subtitle2>
+        {absences.length > 0 && <Caption1 className={styles.meta}>{t("absence.count", { count: absences.length })}</Caption1>}
+        {canRegister && <RegisterAbsenceDialog send={send} trigger={<Button size="small">{t("absence.register")}</Button>} />}
+      </div>
+      {absences.length === 0 ? (
+        <Caption1 className={styles.meta}>{t("absence.none")}</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {absences.map((absence) => {
+            const cover = absenceCover(absence);
+            const nameId = `${headingId}-${absence.id}`;
+            const askedMe = absence.coverState === "requesting" && absence.askedSubstituteId === me;
+            return (
+              <li key={absence.id} className={styles.item} data-absence={absence.id} data-cover={absence.coverState}>
+                <div className={styles.line}>
+                  <Text weight="semibold" id={nameId}>
+                    {memberName(board, absence.memberId)}
+                  </Text>
+                  <Badge appearance="tint" color={coverColour[cover.state]}>
+                    {coverText(t, board, cover)}
+                  </Badge>
+                </div>
+                <Caption1 className={styles.meta}>
+                  {t("absence.period", { from: formatDate(absence.from), to: formatDate(absence.to) })} · {t(`absenceReason.${absence.reason}`)}
+                  {cover.state === "requesting" && cover.askedSubstituteId ? ` · ${t("absence.asked", { name: memberName(board, cover.askedSubstituteId) })}` : ""}
+                </Caption1>
+                {askedMe && (
+                  <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>
+                    <Button size="small" appearance="primary" aria-describedby={nameId} onClick={() => void answer(absence, "accept")}>
+                      {t("cover.accept")}
+                    </Button>
+                    <Button size="small" aria-describedby={nameId} onClick={() => void answer(absence, "decline")}>
+                      {t("cover.decline")}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {dialog}
+    </section>
+  );
+}
