@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BoardView } from "@fact-board/contract";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-artifacts/screenshots");
@@ -109,6 +109,12 @@ export function browserSuite(): BrowserSuite {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** One element only (a drawer or dialog): a full-page shot of a fixed drawer shows the page behind it. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 export interface AxeViolation {

@@ -100,7 +100,6 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
       </Field>
       <Field
         label={t("consent.receivers")}
-        required={given}
         validationState={receiversMissing ? "error" : "none"}
         validationMessage={receiversMissing ? t("consent.receiversMissing") : undefined}
       >
