@@ -88,3 +88,26 @@ describe("working days for the morning check-in", () => {
     expect(workingDaysBetween("2026-03-01", "2026-03-31")).toHaveLength(22);
   });
 });
+
+describe("Swedish days off", () => {
+  it.each([
+    ["2026-01-06", "trettondedag jul"],
+    ["2026-04-03", "långfredagen"],
+    ["2026-04-06", "annandag påsk"],
+    ["2026-05-01", "första maj"],
+    ["2026-05-14", "Kristi himmelsfärdsdag"],
+    ["2026-06-19", "midsommarafton"],
+    ["2026-12-24", "julafton"],
+    ["2026-12-31", "nyårsafton"],
+  ])("%s (%s) is no working day, so no check-in is expected", (date) => {
+    expect(isWorkingDay(date)).toBe(false);
+  });
+
+  it("counts the working days of Easter week 2026 without Good Friday and Easter Monday", () => {
+    expect(workingDaysBetween("2026-03-30", "2026-04-10")).toEqual(["2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02", "2026-04-07", "2026-04-08", "2026-04-09", "2026-04-10"]);
+  });
+
+  it("keeps an ordinary weekday before a holiday a working day (skärtorsdagen)", () => {
+    expect(isWorkingDay("2026-04-02")).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import Holidays from "date-holidays";
 import type { CalendarDate } from "./types";
 
 // Calendar dates are the team's local dates (Europe/Stockholm by default): a consent valid
@@ -19,10 +20,18 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Monday to Friday. Public holidays are not modelled yet; a board reviewed on one is simply a bonus. */
+// Swedish public holidays ("public") and the eves treated as days off (midsummer, Christmas and
+// New Year's Eve: "bank"), from date-holidays' maintained calendar rather than our own Easter sums.
+const swedishHolidays = new Holidays("SE");
+const DAYS_OFF = new Set(["public", "bank"]);
+
+/** Monday to Friday, except Swedish public holidays and the eves that are days off. The morning check-in is held on these. */
 export function isWorkingDay(date: CalendarDate): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6;
+  if (day === 0 || day === 6) return false;
+  // Noon UTC is the same calendar day in Sweden, whatever the season.
+  const holidays = swedishHolidays.isHoliday(new Date(`${date}T12:00:00Z`));
+  return !(holidays && holidays.some((h) => DAYS_OFF.has(h.type)));
 }
 
 export function workingDaysBetween(from: CalendarDate, to: CalendarDate): CalendarDate[] {
