@@ -34,7 +34,7 @@ type Answer = "acknowledge" | "resolve" | "decline";
 export function SignalsSection({ participant, earlier }: { participant: ParticipantView; earlier?: readonly EscalationView[] }) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
-  const { t, formatDate, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const styles = useStyles();
   const headingId = useId("signals");
   const { send, dialog } = useVersionedChange();
@@ -129,7 +129,7 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
         {closed.map((signal) => (
           <li key={signal.id} className={styles.item} data-signal={signal.id} data-state={signal.state}>
             <Text>
-              {t(`signal.${signal.kind}`)} · {t(`signalState.${signal.state}`)} · {formatDate(signal.raisedAt.slice(0, 10))}
+              {t(`signal.${signal.kind}`)} · {t(`signalState.${signal.state}`)} · {formatDateTime(signal.raisedAt)}
             </Text>
             <Caption1 className={styles.meta}>
               {t("signal.route", { from: organisationName(board, signal.fromOrganisationId), to: organisationName(board, signal.toOrganisationId) })}

@@ -65,4 +65,13 @@ describe("language and strings", () => {
     expect(formatsFor("en-US").formatDate("2026-11-24")).toBe("Nov 24, 2026");
     expect(formatsFor("en-GB").formatDate("2026-11-24")).toBe("24 Nov 2026");
   });
+
+  it("formats instants with the month in words, never as an ISO-like 2026-11-25 04:22", () => {
+    // Minutes past a whole hour survive any whole-hour time zone the tests run in.
+    const instant = "2026-11-25T12:22:00Z";
+    expect(formatsFor("sv-SE").formatDateTime(instant)).toMatch(/^25 nov\.? 2026 \d\d:22$/);
+    expect(formatsFor("en-GB").formatDateTime(instant)).toMatch(/^25 Nov 2026, \d\d:22$/);
+    expect(formatsFor("en-US").formatDateTime(instant)).toMatch(/^Nov 25, 2026, \d{1,2}:22\s[AP]M$/);
+    for (const locale of ["sv-SE", "sv", "fi-FI", "en-GB", "en-US"]) expect(formatsFor(locale).formatDateTime(instant)).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
 });

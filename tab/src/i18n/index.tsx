@@ -47,6 +47,7 @@ export function toLocalDate(date: string): Date {
 
 export interface Formats {
   formatDate: (date: string) => string;
+  /** An instant (ISO 8601 with offset), shown in the viewer's time zone. */
   formatDateTime: (instant: string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
 }
@@ -55,7 +56,8 @@ export interface Formats {
 export function formatsFor(locale: string): Formats {
   const intlLocale = [locale, languageFor(locale) === "sv" ? "sv-SE" : "en-GB"];
   const dateFormat = new Intl.DateTimeFormat(intlLocale, { day: "numeric", month: "short", year: "numeric" });
-  const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "short", timeStyle: "short" });
+  // "medium", like formatDate: sv-SE's short date style is 2026-11-25, which reads as a raw ISO string.
+  const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" });
   return {
     formatDate: (date) => dateFormat.format(toLocalDate(date)),
     formatDateTime: (instant) => dateTimeFormat.format(new Date(instant)),

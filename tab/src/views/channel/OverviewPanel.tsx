@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 export default function OverviewPanel() {
   const client = useApi();
   const { boardId, board } = useBoardContext();
-  const { t, formatNumber, language } = useI18n();
+  const { t, formatDate, formatNumber, locale } = useI18n();
   const styles = useStyles();
   const [overview, setOverview] = useState<Overview>();
   const [error, setError] = useState<string>();
@@ -85,7 +85,7 @@ export default function OverviewPanel() {
         <Card>
           <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>
           <LineChart
-            culture={language === "sv" ? "sv-SE" : "en-GB"}
+            culture={locale}
             height={260}
             data={{
               chartTitle: t("overview.boardSizeChart"),
@@ -93,7 +93,7 @@ export default function OverviewPanel() {
                 {
                   legend: t("overview.chartLegendOnBoard"),
                   color: tokens.colorBrandBackground,
-                  data: overview.boardSizeOverTime.map((p) => ({ x: toLocalDate(p.date), y: p.onBoard })),
+                  data: overview.boardSizeOverTime.map((p) => ({ x: toLocalDate(p.date), y: p.onBoard, xAxisCalloutData: formatDate(p.date) })),
                 },
               ],
             }}
@@ -102,7 +102,7 @@ export default function OverviewPanel() {
         <Card>
           <Subtitle2 as="h2">{t("overview.daysChart")}</Subtitle2>
           <HorizontalBarChartWithAxis
-            culture={language === "sv" ? "sv-SE" : "en-GB"}
+            culture={locale}
             height={Math.max(200, overview.daysOnBoard.length * 22)}
             chartTitle={t("overview.daysChart")}
             hideLegend
