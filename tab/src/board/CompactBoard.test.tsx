@@ -45,4 +45,23 @@ describe("the side panel's compact board", () => {
     fireEvent.click(second);
     expect(onOpen).toHaveBeenCalledWith(rows[1]);
   });
+
+  it("words the server's consent problem as days left when every consent is valid but one ends soon", () => {
+    const given = { participantId: "p-FIK-003", receivingOrganisationIds: ["region"], basis: "consent" as const, status: "given" as const };
+    const consents = [
+      { ...given, disclosingOrganisationId: "region", daysUntilExpiry: 200 },
+      { ...given, disclosingOrganisationId: "north", daysUntilExpiry: 20 },
+    ];
+    const expiring = [row("FIK-003", { participant: { consentProblem: true, consents } }), row("FIK-004", { participant: { consentProblem: false, consents } })];
+    renderInTab(
+      <BoardContext.Provider value={context(expiring)}>
+        <CompactBoard rows={expiring} onOpen={() => {}} />
+      </BoardContext.Provider>,
+    );
+    const flagged = screen.getByRole("button", { name: /^FIK-003/ }).textContent;
+    expect(flagged).toContain("Samtycke går ut om 20 dagar");
+    expect(flagged).not.toContain("Samtycke saknas");
+    // No flag from the server, no badge: the tab does not decide on its own.
+    expect(screen.getByRole("button", { name: /^FIK-004/ }).textContent).not.toContain("Samtycke");
+  });
 });

@@ -29,7 +29,8 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
   const validity = (c: ConsentView) => {
     const parts: string[] = [];
     if (c.validUntil && c.status !== "declined" && c.status !== "notAsked") parts.push(t("consent.validUntil", { date: formatDate(c.validUntil) }));
-    if (c.daysUntilExpiry !== undefined) parts.push(t("consent.daysLeft", { count: c.daysUntilExpiry }));
+    // Ending within the server's warning window is said in the badge ("Går ut om 12 dagar").
+    if (c.daysUntilExpiry !== undefined && !isConsentExpiring(c)) parts.push(t("consent.daysLeft", { count: c.daysUntilExpiry }));
     if (c.status === "withdrawn" && c.withdrawnOn) parts.push(t("consent.withdrawnOn", { date: formatDate(c.withdrawnOn) }));
     return parts.join(" · ");
   };
@@ -55,7 +56,7 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
                 </Badge>
                 {isConsentExpiring(c) && (
                   <Badge appearance="outline" color="warning">
-                    {t("badge.consentExpiring")}
+                    {t("consent.expiresIn", { count: c.daysUntilExpiry })}
                   </Badge>
                 )}
               </div>

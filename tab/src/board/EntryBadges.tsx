@@ -1,10 +1,11 @@
-import type { BoardRow } from "@fact-board/contract";
+import type { BoardRow, ParticipantView } from "@fact-board/contract";
 import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { caseManagerCover, coverText, type CaseManagerCover } from "./cover";
-import { hasExpiringConsent, openSignalsFor } from "./model";
+import { consentProblemOf, openSignalsFor } from "./model";
 
 const useStyles = makeStyles({
   // Badges wrap as whole pills; a pill's own text never wraps (it would be drawn across its border).
@@ -20,6 +21,16 @@ const coverColour: Record<Exclude<CaseManagerCover["state"], "present">, BadgePr
   uncovered: "danger",
 };
 
+/**
+ * The server's consent problem as a badge: "Samtycke saknas", or "Samtycke går ut om 12 dagar" when
+ * every consent is valid and one ends soon. Nothing when the server flags no problem.
+ */
+export function consentBadge(t: TFunction, participant: Pick<ParticipantView, "consentProblem" | "consents">): { color: "danger" | "warning"; text: string } | undefined {
+  const problem = consentProblemOf(participant);
+  if (!problem) return undefined;
+  return problem.kind === "missing" ? { color: "danger", text: t("badge.consentProblem") } : { color: "warning", text: t("badge.consentExpiresIn", { count: problem.days }) };
+}
+
 /** The things a coordinator must not miss: consent, open signals, an absent case manager and who covers. */
 export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "small" | "medium" | "large" }) {
   const { board } = useBoardContext();
@@ -27,9 +38,9 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
   const styles = useStyles();
   const { participant } = row;
   const signals = openSignalsFor(board, participant.id).length;
-  const expiring = !participant.consentProblem && hasExpiringConsent(participant);
+  const consent = consentBadge(t, participant);
   const cover = caseManagerCover(board, participant);
-  if (!participant.consentProblem && !expiring && signals === 0 && cover.state === "present") return null;
+  if (!consent && signals === 0 && cover.state === "present") return null;
 
   const badge = (color: BadgeProps["color"], text: ReactNode, title?: string) => (
     <Badge size={size} appearance="tint" color={color} className={styles.badge} title={title}>
@@ -39,8 +50,7 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
   const coverLabel = coverText(t, board, cover);
   return (
     <span className={styles.badges}>
-      {participant.consentProblem && badge("danger", t("badge.consentProblem"))}
-      {expiring && badge("warning", t("badge.consentExpiring"))}
+      {consent && badge(consent.color, consent.text)}
       {signals > 0 && badge("important", t("badge.openSignals", { count: signals }))}
       {cover.state !== "present" && (
         <>

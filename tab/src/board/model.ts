@@ -19,15 +19,36 @@ export function openSignalsFor(board: Pick<BoardView, "escalations">, participan
   return board.escalations.filter((e) => e.participantId === participantId && e.state === "open");
 }
 
-/** Consents that run out within two weeks deserve a badge before they become a problem. */
-export const EXPIRY_WARNING_DAYS = 14;
+/**
+ * Only for wording what the server flagged: it counts a valid consent that ends within 30 days as a
+ * consent problem (the bot's CONSENT_EXPIRY_WARNING_DAYS). Whether a participant has a consent problem
+ * is the server's `consentProblem`; the tab never decides that itself.
+ */
+export const SERVER_CONSENT_EXPIRY_WARNING_DAYS = 30;
 
+/** A consent the server still counts as valid (status "given", days left) that ends within the server's window. */
 export function isConsentExpiring(consent: ConsentView): boolean {
-  return consent.status === "given" && consent.daysUntilExpiry !== undefined && consent.daysUntilExpiry <= EXPIRY_WARNING_DAYS;
+  return consent.status === "given" && consent.daysUntilExpiry !== undefined && consent.daysUntilExpiry <= SERVER_CONSENT_EXPIRY_WARNING_DAYS;
 }
 
 export function hasExpiringConsent(participant: ParticipantView): boolean {
   return participant.consents.some(isConsentExpiring);
+}
+
+/** What the server's consent problem is, for its badge: a consent not valid, or valid ones ending in `days`. */
+export type ConsentProblem = { kind: "missing" } | { kind: "expiring"; days: number };
+
+/**
+ * The server's `consentProblem`, worded: "expiring" (with the fewest days left) when every consent
+ * the viewer was sent is still valid yet one ends soon; otherwise "missing" (not asked, declined,
+ * withdrawn, expired, not yet in force, or not sent to this viewer). Undefined when the server flags none.
+ */
+export function consentProblemOf(participant: Pick<ParticipantView, "consentProblem" | "consents">): ConsentProblem | undefined {
+  if (!participant.consentProblem) return undefined;
+  const { consents } = participant;
+  const daysLeft = consents.flatMap((c) => (c.status === "given" && c.daysUntilExpiry !== undefined ? [c.daysUntilExpiry] : []));
+  if (consents.length === 0 || daysLeft.length < consents.length) return { kind: "missing" };
+  return { kind: "expiring", days: Math.min(...daysLeft) };
 }
 
 export function memberName(board: Pick<BoardView, "members">, memberId: string | undefined): string {
@@ -53,7 +74,7 @@ export function filterRows(board: BoardView, rows: readonly BoardRow[], filter: 
       (!filter.organisationId || participant.organisationIds.includes(filter.organisationId)) &&
       (!filter.caseManagerId || participant.caseManagerId === filter.caseManagerId || participant.caseManagerStandInId === filter.caseManagerId) &&
       (!filter.priority || entry.priority === filter.priority) &&
-      (!filter.consentProblems || participant.consentProblem || hasExpiringConsent(participant)) &&
+      (!filter.consentProblems || participant.consentProblem) &&
       (!filter.openSignals || openSignalsFor(board, participant.id).length > 0),
   );
 }

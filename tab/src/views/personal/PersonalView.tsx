@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { useBoardContext } from "../../board/BoardContext";
 import { ParticipantDetail } from "../../board/ParticipantDetail";
+import { consentBadge } from "../../board/EntryBadges";
 import { PriorityBadge } from "../../board/PriorityBadge";
 import { useI18n } from "../../i18n";
 
@@ -45,6 +46,7 @@ export default function PersonalView() {
         <ul className={styles.list}>
           {list.participants.map((p) => {
             const row = board.rows.find((r) => r.participant.id === p.id);
+            const consent = consentBadge(t, p);
             return (
               <li key={p.id} className={styles.item}>
                 {row ? (
@@ -58,9 +60,9 @@ export default function PersonalView() {
                 )}
                 {row ? <PriorityBadge priority={row.entry.priority} /> : <Badge appearance="outline">{t("personal.notOnBoard")}</Badge>}
                 {row && <Caption1 className={styles.meta}>{t("board.nextEvaluationOn", { date: formatDate(row.entry.nextEvaluationOn) })}</Caption1>}
-                {p.consentProblem && (
-                  <Badge appearance="tint" color="danger">
-                    {t("badge.consentProblem")}
+                {consent && (
+                  <Badge appearance="tint" color={consent.color}>
+                    {consent.text}
                   </Badge>
                 )}
               </li>
