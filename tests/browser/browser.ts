@@ -117,6 +117,20 @@ export async function screenshotOf(locator: Locator, name: string): Promise<void
   await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/**
+ * What covers the middle of `locator` (tag and classes of the topmost element there), or undefined
+ * when the element itself, or something inside it, is on top: a screenshot of it shows it.
+ */
+export async function coveredBy(locator: Locator): Promise<string | undefined> {
+  await locator.scrollIntoViewIfNeeded();
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = el.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (top && el.contains(top)) return undefined;
+    return top ? `${top.tagName.toLowerCase()}.${Array.from(top.classList).slice(0, 2).join(".")}` : "nothing (outside the window)";
+  });
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

@@ -1,7 +1,7 @@
 import type { BoardView, EscalationView, MemberView } from "@fact-board/contract";
 import type { Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { browserSuite, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations, type Person } from "./browser";
+import { browserSuite, coveredBy, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations, type Person } from "./browser";
 
 // What the bot's cards do in chat, done from the tab: a signal raised by one organisation and
 // acknowledged by another, a consent that lets a partner see a participant, an absence covered by
@@ -167,9 +167,13 @@ it("registers an absence, and the substitute asked accepts cover in the tab and 
   await item.getByRole("button", { name: "Jag täcker" }).click();
   expect((await answered).status()).toBe(200);
   await page.locator(`[data-absence='${absence.id}'][data-cover='covered']`).getByText(`Ersättare: ${substitute.displayName}`).waitFor();
+  // While the saved toast shows, nothing may paint over the board (the toast's portal once hid the whole page).
+  const panel = page.getByRole("region", { name: "Frånvaro" });
+  await page.locator(".fui-ToastTitle", { hasText: "Du täcker för kollegan" }).waitFor();
+  expect(await coveredBy(panel)).toBeUndefined();
   expect(await item.getByRole("button", { name: "Jag täcker" }).count()).toBe(0);
   expect(await layoutDefects(page)).toEqual([]);
-  await screenshotOf(page.getByRole("region", { name: "Frånvaro" }), "absence-covered");
+  await screenshotOf(panel, "absence-covered");
   await theirs.close();
 
   const after = (await api<BoardView>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}`)).body;

@@ -41,10 +41,15 @@ export function App({ host }: { host: Host }) {
   useGlobalStyles();
   const styles = useStyles();
   return (
-    <FluentProvider theme={themes[theme]} className={styles.app} data-theme={theme}>
-      <I18nProvider locale={host.locale}>
-        <Session host={host} />
-      </I18nProvider>
+    // The page background and height sit on a div inside the provider, not on the provider: Fluent
+    // copies the provider's classes onto every portal's mount node (toasts, dialogs, popovers), and a
+    // full-height painted mount node over the page would hide the board whenever a toast shows.
+    <FluentProvider theme={themes[theme]} data-theme={theme}>
+      <div className={styles.app}>
+        <I18nProvider locale={host.locale}>
+          <Session host={host} />
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }
