@@ -59,7 +59,7 @@ describe("the side panel's compact board", () => {
       </BoardContext.Provider>,
     );
     const flagged = screen.getByRole("button", { name: /^FIK-003/ }).textContent;
-    expect(flagged).toContain("Samtycke går ut om 20 dagar");
+    expect(flagged).toContain("Samtycke går ut om 20 d");
     expect(flagged).not.toContain("Samtycke saknas");
     // No flag from the server, no badge: the tab does not decide on its own.
     expect(screen.getByRole("button", { name: /^FIK-004/ }).textContent).not.toContain("Samtycke");

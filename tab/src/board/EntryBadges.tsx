@@ -22,8 +22,9 @@ const coverColour: Record<Exclude<CaseManagerCover["state"], "present">, BadgePr
 };
 
 /**
- * The server's consent problem as a badge: "Samtycke saknas", or "Samtycke går ut om 12 dagar" when
- * every consent is valid and one ends soon. Nothing when the server flags no problem.
+ * The server's consent problem as a badge: "Samtycke saknas", or "Samtycke går ut om 12 d" when every
+ * consent is valid and one ends soon (days shortened like "12 d på tavlan": the badge sets the width of
+ * the board's participant column at 918 px). Nothing when the server flags no problem.
  */
 export function consentBadge(t: TFunction, participant: Pick<ParticipantView, "consentProblem" | "consents">): { color: "danger" | "warning"; text: string } | undefined {
   const problem = consentProblemOf(participant);
