@@ -1,28 +1,20 @@
-import { type AbsenceRepository, absenceRepository } from "./absence-repository";
+import { absenceRepository } from "./absence-repository";
 import { type AuditRepository, auditRepository } from "./audit-repository";
-import { type BoardEntryRepository, boardEntryRepository } from "./board-entry-repository";
-import { type BoardRepository, boardRepository } from "./board-repository";
-import { type BoardSnapshot, loadBoardSnapshot } from "./board-snapshot";
+import { boardEntryRepository } from "./board-entry-repository";
+import { boardRepository } from "./board-repository";
+import { type BoardSnapshot, type SnapshotSources, loadBoardSnapshot } from "./board-snapshot";
 import { type BoardVersionRepository, boardVersionRepository } from "./board-version-repository";
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
-import { type ConsentRepository, consentRepository } from "./consent-repository";
+import { consentRepository } from "./consent-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
-import { type EscalationRepository, escalationRepository } from "./escalation-repository";
-import { type MemberRepository, memberRepository } from "./member-repository";
-import { type OrganisationRepository, organisationRepository } from "./organisation-repository";
-import { type ParticipantRepository, participantRepository } from "./participant-repository";
+import { escalationRepository } from "./escalation-repository";
+import { memberRepository } from "./member-repository";
+import { organisationRepository } from "./organisation-repository";
+import { participantRepository } from "./participant-repository";
 import { type StorageOptions, type TableService, createTableService } from "./table-clients";
 
 /** Every repository, built over one set of table clients. No TableClient crosses this interface. */
-export interface Storage {
-  boards: BoardRepository;
-  organisations: OrganisationRepository;
-  members: MemberRepository;
-  participants: ParticipantRepository;
-  entries: BoardEntryRepository;
-  consents: ConsentRepository;
-  escalations: EscalationRepository;
-  absences: AbsenceRepository;
+export interface Storage extends SnapshotSources {
   checkIns: CheckInRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
