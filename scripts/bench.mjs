@@ -4,7 +4,8 @@
 //                 @azure/data-tables (including the audit writes), and (b) GET /api/boards/:id;
 //   entryUpdate — the same for changing an entry (read, conditional write, audit, version bump);
 //   cardAction  — server-side time of an Action.Execute card action (when the bot is wired in);
-//   tab         — initial JS gzipped and time to an interactive board of 40 entries (Chromium).
+//   tab         — initial JS gzipped, time to an interactive board of 40 entries, and how long a
+//                 change by one person takes to show in another's open board (Chromium).
 // Goal (issue 2): board load API p95 ≤ 1.5 × raw p95 in the same run.
 import { odata, TableClient } from "@azure/data-tables";
 import { spawnSync } from "node:child_process";
@@ -176,6 +177,11 @@ try {
   if (existsSync(tabBench) && existsSync(path.join(root, "tab/dist/index.html"))) {
     const { benchTab } = await import(tabBench);
     result.tab = await benchTab({ baseUrl: base, token, boardId: DEMO_BOARD_ID });
+    // Live updates: the viewer's colleague (same organisation, so they may change its entries) edits.
+    const { benchLiveUpdate } = await import(path.join(root, "scripts/bench-live.mjs"));
+    const colleague = team.members.find((m) => m.organisationId === viewer.organisationId && m.id !== viewer.id);
+    const signInAs = async (m) => (await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }) })).json();
+    result.tab.liveUpdateMs = await benchLiveUpdate({ baseUrl: base, boardId: DEMO_BOARD_ID, writer: await signInAs(viewer), writerOrganisationId: viewer.organisationId, viewer: await signInAs(colleague) });
   }
 
   if (asJson) {
@@ -190,6 +196,7 @@ try {
     if (result.cardAction) log(`card action (server side): p50 ${result.cardAction.p50Ms} ms, p95 ${result.cardAction.p95Ms} ms (goal p95 ≤ 150 ms)`);
     if (result.tab) {
       log(`tab: initial JS ${result.tab.initialJsGzipKb} KB gzipped (goal ≤ 250), board of 40 interactive in ${result.tab.boardInteractiveMs} ms (goal ≤ 1000)`);
+      log(`live update (one person's change → shown in another's browser): p50 ${result.tab.liveUpdateMs.p50Ms} ms, p95 ${result.tab.liveUpdateMs.p95Ms} ms over ${result.tab.liveUpdateMs.runs} changes (goal p95 ≤ 2000 ms)`);
       for (const c of result.tab.chunks ?? []) log(`  ${c.file.padEnd(50)} ${c.gzipKb} KB gz${c.initial ? "  (initial)" : ""}`);
     }
   }

@@ -27,6 +27,9 @@ export interface StartOptions {
   jobs?: false;
 }
 
+/** Longer than any client or front end keeps an idle connection (see where it is set). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
   const storage = createStorage({
@@ -90,6 +93,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, "0.0.0.0", () => resolve(s));
   });
+  // The server must outlive its clients' idle keep-alive sockets: if it closes one just as a client
+  // reuses it, that request dies with ECONNRESET. Node closes after 5 s, undici (fetch) keeps sockets
+  // 4 s and front ends such as Azure's keep theirs longer, so the client side always closes first.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "FACT Board server listening");

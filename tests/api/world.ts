@@ -62,6 +62,11 @@ export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now
     if (!t) {
       t = signIn(app.baseUrl, { tenantId: m.tenantId, objectId: m.objectId });
       tokens.set(m.id, t);
+      // Only a token is worth keeping: a failed sign-in (a reset connection) must not fail every
+      // later call for this person, so the next call signs in afresh.
+      t.catch(() => {
+        if (tokens.get(m.id) === t) tokens.delete(m.id);
+      });
     }
     return t;
   };

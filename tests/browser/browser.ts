@@ -51,7 +51,7 @@ export async function signedInContext(browser: Browser, baseUrl: string, person:
 
 export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {
   await page.goto(`${baseUrl}/tab/${query}`);
-  await page.waitForSelector("body[data-board-ready='true']", { timeout: 15_000 });
+  await page.waitForSelector("body[data-board-ready='true']", { timeout: 25_000 });
 }
 
 export interface BrowserSuite {

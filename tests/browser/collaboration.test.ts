@@ -134,7 +134,7 @@ it("records the region's consent for a partner, and the partner's tab gains the 
   await ada.close();
 
   // The board refetches live; the server's consent rule now lets the partner see the participant.
-  await theirPage.locator(`tr[data-participant='${code}']`).waitFor({ timeout: 5000 });
+  await theirPage.locator(`tr[data-participant='${code}']`).waitFor();
   await screenshot(theirPage, "consent-partner-gains-participant");
   await theirs.close();
 });

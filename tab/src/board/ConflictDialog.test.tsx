@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent } from "@testing-library/react";
+import { openedDialog } from "../test-support/dialogs";
 import { entry } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { ConflictDialog } from "./ConflictDialog";
@@ -8,11 +9,11 @@ describe("ConflictDialog", () => {
   const before = entry({ priority: "medium", nextEvaluationOn: "2026-11-26" });
   const current = entry({ priority: "medium", nextEvaluationOn: "2026-11-29", etag: 'W/"2"' });
 
-  it("shows what changed meanwhile and one's own change, and lets one re-apply it", () => {
+  it("shows what changed meanwhile and one's own change, and lets one re-apply it", async () => {
     const onReapply = jest.fn();
     const onDiscard = jest.fn();
     renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={onReapply} onDiscard={onDiscard} />);
-    const dialog = within(screen.getByRole("alertdialog", { name: "Någon annan ändrade FIK-021 samtidigt" }));
+    const dialog = await openedDialog("Någon annan ändrade FIK-021 samtidigt", { role: "button", name: "Använd min ändring igen" }, "alertdialog");
     expect(dialog.getByRole("row", { name: /^Prioritet/ }).textContent).toContain("Låg");
     expect(dialog.getByRole("row", { name: /^Nästa uppföljning/ }).textContent).toMatch(/29 nov/);
     fireEvent.click(dialog.getByRole("button", { name: "Använd min ändring igen" }));
@@ -21,15 +22,16 @@ describe("ConflictDialog", () => {
     expect(onDiscard).toHaveBeenCalledTimes(1);
   });
 
-  it("offers only to discard when the entry is gone", () => {
+  it("offers only to discard when the entry is gone", async () => {
     renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, change: { kind: "review" } }} onReapply={jest.fn()} onDiscard={jest.fn()} />);
-    const dialog = screen.getByRole("alertdialog");
-    expect(dialog.textContent).toContain("Deltagaren finns inte längre på tavlan");
-    expect(within(dialog).queryAllByRole("button", { name: "Använd min ändring igen" })).toHaveLength(0);
+    const dialog = await openedDialog(/FIK-021/, { role: "button", name: "Ignorera min ändring" }, "alertdialog");
+    expect(dialog.getByText(/Deltagaren finns inte längre på tavlan/)).toBeTruthy();
+    expect(dialog.queryAllByRole("button", { name: "Använd min ändring igen" })).toHaveLength(0);
   });
 
-  it("speaks English when the viewer does", () => {
+  it("speaks English when the viewer does", async () => {
     renderInTab(<ConflictDialog conflict={{ code: "FIK-021", before, current, change: { kind: "edit", fields: { priority: "low" } } }} onReapply={jest.fn()} onDiscard={jest.fn()} />, "en-GB");
-    screen.getByRole("button", { name: "Apply my change again" });
+    const dialog = await openedDialog(/FIK-021/, { role: "button", name: "Apply my change again" }, "alertdialog");
+    expect(dialog.getByRole("button", { name: "Discard my change" })).toBeTruthy();
   });
 });
