@@ -4,4 +4,4 @@ export interface TabBench {
   entries: number;
   chunks: Array<{ file: string; gzipKb: number; initial?: boolean }>;
 }
-export function benchTab(options: { baseUrl: string; token?: string; boardId?: string }): Promise<TabBench>;
+export function benchTab(options: { baseUrl: string; token?: string; boardId?: string; runs?: number }): Promise<TabBench>;

@@ -68,7 +68,7 @@ async function ensureEntries(baseUrl, token, boardId) {
   return board.rows.length;
 }
 
-export async function benchTab({ baseUrl, token, boardId }) {
+export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
   if (!existsSync(path.join(dist, "index.html"))) throw new Error("tab/dist is missing: run `npm run build -w tab` first");
   const sizes = bundleSizes();
   const stored = token ? { token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() } : await devToken(baseUrl);
@@ -84,7 +84,7 @@ export async function benchTab({ baseUrl, token, boardId }) {
   const times = [];
   try {
     // One warm-up (server caches, Chromium's disk cache stays cold: a fresh context per run).
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       await context.addInitScript((t) => sessionStorage.setItem("factBoard.devToken", JSON.stringify(t)), stored);
       const page = await context.newPage();

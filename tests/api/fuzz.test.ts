@@ -15,7 +15,7 @@ beforeAll(async () => {
   const ada = w.byName("Ada Fiktiv");
   await w.call(ada, "PATCH", `${BOARD}/entries/${hidden.participant.id}`, { etag: hidden.entry!.etag, reasonNote: NOTE });
   await w.call(ada, "GET", `${BOARD}/participants/${hidden.participant.id}/history`);
-}, 30_000);
+}, 180_000);
 afterAll(async () => {
   await w?.stop();
 });

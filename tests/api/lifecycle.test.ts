@@ -7,7 +7,7 @@ import { BOARD, startWorld, type World } from "./world";
 let w: World;
 beforeEach(async () => {
   w = await startWorld();
-}, 60_000);
+}, 180_000);
 afterEach(async () => {
   await w?.stop().catch(() => undefined);
 });

@@ -6,7 +6,7 @@ import { aCoveredAbsence, aFreshParticipant, BOARD, startWorld, type World } fro
 let w: World;
 beforeAll(async () => {
   w = await startWorld();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await w?.stop();
 });

@@ -4,20 +4,21 @@ import { DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "..
 let app: RunningApp;
 beforeAll(async () => {
   app = await startApp();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
 });
 
 it("measures the initial JS (within 250 KB gzipped) and the time to an interactive board of 40", async () => {
   const { benchTab } = await import("../../scripts/bench-tab.mjs");
-  const result = await benchTab({ baseUrl: app.baseUrl });
+  // One measured run (after the warm-up) proves the measurement works; the bench takes five.
+  const result = await benchTab({ baseUrl: app.baseUrl, runs: 1 });
   expect(result.entries).toBeGreaterThanOrEqual(40);
   expect(result.initialJsGzipKb).toBeLessThanOrEqual(250);
   // The time itself is a goal for `npm run bench`, not a test assertion; here: it was measured.
   expect(result.boardInteractiveMs).toBeGreaterThan(0);
   expect(result.chunks.length).toBeGreaterThan(1);
-}, 60_000);
+}, 180_000);
 
 it("measures how long one person's change takes to show in another person's open board", async () => {
   const { benchLiveUpdate } = await import("../../scripts/bench-live.mjs");
@@ -33,4 +34,4 @@ it("measures how long one person's change takes to show in another person's open
   // Every change arrived (waitFor would have thrown otherwise); how fast is the bench's business.
   expect(result.runs).toBe(2);
   expect(result.p50Ms).toBeGreaterThan(0);
-}, 60_000);
+}, 180_000);

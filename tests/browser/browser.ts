@@ -6,6 +6,12 @@ import type { BoardView } from "@fact-board/contract";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
 
+/**
+ * How long a browser test waits for a state to appear before it counts as missing: long enough that
+ * a loaded machine is never mistaken for a broken tab (tests wait for states, never measure time).
+ */
+export const WAIT_MS = 60_000;
+
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-artifacts/screenshots");
 export const AXE_PATH = require.resolve("axe-core/axe.min.js");
 
@@ -45,13 +51,14 @@ async function devToken(baseUrl: string, person: Person): Promise<{ token: strin
 export async function signedInContext(browser: Browser, baseUrl: string, person: Person, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const token = await devToken(baseUrl, person);
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  context.setDefaultTimeout(WAIT_MS);
   await context.addInitScript((stored) => sessionStorage.setItem("factBoard.devToken", JSON.stringify(stored)), token);
   return context;
 }
 
 export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {
   await page.goto(`${baseUrl}/tab/${query}`);
-  await page.waitForSelector("body[data-board-ready='true']", { timeout: 25_000 });
+  await page.waitForSelector("body[data-board-ready='true']", { timeout: WAIT_MS });
 }
 
 export interface BrowserSuite {
@@ -74,7 +81,7 @@ export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchChromium()]);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

@@ -1,7 +1,7 @@
 import type { AbsenceView } from "@fact-board/contract";
 import type { Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { browserSuite, layoutDefects, people, screenshot, seriousAxeViolations } from "./browser";
+import { browserSuite, layoutDefects, people, screenshot, seriousAxeViolations, WAIT_MS } from "./browser";
 
 // The tab in a real browser against the real server (Azurite, demo team): each surface renders at
 // the widths Teams gives it, in Swedish and English, light and dark, with no serious axe findings.
@@ -10,6 +10,7 @@ const suite = browserSuite();
 
 it("offers the development sign-in outside Teams and shows the board after picking a person", async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   await page.goto(`${suite.app.baseUrl}/tab/`);
   await page.getByRole("heading", { name: "Logga in som…" }).waitFor();

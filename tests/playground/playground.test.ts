@@ -54,7 +54,7 @@ beforeAll(async () => {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -64,17 +64,18 @@ afterAll(async () => {
 
 it("help card in the playground: clicking 'Mina deltagare' refreshes it into the list", async () => {
   const page = await browser.newPage();
+  page.setDefaultTimeout(60_000);
   await page.goto(`http://127.0.0.1:${uiPort}/`);
   const box = page.locator("[data-lexical-editor]").first();
-  await box.waitFor({ timeout: 20_000 });
+  await box.waitFor({ timeout: 60_000 });
   await box.click();
   await page.keyboard.type("hjälp");
   await page.keyboard.press("Enter");
-  await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 20_000 });
+  await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Mina deltagare" }).first().click();
   // The playground user is the case manager of three demo participants (bot/src/demo/demo-team.ts).
   const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z", withAgentsPlaygroundUser: true }).participants.filter((p) => p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId));
   expect(mine).toHaveLength(3);
-  await page.getByText(mine[0]!.code).first().waitFor({ timeout: 20_000 });
+  await page.getByText(mine[0]!.code).first().waitFor({ timeout: 60_000 });
   expect(await page.getByText(mine[2]!.code).count()).toBeGreaterThan(0);
 }, 90_000);
