@@ -15,7 +15,8 @@ const optionalText = z
 
 export const ConfigSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Unset means production: a server someone forgot to configure must not open the development sign-in.
+    NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     /** The public https origin of the app (tab pages, card links, CORS). */
     PUBLIC_URL: z.url().default("http://localhost:3978"),
@@ -61,6 +62,11 @@ export const ConfigSchema = z
     JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Where the built tab is served from. */
     TAB_DIST_DIR: optionalText,
+    /**
+     * Reverse proxies in front of the server whose X-Forwarded-For is trusted (App Service: 1). The
+     * per-address rate limits need the client's address, not the proxy's; 0 trusts none.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   })
   .superRefine((c, ctx) => {
     if (!c.STORAGE_CONNECTION_STRING && !c.STORAGE_TABLE_ENDPOINT) {
@@ -70,11 +76,12 @@ export const ConfigSchema = z
         message: "set STORAGE_CONNECTION_STRING (Azurite) or STORAGE_TABLE_ENDPOINT (Azure, managed identity)",
       });
     }
+    // Development and test are chosen explicitly (Jest sets test); anything else, unset included, is production.
     if (c.NODE_ENV === "production" && c.DEV_SIGN_IN) {
       ctx.addIssue({
         code: "custom",
         path: ["DEV_SIGN_IN"],
-        message: "the development sign-in is refused when NODE_ENV=production",
+        message: "the development sign-in needs NODE_ENV=development set explicitly (unset NODE_ENV means production)",
       });
     }
     if (c.NODE_ENV === "production" && (!c.ENTRA_CLIENT_ID || !c.ENTRA_APP_ID_URI)) {

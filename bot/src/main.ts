@@ -84,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     authenticate,
     log,
     publicUrl: config.PUBLIC_URL,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     botEndpoint: bot.endpoint,

@@ -222,6 +222,11 @@ export const CheckInView = z.object({
   reviewedParticipantIds: z.array(Id),
   addedParticipantIds: z.array(Id),
   removedParticipantIds: z.array(Id),
+  /**
+   * How many ids of each list are not shown: participants the viewer's organisation may not see
+   * (recorded by another organisation). Their ids never leave the server; a save keeps them.
+   */
+  hiddenCount: z.object({ reviewed: z.number().int(), added: z.number().int(), removed: z.number().int() }),
   actionsAgreed: z.number().int(),
   etag: z.string().optional(),
 });

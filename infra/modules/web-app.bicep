@@ -86,6 +86,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MORNING_BRIEF_AT: morningBriefAt
     JOBS_POLL_SECONDS: string(jobsPollSeconds)
     TEAMS_APP_ID: teamsAppId
+    TRUST_PROXY_HOPS: '1' // App Service's front end: the per-address rate limits need the client's address
     // Read by libraries and the platform, not by config.ts:
     AZURE_CLIENT_ID: identityClientId // DefaultAzureCredential picks the user-assigned identity
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString

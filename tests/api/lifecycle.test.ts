@@ -55,7 +55,7 @@ it("finishes a request already in flight when it is stopped, then takes no new o
 
 it("ends open live streams when it stops, rather than waiting for them", async () => {
   const token = await w.token(w.member("coordinator"));
-  const stream = await fetch(`${w.app.baseUrl}${BOARD}/events?access_token=${encodeURIComponent(token)}`);
+  const stream = await fetch(`${w.app.baseUrl}${BOARD}/events`, { headers: { authorization: `Bearer ${token}` } });
   expect(stream.status).toBe(200);
   const reader = stream.body!.getReader();
   // Read until the first version event: the stream is fully open.

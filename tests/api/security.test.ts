@@ -2,7 +2,9 @@
 // and allows no inline script), the API refuses cross-origin callers, errors carry no stack
 // traces or internal details, and one caller cannot exhaust the service (per-person rate limit).
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../bot/src/api/app";
+import express from "express";
+import { createApp, type AppParts } from "../../bot/src/api/app";
+import { Unauthenticated } from "../../bot/src/auth";
 import type { UseCaseDeps } from "../../bot/src/use-cases/deps";
 import { createLogger } from "../../bot/src/logger";
 import type { Caller } from "../../bot/src/domain/types";
@@ -80,16 +82,46 @@ describe("CORS: the API answers its own origin only", () => {
 });
 
 describe("the live channel", () => {
-  it("needs a valid token and membership like every other route", async () => {
-    const url = (token?: string) => `${w.app.baseUrl}${BOARD}/events${token ? `?access_token=${encodeURIComponent(token)}` : ""}`;
-    expect((await fetch(url())).status).toBe(401);
-    expect((await fetch(url("not-a-token"))).status).toBe(401);
-    expect((await fetch(`${w.app.baseUrl}/api/boards/no-such-board/events?access_token=${await w.token(ada())}`)).status).toBe(404);
+  it("needs a valid token in the Authorization header and membership like every other route", async () => {
+    const open = (path: string, token?: string) => fetch(`${w.app.baseUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    expect((await open(`${BOARD}/events`)).status).toBe(401);
+    expect((await open(`${BOARD}/events`, "not-a-token")).status).toBe(401);
+    expect((await open("/api/boards/no-such-board/events", await w.token(ada()))).status).toBe(404);
     const controller = new AbortController();
-    const res = await fetch(url(await w.token(ada())), { signal: controller.signal });
+    const res = await fetch(`${w.app.baseUrl}${BOARD}/events`, { headers: { authorization: `Bearer ${await w.token(ada())}` }, signal: controller.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/event-stream");
+    expect(res.headers.get("cache-control")).toMatch(/^no-store\b/);
     controller.abort();
+  });
+
+  it("does not read a token from the URL, where App Service and Application Insights would record it", async () => {
+    const res = await fetch(`${w.app.baseUrl}${BOARD}/events?access_token=${encodeURIComponent(await w.token(ada()))}`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("no copy of an API answer is kept", () => {
+  it.each([
+    ["an answer with participant details", `${BOARD}`, true],
+    ["an error", "/api/no-such-route", true],
+    ["a refused sign-in", `${BOARD}`, false],
+    ["the development sign-in's list", "/api/dev/people", false],
+  ])("%s carries Cache-Control: no-store", async (_what, path, withToken) => {
+    const res = await fetch(`${w.app.baseUrl}${path}`, withToken ? { headers: { authorization: `Bearer ${await w.token(ada())}` } } : {});
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("a body too large and a body that is not JSON carry it too", async () => {
+    for (const body of ["{not json", JSON.stringify({ padding: "x".repeat(40_000) })]) {
+      const res = await fetch(`${w.app.baseUrl}${BOARD}/entries`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await w.token(ada())}`, "content-type": "application/json" },
+        body,
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
   });
 });
 
@@ -138,7 +170,7 @@ describe("errors carry no stack traces or internal details", () => {
  * The API's express app alone, over a stub of storage, with a header-based identity: for what the
  * full server cannot be told to do (a small rate limit, a failing dependency).
  */
-async function miniApp(storage: Record<string, unknown>, rateLimit?: { windowMs: number; limit: number }) {
+async function miniApp(storage: Record<string, unknown>, options: Partial<Pick<AppParts, "rateLimit" | "addressRateLimit" | "trustProxyHops" | "unauthenticatedRoutes">> = {}) {
   const deps = {
     storage: { boardVersions: { current: async () => 0 }, ...storage },
     clock: () => new Date("2026-03-04T08:00:00Z"),
@@ -148,11 +180,14 @@ async function miniApp(storage: Record<string, unknown>, rateLimit?: { windowMs:
   } as unknown as UseCaseDeps;
   const { app, watcher } = createApp({
     deps,
-    authenticate: async (req): Promise<Caller> => ({ tenantId: String(req.headers["x-tenant"]), objectId: String(req.headers["x-object"]) }),
+    authenticate: async (req): Promise<Caller> => {
+      if (req.headers["x-tenant"] === undefined) throw new Unauthenticated("missing");
+      return { tenantId: String(req.headers["x-tenant"]), objectId: String(req.headers["x-object"]) };
+    },
     log: createLogger("silent"),
     publicUrl: "http://127.0.0.1",
     ready: async () => undefined,
-    ...(rateLimit ? { rateLimit } : {}),
+    ...options,
   });
   const server = await new Promise<import("node:http").Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
@@ -170,7 +205,7 @@ async function miniApp(storage: Record<string, unknown>, rateLimit?: { windowMs:
 
 describe("per-person rate limit", () => {
   it("answers 429 with a JSON error once one person passes the limit, and counts each person apart", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { windowMs: 60_000, limit: 3 });
+    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 3 } });
     const as = (objectId: string) => fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": objectId } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await as("busy")).status);
@@ -185,11 +220,40 @@ describe("per-person rate limit", () => {
   });
 
   it("counts opening live streams against the same limit", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { windowMs: 60_000, limit: 2 });
+    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 2 } });
     const open = () => fetch(`${app}${BOARD}/events`, { headers: { "x-tenant": "t1", "x-object": "streamer" } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await open()).status);
     expect(statuses).toEqual([404, 404, 429]);
+    await close();
+  });
+});
+
+describe("per-address rate limit before anyone is known", () => {
+  it("answers 429 once one address passes the limit of failed authentications, counting addresses apart and never holding back a valid caller", async () => {
+    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { addressRateLimit: { windowMs: 60_000, limit: 3 }, trustProxyHops: 1 });
+    // App Service's front end writes the client's address with a port, a new one per connection.
+    const from = (address: string, headers: Record<string, string> = {}) => fetch(`${app}${BOARD}`, { headers: { "x-forwarded-for": address, ...headers } });
+    const statuses: number[] = [];
+    for (let port = 50_000; port < 50_005; port++) statuses.push((await from(`203.0.113.5:${port}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const limited = await from("203.0.113.5:50010");
+    expect(await limited.json()).toEqual({ error: { code: "TooManyRequests", message: expect.any(String) } });
+    expect(limited.headers.get("cache-control")).toBe("no-store");
+    // Another address is not held back, nor is someone signed in behind the busy address.
+    expect((await from("198.51.100.7:50000")).status).toBe(401);
+    expect((await from("203.0.113.5:50011", { "x-tenant": "t1", "x-object": "o1" })).status).toBe(404);
+    await close();
+  });
+
+  it("limits the development routes per address too", async () => {
+    const dev = express.Router().get("/api/dev/people", (_req, res) => {
+      res.json({ people: [] });
+    });
+    const { app, close } = await miniApp({}, { addressRateLimit: { windowMs: 60_000, limit: 2 }, unauthenticatedRoutes: [{ path: "/", handler: dev }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${app}/api/dev/people`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
     await close();
   });
 });

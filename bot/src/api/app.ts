@@ -1,13 +1,13 @@
 import express, { type Express, type RequestHandler } from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Authenticate } from "../auth";
+import { isUnauthenticated, type Authenticate } from "../auth";
 import type { UseCaseDeps } from "../use-cases/deps";
 import type { Logger } from "../logger";
 import { boardRoutes } from "./board-routes";
 import { errorHandler, HttpError } from "./errors";
 import { BoardVersionWatcher, liveRoutes } from "./live";
-import { perCallerRateLimit, sameOriginOnly, securityHeaders } from "./security";
+import { noStore, perAddressRateLimit, perCallerRateLimit, sameOriginOnly, securityHeaders, type RateLimitOptions } from "./security";
 
 export interface AppParts {
   deps: UseCaseDeps;
@@ -18,10 +18,15 @@ export interface AppParts {
   ready: () => Promise<void>;
   /** POST /api/messages: the Bot Framework endpoint. It parses its own body and validates the Bot Framework token itself. */
   botEndpoint?: RequestHandler;
-  /** Mounted before authentication: the development sign-in. */
+  /** Mounted before authentication: the development sign-in (its routes live under /api/dev, which is limited per address). */
   unauthenticatedRoutes?: Array<{ path: string; handler: RequestHandler | express.Router }>;
   tabDistDir?: string;
-  rateLimit?: { windowMs: number; limit: number };
+  /** Per person, for authenticated API requests. */
+  rateLimit?: RateLimitOptions;
+  /** Per client address, for requests that fail authentication and the development routes. */
+  addressRateLimit?: RateLimitOptions;
+  /** Reverse proxies whose X-Forwarded-For is trusted (express "trust proxy"); 0 or absent: none. */
+  trustProxyHops?: number;
 }
 
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -31,7 +36,10 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "simple");
+  // A hop count, never `true`: trusting every X-Forwarded-For entry would let a client pick its own address.
+  app.set("trust proxy", parts.trustProxyHops ?? 0);
   app.use(securityHeaders());
+  app.use("/api", noStore);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -47,21 +55,25 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
 
   if (parts.botEndpoint) app.post("/api/messages", parts.botEndpoint);
   app.use(express.json({ limit: MAX_BODY_BYTES }));
+  const perAddress = perAddressRateLimit(parts.addressRateLimit ?? { windowMs: 60_000, limit: 300 });
+  app.use("/api/dev", perAddress);
   for (const r of parts.unauthenticatedRoutes ?? []) app.use(r.path, r.handler);
 
   const watcher = new BoardVersionWatcher((boardId) => parts.deps.storage.boardVersions.current(boardId));
   app.use("/api", sameOriginOnly(parts.publicUrl));
-  const limit = perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 });
-  app.use(liveRoutes(parts.deps, parts.authenticate, watcher, limit));
   app.use("/api", async (req, res, next) => {
     try {
       res.locals.caller = await parts.authenticate(req);
       next();
     } catch (e) {
-      next(e);
+      // Only failures count against the address: people behind one municipal NAT with valid
+      // tokens are counted per person below, never held back by a neighbour's expired token.
+      if (isUnauthenticated(e)) await perAddress(req, res, () => next(e));
+      else next(e);
     }
   });
-  app.use("/api", limit);
+  app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
+  app.use(liveRoutes(parts.deps, watcher));
   app.use(boardRoutes(parts.deps));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 

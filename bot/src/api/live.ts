@@ -1,5 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from "express";
-import type { Authenticate } from "../auth";
+import { Router, type Request, type Response } from "express";
 import type { BoardId, Caller } from "../domain/types";
 import { resolveActor } from "../use-cases/actor";
 import type { UseCaseDeps } from "../use-cases/deps";
@@ -79,24 +78,19 @@ export class BoardVersionWatcher {
 }
 
 /**
- * EventSource cannot send an Authorization header, so this one route takes the token from the
- * `access_token` query parameter (never logged) and runs it through the same validation.
+ * Mounted behind the API's authentication and per-person limit like every other route: the tab
+ * reads the stream with fetch and sends `Authorization: Bearer`, so no token is ever in a URL
+ * (App Service and Application Insights record request URLs). A token in the query is not read.
  */
-export function liveRoutes(deps: UseCaseDeps, authenticate: Authenticate, watcher: BoardVersionWatcher, limit: RequestHandler): Router {
+export function liveRoutes(deps: UseCaseDeps, watcher: BoardVersionWatcher): Router {
   const r = Router();
-  const authenticateFromQuery: RequestHandler = async (req, res, next) => {
-    const token = typeof req.query.access_token === "string" ? req.query.access_token : undefined;
-    res.locals.caller = await authenticate({ headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-    next();
-  };
-  // Opening streams counts against the same per-person limit as every other API request.
-  r.get("/api/boards/:boardId/events", authenticateFromQuery, limit, async (req: Request, res: Response) => {
+  r.get("/api/boards/:boardId/events", async (req: Request, res: Response) => {
     const caller = res.locals.caller as Caller;
     const boardId = pathId(req.params.boardId, "boardId");
     await resolveActor(deps, caller, boardId, "tab");
     res.writeHead(200, {
       "Content-Type": "text/event-stream",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "no-store, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });

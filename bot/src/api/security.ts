@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import helmet from "helmet";
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { Caller } from "../domain/types";
 import { HttpError } from "./errors";
 
@@ -68,19 +68,57 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
+export interface RateLimitOptions {
+  windowMs: number;
+  limit: number;
+}
+
+const tooManyRequests: RequestHandler = (_req, res) => {
+  res.status(429).json({ error: { code: "TooManyRequests", message: "Too many requests. Wait a moment and try again." } });
+};
+
 /** Per-person limit (by tenant + object id), so one client cannot exhaust the service. */
-export function perCallerRateLimit(options: { windowMs: number; limit: number }): RequestHandler {
+export function perCallerRateLimit(options: RateLimitOptions): RequestHandler {
   return rateLimit({
-    windowMs: options.windowMs,
-    limit: options.limit,
+    ...options,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     keyGenerator: (_req, res) => {
       const caller = res.locals.caller as Caller | undefined;
       return caller ? `${caller.tenantId}.${caller.objectId}` : "anonymous";
     },
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: "TooManyRequests", message: "Too many requests. Wait a moment and try again." } });
-    },
+    handler: tooManyRequests,
   });
 }
+
+/**
+ * Per-address limit for what runs before anyone is known: requests whose authentication failed
+ * and the development routes. There is no person to count by, so the client address it is (behind
+ * App Service only with TRUST_PROXY_HOPS set, or every client shares the front end's address).
+ */
+export function perAddressRateLimit(options: RateLimitOptions): RequestHandler {
+  return rateLimit({
+    ...options,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: (req) => `address:${ipKeyGenerator(withoutPort(req.ip ?? "unknown"))}`,
+    handler: tooManyRequests,
+  });
+}
+
+/**
+ * App Service's front end writes X-Forwarded-For as "address:port"; with the port in the key every
+ * connection would count apart. IPv6 keys are grouped per /56 by ipKeyGenerator.
+ */
+function withoutPort(address: string): string {
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+  if (v4) return v4[1]!;
+  const v6 = /^\[([0-9a-fA-F:.]+)\](?::\d+)?$/.exec(address);
+  return v6 ? v6[1]! : address;
+}
+
+/** API answers carry participant details: no browser, proxy or Teams webview may keep a copy. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+};

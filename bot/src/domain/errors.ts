@@ -52,6 +52,13 @@ export class InvalidTransition extends DomainError {
 
 export class Invalid extends DomainError {
   readonly code = "Invalid" as const;
+  /** The request field at fault (as "list.index" for one element of a list), when there is one. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,33 +1,87 @@
 import type { CheckInView, RecordCheckInBody } from "@fact-board/contract";
 import { Conflict, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Actor, BoardId, CalendarDate, CheckIn } from "../domain/types";
-import type { UseCaseDeps } from "./deps";
+import type { Actor, BoardId, CalendarDate, CheckIn, MemberId, ParticipantId } from "../domain/types";
+import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { todayOf, type UseCaseDeps } from "./deps";
 
-const toView = (c: CheckIn): CheckInView => ({
-  date: c.date,
-  startedAt: c.startedAt,
-  endedAt: c.endedAt,
-  durationSeconds: c.durationSeconds,
-  attendeeIds: c.attendeeIds,
-  reviewedParticipantIds: c.reviewedParticipantIds,
-  addedParticipantIds: c.addedParticipantIds,
-  removedParticipantIds: c.removedParticipantIds,
-  actionsAgreed: c.actionsAgreed,
-  ...(c.etag ? { etag: c.etag } : {}),
-});
+// A check-in names participants by id. Ids are keys, not details, but which participants a
+// municipality's coordinator reviewed is itself something a region's member may not learn without
+// consent. So each viewer gets only the ids of participants their organisation may see (and counts
+// of the rest), and a recorder may name only participants they may see and members of the board.
+
+const LISTS = ["reviewedParticipantIds", "addedParticipantIds", "removedParticipantIds"] as const;
+type ParticipantList = (typeof LISTS)[number];
+
+/** The participants of the board the actor's organisation may see today, by the domain's visibility rule. */
+async function participantsVisibleTo(deps: UseCaseDeps, actor: Actor, boardId: BoardId): Promise<Set<ParticipantId>> {
+  const today = todayOf(deps);
+  const [participants, consents] = await Promise.all([
+    deps.storage.participants.listForBoard(boardId),
+    deps.storage.consents.listForBoard(boardId),
+  ]);
+  const byParticipant = groupConsentsByParticipant(consents);
+  return new Set(
+    participants
+      .filter((p) => visibilityFor(p, byParticipant.get(p.id) ?? [], actor.member.organisationId, today))
+      .map((p) => p.id),
+  );
+}
+
+function toView(c: CheckIn, visible: ReadonlySet<ParticipantId>): CheckInView {
+  const shown = (ids: readonly ParticipantId[]) => ids.filter((id) => visible.has(id));
+  const hidden = (ids: readonly ParticipantId[]) => ids.length - shown(ids).length;
+  return {
+    date: c.date,
+    startedAt: c.startedAt,
+    endedAt: c.endedAt,
+    durationSeconds: c.durationSeconds,
+    attendeeIds: c.attendeeIds,
+    reviewedParticipantIds: shown(c.reviewedParticipantIds),
+    addedParticipantIds: shown(c.addedParticipantIds),
+    removedParticipantIds: shown(c.removedParticipantIds),
+    hiddenCount: { reviewed: hidden(c.reviewedParticipantIds), added: hidden(c.addedParticipantIds), removed: hidden(c.removedParticipantIds) },
+    actionsAgreed: c.actionsAgreed,
+    ...(c.etag ? { etag: c.etag } : {}),
+  };
+}
 
 export async function readCheckIn(deps: UseCaseDeps, actor: Actor, boardId: BoardId, date: CalendarDate): Promise<CheckInView> {
   assertAllowed(actor.member, "board.read");
-  const checkIn = await deps.storage.checkIns.get(boardId, date);
+  const [checkIn, visible] = await Promise.all([deps.storage.checkIns.get(boardId, date), participantsVisibleTo(deps, actor, boardId)]);
   if (!checkIn) throw new NotFound("The check-in");
-  return toView(checkIn);
+  return toView(checkIn, visible);
 }
 
-/** The day's morning check-in (one per board per working day); a second save needs the first one's ETag. */
+/**
+ * Refuses an id the recorder may not name. Unknown and hidden participants get the same answer,
+ * so the refusal reveals nothing about who exists.
+ */
+function assertNamesOnly(ids: readonly string[], allowed: ReadonlySet<string>, list: string, what: string): void {
+  const at = ids.findIndex((id) => !allowed.has(id));
+  if (at >= 0) throw new Invalid(`${list}.${at}: ${what}`, `${list}.${at}`);
+}
+
+/**
+ * The day's morning check-in (one per board per working day); a second save needs the first one's
+ * ETag. Participants in the stored check-in that the recorder may not see were never shown to
+ * them, so they cannot have been left out on purpose: a save keeps them.
+ */
 export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, boardId: BoardId, date: CalendarDate, body: RecordCheckInBody): Promise<CheckInView> {
   assertAllowed(actor.member, "checkIn.record");
-  if (body.endedAt < body.startedAt) throw new Invalid("The check-in ends before it starts.");
+  if (body.endedAt < body.startedAt) throw new Invalid("The check-in ends before it starts.", "endedAt");
+  const [visible, members, stored] = await Promise.all([
+    participantsVisibleTo(deps, actor, boardId),
+    deps.storage.members.listForBoard(boardId),
+    body.etag === undefined ? undefined : deps.storage.checkIns.get(boardId, date),
+  ]);
+
+  // An attendee already stored stays acceptable even if they have left the board since.
+  const attendeesAllowed = new Set<MemberId>([...members.map((m) => m.id), ...(stored?.attendeeIds ?? [])]);
+  assertNamesOnly(body.attendeeIds, attendeesAllowed, "attendeeIds", "not a member of this board.");
+  for (const list of LISTS) assertNamesOnly(body[list], visible, list, "not a participant of this board that you may see.");
+
+  const merged = (list: ParticipantList) => [...new Set([...body[list], ...(stored?.[list] ?? []).filter((id) => !visible.has(id))])];
   const checkIn: CheckIn = {
     boardId,
     date,
@@ -35,20 +89,20 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, boardId: Bo
     endedAt: body.endedAt,
     durationSeconds: Math.round((Date.parse(body.endedAt) - Date.parse(body.startedAt)) / 1000),
     attendeeIds: [...new Set([actor.member.id, ...body.attendeeIds])],
-    reviewedParticipantIds: body.reviewedParticipantIds,
-    addedParticipantIds: body.addedParticipantIds,
-    removedParticipantIds: body.removedParticipantIds,
+    reviewedParticipantIds: merged("reviewedParticipantIds"),
+    addedParticipantIds: merged("addedParticipantIds"),
+    removedParticipantIds: merged("removedParticipantIds"),
     actionsAgreed: body.actionsAgreed,
     recordedBy: actor.member.id,
   };
   try {
     const saved = await deps.storage.checkIns.save(checkIn, body.etag === undefined ? {} : { expectedEtag: body.etag });
     await deps.storage.boardVersions.bump(boardId);
-    return toView(saved);
+    return toView(saved, visible);
   } catch (e) {
     if (e instanceof Conflict) {
       const current = await deps.storage.checkIns.get(boardId, date);
-      throw new Conflict("The check-in", current && toView(current));
+      throw new Conflict("The check-in", current && toView(current, visible));
     }
     throw e;
   }

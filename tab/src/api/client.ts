@@ -25,6 +25,7 @@ import type {
   TakeOffBody,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse } from "@fact-board/contract";
+import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
@@ -124,9 +125,50 @@ export class ApiClient {
     if (!response.ok) throw await toApiRequestError(response);
     return response.blob();
   };
-  /** EventSource cannot send headers: this one endpoint takes the token as a query parameter. */
-  eventsUrl = async (boardId: string) =>
-    `${this.baseUrl}/api/boards/${seg(boardId)}/events?access_token=${encodeURIComponent(await this.token())}`;
+  /**
+   * The board's live stream, read with fetch so the token goes in the Authorization header like
+   * every other request and never in a URL (App Service and Application Insights record URLs;
+   * EventSource cannot send headers). Resolves when `signal` aborts; rejects when the stream fails
+   * or ends, and never retries by itself: the caller reconnects with backoff and a fresh token.
+   */
+  liveVersions = async (boardId: string, on: LiveHandlers, signal: AbortSignal): Promise<void> => {
+    const token = await this.token();
+    if (signal.aborted) return;
+    await fetchEventSource(`${this.baseUrl}/api/boards/${seg(boardId)}/events`, {
+      signal,
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream", "X-Fact-Client": "tab" },
+      // The library would reopen a stream hidden for hours with this same, expired token; it stays open instead.
+      openWhenHidden: true,
+      onopen: async (response) => {
+        if (!response.ok) throw await toApiRequestError(response);
+        if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+          throw new ApiRequestError(response.status, "Internal", "The live stream answered something else.");
+        }
+        on.open();
+      },
+      onmessage: (message) => {
+        if (message.event !== "version") return;
+        try {
+          const { version } = JSON.parse(message.data) as { version: unknown };
+          if (typeof version === "number") on.version(version);
+        } catch {
+          // A malformed event is ignored; the next one or a reconnect brings the board up to date.
+        }
+      },
+      onclose: () => {
+        // The server ends streams only when it shuts down: reconnect (to another instance).
+        throw new ApiRequestError(0, "Network", "The live stream ended.");
+      },
+      onerror: (err: unknown) => {
+        throw err;
+      },
+    });
+  };
+}
+
+export interface LiveHandlers {
+  open: () => void;
+  version: (version: number) => void;
 }
 
 /** The development sign-in (only where the server enables it, i.e. the `npm start` demo). */

@@ -12,10 +12,10 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 }
 
 /**
- * Listens to the board's Server-Sent Events: `version` events announce a new board version.
- * The browser's own EventSource retry would reuse a URL whose token may have expired, so on an
- * error we close and reconnect ourselves with a fresh token and backoff. After a reconnect we may
- * have missed versions, so `onReconnect` lets the caller refetch.
+ * Listens to the board's live stream (Server-Sent Events read with fetch, the token in the
+ * Authorization header): `version` events announce a new board version. On an error or the end of
+ * the stream we reconnect ourselves with backoff and a fresh token (a stored one may have expired).
+ * After a reconnect we may have missed versions, so `onReconnect` lets the caller refetch.
  */
 export function useLiveVersion(
   client: ApiClient,
@@ -28,53 +28,46 @@ export function useLiveVersion(
   handlers.current = { onVersion, onReconnect };
 
   useEffect(() => {
-    if (!boardId || typeof EventSource === "undefined") return;
-    let source: EventSource | undefined;
+    if (!boardId || typeof fetch === "undefined") return;
+    let controller: AbortController | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
     let stopped = false;
     let everOpened = false;
 
-    const connect = async () => {
-      let url: string;
-      try {
-        url = await client.eventsUrl(boardId);
-      } catch {
-        retry();
-        return;
-      }
+    const connect = () => {
       if (stopped) return;
-      source = new EventSource(url);
-      source.addEventListener("open", () => {
-        attempt = 0;
-        setStatus("live");
-        if (everOpened) handlers.current.onReconnect();
-        everOpened = true;
-      });
-      source.addEventListener("version", (event) => {
-        try {
-          const { version } = JSON.parse((event as MessageEvent<string>).data) as { version: number };
-          if (typeof version === "number") handlers.current.onVersion(version);
-        } catch {
-          // A malformed event is ignored; the next one or a reconnect brings the board up to date.
-        }
-      });
-      source.addEventListener("error", () => {
-        source?.close();
-        retry();
-      });
+      const current = new AbortController();
+      controller = current;
+      client
+        .liveVersions(
+          boardId,
+          {
+            open: () => {
+              attempt = 0;
+              setStatus("live");
+              if (everOpened) handlers.current.onReconnect();
+              everOpened = true;
+            },
+            version: (version) => handlers.current.onVersion(version),
+          },
+          current.signal,
+        )
+        .catch(() => {
+          if (!current.signal.aborted) retry();
+        });
     };
 
     const retry = () => {
       if (stopped) return;
       setStatus("reconnecting");
-      timer = setTimeout(() => void connect(), backoffDelay(attempt++));
+      timer = setTimeout(connect, backoffDelay(attempt++));
     };
 
-    void connect();
+    connect();
     return () => {
       stopped = true;
-      source?.close();
+      controller?.abort();
       if (timer) clearTimeout(timer);
     };
   }, [client, boardId]);
