@@ -2,7 +2,7 @@ import type { ApiError, ApiErrorCode } from "@fact-board/contract";
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
-import { isDomainError, type DomainError } from "../domain/errors";
+import { isDomainError, NotYourOrganisationsText, type DomainError } from "../domain/errors";
 import type { Logger } from "../logger";
 
 // The one place errors become HTTP answers: a stable code, a message a person can act on, never a
@@ -37,7 +37,9 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
   if (isUnauthenticated(e)) return { status: 401, body: { error: { code: "Unauthenticated", message: e.message } } };
   if (isDomainError(e)) {
     const current = "current" in e && e.current !== undefined ? { current: e.current } : {};
-    return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...current } } };
+    // A refusal under the authorship rule keeps code Forbidden and says which rule, so the tab and cards can word it.
+    const reason = e instanceof NotYourOrganisationsText ? { reason: e.reason } : {};
+    return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...current, ...reason } } };
   }
   if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
   const status = (e as { status?: number; type?: string }).status;
