@@ -64,7 +64,7 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
     instead: "Raise a signal to that organisation proposing it.",
   },
   "participant.plans": {
-    what: "Participant: crisis plan, early-signs plan and SIP flags",
+    what: "Participant: crisis plan, early-signs plan and SIP flags (set with the base record; no route changes them yet)",
     owner: "recordWriter",
     byAnother: "refused",
     instead: "Raise a signal to that organisation.",
