@@ -48,6 +48,8 @@ function regionsEntry(): BoardEntry {
 describe("the authorship table", () => {
   it("has a rule for every change people can make", () => {
     const changes: Change[] = [
+      "participant.create",
+      "entry.putOn",
       "entry.sharedFields",
       "entry.takeOff",
       "participant.plans",
@@ -71,8 +73,8 @@ describe("the authorship table", () => {
     expect(mayChange("entry.sharedFields", NORTH, REGION)).toBe(false);
   });
 
-  it("makes an action, a review and a signal the own item of whoever writes it", () => {
-    for (const change of ["action.add", "entry.review", "signal.raise"] as const) {
+  it("makes a base record, an entry put on the board, an action, a review and a signal the own item of whoever writes it", () => {
+    for (const change of ["participant.create", "entry.putOn", "action.add", "entry.review", "signal.raise"] as const) {
       expect(authorshipTable[change]).toMatchObject({ owner: "actor", byAnother: "ownItem" });
       expect(mayChange(change, NORTH, REGION)).toBe(true);
     }
@@ -111,6 +113,12 @@ describe("the board rules follow the table", () => {
 
   it("lets the region edit its own entry", () => {
     expect(editEntry(regionsEntry(), regionCoordinator, { reasonNote: "Bättre" }, TODAY, NOW).reasonNote).toBe("Bättre");
+  });
+
+  it("puts the region's participant on the board as the municipality's own entry when the municipality does it", () => {
+    const { entry } = putOnBoard(participant, undefined, northCoordinator, { entryId: "e2", reason: "coordinationNeed", reasonNote: "Kommunens skäl", priority: "medium", nextEvaluationOn: TODAY }, TODAY, NOW);
+    expect(entry.writtenBy).toBe(NORTH);
+    expect(() => editEntry(entry, regionCoordinator, { reasonNote: "Regionens text" }, TODAY, NOW)).toThrow(NotYourOrganisationsText);
   });
 
   it("records the municipality's action as the municipality's own", () => {

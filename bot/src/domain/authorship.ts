@@ -12,6 +12,8 @@ import type { OrganisationId } from "./types";
 // The README's authorship table is generated from `authorshipTable` (and a test checks it).
 
 export type Change =
+  | "participant.create"
+  | "entry.putOn"
   | "entry.sharedFields"
   | "entry.takeOff"
   | "participant.plans"
@@ -51,6 +53,8 @@ export interface AuthorshipRule {
 }
 
 export const authorshipTable: Record<Change, AuthorshipRule> = {
+  "participant.create": { what: "Participant's base record (code, initials, case manager, organisations involved)", owner: "actor", byAnother: "ownItem" },
+  "entry.putOn": { what: "Entry: putting a participant on the board (reason, reason note, priority, next evaluation)", owner: "actor", byAnother: "ownItem" },
   "entry.sharedFields": {
     what: "Entry: reason, reason note, priority, next evaluation",
     owner: "entryWriter",
