@@ -41,6 +41,8 @@ export const ApiError = z.object({
     field: z.string().optional(),
     /** For a 409 on a stale version: what is stored now, as the caller may see it. */
     current: z.unknown().optional(),
+    /** For a 403 refused by a domain rule the tab words itself: another organisation's text (authorship). */
+    reason: z.enum(["NotYourOrganisationsText"]).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
@@ -81,6 +83,8 @@ export const ActionView = z.object({
   byWhen: CalendarDate,
   done: z.boolean(),
   writtenBy: Id,
+  /** Only the organisation that wrote an action marks it done (authorship); the role is in viewer.permissions. */
+  mayMarkDone: z.boolean(),
 });
 export type ActionView = z.infer<typeof ActionView>;
 
@@ -118,8 +122,11 @@ export const EntryView = z.object({
   daysOnBoard: z.number().int(),
   nextEvaluationOn: CalendarDate,
   evaluationDue: z.boolean(),
+  /** Whether the viewer's organisation owns the shared fields (put it on the board): only it edits them or takes it off. The role is in viewer.permissions. */
+  mayEdit: z.boolean(),
   /** Only actions written by organisations the viewer may read. */
   actions: z.array(ActionView),
+  /** The latest review by an organisation the viewer may read (each organisation's review is its own). */
   lastReviewedOn: CalendarDate.optional(),
   lastReviewedBy: z.string().optional(),
   updatedAt: Instant,
@@ -142,6 +149,8 @@ export const EscalationView = z.object({
   answerBy: Instant,
   overdue: z.boolean(),
   declineReason: z.string().optional(),
+  /** The receiving organisation's answer is not shown: the viewer may read the sender but not the receiver. State then reads "open". */
+  answerHidden: z.boolean().optional(),
   etag: z.string().optional(),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
@@ -197,7 +206,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const ParticipantList = z.object({ participants: z.array(ParticipantView), hiddenCount: z.number().int(), cursor: z.string().optional() });
 export type ParticipantList = z.infer<typeof ParticipantList>;
 
-export const ClosedEntryView = EntryView.omit({ etag: true, daysOnBoard: true, evaluationDue: true }).extend({
+export const ClosedEntryView = EntryView.omit({ etag: true, daysOnBoard: true, evaluationDue: true, mayEdit: true }).extend({
   takenOffOn: CalendarDate,
   takenOffBy: z.string(),
   outcome: TakeOffOutcome,

@@ -1,6 +1,7 @@
-// The README's permission table is generated from the matrix; this keeps it that way.
+// The README's permission and authorship tables are generated from the domain; this keeps it that way.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { authorshipTable, OWNERS } from "../../bot/src/domain/authorship";
 import { isAllowed, permissionMatrix } from "../../bot/src/domain/permissions";
 
 /** What scripts/permission-table.mjs lends (an ES module: loaded through Jest, typed here). */
@@ -26,4 +27,27 @@ it("the permission table in README.md is the one permissionMatrix gives", () => 
 it("the table shows what the matrix says for a few well-known cells", () => {
   expect(table).toContain("| Read and export the access log (loggkontroll) | `audit.read` | — | — | ✓ | ✓ |");
   expect(table).toContain("| Edit an entry and its actions | `entry.edit` | ✓ | ✓ if case manager or covering | ✓ | ✓ |");
+});
+
+interface AuthorshipTableScript {
+  START: string;
+  END: string;
+  renderAuthorshipTable(source: { authorshipTable: typeof authorshipTable; OWNERS: typeof OWNERS }): string;
+  withTable(document: string, table: string): string;
+}
+const authorshipScript = jest.requireActual<AuthorshipTableScript>("../../scripts/authorship-table.mjs");
+const authorship = authorshipScript.renderAuthorshipTable({ authorshipTable, OWNERS });
+
+it("the authorship table in README.md is the one authorshipTable gives", () => {
+  const document = readFileSync(file, "utf8");
+  expect(document).toContain(authorshipScript.START);
+  expect(document).toContain(authorshipScript.END);
+  // If this fails: npm run build && node scripts/authorship-table.mjs --write
+  expect(document).toBe(authorshipScript.withTable(document, authorship));
+});
+
+it("the authorship table says the entry's writer owns its shared fields and a signal's answer is the receiver's", () => {
+  expect(authorship).toContain("| Entry: reason, reason note, priority, next evaluation | `entry.sharedFields` | the organisation that put the entry on the board | refused");
+  expect(authorship).toContain("| `signal.answer` | the organisation the signal was sent to | refused");
+  expect(authorship).toContain("| `action.add` | the organisation of whoever does it | becomes that organisation's own item, shown by its own consent |");
 });

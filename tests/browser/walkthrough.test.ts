@@ -3,7 +3,8 @@ import { api, DEMO_BOARD_ID } from "../support/app";
 import { browserSuite, people, screenshot } from "./browser";
 
 // The morning check-in on the meeting stage, as a coordinator runs it: review three entries, agree
-// an action, take one participant off the board, finish — and the day's check-in is stored.
+// an action and take off the next participant the region put on the board, finish — and the day's
+// check-in is stored.
 
 const suite = browserSuite();
 
@@ -26,12 +27,21 @@ it("walks the board, records an action and a take-off, and stores the check-in",
     await page.waitForFunction((previous) => document.querySelector("[data-current-participant]")?.getAttribute("data-current-participant") !== previous, code);
   }
 
-  // Agree an action for the fourth participant.
+  // Go on to the next entry the region put on the board: only its writer takes an entry off (authorship).
+  const theRegions = new Set(before.rows.filter((r) => r.entry.mayEdit).map((r) => r.participant.code));
+  for (;;) {
+    const code = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
+    if (theRegions.has(code!)) break;
+    await page.getByRole("button", { name: "Nästa deltagare" }).click();
+    await page.waitForFunction((previous) => document.querySelector("[data-current-participant]")?.getAttribute("data-current-participant") !== previous, code);
+  }
+
+  // Agree an action for that participant.
   await page.getByRole("textbox", { name: "Åtgärd" }).fill("Ringa boendestödet om nyckel");
   await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
   await page.getByRole("checkbox", { name: /Ringa boendestödet om nyckel/ }).waitFor();
 
-  // Take the fourth participant off the board.
+  // Take that participant off the board.
   const removed = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
   await page.getByRole("button", { name: "Ta bort från tavlan" }).click();
   const dialog = page.getByRole("dialog", { name: `Ta bort ${removed} från tavlan` });

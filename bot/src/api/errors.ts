@@ -2,7 +2,7 @@ import type { ApiError, ApiErrorCode } from "@fact-board/contract";
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
-import { Invalid, isDomainError, type DomainError } from "../domain/errors";
+import { Invalid, isDomainError, NotYourOrganisationsText, type DomainError } from "../domain/errors";
 import type { Logger } from "../logger";
 
 // The one place errors become HTTP answers: a stable code, a message a person can act on, never a
@@ -38,7 +38,9 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
   if (isDomainError(e)) {
     const current = "current" in e && e.current !== undefined ? { current: e.current } : {};
     const field = e instanceof Invalid && e.field ? { field: e.field } : {};
-    return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...field, ...current } } };
+    // A refusal under the authorship rule keeps code Forbidden and says which rule, so the tab and cards can word it.
+    const reason = e instanceof NotYourOrganisationsText ? { reason: e.reason } : {};
+    return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...field, ...current, ...reason } } };
   }
   if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
   const status = (e as { status?: number; type?: string }).status;

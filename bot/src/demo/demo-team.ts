@@ -218,7 +218,8 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       putOnBy: by.id,
       nextEvaluationOn: addDays(today, Math.floor(rnd() * 10)),
       actions,
-      ...(rnd() < 0.5 ? { lastReviewedOn: addDays(today, -1), lastReviewedBy: members[0]!.id } : {}),
+      // Yesterday's check-in reviewed half of them: the writer's own review.
+      reviews: rnd() < 0.5 ? [{ organisationId: by.organisationId, on: addDays(today, -1), by: by.id }] : [],
       updatedAt: now,
       updatedBy: by.id,
     };

@@ -123,8 +123,7 @@ describe("taking a participant off the board", () => {
       priority: "high",
       putOnOn: TODAY,
       putOnBy: caseManager.id,
-      lastReviewedOn: TODAY,
-      lastReviewedBy: caseManager.id,
+      reviews: [{ organisationId: PSYCHIATRY, on: TODAY, by: caseManager.id }],
       writtenBy: PSYCHIATRY,
     });
     expect(closed.actions).toEqual(worked.actions);
@@ -170,7 +169,7 @@ describe("today's plan: actions on an entry", () => {
 
   it("marks an action done and leaves the others alone", () => {
     const entry = addAction(addAction(onBoard().entry, caseManager, action("a-1"), NOW), caseManager, action("a-2"), NOW);
-    const next = setActionDone(entry, socialWorker, "a-2", true, LATER);
+    const next = setActionDone(entry, caseManager, "a-2", true, LATER);
     expect(next.actions.map((a) => [a.id, a.done])).toEqual([
       ["a-1", false],
       ["a-2", true],

@@ -1,9 +1,11 @@
 import type { BoardReason, Priority, TakeOffOutcome } from "@fact-board/contract";
+import { assertMayChange } from "./authorship";
 import { AlreadyExists, Invalid } from "./errors";
-import type { BoardAction, BoardEntry, CalendarDate, ClosedBoardEntry, Instant, Member, Participant } from "./types";
+import type { BoardAction, BoardEntry, CalendarDate, ClosedBoardEntry, Instant, Member, OrganisationReview, Participant } from "./types";
 
 // Putting on and taking off the board. A participant is on the board while a current entry exists;
 // taking off closes the entry into history with its outcome, so the past is never overwritten.
+// Every change checks authorship (authorship.ts): nobody's words are written under another's name.
 
 export const DEFAULT_EVALUATION_DAYS = 7;
 
@@ -38,6 +40,7 @@ export function putOnBoard(
     putOnBy: by.id,
     nextEvaluationOn: input.nextEvaluationOn,
     actions: [],
+    reviews: [],
     updatedAt: now,
     updatedBy: by.id,
   };
@@ -52,6 +55,7 @@ export interface EntryEdit {
 }
 
 export function editEntry(entry: BoardEntry, by: Member, edit: EntryEdit, today: CalendarDate, now: Instant): BoardEntry {
+  assertMayChange("entry.sharedFields", by.organisationId, entry.writtenBy);
   if (edit.nextEvaluationOn !== undefined && edit.nextEvaluationOn < today) {
     throw new Invalid("The next evaluation cannot be in the past.");
   }
@@ -79,7 +83,11 @@ export function addAction(
 }
 
 export function setActionDone(entry: BoardEntry, by: Member, actionId: string, done: boolean, now: Instant): BoardEntry {
-  if (!entry.actions.some((a) => a.id === actionId)) throw new Invalid("No such action on this entry.");
+  const action = entry.actions.find((a) => a.id === actionId);
+  if (!action) throw new Invalid("No such action on this entry.");
+  // "Done" is a fact about the writer's own plan; another organisation's "done" would be its news
+  // shown under the writer's consent, so it adds an action of its own instead.
+  assertMayChange("action.markDone", by.organisationId, action.writtenBy);
   return {
     ...entry,
     actions: entry.actions.map((a) => (a.id === actionId ? { ...a, done } : a)),
@@ -89,14 +97,51 @@ export function setActionDone(entry: BoardEntry, by: Member, actionId: string, d
 }
 
 export function removeAction(entry: BoardEntry, by: Member, actionId: string, now: Instant): BoardEntry {
+  const action = entry.actions.find((a) => a.id === actionId);
+  if (action) assertMayChange("action.markDone", by.organisationId, action.writtenBy);
   return { ...entry, actions: entry.actions.filter((a) => a.id !== actionId), updatedAt: now, updatedBy: by.id };
 }
 
+/** The organisation's review of the entry today; reviewing twice on one day is one review per organisation. */
 export function markReviewed(entry: BoardEntry, by: Member, today: CalendarDate, now: Instant): BoardEntry {
-  return { ...entry, lastReviewedOn: today, lastReviewedBy: by.id, updatedAt: now, updatedBy: by.id };
+  if (hasReviewedOn(entry, by.organisationId, today)) return entry;
+  const review: OrganisationReview = { organisationId: by.organisationId, on: today, by: by.id };
+  const others = entry.reviews.filter((r) => r.organisationId !== by.organisationId);
+  return { ...entry, reviews: [...others, review], updatedAt: now, updatedBy: by.id };
+}
+
+export function hasReviewedOn(entry: Pick<BoardEntry, "reviews">, organisationId: string, day: CalendarDate): boolean {
+  return entry.reviews.some((r) => r.organisationId === organisationId && r.on === day);
+}
+
+/** The most recent review among those by organisations `readable` says the viewer may read. */
+export function lastReviewReadable(entry: Pick<BoardEntry, "reviews">, readable: (organisationId: string) => boolean): OrganisationReview | undefined {
+  return entry.reviews.filter((r) => readable(r.organisationId)).reduce<OrganisationReview | undefined>((last, r) => (!last || r.on > last.on ? r : last), undefined);
 }
 
 export function takeOffBoard(
+  participant: Participant,
+  entry: BoardEntry,
+  by: Member,
+  outcome: { outcome: TakeOffOutcome; note?: string },
+  today: CalendarDate,
+  now: Instant,
+): { participant: Participant; closed: ClosedBoardEntry } {
+  assertMayChange("entry.takeOff", by.organisationId, entry.writtenBy);
+  return closeEntry(participant, entry, by, outcome, today, now);
+}
+
+/**
+ * Leaving the FACT team is the base record's writer's decision (authorship "participant.leave"):
+ * it closes the current entry, whoever wrote it, with the fixed outcome "left FACT" and no note, so
+ * no words of the leaving organisation land in another's entry.
+ */
+export function closeOnLeavingTeam(participant: Participant, entry: BoardEntry, by: Member, today: CalendarDate, now: Instant) {
+  assertMayChange("participant.leave", by.organisationId, participant.writtenBy);
+  return closeEntry(participant, entry, by, { outcome: "leftFact" }, today, now);
+}
+
+function closeEntry(
   participant: Participant,
   entry: BoardEntry,
   by: Member,

@@ -21,6 +21,14 @@ export class Forbidden extends DomainError {
   }
 }
 
+/**
+ * A change that would put one organisation's words under another's name (authorship.ts). Still a
+ * 403 Forbidden; `reason` tells the tab and cards which refusal it is, so they can say it in Swedish.
+ */
+export class NotYourOrganisationsText extends Forbidden {
+  readonly reason = "NotYourOrganisationsText" as const;
+}
+
 /** Someone else changed the thing since it was read; `current` is what is stored now. */
 export class Conflict<T = unknown> extends DomainError {
   readonly code = "Conflict" as const;

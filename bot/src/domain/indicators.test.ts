@@ -46,6 +46,7 @@ const entry = (participantId: string, putOnOn: string, nextEvaluationOn: string)
   putOnBy: "t.cm",
   nextEvaluationOn,
   actions: [],
+  reviews: [],
   updatedAt: "2026-03-01T08:00:00.000Z",
   updatedBy: "t.cm",
 });

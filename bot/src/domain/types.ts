@@ -101,6 +101,12 @@ export interface BoardAction {
   createdAt: Instant;
 }
 
+export interface OrganisationReview {
+  organisationId: OrganisationId;
+  on: CalendarDate;
+  by: MemberId;
+}
+
 export interface BoardEntry extends Versioned {
   id: string;
   boardId: BoardId;
@@ -114,8 +120,11 @@ export interface BoardEntry extends Versioned {
   putOnBy: MemberId;
   nextEvaluationOn: CalendarDate;
   actions: BoardAction[];
-  lastReviewedOn?: CalendarDate;
-  lastReviewedBy?: MemberId;
+  /**
+   * The last review by each organisation that reviewed it, at most one per organisation: that a
+   * member of X reviewed the entry is X's fact, shown only to those who may read X.
+   */
+  reviews: OrganisationReview[];
   updatedAt: Instant;
   updatedBy: MemberId;
 }

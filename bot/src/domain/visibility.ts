@@ -8,6 +8,8 @@ import type { CalendarDate, Consent, OrganisationId, Participant, ParticipantId 
 
 export interface ParticipantVisibility {
   participant: Participant;
+  /** The viewer's own organisation: what it wrote, it may also change (authorship.ts). */
+  viewer: OrganisationId;
   /** Organisations whose writing the viewer may read for this participant. */
   readable: Set<OrganisationId>;
 }
@@ -31,7 +33,7 @@ export function visibilityFor(
 ): ParticipantVisibility | undefined {
   if (participant.erasedAt) return undefined;
   const readable = readableWriters(participantConsents, viewer, today);
-  return readable.has(participant.writtenBy) ? { participant, readable } : undefined;
+  return readable.has(participant.writtenBy) ? { participant, viewer, readable } : undefined;
 }
 
 export function canRead(visibility: ParticipantVisibility, writtenBy: OrganisationId): boolean {

@@ -44,6 +44,8 @@ const BoardAction = z.object({
   createdAt: storedInstant,
 });
 
+const Review = z.object({ organisationId: z.string(), on: storedDate, by: z.string() });
+
 const entryColumns = {
   etag: z.string(),
   id: z.string(),
@@ -57,20 +59,34 @@ const entryColumns = {
   putOnBy: z.string(),
   nextEvaluationOn: storedDate,
   actions: jsonColumn(z.array(BoardAction)),
+  reviews: jsonColumn(z.array(Review)).optional(),
+  /** Written before reviews were kept per organisation; read only when `reviews` is absent. */
   lastReviewedOn: storedDate.optional(),
   lastReviewedBy: z.string().optional(),
   updatedAt: storedInstant,
   updatedBy: z.string(),
 };
 
-const BoardEntryEntity = z.object(entryColumns);
-const ClosedBoardEntryEntity = z.object({
-  ...entryColumns,
-  takenOffOn: storedDate,
-  takenOffBy: z.string(),
-  outcome: TakeOffOutcome,
-  outcomeNote: z.string().optional(),
-});
+/**
+ * A single legacy review did not say which organisation reviewed; it is read as the entry writer's,
+ * which shows it to exactly those who could read it when it was written.
+ */
+function withReviews<T extends { writtenBy: string; reviews?: BoardEntry["reviews"]; lastReviewedOn?: string; lastReviewedBy?: string }>(e: T) {
+  const { lastReviewedOn, lastReviewedBy, reviews, ...rest } = e;
+  const legacy = lastReviewedOn && lastReviewedBy ? [{ organisationId: e.writtenBy, on: lastReviewedOn, by: lastReviewedBy }] : [];
+  return { ...rest, reviews: reviews ?? legacy };
+}
+
+const BoardEntryEntity = z.object(entryColumns).transform(withReviews);
+const ClosedBoardEntryEntity = z
+  .object({
+    ...entryColumns,
+    takenOffOn: storedDate,
+    takenOffBy: z.string(),
+    outcome: TakeOffOutcome,
+    outcomeNote: z.string().optional(),
+  })
+  .transform(withReviews);
 
 const entryProperties = (e: Omit<BoardEntry, "etag">) => ({
   id: e.id,
@@ -84,8 +100,7 @@ const entryProperties = (e: Omit<BoardEntry, "etag">) => ({
   putOnBy: e.putOnBy,
   nextEvaluationOn: e.nextEvaluationOn,
   actions: toJson(e.actions, "Today's plan"),
-  lastReviewedOn: e.lastReviewedOn,
-  lastReviewedBy: e.lastReviewedBy,
+  reviews: toJson(e.reviews, "Reviews"),
   updatedAt: e.updatedAt,
   updatedBy: e.updatedBy,
 });

@@ -4,7 +4,7 @@ import { aParticipant, anEntry, closedFrom, createTestStorage } from "./test-sup
 describe("board entries", () => {
   it("puts a participant on the board and reads the entry back with today's plan", async () => {
     const storage = await createTestStorage();
-    const entry = anEntry("b1", "p1", { reasonNote: "Ökad oro", lastReviewedOn: "2025-03-04", lastReviewedBy: "t.m1" });
+    const entry = anEntry("b1", "p1", { reasonNote: "Ökad oro", reviews: [{ organisationId: "org-region", on: "2025-03-04", by: "t.m1" }] });
     const created = await storage.entries.create(entry);
     expect(await storage.entries.getCurrent("b1", "p1")).toEqual({ ...entry, etag: created.etag });
     expect(await storage.entries.listCurrent("b1")).toHaveLength(1);

@@ -117,6 +117,7 @@ export const anEntry = (boardId: string, participantId: string, o: Partial<Board
       createdAt: "2025-03-03T08:15:00.000Z",
     },
   ],
+  reviews: [],
   updatedAt: "2025-03-03T08:15:00.000Z",
   updatedBy: "tenant-region.cm1",
   ...o,

@@ -1,4 +1,5 @@
 import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
+import { assertMayChange } from "../domain/authorship";
 import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
@@ -25,12 +26,18 @@ async function announce(deps: UseCaseDeps, absence: Absence): Promise<void> {
   else await deps.notifier.notify({ type: "coverSettled", boardId: absence.boardId, absenceId: absence.id });
 }
 
+/** One's own absence, or a colleague's of the same organisation: cover is per organisation because consent is. */
+function assertMayRegisterFor(actor: Actor, memberId: string, organisationId: string): void {
+  if (memberId === actor.member.id) return assertAllowed(actor.member, "absence.registerOwn");
+  assertMayChange("absence.forColleague", actor.member.organisationId, organisationId);
+  assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: true });
+}
+
 export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: RegisterAbsenceBody): Promise<AbsenceView> {
   const memberId = body.memberId ?? actor.member.id;
   const member = memberId === actor.member.id ? actor.member : await deps.storage.members.get(boardId, memberId);
   if (!member) throw new NotFound("The member");
-  if (member.id === actor.member.id) assertAllowed(actor.member, "absence.registerOwn");
-  else assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: member.organisationId === actor.member.organisationId });
+  assertMayRegisterFor(actor, member.id, member.organisationId);
   const today = todayOf(deps);
   const [members, absences] = await Promise.all([deps.storage.members.listForBoard(boardId), deps.storage.absences.listCurrent(boardId, today)]);
   const absence = registerAbsenceRule(
@@ -66,6 +73,7 @@ export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: Boar
   // Double click on "Jag täcker": the first one landed; answer with the settled state.
   if (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) return toAbsenceView(absence);
   if (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id)) return toAbsenceView(absence);
+  assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
   assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
   if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));
   const at = nowOf(deps);
@@ -84,8 +92,7 @@ export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: Boar
 export async function cancelAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, etag: string): Promise<AbsenceView> {
   const absence = await deps.storage.absences.get(boardId, absenceId);
   if (!absence) throw new NotFound("The absence");
-  if (absence.memberId === actor.member.id) assertAllowed(actor.member, "absence.registerOwn");
-  else assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: absence.organisationId === actor.member.organisationId });
+  assertMayRegisterFor(actor, absence.memberId, absence.organisationId);
   if (absence.cover.state === "cancelled") return toAbsenceView(absence);
   return toAbsenceView(await applyCoverEvent(deps, absence, { type: "cancel", at: nowOf(deps) }, etag));
 }

@@ -1,5 +1,6 @@
 import type { ConsentView, RecordConsentBody } from "@fact-board/contract";
 import { RecordConsentBody as RecordConsentSchema } from "@fact-board/contract";
+import { assertMayChange } from "../domain/authorship";
 import { assertRecordableConsent } from "../domain/consent";
 import { Conflict, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
@@ -29,10 +30,9 @@ export async function recordConsent(
 ): Promise<ConsentView> {
   const body = RecordConsentSchema.parse(input);
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
-  assertAllowed(actor.member, "consent.record", {
-    ...ctx.relation,
-    ownOrganisation: actor.member.organisationId === disclosingOrganisationId,
-  });
+  // A consent is the disclosing organisation's own record: nobody records it in another's name.
+  assertMayChange("consent.record", actor.member.organisationId, disclosingOrganisationId);
+  assertAllowed(actor.member, "consent.record", { ...ctx.relation, ownOrganisation: true });
   if (!ctx.participant.organisationIds.includes(disclosingOrganisationId)) throw new NotFound("The organisation");
   const organisations = new Set((await deps.storage.organisations.listForBoard(boardId)).map((o) => o.id));
   const unknown = body.receivingOrganisationIds.find((id) => !organisations.has(id));

@@ -86,9 +86,10 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
 
 export async function editEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: EditEntryBody): Promise<EntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
-  assertFresh(entry, body.etag, ctx, deps);
   const { etag, ...edit } = body;
+  // The rule first: another organisation's entry is refused, not answered with "reload and retry".
   const edited = board.editEntry(entry, actor.member, edit, today, nowOf(deps));
+  assertFresh(entry, etag, ctx, deps);
   return saveEdited(deps, actor, ctx, edited, etag);
 }
 
@@ -115,23 +116,24 @@ export async function setActionDone(
   const { ctx, entry } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
   const action = entry.actions.find((a) => a.id === actionId);
   if (!action || !ctx.visibility.readable.has(action.writtenBy)) throw new NotFound("The action");
+  const edited = board.setActionDone(entry, actor.member, actionId, body.done, nowOf(deps));
   if (action.done === body.done) return viewOf(ctx, entry, deps);
   assertFresh(entry, body.etag, ctx, deps);
-  return saveEdited(deps, actor, ctx, board.setActionDone(entry, actor.member, actionId, body.done, nowOf(deps)), body.etag);
+  return saveEdited(deps, actor, ctx, edited, body.etag);
 }
 
 export async function markEntryReviewed(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: ReviewBody): Promise<EntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.review");
-  // Reviewing twice the same day is one review, whoever clicked first.
-  if (entry.lastReviewedOn === today) return viewOf(ctx, entry, deps);
+  // Reviewing twice the same day is one review per organisation, whoever of it clicked first.
+  if (board.hasReviewedOn(entry, actor.member.organisationId, today)) return viewOf(ctx, entry, deps);
   assertFresh(entry, body.etag, ctx, deps);
   return saveEdited(deps, actor, ctx, board.markReviewed(entry, actor.member, today, nowOf(deps)), body.etag);
 }
 
 export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: TakeOffBody): Promise<ClosedEntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
-  assertFresh(entry, body.etag, ctx, deps);
   const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }, today, nowOf(deps));
+  assertFresh(entry, body.etag, ctx, deps);
   await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
   try {
     await deps.storage.entries.close(entry, closed, { expectedEtag: body.etag });

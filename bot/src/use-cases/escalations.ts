@@ -1,5 +1,6 @@
 import type { AnswerEscalationBody, EscalationView, RaiseEscalationBody } from "@fact-board/contract";
 import { RaiseEscalationBody as RaiseSchema } from "@fact-board/contract";
+import { assertMayChange } from "../domain/authorship";
 import { Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
 import { answerDeadline, transitionEscalation, type EscalationEvent } from "../domain/escalation";
 import { assertAllowed } from "../domain/permissions";
@@ -71,7 +72,9 @@ export async function answerEscalation(
   body: AnswerEscalationBody,
 ): Promise<EscalationView> {
   const { escalation, ctx } = await loadEscalation(deps, actor, boardId, escalationId);
-  assertAllowed(actor.member, "escalation.answer", { ...ctx.relation, ownOrganisation: actor.member.organisationId === escalation.toOrganisationId });
+  // The answer and its decline reason are the receiver's words (authorship), then the role decides.
+  assertMayChange("signal.answer", actor.member.organisationId, escalation.toOrganisationId);
+  assertAllowed(actor.member, "escalation.answer", { ...ctx.relation, ownOrganisation: true });
   const at = nowOf(deps);
   const by = actor.member.id;
   const event: EscalationEvent =

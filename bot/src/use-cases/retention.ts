@@ -1,4 +1,5 @@
 import type { ParticipantView } from "@fact-board/contract";
+import { assertMayChange } from "../domain/authorship";
 import * as board from "../domain/board";
 import { addDays } from "../domain/dates";
 import { Conflict } from "../domain/errors";
@@ -23,13 +24,15 @@ export async function leaveTeam(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   const today = todayOf(deps);
   const viewOf = (p: Participant) => toParticipantView({ ...ctx.visibility, participant: p }, ctx.consents, ctx.absences, false, today);
   if (ctx.participant.leftTeamOn) return viewOf(ctx.participant);
+  // Refused before anything is logged or closed, also when there is no entry to close.
+  assertMayChange("participant.leave", actor.member.organisationId, ctx.participant.writtenBy);
 
   // Logged before it is made: a change whose record cannot be written does not happen.
   await recordAccess(deps, actor, "changed", [ctx.participant]);
   const entry = await deps.storage.entries.getCurrent(boardId, participantId);
   if (entry) {
     // Closed under the ETag just read: an edit landing in between makes this a Conflict, and the person retries.
-    const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: "leftFact" }, today, nowOf(deps));
+    const { closed } = board.closeOnLeavingTeam(ctx.participant, entry, actor.member, today, nowOf(deps));
     await deps.storage.entries.close(entry, closed, { expectedEtag: entry.etag });
   }
   const left: Participant = { ...ctx.participant, onBoard: false, leftTeamOn: today };

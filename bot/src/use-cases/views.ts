@@ -9,6 +9,8 @@ import type {
   OrganisationView,
   ParticipantView,
 } from "@fact-board/contract";
+import { mayChange } from "../domain/authorship";
+import { lastReviewReadable } from "../domain/board";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
 import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
@@ -101,11 +103,20 @@ export function toParticipantView(
 function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): ActionView[] {
   return e.actions
     .filter((a) => canRead(v, a.writtenBy))
-    .map((a) => ({ id: a.id, what: a.what, responsibleId: a.responsibleId, byWhen: a.byWhen, done: a.done, writtenBy: a.writtenBy }));
+    .map((a) => ({
+      id: a.id,
+      what: a.what,
+      responsibleId: a.responsibleId,
+      byWhen: a.byWhen,
+      done: a.done,
+      writtenBy: a.writtenBy,
+      mayMarkDone: mayChange("action.markDone", v.viewer, a.writtenBy),
+    }));
 }
 
-/** What an open and a closed entry show alike. */
+/** What an open and a closed entry show alike. Each part is gated by the organisation that wrote it. */
 function entryFields(v: ParticipantVisibility, e: BoardEntry | ClosedBoardEntry) {
+  const review = lastReviewReadable(e, (org) => canRead(v, org));
   return {
     id: e.id,
     participantId: e.participantId,
@@ -116,8 +127,7 @@ function entryFields(v: ParticipantVisibility, e: BoardEntry | ClosedBoardEntry)
     putOnOn: e.putOnOn,
     nextEvaluationOn: e.nextEvaluationOn,
     actions: actionViews(v, e),
-    ...(e.lastReviewedOn ? { lastReviewedOn: e.lastReviewedOn } : {}),
-    ...(e.lastReviewedBy ? { lastReviewedBy: e.lastReviewedBy } : {}),
+    ...(review ? { lastReviewedOn: review.on, lastReviewedBy: review.by } : {}),
     updatedAt: e.updatedAt,
   };
 }
@@ -129,6 +139,7 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
     ...entryFields(v, e),
     daysOnBoard: daysBetween(e.putOnOn, today),
     evaluationDue: e.nextEvaluationOn <= today,
+    mayEdit: mayChange("entry.sharedFields", v.viewer, e.writtenBy),
     etag: e.etag ?? "",
   };
 }
@@ -144,9 +155,14 @@ export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry)
   };
 }
 
-/** Undefined when the signal's sender may not be read by the viewer. */
+/**
+ * Undefined when the signal's sender may not be read by the viewer. The answer (its state, whether
+ * it is overdue, the decline reason) is the receiving organisation's: a viewer who may read the
+ * sender but not the receiver sees the signal as raised, with `answerHidden`.
+ */
 export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: Date): EscalationView | undefined {
   if (!canRead(v, e.fromOrganisationId)) return undefined;
+  const answerVisible = canRead(v, e.toOrganisationId);
   return {
     id: e.id,
     participantId: e.participantId,
@@ -156,12 +172,13 @@ export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: D
     urgency: e.urgency,
     ...(e.note ? { note: e.note } : {}),
     proposeBoard: e.proposeBoard,
-    state: e.state,
+    state: answerVisible ? e.state : "open",
     raisedBy: e.raisedBy,
     raisedAt: e.raisedAt,
     answerBy: e.answerBy,
-    overdue: isOverdue(e, now),
-    ...(e.declineReason ? { declineReason: e.declineReason } : {}),
+    overdue: answerVisible && isOverdue(e, now),
+    ...(answerVisible && e.declineReason ? { declineReason: e.declineReason } : {}),
+    ...(answerVisible ? {} : { answerHidden: true }),
     ...(e.etag ? { etag: e.etag } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { toApiRequestError } from "./errors";
+import { isNotYourOrganisationsText, toApiRequestError } from "./errors";
 
 describe("API errors", () => {
   it("carries the stored version of a 409 so the conflict can be shown", async () => {
@@ -22,5 +22,18 @@ describe("API errors", () => {
   it("takes the code from the status when the body's code is not one of the contract's", async () => {
     const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "toString", message: "odd" } }), { status: 403 }));
     expect(error.code).toBe("Forbidden");
+  });
+});
+
+describe("a change refused as another organisation's text", () => {
+  it("keeps the server's reason so the tab can say it in the viewer's language", async () => {
+    const body = { error: { code: "Forbidden", message: "This belongs to another organisation", reason: "NotYourOrganisationsText" } };
+    const error = await toApiRequestError(new Response(JSON.stringify(body), { status: 403 }));
+    expect([error.code, error.reason, isNotYourOrganisationsText(error)]).toEqual(["Forbidden", "NotYourOrganisationsText", true]);
+  });
+
+  it("does not take a plain Forbidden for it", async () => {
+    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "Forbidden", message: "no" } }), { status: 403 }));
+    expect(isNotYourOrganisationsText(error)).toBe(false);
   });
 });

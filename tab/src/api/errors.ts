@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly field?: string,
     readonly current?: unknown,
+    /** Which domain rule refused a 403, when the server names one (e.g. another organisation's text). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -43,7 +45,10 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads `{error:{code,message,field?,current?}}` from a failed response; tolerates any other body. */
+/** The server's words for a refused change: another organisation's text is refused by the authorship rule. */
+export const isNotYourOrganisationsText = (error: unknown): boolean => error instanceof ApiRequestError && error.reason === "NotYourOrganisationsText";
+
+/** Reads `{error:{code,message,field?,current?,reason?}}` from a failed response; tolerates any other body. */
 export async function toApiRequestError(response: Response): Promise<ApiRequestError> {
   let body: unknown;
   try {
@@ -55,5 +60,6 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
   const code = isApiErrorCode(error?.code) ? error.code : codeForStatus(response.status);
   const message = typeof error?.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`;
   const field = typeof error?.field === "string" ? error.field : undefined;
-  return new ApiRequestError(response.status, code, message, field, error?.current);
+  const reason = typeof error?.reason === "string" ? error.reason : undefined;
+  return new ApiRequestError(response.status, code, message, field, error?.current, reason);
 }

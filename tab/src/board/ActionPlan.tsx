@@ -54,7 +54,7 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
             <li key={action.id}>
               <Checkbox
                 checked={action.done}
-                disabled={!editable}
+                disabled={!editable || !action.mayMarkDone}
                 label={`${action.what} — ${memberName(board, action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
                 onChange={(_e, data) => void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })}
               />

@@ -2,7 +2,7 @@ import type { BoardRow, EntryView } from "@fact-board/contract";
 import { Toast, ToastTitle, Toaster, useId, useToastController } from "@fluentui/react-components";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
-import { ApiRequestError, errorMessage } from "../api/errors";
+import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
@@ -56,7 +56,15 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   );
 
   const notifyError = useCallback(
-    (e: unknown) => notify(e instanceof ApiRequestError && e.code === "Forbidden" ? t("entry.forbidden") : t("app.error", { message: errorMessage(e) }), "error"),
+    (e: unknown) =>
+      notify(
+        isNotYourOrganisationsText(e)
+          ? t("change.notYourOrganisationsText")
+          : e instanceof ApiRequestError && e.code === "Forbidden"
+            ? t("entry.forbidden")
+            : t("app.error", { message: errorMessage(e) }),
+        "error",
+      ),
     [notify, t],
   );
 

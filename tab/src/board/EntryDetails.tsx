@@ -93,8 +93,8 @@ export function EntryDetails({
             {reviewedToday ? `✓ ${t("board.reviewedToday")}` : t("entry.review")}
           </Button>
         )}
-        {can(board, "entry.edit") && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
-        {can(board, "entry.takeOff") && <TakeOffDialog row={row} onTakenOff={onTakenOff} trigger={<Button>{t("entry.takeOff")}</Button>} />}
+        {can(board, "entry.edit") && entry.mayEdit && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
+        {can(board, "entry.takeOff") && entry.mayEdit && <TakeOffDialog row={row} onTakenOff={onTakenOff} trigger={<Button>{t("entry.takeOff")}</Button>} />}
       </div>
     </div>
   );

@@ -86,7 +86,7 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
                   {t(`urgency.${signal.urgency}`)}
                 </Badge>
                 <Badge appearance="tint" color={signal.state === "open" ? "warning" : "brand"}>
-                  {t(`signalState.${signal.state}`)}
+                  {signal.answerHidden ? t("signal.answerHidden") : t(`signalState.${signal.state}`)}
                 </Badge>
                 {signal.overdue && (
                   <Badge appearance="filled" color="danger">

@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from "react";
-import { ApiRequestError, errorMessage } from "../api/errors";
+import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
 import { useI18n, type I18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { ChangeConflictDialog, type ConflictRow } from "./ConflictDialog";
@@ -38,7 +38,7 @@ export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
   if (!(error instanceof ApiRequestError)) return t("app.error", { message: errorMessage(error) });
   switch (error.code) {
     case "Forbidden":
-      return t("change.forbidden");
+      return isNotYourOrganisationsText(error) ? t("change.notYourOrganisationsText") : t("change.forbidden");
     case "InvalidTransition":
       return t("change.invalidTransition");
     case "Conflict":

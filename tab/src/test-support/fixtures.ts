@@ -32,6 +32,7 @@ export function entry(overrides: Partial<EntryView> = {}): EntryView {
     daysOnBoard: 23,
     nextEvaluationOn: "2026-11-26",
     evaluationDue: false,
+    mayEdit: true,
     actions: [],
     updatedAt: "2026-11-24T08:00:00+01:00",
     etag: 'W/"1"',
