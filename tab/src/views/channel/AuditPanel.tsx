@@ -106,18 +106,21 @@ export default function AuditPanel() {
                 <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.outcome")}</TableHeaderCell>
+                <TableHeaderCell>{t("audit.count")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {page.records.map((r, i) => (
                 <TableRow key={`${r.at}-${i}`}>
-                  <TableCell>{formatDateTime(r.at)}</TableCell>
+                  {/* A folded record: identical views from the first time to the last. */}
+                  <TableCell>{r.count > 1 ? `${formatDateTime(r.at)} – ${formatDateTime(r.lastAt)}` : formatDateTime(r.at)}</TableCell>
                   <TableCell>{who(r.objectId)}</TableCell>
                   <TableCell>{organisationName(board, r.organisationId)}</TableCell>
                   <TableCell>{words("auditWhat", r.what)}</TableCell>
                   <TableCell>{r.participantCode}</TableCell>
                   <TableCell>{words("auditChannel", r.channel)}</TableCell>
                   <TableCell>{words("auditOutcome", r.outcome)}</TableCell>
+                  <TableCell>{r.count}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
