@@ -1,4 +1,5 @@
 import type { AuditEvent } from "../domain/types";
+import { storageOver } from "./table-service";
 import { anAuditEvent, createTestStorageWithTables } from "./test-support";
 
 // Identical views by one person in one 15-minute window are one row with a count (README, Privacy).
@@ -91,5 +92,29 @@ describe("folding repeated views in the access log", () => {
     expect(submit).toHaveBeenCalledTimes(4);
     const p149 = await rowsOf(storage, "p149");
     expect(p149).toEqual([expect.objectContaining({ count: 2, lastAt: at("08:00:10") })]);
+  });
+
+  it("a live refresh in the same process is one transaction and no read", async () => {
+    const { storage, service } = await createTestStorageWithTables();
+    const view = (time: string) => Array.from({ length: 40 }, (_, i) => anAuditEvent("b1", { participantId: `p${i}`, participantCode: `HBG-${i}`, at: at(time) }));
+    await storage.audit.append(view("08:00:00"));
+    const submit = jest.spyOn(service.tables.auditLog, "submitTransaction");
+    const read = jest.spyOn(service.tables.auditLog, "listEntities");
+    await storage.audit.append(view("08:00:10"));
+    await storage.audit.append(view("08:00:20"));
+    expect(submit).toHaveBeenCalledTimes(2);
+    expect(read).not.toHaveBeenCalled();
+    expect(await rowsOf(storage, "p39")).toEqual([expect.objectContaining({ count: 3, lastAt: at("08:00:20") })]);
+  });
+
+  it("two server instances folding the same views lose nothing: a stale ETag is read again and retried", async () => {
+    const { storage: a, service } = await createTestStorageWithTables();
+    const b = storageOver(service); // another process over the same tables, with nothing remembered
+    const view = (time: string) => [anAuditEvent("b1", { at: at(time) })];
+    await a.audit.append(view("08:00:00"));
+    await b.audit.append(view("08:00:10")); // its create meets the row: read, then raise
+    await a.audit.append(view("08:00:20")); // its remembered ETag is stale now: read, then raise
+    await Promise.all([a.audit.append(view("08:00:30")), b.audit.append(view("08:00:40")), a.audit.append(view("08:00:50"))]);
+    expect(await rowsOf(a)).toEqual([expect.objectContaining({ count: 6, at: at("08:00:00"), lastAt: at("08:00:50") })]);
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Invalid } from "../domain/errors";
 import type { AuditEvent, BoardId, ParticipantId } from "../domain/types";
 import { type AuditMonth, auditMapping, auditPartition, isFoldable, monthsNewestFirst } from "./audit-entity";
-import { appendFolded } from "./audit-folding";
+import { FoldedAuditWriter } from "./audit-folding";
 import { EntityStore, type Page, submitCreates } from "./entity-store";
 import { type Stored, decodeCursor, encodeCursor } from "./entity-support";
 import type { Tables } from "./table-clients";
@@ -27,7 +27,7 @@ export interface AuditPageOptions extends AuditRange {
 export interface AuditRepository {
   /**
    * Writes the events, one transaction per month partition and 100 events (a board view of 30
-   * participants is one query and one transaction). Identical views in the same 15-minute window
+   * participants is one transaction). Identical views in the same 15-minute window
    * fold into one row with a count. Throws if any write fails: access that cannot be logged must
    * not be served.
    */
@@ -47,6 +47,7 @@ const withoutEtag = ({ etag: _etag, ...event }: Stored<AuditEvent>): AuditEvent 
 
 export function auditRepository(tables: Tables): AuditRepository {
   const store = new EntityStore(tables.auditLog, auditMapping);
+  const folded = new FoldedAuditWriter(tables.auditLog);
 
   const participantFilter = (participantId: ParticipantId) => (partitionKey: string) =>
     odata`PartitionKey eq ${partitionKey} and participantId eq ${participantId}`;
@@ -84,7 +85,7 @@ export function auditRepository(tables: Tables): AuditRepository {
       const views = events.filter(isFoldable);
       const others = events.filter((e) => !isFoldable(e));
       await Promise.all([
-        views.length > 0 ? appendFolded(tables.auditLog, views) : undefined,
+        views.length > 0 ? folded.append(views) : undefined,
         others.length > 0 ? submitCreates(tables.auditLog, others.map((e) => auditMapping.toEntity(e))) : undefined,
       ]);
     },
