@@ -1,20 +1,16 @@
 import {
   type AdaptiveCard,
   type CardRef,
-  type Locale,
   boardTabDeepLink,
   buildAbsenceFormCard,
   buildConsentCard,
   buildCoverCard,
-  buildEscalationCard,
   buildHelpCard,
   buildManagerAlertCard,
   buildMorningBriefCard,
   buildMyParticipantsCard,
   buildNotLoggedCard,
   buildSignalFormCard,
-  buildSignalNoticeCard,
-  localDateTime,
   t,
 } from "../cards";
 import { hasConsentProblem } from "../domain/consent";
@@ -22,12 +18,15 @@ import { askedSubstitute } from "../domain/cover";
 import { addDays } from "../domain/dates";
 import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
-import type { Actor, Member } from "../domain/types";
 import { AccessNotLogged } from "../use-cases/audit";
-import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
-import { readSignal } from "../use-cases/read-signal";
+import { escalationCard, signalAlertCard } from "./signal-views";
+import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
+
+export { type CardViewDeps, type Viewer, mriOf } from "./viewer";
+export { escalationCard, signalAlertCard } from "./signal-views";
 
 // Builds each card as it is now, for one viewer: the one place that turns a card reference (from a
 // refresh, an action or a notification) into card data. A card that shows a participant is a view
@@ -35,30 +34,6 @@ import { readSignal } from "../use-cases/read-signal";
 // person may see and may do, and writes the access log (channel `bot`) before anything is shown.
 // If the log cannot be written the card says so and shows nothing else. Shared conversations
 // (channel, group chat, meeting chat) are told counts and a link, never anything about a participant.
-
-export interface CardViewDeps {
-  useCases: UseCaseDeps;
-  /** The Teams app id (manifest id) and the board tab's entity id, for deep links. */
-  teamsAppId: string;
-  boardEntityId: string;
-}
-
-/** Teams' user MRI for an Entra user: what refresh.userIds holds. */
-export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objectId}`;
-
-export interface Viewer {
-  member?: Member;
-  /** "channel": any shared conversation. It is told counts and a link, nothing about a participant. */
-  audience: "personal" | "channel";
-  locale: Locale;
-  message?: string;
-  /** Extra users to refresh automatically (a channel card: the people concerned). */
-  refreshUserIds?: string[];
-}
-
-const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)] : []), ...(v.refreshUserIds ?? [])];
-
-const actorOf = (member: Member): Actor => ({ member, channel: "bot" });
 
 /** Cards that show a participant: only in a personal chat, only to a member. */
 const PERSONAL_ONLY: ReadonlySet<CardRef["card"]> = new Set(["consent", "signalAlert", "signalForm", "myParticipants"]);
@@ -99,63 +74,6 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
     case "myParticipants":
       return myParticipantsCard(deps, ref.boardId, viewer);
   }
-}
-
-export async function escalationCard(deps: CardViewDeps, boardId: string, escalationId: string, viewer: Viewer): Promise<AdaptiveCard> {
-  const u = deps.useCases;
-  if (viewer.audience === "channel" || !viewer.member) return signalNoticeCard(deps, boardId, escalationId, viewer);
-  const answer = await readSignal(u, actorOf(viewer.member), boardId, escalationId);
-  const today = todayOf(u);
-  const sig = answer.signal;
-  return buildEscalationCard(
-    {
-      boardId,
-      escalation: {
-        id: sig.id,
-        etag: sig.etag,
-        urgency: sig.urgency,
-        state: sig.state,
-        proposeBoard: sig.proposeBoard,
-        raisedAt: localDateTime(sig.raisedAt, u.timeZone),
-        answerBy: localDateTime(sig.answerBy, u.timeZone),
-        overdue: sig.overdue,
-        ...(answer.details?.kind ? { kind: answer.details.kind } : {}),
-        ...(answer.details?.note ? { note: answer.details.note } : {}),
-        ...(answer.details?.declineReason ? { declineReason: answer.details.declineReason } : {}),
-      },
-      ...(answer.participant ? { participant: answer.participant } : {}),
-      fromOrganisation: answer.fromOrganisation,
-      toOrganisation: answer.toOrganisation,
-      viewer: answer.rights,
-      today,
-      defaultNextEvaluationOn: addDays(today, 7),
-      refreshUserIds: userIds(viewer),
-      ...(viewer.message ? { message: viewer.message } : {}),
-    },
-    viewer.locale,
-  );
-}
-
-/** What a shared conversation is told about a signal: one new signal to an organisation, and a link. */
-async function signalNoticeCard(deps: CardViewDeps, boardId: string, escalationId: string, viewer: Viewer): Promise<AdaptiveCard> {
-  const s = deps.useCases.storage;
-  const e = await s.escalations.get(boardId, escalationId);
-  if (!e) throw new NotFound("The signal");
-  const [to, board] = await Promise.all([s.organisations.get(boardId, e.toOrganisationId), s.boards.get(boardId)]);
-  const url = boardUrl(deps, board?.name ?? "FACT");
-  return buildSignalNoticeCard(
-    {
-      boardId,
-      escalationId,
-      toOrganisation: to?.name ?? "—",
-      state: e.state,
-      ...(url ? { boardUrl: url } : {}),
-      // Refreshing a notice gives the notice again (with its current state), never a personal card.
-      refreshUserIds: userIds(viewer),
-      ...(viewer.message ? { message: viewer.message } : {}),
-    },
-    viewer.locale,
-  );
 }
 
 export async function consentCard(deps: CardViewDeps, boardId: string, participantId: string, disclosingOrganisationId: string, viewer: Viewer): Promise<AdaptiveCard> {
@@ -212,10 +130,6 @@ export async function coverCard(deps: CardViewDeps, boardId: string, absenceId: 
   );
 }
 
-function boardUrl(deps: CardViewDeps, boardName: string): string | undefined {
-  return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, deps.boardEntityId, boardName) : undefined;
-}
-
 export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenceId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const s = deps.useCases.storage;
   const [absence, names, board] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId), s.boards.get(boardId)]);
@@ -227,38 +141,6 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
       boardId,
       absence: { id: absence.id, from: absence.from, to: absence.to, state: absence.cover.state },
       absentMemberName: names.get(absence.memberId) ?? "—",
-      ...(url ? { boardUrl: url } : {}),
-      refreshUserIds: userIds(viewer),
-      ...(viewer.message ? { message: viewer.message } : {}),
-    },
-    viewer.locale,
-  );
-}
-
-/** The reminder or the manager's alert about an unanswered signal, built for this recipient from what they may see now. */
-export async function signalAlertCard(deps: CardViewDeps, boardId: string, escalationId: string, stage: "reminder" | "manager", viewer: Viewer): Promise<AdaptiveCard> {
-  const u = deps.useCases;
-  const member = viewer.member;
-  if (!member) throw new NotFound("The signal");
-  const [answer, board] = await Promise.all([readSignal(u, actorOf(member), boardId, escalationId), u.storage.boards.get(boardId)]);
-  const sig = answer.signal;
-  const url = boardUrl(deps, board?.name ?? "FACT");
-  return buildManagerAlertCard(
-    {
-      kind: "unansweredSignal",
-      boardId,
-      escalation: {
-        id: sig.id,
-        ...(answer.details?.kind ? { kind: answer.details.kind } : {}),
-        urgency: sig.urgency,
-        state: sig.state,
-        raisedAt: localDateTime(sig.raisedAt, u.timeZone),
-        answerBy: localDateTime(sig.answerBy, u.timeZone),
-      },
-      ...(answer.participant ? { participantCode: answer.participant.code } : {}),
-      fromOrganisation: answer.fromOrganisation,
-      toOrganisation: answer.toOrganisation,
-      stage,
       ...(url ? { boardUrl: url } : {}),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),
