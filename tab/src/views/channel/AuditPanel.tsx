@@ -106,21 +106,27 @@ export default function AuditPanel() {
                 <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.outcome")}</TableHeaderCell>
-                <TableHeaderCell>{t("audit.count")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {page.records.map((r, i) => (
                 <TableRow key={`${r.at}-${i}`}>
-                  {/* A folded record: identical views from the first time to the last. */}
-                  <TableCell>{r.count > 1 ? `${formatDateTime(r.at)} – ${formatDateTime(r.lastAt)}` : formatDateTime(r.at)}</TableCell>
+                  <TableCell>
+                    {formatDateTime(r.at)}
+                    {/* A folded record: identical views from the first time to the last (no extra column: the table must fit the channel tab). */}
+                    {r.count > 1 && (
+                      <>
+                        <br />
+                        <Text size={200}>{t("audit.repeated", { count: r.count, last: formatDateTime(r.lastAt) })}</Text>
+                      </>
+                    )}
+                  </TableCell>
                   <TableCell>{who(r.objectId)}</TableCell>
                   <TableCell>{organisationName(board, r.organisationId)}</TableCell>
                   <TableCell>{words("auditWhat", r.what)}</TableCell>
                   <TableCell>{r.participantCode}</TableCell>
                   <TableCell>{words("auditChannel", r.channel)}</TableCell>
                   <TableCell>{words("auditOutcome", r.outcome)}</TableCell>
-                  <TableCell>{r.count}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
