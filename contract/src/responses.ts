@@ -259,7 +259,11 @@ export const Overview = z.object({
 export type Overview = z.infer<typeof Overview>;
 
 export const AuditRecordView = z.object({
+  /** The first (or only) time. */
   at: Instant,
+  /** Identical views by one person in one 15-minute window are one record: the last time and how many. */
+  lastAt: Instant,
+  count: z.number().int().positive(),
   tenantId: z.string(),
   objectId: z.string(),
   organisationId: z.string(),

@@ -128,6 +128,21 @@ describe("one record per participant shown", () => {
   });
 });
 
+describe("repeated views fold into one record with a count", () => {
+  it("two identical reads by one person in the same window are one record: count 2, first and last time, in the review and its CSV", async () => {
+    const { participant } = await aFreshParticipant(w, { caseManagerId: ada().id });
+    for (let i = 0; i < 2; i++) expect((await w.call(ada(), "GET", `${BOARD}/participants/${participant.id}/history`)).status).toBe(200);
+    const review = await w.call(eva(), "GET", `${BOARD}/audit?participantId=${participant.id}`);
+    const reads = review.body.records.filter((r: { what: string; objectId: string }) => r.what === "viewedHistory" && r.objectId === ada().objectId);
+    expect(reads).toEqual([expect.objectContaining({ count: 2, channel: "api", at: expect.any(String), lastAt: expect.any(String) })]);
+    const csv = await w.call(eva(), "GET", `${BOARD}/audit.csv?participantId=${participant.id}`);
+    const [header, ...lines] = String(csv.body).trim().split("\r\n");
+    const columns = header!.split(",");
+    const row = lines.map((l) => l.split(",")).find((cells) => cells[columns.indexOf("what")] === "viewedHistory" && cells[columns.indexOf("objectId")] === ada().objectId);
+    expect(row?.[columns.indexOf("count")]).toBe("2");
+  });
+});
+
 describe("no unlogged access", () => {
   // Last in this file: the access log's table is taken away for good.
   let participant: Awaited<ReturnType<typeof aFreshParticipant>>;

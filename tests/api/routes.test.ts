@@ -126,7 +126,7 @@ describe("good input", () => {
     const csv = await w.call(eva(), "GET", `${BOARD}/audit.csv?participantId=${participant.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(String(csv.body).split("\r\n")[0]).toBe("at,tenantId,objectId,organisationId,role,what,participantCode,channel,outcome");
+    expect(String(csv.body).split("\r\n")[0]).toBe("at,tenantId,objectId,organisationId,role,what,participantCode,channel,outcome,lastAt,count");
   });
 
   it("answers a change with the changed thing", async () => {

@@ -122,7 +122,9 @@ export class FactBotHandler extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
     if (!caller) return { statusCode: 401, type: "application/vnd.microsoft.error", value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never };
-    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, localeOf(context.activity));
+    // Channels, group chats and meeting chats are shared: no participant details there, even on refresh.
+    const shared = (context.activity.conversation?.conversationType ?? "personal") !== "personal";
+    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, localeOf(context.activity), shared ? "shared" : "personal");
     if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }

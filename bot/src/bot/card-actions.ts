@@ -1,7 +1,7 @@
 import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildAbsenceFormCard, isVerb, t } from "../cards";
 import { askedSubstitute } from "../domain/cover";
 import { addDays } from "../domain/dates";
-import { type DomainError, Forbidden, NotFound, isDomainError } from "../domain/errors";
+import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
 import { type Actor, type Caller, memberIdOf } from "../domain/types";
 import { registerAbsence, answerCover } from "../use-cases/absences";
@@ -21,16 +21,28 @@ export const CONSENT_REMINDER_KIND = "consentReminder";
 
 export type ActionResult = { card: AdaptiveCard } | { error: { status: 400 | 404; code: string; message: string } };
 
-export async function handleCardAction(deps: CardViewDeps, caller: Caller, verb: unknown, data: unknown, locale: Locale): Promise<ActionResult> {
+/**
+ * `conversation`: where the card is. In a shared conversation (channel, group chat, meeting chat)
+ * a card is only ever refreshed into its shared view (counts and a link); nothing is done from it.
+ */
+export async function handleCardAction(
+  deps: CardViewDeps,
+  caller: Caller,
+  verb: unknown,
+  data: unknown,
+  locale: Locale,
+  conversation: "personal" | "shared" = "personal",
+): Promise<ActionResult> {
   const s = t(locale);
   if (!isVerb(verb)) return { error: { status: 400, code: "BadRequest", message: "Unknown action." } };
   const parsed = VERBS[verb].safeParse(data);
   if (!parsed.success) {
     const ref = CardRefSchema.safeParse(data);
     if (!ref.success) return { error: { status: 400, code: "BadRequest", message: "The card data is not valid." } };
-    return current(deps, caller, ref.data, locale, s.invalidInput);
+    return current(deps, caller, ref.data, locale, s.invalidInput, conversation);
   }
   const ref = CardRefSchema.parse(parsed.data);
+  if (conversation === "shared") return current(deps, caller, ref, locale, verb === "refresh" ? undefined : s.personalChatOnly, conversation);
   try {
     if (ref.card === "help") return { card: await helpCard(deps, { ...(await firstMembership(deps, caller)), audience: "personal", locale }) };
     const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
@@ -39,7 +51,7 @@ export async function handleCardAction(deps: CardViewDeps, caller: Caller, verb:
     return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return current(deps, caller, ref, locale, messageFor(e, locale));
+    return current(deps, caller, ref, locale, messageFor(e, locale), conversation);
   }
 }
 
@@ -197,12 +209,14 @@ async function firstMembership(deps: CardViewDeps, caller: Caller) {
 }
 
 /** The card as it is now, for this person, with a short line; or a help card if it is gone. */
-async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale: Locale, message: string): Promise<ActionResult> {
+async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale: Locale, message: string | undefined, conversation: "personal" | "shared"): Promise<ActionResult> {
   const membership = await firstMembership(deps, caller);
+  const audience = conversation === "shared" ? ("channel" as const) : ("personal" as const);
+  const m = message ? { message } : {};
   try {
-    if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message }) };
+    if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience, locale, ...m }) };
     const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
-    return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, message }) };
+    return { card: await buildCardFor(deps, ref, { member: actor.member, audience, locale, ...m }) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: t(locale).notFound }) };
@@ -217,7 +231,7 @@ function messageFor(e: DomainError, locale: Locale): string {
     case "AlreadyExists":
       return s.staleCard;
     case "Forbidden":
-      return s.forbidden;
+      return e instanceof NotYourOrganisationsText ? s.notYourOrganisationsText : s.forbidden;
     case "NotFound":
       return s.notFound;
     case "Invalid":

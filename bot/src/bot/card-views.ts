@@ -1,62 +1,60 @@
 import {
   type AdaptiveCard,
   type CardRef,
-  type Locale,
   boardTabDeepLink,
   buildAbsenceFormCard,
   buildConsentCard,
   buildCoverCard,
-  buildEscalationCard,
   buildHelpCard,
   buildManagerAlertCard,
   buildMorningBriefCard,
   buildMyParticipantsCard,
+  buildNotLoggedCard,
   buildSignalFormCard,
-  localDateTime,
+  t,
 } from "../cards";
-import { daysUntilExpiry, consentStatusOn, hasConsentProblem } from "../domain/consent";
+import { hasConsentProblem } from "../domain/consent";
 import { askedSubstitute } from "../domain/cover";
 import { addDays } from "../domain/dates";
 import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
-import { canApplyEscalationEvent, isOverdue } from "../domain/escalation";
-import { isAllowed } from "../domain/permissions";
-import type { Member } from "../domain/types";
-import { visibilityFor, canRead } from "../domain/visibility";
-import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { AccessNotLogged } from "../use-cases/audit";
+import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
-import { relationOf } from "../use-cases/relation";
+import { readConsentFor } from "../use-cases/read-consent";
+import { escalationCard, signalAlertCard } from "./signal-views";
+import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
-// Builds each card as it is now, for one viewer, from storage: the one place that turns a card
-// reference (from a refresh, an action or a notification) into card data. Which buttons appear
-// follows from the state machine and the permission matrix, never from the card's own data.
+export { type CardViewDeps, type Viewer, mriOf } from "./viewer";
+export { escalationCard, signalAlertCard } from "./signal-views";
 
-export interface CardViewDeps {
-  useCases: UseCaseDeps;
-  /** The Teams app id (manifest id) and the board tab's entity id, for deep links. */
-  teamsAppId: string;
-  boardEntityId: string;
-}
+// Builds each card as it is now, for one viewer: the one place that turns a card reference (from a
+// refresh, an action or a notification) into card data. A card that shows a participant is a view
+// of a use-case's answer (readSignal, readConsentFor, listParticipants), which decides what this
+// person may see and may do, and writes the access log (channel `bot`) before anything is shown.
+// If the log cannot be written the card says so and shows nothing else. Shared conversations
+// (channel, group chat, meeting chat) are told counts and a link, never anything about a participant.
 
-/** Teams' user MRI for an Entra user: what refresh.userIds holds. */
-export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objectId}`;
-
-export interface Viewer {
-  member?: Member;
-  /** Channel posts show the pseudonymous code only. */
-  audience: "personal" | "channel";
-  locale: Locale;
-  message?: string;
-  /** Extra users to refresh automatically (a channel card: the people concerned). */
-  refreshUserIds?: string[];
-}
-
-const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)] : []), ...(v.refreshUserIds ?? [])];
+/** Cards that show a participant: only in a personal chat, only to a member. */
+const PERSONAL_ONLY: ReadonlySet<CardRef["card"]> = new Set(["consent", "signalAlert", "signalForm", "myParticipants"]);
 
 export async function buildCardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promise<AdaptiveCard> {
+  try {
+    return await cardFor(deps, ref, viewer);
+  } catch (e) {
+    if (!(e instanceof AccessNotLogged)) throw e;
+    return buildNotLoggedCard({ ref, refreshUserIds: userIds(viewer) }, viewer.locale);
+  }
+}
+
+async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promise<AdaptiveCard> {
+  if (viewer.audience === "channel" && PERSONAL_ONLY.has(ref.card)) {
+    return helpCard(deps, { ...viewer, message: viewer.message ?? t(viewer.locale).personalChatOnly });
+  }
   switch (ref.card) {
     case "escalation":
-      return escalationCard(deps, ref.boardId, ref.escalationId, { ...viewer, audience: ref.audience === "channel" ? "channel" : viewer.audience });
+      // A card posted to a shared conversation stays a notice there, whoever refreshes it.
+      return escalationCard(deps, ref.boardId, ref.escalationId, ref.audience === "channel" ? { ...viewer, audience: "channel" } : viewer);
     case "consent":
       return consentCard(deps, ref.boardId, ref.participantId, ref.disclosingOrganisationId, viewer);
     case "cover":
@@ -78,98 +76,26 @@ export async function buildCardFor(deps: CardViewDeps, ref: CardRef, viewer: Vie
   }
 }
 
-export async function escalationCard(deps: CardViewDeps, boardId: string, escalationId: string, viewer: Viewer): Promise<AdaptiveCard> {
-  const u = deps.useCases;
-  const s = u.storage;
-  const today = todayOf(u);
-  const e = await s.escalations.get(boardId, escalationId);
-  if (!e) throw new NotFound("The signal");
-  const [participant, consents, absences, from, to, entry] = await Promise.all([
-    s.participants.get(boardId, e.participantId),
-    s.consents.listForParticipant(boardId, e.participantId),
-    s.absences.listCurrent(boardId, today),
-    s.organisations.get(boardId, e.fromOrganisationId),
-    s.organisations.get(boardId, e.toOrganisationId),
-    s.entries.getCurrent(boardId, e.participantId),
-  ]);
-  if (!participant || participant.erasedAt) throw new NotFound("The signal");
-  const member = viewer.member;
-  const visibility = member && viewer.audience === "personal" ? visibilityFor(participant, consents, member.organisationId, today) : undefined;
-  const seesDetails = visibility !== undefined && canRead(visibility, e.fromOrganisationId);
-  let rights: { acknowledge: boolean; resolve: boolean; decline: boolean; putOnBoard: boolean } | undefined;
-  if (member && (viewer.audience === "personal" || viewer.member)) {
-    const relation = { ...relationOf({ member, channel: "bot" }, participant, absences, today), ownOrganisation: member.organisationId === e.toOrganisationId };
-    // Without sight of the participant nobody gets a button: the use-case would refuse anyway.
-    const mayAnswer = visibilityFor(participant, consents, member.organisationId, today) !== undefined && isAllowed(member.role, "escalation.answer", relation);
-    const open = e.state === "open" || e.state === "acknowledged";
-    rights = {
-      acknowledge: mayAnswer && canApplyEscalationEvent(e.state, "acknowledge"),
-      resolve: mayAnswer && canApplyEscalationEvent(e.state, "resolve"),
-      decline: mayAnswer && canApplyEscalationEvent(e.state, "decline"),
-      putOnBoard: open && !entry && visibilityFor(participant, consents, member.organisationId, today) !== undefined && isAllowed(member.role, "entry.putOn", relation),
-    };
-  }
-  return buildEscalationCard(
-    {
-      boardId,
-      audience: viewer.audience,
-      escalation: {
-        id: e.id,
-        etag: e.etag,
-        kind: e.kind,
-        urgency: e.urgency,
-        state: e.state,
-        proposeBoard: e.proposeBoard,
-        raisedAt: localDateTime(e.raisedAt, u.timeZone),
-        answerBy: localDateTime(e.answerBy, u.timeZone),
-        overdue: isOverdue(e, u.clock()),
-        ...(seesDetails && e.note ? { note: e.note } : {}),
-        ...(seesDetails && e.declineReason ? { declineReason: e.declineReason } : {}),
-      },
-      participant: { id: participant.id, code: participant.code, onBoard: entry !== undefined, ...(seesDetails ? { initials: participant.initials } : {}) },
-      fromOrganisation: from?.name ?? "—",
-      toOrganisation: to?.name ?? "—",
-      ...(rights ? { viewer: rights } : {}),
-      today,
-      defaultNextEvaluationOn: addDays(today, 7),
-      refreshUserIds: userIds(viewer),
-      ...(viewer.message ? { message: viewer.message } : {}),
-    },
-    viewer.locale,
-  );
-}
-
 export async function consentCard(deps: CardViewDeps, boardId: string, participantId: string, disclosingOrganisationId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const u = deps.useCases;
-  const s = u.storage;
   const today = todayOf(u);
   const member = viewer.member;
   if (!member) throw new NotFound("The participant");
-  const [participant, consents, absences, organisations] = await Promise.all([
-    s.participants.get(boardId, participantId),
-    s.consents.listForParticipant(boardId, participantId),
-    s.absences.listCurrent(boardId, today),
-    s.organisations.listForBoard(boardId),
-  ]);
-  if (!participant || !visibilityFor(participant, consents, member.organisationId, today)) throw new NotFound("The participant");
-  const consent = consents.find((c) => c.disclosingOrganisationId === disclosingOrganisationId);
-  const names = new Map(organisations.map((o) => [o.id, o.name]));
-  const receivers = participant.organisationIds.filter((id) => id !== disclosingOrganisationId);
-  const relation = { ...relationOf({ member, channel: "bot" }, participant, absences, today), ownOrganisation: member.organisationId === disclosingOrganisationId };
-  const left = daysUntilExpiry(consent, today);
+  const answer = await readConsentFor(u, actorOf(member), boardId, participantId, disclosingOrganisationId);
+  const c = answer.consent;
   return buildConsentCard(
     {
       boardId,
-      participant: { id: participant.id, code: participant.code, initials: participant.initials },
-      disclosingOrganisation: { id: disclosingOrganisationId, name: names.get(disclosingOrganisationId) ?? "—" },
-      receivingOrganisations: receivers.map((id) => ({ id, name: names.get(id) ?? id, selected: consent ? consent.receivingOrganisationIds.includes(id) : true })),
-      status: consentStatusOn(consent, today),
-      ...(left !== undefined ? { daysUntilExpiry: left } : {}),
-      ...(consent?.givenOn ? { givenOn: consent.givenOn } : {}),
-      ...(consent?.validUntil ? { validUntil: consent.validUntil } : {}),
-      ...(consent?.withdrawnOn ? { withdrawnOn: consent.withdrawnOn } : {}),
-      ...(consent?.etag ? { etag: consent.etag } : {}),
-      canRecord: receivers.length > 0 && isAllowed(member.role, "consent.record", relation),
+      participant: answer.participant,
+      disclosingOrganisation: answer.disclosingOrganisation,
+      receivingOrganisations: answer.receivingOrganisations,
+      status: c.status,
+      ...(c.daysUntilExpiry !== undefined ? { daysUntilExpiry: c.daysUntilExpiry } : {}),
+      ...(c.givenOn ? { givenOn: c.givenOn } : {}),
+      ...(c.validUntil ? { validUntil: c.validUntil } : {}),
+      ...(c.withdrawnOn ? { withdrawnOn: c.withdrawnOn } : {}),
+      ...(c.etag ? { etag: c.etag } : {}),
+      canRecord: answer.canRecord,
       today,
       defaultValidUntil: addDays(today, 365),
       refreshUserIds: userIds(viewer),
@@ -204,10 +130,6 @@ export async function coverCard(deps: CardViewDeps, boardId: string, absenceId: 
   );
 }
 
-function boardUrl(deps: CardViewDeps, boardName: string): string | undefined {
-  return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, deps.boardEntityId, boardName) : undefined;
-}
-
 export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenceId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const s = deps.useCases.storage;
   const [absence, names, board] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId), s.boards.get(boardId)]);
@@ -219,35 +141,6 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
       boardId,
       absence: { id: absence.id, from: absence.from, to: absence.to, state: absence.cover.state },
       absentMemberName: names.get(absence.memberId) ?? "—",
-      ...(url ? { boardUrl: url } : {}),
-      refreshUserIds: userIds(viewer),
-      ...(viewer.message ? { message: viewer.message } : {}),
-    },
-    viewer.locale,
-  );
-}
-
-export async function signalAlertCard(deps: CardViewDeps, boardId: string, escalationId: string, stage: "reminder" | "manager", viewer: Viewer): Promise<AdaptiveCard> {
-  const u = deps.useCases;
-  const s = u.storage;
-  const e = await s.escalations.get(boardId, escalationId);
-  if (!e) throw new NotFound("The signal");
-  const [participant, from, to, board] = await Promise.all([
-    s.participants.get(boardId, e.participantId),
-    s.organisations.get(boardId, e.fromOrganisationId),
-    s.organisations.get(boardId, e.toOrganisationId),
-    s.boards.get(boardId),
-  ]);
-  const url = boardUrl(deps, board?.name ?? "FACT");
-  return buildManagerAlertCard(
-    {
-      kind: "unansweredSignal",
-      boardId,
-      escalation: { id: e.id, kind: e.kind, urgency: e.urgency, state: e.state, raisedAt: localDateTime(e.raisedAt, u.timeZone), answerBy: localDateTime(e.answerBy, u.timeZone) },
-      participantCode: participant && !participant.erasedAt ? participant.code : "—",
-      fromOrganisation: from?.name ?? "—",
-      toOrganisation: to?.name ?? "—",
-      stage,
       ...(url ? { boardUrl: url } : {}),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),

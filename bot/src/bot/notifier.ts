@@ -5,7 +5,7 @@ import type { Member } from "../domain/types";
 import { applyCoverEvent } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
 import type { Notification, Notifier } from "../use-cases/notifier";
-import { type CardViewDeps, buildCardFor, mriOf, signalAlertCard } from "./card-views";
+import { type CardViewDeps, buildCardFor, mriOf } from "./card-views";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 import type { ProactiveSender, SenderLog } from "./proactive-sender";
 import type { SentCardStore } from "./sent-card-store";
@@ -145,8 +145,9 @@ export class BotNotifier implements Notifier {
   }
 
   /**
-   * Sends `ref` to each member in personal chat. Members without a personal chat with the bot are
-   * reached through the board's channels instead, if `channelRef` allows it (pseudonymous code only).
+   * Sends `ref` to each member in personal chat, built for that member now (what they may see, logged
+   * as their read). Members without a personal chat with the bot are told through the board's
+   * channels instead, if `channelRef` allows it: a notice with a count and a link, nothing about the participant.
    */
   async deliver(ref: CardRef, members: Member[], occasion: string, options: { channelRef?: CardRef; noStandIn?: boolean } = {}): Promise<void> {
     const cardKey = cardKeyOf(ref);
@@ -178,7 +179,7 @@ export class BotNotifier implements Notifier {
     }
   }
 
-  /** A card as posted to a channel (no viewer: the code only, no buttons until someone refreshes). */
+  /** A card as posted to a shared conversation: counts and a link, nothing about a participant. */
   buildChannelCard(ref: CardRef, target: StoredReference) {
     return buildCardFor(this.d.views, ref, { audience: "channel", locale: localeOf(target) });
   }
@@ -193,10 +194,8 @@ export class BotNotifier implements Notifier {
         if (!target || !("boardId" in ref)) return;
         const member = copy.viewerId ? await storage.members.get(ref.boardId, copy.viewerId) : undefined;
         try {
-          const card =
-            ref.card === "signalAlert"
-              ? await signalAlertCard(this.d.views, ref.boardId, ref.escalationId, "manager", { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) })
-              : await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
+          // Rebuilt for the person it was sent to, from what they may see now (and logged as their read).
+          const card = await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
           await this.d.sender.update(target, copy.activityId, card);
         } catch (e) {
           // The person may no longer see it (consent withdrawn): leave their copy as it was.

@@ -9,6 +9,9 @@ import { buildAbsenceFormCard } from "./absence-form-card";
 import { buildSignalFormCard } from "./signal-form-card";
 import { buildMyParticipantsCard } from "./my-participants-card";
 import { CardRef, VERBS, isVerb } from "./verbs";
+import { buildSignalNoticeCard } from "./signal-notice-card";
+import { buildNotLoggedCard } from "./not-logged-card";
+import { t } from "./strings";
 import type { ConsentStatus, CoverState, EscalationState } from "@fact-board/contract";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -89,7 +92,6 @@ const executeVerbs = (json: AdaptiveCard): string[] => {
 
 const escalationBase: EscalationCardData = {
   boardId: "board-1",
-  audience: "personal",
   escalation: {
     id: "esc-1",
     etag: 'W/"datetime\'1\'"',
@@ -163,9 +165,15 @@ describe.each(LOCALES)("cards in %s", (locale) => {
 
   describe("escalation", () => {
     const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
-    it.each(states)("is a valid card in state %s, personal and channel", (state) => {
-      for (const audience of ["personal", "channel"] as const) {
-        const json = buildEscalationCard({ ...escalationBase, audience, escalation: { ...escalationBase.escalation, state, overdue: state === "open" } }, locale);
+    const hidden: EscalationCardData = {
+      ...escalationBase,
+      participant: undefined,
+      escalation: { ...escalationBase.escalation, kind: undefined, note: undefined, declineReason: undefined },
+      viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false },
+    };
+    it.each(states)("is a valid card in state %s, with the participant and without", (state) => {
+      for (const data of [escalationBase, hidden]) {
+        const json = buildEscalationCard({ ...data, escalation: { ...data.escalation, state, overdue: state === "open" } }, locale);
         expect(validate(json)).toEqual([]);
         expect(json.refresh!.userIds.length).toBeLessThanOrEqual(60);
       }
@@ -175,23 +183,20 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(executeVerbs(none)).toEqual([]);
       const all = buildEscalationCard(escalationBase, locale);
       expect(executeVerbs(all).sort()).toEqual(["escalation.acknowledge", "escalation.decline", "escalation.putOnBoard", "escalation.resolve"]);
-      const onBoard = buildEscalationCard({ ...escalationBase, participant: { ...escalationBase.participant, onBoard: true } }, locale);
+      const onBoard = buildEscalationCard({ ...escalationBase, participant: { ...escalationBase.participant!, onBoard: true } }, locale);
       expect(executeVerbs(onBoard)).not.toContain("escalation.putOnBoard");
     });
-    it("in a channel carries the pseudonymous code only: no initials, no note, no reason", () => {
-      for (const viewer of [undefined, escalationBase.viewer]) {
-        const json = buildEscalationCard({ ...escalationBase, audience: "channel", viewer, escalation: { ...escalationBase.escalation, state: "declined" } }, locale);
-        const body = allText(json);
-        expect(body).toContain("HBG-017");
-        expect(body).not.toContain("A.B.");
-        expect(body).not.toContain("Uteblev");
-        expect(body).not.toContain("Inte vår insats");
-      }
+    it("to someone who may not see the participant now shows no code, initials, kind of need or note", () => {
+      const body = allText(buildEscalationCard({ ...hidden, escalation: { ...hidden.escalation, state: "declined" } }, locale));
+      expect(body).not.toContain("HBG-017");
+      expect(body).not.toContain("A.B.");
+      expect(body).not.toContain(t(locale).signalKind.concern);
+      expect(body).not.toContain("Uteblev");
+      expect(body).not.toContain("Inte vår insats");
+      expect(body).toContain(t(locale).signalHiddenText);
     });
-    it("as posted (before anyone refreshes) has no buttons but says how to get them", () => {
-      const json = buildEscalationCard({ ...escalationBase, audience: "channel", viewer: undefined }, locale);
-      expect(executeVerbs(json)).toEqual([]);
-      expect(allText(json)).toMatch(locale === "sv" ? /Uppdatera/ : /Refresh/);
+    it("keeps the participant out of the fallback text (notifications, chat list)", () => {
+      expect(buildEscalationCard(escalationBase, locale).fallbackText).not.toContain("HBG-017");
     });
     it("uses the Swedish words", () => {
       if (locale !== "sv") return;
@@ -199,6 +204,34 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(body).toContain("Kvittera");
       expect(body).toContain("Avböj");
       expect(body).toContain("Ta upp på tavlan");
+    });
+  });
+
+  describe("what a shared conversation is told about a signal", () => {
+    const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
+    it.each(states)("is a valid card in state %s with a count and a link, nothing about the participant", (state) => {
+      const json = buildSignalNoticeCard(
+        { boardId: "board-1", escalationId: "esc-1", toOrganisation: "Norrby kommun", state, boardUrl: "https://teams.microsoft.com/l/entity/app/board?label=FACT", refreshUserIds: manyUsers },
+        locale,
+      );
+      expect(validate(json)).toEqual([]);
+      expect(executeVerbs(json)).toEqual([]);
+      const body = allText(json);
+      if (state === "open") expect(body).toContain(locale === "sv" ? "1 ny signal till Norrby kommun" : "1 new signal to Norrby kommun");
+      expect(body).toContain(t(locale).openInBoard);
+      for (const kind of Object.values(t(locale).signalKind)) expect(body).not.toContain(kind);
+      expect(body).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
+    });
+  });
+
+  describe("a card whose read could not be logged", () => {
+    it("is a valid card with the error and the same refresh, and nothing else", () => {
+      const ref = { card: "escalation", boardId: "board-1", escalationId: "esc-1", audience: "personal" } as const;
+      const json = buildNotLoggedCard({ ref, refreshUserIds: ["8:orgid:u1"] }, locale);
+      expect(validate(json)).toEqual([]);
+      expect(json.refresh!.action.data).toEqual(ref);
+      expect(executeVerbs(json)).toEqual([]);
+      expect(allText(json)).toContain(t(locale).notLoggedTitle);
     });
   });
 
@@ -238,6 +271,21 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         ),
       ),
     ];
+    alerts.push({
+      kind: "unansweredSignal",
+      boardId: "b",
+      escalation: { id: "e", urgency: "today", state: "open", raisedAt: "2026-03-02 08:00", answerBy: "2026-03-02 12:00" },
+      fromOrganisation: "Psykiatrin",
+      toOrganisation: "Socialtjänsten",
+      stage: "manager",
+      refreshUserIds: ["8:orgid:m"],
+    });
+    it("to a manager who may not see the participant now carries no code and no kind of need", () => {
+      const body = allText(buildManagerAlertCard(alerts[alerts.length - 1]!, locale));
+      expect(body).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
+      for (const kind of Object.values(t(locale).signalKind)) expect(body).not.toContain(kind);
+      expect(body).toContain(t(locale).detailsHidden);
+    });
     it.each(alerts.map((a, i) => [i, a] as const))("alert %d is a valid card", (_i, alert) => {
       expect(validate(buildManagerAlertCard(alert, locale))).toEqual([]);
     });

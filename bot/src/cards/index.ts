@@ -11,3 +11,5 @@ export * from "./help-card";
 export * from "./absence-form-card";
 export * from "./signal-form-card";
 export * from "./my-participants-card";
+export * from "./signal-notice-card";
+export * from "./not-logged-card";

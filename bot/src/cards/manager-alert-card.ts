@@ -18,8 +18,10 @@ export type ManagerAlertData =
   | {
       kind: "unansweredSignal";
       boardId: string;
-      escalation: { id: string; kind: SignalKind; urgency: Urgency; state: EscalationState; raisedAt: string; answerBy: string };
-      participantCode: string;
+      /** `kind` only for a manager who may read the sender's writing about the participant now. */
+      escalation: { id: string; kind?: SignalKind; urgency: Urgency; state: EscalationState; raisedAt: string; answerBy: string };
+      /** Only for a manager whose organisation may see the participant now (decided per recipient, at each build). */
+      participantCode?: string;
       fromOrganisation: string;
       toOrganisation: string;
       /** "reminder" goes to the receiving coordinators first; "manager" when still unanswered. */
@@ -57,8 +59,8 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
       ...notice(data.message),
       title(heading),
       facts([
-        [s.participant, data.participantCode],
-        [s.signalTitle, s.signalKind[e.kind]],
+        [s.participant, data.participantCode ?? s.detailsHidden],
+        [s.signalTitle, e.kind ? s.signalKind[e.kind] : undefined],
         [s.from, data.fromOrganisation],
         [s.to, data.toOrganisation],
         [s.urgencyLabel, s.urgency[e.urgency]],

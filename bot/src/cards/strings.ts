@@ -49,7 +49,6 @@ const sv = {
   reason: "Anledning",
   priorityLabel: "Prioritet",
   nextEvaluation: "Nästa uppföljning",
-  channelButtonsHint: "Mottagande samordnare ser knapparna när kortet uppdateras (Uppdatera i kortets meny).",
   overdue: "Obesvarad efter svarstiden",
   // consent
   consentTitle: "Samtycke",
@@ -94,6 +93,15 @@ const sv = {
   raisedAt: "Skickad",
   openBoard: "Öppna tavlan",
   reminderTitle: "Påminnelse: obesvarad signal",
+  // what a shared conversation (channel, group chat, meeting chat) may be told: counts and a link
+  signalNotice: (n: number, to: string) => `${n} ${n === 1 ? "ny signal" : "nya signaler"} till ${to}`,
+  signalNoticeAnswered: (to: string, state: string) => `Signal till ${to}: ${state}`,
+  openInBoard: "Öppna i FACT-tavlan",
+  sharedNoticeHint: "Uppgifter om deltagare visas bara i FACT-tavlan och i din personliga chatt med FACT.",
+  personalChatOnly: "Det här kortet visas bara i din personliga chatt med FACT.",
+  // a viewer whose organisation may not see the participant now
+  detailsHidden: "Dold (ditt samtycke saknas)",
+  signalHiddenText: "Din organisation får inte se uppgifter om deltagaren just nu (inget giltigt samtycke).",
   // morning brief
   morningBriefTitle: "Inför morgonmötet",
   onBoard: "På tavlan",
@@ -139,9 +147,12 @@ const sv = {
   // outcomes of a click
   staleCard: "Kortet var inaktuellt; så här ser det ut nu.",
   forbidden: "Du kan inte göra det här.",
+  notYourOrganisationsText: "Det här skrev en annan organisation, och bara den kan ändra det. Skriv i stället en egen uppgift.",
   notFound: "Det här finns inte längre.",
   invalidInput: "Något i formuläret stämmer inte. Kontrollera och försök igen.",
   failed: "Något gick fel. Försök igen om en stund.",
+  notLoggedTitle: "Uppgifterna kan inte visas just nu",
+  notLoggedText: "Åtkomstloggen kunde inte skrivas, och utan loggning visas inga uppgifter. Försök igen om en stund (Uppdatera i kortets meny).",
   saved: "Sparat.",
 } as const;
 
@@ -191,7 +202,6 @@ const en: Strings = {
   reason: "Reason",
   priorityLabel: "Priority",
   nextEvaluation: "Next evaluation",
-  channelButtonsHint: "Receiving coordinators see the buttons when the card refreshes (Refresh in the card's menu).",
   overdue: "Unanswered past its deadline",
   consentTitle: "Consent",
   consentFor: "Consent from",
@@ -233,6 +243,13 @@ const en: Strings = {
   raisedAt: "Sent",
   openBoard: "Open the board",
   reminderTitle: "Reminder: unanswered signal",
+  signalNotice: (n: number, to: string) => `${n} new ${n === 1 ? "signal" : "signals"} to ${to}`,
+  signalNoticeAnswered: (to: string, state: string) => `Signal to ${to}: ${state}`,
+  openInBoard: "Open in FACT Board",
+  sharedNoticeHint: "Details about participants are shown only in FACT Board and in your personal chat with FACT.",
+  personalChatOnly: "This card is shown only in your personal chat with FACT.",
+  detailsHidden: "Hidden (no consent for you)",
+  signalHiddenText: "Your organisation may not see details of this participant now (no valid consent).",
   morningBriefTitle: "Before the morning check-in",
   onBoard: "On the board",
   newSinceYesterday: "New since yesterday",
@@ -274,9 +291,12 @@ const en: Strings = {
   more: (n: number) => `… and ${n} more. See the board.`,
   staleCard: "The card was out of date; this is how it stands now.",
   forbidden: "You cannot do this.",
+  notYourOrganisationsText: "Another organisation wrote this, and only it can change it. Add your own item instead.",
   notFound: "This no longer exists.",
   invalidInput: "Something in the form is not right. Check it and try again.",
   failed: "Something went wrong. Try again in a moment.",
+  notLoggedTitle: "The details cannot be shown right now",
+  notLoggedText: "The access log could not be written, and nothing is shown without it. Try again in a moment (Refresh in the card's menu).",
   saved: "Saved.",
 };
 

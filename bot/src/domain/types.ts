@@ -241,6 +241,13 @@ export interface AuditEvent {
   participantCode: string;
   channel: AccessChannel;
   outcome: "allowed" | "denied";
+  /**
+   * Repeated identical views folded into one record (see `foldsInto` in storage/audit-entity.ts):
+   * how many views the record stands for (absent: 1) and the time of the last one (absent: `at`,
+   * which is always the first).
+   */
+  count?: number;
+  lastAt?: Instant;
 }
 
 /** The person behind a request, after the identity seam has done its work. */

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { AccessChannel, Role } from "@fact-board/contract";
 import { z } from "zod";
 import { Invalid } from "../domain/errors";
@@ -8,7 +8,15 @@ import { type Mapping, boardPartition, entity, parseStored, storedInstant } from
 // AuditLog: PartitionKey `${boardId}_${yyyyMM}` (the UTC month of the event), RowKey
 // `${invertedTime}_${random}`. Month partitions keep each partition bounded and let a log review
 // query months in parallel; the inverted time makes a partition list newest first; the random
-// tail keeps two events in the same millisecond apart. Append-only: nothing here updates or deletes.
+// tail keeps two events in the same millisecond apart.
+//
+// Views fold: identical views (same person, organisation and role, same participant, same kind,
+// same channel, same outcome) in the same 15-minute UTC window are one row with a count, keyed
+// `${invertedWindowStart}_${actorHash}_${viewHash}`, so a live board refreshing every ten seconds
+// writes one row per participant and window instead of ninety. The key is deterministic, so a
+// second view finds the row and raises its count under its ETag: nothing is lost on a crash or a
+// race. The actor's hash sits first so one range query finds all of one person's rows in a window.
+// Changes never fold. Nothing here deletes, and a row's who/what/first time never changes.
 
 /** Larger than any Date (8.64e15 ms): the inverted time stays positive and 16 digits wide. */
 const TIME_CEILING = 8_640_000_000_000_000;
@@ -23,9 +31,36 @@ export function monthOf(at: string): AuditMonth {
   return new Date(ms).toISOString().slice(0, 7);
 }
 
+const inverted = (ms: number): string => String(TIME_CEILING - ms).padStart(16, "0");
+
+/** The folding window: identical views within one 15-minute UTC window (hh:00, hh:15, …) are one row. */
+export const FOLD_WINDOW_MS = 15 * 60_000;
+/** Only reads fold; every change, export and erasure keeps a row of its own. */
+const FOLDABLE: ReadonlySet<AuditEvent["what"]> = new Set(["viewedDetails", "viewedHistory"]);
+export const isFoldable = (e: Pick<AuditEvent, "what">): boolean => FOLDABLE.has(e.what);
+
+export const windowStartOf = (at: string): number => Math.floor(Date.parse(at) / FOLD_WINDOW_MS) * FOLD_WINDOW_MS;
+
+const hash = (parts: string[], length: number): string => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, length);
+
+/**
+ * Where a foldable view goes: its row, and the prefix that all rows of the same person in the same
+ * window share. Windows divide hours evenly, so a window never spans two month partitions.
+ */
+export function foldKeys(e: AuditEvent): { partitionKey: string; rowKey: string; actorPrefix: string } {
+  const at = Date.parse(e.at);
+  if (Number.isNaN(at)) throw new Invalid("The audit event has no valid time.");
+  const actorPrefix = `${inverted(windowStartOf(e.at))}_${hash([e.actor.tenantId, e.actor.objectId], 12)}_`;
+  const view = hash([e.actor.organisationId, e.actor.role, e.participantId, e.what, e.channel, e.outcome], 16);
+  return { partitionKey: auditPartition(e.boardId, monthOf(e.at)), rowKey: `${actorPrefix}${view}`, actorPrefix };
+}
+
 export function auditKeys(e: AuditEvent) {
-  const inverted = String(TIME_CEILING - Date.parse(e.at)).padStart(16, "0");
-  return { partitionKey: auditPartition(e.boardId, monthOf(e.at)), rowKey: `${inverted}_${randomBytes(6).toString("hex")}` };
+  if (isFoldable(e)) {
+    const { partitionKey, rowKey } = foldKeys(e);
+    return { partitionKey, rowKey };
+  }
+  return { partitionKey: auditPartition(e.boardId, monthOf(e.at)), rowKey: `${inverted(Date.parse(e.at))}_${randomBytes(6).toString("hex")}` };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -71,6 +106,8 @@ const AuditEntity = z.object({
   participantCode: z.string(),
   channel: AccessChannel,
   outcome: z.enum(["allowed", "denied"]),
+  count: z.number().int().positive().optional(),
+  lastAt: storedInstant.optional(),
 });
 
 export const auditMapping: Mapping<AuditEvent> = {
@@ -90,6 +127,8 @@ export const auditMapping: Mapping<AuditEvent> = {
       participantCode: e.participantCode,
       channel: e.channel,
       outcome: e.outcome,
+      // Folded rows always carry both, so a row can be told from an unfolded one by its columns.
+      ...(isFoldable(e) ? { count: e.count ?? 1, lastAt: e.lastAt ?? e.at } : {}),
     }),
   fromEntity: (raw) => {
     const e = parseStored(AuditEntity, "AuditLog", raw);
@@ -102,6 +141,8 @@ export const auditMapping: Mapping<AuditEvent> = {
       participantCode: e.participantCode,
       channel: e.channel,
       outcome: e.outcome,
+      ...(e.count !== undefined ? { count: e.count } : {}),
+      ...(e.lastAt !== undefined ? { lastAt: e.lastAt } : {}),
       etag: e.etag,
     };
   },

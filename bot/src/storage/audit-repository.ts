@@ -2,7 +2,8 @@ import { odata } from "@azure/data-tables";
 import { z } from "zod";
 import { Invalid } from "../domain/errors";
 import type { AuditEvent, BoardId, ParticipantId } from "../domain/types";
-import { type AuditMonth, auditMapping, auditPartition, monthsNewestFirst } from "./audit-entity";
+import { type AuditMonth, auditMapping, auditPartition, isFoldable, monthsNewestFirst } from "./audit-entity";
+import { FoldedAuditWriter } from "./audit-folding";
 import { EntityStore, type Page, submitCreates } from "./entity-store";
 import { type Stored, decodeCursor, encodeCursor } from "./entity-support";
 import type { Tables } from "./table-clients";
@@ -19,12 +20,16 @@ export interface AuditPageOptions extends AuditRange {
   pageSize?: number;
 }
 
-/** Append-only by design: there is no update or delete, and the log survives a participant's erasure. */
+/**
+ * Append-only by design: there is no delete, and the log survives a participant's erasure. The only
+ * update is a folded view's count and last time going up (audit-entity.ts).
+ */
 export interface AuditRepository {
   /**
    * Writes the events, one transaction per month partition and 100 events (a board view of 30
-   * participants is one round trip). Throws if any write fails: access that cannot be logged
-   * must not be served.
+   * participants is one transaction). Identical views in the same 15-minute window
+   * fold into one row with a count. Throws if any write fails: access that cannot be logged must
+   * not be served.
    */
   append(events: AuditEvent[]): Promise<void>;
   /** Loggkontroll per participant: every event in the range, newest first (months queried in parallel). */
@@ -42,6 +47,7 @@ const withoutEtag = ({ etag: _etag, ...event }: Stored<AuditEvent>): AuditEvent 
 
 export function auditRepository(tables: Tables): AuditRepository {
   const store = new EntityStore(tables.auditLog, auditMapping);
+  const folded = new FoldedAuditWriter(tables.auditLog);
 
   const participantFilter = (participantId: ParticipantId) => (partitionKey: string) =>
     odata`PartitionKey eq ${partitionKey} and participantId eq ${participantId}`;
@@ -76,10 +82,12 @@ export function auditRepository(tables: Tables): AuditRepository {
   return {
     async append(events) {
       if (events.length === 0) return;
-      await submitCreates(
-        tables.auditLog,
-        events.map((e) => auditMapping.toEntity(e)),
-      );
+      const views = events.filter(isFoldable);
+      const others = events.filter((e) => !isFoldable(e));
+      await Promise.all([
+        views.length > 0 ? folded.append(views) : undefined,
+        others.length > 0 ? submitCreates(tables.auditLog, others.map((e) => auditMapping.toEntity(e))) : undefined,
+      ]);
     },
     listForParticipant: async (boardId, participantId, range) => listAll(boardId, range, participantFilter(participantId)),
     listForMember: async (boardId, tenantId, objectId, range) => listAll(boardId, range, memberFilter(tenantId, objectId)),

@@ -19,6 +19,8 @@ export interface AuditQuery {
 
 const toRecord = (e: AuditEvent) => ({
   at: e.at,
+  lastAt: e.lastAt ?? e.at,
+  count: e.count ?? 1,
   tenantId: e.actor.tenantId,
   objectId: e.actor.objectId,
   organisationId: e.actor.organisationId,
@@ -116,7 +118,8 @@ export async function readAuditLog(deps: UseCaseDeps, actor: Actor, boardId: Boa
   return page;
 }
 
-const CSV_COLUMNS = ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome"] as const;
+// lastAt and count: a folded row stands for `count` identical views from `at` to `lastAt`.
+const CSV_COLUMNS = ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome", "lastAt", "count"] as const;
 
 /** RFC 4180 quoting, and a leading quote on cells starting with = + - @ so spreadsheets do not run them as formulas. */
 function csvCell(value: string): string {

@@ -2,8 +2,20 @@ import type { AuditEvent, AuditWhat, Actor, Participant } from "../domain/types"
 import type { UseCaseDeps } from "./deps";
 
 /**
- * Appends one audit record per participant whose details are shown or changed. It is awaited
- * before the response is sent: if the log cannot be written, the request fails (no unlogged access).
+ * The access log could not be written, so nothing may be shown or changed. Not a domain error: the
+ * API answers it as any server fault (500, no data); a card shows an error and no details.
+ */
+export class AccessNotLogged extends Error {
+  override readonly name = "AccessNotLogged";
+  constructor(cause: unknown) {
+    super("The access log could not be written.", { cause });
+  }
+}
+
+/**
+ * Appends one audit record per participant whose details are shown or changed (repeated identical
+ * views within a few minutes fold into one record with a count, in storage). It is awaited before
+ * the response is sent: if the log cannot be written, the request fails (no unlogged access).
  */
 export async function recordAccess(
   deps: UseCaseDeps,
@@ -15,7 +27,7 @@ export async function recordAccess(
   if (participants.length === 0) return;
   const at = deps.clock().toISOString();
   const m = actor.member;
-  await deps.storage.audit.append(
+  const write = deps.storage.audit.append(
     participants.map((p) => ({
       boardId: p.boardId,
       at,
@@ -27,4 +39,7 @@ export async function recordAccess(
       outcome,
     })),
   );
+  await write.catch((e: unknown) => {
+    throw new AccessNotLogged(e);
+  });
 }

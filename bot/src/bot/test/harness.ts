@@ -2,7 +2,8 @@ import express from "express";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import type { Storage } from "../../storage";
-import { createTestStorage, testStorageOptions } from "../../storage/test-support";
+import type { TableService } from "../../storage/table-clients";
+import { createTestStorageWithTables, testStorageOptions } from "../../storage/test-support";
 import { createBot, type Bot } from "../index";
 import { type Connector, startConnector } from "./teams-connector";
 
@@ -12,6 +13,8 @@ import { type Connector, startConnector } from "./teams-connector";
 export interface Harness {
   bot: Bot;
   storage: Storage;
+  /** The raw tables under storage, for tests that must break one (the access log). */
+  tables: TableService;
   connector: Connector;
   url: string;
   now: { value: Date };
@@ -19,7 +22,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: { allowAnyTenant?: boolean } = {}): Promise<Harness> {
-  const storage = await createTestStorage();
+  const { storage, service } = await createTestStorageWithTables();
   const { connectionString, tablePrefix } = testStorageOptions();
   const now = { value: new Date("2026-03-02T08:00:00.000Z") };
   let id = 0;
@@ -44,6 +47,7 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
   return {
     bot,
     storage,
+    tables: service,
     connector,
     url: `http://127.0.0.1:${port}/api/messages`,
     now,

@@ -111,7 +111,16 @@ export default function AuditPanel() {
             <TableBody>
               {page.records.map((r, i) => (
                 <TableRow key={`${r.at}-${i}`}>
-                  <TableCell>{formatDateTime(r.at)}</TableCell>
+                  <TableCell>
+                    {formatDateTime(r.at)}
+                    {/* A folded record: identical views from the first time to the last (no extra column: the table must fit the channel tab). */}
+                    {r.count > 1 && (
+                      <>
+                        <br />
+                        <Text size={200}>{t("audit.repeated", { count: r.count, last: formatDateTime(r.lastAt) })}</Text>
+                      </>
+                    )}
+                  </TableCell>
                   <TableCell>{who(r.objectId)}</TableCell>
                   <TableCell>{organisationName(board, r.organisationId)}</TableCell>
                   <TableCell>{words("auditWhat", r.what)}</TableCell>

@@ -1,0 +1,103 @@
+import type { EscalationView } from "@fact-board/contract";
+import { canApplyEscalationEvent, isOverdue } from "../domain/escalation";
+import { NotFound } from "../domain/errors";
+import { isAllowed } from "../domain/permissions";
+import type { Actor, BoardId, Escalation } from "../domain/types";
+import { visibilityFor } from "../domain/visibility";
+import { recordAccess } from "./audit";
+import { todayOf, type UseCaseDeps } from "./deps";
+import { relationOf } from "./relation";
+import { toEscalationView } from "./views";
+
+// A signal as one person may see it now, for a card (the signal card, a reminder, the manager's
+// alert): built at send time and at every refresh, with visibility, rights and the access log
+// decided here, like any read of the API. Seeing the participant is a read of their details and
+// is logged (channel from the actor: `bot` for cards).
+
+export interface SignalRights {
+  acknowledge: boolean;
+  resolve: boolean;
+  decline: boolean;
+  putOnBoard: boolean;
+}
+
+export interface SignalForViewer {
+  /** What anyone the signal concerns may see: ids, state and times, no participant, no text. */
+  signal: Pick<Escalation, "id" | "state" | "urgency" | "proposeBoard" | "raisedAt" | "answerBy" | "fromOrganisationId" | "toOrganisationId"> & {
+    etag: string;
+    overdue: boolean;
+  };
+  /** Only when the viewer's organisation may see the participant now. */
+  participant?: { id: string; code: string; initials: string; onBoard: boolean };
+  /** Kind of need, note, decline reason: only when the viewer may also read the sender's writing. */
+  details?: Pick<EscalationView, "kind" | "note" | "declineReason">;
+  fromOrganisation: string;
+  toOrganisation: string;
+  rights: SignalRights;
+}
+
+const NO_RIGHTS: SignalRights = { acknowledge: false, resolve: false, decline: false, putOnBoard: false };
+
+/**
+ * Someone of the sending or receiving organisation always learns that the signal exists (its
+ * state and organisations), even when their consent no longer lets them see whom it is about;
+ * anyone else may not know about it (NotFound), unless they may read it like the API shows it.
+ */
+export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, escalationId: string): Promise<SignalForViewer> {
+  const s = deps.storage;
+  const today = todayOf(deps);
+  const now = deps.clock();
+  const e = await s.escalations.get(boardId, escalationId);
+  if (!e) throw new NotFound("The signal");
+  const [participant, consents, absences, from, to, entry] = await Promise.all([
+    s.participants.get(boardId, e.participantId),
+    s.consents.listForParticipant(boardId, e.participantId),
+    s.absences.listCurrent(boardId, today),
+    s.organisations.get(boardId, e.fromOrganisationId),
+    s.organisations.get(boardId, e.toOrganisationId),
+    s.entries.getCurrent(boardId, e.participantId),
+  ]);
+  if (!participant || participant.erasedAt) throw new NotFound("The signal");
+  const member = actor.member;
+  const concerned = member.organisationId === e.fromOrganisationId || member.organisationId === e.toOrganisationId;
+  const visibility = visibilityFor(participant, consents, member.organisationId, today);
+  const view = visibility && toEscalationView(visibility, e, now);
+  if (!view && !concerned) throw new NotFound("The signal");
+
+  let rights = NO_RIGHTS;
+  if (visibility) {
+    const relation = { ...relationOf(actor, participant, absences, today), ownOrganisation: member.organisationId === e.toOrganisationId };
+    const mayAnswer = isAllowed(member.role, "escalation.answer", relation);
+    const open = e.state === "open" || e.state === "acknowledged";
+    rights = {
+      acknowledge: mayAnswer && canApplyEscalationEvent(e.state, "acknowledge"),
+      resolve: mayAnswer && canApplyEscalationEvent(e.state, "resolve"),
+      decline: mayAnswer && canApplyEscalationEvent(e.state, "decline"),
+      putOnBoard: open && !entry && isAllowed(member.role, "entry.putOn", relation),
+    };
+    // Logged before anything is shown: if it cannot be written, the caller gets no details.
+    await recordAccess(deps, actor, "viewedDetails", [participant]);
+  }
+  // The answer (state, overdue) is the receiving organisation's, shown by the same rule as the tab's
+  // signal view: without a view only the receiver itself knows where its answer stands.
+  const answerVisible = view ? !view.answerHidden : member.organisationId === e.toOrganisationId;
+  return {
+    signal: {
+      id: e.id,
+      etag: e.etag ?? "",
+      state: answerVisible ? e.state : "open",
+      urgency: e.urgency,
+      proposeBoard: e.proposeBoard,
+      raisedAt: e.raisedAt,
+      answerBy: e.answerBy,
+      overdue: answerVisible && isOverdue(e, now),
+      fromOrganisationId: e.fromOrganisationId,
+      toOrganisationId: e.toOrganisationId,
+    },
+    ...(visibility ? { participant: { id: participant.id, code: participant.code, initials: participant.initials, onBoard: entry !== undefined } } : {}),
+    ...(view ? { details: { kind: view.kind, ...(view.note ? { note: view.note } : {}), ...(view.declineReason ? { declineReason: view.declineReason } : {}) } } : {}),
+    fromOrganisation: from?.name ?? "—",
+    toOrganisation: to?.name ?? "—",
+    rights,
+  };
+}
