@@ -23,10 +23,12 @@ export interface StartAppOptions {
   env?: Record<string, string>;
   /** Run the due-item poller too (off by default: tests drive jobs themselves). */
   jobs?: boolean;
+  /** Another storage than the Jest run's Azurite (e.g. a dedicated one a test stops and starts). */
+  connectionString?: string;
 }
 
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
-  const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION;
+  const connectionString = options.connectionString ?? process.env.FACT_TEST_STORAGE_CONNECTION;
   if (!connectionString) throw new Error("FACT_TEST_STORAGE_CONNECTION is not set: run through Jest (its globalSetup starts Azurite).");
   const tablePrefix = `t${Math.random().toString(36).slice(2, 10)}`;
   const config = loadConfig({

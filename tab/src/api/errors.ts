@@ -8,9 +8,16 @@ export class ApiRequestError extends Error {
     message: string,
     readonly field?: string,
     readonly current?: unknown,
+    /** From a 503's Retry-After: when trying again is worthwhile. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiRequestError";
+  }
+
+  /** The board cannot be reached for a moment (storage down, or the server's 503): worth retrying by itself. */
+  get isUnavailable(): boolean {
+    return this.code === "StorageUnavailable" || this.code === "Network" || this.status === 503;
   }
 
   get isConflict(): boolean {
@@ -23,6 +30,7 @@ export class ApiRequestError extends Error {
 const knownCodes: Record<ApiErrorCode, true> = {
   BadRequest: true, Unauthenticated: true, Forbidden: true, NotFound: true, Conflict: true, InvalidTransition: true,
   Invalid: true, AlreadyExists: true, TooManyRequests: true, PayloadTooLarge: true, Internal: true,
+  StorageUnavailable: true,
 };
 
 const isApiErrorCode = (code: unknown): code is ApiErrorCode => typeof code === "string" && Object.hasOwn(knownCodes, code);
@@ -35,6 +43,7 @@ function codeForStatus(status: number): ApiErrorCode {
   if (status === 413) return "PayloadTooLarge";
   if (status === 429) return "TooManyRequests";
   if (status >= 400 && status < 500) return "BadRequest";
+  if (status === 503) return "StorageUnavailable";
   return "Internal";
 }
 
@@ -55,5 +64,6 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
   const code = isApiErrorCode(error?.code) ? error.code : codeForStatus(response.status);
   const message = typeof error?.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`;
   const field = typeof error?.field === "string" ? error.field : undefined;
-  return new ApiRequestError(response.status, code, message, field, error?.current);
+  const retryAfter = Number(response.headers.get("Retry-After") ?? NaN);
+  return new ApiRequestError(response.status, code, message, field, error?.current, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
