@@ -10,6 +10,7 @@ import { localDate } from "./domain/dates";
 import { demoTeam } from "./demo/demo-team";
 import { seedDemoTeam } from "./demo/seed";
 import { createLogger } from "./logger";
+import { policyFor } from "./storage/request-policy";
 import { createStorage } from "./storage/table-service";
 import { newId, type UseCaseDeps } from "./use-cases/deps";
 import { createTenantAllowList } from "./use-cases/tenant-allow-list";
@@ -33,6 +34,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
     ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
     tablePrefix: config.TABLE_PREFIX,
+    requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS),
   });
   const clock = options.clock ?? systemClock;
   const allowList = createTenantAllowList(storage);
@@ -45,6 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
       ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
       tablePrefix: config.TABLE_PREFIX,
+      requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS),
     },
     credentials: {
       botType: config.BOT_TYPE,

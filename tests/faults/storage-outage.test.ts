@@ -1,3 +1,4 @@
+import { DEFAULT_STORAGE_TIMEOUT_MS } from "../../bot/src/config";
 import { api, demoPerson, DEMO_BOARD_ID, signIn, startApp, type RunningApp } from "../support/app";
 import { type StorageLink, storageLink } from "../support/storage-link";
 
@@ -14,7 +15,10 @@ beforeAll(async () => {
   const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION!;
   const target = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(connectionString)![1]);
   link = await storageLink(target);
-  app = await startApp({ connectionString: connectionString.replace(`127.0.0.1:${target}`, `127.0.0.1:${link.port}`) });
+  app = await startApp({
+    connectionString: connectionString.replace(`127.0.0.1:${target}`, `127.0.0.1:${link.port}`),
+    env: { STORAGE_TIMEOUT_MS: String(DEFAULT_STORAGE_TIMEOUT_MS) },
+  });
   token = await signIn(app.baseUrl, demoPerson("region", 1));
 }, 60_000);
 

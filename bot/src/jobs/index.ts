@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bot } from "../bot";
 import { addDays, localDate } from "../domain/dates";
-import { handlers, MORNING_BRIEF_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
+import { handlers, MORNING_BRIEF_KIND, REPAIR_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
 import { localTimeToInstant } from "./local-time";
 
 // The poller: due items live in Table Storage and are claimed with their ETag, so each fires once
@@ -41,7 +41,10 @@ export function startJobs(deps: JobDeps): Jobs {
   async function scheduleBriefs(now: Date): Promise<void> {
     const today = localDate(now, tz);
     const boards = await storage.boards.list();
+    // The repair sweep at the top of the next hour (one item per board and hour, however many instances).
+    const hour = new Date(Math.ceil((now.getTime() + 1) / 3_600_000) * 3_600_000).toISOString();
     for (const board of boards) {
+      await storage.dueItems.schedule({ kind: REPAIR_KIND, id: `${board.id}.${hour}`, dueAt: hour, payload: { boardId: board.id } });
       for (const date of [today, addDays(today, 1)]) {
         const at = localTimeToInstant(date, deps.morningBriefAt, tz);
         // Scheduling the same brief again is a no-op (same key, same payload).

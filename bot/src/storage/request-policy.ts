@@ -16,8 +16,16 @@ export interface StorageRequestPolicy {
   retryDelayMs: number;
 }
 
+/**
+ * The policy for an overall budget: a hanging try may use all of it; a try that fails fast
+ * (refused, reset, 5xx) gets one more after a short pause.
+ */
+export function policyFor(budgetMs: number): StorageRequestPolicy {
+  return { budgetMs, tryTimeoutMs: budgetMs, maxRetries: 1, retryDelayMs: Math.min(150, Math.round(budgetMs / 10)) };
+}
+
 /** Interactive: a request from the tab or a card. The API answers 503 within ~2 s when storage is gone. */
-export const INTERACTIVE_POLICY: StorageRequestPolicy = { budgetMs: 1500, tryTimeoutMs: 1000, maxRetries: 1, retryDelayMs: 150 };
+export const INTERACTIVE_POLICY: StorageRequestPolicy = policyFor(1800);
 
 /**
  * Sets the budget on every operation that does not bring its own abort signal (the readiness

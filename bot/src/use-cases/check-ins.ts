@@ -17,6 +17,9 @@ const toView = (c: CheckIn): CheckInView => ({
   ...(c.etag ? { etag: c.etag } : {}),
 });
 
+const sameCheckIn = ({ etag: _a, ...stored }: CheckIn, { etag: _b, ...next }: CheckIn) =>
+  JSON.stringify(stored, Object.keys(stored).sort()) === JSON.stringify(next, Object.keys(next).sort());
+
 export async function readCheckIn(deps: UseCaseDeps, actor: Actor, boardId: BoardId, date: CalendarDate): Promise<CheckInView> {
   assertAllowed(actor.member, "board.read");
   const checkIn = await deps.storage.checkIns.get(boardId, date);
@@ -48,6 +51,11 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, boardId: Bo
   } catch (e) {
     if (e instanceof Conflict) {
       const current = await deps.storage.checkIns.get(boardId, date);
+      if (current && sameCheckIn(current, checkIn)) {
+        // A retry whose first attempt was saved (its answer or the version bump was lost): finish it.
+        await deps.storage.boardVersions.bump(boardId);
+        return toView(current);
+      }
       throw new Conflict("The check-in", current && toView(current));
     }
     throw e;

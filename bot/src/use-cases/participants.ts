@@ -88,9 +88,9 @@ export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: Boar
   assertAllowed(actor.member, "board.read");
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);
-  const [current, closed, escalations] = await Promise.all([
-    deps.storage.entries.getCurrent(boardId, participantId),
-    deps.storage.entries.history(boardId, participantId),
+  // Settled: an entry a crash left both current and closed is shown once, as it really is.
+  const [{ current, closed }, escalations] = await Promise.all([
+    deps.storage.entries.settle(boardId, participantId),
     deps.storage.escalations.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
