@@ -76,7 +76,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log.info({ outcome }, "demo data");
   }
 
-  const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config) : undefined;
+  // Development keeps the sign-in key under .data/ (a restart keeps people signed in); tests keep it in memory unless told.
+  const devKeyFile = config.DEV_ISSUER_KEY_FILE ?? (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
+  const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config, devKeyFile ? { keyFile: devKeyFile } : {}) : undefined;
   const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
 
   const { app, watcher } = createApp({

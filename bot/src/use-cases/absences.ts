@@ -8,7 +8,7 @@ import { toAbsenceView } from "./views";
 
 export const COVER_DUE_KIND = "coverTimeout";
 
-export async function scheduleCoverTimeout(deps: UseCaseDeps, absence: Absence): Promise<void> {
+export async function scheduleCoverTimeout(deps: Pick<UseCaseDeps, "storage">, absence: Absence): Promise<void> {
   if (absence.cover.state !== "requesting" || !absence.cover.answerBy) return;
   await deps.storage.dueItems.schedule({
     kind: COVER_DUE_KIND,
