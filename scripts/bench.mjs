@@ -5,6 +5,8 @@
 //   entryUpdate — the same for changing an entry (read, conditional write, audit, version bump);
 //   cardAction  — server-side time of an Action.Execute card action (when the bot is wired in);
 //   tab         — initial JS gzipped and time to an interactive board of 40 entries (Chromium).
+//   auditExport — the loggkontroll CSV of one member's 10,000 rows (BENCH_AUDIT_ROWS): time, peak memory growth;
+//   outage      — a second instance whose storage link is stalled, then cut: time to 503 and to /readyz 503.
 // Goal (issue 2): board load API p95 ≤ 1.5 × raw p95 in the same run.
 import { odata, TableClient } from "@azure/data-tables";
 import { spawnSync } from "node:child_process";
@@ -178,6 +180,13 @@ try {
     result.tab = await benchTab({ baseUrl: base, token, boardId: DEMO_BOARD_ID });
   }
 
+  // Issue 14: the audit export of one member's log, and how fast an outage is answered.
+  const { benchAuditExport, benchOutage } = await import(path.join(root, "scripts/bench-faults.mjs"));
+  const signInAs = async (m) =>
+    (await (await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }) })).json()).token;
+  result.auditExport = await benchAuditExport({ baseUrl: base, storage, team, boardId: DEMO_BOARD_ID, signIn: signInAs, rows: Number(process.env.BENCH_AUDIT_ROWS ?? 10_000) });
+  result.outage = await benchOutage({ startServer, loadConfig, connectionString: azurite.connectionString, tablePrefix, boardId: DEMO_BOARD_ID, member: viewer });
+
   if (asJson) {
     console.log(JSON.stringify(result));
   } else {
@@ -187,6 +196,10 @@ try {
     log(line("board load", result.boardLoad));
     log(line("entry update", result.entryUpdate));
     log(`\nGoal: board load API p95 ≤ 1.5 × raw p95 → ${result.boardLoad.ratioP95 <= 1.5 ? "met" : "NOT met"} (${result.boardLoad.ratioP95})`);
+    const ax = result.auditExport;
+    log(`audit export (CSV, one member): ${ax.rows} rows, ${ax.sizeMb} MB in ${ax.ms} ms; peak growth RSS ${ax.peakRssGrowthMb} MB, heap ${ax.peakHeapGrowthMb} MB`);
+    const o = result.outage;
+    log(`storage down: API ${o.refused.apiStatus} within ${o.refused.apiMaxMs} ms, /readyz ${o.refused.readyStatus} within ${o.refused.readyMaxMs} ms (refused); API ${o.hanging.apiStatus} within ${o.hanging.apiMaxMs} ms, /readyz ${o.hanging.readyStatus} within ${o.hanging.readyMaxMs} ms (hanging) — goals 503 ≤ 2.5 s, /readyz ≤ 1 s`);
     if (result.cardAction) log(`card action (server side): p50 ${result.cardAction.p50Ms} ms, p95 ${result.cardAction.p95Ms} ms (goal p95 ≤ 150 ms)`);
     if (result.tab) {
       log(`tab: initial JS ${result.tab.initialJsGzipKb} KB gzipped (goal ≤ 250), board of 40 interactive in ${result.tab.boardInteractiveMs} ms (goal ≤ 1000)`);
