@@ -11,6 +11,7 @@ import { recordCheckIn } from "./check-ins";
 import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
 import { putOnBoard, takeOffBoard } from "./entries";
+import { ESCALATION_DUE_KIND, raiseEscalation } from "./escalations";
 import { silentNotifier } from "./notifier";
 import { readHistory } from "./participants";
 import { repairBoard } from "./repair";
@@ -271,5 +272,37 @@ describe("a cover request moving on, interrupted at every step", () => {
         },
       },
     );
+  });
+});
+
+describe("raising a signal, interrupted at every step", () => {
+  it("always ends with the signal raised once and its follow-up scheduled (audit, signal, follow-up, version)", async () => {
+    const followUps = async (boardId: string) =>
+      (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter((d) => d.kind === ESCALATION_DUE_KIND && d.payload["boardId"] === boardId);
+    const b = await aBoardWithAParticipant();
+    // The receiving organisation may read what the region writes: a consent from the region.
+    await storage.consents.save({ boardId: b.boardId, participantId: b.participantId, disclosingOrganisationId: "org-region", receivingOrganisationIds: ["org-kommun"], basis: "consent", status: "given", givenOn: "2026-03-01", validUntil: "2027-03-01", recordedBy: b.coordinator.id, recordedAt: NOW.toISOString() });
+    for (let step = 1; ; step++) {
+      plan.arm(step);
+      const raised = raiseEscalation(deps(), b.actor, b.boardId, { participantId: b.participantId, toOrganisationId: "org-kommun", kind: "concern", urgency: "today", note: "Orolig", proposeBoard: false });
+      const failed = await raised.then(
+        () => false,
+        (e: unknown) => {
+          if (!(e instanceof InjectedFault)) throw e;
+          return true;
+        },
+      );
+      plan.arm(undefined);
+      await repairBoard(deps(), b.boardId);
+      const open = await storage.escalations.listOpen(b.boardId);
+      // Every open signal has its follow-up, whatever step the raise stopped at.
+      expect((await followUps(b.boardId)).map((d) => d.payload["escalationId"]).sort()).toEqual(open.map((e) => e.id).sort());
+      if (!failed) {
+        // It got through at last: it had writes to interrupt, and the signal is there.
+        expect(step).toBeGreaterThan(3);
+        expect(open.length).toBeGreaterThanOrEqual(1);
+        break;
+      }
+    }
   });
 });
