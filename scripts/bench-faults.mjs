@@ -103,6 +103,7 @@ export async function benchOutage({ startServer, loadConfig, connectionString, t
     TABLE_PREFIX: tablePrefix,
     DEV_SIGN_IN: "true",
     LOG_LEVEL: "silent",
+    // The production default (STORAGE_TIMEOUT_MS unset): what a person at the board gets.
   });
   const server = await startServer(config, { jobs: false });
   const base = `http://127.0.0.1:${server.port}`;
