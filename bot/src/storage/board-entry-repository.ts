@@ -204,15 +204,20 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
         if (!now) repaired++;
       }
       const closed: ClosedBoardEntry[] = [];
+      // A history row of the entry that is still current, other than the one its claim points to:
+      // the close lost to an edit and stopped before withdrawing it. It never happened.
+      const orphans = rows.filter((row) => now && row.id === now.id && historyKeys(row).rowKey !== read?.marker?.closingTo);
+      // The two reads ran side by side: a close that claimed after the first and wrote its history
+      // before the second would look like an orphan. Its claim is visible now (the claim comes
+      // before the history write), so read the row again and withdraw only if nothing moved.
+      const again = orphans.length > 0 ? await readCurrent(boardId, participantId) : undefined;
+      const unmoved = again !== undefined && now !== undefined && again.entry.etag === now.etag;
       for (const row of rows) {
-        // A history row of the entry that is still current, other than the one its claim points to:
-        // the close lost to an edit and stopped before withdrawing it. It never happened.
-        const orphan = now && row.id === now.id && historyKeys(row).rowKey !== read?.marker?.closingTo;
-        if (!orphan) {
+        const hk = historyKeys(row);
+        if (!orphans.includes(row) || !unmoved || again?.marker?.closingTo === hk.rowKey) {
           closed.push(row);
           continue;
         }
-        const hk = historyKeys(row);
         try {
           await tables.entryHistory.deleteEntity(hk.partitionKey, hk.rowKey, { etag: row.etag });
           repaired++;
