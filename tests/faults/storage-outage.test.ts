@@ -11,6 +11,19 @@ let link: StorageLink;
 let app: RunningApp;
 let token: string;
 
+/** Setup on a loaded machine may meet the production budget too: try a few times. */
+async function eventually<T>(work: () => Promise<T>, ok: (t: T) => boolean = () => true): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await work();
+      if (ok(result) || attempt >= 10) return result;
+    } catch (e) {
+      if (attempt >= 10) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 beforeAll(async () => {
   const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION!;
   const target = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(connectionString)![1]);
@@ -19,7 +32,7 @@ beforeAll(async () => {
     connectionString: connectionString.replace(`127.0.0.1:${target}`, `127.0.0.1:${link.port}`),
     env: { STORAGE_TIMEOUT_MS: String(DEFAULT_STORAGE_TIMEOUT_MS) },
   });
-  token = await signIn(app.baseUrl, demoPerson("region", 1));
+  token = await eventually(() => signIn(app.baseUrl, demoPerson("region", 1)));
 }, 60_000);
 
 afterAll(async () => {
@@ -34,7 +47,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 it("answers 503 StorageUnavailable with Retry-After fast while storage is down, and recovers without a restart", async () => {
-  const before = await api<{ rows: Array<{ entry: { participantId: string; etag: string; priority: string } }> }>(app.baseUrl, token, "GET", BOARD);
+  const before = await eventually(
+    () => api<{ rows: Array<{ entry: { participantId: string; etag: string; priority: string } }> }>(app.baseUrl, token, "GET", BOARD),
+    (r) => r.status === 200,
+  );
   expect(before.status).toBe(200);
   const entry = before.body.rows[0]!.entry;
 
@@ -57,8 +73,9 @@ it("answers 503 StorageUnavailable with Retry-After fast while storage is down, 
 
   await link.restore();
 
-  expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
-  const after = await api<{ rows: Array<{ entry: { participantId: string; etag: string } }> }>(app.baseUrl, token, "GET", BOARD);
+  // Back by itself, no restart (polled: the first answers after a restore may still be slow here).
+  expect((await eventually(() => fetch(`${app.baseUrl}/readyz`), (r) => r.status === 200)).status).toBe(200);
+  const after = await eventually(() => api<{ rows: Array<{ entry: { participantId: string; etag: string } }> }>(app.baseUrl, token, "GET", BOARD), (r) => r.status === 200);
   expect(after.status).toBe(200);
   // The write that met the outage did not happen, not even half: the entry is as it was.
   expect(after.body.rows.find((r) => r.entry.participantId === entry.participantId)?.entry.etag).toBe(entry.etag);
@@ -76,5 +93,5 @@ it("answers 503 within the budget when storage accepts connections but never ans
   } finally {
     await link.restore();
   }
-  expect((await api(app.baseUrl, token, "GET", BOARD)).status).toBe(200);
+  expect((await eventually(() => api(app.baseUrl, token, "GET", BOARD), (r) => r.status === 200)).status).toBe(200);
 }, 60_000);
