@@ -13,6 +13,9 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+/** A person waits at most about two seconds for an answer when storage is gone. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 1800;
+
 export const ConfigSchema = z
   .object({
     // Unset means production: a server someone forgot to configure must not open the development sign-in.
@@ -32,6 +35,9 @@ export const ConfigSchema = z
       .regex(/^[A-Za-z0-9]*$/, "letters and digits only")
       .default(""),
 
+    /** Longest a storage call may take (every try and pause), ms: past it the API answers 503 StorageUnavailable. */
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(DEFAULT_STORAGE_TIMEOUT_MS),
+
     /** Entra ID app registration that the tab's SSO token is issued for. */
     ENTRA_CLIENT_ID: optionalText,
     /** api://<host>/<client id>: the audience of the tab's SSO token besides the client id. */
@@ -48,6 +54,8 @@ export const ConfigSchema = z
 
     /** The development sign-in: a local issuer so the same token validation runs without a tenant. Never in production. */
     DEV_SIGN_IN: flag,
+    /** The development sign-in's key file (kept so a restart keeps people signed in). Default .data/dev-issuer-key.json. */
+    DEV_ISSUER_KEY_FILE: optionalText,
     /** Seed the fictitious demo team when the store is empty. */
     SEED_DEMO_DATA: flag,
 

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { createApp } from "./api/app";
 import { createBot } from "./bot";
+import { createBotTables } from "./bot/bot-tables";
 import { startJobs } from "./jobs";
 import { createAuthenticate, createDevIssuer, devSignInRoutes } from "./auth";
 import { loadConfig, ConfigError, type Config } from "./config";
@@ -10,11 +11,15 @@ import { localDate } from "./domain/dates";
 import { demoTeam } from "./demo/demo-team";
 import { seedDemoTeam } from "./demo/seed";
 import { createLogger } from "./logger";
+import { policyFor } from "./storage/request-policy";
 import { createStorage } from "./storage/table-service";
 import { newId, type UseCaseDeps } from "./use-cases/deps";
 import { createTenantAllowList } from "./use-cases/tenant-allow-list";
 
 // Wiring only: build the parts, start the server, stop gracefully.
+
+/** Creating tables and seeding at start may take this long per storage call. */
+const SETUP_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
   port: number;
@@ -32,11 +37,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
-  const storage = createStorage({
+  const storageOptions = {
     ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
     ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
     tablePrefix: config.TABLE_PREFIX,
-  });
+  };
+  const storage = createStorage({ ...storageOptions, requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS) });
   const clock = options.clock ?? systemClock;
   const allowList = createTenantAllowList(storage);
   const bot = createBot({
@@ -44,11 +50,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clock,
     timeZone: config.TIME_ZONE,
     newId,
-    tables: {
-      ...(config.STORAGE_CONNECTION_STRING ? { connectionString: config.STORAGE_CONNECTION_STRING } : {}),
-      ...(config.STORAGE_TABLE_ENDPOINT ? { tableEndpoint: config.STORAGE_TABLE_ENDPOINT } : {}),
-      tablePrefix: config.TABLE_PREFIX,
-    },
+    tables: { ...storageOptions, requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS) },
     credentials: {
       botType: config.BOT_TYPE,
       ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
@@ -61,13 +63,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     log,
   });
-  await Promise.all([storage.ensureTables(), bot.ensureTables()]);
+  // Start-up work is not interactive (nobody waits on it, and Azurite or a cold account may be slow
+  // to answer at first): its own generous budget, not the one a person at the board gets.
+  const setupPolicy = policyFor(Math.max(config.STORAGE_TIMEOUT_MS, SETUP_TIMEOUT_MS));
+  const setupStorage = createStorage({ ...storageOptions, requestPolicy: setupPolicy });
+  await Promise.all([setupStorage.ensureTables(), createBotTables({ ...storageOptions, requestPolicy: setupPolicy }).ensureTables()]);
   // The API's use-cases announce through the bot, so a change made in the tab reaches Teams too.
   const deps: UseCaseDeps = bot.useCaseDeps;
 
   if (config.SEED_DEMO_DATA) {
     const now = clock();
-    const outcome = await seedDemoTeam(storage, demoTeam({
+    const outcome = await seedDemoTeam(setupStorage, demoTeam({
         today: localDate(now, config.TIME_ZONE),
         now: now.toISOString(),
         // Local bot trials in the Agents Playground (no bot credentials) get a member for its fixed user.
@@ -76,7 +82,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log.info({ outcome }, "demo data");
   }
 
-  const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config) : undefined;
+  // Development keeps the sign-in key under .data/ (a restart keeps people signed in); tests keep it in memory unless told.
+  const devKeyFile = config.DEV_ISSUER_KEY_FILE ?? (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
+  const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config, devKeyFile ? { keyFile: devKeyFile } : {}) : undefined;
   const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
 
   const { app, watcher } = createApp({

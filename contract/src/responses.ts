@@ -30,6 +30,8 @@ export const ApiErrorCode = z.enum([
   "TooManyRequests",
   "PayloadTooLarge",
   "Internal",
+  /** Storage cannot be reached right now: try again after Retry-After; nothing was half-applied. */
+  "StorageUnavailable",
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

@@ -149,7 +149,7 @@ describe("errors carry no stack traces or internal details", () => {
     expect(text).not.toMatch(STACK);
   });
 
-  it("an unexpected failure answers a plain 500 and keeps its message to itself", async () => {
+  it("storage being unavailable answers a plain 503 and keeps its message to itself", async () => {
     const { app, close } = await miniApp({
       members: {
         get: async () => {
@@ -159,9 +159,25 @@ describe("errors carry no stack traces or internal details", () => {
     });
     const res = await fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": "o1" } });
     const text = await res.text();
+    expect([res.status, res.headers.get("retry-after")]).toEqual([503, "3"]);
+    expect(JSON.parse(text)).toEqual({ error: { code: "StorageUnavailable", message: "The board cannot be reached right now. Nothing was changed; try again in a moment." } });
+    expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|node_modules/);
+    await close();
+  });
+
+  it("an unexpected failure answers a plain 500 and keeps its message to itself", async () => {
+    const { app, close } = await miniApp({
+      members: {
+        get: async () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'etag') at mapping (/srv/app/node_modules/x.js:1:1) 10.0.0.7");
+        },
+      },
+    });
+    const res = await fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": "o1" } });
+    const text = await res.text();
     expect(res.status).toBe(500);
     expect(JSON.parse(text)).toEqual({ error: { code: "Internal", message: "Something went wrong on our side. Try again in a moment." } });
-    expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|node_modules/);
+    expect(text).not.toMatch(/etag|10\.0\.0\.7|node_modules/);
     await close();
   });
 });

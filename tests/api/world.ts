@@ -10,7 +10,8 @@ import type { Absence, BoardEntry, Consent, Escalation, Member, Participant } fr
 import { createStorage, type Stored } from "../../bot/src/storage";
 import { createTableService, type TableService } from "../../bot/src/storage/table-clients";
 import { aConsent, anAbsence, anEntry, anEscalation, aParticipant, uniqueId } from "../support/storage";
-import { api, DEMO_BOARD_ID, signIn, startApp, type RunningApp, type StartAppOptions } from "../support/app";
+import { policyFor } from "../../bot/src/storage/request-policy";
+import { api, DEMO_BOARD_ID, signIn, startApp, TEST_STORAGE_TIMEOUT_MS, type RunningApp, type StartAppOptions } from "../support/app";
 
 export { DEMO_BOARD_ID };
 export const BOARD = `/api/boards/${DEMO_BOARD_ID}`;
@@ -53,8 +54,8 @@ export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now
   const tablePrefix = `w${Math.random().toString(36).slice(2, 10)}`;
   const started = await startApp({ ...options, clock, env: { ...options.env, TABLE_PREFIX: tablePrefix } });
   const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION!;
-  const app: RunningApp = { ...started, storage: createStorage({ connectionString, tablePrefix }) };
-  const tables = createTableService({ connectionString, tablePrefix });
+  const app: RunningApp = { ...started, storage: createStorage({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) }) };
+  const tables = createTableService({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) });
   const members = await app.storage.members.listForBoard(DEMO_BOARD_ID);
   const tokens = new Map<string, Promise<string>>();
   const token = (m: Member) => {

@@ -6,9 +6,12 @@ import type { Clock } from "../../bot/src/domain/clock";
 import { DEMO_BOARD_ID, DEMO_TENANTS } from "../../bot/src/demo/demo-team";
 import { startServer } from "../../bot/src/main";
 import { createStorage, type Storage } from "../../bot/src/storage";
+import { policyFor } from "../../bot/src/storage/request-policy";
 import path from "node:path";
 
 export { DEMO_BOARD_ID, DEMO_TENANTS };
+
+export const TEST_STORAGE_TIMEOUT_MS = 15_000;
 
 export interface RunningApp {
   baseUrl: string;
@@ -23,10 +26,12 @@ export interface StartAppOptions {
   env?: Record<string, string>;
   /** Run the due-item poller too (off by default: tests drive jobs themselves). */
   jobs?: boolean;
+  /** Another storage than the Jest run's Azurite (e.g. a dedicated one a test stops and starts). */
+  connectionString?: string;
 }
 
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
-  const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION;
+  const connectionString = options.connectionString ?? process.env.FACT_TEST_STORAGE_CONNECTION;
   if (!connectionString) throw new Error("FACT_TEST_STORAGE_CONNECTION is not set: run through Jest (its globalSetup starts Azurite).");
   const tablePrefix = `t${Math.random().toString(36).slice(2, 10)}`;
   const config = loadConfig({
@@ -39,13 +44,15 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     SEED_DEMO_DATA: options.seed === false ? "false" : "true",
     LOG_LEVEL: "silent",
     TAB_DIST_DIR: path.resolve(__dirname, "../../tab/dist"),
+    // Generous on a shared, loaded test machine; the outage tests set the production default.
+    STORAGE_TIMEOUT_MS: String(TEST_STORAGE_TIMEOUT_MS),
     ...options.env,
   });
   const server = await startServer(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.jobs ? {} : { jobs: false as const }) });
   return {
     baseUrl: `http://127.0.0.1:${server.port}`,
     port: server.port,
-    storage: createStorage({ connectionString, tablePrefix }),
+    storage: createStorage({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) }),
     stop: () => server.stop(),
   };
 }

@@ -5,7 +5,7 @@ import { isUnauthenticated, type Authenticate } from "../auth";
 import type { UseCaseDeps } from "../use-cases/deps";
 import type { Logger } from "../logger";
 import { boardRoutes } from "./board-routes";
-import { errorHandler, HttpError } from "./errors";
+import { errorHandler, HttpError, STORAGE_RETRY_AFTER_SECONDS } from "./errors";
 import { BoardVersionWatcher, liveRoutes } from "./live";
 import { noStore, perAddressRateLimit, perCallerRateLimit, sameOriginOnly, securityHeaders, type RateLimitOptions } from "./security";
 
@@ -30,6 +30,8 @@ export interface AppParts {
 }
 
 export const MAX_BODY_BYTES = 32 * 1024;
+/** /readyz answers within a second, whatever storage does. */
+export const READY_DEADLINE_MS = 900;
 
 export function createApp(parts: AppParts): { app: Express; watcher: BoardVersionWatcher } {
   const app = express();
@@ -45,11 +47,18 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
+    // The probe has its own short deadline; this one is the promise to the load balancer.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("readiness probe timed out")), READY_DEADLINE_MS);
+    });
     try {
-      await parts.ready();
+      await Promise.race([parts.ready(), deadline]);
       res.json({ status: "ready" });
     } catch {
-      res.status(503).json({ status: "storage unreachable" });
+      res.status(503).setHeader("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS)).json({ status: "storage unreachable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

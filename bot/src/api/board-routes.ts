@@ -16,6 +16,8 @@ import {
   TakeOffBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { Actor, Caller } from "../domain/types";
 import { answerCover, cancelAbsence, registerAbsence } from "../use-cases/absences";
@@ -40,6 +42,7 @@ const ParticipantQuery = z.strictObject({
   q: z.string().max(40).optional(),
   mine: z.enum(["true", "false"]).optional(),
   offBoard: z.enum(["true", "false"]).optional(),
+  cursor: z.string().max(400).optional(),
 });
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 const AuditQuery = z.strictObject({
@@ -82,7 +85,7 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.get("/api/boards/:boardId/participants", async (req, res) => {
     const query = parse(ParticipantQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await listParticipants(deps, actor, boardId, { ...(query.q ? { q: query.q } : {}), mine: query.mine === "true", offBoardOnly: query.offBoard === "true" }));
+    res.json(await listParticipants(deps, actor, boardId, { ...(query.q ? { q: query.q } : {}), mine: query.mine === "true", offBoardOnly: query.offBoard === "true", ...(query.cursor ? { cursor: query.cursor } : {}) }));
   });
 
   r.post("/api/boards/:boardId/participants", async (req, res) => {
@@ -206,8 +209,10 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.get("/api/boards/:boardId/audit.csv", async (req, res) => {
     const { cursor: _cursor, ...query } = parse(AuditQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const csv = await exportAuditLog(deps, actor, boardId, query);
-    res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv").send(csv);
+    const chunks = await exportAuditLog(deps, actor, boardId, query);
+    res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv");
+    // Streamed page by page; a failure mid-way ends the connection, so a cut file never looks whole.
+    await pipeline(Readable.from(chunks), res);
   });
 
   return r;

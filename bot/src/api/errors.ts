@@ -4,6 +4,10 @@ import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
 import { Invalid, isDomainError, NotYourOrganisationsText, type DomainError } from "../domain/errors";
 import type { Logger } from "../logger";
+import { isStorageUnavailable } from "../storage";
+
+/** Seconds the client should wait before trying again when storage is unavailable. */
+export const STORAGE_RETRY_AFTER_SECONDS = 3;
 
 // The one place errors become HTTP answers: a stable code, a message a person can act on, never a
 // stack trace or an internal id. Unexpected errors are logged by kind only (no request data).
@@ -42,6 +46,9 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
     const reason = e instanceof NotYourOrganisationsText ? { reason: e.reason } : {};
     return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...field, ...current, ...reason } } };
   }
+  if (isStorageUnavailable(e)) {
+    return { status: 503, body: { error: { code: "StorageUnavailable", message: "The board cannot be reached right now. Nothing was changed; try again in a moment." } } };
+  }
   if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
   const status = (e as { status?: number; type?: string }).status;
   if (status === 413) return { status, body: { error: { code: "PayloadTooLarge", message: "The request body is too large." } } };
@@ -57,8 +64,10 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const { status, body } = toApiError(err);
-    if (status >= 500) log.error({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
+    if (status === 503) log.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "storage unavailable");
+    else if (status >= 500) log.error({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, "request failed");
     if (res.headersSent) return;
+    if (status === 503) res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
     res.status(status).json(body);
   };
 }

@@ -22,6 +22,9 @@ export class BoardVersionWatcher {
   private readonly closers = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private shutDown = false;
+  /** Polls skipped after storage failed: doubles with each failed poll (at most ~16 s), so an outage is not polled twice a second. */
+  private skip = 0;
+  private failures = 0;
 
   constructor(
     private readonly currentVersion: (boardId: BoardId) => Promise<number>,
@@ -62,6 +65,11 @@ export class BoardVersionWatcher {
   }
 
   private async poll(): Promise<void> {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    let failed = false;
     await Promise.all(
       [...this.listeners.keys()].map(async (boardId) => {
         try {
@@ -70,10 +78,13 @@ export class BoardVersionWatcher {
           this.lastSeen.set(boardId, version);
           for (const l of this.listeners.get(boardId) ?? []) l(version);
         } catch {
-          // Storage hiccup: the next poll tries again; viewers keep their last board meanwhile.
+          // Storage hiccup: a later poll tries again; viewers keep their last board meanwhile.
+          failed = true;
         }
       }),
     );
+    this.failures = failed ? this.failures + 1 : 0;
+    this.skip = failed ? 2 ** Math.min(this.failures, 5) - 1 : 0;
   }
 }
 

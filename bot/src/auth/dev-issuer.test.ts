@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { DEV_AUDIENCE, DevSignInRefused, createDevIssuer } from "./dev-issuer";
 import { loadJose } from "./jose";
 import { Unauthenticated } from "./unauthenticated";
@@ -6,6 +9,24 @@ import { OBJECT_ID, OTHER_TENANT, TENANT } from "./test-support";
 const devConfig = { NODE_ENV: "development", DEV_SIGN_IN: true, PUBLIC_URL: "http://localhost:3978/" } as const;
 
 describe("the development sign-in", () => {
+  it("keeps its key in the key file, so a restart (or a second instance) accepts the tokens it gave", async () => {
+    // Never the repository's .data: a temporary folder of its own.
+    const dir = mkdtempSync(path.join(tmpdir(), "fact-dev-key-"));
+    try {
+      const keyFile = path.join(dir, "nested", "dev-issuer-key.json");
+      const before = await createDevIssuer(devConfig, { keyFile });
+      const { token } = await before.signIn({ tenantId: TENANT, objectId: OBJECT_ID });
+      const after = await createDevIssuer(devConfig, { keyFile });
+      await expect(after.createValidator((tid) => tid === TENANT).validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      // Without a key file each issuer has its own key: the other's token is refused.
+      const inMemory = await createDevIssuer(devConfig);
+      await expect(inMemory.createValidator((tid) => tid === TENANT).validate(token)).rejects.toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("issues a token that the shared validator accepts, as the person signed in", async () => {
     const issuer = await createDevIssuer(devConfig);
     const { token, expiresAt } = await issuer.signIn({ tenantId: TENANT, objectId: OBJECT_ID });

@@ -113,6 +113,12 @@ describe("an Entra access token", () => {
     await expectRejected(await signToken(keyA, entraClaims()), "tenant-not-allowed");
   });
 
+  it("passes storage being unavailable on (a 503 to try again), rather than calling the caller unauthenticated", async () => {
+    const unreachable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    const failing = createEntraTokenValidator({ clientId: CLIENT_ID, isTenantAllowed: () => Promise.reject(unreachable), keys: { jwksUrl: jwks.url } });
+    await expect(failing.validate(await signToken(keyA, entraClaims()))).rejects.toBe(unreachable);
+  });
+
   it("is rejected when the allow-list cannot be read", async () => {
     const failing = createEntraTokenValidator({
       clientId: CLIENT_ID,

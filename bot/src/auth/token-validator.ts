@@ -1,6 +1,7 @@
 import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from "jose" with { "resolution-mode": "import" };
 import type { Caller } from "../domain/types";
 import { loadJose, type Jose } from "./jose";
+import { isStorageUnavailable } from "../storage/storage-errors";
 import { Unauthenticated, type UnauthenticatedReason } from "./unauthenticated";
 
 // Validates a bearer token and turns it into a Caller: the tenant id and object id of the person,
@@ -80,7 +81,9 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     let allowed: boolean;
     try {
       allowed = await options.isTenantAllowed(tid.toLowerCase());
-    } catch {
+    } catch (e) {
+      // Storage unavailable: refused too, but as what it is (503, try again), not as a sign-out (401).
+      if (isStorageUnavailable(e)) throw e;
       // The allow-list could not be read: refuse rather than let an unknown tenant through.
       allowed = false;
     }
@@ -94,7 +97,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       try {
         return await validate(token);
       } catch (e) {
-        throw e instanceof Unauthenticated ? e : toUnauthenticated(e);
+        throw e instanceof Unauthenticated || isStorageUnavailable(e) ? e : toUnauthenticated(e);
       }
     },
   };

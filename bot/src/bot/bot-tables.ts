@@ -1,4 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
+import type { StorageRequestPolicy } from "../storage/request-policy";
 import { ensureTable, tableClientFactory } from "../storage/table-clients";
 import { BOT_TABLES } from "../storage/table-names";
 
@@ -6,6 +7,7 @@ export interface BotTableOptions {
   connectionString?: string;
   tableEndpoint?: string;
   tablePrefix: string;
+  requestPolicy?: StorageRequestPolicy;
 }
 
 export interface BotTables {

@@ -1,6 +1,7 @@
 import type { Bot } from "../bot";
 import { CONSENT_REMINDER_KIND, NOTIFICATION_KIND } from "../bot";
 import { NotificationSchema } from "../use-cases/notifier";
+import { repairBoard } from "../use-cases/repair";
 import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
@@ -18,6 +19,8 @@ import { standInFor } from "../domain/cover";
 
 export const MORNING_BRIEF_KIND = "morningBrief";
 export const RETENTION_KIND = "retention";
+/** The hourly sweep for writes a crash left half-done (use-cases/repair.ts). */
+export const REPAIR_KIND = "repairSweep";
 /** Local time of the nightly erasure run. */
 export const RETENTION_AT = "02:30";
 
@@ -33,7 +36,13 @@ export const handlers: Record<string, DueHandler> = {
   [MORNING_BRIEF_KIND]: morningBriefDue,
   [NOTIFICATION_KIND]: notificationDue,
   [RETENTION_KIND]: retentionDue,
+  [REPAIR_KIND]: repairDue,
 };
+
+async function repairDue(bot: Bot, item: DueItem): Promise<Outcome> {
+  await repairBoard(bot.useCaseDeps, str(item.payload["boardId"]));
+  return done;
+}
 
 /** Erases the details of participants whose retention period has passed (counts and the access log stay). */
 async function retentionDue(bot: Bot, item: DueItem): Promise<Outcome> {

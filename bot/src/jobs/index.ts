@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bot } from "../bot";
 import { addDays, localDate } from "../domain/dates";
-import { handlers, MORNING_BRIEF_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
+import { handlers, MORNING_BRIEF_KIND, REPAIR_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
 import { localTimeToInstant } from "./local-time";
 
 // The poller: due items live in Table Storage and are claimed with their ETag, so each fires once
@@ -19,6 +19,13 @@ export interface JobDeps {
   log?: { error(obj: Record<string, unknown>, msg: string): void };
 }
 
+export const MAX_BACKOFF_SECONDS = 300;
+
+/** The pause before the next pass: the poll interval, doubled for each pass that failed in a row. */
+export function nextPassDelayMs(pollSeconds: number, failures: number): number {
+  return Math.min(pollSeconds * 2 ** Math.min(failures, 16), Math.max(pollSeconds, MAX_BACKOFF_SECONDS)) * 1000;
+}
+
 export interface Jobs {
   stop(): Promise<void>;
   /** One pass: schedules the next morning briefs, then runs what is due at `now`. Returns the number of items run. */
@@ -34,7 +41,10 @@ export function startJobs(deps: JobDeps): Jobs {
   async function scheduleBriefs(now: Date): Promise<void> {
     const today = localDate(now, tz);
     const boards = await storage.boards.list();
+    // The repair sweep at the top of the next hour (one item per board and hour, however many instances).
+    const hour = new Date(Math.ceil((now.getTime() + 1) / 3_600_000) * 3_600_000).toISOString();
     for (const board of boards) {
+      await storage.dueItems.schedule({ kind: REPAIR_KIND, id: `${board.id}.${hour}`, dueAt: hour, payload: { boardId: board.id } });
       for (const date of [today, addDays(today, 1)]) {
         const at = localTimeToInstant(date, deps.morningBriefAt, tz);
         // Scheduling the same brief again is a no-op (same key, same payload).
@@ -69,20 +79,40 @@ export function startJobs(deps: JobDeps): Jobs {
     return ran;
   }
 
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runOnce(new Date()).catch((e: unknown) => {
-      deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "jobs pass failed");
-      return 0;
+  // A failed pass (storage down) waits twice as long before the next, up to MAX_BACKOFF_SECONDS,
+  // instead of hammering a store that is already in trouble; the first good pass resets it.
+  let failures = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(tick, nextPassDelayMs(deps.pollSeconds, failures));
+    timer.unref();
+  };
+  const tick = () => {
+    running = runOnce(new Date()).then(
+      (ran) => {
+        failures = 0;
+        return ran;
+      },
+      (e: unknown) => {
+        failures++;
+        deps.log?.error({ error: e instanceof Error ? e.name : "unknown", failures }, "jobs pass failed");
+        return 0;
+      },
+    );
+    void running.finally(() => {
+      running = undefined;
+      schedule();
     });
-    void running.finally(() => (running = undefined));
-  }, deps.pollSeconds * 1000);
-  timer.unref();
+  };
+  schedule();
 
   return {
     runOnce,
     async stop() {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       await running;
       await deps.bot.idle();
     },

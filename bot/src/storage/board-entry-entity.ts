@@ -113,6 +113,23 @@ export const boardEntryMapping: Mapping<BoardEntry> = {
   fromEntity: (raw) => parseStored(BoardEntryEntity, "BoardEntries", raw),
 };
 
+/**
+ * Set on the current row by the first step of taking off the board (the claim): where its
+ * history row goes, and the ETag the closer had read. Any edit (a Replace) drops it.
+ */
+export interface ClosingMarker {
+  closingTo: string;
+  closingFrom: string;
+}
+
+const ClosingMarkerColumns = z.object({ closingTo: z.string().optional(), closingFrom: z.string().optional() });
+
+/** The claim marker of a stored current row, if a take-off has started on it. */
+export function closingMarkerOf(raw: Record<string, unknown>): ClosingMarker | undefined {
+  const { closingTo, closingFrom } = ClosingMarkerColumns.parse(raw);
+  return closingTo && closingFrom ? { closingTo, closingFrom } : undefined;
+}
+
 export const closedBoardEntryMapping: Mapping<ClosedBoardEntry> = {
   table: "EntryHistory",
   what: "Closed board entry",

@@ -4,7 +4,7 @@ export type { StorageOptions } from "./table-clients";
 export type { BoardSnapshot } from "./board-snapshot";
 export type { Page } from "./entity-store";
 export type { Stored } from "./entity-support";
-export { StoredEntityInvalid } from "./storage-errors";
+export { StoredEntityInvalid, isStorageUnavailable } from "./storage-errors";
 export type { BoardRepository } from "./board-repository";
 export type { OrganisationRepository } from "./organisation-repository";
 export type { MemberRepository } from "./member-repository";

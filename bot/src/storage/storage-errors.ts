@@ -75,3 +75,27 @@ export function translate(e: unknown, what: string): unknown {
       return e;
   }
 }
+
+// Storage that cannot be reached (refused, reset, timed out, our own budget spent) or that says
+// it is overloaded (5xx) is not a bug of ours: the API answers 503 StorageUnavailable with
+// Retry-After, and the tab retries by itself.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "REQUEST_SEND_ERROR",
+]);
+
+export function isStorageUnavailable(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  if ((e as { name?: string }).name === "AbortError" || (e as { name?: string }).name === "TimeoutError") return true;
+  const status = statusOf(e);
+  if (status === undefined) return UNREACHABLE_CODES.has((e as StorageFailure).code ?? "");
+  return status === 408 || status === 500 || status === 502 || status === 503 || status === 504;
+}

@@ -1,5 +1,6 @@
 import { TableClient } from "@azure/data-tables";
 import { DefaultAzureCredential } from "@azure/identity";
+import { type StorageRequestPolicy, INTERACTIVE_POLICY, clientOptionsFor } from "./request-policy";
 import { isStatus } from "./storage-errors";
 
 // One TableClient per table, built once. Only the repositories below this folder see them.
@@ -31,7 +32,12 @@ export interface StorageOptions {
   tableEndpoint?: string;
   /** Letters and digits, starting with a letter; lets tests and several installs share one account. */
   tablePrefix: string;
+  /** Retries and timeouts of every call; default INTERACTIVE_POLICY (a person waits at most ~2 s). */
+  requestPolicy?: StorageRequestPolicy;
 }
+
+/** The readiness probe's own deadline: /readyz answers within a second. */
+export const PING_TIMEOUT_MS = 700;
 
 export interface TableService {
   readonly tables: Tables;
@@ -60,13 +66,14 @@ export function tableNameFor(prefix: string, key: TableKey): string {
 /** Builds TableClients for one account: a connection string (Azurite, account key) or an endpoint reached with managed identity. */
 export function tableClientFactory(options: Omit<StorageOptions, "tablePrefix">): (tableName: string) => TableClient {
   const { connectionString, tableEndpoint } = options;
+  const policyOptions = clientOptionsFor(options.requestPolicy ?? INTERACTIVE_POLICY);
   if (connectionString) {
-    const clientOptions = isHttpConnectionString(connectionString) ? { allowInsecureConnection: true } : {};
+    const clientOptions = isHttpConnectionString(connectionString) ? { ...policyOptions, allowInsecureConnection: true } : policyOptions;
     return (name) => TableClient.fromConnectionString(connectionString, name, clientOptions);
   }
   if (tableEndpoint) {
     const credential = new DefaultAzureCredential();
-    return (name) => new TableClient(tableEndpoint, name, credential);
+    return (name) => new TableClient(tableEndpoint, name, credential, policyOptions);
   }
   throw new Error("Storage needs a connection string or a table endpoint.");
 }
@@ -92,7 +99,8 @@ export function createTableService(options: StorageOptions): TableService {
       await Promise.all(Object.values(tables).map(ensureTable));
     },
     async ping() {
-      const pages = tables.boardVersions.listEntities().byPage({ maxPageSize: 1 });
+      // Its own short deadline and no retry worth waiting for: a probe that hangs says nothing.
+      const pages = tables.boardVersions.listEntities({ abortSignal: AbortSignal.timeout(PING_TIMEOUT_MS) }).byPage({ maxPageSize: 1 });
       await pages.next();
     },
   };

@@ -9,7 +9,7 @@ import { toAbsenceView } from "./views";
 
 export const COVER_DUE_KIND = "coverTimeout";
 
-async function scheduleCoverTimeout(deps: UseCaseDeps, absence: Absence): Promise<void> {
+export async function scheduleCoverTimeout(deps: Pick<UseCaseDeps, "storage">, absence: Absence): Promise<void> {
   if (absence.cover.state !== "requesting" || !absence.cover.answerBy) return;
   await deps.storage.dueItems.schedule({
     kind: COVER_DUE_KIND,
@@ -70,9 +70,15 @@ export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: Boar
   const absence = await deps.storage.absences.get(boardId, absenceId);
   if (!absence) throw new NotFound("The cover request");
   const asked = askedSubstitute(absence.cover);
-  // Double click on "Jag täcker": the first one landed; answer with the settled state.
-  if (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) return toAbsenceView(absence);
-  if (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id)) return toAbsenceView(absence);
+  // Double click on "Jag täcker", or a retry whose first attempt was saved: answer with the settled
+  // state, after finishing what the first attempt may not have got to (next timeout, version bump).
+  const repeated =
+    (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) || (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id));
+  if (repeated) {
+    await scheduleCoverTimeout(deps, absence);
+    await deps.storage.boardVersions.bump(boardId);
+    return toAbsenceView(absence);
+  }
   assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
   assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
   if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));

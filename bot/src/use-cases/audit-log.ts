@@ -4,6 +4,8 @@ import { assertAllowed } from "../domain/permissions";
 import type { Actor, AuditEvent, BoardId, Participant } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
+import type { Page } from "../storage";
+import { type CsvColumn, csvChunks } from "./csv";
 import { todayOf, type UseCaseDeps } from "./deps";
 
 // Loggkontroll: managers and admins review who saw or changed a participant, or what one member
@@ -44,23 +46,30 @@ async function withClientCursor<T>(cursor: string | undefined, read: () => Promi
   }
 }
 
-interface LoadedPage {
-  page: AuditPage;
-  /** The participants whose codes the page shows: each gets one access record. */
-  shown: Array<Pick<Participant, "id" | "code" | "boardId">>;
-}
-
 /** What a log review shows in place of the code of a participant the reviewer's organisation may not see now. */
 export const MASKED_CODE = "—";
 
+type Shown = Pick<Participant, "id" | "code" | "boardId">;
+type AuditRecord = AuditPage["records"][number];
+
 /**
- * One page of the log, as this reviewer may see it. The log itself is a record about the
- * participant, so the same consent gate applies: a participant's log is answered only when the
- * reviewer's organisation may see the participant (or, after erasure, was involved with them —
- * the log survives erasure for exactly this review). A member's log is reviewed by their own
- * organisation; codes of participants the reviewer may not see now are masked, the rows stay.
+ * A log review, opened once: the query checked, the reference data (participant, consents) loaded
+ * once, then any number of pages read and shaped as this reviewer may see them.
  */
-async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: AuditQuery): Promise<LoadedPage> {
+interface AuditReview {
+  read(cursor: string | undefined): Promise<Page<AuditEvent>>;
+  /** The page's records, masked as needed, and the participants whose codes they show. */
+  show(items: AuditEvent[]): { records: AuditRecord[]; shown: Shown[] };
+}
+
+/**
+ * The log itself is a record about the participant, so the same consent gate applies: a
+ * participant's log is answered only when the reviewer's organisation may see the participant
+ * (or, after erasure, was involved with them — the log survives erasure for exactly this review).
+ * A member's log is reviewed by their own organisation; codes of participants the reviewer may
+ * not see now are masked, the rows stay.
+ */
+async function openAuditReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: Omit<AuditQuery, "cursor">): Promise<AuditReview> {
   assertAllowed(actor.member, "audit.read");
   if (!query.participantId === !query.memberId) throw new Invalid("Give either a participant or a member.");
   const today = todayOf(deps);
@@ -69,81 +78,103 @@ async function loadAuditPage(deps: UseCaseDeps, actor: Actor, boardId: BoardId, 
   const range = {
     fromMonth: query.fromMonth ?? `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`,
     toMonth: query.toMonth ?? today.slice(0, 7),
-    ...(query.cursor ? { cursor: query.cursor } : {}),
   };
-  const pageOf = (items: AuditEvent[], cursor: string | undefined, code: (e: AuditEvent) => string): AuditPage => ({
-    records: items.map((e) => toRecord({ ...e, participantCode: code(e) })),
-    ...(cursor ? { cursor } : {}),
-  });
+  const withCursor = (cursor: string | undefined) => ({ ...range, ...(cursor ? { cursor } : {}) });
 
   if (query.participantId) {
+    const participantId = query.participantId;
     const [participant, consents] = await Promise.all([
-      deps.storage.participants.get(boardId, query.participantId),
-      deps.storage.consents.listForParticipant(boardId, query.participantId),
+      deps.storage.participants.get(boardId, participantId),
+      deps.storage.consents.listForParticipant(boardId, participantId),
     ]);
     const visible = participant && visibilityFor(participant, consents, viewerOrg, today);
     const erasedButInvolved = participant?.erasedAt !== undefined && participant.organisationIds.includes(viewerOrg);
     if (!visible && !erasedButInvolved) throw new NotFound("The participant");
-    const page = await withClientCursor(query.cursor, () => deps.storage.audit.listPageForParticipant(boardId, query.participantId!, range));
-    // After erasure the record has no code any more: the log's own copy names the participant.
-    const code = participant?.code || page.items.find((e) => e.participantCode)?.participantCode || "";
-    // An empty page (the last months of a range) shows nothing, so it is no access to log.
-    const shown = page.items.length > 0 ? [{ id: query.participantId, code, boardId }] : [];
-    return { page: pageOf(page.items, page.cursor, (e) => e.participantCode), shown };
+    return {
+      read: (cursor) => withClientCursor(cursor, () => deps.storage.audit.listPageForParticipant(boardId, participantId, withCursor(cursor))),
+      show(items) {
+        // After erasure the record has no code any more: the log's own copy names the participant.
+        const code = participant?.code || items.find((e) => e.participantCode)?.participantCode || "";
+        // An empty page (the last months of a range) shows nothing, so it is no access to log.
+        return { records: items.map(toRecord), shown: items.length > 0 ? [{ id: participantId, code, boardId }] : [] };
+      },
+    };
   }
 
   const member = await deps.storage.members.get(boardId, query.memberId ?? "");
   if (!member || member.organisationId !== viewerOrg) throw new NotFound("The member");
-  const [page, snapshotParticipants, snapshotConsents] = await Promise.all([
-    withClientCursor(query.cursor, () => deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, range)),
-    deps.storage.participants.listForBoard(boardId),
-    deps.storage.consents.listForBoard(boardId),
-  ]);
+  const [snapshotParticipants, snapshotConsents] = await Promise.all([deps.storage.participants.listForBoard(boardId), deps.storage.consents.listForBoard(boardId)]);
   const participants = new Map(snapshotParticipants.map((p) => [p.id, p]));
   const consents = groupConsentsByParticipant(snapshotConsents);
-  const shown = new Map<string, Pick<Participant, "id" | "code" | "boardId">>();
-  const code = (e: AuditEvent): string => {
-    const p = participants.get(e.participantId);
-    const readable = p && (visibilityFor(p, consents.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg)));
-    if (!readable) return MASKED_CODE;
-    shown.set(e.participantId, { id: e.participantId, code: e.participantCode, boardId });
-    return e.participantCode;
+  const readable = new Map<string, boolean>();
+  const isReadable = (participantId: string): boolean => {
+    let known = readable.get(participantId);
+    if (known === undefined) {
+      const p = participants.get(participantId);
+      known = Boolean(p && (visibilityFor(p, consents.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg))));
+      readable.set(participantId, known);
+    }
+    return known;
   };
-  return { page: pageOf(page.items, page.cursor, code), shown: [...shown.values()] };
+  return {
+    read: (cursor) => withClientCursor(cursor, () => deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, withCursor(cursor))),
+    show(items) {
+      const shown = new Map<string, Shown>();
+      const records = items.map((e) => {
+        if (!isReadable(e.participantId)) return toRecord({ ...e, participantCode: MASKED_CODE });
+        shown.set(e.participantId, { id: e.participantId, code: e.participantCode, boardId });
+        return toRecord(e);
+      });
+      return { records, shown: [...shown.values()] };
+    },
+  };
 }
 
 export async function readAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: AuditQuery): Promise<AuditPage> {
-  const { page, shown } = await loadAuditPage(deps, actor, boardId, query);
+  const { cursor, ...rest } = query;
+  const review = await openAuditReview(deps, actor, boardId, rest);
+  const page = await review.read(cursor);
+  const { records, shown } = review.show(page.items);
   await recordAccess(deps, actor, "viewedHistory", shown);
-  return page;
+  return { records, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
-// lastAt and count: a folded row stands for `count` identical views from `at` to `lastAt`.
-const CSV_COLUMNS = ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome", "lastAt", "count"] as const;
+/**
+ * The export's columns; generic over the record, so a new one is one entry. lastAt and count: a
+ * folded row stands for `count` identical views from `at` to `lastAt`.
+ */
+export const AUDIT_CSV_COLUMNS: ReadonlyArray<CsvColumn<AuditRecord>> = (
+  ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome", "lastAt", "count"] as const
+).map((key) => ({ header: key, cell: (r: AuditRecord) => r[key] }));
 
-/** RFC 4180 quoting, and a leading quote on cells starting with = + - @ so spreadsheets do not run them as formulas. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** The most rows one export holds. */
+export const MAX_EXPORT_ROWS = 100_000;
 
-export function toCsv(page: AuditPage): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of page.records) lines.push(CSV_COLUMNS.map((c) => csvCell(String(r[c]))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
-}
-
-/** Export: every page of the query as CSV; one "exported" record per participant in it. */
-export async function exportAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: Omit<AuditQuery, "cursor">): Promise<string> {
-  const records: AuditPage["records"] = [];
-  const shown = new Map<string, Pick<Participant, "id" | "code" | "boardId">>();
-  let cursor: string | undefined;
-  do {
-    const loaded = await loadAuditPage(deps, actor, boardId, { ...query, ...(cursor ? { cursor } : {}) });
-    records.push(...loaded.page.records);
-    for (const p of loaded.shown) shown.set(p.id, p);
-    cursor = loaded.page.cursor;
-  } while (cursor && records.length < 100_000);
-  await recordAccess(deps, actor, "exported", [...shown.values()]);
-  return toCsv({ records });
+/**
+ * Export: the query's pages as CSV chunks, streamed one page at a time (bounded memory). The
+ * query is checked before the first chunk, so a refusal is still a proper error answer. Each
+ * page's participants get their "exported" record before the page is sent (no log, no access),
+ * each participant once per export.
+ */
+export async function exportAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: Omit<AuditQuery, "cursor">): Promise<AsyncGenerator<string>> {
+  const review = await openAuditReview(deps, actor, boardId, query);
+  // The first page is read before anything is sent: storage being down is still a 503, not a cut file.
+  let next: Page<AuditEvent> | undefined = await review.read(undefined);
+  async function* pages(): AsyncGenerator<AuditRecord[]> {
+    const logged = new Set<string>();
+    let cursor: string | undefined;
+    let rows = 0;
+    do {
+      const page: Page<AuditEvent> = next ?? (await review.read(cursor));
+      next = undefined;
+      const { records, shown } = review.show(page.items);
+      const fresh = shown.filter((p) => !logged.has(p.id));
+      await recordAccess(deps, actor, "exported", fresh);
+      for (const p of fresh) logged.add(p.id);
+      rows += records.length;
+      yield records;
+      cursor = page.cursor;
+    } while (cursor && rows < MAX_EXPORT_ROWS);
+  }
+  return csvChunks(AUDIT_CSV_COLUMNS, pages());
 }

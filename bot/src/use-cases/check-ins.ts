@@ -46,6 +46,9 @@ function toView(c: CheckIn, visible: ReadonlySet<ParticipantId>): CheckInView {
   };
 }
 
+const sameCheckIn = ({ etag: _a, ...stored }: CheckIn, { etag: _b, ...next }: CheckIn) =>
+  JSON.stringify(stored, Object.keys(stored).sort()) === JSON.stringify(next, Object.keys(next).sort());
+
 export async function readCheckIn(deps: UseCaseDeps, actor: Actor, boardId: BoardId, date: CalendarDate): Promise<CheckInView> {
   assertAllowed(actor.member, "board.read");
   const [checkIn, visible] = await Promise.all([deps.storage.checkIns.get(boardId, date), participantsVisibleTo(deps, actor, boardId)]);
@@ -102,6 +105,11 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, boardId: Bo
   } catch (e) {
     if (e instanceof Conflict) {
       const current = await deps.storage.checkIns.get(boardId, date);
+      if (current && sameCheckIn(current, checkIn)) {
+        // A retry whose first attempt was saved (its answer or the version bump was lost): finish it.
+        await deps.storage.boardVersions.bump(boardId);
+        return toView(current, visible);
+      }
       throw new Conflict("The check-in", current && toView(current, visible));
     }
     throw e;

@@ -10,6 +10,29 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
 import { consentViewsFor, toConsentView } from "./views";
 
+function consentFrom(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, disclosingOrganisationId: OrganisationId, body: ReturnType<typeof RecordConsentSchema.parse>): Consent {
+  return {
+    boardId,
+    participantId,
+    disclosingOrganisationId,
+    receivingOrganisationIds: [...new Set(body.receivingOrganisationIds)],
+    basis: body.basis,
+    status: body.status,
+    recordedBy: actor.member.id,
+    recordedAt: nowOf(deps),
+    ...(body.legalReference ? { legalReference: body.legalReference } : {}),
+    ...(body.givenOn ? { givenOn: body.givenOn } : {}),
+    ...(body.validUntil ? { validUntil: body.validUntil } : {}),
+    ...(body.status === "withdrawn" ? { withdrawnOn: body.withdrawnOn ?? todayOf(deps) } : {}),
+  };
+}
+
+/** The stored consent says exactly what this request would record, by the same person (only the time differs). */
+function isSameRecord(stored: Consent, next: Consent): boolean {
+  const strip = ({ etag: _etag, recordedAt: _at, ...rest }: Consent) => JSON.stringify(rest, Object.keys(rest).sort());
+  return strip(stored) === strip(next);
+}
+
 export async function readConsents(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId): Promise<ConsentView[]> {
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   await recordAccess(deps, actor, "viewedDetails", [ctx.participant]);
@@ -39,21 +62,14 @@ export async function recordConsent(
   if (unknown) throw new Invalid("A receiving organisation is not part of this board.");
 
   const existing = ctx.consents.find((c) => c.disclosingOrganisationId === disclosingOrganisationId);
+  const consent = consentFrom(deps, actor, boardId, participantId, disclosingOrganisationId, body);
+  if (existing && isSameRecord(existing, consent)) {
+    // A retry whose first attempt was saved (its answer, version bump or card was lost): finish it.
+    await deps.storage.boardVersions.bump(boardId);
+    await deps.notifier.notify({ type: "consentChanged", boardId, participantId, disclosingOrganisationId });
+    return toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps));
+  }
   if (existing && body.etag === undefined) throw new Conflict("The consent", toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps)));
-  const consent: Consent = {
-    boardId,
-    participantId,
-    disclosingOrganisationId,
-    receivingOrganisationIds: [...new Set(body.receivingOrganisationIds)],
-    basis: body.basis,
-    status: body.status,
-    recordedBy: actor.member.id,
-    recordedAt: nowOf(deps),
-    ...(body.legalReference ? { legalReference: body.legalReference } : {}),
-    ...(body.givenOn ? { givenOn: body.givenOn } : {}),
-    ...(body.validUntil ? { validUntil: body.validUntil } : {}),
-    ...(body.status === "withdrawn" ? { withdrawnOn: body.withdrawnOn ?? todayOf(deps) } : {}),
-  };
   assertRecordableConsent(consent);
   await recordAccess(deps, actor, "consentRecorded", [ctx.participant]);
   let saved: Consent;

@@ -1,3 +1,4 @@
+import { assertMayChange } from "../domain/authorship";
 import type {
   AddActionBody,
   ClosedEntryView,
@@ -65,10 +66,30 @@ function assertFresh(entry: BoardEntry, expectedEtag: string, ctx: ParticipantCo
   if (entry.etag !== expectedEtag) throw new Conflict("The board entry", viewOf(ctx, entry, deps));
 }
 
+/** The same person putting the same participant on the same day for the same reason, untouched since: a retry. */
+function isRetriedPutOn(current: BoardEntry, actor: Actor, body: PutOnBoardBody, today: string): boolean {
+  return (
+    current.putOnBy === actor.member.id &&
+    current.updatedBy === actor.member.id &&
+    current.putOnOn === today &&
+    current.reason === body.reason &&
+    current.priority === body.priority &&
+    current.nextEvaluationOn === body.nextEvaluationOn &&
+    (current.reasonNote ?? "") === (body.reasonNote ?? "") &&
+    current.actions.length === 0 &&
+    current.reviews.length === 0
+  );
+}
+
 export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: PutOnBoardBody): Promise<EntryView> {
   const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
   assertAllowed(actor.member, "entry.putOn", ctx.relation);
   const current = await deps.storage.entries.getCurrent(boardId, body.participantId);
+  if (current && isRetriedPutOn(current, actor, body, todayOf(deps))) {
+    // The first attempt landed but its answer (or the version bump after it) was lost: finish it.
+    await deps.storage.boardVersions.bump(boardId);
+    return viewOf(ctx, current, deps);
+  }
   // On the board means a current entry exists; the participant row's flag is not kept in step with it.
   const { entry } = board.putOnBoard(
     { ...ctx.participant, onBoard: current !== undefined },
@@ -130,10 +151,30 @@ export async function markEntryReviewed(deps: UseCaseDeps, actor: Actor, boardId
   return saveEdited(deps, actor, ctx, board.markReviewed(entry, actor.member, today, nowOf(deps)), body.etag);
 }
 
+/** A retried take-off whose first attempt completed (its answer or the version bump was lost): answer with what it closed. */
+async function resumeTakeOff(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, etag: string): Promise<ClosedEntryView | undefined> {
+  const closed = await deps.storage.entries.findClosedFrom(boardId, participantId, etag);
+  if (!closed) return undefined;
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  assertAllowed(actor.member, "entry.takeOff", ctx.relation);
+  assertMayChange("entry.takeOff", actor.member.organisationId, closed.writtenBy);
+  await deps.storage.boardVersions.bump(boardId);
+  return toClosedEntryView(ctx.visibility, closed);
+}
+
 export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: TakeOffBody): Promise<ClosedEntryView> {
-  const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
+  let loaded: Awaited<ReturnType<typeof loadEntry>>;
+  try {
+    loaded = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
+  } catch (e) {
+    const resumed = e instanceof NotFound ? await resumeTakeOff(deps, actor, boardId, participantId, body.etag) : undefined;
+    if (resumed) return resumed;
+    throw e;
+  }
+  const { ctx, entry, today } = loaded;
   const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }, today, nowOf(deps));
-  assertFresh(entry, body.etag, ctx, deps);
+  // A retry of a take-off interrupted after its claim carries the version from before the claim.
+  if (entry.etag !== body.etag && (await deps.storage.entries.closingFrom(boardId, participantId)) !== body.etag) assertFresh(entry, body.etag, ctx, deps);
   await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
   try {
     await deps.storage.entries.close(entry, closed, { expectedEtag: body.etag });

@@ -14,6 +14,11 @@ import { toEscalationView } from "./views";
 export const ESCALATION_DUE_KIND = "escalationFollowUp";
 
 /** A signal from the actor's organisation to another about a participant both may see. */
+/** The reminder / manager alert of an open signal, due at its answer-by time (idempotent). */
+export async function scheduleEscalationFollowUp(deps: Pick<UseCaseDeps, "storage">, e: Escalation): Promise<void> {
+  await deps.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${e.boardId}.${e.id}`, dueAt: e.answerBy, payload: { boardId: e.boardId, escalationId: e.id } });
+}
+
 export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, input: RaiseEscalationBody): Promise<EscalationView> {
   const body = RaiseSchema.parse(input);
   assertAllowed(actor.member, "escalation.raise");
@@ -46,7 +51,7 @@ export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: 
   };
   await recordAccess(deps, actor, "escalationRaised", [ctx.participant]);
   const saved = await deps.storage.escalations.create(escalation);
-  await deps.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${boardId}.${saved.id}`, dueAt: saved.answerBy, payload: { boardId, escalationId: saved.id } });
+  await scheduleEscalationFollowUp(deps, saved);
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "escalationRaised", boardId, escalationId: saved.id });
   return toEscalationView(ctx.visibility, saved, deps.clock())!;

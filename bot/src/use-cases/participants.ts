@@ -1,5 +1,6 @@
 import type { CreateParticipantBody, ParticipantHistory, ParticipantList, ParticipantView } from "@fact-board/contract";
 import { standInFor } from "../domain/cover";
+import { z } from "zod";
 import { AlreadyExists, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
@@ -19,8 +20,9 @@ export async function listParticipants(
   deps: UseCaseDeps,
   actor: Actor,
   boardId: BoardId,
-  query: { q?: string; mine?: boolean; offBoardOnly?: boolean },
+  query: { q?: string; mine?: boolean; offBoardOnly?: boolean; cursor?: string },
 ): Promise<ParticipantList> {
+  const after = query.cursor ? decodeParticipantCursor(query.cursor) : undefined;
   assertAllowed(actor.member, "board.read");
   const today = todayOf(deps);
   const snapshot = await deps.storage.loadBoardSnapshot(boardId, today);
@@ -31,7 +33,8 @@ export async function listParticipants(
   const shown: Participant[] = [];
   const views: ParticipantView[] = [];
   let hiddenCount = 0;
-  for (const p of [...snapshot.participants].sort((a, b) => a.code.localeCompare(b.code))) {
+  let more = false;
+  for (const p of [...snapshot.participants].sort(byCodeThenId)) {
     if (p.leftTeamOn || p.erasedAt) continue;
     // "Mina deltagare": my own, and those of colleagues I cover for today.
     if (query.mine && p.caseManagerId !== actor.member.id && standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id) continue;
@@ -43,12 +46,31 @@ export async function listParticipants(
       continue;
     }
     if (q && !p.code.toUpperCase().includes(q) && !p.initials.toUpperCase().replace(/\./g, "").includes(q.replace(/\./g, ""))) continue;
-    if (views.length >= MAX_PARTICIPANTS_LISTED) continue;
+    // Earlier pages: counted as hidden above when they are, so hiddenCount is the same on every page.
+    if (after && byCodeThenId(p, after) <= 0) continue;
+    if (views.length >= MAX_PARTICIPANTS_LISTED) {
+      more = true;
+      continue;
+    }
     shown.push(p);
     views.push(toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today));
   }
   await recordAccess(deps, actor, "viewedDetails", shown);
-  return { participants: views, hiddenCount };
+  const last = shown[shown.length - 1];
+  return { participants: views, hiddenCount, ...(more && last ? { cursor: encodeParticipantCursor(last) } : {}) };
+}
+
+const byCodeThenId = (a: Pick<Participant, "code" | "id">, b: Pick<Participant, "code" | "id">): number => a.code.localeCompare(b.code) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The cursor of the participant list: where the last page ended, in its sort order (code, then id). Opaque to the client. */
+const ParticipantCursor = z.object({ code: z.string(), id: z.string() });
+const encodeParticipantCursor = (p: Pick<Participant, "code" | "id">): string => Buffer.from(JSON.stringify({ code: p.code, id: p.id })).toString("base64url");
+function decodeParticipantCursor(cursor: string): z.infer<typeof ParticipantCursor> {
+  try {
+    return ParticipantCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new Invalid("The cursor is not valid.");
+  }
 }
 
 export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: CreateParticipantBody): Promise<ParticipantView> {
@@ -88,9 +110,9 @@ export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: Boar
   assertAllowed(actor.member, "board.read");
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);
-  const [current, closed, escalations] = await Promise.all([
-    deps.storage.entries.getCurrent(boardId, participantId),
-    deps.storage.entries.history(boardId, participantId),
+  // Settled: an entry a crash left both current and closed is shown once, as it really is.
+  const [{ current, closed }, escalations] = await Promise.all([
+    deps.storage.entries.settle(boardId, participantId),
     deps.storage.escalations.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);

@@ -70,8 +70,9 @@ export class ApiClient {
 
   me = () => this.request<MeResponse>("GET", "/api/me");
   board = (boardId: string) => this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
-  participants = (boardId: string, query: { q?: string; mine?: boolean; offBoard?: boolean } = {}) => {
+  participants = (boardId: string, query: { q?: string; mine?: boolean; offBoard?: boolean; cursor?: string } = {}) => {
     const params = new URLSearchParams();
+    if (query.cursor) params.set("cursor", query.cursor);
     if (query.q) params.set("q", query.q);
     if (query.mine) params.set("mine", "true");
     if (query.offBoard) params.set("offBoard", "true");

@@ -23,6 +23,12 @@ describe("API errors", () => {
     const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "toString", message: "odd" } }), { status: 403 }));
     expect(error.code).toBe("Forbidden");
   });
+
+  it("knows a 503 StorageUnavailable is worth retrying, and when", async () => {
+    const response = new Response(JSON.stringify({ error: { code: "StorageUnavailable", message: "later" } }), { status: 503, headers: { "Retry-After": "3" } });
+    const error = await toApiRequestError(response);
+    expect([error.code, error.isUnavailable, error.retryAfterSeconds]).toEqual(["StorageUnavailable", true, 3]);
+  });
 });
 
 describe("a change refused as another organisation's text", () => {

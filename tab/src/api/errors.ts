@@ -10,9 +10,16 @@ export class ApiRequestError extends Error {
     readonly current?: unknown,
     /** Which domain rule refused a 403, when the server names one (e.g. another organisation's text). */
     readonly reason?: string,
+    /** From a 503's Retry-After: when trying again is worthwhile. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiRequestError";
+  }
+
+  /** The board cannot be reached for a moment (storage down, or the server's 503): worth retrying by itself. */
+  get isUnavailable(): boolean {
+    return this.code === "StorageUnavailable" || this.code === "Network" || this.status === 503;
   }
 
   get isConflict(): boolean {
@@ -25,6 +32,7 @@ export class ApiRequestError extends Error {
 const knownCodes: Record<ApiErrorCode, true> = {
   BadRequest: true, Unauthenticated: true, Forbidden: true, NotFound: true, Conflict: true, InvalidTransition: true,
   Invalid: true, AlreadyExists: true, TooManyRequests: true, PayloadTooLarge: true, Internal: true,
+  StorageUnavailable: true,
 };
 
 const isApiErrorCode = (code: unknown): code is ApiErrorCode => typeof code === "string" && Object.hasOwn(knownCodes, code);
@@ -37,6 +45,7 @@ function codeForStatus(status: number): ApiErrorCode {
   if (status === 413) return "PayloadTooLarge";
   if (status === 429) return "TooManyRequests";
   if (status >= 400 && status < 500) return "BadRequest";
+  if (status === 503) return "StorageUnavailable";
   return "Internal";
 }
 
@@ -61,5 +70,6 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
   const message = typeof error?.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`;
   const field = typeof error?.field === "string" ? error.field : undefined;
   const reason = typeof error?.reason === "string" ? error.reason : undefined;
-  return new ApiRequestError(response.status, code, message, field, error?.current, reason);
+  const retryAfter = Number(response.headers.get("Retry-After") ?? NaN);
+  return new ApiRequestError(response.status, code, message, field, error?.current, reason, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }

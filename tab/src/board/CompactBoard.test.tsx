@@ -6,7 +6,7 @@ import { BoardContext, type BoardContextValue } from "./BoardContext";
 import { CompactBoard } from "./CompactBoard";
 
 function context(rows: ReturnType<typeof row>[]): BoardContextValue {
-  return { board: boardView(rows), boardId: "b1", live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} };
+  return { board: boardView(rows), boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} };
 }
 
 describe("the side panel's compact board", () => {

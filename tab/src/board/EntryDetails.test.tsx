@@ -14,7 +14,7 @@ function renderDetails(r: ReturnType<typeof row>) {
   const board = boardView([r]);
   renderInTab(
     <ApiContext.Provider value={{} as ApiClient}>
-      <BoardContext.Provider value={{ board, boardId: "b1", live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
         <EntryActionsProvider>
           <EntryDetails row={r} />
         </EntryActionsProvider>

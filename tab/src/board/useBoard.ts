@@ -1,14 +1,20 @@
 import type { BoardView, EntryView } from "@fact-board/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../api/client";
+import { ApiRequestError } from "../api/errors";
 import { useLiveVersion, type LiveStatus } from "./useLiveVersion";
 
 /** Bursts of changes (a walkthrough clicking through entries) become one refetch. */
 export const REFETCH_DEBOUNCE_MS = 150;
+/** While the board cannot be reached: the first retry after the server's Retry-After (or this), then doubling up to the cap. */
+export const UNAVAILABLE_RETRY_MS = 3000;
+export const UNAVAILABLE_RETRY_MAX_MS = 30_000;
 
 export interface BoardState {
   board?: BoardView;
   error?: unknown;
+  /** Storage or the server cannot be reached for a moment: the hook is retrying by itself. */
+  unavailable: boolean;
   live: LiveStatus;
   refresh: () => Promise<void>;
   /** Shows the server's answer to one's own change at once, before the live refetch arrives. */
@@ -19,6 +25,8 @@ export interface BoardState {
 export function useBoard(client: ApiClient, boardId: string | undefined): BoardState {
   const [board, setBoard] = useState<BoardView>();
   const [error, setError] = useState<unknown>();
+  const [unavailable, setUnavailable] = useState(false);
+  const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; attempts: number }>({ attempts: 0 });
   const latestRequest = useRef(0);
   const versionRef = useRef(-1);
   const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -33,10 +41,25 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
       versionRef.current = next.version;
       setBoard(next);
       setError(undefined);
+      setUnavailable(false);
+      retry.current.attempts = 0;
     } catch (e) {
-      if (request === latestRequest.current) setError(e);
+      if (request !== latestRequest.current) return;
+      if (e instanceof ApiRequestError && e.isUnavailable) {
+        // Keep the last board on screen and try again by itself; the person sees why it is stale.
+        setUnavailable(true);
+        const first = (e.retryAfterSeconds ?? 0) * 1000 || UNAVAILABLE_RETRY_MS;
+        const wait = Math.min(first * 2 ** retry.current.attempts++, UNAVAILABLE_RETRY_MAX_MS);
+        clearTimeout(retry.current.timer);
+        retry.current.timer = setTimeout(() => void refreshRef.current(), wait);
+        return;
+      }
+      setError(e);
     }
   }, [client, boardId]);
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  useEffect(() => () => clearTimeout(retry.current.timer), []);
 
   useEffect(() => {
     setBoard(undefined);
@@ -70,5 +93,5 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
     setBoard((current) => current && { ...current, rows: current.rows.filter((row) => row.participant.id !== participantId) });
   }, []);
 
-  return { board, error, live, refresh, applyEntry, removeEntry };
+  return { board, error, unavailable, live, refresh, applyEntry, removeEntry };
 }

@@ -46,6 +46,8 @@ export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
       return t("change.conflict");
     case "NotFound":
       return t("change.notFound");
+    case "StorageUnavailable":
+      return t("app.unavailable");
     case "Invalid":
     case "BadRequest":
       return t("change.invalid", { message: error.message });

@@ -20,7 +20,13 @@ export function BoardShell({ boardId, children }: { boardId: string; children: R
     [state, boardId],
   );
 
+  const unavailable = state.unavailable && (
+    <Text block className={styles.status} role="status">
+      {t("app.unavailable")}
+    </Text>
+  );
   if (!value) {
+    if (unavailable) return unavailable;
     if (state.error)
       return (
         <div className={styles.status} role="alert">
@@ -32,6 +38,7 @@ export function BoardShell({ boardId, children }: { boardId: string; children: R
   }
   return (
     <BoardContext.Provider value={value}>
+      {unavailable}
       <EntryActionsProvider>{children}</EntryActionsProvider>
     </BoardContext.Provider>
   );

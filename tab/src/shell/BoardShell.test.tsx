@@ -1,0 +1,29 @@
+/** @jest-environment jsdom */
+import { screen } from "@testing-library/react";
+import type { ApiClient } from "../api/client";
+import { ApiContext } from "../api/ApiContext";
+import { ApiRequestError } from "../api/errors";
+import { boardView } from "../test-support/fixtures";
+import { renderInTab } from "../test-support/render";
+import { BoardShell } from "./BoardShell";
+
+describe("the board while storage cannot be reached", () => {
+  it("says so, retries by itself and shows the board once it answers", async () => {
+    const board = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiRequestError(503, "StorageUnavailable", "later", undefined, undefined, undefined, 0.6))
+      .mockResolvedValue(boardView([]));
+    const client = { board } as unknown as ApiClient;
+    renderInTab(
+      <ApiContext.Provider value={client}>
+        <BoardShell boardId="b1">
+          <p>Tavlan visas</p>
+        </BoardShell>
+      </ApiContext.Provider>,
+    );
+    expect((await screen.findByRole("status")).textContent).toBe("Tavlan kan inte nås just nu – försöker igen…");
+    expect(await screen.findByText("Tavlan visas", undefined, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(board).toHaveBeenCalledTimes(2);
+  });
+});
