@@ -179,12 +179,12 @@ describe("Azure resources", () => {
     expect(appSettings.get("AZURE_CLIENT_ID")).toBe(appSettings.get("BOT_ID"));
   });
 
-  it("runs the server on Linux App Service, Node 20 LTS, HTTPS only, TLS 1.2, no FTP, health checked at /healthz", () => {
+  it("runs the server on Linux App Service, Node 22 LTS, HTTPS only, TLS 1.2, no FTP, health checked at /healthz", () => {
     const site = webApp.block(/^resource site 'Microsoft\.Web\/sites@[\d-]+' = /m);
     const props = site.objectAt("properties").entries();
     const config = site.objectAt("siteConfig").entries();
     expect(props.get("httpsOnly")).toBe("true");
-    expect(config.get("linuxFxVersion")).toBe("'NODE|20-lts'");
+    expect(config.get("linuxFxVersion")).toBe("'NODE|22-lts'");
     expect(config.get("minTlsVersion")).toBe("'1.2'");
     expect(config.get("ftpsState")).toBe("'Disabled'");
     expect(config.get("alwaysOn")).toBe("true");
