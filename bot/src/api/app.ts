@@ -22,6 +22,8 @@ export interface AppParts {
   unauthenticatedRoutes?: Array<{ path: string; handler: RequestHandler | express.Router }>;
   tabDistDir?: string;
   rateLimit?: { windowMs: number; limit: number };
+  /** The sign-in authority's origin, allowed by the CSP for the browser sign-in. */
+  signInOrigin?: string;
 }
 
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -31,7 +33,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "simple");
-  app.use(securityHeaders());
+  app.use(securityHeaders(parts.signInOrigin ? { signInOrigin: parts.signInOrigin } : {}));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
