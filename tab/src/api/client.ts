@@ -24,7 +24,7 @@ import type {
   SetActionDoneBody,
   TakeOffBody,
 } from "@fact-board/contract";
-import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse } from "@fact-board/contract";
+import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
@@ -127,6 +127,17 @@ export class ApiClient {
   /** EventSource cannot send headers: this one endpoint takes the token as a query parameter. */
   eventsUrl = async (boardId: string) =>
     `${this.baseUrl}/api/boards/${seg(boardId)}/events?access_token=${encodeURIComponent(await this.token())}`;
+}
+
+/** How to sign in outside Teams (GET /api/sign-in/config, no token needed); undefined when it cannot be read. */
+export async function fetchSignInConfig(baseUrl = ""): Promise<SignInConfig | undefined> {
+  try {
+    const response = await fetch(`${baseUrl}/api/sign-in/config`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return undefined;
+    return (await response.json()) as SignInConfig;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The development sign-in (only where the server enables it, i.e. the `npm start` demo). */

@@ -11,6 +11,8 @@ export interface Host {
   theme: ThemeName;
   boardId?: string;
   teams?: typeof import("./teams");
+  /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
+  signInPopup?: boolean;
 }
 
 const views: readonly ViewName[] = ["sidePanel", "stage", "channel", "config", "personal"];
@@ -58,6 +60,9 @@ export async function detectHost(location: Location = window.location): Promise<
     } catch {
       teamsContext = undefined;
     }
+  }
+  if (params.get("signIn") === "popup") {
+    return { inTeams: true, view: "channel", locale: params.get("lang") ?? navigator.language ?? "sv-SE", theme: "default", boardId, signInPopup: true };
   }
   if (teamsContext && teams) {
     return {
