@@ -37,7 +37,8 @@ export async function startMicrosoftSignIn(settings: MicrosoftSettings, origin =
   const scopes = settings.scopes;
   return {
     account,
-    signIn: () => pca.loginRedirect({ scopes, prompt: "select_account" }),
+    // Entra: let people on a shared computer pick their own account. (Plain OIDC providers, as in the tests, may not know the value.)
+    signIn: () => pca.loginRedirect({ scopes, ...(settings.protocolMode === "AAD" ? { prompt: "select_account" } : {}) }),
     async getToken() {
       const active = pca.getActiveAccount();
       if (!active) throw new Error("signed out");
@@ -48,7 +49,11 @@ export async function startMicrosoftSignIn(settings: MicrosoftSettings, origin =
         throw e;
       }
     },
-    signOut: () => pca.logoutRedirect({ account: pca.getActiveAccount() ?? null }),
+    signOut: () => {
+      const active = pca.getActiveAccount();
+      // id_token_hint: the provider then knows whose session ends and may return to the tab (OIDC RP-initiated logout).
+      return pca.logoutRedirect({ account: active ?? null, ...(active?.idToken ? { idTokenHint: active.idToken } : {}) });
+    },
   };
 }
 
