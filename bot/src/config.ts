@@ -43,6 +43,15 @@ export const ConfigSchema = z
     /** api://<host>/<client id>: the audience of the tab's SSO token besides the client id. */
     ENTRA_APP_ID_URI: optionalText,
 
+    /** Where the plain-browser tab signs people in (MSAL, code + PKCE): multi-tenant, so partners use their own tenant. */
+    SIGN_IN_AUTHORITY: z.url().default("https://login.microsoftonline.com/organizations"),
+    /**
+     * Tests only (NODE_ENV=test): a local OpenID Connect provider standing in for Entra. Its tokens
+     * go through the same validator with this issuer and key set; production never has it.
+     */
+    TEST_OIDC_ISSUER: z.url().optional(),
+    TEST_OIDC_JWKS_URL: z.url().optional(),
+
     /** Bot registration. Empty id and password only for local development with the Agents Playground. */
     BOT_ID: optionalText,
     BOT_PASSWORD: optionalText,
@@ -90,6 +99,13 @@ export const ConfigSchema = z
         code: "custom",
         path: ["DEV_SIGN_IN"],
         message: "the development sign-in needs NODE_ENV=development set explicitly (unset NODE_ENV means production)",
+      });
+    }
+    if (c.TEST_OIDC_ISSUER && (c.NODE_ENV !== "test" || !c.TEST_OIDC_JWKS_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEST_OIDC_ISSUER"],
+        message: "a test issuer is accepted only with NODE_ENV=test, together with TEST_OIDC_JWKS_URL",
       });
     }
     if (c.NODE_ENV === "production" && (!c.ENTRA_CLIENT_ID || !c.ENTRA_APP_ID_URI)) {

@@ -4,7 +4,7 @@ import { createApp } from "./api/app";
 import { createBot } from "./bot";
 import { createBotTables } from "./bot/bot-tables";
 import { startJobs } from "./jobs";
-import { createAuthenticate, createDevIssuer, devSignInRoutes } from "./auth";
+import { createAuthenticate, createDevIssuer, devSignInRoutes, signInConfigRoutes, signInOriginOf } from "./auth";
 import { loadConfig, ConfigError, type Config } from "./config";
 import { systemClock, type Clock } from "./domain/clock";
 import { localDate } from "./domain/dates";
@@ -96,7 +96,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     botEndpoint: bot.endpoint,
-    unauthenticatedRoutes: devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : [],
+    unauthenticatedRoutes: [
+      { path: "/", handler: signInConfigRoutes(config) },
+      ...(devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : []),
+    ],
+    ...(signInOriginOf(config) ? { signInOrigin: signInOriginOf(config)! } : {}),
   });
 
   const server: Server = await new Promise((resolve) => {

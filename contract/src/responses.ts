@@ -284,4 +284,25 @@ export type DevPerson = z.infer<typeof DevPerson>;
 export const DevPeopleResponse = z.object({ people: z.array(DevPerson) });
 export type DevPeopleResponse = z.infer<typeof DevPeopleResponse>;
 export const DevSignInResponse = z.object({ token: z.string(), expiresAt: Instant });
+
+/**
+ * GET /api/sign-in/config (no token needed): how the tab signs people in outside Teams.
+ * `microsoft` is the Microsoft sign-in (MSAL: authorization code + PKCE) wherever the server knows
+ * its Entra app; `devSignIn` only where the development sign-in runs.
+ */
+export const SignInConfig = z.object({
+  devSignIn: z.boolean(),
+  microsoft: z
+    .object({
+      clientId: z.string(),
+      authority: z.string(),
+      /** The API's delegated scope, `<application ID URI>/access_as_user`. */
+      scopes: z.array(z.string()),
+      knownAuthorities: z.array(z.string()),
+      /** "AAD" for Entra; "OIDC" only for the tests' stand-in provider. */
+      protocolMode: z.enum(["AAD", "OIDC"]),
+    })
+    .optional(),
+});
+export type SignInConfig = z.infer<typeof SignInConfig>;
 export type DevSignInResponse = z.infer<typeof DevSignInResponse>;

@@ -44,7 +44,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       // The built server; `teamsapp deploy` uploads the built workspaces with production dependencies.
       appCommandLine: 'node bot/dist/main.js'
       alwaysOn: true // the jobs loop (reminders, cover timeouts, morning brief) must keep running

@@ -41,6 +41,8 @@ describe("security headers", () => {
     expect(csp.get("script-src")).toEqual(["'self'"]);
     expect(csp.get("default-src")).toEqual(["'self'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
+    // teams-js fetches Microsoft's list of valid host domains: that one file, not the whole CDN.
+    expect(csp.get("connect-src")).toEqual(["'self'", "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json"]);
     expect(res.headers.get("x-frame-options")).toBeNull();
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-powered-by")).toBeNull();
@@ -221,7 +223,7 @@ async function miniApp(storage: Record<string, unknown>, options: Partial<Pick<A
 
 describe("per-person rate limit", () => {
   it("answers 429 with a JSON error once one person passes the limit, and counts each person apart", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 3 } });
+    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 3 } });
     const as = (objectId: string) => fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": objectId } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await as("busy")).status);
@@ -236,7 +238,7 @@ describe("per-person rate limit", () => {
   });
 
   it("counts opening live streams against the same limit", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 2 } });
+    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 2 } });
     const open = () => fetch(`${app}${BOARD}/events`, { headers: { "x-tenant": "t1", "x-object": "streamer" } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await open()).status);

@@ -43,6 +43,10 @@ describe("the Teams app manifest", () => {
     expect(tab!.context).toEqual(expect.arrayContaining(["channelTab", "meetingSidePanel", "meetingStage"]));
   });
 
+  it("supports shared and private channels (tier1), as Microsoft's templates do from manifest 1.25 with team scope", () => {
+    expect((manifest as { supportsChannelFeatures?: string }).supportsChannelFeatures).toBe("tier1");
+  });
+
   it("has the personal tab Mina deltagare on the personal view", () => {
     const personal = manifest.staticTabs!.find((t) => t.entityId === "myParticipants");
     expect(personal).toMatchObject({

@@ -79,8 +79,9 @@ describe("App Service settings and bot/src/config.ts", () => {
   });
 
   it("set every setting the production rules check, except those Azure deliberately leaves out", () => {
-    // Azure uses the managed identity instead of a connection string, and never the development sign-in.
-    const deliberatelyUnset = ["STORAGE_CONNECTION_STRING", "DEV_SIGN_IN"];
+    // Azure uses the managed identity instead of a connection string, and never the development sign-in
+    // or the tests' stand-in OpenID provider.
+    const deliberatelyUnset = ["STORAGE_CONNECTION_STRING", "DEV_SIGN_IN", "TEST_OIDC_ISSUER", "TEST_OIDC_JWKS_URL"];
     const names = namesInCrossFieldRules();
     expect(names).toEqual(expect.arrayContaining(["NODE_ENV", "ENTRA_CLIENT_ID", "BOT_ID"]));
     expect(names.filter((n) => !appSettings.has(n) && !deliberatelyUnset.includes(n))).toEqual([]);
@@ -179,12 +180,12 @@ describe("Azure resources", () => {
     expect(appSettings.get("AZURE_CLIENT_ID")).toBe(appSettings.get("BOT_ID"));
   });
 
-  it("runs the server on Linux App Service, Node 20 LTS, HTTPS only, TLS 1.2, no FTP, health checked at /healthz", () => {
+  it("runs the server on Linux App Service, Node 22 LTS, HTTPS only, TLS 1.2, no FTP, health checked at /healthz", () => {
     const site = webApp.block(/^resource site 'Microsoft\.Web\/sites@[\d-]+' = /m);
     const props = site.objectAt("properties").entries();
     const config = site.objectAt("siteConfig").entries();
     expect(props.get("httpsOnly")).toBe("true");
-    expect(config.get("linuxFxVersion")).toBe("'NODE|20-lts'");
+    expect(config.get("linuxFxVersion")).toBe("'NODE|22-lts'");
     expect(config.get("minTlsVersion")).toBe("'1.2'");
     expect(config.get("ftpsState")).toBe("'Disabled'");
     expect(config.get("alwaysOn")).toBe("true");

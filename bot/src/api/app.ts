@@ -27,6 +27,8 @@ export interface AppParts {
   addressRateLimit?: RateLimitOptions;
   /** Reverse proxies whose X-Forwarded-For is trusted (express "trust proxy"); 0 or absent: none. */
   trustProxyHops?: number;
+  /** The sign-in authority's origin, allowed by the CSP for the browser sign-in. */
+  signInOrigin?: string;
 }
 
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -40,7 +42,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.set("query parser", "simple");
   // A hop count, never `true`: trusting every X-Forwarded-For entry would let a client pick its own address.
   app.set("trust proxy", parts.trustProxyHops ?? 0);
-  app.use(securityHeaders());
+  app.use(securityHeaders(parts.signInOrigin ? { signInOrigin: parts.signInOrigin } : {}));
   app.use("/api", noStore);
 
   app.get("/healthz", (_req, res) => {

@@ -19,7 +19,20 @@ export const TEAMS_FRAME_ANCESTORS = [
   "https://outlook.office365.com",
 ];
 
-export function securityHeaders(): RequestHandler {
+/**
+ * The one file teams-js fetches: Microsoft's list of valid Teams host domains (it falls back to a
+ * built-in list when blocked, with two console errors on every load). Allowed as this exact URL,
+ * not the whole CDN.
+ */
+export const TEAMS_JS_VALID_DOMAINS_URL = "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json";
+
+export interface SecurityHeaderOptions {
+  /** The sign-in authority's origin outside Teams (MSAL calls its token endpoint and may renew in a hidden frame). */
+  signInOrigin?: string;
+}
+
+export function securityHeaders(options: SecurityHeaderOptions = {}): RequestHandler {
+  const signIn = options.signInOrigin ? [options.signInOrigin] : [];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,7 +42,8 @@ export function securityHeaders(): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", TEAMS_JS_VALID_DOMAINS_URL, ...signIn],
+        frameSrc: ["'self'", ...signIn],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

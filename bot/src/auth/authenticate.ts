@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import type { Caller } from "../domain/types";
 import type { DevIssuer } from "./dev-issuer";
 import { loadJose } from "./jose";
-import { type IsTenantAllowed, type KeySource, type TokenValidator, createEntraTokenValidator } from "./token-validator";
+import { type IsTenantAllowed, type KeySource, type TokenValidator, TEAMS_SSO_SCOPE, createEntraTokenValidator, createTokenValidator } from "./token-validator";
 import { Unauthenticated } from "./unauthenticated";
 
 // THE identity seam: everything that serves the tab asks this one function who is calling.
@@ -25,11 +25,14 @@ export interface AuthenticateDeps {
 }
 
 export function createAuthenticate(
-  config: Pick<Config, "ENTRA_CLIENT_ID" | "ENTRA_APP_ID_URI" | "DEV_SIGN_IN" | "NODE_ENV">,
+  config: Pick<Config, "ENTRA_CLIENT_ID" | "ENTRA_APP_ID_URI" | "DEV_SIGN_IN" | "NODE_ENV" | "TEST_OIDC_ISSUER" | "TEST_OIDC_JWKS_URL">,
   deps: AuthenticateDeps,
 ): Authenticate {
   if (deps.devIssuer && (config.NODE_ENV === "production" || !config.DEV_SIGN_IN)) {
     throw new Error("A development issuer was passed while the development sign-in is off or NODE_ENV=production.");
+  }
+  if (config.TEST_OIDC_ISSUER && config.NODE_ENV !== "test") {
+    throw new Error("A test OpenID issuer is accepted only with NODE_ENV=test.");
   }
 
   const entra: TokenValidator | undefined = config.ENTRA_CLIENT_ID
@@ -43,12 +46,28 @@ export function createAuthenticate(
     : undefined;
   const dev = deps.devIssuer;
   const devValidator = dev?.createValidator(deps.isTenantAllowed);
+  // Tests only: a local OpenID provider standing in for Entra, so the browser sign-in runs its
+  // whole redirect flow. Same checks as Entra's (audience, scope, tenant allow-list), its own
+  // issuer and keys; without NODE_ENV=test it cannot exist (here and in loadConfig).
+  const testIssuer = config.TEST_OIDC_ISSUER;
+  const testValidator =
+    testIssuer && config.TEST_OIDC_JWKS_URL && config.ENTRA_CLIENT_ID
+      ? createTokenValidator({
+          keys: { jwksUrl: config.TEST_OIDC_JWKS_URL },
+          issuersFor: () => [testIssuer],
+          audiences: config.ENTRA_APP_ID_URI ? [config.ENTRA_CLIENT_ID, config.ENTRA_APP_ID_URI] : [config.ENTRA_CLIENT_ID],
+          isTenantAllowed: deps.isTenantAllowed,
+          requiredScope: TEAMS_SSO_SCOPE,
+          ...(deps.now && { now: deps.now }),
+        })
+      : undefined;
 
   return async (req) => {
     const token = bearerTokenOf(req.headers);
     // The unverified `iss` only chooses which validator runs; each one verifies the signature
     // against its own keys, so a forged `iss` gains nothing but a rejection.
-    const validator = dev && devValidator && (await unverifiedIssuerOf(token)) === dev.issuer ? devValidator : entra;
+    const issuer = dev || testValidator ? await unverifiedIssuerOf(token) : undefined;
+    const validator = dev && devValidator && issuer === dev.issuer ? devValidator : testValidator && issuer === testIssuer ? testValidator : entra;
     if (!validator) throw new Unauthenticated("not-configured");
     return validator.validate(token);
   };

@@ -9,3 +9,4 @@ export {
   type TokenValidator,
 } from "./token-validator";
 export { Unauthenticated, isUnauthenticated, type UnauthenticatedReason } from "./unauthenticated";
+export { signInConfigOf, signInConfigRoutes, signInOriginOf } from "./sign-in-config-routes";

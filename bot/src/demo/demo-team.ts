@@ -19,6 +19,9 @@ export const DEMO_TENANTS = {
 
 type OrgKey = keyof typeof DEMO_TENANTS;
 
+/** The guest account in the hosting (region) tenant of Norrby's coordinator, Hugo Fiktivsson. */
+export const DEMO_GUEST_IDENTITY = { tenantId: DEMO_TENANTS.region, objectId: "00000000-0000-4000-b000-000000000008" } as const;
+
 /** The user the Agents Playground always sends as (not a real tenant or person). */
 export const AGENTS_PLAYGROUND_USER = {
   tenantId: "00000000-0000-0000-0000-0000000000001",
@@ -117,6 +120,10 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     role: p.role,
     substituteIds: [],
   }));
+  // Hugo (Norrby's coordinator) also has a guest account in the hosting tenant, as partners invited
+  // by B2B do: in the hosting team's channels and meetings he signs in with it, in a shared channel
+  // or a plain browser with his home tenant. Both are the same member.
+  members[7]!.identities = [DEMO_GUEST_IDENTITY];
   // The Microsoft 365 Agents Playground's fixed user, so `npm start` + the playground shows real cards.
   if (options.withAgentsPlaygroundUser) members.push({
     id: memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId),

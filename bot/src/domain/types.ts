@@ -60,6 +60,18 @@ export interface Member extends Versioned {
   role: Role;
   /** Ordered substitutes (ersättare), same organisation only. */
   substituteIds: MemberId[];
+  /**
+   * Further identities the same person signs in with, besides tenantId/objectId (which stay the
+   * member id, so ids never change): a guest account in the hosting tenant, or the home tenant
+   * they use in a shared channel. Each identity belongs to one member of a board.
+   */
+  identities?: Identity[];
+}
+
+/** One sign-in identity: an Entra tenant and the person's object id in it. */
+export interface Identity {
+  tenantId: string;
+  objectId: string;
 }
 
 export interface SipFlag {
@@ -263,3 +275,6 @@ export interface Actor {
 }
 
 export const memberIdOf = (tenantId: string, objectId: string): MemberId => `${tenantId}.${objectId}`;
+
+/** The key of a sign-in identity, shaped like a member id: a member's primary identity key is its id. */
+export const identityKeyOf = (identity: Identity): string => memberIdOf(identity.tenantId.toLowerCase(), identity.objectId.toLowerCase());

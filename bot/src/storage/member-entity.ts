@@ -1,11 +1,15 @@
 import { Role } from "@fact-board/contract";
 import { z } from "zod";
-import type { BoardId, Member, MemberId } from "../domain/types";
+import type { BoardId, Identity, Member, MemberId } from "../domain/types";
 import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, toJson } from "./entity-support";
 
 // Members: PartitionKey boardId, RowKey memberId (`${tenantId}.${objectId}`): a board load reads
 // the partition; "is this caller a member of this board" is a point read.
-// MemberBoards: PartitionKey memberId, RowKey boardId: the boards a signed-in person belongs to.
+// MemberBoards: PartitionKey an identity key (`${tenantId}.${objectId}`), RowKey boardId, and the
+// member that identity signs in as: the boards a signed-in person belongs to, and who they are on
+// each. A member's primary identity key is its member id (rows written before members had more
+// identities carry no memberId column and mean exactly that); each further identity (a guest
+// account, a home tenant) has its own row pointing at the same member.
 
 export const memberKeys = (boardId: BoardId, memberId: MemberId) => ({
   partitionKey: boardPartition(boardId),
@@ -22,6 +26,7 @@ const MemberEntity = z.object({
   organisationId: z.string(),
   role: Role,
   substituteIds: jsonColumn(z.array(z.string())),
+  identities: jsonColumn(z.array(z.object({ tenantId: z.string(), objectId: z.string() }))).optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -35,6 +40,7 @@ export const memberMapping: Mapping<Member> = {
       organisationId: m.organisationId,
       role: m.role,
       substituteIds: toJson(m.substituteIds, "Substitutes"),
+      identities: m.identities?.length ? toJson(m.identities, "Identities") : undefined,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -47,30 +53,34 @@ export const memberMapping: Mapping<Member> = {
       organisationId: e.organisationId,
       role: e.role,
       substituteIds: e.substituteIds,
+      ...(e.identities?.length ? { identities: e.identities satisfies Identity[] } : {}),
       etag: e.etag,
     };
   },
 };
 
-/** One row of the MemberBoards index. */
+/** One row of the MemberBoards index: this identity signs in to this board as this member. */
 export interface MemberBoard {
-  memberId: MemberId;
+  /** `${tenantId}.${objectId}` of the identity (identityKeyOf). */
+  identityKey: string;
   boardId: BoardId;
+  memberId: MemberId;
 }
 
-export const memberBoardKeys = (memberId: MemberId, boardId: BoardId) => ({
-  partitionKey: keyPart(memberId, "Member id"),
+export const memberBoardKeys = (identityKey: string, boardId: BoardId) => ({
+  partitionKey: keyPart(identityKey, "Identity"),
   rowKey: boardPartition(boardId),
 });
 
-const MemberBoardEntity = z.object({ partitionKey: z.string(), rowKey: z.string(), etag: z.string() });
+const MemberBoardEntity = z.object({ partitionKey: z.string(), rowKey: z.string(), etag: z.string(), memberId: z.string().optional() });
 
 export const memberBoardMapping: Mapping<MemberBoard> = {
   table: "MemberBoards",
   what: "Board membership",
-  toEntity: (mb) => entity(memberBoardKeys(mb.memberId, mb.boardId), {}),
+  // The primary identity's row stays as it always was (no memberId column): its key is the member id.
+  toEntity: (mb) => entity(memberBoardKeys(mb.identityKey, mb.boardId), { memberId: mb.memberId === mb.identityKey ? undefined : mb.memberId }),
   fromEntity: (raw) => {
     const e = parseStored(MemberBoardEntity, "MemberBoards", raw);
-    return { memberId: e.partitionKey, boardId: e.rowKey, etag: e.etag };
+    return { identityKey: e.partitionKey, boardId: e.rowKey, memberId: e.memberId ?? e.partitionKey, etag: e.etag };
   },
 };

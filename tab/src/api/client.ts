@@ -24,7 +24,7 @@ import type {
   SetActionDoneBody,
   TakeOffBody,
 } from "@fact-board/contract";
-import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse } from "@fact-board/contract";
+import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
@@ -170,6 +170,17 @@ export class ApiClient {
 export interface LiveHandlers {
   open: () => void;
   version: (version: number) => void;
+}
+
+/** How to sign in outside Teams (GET /api/sign-in/config, no token needed); undefined when it cannot be read. */
+export async function fetchSignInConfig(baseUrl = ""): Promise<SignInConfig | undefined> {
+  try {
+    const response = await fetch(`${baseUrl}/api/sign-in/config`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return undefined;
+    return (await response.json()) as SignInConfig;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The development sign-in (only where the server enables it, i.e. the `npm start` demo). */

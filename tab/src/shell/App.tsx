@@ -1,8 +1,8 @@
-import type { MeResponse } from "@fact-board/contract";
+import type { MeResponse, SignInConfig } from "@fact-board/contract";
 import { Button, Caption1, FluentProvider, Select, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { ApiContext } from "../api/ApiContext";
-import { ApiClient } from "../api/client";
+import { ApiClient, fetchSignInConfig } from "../api/client";
 import { ApiRequestError, errorMessage } from "../api/errors";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
@@ -12,6 +12,8 @@ import { ChannelView } from "../views/channel/ChannelView";
 import { SidePanelView } from "../views/sidePanel/SidePanelView";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
 import { DevSignIn } from "./DevSignIn";
+import type { MicrosoftSignIn } from "./microsoftSignIn";
+import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
 // Rare or heavy surfaces load on demand; the side panel and channel board are in the first bundle.
 const StageView = lazy(() => import("../views/stage/StageView"));
@@ -55,37 +57,113 @@ export function App({ host }: { host: Host }) {
 }
 
 function Session({ host }: { host: Host }) {
-  const [devToken, setDevToken] = useState<StoredToken | undefined>(() => (host.inTeams ? undefined : readDevToken()));
-  const client = useMemo(() => {
-    if (host.teams) return new ApiClient(host.teams.getAuthToken);
-    if (!devToken) return undefined;
-    return new ApiClient(async () => {
-      const token = readDevToken();
-      if (!token) throw new ApiRequestError(401, "Unauthenticated", "signed out");
-      return token.token;
-    });
-  }, [host, devToken]);
+  if (host.signInPopup) return <TeamsPopupSignIn />;
+  if (host.teams) return <TeamsSession host={host} teams={host.teams} />;
+  return <BrowserSession host={host} />;
+}
 
-  const signOut = useMemo(
-    () =>
-      host.inTeams
-        ? undefined
-        : () => {
-            clearDevToken();
-            setDevToken(undefined);
-          },
-    [host],
-  );
-
-  if (!client) return <DevSignIn onSignedIn={setDevToken} />;
+/** Inside Teams: Teams SSO; when Teams cannot give a token, "Logga in" runs Teams' sign-in popup and tries again. */
+function TeamsSession({ host, teams }: { host: Host; teams: NonNullable<Host["teams"]> }) {
+  const [attempt, setAttempt] = useState(0);
+  // A new client per attempt, so a retry after the popup asks Teams for a token afresh.
+  const client = useMemo(() => new ApiClient(teams.getAuthToken), [teams, attempt]);
+  const problem = (error: unknown) =>
+    isSignInRefused(error) ? (
+      <SignInRefused />
+    ) : error instanceof ApiRequestError ? undefined : (
+      <TeamsSignInNeeded signIn={() => teams.signInInPopup(window.location.origin)} onSignedIn={() => setAttempt((n) => n + 1)} />
+    );
   return (
     <ApiContext.Provider value={client}>
-      <Boards host={host} client={client} onSignOut={signOut} />
+      <Boards key={attempt} host={host} client={client} problem={problem} />
     </ApiContext.Provider>
   );
 }
 
-function Boards({ host, client, onSignOut }: { host: Host; client: ApiClient; onSignOut?: () => void }) {
+/** Outside Teams: the Microsoft sign-in where the server has an Entra app, the development sign-in where it runs. */
+function BrowserSession({ host }: { host: Host }) {
+  const { t } = useI18n();
+  const [config, setConfig] = useState<SignInConfig | null>();
+  useEffect(() => {
+    void fetchSignInConfig().then((c) => setConfig(c ?? null));
+  }, []);
+  if (config === undefined) return <Spinner label={t("app.loading")} />;
+  if (config?.microsoft && !config.devSignIn) return <MicrosoftSession host={host} settings={config.microsoft} />;
+  return <DevSession host={host} />;
+}
+
+function DevSession({ host }: { host: Host }) {
+  const [devToken, setDevToken] = useState<StoredToken | undefined>(() => readDevToken());
+  const client = useMemo(
+    () =>
+      devToken &&
+      new ApiClient(async () => {
+        const token = readDevToken();
+        if (!token) throw new ApiRequestError(401, "Unauthenticated", "signed out");
+        return token.token;
+      }),
+    [devToken],
+  );
+  const signOut = useCallback(() => {
+    clearDevToken();
+    setDevToken(undefined);
+  }, []);
+  if (!client) return <DevSignIn onSignedIn={setDevToken} />;
+  return (
+    <ApiContext.Provider value={client}>
+      <Boards host={host} client={client} onSignOut={signOut} onUnauthenticated={signOut} />
+    </ApiContext.Provider>
+  );
+}
+
+function MicrosoftSession({ host, settings }: { host: Host; settings: NonNullable<SignInConfig["microsoft"]> }) {
+  const { t } = useI18n();
+  const [signIn, setSignIn] = useState<MicrosoftSignIn | null>();
+  useEffect(() => {
+    // MSAL is loaded only here: neither Teams nor the development sign-in downloads it.
+    import("./microsoftSignIn").then((m) => m.startMicrosoftSignIn(settings)).then(setSignIn, () => setSignIn(null));
+  }, [settings]);
+  const client = useMemo(() => signIn?.account && new ApiClient(signIn.getToken), [signIn]);
+  const signOut = useCallback(() => void signIn?.signOut(), [signIn]);
+  if (signIn === undefined) return <Spinner label={t("signIn.working")} />;
+  if (!signIn || !client) return <MicrosoftSignInPage failed={signIn === null} onSignIn={() => void signIn?.signIn()} />;
+  return (
+    <ApiContext.Provider value={client}>
+      <Boards host={host} client={client} onSignOut={signOut} problem={(e) => (isSignInRefused(e) ? <SignInRefused onSignOut={signOut} /> : undefined)} />
+    </ApiContext.Provider>
+  );
+}
+
+/** The page Teams' sign-in popup opens: MSAL sign-in (and consent), then back to the tab that asked. */
+function TeamsPopupSignIn() {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [config, teams, msal] = await Promise.all([fetchSignInConfig(), import("../teams/teams"), import("./microsoftSignIn")]);
+        if (!config?.microsoft) throw new Error("no Microsoft sign-in configured");
+        await msal.signInForTeamsPopup(config.microsoft, teams.notifySignedIn);
+      } catch (e) {
+        setFailed(true);
+        void import("../teams/teams").then((teams) => teams.notifySignInFailed(e instanceof Error ? e.message : String(e)));
+      }
+    })();
+  }, []);
+  return failed ? <SignInFailed /> : <Spinner label={t("signIn.working")} />;
+}
+
+interface BoardsProps {
+  host: Host;
+  client: ApiClient;
+  onSignOut?: () => void;
+  /** The token is no longer good (a development sign-in that expired): forget it. */
+  onUnauthenticated?: () => void;
+  /** A sign-in problem the session knows how to show (and recover from); undefined: the plain error. */
+  problem?: (error: unknown) => ReactNode | undefined;
+}
+
+function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const [me, setMe] = useState<MeResponse>();
@@ -94,12 +172,12 @@ function Boards({ host, client, onSignOut }: { host: Host; client: ApiClient; on
 
   useEffect(() => {
     client.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiRequestError && e.code === "Unauthenticated") onSignOut?.();
+      if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
       setError(e);
     });
-  }, [client, onSignOut]);
+  }, [client, onUnauthenticated]);
 
-  if (error) return <Text className={styles.status} role="alert">{t("app.error", { message: errorMessage(error) })}</Text>;
+  if (error) return problem?.(error) ?? <Text className={styles.status} role="alert">{t("app.error", { message: errorMessage(error) })}</Text>;
   if (!me) return <Spinner className={styles.status} label={t("app.loading")} />;
   if (host.view === "config")
     return (

@@ -11,6 +11,8 @@ export interface Host {
   theme: ThemeName;
   boardId?: string;
   teams?: typeof import("./teams");
+  /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
+  signInPopup?: boolean;
 }
 
 const views: readonly ViewName[] = ["sidePanel", "stage", "channel", "config", "personal"];
@@ -51,6 +53,12 @@ export async function detectHost(location: Location = window.location): Promise<
   const boardId = params.get("board") ?? undefined;
   let teamsContext: TeamsContext | undefined;
   let teams: typeof import("./teams") | undefined;
+  // Back from the Microsoft sign-in with its answer in the fragment (a browser tab, or Teams' sign-in
+  // popup, whose opener would otherwise make it look framed): the browser session lets MSAL finish
+  // and return to the page the sign-in started on.
+  if (/[#&](code|error)=/.test(location.hash) && /[#&]state=/.test(location.hash)) {
+    return { inTeams: false, view: "channel", locale: params.get("lang") ?? "sv-SE", theme: "default", boardId };
+  }
   if (isFramed()) {
     try {
       teams = await import("./teams");
@@ -58,6 +66,9 @@ export async function detectHost(location: Location = window.location): Promise<
     } catch {
       teamsContext = undefined;
     }
+  }
+  if (params.get("signIn") === "popup") {
+    return { inTeams: true, view: "channel", locale: params.get("lang") ?? navigator.language ?? "sv-SE", theme: "default", boardId, signInPopup: true };
   }
   if (teamsContext && teams) {
     return {

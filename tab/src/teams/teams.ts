@@ -9,11 +9,19 @@ export interface TeamsContext {
   theme: string;
 }
 
+/**
+ * The tenant to ask Teams for a token from. In a shared channel (Teams Connect) people of other
+ * organisations are external members: they sign in with their home tenant, which Teams gives the
+ * token for only when asked by tenant id. Elsewhere Teams' default (the tenant Teams runs in) is right.
+ */
+let tokenTenantId: string | undefined;
+
 export async function initialize(timeoutMs: number): Promise<TeamsContext | undefined> {
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
   const ready = (async () => {
     await app.initialize();
     const context = await app.getContext();
+    tokenTenantId = context.channel?.membershipType === "Shared" ? context.user?.tenant?.id : undefined;
     return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default" };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);
@@ -26,7 +34,25 @@ export function onThemeChange(handler: (theme: string) => void): void {
 }
 
 export function getAuthToken(): Promise<string> {
-  return authentication.getAuthToken();
+  return authentication.getAuthToken(tokenTenantId ? { tenantId: tokenTenantId } : undefined);
+}
+
+/**
+ * When Teams cannot give a token silently (resourceRequiresConsent, a partner tenant that has not
+ * consented yet, a sign-in that expired), the person signs in and consents in Teams' popup, which
+ * opens the tab's own sign-in page (`?signIn=popup`: MSAL, then notifySuccess).
+ */
+export async function signInInPopup(origin: string): Promise<void> {
+  await authentication.authenticate({ url: `${origin}/tab/?signIn=popup`, width: 600, height: 535 });
+}
+
+/** The popup page's end: tell the tab that opened it the sign-in is done (Teams closes the popup). */
+export function notifySignedIn(): void {
+  authentication.notifySuccess();
+}
+
+export function notifySignInFailed(reason: string): void {
+  authentication.notifyFailure(reason);
 }
 
 /** "Dela till mötesskärmen" shows only where the host can share and the app has the permission. */
