@@ -9,12 +9,12 @@ import { type BotTableOptions, type BotTables, createBotTables } from "./bot-tab
 import type { CardViewDeps } from "./card-views";
 import { TableConversationReferenceStore } from "./conversation-reference-store";
 import { BotNotifier } from "./notifier";
-import { ProactiveSender, type SenderLog, type Transport } from "./proactive-sender";
+import { ProactiveSender, type SenderLog, type SenderOptions, type Transport } from "./proactive-sender";
 import { SentCardStore } from "./sent-card-store";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
-export { NOTIFICATION_KIND } from "./notifier";
+export { DeliveryPending, NOTIFICATION_KIND, type DeliveryResult } from "./notifier";
 
 export interface BotDeps {
   storage: Storage;
@@ -35,6 +35,8 @@ export interface BotDeps {
   /** Tests may replace how proactive cards reach Teams; by default the CloudAdapter. */
   transport?: Transport;
   senderConcurrency?: number;
+  /** Tests: how the sender waits between attempts (never a real timer there), and how many it makes. */
+  senderTiming?: Pick<SenderOptions, "sleep" | "maxAttempts" | "random">;
 }
 
 export interface Bot {
@@ -73,7 +75,12 @@ export function createBot(deps: BotDeps): Bot {
   const sender = new ProactiveSender({
     transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),
     sentCards,
+    onGone: async (target) => {
+      await references.remove(target.key, target.reference);
+    },
     ...(deps.senderConcurrency ? { concurrency: deps.senderConcurrency } : {}),
+    ...deps.senderTiming,
+    now: () => deps.clock().getTime(),
     ...(deps.log ? { log: deps.log } : {}),
   });
   const useCaseDeps: UseCaseDeps = {

@@ -59,7 +59,7 @@ export function startJobs(deps: JobDeps): Jobs {
       try {
         const outcome = await handler(deps.bot, claimed, now);
         if ("done" in outcome) await storage.dueItems.complete(claimed, { expectedEtag: claimed.etag });
-        else await storage.dueItems.reschedule(claimed, { dueAt: outcome.rescheduleAt }, { expectedEtag: claimed.etag });
+        else await storage.dueItems.reschedule(claimed, { dueAt: outcome.rescheduleAt, ...(outcome.payload ? { payload: outcome.payload } : {}) }, { expectedEtag: claimed.etag });
         ran++;
       } catch (e) {
         // Left claimed: when the lease runs out this or another instance tries again.
@@ -71,7 +71,7 @@ export function startJobs(deps: JobDeps): Jobs {
 
   const timer = setInterval(() => {
     if (running) return;
-    running = runOnce(new Date()).catch((e: unknown) => {
+    running = runOnce(deps.bot.useCaseDeps.clock()).catch((e: unknown) => {
       deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "jobs pass failed");
       return 0;
     });
