@@ -4,10 +4,10 @@ import { NotificationSchema } from "../use-cases/notifier";
 import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
-import { escalationFollowUp } from "../domain/escalation";
+import { escalationFollowUp, managerAlertAt } from "../domain/escalation";
 import type { Member } from "../domain/types";
 import { COVER_DUE_KIND, applyCoverEvent } from "../use-cases/absences";
-import { todayOf } from "../use-cases/deps";
+import { calendarOf, todayOf } from "../use-cases/deps";
 import { ESCALATION_DUE_KIND } from "../use-cases/escalations";
 import type { DueItem } from "../storage/due-item-entity";
 import { standInFor } from "../domain/cover";
@@ -72,9 +72,9 @@ async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promis
   // A participant who has left the FACT team needs no more chasing about this signal.
   const participant = await storage.participants.get(boardId, e.participantId);
   if (!participant || participant.leftTeamOn) return done;
-  const window = Date.parse(e.answerBy) - Date.parse(e.raisedAt);
-  const managerAt = new Date(Date.parse(e.answerBy) + window).toISOString();
-  switch (escalationFollowUp(e, now)) {
+  const cal = calendarOf(bot.useCaseDeps);
+  const managerAt = managerAlertAt(e, cal).toISOString();
+  switch (escalationFollowUp(e, now, cal)) {
     case "remind": {
       const coordinators = await bot.notifier.receivers(boardId, e.toOrganisationId, ["coordinator"]);
       const result = await bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, coordinators, "reminder", {
