@@ -209,3 +209,11 @@ describe("a manager who cannot be reached", () => {
     expect(textOf(channel[0])).not.toMatch(/HBG-031|E\.F\./);
   });
 });
+
+describe("POST /api/messages", () => {
+  it.each([["{not json"], ["[]"], ['{"text":"no type"}']])("answers 400 with JSON to a malformed body: %s", async (body) => {
+    const res = await fetch(h.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/json");
+  });
+});

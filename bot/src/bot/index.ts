@@ -102,8 +102,15 @@ export function createBot(deps: BotDeps): Bot {
   const json = express.json({ limit: "256kb" });
   const endpoint: RequestHandler = (req, res, next) => {
     const process = () => adapter.process(req, res, (context) => handler.run(context)).catch(next);
-    if (req.body === undefined) json(req, res, (err?: unknown) => (err ? next(err) : void process()));
-    else void process();
+    // A body that is not JSON, or not an activity, is the sender's mistake: 400 with JSON, never a 500 page.
+    const refuse = () => void res.status(400).json({ error: { code: "BadRequest", message: "The body is not a Bot Framework activity." } });
+    const processIfActivity = () => {
+      const body: unknown = req.body;
+      if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") refuse();
+      else void process();
+    };
+    if (req.body === undefined) json(req, res, (err?: unknown) => (err ? refuse() : processIfActivity()));
+    else processIfActivity();
   };
   return {
     endpoint,

@@ -37,11 +37,13 @@ export function startJobs(deps: JobDeps): Jobs {
     for (const board of boards) {
       for (const date of [today, addDays(today, 1)]) {
         const at = localTimeToInstant(date, deps.morningBriefAt, tz);
-        // Scheduling the same brief again is a no-op (same key, same payload).
-        await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+        // Completed means completed: a daily item whose time has passed is not scheduled again
+        // (it ran, and its row is gone). Tomorrow's is always scheduled, so a restart misses nothing.
+        // Scheduling the same item again is a no-op (same key, same payload).
+        if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
         // Erasure after retention runs nightly, when nobody is at the board.
         const night = localTimeToInstant(date, RETENTION_AT, tz);
-        await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
+        if (night > now) await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
       }
     }
   }

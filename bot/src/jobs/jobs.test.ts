@@ -158,3 +158,21 @@ it("erases, in the nightly run, the details of a participant whose retention per
   expect(after?.erasedAt).toBeDefined();
   expect(JSON.stringify(after)).not.toContain("HBG-099");
 });
+
+it("the morning brief's job runs once per day: a later pass that day runs nothing", async () => {
+  // Wednesday schedules Thursday's brief; Thursday 07:45 in Stockholm is 06:45 UTC.
+  await runBoth(new Date("2026-03-11T12:00:00.000Z"));
+  h.connector.clear();
+  const jobs = jobsFor("instance-a");
+  h.now.value = new Date("2026-03-12T06:50:00.000Z");
+  const first = await jobs.runOnce(h.now.value);
+  await h.bot.idle();
+  expect(first).toBeGreaterThanOrEqual(1);
+  expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
+  h.now.value = new Date("2026-03-12T07:30:00.000Z");
+  expect(await jobs.runOnce(h.now.value)).toBe(0);
+  h.now.value = new Date("2026-03-12T15:00:00.000Z");
+  expect(await jobs.runOnce(h.now.value)).toBe(0);
+  await jobs.stop();
+  expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
+});
