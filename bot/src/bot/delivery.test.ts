@@ -217,3 +217,19 @@ describe("POST /api/messages", () => {
     expect(res.headers.get("content-type")).toContain("application/json");
   });
 });
+
+describe("links in cards", () => {
+  it("'Öppna tavlan' opens the board tab under the entity id the configuration page saves for this board", async () => {
+    const { boardTabEntityId } = await import("@fact-board/contract");
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    // The configuration page saves the tab with boardTabEntityId (not a constant the manifest declares).
+    const teamsTs = fs.readFileSync(path.join(__dirname, "../../../tab/src/teams/teams.ts"), "utf8");
+    expect(teamsTs).toContain("entityId: boardTabEntityId(chosen.boardId)");
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../appPackage/manifest.json"), "utf8")) as { staticTabs: Array<{ entityId: string }> };
+    expect(manifest.staticTabs.map((t) => t.entityId)).not.toContain(boardTabEntityId(boardId));
+    const card = await h.bot.notifier.buildChannelCard({ card: "morningBrief", boardId }, (await h.bot.references.channelsOf(boardId))[0]!);
+    const link = /https:\/\/teams\.microsoft\.com\/l\/entity\/[^/]+\/([^?"]+)/.exec(textOf(card));
+    expect(link && decodeURIComponent(link[1]!)).toBe(boardTabEntityId(boardId));
+  });
+});

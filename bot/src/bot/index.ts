@@ -28,9 +28,8 @@ export interface BotDeps {
   allowAnyTenant?: boolean;
   /** Defaults to the union of all boards' allowedTenantIds (re-read at most once a minute). */
   isTenantAllowed?: (tenantId: string) => Promise<boolean>;
-  /** Manifest app id and the board tab's entity id, for deep links in cards. */
+  /** Manifest app id, for deep links in cards (the tab's entity id comes from boardTabEntityId). */
   teamsAppId?: string;
-  boardEntityId?: string;
   log?: SenderLog;
   /** Tests may replace how proactive cards reach Teams; by default the CloudAdapter. */
   transport?: Transport;
@@ -90,7 +89,7 @@ export function createBot(deps: BotDeps): Bot {
     newId: deps.newId ?? defaultNewId,
     notifier: { notify: (n) => notifier.notify(n) },
   };
-  const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "", boardEntityId: deps.boardEntityId ?? "board" };
+  const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
   const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
   const handler = new FactBotHandler({
     views,
