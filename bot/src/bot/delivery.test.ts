@@ -180,6 +180,20 @@ describe("proactive cards through the CloudAdapter", () => {
 });
 
 describe("a manager who cannot be reached", () => {
+  it("is not marked alerted about an absence nobody covers", async () => {
+    h.now.value = new Date("2026-03-02T08:00:00.000Z");
+    const alone = await h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: `orgk${boardId}`, role: "staff", displayName: "Ensam", substituteIds: [] }));
+    await install(h, as(alone));
+    await say(h, as(alone), "frånvaro");
+    const reg = action(h.connector.cards(personal(alone)).pop(), "absence.register");
+    await click(h, as(alone), reg.verb, { ...reg.data, from: "2026-03-03", to: "2026-03-03", reason: "sick" });
+    await h.bot.idle();
+    const [absence] = await h.storage.absences.listForMember(boardId, alone.id);
+    expect(absence?.cover.state).toBe("uncovered");
+    expect(absence?.cover.managerAlerted).toBe(false);
+    expect(h.connector.cards(personal(km))).toHaveLength(0);
+  });
+
   it("is not marked notified about an unanswered signal, and the board channel is told instead", async () => {
     h.now.value = new Date("2026-03-02T08:00:00.000Z");
     const e = await h.storage.escalations.create({
