@@ -161,6 +161,15 @@ if (require.main === module) {
       };
       process.once("SIGTERM", shutdown);
       process.once("SIGINT", shutdown);
+      // A promise nobody awaited, or a throw outside any request: the process state is unknown.
+      // Log what kind of error it was (never its message: it may carry names or codes), then stop
+      // the way SIGTERM does, with a failing exit code so the host restarts the instance.
+      const fatal = (kind: string) => (e: unknown) => {
+        console.error(JSON.stringify({ level: "fatal", kind, error: e instanceof Error ? e.name : typeof e }));
+        server.stop().finally(() => process.exit(1));
+      };
+      process.once("unhandledRejection", fatal("unhandledRejection"));
+      process.once("uncaughtException", fatal("uncaughtException"));
     },
     (e: unknown) => {
       console.error(`FACT Board could not start: ${(e as Error).message}`);

@@ -36,22 +36,52 @@ export function createAdapter(credentials: BotCredentials, onError: (e: unknown)
 
 export const cardAttachment = (card: AdaptiveCard) => CardFactory.adaptiveCard(card);
 
-/** Proactive sends over the adapter: continueConversationAsync with the stored reference. */
+/**
+ * Proactive sends over the adapter: continueConversationAsync with the stored reference.
+ *
+ * Two Bot Framework behaviours are undone here, because the ProactiveSender owns retries:
+ * - An error thrown inside the continuation goes to adapter.onTurnError and is swallowed there,
+ *   so the send would look successful. It is caught inside and rethrown outside.
+ * - The connector client's HTTP pipeline retries 429/5xx on its own (real timers, up to 4 attempts),
+ *   which resends a card Teams had already posted before answering 504. Its Retry phase is removed,
+ *   so each attempt is one request and the sender decides about the next.
+ */
 export function adapterTransport(adapter: CloudAdapter, botId: string | undefined): Transport {
   const appId = botId ?? "";
+  async function within(target: StoredReference, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await adapter.continueConversationAsync(appId, target.reference, async (ctx) => {
+      withoutPipelineRetries(ctx, adapter);
+      try {
+        await work(ctx);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+  }
   return {
     async send(target: StoredReference, card: AdaptiveCard) {
       let activityId = "";
-      await adapter.continueConversationAsync(appId, target.reference, async (ctx) => {
+      await within(target, async (ctx) => {
         const res = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(card)));
         activityId = res?.id ?? "";
       });
       return { activityId };
     },
     async update(target: StoredReference, activityId: string, card: AdaptiveCard) {
-      await adapter.continueConversationAsync(appId, target.reference, async (ctx) => {
+      await within(target, async (ctx) => {
         await ctx.updateActivity({ type: "message", id: activityId, attachments: [cardAttachment(card)] });
       });
     },
   };
+}
+
+interface WithPipeline {
+  client?: { pipeline?: { removePolicy(options: { phase?: "Retry" }): unknown } };
+}
+
+function withoutPipelineRetries(ctx: TurnContext, adapter: CloudAdapter): void {
+  const connector = ctx.turnState.get<WithPipeline | undefined>(adapter.ConnectorClientKey);
+  connector?.client?.pipeline?.removePolicy({ phase: "Retry" });
 }

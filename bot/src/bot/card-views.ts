@@ -1,3 +1,4 @@
+import { boardTabEntityId } from "@fact-board/contract";
 import {
   type AdaptiveCard,
   type CardRef,
@@ -134,7 +135,7 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
   const s = deps.useCases.storage;
   const [absence, names, board] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId), s.boards.get(boardId)]);
   if (!absence) throw new NotFound("The absence");
-  const url = boardUrl(deps, board?.name ?? "FACT");
+  const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildManagerAlertCard(
     {
       kind: "coverWithoutSubstitute",
@@ -178,7 +179,7 @@ export async function morningBriefCard(deps: CardViewDeps, boardId: string, view
       boardName: board.name,
       date: today,
       counts,
-      boardDeepLink: boardTabDeepLink(deps.teamsAppId || "fact-board", deps.boardEntityId, board.name),
+      boardDeepLink: boardTabDeepLink(deps.teamsAppId || "fact-board", boardTabEntityId(boardId), board.name),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),
     },

@@ -9,12 +9,12 @@ import { type BotTableOptions, type BotTables, createBotTables } from "./bot-tab
 import type { CardViewDeps } from "./card-views";
 import { TableConversationReferenceStore } from "./conversation-reference-store";
 import { BotNotifier } from "./notifier";
-import { ProactiveSender, type SenderLog, type Transport } from "./proactive-sender";
+import { ProactiveSender, type SenderLog, type SenderOptions, type Transport } from "./proactive-sender";
 import { SentCardStore } from "./sent-card-store";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
-export { NOTIFICATION_KIND } from "./notifier";
+export { DeliveryPending, NOTIFICATION_KIND, type DeliveryResult } from "./notifier";
 
 export interface BotDeps {
   storage: Storage;
@@ -28,13 +28,14 @@ export interface BotDeps {
   allowAnyTenant?: boolean;
   /** Defaults to the union of all boards' allowedTenantIds (re-read at most once a minute). */
   isTenantAllowed?: (tenantId: string) => Promise<boolean>;
-  /** Manifest app id and the board tab's entity id, for deep links in cards. */
+  /** Manifest app id, for deep links in cards (the tab's entity id comes from boardTabEntityId). */
   teamsAppId?: string;
-  boardEntityId?: string;
   log?: SenderLog;
   /** Tests may replace how proactive cards reach Teams; by default the CloudAdapter. */
   transport?: Transport;
   senderConcurrency?: number;
+  /** Tests: how the sender waits between attempts (never a real timer there), and how many it makes. */
+  senderTiming?: Pick<SenderOptions, "sleep" | "maxAttempts" | "random">;
 }
 
 export interface Bot {
@@ -73,7 +74,12 @@ export function createBot(deps: BotDeps): Bot {
   const sender = new ProactiveSender({
     transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),
     sentCards,
+    onGone: async (target) => {
+      await references.remove(target.key, target.reference);
+    },
     ...(deps.senderConcurrency ? { concurrency: deps.senderConcurrency } : {}),
+    ...deps.senderTiming,
+    now: () => deps.clock().getTime(),
     ...(deps.log ? { log: deps.log } : {}),
   });
   const useCaseDeps: UseCaseDeps = {
@@ -83,7 +89,7 @@ export function createBot(deps: BotDeps): Bot {
     newId: deps.newId ?? defaultNewId,
     notifier: { notify: (n) => notifier.notify(n) },
   };
-  const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "", boardEntityId: deps.boardEntityId ?? "board" };
+  const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
   const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
   const handler = new FactBotHandler({
     views,
@@ -95,8 +101,15 @@ export function createBot(deps: BotDeps): Bot {
   const json = express.json({ limit: "256kb" });
   const endpoint: RequestHandler = (req, res, next) => {
     const process = () => adapter.process(req, res, (context) => handler.run(context)).catch(next);
-    if (req.body === undefined) json(req, res, (err?: unknown) => (err ? next(err) : void process()));
-    else void process();
+    // A body that is not JSON, or not an activity, is the sender's mistake: 400 with JSON, never a 500 page.
+    const refuse = () => void res.status(400).json({ error: { code: "BadRequest", message: "The body is not a Bot Framework activity." } });
+    const processIfActivity = () => {
+      const body: unknown = req.body;
+      if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") refuse();
+      else void process();
+    };
+    if (req.body === undefined) json(req, res, (err?: unknown) => (err ? refuse() : processIfActivity()));
+    else processIfActivity();
   };
   return {
     endpoint,

@@ -19,6 +19,22 @@ import type { SentCardStore } from "./sent-card-store";
 export const NOTIFICATION_KIND = "notification";
 const NOTIFICATION_GRACE_MS = 60_000;
 
+/** Who a delivery reached. `pending`: Teams refused for now; the caller keeps the work due and tries again. */
+export interface DeliveryResult {
+  reached: Member[];
+  /** No personal chat, or the chat was closed to the bot (403), or given up on after the last try. */
+  unreached: Member[];
+  pending: Member[];
+}
+
+/** Thrown so that a notification stays due when some card (or update) could not be delivered yet. */
+export class DeliveryPending extends Error {
+  constructor(readonly count: number) {
+    super(`${count} card(s) not delivered yet`);
+    this.name = "DeliveryPending";
+  }
+}
+
 export interface NotifierDeps {
   views: CardViewDeps;
   references: TableConversationReferenceStore;
@@ -77,7 +93,18 @@ export class BotNotifier implements Notifier {
     await this.d.sender.idle();
   }
 
-  async handle(n: Notification): Promise<void> {
+  /**
+   * Handles a notification. Throws DeliveryPending when a card or an update could not be delivered
+   * yet (the notification stays due); with `finalAttempt`, those people count as not reached instead
+   * and the fallback (the board channel, counts only) runs.
+   */
+  async handle(n: Notification, options: { finalAttempt?: boolean } = {}): Promise<void> {
+    const t: Tally = { pending: 0, finalAttempt: options.finalAttempt ?? false };
+    await this.handleOnce(n, t);
+    if (t.pending > 0) throw new DeliveryPending(t.pending);
+  }
+
+  private async handleOnce(n: Notification, t: Tally): Promise<void> {
     const storage = this.d.views.useCases.storage;
     switch (n.type) {
       case "escalationRaised": {
@@ -85,45 +112,51 @@ export class BotNotifier implements Notifier {
         if (!e) return;
         const recipients = await this.receivers(n.boardId, e.toOrganisationId, ["coordinator"]);
         await this.deliver({ card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "personal" }, recipients, `raised`, {
+          tally: t,
           channelRef: { card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "channel" },
         });
         return;
       }
       case "escalationAnswered": {
         const ref: CardRef = { card: "escalation", boardId: n.boardId, escalationId: n.escalationId, audience: "personal" };
-        await this.updateCopies(ref);
-        await this.updateCopies({ ...ref, audience: "channel" });
-        await this.updateCopies({ card: "signalAlert", boardId: n.boardId, escalationId: n.escalationId });
+        await this.updateCopies(ref, t);
+        await this.updateCopies({ ...ref, audience: "channel" }, t);
+        await this.updateCopies({ card: "signalAlert", boardId: n.boardId, escalationId: n.escalationId }, t);
         const e = await storage.escalations.get(n.boardId, n.escalationId);
         const raiser = e && (await storage.members.get(n.boardId, e.raisedBy));
         // The sender hears the answer once per state.
-        if (e && raiser) await this.deliver(ref, [raiser], `answered.${e.state}`);
+        if (e && raiser) await this.deliver(ref, [raiser], `answered.${e.state}`, { tally: t });
         return;
       }
       case "coverRequested": {
         const substitute = await storage.members.get(n.boardId, n.substituteId);
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
-        if (substitute) await this.deliver(ref, [substitute], "asked", { noStandIn: true });
-        await this.updateCopies(ref);
+        if (substitute) await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
+        await this.updateCopies(ref, t);
         return;
       }
       case "coverSettled": {
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
-        await this.updateCopies(ref);
-        await this.updateCopies({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId });
+        await this.updateCopies(ref, t);
+        await this.updateCopies({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, t);
         const absence = await storage.absences.get(n.boardId, n.absenceId);
         if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
           const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
-          await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true });
-          await applyCoverEvent(this.d.views.useCases, absence, { type: "managerAlerted", at: this.d.views.useCases.clock().toISOString() }, absence.etag).catch((err: unknown) => {
-            // Another instance recorded it first.
-            if (!isDomainError(err)) throw err;
-          });
+          const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true, tally: t });
+          // Alerted means a manager has the card: not reached (no chat, blocked, refused to the end) is not alerted.
+          if (result.reached.length === 0) {
+            this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
+          } else {
+            await applyCoverEvent(this.d.views.useCases, absence, { type: "managerAlerted", at: this.d.views.useCases.clock().toISOString() }, absence.etag).catch((err: unknown) => {
+              // Another instance recorded it first.
+              if (!isDomainError(err)) throw err;
+            });
+          }
         }
         return;
       }
       case "consentChanged":
-        await this.updateCopies({ card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId });
+        await this.updateCopies({ card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId }, t);
         return;
     }
   }
@@ -149,20 +182,30 @@ export class BotNotifier implements Notifier {
    * as their read). Members without a personal chat with the bot are told through the board's
    * channels instead, if `channelRef` allows it: a notice with a count and a link, nothing about the participant.
    */
-  async deliver(ref: CardRef, members: Member[], occasion: string, options: { channelRef?: CardRef; noStandIn?: boolean } = {}): Promise<void> {
+  async deliver(
+    ref: CardRef,
+    members: Member[],
+    occasion: string,
+    options: { channelRef?: CardRef; noStandIn?: boolean; tally?: Tally } = {},
+  ): Promise<DeliveryResult> {
     const cardKey = cardKeyOf(ref);
-    const unreached: Member[] = [];
+    const result: DeliveryResult = { reached: [], unreached: [], pending: [] };
     await Promise.all(
       members.map(async (m) => {
         const target = await this.d.references.personal(m.id);
         if (!target) {
-          unreached.push(m);
+          result.unreached.push(m);
           return;
         }
         const card = await buildCardFor(this.d.views, ref, { member: m, audience: "personal", locale: localeOf(target) });
-        await this.d.sender.send({ dedupeKey: `${occasion}.${m.id}`, cardKey, target, card, audience: "personal", viewerId: m.id });
+        const outcome = await this.d.sender.send({ dedupeKey: `${occasion}.${m.id}`, cardKey, target, card, audience: "personal", viewerId: m.id });
+        if (outcome === "gone") result.unreached.push(m);
+        else if (outcome === "failed") (options.tally?.finalAttempt ? result.unreached : result.pending).push(m);
+        else result.reached.push(m);
       }),
     );
+    if (options.tally) options.tally.pending += result.pending.length;
+    const unreached = result.unreached;
     if (unreached.length > 0 && options.channelRef && "boardId" in options.channelRef) {
       const channels = await this.d.references.channelsOf(options.channelRef.boardId);
       const channelKey = cardKeyOf(options.channelRef);
@@ -172,11 +215,13 @@ export class BotNotifier implements Notifier {
           locale: localeOf(target),
           refreshUserIds: members.map(mriOf),
         });
-        await this.d.sender.send({ dedupeKey: `${occasion}.channel.${target.key}`, cardKey: channelKey, target, card, audience: "channel" });
+        const outcome = await this.d.sender.send({ dedupeKey: `${occasion}.channel.${target.key}`, cardKey: channelKey, target, card, audience: "channel" });
+        if (outcome === "failed" && options.tally && !options.tally.finalAttempt) options.tally.pending++;
       }
     } else if (unreached.length > 0) {
       this.d.log?.warn({ card: ref.card, unreached: unreached.length }, "no personal chat with the bot: card not delivered");
     }
+    return result;
   }
 
   /** A card as posted to a shared conversation: counts and a link, nothing about a participant. */
@@ -185,23 +230,33 @@ export class BotNotifier implements Notifier {
   }
 
   /** Rebuilds every posted copy of a card for the person it was sent to, and updates it in place. */
-  async updateCopies(ref: CardRef): Promise<void> {
+  async updateCopies(ref: CardRef, tally?: Tally): Promise<void> {
     const storage = this.d.views.useCases.storage;
     const copies = await this.d.sentCards.listFor(cardKeyOf(ref));
     await Promise.all(
       copies.map(async (copy) => {
+        // A post Teams may or may not have made has no activity id to update.
+        if (copy.delivery !== "sent" || !copy.activityId) return;
         const target = await this.d.references.get(copy.conversationKind as StoredReference["kind"], copy.conversationKey);
         if (!target || !("boardId" in ref)) return;
         const member = copy.viewerId ? await storage.members.get(ref.boardId, copy.viewerId) : undefined;
+        let card;
         try {
           // Rebuilt for the person it was sent to, from what they may see now (and logged as their read).
-          const card = await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
-          await this.d.sender.update(target, copy.activityId, card);
+          card = await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
         } catch (e) {
           // The person may no longer see it (consent withdrawn): leave their copy as it was.
           if (!isDomainError(e)) throw e;
+          return;
         }
+        const outcome = await this.d.sender.update(target, copy.activityId, card);
+        if (outcome === "failed" && tally && !tally.finalAttempt) tally.pending++;
       }),
     );
   }
+}
+
+interface Tally {
+  pending: number;
+  finalAttempt: boolean;
 }

@@ -29,31 +29,43 @@ function failing(statuses: number[], headers: Record<string, string> = {}) {
 }
 
 describe("the proactive sender", () => {
-  it("retries 429, 412, 502 and 504 with backoff, honours Retry-After, and posts once", async () => {
-    const { transport, calls } = failing([429, 412, 502, 504], { "retry-after": "7" });
+  it("retries 429, 412, 500, 502 and 503 with backoff, honours Retry-After, and posts once", async () => {
+    const { transport, calls } = failing([429, 412, 500, 502, 503], { "retry-after": "7" });
     const sleeps: number[] = [];
     let now = 0;
-    const sender = new ProactiveSender({ transport, sentCards: await sentCards(), now: () => now, sleep: async (ms) => { sleeps.push(ms); now += ms; }, random: () => 0.5 });
+    const sender = new ProactiveSender({ transport, sentCards: await sentCards(), now: () => now, sleep: async (ms) => { sleeps.push(ms); now += ms; }, random: () => 0.5, maxAttempts: 6 });
     expect(await sender.send({ dedupeKey: "k1", cardKey: "c", target, card, audience: "personal" })).toBe("sent");
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
     expect(sleeps.every((ms) => ms >= 7000)).toBe(true);
-    expect(sender.stats).toMatchObject({ sent: 1, retries: 4, failed: 0 });
+    expect(sender.stats).toMatchObject({ sent: 1, retries: 5, failed: 0 });
     // The same card again (a job re-run after a crash, a second notification) is not posted twice.
     expect(await sender.send({ dedupeKey: "k1", cardKey: "c", target, card, audience: "personal" })).toBe("duplicate");
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
   });
 
-  it("gives up after the last attempt, or at once on a non-retryable status, and counts the failure", async () => {
+  it("never posts again after a 504 on create (Teams may have posted), and records the attempt as uncertain", async () => {
+    const store = await sentCards();
+    const { transport, calls } = failing([504]);
+    const sender = new ProactiveSender({ transport, sentCards: store, sleep: async () => {} });
+    expect(await sender.send({ dedupeKey: "k504", cardKey: "c504", target, card, audience: "personal" })).toBe("uncertain");
+    expect(await sender.send({ dedupeKey: "k504", cardKey: "c504", target, card, audience: "personal" })).toBe("duplicate");
+    expect(calls).toHaveLength(1);
+    expect((await store.get("c504", "k504"))?.delivery).toBe("uncertain");
+  });
+
+  it("gives up after the last attempt, or at once on 403 (and drops the conversation), and counts it", async () => {
     const store = await sentCards();
     const always = failing([429, 429, 429, 429, 429, 429]);
     const s1 = new ProactiveSender({ transport: always.transport, sentCards: store, sleep: async () => {}, maxAttempts: 3 });
     expect(await s1.send({ dedupeKey: "k2", cardKey: "c", target, card, audience: "personal" })).toBe("failed");
     expect(always.calls).toHaveLength(3);
     const forbidden = failing([403]);
-    const s2 = new ProactiveSender({ transport: forbidden.transport, sentCards: store, sleep: async () => {} });
-    expect(await s2.send({ dedupeKey: "k3", cardKey: "c", target, card, audience: "personal" })).toBe("failed");
+    const closed: string[] = [];
+    const s2 = new ProactiveSender({ transport: forbidden.transport, sentCards: store, sleep: async () => {}, onGone: async (t) => void closed.push(t.key) });
+    expect(await s2.send({ dedupeKey: "k3", cardKey: "c", target, card, audience: "personal" })).toBe("gone");
     expect(forbidden.calls).toHaveLength(1);
-    expect(s2.stats.failed).toBe(1);
+    expect(s2.stats.gone).toBe(1);
+    expect(closed).toEqual([target.key]);
     // A failed send is not remembered as sent: it may be tried again later.
     expect(await store.get("c", "k3")).toBeUndefined();
   });

@@ -24,7 +24,14 @@ export interface OutgoingCard {
   viewerId?: string;
 }
 
-export type SendOutcome = "sent" | "duplicate" | "failed";
+/**
+ * - sent: posted now; duplicate: posted before (or possibly posted, see uncertain): not posted again.
+ * - failed: Teams kept refusing for now (throttled, 5xx): nothing posted, nothing recorded; try later.
+ * - gone: the conversation is closed to the bot (403: app blocked or removed); its reference is dropped.
+ * - uncertain: 504 on create. Teams often posts before timing out, and no API tells whether it did,
+ *   so the attempt is recorded and never repeated: a second copy is worse than a late one.
+ */
+export type SendOutcome = "sent" | "duplicate" | "failed" | "gone" | "uncertain";
 
 export interface SenderLog {
   warn(obj: Record<string, unknown>, msg: string): void;
@@ -39,21 +46,26 @@ export interface SenderOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   log?: SenderLog;
+  /** Called when Teams says the bot may no longer write to a conversation (403). */
+  onGone?: (target: StoredReference) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
 }
 
-const RETRYABLE = new Set([429, 412, 502, 504]);
+const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
+/** A create that timed out may have been posted: never blindly resent. Updates (PUT) are idempotent. */
+const UNCERTAIN_ON_CREATE = 504;
+const GONE = new Set([403]);
 
 export class ProactiveSender {
-  readonly stats = { sent: 0, updated: 0, duplicates: 0, retries: 0, failed: 0 };
+  readonly stats = { sent: 0, updated: 0, duplicates: 0, retries: 0, failed: 0, gone: 0, uncertain: 0 };
   private readonly queue: Array<() => Promise<void>> = [];
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS);
   private readonly perTenant = new SlidingWindowLimiter(TENANT_WINDOWS);
-  private readonly o: Required<Omit<SenderOptions, "log">> & { log?: SenderLog };
+  private readonly o: Required<Omit<SenderOptions, "log" | "onGone">> & Pick<SenderOptions, "log" | "onGone">;
 
   constructor(options: SenderOptions) {
     this.o = {
@@ -76,17 +88,23 @@ export class ProactiveSender {
         return "duplicate";
       }
       const result = await this.withRetry("send", card.target, () => this.o.transport.send(card.target, card.card));
-      if (!result) return "failed";
-      await this.o.sentCards.record({
+      const base = {
         cardKey: card.cardKey,
         dedupeKey: card.dedupeKey,
         conversationKind: card.target.kind,
         conversationKey: card.target.key,
-        activityId: result.activityId,
         audience: card.audience,
         sentAt: new Date(this.o.now()).toISOString(),
         ...(card.viewerId ? { viewerId: card.viewerId } : {}),
-      });
+      };
+      if ("failure" in result) {
+        if (result.failure === "uncertain") {
+          await this.o.sentCards.record({ ...base, activityId: "", delivery: "uncertain" });
+          this.stats.uncertain++;
+        }
+        return result.failure;
+      }
+      await this.o.sentCards.record({ ...base, activityId: result.value.activityId, delivery: "sent" });
       this.stats.sent++;
       return "sent";
     });
@@ -95,11 +113,11 @@ export class ProactiveSender {
   /** Queues an in-place update of a posted card. */
   update(target: StoredReference, activityId: string, card: AdaptiveCard): Promise<SendOutcome> {
     return this.enqueue(async () => {
-      const ok = await this.withRetry("update", target, async () => {
+      const result = await this.withRetry("update", target, async () => {
         await this.o.transport.update(target, activityId, card);
         return true;
       });
-      if (!ok) return "failed";
+      if ("failure" in result) return result.failure === "uncertain" ? "failed" : result.failure;
       this.stats.updated++;
       return "sent";
     });
@@ -139,7 +157,7 @@ export class ProactiveSender {
     }
   }
 
-  private async withRetry<T>(op: "send" | "update", target: StoredReference, call: () => Promise<T>): Promise<T | undefined> {
+  private async withRetry<T>(op: "send" | "update", target: StoredReference, call: () => Promise<T>): Promise<{ value: T } | { failure: "failed" | "gone" | "uncertain" }> {
     let notBefore = 0;
     for (let attempt = 1; ; attempt++) {
       const now = this.o.now();
@@ -149,9 +167,19 @@ export class ProactiveSender {
       );
       if (slot > now) await this.o.sleep(slot - now);
       try {
-        return await call();
+        return { value: await call() };
       } catch (e) {
         const status = statusOfSendError(e);
+        if (op === "send" && status === UNCERTAIN_ON_CREATE) {
+          this.o.log?.warn({ op, status, attempt, conversationKind: target.kind }, "proactive card may have been posted: not sent again");
+          return { failure: "uncertain" };
+        }
+        if (status !== undefined && GONE.has(status)) {
+          this.stats.gone++;
+          this.o.log?.warn({ op, status, conversationKind: target.kind }, "conversation closed to the bot: reference dropped");
+          await this.o.onGone?.(target);
+          return { failure: "gone" };
+        }
         if (status !== undefined && RETRYABLE.has(status) && attempt < this.o.maxAttempts) {
           this.stats.retries++;
           const backoff = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
@@ -163,7 +191,7 @@ export class ProactiveSender {
         this.stats.failed++;
         // Ids of kinds only: no names, codes or card content in logs.
         this.o.log?.error({ op, status, attempt, conversationKind: target.kind }, "proactive card not delivered");
-        return undefined;
+        return { failure: "failed" };
       }
     }
   }

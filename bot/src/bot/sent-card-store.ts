@@ -16,6 +16,8 @@ export interface SentCard {
   viewerId?: string;
   audience: "personal" | "channel";
   sentAt: string;
+  /** "uncertain": Teams answered 504 to the post; it may be there. Never posted again, cannot be updated. */
+  delivery: "sent" | "uncertain";
 }
 
 interface Row {
@@ -27,6 +29,7 @@ interface Row {
   viewerId?: string;
   audience: string;
   sentAt: string;
+  delivery?: string;
 }
 
 export class SentCardStore {
@@ -47,6 +50,7 @@ export class SentCardStore {
       activityId: card.activityId,
       audience: card.audience,
       sentAt: card.sentAt,
+      delivery: card.delivery,
       ...(card.viewerId ? { viewerId: card.viewerId } : {}),
     };
     try {
@@ -74,6 +78,7 @@ function fromRow(row: Row): SentCard {
     activityId: row.activityId,
     audience: row.audience === "channel" ? "channel" : "personal",
     sentAt: row.sentAt,
+    delivery: row.delivery === "uncertain" ? "uncertain" : "sent",
     ...(row.viewerId ? { viewerId: row.viewerId } : {}),
   };
 }

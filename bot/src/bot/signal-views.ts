@@ -49,7 +49,7 @@ async function signalNoticeCard(deps: CardViewDeps, boardId: string, escalationI
   const e = await s.escalations.get(boardId, escalationId);
   if (!e) throw new NotFound("The signal");
   const [to, board] = await Promise.all([s.organisations.get(boardId, e.toOrganisationId), s.boards.get(boardId)]);
-  const url = boardUrl(deps, board?.name ?? "FACT");
+  const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildSignalNoticeCard(
     {
       boardId,
@@ -72,7 +72,7 @@ export async function signalAlertCard(deps: CardViewDeps, boardId: string, escal
   if (!member) throw new NotFound("The signal");
   const [answer, board] = await Promise.all([readSignal(u, actorOf(member), boardId, escalationId), u.storage.boards.get(boardId)]);
   const sig = answer.signal;
-  const url = boardUrl(deps, board?.name ?? "FACT");
+  const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildManagerAlertCard(
     {
       kind: "unansweredSignal",

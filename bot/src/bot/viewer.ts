@@ -1,3 +1,4 @@
+import { boardTabEntityId } from "@fact-board/contract";
 import { type Locale, boardTabDeepLink } from "../cards";
 import type { Actor, Member } from "../domain/types";
 import type { UseCaseDeps } from "../use-cases/deps";
@@ -8,7 +9,6 @@ export interface CardViewDeps {
   useCases: UseCaseDeps;
   /** The Teams app id (manifest id) and the board tab's entity id, for deep links. */
   teamsAppId: string;
-  boardEntityId: string;
 }
 
 /** Teams' user MRI for an Entra user: what refresh.userIds holds. */
@@ -29,6 +29,7 @@ export const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)
 /** Cards read through the use-cases as the person, from the bot channel (what the access log records). */
 export const actorOf = (member: Member): Actor => ({ member, channel: "bot" });
 
-export function boardUrl(deps: CardViewDeps, boardName: string): string | undefined {
-  return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, deps.boardEntityId, boardName) : undefined;
+/** Opens the board's configured tab: the entity id the configuration page saved for this board. */
+export function boardUrl(deps: CardViewDeps, boardId: string, boardName: string): string | undefined {
+  return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
 }

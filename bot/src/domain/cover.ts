@@ -1,3 +1,4 @@
+import { type WorkingCalendar, SWEDISH_WORKING_HOURS, addWorkingHours } from "./working-hours";
 import { Forbidden, Invalid, InvalidTransition } from "./errors";
 import type { CoverState } from "@fact-board/contract";
 import type { Absence, CalendarDate, Cover, Instant, Member, MemberId } from "./types";
@@ -39,7 +40,7 @@ export function absentDuring(absences: readonly Absence[], period: { from: Calen
   return new Set(absences.filter((a) => a.cover.state !== "cancelled" && datesOverlap(a, period)).map((a) => a.memberId));
 }
 
-function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<MemberId>, at: Instant): Cover {
+function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<MemberId>, at: Instant, cal: WorkingCalendar): Cover {
   let i = startIndex;
   while (i < cover.candidateIds.length && unavailable.has(cover.candidateIds[i]!)) i++;
   if (i >= cover.candidateIds.length) {
@@ -51,7 +52,8 @@ function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<Memb
     state: "requesting",
     askedIndex: i,
     askedAt: at,
-    answerBy: new Date(Date.parse(at) + COVER_ANSWER_HOURS * 3_600_000).toISOString(),
+    // Working hours: a request at 16:30 on Friday waits until Monday 09:30, nobody is asked at night.
+    answerBy: addWorkingHours(new Date(at), COVER_ANSWER_HOURS, cal).toISOString(),
   };
 }
 
@@ -79,6 +81,7 @@ export function registerAbsence(
   absences: readonly Absence[],
   today: CalendarDate,
   now: Instant,
+  cal: WorkingCalendar = SWEDISH_WORKING_HOURS,
 ): Absence {
   if (input.to < input.from) throw new Invalid("The absence ends before it starts.");
   if (input.to < today) throw new Invalid("The absence is already over.");
@@ -97,12 +100,12 @@ export function registerAbsence(
     reason: input.reason,
     registeredBy: input.registeredBy.id,
     registeredAt: now,
-    cover: askFrom(cover, 0, absentDuring(absences, input), now),
+    cover: askFrom(cover, 0, absentDuring(absences, input), now, cal),
   };
 }
 
 /** `unavailable`: members absent during this absence (recomputed by the caller when moving on). */
-export function transitionCover(absence: Absence, event: CoverEvent, unavailable: ReadonlySet<MemberId>): Absence {
+export function transitionCover(absence: Absence, event: CoverEvent, unavailable: ReadonlySet<MemberId>, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Absence {
   const cover = absence.cover;
   if (!canApplyCoverEvent(cover.state, event.type)) throw new InvalidTransition("cover request", cover.state, event.type);
   switch (event.type) {
@@ -114,10 +117,10 @@ export function transitionCover(absence: Absence, event: CoverEvent, unavailable
     case "decline": {
       if (askedSubstitute(cover) !== event.by) throw new Forbidden("Only the substitute being asked can decline this cover.");
       const declined = { ...cover, declinedBy: [...cover.declinedBy, event.by] };
-      return { ...absence, cover: askFrom(declined, cover.askedIndex + 1, unavailable, event.at) };
+      return { ...absence, cover: askFrom(declined, cover.askedIndex + 1, unavailable, event.at, cal) };
     }
     case "timeout":
-      return { ...absence, cover: askFrom(cover, cover.askedIndex + 1, unavailable, event.at) };
+      return { ...absence, cover: askFrom(cover, cover.askedIndex + 1, unavailable, event.at, cal) };
     case "cancel":
       return { ...absence, cover: { ...cover, state: "cancelled" } };
     case "managerAlerted":

@@ -101,21 +101,21 @@ describe("the signal state machine", () => {
 });
 
 describe("the answer deadline", () => {
-  it("gives a 'today' signal four hours", () => {
-    expect(answerDeadline("today", new Date(RAISED_AT)).toISOString()).toBe("2026-03-10T12:00:00.000Z");
+  it("gives a 'today' signal until the end of the working day (17:00 in Stockholm)", () => {
+    expect(answerDeadline("today", new Date(RAISED_AT)).toISOString()).toBe("2026-03-10T16:00:00.000Z");
   });
 
-  it("gives a 'this week' signal three days", () => {
+  it("gives a 'this week' signal three working days", () => {
     expect(answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString()).toBe("2026-03-13T08:00:00.000Z");
   });
 });
 
 describe("following up an unanswered signal", () => {
-  // Raised 08:00, due 12:00: a four-hour window.
-  const beforeDeadline = new Date("2026-03-10T11:59:59.000Z");
-  const atDeadline = new Date("2026-03-10T12:00:00.000Z");
-  const pastDeadline = new Date("2026-03-10T13:00:00.000Z");
-  const pastTwiceTheWindow = new Date("2026-03-10T16:00:00.000Z");
+  // Raised Tuesday 09:00 local, due 17:00 local; the manager is told two working hours later: Wednesday 10:00.
+  const beforeDeadline = new Date("2026-03-10T15:59:59.000Z");
+  const atDeadline = new Date("2026-03-10T16:00:00.000Z");
+  const pastDeadline = new Date("2026-03-10T17:00:00.000Z");
+  const pastTwiceTheWindow = new Date("2026-03-11T09:00:00.000Z");
 
   it("does nothing before the deadline", () => {
     expect(escalationFollowUp(signal(), beforeDeadline)).toBe("none");
@@ -132,8 +132,8 @@ describe("following up an unanswered signal", () => {
     expect(escalationFollowUp(signal({ remindersSent: 1 }), pastDeadline)).toBe("none");
   });
 
-  it("tells the receiving manager when still unanswered a whole window after the deadline", () => {
-    expect(escalationFollowUp(signal({ remindersSent: 1 }), new Date("2026-03-10T15:59:59.000Z"))).toBe("none");
+  it("tells the receiving manager when still unanswered two working hours after the deadline (not in the night)", () => {
+    expect(escalationFollowUp(signal({ remindersSent: 1 }), new Date("2026-03-11T08:59:59.000Z"))).toBe("none");
     expect(escalationFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
   });
 
@@ -152,7 +152,7 @@ describe("following up an unanswered signal", () => {
     expect(isOverdue(signal({ state }), pastDeadline)).toBe(false);
   });
 
-  it("scales the manager alert to a 'this week' signal's three-day window", () => {
+  it("tells the manager of a 'this week' signal one working day after its deadline", () => {
     const weekly = signal({ urgency: "thisWeek", answerBy: answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString(), remindersSent: 1 });
     expect(escalationFollowUp(weekly, new Date("2026-03-15T08:00:00.000Z"))).toBe("none");
     expect(escalationFollowUp(weekly, new Date("2026-03-16T08:00:00.000Z"))).toBe("notifyManager");

@@ -1,7 +1,7 @@
+import { type WorkingCalendar, SWEDISH_WORKING_HOURS, addWorkingHours, endOfWorkingDay, workingDayHours } from "./working-hours";
 import { InvalidTransition } from "./errors";
 import type { EscalationState } from "@fact-board/contract";
 import type { Escalation, Instant, MemberId } from "./types";
-import { addHours } from "./dates";
 
 // The escalation (signal) state machine: the one place an escalation's state changes.
 //   open --acknowledge--> acknowledged --resolve--> resolved
@@ -37,24 +37,33 @@ export function transitionEscalation(e: Escalation, event: EscalationEvent): Esc
   }
 }
 
-/** "today" must be answered within 4 hours, "this week" within 3 days. */
-export function answerDeadline(urgency: Escalation["urgency"], raisedAt: Date): Date {
-  return addHours(raisedAt, urgency === "today" ? 4 : 72);
+/**
+ * "today" must be answered before the end of the working day it is raised in (raised after hours:
+ * the next working day's); "this week" within three working days. Working time is the board's
+ * calendar (working-hours.ts), so no deadline falls at night, on a weekend or a holiday.
+ */
+export function answerDeadline(urgency: Escalation["urgency"], raisedAt: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
+  if (urgency === "today") return endOfWorkingDay(raisedAt, cal);
+  return addWorkingHours(raisedAt, 3 * workingDayHours(cal), cal);
+}
+
+/** When the receiving manager hears of a signal still unanswered after its reminder: 2 working hours ("today") or one working day later. */
+export function managerAlertAt(e: Pick<Escalation, "urgency" | "answerBy">, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
+  return addWorkingHours(new Date(e.answerBy), e.urgency === "today" ? 2 : workingDayHours(cal), cal);
 }
 
 export type EscalationFollowUp = "remind" | "notifyManager" | "none";
 
 /**
  * What is due for an unanswered signal at `now`: past the deadline a reminder, and if still
- * unanswered one deadline-length later, the receiving manager is told. Only open signals qualify.
+ * unanswered at managerAlertAt, the receiving manager is told. Only open signals qualify.
  */
-export function escalationFollowUp(e: Escalation, now: Date): EscalationFollowUp {
+export function escalationFollowUp(e: Escalation, now: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): EscalationFollowUp {
   if (e.state !== "open") return "none";
   const deadline = Date.parse(e.answerBy);
   if (now.getTime() < deadline) return "none";
   if (e.remindersSent === 0) return "remind";
-  const window = deadline - Date.parse(e.raisedAt);
-  if (!e.managerNotified && now.getTime() >= deadline + window) return "notifyManager";
+  if (!e.managerNotified && now.getTime() >= managerAlertAt(e, cal).getTime()) return "notifyManager";
   return "none";
 }
 

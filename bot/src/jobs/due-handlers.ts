@@ -1,14 +1,14 @@
 import type { Bot } from "../bot";
-import { CONSENT_REMINDER_KIND, NOTIFICATION_KIND } from "../bot";
+import { CONSENT_REMINDER_KIND, DeliveryPending, NOTIFICATION_KIND } from "../bot";
 import { NotificationSchema } from "../use-cases/notifier";
 import { repairBoard } from "../use-cases/repair";
 import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
-import { escalationFollowUp } from "../domain/escalation";
+import { escalationFollowUp, managerAlertAt } from "../domain/escalation";
 import type { Member } from "../domain/types";
 import { COVER_DUE_KIND, applyCoverEvent } from "../use-cases/absences";
-import { todayOf } from "../use-cases/deps";
+import { calendarOf, todayOf } from "../use-cases/deps";
 import { ESCALATION_DUE_KIND } from "../use-cases/escalations";
 import type { DueItem } from "../storage/due-item-entity";
 import { standInFor } from "../domain/cover";
@@ -24,7 +24,7 @@ export const REPAIR_KIND = "repairSweep";
 /** Local time of the nightly erasure run. */
 export const RETENTION_AT = "02:30";
 
-export type Outcome = { done: true } | { rescheduleAt: string };
+export type Outcome = { done: true } | { rescheduleAt: string; payload?: Record<string, unknown> };
 const done: Outcome = { done: true };
 
 export type DueHandler = (bot: Bot, item: DueItem, now: Date) => Promise<Outcome>;
@@ -50,10 +50,25 @@ async function retentionDue(bot: Bot, item: DueItem): Promise<Outcome> {
   return done;
 }
 
-/** A notification whose background work did not finish (the process stopped): handle it now. */
-async function notificationDue(bot: Bot, item: DueItem): Promise<Outcome> {
-  await bot.notifier.handle(NotificationSchema.parse(item.payload));
-  return done;
+/** How often a notification is tried before the people it could not reach count as not reached. */
+export const NOTIFICATION_ATTEMPTS = 6;
+/** Backoff between tries of a notification Teams kept refusing: 2, 4, 8, 16, 32 minutes. */
+const notificationBackoffMs = (attempt: number) => 2 ** attempt * 60_000;
+
+/**
+ * A notification whose background work did not finish (the process stopped, or Teams refused
+ * some card or update for now): handle it again. Cards already posted are not posted twice (dedupe
+ * keys); after the last try, whoever is still not reached counts as not reached and the fallback runs.
+ */
+async function notificationDue(bot: Bot, item: DueItem, now: Date): Promise<Outcome> {
+  const attempt = typeof item.payload["attempt"] === "number" ? item.payload["attempt"] : 1;
+  try {
+    await bot.notifier.handle(NotificationSchema.parse(item.payload), { finalAttempt: attempt >= NOTIFICATION_ATTEMPTS });
+    return done;
+  } catch (e) {
+    if (!(e instanceof DeliveryPending)) throw e;
+    return { rescheduleAt: new Date(now.getTime() + notificationBackoffMs(attempt)).toISOString(), payload: { ...item.payload, attempt: attempt + 1 } };
+  }
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -66,21 +81,28 @@ async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promis
   // A participant who has left the FACT team needs no more chasing about this signal.
   const participant = await storage.participants.get(boardId, e.participantId);
   if (!participant || participant.leftTeamOn) return done;
-  const window = Date.parse(e.answerBy) - Date.parse(e.raisedAt);
-  const managerAt = new Date(Date.parse(e.answerBy) + window).toISOString();
-  switch (escalationFollowUp(e, now)) {
+  const cal = calendarOf(bot.useCaseDeps);
+  const managerAt = managerAlertAt(e, cal).toISOString();
+  switch (escalationFollowUp(e, now, cal)) {
     case "remind": {
       const coordinators = await bot.notifier.receivers(boardId, e.toOrganisationId, ["coordinator"]);
-      await bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, coordinators, "reminder", {
+      const result = await bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, coordinators, "reminder", {
         channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
       });
+      if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };
       await storage.escalations.update({ ...e, remindersSent: e.remindersSent + 1 }, { expectedEtag: e.etag });
       return { rescheduleAt: managerAt };
     }
     case "notifyManager": {
       const managers = await bot.notifier.receivers(boardId, e.toOrganisationId, ["manager"]);
-      await bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, managers, "manager");
-      await storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
+      const result = await bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, managers, "manager", {
+        // Nobody reachable: the board's channel hears of an unanswered signal, with counts only.
+        channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
+      });
+      // Teams refused for now: try again shortly; cards already posted are not posted twice.
+      if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };
+      // Notified means a manager has the card.
+      if (result.reached.length > 0) await storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
       return done;
     }
     case "none":

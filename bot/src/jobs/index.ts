@@ -47,11 +47,13 @@ export function startJobs(deps: JobDeps): Jobs {
       await storage.dueItems.schedule({ kind: REPAIR_KIND, id: `${board.id}.${hour}`, dueAt: hour, payload: { boardId: board.id } });
       for (const date of [today, addDays(today, 1)]) {
         const at = localTimeToInstant(date, deps.morningBriefAt, tz);
-        // Scheduling the same brief again is a no-op (same key, same payload).
-        await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+        // Completed means completed: a daily item whose time has passed is not scheduled again
+        // (it ran, and its row is gone). Tomorrow's is always scheduled, so a restart misses nothing.
+        // Scheduling the same item again is a no-op (same key, same payload).
+        if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
         // Erasure after retention runs nightly, when nobody is at the board.
         const night = localTimeToInstant(date, RETENTION_AT, tz);
-        await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
+        if (night > now) await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
       }
     }
   }
@@ -69,7 +71,7 @@ export function startJobs(deps: JobDeps): Jobs {
       try {
         const outcome = await handler(deps.bot, claimed, now);
         if ("done" in outcome) await storage.dueItems.complete(claimed, { expectedEtag: claimed.etag });
-        else await storage.dueItems.reschedule(claimed, { dueAt: outcome.rescheduleAt }, { expectedEtag: claimed.etag });
+        else await storage.dueItems.reschedule(claimed, { dueAt: outcome.rescheduleAt, ...(outcome.payload ? { payload: outcome.payload } : {}) }, { expectedEtag: claimed.etag });
         ran++;
       } catch (e) {
         // Left claimed: when the lease runs out this or another instance tries again.
@@ -90,7 +92,7 @@ export function startJobs(deps: JobDeps): Jobs {
     timer.unref();
   };
   const tick = () => {
-    running = runOnce(new Date()).then(
+    running = runOnce(deps.bot.useCaseDeps.clock()).then(
       (ran) => {
         failures = 0;
         return ran;

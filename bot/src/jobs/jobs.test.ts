@@ -55,18 +55,23 @@ it("an unanswered signal: a reminder past its deadline, then the manager is told
   await click(h, as(rc), send.verb, { ...send.data, participantId, toOrganisationId: `orgk${boardId}`, kind: "moreMunicipalSupport", urgency: "today" });
   await h.bot.idle();
   h.connector.clear();
-  // Deadline for "today" is 4 hours.
+  // "today" is due at the end of the working day: 17:00 in Stockholm (16:00 UTC), not four hours on.
   await runBoth(new Date("2026-03-02T12:30:00.000Z"));
+  expect(h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("Signal:"))).toHaveLength(0);
+  await runBoth(new Date("2026-03-02T16:30:00.000Z"));
   const reminders = h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("Signal:"));
   expect(reminders).toHaveLength(1);
   expect(textOf(reminders[0])).toContain("Obesvarad efter svarstiden");
   expect(h.connector.cards(personal(km))).toHaveLength(0);
-  await runBoth(new Date("2026-03-02T16:30:00.000Z"));
+  // Two working hours after the deadline: Tuesday 10:00 in Stockholm, nothing in the night.
+  await runBoth(new Date("2026-03-02T22:00:00.000Z"));
+  expect(h.connector.cards(personal(km))).toHaveLength(0);
+  await runBoth(new Date("2026-03-03T09:00:00.000Z"));
   const alerts = h.connector.cards(personal(km));
   expect(alerts).toHaveLength(1);
   expect(textOf(alerts[0])).toContain("Obesvarad signal");
   expect(textOf(alerts[0])).not.toContain("C.D.");
-  await runBoth(new Date("2026-03-03T16:30:00.000Z"));
+  await runBoth(new Date("2026-03-04T09:00:00.000Z"));
   expect(h.connector.cards(personal(km))).toHaveLength(1);
 });
 
@@ -152,4 +157,22 @@ it("erases, in the nightly run, the details of a participant whose retention per
   const after = await h.storage.participants.get(boardId, gone.id);
   expect(after?.erasedAt).toBeDefined();
   expect(JSON.stringify(after)).not.toContain("HBG-099");
+});
+
+it("the morning brief's job runs once per day: a later pass that day runs nothing", async () => {
+  // Wednesday schedules Thursday's brief; Thursday 07:45 in Stockholm is 06:45 UTC.
+  await runBoth(new Date("2026-03-11T12:00:00.000Z"));
+  h.connector.clear();
+  const jobs = jobsFor("instance-a");
+  h.now.value = new Date("2026-03-12T06:50:00.000Z");
+  const first = await jobs.runOnce(h.now.value);
+  await h.bot.idle();
+  expect(first).toBeGreaterThanOrEqual(1);
+  expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
+  h.now.value = new Date("2026-03-12T07:30:00.000Z");
+  expect(await jobs.runOnce(h.now.value)).toBe(0);
+  h.now.value = new Date("2026-03-12T15:00:00.000Z");
+  expect(await jobs.runOnce(h.now.value)).toBe(0);
+  await jobs.stop();
+  expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
 });

@@ -4,7 +4,7 @@ import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, 
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Absence, Actor, BoardId } from "../domain/types";
-import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { toAbsenceView } from "./views";
 
 export const COVER_DUE_KIND = "coverTimeout";
@@ -46,6 +46,7 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
     absences,
     today,
     nowOf(deps),
+    calendarOf(deps),
   );
   const saved = await deps.storage.absences.create(absence);
   await scheduleCoverTimeout(deps, saved);
@@ -57,7 +58,7 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
 /** Moves a cover request on by one event, saved under the ETag it was read at. Shared by answers and timeouts. */
 export async function applyCoverEvent(deps: UseCaseDeps, absence: Absence, event: CoverEvent, expectedEtag: string): Promise<Absence> {
   const others = (await deps.storage.absences.listCurrent(absence.boardId, todayOf(deps))).filter((a) => a.id !== absence.id);
-  const next = transitionCover(absence, event, absentDuring(others, absence));
+  const next = transitionCover(absence, event, absentDuring(others, absence), calendarOf(deps));
   const saved = await deps.storage.absences.update(next, { expectedEtag });
   await scheduleCoverTimeout(deps, saved);
   await deps.storage.boardVersions.bump(absence.boardId);

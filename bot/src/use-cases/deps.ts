@@ -1,3 +1,4 @@
+import { type WorkingCalendar, workingCalendar } from "../domain/working-hours";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../domain/clock";
 import { localDate } from "../domain/dates";
@@ -23,4 +24,9 @@ export function todayOf(deps: Pick<UseCaseDeps, "clock" | "timeZone">): Calendar
 
 export function nowOf(deps: Pick<UseCaseDeps, "clock">): string {
   return deps.clock().toISOString();
+}
+
+/** The board's working calendar: working days and office hours in the board's time zone. */
+export function calendarOf(deps: Pick<UseCaseDeps, "timeZone">): WorkingCalendar {
+  return workingCalendar(deps.timeZone);
 }

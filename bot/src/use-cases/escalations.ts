@@ -7,7 +7,7 @@ import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Escalation } from "../domain/types";
 import { visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
-import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
 import { toEscalationView } from "./views";
 
@@ -45,7 +45,7 @@ export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: 
     state: "open",
     raisedBy: actor.member.id,
     raisedAt: now.toISOString(),
-    answerBy: answerDeadline(body.urgency, now).toISOString(),
+    answerBy: answerDeadline(body.urgency, now, calendarOf(deps)).toISOString(),
     remindersSent: 0,
     managerNotified: false,
   };

@@ -1,4 +1,5 @@
 import { app, authentication, meeting, pages, sharing } from "@microsoft/teams-js";
+import { boardTabEntityId } from "@fact-board/contract";
 
 // Everything that talks to the Teams host. Loaded with a dynamic import only when the tab runs in
 // a frame, so a plain browser (the demo) neither downloads teams-js nor waits for a host.
@@ -83,7 +84,7 @@ export function registerConfigSave(getConfig: () => { boardId: string; boardName
     }
     const contentUrl = `${origin}/tab/?view=channel&board=${encodeURIComponent(chosen.boardId)}`;
     pages.config
-      .setConfig({ entityId: `board-${chosen.boardId}`, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
+      .setConfig({ entityId: boardTabEntityId(chosen.boardId), contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
       .then(() => saveEvent.notifySuccess())
       .catch((e: unknown) => saveEvent.notifyFailure(e instanceof Error ? e.message : String(e)));
   });

@@ -18,6 +18,8 @@ export interface Harness {
   connector: Connector;
   url: string;
   now: { value: Date };
+  /** Every wait the proactive sender asked for, in ms (it never really waits in tests). */
+  sleeps: number[];
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
   const { connectionString, tablePrefix } = testStorageOptions();
   const now = { value: new Date("2026-03-02T08:00:00.000Z") };
   let id = 0;
+  const sleeps: number[] = [];
   const bot = createBot({
     storage,
     clock: () => now.value,
@@ -35,6 +38,11 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
     credentials: { botType: "MultiTenant" },
     allowAnyTenant: options.allowAnyTenant ?? false,
     teamsAppId: "11111111-2222-3333-4444-555555555555",
+    senderTiming: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    },
   });
   await bot.ensureTables();
   const connector = await startConnector();
@@ -51,6 +59,7 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
     connector,
     url: `http://127.0.0.1:${port}/api/messages`,
     now,
+    sleeps,
     async close() {
       await bot.idle();
       await new Promise((r) => server.close(r));

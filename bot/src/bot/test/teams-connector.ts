@@ -17,10 +17,15 @@ export interface Connector {
   recorded: Recorded[];
   /** Statuses to answer the next sends with, before succeeding (e.g. [429, 502]). */
   failNext(statuses: number[], retryAfterSeconds?: number): void;
+  /** Like Teams under load: posts the next activity, then answers 504 as if it had not. */
+  postThenTimeOut(count?: number): void;
+  /** Requests that reached the connector's activities routes, including refused ones. */
+  attempts: number;
   /** Cards posted (not updates of posted cards). */
   cards(conversationId?: string): Array<Record<string, unknown>>;
   /** Cards updated in place (PUT). */
   updates(conversationId?: string): Array<Record<string, unknown>>;
+  /** Forgets what was recorded and any failures still queued. */
   clear(): void;
   close(): Promise<void>;
 }
@@ -30,6 +35,8 @@ export async function startConnector(): Promise<Connector> {
   let failures: number[] = [];
   let retryAfter: number | undefined;
   let n = 0;
+  let postThenFail = 0;
+  let attempts = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
@@ -39,6 +46,7 @@ export async function startConnector(): Promise<Connector> {
         res.writeHead(200, { "content-type": "application/json" }).end("{}");
         return;
       }
+      attempts++;
       const failure = failures.shift();
       if (failure) {
         res.writeHead(failure, { "content-type": "application/json", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) }).end(JSON.stringify({ error: { code: "Throttled", message: "try later" } }));
@@ -46,6 +54,11 @@ export async function startConnector(): Promise<Connector> {
       }
       const body = raw ? JSON.parse(raw) : {};
       recorded.push({ method: req.method ?? "", path: req.url ?? "", conversationId: decodeURIComponent(m[1]!), ...(m[2] ? { activityId: decodeURIComponent(m[2]) } : {}), body });
+      if (postThenFail > 0) {
+        postThenFail--;
+        res.writeHead(504, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "GatewayTimeout", message: "timed out" } }));
+        return;
+      }
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: m[2] && req.method === "PUT" ? decodeURIComponent(m[2]) : `act-${++n}` }));
     });
   });
@@ -54,6 +67,12 @@ export async function startConnector(): Promise<Connector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     recorded,
+    get attempts() {
+      return attempts;
+    },
+    postThenTimeOut(count = 1) {
+      postThenFail = count;
+    },
     failNext(statuses, seconds) {
       failures = [...statuses];
       retryAfter = seconds;
@@ -70,6 +89,9 @@ export async function startConnector(): Promise<Connector> {
     },
     clear() {
       recorded.length = 0;
+      attempts = 0;
+      failures = [];
+      postThenFail = 0;
     },
     close: () => new Promise((r) => server.close(() => r())),
   };
