@@ -157,6 +157,9 @@ describe("errors carry no stack traces or internal details", () => {
         get: async () => {
           throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), { statusCode: 503 });
         },
+        findBySignIn: async () => {
+          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), { statusCode: 503 });
+        },
       },
     });
     const res = await fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": "o1" } });
@@ -249,7 +252,7 @@ describe("per-person rate limit", () => {
 
 describe("per-address rate limit before anyone is known", () => {
   it("answers 429 once one address passes the limit of failed authentications, counting addresses apart and never holding back a valid caller", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined } }, { addressRateLimit: { windowMs: 60_000, limit: 3 }, trustProxyHops: 1 });
+    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { addressRateLimit: { windowMs: 60_000, limit: 3 }, trustProxyHops: 1 });
     // App Service's front end writes the client's address with a port, a new one per connection.
     const from = (address: string, headers: Record<string, string> = {}) => fetch(`${app}${BOARD}`, { headers: { "x-forwarded-for": address, ...headers } });
     const statuses: number[] = [];

@@ -169,10 +169,14 @@ it("the morning brief's job runs once per day: a later pass that day runs nothin
   await h.bot.idle();
   expect(first).toBeGreaterThanOrEqual(1);
   expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
-  h.now.value = new Date("2026-03-12T07:30:00.000Z");
+  // Before the next hourly repair sweep is due, a second pass has nothing at all to run.
+  h.now.value = new Date("2026-03-12T06:55:00.000Z");
   expect(await jobs.runOnce(h.now.value)).toBe(0);
+  // Later that day only the hourly sweeps run: today's brief is not scheduled again.
   h.now.value = new Date("2026-03-12T15:00:00.000Z");
-  expect(await jobs.runOnce(h.now.value)).toBe(0);
+  await jobs.runOnce(h.now.value);
+  const pending = await h.storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000);
+  expect(pending.filter((d) => d.kind === "morningBrief" && d.payload["date"] === "2026-03-12")).toEqual([]);
   await jobs.stop();
   expect(h.connector.cards("19:team@thread.tacv2")).toHaveLength(1);
 });
