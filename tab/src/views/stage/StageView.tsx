@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   },
   timer: { fontVariantNumeric: "tabular-nums" },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  key: { color: tokens.colorNeutralForeground2 },
+  key: { fontWeight: tokens.fontWeightRegular },
   error: { color: tokens.colorPaletteRedForeground1 },
   visuallyHidden: {
     position: "absolute",
