@@ -11,3 +11,4 @@ export * from "./help-card";
 export * from "./absence-form-card";
 export * from "./signal-form-card";
 export * from "./my-participants-card";
+export * from "./check-in-summary-card";
