@@ -72,6 +72,7 @@ var tableNames = [
   'Escalations'
   'Absences'
   'CheckIns'
+  'Walkthroughs'
   'AuditLog'
   'BoardVersions'
   'DueItems'

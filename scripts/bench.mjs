@@ -188,6 +188,14 @@ try {
     const colleague = team.members.find((m) => m.organisationId === viewer.organisationId && m.id !== viewer.id);
     const signInAs = async (m) => (await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }) })).json();
     result.tab.liveUpdateMs = await benchLiveUpdate({ baseUrl: base, boardId: DEMO_BOARD_ID, writer: await signInAs(viewer), writerOrganisationId: viewer.organisationId, viewer: await signInAs(colleague) });
+    // The shared walkthrough (issue 10): a coordinator presents, a member of another organisation follows on the stage.
+    const followBench = path.join(root, "scripts/bench-follow.mjs");
+    if (existsSync(followBench)) {
+      const { benchFollow } = await import(followBench);
+      const lead = team.members.find((m) => m.role === "coordinator");
+      const other = team.members.find((m) => m.organisationId !== lead.organisationId && m.role === "coordinator");
+      result.tab.followMs = await benchFollow({ baseUrl: base, boardId: DEMO_BOARD_ID, presenter: await signInAs(lead), attendee: await signInAs(other) });
+    }
   }
 
   // Issue 14: the audit export of one member's log, and how fast an outage is answered.
@@ -214,6 +222,7 @@ try {
     if (result.tab) {
       log(`tab: initial JS ${result.tab.initialJsGzipKb} KB gzipped (goal ≤ 250), board of 40 interactive in ${result.tab.boardInteractiveMs} ms (goal ≤ 1000)`);
       log(`live update (one person's change → shown in another's browser): p50 ${result.tab.liveUpdateMs.p50Ms} ms, p95 ${result.tab.liveUpdateMs.p95Ms} ms over ${result.tab.liveUpdateMs.runs} changes (goal p95 ≤ 2000 ms)`);
+      if (result.tab.followMs) log(`follow the presenter (presenter moves on → attendee's stage shows it): p50 ${result.tab.followMs.p50Ms} ms, p95 ${result.tab.followMs.p95Ms} ms over ${result.tab.followMs.runs} moves (goal ≤ 1000 ms)`);
       for (const c of result.tab.chunks ?? []) log(`  ${c.file.padEnd(50)} ${c.gzipKb} KB gz${c.initial ? "  (initial)" : ""}`);
     }
   }

@@ -120,3 +120,15 @@ export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
 /** The development sign-in (local only): who to sign in as, by the same ids Entra gives. */
 export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
 export type DevSignInBody = z.infer<typeof DevSignInBody>;
+
+/** What the presenter (or anyone in the walkthrough) reports. Only ids: never details. */
+export const WalkthroughEventBody = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("moveTo"), index: z.number().int().min(0).max(1000) }),
+  z.strictObject({ type: z.literal("takeOver") }),
+  z.strictObject({ type: z.enum(["reviewed", "added", "removed"]), participantId: Id }),
+  z.strictObject({ type: z.literal("actionAgreed") }),
+  z.strictObject({ type: z.literal("end") }),
+]);
+export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
+/** Starting or joining today's walkthrough takes no input: the server knows the day and the caller. */
+export const JoinWalkthroughBody = z.strictObject({});

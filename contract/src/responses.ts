@@ -306,3 +306,38 @@ export const SignInConfig = z.object({
 });
 export type SignInConfig = z.infer<typeof SignInConfig>;
 export type DevSignInResponse = z.infer<typeof DevSignInResponse>;
+
+export const WalkthroughAttendeeView = z.object({ memberId: z.string(), displayName: z.string(), organisationId: z.string() });
+export type WalkthroughAttendeeView = z.infer<typeof WalkthroughAttendeeView>;
+
+/**
+ * Today's shared walkthrough as this viewer may see it. The stored walkthrough holds only ids; the
+ * current participant's details come with it only when the viewer's organisation may see them
+ * (and are access-logged), otherwise `current.shown` is "hidden" and nothing names them.
+ */
+export const WalkthroughView = z.object({
+  date: CalendarDate,
+  meetingId: z.string(),
+  presenter: WalkthroughAttendeeView,
+  isPresenter: z.boolean(),
+  startedAt: Instant,
+  endedAt: Instant.optional(),
+  total: z.number().int(),
+  current: z
+    .object({
+      /** 0-based index in the walkthrough order (shown as index + 1). */
+      index: z.number().int(),
+      since: Instant,
+      shown: z.enum(["details", "hidden", "offBoard"]),
+      participantId: Id.optional(),
+      row: BoardRow.optional(),
+    })
+    .optional(),
+  /** Positions of the participants this viewer may see, for the list and the side panel. */
+  visible: z.array(z.object({ index: z.number().int(), participantId: Id, reviewed: z.boolean(), secondsSpent: z.number().int() })),
+  counts: z.object({ reviewed: z.number().int(), added: z.number().int(), removed: z.number().int(), actionsAgreed: z.number().int(), notReached: z.number().int() }),
+  attendees: z.array(WalkthroughAttendeeView),
+});
+export type WalkthroughView = z.infer<typeof WalkthroughView>;
+export const WalkthroughResponse = z.object({ walkthrough: WalkthroughView.optional() });
+export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;

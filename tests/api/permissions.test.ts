@@ -250,6 +250,28 @@ const CASES: RouteCase[] = [
       };
     },
   },
+  { route: "GET /api/boards/:boardId/walkthrough", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough` }) },
+  { route: "POST /api/boards/:boardId/walkthrough", permission: "checkIn.record", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough`, body: {} }) },
+  {
+    route: "POST /api/boards/:boardId/walkthrough/join",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
+      return { path: `${BOARD}/walkthrough/join`, body: {} };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/walkthrough/events",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
+      return { path: `${BOARD}/walkthrough/events`, body: { type: "actionAgreed" } };
+    },
+  },
   {
     route: "GET /api/boards/:boardId/audit",
     permission: "audit.read",

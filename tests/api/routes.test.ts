@@ -81,6 +81,9 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { actionsAgreed: -1 },
     field: "actionsAgreed",
   },
+  "POST /api/boards/:boardId/walkthrough": { valid: {}, wrong: { presenterId: "someone" }, field: "" },
+  "POST /api/boards/:boardId/walkthrough/join": { valid: {}, wrong: { organisationId: ORG.north }, field: "" },
+  "POST /api/boards/:boardId/walkthrough/events": { valid: { type: "moveTo", index: 0 }, wrong: { index: -1 }, field: "index" },
 };
 const bodyRoutes = routes.filter((r) => r.method !== "GET");
 

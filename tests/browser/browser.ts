@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BoardView } from "@fact-board/contract";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
 
 /**
@@ -145,8 +145,8 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core in the page (or a tab's frame inside a Teams-like host); returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   // The app's CSP (script-src 'self') refuses an injected <script>, as it should; evaluating the
   // source through the DevTools protocol is not subject to CSP, so the policy stays on under test.
   await page.evaluate(fs.readFileSync(AXE_PATH, "utf8"));

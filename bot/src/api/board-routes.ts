@@ -14,6 +14,8 @@ import {
   ReviewBody,
   SetActionDoneBody,
   TakeOffBody,
+  JoinWalkthroughBody,
+  WalkthroughEventBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
@@ -33,6 +35,7 @@ import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
 import { leaveTeam } from "../use-cases/retention";
+import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -198,6 +201,30 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const body = parse(RecordCheckInBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await recordCheckIn(deps, actor, boardId, date, body));
+  });
+
+  r.get("/api/boards/:boardId/walkthrough", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    const walkthrough = await readWalkthrough(deps, actor, boardId);
+    res.json(walkthrough ? { walkthrough } : {});
+  });
+
+  r.post("/api/boards/:boardId/walkthrough", async (req, res) => {
+    parse(JoinWalkthroughBody, req.body ?? {});
+    const { actor, boardId } = await actorFor(req, res);
+    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId) });
+  });
+
+  r.post("/api/boards/:boardId/walkthrough/join", async (req, res) => {
+    parse(JoinWalkthroughBody, req.body ?? {});
+    const { actor, boardId } = await actorFor(req, res);
+    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId) });
+  });
+
+  r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {
+    const body = parse(WalkthroughEventBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json({ walkthrough: await reportWalkthroughEvent(deps, actor, boardId, body) });
   });
 
   r.get("/api/boards/:boardId/audit", async (req, res) => {

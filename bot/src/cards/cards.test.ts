@@ -4,6 +4,7 @@ import { type EscalationCardData, buildEscalationCard } from "./escalation-card"
 import { type CoverCardData, buildCoverCard } from "./cover-card";
 import { type ManagerAlertData, buildManagerAlertCard } from "./manager-alert-card";
 import { boardTabDeepLink, buildMorningBriefCard } from "./morning-brief-card";
+import { buildCheckInSummaryCard } from "./check-in-summary-card";
 import { buildHelpCard } from "./help-card";
 import { buildAbsenceFormCard } from "./absence-form-card";
 import { buildSignalFormCard } from "./signal-form-card";
@@ -307,6 +308,23 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       );
       expect(validate(json)).toEqual([]);
       expect(link.startsWith("https://teams.microsoft.com/l/entity/11111111-2222-3333-4444-555555555555/board")).toBe(true);
+      expect(allText(json)).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
+    });
+  });
+
+  describe("check-in summary in the meeting chat", () => {
+    it("is a valid card with counts only and a link to the board", () => {
+      const json = buildCheckInSummaryCard(
+        {
+          boardName: "FACT Helsingborg",
+          date: "2026-03-02",
+          counts: { reviewed: 9, total: 12, putOn: 1, takenOff: 2, actionsAgreed: 5, notReached: 3 },
+          boardDeepLink: boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board", "FACT-tavla"),
+        },
+        locale,
+      );
+      expect(validate(json)).toEqual([]);
+      expect(allText(json)).toContain("9");
       expect(allText(json)).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
     });
   });

@@ -13,3 +13,4 @@ export * from "./signal-form-card";
 export * from "./my-participants-card";
 export * from "./signal-notice-card";
 export * from "./not-logged-card";
+export * from "./check-in-summary-card";

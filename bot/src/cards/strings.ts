@@ -111,6 +111,14 @@ const sv = {
   consentProblems: "Samtycken att åtgärda",
   absencesWithoutCover: "Frånvaro utan ersättare",
   countsOnly: "Endast antal. Detaljer finns på tavlan.",
+  // after the morning check-in (meeting chat)
+  checkInSummaryTitle: "Morgonmötet är klart",
+  checkInReviewed: "Genomgångna",
+  checkInPutOn: "Upptagna",
+  checkInTakenOff: "Borttagna",
+  checkInActions: "Överenskomna åtgärder",
+  checkInNotReached: "Inte hunna",
+  ofTotal: "av",
   // help and commands
   helpTitle: "FACT-tavlan: vad jag kan",
   helpIntro: "Skriv ett kommando eller välj en knapp.",
@@ -258,6 +266,13 @@ const en: Strings = {
   consentProblems: "Consents to fix",
   absencesWithoutCover: "Absences without cover",
   countsOnly: "Counts only. Details are on the board.",
+  checkInSummaryTitle: "The morning check-in is done",
+  checkInReviewed: "Reviewed",
+  checkInPutOn: "Put on the board",
+  checkInTakenOff: "Taken off the board",
+  checkInActions: "Actions agreed",
+  checkInNotReached: "Not reached",
+  ofTotal: "of",
   helpTitle: "FACT Board: what I can do",
   helpIntro: "Type a command or choose a button.",
   helpCommands: [

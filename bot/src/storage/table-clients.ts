@@ -17,6 +17,7 @@ export const TABLES = {
   escalations: "Escalations",
   absences: "Absences",
   checkIns: "CheckIns",
+  walkthroughs: "Walkthroughs",
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",

@@ -5,6 +5,7 @@ import { boardRepository } from "./board-repository";
 import { type BoardSnapshot, type SnapshotSources, loadBoardSnapshot } from "./board-snapshot";
 import { type BoardVersionRepository, boardVersionRepository } from "./board-version-repository";
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
+import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { consentRepository } from "./consent-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
 import { escalationRepository } from "./escalation-repository";
@@ -16,6 +17,7 @@ import { type StorageOptions, type TableService, createTableService } from "./ta
 /** Every repository, built over one set of table clients. No TableClient crosses this interface. */
 export interface Storage extends SnapshotSources {
   checkIns: CheckInRepository;
+  walkthroughs: WalkthroughRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -44,6 +46,7 @@ export function storageOver(service: TableService): Storage {
     escalations: escalationRepository(tables),
     absences: absenceRepository(tables),
     checkIns: checkInRepository(tables),
+    walkthroughs: walkthroughRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

@@ -7,7 +7,8 @@ export type Notification =
   | { type: "escalationRaised" | "escalationAnswered"; boardId: BoardId; escalationId: string }
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
-  | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId };
+  | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
+  | { type: "checkInRecorded"; boardId: BoardId; date: string };
 
 /** A notification read back from storage (a due item's payload) is parsed like any outside input. */
 export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion("type", [
@@ -15,6 +16,7 @@ export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion(
   z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
   z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
   z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
+  z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string() }),
 ]);
 
 export interface Notifier {

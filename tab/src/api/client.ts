@@ -23,6 +23,8 @@ import type {
   ReviewBody,
   SetActionDoneBody,
   TakeOffBody,
+  WalkthroughEventBody,
+  WalkthroughResponse,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { fetchEventSource } from "@microsoft/fetch-event-source";
@@ -102,6 +104,12 @@ export class ApiClient {
   };
   recordCheckIn = (boardId: string, date: string, body: RecordCheckInBody) =>
     this.request<CheckInView>("PUT", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`, body);
+  /** Today's shared walkthrough as this viewer may see it (`walkthrough` absent before anyone starts it). */
+  walkthrough = (boardId: string) => this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough`);
+  startWalkthrough = (boardId: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough`, {});
+  joinWalkthrough = (boardId: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join`, {});
+  walkthroughEvent = (boardId: string, body: WalkthroughEventBody) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events`, body);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
   raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
   answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>

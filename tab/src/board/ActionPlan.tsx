@@ -1,10 +1,10 @@
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
-import { can, memberName } from "./model";
+import { can, memberName, organisationName } from "./model";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -25,13 +25,23 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
   const styles = useStyles();
   const editable = can(board, "entry.edit");
   const [what, setWhat] = useState("");
-  const [who, setWho] = useState(board.viewer.memberId);
-  const [byWhen, setByWhen] = useState(board.today);
+  // Owner and date are chosen for each action, never carried over from the previous participant.
+  const [who, setWho] = useState("");
+  const [byWhen, setByWhen] = useState("");
   const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    setWhat("");
+    setWho("");
+    setByWhen("");
+  }, [row.participant.id]);
+  const ownerOf = (memberId: string) => {
+    const m = board.members.find((x) => x.id === memberId);
+    return m ? `${m.displayName} (${organisationName(board, m.organisationId)})` : memberName(board, memberId);
+  };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (!what.trim()) return;
+    if (!what.trim() || !who || !byWhen) return;
     setSaving(true);
     const outcome = await submit(row, { kind: "addAction", action: { id: newActionId(), what: what.trim(), responsibleId: who, byWhen } });
     setSaving(false);
@@ -55,7 +65,7 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
               <Checkbox
                 checked={action.done}
                 disabled={!editable || !action.mayMarkDone}
-                label={`${action.what} — ${memberName(board, action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
+                label={`${action.what} — ${ownerOf(action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
                 onChange={(_e, data) => void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })}
               />
             </li>
@@ -67,19 +77,28 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
           <Field label={t("plan.what")} className={styles.what} required>
             <Input value={what} maxLength={200} onChange={(_e, d) => setWhat(d.value)} />
           </Field>
-          <Field label={t("plan.who")}>
+          <Field label={t("plan.who")} required>
             <Select value={who} onChange={(_e, d) => setWho(d.value)}>
-              {board.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.displayName}
-                </option>
+              <option value="" disabled>
+                {t("form.choose")}
+              </option>
+              {board.organisations.map((o) => (
+                <optgroup key={o.id} label={o.name}>
+                  {board.members
+                    .filter((m) => m.organisationId === o.id)
+                    .map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.displayName}
+                      </option>
+                    ))}
+                </optgroup>
               ))}
             </Select>
           </Field>
-          <Field label={t("plan.byWhen")}>
+          <Field label={t("plan.byWhen")} required>
             <Input type="date" value={byWhen} min={board.today} onChange={(_e, d) => setByWhen(d.value)} />
           </Field>
-          <Button type="submit" appearance="secondary" disabled={saving || !what.trim()}>
+          <Button type="submit" appearance="secondary" disabled={saving || !what.trim() || !who || !byWhen}>
             {t("plan.add")}
           </Button>
         </form>

@@ -5,10 +5,11 @@ import { priorities, reasons } from "./model";
 
 // The fields putting on the board and editing an entry ask alike.
 
-export function PriorityField({ value, onChange }: { value: Priority; onChange: (value: Priority) => void }) {
+// "" is "not chosen yet": a new entry's form pre-selects nothing, the person chooses.
+export function PriorityField({ value, onChange, required }: { value: Priority | ""; onChange: (value: Priority) => void; required?: boolean }) {
   const { t } = useI18n();
   return (
-    <Field label={t("priority.label")}>
+    <Field label={t("priority.label")} required={required}>
       <RadioGroup layout="horizontal" value={value} onChange={(_e, d) => onChange(d.value as Priority)}>
         {priorities.map((p) => (
           <Radio key={p} value={p} label={t(`priority.${p}`)} />
@@ -18,11 +19,16 @@ export function PriorityField({ value, onChange }: { value: Priority; onChange: 
   );
 }
 
-export function ReasonField({ value, onChange }: { value: BoardReason; onChange: (value: BoardReason) => void }) {
+export function ReasonField({ value, onChange, required }: { value: BoardReason | ""; onChange: (value: BoardReason) => void; required?: boolean }) {
   const { t } = useI18n();
   return (
-    <Field label={t("reason.label")}>
+    <Field label={t("reason.label")} required={required}>
       <Select value={value} onChange={(_e, d) => onChange(d.value as BoardReason)}>
+        {value === "" && (
+          <option value="" disabled>
+            {t("form.choose")}
+          </option>
+        )}
         {reasons.map((r) => (
           <option key={r} value={r}>
             {t(`reason.${r}`)}
@@ -33,10 +39,10 @@ export function ReasonField({ value, onChange }: { value: BoardReason; onChange:
   );
 }
 
-export function NextEvaluationField({ value, min, onChange }: { value: string; min?: string; onChange: (value: string) => void }) {
+export function NextEvaluationField({ value, min, onChange, required }: { value: string; min?: string; onChange: (value: string) => void; required?: boolean }) {
   const { t } = useI18n();
   return (
-    <Field label={t("board.nextEvaluation")}>
+    <Field label={t("board.nextEvaluation")} required={required}>
       <Input type="date" value={value} min={min} onChange={(_e, d) => onChange(d.value)} />
     </Field>
   );

@@ -7,7 +7,6 @@ import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
 import { NextEvaluationField, PriorityField, ReasonField } from "./EntryFields";
 import { FormDialog, useFormDialog } from "./FormDialog";
-import { addDays } from "./model";
 
 /** Ta upp på tavlan: pick one of the visible participants not yet on the board. */
 export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; onPutOn?: (participantId: string) => void }) {
@@ -18,14 +17,18 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
   const [candidates, setCandidates] = useState<ParticipantView[]>();
   const [query, setQuery] = useState("");
   const [participantId, setParticipantId] = useState("");
-  const [reason, setReason] = useState<BoardReason>("crisis");
-  const [priority, setPriority] = useState<Priority>("high");
-  const [nextEvaluationOn, setNextEvaluationOn] = useState(addDays(board.today, 7));
+  // Nothing is pre-selected: who goes on the board, why and how urgently is the person's choice.
+  const [reason, setReason] = useState<BoardReason | "">("");
+  const [priority, setPriority] = useState<Priority | "">("");
+  const [nextEvaluationOn, setNextEvaluationOn] = useState("");
   const [saving, setSaving] = useState(false);
   const dialog = useFormDialog(() => {
     setCandidates(undefined);
     setQuery("");
-    setNextEvaluationOn(addDays(board.today, 7));
+    setParticipantId("");
+    setReason("");
+    setPriority("");
+    setNextEvaluationOn("");
   });
   const { open } = dialog;
 
@@ -39,7 +42,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
           if (cancelled) return;
           const off = list.participants.filter((p) => !p.onBoard);
           setCandidates(off);
-          setParticipantId((current) => (off.some((p) => p.id === current) ? current : (off[0]?.id ?? "")));
+          setParticipantId((current) => (off.some((p) => p.id === current) ? current : ""));
         })
         .catch(() => !cancelled && setCandidates([]));
     }, 200);
@@ -50,7 +53,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
   }, [open, query, client, boardId]);
 
   const save = async () => {
-    if (!participantId) return;
+    if (!participantId || !reason || !priority || !nextEvaluationOn) return;
     setSaving(true);
     try {
       await client.putOnBoard(boardId, { participantId, reason, priority, nextEvaluationOn });
@@ -66,7 +69,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.putOnTitle")} submitLabel={t("entry.putOn")} submitDisabled={!participantId || saving} onSubmit={save}>
+    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.putOnTitle")} submitLabel={t("entry.putOn")} submitDisabled={!participantId || !reason || !priority || !nextEvaluationOn || saving} onSubmit={save}>
       <Field label={t("entry.search")}>
         <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} />
       </Field>
@@ -77,6 +80,11 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
       ) : (
         <Field label={t("board.participant")} required>
           <Select value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
+            {participantId === "" && (
+              <option value="" disabled>
+                {t("form.choose")}
+              </option>
+            )}
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.code} · {p.initials}
@@ -85,9 +93,9 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
           </Select>
         </Field>
       )}
-      <ReasonField value={reason} onChange={setReason} />
-      <PriorityField value={priority} onChange={setPriority} />
-      <NextEvaluationField value={nextEvaluationOn} min={board.today} onChange={setNextEvaluationOn} />
+      <ReasonField value={reason} onChange={setReason} required />
+      <PriorityField value={priority} onChange={setPriority} required />
+      <NextEvaluationField value={nextEvaluationOn} min={board.today} onChange={setNextEvaluationOn} required />
     </FormDialog>
   );
 }

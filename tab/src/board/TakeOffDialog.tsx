@@ -10,22 +10,24 @@ export function TakeOffDialog({ row, trigger, onTakenOff }: { row: BoardRow; tri
   const { t } = useI18n();
   const { submit } = useEntryActions();
   const [snapshot, setSnapshot] = useState(row);
-  const [outcome, setOutcome] = useState<TakeOffOutcome>("stable");
+  // No outcome is pre-selected: two clicks must not record an outcome nobody chose.
+  const [outcome, setOutcome] = useState<TakeOffOutcome | "">("");
   const [note, setNote] = useState("");
   const dialog = useFormDialog(() => {
     setSnapshot(row);
-    setOutcome("stable");
+    setOutcome("");
     setNote("");
   });
 
   const save = async () => {
+    if (!outcome) return;
     dialog.close();
     const result = await submit(snapshot, { kind: "takeOff", outcome, ...(note.trim() ? { note: note.trim() } : {}) });
     if (result.saved) onTakenOff?.();
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.takeOffTitle", { code: row.participant.code })} submitLabel={t("entry.takeOff")} onSubmit={save}>
+    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.takeOffTitle", { code: row.participant.code })} submitLabel={t("entry.takeOff")} submitDisabled={!outcome} onSubmit={save}>
       <Field label={t("outcome.label")} required>
         <RadioGroup value={outcome} onChange={(_e, d) => setOutcome(d.value as TakeOffOutcome)}>
           {outcomes.map((o) => (

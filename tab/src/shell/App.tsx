@@ -171,6 +171,15 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   const [chosen, setChosen] = useState(host.boardId);
 
   useEffect(() => {
+    // Teams keeps a cached side panel or stage and reopens it with its content URL, which may name another board.
+    if (host.view !== "sidePanel" && host.view !== "stage") return;
+    host.teams?.enableCaching((contentUrl) => {
+      const board = new URL(contentUrl, window.location.href).searchParams.get("board");
+      if (board) setChosen(board);
+    });
+  }, [host]);
+
+  useEffect(() => {
     client.me().then(setMe, (e: unknown) => {
       if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
       setError(e);

@@ -23,9 +23,13 @@ export function toThemeName(theme: string | null | undefined): ThemeName {
   return "default";
 }
 
-/** Teams frame contexts map onto the tab's surfaces; the URL's `view` wins when given. */
+/**
+ * Inside Teams the frame context decides the surface (one saved URL serves the side panel, the
+ * stage and the channel or meeting tab); a URL `view` is only for the plain browser.
+ */
 export function viewFor(frameContext: string | undefined, requested: string | null): ViewName {
-  if (requested && (views as readonly string[]).includes(requested)) return requested as ViewName;
+  const asked = requested && (views as readonly string[]).includes(requested) ? (requested as ViewName) : undefined;
+  if (frameContext === undefined) return asked ?? "channel";
   switch (frameContext) {
     case "sidePanel":
       return "sidePanel";
@@ -35,7 +39,8 @@ export function viewFor(frameContext: string | undefined, requested: string | nu
     case "settings":
       return "config";
     default:
-      return "channel";
+      // The static personal tab ("Mina deltagare") is a content frame too; its manifest URL says so.
+      return asked === "personal" ? "personal" : "channel";
   }
 }
 

@@ -1,4 +1,4 @@
-import { app, authentication, meeting, pages, sharing } from "@microsoft/teams-js";
+import { app, authentication, meeting, pages, sharing, teamsCore } from "@microsoft/teams-js";
 import { boardTabEntityId } from "@fact-board/contract";
 
 // Everything that talks to the Teams host. Loaded with a dynamic import only when the tab runs in
@@ -68,9 +68,30 @@ export function canShareToStage(): Promise<boolean> {
   });
 }
 
+/**
+ * Teams app caching (side panel and stage): Teams keeps the page when the panel closes and calls
+ * the load handler when it opens again, so reopening during the meeting is instant. `onLoad` gets
+ * the content URL Teams reopens (it may name another board).
+ */
+export function enableCaching(onLoad: (contentUrl: string) => void): void {
+  if (!teamsCore.isSupported()) return;
+  teamsCore.registerBeforeUnloadHandler((readyToUnload) => {
+    readyToUnload();
+    return true;
+  });
+  teamsCore.registerOnLoadHandler((data) => {
+    onLoad(data.contentUrl);
+    app.notifySuccess();
+  });
+}
+
 export function shareToStage(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? String(error.errorCode))) : resolve()), url);
+    try {
+      meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? String(error.errorCode))) : resolve()), url);
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
   });
 }
 
@@ -82,7 +103,9 @@ export function registerConfigSave(getConfig: () => { boardId: string; boardName
       saveEvent.notifyFailure("no board chosen");
       return;
     }
-    const contentUrl = `${origin}/tab/?view=channel&board=${encodeURIComponent(chosen.boardId)}`;
+    // No `view`: the same saved URL opens the side panel, the stage or the channel board, as the
+    // frame context says (a `view` in the URL would pin every context to one surface).
+    const contentUrl = `${origin}/tab/?board=${encodeURIComponent(chosen.boardId)}`;
     pages.config
       .setConfig({ entityId: boardTabEntityId(chosen.boardId), contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
       .then(() => saveEvent.notifySuccess())

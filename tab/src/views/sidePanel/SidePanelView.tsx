@@ -1,6 +1,8 @@
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { errorMessage } from "../../api/errors";
+import { useSharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useBoardContext } from "../../board/BoardContext";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
@@ -12,6 +14,8 @@ const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "100%" },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
 });
 
 /** The meeting side panel (280 px): the compact board and "Dela till mötesskärmen". */
@@ -21,7 +25,13 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
   const styles = useStyles();
   const [open, setOpen] = useState<BoardRow>();
   const [canShare, setCanShare] = useState(false);
-  const [shared, setShared] = useState(false);
+  const [sharing, setSharing] = useState<"idle" | "busy" | "shared">("idle");
+  const [shareError, setShareError] = useState<string>();
+  const { walkthrough } = useSharedWalkthrough({ attend: true });
+  const codeOf = (id: string) => board.rows.find((r) => r.participant.id === id)?.participant.code;
+  const current = walkthrough && !walkthrough.endedAt ? walkthrough.current : undefined;
+  const currentCode = current?.participantId && codeOf(current.participantId);
+  const reviewedCodes = (walkthrough?.visible ?? []).filter((v) => v.reviewed).flatMap((v) => codeOf(v.participantId) ?? []);
 
   useEffect(() => {
     void host.teams?.canShareToStage().then(setCanShare);
@@ -29,9 +39,17 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
 
   const share = async () => {
     if (!host.teams) return;
-    // The stage renders per viewer: each person sees the board as their own organisation may.
-    await host.teams.shareToStage(`${window.location.origin}/tab/?view=stage&board=${encodeURIComponent(board.board.id)}`);
-    setShared(true);
+    setSharing("busy");
+    setShareError(undefined);
+    try {
+      // Collaborative stage: every attendee's client loads this URL with their own token, so each
+      // sees the walkthrough as their organisation may. No `view`: the frame context says "stage".
+      await host.teams.shareToStage(`${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}`);
+      setSharing("shared");
+    } catch (e) {
+      setShareError(errorMessage(e));
+      setSharing("idle");
+    }
   };
 
   return (
@@ -41,9 +59,30 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
         <LiveIndicator status={live} />
       </div>
       {canShare && (
-        <Button appearance="primary" onClick={() => void share()} disabled={shared}>
-          {shared ? t("sidePanel.shared") : t("sidePanel.share")}
+        // Never disabled for good: after the stage closes it can be shared again.
+        <Button appearance="primary" onClick={() => void share()} disabled={sharing === "busy"}>
+          {t("sidePanel.share")}
         </Button>
+      )}
+      {sharing === "shared" && <Caption1 role="status">{t("sidePanel.shared")}</Caption1>}
+      {shareError && (
+        <Text role="alert" className={styles.error}>
+          {t("sidePanel.shareFailed", { message: shareError })}
+        </Text>
+      )}
+      {walkthrough && (
+        <section className={styles.status} aria-label={t("stage.controls")}>
+          {current && (
+            <Text weight="semibold" data-stage-on={current.index}>
+              {currentCode
+                ? t("sidePanel.stageOnCode", { code: currentCode, index: current.index + 1, total: walkthrough.total })
+                : t("sidePanel.stageOn", { index: current.index + 1, total: walkthrough.total })}
+            </Text>
+          )}
+          <Caption1>
+            {t("sidePanel.reviewedToday")}: {reviewedCodes.length ? reviewedCodes.join(", ") : t("sidePanel.noneReviewed")}
+          </Caption1>
+        </section>
       )}
       {board.rows.length === 0 && <Text>{t("board.empty")}</Text>}
       <CompactBoard rows={board.rows} onOpen={setOpen} />

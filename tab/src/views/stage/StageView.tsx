@@ -1,26 +1,27 @@
-import { Button, Card, ProgressBar, Radio, RadioGroup, Text, Title1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import type { WalkthroughView } from "@fact-board/contract";
+import { Button, ProgressBar, Text, Title1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
+import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
-import { ConsentSection } from "../../board/ConsentSection";
-import { EntryDetails } from "../../board/EntryDetails";
-import { SignalsSection } from "../../board/SignalsSection";
+import { useEntryActions } from "../../board/EntryActions";
 import { LiveIndicator } from "../../board/LiveIndicator";
-import { can } from "../../board/model";
+import { can, organisationName } from "../../board/model";
 import { PriorityBadge } from "../../board/PriorityBadge";
 import { PutOnBoardDialog } from "../../board/PutOnBoardDialog";
+import { useSharedWalkthrough, type SharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useI18n } from "../../i18n";
 import { CheckInSummary } from "./CheckInSummary";
-import { formatDuration, useElapsed, useWalkthrough, type WalkthroughMode } from "./useWalkthrough";
+import { CurrentParticipant } from "./CurrentParticipant";
+import { useStageShortcuts } from "./useStageShortcuts";
+import { MEETING_BUDGET_SECONDS, formatDuration, pacePerParticipant, useElapsed } from "./useWalkthrough";
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, fontSize: tokens.fontSizeBase400 },
+  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL },
   grow: { flexGrow: 1 },
-  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: "14rem" },
-  card: { padding: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  cardHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL },
-  nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "14rem" },
+  nav: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   listItem: {
     display: "flex",
@@ -31,159 +32,225 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  reviewedItem: { color: tokens.colorNeutralForeground3 },
   timer: { fontVariantNumeric: "tabular-nums" },
-  collaboration: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(18rem, 1fr))", columnGap: tokens.spacingHorizontalXL },
+  over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  key: { fontWeight: tokens.fontWeightRegular },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
-/** Meeting stage: the board read together, one participant at a time (Morgonmöte). */
+/** Meeting stage — Morgonmöte: the shared walkthrough every attendee follows, each as their organisation may see it. */
 export default function StageView() {
   const { board, live } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
-  const walk = useWalkthrough(board.rows, board.today);
-  const [mode, setMode] = useState<WalkthroughMode>("one");
-  const [finishing, setFinishing] = useState(false);
-  const elapsed = useElapsed(walk.entryStartedAt);
-  const handled = walk.session ? new Set([...walk.reviewed, ...walk.session.removed]).size : 0;
+  const shared = useSharedWalkthrough({ attend: true });
+  const w = shared.walkthrough;
 
-  const header = (
-    <div className={styles.head}>
-      <Title1 as="h1">{t("stage.title")}</Title1>
-      <LiveIndicator status={live} />
-      <span className={styles.grow} />
-      {walk.session && (
-        <div className={styles.progress}>
-          <Text size={500} weight="semibold" role="status" data-progress={`${handled}/${walk.total}`}>
-            {t("stage.progress", { reviewed: handled, count: walk.total })}
-          </Text>
-          <ProgressBar value={walk.total ? handled / walk.total : 0} thickness="large" aria-label={t("stage.progress", { reviewed: handled, count: walk.total })} />
-        </div>
-      )}
-    </div>
-  );
-
-  if (!walk.session) {
-    return (
-      <main className={styles.root}>
-        {header}
-        <Text size={500}>{t("board.count", { count: board.rows.length })}</Text>
-        {can(board, "checkIn.record") || can(board, "entry.review") ? (
-          <div>
-            <Button appearance="primary" size="large" onClick={walk.start}>
-              {t("stage.start")}
-            </Button>
-          </div>
-        ) : null}
-        <ul className={styles.list} aria-label={t("board.onBoard")}>
-          {board.rows.map((row) => (
-              <li key={row.participant.id} className={styles.listItem} data-participant={row.participant.code}>
-                <Title2 as="span">
-                  {row.participant.code} · {row.participant.initials}
-                </Title2>
-                <PriorityBadge priority={row.entry.priority} size="large" />
-                <Text size={500}>{t(`reason.${row.entry.reason}`)}</Text>
-                <Text size={500}>{t("board.daysOnBoard", { count: row.entry.daysOnBoard })}</Text>
-                <EntryBadges row={row} size="large" />
-              </li>
-            ))}
-        </ul>
-      </main>
-    );
-  }
-
-  if (finishing) {
-    return (
-      <main className={styles.root}>
-        {header}
-        <CheckInSummary session={walk.session} onBack={() => setFinishing(false)} />
-      </main>
-    );
-  }
-
-  const { current } = walk;
   return (
     <main className={styles.root}>
-      {header}
-      <div className={styles.nav}>
-        <RadioGroup layout="horizontal" value={mode} onChange={(_e, d) => setMode(d.value as WalkthroughMode)} aria-label={t("stage.mode")}>
-          <Radio value="one" label={t("stage.modeOne")} />
-          <Radio value="list" label={t("stage.modeList")} />
-        </RadioGroup>
+      <div className={styles.head}>
+        <Title1 as="h1">{t("stage.title")}</Title1>
+        <LiveIndicator status={live} />
         <span className={styles.grow} />
-        {can(board, "entry.putOn") && (
-          <PutOnBoardDialog trigger={<Button size="large">{t("entry.putOn")}</Button>} onPutOn={walk.markAdded} />
-        )}
-        <Button size="large" appearance={walk.isLast ? "primary" : "secondary"} onClick={() => setFinishing(true)}>
-          {t("stage.finish")}
-        </Button>
+        {w && <Progress walkthrough={w} />}
       </div>
-      {mode === "list" ? (
-        <ul className={styles.list} aria-label={t("board.onBoard")}>
-          {walk.visible.map((row, i) => {
-            const done = walk.reviewed.includes(row.participant.id);
-            return (
-              <li key={row.participant.id} className={mergeClasses(styles.listItem, done && styles.reviewedItem)} data-participant={row.participant.code}>
-                <Button
-                  appearance="transparent"
-                  size="large"
-                  onClick={() => {
-                    walk.goTo(i);
-                    setMode("one");
-                  }}
-                >
-                  {row.participant.code} · {row.participant.initials}
-                </Button>
-                <PriorityBadge priority={row.entry.priority} size="large" />
-                <Text size={500}>{t(`reason.${row.entry.reason}`)}</Text>
-                <Text size={500}>{t("board.daysOnBoard", { count: row.entry.daysOnBoard })}</Text>
-                {done && <Text weight="semibold">✓ {t("entry.reviewed")}</Text>}
-                <EntryBadges row={row} size="large" />
-              </li>
-            );
-          })}
-        </ul>
-      ) : current ? (
-        <Card className={styles.card} aria-label={t("stage.position", { index: walk.index + 1, total: walk.visible.length })}>
-          <div className={styles.cardHead}>
-            <Title1 as="h2" data-current-participant={current.participant.code}>
-              {current.participant.code} · {current.participant.initials}
-            </Title1>
-            <Text>{t("stage.position", { index: walk.index + 1, total: walk.visible.length })}</Text>
-            <span className={styles.grow} />
-            <Text size={500} className={styles.timer} role="timer" aria-live="off">
-              {t("stage.timer", { time: formatDuration(elapsed) })}
-            </Text>
-          </div>
-          <EntryDetails
-            row={current}
-            large
-            onReviewed={() => walk.markReviewed(current.participant.id)}
-            onActionAdded={walk.countAction}
-            onTakenOff={() => walk.markRemoved(current.participant.id)}
-          />
-          <div className={styles.collaboration}>
-            <ConsentSection participant={current.participant} />
-            <SignalsSection participant={current.participant} />
-          </div>
-          <div className={styles.nav}>
-            <Button size="large" disabled={walk.index === 0} onClick={walk.previous}>
-              {t("stage.previous")}
-            </Button>
-            {walk.isLast ? (
-              <Button size="large" appearance="primary" onClick={() => setFinishing(true)}>
-                {t("stage.finish")}
+      {shared.error !== undefined && (
+        <Text role="alert" className={styles.error}>
+          {t("app.error", { message: errorMessage(shared.error) })}
+        </Text>
+      )}
+      {!shared.loaded ? null : !w ? (
+        <NotStarted shared={shared} />
+      ) : w.endedAt ? (
+        <CheckInSummary walkthrough={w}>
+          {can(board, "checkIn.record") && (
+            <div>
+              <Button size="large" onClick={() => void shared.start()}>
+                {t("stage.continue")}
               </Button>
-            ) : (
-              <Button size="large" appearance="primary" onClick={walk.next}>
-                {t("stage.next")}
+            </div>
+          )}
+        </CheckInSummary>
+      ) : (
+        <Walkthrough shared={shared} walkthrough={w} />
+      )}
+    </main>
+  );
+}
+
+function Progress({ walkthrough: w }: { walkthrough: WalkthroughView }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  // The header and the summary count the same thing: reviewed or taken off, by anyone, today.
+  const handled = w.total - w.counts.notReached;
+  const label = t("stage.progress", { reviewed: handled, count: w.total });
+  return (
+    <div className={styles.progress}>
+      <Text size={400} weight="semibold" data-progress={`${handled}/${w.total}`}>
+        {label}
+      </Text>
+      <ProgressBar value={w.total ? handled / w.total : 0} thickness="large" aria-label={label} />
+    </div>
+  );
+}
+
+function NotStarted({ shared }: { shared: SharedWalkthrough }) {
+  const { board } = useBoardContext();
+  const { t } = useI18n();
+  const styles = useStyles();
+  const start = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <Text size={500}>{t("board.count", { count: board.rows.length })}</Text>
+      {can(board, "checkIn.record") ? (
+        <div>
+          <Button ref={start} appearance="primary" size="large" onClick={() => void shared.start()}>
+            {t("stage.start")}
+          </Button>
+        </div>
+      ) : (
+        <Text>{t("stage.notStarted")}</Text>
+      )}
+      <ul className={styles.list} aria-label={t("board.onBoard")}>
+        {board.rows.map((row) => (
+          <li key={row.participant.id} className={styles.listItem} data-participant={row.participant.code}>
+            <Title2 as="span">
+              {row.participant.code} · {row.participant.initials}
+            </Title2>
+            <PriorityBadge priority={row.entry.priority} size="large" />
+            <Text size={500}>{t(`reason.${row.entry.reason}`)}</Text>
+            <Text size={500}>{t("board.daysOnBoard", { count: row.entry.daysOnBoard })}</Text>
+            <EntryBadges row={row} size="large" />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; walkthrough: WalkthroughView }) {
+  const { board } = useBoardContext();
+  const { submit, notifyError } = useEntryActions();
+  const { t } = useI18n();
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const current = w.current;
+  const row = current?.participantId ? board.rows.find((r) => r.participant.id === current.participantId) : undefined;
+  const meetingElapsed = useElapsed(w.startedAt);
+  const participantElapsed = useElapsed(current?.since);
+  const pace = pacePerParticipant(meetingElapsed - participantElapsed, w.counts.notReached || 1);
+  const isLast = current ? current.index >= w.total - 1 : true;
+  const presenting = w.isPresenter;
+  const canLead = can(board, "checkIn.record");
+  const positionText = current ? t("stage.position", { index: current.index + 1, total: w.total }) : "";
+  const announcement = !current
+    ? ""
+    : current.shown === "details" && (row ?? current.row)
+      ? `${positionText}: ${(row ?? current.row)!.participant.code}`
+      : current.shown === "offBoard"
+        ? t("stage.offBoardParticipant", { index: current.index + 1, total: w.total })
+        : t("stage.hiddenParticipant", { index: current.index + 1, total: w.total });
+
+  // Focus follows the participant (after starting, moving on or a jump), unless someone is typing.
+  const index = current?.index;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest("input, textarea, select, [role='dialog']")) return;
+    heading.current?.focus();
+  }, [index]);
+
+  const moveTo = (i: number) => void shared.send({ type: "moveTo", index: i });
+  const next = () => current && !isLast && moveTo(current.index + 1);
+  const previous = () => current && current.index > 0 && moveTo(current.index - 1);
+  const review = async () => {
+    const target = row ?? current?.row;
+    if (!target) return;
+    if (target.entry.lastReviewedOn !== board.today) {
+      const outcome = await submit(target, { kind: "review" });
+      if (!outcome.saved) return;
+    }
+    await shared.send({ type: "reviewed", participantId: target.participant.id });
+  };
+  const end = () => void shared.send({ type: "end" });
+
+  const keys = { next: t("stage.keyNext"), previous: t("stage.keyPrevious"), reviewed: t("stage.keyReviewed") };
+  useStageShortcuts(
+    { [keys.next.toLowerCase()]: next, [keys.previous.toLowerCase()]: previous, [keys.reviewed.toLowerCase()]: () => void review() },
+    presenting,
+  );
+
+  const report = (type: "added" | "removed", participantId: string) =>
+    void shared.send({ type, participantId }).then((ok) => {
+      if (!ok) notifyError(shared.error);
+    });
+
+  return (
+    <>
+      <div className={styles.nav} role="toolbar" aria-label={t("stage.controls")}>
+        {presenting ? (
+          <>
+            <Button size="large" disabled={!current || current.index === 0} onClick={previous} aria-keyshortcuts={keys.previous}>
+              {t("stage.previous")} <span className={styles.key}>({keys.previous})</span>
+            </Button>
+            <Button size="large" appearance="primary" disabled={isLast} onClick={next} aria-keyshortcuts={keys.next}>
+              {t("stage.next")} <span className={styles.key}>({keys.next})</span>
+            </Button>
+            {can(board, "entry.review") && current?.shown === "details" && (
+              <Button size="large" onClick={() => void review()} aria-keyshortcuts={keys.reviewed}>
+                {t("stage.markReviewed")} <span className={styles.key}>({keys.reviewed})</span>
               </Button>
             )}
-          </div>
-        </Card>
+          </>
+        ) : (
+          <>
+            <Text size={400}>{t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}</Text>
+            {canLead && (
+              <Button size="large" onClick={() => void shared.send({ type: "takeOver" })}>
+                {t("stage.takeOver")}
+              </Button>
+            )}
+          </>
+        )}
+        <span className={styles.grow} />
+        <Text className={styles.timer} role="timer" aria-live="off">
+          {t("stage.timerPaced", { time: formatDuration(participantElapsed), pace: formatDuration(pace) })}
+        </Text>
+        <Text className={mergeClasses(styles.timer, meetingElapsed > MEETING_BUDGET_SECONDS && styles.over)} aria-live="off">
+          {t("stage.meetingTime", { time: formatDuration(meetingElapsed), budget: formatDuration(MEETING_BUDGET_SECONDS) })}
+        </Text>
+        {can(board, "entry.putOn") && (
+          <PutOnBoardDialog trigger={<Button size="large">{t("entry.putOn")}</Button>} onPutOn={(id) => report("added", id)} />
+        )}
+        {presenting && (
+          <Button size="large" appearance={isLast ? "primary" : "secondary"} onClick={end}>
+            {t("stage.finish")}
+          </Button>
+        )}
+      </div>
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" data-announcement="true">
+        {announcement}
+      </div>
+      {current ? (
+        <CurrentParticipant
+          ref={heading}
+          current={current}
+          total={w.total}
+          {...(row ? { row } : {})}
+          onReviewed={() => current.participantId && void shared.send({ type: "reviewed", participantId: current.participantId })}
+          onActionAdded={() => void shared.send({ type: "actionAgreed" })}
+          onTakenOff={() => current.participantId && report("removed", current.participantId)}
+        />
       ) : (
         <Text size={500}>{t("stage.allDone")}</Text>
       )}
-    </main>
+    </>
   );
 }

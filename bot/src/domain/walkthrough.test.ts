@@ -1,0 +1,85 @@
+import { Forbidden, InvalidTransition } from "./errors";
+import { applyWalkthroughEvent, currentParticipantId, notReached, startWalkthrough, walkthroughOrder, withNewEntries, type Walkthrough } from "./walkthrough";
+
+const T0 = "2026-03-10T07:30:00.000Z";
+const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
+const ADA = { memberId: "t1.ada", organisationId: "region" };
+const HUGO = { memberId: "t2.hugo", organisationId: "north" };
+
+const fresh = (): Walkthrough => startWalkthrough({ boardId: "b1", date: "2026-03-10", presenter: ADA, order: ["p1", "p2", "p3"], now: T0 });
+
+describe("the walkthrough's order", () => {
+  it("puts participants not reached at the last check-in first, then today's board", () => {
+    expect(walkthroughOrder(["p1", "p2", "p3", "p4"], ["p3", "p9"])).toEqual(["p3", "p1", "p2", "p4"]);
+  });
+  it("counts as not reached whoever was neither reviewed nor taken off", () => {
+    expect(notReached({ order: ["p1", "p2", "p3"], reviewed: ["p1"], removed: ["p3"] })).toEqual(["p2"]);
+  });
+  it("adds participants put on the board elsewhere to its end", () => {
+    expect(withNewEntries(fresh(), ["p2", "p4", "p1"]).order).toEqual(["p1", "p2", "p3", "p4"]);
+  });
+});
+
+describe("following the presenter", () => {
+  it("starts at the first participant with the presenter as the first attendee, for every meeting of the day", () => {
+    const w = fresh();
+    expect(currentParticipantId(w)).toBe("p1");
+    expect(w.meetingId).toBe("all");
+    expect(w.attendees).toEqual([{ ...ADA, joinedAt: T0 }]);
+  });
+
+  it("moves on and keeps the time spent on each participant", () => {
+    let w = applyWalkthroughEvent(fresh(), { type: "moveTo", by: ADA.memberId, index: 1 }, at(90));
+    w = applyWalkthroughEvent(w, { type: "moveTo", by: ADA.memberId, index: 0 }, at(120));
+    w = applyWalkthroughEvent(w, { type: "moveTo", by: ADA.memberId, index: 2 }, at(150));
+    expect(currentParticipantId(w)).toBe("p3");
+    expect(w.secondsByParticipant).toEqual({ p1: 120, p2: 30 });
+  });
+
+  it("lets only the presenter move on, until someone takes over", () => {
+    expect(() => applyWalkthroughEvent(fresh(), { type: "moveTo", by: HUGO.memberId, index: 1 }, at(5))).toThrow(Forbidden);
+    const handed = applyWalkthroughEvent(fresh(), { type: "takeOver", by: HUGO.memberId, organisationId: HUGO.organisationId }, at(5));
+    expect(handed.presenterId).toBe(HUGO.memberId);
+    expect(handed.attendees.map((a) => a.memberId)).toEqual([ADA.memberId, HUGO.memberId]);
+    expect(() => applyWalkthroughEvent(handed, { type: "moveTo", by: ADA.memberId, index: 1 }, at(6))).toThrow(Forbidden);
+    expect(currentParticipantId(applyWalkthroughEvent(handed, { type: "moveTo", by: HUGO.memberId, index: 1 }, at(6)))).toBe("p2");
+  });
+
+  it("records each attendee once, with their organisation", () => {
+    const w = fresh();
+    const joined = applyWalkthroughEvent(w, { type: "join", ...HUGO }, at(10));
+    expect(applyWalkthroughEvent(joined, { type: "join", ...HUGO }, at(20))).toBe(joined);
+    expect(joined.attendees).toEqual([{ ...ADA, joinedAt: T0 }, { ...HUGO, joinedAt: at(10) }]);
+  });
+
+  it("counts a review once and appends a participant put on the board", () => {
+    let w = applyWalkthroughEvent(fresh(), { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(1));
+    expect(applyWalkthroughEvent(w, { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(2))).toBe(w);
+    w = applyWalkthroughEvent(w, { type: "added", by: ADA.memberId, participantId: "p7" }, at(3));
+    expect(w.order).toEqual(["p1", "p2", "p3", "p7"]);
+    expect(w.reviewed).toEqual(["p1"]);
+  });
+
+  it("refuses a position outside the walkthrough", () => {
+    expect(() => applyWalkthroughEvent(fresh(), { type: "moveTo", by: ADA.memberId, index: 3 }, at(1))).toThrow(/no participant 4/);
+  });
+});
+
+describe("ending and starting again", () => {
+  it("ends with the last participant's time and refuses moves afterwards", () => {
+    const ended = applyWalkthroughEvent(fresh(), { type: "end", by: ADA.memberId }, at(60));
+    expect(ended.endedAt).toBe(at(60));
+    expect(ended.secondsByParticipant).toEqual({ p1: 60 });
+    expect(() => applyWalkthroughEvent(ended, { type: "moveTo", by: ADA.memberId, index: 1 }, at(61))).toThrow(InvalidTransition);
+  });
+
+  it("continues where it stopped when started again the same day", () => {
+    let w = applyWalkthroughEvent(fresh(), { type: "moveTo", by: ADA.memberId, index: 2 }, at(30));
+    w = applyWalkthroughEvent(w, { type: "end", by: ADA.memberId }, at(60));
+    const again = applyWalkthroughEvent(w, { type: "reopen", by: HUGO.memberId, organisationId: HUGO.organisationId }, at(600));
+    expect(again.endedAt).toBeUndefined();
+    expect(currentParticipantId(again)).toBe("p3");
+    expect(again.presenterId).toBe(HUGO.memberId);
+    expect(again.secondsByParticipant).toEqual({ p1: 30, p3: 30 });
+  });
+});

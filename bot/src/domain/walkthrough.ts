@@ -1,0 +1,179 @@
+import { Forbidden, Invalid, InvalidTransition } from "./errors";
+import type { BoardId, CalendarDate, Instant, MemberId, OrganisationId, ParticipantId } from "./types";
+
+// The shared walkthrough (genomgång) of one board's morning check-in. Every attendee's client
+// renders the stage itself, so the walkthrough lives on the server and holds only ids: which
+// participant is current, in what order, who joined. What each attendee sees of the current
+// participant is decided per viewer when they read it, never stored here.
+
+/** "all" until walkthroughs are tied to a scheduled meeting occurrence. */
+export const ALL_MEETINGS = "all";
+
+export interface WalkthroughAttendee {
+  memberId: MemberId;
+  organisationId: OrganisationId;
+  joinedAt: Instant;
+}
+
+export interface Walkthrough {
+  boardId: BoardId;
+  date: CalendarDate;
+  meetingId: string;
+  presenterId: MemberId;
+  startedAt: Instant;
+  endedAt?: Instant;
+  /** Participant ids in walkthrough order. */
+  order: ParticipantId[];
+  currentIndex: number;
+  /** When the current participant became current (for per-participant time). */
+  currentSince: Instant;
+  /** Seconds spent per participant, summed over every visit. */
+  secondsByParticipant: Record<ParticipantId, number>;
+  reviewed: ParticipantId[];
+  added: ParticipantId[];
+  removed: ParticipantId[];
+  actionsAgreed: number;
+  attendees: WalkthroughAttendee[];
+}
+
+export type WalkthroughEvent =
+  | { type: "join"; memberId: MemberId; organisationId: OrganisationId }
+  | { type: "moveTo"; by: MemberId; index: number }
+  | { type: "takeOver"; by: MemberId; organisationId: OrganisationId }
+  | { type: "reviewed" | "removed"; by: MemberId; participantId: ParticipantId }
+  | { type: "added"; by: MemberId; participantId: ParticipantId }
+  | { type: "actionAgreed"; by: MemberId }
+  | { type: "end"; by: MemberId }
+  | { type: "reopen"; by: MemberId; organisationId: OrganisationId };
+
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+const seconds = (from: Instant, to: Instant): number => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+
+/**
+ * The order of a new walkthrough: participants not reached at the last check-in come first (they
+ * waited a day already), then the rest of today's board in its check-in order.
+ */
+export function walkthroughOrder(boardOrder: readonly ParticipantId[], notReachedLastTime: readonly ParticipantId[]): ParticipantId[] {
+  const onBoard = new Set(boardOrder);
+  const carried = notReachedLastTime.filter((id) => onBoard.has(id));
+  return unique([...carried, ...boardOrder]);
+}
+
+/** Participants in the order that were neither reviewed nor taken off. */
+export function notReached(w: Pick<Walkthrough, "order" | "reviewed" | "removed">): ParticipantId[] {
+  const handled = new Set([...w.reviewed, ...w.removed]);
+  return w.order.filter((id) => !handled.has(id));
+}
+
+export function startWalkthrough(input: {
+  boardId: BoardId;
+  date: CalendarDate;
+  meetingId?: string;
+  presenter: { memberId: MemberId; organisationId: OrganisationId };
+  order: ParticipantId[];
+  now: Instant;
+}): Walkthrough {
+  return {
+    boardId: input.boardId,
+    date: input.date,
+    meetingId: input.meetingId ?? ALL_MEETINGS,
+    presenterId: input.presenter.memberId,
+    startedAt: input.now,
+    order: unique(input.order),
+    currentIndex: 0,
+    currentSince: input.now,
+    secondsByParticipant: {},
+    reviewed: [],
+    added: [],
+    removed: [],
+    actionsAgreed: 0,
+    attendees: [{ memberId: input.presenter.memberId, organisationId: input.presenter.organisationId, joinedAt: input.now }],
+  };
+}
+
+export function currentParticipantId(w: Pick<Walkthrough, "order" | "currentIndex">): ParticipantId | undefined {
+  return w.order[w.currentIndex];
+}
+
+/** Closes the current participant's time up to `now`. */
+function settleTime(w: Walkthrough, now: Instant): Walkthrough {
+  const id = currentParticipantId(w);
+  if (id === undefined || w.endedAt) return w;
+  const spent = seconds(w.currentSince, now);
+  return { ...w, secondsByParticipant: { ...w.secondsByParticipant, [id]: (w.secondsByParticipant[id] ?? 0) + spent }, currentSince: now };
+}
+
+function assertPresenter(w: Walkthrough, by: MemberId): void {
+  if (w.presenterId !== by) throw new Forbidden("Only the presenter moves the walkthrough; take over first.");
+}
+
+function assertOpen(w: Walkthrough, event: string): void {
+  if (w.endedAt) throw new InvalidTransition("walkthrough", "ended", event);
+}
+
+function withAttendee(w: Walkthrough, memberId: MemberId, organisationId: OrganisationId, now: Instant): Walkthrough {
+  if (w.attendees.some((a) => a.memberId === memberId)) return w;
+  return { ...w, attendees: [...w.attendees, { memberId, organisationId, joinedAt: now }] };
+}
+
+/**
+ * The one place a walkthrough changes. Returns the same object when nothing changes (a repeated
+ * join, a second "reviewed"), so callers can skip the write.
+ */
+export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, now: Instant): Walkthrough {
+  switch (event.type) {
+    case "join":
+      return withAttendee(w, event.memberId, event.organisationId, now);
+    case "moveTo": {
+      assertOpen(w, "move");
+      assertPresenter(w, event.by);
+      if (!Number.isInteger(event.index) || event.index < 0 || event.index >= w.order.length) {
+        throw new Invalid(`There is no participant ${event.index + 1} in this walkthrough.`, "index");
+      }
+      if (event.index === w.currentIndex) return w;
+      return { ...settleTime(w, now), currentIndex: event.index, currentSince: now };
+    }
+    case "takeOver":
+      assertOpen(w, "take over");
+      if (w.presenterId === event.by) return w;
+      return { ...withAttendee(w, event.by, event.organisationId, now), presenterId: event.by };
+    case "reviewed":
+    case "removed": {
+      assertOpen(w, "record a review");
+      const list = event.type === "reviewed" ? "reviewed" : "removed";
+      if (w[list].includes(event.participantId)) return w;
+      return { ...w, [list]: [...w[list], event.participantId] };
+    }
+    case "added": {
+      assertOpen(w, "put someone on the board");
+      if (w.added.includes(event.participantId)) return w;
+      // Someone put on the board during the meeting joins the end of the walkthrough.
+      const order = w.order.includes(event.participantId) ? w.order : [...w.order, event.participantId];
+      return { ...w, order, added: [...w.added, event.participantId] };
+    }
+    case "actionAgreed":
+      assertOpen(w, "agree an action");
+      return { ...w, actionsAgreed: w.actionsAgreed + 1 };
+    case "end": {
+      if (w.endedAt) return w;
+      assertPresenter(w, event.by);
+      return { ...settleTime(w, now), endedAt: now };
+    }
+    case "reopen": {
+      // Starting again the same day continues where the walkthrough stopped, never at participant 1.
+      if (!w.endedAt) return w;
+      const { endedAt: _ended, ...open } = w;
+      return { ...withAttendee(open, event.by, event.organisationId, now), presenterId: event.by, currentSince: now };
+    }
+  }
+}
+
+/** Adds participants put on the board since the walkthrough started (anywhere) to its end. */
+export function withNewEntries(w: Walkthrough, boardOrder: readonly ParticipantId[]): Walkthrough {
+  const extra = boardOrder.filter((id) => !w.order.includes(id));
+  return extra.length ? { ...w, order: [...w.order, ...extra] } : w;
+}
+
+export function durationSeconds(w: Pick<Walkthrough, "startedAt" | "endedAt">, now: Instant): number {
+  return seconds(w.startedAt, w.endedAt ?? now);
+}

@@ -1,0 +1,36 @@
+import { AlreadyExists, Conflict } from "../domain/errors";
+import { applyWalkthroughEvent, startWalkthrough } from "../domain/walkthrough";
+import { createTestStorage } from "./test-support";
+
+const T0 = "2025-03-03T07:30:00.000Z";
+const aWalkthrough = (date = "2025-03-03") =>
+  startWalkthrough({ boardId: "b1", date, presenter: { memberId: "t.ada", organisationId: "region" }, order: ["p1", "p2"], now: T0 });
+
+describe("walkthroughs", () => {
+  it("keeps one walkthrough per board, day and meeting, and reads it back", async () => {
+    const storage = await createTestStorage();
+    const w = aWalkthrough();
+    const saved = await storage.walkthroughs.create(w);
+    expect(await storage.walkthroughs.get("b1", "2025-03-03", "all")).toEqual({ ...w, etag: saved.etag });
+    expect(await storage.walkthroughs.get("b1", "2025-03-03", "meeting-2")).toBeUndefined();
+    await expect(storage.walkthroughs.create({ ...w, presenterId: "t.hugo" })).rejects.toBeInstanceOf(AlreadyExists);
+  });
+
+  it("writes only with the ETag it read: of two presenters moving at once, one wins", async () => {
+    const storage = await createTestStorage();
+    const saved = await storage.walkthroughs.create(aWalkthrough());
+    const moved = applyWalkthroughEvent(saved, { type: "moveTo", by: "t.ada", index: 1 }, "2025-03-03T07:31:00.000Z");
+    const first = await storage.walkthroughs.save(moved, { expectedEtag: saved.etag });
+    await expect(storage.walkthroughs.save(moved, { expectedEtag: saved.etag })).rejects.toBeInstanceOf(Conflict);
+    expect((await storage.walkthroughs.get("b1", "2025-03-03", "all"))?.etag).toBe(first.etag);
+  });
+
+  it("finds the last walkthrough before a day, for the carry-over", async () => {
+    const storage = await createTestStorage();
+    await storage.walkthroughs.create(aWalkthrough("2025-02-27"));
+    await storage.walkthroughs.create(aWalkthrough("2025-02-28"));
+    await storage.walkthroughs.create(aWalkthrough("2025-03-03"));
+    expect((await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-03-03"))?.date).toBe("2025-02-28");
+    expect(await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-02-27")).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { odata } from "@azure/data-tables";
+import type { BoardId, CalendarDate } from "../domain/types";
+import type { Walkthrough } from "../domain/walkthrough";
+import { EntityStore } from "./entity-store";
+import { type Stored, boardPartition, dateKey } from "./entity-support";
+import type { Tables } from "./table-clients";
+import { walkthroughKeys, walkthroughMapping } from "./walkthrough-entity";
+
+export interface WalkthroughRepository {
+  get(boardId: BoardId, date: CalendarDate, meetingId: string): Promise<Stored<Walkthrough> | undefined>;
+  /** The first walkthrough of the day: AlreadyExists when another attendee started it first. */
+  create(w: Walkthrough): Promise<Stored<Walkthrough>>;
+  /** A guarded Replace: Conflict when someone else changed it since it was read. */
+  save(w: Walkthrough, options: { expectedEtag: string }): Promise<Stored<Walkthrough>>;
+  /** The newest walkthrough from `from` up to (not including) `before`, for the carry-over. */
+  latestBetween(boardId: BoardId, from: CalendarDate, before: CalendarDate): Promise<Stored<Walkthrough> | undefined>;
+}
+
+export function walkthroughRepository(tables: Tables): WalkthroughRepository {
+  const store = new EntityStore(tables.walkthroughs, walkthroughMapping);
+  return {
+    get: async (boardId, date, meetingId) => {
+      const k = walkthroughKeys(boardId, date, meetingId);
+      return store.get(k.partitionKey, k.rowKey);
+    },
+    create: (w) => store.create(w),
+    save: (w, { expectedEtag }) => store.update(w, "Replace", expectedEtag),
+    latestBetween: async (boardId, from, before) => {
+      const list = await store.list(
+        odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${dateKey(from, "From")} and RowKey lt ${dateKey(before, "Before")}`,
+      );
+      return list.at(-1);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { BoardRow, WalkthroughView } from "@fact-board/contract";
+import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { forwardRef } from "react";
+import { ConsentSection } from "../../board/ConsentSection";
+import { EntryDetails } from "../../board/EntryDetails";
+import { SignalsSection } from "../../board/SignalsSection";
+import { useI18n } from "../../i18n";
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalL },
+  // Two columns on a wide stage, so the whole participant fits without scrolling.
+  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(24rem, 1fr))", gap: tokens.spacingHorizontalXL, alignItems: "start" },
+  side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground2 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+export interface CurrentParticipantProps {
+  current: NonNullable<WalkthroughView["current"]>;
+  total: number;
+  /** The row as the board shows it now (fresher ETag), else the walkthrough's own copy. */
+  row?: BoardRow;
+  onReviewed: () => void;
+  onActionAdded: () => void;
+  onTakenOff: () => void;
+}
+
+/**
+ * The participant the presenter is on, as this viewer's organisation may see them: full details,
+ * or a placeholder that names nothing (no code, initials or reason).
+ */
+export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticipantProps>(function CurrentParticipant(
+  { current, total, row, onReviewed, onActionAdded, onTakenOff },
+  headingRef,
+) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const position = { index: current.index + 1, total };
+  const shown = current.shown === "details" ? (row ?? current.row) : undefined;
+
+  if (!shown) {
+    return (
+      <Card className={styles.placeholder} data-current-index={current.index}>
+        <h2 ref={headingRef} tabIndex={-1} className={styles.heading} data-current-placeholder="true">
+          {current.shown === "offBoard" ? t("stage.offBoardParticipant", position) : t("stage.hiddenParticipant", position)}
+        </h2>
+      </Card>
+    );
+  }
+  return (
+    <Card className={styles.card} data-current-index={current.index}>
+      <div className={styles.head}>
+        <h2 ref={headingRef} tabIndex={-1} className={styles.heading} data-current-participant={shown.participant.code}>
+          {shown.participant.code} · {shown.participant.initials}
+        </h2>
+        <Text>{t("stage.position", position)}</Text>
+      </div>
+      <div className={styles.columns}>
+        <EntryDetails row={shown} onReviewed={onReviewed} onActionAdded={onActionAdded} onTakenOff={onTakenOff} />
+        <div className={styles.side}>
+          <ConsentSection participant={shown.participant} />
+          <SignalsSection participant={shown.participant} />
+        </div>
+      </div>
+    </Card>
+  );
+});
