@@ -264,6 +264,7 @@ const CASES: RouteCase[] = [
     okStatus: 200,
     request: async (_w, actor) => ({ path: `${BOARD}/audit.csv?participantId=${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}` }),
   },
+  { route: "GET /api/boards/:boardId/statistics.csv", permission: "statistics.export", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/statistics.csv?months=2` }) },
 ];
 
 const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];

@@ -30,6 +30,7 @@ import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
+import { exportStatistics } from "../use-cases/statistics";
 import { leaveTeam } from "../use-cases/retention";
 import { parse, pathId, pathParam } from "./validate";
 
@@ -50,6 +51,7 @@ const AuditQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 const CancelBody = z.strictObject({ etag: ETag });
+const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional() });
 /** Leaving the team takes no input: the date is today, the retention period the writing organisation's. */
 const LeaveTeamBody = z.strictObject({});
 
@@ -208,6 +210,15 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const { actor, boardId } = await actorFor(req, res);
     const csv = await exportAuditLog(deps, actor, boardId, query);
     res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv").send(csv);
+  });
+
+  r.get("/api/boards/:boardId/statistics.csv", async (req, res) => {
+    const query = parse(StatisticsQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    const lines = await exportStatistics(deps, actor, boardId, query.months ?? 12);
+    res.type("text/csv; charset=utf-8").attachment("statistik.csv");
+    for (const line of lines) res.write(line);
+    res.end();
   });
 
   return r;

@@ -1,6 +1,6 @@
 import { type TransactionAction, odata } from "@azure/data-tables";
 import { Conflict, Invalid } from "../domain/errors";
-import type { BoardEntry, BoardId, ClosedBoardEntry, ParticipantId } from "../domain/types";
+import type { BoardEntry, BoardId, CalendarDate, ClosedBoardEntry, ParticipantId } from "../domain/types";
 import { boardEntryKeys, boardEntryMapping, closedBoardEntryMapping, historyKeys, historyPartition } from "./board-entry-entity";
 import { EntityStore, MAX_BATCH } from "./entity-store";
 import { type Stored, boardPartition, sameContent } from "./entity-support";
@@ -19,6 +19,11 @@ export interface BoardEntryRepository {
   close(entry: BoardEntry, closed: ClosedBoardEntry, options: { expectedEtag: string }): Promise<ClosedBoardEntry>;
   /** A participant's closed entries, newest first. */
   history(boardId: BoardId, participantId: ParticipantId): Promise<ClosedBoardEntry[]>;
+  /**
+   * Closed entries of every participant of the board taken off on or after `from` (fidelity and
+   * statistics). One range query over the board's history partitions, whose names all start with the board's.
+   */
+  historyForBoard(boardId: BoardId, from: CalendarDate): Promise<ClosedBoardEntry[]>;
   /** Deletes a participant's whole history (erasure after retention). */
   eraseHistory(boardId: BoardId, participantId: ParticipantId): Promise<void>;
 }
@@ -88,6 +93,13 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
     async history(boardId, participantId) {
       const rows = await history.list(odata`PartitionKey eq ${historyPartition(boardId, participantId)}`);
       return rows.reverse();
+    },
+
+    async historyForBoard(boardId, from) {
+      const prefix = `${boardPartition(boardId)}_`;
+      // "`" is the character after "_": every partition `${board}_${participant}` sorts in [prefix, end).
+      const end = `${boardPartition(boardId)}\``;
+      return history.list(odata`PartitionKey ge ${prefix} and PartitionKey lt ${end} and RowKey ge ${from}`);
     },
 
     async eraseHistory(boardId, participantId) {
