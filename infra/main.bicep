@@ -75,6 +75,7 @@ var tableNames = [
   'AuditLog'
   'BoardVersions'
   'DueItems'
+  'LogReviews'
   'ConversationReferences'
   'SentCards'
 ]

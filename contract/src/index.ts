@@ -5,3 +5,4 @@ export * from "./common";
 export * from "./responses";
 export * from "./requests";
 export * from "./fidelity";
+export * from "./log-review";

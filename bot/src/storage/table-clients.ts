@@ -19,6 +19,7 @@ export const TABLES = {
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",
+  logReviews: "LogReviews",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

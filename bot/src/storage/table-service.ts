@@ -7,6 +7,7 @@ import { type BoardVersionRepository, boardVersionRepository } from "./board-ver
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
 import { consentRepository } from "./consent-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
+import { type LogReviewRepository, logReviewRepository } from "./log-review-repository";
 import { escalationRepository } from "./escalation-repository";
 import { memberRepository } from "./member-repository";
 import { organisationRepository } from "./organisation-repository";
@@ -19,6 +20,7 @@ export interface Storage extends SnapshotSources {
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
+  logReviews: LogReviewRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -47,6 +49,7 @@ export function storageOver(service: TableService): Storage {
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),
+    logReviews: logReviewRepository(tables),
   };
   return {
     ...repositories,
