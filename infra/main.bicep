@@ -76,6 +76,7 @@ var tableNames = [
   'AuditLog'
   'BoardVersions'
   'DueItems'
+  'LogReviews'
   'ConversationReferences'
   'SentCards'
 ]

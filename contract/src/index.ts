@@ -4,3 +4,5 @@ export * from "./vocabulary";
 export * from "./common";
 export * from "./responses";
 export * from "./requests";
+export * from "./fidelity";
+export * from "./log-review";

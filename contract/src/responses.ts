@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./common";
+import { FidelityIndicators } from "./fidelity";
 import {
   AbsenceReason,
   BoardReason,
@@ -257,6 +258,8 @@ export const Overview = z.object({
   reviewedDays: z.array(z.object({ date: CalendarDate, reviewed: z.boolean(), allEntriesReviewed: z.boolean() })),
   boardSizeOverTime: z.array(z.object({ date: CalendarDate, onBoard: z.number().int() })),
   daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
+  /** Month by month, counting only what the viewer's organisation may see. */
+  fidelity: FidelityIndicators,
 });
 export type Overview = z.infer<typeof Overview>;
 

@@ -57,8 +57,40 @@ const WITH_ORGANISATION: Variant[] = [
   { label: "neither, another organisation", relation: { caseManagerOrCover: false, ownOrganisation: false }, who: "neither", own: false },
 ];
 
+const REVIEWER: Variant[] = [
+  { label: "named log reviewer", relation: { namedLogReviewer: true } },
+  { label: "not a named log reviewer", relation: { namedLogReviewer: false } },
+];
+
 let w: World;
 let dayCounter = 0;
+
+/**
+ * Night-time reads by two region members: the sample (drawn once, on first opening) takes every
+ * access outside meeting times, so whoever reviews finds a record that is not their own.
+ */
+async function accessesToReview() {
+  await w.app.storage.audit.append(
+    [w.member("coordinator"), w.member("manager")].map((m) => ({
+      boardId: DEMO_BOARD_ID,
+      at: `${w.today()}T01:00:00.000Z`,
+      actor: { tenantId: m.tenantId, objectId: m.objectId, organisationId: m.organisationId, role: m.role },
+      what: "viewedDetails" as const,
+      participantId: "night-read",
+      participantCode: "ZQX-9999",
+      channel: "tab" as const,
+      outcome: "allowed" as const,
+    })),
+  );
+}
+
+/** The region's log reviewers: its manager (who draws the period) and, if `named`, the actor too. */
+async function nameReviewer(actor: Member, named: boolean) {
+  const stored = await w.app.storage.logReviews.getReviewers(DEMO_BOARD_ID, ORG.region);
+  const memberIds = [...new Set([w.member("manager").id, ...(named ? [actor.id] : [])])].filter((id) => named || id !== actor.id);
+  const reviewers = { boardId: DEMO_BOARD_ID, organisationId: ORG.region, memberIds, updatedBy: actor.id, updatedAt: new Date().toISOString() };
+  await w.app.storage.logReviews.saveReviewers(reviewers, stored ? { expectedEtag: stored.etag } : {});
+}
 /** A date range no other test uses, so absences never overlap. */
 const freshDays = () => {
   const from = addDays(w.today(), 30 + 3 * ++dayCounter);
@@ -286,6 +318,62 @@ const CASES: RouteCase[] = [
     okStatus: 200,
     request: async (_w, actor) => ({ path: `${BOARD}/audit.csv?participantId=${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}` }),
   },
+  {
+    route: "PUT /api/boards/:boardId/log-reviewers/:organisationId",
+    permission: "logReview.appoint",
+    variants: [
+      { label: "own organisation", relation: { ownOrganisation: true }, own: true },
+      { label: "another organisation", relation: { ownOrganisation: false }, own: false },
+    ],
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const organisationId = v.own ? actor.organisationId : ORG.north;
+      const stored = await w.app.storage.logReviews.getReviewers(DEMO_BOARD_ID, organisationId);
+      const memberIds = [w.member("manager", organisationId).id];
+      return { path: `${BOARD}/log-reviewers/${organisationId}`, body: stored ? { memberIds, etag: stored.etag } : { memberIds } };
+    },
+  },
+  ...["", "/report.csv"].map(
+    (suffix): RouteCase => ({
+      route: `GET /api/boards/:boardId/log-reviews/:period${suffix}`,
+      permission: "logReview.perform",
+      variants: REVIEWER,
+      okStatus: 200,
+      async request(_w, actor, v) {
+        // The report needs the period drawn: a named reviewer of the region draws it first.
+        await nameReviewer(w.member("manager"), true);
+        await accessesToReview();
+        await w.call(w.member("manager"), "GET", `${BOARD}/log-reviews/${w.today().slice(0, 7)}`);
+        await nameReviewer(actor, v.relation.namedLogReviewer === true);
+        return { path: `${BOARD}/log-reviews/${w.today().slice(0, 7)}${suffix}` };
+      },
+    }),
+  ),
+  {
+    route: "POST /api/boards/:boardId/log-reviews/:period/items/:itemId",
+    permission: "logReview.perform",
+    variants: REVIEWER,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const period = w.today().slice(0, 7);
+      await nameReviewer(w.member("manager"), true);
+      await accessesToReview();
+      const review = (await w.call(w.member("manager"), "GET", `${BOARD}/log-reviews/${period}`)).body;
+      await nameReviewer(actor, v.relation.namedLogReviewer === true);
+      const item = review.items.find((i: { ownAccess: boolean; memberId: string }) => i.memberId !== actor.id);
+      return { path: `${BOARD}/log-reviews/${period}/items/${item?.id ?? "none"}`, body: { status: "inOrder", etag: review.etag } };
+    },
+  },
+  ...["", ".csv"].map(
+    (suffix): RouteCase => ({
+      route: `GET /api/boards/:boardId/participants/:participantId/log-extract${suffix}`,
+      permission: "audit.read",
+      variants: ANY,
+      okStatus: 200,
+      request: async (_w, actor) => ({ path: `${BOARD}/participants/${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}/log-extract${suffix}` }),
+    }),
+  ),
+  { route: "GET /api/boards/:boardId/statistics.csv", permission: "statistics.export", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/statistics.csv?months=2` }) },
 ];
 
 const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];

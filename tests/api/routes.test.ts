@@ -31,7 +31,7 @@ const eva = () => w.byName("Eva Testsson"); // region manager
 
 /** Fills a route template with well-formed ids (that need not exist). */
 const fill = (template: string, ids: Record<string, string> = {}) =>
-  template.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-04" : `no-such-${name}`));
+  template.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-04" : name === "period" ? "2026-03" : `no-such-${name}`));
 
 const routes = registeredRoutes().map((r) => {
   const [method, template] = r.split(" ") as [string, string];
@@ -84,6 +84,8 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
   "POST /api/boards/:boardId/walkthrough": { valid: {}, wrong: { presenterId: "someone" }, field: "" },
   "POST /api/boards/:boardId/walkthrough/join": { valid: {}, wrong: { organisationId: ORG.north }, field: "" },
   "POST /api/boards/:boardId/walkthrough/events": { valid: { type: "moveTo", index: 0 }, wrong: { index: -1 }, field: "index" },
+  "PUT /api/boards/:boardId/log-reviewers/:organisationId": { valid: { memberIds: [] }, wrong: { memberIds: "all" }, field: "memberIds" },
+  "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": { valid: { status: "inOrder", etag: "x" }, wrong: { status: "fine" }, field: "status" },
 };
 const bodyRoutes = routes.filter((r) => r.method !== "GET");
 
@@ -206,7 +208,7 @@ describe("bad input", () => {
   it.each(routes)("$route: a malformed path id answers 400 naming it", async ({ method, template }) => {
     const params = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]!);
     for (const param of params) {
-      const res = await w.call(ada(), method, fill(template, { [param]: param === "date" ? "2026-13-45" : "inte%20ett%20id" }), BODIES[`${method} ${template}`]?.valid);
+      const res = await w.call(ada(), method, fill(template, { [param]: param === "date" ? "2026-13-45" : param === "period" ? "2026-13" : "inte%20ett%20id" }), BODIES[`${method} ${template}`]?.valid);
       expect(`${param} → ${res.status} ${res.body.error?.code} ${res.body.error?.field}`).toBe(`${param} → 400 BadRequest ${param}`);
     }
   });

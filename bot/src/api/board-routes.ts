@@ -5,6 +5,8 @@ import {
   CalendarDate,
   CreateParticipantBody,
   EditEntryBody,
+  MarkLogReviewItemBody,
+  NameLogReviewersBody,
   ETag,
   PutOnBoardBody,
   RaiseEscalationBody,
@@ -30,10 +32,12 @@ import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
 import { answerEscalation, loadEscalation, raiseEscalation } from "../use-cases/escalations";
+import { exportLogReview, logExtractCsv, markLogReviewItem, nameLogReviewers, readLogExtract, readLogReview } from "../use-cases/log-review";
 import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
+import { exportStatistics } from "../use-cases/statistics";
 import { leaveTeam } from "../use-cases/retention";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import { parse, pathId, pathParam } from "./validate";
@@ -56,6 +60,8 @@ const AuditQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 const CancelBody = z.strictObject({ etag: ETag });
+const ExtractQuery = z.strictObject({ organisationId: z.string().max(80).optional() });
+const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional() });
 /** Leaving the team takes no input: the date is today, the retention period the writing organisation's. */
 const LeaveTeamBody = z.strictObject({});
 
@@ -240,6 +246,58 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv");
     // Streamed page by page; a failure mid-way ends the connection, so a cut file never looks whole.
     await pipeline(Readable.from(chunks), res);
+  });
+
+  r.put("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {
+    const body = parse(NameLogReviewersBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await nameLogReviewers(deps, actor, boardId, pathId(req.params.organisationId, "organisationId"), body));
+  });
+
+  r.get("/api/boards/:boardId/log-reviews/:period", async (req, res) => {
+    const period = pathParam(Month, req.params.period, "period");
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readLogReview(deps, actor, boardId, period));
+  });
+
+  r.get("/api/boards/:boardId/log-reviews/:period/report.csv", async (req, res) => {
+    const period = pathParam(Month, req.params.period, "period");
+    const { actor, boardId } = await actorFor(req, res);
+    const lines = await exportLogReview(deps, actor, boardId, period);
+    res.type("text/csv; charset=utf-8").attachment(`loggkontroll-${period}.csv`);
+    for (const line of lines) res.write(line);
+    res.end();
+  });
+
+  r.post("/api/boards/:boardId/log-reviews/:period/items/:itemId", async (req, res) => {
+    const period = pathParam(Month, req.params.period, "period");
+    const body = parse(MarkLogReviewItemBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await markLogReviewItem(deps, actor, boardId, period, pathId(req.params.itemId, "itemId"), body));
+  });
+
+  r.get("/api/boards/:boardId/participants/:participantId/log-extract", async (req, res) => {
+    const query = parse(ExtractQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), query.organisationId));
+  });
+
+  r.get("/api/boards/:boardId/participants/:participantId/log-extract.csv", async (req, res) => {
+    const query = parse(ExtractQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    const extract = await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), query.organisationId);
+    res.type("text/csv; charset=utf-8").attachment("registerutdrag.csv");
+    for (const line of logExtractCsv(extract)) res.write(line);
+    res.end();
+  });
+
+  r.get("/api/boards/:boardId/statistics.csv", async (req, res) => {
+    const query = parse(StatisticsQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    const lines = await exportStatistics(deps, actor, boardId, query.months ?? 12);
+    res.type("text/csv; charset=utf-8").attachment("statistik.csv");
+    for (const line of lines) res.write(line);
+    res.end();
   });
 
   return r;

@@ -29,11 +29,17 @@ const expected: Record<Permission, Expectation> = {
   "cover.answer": (_role, r) => r.askedSubstitute === true,
   "checkIn.record": (role) => leads(role),
   "audit.read": (role) => managers(role),
+  // Research statistics: managers only (DOMAIN.md: de-identified counts for research).
+  "statistics.export": (role) => role === "manager",
+  "logReview.appoint": (role, r) => r.ownOrganisation === true && managers(role),
+  "logReview.perform": (_role, r) => r.namedLogReviewer === true,
 };
 
 const permissions = Object.keys(permissionMatrix) as Permission[];
 const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
-  [false, true].flatMap((ownOrganisation) => [false, true].map((askedSubstitute) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute }))),
+  [false, true].flatMap((ownOrganisation) =>
+    [false, true].flatMap((askedSubstitute) => [false, true].map((namedLogReviewer) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute, namedLogReviewer }))),
+  ),
 );
 
 const describeRelation = (r: Relation) =>

@@ -21,7 +21,10 @@ export type Permission =
   | "absence.registerForOther"
   | "cover.answer"
   | "checkIn.record"
-  | "audit.read";
+  | "audit.read"
+  | "statistics.export"
+  | "logReview.appoint"
+  | "logReview.perform";
 
 /** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
 export interface Relation {
@@ -31,6 +34,8 @@ export interface Relation {
   ownOrganisation?: boolean;
   /** The member is the substitute being asked right now. */
   askedSubstitute?: boolean;
+  /** The member is one of the log reviewers their organisation named. */
+  namedLogReviewer?: boolean;
 }
 
 type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
@@ -54,6 +59,9 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "cover.answer": { roles: EVERYONE, requires: "askedSubstitute", description: "Answer a cover request (only the substitute asked)" },
   "checkIn.record": { roles: LEADS, description: "Record the morning check-in" },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
+  "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },
+  "logReview.appoint": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "Name the own organisation's log reviewers" },
+  "logReview.perform": { roles: EVERYONE, requires: "namedLogReviewer", description: "Review the own organisation's sample of the access log (loggkontroll)" },
 };
 
 export function isAllowed(role: Role, permission: Permission, relation: Relation = {}): boolean {

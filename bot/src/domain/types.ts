@@ -38,6 +38,8 @@ export interface Board extends Versioned {
   /** Partner tenants whose members may sign in. */
   allowedTenantIds: string[];
   createdAt: Instant;
+  /** The board's own fidelity targets (fidelity-settings.ts); absent: the FACT defaults. */
+  fidelity?: Partial<{ bandLowPercent: number; bandHighPercent: number; longStayDays: number }>;
 }
 
 export interface Organisation extends Versioned {

@@ -9,6 +9,8 @@ export interface AbsenceRepository {
   /** Absences that end today or later (current and planned). */
   listCurrent(boardId: BoardId, today: CalendarDate): Promise<Array<Stored<Absence>>>;
   listForMember(boardId: BoardId, memberId: MemberId): Promise<Array<Stored<Absence>>>;
+  /** Every absence of the board (statistics: cover requests per month; one partition query). */
+  listForBoard(boardId: BoardId): Promise<Array<Stored<Absence>>>;
   get(boardId: BoardId, absenceId: string): Promise<Stored<Absence> | undefined>;
   /** Idempotent for identical content; otherwise AlreadyExists. */
   create(absence: Absence): Promise<Stored<Absence>>;
@@ -22,6 +24,7 @@ export function absenceRepository(tables: Tables): AbsenceRepository {
     listCurrent: async (boardId, today) =>
       store.list(odata`PartitionKey eq ${boardPartition(boardId)} and toDate ge ${dateKey(today, "Today")}`),
     listForMember: async (boardId, memberId) => store.list(odata`PartitionKey eq ${boardPartition(boardId)} and memberId eq ${memberId}`),
+    listForBoard: async (boardId) => store.list(odata`PartitionKey eq ${boardPartition(boardId)}`),
     get: async (boardId, absenceId) => {
       const k = absenceKeys(boardId, absenceId);
       return store.get(k.partitionKey, k.rowKey);

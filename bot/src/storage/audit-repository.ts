@@ -36,6 +36,8 @@ export interface AuditRepository {
   listForParticipant(boardId: BoardId, participantId: ParticipantId, range: AuditRange): Promise<AuditEvent[]>;
   /** Loggkontroll per member (the person behind the access), newest first. */
   listForMember(boardId: BoardId, tenantId: string, objectId: string, range: AuditRange): Promise<AuditEvent[]>;
+  /** Log review per organisation: every record of its members in the range (the period's sample is drawn from it). */
+  listForOrganisation(boardId: BoardId, organisationId: string, range: AuditRange): Promise<AuditEvent[]>;
   /** The same as pages, newest first, for an API; pass `cursor` back unchanged with the same range. */
   listPageForParticipant(boardId: BoardId, participantId: ParticipantId, options: AuditPageOptions): Promise<Page<AuditEvent>>;
   listPageForMember(boardId: BoardId, tenantId: string, objectId: string, options: AuditPageOptions): Promise<Page<AuditEvent>>;
@@ -91,6 +93,8 @@ export function auditRepository(tables: Tables): AuditRepository {
     },
     listForParticipant: async (boardId, participantId, range) => listAll(boardId, range, participantFilter(participantId)),
     listForMember: async (boardId, tenantId, objectId, range) => listAll(boardId, range, memberFilter(tenantId, objectId)),
+    listForOrganisation: async (boardId, organisationId, range) =>
+      listAll(boardId, range, (partitionKey) => odata`PartitionKey eq ${partitionKey} and actorOrganisationId eq ${organisationId}`),
     listPageForParticipant: async (boardId, participantId, options) => listPage(boardId, options, participantFilter(participantId)),
     listPageForMember: async (boardId, tenantId, objectId, options) => listPage(boardId, options, memberFilter(tenantId, objectId)),
   };

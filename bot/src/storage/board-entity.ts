@@ -18,6 +18,7 @@ const BoardEntity = z.object({
   caseload: z.number().int().nonnegative(),
   allowedTenantIds: jsonColumn(z.array(z.string())),
   createdAt: storedInstant,
+  fidelity: jsonColumn(z.object({ bandLowPercent: z.number(), bandHighPercent: z.number(), longStayDays: z.number().int() }).partial()).optional(),
 });
 
 export const boardMapping: Mapping<Board> = {
@@ -29,9 +30,10 @@ export const boardMapping: Mapping<Board> = {
       caseload: b.caseload,
       allowedTenantIds: toJson(b.allowedTenantIds, "Allowed tenants"),
       createdAt: b.createdAt,
+      ...(b.fidelity ? { fidelity: toJson(b.fidelity, "Fidelity settings") } : {}),
     }),
   fromEntity: (raw) => {
     const e = parseStored(BoardEntity, "Boards", raw);
-    return { id: e.rowKey, name: e.name, caseload: e.caseload, allowedTenantIds: e.allowedTenantIds, createdAt: e.createdAt, etag: e.etag };
+    return { id: e.rowKey, name: e.name, caseload: e.caseload, allowedTenantIds: e.allowedTenantIds, createdAt: e.createdAt, ...(e.fidelity ? { fidelity: e.fidelity } : {}), etag: e.etag };
   },
 };

@@ -1,6 +1,6 @@
 import { type TransactionAction, odata } from "@azure/data-tables";
 import { Conflict, Invalid } from "../domain/errors";
-import type { BoardEntry, BoardId, ClosedBoardEntry, ParticipantId } from "../domain/types";
+import type { BoardEntry, BoardId, CalendarDate, ClosedBoardEntry, ParticipantId } from "../domain/types";
 import {
   type ClosingMarker,
   boardEntryKeys,
@@ -11,7 +11,7 @@ import {
   historyPartition,
 } from "./board-entry-entity";
 import { EntityStore, MAX_BATCH, MAX_PAGE } from "./entity-store";
-import { type RawEntity, type Stored, boardPartition } from "./entity-support";
+import { type RawEntity, type Stored, boardPartition, sameContent } from "./entity-support";
 import { isStatus, readOrUndefined, translate, write } from "./storage-errors";
 import type { Tables } from "./table-clients";
 
@@ -37,6 +37,11 @@ export interface BoardEntryRepository {
    * the history row goes), so an entry is never both current and closed. Returns what was repaired.
    */
   settle(boardId: BoardId, participantId: ParticipantId): Promise<{ current?: Stored<BoardEntry>; closed: ClosedBoardEntry[]; repaired: number }>;
+  /**
+   * Closed entries of every participant of the board taken off on or after `from` (fidelity and
+   * statistics). One range query over the board's history partitions, whose names all start with the board's.
+   */
+  historyForBoard(boardId: BoardId, from: CalendarDate): Promise<ClosedBoardEntry[]>;
   /** Deletes a participant's whole history (erasure after retention). */
   eraseHistory(boardId: BoardId, participantId: ParticipantId): Promise<void>;
 }
@@ -226,6 +231,13 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
         }
       }
       return { ...(now ? { current: now } : {}), closed: closed.reverse(), repaired };
+    },
+
+    async historyForBoard(boardId, from) {
+      const prefix = `${boardPartition(boardId)}_`;
+      // "`" is the character after "_": every partition `${board}_${participant}` sorts in [prefix, end).
+      const end = `${boardPartition(boardId)}\``;
+      return history.list(odata`PartitionKey ge ${prefix} and PartitionKey lt ${end} and RowKey ge ${from}`);
     },
 
     async eraseHistory(boardId, participantId) {

@@ -10,6 +10,8 @@ export interface EscalationRepository {
   listOpen(boardId: BoardId): Promise<Array<Stored<Escalation>>>;
   /** All escalations about one participant, in any state. */
   listForParticipant(boardId: BoardId, participantId: ParticipantId): Promise<Array<Stored<Escalation>>>;
+  /** Every escalation of the board, in any state (fidelity and statistics: one partition query). */
+  listForBoard(boardId: BoardId): Promise<Array<Stored<Escalation>>>;
   get(boardId: BoardId, escalationId: string): Promise<Stored<Escalation> | undefined>;
   /** Idempotent for identical content; otherwise AlreadyExists. */
   create(escalation: Escalation): Promise<Stored<Escalation>>;
@@ -26,6 +28,7 @@ export function escalationRepository(tables: Tables): EscalationRepository {
       store.list(odata`PartitionKey eq ${boardPartition(boardId)} and (state eq ${open} or state eq ${acknowledged})`),
     listForParticipant: async (boardId, participantId) =>
       store.list(odata`PartitionKey eq ${boardPartition(boardId)} and participantId eq ${participantId}`),
+    listForBoard: async (boardId) => store.list(odata`PartitionKey eq ${boardPartition(boardId)}`),
     get: async (boardId, escalationId) => {
       const k = escalationKeys(boardId, escalationId);
       return store.get(k.partitionKey, k.rowKey);

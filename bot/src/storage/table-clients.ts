@@ -21,6 +21,7 @@ export const TABLES = {
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",
+  logReviews: "LogReviews",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

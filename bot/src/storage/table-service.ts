@@ -8,6 +8,7 @@ import { type CheckInRepository, checkInRepository } from "./check-in-repository
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { consentRepository } from "./consent-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
+import { type LogReviewRepository, logReviewRepository } from "./log-review-repository";
 import { escalationRepository } from "./escalation-repository";
 import { memberRepository } from "./member-repository";
 import { organisationRepository } from "./organisation-repository";
@@ -21,6 +22,7 @@ export interface Storage extends SnapshotSources {
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
+  logReviews: LogReviewRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -50,6 +52,7 @@ export function storageOver(service: TableService): Storage {
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),
+    logReviews: logReviewRepository(tables),
   };
   return {
     ...repositories,

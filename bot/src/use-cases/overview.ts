@@ -1,5 +1,7 @@
 import type { Overview } from "@fact-board/contract";
 import { addDays, daysBetween, workingDaysBetween } from "../domain/dates";
+import { fidelityIndicators, fidelityWindowStart } from "../domain/fidelity";
+import { fidelitySettingsOf } from "../domain/fidelity-settings";
 import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
@@ -18,11 +20,28 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
   const today = todayOf(deps);
   const now = deps.clock();
   const from = addDays(today, -FIDELITY_WINDOW_DAYS);
-  const [snapshot, checkIns] = await Promise.all([
+  const fidelityFrom = fidelityWindowStart(today);
+  const [snapshot, checkIns, closedEntries, escalations] = await Promise.all([
     deps.storage.loadBoardSnapshot(boardId, today),
-    deps.storage.checkIns.listBetween(boardId, from, today),
+    deps.storage.checkIns.listBetween(boardId, fidelityFrom < from ? fidelityFrom : from, today),
+    deps.storage.entries.historyForBoard(boardId, fidelityFrom),
+    deps.storage.escalations.listForBoard(boardId),
   ]);
   if (!snapshot.board) throw new NotFound("The board");
+  const fidelity = fidelityIndicators(
+    {
+      board: snapshot.board,
+      settings: fidelitySettingsOf(snapshot.board),
+      participants: snapshot.participants,
+      consents: snapshot.consents,
+      currentEntries: snapshot.entries,
+      closedEntries,
+      checkIns,
+      escalations: escalations.filter((e) => e.raisedAt >= fidelityFrom),
+    },
+    actor.member.organisationId,
+    today,
+  );
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
   const counts = boardCounts(snapshot, today, now);
@@ -58,5 +77,6 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     reviewedDays,
     boardSizeOverTime,
     daysOnBoard: daysOnBoard.sort((a, b) => b.days - a.days),
+    fidelity,
   };
 }

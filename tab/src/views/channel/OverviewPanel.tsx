@@ -6,6 +6,7 @@ import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { toLocalDate, useI18n } from "../../i18n";
+import { FidelityPanel } from "./FidelityPanel";
 import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
 
 const useStyles = makeStyles({
@@ -113,6 +114,7 @@ export default function OverviewPanel() {
           />
         </Card>
       </div>
+      <FidelityPanel fidelity={overview.fidelity} />
     </section>
   );
 }
