@@ -84,6 +84,8 @@ export const ConfigSchema = z
      * per-address rate limits need the client's address, not the proxy's; 0 trusts none.
      */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    /** API requests one signed-in person may make per minute before 429 (a live board makes a few). */
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
   })
   .superRefine((c, ctx) => {
     if (!c.STORAGE_CONNECTION_STRING && !c.STORAGE_TABLE_ENDPOINT) {

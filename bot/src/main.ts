@@ -93,6 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     publicUrl: config.PUBLIC_URL,
     trustProxyHops: config.TRUST_PROXY_HOPS,
+    rateLimit: { windowMs: 60_000, limit: config.API_REQUESTS_PER_MINUTE },
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     botEndpoint: bot.endpoint,

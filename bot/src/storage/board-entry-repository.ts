@@ -11,7 +11,7 @@ import {
   historyPartition,
 } from "./board-entry-entity";
 import { EntityStore, MAX_BATCH, MAX_PAGE } from "./entity-store";
-import { type RawEntity, type Stored, boardPartition, sameContent } from "./entity-support";
+import { type RawEntity, type Stored, boardPartition } from "./entity-support";
 import { isStatus, readOrUndefined, translate, write } from "./storage-errors";
 import type { Tables } from "./table-clients";
 
