@@ -2,21 +2,7 @@
 // attendee's stage shows that participant. Measured from the moment the presenter's move is sent
 // to the moment the attendee's browser renders the new position, in headless Debian Chromium. The
 // browser tests only check that attendees follow, never how fast (a timed test fails by chance).
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function call(baseUrl, token, method, url, body) {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${json?.error?.code}`);
-  return json;
-}
+import { call, launchChromium, percentile } from "./bench-support.mjs";
 
 /** `presenter` (a coordinator) drives, `attendee` follows on the stage; both `{ token, expiresAt }`. */
 export async function benchFollow({ baseUrl, boardId, presenter, attendee, runs = 10 }) {
@@ -24,12 +10,7 @@ export async function benchFollow({ baseUrl, boardId, presenter, attendee, runs 
   const total = started.walkthrough.total;
   if (total < 2) throw new Error("bench-follow: the walkthrough needs at least two participants");
 
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const times = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

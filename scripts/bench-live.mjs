@@ -2,22 +2,9 @@
 // channel board shows the change. Measured from the moment the change is sent (the PATCH starts)
 // to the moment the other browser renders the new priority, in headless Debian Chromium; the
 // browser tests only check that the change arrives, never how fast (a timed test fails by chance).
+import { call, launchChromium, percentile } from "./bench-support.mjs";
+
 const PRIORITIES = ["high", "medium", "low"];
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function call(baseUrl, token, method, url, body) {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${json?.error?.code}`);
-  return json;
-}
 
 /**
  * `writer` changes, `viewer` watches (both `{ token, expiresAt }` from the development sign-in);
@@ -32,12 +19,7 @@ export async function benchLiveUpdate({ baseUrl, boardId, writer, writerOrganisa
   let etag = row.entry.etag;
   let priority = row.entry.priority;
 
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const times = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });

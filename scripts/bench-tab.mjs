@@ -4,6 +4,7 @@
 //   boardInteractiveMs — navigation start → board on screen and usable (the tab's
 //                        "fact-board-interactive" performance mark) for a board of 40 entries,
 //                        headless Debian Chromium, signed in through the development sign-in.
+import { launchChromium } from "./bench-support.mjs";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,12 +76,7 @@ export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
   const board = boardId ?? (await json(baseUrl, stored.token, "GET", "/api/me")).boards[0].id;
   const entries = await ensureEntries(baseUrl, stored.token, board);
 
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const times = [];
   try {
     // One warm-up (server caches, Chromium's disk cache stays cold: a fresh context per run).

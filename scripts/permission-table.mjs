@@ -4,8 +4,7 @@
 //   node scripts/permission-table.mjs --write   rewrites it in README.md
 // tests/api/privacy-readme.test.ts renders it from the TypeScript source and compares.
 // Plain functions, no top-level await: Jest loads this file as CommonJS.
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { replaceTable, runTableScript } from "./readme-table.mjs";
 
 export const ROLES = ["coordinator", "staff", "manager", "admin"];
 export const RELATIONS = {
@@ -53,29 +52,7 @@ export function renderPermissionTable({ permissionMatrix, isAllowed }) {
 
 /** The document with the table between its markers replaced. */
 export function withTable(document, table) {
-  const start = document.indexOf(START);
-  const end = document.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`The document has no ${START} … ${END} markers.`);
-  return `${document.slice(0, start + START.length)}\n${table}\n${document.slice(end)}`;
+  return replaceTable(document, table, START, END);
 }
 
-async function main() {
-  const root = path.resolve(path.dirname(process.argv[1]), "..");
-  const matrix = await import(path.join(root, "bot/dist/domain/permissions.js"));
-  const table = renderPermissionTable(matrix.default ?? matrix);
-  if (process.argv.includes("--write")) {
-    const file = path.join(root, "README.md");
-    writeFileSync(file, withTable(readFileSync(file, "utf8"), table));
-    console.log(`Wrote the permission table into ${path.relative(root, file)}.`);
-  } else {
-    console.log(table);
-  }
-}
-
-// Run as a script; imported (by the test), it only lends its functions.
-if (process.argv[1]?.endsWith("permission-table.mjs")) {
-  main().catch((e) => {
-    console.error(e.message);
-    process.exit(1);
-  });
-}
+runTableScript({ script: "permission-table.mjs", module: "domain/permissions.js", render: renderPermissionTable, start: START, end: END, what: "permission table" });
