@@ -75,6 +75,8 @@ var tableNames = [
   'AuditLog'
   'BoardVersions'
   'DueItems'
+  'JoinRequests'
+  'AdminAudit'
   'ConversationReferences'
   'SentCards'
 ]

@@ -38,7 +38,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tablePrefix: config.TABLE_PREFIX,
   });
   const clock = options.clock ?? systemClock;
-  const allowList = createTenantAllowList(storage);
+  const allowList = createTenantAllowList(storage, { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS });
   const bot = createBot({
     storage,
     clock,
@@ -88,7 +88,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     botEndpoint: bot.endpoint,
-    unauthenticatedRoutes: devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : [],
+    // Without the demo team (SEED_DEMO_DATA off) anyone may pick a tenant and object id, so the first run can be tried locally.
+    unauthenticatedRoutes: devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }] : [],
+    admin: {
+      creation: { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS, defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT } },
+      roster: bot.roster,
+    },
   });
 
   const server: Server = await new Promise((resolve) => {

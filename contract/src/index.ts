@@ -4,3 +4,4 @@ export * from "./vocabulary";
 export * from "./common";
 export * from "./responses";
 export * from "./requests";
+export * from "./admin";

@@ -29,6 +29,15 @@ const expected: Record<Permission, Expectation> = {
   "cover.answer": (_role, r) => r.askedSubstitute === true,
   "checkIn.record": (role) => leads(role),
   "audit.read": (role) => managers(role),
+  // Setting up the board (issue 11): the base record is the writing organisation's own.
+  "participant.edit": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  "participant.import": (role) => role === "admin",
+  "board.configure": (role) => role === "admin",
+  "organisation.manage": (role) => role === "admin",
+  "member.manage": (role) => role === "admin",
+  // Each organisation's own manager for their own people.
+  "member.manageOwnOrganisation": (role, r) => r.ownOrganisation === true && managers(role),
+  "adminAudit.read": (role) => role === "admin",
 };
 
 const permissions = Object.keys(permissionMatrix) as Permission[];

@@ -21,7 +21,14 @@ export type Permission =
   | "absence.registerForOther"
   | "cover.answer"
   | "checkIn.record"
-  | "audit.read";
+  | "audit.read"
+  | "participant.edit"
+  | "participant.import"
+  | "board.configure"
+  | "organisation.manage"
+  | "member.manage"
+  | "member.manageOwnOrganisation"
+  | "adminAudit.read";
 
 /** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
 export interface Relation {
@@ -54,6 +61,13 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "cover.answer": { roles: EVERYONE, requires: "askedSubstitute", description: "Answer a cover request (only the substitute asked)" },
   "checkIn.record": { roles: LEADS, description: "Record the morning check-in" },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
+  "participant.edit": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Edit a participant's record or change their case manager (the organisation that wrote it)" },
+  "participant.import": { roles: ["admin"], description: "Import participants from a CSV file" },
+  "board.configure": { roles: ["admin"], description: "Change the board's settings (name, time zone, morning brief, what the bot posts)" },
+  "organisation.manage": { roles: ["admin"], description: "Add and edit partner organisations" },
+  "member.manage": { roles: ["admin"], description: "Add members, approve join requests, change roles and substitutes, let a member leave" },
+  "member.manageOwnOrganisation": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "The same for the own organisation's people" },
+  "adminAudit.read": { roles: ["admin"], description: "Read the admin audit trail (who changed which member, organisation or setting)" },
 };
 
 export function isAllowed(role: Role, permission: Permission, relation: Relation = {}): boolean {

@@ -22,6 +22,7 @@ const MemberEntity = z.object({
   organisationId: z.string(),
   role: Role,
   substituteIds: jsonColumn(z.array(z.string())),
+  leftAt: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -35,6 +36,7 @@ export const memberMapping: Mapping<Member> = {
       organisationId: m.organisationId,
       role: m.role,
       substituteIds: toJson(m.substituteIds, "Substitutes"),
+      leftAt: m.leftAt,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -47,6 +49,7 @@ export const memberMapping: Mapping<Member> = {
       organisationId: e.organisationId,
       role: e.role,
       substituteIds: e.substituteIds,
+      ...(e.leftAt ? { leftAt: e.leftAt } : {}),
       etag: e.etag,
     };
   },

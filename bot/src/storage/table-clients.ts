@@ -19,6 +19,8 @@ export const TABLES = {
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",
+  joinRequests: "JoinRequests",
+  adminAudit: "AdminAudit",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

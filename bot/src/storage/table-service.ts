@@ -1,4 +1,5 @@
 import { absenceRepository } from "./absence-repository";
+import { type AdminAuditRepository, type JoinRequestRepository, adminAuditRepository, joinRequestRepository } from "./admin-repository";
 import { type AuditRepository, auditRepository } from "./audit-repository";
 import { boardEntryRepository } from "./board-entry-repository";
 import { boardRepository } from "./board-repository";
@@ -19,6 +20,8 @@ export interface Storage extends SnapshotSources {
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
+  joinRequests: JoinRequestRepository;
+  adminAudit: AdminAuditRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -47,6 +50,8 @@ export function storageOver(service: TableService): Storage {
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),
+    joinRequests: joinRequestRepository(tables),
+    adminAudit: adminAuditRepository(tables),
   };
   return {
     ...repositories,
