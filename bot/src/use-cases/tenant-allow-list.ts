@@ -12,8 +12,9 @@ export function createTenantAllowList(storage: Storage, options: { creatorTenant
   let cached: { at: number; tenants: Set<string> } | undefined;
   const creators = new Set((options.creatorTenantIds ?? []).map((t) => t.toLowerCase()));
   const tenants = async (miss = false) => {
-    // A tenant not seen yet may belong to an organisation added a moment ago: read again, at most once a second.
-    if (!cached || Date.now() - cached.at > (miss ? 1_000 : CACHE_MS)) {
+    // A tenant not seen yet may belong to an organisation added a moment ago: read again. Only tokens
+    // whose signature, audience and issuer passed get this far, so strangers cannot make it a flood.
+    if (!cached || miss || Date.now() - cached.at > CACHE_MS) {
       const boards = await storage.boards.list();
       cached = { at: Date.now(), tenants: new Set(boards.flatMap((b) => b.allowedTenantIds.map((t) => t.toLowerCase()))) };
     }
