@@ -77,6 +77,8 @@ var tableNames = [
   'BoardVersions'
   'DueItems'
   'LogReviews'
+  'JoinRequests'
+  'AdminAudit'
   'ConversationReferences'
   'SentCards'
 ]

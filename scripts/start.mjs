@@ -20,7 +20,9 @@ const config = loadConfig({
   PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
   STORAGE_CONNECTION_STRING: azurite.connectionString,
   DEV_SIGN_IN: "true",
-  SEED_DEMO_DATA: "true",
+  SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true",
+  // Locally the fictitious region tenant hosts: sign in with it to try creating a board on an empty store.
+  BOARD_CREATOR_TENANT_IDS: process.env.BOARD_CREATOR_TENANT_IDS ?? "00000000-0000-4000-8000-000000000001",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   TAB_DIST_DIR: path.join(root, "tab/dist"),
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("BOT_") || k === "TIME_ZONE" || k === "MORNING_BRIEF_AT")),

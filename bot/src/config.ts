@@ -65,6 +65,16 @@ export const ConfigSchema = z
     DEV_SIGN_IN: flag,
     /** The development sign-in's key file (kept so a restart keeps people signed in). Default .data/dev-issuer-key.json. */
     DEV_ISSUER_KEY_FILE: optionalText,
+    /**
+     * The hosting tenant(s) whose people may create a board from the tab's configuration page
+     * (comma-separated GUIDs). Empty: nobody can create one. Their people may also sign in, so the
+     * first person can get started on an empty store.
+     */
+    BOARD_CREATOR_TENANT_IDS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "comma-separated tenant GUIDs"))),
     /** Seed the fictitious demo team when the store is empty. */
     SEED_DEMO_DATA: flag,
 

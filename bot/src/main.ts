@@ -44,7 +44,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const storage = createStorage({ ...storageOptions, requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS) });
   const clock = options.clock ?? systemClock;
-  const allowList = createTenantAllowList(storage);
+  const allowList = createTenantAllowList(storage, { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS });
   const bot = createBot({
     storage,
     clock,
@@ -99,9 +99,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     botEndpoint: bot.endpoint,
     unauthenticatedRoutes: [
       { path: "/", handler: signInConfigRoutes(config) },
-      ...(devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople) }] : []),
+      // Without the demo team (SEED_DEMO_DATA off) anyone may pick a tenant and object id, so the first run can be tried locally.
+      ...(devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }] : []),
     ],
     ...(signInOriginOf(config) ? { signInOrigin: signInOriginOf(config)! } : {}),
+    admin: {
+      creation: { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS, defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT } },
+      roster: bot.roster,
+    },
   });
 
   const server: Server = await new Promise((resolve) => {

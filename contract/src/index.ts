@@ -6,3 +6,4 @@ export * from "./responses";
 export * from "./requests";
 export * from "./fidelity";
 export * from "./log-review";
+export * from "./admin";

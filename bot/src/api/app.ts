@@ -4,6 +4,7 @@ import path from "node:path";
 import { isUnauthenticated, type Authenticate } from "../auth";
 import type { UseCaseDeps } from "../use-cases/deps";
 import type { Logger } from "../logger";
+import { adminRoutes, type AdminRouteParts } from "./admin-routes";
 import { boardRoutes } from "./board-routes";
 import { errorHandler, HttpError, STORAGE_RETRY_AFTER_SECONDS } from "./errors";
 import { BoardVersionWatcher, liveRoutes } from "./live";
@@ -25,6 +26,8 @@ export interface AppParts {
   rateLimit?: RateLimitOptions;
   /** Per client address, for requests that fail authentication and the development routes. */
   addressRateLimit?: RateLimitOptions;
+  /** Creating boards (who may) and the Teams roster port, for the setup routes. */
+  admin?: AdminRouteParts;
   /** Reverse proxies whose X-Forwarded-For is trusted (express "trust proxy"); 0 or absent: none. */
   trustProxyHops?: number;
   /** The sign-in authority's origin, allowed by the CSP for the browser sign-in. */
@@ -86,6 +89,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
   app.use(liveRoutes(parts.deps, watcher));
   app.use(boardRoutes(parts.deps));
+  app.use(adminRoutes(parts.deps, parts.admin ?? { creation: { creatorTenantIds: [], defaults: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45" } }, roster: { membersOf: async () => undefined } }));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 
   const tabDir = parts.tabDistDir;

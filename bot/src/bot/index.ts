@@ -1,3 +1,5 @@
+import type { TeamRoster } from "../use-cases/members";
+import { createTeamRoster } from "./team-roster";
 import express, { type RequestHandler } from "express";
 import type { CloudAdapter } from "botbuilder";
 import type { Clock } from "../domain/clock";
@@ -49,6 +51,8 @@ export interface Bot {
   references: TableConversationReferenceStore;
   sentCards: SentCardStore;
   adapter: CloudAdapter;
+  /** The Teams team's roster, for adding members. */
+  roster: TeamRoster;
   ensureTables(): Promise<void>;
   /** Waits for queued notifications and sends. */
   idle(): Promise<void>;
@@ -120,6 +124,7 @@ export function createBot(deps: BotDeps): Bot {
     references,
     sentCards,
     adapter,
+    roster: createTeamRoster({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage }),
     ensureTables: () => tables.ensureTables(),
     idle: () => notifier.idle(),
   };

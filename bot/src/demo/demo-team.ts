@@ -2,6 +2,8 @@ import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contra
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { answerDeadline } from "../domain/escalation";
 import { registerAbsence } from "../domain/cover";
+import { allowedTenantsOf, assertSubstitutes } from "../domain/membership";
+import { assertRegistrable } from "../domain/participant-registration";
 import { memberIdOf, type Absence, type Board, type BoardEntry, type CheckIn, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
 
 // A fictitious FACT team for the demo, the tests and the bench. Everything here is invented and
@@ -142,13 +144,18 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       .map((o) => o.id)
       .slice(0, 3);
   }
+  // The same rules as a real team's setup (domain/membership.ts): substitutes from the same organisation.
+  for (const m of members) assertSubstitutes(m, m.substituteIds, members);
+  // The Agents Playground's user signs in from its own fixed tenant: the region lets it in, as an organisation's further tenant.
+  if (options.withAgentsPlaygroundUser) organisations[0]!.additionalTenantIds = [AGENTS_PLAYGROUND_USER.tenantId];
   const caseManagers = members.filter((m) => (m.role === "staff" || m.role === "coordinator") && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId);
 
   const board: Board = {
     id: DEMO_BOARD_ID,
     name: "FACT Exempelstad (demo)",
     caseload: participantCount,
-    allowedTenantIds: [...Object.values(DEMO_TENANTS), ...(options.withAgentsPlaygroundUser ? [AGENTS_PLAYGROUND_USER.tenantId] : [])],
+    // Follows from the organisations, as for a real board (board-setup.ts): one source of allowed tenants.
+    allowedTenantIds: allowedTenantsOf(organisations),
     createdAt: now,
   };
 
@@ -196,6 +203,9 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       .slice(-3)
       .forEach((p) => (p.caseManagerId = playgroundId));
   }
+
+  // Every participant passes the rules a registration or an import applies (code, initials, case manager, organisations, no personal identity number).
+  for (const p of participants) assertRegistrable(p, { members, organisations });
 
   const reasons: BoardReason[] = ["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"];
   const priorities: Priority[] = ["high", "medium", "medium", "low"];

@@ -33,6 +33,15 @@ const expected: Record<Permission, Expectation> = {
   "statistics.export": (role) => role === "manager",
   "logReview.appoint": (role, r) => r.ownOrganisation === true && managers(role),
   "logReview.perform": (_role, r) => r.namedLogReviewer === true,
+  // Setting up the board (issue 11): the base record is the writing organisation's own.
+  "participant.edit": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  "participant.import": (role) => role === "admin",
+  "board.configure": (role) => role === "admin",
+  "organisation.manage": (role) => role === "admin",
+  "member.manage": (role) => role === "admin",
+  // Each organisation's own manager for their own people.
+  "member.manageOwnOrganisation": (role, r) => r.ownOrganisation === true && managers(role),
+  "adminAudit.read": (role) => role === "admin",
 };
 
 const permissions = Object.keys(permissionMatrix) as Permission[];

@@ -24,7 +24,14 @@ export type Permission =
   | "audit.read"
   | "statistics.export"
   | "logReview.appoint"
-  | "logReview.perform";
+  | "logReview.perform"
+  | "participant.edit"
+  | "participant.import"
+  | "board.configure"
+  | "organisation.manage"
+  | "member.manage"
+  | "member.manageOwnOrganisation"
+  | "adminAudit.read";
 
 /** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
 export interface Relation {
@@ -62,6 +69,13 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },
   "logReview.appoint": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "Name the own organisation's log reviewers" },
   "logReview.perform": { roles: EVERYONE, requires: "namedLogReviewer", description: "Review the own organisation's sample of the access log (loggkontroll)" },
+  "participant.edit": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Edit a participant's record or change their case manager (the organisation that wrote it)" },
+  "participant.import": { roles: ["admin"], description: "Import participants from a CSV file" },
+  "board.configure": { roles: ["admin"], description: "Change the board's settings (name, time zone, morning brief, what the bot posts)" },
+  "organisation.manage": { roles: ["admin"], description: "Add and edit partner organisations" },
+  "member.manage": { roles: ["admin"], description: "Add members, approve join requests, change roles and substitutes, let a member leave" },
+  "member.manageOwnOrganisation": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "The same for the own organisation's people" },
+  "adminAudit.read": { roles: ["admin"], description: "Read the admin audit trail (who changed which member, organisation or setting)" },
 };
 
 export function isAllowed(role: Role, permission: Permission, relation: Relation = {}): boolean {

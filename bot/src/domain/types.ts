@@ -40,6 +40,20 @@ export interface Board extends Versioned {
   createdAt: Instant;
   /** The board's own fidelity targets (fidelity-settings.ts); absent: the FACT defaults. */
   fidelity?: Partial<{ bandLowPercent: number; bandHighPercent: number; longStayDays: number }>;
+  /** Set by the board's admins (absent on older boards: the server's defaults apply). */
+  settings?: BoardSettings;
+}
+
+export interface BoardSettings {
+  timeZone: string;
+  /** HH:MM local time. */
+  morningBriefAt: string;
+  /** The Teams channel the morning brief goes to. */
+  briefChannelId?: string;
+  /** What the bot may post where. */
+  botPosts: { morningBriefInChannel: boolean; signalCountsInChannel: boolean };
+  /** The board's pseudonymous code scheme, e.g. "HBG-" followed by three digits: a regular expression source. */
+  codePattern?: string;
 }
 
 export interface Organisation extends Versioned {
@@ -48,6 +62,8 @@ export interface Organisation extends Versioned {
   name: string;
   kind: OrganisationKind;
   tenantId: string;
+  /** Further tenants its people sign in from (besides `tenantId`). */
+  additionalTenantIds?: string[];
   /** Days after a participant leaves the team before their details are erased (per organisation: health care and social services keep records under different rules). */
   retentionDays: number;
 }
@@ -62,6 +78,8 @@ export interface Member extends Versioned {
   role: Role;
   /** Ordered substitutes (ersättare), same organisation only. */
   substituteIds: MemberId[];
+  /** When the member left the board: they can no longer act, their name stays in history and the access log. */
+  leftAt?: Instant;
   /**
    * Further identities the same person signs in with, besides tenantId/objectId (which stay the
    * member id, so ids never change): a guest account in the hosting tenant, or the home tenant
@@ -280,3 +298,49 @@ export const memberIdOf = (tenantId: string, objectId: string): MemberId => `${t
 
 /** The key of a sign-in identity, shaped like a member id: a member's primary identity key is its id. */
 export const identityKeyOf = (identity: Identity): string => memberIdOf(identity.tenantId.toLowerCase(), identity.objectId.toLowerCase());
+/** A person who opened the app and is not a member asks to join; an admin approves (organisation, role) or declines. */
+export interface JoinRequest extends Versioned {
+  boardId: BoardId;
+  /** `${tenantId}.${objectId}` of the person asking. */
+  memberId: MemberId;
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  /** Free text, e.g. "Norrby socialtjänst, handläggare" — checked for personal identity numbers like any text. */
+  message?: string;
+  requestedAt: Instant;
+  state: "pending" | "approved" | "declined";
+  decidedBy?: MemberId;
+  decidedAt?: Instant;
+}
+
+export type AdminAuditWhat =
+  | "boardCreated"
+  | "boardSettingsChanged"
+  | "organisationAdded"
+  | "organisationChanged"
+  | "memberAdded"
+  | "memberChanged"
+  | "memberLeft"
+  | "joinRequested"
+  | "joinApproved"
+  | "joinDeclined"
+  | "participantRegistered"
+  | "participantChanged"
+  | "participantsImported";
+
+/**
+ * The admin audit trail: who changed which member, organisation or setting, and when. Append-only,
+ * readable by admins. Participants appear by id only (their access is in the access log).
+ */
+export interface AdminAuditEvent {
+  boardId: BoardId;
+  at: Instant;
+  actor: { memberId: MemberId; displayName: string; organisationId: OrganisationId; role: Role };
+  what: AdminAuditWhat;
+  subject: { kind: "board" | "organisation" | "member" | "participant"; id: string; name?: string };
+  /** The fields that changed (names only, never values of participants' records). */
+  fields?: string[];
+  /** E.g. the number of participants imported, or the reason a signal was closed. */
+  detail?: string;
+}

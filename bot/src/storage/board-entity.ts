@@ -11,6 +11,14 @@ export const boardKeys = (boardId: string) => ({
   rowKey: boardPartition(boardId),
 });
 
+const BoardSettingsColumn = z.object({
+  timeZone: z.string(),
+  morningBriefAt: z.string(),
+  briefChannelId: z.string().optional(),
+  botPosts: z.object({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() }),
+  codePattern: z.string().optional(),
+});
+
 const BoardEntity = z.object({
   rowKey: z.string(),
   etag: z.string(),
@@ -19,6 +27,15 @@ const BoardEntity = z.object({
   allowedTenantIds: jsonColumn(z.array(z.string())),
   createdAt: storedInstant,
   fidelity: jsonColumn(z.object({ bandLowPercent: z.number(), bandHighPercent: z.number(), longStayDays: z.number().int() }).partial()).optional(),
+  settings: jsonColumn(BoardSettingsColumn).optional(),
+});
+
+const stripUndefined = (s: z.output<typeof BoardSettingsColumn>): NonNullable<Board["settings"]> => ({
+  timeZone: s.timeZone,
+  morningBriefAt: s.morningBriefAt,
+  botPosts: s.botPosts,
+  ...(s.briefChannelId !== undefined ? { briefChannelId: s.briefChannelId } : {}),
+  ...(s.codePattern !== undefined ? { codePattern: s.codePattern } : {}),
 });
 
 export const boardMapping: Mapping<Board> = {
@@ -31,9 +48,19 @@ export const boardMapping: Mapping<Board> = {
       allowedTenantIds: toJson(b.allowedTenantIds, "Allowed tenants"),
       createdAt: b.createdAt,
       ...(b.fidelity ? { fidelity: toJson(b.fidelity, "Fidelity settings") } : {}),
+      settings: b.settings ? toJson(b.settings, "Board settings") : undefined,
     }),
   fromEntity: (raw) => {
     const e = parseStored(BoardEntity, "Boards", raw);
-    return { id: e.rowKey, name: e.name, caseload: e.caseload, allowedTenantIds: e.allowedTenantIds, createdAt: e.createdAt, ...(e.fidelity ? { fidelity: e.fidelity } : {}), etag: e.etag };
+    return {
+      id: e.rowKey,
+      name: e.name,
+      caseload: e.caseload,
+      allowedTenantIds: e.allowedTenantIds,
+      createdAt: e.createdAt,
+      ...(e.fidelity ? { fidelity: e.fidelity } : {}),
+      ...(e.settings ? { settings: stripUndefined(e.settings) } : {}),
+      etag: e.etag,
+    };
   },
 };

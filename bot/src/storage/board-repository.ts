@@ -10,6 +10,8 @@ export interface BoardRepository {
   list(): Promise<Array<Stored<Board>>>;
   /** Idempotent: creating the same board again returns it; a different board with the id is AlreadyExists. */
   create(board: Board): Promise<Stored<Board>>;
+  /** Replaces the board (name, settings, allowed tenants); a stale ETag is a Conflict. */
+  update(board: Board, options: { expectedEtag: string }): Promise<Stored<Board>>;
 }
 
 export function boardRepository(tables: Tables): BoardRepository {
@@ -21,5 +23,6 @@ export function boardRepository(tables: Tables): BoardRepository {
     },
     list: async () => store.list(odata`PartitionKey eq ${BOARD_PARTITION}`),
     create: async (board) => store.create(board),
+    update: async (board, { expectedEtag }) => store.update(board, "Replace", expectedEtag),
   };
 }

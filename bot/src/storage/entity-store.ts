@@ -107,6 +107,14 @@ export class EntityStore<D> {
     await submitCreates(this.client, things.map((t) => this.mapping.toEntity(t)));
   }
 
+  /**
+   * Writes many entities as Replace-upserts, one transaction per partition and 100 actions. For
+   * deterministic keys only: running it again after a failure midway writes the same rows again.
+   */
+  async upsertMany(things: D[]): Promise<void> {
+    await submitActions(this.client, things.map((t) => this.mapping.toEntity(t)), (e) => ["upsert", e, "Replace"]);
+  }
+
   private storedAs(e: Entity, etag: string | undefined): Stored<D> {
     // The service always returns an ETag on success; without it no later write could be guarded.
     if (!etag) throw new Error(`${this.mapping.table}: write returned no ETag`);
@@ -122,6 +130,10 @@ export class EntityStore<D> {
 
 /** Groups creates by partition and submits them in transactions of at most 100 actions, in parallel. */
 export async function submitCreates(client: TableClient, entities: Entity[]): Promise<void> {
+  await submitActions(client, entities, (e) => ["create", e]);
+}
+
+async function submitActions(client: TableClient, entities: Entity[], action: (e: Entity) => TransactionAction): Promise<void> {
   const byPartition = new Map<string, Entity[]>();
   for (const e of entities) {
     const list = byPartition.get(e.partitionKey) ?? [];
@@ -131,7 +143,7 @@ export async function submitCreates(client: TableClient, entities: Entity[]): Pr
   const batches: TransactionAction[][] = [];
   for (const list of byPartition.values()) {
     for (let i = 0; i < list.length; i += MAX_BATCH) {
-      batches.push(list.slice(i, i + MAX_BATCH).map((e): TransactionAction => ["create", e]));
+      batches.push(list.slice(i, i + MAX_BATCH).map(action));
     }
   }
   await Promise.all(batches.map((actions) => write("Batch", () => client.submitTransaction(actions))));

@@ -27,6 +27,7 @@ const MemberEntity = z.object({
   role: Role,
   substituteIds: jsonColumn(z.array(z.string())),
   identities: jsonColumn(z.array(z.object({ tenantId: z.string(), objectId: z.string() }))).optional(),
+  leftAt: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -41,6 +42,7 @@ export const memberMapping: Mapping<Member> = {
       role: m.role,
       substituteIds: toJson(m.substituteIds, "Substitutes"),
       identities: m.identities?.length ? toJson(m.identities, "Identities") : undefined,
+      leftAt: m.leftAt,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -54,6 +56,7 @@ export const memberMapping: Mapping<Member> = {
       role: e.role,
       substituteIds: e.substituteIds,
       ...(e.identities?.length ? { identities: e.identities satisfies Identity[] } : {}),
+      ...(e.leftAt ? { leftAt: e.leftAt } : {}),
       etag: e.etag,
     };
   },

@@ -1,7 +1,7 @@
 import { OrganisationKind } from "@fact-board/contract";
 import { z } from "zod";
 import type { Organisation } from "../domain/types";
-import { type Mapping, boardPartition, entity, keyPart, parseStored } from "./entity-support";
+import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, toJson } from "./entity-support";
 
 // Organisations: PartitionKey boardId, RowKey organisationId. A board load reads the partition.
 
@@ -17,6 +17,7 @@ const OrganisationEntity = z.object({
   name: z.string(),
   kind: OrganisationKind,
   tenantId: z.string(),
+  additionalTenantIds: jsonColumn(z.array(z.string())).optional(),
   retentionDays: z.number().int().nonnegative(),
 });
 
@@ -24,7 +25,7 @@ export const organisationMapping: Mapping<Organisation> = {
   table: "Organisations",
   what: "Organisation",
   toEntity: (o) =>
-    entity(organisationKeys(o.boardId, o.id), { name: o.name, kind: o.kind, tenantId: o.tenantId, retentionDays: o.retentionDays }),
+    entity(organisationKeys(o.boardId, o.id), { name: o.name, kind: o.kind, tenantId: o.tenantId, additionalTenantIds: o.additionalTenantIds?.length ? toJson(o.additionalTenantIds, "Tenants") : undefined, retentionDays: o.retentionDays }),
   fromEntity: (raw) => {
     const e = parseStored(OrganisationEntity, "Organisations", raw);
     return {
@@ -33,6 +34,7 @@ export const organisationMapping: Mapping<Organisation> = {
       name: e.name,
       kind: e.kind,
       tenantId: e.tenantId,
+      ...(e.additionalTenantIds?.length ? { additionalTenantIds: e.additionalTenantIds } : {}),
       retentionDays: e.retentionDays,
       etag: e.etag,
     };

@@ -10,6 +10,8 @@ export interface OrganisationRepository {
   get(boardId: BoardId, organisationId: OrganisationId): Promise<Stored<Organisation> | undefined>;
   /** Idempotent for identical content; otherwise AlreadyExists. */
   create(organisation: Organisation): Promise<Stored<Organisation>>;
+  /** Replaces the organisation (name, kind, tenants, retention); a stale ETag is a Conflict. */
+  update(organisation: Organisation, options: { expectedEtag: string }): Promise<Stored<Organisation>>;
 }
 
 export function organisationRepository(tables: Tables): OrganisationRepository {
@@ -21,5 +23,6 @@ export function organisationRepository(tables: Tables): OrganisationRepository {
       return store.get(k.partitionKey, k.rowKey);
     },
     create: async (organisation) => store.create(organisation),
+    update: async (organisation, { expectedEtag }) => store.update(organisation, "Replace", expectedEtag),
   };
 }

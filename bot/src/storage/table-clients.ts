@@ -22,6 +22,8 @@ export const TABLES = {
   boardVersions: "BoardVersions",
   dueItems: "DueItems",
   logReviews: "LogReviews",
+  joinRequests: "JoinRequests",
+  adminAudit: "AdminAudit",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

@@ -1,4 +1,5 @@
 import { absenceRepository } from "./absence-repository";
+import { type AdminAuditRepository, type JoinRequestRepository, adminAuditRepository, joinRequestRepository } from "./admin-repository";
 import { type AuditRepository, auditRepository } from "./audit-repository";
 import { boardEntryRepository } from "./board-entry-repository";
 import { boardRepository } from "./board-repository";
@@ -23,6 +24,8 @@ export interface Storage extends SnapshotSources {
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
   logReviews: LogReviewRepository;
+  joinRequests: JoinRequestRepository;
+  adminAudit: AdminAuditRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -53,6 +56,8 @@ export function storageOver(service: TableService): Storage {
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),
     logReviews: logReviewRepository(tables),
+    joinRequests: joinRequestRepository(tables),
+    adminAudit: adminAuditRepository(tables),
   };
   return {
     ...repositories,

@@ -10,6 +10,7 @@ import type { UseCaseDeps } from "./deps";
  */
 export async function resolveActor(deps: UseCaseDeps, caller: Caller, boardId: BoardId, channel: AccessChannel): Promise<Actor> {
   const member = await deps.storage.members.findBySignIn(boardId, caller);
-  if (!member) throw new NotFound("The board");
+  // A member who left is no longer one: the role and membership are read at every request.
+  if (!member || member.leftAt) throw new NotFound("The board");
   return { member, channel };
 }

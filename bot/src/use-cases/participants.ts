@@ -5,6 +5,8 @@ import { AlreadyExists, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { assertRegistrable } from "../domain/participant-registration";
+import { recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
@@ -75,14 +77,18 @@ function decodeParticipantCursor(cursor: string): z.infer<typeof ParticipantCurs
 
 export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: CreateParticipantBody): Promise<ParticipantView> {
   assertAllowed(actor.member, "participant.create");
-  const [caseManager, organisations, existing] = await Promise.all([
+  const [caseManager, organisations, existing, board, members] = await Promise.all([
     deps.storage.members.get(boardId, body.caseManagerId),
     deps.storage.organisations.listForBoard(boardId),
     deps.storage.participants.listForBoard(boardId),
+    deps.storage.boards.get(boardId),
+    deps.storage.members.listForBoard(boardId),
   ]);
-  if (!caseManager) throw new NotFound("The case manager");
+  if (!caseManager || caseManager.leftAt) throw new NotFound("The case manager");
   const known = new Set(organisations.map((o) => o.id));
   if (body.organisationIds.some((id) => !known.has(id))) throw new Invalid("An organisation is not part of this board.");
+  // The same rules as an import: the board's code scheme, never a personal identity number.
+  assertRegistrable(body, { ...(board?.settings?.codePattern ? { codePattern: board.settings.codePattern } : {}), members, organisations });
   if (existing.some((p) => p.code === body.code)) throw new AlreadyExists("A participant with this code");
   const participant: Participant = {
     id: deps.newId(),
@@ -99,6 +105,7 @@ export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId
     createdAt: nowOf(deps),
   };
   await recordAccess(deps, actor, "changed", [participant]);
+  await recordAdminChange(deps, actor.member, boardId, { what: "participantRegistered", subject: { kind: "participant", id: participant.id } });
   const saved = await deps.storage.participants.create(participant);
   await deps.storage.boardVersions.bump(boardId);
   const ctx = await loadVisibleParticipant(deps, actor, boardId, saved.id);

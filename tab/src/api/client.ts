@@ -4,6 +4,7 @@ import type {
   AnswerCoverBody,
   AnswerEscalationBody,
   AuditPage,
+  CreateBoardBody,
   BoardView,
   CheckInView,
   ClosedEntryView,
@@ -71,6 +72,7 @@ export class ApiClient {
   }
 
   me = () => this.request<MeResponse>("GET", "/api/me");
+  createBoard = (body: CreateBoardBody) => this.request<MeResponse>("POST", "/api/boards", body);
   board = (boardId: string) => this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
   participants = (boardId: string, query: { q?: string; mine?: boolean; offBoard?: boolean; cursor?: string } = {}) => {
     const params = new URLSearchParams();

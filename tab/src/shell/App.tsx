@@ -191,7 +191,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   if (host.view === "config")
     return (
       <Suspense fallback={<Spinner label={t("app.loading")} />}>
-        <ConfigView host={host} me={me} />
+        <ConfigView host={host} me={me} client={client} />
       </Suspense>
     );
   const boardId = me.boards.some((b) => b.id === chosen) ? chosen : me.boards[0]?.id;

@@ -26,8 +26,18 @@ export interface Connector {
   /** Cards updated in place (PUT). */
   updates(conversationId?: string): Array<Record<string, unknown>>;
   /** Forgets what was recorded and any failures still queued. */
+  /** The team's people, as GET /v3/conversations/{id}/pagedmembers answers them (pages of `pageSize`). */
+  setMembers(members: TeamsMember[]): void;
   clear(): void;
   close(): Promise<void>;
+}
+
+export interface TeamsMember {
+  id: string;
+  aadObjectId: string;
+  tenantId: string;
+  name: string;
+  userRole?: "user" | "guest";
 }
 
 export async function startConnector(): Promise<Connector> {
@@ -37,10 +47,22 @@ export async function startConnector(): Promise<Connector> {
   let n = 0;
   let postThenFail = 0;
   let attempts = 0;
+  let teamMembers: TeamsMember[] = [];
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
+      const paged = /\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(req.url ?? "");
+      if (paged && req.method === "GET") {
+        // Like Teams: pages of pageSize, an opaque continuationToken while more remain.
+        const url = new URL(req.url ?? "", "http://connector");
+        const size = Number(url.searchParams.get("pageSize") ?? "100") || 100;
+        const from = Number(url.searchParams.get("continuationToken") ?? "0") || 0;
+        const members = teamMembers.slice(from, from + size);
+        const more = from + size < teamMembers.length;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ members, ...(more ? { continuationToken: String(from + size) } : {}) }));
+        return;
+      }
       const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? "");
       if (!m) {
         res.writeHead(200, { "content-type": "application/json" }).end("{}");
@@ -86,6 +108,9 @@ export async function startConnector(): Promise<Connector> {
       return recorded
         .filter((r) => r.method === "PUT" && (!conversationId || r.conversationId === conversationId))
         .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
+    },
+    setMembers(members) {
+      teamMembers = [...members];
     },
     clear() {
       recorded.length = 0;

@@ -2,14 +2,17 @@ import type { MeResponse } from "@fact-board/contract";
 import { Radio, RadioGroup, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../i18n";
+import type { ApiClient } from "../../api/client";
 import type { Host } from "../../teams/host";
+import { CreateBoardForm } from "./CreateBoardForm";
 
 const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
 /** The configurable tab's settings page: which board the channel tab shows. */
-export default function ConfigView({ host, me }: { host: Host; me: MeResponse }) {
+export default function ConfigView({ host, me: initial, client }: { host: Host; me: MeResponse; client?: ApiClient }) {
   const { t } = useI18n();
   const styles = useStyles();
+  const [me, setMe] = useState(initial);
   const [boardId, setBoardId] = useState(host.boardId ?? (me.boards.length === 1 ? me.boards[0]!.id : ""));
   const chosen = useRef<{ boardId: string; boardName: string }>(undefined);
   const board = me.boards.find((b) => b.id === boardId);
@@ -27,7 +30,17 @@ export default function ConfigView({ host, me }: { host: Host; me: MeResponse })
     <main className={styles.root}>
       <Title3 as="h1">{t("config.title")}</Title3>
       {me.boards.length === 0 ? (
-        <Text>{t("config.noBoards")}</Text>
+        client ? (
+          <CreateBoardForm
+            client={client}
+            onCreated={(next) => {
+              setMe(next);
+              setBoardId(next.boards[0]?.id ?? "");
+            }}
+          />
+        ) : (
+          <Text>{t("config.noBoards")}</Text>
+        )
       ) : (
         <RadioGroup value={boardId} onChange={(_e, d) => setBoardId(d.value)} aria-label={t("config.intro")}>
           {me.boards.map((b) => (

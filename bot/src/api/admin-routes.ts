@@ -1,0 +1,143 @@
+import {
+  AddMemberBody,
+  CreateBoardBody,
+  DecideJoinRequestBody,
+  EditBoardSettingsBody,
+  EditMemberBody,
+  EditOrganisationBody,
+  EditParticipantBody,
+  JoinRequestBody,
+  LeaveBoardBody,
+  OrganisationBody,
+} from "@fact-board/contract";
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
+import { Invalid } from "../domain/errors";
+import { PERSONAL_IDENTITY_NUMBER_REFUSED, looksLikePersonalIdentityNumber } from "../domain/identity-number";
+import type { Actor } from "../domain/types";
+import { resolveActor } from "../use-cases/actor";
+import { readAdminAudit } from "../use-cases/admin-audit";
+import { addOrganisation, createBoard, editBoardSettings, editOrganisation, readAdminOverview, type BoardCreation } from "../use-cases/board-setup";
+import type { UseCaseDeps } from "../use-cases/deps";
+import { addMember, decideJoinRequest, editMember, leaveBoard, readRoster, requestToJoin, type TeamRoster } from "../use-cases/members";
+import { editParticipant, importParticipants } from "../use-cases/participant-admin";
+import { callerOf } from "./board-routes";
+import { parse, pathId } from "./validate";
+
+// Setting up and running a board (the tab's "Inställningar"): the same thin routes as board-routes.ts.
+
+const MemberIdPath = z.string().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/, "a member id");
+const ImportQuery = z.strictObject({ dryRun: z.enum(["true", "false"]).optional() });
+const AuditQuery = z.strictObject({ cursor: z.string().max(2000).optional() });
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Every text in a setup request is scanned for personal identity numbers (ids and ETags are not text). */
+function refusePersonalIdentityNumbers(req: Request, _res: Response, next: NextFunction): void {
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === "string") {
+      if (looksLikePersonalIdentityNumber(value.replace(GUID, " "))) throw new Invalid(PERSONAL_IDENTITY_NUMBER_REFUSED, path || undefined);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i)));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) if (k !== "etag") walk(v, path ? `${path}.${k}` : k);
+  };
+  if (req.is("application/json")) walk(req.body, "");
+  next();
+}
+
+export interface AdminRouteParts {
+  creation: BoardCreation;
+  roster: TeamRoster;
+}
+
+export function adminRoutes(deps: UseCaseDeps, parts: AdminRouteParts): Router {
+  const r = Router();
+  const defaults = parts.creation.defaults;
+  const actorFor = async (req: Request, res: Response): Promise<{ actor: Actor; boardId: string }> => {
+    const boardId = pathId(req.params.boardId, "boardId");
+    return { actor: await resolveActor(deps, callerOf(res), boardId, req.get("x-fact-client") === "tab" ? "tab" : "api"), boardId };
+  };
+  r.use("/api/boards", refusePersonalIdentityNumbers);
+
+  r.post("/api/boards", async (req, res) => {
+    const body = parse(CreateBoardBody, req.body);
+    res.status(201).json(await createBoard(deps, parts.creation, callerOf(res), body));
+  });
+
+  r.post("/api/boards/:boardId/join-requests", async (req, res) => {
+    const body = parse(JoinRequestBody, req.body);
+    res.status(202).json(await requestToJoin(deps, callerOf(res), pathId(req.params.boardId, "boardId"), body));
+  });
+
+  r.get("/api/boards/:boardId/admin", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readAdminOverview(deps, defaults, actor, boardId));
+  });
+
+  r.patch("/api/boards/:boardId/settings", async (req, res) => {
+    const body = parse(EditBoardSettingsBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await editBoardSettings(deps, defaults, actor, boardId, body));
+  });
+
+  r.post("/api/boards/:boardId/organisations", async (req, res) => {
+    const body = parse(OrganisationBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await addOrganisation(deps, actor, boardId, body));
+  });
+
+  r.patch("/api/boards/:boardId/organisations/:organisationId", async (req, res) => {
+    const body = parse(EditOrganisationBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await editOrganisation(deps, actor, boardId, pathId(req.params.organisationId, "organisationId"), body));
+  });
+
+  r.get("/api/boards/:boardId/roster", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readRoster(deps, parts.roster, actor, boardId));
+  });
+
+  r.post("/api/boards/:boardId/members", async (req, res) => {
+    const body = parse(AddMemberBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await addMember(deps, actor, boardId, body));
+  });
+
+  r.patch("/api/boards/:boardId/members/:memberId", async (req, res) => {
+    const body = parse(EditMemberBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await editMember(deps, actor, boardId, parse(MemberIdPath, req.params.memberId), body));
+  });
+
+  r.post("/api/boards/:boardId/members/:memberId/leave", async (req, res) => {
+    const body = parse(LeaveBoardBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await leaveBoard(deps, actor, boardId, parse(MemberIdPath, req.params.memberId), body));
+  });
+
+  r.post("/api/boards/:boardId/join-requests/:memberId/decide", async (req, res) => {
+    const body = parse(DecideJoinRequestBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await decideJoinRequest(deps, actor, boardId, parse(MemberIdPath, req.params.memberId), body));
+  });
+
+  r.patch("/api/boards/:boardId/participants/:participantId", async (req, res) => {
+    const body = parse(EditParticipantBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await editParticipant(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
+  });
+
+  // A caseload file is larger than the JSON body limit: CSV only, up to 1 MB (about 20,000 lines).
+  r.post("/api/boards/:boardId/participants/import", express.text({ type: "text/csv", limit: "1mb" }), async (req, res) => {
+    const query = parse(ImportQuery, req.query);
+    if (typeof req.body !== "string") throw new Invalid("Send the file as text/csv.");
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await importParticipants(deps, actor, boardId, req.body, { dryRun: query.dryRun === "true" }));
+  });
+
+  r.get("/api/boards/:boardId/admin-audit", async (req, res) => {
+    const query = parse(AuditQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readAdminAudit(deps, actor, boardId, query.cursor));
+  });
+
+  return r;
+}

@@ -1,0 +1,34 @@
+import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount } from "botbuilder";
+import type { Storage } from "../storage/table-service";
+import type { TeamRoster } from "../use-cases/members";
+import { safeKey } from "./bot-tables";
+import type { TableConversationReferenceStore } from "./conversation-reference-store";
+
+// The Teams team's roster, read by the bot installed in the team with the Bot Framework's paged
+// members call (GET /v3/conversations/{id}/pagedmembers): object id, tenant, name, guest or not.
+// The team is the one of the board's morning-brief channel, or a channel the bot was installed in for the board.
+
+const PAGE_SIZE = 500;
+
+export function createTeamRoster(parts: { adapter: CloudAdapter; botId: string; references: TableConversationReferenceStore; storage: Pick<Storage, "boards"> }): TeamRoster {
+  return {
+    async membersOf(boardId) {
+      const board = await parts.storage.boards.get(boardId);
+      const channelId = board?.settings?.briefChannelId;
+      const target = (channelId ? await parts.references.get("channel", safeKey(channelId)) : undefined) ?? (await parts.references.channelsOf(boardId))[0];
+      if (!target) return undefined;
+      const people: TeamsChannelAccount[] = [];
+      await parts.adapter.continueConversationAsync(parts.botId, target.reference, async (ctx) => {
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(ctx, PAGE_SIZE, token);
+          people.push(...page.members);
+          token = page.continuationToken || undefined;
+        } while (token);
+      });
+      return people
+        .filter((p) => p.aadObjectId && p.tenantId)
+        .map((p) => ({ tenantId: p.tenantId!.toLowerCase(), objectId: p.aadObjectId!.toLowerCase(), displayName: p.name ?? "", guest: p.userRole === "guest" }));
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { ETag, Id, Initials, ParticipantCode, ShortText } from "./common";
+import { Instant, OrganisationKind, Role } from "./vocabulary";
+
+// Setting up and running a board (issue 11): creating it, its organisations, members, join
+// requests, participants (one by one or imported) and settings. Strict like every request.
+
+const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a GUID");
+const MemberIdText = z.string().min(1).max(200);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const TimeZone = z.string().min(1).max(60).regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, "an IANA time zone");
+/** Days a participant's details are kept after they leave: up to ten years (health records). */
+const RetentionDays = z.number().int().min(0).max(3660);
+
+export const BotPosts = z.strictObject({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() });
+
+export const CreateBoardBody = z.strictObject({
+  name: ShortText(80),
+  /** The creator's own organisation: its tenant is the creator's. */
+  organisation: z.strictObject({ name: ShortText(120), kind: OrganisationKind, retentionDays: RetentionDays }),
+  /** How the creator is shown to colleagues (names in the token are never read). */
+  displayName: ShortText(80),
+  briefChannelId: z.string().min(1).max(200).optional(),
+  timeZone: TimeZone.optional(),
+  morningBriefAt: Time.optional(),
+  codePattern: z.string().min(1).max(80).optional(),
+});
+export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+
+export const EditBoardSettingsBody = z.strictObject({
+  etag: ETag,
+  name: ShortText(80).optional(),
+  timeZone: TimeZone.optional(),
+  morningBriefAt: Time.optional(),
+  briefChannelId: z.string().min(1).max(200).nullable().optional(),
+  botPosts: BotPosts.optional(),
+  codePattern: z.string().min(1).max(80).nullable().optional(),
+});
+export type EditBoardSettingsBody = z.infer<typeof EditBoardSettingsBody>;
+
+export const OrganisationBody = z.strictObject({
+  name: ShortText(120),
+  kind: OrganisationKind,
+  tenantIds: z.array(Guid).min(1).max(5),
+  retentionDays: RetentionDays,
+});
+export type OrganisationBody = z.infer<typeof OrganisationBody>;
+export const EditOrganisationBody = OrganisationBody.partial().extend({ etag: ETag });
+export type EditOrganisationBody = z.infer<typeof EditOrganisationBody>;
+
+export const AddMemberBody = z.strictObject({
+  tenantId: Guid,
+  objectId: Guid,
+  displayName: ShortText(80),
+  organisationId: Id,
+  role: Role,
+});
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+export const EditMemberBody = z.strictObject({
+  etag: ETag,
+  role: Role.optional(),
+  displayName: ShortText(80).optional(),
+  substituteIds: z.array(MemberIdText).max(10).optional(),
+});
+export type EditMemberBody = z.infer<typeof EditMemberBody>;
+
+export const LeaveBoardBody = z.strictObject({
+  etag: ETag,
+  /** A new case manager for every participant the leaver is case manager for. */
+  handOver: z.array(z.strictObject({ participantId: Id, caseManagerId: MemberIdText })).max(1000),
+  /** The new case manager for every participant not named in `handOver` (also those the caller may not see). */
+  defaultCaseManagerId: MemberIdText.optional(),
+  /** Said on the signals closed because the leaver raised or held them. */
+  reason: ShortText(200),
+});
+export type LeaveBoardBody = z.infer<typeof LeaveBoardBody>;
+
+export const JoinRequestBody = z.strictObject({ displayName: ShortText(80), message: ShortText(200).optional() });
+export type JoinRequestBody = z.infer<typeof JoinRequestBody>;
+export const DecideJoinRequestBody = z.discriminatedUnion("decision", [
+  z.strictObject({ decision: z.literal("approve"), etag: ETag, organisationId: Id, role: Role }),
+  z.strictObject({ decision: z.literal("decline"), etag: ETag }),
+]);
+export type DecideJoinRequestBody = z.infer<typeof DecideJoinRequestBody>;
+
+export const EditParticipantBody = z.strictObject({
+  etag: ETag,
+  code: ParticipantCode.optional(),
+  initials: Initials.optional(),
+  caseManagerId: MemberIdText.optional(),
+  organisationIds: z.array(Id).min(1).max(10).optional(),
+});
+export type EditParticipantBody = z.infer<typeof EditParticipantBody>;
+
+export const OrganisationAdminView = z.object({
+  id: Id,
+  name: z.string(),
+  kind: OrganisationKind,
+  tenantIds: z.array(z.string()),
+  retentionDays: z.number().int(),
+  etag: z.string(),
+});
+export type OrganisationAdminView = z.infer<typeof OrganisationAdminView>;
+
+export const MemberAdminView = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  objectId: z.string(),
+  displayName: z.string(),
+  organisationId: Id,
+  role: Role,
+  substituteIds: z.array(z.string()),
+  leftAt: Instant.optional(),
+  /** Participants this member is case manager for: leaving needs a new one for each. */
+  caseManagerFor: z.array(z.object({ participantId: Id, code: z.string() })),
+  /** Participants they are case manager for whom the viewer's organisation may not see: counted, handed over with `defaultCaseManagerId`. */
+  caseManagerForHidden: z.number().int(),
+  etag: z.string(),
+});
+export type MemberAdminView = z.infer<typeof MemberAdminView>;
+
+export const JoinRequestView = z.object({
+  memberId: z.string(),
+  tenantId: z.string(),
+  objectId: z.string(),
+  displayName: z.string(),
+  message: z.string().optional(),
+  requestedAt: Instant,
+  state: z.enum(["pending", "approved", "declined"]),
+  etag: z.string(),
+});
+export type JoinRequestView = z.infer<typeof JoinRequestView>;
+
+export const BoardAdminView = z.object({
+  id: Id,
+  name: z.string(),
+  allowedTenantIds: z.array(z.string()),
+  settings: z.object({
+    timeZone: z.string(),
+    morningBriefAt: z.string(),
+    briefChannelId: z.string().optional(),
+    botPosts: BotPosts,
+    codePattern: z.string().optional(),
+  }),
+  etag: z.string(),
+});
+export type BoardAdminView = z.infer<typeof BoardAdminView>;
+
+/** Everything the "Inställningar" pages show; what the caller may change is in `may`. */
+export const AdminOverview = z.object({
+  board: BoardAdminView,
+  organisations: z.array(OrganisationAdminView),
+  members: z.array(MemberAdminView),
+  joinRequests: z.array(JoinRequestView),
+  may: z.object({ configure: z.boolean(), manageOrganisations: z.boolean(), manageMembers: z.boolean(), manageOwnOrganisation: z.boolean(), importParticipants: z.boolean(), readAdminAudit: z.boolean() }),
+});
+export type AdminOverview = z.infer<typeof AdminOverview>;
+
+export const RosterPerson = z.object({ tenantId: z.string(), objectId: z.string(), displayName: z.string(), guest: z.boolean(), member: z.boolean() });
+export type RosterPerson = z.infer<typeof RosterPerson>;
+
+export const ImportReport = z.object({
+  imported: z.number().int(),
+  /** Lines already imported by an earlier run of the same file (a retry after a failure midway). */
+  alreadyThere: z.number().int(),
+  refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const AdminAuditView = z.object({
+  at: Instant,
+  actor: z.object({ memberId: z.string(), displayName: z.string(), organisationId: z.string(), role: Role }),
+  what: z.string(),
+  subject: z.object({ kind: z.string(), id: z.string(), name: z.string().optional() }),
+  fields: z.array(z.string()).optional(),
+  detail: z.string().optional(),
+});
+export const AdminAuditPage = z.object({ events: z.array(AdminAuditView), cursor: z.string().optional() });
+export type AdminAuditPage = z.infer<typeof AdminAuditPage>;

@@ -1,0 +1,73 @@
+import type { CreateBoardBody, MeResponse } from "@fact-board/contract";
+import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ApiClient } from "../../api/client";
+import { errorMessage } from "../../api/errors";
+import { useI18n } from "../../i18n";
+
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "420px" } });
+
+const KINDS = ["regionPsychiatry", "municipalSocialServices", "municipalCare", "privateProvider", "labourMarket", "other"] as const;
+
+/** First run: the person who adds the tab and has no board creates one and becomes its admin (the server decides who may). */
+export function CreateBoardForm({ client, channelId, onCreated }: { client: ApiClient; channelId?: string; onCreated(me: MeResponse): void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [name, setName] = useState("");
+  const [organisation, setOrganisation] = useState("");
+  const [kind, setKind] = useState<(typeof KINDS)[number]>("regionPsychiatry");
+  const [displayName, setDisplayName] = useState("");
+  const [morningBriefAt, setMorningBriefAt] = useState("07:45");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    const body: CreateBoardBody = {
+      name,
+      displayName,
+      organisation: { name: organisation, kind, retentionDays: kind === "regionPsychiatry" || kind === "privateProvider" ? 3650 : 1825 },
+      morningBriefAt,
+      ...(channelId ? { briefChannelId: channelId } : {}),
+    };
+    try {
+      onCreated(await client.createBoard(body));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className={styles.form} aria-label={t("setup.createBoard")} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <Text>{t("setup.createIntro")}</Text>
+      <Field label={t("setup.boardName")} required>
+        <Input value={name} onChange={(_e, d) => setName(d.value)} />
+      </Field>
+      <Field label={t("setup.yourName")} required>
+        <Input value={displayName} onChange={(_e, d) => setDisplayName(d.value)} />
+      </Field>
+      <Field label={t("setup.organisationName")} required>
+        <Input value={organisation} onChange={(_e, d) => setOrganisation(d.value)} />
+      </Field>
+      <Field label={t("setup.organisationKind")}>
+        <Dropdown value={t(`organisationKind.${kind}`)} selectedOptions={[kind]} onOptionSelect={(_e, d) => setKind(d.optionValue as (typeof KINDS)[number])}>
+          {KINDS.map((k) => (
+            <Option key={k} value={k}>
+              {t(`organisationKind.${k}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t("setup.morningBriefAt")}>
+        <Input type="time" value={morningBriefAt} onChange={(_e, d) => setMorningBriefAt(d.value)} />
+      </Field>
+      {error && <Text role="alert">{error}</Text>}
+      <Button appearance="primary" type="submit" disabled={busy || !name.trim() || !organisation.trim() || !displayName.trim()}>
+        {t("setup.createBoard")}
+      </Button>
+    </form>
+  );
+}
