@@ -7,6 +7,7 @@ import { changedFields, recordAdminChange } from "./admin-audit";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { readMe } from "./me";
+import { toMemberAdminView } from "./members";
 
 // Creating a board and keeping its setup: settings and partner organisations. Admins only; the
 // board's allowed tenants follow from its organisations' tenants (one source, no separate list).
@@ -182,19 +183,11 @@ export async function readAdminOverview(deps: UseCaseDeps, defaults: BoardDefaul
     board: toBoardAdminView(board, defaults),
     organisations: organisations.map((o) => toOrganisationAdminView({ ...o, etag: o.etag ?? "" })),
     members: members.map((m) => ({
-      id: m.id,
-      tenantId: m.tenantId,
-      objectId: m.objectId,
-      displayName: m.displayName,
-      organisationId: m.organisationId,
-      role: m.role,
-      substituteIds: m.substituteIds,
-      ...(m.leftAt ? { leftAt: m.leftAt } : {}),
+      ...toMemberAdminView({ ...m, etag: m.etag ?? "" }),
       // Codes only to those who may hand them over: the caseload of a colleague is not everyone's business.
       // Codes only of participants the viewer's organisation may see; the others are counted.
       caseManagerFor: participants.filter((p) => p.caseManagerId === m.id && visible.has(p.id)).map((p) => ({ participantId: p.id, code: p.code })),
       caseManagerForHidden: participants.filter((p) => p.caseManagerId === m.id && !visible.has(p.id)).length,
-      etag: m.etag ?? "",
     })),
     joinRequests: manageMembers || manageOwn ? joinRequests.filter((r) => r.state === "pending").map(({ boardId: _b, decidedBy: _d, decidedAt: _a, ...r }) => r) : [],
     may: {
