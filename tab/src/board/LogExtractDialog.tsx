@@ -20,6 +20,7 @@ import {
   Text,
   makeStaticStyles,
   makeStyles,
+  mergeClasses,
   teamsLightTheme,
   tokens,
 } from "@fluentui/react-components";
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2 },
   wrap: { overflowX: "auto" },
+  // Wider than Fluent's 600 px, so five columns and the three buttons fit on one line each.
+  surface: { maxWidth: "min(48rem, 100vw)" },
   screenOnly: { "@media print": { display: "none" } },
   printOnly: {
     display: "none",
@@ -134,7 +137,7 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
   return (
     <>
       <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-        <DialogSurface className={styles.screenOnly}>
+        <DialogSurface className={mergeClasses(styles.surface, styles.screenOnly)}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.content}>
