@@ -3,7 +3,7 @@ import { DEMO_BOARD_ID } from "../support/app";
 import { browserSuite, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations } from "./browser";
 
 // Loggkontroll in the manager overview, through Chromium: the region's manager names herself log
-// reviewer, opens this month's sample, assesses one record as to follow up with a note, reloads and
+// reviewer, downloads the statistics for research, opens this month's sample, assesses one record as to follow up with a note, reloads and
 // finds it kept, and downloads the report; then opens a participant's log extract from the drawer,
 // prints it (print media) and downloads it as CSV.
 
@@ -29,6 +29,13 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
 
   const { context, page } = await suite.openBoardAs(people.manager, "?view=channel", { viewport: { width: 994, height: 1200 } });
   await page.getByRole("tab", { name: "Översikt" }).click();
+  // The de-identified statistics for research, beside the fidelity indicators.
+  const statistics = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Ladda ner statistik för forskning (CSV)" }).click();
+  const statisticsCsv = fs.readFileSync((await (await statistics).path())!, "utf8");
+  expect(statisticsCsv.split("\r\n")[0]).toBe("month,organisationKind,measure,value");
+  expect(statisticsCsv).not.toContain(participant.code);
+
   const section = page.getByRole("group", { name: /^Loggkontroll: granskning av urval/ });
   await section.getByText("Du är inte utsedd till logggranskare", { exact: false }).waitFor();
   await section.getByRole("checkbox", { name: "Eva Testsson (Chef)" }).check();
