@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { DEMO_BOARD_ID } from "../support/app";
+import type { LogReviewersView } from "@fact-board/contract";
+import { api, DEMO_BOARD_ID } from "../support/app";
 import { browserSuite, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations } from "./browser";
 
 // Loggkontroll in the manager overview, through Chromium: the region's manager names herself log
@@ -113,5 +114,26 @@ it("opens a participant's log extract from the drawer: per organisation, printab
   const csv = fs.readFileSync((await (await download).path())!, "utf8");
   expect(csv.split("\r\n")[0]).toBe("participantCode,organisation,unit,at,lastAt,count,what,channel");
   expect(csv).toContain(`${code},Psykiatrimottagning Exempelstad (fiktiv),regionPsychiatry,`);
+  await context.close();
+});
+
+it("keeps the sample readable in the dark theme at 994 px (contrast checked by axe)", async () => {
+  // Named through the API, so this test stands on its own whatever ran before it.
+  const { token, board } = await suite.boardAs(people.manager);
+  const path = `/api/boards/${DEMO_BOARD_ID}/log-reviewers/${board.viewer.organisationId}`;
+  const { body: named } = await api<LogReviewersView>(suite.app.baseUrl, token, "GET", path);
+  if (!named.mayReview) {
+    const saved = await api(suite.app.baseUrl, token, "PUT", path, { memberIds: [...named.memberIds, board.viewer.memberId], ...(named.etag ? { etag: named.etag } : {}) });
+    expect(saved.status).toBe(200);
+  }
+  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel&theme=dark", { colorScheme: "dark", viewport: { width: 994, height: 1200 } });
+  await page.getByRole("tab", { name: "Översikt" }).click();
+  const section = page.getByRole("group", { name: /^Loggkontroll: granskning av urval/ });
+  await section.getByRole("button", { name: "Öppna urvalet" }).click();
+  await section.getByRole("table", { name: /^Urval för / }).getByRole("row").nth(1).waitFor();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await layoutDefects(page)).toEqual([]);
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, "channel-log-review-994-dark");
   await context.close();
 });
