@@ -7,6 +7,16 @@ import { Instant } from "./vocabulary";
 export const NameLogReviewersBody = z.strictObject({ memberIds: z.array(z.string().max(200)).max(20), etag: ETag.optional() });
 export type NameLogReviewersBody = z.infer<typeof NameLogReviewersBody>;
 
+/** An organisation's named log reviewers; `mayReview` says whether the viewer is one of them (the server decides). */
+export const LogReviewersView = z.object({
+  organisationId: z.string(),
+  memberIds: z.array(z.string()),
+  /** Absent until the organisation first names its reviewers. */
+  etag: z.string().optional(),
+  mayReview: z.boolean(),
+});
+export type LogReviewersView = z.infer<typeof LogReviewersView>;
+
 export const MarkLogReviewItemBody = z.strictObject({
   status: z.enum(["inOrder", "followUp"]),
   note: z.string().max(300).optional(),

@@ -36,6 +36,9 @@ it("draws a reproducible sample, stores each mark with its note and exports it, 
   expect((await w.call(manager, "GET", `${BOARD}/log-reviews/${period()}`)).status).toBe(403);
   const named = await w.call(manager, "PUT", `${BOARD}/log-reviewers/${ORG.region}`, { memberIds: [manager.id, admin.id] });
   expect(named.status).toBe(200);
+  // Managers read who is named; whether the viewer may review is the server's answer.
+  expect((await w.call(manager, "GET", `${BOARD}/log-reviewers/${ORG.region}`)).body).toMatchObject({ memberIds: [manager.id, admin.id], etag: named.body.etag, mayReview: true });
+  expect((await w.call(coordinator, "GET", `${BOARD}/log-reviewers/${ORG.region}`)).status).toBe(403);
 
   const first = await w.call(manager, "GET", `${BOARD}/log-reviews/${period()}`);
   expect(first.status).toBe(200);
@@ -56,8 +59,12 @@ it("draws a reproducible sample, stores each mark with its note and exports it, 
   // The admin may mark the manager's own access.
   const byAdmin = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: marked.body.etag });
   expect(byAdmin.status).toBe(200);
-  // A stale ETag loses nothing: 409.
-  expect((await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: marked.body.etag })).status).toBe(409);
+  // A stale ETag loses nothing: 409, carrying the review as this reviewer reads it — the codes they
+  // may not see masked, no stored record with its actor's ids.
+  const stale = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: marked.body.etag });
+  expect(stale.status).toBe(409);
+  expect(stale.body.error.current).toMatchObject({ etag: byAdmin.body.etag, marked: 2 });
+  expect(JSON.stringify(stale.body.error.current)).not.toMatch(/ZQX-0001|"record"|objectId/);
 
   const stored = await w.app.storage.logReviews.get(DEMO_BOARD_ID, ORG.region, period());
   expect(stored!.items.find((i) => i.id === night.id)!.mark).toMatchObject({ status: "followUp", note: "Fråga om nattläsningen", by: manager.id });

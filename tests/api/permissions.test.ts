@@ -319,6 +319,16 @@ const CASES: RouteCase[] = [
     request: async (_w, actor) => ({ path: `${BOARD}/audit.csv?participantId=${(await participantFor(actor, { label: "", relation: {} }, true)).participant.id}` }),
   },
   {
+    route: "GET /api/boards/:boardId/log-reviewers/:organisationId",
+    permission: "logReview.appoint",
+    variants: [
+      { label: "own organisation", relation: { ownOrganisation: true }, own: true },
+      { label: "another organisation", relation: { ownOrganisation: false }, own: false },
+    ],
+    okStatus: 200,
+    request: async (_w, actor, v) => ({ path: `${BOARD}/log-reviewers/${v.own ? actor.organisationId : ORG.north}` }),
+  },
+  {
     route: "PUT /api/boards/:boardId/log-reviewers/:organisationId",
     permission: "logReview.appoint",
     variants: [

@@ -32,7 +32,7 @@ import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
 import { answerEscalation, loadEscalation, raiseEscalation } from "../use-cases/escalations";
-import { exportLogReview, logExtractCsv, markLogReviewItem, nameLogReviewers, readLogExtract, readLogReview } from "../use-cases/log-review";
+import { exportLogReview, logExtractCsv, markLogReviewItem, nameLogReviewers, readLogExtract, readLogReview, readLogReviewers } from "../use-cases/log-review";
 import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
@@ -246,6 +246,11 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv");
     // Streamed page by page; a failure mid-way ends the connection, so a cut file never looks whole.
     await pipeline(Readable.from(chunks), res);
+  });
+
+  r.get("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await readLogReviewers(deps, actor, boardId, pathId(req.params.organisationId, "organisationId")));
   });
 
   r.put("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {

@@ -1,8 +1,8 @@
-import type { LogExtract, LogReviewView, MarkLogReviewItemBody, NameLogReviewersBody } from "@fact-board/contract";
+import type { LogExtract, LogReviewersView, LogReviewView, MarkLogReviewItemBody, NameLogReviewersBody } from "@fact-board/contract";
 import { Conflict, Invalid, NotFound } from "../domain/errors";
 import { isOnBoardOn } from "../domain/fidelity";
-import { type LogReview, assertPeriod, drawSample, markItem, sampleSeed } from "../domain/log-review";
-import { assertAllowed } from "../domain/permissions";
+import { type LogReview, type LogReviewers, assertPeriod, drawSample, markItem, sampleSeed } from "../domain/log-review";
+import { assertAllowed, isAllowed } from "../domain/permissions";
 import { type Actor, type AuditEvent, type BoardId, type OrganisationId, memberIdOf } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { MASKED_CODE } from "./audit-log";
@@ -14,17 +14,38 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 // and the review is kept and exported. The participant's log extract (PDL 8 kap. 5 §) lists which
 // organisation accessed their details and when.
 
-export async function nameLogReviewers(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: OrganisationId, body: NameLogReviewersBody) {
+const toReviewersView = (actor: Actor, organisationId: OrganisationId, stored: (LogReviewers & { etag: string }) | undefined): LogReviewersView => ({
+  organisationId,
+  memberIds: stored?.memberIds ?? [],
+  ...(stored ? { etag: stored.etag } : {}),
+  mayReview:
+    organisationId === actor.member.organisationId &&
+    isAllowed(actor.member.role, "logReview.perform", { namedLogReviewer: stored?.memberIds.includes(actor.member.id) === true }),
+});
+
+/** Who the organisation has named, for the managers who name them (and whether the viewer is one). */
+export async function readLogReviewers(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: OrganisationId): Promise<LogReviewersView> {
+  assertAllowed(actor.member, "logReview.appoint", { ownOrganisation: organisationId === actor.member.organisationId });
+  return toReviewersView(actor, organisationId, await deps.storage.logReviews.getReviewers(boardId, organisationId));
+}
+
+export async function nameLogReviewers(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: OrganisationId, body: NameLogReviewersBody): Promise<LogReviewersView> {
   assertAllowed(actor.member, "logReview.appoint", { ownOrganisation: organisationId === actor.member.organisationId });
   const members = await deps.storage.members.listForBoard(boardId);
   body.memberIds.forEach((id, i) => {
     if (!members.some((m) => m.id === id && m.organisationId === organisationId)) throw new Invalid(`memberIds.${i}: not a member of this organisation.`);
   });
-  const saved = await deps.storage.logReviews.saveReviewers(
-    { boardId, organisationId, memberIds: [...new Set(body.memberIds)], updatedBy: actor.member.id, updatedAt: nowOf(deps) },
-    body.etag ? { expectedEtag: body.etag } : {},
-  );
-  return { organisationId, memberIds: saved.memberIds, etag: saved.etag };
+  try {
+    const saved = await deps.storage.logReviews.saveReviewers(
+      { boardId, organisationId, memberIds: [...new Set(body.memberIds)], updatedBy: actor.member.id, updatedAt: nowOf(deps) },
+      body.etag ? { expectedEtag: body.etag } : {},
+    );
+    return toReviewersView(actor, organisationId, saved);
+  } catch (e) {
+    // The conflict carries what is stored now in the shape the caller reads, for its conflict dialog.
+    if (e instanceof Conflict && e.current) throw new Conflict(e.what, toReviewersView(actor, organisationId, e.current as LogReviewers & { etag: string }));
+    throw e;
+  }
 }
 
 async function assertNamedReviewer(deps: UseCaseDeps, actor: Actor, boardId: BoardId): Promise<void> {
@@ -109,7 +130,14 @@ export async function markLogReviewItem(deps: UseCaseDeps, actor: Actor, boardId
   const review = await deps.storage.logReviews.get(boardId, actor.member.organisationId, period);
   if (!review) throw new NotFound("The log review");
   const marked = markItem(review, itemId, { status: body.status, ...(body.note ? { note: body.note } : {}) }, { memberId: actor.member.id, at: nowOf(deps) });
-  return toView(deps, actor, await deps.storage.logReviews.update(marked, { expectedEtag: body.etag }));
+  try {
+    return toView(deps, actor, await deps.storage.logReviews.update(marked, { expectedEtag: body.etag }));
+  } catch (e) {
+    // The stored review holds every code unmasked and the actors' ids: the conflict answers with the
+    // reviewer's view of it (masked, logged) like any read, never with the stored entity.
+    if (e instanceof Conflict && e.current) throw new Conflict(e.what, await toView(deps, actor, e.current as LogReview & { etag: string }));
+    throw e;
+  }
 }
 
 const csvCell = (value: string): string => {

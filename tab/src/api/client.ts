@@ -12,7 +12,12 @@ import type {
   EditEntryBody,
   EntryView,
   EscalationView,
+  LogExtract,
+  LogReviewersView,
+  LogReviewView,
+  MarkLogReviewItemBody,
   MeResponse,
+  NameLogReviewersBody,
   Overview,
   ParticipantHistory,
   ParticipantList,
@@ -136,6 +141,32 @@ export class ApiClient {
     if (!response.ok) throw await toApiRequestError(response);
     return response.blob();
   };
+  logReviewers = (boardId: string, organisationId: string) =>
+    this.request<LogReviewersView>("GET", `/api/boards/${seg(boardId)}/log-reviewers/${seg(organisationId)}`);
+  nameLogReviewers = (boardId: string, organisationId: string, body: NameLogReviewersBody) =>
+    this.request<LogReviewersView>("PUT", `/api/boards/${seg(boardId)}/log-reviewers/${seg(organisationId)}`, body);
+  /** The period's sample of the viewer's own organisation (drawn by the server the first time it is opened). */
+  logReview = (boardId: string, period: string) => this.request<LogReviewView>("GET", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}`);
+  markLogReviewItem = (boardId: string, period: string, itemId: string, body: MarkLogReviewItemBody) =>
+    this.request<LogReviewView>("POST", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/items/${seg(itemId)}`, body);
+  logReviewReportCsv = (boardId: string, period: string) => this.blob(`/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/report.csv`);
+  logExtract = (boardId: string, participantId: string) => this.request<LogExtract>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract`);
+  logExtractCsv = (boardId: string, participantId: string, organisationId?: string) =>
+    this.blob(`/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv${organisationId ? `?organisationId=${seg(organisationId)}` : ""}`);
+  statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv`);
+
+  /** A file download that needs the bearer header, handed over as a blob. */
+  private async blob(path: string): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, { headers: { Authorization: `Bearer ${await this.token()}`, "X-Fact-Client": "tab" } });
+    } catch (e) {
+      throw new ApiRequestError(0, "Network", errorMessage(e));
+    }
+    if (!response.ok) throw await toApiRequestError(response);
+    return response.blob();
+  }
+
   /**
    * The board's live stream, read with fetch so the token goes in the Authorization header like
    * every other request and never in a URL (App Service and Application Insights record URLs;

@@ -12,14 +12,17 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { ConsentSection } from "./ConsentSection";
 import { EntryDetails } from "./EntryDetails";
-import { memberName, organisationName } from "./model";
+import { can, memberName, organisationName } from "./model";
 import { SignalsSection } from "./SignalsSection";
+
+// For managers only and rarely opened: its own chunk, out of the board's initial JS.
+const LogExtractDialog = lazy(() => import("./LogExtractDialog"));
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -39,6 +42,7 @@ export function ParticipantDetail({ row, onClose, size = "medium" }: { row: Boar
   const styles = useStyles();
   const [history, setHistory] = useState<ParticipantHistory>();
   const [historyFailed, setHistoryFailed] = useState(false);
+  const [extractOpen, setExtractOpen] = useState(false);
   // Keep showing the latest live version of the row while the drawer is open.
   const live = board.rows.find((r) => r.participant.id === row.participant.id) ?? row;
   const { participant } = live;
@@ -96,6 +100,18 @@ export function ParticipantDetail({ row, onClose, size = "medium" }: { row: Boar
             ))}
           </ul>
         </section>
+        {can(board, "audit.read") && (
+          <section className={styles.section} aria-label={t("logExtract.section")}>
+            <Subtitle2 as="h3">{t("logExtract.section")}</Subtitle2>
+            <Text className={styles.meta}>{t("logExtract.sectionHint")}</Text>
+            <Button onClick={() => setExtractOpen(true)}>{t("logExtract.open")}</Button>
+            {extractOpen && (
+              <Suspense fallback={<Spinner size="tiny" label={t("app.loading")} />}>
+                <LogExtractDialog participantId={participant.id} code={participant.code} onClose={() => setExtractOpen(false)} />
+              </Suspense>
+            )}
+          </section>
+        )}
       </DrawerBody>
     </OverlayDrawer>
   );

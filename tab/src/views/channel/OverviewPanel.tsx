@@ -5,9 +5,12 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
+import { can } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
 import { FidelityPanel } from "./FidelityPanel";
+import { LogReviewSection } from "./LogReviewSection";
 import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
+import { StatisticsExportButton } from "./StatisticsExportButton";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -115,6 +118,8 @@ export default function OverviewPanel() {
         </Card>
       </div>
       <FidelityPanel fidelity={overview.fidelity} />
+      <StatisticsExportButton />
+      {can(board, "logReview.appoint") && <LogReviewSection />}
     </section>
   );
 }

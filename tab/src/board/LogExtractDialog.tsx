@@ -1,0 +1,187 @@
+import type { LogExtract } from "@fact-board/contract";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  FluentProvider,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStaticStyles,
+  makeStyles,
+  mergeClasses,
+  teamsLightTheme,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
+import { useApi } from "../api/ApiContext";
+import { saveBlob } from "../api/download";
+import { useI18n, type I18n, type MessageKey } from "../i18n";
+import { useBoardContext } from "./BoardContext";
+import { refusalMessage } from "./useVersionedChange";
+
+// While the extract is open, printing prints the extract alone: everything else on the page (the
+// board, the drawer, the dialog with its buttons) is hidden for print. Scoped by a body attribute
+// so printing the board at any other time is untouched.
+const usePrintStyles = makeStaticStyles("@media print { body[data-fact-printing] > :not([data-fact-print]) { display: none !important; } }");
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  organisation: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground2 },
+  wrap: { overflowX: "auto" },
+  // Wider than Fluent's 600 px, so five columns and the three buttons fit on one line each.
+  surface: { maxWidth: "min(48rem, 100vw)" },
+  screenOnly: { "@media print": { display: "none" } },
+  printOnly: {
+    display: "none",
+    "@media print": { display: "block", padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1 },
+  },
+});
+
+/** The extract's content, the same on screen and on paper. */
+function ExtractTables({ extract, i18n, headingLevel }: { extract: LogExtract; i18n: I18n; headingLevel: "h2" | "h3" }) {
+  const { t, formatDateTime } = i18n;
+  const styles = useStyles();
+  const Heading = headingLevel;
+  const words = (prefix: "auditWhat" | "auditChannel" | "organisationKind", code: string) => t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
+  if (extract.organisations.length === 0) return <Text>{t("logExtract.empty")}</Text>;
+  return (
+    <>
+      {extract.organisations.map((o) => (
+        <section key={o.organisationId} className={styles.organisation} aria-label={o.organisationName}>
+          <Heading className={styles.heading}>{t("logExtract.organisation", { name: o.organisationName, unit: words("organisationKind", o.unit) })}</Heading>
+          <div className={styles.wrap}>
+            <Table size="small" aria-label={t("logExtract.accessesOf", { name: o.organisationName })}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("logExtract.at")}</TableHeaderCell>
+                  <TableHeaderCell>{t("logExtract.lastAt")}</TableHeaderCell>
+                  <TableHeaderCell>{t("logExtract.count")}</TableHeaderCell>
+                  <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
+                  <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {o.accesses.map((a, i) => (
+                  <TableRow key={`${a.at}-${i}`}>
+                    <TableCell>{formatDateTime(a.at)}</TableCell>
+                    <TableCell>{a.count > 1 ? formatDateTime(a.lastAt) : "–"}</TableCell>
+                    <TableCell>{a.count}</TableCell>
+                    <TableCell>{words("auditWhat", a.what)}</TableCell>
+                    <TableCell>{words("auditChannel", a.channel)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The participant's log extract (PDL 8 kap. 5 §): which organisation and unit accessed their
+ * details and when — no staff names. Printable and as CSV, for all organisations or one.
+ */
+export default function LogExtractDialog({ participantId, code, onClose }: { participantId: string; code: string; onClose: () => void }) {
+  const client = useApi();
+  const { boardId, board } = useBoardContext();
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const styles = useStyles();
+  usePrintStyles();
+  const [extract, setExtract] = useState<LogExtract>();
+  const [error, setError] = useState<string>();
+  const [organisationId, setOrganisationId] = useState("");
+
+  useEffect(() => {
+    let cancelled = false;
+    client.logExtract(boardId, participantId).then(
+      (x) => !cancelled && setExtract(x),
+      (e: unknown) => !cancelled && setError(refusalMessage(i18n, e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, boardId, participantId, i18n]);
+
+  useEffect(() => {
+    document.body.setAttribute("data-fact-printing", "");
+    return () => document.body.removeAttribute("data-fact-printing");
+  }, []);
+
+  const download = async () => {
+    try {
+      saveBlob(await client.logExtractCsv(boardId, participantId, organisationId || undefined), `registerutdrag-${code}${organisationId ? `-${organisationId}` : ""}.csv`);
+    } catch (e) {
+      setError(refusalMessage(i18n, e));
+    }
+  };
+
+  const title = t("logExtract.title", { code });
+  return (
+    <>
+      <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
+        <DialogSurface className={mergeClasses(styles.surface, styles.screenOnly)}>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Text className={styles.meta}>{t("logExtract.intro")}</Text>
+              {error && <Text role="alert">{error}</Text>}
+              {!extract && !error && <Spinner size="tiny" label={t("app.loading")} />}
+              {extract && <ExtractTables extract={extract} i18n={i18n} headingLevel="h3" />}
+              {extract && extract.organisations.length > 0 && (
+                <Field label={t("logExtract.csvFor")}>
+                  <Select value={organisationId} onChange={(_e, d) => setOrganisationId(d.value)}>
+                    <option value="">{t("logExtract.allOrganisations")}</option>
+                    {extract.organisations.map((o) => (
+                      <option key={o.organisationId} value={o.organisationId}>
+                        {o.organisationName}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={onClose}>{t("detail.close")}</Button>
+              <Button onClick={() => window.print()} disabled={!extract}>
+                {t("logExtract.print")}
+              </Button>
+              <Button appearance="primary" onClick={() => void download()} disabled={!extract}>
+                {t("logExtract.downloadCsv")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {/* On paper always light, whatever the theme on screen. */}
+      {extract &&
+        createPortal(
+          <div data-fact-print="">
+            <FluentProvider theme={teamsLightTheme} className={styles.printOnly}>
+              <h1>{title}</h1>
+              <p>{t("logExtract.printedOn", { board: board.board.name, date: formatDate(board.today) })}</p>
+              <ExtractTables extract={extract} i18n={i18n} headingLevel="h2" />
+            </FluentProvider>
+          </div>,
+          document.body,
+        )}
+    </>
+  );
+}
