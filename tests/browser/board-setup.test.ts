@@ -47,9 +47,9 @@ async function openSettings(page: Page, boardId: string, section: string): Promi
   if (!page.url().includes(`board=${boardId}`)) await page.goto(`${app.baseUrl}/tab/?board=${boardId}`);
   await page.waitForSelector("body[data-board-ready='true']");
   // Leaving and coming back reads the settings afresh (someone may have asked to join meanwhile).
-  await page.getByRole("tab", { name: "Tavla" }).click();
-  await page.getByRole("tab", { name: "Inställningar" }).click();
-  await page.getByRole("tab", { name: section }).click();
+  await page.getByRole("tab", { name: "Tavla", exact: true }).click();
+  await page.getByRole("tab", { name: "Inställningar", exact: true }).click();
+  await page.getByRole("tab", { name: section, exact: true }).click();
 }
 
 async function status(page: Page, text: string | RegExp): Promise<void> {
@@ -91,7 +91,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   await screenshot(page, "settings-organisations");
 
   // The morning brief goes to the team's channel; the bot is installed there and reads the roster.
-  await page.getByRole("tab", { name: "Tavlans inställningar" }).click();
+  await page.getByRole("tab", { name: "Tavlans inställningar", exact: true }).click();
   await page.getByRole("textbox", { name: /Kanal för morgonsammanfattningen/ }).fill(CHANNEL);
   await page.getByRole("form", { name: "Tavlans inställningar" }).getByRole("button", { name: "Spara" }).click();
   await status(page, "Tavlans inställningar har sparats.");
@@ -119,7 +119,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   ]);
 
   // A member from the roster: the admin is marked as one already.
-  await page.getByRole("tab", { name: "Medlemmar" }).click();
+  await page.getByRole("tab", { name: "Medlemmar", exact: true }).click();
   await page.getByRole("button", { name: "Lägg till från teamet" }).click();
   const roster = page.getByRole("dialog", { name: "Personer i Teams-teamet" });
   await roster.getByRole("row", { name: /Anna Admin.*Redan medlem/ }).waitFor();
@@ -153,7 +153,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   expect(candidates).not.toContain("Maja Kommun");
   await edit.getByRole("combobox", { name: "Ny ersättare" }).selectOption({ label: "Rita Region" });
   await edit.getByRole("button", { name: "Lägg till ersättare" }).click();
-  await edit.getByRole("list", { name: "Ersättare i ordning" }).getByText("Rita Region").waitFor();
+  await edit.getByRole("list", { name: "Ersättare i ordning" }).getByText("Rita Region", { exact: true }).waitFor();
   await edit.getByRole("button", { name: "Spara" }).click();
   await status(page, "Anna Admin har sparats.");
   const members = page.getByRole("table", { name: "Medlemmar" });
@@ -168,7 +168,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   lines.splice(51, 0, "NST-900;XY;Okänd Person;Psykiatri Nordstad");
   lines.splice(102, 0, "19850101-1234;XY;Rita Region;Psykiatri Nordstad");
   lines.splice(153, 0, "NST-901;XY;Rita Region;Okänd organisation");
-  await page.getByRole("tab", { name: "Deltagare" }).click();
+  await page.getByRole("tab", { name: "Deltagare", exact: true }).click();
   await page.getByLabel("CSV-fil").setInputFiles({ name: "deltagare.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
   await page.getByRole("button", { name: "Kontrollera filen" }).click();
   await status(page, /Kontrollen är klar: 3 rader avvisas/);
@@ -190,7 +190,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   expect(imported).toBe(200);
 
   // One participant on the board, put on by the region.
-  await page.getByRole("tab", { name: "Tavla" }).click();
+  await page.getByRole("tab", { name: "Tavla", exact: true }).click();
   await page.getByRole("button", { name: "Ta upp på tavlan" }).click();
   const putOn = page.getByRole("dialog", { name: "Ta upp en deltagare på tavlan" });
   await putOn.getByRole("searchbox", { name: "Sök deltagare (kod)" }).fill("NST-001");
