@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
+import { importReason } from "./importReasons";
 import type { AdminState } from "./useAdmin";
 
 const useStyles = makeStyles({
@@ -83,7 +84,7 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
                 {report.report.refused.map((r) => (
                   <TableRow key={r.line}>
                     <TableCell>{r.line}</TableCell>
-                    <TableCell>{r.reason}</TableCell>
+                    <TableCell>{importReason(i18n, r.reason)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

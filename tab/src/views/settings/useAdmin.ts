@@ -15,6 +15,8 @@ export interface AdminState {
   /** The last change that went through (role="status"). */
   notice: string | undefined;
   reload: () => Promise<void>;
+  /** Forgets the last message (another page was opened). */
+  clear: () => void;
   /**
    * Sends one change made on the version the person looked at (its etag). On success the pages are
    * read again; on a conflict they are read again too, so what shows is what is stored now, and the
@@ -60,5 +62,10 @@ export function useAdmin(boardId: string): AdminState {
     [reload, i18n],
   );
 
-  return { boardId, client, overview, error, notice, reload, run };
+  const clear = useCallback(() => {
+    setError(undefined);
+    setNotice(undefined);
+  }, []);
+
+  return { boardId, client, overview, error, notice, reload, clear, run };
 }
