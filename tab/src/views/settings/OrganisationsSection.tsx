@@ -24,7 +24,7 @@ export function OrganisationsSection({ admin }: { admin: AdminState }) {
           <TableRow>
             <TableHeaderCell>{t("admin.organisation.name")}</TableHeaderCell>
             <TableHeaderCell>{t("admin.organisation.kind")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.organisation.tenants")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.organisation.tenantsColumn")}</TableHeaderCell>
             <TableHeaderCell>{t("admin.organisation.retentionDays")}</TableHeaderCell>
             <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
           </TableRow>

@@ -1,7 +1,9 @@
 import type { ParticipantView } from "@fact-board/contract";
 import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import { useBoardContext } from "../../board/BoardContext";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
+import { can, canFor } from "../../board/model";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
@@ -15,6 +17,9 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
+  const { board } = useBoardContext();
+  // Only the organisation that wrote a participant's record changes it (authorship); the server decides, the tab offers what it may.
+  const mayEdit = (p: ParticipantView) => p.writtenBy === board.viewer.organisationId && canFor(board, "participant.edit", p);
   const [q, setQ] = useState("");
   const [list, setList] = useState<{ participants: ParticipantView[]; cursor?: string; hiddenCount: number }>();
   const [failed, setFailed] = useState<string>();
@@ -39,7 +44,7 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
   return (
     <>
       <div className={styles.row}>
-        <ParticipantDialog admin={admin} />
+        {can(board, "participant.create") && <ParticipantDialog admin={admin} />}
         <Field label={t("admin.participant.search")}>
           <Input value={q} onChange={(_e, d) => setQ(d.value)} />
         </Field>
@@ -63,9 +68,7 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
               <TableCell>{p.initials}</TableCell>
               <TableCell>{memberName(p.caseManagerId)}</TableCell>
               <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
-              <TableCell>
-                <ParticipantDialog admin={admin} participant={p} />
-              </TableCell>
+              <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
             </TableRow>
           ))}
         </TableBody>
