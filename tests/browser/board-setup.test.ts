@@ -7,7 +7,7 @@ import type { BoardView, MeResponse, ParticipantList } from "@fact-board/contrac
 import type { Browser, Page } from "playwright-core";
 import { startConnector, type Connector } from "../../bot/src/bot/test/teams-connector";
 import { api, signIn, startApp, type RunningApp } from "../support/app";
-import { launchChromium, screenshot, seriousAxeViolations, WAIT_MS } from "./browser";
+import { launchChromium, layoutDefects, screenshot, seriousAxeViolations, WAIT_MS } from "./browser";
 
 const HOST = "11111111-1111-4111-8111-111111111111";
 const MUNI = "22222222-2222-4222-8222-222222222222";
@@ -160,6 +160,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   await members.getByRole("row", { name: /Anna Admin.*Rita Region/ }).waitFor();
   expect(await members.getByRole("row").count()).toBe(4);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "settings-members");
 
   // 200 participants from CSV; the bad lines are reported by number and none of them is written.
@@ -177,6 +178,8 @@ it("takes a team from an empty store to a board its partner sees through consent
   expect(refusedRows.map((r) => Number(/^\d+/.exec(r)?.[0]))).toEqual([52, 103, 154]);
   expect(refusedRows).toEqual(["52Handläggaren är inte medlem i tavlan.", "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.", "154En organisation är inte med på tavlan."]);
   expect((await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants`)).body.participants).toHaveLength(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "settings-import-checked");
   await page.getByRole("button", { name: "Importera" }).click();
   await status(page, "200 deltagare importerade, 3 rader avvisade, 0 fanns redan.");
