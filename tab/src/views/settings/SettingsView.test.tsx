@@ -157,3 +157,17 @@ it("tells of a conflict in words and shows what is stored now", async () => {
   await screen.findByText(/Någon annan ändrade samma sak samtidigt/);
   expect(reads).toBe(2);
 });
+
+it("adds a partner organisation with every tenant its people sign in from and its retention period", async () => {
+  const sent: unknown[] = [];
+  renderSettings({ adminOverview: async () => overview(), addOrganisation: async (_b: string, body: unknown) => (sent.push(body), overview().organisations[1]!) });
+  fireEvent.click(await screen.findByRole("button", { name: "Lägg till organisation" }));
+  const dialog = await openedDialog("Lägg till organisation", { role: "textbox", name: /Namn/ });
+  fireEvent.change(dialog.getByRole("textbox", { name: /Namn/, hidden: true }), { target: { value: "Vård och omsorg Västra" } });
+  fireEvent.change(dialog.getByRole("textbox", { name: /tenant-id/, hidden: true }), { target: { value: "AAAAAAAA-0000-4000-8000-000000000001\n aaaaaaaa-0000-4000-8000-000000000002 " } });
+  fireEvent.change(dialog.getByRole("spinbutton", { name: /Bevarandetid/, hidden: true }), { target: { value: "3650" } });
+  fireEvent.click(dialog.getByRole("button", { name: "Lägg till", hidden: true }));
+  await waitFor(() =>
+    expect(sent).toEqual([{ name: "Vård och omsorg Västra", kind: "municipalSocialServices", tenantIds: ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"], retentionDays: 3650 }]),
+  );
+});
