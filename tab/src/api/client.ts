@@ -5,6 +5,7 @@ import type {
   AnswerEscalationBody,
   AuditPage,
   CreateBoardBody,
+  CreateParticipantBody,
   BoardView,
   CheckInView,
   ClosedEntryView,
@@ -32,6 +33,26 @@ import type {
   WalkthroughEventBody,
   WalkthroughResponse,
 } from "@fact-board/contract";
+import type {
+  AddMemberBody,
+  AdminAuditPage,
+  AdminOverview,
+  BoardAdminView,
+  DecideJoinRequestBody,
+  EditBoardSettingsBody,
+  EditMemberBody,
+  EditOrganisationBody,
+  EditParticipantBody,
+  ImportReport,
+  JoinRequestBody,
+  JoinRequestView,
+  LeaveBoardBody,
+  MemberAdminView,
+  OrganisationAdminView,
+  OrganisationBody,
+  ParticipantView,
+  RosterPerson,
+} from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
@@ -53,7 +74,7 @@ export class ApiClient {
     private readonly baseUrl = "",
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, csv?: string): Promise<T> {
     const token = await this.token();
     let response: Response;
     try {
@@ -64,9 +85,9 @@ export class ApiClient {
           Accept: "application/json",
           // Tells the access log the request came through the tab.
           "X-Fact-Client": "tab",
-          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...(csv !== undefined ? { "Content-Type": "text/csv" } : body === undefined ? {} : { "Content-Type": "application/json" }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: csv ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch (e) {
       throw new ApiRequestError(0, "Network", errorMessage(e));
@@ -131,6 +152,26 @@ export class ApiClient {
     for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
     return this.request<AuditPage>("GET", `/api/boards/${seg(boardId)}/audit?${params.toString()}`);
   };
+  // Setting up and running a board (the "Inställningar" view).
+  adminOverview = (boardId: string) => this.request<AdminOverview>("GET", `/api/boards/${seg(boardId)}/admin`);
+  editBoardSettings = (boardId: string, body: EditBoardSettingsBody) => this.request<BoardAdminView>("PATCH", `/api/boards/${seg(boardId)}/settings`, body);
+  addOrganisation = (boardId: string, body: OrganisationBody) => this.request<OrganisationAdminView>("POST", `/api/boards/${seg(boardId)}/organisations`, body);
+  editOrganisation = (boardId: string, organisationId: string, body: EditOrganisationBody) =>
+    this.request<OrganisationAdminView>("PATCH", `/api/boards/${seg(boardId)}/organisations/${seg(organisationId)}`, body);
+  roster = (boardId: string) => this.request<{ people: RosterPerson[]; installed: boolean }>("GET", `/api/boards/${seg(boardId)}/roster`);
+  addMember = (boardId: string, body: AddMemberBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members`, body);
+  editMember = (boardId: string, memberId: string, body: EditMemberBody) => this.request<MemberAdminView>("PATCH", `/api/boards/${seg(boardId)}/members/${seg(memberId)}`, body);
+  leaveBoard = (boardId: string, memberId: string, body: LeaveBoardBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/leave`, body);
+  requestToJoin = (boardId: string, body: JoinRequestBody) => this.request<{ state: JoinRequestView["state"] }>("POST", `/api/boards/${seg(boardId)}/join-requests`, body);
+  decideJoinRequest = (boardId: string, memberId: string, body: DecideJoinRequestBody) =>
+    this.request<JoinRequestView>("POST", `/api/boards/${seg(boardId)}/join-requests/${seg(memberId)}/decide`, body);
+  createParticipant = (boardId: string, body: CreateParticipantBody) => this.request<ParticipantView>("POST", `/api/boards/${seg(boardId)}/participants`, body);
+  editParticipant = (boardId: string, participantId: string, body: EditParticipantBody) =>
+    this.request<ParticipantView>("PATCH", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}`, body);
+  importParticipants = (boardId: string, csv: string, dryRun: boolean) =>
+    this.request<ImportReport>("POST", `/api/boards/${seg(boardId)}/participants/import${dryRun ? "?dryRun=true" : ""}`, undefined, csv);
+  adminAudit = (boardId: string, cursor?: string) =>
+    this.request<AdminAuditPage>("GET", `/api/boards/${seg(boardId)}/admin-audit${cursor ? `?cursor=${seg(cursor)}` : ""}`);
   /** The CSV export needs the bearer header too, so it is fetched and handed over as a blob. */
   auditCsv = async (boardId: string, filter: { participantId?: string; memberId?: string }): Promise<Blob> => {
     const params = new URLSearchParams();

@@ -12,6 +12,7 @@ import { ChannelView } from "../views/channel/ChannelView";
 import { SidePanelView } from "../views/sidePanel/SidePanelView";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
 import { DevSignIn } from "./DevSignIn";
+import { JoinBoard } from "./JoinBoard";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
@@ -194,6 +195,8 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
         <ConfigView host={host} me={me} client={client} />
       </Suspense>
     );
+  // The tab's saved URL names a board this person is not a member of: they may ask to join it.
+  if (host.boardId && !me.boards.some((b) => b.id === host.boardId)) return <JoinBoard client={client} boardId={host.boardId} />;
   const boardId = me.boards.some((b) => b.id === chosen) ? chosen : me.boards[0]?.id;
   const current = me.boards.find((b) => b.id === boardId);
   const showBar = (!host.inTeams || me.boards.length > 1) && host.view !== "sidePanel";

@@ -10,6 +10,8 @@ export interface Host {
   locale: string;
   theme: ThemeName;
   boardId?: string;
+  /** Inside a Teams channel: its id. */
+  channelId?: string;
   teams?: typeof import("./teams");
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
@@ -82,6 +84,7 @@ export async function detectHost(location: Location = window.location): Promise<
       locale: teamsContext.locale || "sv-SE",
       theme: toThemeName(teamsContext.theme),
       boardId,
+      ...(teamsContext.channelId ? { channelId: teamsContext.channelId } : {}),
       teams,
     };
   }

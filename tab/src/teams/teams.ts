@@ -8,6 +8,8 @@ export interface TeamsContext {
   frameContext: string;
   locale: string;
   theme: string;
+  /** The Teams channel the tab is in (the configuration page offers it for the morning brief). */
+  channelId?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
     await app.initialize();
     const context = await app.getContext();
     tokenTenantId = context.channel?.membershipType === "Shared" ? context.user?.tenant?.id : undefined;
-    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default" };
+    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default", ...(context.channel?.id ? { channelId: context.channel.id } : {}) };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);
   if (result) app.notifySuccess();

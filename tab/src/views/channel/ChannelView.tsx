@@ -14,6 +14,11 @@ import { useI18n } from "../../i18n";
 // Charts and the access log are for managers and rarely opened: they load on demand.
 const OverviewPanel = lazy(() => import("./OverviewPanel"));
 const AuditPanel = lazy(() => import("./AuditPanel"));
+// "Inställningar" is for admins and managers setting the board up: its own chunk.
+const SettingsView = lazy(() => import("../settings/SettingsView"));
+
+/** Setting up the board: the server's `may` decides what each page offers; these roles see the tab at all. */
+const SETTINGS_PERMISSIONS = ["board.configure", "organisation.manage", "member.manage", "member.manageOwnOrganisation", "participant.import", "adminAudit.read"];
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -22,7 +27,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
 });
 
-type Section = "board" | "overview" | "audit";
+type Section = "board" | "overview" | "audit" | "settings";
 
 /** The channel tab: the full board with filters, participant detail, overview and access log. */
 export function ChannelView() {
@@ -35,6 +40,7 @@ export function ChannelView() {
   const rows = useMemo(() => filterRows(board, board.rows, filter), [board, filter]);
   const showOverview = can(board, "overview.read");
   const showAudit = can(board, "audit.read");
+  const showSettings = SETTINGS_PERMISSIONS.some((p) => can(board, p));
 
   return (
     <main className={styles.root}>
@@ -45,11 +51,12 @@ export function ChannelView() {
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
       </div>
       <AbsencePanel />
-      {(showOverview || showAudit) && (
+      {(showOverview || showAudit || showSettings) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
           <Tab value="board">{t("nav.board")}</Tab>
           {showOverview && <Tab value="overview">{t("nav.overview")}</Tab>}
           {showAudit && <Tab value="audit">{t("nav.audit")}</Tab>}
+          {showSettings && <Tab value="settings">{t("nav.settings")}</Tab>}
         </TabList>
       )}
       {section === "board" && (
@@ -65,6 +72,7 @@ export function ChannelView() {
       <Suspense fallback={<Spinner label={t("app.loading")} />}>
         {section === "overview" && <OverviewPanel />}
         {section === "audit" && <AuditPanel />}
+        {section === "settings" && <SettingsView />}
       </Suspense>
       {open && <ParticipantDetail row={open} onClose={() => setOpen(undefined)} />}
     </main>

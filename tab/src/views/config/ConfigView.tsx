@@ -33,6 +33,7 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
         client ? (
           <CreateBoardForm
             client={client}
+            {...(host.channelId ? { channelId: host.channelId } : {})}
             onCreated={(next) => {
               setMe(next);
               setBoardId(next.boards[0]?.id ?? "");

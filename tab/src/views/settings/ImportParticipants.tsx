@@ -1,0 +1,97 @@
+import type { ImportReport } from "@fact-board/contract";
+import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { refusalMessage } from "../../board/useVersionedChange";
+import { useI18n } from "../../i18n";
+import { AdminMessages } from "./AdminMessages";
+import { importReason } from "./importReasons";
+import type { AdminState } from "./useAdmin";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+/**
+ * The first day's caseload from a CSV file: checked first (a dry run reporting every refused line
+ * with its number and why), then imported. The server writes nothing of a file it cannot read.
+ */
+export function ImportParticipants({ admin }: { admin: AdminState }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useStyles();
+  const inputId = useId();
+  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [report, setReport] = useState<{ dryRun: boolean; report: ImportReport }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await admin.client.importParticipants(admin.boardId, file.text, dryRun);
+      setReport({ dryRun, report: result });
+      if (!dryRun) await admin.reload();
+    } catch (e) {
+      setError(refusalMessage(i18n, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={t("admin.import.title")}>
+      <Text weight="semibold">{t("admin.import.title")}</Text>
+      <Caption1>{t("admin.import.format")}</Caption1>
+      <div className={styles.row}>
+        <label htmlFor={inputId}>{t("admin.import.file")}</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(e) => {
+            const picked = e.target.files?.[0];
+            setReport(undefined);
+            if (picked) void picked.text().then((text) => setFile({ name: picked.name, text }));
+          }}
+        />
+        <Button disabled={!file || busy} onClick={() => void send(true)}>
+          {t("admin.import.check")}
+        </Button>
+        <Button appearance="primary" disabled={!file || busy || !report?.dryRun} onClick={() => void send(false)}>
+          {t("admin.import.run")}
+        </Button>
+      </div>
+      {error && <AdminMessages admin={{ error, notice: undefined }} />}
+      {report && (
+        <>
+          <Text role="status">
+            {report.dryRun
+              ? t("admin.import.checked", { refused: report.report.refused.length, already: report.report.alreadyThere })
+              : t("admin.import.done", { imported: report.report.imported, refused: report.report.refused.length, already: report.report.alreadyThere })}
+          </Text>
+          {report.report.refused.length > 0 && (
+            <Table aria-label={t("admin.import.refused")} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
+                  <TableHeaderCell>{t("admin.import.reason")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {report.report.refused.map((r) => (
+                  <TableRow key={r.line}>
+                    <TableCell>{r.line}</TableCell>
+                    <TableCell>{importReason(i18n, r.reason)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+import type { JoinRequestView, Role, RosterPerson } from "@fact-board/contract";
+import { Badge, Button, Caption1, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { FormDialog, useFormDialog } from "../../board/FormDialog";
+import { refusalMessage } from "../../board/useVersionedChange";
+import { useI18n } from "../../i18n";
+import { EditMemberDialog, LeaveDialog } from "./MemberDialogs";
+import { ROLES, useManageable } from "./manageable";
+import { AdminMessages } from "./AdminMessages";
+import type { AdminState } from "./useAdmin";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export function MembersSection({ admin }: { admin: AdminState }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { mayManage } = useManageable(admin);
+  const overview = admin.overview!;
+  const orgName = (id: string) => overview.organisations.find((o) => o.id === id)?.name ?? id;
+  const members = overview.members.filter((m) => !m.leftAt);
+  const nameOf = (id: string) => overview.members.find((m) => m.id === id)?.displayName ?? id;
+  const pending = overview.joinRequests.filter((r) => r.state === "pending");
+  return (
+    <>
+      <div className={styles.row}>
+        <RosterDialog admin={admin} />
+      </div>
+      <section className={styles.section} aria-label={t("admin.join.title")}>
+        <Text weight="semibold">{t("admin.join.title")}</Text>
+        {pending.length === 0 ? (
+          <Caption1>{t("admin.join.none")}</Caption1>
+        ) : (
+          pending.map((r) => (
+            <div key={r.memberId} className={styles.row}>
+              <Text>{r.displayName}</Text>
+              {r.message && <Caption1>“{r.message}”</Caption1>}
+              <ApproveDialog admin={admin} request={r} />
+              <Button size="small" onClick={() => void admin.run(() => admin.client.decideJoinRequest(admin.boardId, r.memberId, { decision: "decline", etag: r.etag }), t("admin.join.declined", { name: r.displayName }))}>
+                {t("admin.join.decline", { name: r.displayName })}
+              </Button>
+            </div>
+          ))
+        )}
+      </section>
+      <Table aria-label={t("admin.page.members")} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("admin.member.name")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.member.organisation")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.member.role")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.member.substitutes")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.member.caseManagerFor")}</TableHeaderCell>
+            <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>{m.displayName}</TableCell>
+              <TableCell>{orgName(m.organisationId)}</TableCell>
+              <TableCell>{t(`role.${m.role}`)}</TableCell>
+              <TableCell>{m.substituteIds.map(nameOf).join(", ") || "–"}</TableCell>
+              <TableCell>{m.caseManagerFor.length + m.caseManagerForHidden}</TableCell>
+              <TableCell>
+                {mayManage(m.organisationId) && (
+                  <div className={styles.row}>
+                    <EditMemberDialog admin={admin} member={m} />
+                    <LeaveDialog admin={admin} member={m} />
+                  </div>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
+
+/** Organisation and role for a new member; the organisation defaults to the one whose tenant they sign in from. */
+function useOrganisationAndRole(admin: AdminState, tenantId: string | undefined) {
+  const { organisations } = useManageable(admin);
+  const [organisationId, setOrganisationId] = useState("");
+  const [role, setRole] = useState<Role>("staff");
+  const reset = () => {
+    setOrganisationId(organisations.find((o) => tenantId && o.tenantIds.includes(tenantId.toLowerCase()))?.id ?? organisations[0]?.id ?? "");
+    setRole("staff");
+  };
+  return { organisationId, setOrganisationId, role, setRole, reset, organisations };
+}
+
+function OrganisationAndRoleFields({ choice, mayGrantAdmin }: { choice: ReturnType<typeof useOrganisationAndRole>; mayGrantAdmin: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t("admin.member.organisation")} required>
+        <Select value={choice.organisationId} onChange={(_e, d) => choice.setOrganisationId(d.value)}>
+          {choice.organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("admin.member.role")} required>
+        <Select value={choice.role} onChange={(_e, d) => choice.setRole(d.value as Role)}>
+          {ROLES.filter((r) => r !== "admin" || mayGrantAdmin).map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </>
+  );
+}
+
+function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinRequestView }) {
+  const { t } = useI18n();
+  const { mayGrantAdmin } = useManageable(admin);
+  const choice = useOrganisationAndRole(admin, request.tenantId);
+  const dialog = useFormDialog(choice.reset);
+  const submit = async () => {
+    const ok = await admin.run(
+      () => admin.client.decideJoinRequest(admin.boardId, request.memberId, { decision: "approve", etag: request.etag, organisationId: choice.organisationId, role: choice.role }),
+      t("admin.join.approved", { name: request.displayName }),
+    );
+    if (ok) dialog.close();
+  };
+  return (
+    <FormDialog
+      dialog={dialog}
+      trigger={<Button size="small" appearance="primary">{t("admin.join.approve", { name: request.displayName })}</Button>}
+      title={t("admin.join.approveTitle", { name: request.displayName })}
+      submitLabel={t("admin.join.approveSubmit")}
+      submitDisabled={!choice.organisationId}
+      onSubmit={submit}
+    >
+      <OrganisationAndRoleFields choice={choice} mayGrantAdmin={mayGrantAdmin} />
+      <AdminMessages admin={{ error: admin.error, notice: undefined }} />
+    </FormDialog>
+  );
+}
+
+/** The Teams team's people as the bot reads them; those already members are marked. */
+function RosterDialog({ admin }: { admin: AdminState }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { mayGrantAdmin } = useManageable(admin);
+  const [roster, setRoster] = useState<{ people: RosterPerson[]; installed: boolean }>();
+  const [failed, setFailed] = useState<string>();
+  const [picked, setPicked] = useState<RosterPerson>();
+  const choice = useOrganisationAndRole(admin, picked?.tenantId);
+  const dialog = useFormDialog(() => {
+    setRoster(undefined);
+    setFailed(undefined);
+    setPicked(undefined);
+    admin.client.roster(admin.boardId).then(setRoster, (e: unknown) => setFailed(refusalMessage(i18n, e)));
+  });
+  const pick = (p: RosterPerson) => {
+    setPicked(p);
+    // The organisation follows from the tenant the person signs in from.
+    choice.setOrganisationId(choice.organisations.find((o) => o.tenantIds.includes(p.tenantId.toLowerCase()))?.id ?? choice.organisations[0]?.id ?? "");
+    choice.setRole("staff");
+  };
+  const submit = async () => {
+    if (!picked) return;
+    const ok = await admin.run(
+      () => admin.client.addMember(admin.boardId, { tenantId: picked.tenantId, objectId: picked.objectId, displayName: picked.displayName, organisationId: choice.organisationId, role: choice.role }),
+      t("admin.member.added", { name: picked.displayName }),
+    );
+    if (ok) dialog.close();
+  };
+  return (
+    <FormDialog
+      dialog={dialog}
+      trigger={<Button appearance="primary">{t("admin.roster.open")}</Button>}
+      title={t("admin.roster.title")}
+      submitLabel={t("admin.roster.add")}
+      submitDisabled={!picked || !choice.organisationId}
+      onSubmit={submit}
+    >
+      {failed && <Text role="alert">{failed}</Text>}
+      {!roster && !failed && <Spinner size="small" label={t("app.loading")} />}
+      {roster && !roster.installed && <Text>{t("admin.roster.notInstalled")}</Text>}
+      {roster?.installed && (
+        <Table aria-label={t("admin.roster.title")} size="small">
+          <TableBody>
+            {roster.people.map((p) => (
+              <TableRow key={`${p.tenantId}.${p.objectId}`}>
+                <TableCell>
+                  {p.displayName} {p.guest && <Badge appearance="outline">{t("admin.roster.guest")}</Badge>}
+                </TableCell>
+                <TableCell>
+                  {p.member ? (
+                    <Badge appearance="tint" color="informative">{t("admin.roster.alreadyMember")}</Badge>
+                  ) : (
+                    <Button size="small" appearance={picked === p ? "primary" : "secondary"} aria-pressed={picked === p} onClick={() => pick(p)}>
+                      {t("admin.roster.pick", { name: p.displayName })}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {picked && <OrganisationAndRoleFields choice={choice} mayGrantAdmin={mayGrantAdmin} />}
+      <AdminMessages admin={{ error: admin.error, notice: undefined }} />
+    </FormDialog>
+  );
+}
+
