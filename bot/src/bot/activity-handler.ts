@@ -1,18 +1,22 @@
 import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import type { Locale } from "../cards";
+import { type InstallScope, type Locale, buildWelcomeCard } from "../cards";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
 import { memberIdOf } from "../domain/types";
 import { handleCardAction } from "./card-actions";
 import { type CardViewDeps, helpCard, buildCardFor } from "./card-views";
 import { parseCommand } from "./commands";
-import type { TableConversationReferenceStore } from "./conversation-reference-store";
+import { type TableConversationReferenceStore, kindOf } from "./conversation-reference-store";
+import type { Reach } from "./reach";
 
 // The Teams edge: who may talk to the bot, installs and uninstalls, commands, card actions.
 
 export interface HandlerDeps {
   views: CardViewDeps;
   references: TableConversationReferenceStore;
+  reach: Reach;
+  /** Work that outlives the turn (opening personal chats for a whole team); idle() waits for it. */
+  background(task: Promise<unknown>): void;
   /** Tenants whose members may use the bot: the union of the boards' allowedTenantIds. */
   isTenantAllowed(tenantId: string): Promise<boolean>;
   /** Local development with the Agents Playground only: accept any tenant and channel. */
@@ -37,7 +41,17 @@ export class FactBotHandler extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context);
+      const boardIds = await this.remember(context);
+      const scope = scopeOf(context);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildWelcomeCard(scope, localeOf(context.activity)))));
+      // In the board's team the bot may open a 1:1 chat with each member: nobody waits for people to find the bot.
+      if (scope === "team") {
+        for (const boardId of boardIds) {
+          this.d.background(
+            this.d.reach.openPersonalChats(boardId).catch((e: unknown) => this.d.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "opening personal chats failed")),
+          );
+        }
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -74,11 +88,29 @@ export class FactBotHandler extends TeamsActivityHandler {
     return (members ?? []).some((m) => m.id === context.activity.recipient?.id);
   }
 
-  private async remember(context: TurnContext): Promise<void> {
+  /** Stores where the bot can write to; returns the boards the conversation is linked to. */
+  private async remember(context: TurnContext): Promise<string[]> {
     const reference = TurnContext.getConversationReference(context.activity);
     const caller = callerOf(context);
-    const boardIds = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
-    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}) });
+    const own = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
+    const teamId = teamIdOf(context);
+    // A channel in the board's team serves the board whoever installed it, member or not.
+    const ofTeam = kindOf(reference) === "channel" ? await this.boardsOfTeam(teamId, reference.conversation?.id) : [];
+    const boardIds = [...new Set([...own, ...ofTeam])];
+    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}), ...(teamId ? { teamId } : {}) });
+    return boardIds;
+  }
+
+  /**
+   * The boards whose team this is: the board's morning-brief channel is in it (or is its General
+   * channel, whose id is the team's), or a channel of the team is already linked to the board.
+   */
+  private async boardsOfTeam(teamId: string | undefined, conversationId: string | undefined): Promise<string[]> {
+    const ids = new Set([teamId, conversationId].filter((x): x is string => !!x));
+    const [boards, teamChannels] = await Promise.all([this.d.views.useCases.storage.boards.list(), teamId ? this.d.references.channelsOfTeam(teamId) : Promise.resolve([])]);
+    const channelIds = new Set([...ids, ...teamChannels.map((c) => c.reference.conversation?.id).filter((x): x is string => !!x)]);
+    const linked = new Set([...boards.filter((b) => b.settings?.briefChannelId && channelIds.has(b.settings.briefChannelId)).map((b) => b.id), ...teamChannels.flatMap((c) => c.boardIds)]);
+    return [...linked];
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -128,6 +160,15 @@ export class FactBotHandler extends TeamsActivityHandler {
     if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }
+}
+
+function teamIdOf(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
+
+function scopeOf(context: TurnContext): InstallScope {
+  const kind = kindOf(TurnContext.getConversationReference(context.activity));
+  return kind === "channel" ? "team" : kind;
 }
 
 function normalisedNonEmpty(text: string | undefined): boolean {

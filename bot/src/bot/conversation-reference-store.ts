@@ -23,6 +23,8 @@ export interface StoredReference {
   memberId?: string;
   /** Channels and group chats: the boards of the person who installed the app there. */
   boardIds: string[];
+  /** Channels: the Teams team the channel belongs to (channelData.team.id). */
+  teamId?: string;
   locale?: string;
   etag: string;
 }
@@ -34,6 +36,7 @@ interface Row {
   tenantId?: string;
   memberId?: string;
   boardIds?: string;
+  teamId?: string;
   locale?: string;
   updatedAt: string;
 }
@@ -69,12 +72,12 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
     const { kind, key } = keyOf(reference);
     const existing = await this.get(kind, key);
     if (existing && !options.overwrite) return false;
-    await this.save(reference, { boardIds: existing?.boardIds ?? [] }, existing?.etag);
+    await this.save(reference, { boardIds: existing?.boardIds ?? [], ...(existing?.teamId ? { teamId: existing.teamId } : {}), ...(existing?.locale ? { locale: existing.locale } : {}) }, existing?.etag);
     return true;
   }
 
   /** Stores (or refreshes) a reference; `expectedEtag` guards an update, absent means create-or-replace. */
-  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string } = {}, expectedEtag?: string): Promise<void> {
+  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string; teamId?: string } = {}, expectedEtag?: string): Promise<void> {
     const { kind, key } = keyOf(reference);
     const tenantId = tenantOf(reference);
     const row: Row = {
@@ -86,6 +89,7 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
       ...(kind === "personal" && tenantId && reference.user?.aadObjectId ? { memberId: `${tenantId}.${reference.user.aadObjectId}` } : {}),
       ...(extra.boardIds && extra.boardIds.length > 0 ? { boardIds: JSON.stringify(extra.boardIds) } : {}),
       ...(extra.locale ? { locale: extra.locale } : {}),
+      ...(extra.teamId ? { teamId: extra.teamId } : {}),
     };
     try {
       if (expectedEtag) await this.table.updateEntity(row, "Replace", { etag: expectedEtag });
@@ -134,6 +138,18 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
     return out;
   }
 
+  /** Channels already linked in a Teams team (any board). */
+  async channelsOfTeam(teamId: string): Promise<StoredReference[]> {
+    const out: StoredReference[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.page("channel", 1000, token);
+      out.push(...page.items.filter((r) => r.teamId === teamId));
+      token = page.continuationToken;
+    } while (token);
+    return out;
+  }
+
   private async page(kind: ConversationKind | undefined, pageSize: number, continuationToken?: string) {
     const queryOptions = kind ? { filter: `PartitionKey eq '${kind}'` } : {};
     const pages = this.table.listEntities<Row>({ queryOptions }).byPage({ maxPageSize: Math.min(Math.max(pageSize, 1), 1000), ...(continuationToken ? { continuationToken } : {}) });
@@ -153,5 +169,6 @@ function fromRow(row: Row & { etag: string }): StoredReference {
     ...(row.tenantId ? { tenantId: row.tenantId } : {}),
     ...(row.memberId ? { memberId: row.memberId } : {}),
     ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.teamId ? { teamId: row.teamId } : {}),
   };
 }

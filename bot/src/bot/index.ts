@@ -13,6 +13,7 @@ import { TableConversationReferenceStore } from "./conversation-reference-store"
 import { BotNotifier } from "./notifier";
 import { ProactiveSender, type SenderLog, type SenderOptions, type Transport } from "./proactive-sender";
 import { SentCardStore } from "./sent-card-store";
+import { createReach, type Reach } from "./reach";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
@@ -53,6 +54,8 @@ export interface Bot {
   adapter: CloudAdapter;
   /** The Teams team's roster, for adding members. */
   roster: TeamRoster;
+  /** Personal chats opened from the team's roster. */
+  reach: Reach;
   ensureTables(): Promise<void>;
   /** Waits for queued notifications and sends. */
   idle(): Promise<void>;
@@ -95,9 +98,16 @@ export function createBot(deps: BotDeps): Bot {
   };
   const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
   const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
+  const reach = createReach({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage, ...(deps.log ? { log: deps.log } : {}) });
+  const background = new Set<Promise<unknown>>();
   const handler = new FactBotHandler({
     views,
     references,
+    reach,
+    background: (task) => {
+      background.add(task);
+      void task.finally(() => background.delete(task));
+    },
     isTenantAllowed: deps.isTenantAllowed ?? tenantAllowList(deps.storage, deps.clock),
     allowAnyTenant: deps.allowAnyTenant ?? false,
     ...(deps.log ? { log: deps.log } : {}),
@@ -126,7 +136,11 @@ export function createBot(deps: BotDeps): Bot {
     adapter,
     roster: createTeamRoster({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage }),
     ensureTables: () => tables.ensureTables(),
-    idle: () => notifier.idle(),
+    reach,
+    idle: async () => {
+      while (background.size > 0) await Promise.all([...background]);
+      await notifier.idle();
+    },
   };
 }
 

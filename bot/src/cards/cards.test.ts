@@ -13,6 +13,7 @@ import { CardRef, VERBS, isVerb } from "./verbs";
 import { buildSignalNoticeCard } from "./signal-notice-card";
 import { buildNotLoggedCard } from "./not-logged-card";
 import { t } from "./strings";
+import { buildWelcomeCard } from "./welcome-card";
 import type { ConsentStatus, CoverState, EscalationState } from "@fact-board/contract";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -334,6 +335,10 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       for (const data of [{ boardId: "b", refreshUserIds: [] }, { notMember: true, refreshUserIds: [] }, { boardId: "b", notUnderstood: true, refreshUserIds: [] }]) {
         expect(validate(buildHelpCard(data, locale))).toEqual([]);
       }
+    });
+    it("the welcome card is valid in each install scope and says what a shared conversation never shows", () => {
+      for (const scope of ["personal", "team", "groupChat"] as const) expect(validate(buildWelcomeCard(scope, locale))).toEqual([]);
+      expect(allText(buildWelcomeCard("team", locale))).not.toEqual(allText(buildWelcomeCard("groupChat", locale)));
     });
     it("the absence form and its receipt are valid", () => {
       expect(validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: ["x"] }, locale))).toEqual([]);
