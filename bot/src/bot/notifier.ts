@@ -2,8 +2,8 @@ import type { CardRef, Locale } from "../cards";
 import { standInFor } from "../domain/cover";
 import { isDomainError } from "../domain/errors";
 import type { Member } from "../domain/types";
-import { applyCoverEvent } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
+import { coverAlertDelivered, coverRequestDelivered, recordReach } from "../use-cases/reach";
 import type { Notification, Notifier } from "../use-cases/notifier";
 import { type CardViewDeps, buildCardFor, mriOf } from "./card-views";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
@@ -131,8 +131,11 @@ export class BotNotifier implements Notifier {
       case "coverRequested": {
         const substitute = await storage.members.get(n.boardId, n.substituteId);
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
-        if (substitute) await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
         await this.updateCopies(ref, t);
+        if (substitute) {
+          const result = await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
+          await coverRequestDelivered(this.d.views.useCases, n.boardId, n.absenceId, n.substituteId, result);
+        }
         return;
       }
       case "coverSettled": {
@@ -143,15 +146,9 @@ export class BotNotifier implements Notifier {
         if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
           const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
           const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true, tally: t });
-          // Alerted means a manager has the card: not reached (no chat, blocked, refused to the end) is not alerted.
-          if (result.reached.length === 0) {
-            this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
-          } else {
-            await applyCoverEvent(this.d.views.useCases, absence, { type: "managerAlerted", at: this.d.views.useCases.clock().toISOString() }, absence.etag).catch((err: unknown) => {
-              // Another instance recorded it first.
-              if (!isDomainError(err)) throw err;
-            });
-          }
+          // Whether this counts as alerted is the use-case's to decide, from who the card reached.
+          const { alerted } = await coverAlertDelivered(this.d.views.useCases, n.boardId, n.absenceId, result);
+          if (!alerted) this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
         }
         return;
       }
@@ -208,6 +205,8 @@ export class BotNotifier implements Notifier {
       }),
     );
     if (options.tally) options.tally.pending += result.pending.length;
+    // Pending people are neither: they are tried again.
+    await recordReach(this.d.views.useCases, result);
     const unreached = result.unreached;
     if (unreached.length > 0 && options.channelRef && "boardId" in options.channelRef) {
       const channels = await this.d.references.channelsOf(options.channelRef.boardId);

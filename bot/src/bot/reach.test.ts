@@ -3,6 +3,7 @@
 // through the real CloudAdapter), so the first card that is due finds them.
 import { aBoard, aMember, anOrganisation } from "../storage/test-support";
 import type { Member } from "../domain/types";
+import { readOverview } from "../use-cases/overview";
 import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "./test/harness";
 
 const KOMMUN = "tenant-kommun";
@@ -10,7 +11,7 @@ let h: Harness;
 let boardId: string;
 let absentee: Member, substitute: Member, manager: Member;
 const TEAM = `19:reach${Date.now()}@thread.tacv2`;
-const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
+const as = (m: Pick<Member, "tenantId" | "objectId" | "displayName">) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
 const personalOf = (m: Member) => `a:personal-${m.objectId}`;
 const rosterEntry = (m: { objectId: string; tenantId: string; displayName: string }, i: number) => ({ id: `29:roster-${i}`, aadObjectId: m.objectId, tenantId: m.tenantId, name: m.displayName, userRole: "user" as const });
 const outsider = { tenantId: KOMMUN, objectId: `outsider${Date.now()}`, displayName: "Olle Utanför" };
@@ -84,5 +85,54 @@ describe("welcome on install", () => {
     h.connector.clear();
     await post(h, activity(h, as(substitute), { type: "installationUpdate", action: "add", locale: "en-GB" }));
     expect(textOf(h.connector.cards(personalOf(substitute)))).toContain("Welcome to FACT Board");
+  });
+});
+
+describe("who the cards do not reach", () => {
+  let board2: string;
+  let away: Member, unreachableSub: Member, reachableSub: Member, boss: Member;
+  beforeAll(async () => {
+    board2 = (await h.storage.boards.create(aBoard({ allowedTenantIds: [KOMMUN] }))).id;
+    const org = await h.storage.organisations.create(anOrganisation(board2, { id: `orgk${board2}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+    const mk = (o: Partial<Member>) => h.storage.members.create(aMember(board2, { tenantId: KOMMUN, organisationId: org.id, ...o }));
+    unreachableSub = await mk({ role: "staff", displayName: "Ulf Nåslös" });
+    reachableSub = await mk({ role: "staff", displayName: "Rut Nåbar" });
+    // The manager never opened the bot and is in no team with it.
+    boss = await mk({ role: "manager", displayName: "Bo Chef" });
+    away = await mk({ role: "staff", displayName: "Alva Borta", substituteIds: [unreachableSub.id, reachableSub.id] });
+    for (const m of [away, reachableSub]) await install(h, as(m));
+  });
+
+  it("passes over a substitute no card can reach, marks nobody alerted when no manager is reached, and shows the unreached in the overview", async () => {
+    await say(h, as(away), "frånvaro");
+    const reg = action(h.connector.cards(personalOf(away)).pop(), "absence.register");
+    h.connector.clear();
+    await click(h, as(away), reg.verb, { ...reg.data, from: "2026-03-03", to: "2026-03-03", reason: "sick" });
+    await h.bot.idle();
+    // Asked at once, without waiting out the first substitute's answer time.
+    const asked = h.connector.cards(personalOf(reachableSub));
+    expect(asked).toHaveLength(1);
+    const [absence] = await h.storage.absences.listForMember(board2, away.id);
+    expect(absence!.cover.declinedBy).toEqual([]);
+    await click(h, as(reachableSub), "cover.decline", action(asked[0], "cover.decline").data);
+    await h.bot.idle();
+    const settled = await h.storage.absences.get(board2, absence!.id);
+    expect(settled!.cover.state).toBe("uncovered");
+    expect(settled!.cover.managerAlerted).toBe(false);
+    expect((await h.storage.members.get(board2, boss.id))!.notReachedSince).toBeDefined();
+    expect((await h.storage.members.get(board2, reachableSub.id))!.notReachedSince).toBeUndefined();
+    const overview = await readOverview(h.bot.useCaseDeps, { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
+    expect(overview.notReached.map((p) => p.displayName)).toEqual(["Bo Chef", "Ulf Nåslös"]);
+  });
+
+  it("marks the manager alerted once the alert reaches them, and they are no longer listed as not reached", async () => {
+    await install(h, as(boss));
+    const [absence] = await h.storage.absences.listForMember(board2, away.id);
+    await h.bot.notifier.handle({ type: "coverSettled", boardId: board2, absenceId: absence!.id });
+    await h.bot.idle();
+    expect((await h.storage.absences.get(board2, absence!.id))!.cover.managerAlerted).toBe(true);
+    expect(textOf(h.connector.cards(personalOf(boss)))).toContain("Frånvaro utan ersättare");
+    const overview = await readOverview(h.bot.useCaseDeps, { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
+    expect(overview.notReached.map((p) => p.displayName)).toEqual(["Ulf Nåslös"]);
   });
 });

@@ -7,6 +7,7 @@ import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { toLocalDate, useI18n } from "../../i18n";
 import { FidelityPanel } from "./FidelityPanel";
+import { NotReachedList } from "./NotReachedList";
 import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
 
 const useStyles = makeStyles({
@@ -82,6 +83,7 @@ export default function OverviewPanel() {
         )}
       </dl>
       <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />
+      <NotReachedList people={overview.notReached} />
       <div className={styles.charts}>
         <Card>
           <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>
