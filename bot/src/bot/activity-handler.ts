@@ -1,5 +1,11 @@
-import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import { type InstallScope, type Locale, buildWelcomeCard } from "../cards";
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
+  CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
+import { type InstallScope, type Locale, boardOfParticipantDataset, buildWelcomeCard, participantChoiceTitle } from "../cards";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
 import { memberIdOf } from "../domain/types";
@@ -149,6 +155,29 @@ export class FactBotHandler extends TeamsActivityHandler {
     const storage = this.d.views.useCases.storage;
     const boards = await storage.members.boardsOf(memberId);
     return boards[0] ? storage.members.get(boards[0], memberId) : undefined;
+  }
+
+  /** Typeahead in the signal form: the participants this person may signal about, matching what they typed. */
+  protected override async onSearchInvoke(context: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
+    const caller = callerOf(context);
+    const boardId = boardOfParticipantDataset(value.dataset);
+    const error = (statusCode: number, code: string, message: string): SearchInvokeResponse => ({ statusCode, type: "application/vnd.microsoft.error", value: { code, message } as never });
+    if (!caller) return error(401, "Unauthenticated", "No Entra user on the activity.");
+    if (!boardId) return error(400, "BadRequest", "Unknown dataset.");
+    // Shared conversations never list participants.
+    if ((context.activity.conversation?.conversationType ?? "personal") !== "personal") return error(403, "Forbidden", "Personal chat only.");
+    const member = await this.d.views.useCases.storage.members.findBySignIn(boardId, caller);
+    if (!member || member.leftAt) return error(403, "Forbidden", "Not a member of this board.");
+    try {
+      const found = await searchParticipantsToSignal(this.d.views.useCases, { member, channel: "bot" }, boardId, String(value.queryText ?? "").slice(0, 50), {
+        skip: Number(value.queryOptions?.skip) || 0,
+        top: Number(value.queryOptions?.top) || undefined,
+      });
+      return { statusCode: 200, type: "application/vnd.microsoft.search.searchResponse", value: { results: found.map((p) => ({ title: participantChoiceTitle(p), value: p.id })) } as never };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return error(403, "Forbidden", "Not allowed.");
+    }
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

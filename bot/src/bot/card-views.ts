@@ -23,6 +23,7 @@ import { AccessNotLogged } from "../use-cases/audit";
 import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { escalationCard, signalAlertCard } from "./signal-views";
 import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
@@ -204,11 +205,11 @@ export async function signalFormCard(deps: CardViewDeps, boardId: string, viewer
   const member = viewer.member;
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
-  const [list, organisations] = await Promise.all([listParticipants(u, { member, channel: "bot" }, boardId, {}), u.storage.organisations.listForBoard(boardId)]);
+  const [first, organisations] = await Promise.all([searchParticipantsToSignal(u, { member, channel: "bot" }, boardId, ""), u.storage.organisations.listForBoard(boardId)]);
   return buildSignalFormCard(
     {
       boardId,
-      participants: list.participants.map((p) => ({ id: p.id, code: p.code, initials: p.initials })),
+      participants: first.map((p) => ({ id: p.id, code: p.code, initials: p.initials })),
       organisations: organisations.filter((o) => o.id !== member.organisationId).map((o) => ({ id: o.id, name: o.name })),
       requestId: u.newId(),
       refreshUserIds: userIds(viewer),

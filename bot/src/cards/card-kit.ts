@@ -78,8 +78,11 @@ export interface InputNumber extends InputBase {
 export interface InputChoiceSet extends InputBase {
   type: "Input.ChoiceSet";
   choices: Array<{ title: string; value: string }>;
+  /** Typeahead: Teams asks the bot (invoke `application/search`) for choices matching what is typed. */
+  "choices.data"?: { type: "Data.Query"; dataset: string; count?: number };
+  placeholder?: string;
   value?: string;
-  style?: "compact" | "expanded";
+  style?: "compact" | "expanded" | "filtered";
   isMultiSelect?: boolean;
 }
 export interface InputToggle extends InputBase {

@@ -7,7 +7,7 @@ import { boardTabDeepLink, buildMorningBriefCard } from "./morning-brief-card";
 import { buildCheckInSummaryCard } from "./check-in-summary-card";
 import { buildHelpCard } from "./help-card";
 import { buildAbsenceFormCard } from "./absence-form-card";
-import { buildSignalFormCard } from "./signal-form-card";
+import { boardOfParticipantDataset, buildSignalFormCard } from "./signal-form-card";
 import { buildMyParticipantsCard } from "./my-participants-card";
 import { CardRef, VERBS, isVerb } from "./verbs";
 import { buildSignalNoticeCard } from "./signal-notice-card";
@@ -37,6 +37,9 @@ const INTRODUCED: Record<string, number> = {
   "Action.Execute": 1.4,
   "Action.ShowCard": 1.0,
   "Action.OpenUrl": 1.0,
+  // Schema 1.6, but Teams runs typeahead (Input.ChoiceSet choices.data) in 1.5 cards, and clients
+  // without it fall back to the static choices.
+  "Data.Query": 1.5,
 };
 // Properties that came later than their element.
 const PROPERTY_INTRODUCED: Record<string, number> = { label: 1.3, isRequired: 1.3, errorMessage: 1.3, refresh: 1.4, style: 1.0 };
@@ -358,6 +361,22 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(validate(buildSignalFormCard(data, locale))).toEqual([]);
       expect(executeVerbs(buildSignalFormCard(data, locale))).toEqual(["signal.raise"]);
       expect(validate(buildSignalFormCard({ ...data, participants: [] }, locale))).toEqual([]);
+    });
+    it("the signal form searches participants by typeahead on its own board", () => {
+      const json = buildSignalFormCard({ boardId: "b.1", participants: [{ id: "p", code: "FIK-001" }], organisations: [{ id: "o", name: "O" }], requestId: "r", refreshUserIds: [] }, locale);
+      const input = json.body.find((e) => "id" in e && e.id === "participantId") as { style?: string; "choices.data"?: { type: string; dataset: string } };
+      expect(input.style).toBe("filtered");
+      expect(input["choices.data"]).toMatchObject({ type: "Data.Query" });
+      expect(boardOfParticipantDataset(input["choices.data"]!.dataset)).toBe("b.1");
+      expect(boardOfParticipantDataset("participantsToSignal.../x")).toBeUndefined();
+      // The library reads choices.data only in a card it treats as 1.6 (Teams honours it in 1.5):
+      // read that way, the typeahead is well formed and survives the parser.
+      const parsed = new AC.AdaptiveCard();
+      const ctx = new AC.SerializationContext();
+      parsed.parse({ ...JSON.parse(JSON.stringify(json)), version: "1.6" }, ctx);
+      expect(ctx.eventCount).toBe(0);
+      expect(parsed.validateProperties().validationEvents).toEqual([]);
+      expect(JSON.stringify(parsed.toJSON())).toContain('"choices.data":{"type":"Data.Query","dataset":"participantsToSignal.b.1"');
     });
     it("my participants is valid, empty or long", () => {
       const p = { code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] };
