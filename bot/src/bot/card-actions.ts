@@ -51,7 +51,7 @@ export async function handleCardAction(
     return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return current(deps, caller, ref, locale, messageFor(e, locale), conversation);
+    return current(deps, caller, ref, locale, messageFor(e, locale, ref.card), conversation);
   }
 }
 
@@ -75,7 +75,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         givenOn: d.givenOn,
         validUntil: d.validUntil,
       });
-      return s.saved;
+      return s.consentGivenSaved;
     }
     case "consent.declined":
     case "consent.withdrawn": {
@@ -87,7 +87,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         receivingOrganisationIds: receivers,
         ...(d.withdrawnOn ? { withdrawnOn: d.withdrawnOn } : {}),
       });
-      return s.saved;
+      return verb === "consent.declined" ? s.consentDeclinedSaved : s.consentWithdrawnSaved;
     }
     case "consent.remindLater": {
       const d = data as VerbData<"consent.remindLater">;
@@ -110,12 +110,12 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
     case "escalation.resolve": {
       const d = data as VerbData<"escalation.acknowledge">;
       await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve", etag: d.etag });
-      return s.saved;
+      return verb === "escalation.acknowledge" ? s.signalAcknowledged : s.signalResolved;
     }
     case "escalation.decline": {
       const d = data as VerbData<"escalation.decline">;
       await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: "decline", etag: d.etag, reason: d.declineReason });
-      return s.saved;
+      return s.signalDeclined;
     }
     case "escalation.putOnBoard": {
       const d = data as VerbData<"escalation.putOnBoard">;
@@ -134,13 +134,13 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
           if (!isDomainError(err)) throw err;
         });
       }
-      return s.saved;
+      return s.putOnBoardSaved;
     }
     case "cover.accept":
     case "cover.decline": {
       const d = data as VerbData<"cover.accept">;
       await answerCover(u, actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
-      return s.saved;
+      return verb === "cover.accept" ? s.coverAcceptedSaved : s.coverDeclinedSaved;
     }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
@@ -187,7 +187,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         const existing = await u.storage.escalations.get(d.boardId, d.requestId);
         if (!existing || existing.raisedBy !== actor.member.id) throw err;
       }
-      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.saved });
+      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.signalSent });
     }
   }
   return undefined;
@@ -215,16 +215,28 @@ async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale:
   const m = message ? { message } : {};
   try {
     if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience, locale, ...m }) };
-    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
+    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot").catch((e: unknown) => {
+      throw isDomainError(e) ? new NotMemberOfBoard() : e;
+    });
     return { card: await buildCardFor(deps, ref, { member: actor.member, audience, locale, ...m }) };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: t(locale).notFound }) };
+    if (!isDomainError(e) && !(e instanceof NotMemberOfBoard)) throw e;
+    // Say what happened: not on this board, or the thing is gone (or hidden from them, which looks the same).
+    const why = e instanceof NotMemberOfBoard ? t(locale).notMemberOfBoard : e.code === "Forbidden" && message ? message : t(locale).notFound;
+    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: why }) };
   }
 }
 
-function messageFor(e: DomainError, locale: Locale): string {
+class NotMemberOfBoard extends Error {}
+
+function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): string {
   const s = t(locale);
+  // Refused by authorship or role on something the person can see: whose it is, not that it is gone.
+  if (e.code === "Forbidden") {
+    if (card === "escalation" || card === "signalAlert") return s.signalNotYours;
+    if (card === "cover" || card === "coverAlert") return s.coverNotYours;
+    if (card === "consent") return s.consentNotYours;
+  }
   switch (e.code) {
     case "Conflict":
     case "InvalidTransition":

@@ -202,7 +202,7 @@ describe("signals", () => {
     expect(actions(seen.card)).toEqual([]);
     const etag = (await h.storage.escalations.get(boardId, data.requestId as string))!.etag;
     const tried = await click(h, as(people.kommunStaff), "escalation.acknowledge", { ...ref, etag });
-    expect(textOf(tried.card)).toContain("Du kan inte");
+    expect(textOf(tried.card)).toContain("Signalen är inte din att besvara");
     expect((await h.storage.escalations.get(boardId, data.requestId as string))?.state).toBe("open");
   });
 });

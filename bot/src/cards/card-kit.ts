@@ -100,16 +100,21 @@ export interface ExecuteAction {
   data: Record<string, unknown>;
   style?: "positive" | "destructive";
   associatedInputs?: "auto" | "none";
+  mode?: ActionMode;
 }
+/** Secondary actions go to the card's overflow menu ("…"): what keeps a card's buttons inside 450 px. */
+export type ActionMode = "primary" | "secondary";
 export interface ShowCardAction {
   type: "Action.ShowCard";
   title: string;
   card: AdaptiveCard;
+  mode?: ActionMode;
 }
 export interface OpenUrlAction {
   type: "Action.OpenUrl";
   title: string;
   url: string;
+  mode?: ActionMode;
 }
 export type CardAction = ExecuteAction | ShowCardAction | OpenUrlAction;
 
@@ -161,6 +166,22 @@ export interface RefreshSpec {
   userIds: readonly string[];
 }
 
+/**
+ * Buttons shown side by side. Teams' narrowest card (450 px, chat on a laptop or in the meeting
+ * side panel) fits two Swedish labels; the rest go to the overflow menu, in the order given, so
+ * each card lists its most likely answer first.
+ */
+export const MAX_PRIMARY_ACTIONS = 2;
+
+export function withOverflow(actions: CardAction[]): CardAction[] {
+  let primary = 0;
+  return actions.map((a) => {
+    if (a.mode === "secondary") return a;
+    primary++;
+    return primary <= MAX_PRIMARY_ACTIONS ? a : { ...a, mode: "secondary" as const };
+  });
+}
+
 /** A card at schema 1.5 with a Universal Actions refresh; userIds is cut to Teams' limit of 60. */
 export function card(body: CardElement[], options: { actions?: CardAction[]; refresh?: RefreshSpec; fallbackText?: string } = {}): AdaptiveCard {
   const out: AdaptiveCard = {
@@ -169,7 +190,7 @@ export function card(body: CardElement[], options: { actions?: CardAction[]; ref
     version: CARD_VERSION,
     body,
   };
-  if (options.actions && options.actions.length > 0) out.actions = options.actions;
+  if (options.actions && options.actions.length > 0) out.actions = withOverflow(options.actions);
   if (options.refresh) {
     out.refresh = {
       action: { type: "Action.Execute", title: "Refresh", verb: "refresh", data: options.refresh.data },

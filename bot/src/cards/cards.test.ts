@@ -161,6 +161,17 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       const json = buildConsentCard({ ...consentBase, ...patch }, locale);
       expect(validate(json)).toEqual([]);
     });
+    it("names its buttons as actions and asks before recording a decline", () => {
+      const json = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
+      const top = json.actions!.map((a) => a.title);
+      expect(top).toEqual([t(locale).recordGiven, t(locale).recordDeclined, t(locale).recordWithdrawn, t(locale).remindLater]);
+      expect(top.slice(0, 3).every((title) => /^(Registrera|Record) /.test(title))).toBe(true);
+      const decline = json.actions!.find((a) => a.title === t(locale).recordDeclined)!;
+      // Not one click: a card with the confirmation opens first.
+      expect(decline.type).toBe("Action.ShowCard");
+      const confirm = (decline as { card: AdaptiveCard }).card.actions!;
+      expect(confirm).toMatchObject([{ type: "Action.Execute", verb: "consent.declined", title: t(locale).confirmDecline, style: "destructive" }]);
+    });
     it("offers given, declined and remind-later to someone who may record; nothing to others", () => {
       expect(executeVerbs(buildConsentCard(consentBase, locale)).sort()).toEqual(["consent.declined", "consent.given", "consent.remindLater"]);
       expect(executeVerbs(buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale))).toContain("consent.withdrawn");
@@ -182,6 +193,12 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         expect(validate(json)).toEqual([]);
         expect(json.refresh!.userIds.length).toBeLessThanOrEqual(60);
       }
+    });
+    it("keeps two buttons side by side and puts the rest in the overflow menu", () => {
+      const all = buildEscalationCard(escalationBase, locale);
+      expect(all.actions!.map((a) => a.mode ?? "primary")).toEqual(["primary", "primary", "secondary", "secondary"]);
+      const consent = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
+      expect(consent.actions!.filter((a) => a.mode !== "secondary")).toHaveLength(2);
     });
     it("shows only the buttons the viewer's rights and the state allow", () => {
       const none = buildEscalationCard({ ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } }, locale);
