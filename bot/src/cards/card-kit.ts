@@ -167,19 +167,34 @@ export interface RefreshSpec {
 }
 
 /**
- * Buttons shown side by side. Teams' narrowest card (450 px, chat on a laptop or in the meeting
- * side panel) fits two Swedish labels; the rest go to the overflow menu, in the order given, so
- * each card lists its most likely answer first.
+ * Buttons shown side by side. Teams' narrowest card (450 px: chat beside a meeting, the side panel)
+ * fits two short labels, or one long Swedish one beside the overflow menu ("…"), where the rest go
+ * in the order given, so each card lists its most likely answer first. The budgets are in
+ * characters of the titles, checked by rendering every card at 450 px (tests/browser/cards-450.test.ts).
  */
 export const MAX_PRIMARY_ACTIONS = 2;
+const TITLE_BUDGET = { withOverflow: 30, alone: 44 };
 
 export function withOverflow(actions: CardAction[]): CardAction[] {
+  const candidates = actions.filter((a) => a.mode !== "secondary");
+  const overflows = candidates.length > MAX_PRIMARY_ACTIONS || candidates.length < actions.length;
+  const budget = overflows ? TITLE_BUDGET.withOverflow : TITLE_BUDGET.alone;
   let primary = 0;
-  return actions.map((a) => {
+  let used = 0;
+  let full = false;
+  const out = actions.map((a) => {
     if (a.mode === "secondary") return a;
-    primary++;
-    return primary <= MAX_PRIMARY_ACTIONS ? a : { ...a, mode: "secondary" as const };
+    // The first button is always shown, however long its title.
+    const fits = !full && primary < MAX_PRIMARY_ACTIONS && (primary === 0 || used + a.title.length <= budget);
+    if (fits) {
+      primary++;
+      used += a.title.length;
+      return a;
+    }
+    full = true;
+    return { ...a, mode: "secondary" as const };
   });
+  return out;
 }
 
 /** A card at schema 1.5 with a Universal Actions refresh; userIds is cut to Teams' limit of 60. */
