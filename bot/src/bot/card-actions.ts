@@ -1,17 +1,16 @@
-import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildAbsenceFormCard, isVerb, t } from "../cards";
-import { askedSubstitute } from "../domain/cover";
+import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, isVerb, t } from "../cards";
 import { addDays } from "../domain/dates";
 import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
 import { type Actor, type Caller, memberIdOf } from "../domain/types";
-import { registerAbsence, answerCover } from "../use-cases/absences";
+import { registerAbsence, answerCover, cancelAbsence } from "../use-cases/absences";
 import { resolveActor } from "../use-cases/actor";
 import { recordConsent } from "../use-cases/consents";
 import { todayOf } from "../use-cases/deps";
 import { putOnBoard } from "../use-cases/entries";
 import { answerEscalation, raiseEscalation } from "../use-cases/escalations";
 import { relationOf } from "../use-cases/relation";
-import { type CardViewDeps, buildCardFor, escalationCard, helpCard, mriOf } from "./card-views";
+import { type CardViewDeps, buildCardFor, escalationCard, helpCard } from "./card-views";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
@@ -142,31 +141,29 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
       await answerCover(u, actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
       return verb === "cover.accept" ? s.coverAcceptedSaved : s.coverDeclinedSaved;
     }
+    case "absence.cancel": {
+      const d = data as VerbData<"absence.cancel">;
+      // Cancelling an absence already cancelled answers with how it stands: one effect for a double click.
+      await cancelAbsence(u, actor, d.boardId, d.absenceId, d.etag);
+      return s.absenceCancelled;
+    }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
       const memberId = d.memberId ?? actor.member.id;
-      let view;
+      let absenceId: string;
       try {
-        view = await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) });
+        absenceId = (await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) })).id;
       } catch (err) {
-        // A double click: the same absence is already registered by this person; show its receipt.
+        // A double click: the same absence is already registered by this person; show it as it stands.
         if (!(isDomainError(err) && err.code === "Invalid")) throw err;
         const same = (await u.storage.absences.listForMember(d.boardId, memberId)).find(
           (a) => a.from === d.from && a.to === d.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
         );
         if (!same) throw err;
-        view = { from: same.from, to: same.to, coverState: same.cover.state, askedSubstituteId: askedSubstitute(same.cover) };
+        absenceId = same.id;
       }
-      const asked = view.askedSubstituteId ? await u.storage.members.get(d.boardId, view.askedSubstituteId) : undefined;
-      return buildAbsenceFormCard(
-        {
-          boardId: d.boardId,
-          today: todayOf(u),
-          registered: { from: view.from, to: view.to, state: view.coverState, ...(asked ? { askedSubstituteName: asked.displayName } : {}) },
-          refreshUserIds: [mriOf(actor.member)],
-        },
-        locale,
-      );
+      // The form becomes the absence as its person follows it: who is asked, who covers, and a cancel button.
+      return buildCardFor(deps, { card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
     }
     case "signal.raise": {
       const d = data as VerbData<"signal.raise">;

@@ -260,6 +260,11 @@ describe("absence cover", () => {
     expect(textOf(again.card)).toContain("Täckt");
     const absences = await h.storage.absences.listForMember(boardId, people.absentee.id);
     expect(absences.map((a) => a.cover.state)).toEqual(["covered"]);
+    // The absent person is told who covers, once.
+    await h.bot.idle();
+    const told = h.connector.cards(personalOf(people.absentee)).filter((c) => textOf(c).includes("täcker för dig"));
+    expect(told).toHaveLength(1);
+    expect(textOf(told[0])).toContain("Stina Två täcker för dig");
     // The first substitute can no longer answer.
     const late = await click(h, as(people.sub1), "cover.accept", action(ask1, "cover.accept").data);
     expect(actions(late.card)).toEqual([]);
@@ -272,6 +277,41 @@ describe("absence cover", () => {
     expect(textOf(receipt.card)).toContain("ingen ersättare");
     await h.bot.idle();
     expect(textOf(lastCard(people.kommunManager))).toContain("Frånvaro utan ersättare");
+  });
+});
+
+describe("cancelling an absence from the card", () => {
+  it("the absent person cancels from their card; a second click is the same cancel; the substitute's card is updated", async () => {
+    await say(h, as(people.absentee), "frånvaro");
+    const reg = action(lastCard(people.absentee), "absence.register");
+    const receipt = await click(h, as(people.absentee), reg.verb, { ...reg.data, from: "2026-03-16", to: "2026-03-17", reason: "vacation" });
+    await h.bot.idle();
+    const cancel = action(receipt.card, "absence.cancel");
+    expect(cancel.title).toBe("Bekräfta avbrytande");
+    h.connector.clear();
+    const first = await click(h, as(people.absentee), cancel.verb, cancel.data);
+    expect(textOf(first.card)).toContain("Frånvaron är avbruten");
+    const again = await click(h, as(people.absentee), cancel.verb, cancel.data);
+    expect(textOf(again.card)).toContain("Avbruten");
+    expect(actions(again.card)).toEqual([]);
+    const mine = (await h.storage.absences.listForMember(boardId, people.absentee.id)).filter((a) => a.from === "2026-03-16");
+    expect(mine.map((a) => a.cover.state)).toEqual(["cancelled"]);
+    await h.bot.idle();
+    expect(textOf(h.connector.updates(personalOf(people.sub1)))).toContain("Avbruten");
+  });
+
+  it("a colleague who is neither the absent person nor their manager cannot cancel it or see it", async () => {
+    await say(h, as(people.absentee), "frånvaro");
+    const reg = action(lastCard(people.absentee), "absence.register");
+    const receipt = await click(h, as(people.absentee), reg.verb, { ...reg.data, from: "2026-03-23", to: "2026-03-23", reason: "other" });
+    const cancel = action(receipt.card, "absence.cancel");
+    const tried = await click(h, as(people.kommunCoordinator), cancel.verb, cancel.data);
+    expect(textOf(tried.card)).not.toContain("Anna Borta");
+    const stillOn = (await h.storage.absences.listForMember(boardId, people.absentee.id)).filter((a) => a.from === "2026-03-23");
+    expect(stillOn.map((a) => a.cover.state)).toEqual(["requesting"]);
+    // Their manager may.
+    const byManager = await click(h, as(people.kommunManager), cancel.verb, cancel.data);
+    expect(textOf(byManager.card)).toContain("Frånvaron är avbruten");
   });
 });
 

@@ -53,6 +53,8 @@ export const cardKeyOf = (ref: CardRef): string => {
       return `cover.${ref.boardId}.${ref.absenceId}`;
     case "coverAlert":
       return `coverAlert.${ref.boardId}.${ref.absenceId}`;
+    case "absence":
+      return `absence.${ref.boardId}.${ref.absenceId}`;
     case "signalAlert":
       return `signalAlert.${ref.boardId}.${ref.escalationId}`;
     case "morningBrief":
@@ -132,6 +134,7 @@ export class BotNotifier implements Notifier {
         const substitute = await storage.members.get(n.boardId, n.substituteId);
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
         await this.updateCopies(ref, t);
+        await this.updateCopies({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, t);
         if (substitute) {
           const result = await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
           await coverRequestDelivered(this.d.views.useCases, n.boardId, n.absenceId, n.substituteId, result);
@@ -142,7 +145,11 @@ export class BotNotifier implements Notifier {
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
         await this.updateCopies(ref, t);
         await this.updateCopies({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, t);
+        await this.updateCopies({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, t);
         const absence = await storage.absences.get(n.boardId, n.absenceId);
+        // The absent person hears who covers (or that nobody could), once per outcome.
+        const absent = absence && (absence.cover.state === "covered" || absence.cover.state === "uncovered") ? await storage.members.get(n.boardId, absence.memberId) : undefined;
+        if (absence && absent) await this.deliver({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, [absent], `settled.${absence.cover.state}.${absence.cover.coveredBy ?? ""}`, { noStandIn: true, tally: t });
         if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
           const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
           const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true, tally: t });

@@ -15,3 +15,4 @@ export * from "./signal-notice-card";
 export * from "./not-logged-card";
 export * from "./check-in-summary-card";
 export * from "./welcome-card";
+export * from "./absence-card";

@@ -1,4 +1,5 @@
 import type { AdaptiveCard, Locale } from "../card-kit";
+import { buildAbsenceCard } from "../absence-card";
 import { buildAbsenceFormCard } from "../absence-form-card";
 import { buildCheckInSummaryCard } from "../check-in-summary-card";
 import { buildConsentCard } from "../consent-card";
@@ -99,6 +100,18 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     ],
     ["signal notice in a channel", buildSignalNoticeCard({ boardId: "b", escalationId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users }, locale)],
     ["access log not written", buildNotLoggedCard({ ref: { card: "escalation", boardId: "b", escalationId: "e", audience: "personal" }, refreshUserIds: users }, locale)],
+    [
+      "absence, followed by its person",
+      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "covered" }, coveredByName: "Omar Said-Lindqvist", canCancel: true, message: "Frånvaron är registrerad.", refreshUserIds: users }, locale),
+    ],
+    [
+      "absence, followed by the manager",
+      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" }, absentMemberName: "Karin Lindqvist-Andersson", askedSubstituteName: "Omar Said", canCancel: true, refreshUserIds: users }, locale),
+    ],
+    [
+      "manager alert with cancel",
+      buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" }, canCancel: true, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
+    ],
     ["welcome, personal", buildWelcomeCard("personal", locale)],
     ["welcome, team", buildWelcomeCard("team", locale)],
     ["welcome, group chat", buildWelcomeCard("groupChat", locale)],
