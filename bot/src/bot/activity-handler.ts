@@ -4,7 +4,7 @@ import {
   type SearchInvokeResponse,
   type SearchInvokeValue,
   CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import { type InstallScope, type Locale, boardOfParticipantDataset, buildWelcomeCard, participantChoiceTitle } from "../cards";
+import { type InstallScope, type Locale, VERBS, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
@@ -49,7 +49,7 @@ export class FactBotHandler extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       const boardIds = await this.remember(context);
       const scope = scopeOf(context);
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildWelcomeCard(scope, localeOf(context.activity)))));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildWelcomeCard(scope, scope === "personal" ? await this.localeFor(context) : localeOf(context.activity)))));
       // In the board's team the bot may open a 1:1 chat with each member: nobody waits for people to find the bot.
       if (scope === "team") {
         for (const boardId of boardIds) {
@@ -103,7 +103,9 @@ export class FactBotHandler extends TeamsActivityHandler {
     // A channel in the board's team serves the board whoever installed it, member or not.
     const ofTeam = kindOf(reference) === "channel" ? await this.boardsOfTeam(teamId, reference.conversation?.id) : [];
     const boardIds = [...new Set([...own, ...ofTeam])];
-    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}), ...(teamId ? { teamId } : {}) });
+    // A person's language choice outlives every refresh of their chat's reference.
+    const chosenLocale = kindOf(reference) === "personal" && caller ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale : undefined;
+    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}), ...(teamId ? { teamId } : {}), ...(chosenLocale ? { chosenLocale } : {}) });
     return boardIds;
   }
 
@@ -121,16 +123,19 @@ export class FactBotHandler extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const caller = callerOf(context);
-    const locale = localeOf(context.activity);
     const isPersonal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
     // Keeps the personal chat's reference fresh even when the install event was missed.
     if (isPersonal) await this.remember(context);
     const parsed = parseCommand(context.activity.text);
-    const useLocale: Locale = parsed?.english ? "en" : parsed ? "sv" : locale;
+    if (parsed?.command === "language" && isPersonal && caller) {
+      const card = parsed.language ? await this.chooseLanguage(caller, parsed.language) : buildLanguageCard(await this.localeFor(context));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return;
+    }
     const member = caller ? await this.memberOf(caller) : undefined;
-    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale: useLocale };
+    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale: await this.localeFor(context) };
     let card;
-    if (!member || !parsed || parsed.command === "help" || !isPersonal) {
+    if (!member || !parsed || parsed.command === "help" || parsed.command === "language" || !isPersonal) {
       card = await helpCard(this.d.views, { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) });
     } else {
       const boardId = member.boardId;
@@ -148,6 +153,20 @@ export class FactBotHandler extends TeamsActivityHandler {
       }
     }
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  /** One language per person: their stored choice, else the locale of their Teams client. */
+  private async localeFor(context: TurnContext): Promise<Locale> {
+    const caller = callerOf(context);
+    const chosen = caller ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale : undefined;
+    return chosen ?? localeOf(context.activity);
+  }
+
+  /** Stores the choice, and answers in the language chosen. */
+  private async chooseLanguage(caller: Caller, language: Locale) {
+    await this.d.references.chooseLocale(memberIdOf(caller.tenantId, caller.objectId), language);
+    const member = await this.memberOf(caller);
+    return helpCard(this.d.views, { ...(member ? { member } : {}), audience: "personal", locale: language, message: t(language).languageChosen });
   }
 
   private async memberOf(caller: Caller) {
@@ -185,7 +204,12 @@ export class FactBotHandler extends TeamsActivityHandler {
     if (!caller) return { statusCode: 401, type: "application/vnd.microsoft.error", value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never };
     // Channels, group chats and meeting chats are shared: no participant details there, even on refresh.
     const shared = (context.activity.conversation?.conversationType ?? "personal") !== "personal";
-    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, localeOf(context.activity), shared ? "shared" : "personal");
+    if (value.action?.verb === "language.choose" && !shared) {
+      const choice = VERBS["language.choose"].safeParse(value.action.data);
+      if (!choice.success) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "The card data is not valid." } as never };
+      return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: (await this.chooseLanguage(caller, choice.data.language)) as never };
+    }
+    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, await this.localeFor(context), shared ? "shared" : "personal");
     if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }

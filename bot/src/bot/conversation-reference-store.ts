@@ -26,6 +26,8 @@ export interface StoredReference {
   /** Channels: the Teams team the channel belongs to (channelData.team.id). */
   teamId?: string;
   locale?: string;
+  /** Personal chats: the language the person chose with the language command; wins over `locale`. */
+  chosenLocale?: "sv" | "en";
   etag: string;
 }
 
@@ -38,6 +40,7 @@ interface Row {
   boardIds?: string;
   teamId?: string;
   locale?: string;
+  chosenLocale?: string;
   updatedAt: string;
 }
 
@@ -72,12 +75,21 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
     const { kind, key } = keyOf(reference);
     const existing = await this.get(kind, key);
     if (existing && !options.overwrite) return false;
-    await this.save(reference, { boardIds: existing?.boardIds ?? [], ...(existing?.teamId ? { teamId: existing.teamId } : {}), ...(existing?.locale ? { locale: existing.locale } : {}) }, existing?.etag);
+    await this.save(
+      reference,
+      {
+        boardIds: existing?.boardIds ?? [],
+        ...(existing?.teamId ? { teamId: existing.teamId } : {}),
+        ...(existing?.locale ? { locale: existing.locale } : {}),
+        ...(existing?.chosenLocale ? { chosenLocale: existing.chosenLocale } : {}),
+      },
+      existing?.etag,
+    );
     return true;
   }
 
   /** Stores (or refreshes) a reference; `expectedEtag` guards an update, absent means create-or-replace. */
-  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string; teamId?: string } = {}, expectedEtag?: string): Promise<void> {
+  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string; teamId?: string; chosenLocale?: "sv" | "en" } = {}, expectedEtag?: string): Promise<void> {
     const { kind, key } = keyOf(reference);
     const tenantId = tenantOf(reference);
     const row: Row = {
@@ -90,6 +102,7 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
       ...(extra.boardIds && extra.boardIds.length > 0 ? { boardIds: JSON.stringify(extra.boardIds) } : {}),
       ...(extra.locale ? { locale: extra.locale } : {}),
       ...(extra.teamId ? { teamId: extra.teamId } : {}),
+      ...(extra.chosenLocale ? { chosenLocale: extra.chosenLocale } : {}),
     };
     try {
       if (expectedEtag) await this.table.updateEntity(row, "Replace", { etag: expectedEtag });
@@ -119,6 +132,17 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
   async get(kind: ConversationKind, key: string): Promise<StoredReference | undefined> {
     const row = await readOrUndefined(() => this.table.getEntity<Row>(kind, key));
     return row && fromRow(row as Row & { etag: string });
+  }
+
+  /** Stores the language a person chose on their personal chat's row (Merge: nothing else changes). */
+  async chooseLocale(memberId: string, locale: "sv" | "en"): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: "personal", rowKey: safeKey(memberId), chosenLocale: locale }, "Merge");
+      return true;
+    } catch (e) {
+      if (statusOf(e) === 404) return false;
+      throw e;
+    }
   }
 
   /** The personal chat with a member, if they have installed the app. */
@@ -170,5 +194,6 @@ function fromRow(row: Row & { etag: string }): StoredReference {
     ...(row.memberId ? { memberId: row.memberId } : {}),
     ...(row.locale ? { locale: row.locale } : {}),
     ...(row.teamId ? { teamId: row.teamId } : {}),
+    ...(row.chosenLocale === "sv" || row.chosenLocale === "en" ? { chosenLocale: row.chosenLocale } : {}),
   };
 }

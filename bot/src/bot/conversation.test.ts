@@ -82,13 +82,45 @@ describe("who may talk to the bot", () => {
 });
 
 describe("commands", () => {
-  it("answers hjälp and help with the help card, and unknown input with help too", async () => {
+  it("answers hjälp and help with the help card in the person's one language, and unknown input with help too", async () => {
     await say(h, as(people.regionCoordinator), "hjälp");
     expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT-tavlan");
+    // The English word does not flip the language of a Swedish client.
     await say(h, as(people.regionCoordinator), "help");
-    expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT Board: what I can do");
+    expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT-tavlan: vad jag kan");
     await say(h, as(people.regionCoordinator), "hej hopp");
     expect(textOf(lastCard(people.regionCoordinator))).toContain("Jag förstod inte");
+  });
+
+  it("keeps the language a person chose for every card: commands, clicks, the signal form and cards sent to them", async () => {
+    const who = people.kommunCoordinator;
+    await say(h, as(who), "språk");
+    const chooser = lastCard(who);
+    expect(actions(chooser).map((a) => a.title)).toEqual(["Svenska", "English"]);
+    const english = await click(h, as(who), "language.choose", actions(chooser).find((a) => a.title === "English")!.data);
+    expect(textOf(english.card)).toContain("Cards are now shown in English");
+    // Their Teams client still says sv-SE on every activity.
+    await say(h, as(who), "signal");
+    expect(textOf(lastCard(who))).toContain("Send a signal");
+    await say(h, as(who), "hjälp");
+    expect(textOf(lastCard(who))).toContain("FACT Board: what I can do");
+    const refreshed = await click(h, as(who), "refresh", { card: "help" });
+    expect(textOf(refreshed.card)).toContain("FACT Board: what I can do");
+    // A card sent to them unasked is in their language too.
+    h.connector.clear();
+    await say(h, as(people.regionCoordinator), "signal");
+    const form = lastCard(people.regionCoordinator);
+    await click(h, as(people.regionCoordinator), "signal.raise", { ...action(form, "signal.raise").data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "thisWeek" });
+    await h.bot.idle();
+    expect(textOf(lastCard(who))).toContain("Signal: Concern");
+    expect(textOf(lastCard(people.regionCoordinator))).not.toContain("Concern");
+    // Re-installing (or any message) keeps the choice; "språk svenska" changes it back.
+    await install(h, as(who));
+    expect((await h.bot.references.personal(who.id))?.chosenLocale).toBe("en");
+    await say(h, as(who), "språk svenska");
+    expect(textOf(lastCard(who))).toContain("Korten visas nu på svenska");
+    await say(h, as(who), "signal");
+    expect(textOf(lastCard(who))).toContain("Skicka signal");
   });
 
   it("lists my participants with their consent status", async () => {

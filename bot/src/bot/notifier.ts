@@ -64,7 +64,8 @@ export const cardKeyOf = (ref: CardRef): string => {
   }
 };
 
-const localeOf = (target: StoredReference): Locale => (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
+/** The person's chosen language, else the Teams locale last seen in that conversation. */
+export const localeOf = (target: StoredReference): Locale => target.chosenLocale ?? (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
 
 export class BotNotifier implements Notifier {
   private readonly pending = new Set<Promise<void>>();

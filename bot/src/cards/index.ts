@@ -16,3 +16,4 @@ export * from "./not-logged-card";
 export * from "./check-in-summary-card";
 export * from "./welcome-card";
 export * from "./absence-card";
+export * from "./language-card";

@@ -97,6 +97,8 @@ export const VERBS = {
     requestId: Id,
   }),
   "open.help": refOf("help"),
+  /** Stored for the person; every card from then on is in that language. */
+  "language.choose": refOf("help").extend({ language: z.enum(["sv", "en"]) }),
   "open.absenceForm": refOf("absenceForm"),
   "open.signalForm": refOf("signalForm"),
   "open.myParticipants": refOf("myParticipants"),

@@ -13,6 +13,8 @@ import { buildNotLoggedCard } from "../not-logged-card";
 import { buildSignalFormCard } from "../signal-form-card";
 import { buildSignalNoticeCard } from "../signal-notice-card";
 import { buildWelcomeCard } from "../welcome-card";
+import { buildLanguageCard } from "../language-card";
+import { t } from "../strings";
 
 // Every card the bot sends, each in its most crowded state (every button the viewer could be
 // given, long names, a notice on top): what the 450 px browser test renders.
@@ -112,6 +114,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
       "manager alert with cancel",
       buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" }, canCancel: true, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
     ],
+    ["language choice", buildLanguageCard(locale, t(locale).languageChosen)],
     ["welcome, personal", buildWelcomeCard("personal", locale)],
     ["welcome, team", buildWelcomeCard("team", locale)],
     ["welcome, group chat", buildWelcomeCard("groupChat", locale)],
