@@ -4,7 +4,7 @@ import {
   type SearchInvokeResponse,
   type SearchInvokeValue,
   CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import { type InstallScope, type Locale, VERBS, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
+import { type BoardForm, type InstallScope, type Locale, VERBS, buildBoardChoiceCard, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
@@ -133,8 +133,16 @@ export class FactBotHandler extends TeamsActivityHandler {
       return;
     }
     const member = caller ? await this.memberOf(caller) : undefined;
-    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale: await this.localeFor(context) };
+    const locale = await this.localeFor(context);
+    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale };
     let card;
+    const form = parsed && FORMS[parsed.command];
+    const boards = member && form && caller && isPersonal ? await this.activeBoardsOf(caller) : [];
+    if (form && boards.length > 1) {
+      // On several boards: ask which, instead of quietly serving the first.
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildBoardChoiceCard(form, boards, locale))));
+      return;
+    }
     if (!member || !parsed || parsed.command === "help" || parsed.command === "language" || !isPersonal) {
       card = await helpCard(this.d.views, { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) });
     } else {
@@ -167,6 +175,15 @@ export class FactBotHandler extends TeamsActivityHandler {
     await this.d.references.chooseLocale(memberIdOf(caller.tenantId, caller.objectId), language);
     const member = await this.memberOf(caller);
     return helpCard(this.d.views, { ...(member ? { member } : {}), audience: "personal", locale: language, message: t(language).languageChosen });
+  }
+
+  /** The boards the person is an active member of, by name. */
+  private async activeBoardsOf(caller: Caller): Promise<Array<{ id: string; name: string }>> {
+    const storage = this.d.views.useCases.storage;
+    const memberId = memberIdOf(caller.tenantId, caller.objectId);
+    const ids = await storage.members.boardsOf(memberId);
+    const rows = await Promise.all(ids.map(async (id) => ({ member: await storage.members.get(id, memberId), board: await storage.boards.get(id) })));
+    return rows.filter((r) => r.member && !r.member.leftAt && r.board).map((r) => ({ id: r.board!.id, name: r.board!.name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
   }
 
   private async memberOf(caller: Caller) {
@@ -214,6 +231,8 @@ export class FactBotHandler extends TeamsActivityHandler {
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }
 }
+
+const FORMS: Partial<Record<string, BoardForm>> = { absence: "absenceForm", signal: "signalForm", myParticipants: "myParticipants" };
 
 function teamIdOf(context: TurnContext): string | undefined {
   return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;

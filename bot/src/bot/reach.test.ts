@@ -136,3 +136,22 @@ describe("who the cards do not reach", () => {
     expect(overview.notReached.map((p) => p.displayName)).toEqual(["Ulf Nåslös"]);
   });
 });
+
+describe("a member of several boards", () => {
+  it("chooses the board before a form opens, and the form is for the board chosen", async () => {
+    const other = (await h.storage.boards.create(aBoard({ name: "FACT Landskrona", allowedTenantIds: [KOMMUN] }))).id;
+    const org = await h.storage.organisations.create(anOrganisation(other, { id: `orgk${other}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+    await h.storage.members.create(aMember(other, { tenantId: KOMMUN, objectId: manager.objectId, organisationId: org.id, role: "manager", displayName: manager.displayName }));
+    h.connector.clear();
+    await say(h, as(manager), "frånvaro");
+    const choice = h.connector.cards(personalOf(manager)).pop() as { body: Array<Record<string, unknown>> };
+    const input = choice.body.find((e) => e["id"] === "boardId")!;
+    expect((input["choices"] as Array<{ value: string }>).map((c) => c.value).sort()).toEqual([boardId, other].sort());
+    const open = action(choice, "open.absenceForm");
+    const form = await click(h, as(manager), open.verb, { ...open.data, boardId: other });
+    expect(action(form.card, "absence.register").data).toMatchObject({ card: "absenceForm", boardId: other });
+    // A board they are not on is refused, whatever the card says.
+    const refused = await click(h, as(manager), open.verb, { ...open.data, boardId: "notTheirBoard" });
+    expect(textOf(refused.card)).toContain("Du är inte medlem i den tavla kortet gäller");
+  });
+});

@@ -17,3 +17,4 @@ export * from "./check-in-summary-card";
 export * from "./welcome-card";
 export * from "./absence-card";
 export * from "./language-card";
+export * from "./board-choice-card";

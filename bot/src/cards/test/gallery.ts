@@ -14,6 +14,7 @@ import { buildSignalFormCard } from "../signal-form-card";
 import { buildSignalNoticeCard } from "../signal-notice-card";
 import { buildWelcomeCard } from "../welcome-card";
 import { buildLanguageCard } from "../language-card";
+import { buildBoardChoiceCard } from "../board-choice-card";
 import { t } from "../strings";
 
 // Every card the bot sends, each in its most crowded state (every button the viewer could be
@@ -114,6 +115,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
       "manager alert with cancel",
       buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" }, canCancel: true, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
     ],
+    ["board choice", buildBoardChoiceCard("signalForm", [{ id: "b1", name: "FACT Helsingborg allmänpsykiatri" }, { id: "b2", name: "FACT Landskrona beroende" }], locale)],
     ["language choice", buildLanguageCard(locale, t(locale).languageChosen)],
     ["welcome, personal", buildWelcomeCard("personal", locale)],
     ["welcome, team", buildWelcomeCard("team", locale)],
