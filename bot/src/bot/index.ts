@@ -12,7 +12,7 @@ import type { CardViewDeps } from "./card-views";
 import { TableConversationReferenceStore } from "./conversation-reference-store";
 import { BotNotifier } from "./notifier";
 import { ProactiveSender, type SenderLog, type SenderOptions, type Transport } from "./proactive-sender";
-import { SentCardStore } from "./sent-card-store";
+import { type SentCardRepository, sentCardRepository } from "../storage/sent-card-repository";
 import { createReach, type Reach } from "./reach";
 
 export { commandTitles } from "./commands";
@@ -50,7 +50,7 @@ export interface Bot {
   views: CardViewDeps;
   sender: ProactiveSender;
   references: TableConversationReferenceStore;
-  sentCards: SentCardStore;
+  sentCards: SentCardRepository;
   adapter: CloudAdapter;
   /** The Teams team's roster, for adding members. */
   roster: TeamRoster;
@@ -76,7 +76,7 @@ function tenantAllowList(storage: Storage, clock: Clock): (tenantId: string) => 
 export function createBot(deps: BotDeps): Bot {
   const tables = "conversationReferences" in deps.tables ? deps.tables : createBotTables(deps.tables);
   const references = new TableConversationReferenceStore(tables.conversationReferences);
-  const sentCards = new SentCardStore(tables.sentCards);
+  const sentCards = sentCardRepository(tables.sentCards);
   const adapter = createAdapter(deps.credentials, (e) => deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "bot turn failed"));
   const sender = new ProactiveSender({
     transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),

@@ -8,7 +8,7 @@ import type { Notification, Notifier } from "../use-cases/notifier";
 import { type CardViewDeps, buildCardFor, mriOf } from "./card-views";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 import type { ProactiveSender, SenderLog } from "./proactive-sender";
-import type { SentCardStore } from "./sent-card-store";
+import type { SentCardRepository } from "../storage/sent-card-repository";
 
 // Who hears about what, and with which card. notify() records the notification as a due item
 // first (so it survives a crash), then returns: the work runs in the background, so a card action
@@ -38,7 +38,7 @@ export class DeliveryPending extends Error {
 export interface NotifierDeps {
   views: CardViewDeps;
   references: TableConversationReferenceStore;
-  sentCards: SentCardStore;
+  sentCards: SentCardRepository;
   sender: ProactiveSender;
   log?: SenderLog;
 }
