@@ -260,6 +260,8 @@ export const Overview = z.object({
   daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
   /** Month by month, counting only what the viewer's organisation may see. */
   fidelity: FidelityIndicators,
+  /** Members of the viewer's organisation whom the bot's cards do not reach (no chat with the bot, or Teams refused to the end). */
+  notReached: z.array(z.object({ memberId: Id, displayName: z.string(), since: Instant })),
 });
 export type Overview = z.infer<typeof Overview>;
 

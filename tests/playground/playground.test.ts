@@ -69,6 +69,11 @@ it("help card in the playground: clicking 'Mina deltagare' refreshes it into the
   const box = page.locator("[data-lexical-editor]").first();
   await box.waitFor({ timeout: 60_000 });
   await box.click();
+  // The playground's client says en-US: the person chooses Swedish once, and every card follows.
+  await page.keyboard.type("språk svenska");
+  await page.keyboard.press("Enter");
+  await page.getByText("Korten visas nu på svenska").first().waitFor({ timeout: 60_000 });
+  await box.click();
   await page.keyboard.type("hjälp");
   await page.keyboard.press("Enter");
   await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 60_000 });

@@ -1,18 +1,28 @@
-import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import type { Locale } from "../cards";
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
+  CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
+import { type BoardForm, type InstallScope, type Locale, VERBS, buildBoardChoiceCard, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
 import { memberIdOf } from "../domain/types";
 import { handleCardAction } from "./card-actions";
 import { type CardViewDeps, helpCard, buildCardFor } from "./card-views";
 import { parseCommand } from "./commands";
-import type { TableConversationReferenceStore } from "./conversation-reference-store";
+import { type TableConversationReferenceStore, kindOf } from "./conversation-reference-store";
+import type { Reach } from "./reach";
 
 // The Teams edge: who may talk to the bot, installs and uninstalls, commands, card actions.
 
 export interface HandlerDeps {
   views: CardViewDeps;
   references: TableConversationReferenceStore;
+  reach: Reach;
+  /** Work that outlives the turn (opening personal chats for a whole team); idle() waits for it. */
+  background(task: Promise<unknown>): void;
   /** Tenants whose members may use the bot: the union of the boards' allowedTenantIds. */
   isTenantAllowed(tenantId: string): Promise<boolean>;
   /** Local development with the Agents Playground only: accept any tenant and channel. */
@@ -37,7 +47,17 @@ export class FactBotHandler extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context);
+      const boardIds = await this.remember(context);
+      const scope = scopeOf(context);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildWelcomeCard(scope, scope === "personal" ? await this.localeFor(context) : localeOf(context.activity)))));
+      // In the board's team the bot may open a 1:1 chat with each member: nobody waits for people to find the bot.
+      if (scope === "team") {
+        for (const boardId of boardIds) {
+          this.d.background(
+            this.d.reach.openPersonalChats(boardId).catch((e: unknown) => this.d.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "opening personal chats failed")),
+          );
+        }
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -74,25 +94,56 @@ export class FactBotHandler extends TeamsActivityHandler {
     return (members ?? []).some((m) => m.id === context.activity.recipient?.id);
   }
 
-  private async remember(context: TurnContext): Promise<void> {
+  /** Stores where the bot can write to; returns the boards the conversation is linked to. */
+  private async remember(context: TurnContext): Promise<string[]> {
     const reference = TurnContext.getConversationReference(context.activity);
     const caller = callerOf(context);
-    const boardIds = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
-    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}) });
+    const own = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
+    const teamId = teamIdOf(context);
+    // A channel in the board's team serves the board whoever installed it, member or not.
+    const ofTeam = kindOf(reference) === "channel" ? await this.boardsOfTeam(teamId, reference.conversation?.id) : [];
+    const boardIds = [...new Set([...own, ...ofTeam])];
+    // A person's language choice outlives every refresh of their chat's reference.
+    const chosenLocale = kindOf(reference) === "personal" && caller ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale : undefined;
+    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}), ...(teamId ? { teamId } : {}), ...(chosenLocale ? { chosenLocale } : {}) });
+    return boardIds;
+  }
+
+  /**
+   * The boards whose team this is: the board's morning-brief channel is in it (or is its General
+   * channel, whose id is the team's), or a channel of the team is already linked to the board.
+   */
+  private async boardsOfTeam(teamId: string | undefined, conversationId: string | undefined): Promise<string[]> {
+    const ids = new Set([teamId, conversationId].filter((x): x is string => !!x));
+    const [boards, teamChannels] = await Promise.all([this.d.views.useCases.storage.boards.list(), teamId ? this.d.references.channelsOfTeam(teamId) : Promise.resolve([])]);
+    const channelIds = new Set([...ids, ...teamChannels.map((c) => c.reference.conversation?.id).filter((x): x is string => !!x)]);
+    const linked = new Set([...boards.filter((b) => b.settings?.briefChannelId && channelIds.has(b.settings.briefChannelId)).map((b) => b.id), ...teamChannels.flatMap((c) => c.boardIds)]);
+    return [...linked];
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const caller = callerOf(context);
-    const locale = localeOf(context.activity);
     const isPersonal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
     // Keeps the personal chat's reference fresh even when the install event was missed.
     if (isPersonal) await this.remember(context);
     const parsed = parseCommand(context.activity.text);
-    const useLocale: Locale = parsed?.english ? "en" : parsed ? "sv" : locale;
+    if (parsed?.command === "language" && isPersonal && caller) {
+      const card = parsed.language ? await this.chooseLanguage(caller, parsed.language) : buildLanguageCard(await this.localeFor(context));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return;
+    }
     const member = caller ? await this.memberOf(caller) : undefined;
-    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale: useLocale };
+    const locale = await this.localeFor(context);
+    const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale };
     let card;
-    if (!member || !parsed || parsed.command === "help" || !isPersonal) {
+    const form = parsed && FORMS[parsed.command];
+    const boards = member && form && caller && isPersonal ? await this.activeBoardsOf(caller) : [];
+    if (form && boards.length > 1) {
+      // On several boards: ask which, instead of quietly serving the first.
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildBoardChoiceCard(form, boards, locale))));
+      return;
+    }
+    if (!member || !parsed || parsed.command === "help" || parsed.command === "language" || !isPersonal) {
       card = await helpCard(this.d.views, { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) });
     } else {
       const boardId = member.boardId;
@@ -112,6 +163,29 @@ export class FactBotHandler extends TeamsActivityHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 
+  /** One language per person: their stored choice, else the locale of their Teams client. */
+  private async localeFor(context: TurnContext): Promise<Locale> {
+    const caller = callerOf(context);
+    const chosen = caller ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale : undefined;
+    return chosen ?? localeOf(context.activity);
+  }
+
+  /** Stores the choice, and answers in the language chosen. */
+  private async chooseLanguage(caller: Caller, language: Locale) {
+    await this.d.references.chooseLocale(memberIdOf(caller.tenantId, caller.objectId), language);
+    const member = await this.memberOf(caller);
+    return helpCard(this.d.views, { ...(member ? { member } : {}), audience: "personal", locale: language, message: t(language).languageChosen });
+  }
+
+  /** The boards the person is an active member of, by name. */
+  private async activeBoardsOf(caller: Caller): Promise<Array<{ id: string; name: string }>> {
+    const storage = this.d.views.useCases.storage;
+    const memberId = memberIdOf(caller.tenantId, caller.objectId);
+    const ids = await storage.members.boardsOf(memberId);
+    const rows = await Promise.all(ids.map(async (id) => ({ member: await storage.members.get(id, memberId), board: await storage.boards.get(id) })));
+    return rows.filter((r) => r.member && !r.member.leftAt && r.board).map((r) => ({ id: r.board!.id, name: r.board!.name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  }
+
   private async memberOf(caller: Caller) {
     const memberId = memberIdOf(caller.tenantId, caller.objectId);
     const storage = this.d.views.useCases.storage;
@@ -119,15 +193,54 @@ export class FactBotHandler extends TeamsActivityHandler {
     return boards[0] ? storage.members.get(boards[0], memberId) : undefined;
   }
 
+  /** Typeahead in the signal form: the participants this person may signal about, matching what they typed. */
+  protected override async onSearchInvoke(context: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
+    const caller = callerOf(context);
+    const boardId = boardOfParticipantDataset(value.dataset);
+    const error = (statusCode: number, code: string, message: string): SearchInvokeResponse => ({ statusCode, type: "application/vnd.microsoft.error", value: { code, message } as never });
+    if (!caller) return error(401, "Unauthenticated", "No Entra user on the activity.");
+    if (!boardId) return error(400, "BadRequest", "Unknown dataset.");
+    // Shared conversations never list participants.
+    if ((context.activity.conversation?.conversationType ?? "personal") !== "personal") return error(403, "Forbidden", "Personal chat only.");
+    const member = await this.d.views.useCases.storage.members.findBySignIn(boardId, caller);
+    if (!member || member.leftAt) return error(403, "Forbidden", "Not a member of this board.");
+    try {
+      const found = await searchParticipantsToSignal(this.d.views.useCases, { member, channel: "bot" }, boardId, String(value.queryText ?? "").slice(0, 50), {
+        skip: Number(value.queryOptions?.skip) || 0,
+        top: Number(value.queryOptions?.top) || undefined,
+      });
+      return { statusCode: 200, type: "application/vnd.microsoft.search.searchResponse", value: { results: found.map((p) => ({ title: participantChoiceTitle(p), value: p.id })) } as never };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return error(403, "Forbidden", "Not allowed.");
+    }
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
     if (!caller) return { statusCode: 401, type: "application/vnd.microsoft.error", value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never };
     // Channels, group chats and meeting chats are shared: no participant details there, even on refresh.
     const shared = (context.activity.conversation?.conversationType ?? "personal") !== "personal";
-    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, localeOf(context.activity), shared ? "shared" : "personal");
+    if (value.action?.verb === "language.choose" && !shared) {
+      const choice = VERBS["language.choose"].safeParse(value.action.data);
+      if (!choice.success) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "The card data is not valid." } as never };
+      return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: (await this.chooseLanguage(caller, choice.data.language)) as never };
+    }
+    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, await this.localeFor(context), shared ? "shared" : "personal");
     if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }
+}
+
+const FORMS: Partial<Record<string, BoardForm>> = { absence: "absenceForm", signal: "signalForm", myParticipants: "myParticipants" };
+
+function teamIdOf(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
+
+function scopeOf(context: TurnContext): InstallScope {
+  const kind = kindOf(TurnContext.getConversationReference(context.activity));
+  return kind === "channel" ? "team" : kind;
 }
 
 function normalisedNonEmpty(text: string | undefined): boolean {

@@ -29,27 +29,5 @@ export function createBotTables(options: BotTableOptions): BotTables {
   };
 }
 
-export const statusOf = (e: unknown): number | undefined =>
-  typeof e === "object" && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
-
-/** Table keys may not contain / \ # ? or control characters; Teams ids may (rarely). */
-export function safeKey(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what Table keys refuse
-  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).slice(0, 512);
-}
-
-export class ConcurrentChange extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else.`);
-  }
-}
-
-/** 404 → undefined, anything else rethrown. */
-export async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (e) {
-    if (statusOf(e) === 404) return undefined;
-    throw e;
-  }
-}
+/** Table keys from Teams ids: see storage/safe-key.ts. */
+export { safeKey } from "../storage/safe-key";

@@ -1,17 +1,16 @@
-import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildAbsenceFormCard, isVerb, t } from "../cards";
-import { askedSubstitute } from "../domain/cover";
+import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, isVerb, t } from "../cards";
 import { addDays } from "../domain/dates";
 import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
 import { type Actor, type Caller, memberIdOf } from "../domain/types";
-import { registerAbsence, answerCover } from "../use-cases/absences";
+import { registerAbsence, answerCover, cancelAbsence } from "../use-cases/absences";
 import { resolveActor } from "../use-cases/actor";
 import { recordConsent } from "../use-cases/consents";
 import { todayOf } from "../use-cases/deps";
 import { putOnBoard } from "../use-cases/entries";
 import { answerEscalation, raiseEscalation } from "../use-cases/escalations";
 import { relationOf } from "../use-cases/relation";
-import { type CardViewDeps, buildCardFor, escalationCard, helpCard, mriOf } from "./card-views";
+import { type CardViewDeps, buildCardFor, escalationCard, helpCard } from "./card-views";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
@@ -51,7 +50,7 @@ export async function handleCardAction(
     return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return current(deps, caller, ref, locale, messageFor(e, locale), conversation);
+    return current(deps, caller, ref, locale, messageFor(e, locale, ref.card), conversation);
   }
 }
 
@@ -75,7 +74,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         givenOn: d.givenOn,
         validUntil: d.validUntil,
       });
-      return s.saved;
+      return s.consentGivenSaved;
     }
     case "consent.declined":
     case "consent.withdrawn": {
@@ -87,7 +86,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         receivingOrganisationIds: receivers,
         ...(d.withdrawnOn ? { withdrawnOn: d.withdrawnOn } : {}),
       });
-      return s.saved;
+      return verb === "consent.declined" ? s.consentDeclinedSaved : s.consentWithdrawnSaved;
     }
     case "consent.remindLater": {
       const d = data as VerbData<"consent.remindLater">;
@@ -110,12 +109,12 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
     case "escalation.resolve": {
       const d = data as VerbData<"escalation.acknowledge">;
       await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve", etag: d.etag });
-      return s.saved;
+      return verb === "escalation.acknowledge" ? s.signalAcknowledged : s.signalResolved;
     }
     case "escalation.decline": {
       const d = data as VerbData<"escalation.decline">;
       await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: "decline", etag: d.etag, reason: d.declineReason });
-      return s.saved;
+      return s.signalDeclined;
     }
     case "escalation.putOnBoard": {
       const d = data as VerbData<"escalation.putOnBoard">;
@@ -134,39 +133,37 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
           if (!isDomainError(err)) throw err;
         });
       }
-      return s.saved;
+      return s.putOnBoardSaved;
     }
     case "cover.accept":
     case "cover.decline": {
       const d = data as VerbData<"cover.accept">;
       await answerCover(u, actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
-      return s.saved;
+      return verb === "cover.accept" ? s.coverAcceptedSaved : s.coverDeclinedSaved;
+    }
+    case "absence.cancel": {
+      const d = data as VerbData<"absence.cancel">;
+      // Cancelling an absence already cancelled answers with how it stands: one effect for a double click.
+      await cancelAbsence(u, actor, d.boardId, d.absenceId, d.etag);
+      return s.absenceCancelled;
     }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
       const memberId = d.memberId ?? actor.member.id;
-      let view;
+      let absenceId: string;
       try {
-        view = await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) });
+        absenceId = (await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) })).id;
       } catch (err) {
-        // A double click: the same absence is already registered by this person; show its receipt.
+        // A double click: the same absence is already registered by this person; show it as it stands.
         if (!(isDomainError(err) && err.code === "Invalid")) throw err;
         const same = (await u.storage.absences.listForMember(d.boardId, memberId)).find(
           (a) => a.from === d.from && a.to === d.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
         );
         if (!same) throw err;
-        view = { from: same.from, to: same.to, coverState: same.cover.state, askedSubstituteId: askedSubstitute(same.cover) };
+        absenceId = same.id;
       }
-      const asked = view.askedSubstituteId ? await u.storage.members.get(d.boardId, view.askedSubstituteId) : undefined;
-      return buildAbsenceFormCard(
-        {
-          boardId: d.boardId,
-          today: todayOf(u),
-          registered: { from: view.from, to: view.to, state: view.coverState, ...(asked ? { askedSubstituteName: asked.displayName } : {}) },
-          refreshUserIds: [mriOf(actor.member)],
-        },
-        locale,
-      );
+      // The form becomes the absence as its person follows it: who is asked, who covers, and a cancel button.
+      return buildCardFor(deps, { card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
     }
     case "signal.raise": {
       const d = data as VerbData<"signal.raise">;
@@ -187,7 +184,7 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         const existing = await u.storage.escalations.get(d.boardId, d.requestId);
         if (!existing || existing.raisedBy !== actor.member.id) throw err;
       }
-      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.saved });
+      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.signalSent });
     }
   }
   return undefined;
@@ -215,16 +212,28 @@ async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale:
   const m = message ? { message } : {};
   try {
     if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience, locale, ...m }) };
-    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
+    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot").catch((e: unknown) => {
+      throw isDomainError(e) ? new NotMemberOfBoard() : e;
+    });
     return { card: await buildCardFor(deps, ref, { member: actor.member, audience, locale, ...m }) };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: t(locale).notFound }) };
+    if (!isDomainError(e) && !(e instanceof NotMemberOfBoard)) throw e;
+    // Say what happened: not on this board, or the thing is gone (or hidden from them, which looks the same).
+    const why = e instanceof NotMemberOfBoard ? t(locale).notMemberOfBoard : e.code === "Forbidden" && message ? message : t(locale).notFound;
+    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: why }) };
   }
 }
 
-function messageFor(e: DomainError, locale: Locale): string {
+class NotMemberOfBoard extends Error {}
+
+function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): string {
   const s = t(locale);
+  // Refused by authorship or role on something the person can see: whose it is, not that it is gone.
+  if (e.code === "Forbidden") {
+    if (card === "escalation" || card === "signalAlert") return s.signalNotYours;
+    if (card === "cover" || card === "coverAlert") return s.coverNotYours;
+    if (card === "consent") return s.consentNotYours;
+  }
   switch (e.code) {
     case "Conflict":
     case "InvalidTransition":

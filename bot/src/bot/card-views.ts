@@ -3,6 +3,7 @@ import {
   type AdaptiveCard,
   type CardRef,
   boardTabDeepLink,
+  buildAbsenceCard,
   buildAbsenceFormCard,
   buildConsentCard,
   buildCoverCard,
@@ -20,9 +21,11 @@ import { addDays } from "../domain/dates";
 import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
 import { AccessNotLogged } from "../use-cases/audit";
+import { mayCancelAbsence } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { escalationCard, signalAlertCard } from "./signal-views";
 import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
@@ -62,6 +65,8 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
       return coverCard(deps, ref.boardId, ref.absenceId, viewer);
     case "coverAlert":
       return coverAlertCard(deps, ref.boardId, ref.absenceId, viewer);
+    case "absence":
+      return absenceCard(deps, ref.boardId, ref.absenceId, viewer);
     case "signalAlert":
       return signalAlertCard(deps, ref.boardId, ref.escalationId, "manager", viewer);
     case "morningBrief":
@@ -131,6 +136,29 @@ export async function coverCard(deps: CardViewDeps, boardId: string, absenceId: 
   );
 }
 
+/** The absent person's own view of their absence (or their manager's): who is asked, who covers. */
+export async function absenceCard(deps: CardViewDeps, boardId: string, absenceId: string, viewer: Viewer): Promise<AdaptiveCard> {
+  const s = deps.useCases.storage;
+  const [absence, names] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId)]);
+  const member = viewer.member;
+  // Colleagues' absences are the absent person's and their manager's business only.
+  if (!absence || !member || !mayCancelAbsence(member, absence)) throw new NotFound("The absence");
+  const asked = askedSubstitute(absence.cover);
+  return buildAbsenceCard(
+    {
+      boardId,
+      absence: { id: absence.id, etag: absence.etag, from: absence.from, to: absence.to, state: absence.cover.state },
+      ...(absence.memberId !== member.id ? { absentMemberName: names.get(absence.memberId) ?? "—" } : {}),
+      ...(asked ? { askedSubstituteName: names.get(asked) ?? "—" } : {}),
+      ...(absence.cover.coveredBy ? { coveredByName: names.get(absence.cover.coveredBy) ?? "—" } : {}),
+      canCancel: absence.to >= todayOf(deps.useCases),
+      refreshUserIds: userIds(viewer),
+      ...(viewer.message ? { message: viewer.message } : {}),
+    },
+    viewer.locale,
+  );
+}
+
 export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenceId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const s = deps.useCases.storage;
   const [absence, names, board] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId), s.boards.get(boardId)]);
@@ -140,8 +168,9 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
     {
       kind: "coverWithoutSubstitute",
       boardId,
-      absence: { id: absence.id, from: absence.from, to: absence.to, state: absence.cover.state },
+      absence: { id: absence.id, from: absence.from, to: absence.to, state: absence.cover.state, etag: absence.etag },
       absentMemberName: names.get(absence.memberId) ?? "—",
+      canCancel: viewer.member !== undefined && mayCancelAbsence(viewer.member, absence),
       ...(url ? { boardUrl: url } : {}),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),
@@ -204,11 +233,11 @@ export async function signalFormCard(deps: CardViewDeps, boardId: string, viewer
   const member = viewer.member;
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
-  const [list, organisations] = await Promise.all([listParticipants(u, { member, channel: "bot" }, boardId, {}), u.storage.organisations.listForBoard(boardId)]);
+  const [first, organisations] = await Promise.all([searchParticipantsToSignal(u, { member, channel: "bot" }, boardId, ""), u.storage.organisations.listForBoard(boardId)]);
   return buildSignalFormCard(
     {
       boardId,
-      participants: list.participants.map((p) => ({ id: p.id, code: p.code, initials: p.initials })),
+      participants: first.map((p) => ({ id: p.id, code: p.code, initials: p.initials })),
       organisations: organisations.filter((o) => o.id !== member.organisationId).map((o) => ({ id: o.id, name: o.name })),
       requestId: u.newId(),
       refreshUserIds: userIds(viewer),

@@ -1,42 +1,20 @@
 import type { TableClient } from "@azure/data-tables";
 import type { ConversationReferenceStore, ConversationReferenceStoreAddOptions, PagedData } from "@microsoft/teamsfx";
 import type { ConversationReference } from "botbuilder";
-import { ConcurrentChange, readOrUndefined, safeKey, statusOf } from "./bot-tables";
+import type { ConversationKind, ConversationRecord } from "../storage/conversation-reference-entity";
+import { type ConversationReferenceRepository, conversationReferenceRepository } from "../storage/conversation-reference-repository";
+import type { Stored } from "../storage/entity-support";
+import { safeKey } from "../storage/safe-key";
 
-// Where the bot can write to: one row per installation (personal chat, team channel, group chat),
-// stored when the app is installed and removed when it is uninstalled. It implements teamsfx's
-// ConversationReferenceStore so teamsfx's notification helpers could use it as they are.
-//   PartitionKey: personal | channel | groupChat
-//   RowKey: personal chats by member id `${tenantId}.${aadObjectId}` (a point read per person);
-//           channels and group chats by conversation id.
-// teamsfx's own `key` argument is ignored: the key is derived from the reference, so the same
-// conversation always lands on the same row whoever stores it.
+// The teamsfx ConversationReferenceStore over the ConversationReferences repository (storage/),
+// so teamsfx's notification helpers could use it as they are. This file only knows the Bot
+// Framework's reference shape: which row a reference belongs to. teamsfx's own `key` argument is
+// ignored: the key is derived from the reference, so the same conversation always lands on the
+// same row whoever stores it.
 
-export type ConversationKind = "personal" | "channel" | "groupChat";
+export type { ConversationKind } from "../storage/conversation-reference-entity";
 
-export interface StoredReference {
-  kind: ConversationKind;
-  key: string;
-  reference: Partial<ConversationReference>;
-  tenantId?: string;
-  /** Personal chats: the member id of the person. */
-  memberId?: string;
-  /** Channels and group chats: the boards of the person who installed the app there. */
-  boardIds: string[];
-  locale?: string;
-  etag: string;
-}
-
-interface Row {
-  partitionKey: string;
-  rowKey: string;
-  reference: string;
-  tenantId?: string;
-  memberId?: string;
-  boardIds?: string;
-  locale?: string;
-  updatedAt: string;
-}
+export type StoredReference = Omit<Stored<ConversationRecord>, "reference" | "updatedAt"> & { reference: Partial<ConversationReference> };
 
 export function kindOf(reference: Partial<ConversationReference>): ConversationKind {
   const type = reference.conversation?.conversationType;
@@ -61,97 +39,84 @@ export function keyOf(reference: Partial<ConversationReference>): { kind: Conver
   return { kind, key: safeKey(id) };
 }
 
+const toStored = (r: Stored<ConversationRecord>): StoredReference => {
+  const { updatedAt: _u, reference, ...rest } = r;
+  return { ...rest, reference: reference as Partial<ConversationReference> };
+};
+
 export class TableConversationReferenceStore implements ConversationReferenceStore {
-  constructor(private readonly table: TableClient) {}
+  private readonly repo: ConversationReferenceRepository;
+  constructor(table: TableClient | ConversationReferenceRepository) {
+    this.repo = "get" in table && "chooseLocale" in table ? table : conversationReferenceRepository(table as TableClient);
+  }
 
   /** teamsfx's interface: true when added or changed. */
   async add(_key: string, reference: Partial<ConversationReference>, options: ConversationReferenceStoreAddOptions): Promise<boolean> {
     const { kind, key } = keyOf(reference);
     const existing = await this.get(kind, key);
     if (existing && !options.overwrite) return false;
-    await this.save(reference, { boardIds: existing?.boardIds ?? [] }, existing?.etag);
+    await this.save(
+      reference,
+      {
+        boardIds: existing?.boardIds ?? [],
+        ...(existing?.teamId ? { teamId: existing.teamId } : {}),
+        ...(existing?.locale ? { locale: existing.locale } : {}),
+        ...(existing?.chosenLocale ? { chosenLocale: existing.chosenLocale } : {}),
+      },
+      existing?.etag,
+    );
     return true;
   }
 
   /** Stores (or refreshes) a reference; `expectedEtag` guards an update, absent means create-or-replace. */
-  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string } = {}, expectedEtag?: string): Promise<void> {
+  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string; teamId?: string; chosenLocale?: "sv" | "en" } = {}, expectedEtag?: string): Promise<void> {
     const { kind, key } = keyOf(reference);
     const tenantId = tenantOf(reference);
-    const row: Row = {
-      partitionKey: kind,
-      rowKey: key,
-      reference: JSON.stringify(reference),
+    const record: ConversationRecord = {
+      kind,
+      key,
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      boardIds: extra.boardIds ?? [],
       updatedAt: new Date().toISOString(),
       ...(tenantId ? { tenantId } : {}),
       ...(kind === "personal" && tenantId && reference.user?.aadObjectId ? { memberId: `${tenantId}.${reference.user.aadObjectId}` } : {}),
-      ...(extra.boardIds && extra.boardIds.length > 0 ? { boardIds: JSON.stringify(extra.boardIds) } : {}),
       ...(extra.locale ? { locale: extra.locale } : {}),
+      ...(extra.teamId ? { teamId: extra.teamId } : {}),
+      ...(extra.chosenLocale ? { chosenLocale: extra.chosenLocale } : {}),
     };
-    try {
-      if (expectedEtag) await this.table.updateEntity(row, "Replace", { etag: expectedEtag });
-      else await this.table.upsertEntity(row, "Replace");
-    } catch (e) {
-      if (statusOf(e) === 412) throw new ConcurrentChange("The conversation reference");
-      throw e;
-    }
+    await this.repo.save(record, expectedEtag ? { expectedEtag } : {});
   }
 
   async remove(_key: string, reference: Partial<ConversationReference>): Promise<boolean> {
     const { kind, key } = keyOf(reference);
-    try {
-      await this.table.deleteEntity(kind, key);
-      return true;
-    } catch (e) {
-      if (statusOf(e) === 404) return false;
-      throw e;
-    }
+    return this.repo.remove(kind, key);
   }
 
   async list(pageSize = 100, continuationToken?: string): Promise<PagedData<Partial<ConversationReference>>> {
-    const page = await this.page(undefined, pageSize, continuationToken);
-    return { data: page.items.map((r) => r.reference), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    const page = await this.repo.page(undefined, { pageSize, ...(continuationToken ? { cursor: continuationToken } : {}) });
+    return { data: page.items.map((r) => toStored(r).reference), ...(page.cursor ? { continuationToken: page.cursor } : {}) };
   }
 
   async get(kind: ConversationKind, key: string): Promise<StoredReference | undefined> {
-    const row = await readOrUndefined(() => this.table.getEntity<Row>(kind, key));
-    return row && fromRow(row as Row & { etag: string });
+    const r = await this.repo.get(kind, key);
+    return r && toStored(r);
   }
 
-  /** The personal chat with a member, if they have installed the app. */
+  /** Stores the language a person chose on their personal chat. */
+  chooseLocale(memberId: string, locale: "sv" | "en"): Promise<boolean> {
+    return this.repo.chooseLocale(safeKey(memberId), locale);
+  }
+
+  /** The personal chat with a member, if they have installed the app (or one was opened from the team's roster). */
   personal(memberId: string): Promise<StoredReference | undefined> {
     return this.get("personal", safeKey(memberId));
   }
 
-  /** Channels (and group chats) linked to a board. A board has a handful: one query, filtered here. */
   async channelsOf(boardId: string): Promise<StoredReference[]> {
-    const out: StoredReference[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.page("channel", 1000, token);
-      out.push(...page.items.filter((r) => r.boardIds.includes(boardId)));
-      token = page.continuationToken;
-    } while (token);
-    return out;
+    return (await this.repo.channelsOf(boardId)).map(toStored);
   }
 
-  private async page(kind: ConversationKind | undefined, pageSize: number, continuationToken?: string) {
-    const queryOptions = kind ? { filter: `PartitionKey eq '${kind}'` } : {};
-    const pages = this.table.listEntities<Row>({ queryOptions }).byPage({ maxPageSize: Math.min(Math.max(pageSize, 1), 1000), ...(continuationToken ? { continuationToken } : {}) });
-    const { value } = await pages.next();
-    const rows = (value ?? []) as Array<Row & { etag: string }> & { continuationToken?: string };
-    return { items: rows.map(fromRow), continuationToken: rows.continuationToken };
+  async channelsOfTeam(teamId: string): Promise<StoredReference[]> {
+    return (await this.repo.channelsOfTeam(teamId)).map(toStored);
   }
-}
-
-function fromRow(row: Row & { etag: string }): StoredReference {
-  return {
-    kind: row.partitionKey as ConversationKind,
-    key: row.rowKey,
-    reference: JSON.parse(row.reference) as Partial<ConversationReference>,
-    boardIds: row.boardIds ? (JSON.parse(row.boardIds) as string[]) : [],
-    etag: row.etag,
-    ...(row.tenantId ? { tenantId: row.tenantId } : {}),
-    ...(row.memberId ? { memberId: row.memberId } : {}),
-    ...(row.locale ? { locale: row.locale } : {}),
-  };
 }

@@ -82,13 +82,45 @@ describe("who may talk to the bot", () => {
 });
 
 describe("commands", () => {
-  it("answers hjälp and help with the help card, and unknown input with help too", async () => {
+  it("answers hjälp and help with the help card in the person's one language, and unknown input with help too", async () => {
     await say(h, as(people.regionCoordinator), "hjälp");
     expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT-tavlan");
+    // The English word does not flip the language of a Swedish client.
     await say(h, as(people.regionCoordinator), "help");
-    expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT Board: what I can do");
+    expect(textOf(lastCard(people.regionCoordinator))).toContain("FACT-tavlan: vad jag kan");
     await say(h, as(people.regionCoordinator), "hej hopp");
     expect(textOf(lastCard(people.regionCoordinator))).toContain("Jag förstod inte");
+  });
+
+  it("keeps the language a person chose for every card: commands, clicks, the signal form and cards sent to them", async () => {
+    const who = people.kommunCoordinator;
+    await say(h, as(who), "språk");
+    const chooser = lastCard(who);
+    expect(actions(chooser).map((a) => a.title)).toEqual(["Svenska", "English"]);
+    const english = await click(h, as(who), "language.choose", actions(chooser).find((a) => a.title === "English")!.data);
+    expect(textOf(english.card)).toContain("Cards are now shown in English");
+    // Their Teams client still says sv-SE on every activity.
+    await say(h, as(who), "signal");
+    expect(textOf(lastCard(who))).toContain("Send a signal");
+    await say(h, as(who), "hjälp");
+    expect(textOf(lastCard(who))).toContain("FACT Board: what I can do");
+    const refreshed = await click(h, as(who), "refresh", { card: "help" });
+    expect(textOf(refreshed.card)).toContain("FACT Board: what I can do");
+    // A card sent to them unasked is in their language too.
+    h.connector.clear();
+    await say(h, as(people.regionCoordinator), "signal");
+    const form = lastCard(people.regionCoordinator);
+    await click(h, as(people.regionCoordinator), "signal.raise", { ...action(form, "signal.raise").data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "thisWeek" });
+    await h.bot.idle();
+    expect(textOf(lastCard(who))).toContain("Signal: Concern");
+    expect(textOf(lastCard(people.regionCoordinator))).not.toContain("Concern");
+    // Re-installing (or any message) keeps the choice; "språk svenska" changes it back.
+    await install(h, as(who));
+    expect((await h.bot.references.personal(who.id))?.chosenLocale).toBe("en");
+    await say(h, as(who), "språk svenska");
+    expect(textOf(lastCard(who))).toContain("Korten visas nu på svenska");
+    await say(h, as(who), "signal");
+    expect(textOf(lastCard(who))).toContain("Skicka signal");
   });
 
   it("lists my participants with their consent status", async () => {
@@ -202,7 +234,7 @@ describe("signals", () => {
     expect(actions(seen.card)).toEqual([]);
     const etag = (await h.storage.escalations.get(boardId, data.requestId as string))!.etag;
     const tried = await click(h, as(people.kommunStaff), "escalation.acknowledge", { ...ref, etag });
-    expect(textOf(tried.card)).toContain("Du kan inte");
+    expect(textOf(tried.card)).toContain("Signalen är inte din att besvara");
     expect((await h.storage.escalations.get(boardId, data.requestId as string))?.state).toBe("open");
   });
 });
@@ -260,6 +292,11 @@ describe("absence cover", () => {
     expect(textOf(again.card)).toContain("Täckt");
     const absences = await h.storage.absences.listForMember(boardId, people.absentee.id);
     expect(absences.map((a) => a.cover.state)).toEqual(["covered"]);
+    // The absent person is told who covers, once.
+    await h.bot.idle();
+    const told = h.connector.cards(personalOf(people.absentee)).filter((c) => textOf(c).includes("täcker för dig"));
+    expect(told).toHaveLength(1);
+    expect(textOf(told[0])).toContain("Stina Två täcker för dig");
     // The first substitute can no longer answer.
     const late = await click(h, as(people.sub1), "cover.accept", action(ask1, "cover.accept").data);
     expect(actions(late.card)).toEqual([]);
@@ -272,6 +309,41 @@ describe("absence cover", () => {
     expect(textOf(receipt.card)).toContain("ingen ersättare");
     await h.bot.idle();
     expect(textOf(lastCard(people.kommunManager))).toContain("Frånvaro utan ersättare");
+  });
+});
+
+describe("cancelling an absence from the card", () => {
+  it("the absent person cancels from their card; a second click is the same cancel; the substitute's card is updated", async () => {
+    await say(h, as(people.absentee), "frånvaro");
+    const reg = action(lastCard(people.absentee), "absence.register");
+    const receipt = await click(h, as(people.absentee), reg.verb, { ...reg.data, from: "2026-03-16", to: "2026-03-17", reason: "vacation" });
+    await h.bot.idle();
+    const cancel = action(receipt.card, "absence.cancel");
+    expect(cancel.title).toBe("Bekräfta avbrytande");
+    h.connector.clear();
+    const first = await click(h, as(people.absentee), cancel.verb, cancel.data);
+    expect(textOf(first.card)).toContain("Frånvaron är avbruten");
+    const again = await click(h, as(people.absentee), cancel.verb, cancel.data);
+    expect(textOf(again.card)).toContain("Avbruten");
+    expect(actions(again.card)).toEqual([]);
+    const mine = (await h.storage.absences.listForMember(boardId, people.absentee.id)).filter((a) => a.from === "2026-03-16");
+    expect(mine.map((a) => a.cover.state)).toEqual(["cancelled"]);
+    await h.bot.idle();
+    expect(textOf(h.connector.updates(personalOf(people.sub1)))).toContain("Avbruten");
+  });
+
+  it("a colleague who is neither the absent person nor their manager cannot cancel it or see it", async () => {
+    await say(h, as(people.absentee), "frånvaro");
+    const reg = action(lastCard(people.absentee), "absence.register");
+    const receipt = await click(h, as(people.absentee), reg.verb, { ...reg.data, from: "2026-03-23", to: "2026-03-23", reason: "other" });
+    const cancel = action(receipt.card, "absence.cancel");
+    const tried = await click(h, as(people.kommunCoordinator), cancel.verb, cancel.data);
+    expect(textOf(tried.card)).not.toContain("Anna Borta");
+    const stillOn = (await h.storage.absences.listForMember(boardId, people.absentee.id)).filter((a) => a.from === "2026-03-23");
+    expect(stillOn.map((a) => a.cover.state)).toEqual(["requesting"]);
+    // Their manager may.
+    const byManager = await click(h, as(people.kommunManager), cancel.verb, cancel.data);
+    expect(textOf(byManager.card)).toContain("Frånvaron är avbruten");
   });
 });
 

@@ -12,7 +12,8 @@ import type { CardViewDeps } from "./card-views";
 import { TableConversationReferenceStore } from "./conversation-reference-store";
 import { BotNotifier } from "./notifier";
 import { ProactiveSender, type SenderLog, type SenderOptions, type Transport } from "./proactive-sender";
-import { SentCardStore } from "./sent-card-store";
+import { type SentCardRepository, sentCardRepository } from "../storage/sent-card-repository";
+import { createReach, type Reach } from "./reach";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
@@ -49,10 +50,12 @@ export interface Bot {
   views: CardViewDeps;
   sender: ProactiveSender;
   references: TableConversationReferenceStore;
-  sentCards: SentCardStore;
+  sentCards: SentCardRepository;
   adapter: CloudAdapter;
   /** The Teams team's roster, for adding members. */
   roster: TeamRoster;
+  /** Personal chats opened from the team's roster. */
+  reach: Reach;
   ensureTables(): Promise<void>;
   /** Waits for queued notifications and sends. */
   idle(): Promise<void>;
@@ -73,7 +76,7 @@ function tenantAllowList(storage: Storage, clock: Clock): (tenantId: string) => 
 export function createBot(deps: BotDeps): Bot {
   const tables = "conversationReferences" in deps.tables ? deps.tables : createBotTables(deps.tables);
   const references = new TableConversationReferenceStore(tables.conversationReferences);
-  const sentCards = new SentCardStore(tables.sentCards);
+  const sentCards = sentCardRepository(tables.sentCards);
   const adapter = createAdapter(deps.credentials, (e) => deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "bot turn failed"));
   const sender = new ProactiveSender({
     transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),
@@ -95,9 +98,16 @@ export function createBot(deps: BotDeps): Bot {
   };
   const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
   const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
+  const reach = createReach({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage, ...(deps.log ? { log: deps.log } : {}) });
+  const background = new Set<Promise<unknown>>();
   const handler = new FactBotHandler({
     views,
     references,
+    reach,
+    background: (task) => {
+      background.add(task);
+      void task.finally(() => background.delete(task));
+    },
     isTenantAllowed: deps.isTenantAllowed ?? tenantAllowList(deps.storage, deps.clock),
     allowAnyTenant: deps.allowAnyTenant ?? false,
     ...(deps.log ? { log: deps.log } : {}),
@@ -126,7 +136,11 @@ export function createBot(deps: BotDeps): Bot {
     adapter,
     roster: createTeamRoster({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage }),
     ensureTables: () => tables.ensureTables(),
-    idle: () => notifier.idle(),
+    reach,
+    idle: async () => {
+      while (background.size > 0) await Promise.all([...background]);
+      await notifier.idle();
+    },
   };
 }
 

@@ -2,13 +2,13 @@ import type { CardRef, Locale } from "../cards";
 import { standInFor } from "../domain/cover";
 import { isDomainError } from "../domain/errors";
 import type { Member } from "../domain/types";
-import { applyCoverEvent } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
+import { coverAlertDelivered, coverRequestDelivered, recordReach } from "../use-cases/reach";
 import type { Notification, Notifier } from "../use-cases/notifier";
 import { type CardViewDeps, buildCardFor, mriOf } from "./card-views";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 import type { ProactiveSender, SenderLog } from "./proactive-sender";
-import type { SentCardStore } from "./sent-card-store";
+import type { SentCardRepository } from "../storage/sent-card-repository";
 
 // Who hears about what, and with which card. notify() records the notification as a due item
 // first (so it survives a crash), then returns: the work runs in the background, so a card action
@@ -38,7 +38,7 @@ export class DeliveryPending extends Error {
 export interface NotifierDeps {
   views: CardViewDeps;
   references: TableConversationReferenceStore;
-  sentCards: SentCardStore;
+  sentCards: SentCardRepository;
   sender: ProactiveSender;
   log?: SenderLog;
 }
@@ -53,6 +53,8 @@ export const cardKeyOf = (ref: CardRef): string => {
       return `cover.${ref.boardId}.${ref.absenceId}`;
     case "coverAlert":
       return `coverAlert.${ref.boardId}.${ref.absenceId}`;
+    case "absence":
+      return `absence.${ref.boardId}.${ref.absenceId}`;
     case "signalAlert":
       return `signalAlert.${ref.boardId}.${ref.escalationId}`;
     case "morningBrief":
@@ -62,7 +64,8 @@ export const cardKeyOf = (ref: CardRef): string => {
   }
 };
 
-const localeOf = (target: StoredReference): Locale => (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
+/** The person's chosen language, else the Teams locale last seen in that conversation. */
+export const localeOf = (target: StoredReference): Locale => target.chosenLocale ?? (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
 
 export class BotNotifier implements Notifier {
   private readonly pending = new Set<Promise<void>>();
@@ -131,27 +134,29 @@ export class BotNotifier implements Notifier {
       case "coverRequested": {
         const substitute = await storage.members.get(n.boardId, n.substituteId);
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
-        if (substitute) await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
         await this.updateCopies(ref, t);
+        await this.updateCopies({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, t);
+        if (substitute) {
+          const result = await this.deliver(ref, [substitute], "asked", { noStandIn: true, tally: t });
+          await coverRequestDelivered(this.d.views.useCases, n.boardId, n.absenceId, n.substituteId, result);
+        }
         return;
       }
       case "coverSettled": {
         const ref: CardRef = { card: "cover", boardId: n.boardId, absenceId: n.absenceId };
         await this.updateCopies(ref, t);
         await this.updateCopies({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, t);
+        await this.updateCopies({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, t);
         const absence = await storage.absences.get(n.boardId, n.absenceId);
+        // The absent person hears who covers (or that nobody could), once per outcome.
+        const absent = absence && (absence.cover.state === "covered" || absence.cover.state === "uncovered") ? await storage.members.get(n.boardId, absence.memberId) : undefined;
+        if (absence && absent) await this.deliver({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, [absent], `settled.${absence.cover.state}.${absence.cover.coveredBy ?? ""}`, { noStandIn: true, tally: t });
         if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
           const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
           const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true, tally: t });
-          // Alerted means a manager has the card: not reached (no chat, blocked, refused to the end) is not alerted.
-          if (result.reached.length === 0) {
-            this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
-          } else {
-            await applyCoverEvent(this.d.views.useCases, absence, { type: "managerAlerted", at: this.d.views.useCases.clock().toISOString() }, absence.etag).catch((err: unknown) => {
-              // Another instance recorded it first.
-              if (!isDomainError(err)) throw err;
-            });
-          }
+          // Whether this counts as alerted is the use-case's to decide, from who the card reached.
+          const { alerted } = await coverAlertDelivered(this.d.views.useCases, n.boardId, n.absenceId, result);
+          if (!alerted) this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
         }
         return;
       }
@@ -208,6 +213,8 @@ export class BotNotifier implements Notifier {
       }),
     );
     if (options.tally) options.tally.pending += result.pending.length;
+    // Pending people are neither: they are tried again.
+    await recordReach(this.d.views.useCases, result);
     const unreached = result.unreached;
     if (unreached.length > 0 && options.channelRef && "boardId" in options.channelRef) {
       const channels = await this.d.references.channelsOf(options.channelRef.boardId);

@@ -3,7 +3,7 @@ import { createBotTables } from "./bot-tables";
 import type { StoredReference } from "./conversation-reference-store";
 import { ProactiveSender, type Transport } from "./proactive-sender";
 import { SlidingWindowLimiter, CONVERSATION_WINDOWS } from "./rate-limiter";
-import { SentCardStore } from "./sent-card-store";
+import { sentCardRepository } from "../storage/sent-card-repository";
 
 const target: StoredReference = { kind: "personal", key: "t.o", reference: {}, boardIds: [], etag: "e", tenantId: "t" };
 const card = { type: "AdaptiveCard" as const, version: "1.5", body: [] };
@@ -11,7 +11,7 @@ const card = { type: "AdaptiveCard" as const, version: "1.5", body: [] };
 async function sentCards() {
   const tables = createBotTables(testStorageOptions());
   await tables.ensureTables();
-  return new SentCardStore(tables.sentCards);
+  return sentCardRepository(tables.sentCards);
 }
 
 function failing(statuses: number[], headers: Record<string, string> = {}) {

@@ -78,8 +78,11 @@ export interface InputNumber extends InputBase {
 export interface InputChoiceSet extends InputBase {
   type: "Input.ChoiceSet";
   choices: Array<{ title: string; value: string }>;
+  /** Typeahead: Teams asks the bot (invoke `application/search`) for choices matching what is typed. */
+  "choices.data"?: { type: "Data.Query"; dataset: string; count?: number };
+  placeholder?: string;
   value?: string;
-  style?: "compact" | "expanded";
+  style?: "compact" | "expanded" | "filtered";
   isMultiSelect?: boolean;
 }
 export interface InputToggle extends InputBase {
@@ -97,16 +100,21 @@ export interface ExecuteAction {
   data: Record<string, unknown>;
   style?: "positive" | "destructive";
   associatedInputs?: "auto" | "none";
+  mode?: ActionMode;
 }
+/** Secondary actions go to the card's overflow menu ("…"): what keeps a card's buttons inside 450 px. */
+export type ActionMode = "primary" | "secondary";
 export interface ShowCardAction {
   type: "Action.ShowCard";
   title: string;
   card: AdaptiveCard;
+  mode?: ActionMode;
 }
 export interface OpenUrlAction {
   type: "Action.OpenUrl";
   title: string;
   url: string;
+  mode?: ActionMode;
 }
 export type CardAction = ExecuteAction | ShowCardAction | OpenUrlAction;
 
@@ -158,6 +166,37 @@ export interface RefreshSpec {
   userIds: readonly string[];
 }
 
+/**
+ * Buttons shown side by side. Teams' narrowest card (450 px: chat beside a meeting, the side panel)
+ * fits two short labels, or one long Swedish one beside the overflow menu ("…"), where the rest go
+ * in the order given, so each card lists its most likely answer first. The budgets are in
+ * characters of the titles, checked by rendering every card at 450 px (tests/browser/cards-450.test.ts).
+ */
+export const MAX_PRIMARY_ACTIONS = 2;
+const TITLE_BUDGET = { withOverflow: 30, alone: 44 };
+
+export function withOverflow(actions: CardAction[]): CardAction[] {
+  const candidates = actions.filter((a) => a.mode !== "secondary");
+  const overflows = candidates.length > MAX_PRIMARY_ACTIONS || candidates.length < actions.length;
+  const budget = overflows ? TITLE_BUDGET.withOverflow : TITLE_BUDGET.alone;
+  let primary = 0;
+  let used = 0;
+  let full = false;
+  const out = actions.map((a) => {
+    if (a.mode === "secondary") return a;
+    // The first button is always shown, however long its title.
+    const fits = !full && primary < MAX_PRIMARY_ACTIONS && (primary === 0 || used + a.title.length <= budget);
+    if (fits) {
+      primary++;
+      used += a.title.length;
+      return a;
+    }
+    full = true;
+    return { ...a, mode: "secondary" as const };
+  });
+  return out;
+}
+
 /** A card at schema 1.5 with a Universal Actions refresh; userIds is cut to Teams' limit of 60. */
 export function card(body: CardElement[], options: { actions?: CardAction[]; refresh?: RefreshSpec; fallbackText?: string } = {}): AdaptiveCard {
   const out: AdaptiveCard = {
@@ -166,7 +205,7 @@ export function card(body: CardElement[], options: { actions?: CardAction[]; ref
     version: CARD_VERSION,
     body,
   };
-  if (options.actions && options.actions.length > 0) out.actions = options.actions;
+  if (options.actions && options.actions.length > 0) out.actions = withOverflow(options.actions);
   if (options.refresh) {
     out.refresh = {
       action: { type: "Action.Execute", title: "Refresh", verb: "refresh", data: options.refresh.data },

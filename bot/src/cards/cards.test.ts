@@ -7,12 +7,14 @@ import { boardTabDeepLink, buildMorningBriefCard } from "./morning-brief-card";
 import { buildCheckInSummaryCard } from "./check-in-summary-card";
 import { buildHelpCard } from "./help-card";
 import { buildAbsenceFormCard } from "./absence-form-card";
-import { buildSignalFormCard } from "./signal-form-card";
+import { boardOfParticipantDataset, buildSignalFormCard } from "./signal-form-card";
 import { buildMyParticipantsCard } from "./my-participants-card";
 import { CardRef, VERBS, isVerb } from "./verbs";
 import { buildSignalNoticeCard } from "./signal-notice-card";
 import { buildNotLoggedCard } from "./not-logged-card";
 import { t } from "./strings";
+import { buildWelcomeCard } from "./welcome-card";
+import { cardGallery } from "./test/gallery";
 import type { ConsentStatus, CoverState, EscalationState } from "@fact-board/contract";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,6 +38,9 @@ const INTRODUCED: Record<string, number> = {
   "Action.Execute": 1.4,
   "Action.ShowCard": 1.0,
   "Action.OpenUrl": 1.0,
+  // Schema 1.6, but Teams runs typeahead (Input.ChoiceSet choices.data) in 1.5 cards, and clients
+  // without it fall back to the static choices.
+  "Data.Query": 1.5,
 };
 // Properties that came later than their element.
 const PROPERTY_INTRODUCED: Record<string, number> = { label: 1.3, isRequired: 1.3, errorMessage: 1.3, refresh: 1.4, style: 1.0 };
@@ -157,6 +162,17 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       const json = buildConsentCard({ ...consentBase, ...patch }, locale);
       expect(validate(json)).toEqual([]);
     });
+    it("names its buttons as actions and asks before recording a decline", () => {
+      const json = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
+      const top = json.actions!.map((a) => a.title);
+      expect(top).toEqual([t(locale).recordGiven, t(locale).recordDeclined, t(locale).recordWithdrawn, t(locale).remindLater]);
+      expect(top.slice(0, 3).every((title) => /^(Registrera|Record) /.test(title))).toBe(true);
+      const decline = json.actions!.find((a) => a.title === t(locale).recordDeclined)!;
+      // Not one click: a card with the confirmation opens first.
+      expect(decline.type).toBe("Action.ShowCard");
+      const confirm = (decline as { card: AdaptiveCard }).card.actions!;
+      expect(confirm).toMatchObject([{ type: "Action.Execute", verb: "consent.declined", title: t(locale).confirmDecline, style: "destructive" }]);
+    });
     it("offers given, declined and remind-later to someone who may record; nothing to others", () => {
       expect(executeVerbs(buildConsentCard(consentBase, locale)).sort()).toEqual(["consent.declined", "consent.given", "consent.remindLater"]);
       expect(executeVerbs(buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale))).toContain("consent.withdrawn");
@@ -178,6 +194,14 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         expect(validate(json)).toEqual([]);
         expect(json.refresh!.userIds.length).toBeLessThanOrEqual(60);
       }
+    });
+    it("keeps two buttons side by side and puts the rest in the overflow menu", () => {
+      const all = buildEscalationCard(escalationBase, locale);
+      expect(all.actions!.map((a) => a.mode ?? "primary")).toEqual(["primary", "primary", "secondary", "secondary"]);
+      const consent = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
+      const shown = consent.actions!.filter((a) => a.mode !== "secondary");
+      // Two long Swedish titles do not fit beside the overflow menu: the likeliest answer stays.
+      expect(shown.map((a) => a.title)).toEqual(locale === "sv" ? [t(locale).recordGiven] : [t(locale).recordGiven, t(locale).recordDeclined]);
     });
     it("shows only the buttons the viewer's rights and the state allow", () => {
       const none = buildEscalationCard({ ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } }, locale);
@@ -335,6 +359,10 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         expect(validate(buildHelpCard(data, locale))).toEqual([]);
       }
     });
+    it("the welcome card is valid in each install scope and says what a shared conversation never shows", () => {
+      for (const scope of ["personal", "team", "groupChat"] as const) expect(validate(buildWelcomeCard(scope, locale))).toEqual([]);
+      expect(allText(buildWelcomeCard("team", locale))).not.toEqual(allText(buildWelcomeCard("groupChat", locale)));
+    });
     it("the absence form and its receipt are valid", () => {
       expect(validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: ["x"] }, locale))).toEqual([]);
       for (const state of ["requesting", "uncovered", "covered"] as const) {
@@ -354,12 +382,34 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(executeVerbs(buildSignalFormCard(data, locale))).toEqual(["signal.raise"]);
       expect(validate(buildSignalFormCard({ ...data, participants: [] }, locale))).toEqual([]);
     });
+    it("the signal form searches participants by typeahead on its own board", () => {
+      const json = buildSignalFormCard({ boardId: "b.1", participants: [{ id: "p", code: "FIK-001" }], organisations: [{ id: "o", name: "O" }], requestId: "r", refreshUserIds: [] }, locale);
+      const input = json.body.find((e) => "id" in e && e.id === "participantId") as { style?: string; "choices.data"?: { type: string; dataset: string } };
+      expect(input.style).toBe("filtered");
+      expect(input["choices.data"]).toMatchObject({ type: "Data.Query" });
+      expect(boardOfParticipantDataset(input["choices.data"]!.dataset)).toBe("b.1");
+      expect(boardOfParticipantDataset("participantsToSignal.../x")).toBeUndefined();
+      // The library reads choices.data only in a card it treats as 1.6 (Teams honours it in 1.5):
+      // read that way, the typeahead is well formed and survives the parser.
+      const parsed = new AC.AdaptiveCard();
+      const ctx = new AC.SerializationContext();
+      parsed.parse({ ...JSON.parse(JSON.stringify(json)), version: "1.6" }, ctx);
+      expect(ctx.eventCount).toBe(0);
+      expect(parsed.validateProperties().validationEvents).toEqual([]);
+      expect(JSON.stringify(parsed.toJSON())).toContain('"choices.data":{"type":"Data.Query","dataset":"participantsToSignal.b.1"');
+    });
     it("my participants is valid, empty or long", () => {
       const p = { code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] };
       for (const participants of [[], [p], Array.from({ length: 40 }, () => p)]) {
         expect(validate(buildMyParticipantsCard({ boardId: "b", participants, hiddenCount: 2, refreshUserIds: ["x"] }, locale))).toEqual([]);
       }
     });
+  });
+});
+
+describe.each(LOCALES)("the gallery the 450 px browser test renders, in %s", (locale) => {
+  it.each(cardGallery(locale))("%s is a valid card", (_name, json) => {
+    expect(validate(json)).toEqual([]);
   });
 });
 

@@ -75,7 +75,8 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
         ],
         [execute(s.save, "consent.given", withEtag, { style: "positive" })],
       ),
-      execute(s.recordDeclined, "consent.declined", withEtag, { associatedInputs: "none" }),
+      // Declining is asked twice: one click would otherwise stop all sharing from this organisation.
+      showCard(s.recordDeclined, [text(s.confirmDeclineText)], [execute(s.confirmDecline, "consent.declined", withEtag, { style: "destructive", associatedInputs: "none" })]),
     );
     if (data.status === "given" || data.status === "expired") {
       actions.push(

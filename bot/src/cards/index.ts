@@ -14,3 +14,7 @@ export * from "./my-participants-card";
 export * from "./signal-notice-card";
 export * from "./not-logged-card";
 export * from "./check-in-summary-card";
+export * from "./welcome-card";
+export * from "./absence-card";
+export * from "./language-card";
+export * from "./board-choice-card";

@@ -1,5 +1,5 @@
 import type { CoverState, EscalationState, SignalKind, Urgency } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type Locale, card, facts, notice, text, title } from "./card-kit";
+import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
 import type { CardRef } from "./verbs";
@@ -9,7 +9,9 @@ export type ManagerAlertData =
   | {
       kind: "coverWithoutSubstitute";
       boardId: string;
-      absence: { id: string; from: string; to: string; state: CoverState };
+      absence: { id: string; from: string; to: string; state: CoverState; etag?: string };
+      /** The manager may cancel the absence from the alert (the ETag of the absence read). */
+      canCancel?: boolean;
       absentMemberName: string;
       boardUrl?: string;
       message?: string;
@@ -37,6 +39,11 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
   if (data.kind === "coverWithoutSubstitute") {
     const ref: CardRef = { card: "coverAlert", boardId: data.boardId, absenceId: data.absence.id };
     const stillOpen = data.absence.state === "uncovered";
+    if (data.canCancel && data.absence.etag && data.absence.state !== "cancelled") {
+      actions.push(
+        showCard(s.cancelAbsence, [text(s.cancelAbsenceText)], [execute(s.confirmCancelAbsence, "absence.cancel", { ...ref, etag: data.absence.etag }, { style: "destructive", associatedInputs: "none" })]),
+      );
+    }
     return card(
       [
         ...notice(data.message),

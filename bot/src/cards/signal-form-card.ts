@@ -5,7 +5,10 @@ import type { RefOf } from "./verbs";
 
 export interface SignalFormData {
   boardId: string;
-  /** Participants the sender may see, by code (personal chat: initials may be shown). */
+  /**
+   * The first participants the sender may signal about, by code (personal chat: initials may be
+   * shown); the rest are found by typing (typeahead over `participantDataset`).
+   */
   participants: Array<{ id: string; code: string; initials?: string }>;
   /** Organisations of the board other than the sender's own. */
   organisations: Array<{ id: string; name: string }>;
@@ -14,6 +17,15 @@ export interface SignalFormData {
   message?: string;
   refreshUserIds: string[];
 }
+
+/** Teams lists at most 15 typeahead choices. */
+const SEARCH_CHOICES = 15;
+
+/** The typeahead dataset of the signal form: the board travels in it, the bot parses it back. */
+export const participantDataset = (boardId: string): string => `participantsToSignal.${boardId}`;
+export const boardOfParticipantDataset = (dataset: string | undefined): string | undefined => /^participantsToSignal\.([A-Za-z0-9._-]{1,80})$/.exec(dataset ?? "")?.[1];
+
+export const participantChoiceTitle = (p: { code: string; initials?: string }): string => (p.initials ? `${p.code} (${p.initials})` : p.code);
 
 export function buildSignalFormCard(data: SignalFormData, locale: Locale): AdaptiveCard {
   const s = t(locale);
@@ -34,8 +46,10 @@ export function buildSignalFormCard(data: SignalFormData, locale: Locale): Adapt
         type: "Input.ChoiceSet",
         id: "participantId",
         label: s.participant,
-        style: "compact",
-        choices: data.participants.map((p) => ({ title: p.initials ? `${p.code} (${p.initials})` : p.code, value: p.id })),
+        style: "filtered",
+        placeholder: s.searchParticipant,
+        choices: data.participants.map((p) => ({ title: participantChoiceTitle(p), value: p.id })),
+        "choices.data": { type: "Data.Query", dataset: participantDataset(data.boardId), count: SEARCH_CHOICES },
         isRequired: true,
         errorMessage: s.requiredChoice,
       },

@@ -12,6 +12,7 @@ const refs = {
   escalation: z.object({ card: z.literal("escalation"), boardId: Id, escalationId: Id, audience: z.enum(["personal", "channel"]) }),
   cover: z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
   coverAlert: z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
+  absence: z.object({ card: z.literal("absence"), boardId: Id, absenceId: Id }),
   signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
   morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id }),
   help: z.object({ card: z.literal("help") }),
@@ -26,6 +27,7 @@ export const CardRef = z.discriminatedUnion("card", [
   refs.escalation,
   refs.cover,
   refs.coverAlert,
+  refs.absence,
   refs.signalAlert,
   refs.morningBrief,
   refs.help,
@@ -76,6 +78,8 @@ export const VERBS = {
   }),
   "cover.accept": refOf("cover").extend({ etag: ETag }),
   "cover.decline": refOf("cover").extend({ etag: ETag }),
+  /** From the absent person's card, or their manager's alert: cancelling twice is one cancel. */
+  "absence.cancel": z.discriminatedUnion("card", [refOf("absence").extend({ etag: ETag }), refOf("coverAlert").extend({ etag: ETag })]),
   "absence.register": refOf("absenceForm").extend({
     from: CalendarDate,
     to: CalendarDate,
@@ -93,6 +97,8 @@ export const VERBS = {
     requestId: Id,
   }),
   "open.help": refOf("help"),
+  /** Stored for the person; every card from then on is in that language. */
+  "language.choose": refOf("help").extend({ language: z.enum(["sv", "en"]) }),
   "open.absenceForm": refOf("absenceForm"),
   "open.signalForm": refOf("signalForm"),
   "open.myParticipants": refOf("myParticipants"),

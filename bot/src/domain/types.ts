@@ -80,6 +80,8 @@ export interface Member extends Versioned {
   substituteIds: MemberId[];
   /** When the member left the board: they can no longer act, their name stays in history and the access log. */
   leftAt?: Instant;
+  /** Since when cards for the member fail to reach them (no personal chat, or Teams refused to the end); cleared when one does. */
+  notReachedSince?: Instant;
   /**
    * Further identities the same person signs in with, besides tenantId/objectId (which stay the
    * member id, so ids never change): a guest account in the hosting tenant, or the home tenant

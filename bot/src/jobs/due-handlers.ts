@@ -2,6 +2,7 @@ import type { Bot } from "../bot";
 import { CONSENT_REMINDER_KIND, DeliveryPending, NOTIFICATION_KIND } from "../bot";
 import { NotificationSchema } from "../use-cases/notifier";
 import { repairBoard } from "../use-cases/repair";
+import { signalAlertDelivered } from "../use-cases/reach";
 import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
@@ -101,8 +102,8 @@ async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promis
       });
       // Teams refused for now: try again shortly; cards already posted are not posted twice.
       if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };
-      // Notified means a manager has the card.
-      if (result.reached.length > 0) await storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
+      // Notified means a manager has the card: the use-case decides from who it reached.
+      await signalAlertDelivered(bot.useCaseDeps, boardId, e.id, result);
       return done;
     }
     case "none":

@@ -28,6 +28,7 @@ const MemberEntity = z.object({
   substituteIds: jsonColumn(z.array(z.string())),
   identities: jsonColumn(z.array(z.object({ tenantId: z.string(), objectId: z.string() }))).optional(),
   leftAt: z.string().optional(),
+  notReachedSince: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -43,6 +44,7 @@ export const memberMapping: Mapping<Member> = {
       substituteIds: toJson(m.substituteIds, "Substitutes"),
       identities: m.identities?.length ? toJson(m.identities, "Identities") : undefined,
       leftAt: m.leftAt,
+      notReachedSince: m.notReachedSince,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -57,6 +59,7 @@ export const memberMapping: Mapping<Member> = {
       substituteIds: e.substituteIds,
       ...(e.identities?.length ? { identities: e.identities satisfies Identity[] } : {}),
       ...(e.leftAt ? { leftAt: e.leftAt } : {}),
+      ...(e.notReachedSince ? { notReachedSince: e.notReachedSince } : {}),
       etag: e.etag,
     };
   },

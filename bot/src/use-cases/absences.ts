@@ -2,8 +2,8 @@ import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-bo
 import { assertMayChange } from "../domain/authorship";
 import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
 import { Conflict, NotFound } from "../domain/errors";
-import { assertAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardId } from "../domain/types";
+import { assertAllowed, isAllowed } from "../domain/permissions";
+import type { Absence, Actor, BoardId, Member } from "../domain/types";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { toAbsenceView } from "./views";
 
@@ -94,6 +94,13 @@ export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: Boar
     }
     throw e;
   }
+}
+
+/** The absent person, or a manager (or admin) of their organisation, may cancel an absence; the card shows the button by the same rule. */
+export function mayCancelAbsence(member: Member, absence: Pick<Absence, "memberId" | "organisationId">): boolean {
+  if (member.leftAt) return false;
+  if (member.id === absence.memberId) return isAllowed(member.role, "absence.registerOwn", {});
+  return member.organisationId === absence.organisationId && isAllowed(member.role, "absence.registerForOther", { ownOrganisation: true });
 }
 
 export async function cancelAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, etag: string): Promise<AbsenceView> {

@@ -78,5 +78,9 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     boardSizeOverTime,
     daysOnBoard: daysOnBoard.sort((a, b) => b.days - a.days),
     fidelity,
+    notReached: snapshot.members
+      .filter((m) => m.organisationId === actor.member.organisationId && m.notReachedSince && !m.leftAt)
+      .map((m) => ({ memberId: m.id, displayName: m.displayName, since: m.notReachedSince! }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, "sv")),
   };
 }

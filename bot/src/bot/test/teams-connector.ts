@@ -25,9 +25,11 @@ export interface Connector {
   cards(conversationId?: string): Array<Record<string, unknown>>;
   /** Cards updated in place (PUT). */
   updates(conversationId?: string): Array<Record<string, unknown>>;
-  /** Forgets what was recorded and any failures still queued. */
   /** The team's people, as GET /v3/conversations/{id}/pagedmembers answers them (pages of `pageSize`). */
   setMembers(members: TeamsMember[]): void;
+  /** Personal conversations the bot created (POST /v3/conversations), with the member asked for. */
+  created: Array<{ conversationId: string; memberId: string; aadObjectId?: string; tenantId?: string }>;
+  /** Forgets what was recorded and any failures still queued. */
   clear(): void;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startConnector(): Promise<Connector> {
   let postThenFail = 0;
   let attempts = 0;
   let teamMembers: TeamsMember[] = [];
+  const created: Connector["created"] = [];
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
@@ -61,6 +64,25 @@ export async function startConnector(): Promise<Connector> {
         const members = teamMembers.slice(from, from + size);
         const more = from + size < teamMembers.length;
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ members, ...(more ? { continuationToken: String(from + size) } : {}) }));
+        return;
+      }
+      if (req.method === "POST" && /^\/*v3\/conversations\/?(\?.*)?$/.test(req.url ?? "")) {
+        // Like Teams for a 1:1 with a member of a team the bot is in: one conversation per person,
+        // the same id every time it is asked for again.
+        const body = (raw ? JSON.parse(raw) : {}) as { members?: Array<{ id?: string; aadObjectId?: string }>; tenantId?: string; isGroup?: boolean };
+        const member = body.members?.[0];
+        if (!member?.id || body.isGroup || body.members!.length !== 1) {
+          res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BadArgument", message: "one member" } }));
+          return;
+        }
+        const known = teamMembers.find((t) => t.id === member.id || t.aadObjectId === member.id);
+        if (!known) {
+          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "Forbidden", message: "not in a team with the bot" } }));
+          return;
+        }
+        const conversationId = `a:personal-${known.aadObjectId}`;
+        created.push({ conversationId, memberId: member.id, ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}), ...(body.tenantId ? { tenantId: body.tenantId } : {}) });
+        res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: conversationId }));
         return;
       }
       const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? "");
@@ -89,6 +111,7 @@ export async function startConnector(): Promise<Connector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     recorded,
+    created,
     get attempts() {
       return attempts;
     },
@@ -117,6 +140,7 @@ export async function startConnector(): Promise<Connector> {
       attempts = 0;
       failures = [];
       postThenFail = 0;
+      created.length = 0;
     },
     close: () => new Promise((r) => server.close(() => r())),
   };

@@ -9,6 +9,7 @@ import { can } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
 import { FidelityPanel } from "./FidelityPanel";
 import { LogReviewSection } from "./LogReviewSection";
+import { NotReachedList } from "./NotReachedList";
 import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
 import { StatisticsExportButton } from "./StatisticsExportButton";
 
@@ -85,6 +86,7 @@ export default function OverviewPanel() {
         )}
       </dl>
       <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />
+      <NotReachedList people={overview.notReached} />
       <div className={styles.charts}>
         <Card>
           <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>

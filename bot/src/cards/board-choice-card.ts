@@ -1,0 +1,30 @@
+import { type AdaptiveCard, type Locale, card, execute, text, title } from "./card-kit";
+import { t } from "./strings";
+
+export type BoardForm = "absenceForm" | "signalForm" | "myParticipants";
+
+/**
+ * For someone on several boards: which board a form is for. The chosen board travels as the
+ * `boardId` input, merged by Teams into the button's data; the bot re-checks membership of it.
+ */
+export function buildBoardChoiceCard(form: BoardForm, boards: Array<{ id: string; name: string }>, locale: Locale): AdaptiveCard {
+  const s = t(locale);
+  const verb = form === "absenceForm" ? "open.absenceForm" : form === "signalForm" ? "open.signalForm" : "open.myParticipants";
+  return card(
+    [
+      title(s.chooseBoardTitle),
+      text(s.chooseBoardIntro),
+      {
+        type: "Input.ChoiceSet",
+        id: "boardId",
+        label: s.boardLabel,
+        style: "expanded",
+        choices: boards.map((b) => ({ title: b.name, value: b.id })),
+        value: boards[0]?.id ?? "",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
+    ],
+    { actions: [execute(s.open, verb, { card: form }, { style: "positive" })], fallbackText: s.chooseBoardTitle },
+  );
+}

@@ -1,0 +1,124 @@
+import type { AdaptiveCard, Locale } from "../card-kit";
+import { buildAbsenceCard } from "../absence-card";
+import { buildAbsenceFormCard } from "../absence-form-card";
+import { buildCheckInSummaryCard } from "../check-in-summary-card";
+import { buildConsentCard } from "../consent-card";
+import { buildCoverCard } from "../cover-card";
+import { buildEscalationCard } from "../escalation-card";
+import { buildHelpCard } from "../help-card";
+import { buildManagerAlertCard } from "../manager-alert-card";
+import { boardTabDeepLink, buildMorningBriefCard } from "../morning-brief-card";
+import { buildMyParticipantsCard } from "../my-participants-card";
+import { buildNotLoggedCard } from "../not-logged-card";
+import { buildSignalFormCard } from "../signal-form-card";
+import { buildSignalNoticeCard } from "../signal-notice-card";
+import { buildWelcomeCard } from "../welcome-card";
+import { buildLanguageCard } from "../language-card";
+import { buildBoardChoiceCard } from "../board-choice-card";
+import { t } from "../strings";
+
+// Every card the bot sends, each in its most crowded state (every button the viewer could be
+// given, long names, a notice on top): what the 450 px browser test renders.
+
+const link = boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board-b", "FACT-tavla", "19:abc@thread.tacv2");
+const users = ["8:orgid:u1"];
+
+export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
+  const escalation = {
+    boardId: "b",
+    escalation: { id: "e", etag: "x", kind: "morePsychiatricSupport" as const, urgency: "today" as const, state: "open" as const, proposeBoard: true, raisedAt: "2026-03-02 08:10", answerBy: "2026-03-02 12:10", overdue: true, note: "Uteblev från besök två gånger i rad" },
+    participant: { id: "p", code: "HBG-017", initials: "A.B.", onBoard: false },
+    fromOrganisation: "Beroendemottagningen Helsingborg",
+    toOrganisation: "Socialtjänsten Norrby kommun",
+    viewer: { acknowledge: true, resolve: true, decline: true, putOnBoard: true },
+    today: "2026-03-02",
+    defaultNextEvaluationOn: "2026-03-09",
+    message: "Kortet var inaktuellt; så här ser det ut nu.",
+    refreshUserIds: users,
+  };
+  const consent = {
+    boardId: "b",
+    participant: { id: "p", code: "HBG-017", initials: "A.B." },
+    disclosingOrganisation: { id: "o1", name: "Socialtjänsten Norrby kommun" },
+    receivingOrganisations: [
+      { id: "o2", name: "Allmänpsykiatrin Helsingborg", selected: true },
+      { id: "o3", name: "Vård- och omsorgsförvaltningen", selected: false },
+    ],
+    status: "given" as const,
+    givenOn: "2025-03-01",
+    validUntil: "2026-03-20",
+    daysUntilExpiry: 18,
+    etag: "e",
+    canRecord: true,
+    today: "2026-03-02",
+    defaultValidUntil: "2027-03-02",
+    refreshUserIds: users,
+  };
+  return [
+    ["escalation, every right", buildEscalationCard(escalation, locale)],
+    ["consent given, every action", buildConsentCard(consent, locale)],
+    ["consent missing", buildConsentCard({ ...consent, status: "notAsked" }, locale)],
+    [
+      "cover request to the substitute",
+      buildCoverCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" }, absentMemberName: "Karin Lindqvist-Andersson", askedSubstituteName: "Omar Said", coveredByName: "Omar Said", viewerIsAsked: true, viewerIsCovering: false, refreshUserIds: users }, locale),
+    ],
+    [
+      "manager alert, absence without cover",
+      buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" }, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
+    ],
+    [
+      "manager alert, unanswered signal",
+      buildManagerAlertCard(
+        {
+          kind: "unansweredSignal",
+          boardId: "b",
+          escalation: { id: "e", kind: "moreMunicipalSupport", urgency: "thisWeek", state: "open", raisedAt: "2026-03-02 08:00", answerBy: "2026-03-05 08:00" },
+          participantCode: "HBG-017",
+          fromOrganisation: "Psykiatrin",
+          toOrganisation: "Socialtjänsten",
+          stage: "manager",
+          boardUrl: link,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
+    ],
+    [
+      "morning brief",
+      buildMorningBriefCard({ boardId: "b", boardName: "FACT Helsingborg", date: "2026-03-02", counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 1 }, boardDeepLink: link, refreshUserIds: users }, locale),
+    ],
+    ["check-in summary", buildCheckInSummaryCard({ boardName: "FACT Helsingborg", date: "2026-03-02", counts: { reviewed: 9, total: 12, putOn: 1, takenOff: 2, actionsAgreed: 5, notReached: 3 }, boardDeepLink: link }, locale)],
+    ["help with a board", buildHelpCard({ boardId: "b", notUnderstood: true, refreshUserIds: users }, locale)],
+    ["absence form", buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: users }, locale)],
+    [
+      "signal form",
+      buildSignalFormCard({ boardId: "b", participants: [{ id: "p", code: "HBG-017", initials: "A.B." }], organisations: [{ id: "o", name: "Socialtjänsten Norrby kommun" }], requestId: "r", refreshUserIds: users }, locale),
+    ],
+    [
+      "my participants",
+      buildMyParticipantsCard(
+        { boardId: "b", participants: Array.from({ length: 5 }, () => ({ code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] })), hiddenCount: 2, refreshUserIds: users },
+        locale,
+      ),
+    ],
+    ["signal notice in a channel", buildSignalNoticeCard({ boardId: "b", escalationId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users }, locale)],
+    ["access log not written", buildNotLoggedCard({ ref: { card: "escalation", boardId: "b", escalationId: "e", audience: "personal" }, refreshUserIds: users }, locale)],
+    [
+      "absence, followed by its person",
+      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "covered" }, coveredByName: "Omar Said-Lindqvist", canCancel: true, message: "Frånvaron är registrerad.", refreshUserIds: users }, locale),
+    ],
+    [
+      "absence, followed by the manager",
+      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" }, absentMemberName: "Karin Lindqvist-Andersson", askedSubstituteName: "Omar Said", canCancel: true, refreshUserIds: users }, locale),
+    ],
+    [
+      "manager alert with cancel",
+      buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" }, canCancel: true, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
+    ],
+    ["board choice", buildBoardChoiceCard("signalForm", [{ id: "b1", name: "FACT Helsingborg allmänpsykiatri" }, { id: "b2", name: "FACT Landskrona beroende" }], locale)],
+    ["language choice", buildLanguageCard(locale, t(locale).languageChosen)],
+    ["welcome, personal", buildWelcomeCard("personal", locale)],
+    ["welcome, team", buildWelcomeCard("team", locale)],
+    ["welcome, group chat", buildWelcomeCard("groupChat", locale)],
+  ];
+}

@@ -1,0 +1,93 @@
+import { Conflict } from "../domain/errors";
+import type { BoardId, Member, MemberId } from "../domain/types";
+import { askedSubstitute } from "../domain/cover";
+import { applyCoverEvent } from "./absences";
+import { nowOf, type UseCaseDeps } from "./deps";
+
+// What a delivery achieved, and what follows from it. The bot edge reports who a card reached and
+// who it could not (no personal chat, blocked, refused to the last try); these use-cases decide
+// what that means for the board: flags like "manager alerted" are only true when a card arrived,
+// a substitute nobody can reach is passed over, and managers can see who is not reached.
+
+export interface DeliveryReport {
+  reached: readonly Member[];
+  unreached: readonly Member[];
+}
+
+/** Remembers who cards do not reach (the overview shows them), and forgets it once one does. */
+export async function recordReach(deps: UseCaseDeps, report: DeliveryReport): Promise<void> {
+  const at = nowOf(deps);
+  const changes: Array<[Member, (m: Member) => Member | undefined]> = [
+    ...report.unreached.map((m): [Member, (x: Member) => Member | undefined] => [m, (x) => (x.notReachedSince ? undefined : { ...x, notReachedSince: at })]),
+    ...report.reached.map((m): [Member, (x: Member) => Member | undefined] => [
+      m,
+      (x) => {
+        if (!x.notReachedSince) return undefined;
+        const { notReachedSince: _gone, ...rest } = x;
+        return rest;
+      },
+    ]),
+  ];
+  // Most deliveries change nothing: the member as read for the delivery already says so.
+  for (const [m, change] of changes) if (change(m)) await updateMember(deps, m.boardId, m.id, change);
+}
+
+/** Read, change, save under the ETag; an admin's edit in between is read again, once. */
+async function updateMember(deps: UseCaseDeps, boardId: BoardId, memberId: MemberId, change: (m: Member) => Member | undefined): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const current = await deps.storage.members.get(boardId, memberId);
+    const next = current && change(current);
+    if (!current || !next) return;
+    try {
+      await deps.storage.members.update(next, { expectedEtag: current.etag });
+      return;
+    } catch (e) {
+      if (!(e instanceof Conflict) || attempt === 1) throw e;
+    }
+  }
+}
+
+/** The manager alert about an uncovered absence: alerted only when it reached a manager. */
+export async function coverAlertDelivered(deps: UseCaseDeps, boardId: BoardId, absenceId: string, report: DeliveryReport): Promise<{ alerted: boolean }> {
+  await recordReach(deps, report);
+  if (report.reached.length === 0) return { alerted: false };
+  const absence = await deps.storage.absences.get(boardId, absenceId);
+  if (!absence || absence.cover.state !== "uncovered" || absence.cover.managerAlerted) return { alerted: true };
+  try {
+    await applyCoverEvent(deps, absence, { type: "managerAlerted", at: nowOf(deps) }, absence.etag);
+  } catch (e) {
+    // Another instance recorded it first.
+    if (!(e instanceof Conflict)) throw e;
+  }
+  return { alerted: true };
+}
+
+/**
+ * The cover request to a substitute: one that cannot be reached is passed over at once (the next
+ * substitute, or the manager), rather than waiting out the answer time for someone never asked.
+ */
+export async function coverRequestDelivered(deps: UseCaseDeps, boardId: BoardId, absenceId: string, substituteId: MemberId, report: DeliveryReport): Promise<void> {
+  await recordReach(deps, report);
+  if (!report.unreached.some((m) => m.id === substituteId)) return;
+  const absence = await deps.storage.absences.get(boardId, absenceId);
+  if (!absence || askedSubstitute(absence.cover) !== substituteId) return;
+  try {
+    await applyCoverEvent(deps, absence, { type: "timeout", at: nowOf(deps) }, absence.etag);
+  } catch (e) {
+    if (!(e instanceof Conflict)) throw e;
+  }
+}
+
+/** The manager alert about an unanswered signal: notified only when it reached a manager. */
+export async function signalAlertDelivered(deps: UseCaseDeps, boardId: BoardId, escalationId: string, report: DeliveryReport): Promise<{ notified: boolean }> {
+  await recordReach(deps, report);
+  if (report.reached.length === 0) return { notified: false };
+  const e = await deps.storage.escalations.get(boardId, escalationId);
+  if (!e || e.managerNotified) return { notified: true };
+  try {
+    await deps.storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
+  } catch (err) {
+    if (!(err instanceof Conflict)) throw err;
+  }
+  return { notified: true };
+}
