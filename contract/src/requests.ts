@@ -5,7 +5,6 @@ import {
   BoardReason,
   CalendarDate,
   ConsentBasis,
-  Instant,
   Priority,
   RecordedConsentStatus,
   SignalKind,
@@ -105,18 +104,6 @@ export type RegisterAbsenceBody = z.infer<typeof RegisterAbsenceBody>;
 export const AnswerCoverBody = z.strictObject({ etag: ETag, answer: z.enum(["accept", "decline"]) });
 export type AnswerCoverBody = z.infer<typeof AnswerCoverBody>;
 
-export const RecordCheckInBody = z.strictObject({
-  etag: ETag.optional(),
-  startedAt: Instant,
-  endedAt: Instant,
-  attendeeIds: z.array(z.string().max(200)).max(100),
-  reviewedParticipantIds: z.array(Id).max(300),
-  addedParticipantIds: z.array(Id).max(300),
-  removedParticipantIds: z.array(Id).max(300),
-  actionsAgreed: z.number().int().min(0).max(1000),
-});
-export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
-
 /** The development sign-in (local only): who to sign in as, by the same ids Entra gives. */
 export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
 export type DevSignInBody = z.infer<typeof DevSignInBody>;
@@ -132,3 +119,6 @@ export const WalkthroughEventBody = z.discriminatedUnion("type", [
 export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
 /** Starting or joining today's walkthrough takes no input: the server knows the day and the caller. */
 export const JoinWalkthroughBody = z.strictObject({});
+/** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */
+export const MeetingQuery = z.strictObject({ meeting: z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/).optional() });
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
