@@ -31,6 +31,10 @@ export const RecurringMeetings = z
   .max(20)
   .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "each meeting id once");
 
+/** The board's recurring meetings as every member may read them (the configuration page links a meeting's tab to one). */
+export const MeetingList = z.object({ meetings: z.array(RecurringMeeting.omit({ organisationIds: true }).extend({ organisationIds: z.array(z.string()) })) });
+export type MeetingList = z.infer<typeof MeetingList>;
+
 export const BotPosts = z.strictObject({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() });
 
 export const CreateBoardBody = z.strictObject({

@@ -269,6 +269,7 @@ const CASES: RouteCase[] = [
       return { path: `${BOARD}/check-ins/${date}` };
     },
   },
+  { route: "GET /api/boards/:boardId/meetings", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/meetings` }) },
   { route: "GET /api/boards/:boardId/walkthrough", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough` }) },
   { route: "POST /api/boards/:boardId/walkthrough", permission: "checkIn.record", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough`, body: {} }) },
   {

@@ -28,6 +28,7 @@ import { answerCover, cancelAbsence, registerAbsence } from "../use-cases/absenc
 import { resolveActor } from "../use-cases/actor";
 import { exportAuditLog, readAuditLog } from "../use-cases/audit-log";
 import { readCheckIn } from "../use-cases/check-ins";
+import { listMeetings } from "../use-cases/meetings";
 import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
@@ -84,6 +85,11 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.get("/api/boards/:boardId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
     res.json(await readBoard(deps, actor, boardId));
+  });
+
+  r.get("/api/boards/:boardId/meetings", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await listMeetings(deps, actor, boardId));
   });
 
   r.get("/api/boards/:boardId/overview", async (req, res) => {

@@ -13,6 +13,7 @@ import type {
   EntryView,
   EscalationView,
   MeResponse,
+  MeetingList,
   Overview,
   ParticipantHistory,
   ParticipantList,
@@ -111,6 +112,8 @@ export class ApiClient {
   joinWalkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, {});
   walkthroughEvent = (boardId: string, body: WalkthroughEventBody, meetingId?: string) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events${meetingQuery(meetingId)}`, body);
+  /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
+  meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
   raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
   answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>

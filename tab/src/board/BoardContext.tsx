@@ -4,6 +4,8 @@ import type { BoardState } from "./useBoard";
 
 export interface BoardContextValue extends Omit<BoardState, "board"> {
   boardId: string;
+  /** The recurring meeting this surface is linked to; undefined: the server picks the board's meeting today. */
+  meetingId?: string;
   board: BoardView;
 }
 

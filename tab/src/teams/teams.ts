@@ -8,6 +8,7 @@ export interface TeamsContext {
   frameContext: string;
   locale: string;
   theme: string;
+  inMeeting: boolean;
 }
 
 /**
@@ -23,7 +24,7 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
     await app.initialize();
     const context = await app.getContext();
     tokenTenantId = context.channel?.membershipType === "Shared" ? context.user?.tenant?.id : undefined;
-    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default" };
+    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default", inMeeting: Boolean(context.meeting?.id) };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);
   if (result) app.notifySuccess();
@@ -96,7 +97,7 @@ export function shareToStage(url: string): Promise<void> {
 }
 
 /** The configurable tab's save: Teams stores the content URL that selects the board. */
-export function registerConfigSave(getConfig: () => { boardId: string; boardName: string } | undefined, origin: string): void {
+export function registerConfigSave(getConfig: () => { boardId: string; boardName: string; meetingId?: string } | undefined, origin: string): void {
   pages.config.registerOnSaveHandler((saveEvent) => {
     const chosen = getConfig();
     if (!chosen) {
@@ -104,8 +105,10 @@ export function registerConfigSave(getConfig: () => { boardId: string; boardName
       return;
     }
     // No `view`: the same saved URL opens the side panel, the stage or the channel board, as the
-    // frame context says (a `view` in the URL would pin every context to one surface).
-    const contentUrl = `${origin}/tab/?board=${encodeURIComponent(chosen.boardId)}`;
+    // frame context says (a `view` in the URL would pin every context to one surface). In a meeting
+    // the tab is linked to one of the board's recurring meetings: its side panel and stage open that
+    // meeting's walkthrough.
+    const contentUrl = `${origin}/tab/?board=${encodeURIComponent(chosen.boardId)}${chosen.meetingId ? `&meeting=${encodeURIComponent(chosen.meetingId)}` : ""}`;
     pages.config
       .setConfig({ entityId: boardTabEntityId(chosen.boardId), contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
       .then(() => saveEvent.notifySuccess())
