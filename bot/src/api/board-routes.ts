@@ -219,17 +219,17 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   });
 
   r.post("/api/boards/:boardId/walkthrough", async (req, res) => {
-    parse(JoinWalkthroughBody, req.body ?? {});
+    const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId, meeting) });
+    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/join", async (req, res) => {
-    parse(JoinWalkthroughBody, req.body ?? {});
+    const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId, meeting) });
+    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {

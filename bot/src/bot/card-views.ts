@@ -1,9 +1,11 @@
 import { boardTabEntityId } from "@fact-board/contract";
 import {
   type AdaptiveCard,
+  type Locale,
   type CardRef,
   boardTabDeepLink,
   buildAbsenceFormCard,
+  buildCheckInSummaryCard,
   buildConsentCard,
   buildCoverCard,
   buildHelpCard,
@@ -23,6 +25,7 @@ import { AccessNotLogged } from "../use-cases/audit";
 import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
+import { readCheckInSummary } from "../use-cases/walkthroughs";
 import { escalationCard, signalAlertCard } from "./signal-views";
 import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
@@ -185,6 +188,23 @@ export async function morningBriefCard(deps: CardViewDeps, boardId: string, view
     },
     viewer.locale,
   );
+}
+
+/** The meeting chat's summary when a walkthrough ends: counts only, and a link to the board. */
+export async function checkInSummaryCard(deps: CardViewDeps, boardId: string, date: string, meetingId: string, locale: Locale): Promise<{ card: AdaptiveCard; chatIds: string[] } | undefined> {
+  const summary = await readCheckInSummary(deps.useCases, boardId, date, meetingId);
+  if (!summary) return undefined;
+  const card = buildCheckInSummaryCard(
+    {
+      boardName: summary.boardName,
+      ...(summary.meetingName ? { meetingName: summary.meetingName } : {}),
+      date: summary.date,
+      counts: summary.counts,
+      boardDeepLink: boardTabDeepLink(deps.teamsAppId || "fact-board", boardTabEntityId(boardId), summary.boardName),
+    },
+    locale,
+  );
+  return { card, chatIds: summary.chatIds };
 }
 
 export async function helpCard(deps: CardViewDeps, viewer: Viewer & { notUnderstood?: boolean }): Promise<AdaptiveCard> {

@@ -34,10 +34,12 @@ export interface Walkthrough {
   removed: ParticipantId[];
   actionsAgreed: number;
   attendees: WalkthroughAttendee[];
+  /** The Teams meeting chats it was run from (ids only): where the summary goes when it ends. */
+  chatIds?: string[];
 }
 
 export type WalkthroughEvent =
-  | { type: "join"; memberId: MemberId; organisationId: OrganisationId }
+  | { type: "join"; memberId: MemberId; organisationId: OrganisationId; chatId?: string }
   | { type: "moveTo"; by: MemberId; index: number }
   | { type: "takeOver"; by: MemberId; organisationId: OrganisationId }
   | { type: "reviewed" | "removed"; by: MemberId; participantId: ParticipantId }
@@ -122,8 +124,11 @@ function withAttendee(w: Walkthrough, memberId: MemberId, organisationId: Organi
  */
 export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, now: Instant): Walkthrough {
   switch (event.type) {
-    case "join":
-      return withAttendee(w, event.memberId, event.organisationId, now);
+    case "join": {
+      const joined = withAttendee(w, event.memberId, event.organisationId, now);
+      if (event.chatId === undefined || (w.chatIds ?? []).includes(event.chatId)) return joined;
+      return { ...joined, chatIds: [...(w.chatIds ?? []), event.chatId] };
+    }
     case "moveTo": {
       assertOpen(w, "move");
       assertPresenter(w, event.by);

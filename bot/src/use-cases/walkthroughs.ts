@@ -84,7 +84,7 @@ async function change(
 }
 
 /** Starts today's walkthrough of the meeting, or joins it when another attendee started it first; an ended one continues. */
-export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string): Promise<WalkthroughView> {
+export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
   assertAllowed(actor.member, "checkIn.record");
   const meeting = await meetingFor(deps, boardId, meetingId);
   const today = todayOf(deps);
@@ -104,7 +104,11 @@ export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, bo
   }
   const saved = await change(deps, boardId, meeting.id, async (w) => {
     const now = nowOf(deps);
-    const joined = applyWalkthroughEvent(w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w, { type: "join", ...me }, now);
+    const joined = applyWalkthroughEvent(
+      w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w,
+      { type: "join", ...me, ...(teamsChatId ? { chatId: teamsChatId } : {}) },
+      now,
+    );
     return withNewEntries(joined, await boardOrderOf(deps, boardId, meeting, w.added));
   });
   return viewOf(deps, actor, saved, meeting);
@@ -119,10 +123,11 @@ export async function readWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: 
 }
 
 /** A stage or side panel opened during the walkthrough: its viewer attends (attendance comes from here). */
-export async function joinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string): Promise<WalkthroughView> {
+export async function joinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
   assertAllowed(actor.member, "board.read");
   const meeting = await meetingFor(deps, boardId, meetingId);
-  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, { type: "join", memberId: actor.member.id, organisationId: actor.member.organisationId }, nowOf(deps)));
+  const join = { type: "join" as const, memberId: actor.member.id, organisationId: actor.member.organisationId, ...(teamsChatId ? { chatId: teamsChatId } : {}) };
+  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, join, nowOf(deps)));
   return viewOf(deps, actor, saved, meeting);
 }
 
@@ -265,5 +270,31 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
       notReached: notReached(w).length,
     },
     attendees: w.attendees.map((a) => attendeeView(memberById, a.memberId, a.organisationId)),
+  };
+}
+
+export interface CheckInSummary {
+  boardName: string;
+  meetingName?: string;
+  date: string;
+  counts: { reviewed: number; total: number; putOn: number; takenOff: number; actionsAgreed: number; notReached: number };
+  /** The Teams meeting chats the walkthrough ran in: where the summary goes. */
+  chatIds: string[];
+}
+
+/**
+ * What the meeting chat is told when a walkthrough ends: counts only (the chat is read by every
+ * attendee, whatever their organisation may see), so no viewer and no access log are involved.
+ */
+export async function readCheckInSummary(deps: UseCaseDeps, boardId: BoardId, date: string, meetingId: string): Promise<CheckInSummary | undefined> {
+  const [board, w] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.walkthroughs.get(boardId, date, meetingId)]);
+  if (!board || !w) return undefined;
+  const meeting = meetingId === ALL_MEETINGS ? undefined : meetingsOf(board).find((m) => m.id === meetingId);
+  return {
+    boardName: board.name,
+    ...(meeting ? { meetingName: meeting.name } : {}),
+    date,
+    counts: { reviewed: w.reviewed.length, total: w.order.length, putOn: w.added.length, takenOff: w.removed.length, actionsAgreed: w.actionsAgreed, notReached: notReached(w).length },
+    chatIds: w.chatIds ?? [],
   };
 }

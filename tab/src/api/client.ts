@@ -12,6 +12,7 @@ import type {
   EditEntryBody,
   EntryView,
   EscalationView,
+  JoinWalkthroughBody,
   MeResponse,
   MeetingList,
   Overview,
@@ -108,8 +109,10 @@ export class ApiClient {
   };
   /** Today's shared walkthrough of the meeting (the tab's linked one; none: the board's meeting today) as this viewer may see it (`walkthrough` absent before anyone starts it). */
   walkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`);
-  startWalkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, {});
-  joinWalkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, {});
+  startWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, body);
+  joinWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, body);
   walkthroughEvent = (boardId: string, body: WalkthroughEventBody, meetingId?: string) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events${meetingQuery(meetingId)}`, body);
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */

@@ -20,7 +20,7 @@ export interface SharedWalkthrough {
  */
 export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWalkthrough {
   const client = useApi();
-  const { board, boardId, meetingId } = useBoardContext();
+  const { board, boardId, meetingId, teamsChatId } = useBoardContext();
   const [state, setState] = useState<{ loaded: boolean; walkthrough?: WalkthroughView }>({ loaded: false });
   const [error, setError] = useState<unknown>();
   const latest = useRef(0);
@@ -53,19 +53,19 @@ export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWal
     if (!attend || !w || w.endedAt || joinedOn.current === w.date) return;
     joinedOn.current = w.date;
     if (w.attendees.some((a) => a.memberId === me)) return;
-    client.joinWalkthrough(boardId, meetingId).then(apply, (e: unknown) => {
+    client.joinWalkthrough(boardId, meetingId, teamsChatId ? { teamsChatId } : {}).then(apply, (e: unknown) => {
       joinedOn.current = undefined;
       setError(e);
     });
-  }, [attend, w, me, client, boardId, meetingId, apply]);
+  }, [attend, w, me, client, boardId, meetingId, teamsChatId, apply]);
 
   const start = useCallback(async () => {
     try {
-      apply(await client.startWalkthrough(boardId, meetingId));
+      apply(await client.startWalkthrough(boardId, meetingId, teamsChatId ? { teamsChatId } : {}));
     } catch (e) {
       setError(e);
     }
-  }, [client, boardId, meetingId, apply]);
+  }, [client, boardId, meetingId, teamsChatId, apply]);
 
   const send = useCallback(
     async (event: WalkthroughEventBody) => {

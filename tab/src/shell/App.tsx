@@ -226,7 +226,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {!boardId ? (
         <Text className={styles.status}>{t("app.noBoards")}</Text>
       ) : (
-        <BoardShell boardId={boardId} meetingId={meetingId} key={`${boardId}/${meetingId ?? ""}`}>
+        <BoardShell boardId={boardId} meetingId={meetingId} {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})} key={`${boardId}/${meetingId ?? ""}`}>
           <Suspense fallback={<Spinner label={t("app.loading")} />}>
             {host.view === "sidePanel" ? (
               <SidePanelView host={host} onSignOut={onSignOut} />

@@ -14,6 +14,8 @@ export interface Host {
   meetingId?: string;
   /** Teams says the tab runs in a meeting (its context has a meeting id): the configuration page offers the board's meetings. */
   inMeeting?: boolean;
+  /** The Teams meeting's chat, sent when joining the walkthrough so its summary reaches that chat. */
+  teamsChatId?: string;
   teams?: typeof import("./teams");
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
@@ -89,6 +91,7 @@ export async function detectHost(location: Location = window.location): Promise<
       boardId,
       ...(meetingId ? { meetingId } : {}),
       inMeeting: teamsContext.inMeeting,
+      ...(teamsContext.chatId ? { teamsChatId: teamsContext.chatId } : {}),
       teams,
     };
   }

@@ -9,6 +9,8 @@ export interface TeamsContext {
   locale: string;
   theme: string;
   inMeeting: boolean;
+  /** The meeting's chat (a side panel or stage): the walkthrough's summary is posted there. */
+  chatId?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
     await app.initialize();
     const context = await app.getContext();
     tokenTenantId = context.channel?.membershipType === "Shared" ? context.user?.tenant?.id : undefined;
-    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default", inMeeting: Boolean(context.meeting?.id) };
+    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default", inMeeting: Boolean(context.meeting?.id), ...(context.meeting?.id && context.chat?.id ? { chatId: context.chat.id } : {}) };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);
   if (result) app.notifySuccess();
