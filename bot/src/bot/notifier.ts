@@ -57,7 +57,7 @@ export const cardKeyOf = (ref: CardRef): string => {
     case "signalAlert":
       return `signalAlert.${ref.boardId}.${ref.escalationId}`;
     case "morningBrief":
-      return `morningBrief.${ref.boardId}`;
+      return ref.meetingId ? `morningBrief.${ref.boardId}.${ref.meetingId}` : `morningBrief.${ref.boardId}`;
     default:
       return ref.card;
   }

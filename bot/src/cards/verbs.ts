@@ -13,7 +13,7 @@ const refs = {
   cover: z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
   coverAlert: z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
   signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
-  morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id }),
+  morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id, meetingId: Id.optional() }),
   help: z.object({ card: z.literal("help") }),
   absenceForm: z.object({ card: z.literal("absenceForm"), boardId: Id }),
   signalForm: z.object({ card: z.literal("signalForm"), boardId: Id }),
