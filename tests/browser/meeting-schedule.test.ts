@@ -97,6 +97,9 @@ it("counts a missed scheduled occurrence as missed and a day without a scheduled
   expect(await stateOf(unscheduled)).toBe("notExpected");
   expect(["all", "some"]).toContain(await stateOf(held));
   await strip.getByRole("img", { name: /Inget möte planerat/ }).first().waitFor();
+  // The headline figure counts only the days a meeting was scheduled.
+  const scheduledDays = workingDaysBetween(addDays(today, -28), today).filter((d) => isScheduledOn(NORRBY, d)).length;
+  await page.getByText(new RegExp(` av ${scheduledDays} arbetsdag(ar)?$`)).first().waitFor();
   await screenshot(page, "overview-against-schedule");
   await context.close();
 });
