@@ -12,6 +12,29 @@ const TimeZone = z.string().min(1).max(60).regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/
 /** Days a participant's details are kept after they leave: up to ten years (health records). */
 const RetentionDays = z.number().int().min(0).max(3660);
 
+/** A recurring meeting's id: chosen by the admin, part of the walkthrough's and check-in's keys. "all" is the implicit meeting of a board without a schedule. */
+export const MeetingId = z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes").refine((id) => id !== "all", "\"all\" is the implicit meeting of a board without a schedule");
+export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri"]);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** One of the board's recurring meetings (issue 18): on these weekdays (or every working day), at this local time, with these partner organisations. */
+export const RecurringMeeting = z.strictObject({
+  id: MeetingId,
+  name: ShortText(80),
+  days: z.union([z.literal("workingDays"), z.array(Weekday).min(1).max(5).refine((d) => new Set(d).size === d.length, "each weekday once")]),
+  time: Time,
+  organisationIds: z.array(Id).min(1).max(20).refine((o) => new Set(o).size === o.length, "each organisation once"),
+});
+export type RecurringMeeting = z.infer<typeof RecurringMeeting>;
+export const RecurringMeetings = z
+  .array(RecurringMeeting)
+  .max(20)
+  .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "each meeting id once");
+
+/** The board's recurring meetings as every member may read them (the configuration page links a meeting's tab to one). */
+export const MeetingList = z.object({ meetings: z.array(RecurringMeeting.omit({ organisationIds: true }).extend({ organisationIds: z.array(z.string()) })) });
+export type MeetingList = z.infer<typeof MeetingList>;
+
 export const BotPosts = z.strictObject({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() });
 
 export const CreateBoardBody = z.strictObject({
@@ -35,6 +58,8 @@ export const EditBoardSettingsBody = z.strictObject({
   briefChannelId: z.string().min(1).max(200).nullable().optional(),
   botPosts: BotPosts.optional(),
   codePattern: z.string().min(1).max(80).nullable().optional(),
+  /** The board's recurring meetings; an empty list: one implicit meeting every working day with everyone. */
+  meetings: RecurringMeetings.optional(),
 });
 export type EditBoardSettingsBody = z.infer<typeof EditBoardSettingsBody>;
 
@@ -142,6 +167,7 @@ export const BoardAdminView = z.object({
     briefChannelId: z.string().optional(),
     botPosts: BotPosts,
     codePattern: z.string().optional(),
+    meetings: z.array(RecurringMeeting),
   }),
   etag: z.string(),
 });

@@ -5,7 +5,6 @@ import {
   BoardReason,
   CalendarDate,
   ConsentBasis,
-  Instant,
   Priority,
   RecordedConsentStatus,
   SignalKind,
@@ -105,18 +104,6 @@ export type RegisterAbsenceBody = z.infer<typeof RegisterAbsenceBody>;
 export const AnswerCoverBody = z.strictObject({ etag: ETag, answer: z.enum(["accept", "decline"]) });
 export type AnswerCoverBody = z.infer<typeof AnswerCoverBody>;
 
-export const RecordCheckInBody = z.strictObject({
-  etag: ETag.optional(),
-  startedAt: Instant,
-  endedAt: Instant,
-  attendeeIds: z.array(z.string().max(200)).max(100),
-  reviewedParticipantIds: z.array(Id).max(300),
-  addedParticipantIds: z.array(Id).max(300),
-  removedParticipantIds: z.array(Id).max(300),
-  actionsAgreed: z.number().int().min(0).max(1000),
-});
-export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;
-
 /** The development sign-in (local only): who to sign in as, by the same ids Entra gives. */
 export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
 export type DevSignInBody = z.infer<typeof DevSignInBody>;
@@ -130,5 +117,12 @@ export const WalkthroughEventBody = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("end") }),
 ]);
 export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
-/** Starting or joining today's walkthrough takes no input: the server knows the day and the caller. */
-export const JoinWalkthroughBody = z.strictObject({});
+/**
+ * Starting or joining today's walkthrough: the server knows the day and the caller. A tab in a Teams
+ * meeting names the meeting's chat, so the summary (counts only) is posted there when it ends.
+ */
+export const JoinWalkthroughBody = z.strictObject({ teamsChatId: z.string().min(1).max(200).regex(/^19:[A-Za-z0-9_.@:-]+$/, "a Teams chat id").optional() });
+export type JoinWalkthroughBody = z.infer<typeof JoinWalkthroughBody>;
+/** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */
+export const MeetingQuery = z.strictObject({ meeting: z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/).optional() });
+export type MeetingQuery = z.infer<typeof MeetingQuery>;

@@ -227,6 +227,9 @@ export type ParticipantHistory = z.infer<typeof ParticipantHistory>;
 
 export const CheckInView = z.object({
   date: CalendarDate,
+  /** The recurring meeting it was held as ("all": the implicit daily meeting, and every check-in recorded before meetings existed). */
+  meetingId: z.string(),
+  meetingName: z.string().optional(),
   startedAt: Instant,
   endedAt: Instant,
   durationSeconds: z.number().int(),
@@ -254,8 +257,14 @@ export const Overview = z.object({
   escalationsOverdue: z.number().int(),
   escalationsOpen: z.number().int(),
   absencesWithoutCover: z.number().int(),
-  /** Working days of the last four weeks and whether the board was reviewed (a check-in stored). */
-  reviewedDays: z.array(z.object({ date: CalendarDate, reviewed: z.boolean(), allEntriesReviewed: z.boolean() })),
+  /**
+   * Working days of the last four weeks against the board's schedule: how many meetings were
+   * scheduled (0: not expected), how many of those were held, and whether every held one covered
+   * all its entries. `reviewed` is true when every scheduled meeting that day was held.
+   */
+  reviewedDays: z.array(
+    z.object({ date: CalendarDate, scheduled: z.number().int(), held: z.number().int(), reviewed: z.boolean(), allEntriesReviewed: z.boolean() }),
+  ),
   boardSizeOverTime: z.array(z.object({ date: CalendarDate, onBoard: z.number().int() })),
   daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
   /** Month by month, counting only what the viewer's organisation may see. */
@@ -323,6 +332,7 @@ export type WalkthroughAttendeeView = z.infer<typeof WalkthroughAttendeeView>;
 export const WalkthroughView = z.object({
   date: CalendarDate,
   meetingId: z.string(),
+  meetingName: z.string().optional(),
   presenter: WalkthroughAttendeeView,
   isPresenter: z.boolean(),
   startedAt: Instant,

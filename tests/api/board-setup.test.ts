@@ -209,4 +209,32 @@ describe("the admin audit trail", () => {
     expect(first).toMatchObject({ what: "boardSettingsChanged", fields: ["morningBriefAt", "botPosts"] });
     expect((await call(muniManager, "PATCH", `${B()}/settings`, { etag: res.body.etag, name: "X" })).status).toBe(403);
   });
+
+  it("keeps the board's recurring meetings in its settings, with its own organisations only", async () => {
+    let board = (await call(admin, "GET", `${B()}/admin`)).body.board;
+    expect(board.settings.meetings).toEqual([]);
+    const meetings = [
+      { id: "morgonmote", name: "Morgonmöte, alla", days: "workingDays", time: "08:30", organisationIds: [regionOrg, muniOrg] },
+      { id: "kommun-onsdag", name: "Kommunen onsdag", days: ["wed"], time: "13:00", organisationIds: [muniOrg] },
+    ];
+    const saved = await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings.meetings).toEqual(meetings);
+    expect((await call(admin, "GET", `${B()}/admin-audit`)).body.events[0]).toMatchObject({ what: "boardSettingsChanged", fields: ["meetings"] });
+    board = saved.body;
+
+    const refused = async (bad: unknown) => (await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings: [bad] })).status;
+    expect(await refused({ ...meetings[1], organisationIds: ["no-such-org"] })).toBe(400);
+    expect(await refused({ ...meetings[1], id: "all" })).toBe(400);
+    expect(await refused({ ...meetings[1], days: ["sat"] })).toBe(400);
+    expect(await refused({ ...meetings[1], days: ["wed", "wed"] })).toBe(400);
+    expect(await refused({ ...meetings[1], time: "25:00" })).toBe(400);
+    expect(await refused({ ...meetings[1], organisationIds: [] })).toBe(400);
+    expect((await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings: [meetings[1], meetings[1]] })).status).toBe(400);
+    expect((await call(muniManager, "PATCH", `${B()}/settings`, { etag: board.etag, meetings: [] })).status).toBe(403);
+
+    // An empty list: back to the implicit daily meeting with everyone.
+    const cleared = await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings: [] });
+    expect(cleared.body.settings.meetings).toEqual([]);
+  });
 });

@@ -24,12 +24,12 @@ it("answers /healthz and /readyz without a sign-in, and /readyz 503 when storage
 it("finishes a request already in flight when it is stopped, then takes no new ones", async () => {
   const token = await w.token(w.member("coordinator"));
   const { port } = new URL(w.app.baseUrl);
-  const date = "2026-03-04";
-  const body = JSON.stringify({ startedAt: `${date}T07:30:00.000Z`, endedAt: `${date}T07:45:00.000Z`, attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 3 });
+  // Starting today's walkthrough: a write with a body (a check-in is only recorded by a walkthrough now).
+  const body = JSON.stringify({});
   // Send the headers and half the body, stop the server, then send the rest.
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port, method: "PUT", path: `${BOARD}/check-ins/${date}`, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      { host: "127.0.0.1", port, method: "POST", path: `${BOARD}/walkthrough`, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
       (res) => {
         let text = "";
         res.on("data", (d: Buffer) => (text += d.toString()));
@@ -37,20 +37,20 @@ it("finishes a request already in flight when it is stopped, then takes no new o
       },
     );
     req.on("error", reject);
-    req.write(body.slice(0, 40));
+    req.write(body.slice(0, 1));
     setTimeout(() => {
       stopped = w.app.stop();
-      setTimeout(() => req.end(body.slice(40)), 100);
+      setTimeout(() => req.end(body.slice(1)), 100);
     }, 100);
   });
   let stopped: Promise<void> | undefined;
   const res = await answered;
   expect(res.status).toBe(200);
-  expect(JSON.parse(res.body)).toMatchObject({ date, actionsAgreed: 3 });
+  const { walkthrough } = JSON.parse(res.body) as { walkthrough: { date: string; meetingId: string } };
   await stopped;
   await expect(fetch(`${w.app.baseUrl}/healthz`)).rejects.toThrow();
   // What it answered was stored.
-  expect((await w.app.storage.checkIns.get("demo-fact-exempelstad", date))?.actionsAgreed).toBe(3);
+  expect(await w.app.storage.walkthroughs.get("demo-fact-exempelstad", walkthrough.date, walkthrough.meetingId)).toBeDefined();
 });
 
 it("ends open live streams when it stops, rather than waiting for them", async () => {

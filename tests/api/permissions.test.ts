@@ -269,19 +269,7 @@ const CASES: RouteCase[] = [
       return { path: `${BOARD}/check-ins/${date}` };
     },
   },
-  {
-    route: "PUT /api/boards/:boardId/check-ins/:date",
-    permission: "checkIn.record",
-    variants: ANY,
-    okStatus: 200,
-    async request() {
-      const date = addDays(w.today(), -40 - ++dayCounter); // before the demo's four weeks of check-ins
-      return {
-        path: `${BOARD}/check-ins/${date}`,
-        body: { startedAt: `${date}T07:30:00.000Z`, endedAt: `${date}T07:50:00.000Z`, attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 2 },
-      };
-    },
-  },
+  { route: "GET /api/boards/:boardId/meetings", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/meetings` }) },
   { route: "GET /api/boards/:boardId/walkthrough", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough` }) },
   { route: "POST /api/boards/:boardId/walkthrough", permission: "checkIn.record", variants: ANY, okStatus: 200, request: async () => ({ path: `${BOARD}/walkthrough`, body: {} }) },
   {

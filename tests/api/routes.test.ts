@@ -76,11 +76,6 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
   "POST /api/boards/:boardId/absences": { valid: { from: "2026-04-01", to: "2026-04-02", reason: "sick" }, wrong: { from: "2026-02-30" }, field: "from" },
   "POST /api/boards/:boardId/absences/:absenceId/cover": { valid: { etag: "x", answer: "accept" }, wrong: { answer: "maybe" }, field: "answer" },
   "POST /api/boards/:boardId/absences/:absenceId/cancel": { valid: { etag: "x" }, wrong: { etag: 123 }, field: "etag" },
-  "PUT /api/boards/:boardId/check-ins/:date": {
-    valid: { startedAt: "2026-03-04T07:30:00Z", endedAt: "2026-03-04T07:50:00Z", attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 1 },
-    wrong: { actionsAgreed: -1 },
-    field: "actionsAgreed",
-  },
   "POST /api/boards/:boardId/walkthrough": { valid: {}, wrong: { presenterId: "someone" }, field: "" },
   "POST /api/boards/:boardId/walkthrough/join": { valid: {}, wrong: { organisationId: ORG.north }, field: "" },
   "POST /api/boards/:boardId/walkthrough/events": { valid: { type: "moveTo", index: 0 }, wrong: { index: -1 }, field: "index" },

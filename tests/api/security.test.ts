@@ -54,10 +54,10 @@ describe("CORS: the API answers its own origin only", () => {
   it("refuses a cross-origin request before doing anything", async () => {
     const before = await w.app.storage.boardVersions.current("demo-fact-exempelstad");
     for (const origin of ["https://evil.example", "https://teams.microsoft.com", "http://127.0.0.1.evil.example"]) {
-      const res = await fetch(`${w.app.baseUrl}${BOARD}/check-ins/2026-03-02`, {
-        method: "PUT",
+      const res = await fetch(`${w.app.baseUrl}${BOARD}/walkthrough`, {
+        method: "POST",
         headers: { origin, authorization: `Bearer ${await w.token(ada())}`, "content-type": "application/json" },
-        body: JSON.stringify({ startedAt: "2026-03-02T07:30:00Z", endedAt: "2026-03-02T07:50:00Z", attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 0 }),
+        body: JSON.stringify({}),
       });
       expect([origin, res.status]).toEqual([origin, 403]);
       expect(await res.json()).toEqual({ error: { code: "Forbidden", message: expect.any(String) } });
@@ -284,7 +284,7 @@ describe("limits on what one request may carry", () => {
     const cases: Array<[string, string, unknown, string]> = [
       ["POST", `${BOARD}/escalations`, { participantId: "p001", toOrganisationId: "norrby-soc", kind: "concern", urgency: "today", note: "x".repeat(301) }, "note"],
       ["POST", `${BOARD}/participants`, { code: "ZQX-0001", initials: "Q.", caseManagerId: "x", organisationIds: Array.from({ length: 11 }, (_, i) => `org${i}`) }, "organisationIds"],
-      ["PUT", `${BOARD}/check-ins/2026-03-03`, { startedAt: "2026-03-03T07:30:00Z", endedAt: "2026-03-03T07:50:00Z", attendeeIds: Array.from({ length: 101 }, () => "x"), reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 0 }, "attendeeIds"],
+      ["POST", `${BOARD}/walkthrough/join`, { teamsChatId: `19:${"x".repeat(300)}` }, "teamsChatId"],
     ];
     for (const [method, path, body, field] of cases) {
       const res = await w.call(ada(), method, path, body);

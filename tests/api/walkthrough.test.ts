@@ -1,7 +1,8 @@
-// The shared walkthrough: one per board per day, held by the server. Every attendee follows the
+// The shared walkthrough: one per meeting occurrence (the demo board meets every working day with
+// everyone, "morgonmote", and with Norrby on Tuesdays and Thursdays), held by the server. Every attendee follows the
 // presenter and sees the current participant as their own organisation may see them; the stored
 // walkthrough names only ids, and the check-in is recorded from it by the server.
-import { aFreshParticipant, BOARD, ORG, startWorld, textOf, type Fixture, type World } from "./world";
+import { aFreshParticipant, BOARD, DEMO_BOARD_ID, ORG, startWorld, textOf, type Fixture, type World } from "./world";
 
 let w: World;
 let sharedWithNorth: Fixture; // written by the region, consent names the north only
@@ -22,7 +23,7 @@ afterAll(async () => {
 const WT = `${BOARD}/walkthrough`;
 const event = (m: ReturnType<typeof ada>, body: Record<string, unknown>) => w.call(m, "POST", `${WT}/events`, body);
 
-describe("one walkthrough per board per day", () => {
+describe("one walkthrough per meeting per day", () => {
   let index: number;
 
   it("has none before anyone starts it", async () => {
@@ -35,7 +36,7 @@ describe("one walkthrough per board per day", () => {
     expect((await w.call(bertil(), "POST", WT, {})).status).toBe(403);
     const started = await w.call(ada(), "POST", WT, {});
     expect(started.status).toBe(200);
-    expect(started.body.walkthrough).toMatchObject({ isPresenter: true, meetingId: "all", current: { index: 0 } });
+    expect(started.body.walkthrough).toMatchObject({ isPresenter: true, meetingId: "morgonmote", meetingName: "Morgonmöte, alla", current: { index: 0 } });
     const again = await w.call(hugo(), "POST", WT, {});
     expect(again.body.walkthrough).toMatchObject({ isPresenter: false, presenter: { memberId: ada().id }, startedAt: started.body.walkthrough.startedAt });
     index = started.body.walkthrough.visible.find((v: { participantId: string }) => v.participantId === sharedWithNorth.participant.id).index;
@@ -90,8 +91,9 @@ describe("one walkthrough per board per day", () => {
     expect((await event(ada(), { type: "end" })).status).toBe(403);
     const ended = await event(hugo(), { type: "end" });
     expect(ended.body.walkthrough.endedAt).toBeDefined();
-    const checkIn = await w.call(ada(), "GET", `${BOARD}/check-ins/${w.today()}`);
+    const checkIn = await w.call(ada(), "GET", `${BOARD}/check-ins/${w.today()}?meeting=morgonmote`);
     expect(checkIn.status).toBe(200);
+    expect(checkIn.body).toMatchObject({ meetingId: "morgonmote", meetingName: "Morgonmöte, alla" });
     expect([...checkIn.body.attendeeIds].sort()).toEqual([ada().id, hugo().id, lars().id].sort());
     expect(checkIn.body.reviewedParticipantIds).toEqual([sharedWithNorth.participant.id]);
   });
@@ -101,5 +103,32 @@ describe("one walkthrough per board per day", () => {
     expect(again.body.walkthrough.endedAt).toBeUndefined();
     expect(again.body.walkthrough.current.index).toBe(index);
     expect(again.body.walkthrough.isPresenter).toBe(true);
+  });
+});
+
+describe("a partner's own meeting", () => {
+  it("covers only the participants on the board that involve that partner, and records its own check-in beside the daily one", async () => {
+    const southOnly = await aFreshParticipant(w, { onBoard: true, organisationIds: [ORG.region, ORG.south] });
+    const started = await w.call(ada(), "POST", `${WT}?meeting=norrby`, {});
+    expect(started.status).toBe(200);
+    expect(started.body.walkthrough).toMatchObject({ meetingId: "norrby", meetingName: "Norrby tisdag och torsdag" });
+    const [entries, participants] = await Promise.all([w.app.storage.entries.listCurrent(DEMO_BOARD_ID), w.app.storage.participants.listForBoard(DEMO_BOARD_ID)]);
+    const involvesNorth = new Set(participants.filter((p) => p.organisationIds.includes(ORG.north)).map((p) => p.id));
+    const expected = entries.filter((e) => involvesNorth.has(e.participantId)).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(entries.length);
+    expect(started.body.walkthrough.total).toBe(expected);
+    const shown = started.body.walkthrough.visible.map((v: { participantId: string }) => v.participantId);
+    expect(shown).not.toContain(southOnly.participant.id);
+    expect(shown.every((id: string) => involvesNorth.has(id))).toBe(true);
+
+    expect((await w.call(ada(), "POST", `${WT}/events?meeting=norrby`, { type: "end" })).status).toBe(200);
+    const checkIn = await w.call(ada(), "GET", `${BOARD}/check-ins/${w.today()}?meeting=norrby`);
+    expect(checkIn.body).toMatchObject({ meetingId: "norrby", meetingName: "Norrby tisdag och torsdag" });
+    expect((await w.call(ada(), "GET", `${BOARD}/check-ins/${w.today()}?meeting=morgonmote`)).body.meetingId).toBe("morgonmote");
+  });
+
+  it("answers 404 for a meeting the board does not have", async () => {
+    expect((await w.call(ada(), "POST", `${WT}?meeting=no-such-meeting`, {})).status).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./
 // attendee's client renders the walkthrough itself and follows the presenter through their own consent.
 
 const suite = browserSuite();
-const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough`;
+const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
 
 async function inTeams(person: Person, frameContext: FrameContext, url: string, size: { width: number; height: number }, extra: { shareFails?: string } = {}): Promise<TeamsHost> {
   const token = await signIn(suite.app.baseUrl, person);
@@ -22,16 +22,21 @@ const close = (host: TeamsHost) => host.page.context().close();
 const sideways = (frame: Frame) => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** What the configuration page saves (the first test checks it and keeps what it really saved). */
-let savedUrl = `/tab/?board=${DEMO_BOARD_ID}`;
+let savedUrl = `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`;
 
 it("saves a content URL that lets the frame context decide, which opens the compact side panel at 280 px and the walkthrough on the stage", async () => {
   const config = await inTeams(people.coordinator, "settings", "/tab/?view=config", { width: 800, height: 600 });
   await config.frame.getByRole("radio").first().check();
+  // In a meeting the tab is linked to one of the board's recurring meetings; nothing is pre-selected.
+  const daily = config.frame.getByRole("radio", { name: /^Morgonmöte, alla/ });
+  expect(await daily.isChecked()).toBe(false);
+  await daily.check();
   await config.save();
   await config.page.waitForFunction(() => (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"));
   const settings = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as { contentUrl: string };
   await close(config);
   expect(settings.contentUrl).not.toContain("view=");
+  expect(new URL(settings.contentUrl).searchParams.get("meeting")).toBe("morgonmote");
   savedUrl = new URL(settings.contentUrl).pathname + new URL(settings.contentUrl).search;
 
   const panel = await inTeams(people.coordinator, "sidePanel", savedUrl, { width: 280, height: 700 });
@@ -48,6 +53,7 @@ it("saves a content URL that lets the frame context decide, which opens the comp
   const shared = (await panel.calls()).find((c) => c.func === "meeting.shareAppContentToStage")!;
   const stageUrl = shared.args.find((a): a is string => typeof a === "string" && a.includes("/tab/"))!;
   expect(stageUrl).not.toContain("view=");
+  expect(new URL(stageUrl).searchParams.get("meeting")).toBe("morgonmote");
   await screenshot(panel.page, "teams-sidePanel-280");
   await close(panel);
 
@@ -130,7 +136,8 @@ it("lets three organisations follow one presenter, each through their own consen
 
   const token = await signIn(suite.app.baseUrl, ada);
   const board = await suite.board(token);
-  const checkIn = await api<{ attendeeIds: string[] }>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${board.today}`);
+  const checkIn = await api<{ attendeeIds: string[]; meetingId: string }>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${board.today}?meeting=morgonmote`);
+  expect(checkIn.body.meetingId).toBe("morgonmote");
   const memberId = (p: Person) => `${p.tenantId}.${p.objectId}`;
   expect(checkIn.body.attendeeIds).toEqual(expect.arrayContaining([memberId(ada), memberId(hugo), memberId(per)]));
   await Promise.all([close(presenter), close(follower), close(late)]);

@@ -132,7 +132,7 @@ it("walks ten entries with the keyboard alone, agrees an action, takes one off a
   await page.getByText("Dagens morgonmöte är sparat.").waitFor();
   await screenshot(page, "stage-summary");
 
-  const checkIn = await api<CheckInView>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}`);
+  const checkIn = await api<CheckInView>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}?meeting=morgonmote`);
   expect(checkIn.status).toBe(200);
   const idOf = (code: string) => before.rows.find((r) => r.participant.code === code)!.participant.id;
   expect(checkIn.body.reviewedParticipantIds).toEqual(expect.arrayContaining(reviewed.map(idOf)));

@@ -10,7 +10,7 @@ import {
   ETag,
   PutOnBoardBody,
   RaiseEscalationBody,
-  RecordCheckInBody,
+  MeetingQuery,
   RecordConsentBody,
   RegisterAbsenceBody,
   ReviewBody,
@@ -27,7 +27,8 @@ import type { Actor, Caller } from "../domain/types";
 import { answerCover, cancelAbsence, registerAbsence } from "../use-cases/absences";
 import { resolveActor } from "../use-cases/actor";
 import { exportAuditLog, readAuditLog } from "../use-cases/audit-log";
-import { readCheckIn, recordCheckIn } from "../use-cases/check-ins";
+import { readCheckIn } from "../use-cases/check-ins";
+import { listMeetings } from "../use-cases/meetings";
 import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
@@ -84,6 +85,11 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.get("/api/boards/:boardId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
     res.json(await readBoard(deps, actor, boardId));
+  });
+
+  r.get("/api/boards/:boardId/meetings", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await listMeetings(deps, actor, boardId));
   });
 
   r.get("/api/boards/:boardId/overview", async (req, res) => {
@@ -196,41 +202,41 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body.etag));
   });
 
+  // Check-ins are recorded only by the walkthrough (its "end" event); this reads one occurrence's.
   r.get("/api/boards/:boardId/check-ins/:date", async (req, res) => {
     const date = pathParam(CalendarDate, req.params.date, "date");
+    const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readCheckIn(deps, actor, boardId, date));
+    res.json(await readCheckIn(deps, actor, boardId, date, meeting));
   });
 
-  r.put("/api/boards/:boardId/check-ins/:date", async (req, res) => {
-    const date = pathParam(CalendarDate, req.params.date, "date");
-    const body = parse(RecordCheckInBody, req.body);
-    const { actor, boardId } = await actorFor(req, res);
-    res.json(await recordCheckIn(deps, actor, boardId, date, body));
-  });
-
+  // `?meeting=<id>` names the recurring meeting (a tab linked to a meeting); without it, the meeting on now.
   r.get("/api/boards/:boardId/walkthrough", async (req, res) => {
+    const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const walkthrough = await readWalkthrough(deps, actor, boardId);
+    const walkthrough = await readWalkthrough(deps, actor, boardId, meeting);
     res.json(walkthrough ? { walkthrough } : {});
   });
 
   r.post("/api/boards/:boardId/walkthrough", async (req, res) => {
-    parse(JoinWalkthroughBody, req.body ?? {});
+    const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
+    const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId) });
+    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/join", async (req, res) => {
-    parse(JoinWalkthroughBody, req.body ?? {});
+    const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
+    const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId) });
+    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {
     const body = parse(WalkthroughEventBody, req.body);
+    const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await reportWalkthroughEvent(deps, actor, boardId, body) });
+    res.json({ walkthrough: await reportWalkthroughEvent(deps, actor, boardId, body, meeting) });
   });
 
   r.get("/api/boards/:boardId/audit", async (req, res) => {

@@ -1,10 +1,12 @@
 import { boardTabEntityId } from "@fact-board/contract";
 import {
   type AdaptiveCard,
+  type Locale,
   type CardRef,
   boardTabDeepLink,
   buildAbsenceCard,
   buildAbsenceFormCard,
+  buildCheckInSummaryCard,
   buildConsentCard,
   buildCoverCard,
   buildHelpCard,
@@ -19,6 +21,8 @@ import { hasConsentProblem } from "../domain/consent";
 import { askedSubstitute } from "../domain/cover";
 import { addDays } from "../domain/dates";
 import { boardCounts } from "../domain/indicators";
+import { ALL_MEETINGS, meetingById, meetingCovers } from "../domain/meeting-schedule";
+import type { RecurringMeeting } from "../domain/types";
 import { NotFound } from "../domain/errors";
 import { AccessNotLogged } from "../use-cases/audit";
 import { mayCancelAbsence } from "../use-cases/absences";
@@ -26,6 +30,7 @@ import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
+import { readCheckInSummary } from "../use-cases/walkthroughs";
 import { escalationCard, signalAlertCard } from "./signal-views";
 import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
@@ -70,7 +75,7 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
     case "signalAlert":
       return signalAlertCard(deps, ref.boardId, ref.escalationId, "manager", viewer);
     case "morningBrief":
-      return morningBriefCard(deps, ref.boardId, viewer);
+      return morningBriefCard(deps, ref.boardId, viewer, ref.meetingId);
     case "help":
       return helpCard(deps, viewer);
     case "absenceForm":
@@ -179,14 +184,31 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
   );
 }
 
-export async function morningBriefCounts(deps: CardViewDeps, boardId: string) {
+/** The board as one meeting sees it: its participants, their entries, consents and open signals (absences stay the team's). */
+function snapshotFor<S extends { participants: Array<{ id: string; organisationIds: string[] }>; entries: Array<{ participantId: string }>; consents: Array<{ participantId: string }>; openEscalations: Array<{ participantId: string }> }>(snap: S, meeting: RecurringMeeting): S {
+  const ids = new Set(snap.participants.filter((p) => meetingCovers(meeting, p)).map((p) => p.id));
+  return {
+    ...snap,
+    participants: snap.participants.filter((p) => ids.has(p.id)),
+    entries: snap.entries.filter((e) => ids.has(e.participantId)),
+    consents: snap.consents.filter((c) => ids.has(c.participantId)),
+    openEscalations: snap.openEscalations.filter((e) => ids.has(e.participantId)),
+  };
+}
+
+/** The brief's counts: for the whole board, or before a recurring meeting for the participants it covers. */
+export async function morningBriefCounts(deps: CardViewDeps, boardId: string, meetingId?: string) {
   const u = deps.useCases;
   const today = todayOf(u);
-  const snap = await u.storage.loadBoardSnapshot(boardId, today);
-  if (!snap.board) throw new NotFound("The board");
+  const whole = await u.storage.loadBoardSnapshot(boardId, today);
+  if (!whole.board) throw new NotFound("The board");
+  const meeting = meetingId === undefined ? undefined : meetingById(whole.board, meetingId);
+  if (meetingId !== undefined && !meeting) throw new NotFound("The meeting");
+  const snap = meeting ? snapshotFor(whole, meeting) : whole;
   const counts = boardCounts(snap, today, u.clock());
   return {
-    board: snap.board,
+    board: whole.board,
+    ...(meeting && meeting.id !== ALL_MEETINGS ? { meeting: { id: meeting.id, name: meeting.name } } : {}),
     today,
     members: snap.members,
     counts: {
@@ -200,12 +222,13 @@ export async function morningBriefCounts(deps: CardViewDeps, boardId: string) {
   };
 }
 
-export async function morningBriefCard(deps: CardViewDeps, boardId: string, viewer: Viewer): Promise<AdaptiveCard> {
-  const { board, today, counts } = await morningBriefCounts(deps, boardId);
+export async function morningBriefCard(deps: CardViewDeps, boardId: string, viewer: Viewer, meetingId?: string): Promise<AdaptiveCard> {
+  const { board, meeting, today, counts } = await morningBriefCounts(deps, boardId, meetingId);
   return buildMorningBriefCard(
     {
       boardId,
       boardName: board.name,
+      ...(meeting ? { meeting } : {}),
       date: today,
       counts,
       boardDeepLink: boardTabDeepLink(deps.teamsAppId || "fact-board", boardTabEntityId(boardId), board.name),
@@ -214,6 +237,23 @@ export async function morningBriefCard(deps: CardViewDeps, boardId: string, view
     },
     viewer.locale,
   );
+}
+
+/** The meeting chat's summary when a walkthrough ends: counts only, and a link to the board. */
+export async function checkInSummaryCard(deps: CardViewDeps, boardId: string, date: string, meetingId: string, locale: Locale): Promise<{ card: AdaptiveCard; chatIds: string[] } | undefined> {
+  const summary = await readCheckInSummary(deps.useCases, boardId, date, meetingId);
+  if (!summary) return undefined;
+  const card = buildCheckInSummaryCard(
+    {
+      boardName: summary.boardName,
+      ...(summary.meetingName ? { meetingName: summary.meetingName } : {}),
+      date: summary.date,
+      counts: summary.counts,
+      boardDeepLink: boardTabDeepLink(deps.teamsAppId || "fact-board", boardTabEntityId(boardId), summary.boardName),
+    },
+    locale,
+  );
+  return { card, chatIds: summary.chatIds };
 }
 
 export async function helpCard(deps: CardViewDeps, viewer: Viewer & { notUnderstood?: boolean }): Promise<AdaptiveCard> {

@@ -17,7 +17,7 @@ import { createReach, type Reach } from "./reach";
 
 export { commandTitles } from "./commands";
 export { CONSENT_REMINDER_KIND } from "./card-actions";
-export { DeliveryPending, NOTIFICATION_KIND, type DeliveryResult } from "./notifier";
+export { DeliveryPending, NOTIFICATION_KIND, cardKeyOf, type DeliveryResult } from "./notifier";
 
 export interface BotDeps {
   storage: Storage;

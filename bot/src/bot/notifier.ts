@@ -5,7 +5,8 @@ import type { Member } from "../domain/types";
 import { todayOf } from "../use-cases/deps";
 import { coverAlertDelivered, coverRequestDelivered, recordReach } from "../use-cases/reach";
 import type { Notification, Notifier } from "../use-cases/notifier";
-import { type CardViewDeps, buildCardFor, mriOf } from "./card-views";
+import { safeKey } from "./bot-tables";
+import { type CardViewDeps, buildCardFor, checkInSummaryCard, mriOf } from "./card-views";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 import type { ProactiveSender, SenderLog } from "./proactive-sender";
 import type { SentCardRepository } from "../storage/sent-card-repository";
@@ -58,7 +59,7 @@ export const cardKeyOf = (ref: CardRef): string => {
     case "signalAlert":
       return `signalAlert.${ref.boardId}.${ref.escalationId}`;
     case "morningBrief":
-      return `morningBrief.${ref.boardId}`;
+      return ref.meetingId ? `morningBrief.${ref.boardId}.${ref.meetingId}` : `morningBrief.${ref.boardId}`;
     default:
       return ref.card;
   }
@@ -164,8 +165,26 @@ export class BotNotifier implements Notifier {
         await this.updateCopies({ card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId }, t);
         return;
       case "checkInRecorded":
-        // The meeting chat's summary card is not sent yet (issue 10, item 5).
+        await this.postCheckInSummary(n.boardId, n.date, n.meetingId, t);
         return;
+    }
+  }
+
+  /**
+   * The summary to each Teams meeting chat the walkthrough ran in, where the bot was added by a
+   * member of the board. Once per chat and occurrence (a walkthrough ended again after a reopen
+   * updates nothing: the dedupe key names the occurrence).
+   */
+  private async postCheckInSummary(boardId: string, date: string, meetingId: string, t: Tally): Promise<void> {
+    const first = await checkInSummaryCard(this.d.views, boardId, date, meetingId, "sv");
+    if (!first) return;
+    for (const chatId of first.chatIds) {
+      const target = await this.d.references.get("groupChat", safeKey(chatId));
+      if (!target || !target.boardIds.includes(boardId)) continue;
+      const built = await checkInSummaryCard(this.d.views, boardId, date, meetingId, localeOf(target));
+      if (!built) return;
+      const outcome = await this.d.sender.send({ dedupeKey: `summary.${boardId}.${date}.${meetingId}.${target.key}`, cardKey: `checkInSummary.${boardId}.${date}.${meetingId}`, target, card: built.card, audience: "channel" });
+      if (outcome === "failed" && !t.finalAttempt) t.pending++;
     }
   }
 

@@ -341,6 +341,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       const json = buildCheckInSummaryCard(
         {
           boardName: "FACT Helsingborg",
+          meetingName: "Norrby tisdag och torsdag",
           date: "2026-03-02",
           counts: { reviewed: 9, total: 12, putOn: 1, takenOff: 2, actionsAgreed: 5, notReached: 3 },
           boardDeepLink: boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board", "FACT-tavla"),
@@ -349,6 +350,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       );
       expect(validate(json)).toEqual([]);
       expect(allText(json)).toContain("9");
+      expect(allText(json)).toContain("Norrby tisdag och torsdag · 2026-03-02");
       expect(allText(json)).not.toMatch(/[A-ZÅÄÖ]{2,4}-\d{3,4}/);
     });
   });

@@ -7,6 +7,8 @@ import { t } from "./strings";
  */
 export interface CheckInSummaryData {
   boardName: string;
+  /** The recurring meeting it was (absent: the board's only, implicit, daily meeting). */
+  meetingName?: string;
   date: string;
   counts: { reviewed: number; total: number; putOn: number; takenOff: number; actionsAgreed: number; notReached: number };
   /** Opens the board tab (boardTabDeepLink). */
@@ -19,7 +21,7 @@ export function buildCheckInSummaryCard(data: CheckInSummaryData, locale: Locale
   return card(
     [
       title(`${s.checkInSummaryTitle}: ${data.boardName}`),
-      text(data.date, { isSubtle: true, spacing: "none" }),
+      text(data.meetingName ? `${data.meetingName} · ${data.date}` : data.date, { isSubtle: true, spacing: "none" }),
       facts([
         [s.checkInReviewed, `${c.reviewed} ${s.ofTotal} ${c.total}`],
         [s.checkInPutOn, String(c.putOn)],

@@ -6,6 +6,8 @@ import type { CardRef } from "./verbs";
 export interface MorningBriefData {
   boardId: string;
   boardName: string;
+  /** Before one of the board's recurring meetings: its name, and counts for its participants only. */
+  meeting?: { id: string; name: string };
   date: string;
   counts: {
     onBoard: number;
@@ -24,12 +26,12 @@ export interface MorningBriefData {
 export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): AdaptiveCard {
   const s = t(locale);
   const c = data.counts;
-  const ref: CardRef = { card: "morningBrief", boardId: data.boardId };
+  const ref: CardRef = { card: "morningBrief", boardId: data.boardId, ...(data.meeting ? { meetingId: data.meeting.id } : {}) };
   return card(
     [
       ...notice(data.message),
       title(`${s.morningBriefTitle}: ${data.boardName}`),
-      text(data.date, { isSubtle: true, spacing: "none" }),
+      text(data.meeting ? `${data.meeting.name} · ${data.date}` : data.date, { isSubtle: true, spacing: "none" }),
       facts([
         [s.onBoard, String(c.onBoard)],
         [s.newSinceYesterday, String(c.newSinceYesterday)],

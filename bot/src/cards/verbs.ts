@@ -14,7 +14,7 @@ const refs = {
   coverAlert: z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
   absence: z.object({ card: z.literal("absence"), boardId: Id, absenceId: Id }),
   signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
-  morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id }),
+  morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id, meetingId: Id.optional() }),
   help: z.object({ card: z.literal("help") }),
   absenceForm: z.object({ card: z.literal("absenceForm"), boardId: Id }),
   signalForm: z.object({ card: z.literal("signalForm"), boardId: Id }),

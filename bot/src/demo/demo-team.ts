@@ -1,10 +1,12 @@
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
 import { addDays, workingDaysBetween } from "../domain/dates";
+import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
+import { localTimeToInstant } from "../domain/working-hours";
 import { answerDeadline } from "../domain/escalation";
 import { registerAbsence } from "../domain/cover";
 import { allowedTenantsOf, assertSubstitutes } from "../domain/membership";
 import { assertRegistrable } from "../domain/participant-registration";
-import { memberIdOf, type Absence, type Board, type BoardEntry, type CheckIn, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
+import { memberIdOf, type Absence, type Board, type BoardEntry, type CheckIn, type RecurringMeeting, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
 
 // A fictitious FACT team for the demo, the tests and the bench. Everything here is invented and
 // says so: tenants are 0000… GUIDs, codes start with FIK- (fiktiv), names are obvious inventions.
@@ -29,6 +31,11 @@ export const AGENTS_PLAYGROUND_USER = {
   tenantId: "00000000-0000-0000-0000-0000000000001",
   objectId: "00000000-0000-0000-0000-0000000000020",
 } as const;
+
+export const DEMO_MEETINGS: RecurringMeeting[] = [
+  { id: "morgonmote", name: "Morgonmöte, alla", days: "workingDays", time: "08:30", organisationIds: ["region-psykiatri", "norrby-soc", "sodervik-soc", "vastra-vo"] },
+  { id: "norrby", name: "Norrby tisdag och torsdag", days: ["tue", "thu"], time: "13:00", organisationIds: ["norrby-soc"] },
+];
 
 const ORGANISATIONS: Array<{ key: OrgKey; id: string; name: string; kind: Organisation["kind"]; retentionDays: number }> = [
   { key: "region", id: "region-psykiatri", name: "Psykiatrimottagning Exempelstad (fiktiv)", kind: "regionPsychiatry", retentionDays: 3650 },
@@ -157,6 +164,14 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     // Follows from the organisations, as for a real board (board-setup.ts): one source of allowed tenants.
     allowedTenantIds: allowedTenantsOf(organisations),
     createdAt: now,
+    // Both shapes FACT teams meet in (issue 18): every working day with all partners, and one
+    // partner on its own days, reviewing only the participants that involve it.
+    settings: {
+      timeZone: "Europe/Stockholm",
+      morningBriefAt: "07:45",
+      botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+      meetings: DEMO_MEETINGS,
+    },
   };
 
   const participants: Participant[] = [];
@@ -279,7 +294,9 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     today,
     now,
   );
-  // Four weeks of morning check-ins, most working days held (two missed), so the fidelity view has a history.
+  // Four weeks of morning check-ins, most working days held (two missed), so the fidelity view has a
+  // history; Norrby's own meeting is held on its days (one missed). Check-ins are written by the
+  // walkthrough (use-cases/walkthroughs.ts): these stand for walkthroughs held before the demo started.
   const coordinators = members.filter((m) => m.role === "coordinator" && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId);
   const checkIns: CheckIn[] = workingDaysBetween(addDays(today, -28), addDays(today, -1))
     .filter((_, i) => i !== 4 && i !== 13)
@@ -291,6 +308,7 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       return {
         boardId: DEMO_BOARD_ID,
         date,
+        meetingId: "morgonmote",
         startedAt,
         endedAt: new Date(Date.parse(startedAt) + minutes * 60_000).toISOString(),
         durationSeconds: minutes * 60,
@@ -302,6 +320,29 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
         recordedBy: coordinators[0]!.id,
       };
     });
+
+  const norrby = DEMO_MEETINGS[1]!;
+  const norrbyParticipants = new Map(participants.map((p) => [p.id, p]));
+  const norrbyDays = workingDaysBetween(addDays(today, -28), addDays(today, -1)).filter((d) => isScheduledOn(norrby, d));
+  for (const [i, date] of norrbyDays.entries()) {
+    if (i === 2) continue;
+    const covered = meetingParticipants(norrby, entries.filter((e) => e.putOnOn <= date).map((e) => e.participantId), norrbyParticipants);
+    const startedAt = localTimeToInstant(date, norrby.time, "Europe/Stockholm").toISOString();
+    checkIns.push({
+      boardId: DEMO_BOARD_ID,
+      date,
+      meetingId: norrby.id,
+      startedAt,
+      endedAt: new Date(Date.parse(startedAt) + 10 * 60_000).toISOString(),
+      durationSeconds: 600,
+      attendeeIds: coordinators.filter((m) => m.organisationId === "region-psykiatri" || m.organisationId === "norrby-soc").map((m) => m.id),
+      reviewedParticipantIds: covered,
+      addedParticipantIds: [],
+      removedParticipantIds: [],
+      actionsAgreed: 1,
+      recordedBy: coordinators[0]!.id,
+    });
+  }
 
   return { board, organisations, members, participants, entries, consents, escalations, absences: [absence], checkIns };
 }

@@ -1,7 +1,6 @@
-import { expectedCheckInDays } from "./check-in-schedule";
 import { answeredInTime, fidelityIndicators, median, type FidelityFacts } from "./fidelity";
 import { DEFAULT_FIDELITY_SETTINGS, fidelitySettingsOf } from "./fidelity-settings";
-import type { BoardAction, BoardEntry, CheckIn, ClosedBoardEntry, Consent, Escalation, Participant } from "./types";
+import type { BoardAction, BoardEntry, CheckIn, ClosedBoardEntry, Consent, Escalation, Participant, Weekday } from "./types";
 
 const REGION = "region";
 const KOMMUN = "kommun";
@@ -60,6 +59,7 @@ const closed = (participantId: string, putOnOn: string, takenOffOn: string, outc
 const checkIn = (date: string, reviewed: string[], o: Partial<CheckIn> = {}): CheckIn => ({
   boardId: "b",
   date,
+  meetingId: "all",
   startedAt: `${date}T07:00:00.000Z`,
   endedAt: `${date}T07:20:00.000Z`,
   durationSeconds: 1200,
@@ -139,11 +139,28 @@ describe("fidelity indicators", () => {
 
   it("measures check-ins against the expected working days, not weekends or holidays", () => {
     // 2026-03-01 is a Sunday: the working days to the 10th are 2–6 and 9–10.
-    expect(expectedCheckInDays({ id: "b" }, "2026-03-01", TODAY)).toHaveLength(7);
-    expect(expectedCheckInDays({ id: "b" }, "2026-04-02", "2026-04-07")).toEqual(["2026-04-02", "2026-04-07"]); // Good Friday and Easter Monday are off
     const m = march(facts({ checkIns: [checkIn("2026-03-02", []), checkIn("2026-03-03", []), checkIn("2026-03-07", [])] }));
     // The Saturday check-in is held but not expected.
     expect(m).toMatchObject({ expectedCheckInDays: 7, checkInDays: 2, checkInDayShare: 28.6 });
+  });
+
+  it("measures a scheduled board against its meetings: a missed occurrence is missed, an unscheduled day is not expected", () => {
+    const norrby = { id: "norrby", name: "Norrby", days: ["tue", "thu"] as Weekday[], time: "13:00", organisationIds: [KOMMUN] };
+    const board = { id: "b", caseload: 20, settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true }, meetings: [norrby] } };
+    // "1" involves the municipality, "2" only the region: Norrby's meeting answers for "1" alone.
+    const ps = [participant("1"), regionOnly("2")];
+    const m = march(
+      facts({
+        board,
+        participants: ps,
+        currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
+        // Tuesday 3rd held, Wednesday 4th held though not scheduled, Thursday 5th missed, Tuesday 10th held.
+        checkIns: [checkIn("2026-03-03", ["1"], { meetingId: "norrby" }), checkIn("2026-03-04", ["1"], { meetingId: "norrby" }), checkIn("2026-03-10", ["1"], { meetingId: "norrby" })],
+      }),
+    );
+    expect(m).toMatchObject({ expectedCheckInDays: 3, checkInDays: 2, checkInDayShare: 66.7 });
+    // Participant 2 is not Norrby's to review, so nothing was left unreached.
+    expect(m).toMatchObject({ reviewedShare: 100, notReached: 0 });
   });
 
   it("counts entries reviewed per check-in, those not reached and those carried over, and time per participant", () => {

@@ -1,8 +1,8 @@
 import type { BoardReason, TakeOffOutcome } from "@fact-board/contract";
-import { expectedCheckInDays } from "./check-in-schedule";
 import { consentStatusOn } from "./consent";
 import { daysBetween } from "./dates";
 import type { FidelitySettings } from "./fidelity-settings";
+import { checkInFor, expectedOccurrences, implicitMeeting, meetingCovers, meetingsOf } from "./meeting-schedule";
 import type { Board, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Consent, Escalation, OrganisationId, Participant, ParticipantId } from "./types";
 import { type ParticipantVisibility, groupConsentsByParticipant, visibilityFor } from "./visibility";
 
@@ -12,7 +12,7 @@ import { type ParticipantVisibility, groupConsentsByParticipant, visibilityFor }
 // only participants, actions, reviews and signals they could open themselves.
 
 export interface FidelityFacts {
-  board: Pick<Board, "id" | "caseload">;
+  board: Pick<Board, "id" | "caseload" | "settings">;
   settings: FidelitySettings;
   participants: readonly Participant[];
   consents: readonly Consent[];
@@ -56,7 +56,9 @@ export interface MonthIndicators {
   medianDaysOnBoard: number | null;
   daysOnBoardDistribution: Array<{ label: string; count: number }>;
   longerThanLimit: number;
+  /** Scheduled meeting occurrences on working days (the board's schedule; without one, every working day). */
   expectedCheckInDays: number;
+  /** Of those, the occurrences held (a check-in recorded for that meeting and date). */
   checkInDays: number;
   /** checkInDays / expectedCheckInDays in per cent; null when none was expected. */
   checkInDayShare: number | null;
@@ -166,25 +168,35 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
     count: days.filter((d) => d <= b.max && (i === 0 || d > DAY_BUCKETS[i - 1]!.max)).length,
   }));
 
-  const expected = expectedCheckInDays(facts.board, first, asOf);
-  const byDate = new Map(facts.checkIns.map((c) => [c.date, c]));
-  const held = expected.filter((d) => byDate.has(d));
-  const monthCheckIns = [...facts.checkIns].filter((c) => c.date >= first && c.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
+  const meetings = meetingsOf(facts.board);
+  const expected = expectedOccurrences(meetings, first, asOf, facts.board.settings?.timeZone ?? "Europe/Stockholm");
+  const held = expected.filter((o) => checkInFor(o, facts.checkIns) !== undefined);
+  const meetingOf = (meetingId: string) => meetings.find((m) => m.id === meetingId) ?? implicitMeeting("00:00");
+  const participantById = new Map(facts.participants.map((p) => [p.id, p]));
+  const byTime = (a: CheckIn, b: CheckIn) => a.date.localeCompare(b.date) || a.startedAt.localeCompare(b.startedAt);
+  const monthCheckIns = [...facts.checkIns].filter((c) => c.date >= first && c.date <= asOf).sort(byTime);
   let due = 0;
   let reviewed = 0;
   let notReached = 0;
   let carriedOver = 0;
   let seconds = 0;
   let reviewedAll = 0;
-  const allCheckIns = [...facts.checkIns].sort((a, b) => a.date.localeCompare(b.date));
+  const allCheckIns = [...facts.checkIns].sort(byTime);
   for (const c of monthCheckIns) {
-    const onThatDay = onBoardAt(c.date).filter((e) => e.putOnOn < c.date || !c.addedParticipantIds.includes(e.participantId));
+    // A meeting answers for the entries it covers: a partner's meeting does not miss another partner's participants.
+    // (A check-in of a meeting since removed from the schedule, and the implicit "all", cover the whole board.)
+    const meeting = meetingOf(c.meetingId);
+    const covered = (id: ParticipantId) => {
+      const p = participantById.get(id);
+      return p !== undefined && meetingCovers(meeting, p);
+    };
+    const onThatDay = onBoardAt(c.date).filter((e) => covered(e.participantId) && (e.putOnOn < c.date || !c.addedParticipantIds.includes(e.participantId)));
     const reviewedIds = new Set(c.reviewedParticipantIds);
     const missed = onThatDay.filter((e) => !reviewedIds.has(e.participantId));
     due += onThatDay.length;
     reviewed += onThatDay.length - missed.length;
     notReached += missed.length;
-    const next = allCheckIns.find((x) => x.date > c.date);
+    const next = allCheckIns.find((x) => x.date > c.date && x.meetingId === c.meetingId);
     if (next) {
       const nextReviewed = new Set(next.reviewedParticipantIds);
       carriedOver += missed.filter((e) => isOnBoardOn(e, next.date) && !nextReviewed.has(e.participantId)).length;

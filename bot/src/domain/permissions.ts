@@ -71,7 +71,7 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "logReview.perform": { roles: EVERYONE, requires: "namedLogReviewer", description: "Review the own organisation's sample of the access log (loggkontroll)" },
   "participant.edit": { roles: LEADS, staffIf: "caseManagerOrCover", requires: "ownOrganisation", description: "Edit a participant's record or change their case manager (the organisation that wrote it)" },
   "participant.import": { roles: ["admin"], description: "Import participants from a CSV file" },
-  "board.configure": { roles: ["admin"], description: "Change the board's settings (name, time zone, morning brief, what the bot posts)" },
+  "board.configure": { roles: ["admin"], description: "Change the board's settings (name, time zone, morning brief, what the bot posts, recurring meetings)" },
   "organisation.manage": { roles: ["admin"], description: "Add and edit partner organisations" },
   "member.manage": { roles: ["admin"], description: "Add members, approve join requests, change roles and substitutes, let a member leave" },
   "member.manageOwnOrganisation": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "The same for the own organisation's people" },

@@ -54,6 +54,21 @@ export interface BoardSettings {
   botPosts: { morningBriefInChannel: boolean; signalCountsInChannel: boolean };
   /** The board's pseudonymous code scheme, e.g. "HBG-" followed by three digits: a regular expression source. */
   codePattern?: string;
+  /** The board's recurring meetings (meeting-schedule.ts); absent or empty: one implicit meeting every working day with everyone. */
+  meetings?: RecurringMeeting[];
+}
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri";
+
+export interface RecurringMeeting {
+  id: string;
+  name: string;
+  /** Every Swedish working day, or these weekdays (public holidays still excluded). */
+  days: "workingDays" | Weekday[];
+  /** HH:MM in the board's time zone. */
+  time: string;
+  /** The partner organisations taking part; empty only for the implicit meeting, which takes everyone. */
+  organisationIds: OrganisationId[];
 }
 
 export interface Organisation extends Versioned {
@@ -242,6 +257,8 @@ export interface Cover {
 export interface CheckIn extends Versioned {
   boardId: BoardId;
   date: CalendarDate;
+  /** The recurring meeting held ("all": the implicit daily meeting, and every check-in stored before meetings existed). */
+  meetingId: string;
   startedAt: Instant;
   endedAt: Instant;
   durationSeconds: number;

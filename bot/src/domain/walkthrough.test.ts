@@ -52,6 +52,15 @@ describe("following the presenter", () => {
     expect(joined.attendees).toEqual([{ ...ADA, joinedAt: T0 }, { ...HUGO, joinedAt: at(10) }]);
   });
 
+  it("remembers each Teams meeting chat it ran in once, for the summary", () => {
+    const once = applyWalkthroughEvent(fresh(), { type: "join", ...HUGO, chatId: "19:meeting_a@thread.v2" }, at(10));
+    const again = applyWalkthroughEvent(once, { type: "join", ...ADA, chatId: "19:meeting_a@thread.v2" }, at(11));
+    expect(again).toBe(once);
+    const other = applyWalkthroughEvent(once, { type: "join", ...ADA, chatId: "19:meeting_b@thread.v2" }, at(12));
+    expect(other.chatIds).toEqual(["19:meeting_a@thread.v2", "19:meeting_b@thread.v2"]);
+    expect(fresh().chatIds).toBeUndefined();
+  });
+
   it("counts a review once and appends a participant put on the board", () => {
     let w = applyWalkthroughEvent(fresh(), { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(1));
     expect(applyWalkthroughEvent(w, { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(2))).toBe(w);

@@ -1,13 +1,13 @@
 import { Forbidden, Invalid, InvalidTransition } from "./errors";
+import { ALL_MEETINGS } from "./meeting-schedule";
 import type { BoardId, CalendarDate, Instant, MemberId, OrganisationId, ParticipantId } from "./types";
 
-// The shared walkthrough (genomgång) of one board's morning check-in. Every attendee's client
+// The shared walkthrough (genomgång) of one occurrence of a board's recurring meeting. Every attendee's client
 // renders the stage itself, so the walkthrough lives on the server and holds only ids: which
 // participant is current, in what order, who joined. What each attendee sees of the current
 // participant is decided per viewer when they read it, never stored here.
 
-/** "all" until walkthroughs are tied to a scheduled meeting occurrence. */
-export const ALL_MEETINGS = "all";
+export { ALL_MEETINGS } from "./meeting-schedule";
 
 export interface WalkthroughAttendee {
   memberId: MemberId;
@@ -34,10 +34,12 @@ export interface Walkthrough {
   removed: ParticipantId[];
   actionsAgreed: number;
   attendees: WalkthroughAttendee[];
+  /** The Teams meeting chats it was run from (ids only): where the summary goes when it ends. */
+  chatIds?: string[];
 }
 
 export type WalkthroughEvent =
-  | { type: "join"; memberId: MemberId; organisationId: OrganisationId }
+  | { type: "join"; memberId: MemberId; organisationId: OrganisationId; chatId?: string }
   | { type: "moveTo"; by: MemberId; index: number }
   | { type: "takeOver"; by: MemberId; organisationId: OrganisationId }
   | { type: "reviewed" | "removed"; by: MemberId; participantId: ParticipantId }
@@ -122,8 +124,11 @@ function withAttendee(w: Walkthrough, memberId: MemberId, organisationId: Organi
  */
 export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, now: Instant): Walkthrough {
   switch (event.type) {
-    case "join":
-      return withAttendee(w, event.memberId, event.organisationId, now);
+    case "join": {
+      const joined = withAttendee(w, event.memberId, event.organisationId, now);
+      if (event.chatId === undefined || (w.chatIds ?? []).includes(event.chatId)) return joined;
+      return { ...joined, chatIds: [...(w.chatIds ?? []), event.chatId] };
+    }
     case "moveTo": {
       assertOpen(w, "move");
       assertPresenter(w, event.by);
@@ -168,7 +173,7 @@ export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, n
   }
 }
 
-/** Adds participants put on the board since the walkthrough started (anywhere) to its end. */
+/** Adds participants put on the board since the walkthrough started (anywhere; the caller passes those the meeting covers) to its end. */
 export function withNewEntries(w: Walkthrough, boardOrder: readonly ParticipantId[]): Walkthrough {
   const extra = boardOrder.filter((id) => !w.order.includes(id));
   return extra.length ? { ...w, order: [...w.order, ...extra] } : w;

@@ -1,11 +1,12 @@
 import type { Bot } from "../bot";
-import { CONSENT_REMINDER_KIND, DeliveryPending, NOTIFICATION_KIND } from "../bot";
+import { CONSENT_REMINDER_KIND, DeliveryPending, NOTIFICATION_KIND, cardKeyOf } from "../bot";
 import { NotificationSchema } from "../use-cases/notifier";
 import { repairBoard } from "../use-cases/repair";
 import { signalAlertDelivered } from "../use-cases/reach";
 import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
+import { isScheduledOn, meetingById } from "../domain/meeting-schedule";
 import { escalationFollowUp, managerAlertAt } from "../domain/escalation";
 import type { Member } from "../domain/types";
 import { COVER_DUE_KIND, applyCoverEvent } from "../use-cases/absences";
@@ -140,11 +141,19 @@ async function morningBriefDue(bot: Bot, item: DueItem): Promise<Outcome> {
   const u = bot.useCaseDeps;
   const boardId = str(item.payload["boardId"]);
   const date = str(item.payload["date"]);
+  const meetingId = typeof item.payload["meetingId"] === "string" ? item.payload["meetingId"] : undefined;
   if (!isWorkingDay(date) || todayOf(u) !== date) return done;
+  if (meetingId !== undefined) {
+    // The schedule may have changed since the brief was scheduled: only a meeting still held today is briefed.
+    const board = await u.storage.boards.get(boardId);
+    const meeting = board && meetingById(board, meetingId);
+    if (!meeting || !isScheduledOn(meeting, date)) return done;
+  }
   const channels = await bot.references.channelsOf(boardId);
+  const ref = { card: "morningBrief" as const, boardId, ...(meetingId ? { meetingId } : {}) };
   for (const target of channels) {
-    const card = await bot.notifier.buildChannelCard({ card: "morningBrief", boardId }, target);
-    await bot.sender.send({ dedupeKey: `brief.${date}.${target.key}`, cardKey: `morningBrief.${boardId}`, target, card, audience: "channel" });
+    const card = await bot.notifier.buildChannelCard(ref, target);
+    await bot.sender.send({ dedupeKey: meetingId ? `brief.${date}.${meetingId}.${target.key}` : `brief.${date}.${target.key}`, cardKey: cardKeyOf(ref), target, card, audience: "channel" });
   }
   await consentScan(bot, boardId);
   return done;

@@ -3,6 +3,10 @@ import type { Bot } from "../bot";
 import { addDays, localDate } from "../domain/dates";
 import { handlers, MORNING_BRIEF_KIND, REPAIR_KIND, RETENTION_AT, RETENTION_KIND } from "./due-handlers";
 import { localTimeToInstant } from "./local-time";
+import { expectedOccurrences, meetingsOf } from "../domain/meeting-schedule";
+
+/** How long before a scheduled meeting its brief is posted. */
+export const BRIEF_LEAD_MINUTES = 30;
 
 // The poller: due items live in Table Storage and are claimed with their ETag, so each fires once
 // across restarts and instances. The interval only decides how often to look; it holds no state.
@@ -45,12 +49,21 @@ export function startJobs(deps: JobDeps): Jobs {
     const hour = new Date(Math.ceil((now.getTime() + 1) / 3_600_000) * 3_600_000).toISOString();
     for (const board of boards) {
       await storage.dueItems.schedule({ kind: REPAIR_KIND, id: `${board.id}.${hour}`, dueAt: hour, payload: { boardId: board.id } });
+      const scheduled = (board.settings?.meetings ?? []).length > 0;
       for (const date of [today, addDays(today, 1)]) {
-        const at = localTimeToInstant(date, deps.morningBriefAt, tz);
         // Completed means completed: a daily item whose time has passed is not scheduled again
         // (it ran, and its row is gone). Tomorrow's is always scheduled, so a restart misses nothing.
         // Scheduling the same item again is a no-op (same key, same payload).
-        if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+        if (!scheduled) {
+          const at = localTimeToInstant(date, deps.morningBriefAt, tz);
+          if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+        } else {
+          // A board with a schedule is briefed before each of its meetings, with that meeting's counts.
+          for (const o of expectedOccurrences(meetingsOf(board), date, date, tz)) {
+            const at = new Date(o.startsAt.getTime() - BRIEF_LEAD_MINUTES * 60_000);
+            if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}.${o.meetingId}`, dueAt: at.toISOString(), payload: { boardId: board.id, date, meetingId: o.meetingId } });
+          }
+        }
         // Erasure after retention runs nightly, when nobody is at the board.
         const night = localTimeToInstant(date, RETENTION_AT, tz);
         if (night > now) await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });

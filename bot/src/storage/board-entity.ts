@@ -17,6 +17,17 @@ const BoardSettingsColumn = z.object({
   briefChannelId: z.string().optional(),
   botPosts: z.object({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() }),
   codePattern: z.string().optional(),
+  meetings: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        days: z.union([z.literal("workingDays"), z.array(z.enum(["mon", "tue", "wed", "thu", "fri"]))]),
+        time: z.string(),
+        organisationIds: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 
 const BoardEntity = z.object({
@@ -36,6 +47,7 @@ const stripUndefined = (s: z.output<typeof BoardSettingsColumn>): NonNullable<Bo
   botPosts: s.botPosts,
   ...(s.briefChannelId !== undefined ? { briefChannelId: s.briefChannelId } : {}),
   ...(s.codePattern !== undefined ? { codePattern: s.codePattern } : {}),
+  ...(s.meetings !== undefined && s.meetings.length > 0 ? { meetings: s.meetings } : {}),
 });
 
 export const boardMapping: Mapping<Board> = {

@@ -188,6 +188,7 @@ export const anAbsence = (boardId: string, memberId: string, o: Partial<Absence>
 export const aCheckIn = (boardId: string, date: string, o: Partial<CheckIn> = {}): CheckIn => ({
   boardId,
   date,
+  meetingId: "all",
   startedAt: `${date}T07:30:00.000Z`,
   endedAt: `${date}T07:52:00.000Z`,
   durationSeconds: 1320,

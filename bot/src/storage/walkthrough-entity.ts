@@ -32,6 +32,7 @@ const WalkthroughEntity = z.object({
   removed: ids,
   actionsAgreed: z.number().int().nonnegative(),
   attendees: jsonColumn(z.array(z.object({ memberId: z.string(), organisationId: z.string(), joinedAt: storedInstant }))),
+  chatIds: jsonColumn(z.array(z.string())).optional(),
 });
 
 export const walkthroughMapping: Mapping<Walkthrough> = {
@@ -53,9 +54,10 @@ export const walkthroughMapping: Mapping<Walkthrough> = {
       removed: toJson(w.removed, "Taken off"),
       actionsAgreed: w.actionsAgreed,
       attendees: toJson(w.attendees, "Attendees"),
+      ...(w.chatIds && w.chatIds.length > 0 ? { chatIds: toJson(w.chatIds, "Meeting chats") } : {}),
     }),
   fromEntity: (raw) => {
-    const { partitionKey, rowKey: _rowKey, endedAt, ...e } = parseStored(WalkthroughEntity, "Walkthroughs", raw);
-    return { boardId: partitionKey, ...e, ...(endedAt ? { endedAt } : {}) };
+    const { partitionKey, rowKey: _rowKey, endedAt, chatIds, ...e } = parseStored(WalkthroughEntity, "Walkthroughs", raw);
+    return { boardId: partitionKey, ...e, ...(endedAt ? { endedAt } : {}), ...(chatIds && chatIds.length > 0 ? { chatIds } : {}) };
   },
 };

@@ -30,7 +30,7 @@ describe("walkthroughs", () => {
     await storage.walkthroughs.create(aWalkthrough("2025-02-27"));
     await storage.walkthroughs.create(aWalkthrough("2025-02-28"));
     await storage.walkthroughs.create(aWalkthrough("2025-03-03"));
-    expect((await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-03-03"))?.date).toBe("2025-02-28");
-    expect(await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-02-27")).toBeUndefined();
+    expect((await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-03-03", "all"))?.date).toBe("2025-02-28");
+    expect(await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-02-27", "all")).toBeUndefined();
   });
 });

@@ -12,8 +12,8 @@ export interface WalkthroughRepository {
   create(w: Walkthrough): Promise<Stored<Walkthrough>>;
   /** A guarded Replace: Conflict when someone else changed it since it was read. */
   save(w: Walkthrough, options: { expectedEtag: string }): Promise<Stored<Walkthrough>>;
-  /** The newest walkthrough from `from` up to (not including) `before`, for the carry-over. */
-  latestBetween(boardId: BoardId, from: CalendarDate, before: CalendarDate): Promise<Stored<Walkthrough> | undefined>;
+  /** The meeting's newest walkthrough from `from` up to (not including) `before`, for the carry-over. */
+  latestBetween(boardId: BoardId, from: CalendarDate, before: CalendarDate, meetingId: string): Promise<Stored<Walkthrough> | undefined>;
 }
 
 export function walkthroughRepository(tables: Tables): WalkthroughRepository {
@@ -25,11 +25,11 @@ export function walkthroughRepository(tables: Tables): WalkthroughRepository {
     },
     create: (w) => store.create(w),
     save: (w, { expectedEtag }) => store.update(w, "Replace", expectedEtag),
-    latestBetween: async (boardId, from, before) => {
+    latestBetween: async (boardId, from, before, meetingId) => {
       const list = await store.list(
         odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${dateKey(from, "From")} and RowKey lt ${dateKey(before, "Before")}`,
       );
-      return list.at(-1);
+      return list.filter((w) => w.meetingId === meetingId).at(-1);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { AdminOverview, BoardAdminView, CreateBoardBody, EditBoardSettingsB
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
 import { allowedTenantsOf, tenantsOf } from "../domain/membership";
 import { isAllowed, assertAllowed } from "../domain/permissions";
-import { memberIdOf, type Actor, type Board, type BoardId, type BoardSettings, type Caller, type Member, type Organisation } from "../domain/types";
+import { memberIdOf, type Actor, type Board, type BoardId, type BoardSettings, type Caller, type RecurringMeeting, type Member, type Organisation } from "../domain/types";
 import { changedFields, recordAdminChange } from "./admin-audit";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
@@ -87,7 +87,14 @@ export const toBoardAdminView = (board: Board & { etag: string }, defaults: Boar
     id: board.id,
     name: board.name,
     allowedTenantIds: board.allowedTenantIds,
-    settings: { timeZone: s.timeZone, morningBriefAt: s.morningBriefAt, botPosts: s.botPosts, ...(s.briefChannelId ? { briefChannelId: s.briefChannelId } : {}), ...(s.codePattern ? { codePattern: s.codePattern } : {}) },
+    settings: {
+      timeZone: s.timeZone,
+      morningBriefAt: s.morningBriefAt,
+      botPosts: s.botPosts,
+      ...(s.briefChannelId ? { briefChannelId: s.briefChannelId } : {}),
+      ...(s.codePattern ? { codePattern: s.codePattern } : {}),
+      meetings: s.meetings ?? [],
+    },
     etag: board.etag,
   };
 };
@@ -96,8 +103,10 @@ export async function editBoardSettings(deps: UseCaseDeps, defaults: BoardDefaul
   assertAllowed(actor.member, "board.configure");
   const board = await loadBoard(deps, boardId);
   if (body.codePattern) assertCodePattern(body.codePattern);
+  if (body.meetings) await assertMeetingOrganisations(deps, boardId, body.meetings);
   const before = settingsOf(board, defaults);
-  const { briefChannelId: _b, codePattern: _c, ...kept } = before;
+  const { briefChannelId: _b, codePattern: _c, meetings: _m, ...kept } = before;
+  const meetings = body.meetings ?? before.meetings ?? [];
   const briefChannelId = body.briefChannelId === null ? undefined : (body.briefChannelId ?? before.briefChannelId);
   const codePattern = body.codePattern === null ? undefined : (body.codePattern ?? before.codePattern);
   const settings: BoardSettings = {
@@ -107,13 +116,23 @@ export async function editBoardSettings(deps: UseCaseDeps, defaults: BoardDefaul
     ...(body.botPosts ? { botPosts: body.botPosts } : {}),
     ...(briefChannelId ? { briefChannelId } : {}),
     ...(codePattern ? { codePattern } : {}),
+    ...(meetings.length > 0 ? { meetings } : {}),
   };
   const next: Board = { ...board, name: body.name ?? board.name, settings };
-  const fields = [...(next.name !== board.name ? ["name"] : []), ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern"])];
+  const fields = [...(next.name !== board.name ? ["name"] : []), ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings"])];
   await recordAdminChange(deps, actor.member, boardId, { what: "boardSettingsChanged", subject: { kind: "board", id: boardId, name: next.name }, fields });
   const saved = await deps.storage.boards.update(next, { expectedEtag: body.etag });
   await deps.storage.boardVersions.bump(boardId);
   return toBoardAdminView(saved, defaults);
+}
+
+/** A meeting takes part with the board's own partner organisations only. */
+async function assertMeetingOrganisations(deps: UseCaseDeps, boardId: BoardId, meetings: readonly RecurringMeeting[]): Promise<void> {
+  const known = new Set((await deps.storage.organisations.listForBoard(boardId)).map((o) => o.id));
+  meetings.forEach((m, i) => {
+    const at = m.organisationIds.findIndex((o) => !known.has(o));
+    if (at >= 0) throw new Invalid(`meetings.${i}.organisationIds.${at}: not an organisation of this board.`, `meetings.${i}.organisationIds.${at}`);
+  });
 }
 
 export const toOrganisationAdminView = (o: Organisation & { etag: string }): OrganisationAdminView => ({ id: o.id, name: o.name, kind: o.kind, tenantIds: tenantsOf(o), retentionDays: o.retentionDays, etag: o.etag });

@@ -7,7 +7,6 @@ import { storageOver } from "../storage/table-service";
 import type { TableService } from "../storage/table-clients";
 import { aBoard, aMember, anAbsence, anEntry, anOrganisation, aParticipant, closedFrom, createTestStorageWithTables } from "../storage/test-support";
 import { answerCover, COVER_DUE_KIND } from "./absences";
-import { recordCheckIn } from "./check-ins";
 import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
 import { putOnBoard, takeOffBoard } from "./entries";
@@ -15,6 +14,7 @@ import { ESCALATION_DUE_KIND, raiseEscalation } from "./escalations";
 import { silentNotifier } from "./notifier";
 import { readHistory } from "./participants";
 import { repairBoard } from "./repair";
+import { reportWalkthroughEvent, startOrJoinWalkthrough } from "./walkthroughs";
 
 /** The injected fault itself, or the access-log refusal that carries it (an audit write failed). */
 function injectedFaultIn(e: unknown): boolean {
@@ -218,26 +218,19 @@ describe("recording a consent, interrupted at every step", () => {
 });
 
 describe("recording the check-in, interrupted at every step", () => {
-  it("keeps the one check-in of the day, and the retry finishes the version bump (check-in, version)", async () => {
-    const body = {
-      startedAt: `${TODAY}T07:30:00.000Z`,
-      endedAt: `${TODAY}T07:52:00.000Z`,
-      attendeeIds: [],
-      reviewedParticipantIds: [],
-      addedParticipantIds: [],
-      removedParticipantIds: [],
-      actionsAgreed: 2,
-    };
+  it("keeps the one check-in of the meeting, and the retry of the walkthrough's end finishes it (walkthrough, check-in, version)", async () => {
     await interruptedAtEveryWrite(
       async () => {
         const b = await aBoardWithAParticipant();
+        await startOrJoinWalkthrough(deps(), b.actor, b.boardId);
+        await reportWalkthroughEvent(deps(), b.actor, b.boardId, { type: "actionAgreed" });
         return { ...b, before: await version(b.boardId) };
       },
-      (b) => recordCheckIn(deps(), b.actor, b.boardId, TODAY, body),
+      (b) => reportWalkthroughEvent(deps(), b.actor, b.boardId, { type: "end" }),
       {
         half: async () => undefined,
         whole: async (b) => {
-          expect((await storage.checkIns.get(b.boardId, TODAY))?.actionsAgreed).toBe(2);
+          expect(await storage.checkIns.get(b.boardId, TODAY, "all")).toMatchObject({ meetingId: "all", actionsAgreed: 1 });
           expect(await version(b.boardId)).toBeGreaterThan(b.before);
         },
       },

@@ -8,7 +8,7 @@ export type Notification =
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
-  | { type: "checkInRecorded"; boardId: BoardId; date: string };
+  | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string };
 
 /** A notification read back from storage (a due item's payload) is parsed like any outside input. */
 export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion("type", [
@@ -16,7 +16,8 @@ export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion(
   z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
   z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
   z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
-  z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string() }),
+  // Due items written before meetings existed carry no meeting: theirs was the implicit one.
+  z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string(), meetingId: z.string().default("all") }),
 ]);
 
 export interface Notifier {

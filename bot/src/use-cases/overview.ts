@@ -1,6 +1,7 @@
 import type { Overview } from "@fact-board/contract";
 import { addDays, daysBetween, workingDaysBetween } from "../domain/dates";
 import { fidelityIndicators, fidelityWindowStart } from "../domain/fidelity";
+import { meetingsOf, reviewedAsScheduled } from "../domain/meeting-schedule";
 import { fidelitySettingsOf } from "../domain/fidelity-settings";
 import { boardCounts } from "../domain/indicators";
 import { NotFound } from "../domain/errors";
@@ -45,11 +46,8 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
   const counts = boardCounts(snapshot, today, now);
-  const checkInByDate = new Map(checkIns.map((c) => [c.date, c]));
-  const reviewedDays = workingDaysBetween(from, today).map((date) => {
-    const c = checkInByDate.get(date);
-    return { date, reviewed: c !== undefined, allEntriesReviewed: c !== undefined && c.reviewedParticipantIds.length > 0 && c.reviewedParticipantIds.length >= snapshot.entries.length - c.addedParticipantIds.length };
-  });
+  // Against the board's schedule: a working day without a scheduled meeting is not expected.
+  const reviewedDays = reviewedAsScheduled(meetingsOf(snapshot.board), from, today, checkIns, snapshot.entries, participants);
 
   // Board size over time from the current entries' start dates plus each check-in's additions and removals is
   // approximate; the current entries' "put on" dates give a faithful lower bound without reading history.

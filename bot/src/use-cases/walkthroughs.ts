@@ -4,10 +4,10 @@ import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
 import { AlreadyExists, Conflict, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Actor, BoardId, CheckIn, Member, Participant } from "../domain/types";
+import { ALL_MEETINGS, isScheduledOn, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
+import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import {
-  ALL_MEETINGS,
   applyWalkthroughEvent,
   currentParticipantId,
   durationSeconds,
@@ -23,8 +23,10 @@ import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { toEntryView, toParticipantView } from "./views";
 
-// The shared walkthrough: one per board per day (and, later, per meeting occurrence), held here
-// so every attendee's stage and side panel follow the same presenter. Changes bump the board's
+// The shared walkthrough: one per occurrence of the board's recurring meetings (a board without a
+// schedule has one implicit meeting, "all", every working day), held here so every attendee's
+// stage and side panel follow the same presenter. It covers the participants on the board that
+// involve the meeting's organisations, plus anyone put on during it. Changes bump the board's
 // version, which the live stream already announces to every instance's viewers; each viewer then
 // reads the walkthrough as their own organisation may see it.
 
@@ -33,19 +35,41 @@ const CARRY_OVER_DAYS = 14;
 /** Concurrent joins and counts are commutative: on a stale ETag, read again and re-apply. */
 const ATTEMPTS = 8;
 
-async function boardOrderOf(deps: UseCaseDeps, boardId: BoardId): Promise<string[]> {
-  return checkInOrder(await deps.storage.entries.listCurrent(boardId)).map((e) => e.participantId);
+/**
+ * The meeting a request means. A tab linked to a meeting names it; a caller naming none (a channel
+ * tab, a tab configured before meetings existed) gets the board's first meeting held today in the
+ * admins' order (else its first): predictable, and on a board without a schedule the implicit one.
+ */
+async function meetingFor(deps: UseCaseDeps, boardId: BoardId, meetingId: string | undefined): Promise<RecurringMeeting> {
+  const board = await deps.storage.boards.get(boardId);
+  if (!board) throw new NotFound("The board");
+  const meetings = meetingsOf(board);
+  if (meetingId !== undefined) {
+    const meeting = meetings.find((m) => m.id === meetingId);
+    if (!meeting) throw new NotFound("The meeting");
+    return meeting;
+  }
+  const today = todayOf(deps);
+  return meetings.find((m) => isScheduledOn(m, today)) ?? meetings[0]!;
 }
 
-/** Loads today's walkthrough, applies the change and saves it with its ETag, again on a lost race. */
+/** The board's current entries this meeting covers, in check-in order, plus those its walkthrough put on. */
+async function boardOrderOf(deps: UseCaseDeps, boardId: BoardId, meeting: RecurringMeeting, putOnDuringMeeting: readonly string[] = []): Promise<string[]> {
+  const [entries, participants] = await Promise.all([deps.storage.entries.listCurrent(boardId), deps.storage.participants.listForBoard(boardId)]);
+  const order = checkInOrder(entries).map((e) => e.participantId);
+  return meetingParticipants(meeting, order, new Map(participants.map((p) => [p.id, p])), putOnDuringMeeting);
+}
+
+/** Loads today's walkthrough of the meeting, applies the change and saves it with its ETag, again on a lost race. */
 async function change(
   deps: UseCaseDeps,
   boardId: BoardId,
+  meetingId: string,
   change: (w: Stored<Walkthrough>) => Walkthrough | Promise<Walkthrough>,
 ): Promise<Stored<Walkthrough>> {
   const today = todayOf(deps);
   for (let attempt = 1; ; attempt++) {
-    const stored = await deps.storage.walkthroughs.get(boardId, today, ALL_MEETINGS);
+    const stored = await deps.storage.walkthroughs.get(boardId, today, meetingId);
     if (!stored) throw new NotFound("Today's walkthrough");
     const next = await change(stored);
     if (next === stored) return stored;
@@ -59,17 +83,18 @@ async function change(
   }
 }
 
-/** Starts today's walkthrough, or joins it when another attendee started it first; an ended one continues. */
-export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId): Promise<WalkthroughView> {
+/** Starts today's walkthrough of the meeting, or joins it when another attendee started it first; an ended one continues. */
+export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
   assertAllowed(actor.member, "checkIn.record");
+  const meeting = await meetingFor(deps, boardId, meetingId);
   const today = todayOf(deps);
   const me = { memberId: actor.member.id, organisationId: actor.member.organisationId };
-  if (!(await deps.storage.walkthroughs.get(boardId, today, ALL_MEETINGS))) {
+  if (!(await deps.storage.walkthroughs.get(boardId, today, meeting.id))) {
     const [boardOrder, last] = await Promise.all([
-      boardOrderOf(deps, boardId),
-      deps.storage.walkthroughs.latestBetween(boardId, addDays(today, -CARRY_OVER_DAYS), today),
+      boardOrderOf(deps, boardId, meeting),
+      deps.storage.walkthroughs.latestBetween(boardId, addDays(today, -CARRY_OVER_DAYS), today, meeting.id),
     ]);
-    const w = startWalkthrough({ boardId, date: today, presenter: me, order: walkthroughOrder(boardOrder, last ? notReached(last) : []), now: nowOf(deps) });
+    const w = startWalkthrough({ boardId, date: today, meetingId: meeting.id, presenter: me, order: walkthroughOrder(boardOrder, last ? notReached(last) : []), now: nowOf(deps) });
     try {
       await deps.storage.walkthroughs.create(w);
       await deps.storage.boardVersions.bump(boardId);
@@ -77,30 +102,37 @@ export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, bo
       if (!(e instanceof AlreadyExists)) throw e;
     }
   }
-  const boardOrder = await boardOrderOf(deps, boardId);
-  const saved = await change(deps, boardId, (w) => {
+  const saved = await change(deps, boardId, meeting.id, async (w) => {
     const now = nowOf(deps);
-    const joined = applyWalkthroughEvent(w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w, { type: "join", ...me }, now);
-    return withNewEntries(joined, boardOrder);
+    const joined = applyWalkthroughEvent(
+      w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w,
+      { type: "join", ...me, ...(teamsChatId ? { chatId: teamsChatId } : {}) },
+      now,
+    );
+    return withNewEntries(joined, await boardOrderOf(deps, boardId, meeting, w.added));
   });
-  return viewOf(deps, actor, saved);
+  return viewOf(deps, actor, saved, meeting);
 }
 
-/** Today's walkthrough as this viewer may see it, or undefined before anyone started it. */
-export async function readWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId): Promise<WalkthroughView | undefined> {
+/** Today's walkthrough of the meeting as this viewer may see it, or undefined before anyone started it. */
+export async function readWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string): Promise<WalkthroughView | undefined> {
   assertAllowed(actor.member, "board.read");
-  const w = await deps.storage.walkthroughs.get(boardId, todayOf(deps), ALL_MEETINGS);
-  return w && viewOf(deps, actor, w);
+  const meeting = await meetingFor(deps, boardId, meetingId);
+  const w = await deps.storage.walkthroughs.get(boardId, todayOf(deps), meeting.id);
+  return w && viewOf(deps, actor, w, meeting);
 }
 
 /** A stage or side panel opened during the walkthrough: its viewer attends (attendance comes from here). */
-export async function joinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId): Promise<WalkthroughView> {
+export async function joinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
   assertAllowed(actor.member, "board.read");
-  const saved = await change(deps, boardId, (w) => applyWalkthroughEvent(w, { type: "join", memberId: actor.member.id, organisationId: actor.member.organisationId }, nowOf(deps)));
-  return viewOf(deps, actor, saved);
+  const meeting = await meetingFor(deps, boardId, meetingId);
+  const join = { type: "join" as const, memberId: actor.member.id, organisationId: actor.member.organisationId, ...(teamsChatId ? { chatId: teamsChatId } : {}) };
+  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, join, nowOf(deps)));
+  return viewOf(deps, actor, saved, meeting);
 }
 
-export async function reportWalkthroughEvent(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: WalkthroughEventBody): Promise<WalkthroughView> {
+export async function reportWalkthroughEvent(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: WalkthroughEventBody, meetingId?: string): Promise<WalkthroughView> {
+  const meeting = await meetingFor(deps, boardId, meetingId);
   const by = actor.member.id;
   let event: WalkthroughEvent;
   switch (body.type) {
@@ -125,9 +157,9 @@ export async function reportWalkthroughEvent(deps: UseCaseDeps, actor: Actor, bo
       await assertReportable(deps, actor, boardId, body.type, body.participantId);
       event = { type: body.type, by, participantId: body.participantId };
   }
-  const saved = await change(deps, boardId, (w) => applyWalkthroughEvent(w, event, nowOf(deps)));
+  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, event, nowOf(deps)));
   if (body.type === "end") await recordCheckInFrom(deps, saved);
-  return viewOf(deps, actor, saved);
+  return viewOf(deps, actor, saved, meeting);
 }
 
 /**
@@ -150,11 +182,12 @@ async function assertReportable(deps: UseCaseDeps, actor: Actor, boardId: BoardI
 /** The check-in is the walkthrough's record: the server writes it, nobody's browser merges it. */
 async function recordCheckInFrom(deps: UseCaseDeps, w: Walkthrough): Promise<void> {
   const endedAt = w.endedAt ?? nowOf(deps);
-  const stored = await deps.storage.checkIns.get(w.boardId, w.date);
+  const stored = await deps.storage.checkIns.get(w.boardId, w.date, w.meetingId);
   const union = (a: readonly string[], b: readonly string[] = []) => [...new Set([...b, ...a])];
   const checkIn: CheckIn = {
     boardId: w.boardId,
     date: w.date,
+    meetingId: w.meetingId,
     startedAt: stored && stored.startedAt < w.startedAt ? stored.startedAt : w.startedAt,
     endedAt,
     durationSeconds: durationSeconds(w, endedAt),
@@ -167,7 +200,7 @@ async function recordCheckInFrom(deps: UseCaseDeps, w: Walkthrough): Promise<voi
   };
   await deps.storage.checkIns.save(checkIn, stored ? { expectedEtag: stored.etag } : {});
   await deps.storage.boardVersions.bump(w.boardId);
-  await deps.notifier.notify({ type: "checkInRecorded", boardId: w.boardId, date: w.date });
+  await deps.notifier.notify({ type: "checkInRecorded", boardId: w.boardId, date: w.date, meetingId: w.meetingId });
 }
 
 function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, organisationId: string): WalkthroughAttendeeView {
@@ -175,7 +208,7 @@ function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, or
 }
 
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
-async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough): Promise<WalkthroughView> {
+async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
   const today = todayOf(deps);
   const [participants, consents, members, absences, entries] = await Promise.all([
     deps.storage.participants.listForBoard(w.boardId),
@@ -221,6 +254,7 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough): Promise<
   return {
     date: w.date,
     meetingId: w.meetingId,
+    ...(meeting.id !== ALL_MEETINGS ? { meetingName: meeting.name } : {}),
     presenter: attendeeView(memberById, w.presenterId, memberById.get(w.presenterId)?.organisationId ?? ""),
     isPresenter: w.presenterId === actor.member.id,
     startedAt: w.startedAt,
@@ -236,5 +270,31 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough): Promise<
       notReached: notReached(w).length,
     },
     attendees: w.attendees.map((a) => attendeeView(memberById, a.memberId, a.organisationId)),
+  };
+}
+
+export interface CheckInSummary {
+  boardName: string;
+  meetingName?: string;
+  date: string;
+  counts: { reviewed: number; total: number; putOn: number; takenOff: number; actionsAgreed: number; notReached: number };
+  /** The Teams meeting chats the walkthrough ran in: where the summary goes. */
+  chatIds: string[];
+}
+
+/**
+ * What the meeting chat is told when a walkthrough ends: counts only (the chat is read by every
+ * attendee, whatever their organisation may see), so no viewer and no access log are involved.
+ */
+export async function readCheckInSummary(deps: UseCaseDeps, boardId: BoardId, date: string, meetingId: string): Promise<CheckInSummary | undefined> {
+  const [board, w] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.walkthroughs.get(boardId, date, meetingId)]);
+  if (!board || !w) return undefined;
+  const meeting = meetingId === ALL_MEETINGS ? undefined : meetingsOf(board).find((m) => m.id === meetingId);
+  return {
+    boardName: board.name,
+    ...(meeting ? { meetingName: meeting.name } : {}),
+    date,
+    counts: { reviewed: w.reviewed.length, total: w.order.length, putOn: w.added.length, takenOff: w.removed.length, actionsAgreed: w.actionsAgreed, notReached: notReached(w).length },
+    chatIds: w.chatIds ?? [],
   };
 }

@@ -13,18 +13,19 @@ import type {
   EditEntryBody,
   EntryView,
   EscalationView,
+  JoinWalkthroughBody,
   LogExtract,
   LogReviewersView,
   LogReviewView,
   MarkLogReviewItemBody,
   MeResponse,
+  MeetingList,
   NameLogReviewersBody,
   Overview,
   ParticipantHistory,
   ParticipantList,
   PutOnBoardBody,
   RaiseEscalationBody,
-  RecordCheckInBody,
   RecordConsentBody,
   RegisterAbsenceBody,
   ReviewBody,
@@ -63,6 +64,8 @@ export type TokenSource = () => Promise<string>;
 export type { DevPerson };
 
 const seg = encodeURIComponent;
+/** The meeting a walkthrough or check-in belongs to, as a query (none: the server picks the board's meeting today). */
+const meetingQuery = (meetingId?: string) => (meetingId ? `?meeting=${seg(meetingId)}` : "");
 
 /**
  * The tab's only way to the server. Types come from the shared contract; responses are trusted
@@ -122,22 +125,24 @@ export class ApiClient {
     this.request<ClosedEntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/take-off`, body);
   history = (boardId: string, participantId: string) =>
     this.request<ParticipantHistory>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/history`);
-  checkIn = async (boardId: string, date: string): Promise<CheckInView | undefined> => {
+  checkIn = async (boardId: string, date: string, meetingId?: string): Promise<CheckInView | undefined> => {
     try {
-      return await this.request<CheckInView>("GET", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`);
+      return await this.request<CheckInView>("GET", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}${meetingQuery(meetingId)}`);
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 404) return undefined;
       throw e;
     }
   };
-  recordCheckIn = (boardId: string, date: string, body: RecordCheckInBody) =>
-    this.request<CheckInView>("PUT", `/api/boards/${seg(boardId)}/check-ins/${seg(date)}`, body);
-  /** Today's shared walkthrough as this viewer may see it (`walkthrough` absent before anyone starts it). */
-  walkthrough = (boardId: string) => this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough`);
-  startWalkthrough = (boardId: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough`, {});
-  joinWalkthrough = (boardId: string) => this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join`, {});
-  walkthroughEvent = (boardId: string, body: WalkthroughEventBody) =>
-    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events`, body);
+  /** Today's shared walkthrough of the meeting (the tab's linked one; none: the board's meeting today) as this viewer may see it (`walkthrough` absent before anyone starts it). */
+  walkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`);
+  startWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, body);
+  joinWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, body);
+  walkthroughEvent = (boardId: string, body: WalkthroughEventBody, meetingId?: string) =>
+    this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events${meetingQuery(meetingId)}`, body);
+  /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
+  meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
   raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
   answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>

@@ -4,6 +4,10 @@ import type { BoardState } from "./useBoard";
 
 export interface BoardContextValue extends Omit<BoardState, "board"> {
   boardId: string;
+  /** The recurring meeting this surface is linked to; undefined: the server picks the board's meeting today. */
+  meetingId?: string;
+  /** The Teams meeting chat this surface runs in, if any. */
+  teamsChatId?: string;
   board: BoardView;
 }
 

@@ -20,7 +20,7 @@ export interface SharedWalkthrough {
  */
 export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWalkthrough {
   const client = useApi();
-  const { board, boardId } = useBoardContext();
+  const { board, boardId, meetingId, teamsChatId } = useBoardContext();
   const [state, setState] = useState<{ loaded: boolean; walkthrough?: WalkthroughView }>({ loaded: false });
   const [error, setError] = useState<unknown>();
   const latest = useRef(0);
@@ -36,12 +36,12 @@ export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWal
   const load = useCallback(async () => {
     const request = ++latest.current;
     try {
-      const res = await client.walkthrough(boardId);
+      const res = await client.walkthrough(boardId, meetingId);
       if (request === latest.current) setState({ loaded: true, ...(res.walkthrough ? { walkthrough: res.walkthrough } : {}) });
     } catch (e) {
       if (request === latest.current) setError(e);
     }
-  }, [client, boardId]);
+  }, [client, boardId, meetingId]);
 
   useEffect(() => {
     void load();
@@ -53,31 +53,31 @@ export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWal
     if (!attend || !w || w.endedAt || joinedOn.current === w.date) return;
     joinedOn.current = w.date;
     if (w.attendees.some((a) => a.memberId === me)) return;
-    client.joinWalkthrough(boardId).then(apply, (e: unknown) => {
+    client.joinWalkthrough(boardId, meetingId, teamsChatId ? { teamsChatId } : {}).then(apply, (e: unknown) => {
       joinedOn.current = undefined;
       setError(e);
     });
-  }, [attend, w, me, client, boardId, apply]);
+  }, [attend, w, me, client, boardId, meetingId, teamsChatId, apply]);
 
   const start = useCallback(async () => {
     try {
-      apply(await client.startWalkthrough(boardId));
+      apply(await client.startWalkthrough(boardId, meetingId, teamsChatId ? { teamsChatId } : {}));
     } catch (e) {
       setError(e);
     }
-  }, [client, boardId, apply]);
+  }, [client, boardId, meetingId, teamsChatId, apply]);
 
   const send = useCallback(
     async (event: WalkthroughEventBody) => {
       try {
-        apply(await client.walkthroughEvent(boardId, event));
+        apply(await client.walkthroughEvent(boardId, event, meetingId));
         return true;
       } catch (e) {
         setError(e);
         return false;
       }
     },
-    [client, boardId, apply],
+    [client, boardId, meetingId, apply],
   );
 
   return { ...state, error, start, send };

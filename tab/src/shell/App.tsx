@@ -170,13 +170,16 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   const [me, setMe] = useState<MeResponse>();
   const [error, setError] = useState<unknown>();
   const [chosen, setChosen] = useState(host.boardId);
+  const [meetingId, setMeetingId] = useState(host.meetingId);
 
   useEffect(() => {
     // Teams keeps a cached side panel or stage and reopens it with its content URL, which may name another board.
     if (host.view !== "sidePanel" && host.view !== "stage") return;
     host.teams?.enableCaching((contentUrl) => {
-      const board = new URL(contentUrl, window.location.href).searchParams.get("board");
+      const params = new URL(contentUrl, window.location.href).searchParams;
+      const board = params.get("board");
       if (board) setChosen(board);
+      setMeetingId(params.get("meeting") ?? undefined);
     });
   }, [host]);
 
@@ -226,7 +229,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {!boardId ? (
         <Text className={styles.status}>{t("app.noBoards")}</Text>
       ) : (
-        <BoardShell boardId={boardId} key={boardId}>
+        <BoardShell boardId={boardId} meetingId={meetingId} {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})} key={`${boardId}/${meetingId ?? ""}`}>
           <Suspense fallback={<Spinner label={t("app.loading")} />}>
             {host.view === "sidePanel" ? (
               <SidePanelView host={host} onSignOut={onSignOut} />

@@ -12,6 +12,12 @@ export interface Host {
   boardId?: string;
   /** Inside a Teams channel: its id. */
   channelId?: string;
+  /** The board's recurring meeting this tab is linked to (`meeting=` in the saved content URL). */
+  meetingId?: string;
+  /** Teams says the tab runs in a meeting (its context has a meeting id): the configuration page offers the board's meetings. */
+  inMeeting?: boolean;
+  /** The Teams meeting's chat, sent when joining the walkthrough so its summary reaches that chat. */
+  teamsChatId?: string;
   teams?: typeof import("./teams");
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
@@ -58,13 +64,14 @@ export async function detectHost(location: Location = window.location): Promise<
   const params = new URLSearchParams(location.search);
   const requestedView = params.get("view");
   const boardId = params.get("board") ?? undefined;
+  const meetingId = params.get("meeting") ?? undefined;
   let teamsContext: TeamsContext | undefined;
   let teams: typeof import("./teams") | undefined;
   // Back from the Microsoft sign-in with its answer in the fragment (a browser tab, or Teams' sign-in
   // popup, whose opener would otherwise make it look framed): the browser session lets MSAL finish
   // and return to the page the sign-in started on.
   if (/[#&](code|error)=/.test(location.hash) && /[#&]state=/.test(location.hash)) {
-    return { inTeams: false, view: "channel", locale: params.get("lang") ?? "sv-SE", theme: "default", boardId };
+    return { inTeams: false, view: "channel", locale: params.get("lang") ?? "sv-SE", theme: "default", boardId, ...(meetingId ? { meetingId } : {}) };
   }
   if (isFramed()) {
     try {
@@ -85,6 +92,9 @@ export async function detectHost(location: Location = window.location): Promise<
       theme: toThemeName(teamsContext.theme),
       boardId,
       ...(teamsContext.channelId ? { channelId: teamsContext.channelId } : {}),
+      ...(meetingId ? { meetingId } : {}),
+      inMeeting: teamsContext.inMeeting,
+      ...(teamsContext.chatId ? { teamsChatId: teamsContext.chatId } : {}),
       teams,
     };
   }
@@ -96,5 +106,6 @@ export async function detectHost(location: Location = window.location): Promise<
     locale: lang ?? "sv-SE",
     theme: params.has("theme") ? toThemeName(params.get("theme")) : prefersDark ? "dark" : "default",
     boardId,
+    ...(meetingId ? { meetingId } : {}),
   };
 }

@@ -10,6 +10,9 @@ export interface TeamsContext {
   theme: string;
   /** The Teams channel the tab is in (the configuration page offers it for the morning brief). */
   channelId?: string;
+  inMeeting: boolean;
+  /** The meeting's chat (a side panel or stage): the walkthrough's summary is posted there. */
+  chatId?: string;
 }
 
 /**
@@ -25,7 +28,14 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
     await app.initialize();
     const context = await app.getContext();
     tokenTenantId = context.channel?.membershipType === "Shared" ? context.user?.tenant?.id : undefined;
-    return { frameContext: String(context.page.frameContext), locale: context.app.locale, theme: context.app.theme ?? "default", ...(context.channel?.id ? { channelId: context.channel.id } : {}) };
+    return {
+      frameContext: String(context.page.frameContext),
+      locale: context.app.locale,
+      theme: context.app.theme ?? "default",
+      inMeeting: Boolean(context.meeting?.id),
+      ...(context.channel?.id ? { channelId: context.channel.id } : {}),
+      ...(context.meeting?.id && context.chat?.id ? { chatId: context.chat.id } : {}),
+    };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);
   if (result) app.notifySuccess();
@@ -98,7 +108,7 @@ export function shareToStage(url: string): Promise<void> {
 }
 
 /** The configurable tab's save: Teams stores the content URL that selects the board. */
-export function registerConfigSave(getConfig: () => { boardId: string; boardName: string } | undefined, origin: string): void {
+export function registerConfigSave(getConfig: () => { boardId: string; boardName: string; meetingId?: string } | undefined, origin: string): void {
   pages.config.registerOnSaveHandler((saveEvent) => {
     const chosen = getConfig();
     if (!chosen) {
@@ -106,8 +116,10 @@ export function registerConfigSave(getConfig: () => { boardId: string; boardName
       return;
     }
     // No `view`: the same saved URL opens the side panel, the stage or the channel board, as the
-    // frame context says (a `view` in the URL would pin every context to one surface).
-    const contentUrl = `${origin}/tab/?board=${encodeURIComponent(chosen.boardId)}`;
+    // frame context says (a `view` in the URL would pin every context to one surface). In a meeting
+    // the tab is linked to one of the board's recurring meetings: its side panel and stage open that
+    // meeting's walkthrough.
+    const contentUrl = `${origin}/tab/?board=${encodeURIComponent(chosen.boardId)}${chosen.meetingId ? `&meeting=${encodeURIComponent(chosen.meetingId)}` : ""}`;
     pages.config
       .setConfig({ entityId: boardTabEntityId(chosen.boardId), contentUrl, websiteUrl: contentUrl, suggestedDisplayName: chosen.boardName })
       .then(() => saveEvent.notifySuccess())

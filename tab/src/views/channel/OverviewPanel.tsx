@@ -52,7 +52,9 @@ export default function OverviewPanel() {
   if (error) return <Text role="alert">{t("app.error", { message: error })}</Text>;
   if (!overview) return <Spinner label={t("app.loading")} />;
 
-  const reviewedCount = overview.reviewedDays.filter((d) => d.reviewed).length;
+  // Days the board's schedule expected a meeting: a day without one is neither reviewed nor missed.
+  const expectedDays = overview.reviewedDays.filter((d) => d.scheduled > 0);
+  const reviewedCount = expectedDays.filter((d) => d.reviewed).length;
   const figure = (label: string, value: string | number, warn = false) => (
     <div className={styles.figure}>
       <dt>
@@ -81,8 +83,8 @@ export default function OverviewPanel() {
         {figure(t("overview.absencesWithoutCover"), overview.absencesWithoutCover, overview.absencesWithoutCover > 0)}
         {figure(
           t("overview.reviewedDays"),
-          t("overview.reviewedDaysValue", { reviewed: reviewedCount, count: overview.reviewedDays.length }),
-          reviewedCount < overview.reviewedDays.length,
+          t("overview.reviewedDaysValue", { reviewed: reviewedCount, count: expectedDays.length }),
+          reviewedCount < expectedDays.length,
         )}
       </dl>
       <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />

@@ -3,10 +3,10 @@ import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui
 import { useId } from "react";
 import { toLocalDate, useI18n } from "../../i18n";
 
-type DayState = "all" | "some" | "none" | "today";
+type DayState = "all" | "some" | "none" | "today" | "notExpected";
 
 // Colour AND a symbol per state: readable in high contrast, in grey scale and for colour blindness.
-const symbol: Record<DayState, string> = { all: "✓", some: "◐", none: "✕", today: "–" };
+const symbol: Record<DayState, string> = { all: "✓", some: "◐", none: "✕", today: "–", notExpected: "·" };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -43,24 +43,26 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
   },
   today: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}` },
+  notExpected: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground3, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   legend: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { width: "1.25rem", paddingBlock: 0 },
   range: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Genomgången varje arbetsdag: one small cell per working day, so a missed day stands out. */
+/** Genomgången som planerat: one small cell per working day against the board's meetings, so a missed meeting stands out and a day without one does not. */
 export function ReviewedDaysStrip({ days, today }: { days: Overview["reviewedDays"]; today: string }) {
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const headingId = useId();
   const stateOf = (d: Overview["reviewedDays"][number]): DayState =>
-    d.reviewed ? (d.allEntriesReviewed ? "all" : "some") : d.date === today ? "today" : "none";
+    d.scheduled === 0 ? "notExpected" : d.reviewed ? (d.allEntriesReviewed ? "all" : "some") : d.date === today ? "today" : "none";
   const text: Record<DayState, string> = {
     all: t("overview.reviewedAll"),
     some: t("overview.reviewedYes"),
     none: t("overview.reviewedNo"),
     today: t("overview.reviewedPending"),
+    notExpected: t("overview.reviewedNotExpected"),
   };
   const shown = new Set(days.map(stateOf));
   const first = days[0];
@@ -77,7 +79,7 @@ export function ReviewedDaysStrip({ days, today }: { days: Overview["reviewedDay
           const date = toLocalDate(d.date);
           const label = `${formatDate(d.date)}: ${text[state]}`;
           return (
-            <li key={d.date} className={i > 0 && date.getDay() === 1 ? styles.weekStart : undefined} data-reviewed={state}>
+            <li key={d.date} className={i > 0 && date.getDay() === 1 ? styles.weekStart : undefined} data-reviewed={state} data-date={d.date}>
               <span role="img" aria-label={label} title={label} className={mergeClasses(styles.cell, styles[state])}>
                 <span className={styles.symbol}>{symbol[state]}</span>
                 <span className={styles.day}>{date.getDate()}</span>
@@ -92,8 +94,8 @@ export function ReviewedDaysStrip({ days, today }: { days: Overview["reviewedDay
         </Caption1>
       )}
       <ul className={styles.legend} aria-label={t("overview.legend")}>
-        {(["all", "some", "none", "today"] as const)
-          .filter((state) => shown.has(state) || state !== "today")
+        {(["all", "some", "none", "today", "notExpected"] as const)
+          .filter((state) => shown.has(state) || (state !== "today" && state !== "notExpected"))
           .map((state) => (
             <li key={state} className={styles.legendItem}>
               <span aria-hidden="true" className={mergeClasses(styles.cell, styles.swatch, styles[state])}>

@@ -38,7 +38,7 @@ const member = (overrides: Partial<MemberAdminView>): MemberAdminView => ({
 });
 
 const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
-  board: { id: "b1", name: "FACT Exempelstad", allowedTenantIds: ["t-region", "t-north"], settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true } }, etag: "e-b" },
+  board: { id: "b1", name: "FACT Exempelstad", allowedTenantIds: ["t-region", "t-north"], settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true }, meetings: [] }, etag: "e-b" },
   organisations: [
     { id: "region", name: "Psykiatrin", kind: "regionPsychiatry", tenantIds: ["t-region"], retentionDays: 3650, etag: "e-o1" },
     { id: "north", name: "Norrby soc", kind: "municipalSocialServices", tenantIds: ["t-north"], retentionDays: 1825, etag: "e-o2" },

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 
 /** The meeting side panel (280 px): the compact board and "Dela till mötesskärmen". */
 export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () => void }) {
-  const { board, live } = useBoardContext();
+  const { board, live, meetingId } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
   const [open, setOpen] = useState<BoardRow>();
@@ -44,7 +44,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
     try {
       // Collaborative stage: every attendee's client loads this URL with their own token, so each
       // sees the walkthrough as their organisation may. No `view`: the frame context says "stage".
-      await host.teams.shareToStage(`${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}`);
+      await host.teams.shareToStage(`${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}${meetingId ? `&meeting=${encodeURIComponent(meetingId)}` : ""}`);
       setSharing("shared");
     } catch (e) {
       setShareError(errorMessage(e));

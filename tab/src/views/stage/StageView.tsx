@@ -58,6 +58,7 @@ export default function StageView() {
     <main className={styles.root}>
       <div className={styles.head}>
         <Title1 as="h1">{t("stage.title")}</Title1>
+        {w?.meetingName && <Text data-meeting-name>{w.meetingName}</Text>}
         <LiveIndicator status={live} />
         <span className={styles.grow} />
         {w && <Progress walkthrough={w} />}

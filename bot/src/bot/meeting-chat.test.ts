@@ -1,0 +1,110 @@
+import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../storage/test-support";
+import type { Actor, Member } from "../domain/types";
+import { joinWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
+import { type Harness, activity, post, startHarness, textOf } from "./test/harness";
+
+// Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only
+// (reviewed n of m, put on, taken off, actions agreed, not reached) and a link. The chat's
+// reference is recorded when the bot is added to the meeting (conversationUpdate in the meeting's
+// group chat), through the real CloudAdapter against the fake Teams connector; the card is parsed
+// and validated with the adaptivecards library in Swedish and English.
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require("adaptivecards/dist/adaptivecards.js");
+
+const REGION = "tenant-region";
+const SV_CHAT = "19:meeting_Zm9vYmFy@thread.v2";
+const EN_CHAT = "19:meeting_ZW5nbGlzaA@thread.v2";
+const STRANGER_CHAT = "19:meeting_c3RyYW5nZXI@thread.v2";
+
+let h: Harness;
+let boardId: string;
+let lead: Member;
+let outsider: Member;
+const actor = (m: Member): Actor => ({ member: m, channel: "tab" });
+const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
+
+function validationProblems(json: unknown): string[] {
+  const card = new AC.AdaptiveCard();
+  const ctx = new AC.SerializationContext();
+  card.parse(JSON.parse(JSON.stringify(json)), ctx);
+  const problems: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
+  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
+  return problems;
+}
+
+const factsOf = (card: unknown): Record<string, string> => {
+  const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find((b) => b.type === "FactSet");
+  return Object.fromEntries((set?.facts ?? []).map((f) => [f.title, f.value]));
+};
+
+/** The bot added to a Teams meeting: a conversationUpdate in the meeting's group chat. */
+const addBotToMeeting = (m: Member, chatId: string, locale: string) =>
+  post(h, {
+    ...activity(h, as(m), { type: "conversationUpdate", membersAdded: [{ id: "28:fact-bot" }], locale }, { id: chatId, conversationType: "groupChat" }),
+    channelData: { tenant: { id: m.tenantId }, meeting: { id: `meeting-of-${chatId}` } },
+  });
+
+beforeAll(async () => {
+  h = await startHarness();
+  const board = await h.storage.boards.create(aBoard({ name: "FACT Testköping", allowedTenantIds: [REGION] }));
+  boardId = board.id;
+  const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgregion${boardId}`, tenantId: REGION }));
+  lead = await h.storage.members.create(aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita Region" }));
+  // Of the allowed tenant, but no member of this board.
+  outsider = aMember("another-board", { tenantId: REGION, organisationId: region.id, role: "coordinator" });
+  for (const code of ["TST-001", "TST-002", "TST-003"]) {
+    const p = await h.storage.participants.create(aParticipant(boardId, { code, caseManagerId: lead.id, writtenBy: region.id, organisationIds: [region.id] }));
+    await h.storage.entries.create(anEntry(boardId, p.id, { writtenBy: region.id, putOnOn: "2026-02-20" }));
+  }
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+it("records the meeting chat when the bot is added to the meeting, with the adder's boards", async () => {
+  expect((await addBotToMeeting(lead, SV_CHAT, "sv-SE")).status).toBe(200);
+  expect((await addBotToMeeting(lead, EN_CHAT, "en-US")).status).toBe(200);
+  expect((await addBotToMeeting(outsider, STRANGER_CHAT, "sv-SE")).status).toBe(200);
+  expect((await h.bot.references.get("groupChat", SV_CHAT))?.boardIds).toEqual([boardId]);
+  expect((await h.bot.references.get("groupChat", STRANGER_CHAT))?.boardIds).toEqual([]);
+});
+
+it("posts the summary to the meeting chats the walkthrough ran in, counts only, once, in each chat's language", async () => {
+  const deps = h.bot.useCaseDeps;
+  const started = await startOrJoinWalkthrough(deps, actor(lead), boardId, undefined, SV_CHAT);
+  await joinWalkthrough(deps, actor(lead), boardId, undefined, EN_CHAT);
+  await joinWalkthrough(deps, actor(lead), boardId, undefined, STRANGER_CHAT);
+  expect(started.total).toBe(3);
+  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "actionAgreed" });
+  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "actionAgreed" });
+  h.connector.clear();
+  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "end" });
+  await h.bot.idle();
+
+  const [sv] = h.connector.cards(SV_CHAT);
+  const [en] = h.connector.cards(EN_CHAT);
+  expect(h.connector.cards(SV_CHAT)).toHaveLength(1);
+  expect(h.connector.cards(EN_CHAT)).toHaveLength(1);
+  // The installer of that chat is not a member of the board: nothing goes there.
+  expect(h.connector.cards(STRANGER_CHAT)).toHaveLength(0);
+
+  for (const card of [sv!, en!]) {
+    expect(validationProblems(card)).toEqual([]);
+    expect(textOf(card)).not.toMatch(/TST-\d{3}/);
+    const link = (card["actions"] as Array<{ type: string; url: string }>).find((a) => a.type === "Action.OpenUrl");
+    expect(link?.url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
+  }
+  expect(textOf(sv)).toContain("Morgonmötet är klart: FACT Testköping");
+  expect(factsOf(sv)).toEqual({ Genomgångna: "0 av 3", Upptagna: "0", Borttagna: "0", "Överenskomna åtgärder": "2", "Inte hunna": "3" });
+  expect(textOf(en)).toContain("The morning check-in is done: FACT Testköping");
+  expect(factsOf(en)).toMatchObject({ Reviewed: "0 of 3", "Actions agreed": "2", "Not reached": "3" });
+
+  // Started again and ended again the same day: the chat is not told twice.
+  await startOrJoinWalkthrough(deps, actor(lead), boardId, undefined, SV_CHAT);
+  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "end" });
+  await h.bot.idle();
+  expect(h.connector.cards(SV_CHAT)).toHaveLength(1);
+});
