@@ -59,6 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     // Only the Agents Playground talks to a bot without credentials, and it has no real tenant.
     allowAnyTenant: !config.BOT_ID && config.NODE_ENV !== "production",
+    cardsReachPeople: Boolean(config.BOT_ID),
     isTenantAllowed: allowList.isTenantAllowed,
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     log,

@@ -149,6 +149,9 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   // The app's CSP (script-src 'self') refuses an injected <script>, as it should; evaluating the
   // source through the DevTools protocol is not subject to CSP, so the policy stays on under test.
+  // A toast or dialog fading in is half transparent, and axe would judge its contrast mid-fade:
+  // judge what comes to rest, as layoutDefects does.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   await page.evaluate(fs.readFileSync(AXE_PATH, "utf8"));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;

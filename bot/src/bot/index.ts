@@ -29,6 +29,8 @@ export interface BotDeps {
   credentials: BotCredentials;
   /** Local development with the Agents Playground only. */
   allowAnyTenant?: boolean;
+  /** False when no Teams app exists (local demo without an Entra bot): the tab is then the only channel (see NotifierDeps). */
+  cardsReachPeople?: boolean;
   /** Defaults to the union of all boards' allowedTenantIds (re-read at most once a minute). */
   isTenantAllowed?: (tenantId: string) => Promise<boolean>;
   /** Manifest app id, for deep links in cards (the tab's entity id comes from boardTabEntityId). */
@@ -97,7 +99,7 @@ export function createBot(deps: BotDeps): Bot {
     notifier: { notify: (n) => notifier.notify(n) },
   };
   const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
-  const notifier = new BotNotifier({ views, references, sentCards, sender, ...(deps.log ? { log: deps.log } : {}) });
+  const notifier = new BotNotifier({ views, references, sentCards, sender, cardsReachPeople: deps.cardsReachPeople ?? true, ...(deps.log ? { log: deps.log } : {}) });
   const reach = createReach({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage, ...(deps.log ? { log: deps.log } : {}) });
   const background = new Set<Promise<unknown>>();
   const handler = new FactBotHandler({
