@@ -24,14 +24,21 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 // New Year's Eve: "bank"), from date-holidays' maintained calendar rather than our own Easter sums.
 const swedishHolidays = new Holidays("SE");
 const DAYS_OFF = new Set(["public", "bank"]);
+const workingDayCache = new Map<CalendarDate, boolean>();
 
 /** Monday to Friday, except Swedish public holidays and the eves that are days off. The morning check-in is held on these. */
 export function isWorkingDay(date: CalendarDate): boolean {
+  const known = workingDayCache.get(date);
+  if (known !== undefined) return known;
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  if (day === 0 || day === 6) return false;
   // Noon UTC is the same calendar day in Sweden, whatever the season.
-  const holidays = swedishHolidays.isHoliday(new Date(`${date}T12:00:00Z`));
-  return !(holidays && holidays.some((h) => DAYS_OFF.has(h.type)));
+  const holidays = day === 0 || day === 6 ? undefined : swedishHolidays.isHoliday(new Date(`${date}T12:00:00Z`));
+  const working = day !== 0 && day !== 6 && !(holidays && holidays.some((h) => DAYS_OFF.has(h.type)));
+  // date-holidays works out the year's rules on every call (about a millisecond); fidelity and the
+  // schedule ask for the same few hundred days on every overview. A calendar day's answer never changes.
+  if (workingDayCache.size > 20_000) workingDayCache.clear();
+  workingDayCache.set(date, working);
+  return working;
 }
 
 export function workingDaysBetween(from: CalendarDate, to: CalendarDate): CalendarDate[] {
