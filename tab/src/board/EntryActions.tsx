@@ -6,7 +6,8 @@ import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../ap
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
-import { ConflictDialog, type Conflict } from "./ConflictDialog";
+import type { Conflict } from "./ConflictDialog";
+import { ConflictDialog } from "./lazyParts";
 
 export type SubmitOutcome = { saved: true; result: ChangeResult } | { saved: false };
 

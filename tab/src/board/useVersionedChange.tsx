@@ -2,7 +2,8 @@ import { useCallback, useState, type ReactNode } from "react";
 import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
 import { useI18n, type I18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { ChangeConflictDialog, type ConflictRow } from "./ConflictDialog";
+import type { ConflictRow } from "./ConflictDialog";
+import { ChangeConflictDialog } from "./lazyParts";
 import { useEntryActions } from "./EntryActions";
 
 /**

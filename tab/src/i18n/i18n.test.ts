@@ -1,5 +1,6 @@
 import en from "./en.json";
 import sv from "./sv.json";
+import "./both";
 import { formatsFor, i18nextFor, languageFor } from "./index";
 
 describe("language and strings", () => {
