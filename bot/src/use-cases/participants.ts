@@ -123,11 +123,12 @@ export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: Boar
     deps.storage.escalations.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
+  const viewer = { member: actor.member, relation: ctx.relation };
   await recordAccess(deps, actor, "viewedHistory", [ctx.participant]);
   return {
-    participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today),
+    participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today, viewer),
     ...(currentView ? { current: currentView } : {}),
     closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
-    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock()) ?? []),
+    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock(), viewer) ?? []),
   };
 }

@@ -6,6 +6,7 @@ import { AlreadyExists, Conflict, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, CheckIn, Member, Participant } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { rowRights } from "../domain/viewer-rights";
 import {
   ALL_MEETINGS,
   applyWalkthroughEvent,
@@ -21,6 +22,7 @@ import {
 import type { Stored } from "../storage/entity-support";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { relationOf } from "./relation";
 import { toEntryView, toParticipantView } from "./views";
 
 // The shared walkthrough: one per board per day (and, later, per meeting occurrence), held here
@@ -208,7 +210,12 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough): Promise<
     const entry = entryById.get(currentId);
     const entryView = visibility && entry && toEntryView(visibility, entry, today);
     if (visibility && entryView) {
-      const row = { participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today), entry: entryView };
+      const viewer = { member: actor.member, relation: relationOf(actor, visibility.participant, absences, today) };
+      const row = {
+        participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
+        entry: entryView,
+        may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
+      };
       current = { index: w.currentIndex, since: w.currentSince, shown: "details", participantId: currentId, row };
       await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
     } else if (visibility) {
