@@ -34,7 +34,7 @@ it("opens the meeting side panel in Teams without the channel view, any dialog, 
     await tab.getByRole("list", { name: "På tavlan" }).waitFor();
     // What the page did load: its own surface, the Swedish catalogue and teams-js.
     expect(named(scripts, /^SidePanelView-/)).toHaveLength(1);
-    expect(named(scripts, /^sv-/)).toHaveLength(1);
+    expect(named(scripts, /^sv-/).length).toBeGreaterThan(0);
     expect(named(scripts, /^teams-/)).toHaveLength(1);
     expect(named(scripts, /ChannelView|StageView|Dialog|ParticipantDetail|DevSignIn|microsoftSignIn|^en-|darkTheme/)).toEqual([]);
 
@@ -56,7 +56,7 @@ it("opens the channel board without the side panel, a dialog or the development 
     await page.waitForSelector("body[data-board-ready='true']", { timeout: WAIT_MS });
     await page.getByRole("table", { name: "On the board" }).waitFor();
     expect(named(scripts, /^ChannelView-/)).toHaveLength(1);
-    expect(named(scripts, /^en-/)).toHaveLength(1);
+    expect(named(scripts, /^en-/).length).toBeGreaterThan(0);
     expect(named(scripts, /SidePanelView|StageView|ConflictDialog|ParticipantDetail|DevSignIn|microsoftSignIn|^sv-|darkTheme/)).toEqual([]);
   } finally {
     await context.close();

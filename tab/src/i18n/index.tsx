@@ -2,13 +2,14 @@ import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import type sv from "./sv.json";
+import type { VocabularyCatalogue } from "./vocabulary";
 
 export type Language = "sv" | "en";
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
-/** One language's strings (sv.json's keys; en.json has the same, checked by i18n.test.ts). */
-export type Catalogue = typeof sv;
+/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
+export type Catalogue = typeof sv & VocabularyCatalogue;
 
 /** Swedish by default; English when the viewer's (Teams) locale is English. */
 export function languageFor(locale: string | undefined): Language {

@@ -1,9 +1,11 @@
 import { addCatalogue, hasCatalogue, languageFor, type Catalogue, type Language } from "./index";
+import { vocabularyCatalogue } from "./vocabulary";
 
-// Each catalogue is its own chunk: a page downloads only the language it shows.
-const loaders: Record<Language, () => Promise<{ default: Catalogue }>> = {
-  sv: () => import("./sv.json"),
-  en: () => import("./en.json"),
+// Each language is its own chunks (the tab's strings and the shared vocabulary's words): a page
+// downloads only the language it shows.
+const loaders: Record<Language, () => Promise<Catalogue>> = {
+  sv: () => Promise.all([import("./sv.json"), import("@fact-board/contract/words/sv")]).then(([s, w]) => ({ ...s.default, ...vocabularyCatalogue(w.words) })),
+  en: () => Promise.all([import("./en.json"), import("@fact-board/contract/words/en")]).then(([s, w]) => ({ ...s.default, ...vocabularyCatalogue(w.words) })),
 };
 
 const loading: Partial<Record<Language, Promise<void>>> = {};
@@ -12,5 +14,5 @@ const loading: Partial<Record<Language, Promise<void>>> = {};
 export function loadCatalogue(locale: string | undefined): Promise<void> {
   const language = languageFor(locale);
   if (hasCatalogue(language)) return Promise.resolve();
-  return (loading[language] ??= loaders[language]().then((m) => addCatalogue(language, m.default)));
+  return (loading[language] ??= loaders[language]().then((catalogue) => addCatalogue(language, catalogue)));
 }
