@@ -23,7 +23,7 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const headingId = useId("consents");
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
 
   const validity = (c: ConsentView) => {
     const parts: string[] = [];
@@ -81,7 +81,6 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
           );
         })}
       </ul>
-      {dialog}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
   const { t, formatDateTime } = useI18n();
   const styles = useStyles();
   const headingId = useId("signals");
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
   const open = board.escalations.filter((e) => e.participantId === participant.id);
   const closed = (earlier ?? []).filter((e) => !open.some((o) => o.id === e.id) && (e.state === "resolved" || e.state === "declined"));
   const canRaise = mayRaise ?? board.rows.find((r) => r.participant.id === participant.id)?.may.raiseSignal ?? false;
@@ -140,7 +140,6 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
           </li>
         ))}
       </ul>
-      {dialog}
     </section>
   );
 }

@@ -6,7 +6,6 @@ const loadDetail = () => import("./ParticipantDetail");
 const loadConflict = () => import("./ConflictDialog");
 
 const Detail = lazy(() => loadDetail().then((m) => ({ default: m.ParticipantDetail })));
-const EntryConflict = lazy(() => loadConflict().then((m) => ({ default: m.ConflictDialog })));
 const ChangeConflict = lazy(() => loadConflict().then((m) => ({ default: m.ChangeConflictDialog })));
 
 export function prefetchParticipantDetail(): void {
@@ -14,7 +13,6 @@ export function prefetchParticipantDetail(): void {
 }
 
 type DetailProps = ComponentProps<typeof import("./ParticipantDetail").ParticipantDetail>;
-type EntryConflictProps = ComponentProps<typeof import("./ConflictDialog").ConflictDialog>;
 type ChangeConflictProps = ComponentProps<typeof import("./ConflictDialog").ChangeConflictDialog>;
 
 // Each in its own Suspense with nothing as fallback: the view around it stays on screen while it loads.
@@ -22,14 +20,6 @@ export function ParticipantDetail(props: DetailProps) {
   return (
     <Suspense fallback={null}>
       <Detail {...props} />
-    </Suspense>
-  );
-}
-
-export function ConflictDialog(props: EntryConflictProps) {
-  return (
-    <Suspense fallback={null}>
-      <EntryConflict {...props} />
     </Suspense>
   );
 }
