@@ -47,7 +47,7 @@ it("opens the meeting side panel in Teams without the channel view, any dialog, 
   }
 });
 
-it("opens the channel board without the side panel, a dialog or the development sign-in, and English without Swedish", async () => {
+it("opens the channel board without the side panel, a dialog or the development sign-in, and English without Swedish; a dialog loads when wanted", async () => {
   const context = await signedInContext(suite.browser, suite.app.baseUrl, people.coordinator);
   const scripts = scriptsOf(context);
   try {
@@ -57,7 +57,15 @@ it("opens the channel board without the side panel, a dialog or the development 
     await page.getByRole("table", { name: "On the board" }).waitFor();
     expect(named(scripts, /^ChannelView-/)).toHaveLength(1);
     expect(named(scripts, /^en-/).length).toBeGreaterThan(0);
-    expect(named(scripts, /SidePanelView|StageView|ConflictDialog|ParticipantDetail|DevSignIn|microsoftSignIn|^sv-|darkTheme/)).toEqual([]);
+    expect(named(scripts, /SidePanelView|StageView|Dialog|ParticipantDetail|DevSignIn|microsoftSignIn|^sv-|darkTheme/)).toEqual([]);
+
+    // A dialog comes when its button asks for it (hover prefetches it), and opens on the first press.
+    const putOn = page.getByRole("button", { name: "Put on the board" });
+    const dialog = context.waitForEvent("request", (r) => /\/PutOnBoardDialog-[^/]+\.js$/.test(r.url()));
+    await putOn.hover();
+    await dialog;
+    await putOn.click();
+    await page.getByRole("dialog").waitFor();
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { absenceCover, coverText } from "./cover";
 import { memberName } from "./model";
-import { RegisterAbsenceDialog } from "./RegisterAbsenceDialog";
+import { RegisterAbsenceDialog } from "./lazyParts";
 import { useVersionedChange } from "./useVersionedChange";
 
 const useStyles = makeStyles({
