@@ -29,6 +29,7 @@ import type {
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { fetchEventSource } from "@microsoft/fetch-event-source";
+import { apiHeaders, takeEarly } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
@@ -52,17 +53,14 @@ export class ApiClient {
     const token = await this.token();
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: "application/json",
-          // Tells the access log the request came through the tab.
-          "X-Fact-Client": "tab",
-          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      const early = method === "GET" && !this.baseUrl ? await takeEarly(path, token) : undefined;
+      response =
+        early ??
+        (await fetch(this.baseUrl + path, {
+          method,
+          headers: apiHeaders(token, body !== undefined),
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }));
     } catch (e) {
       throw new ApiRequestError(0, "Network", errorMessage(e));
     }
