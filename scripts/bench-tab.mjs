@@ -9,8 +9,9 @@
 //   floorMs                — the floor both are measured against: a bare page served by the same
 //                            server from tab/dist that fetches the same board JSON with the same token
 //                            and writes its row count, no framework, marked the same way.
-// Each is the median of `runs` cold runs (a fresh browser context each, after one warm-up), headless
-// Debian Chromium; the ratios to floorMs are what the goal (≤ 3 ×) is about.
+// Each is the median of `runs` cold runs (a fresh browser context each, after one warm-up; the three
+// taken in turn, round by round), headless Debian Chromium; the ratios to floorMs are what the goal
+// (≤ 3 ×) is about.
 import { launchChromium } from "./bench-support.mjs";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -137,14 +138,20 @@ async function coldLoad(browser, stored, url, { viewport, host } = {}) {
   }
 }
 
-/** `runs` cold loads after one warm-up (server caches warm, browser caches cold); their median. */
-async function medianOf(runs, load) {
-  const times = [];
+/**
+ * `runs` rounds after one warm-up (server caches warm, browser caches cold), each load once per
+ * round in turn, so that the floor and the surfaces meet the same load on a shared machine; the
+ * median and the slowest of each.
+ */
+async function interleaved(runs, loads) {
+  const times = Object.fromEntries(Object.keys(loads).map((k) => [k, []]));
   for (let i = 0; i <= runs; i++) {
-    const ms = await load();
-    if (i > 0) times.push(ms);
+    for (const [name, load] of Object.entries(loads)) {
+      const ms = await load();
+      if (i > 0) times[name].push(ms);
+    }
   }
-  return { median: median(times), max: Math.round(Math.max(...times)) };
+  return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, { median: median(t), max: Math.round(Math.max(...t)) }]));
 }
 
 export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
@@ -161,10 +168,12 @@ export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
   try {
     writeFileSync(floorFiles[0], FLOOR_HTML);
     writeFileSync(floorFiles[1], FLOOR_JS);
-    floor = await medianOf(runs, () => coldLoad(browser, stored, `${baseUrl}/tab/bench-floor.html?${q}`));
-    channel = await medianOf(runs, () => coldLoad(browser, stored, `${baseUrl}/tab/?view=channel&${q}`));
-    // Teams saves one content URL for every surface; the frame context makes it the side panel.
-    sidePanel = await medianOf(runs, () => coldLoad(browser, stored, `${baseUrl}/tab/?${q}`, { viewport: { width: 280, height: 900 }, host: true }));
+    ({ floor, channel, sidePanel } = await interleaved(runs, {
+      floor: () => coldLoad(browser, stored, `${baseUrl}/tab/bench-floor.html?${q}`),
+      channel: () => coldLoad(browser, stored, `${baseUrl}/tab/?view=channel&${q}`),
+      // Teams saves one content URL for every surface; the frame context makes it the side panel.
+      sidePanel: () => coldLoad(browser, stored, `${baseUrl}/tab/?${q}`, { viewport: { width: 280, height: 900 }, host: true }),
+    }));
   } finally {
     for (const f of floorFiles) rmSync(f, { force: true });
     await browser.close();
