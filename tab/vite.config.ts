@@ -6,9 +6,11 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "/tab/",
   resolve: {
-    alias: {
-      "@fact-board/contract": fileURLToPath(new URL("../contract/src/index.ts", import.meta.url)),
-    },
+    alias: [
+      // One language's words (contract/src/words/sv.ts or en.ts), without the rest of the contract.
+      { find: /^@fact-board\/contract\/words\/(\w+)$/, replacement: fileURLToPath(new URL("../contract/src/words/$1.ts", import.meta.url)) },
+      { find: /^@fact-board\/contract$/, replacement: fileURLToPath(new URL("../contract/src/index.ts", import.meta.url)) },
+    ],
   },
   oxc: { jsx: { runtime: "automatic" } },
   build: {

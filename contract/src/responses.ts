@@ -76,6 +76,8 @@ export const ConsentView = z.object({
   daysUntilExpiry: z.number().optional(),
   recordedAt: Instant.optional(),
   etag: z.string().optional(),
+  /** What this viewer may do with it (the server's permission matrix, authorship and relation); absent: nothing. */
+  may: z.object({ record: z.boolean() }).optional(),
 });
 export type ConsentView = z.infer<typeof ConsentView>;
 
@@ -101,6 +103,8 @@ export const ParticipantView = z.object({
   /** The substitute covering for an absent case manager today. */
   caseManagerStandInId: z.string().optional(),
   caseManagerAbsent: z.boolean(),
+  /** Participant lists only: whether this viewer may edit the record or change the case manager (the server decides; Inställningar offers it). */
+  mayEditRecord: z.boolean().optional(),
   writtenBy: Id,
   organisationIds: z.array(Id),
   sip: SipView,
@@ -155,6 +159,8 @@ export const EscalationView = z.object({
   /** The receiving organisation's answer is not shown: the viewer may read the sender but not the receiver. State then reads "open". */
   answerHidden: z.boolean().optional(),
   etag: z.string().optional(),
+  /** The answers this viewer may give now (the receiving organisation's, by the state machine); absent: none. */
+  may: z.object({ acknowledge: z.boolean(), resolve: z.boolean(), decline: z.boolean() }).optional(),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
@@ -172,7 +178,23 @@ export const AbsenceView = z.object({
 });
 export type AbsenceView = z.infer<typeof AbsenceView>;
 
-export const BoardRow = z.object({ participant: ParticipantView, entry: EntryView });
+/**
+ * What this viewer may do about one row, decided by the server (role, case manager or cover today,
+ * authorship); the tab shows the buttons it is told and never works this out itself.
+ */
+export const RowRights = z.object({
+  /** Change the shared fields (reason, priority, next evaluation): only the organisation that put it on the board. */
+  editEntry: z.boolean(),
+  /** Add to the action plan. */
+  planActions: z.boolean(),
+  review: z.boolean(),
+  takeOff: z.boolean(),
+  /** Raise a signal to another organisation involved with the participant. */
+  raiseSignal: z.boolean(),
+});
+export type RowRights = z.infer<typeof RowRights>;
+
+export const BoardRow = z.object({ participant: ParticipantView, entry: EntryView, may: RowRights });
 export type BoardRow = z.infer<typeof BoardRow>;
 
 export const Viewer = z.object({

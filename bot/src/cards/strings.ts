@@ -1,32 +1,19 @@
-import type { AbsenceReason, BoardReason, ConsentStatus, CoverState, EscalationState, Priority, SignalKind, Urgency } from "@fact-board/contract";
+import { enWords, svWords } from "@fact-board/contract";
 import type { Locale } from "./card-kit";
 
 // Every word a card shows, Swedish first (DOMAIN.md "Words on screen"), English second.
 // The English dictionary must have the same keys: the type below makes a missing one a compile error.
 
 const sv = {
-  signalKind: {
-    morePsychiatricSupport: "Behov av mer psykiatriskt stöd",
-    lessPsychiatricSupport: "Behov av mindre psykiatriskt stöd",
-    moreMunicipalSupport: "Behov av mer kommunalt stöd",
-    lessMunicipalSupport: "Behov av mindre kommunalt stöd",
-    concern: "Oro",
-  } satisfies Record<SignalKind, string>,
-  urgency: { today: "Idag", thisWeek: "Denna vecka" } satisfies Record<Urgency, string>,
-  escalationState: { open: "Öppen", acknowledged: "Kvitterad", resolved: "Löst", declined: "Avböjd" } satisfies Record<EscalationState, string>,
-  coverState: { requesting: "Ersättare tillfrågas", covered: "Täckt", uncovered: "Ingen ersättare", cancelled: "Avbruten" } satisfies Record<CoverState, string>,
-  consentStatus: { given: "Givet", declined: "Avböjt", withdrawn: "Återkallat", expired: "Utgånget", notAsked: "Ej tillfrågad" } satisfies Record<ConsentStatus, string>,
-  absenceReason: { sick: "Sjuk", vacation: "Semester", other: "Annat" } satisfies Record<AbsenceReason, string>,
-  boardReason: {
-    crisis: "Kris",
-    relapseRisk: "Risk för återfall",
-    admission: "Inläggning",
-    discharge: "Utskrivning",
-    newParticipant: "Ny deltagare",
-    coordinationNeed: "Behov av samordning",
-    other: "Annat",
-  } satisfies Record<BoardReason, string>,
-  priority: { high: "Hög", medium: "Medel", low: "Låg" } satisfies Record<Priority, string>,
+  // The vocabulary's words come from the one catalogue the tab shares (contract/src/words).
+  signalKind: svWords.signalKind,
+  urgency: svWords.urgency,
+  escalationState: svWords.escalationState,
+  coverState: svWords.coverState,
+  consentStatus: svWords.consentStatus,
+  absenceReason: svWords.absenceReason,
+  boardReason: svWords.boardReason,
+  priority: svWords.priority,
   yes: "Ja",
   no: "Nej",
   participant: "Deltagare",
@@ -205,28 +192,14 @@ const sv = {
 type Strings = { [K in keyof typeof sv]: (typeof sv)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof sv)[K] extends string ? string : (typeof sv)[K] extends Record<string, string> ? { [P in keyof (typeof sv)[K]]: string } : (typeof sv)[K] };
 
 const en: Strings = {
-  signalKind: {
-    morePsychiatricSupport: "Needs more psychiatric support",
-    lessPsychiatricSupport: "Needs less psychiatric support",
-    moreMunicipalSupport: "Needs more municipal support",
-    lessMunicipalSupport: "Needs less municipal support",
-    concern: "Concern",
-  },
-  urgency: { today: "Today", thisWeek: "This week" },
-  escalationState: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved", declined: "Declined" },
-  coverState: { requesting: "Asking substitutes", covered: "Covered", uncovered: "No substitute", cancelled: "Cancelled" },
-  consentStatus: { given: "Given", declined: "Declined", withdrawn: "Withdrawn", expired: "Expired", notAsked: "Not asked" },
-  absenceReason: { sick: "Sick", vacation: "Vacation", other: "Other" },
-  boardReason: {
-    crisis: "Crisis",
-    relapseRisk: "Relapse risk",
-    admission: "Admission",
-    discharge: "Discharge",
-    newParticipant: "New participant",
-    coordinationNeed: "Coordination need",
-    other: "Other",
-  },
-  priority: { high: "High", medium: "Medium", low: "Low" },
+  signalKind: enWords.signalKind,
+  urgency: enWords.urgency,
+  escalationState: enWords.escalationState,
+  coverState: enWords.coverState,
+  consentStatus: enWords.consentStatus,
+  absenceReason: enWords.absenceReason,
+  boardReason: enWords.boardReason,
+  priority: enWords.priority,
   yes: "Yes",
   no: "No",
   participant: "Participant",

@@ -9,7 +9,9 @@ import { assertRegistrable } from "../domain/participant-registration";
 import { recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { participantRecordRights } from "../domain/viewer-rights";
 import { loadVisibleParticipant } from "./participant-access";
+import { relationOf } from "./relation";
 import { toClosedEntryView, toEntryView, toEscalationView, toParticipantView } from "./views";
 
 export const MAX_PARTICIPANTS_LISTED = 50;
@@ -55,7 +57,10 @@ export async function listParticipants(
       continue;
     }
     shown.push(p);
-    views.push(toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today));
+    views.push({
+      ...toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today),
+      mayEditRecord: participantRecordRights(actor.member, relationOf(actor, p, snapshot.currentAbsences, today), p),
+    });
   }
   await recordAccess(deps, actor, "viewedDetails", shown);
   const last = shown[shown.length - 1];
@@ -123,11 +128,12 @@ export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: Boar
     deps.storage.escalations.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
+  const viewer = { member: actor.member, relation: ctx.relation };
   await recordAccess(deps, actor, "viewedHistory", [ctx.participant]);
   return {
-    participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today),
+    participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today, viewer),
     ...(currentView ? { current: currentView } : {}),
     closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
-    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock()) ?? []),
+    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock(), viewer) ?? []),
   };
 }

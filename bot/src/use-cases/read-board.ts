@@ -3,9 +3,11 @@ import { checkInOrder } from "../domain/board";
 import { NotFound } from "../domain/errors";
 import { assertAllowed, isAllowed, permissionMatrix, type Permission } from "../domain/permissions";
 import type { Actor, BoardId, Member, Participant } from "../domain/types";
+import { rowRights } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
+import { relationOf } from "./relation";
 import { toAbsenceView, toEntryView, toEscalationView, toMemberView, toOrganisationView, toParticipantView } from "./views";
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
@@ -48,7 +50,12 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     }
     visibleById.set(participant.id, visibility);
     shown.push(participant);
-    rows.push({ participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today), entry: entryView });
+    const viewer = { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, today) };
+    rows.push({
+      participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
+      entry: entryView,
+      may: rowRights(actor.member, viewer.relation, participant, entry),
+    });
   }
 
   const escalations: EscalationView[] = [];
@@ -63,7 +70,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
         shown.push(participant);
       }
     }
-    const view = visibility && toEscalationView(visibility, e, now);
+    const view = visibility && participant && toEscalationView(visibility, e, now, { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, today) });
     if (view) escalations.push(view);
   }
 

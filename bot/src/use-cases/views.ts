@@ -27,7 +27,15 @@ import type {
   Organisation,
   Participant,
 } from "../domain/types";
+import type { Relation } from "../domain/permissions";
+import { consentRights, signalRights } from "../domain/viewer-rights";
 import { canRead, type ParticipantVisibility } from "../domain/visibility";
+
+/** Who is looking and how they relate to the participant: with it, views carry what the viewer may do. */
+export interface ViewerRelation {
+  member: Member;
+  relation: Relation;
+}
 
 // Domain -> API views. Every mapper that touches a participant takes the viewer's visibility,
 // so nothing written by an organisation the viewer may not read reaches a response.
@@ -78,6 +86,7 @@ export function toParticipantView(
   absences: readonly Absence[],
   onBoard: boolean,
   today: CalendarDate,
+  viewer?: ViewerRelation,
 ): ParticipantView {
   const p = v.participant;
   const standIn = standInFor(p.caseManagerId, absences, today);
@@ -94,7 +103,9 @@ export function toParticipantView(
     crisisPlan: p.crisisPlan,
     earlySignsPlan: p.earlySignsPlan,
     onBoard,
-    consents: consentViewsFor(p, consents, today),
+    consents: consentViewsFor(p, consents, today).map((c) =>
+      viewer ? { ...c, may: consentRights(viewer.member, viewer.relation, p, c.disclosingOrganisationId) } : c,
+    ),
     consentProblem: hasPartnershipConsentProblem(p, consents, today),
     ...(p.etag ? { etag: p.etag } : {}),
   };
@@ -160,7 +171,7 @@ export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry)
  * it is overdue, the decline reason) is the receiving organisation's: a viewer who may read the
  * sender but not the receiver sees the signal as raised, with `answerHidden`.
  */
-export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: Date): EscalationView | undefined {
+export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: Date, viewer?: ViewerRelation): EscalationView | undefined {
   if (!canRead(v, e.fromOrganisationId)) return undefined;
   const answerVisible = canRead(v, e.toOrganisationId);
   return {
@@ -180,6 +191,7 @@ export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: D
     ...(answerVisible && e.declineReason ? { declineReason: e.declineReason } : {}),
     ...(answerVisible ? {} : { answerHidden: true }),
     ...(e.etag ? { etag: e.etag } : {}),
+    ...(viewer ? { may: signalRights(viewer.member, viewer.relation, e) } : {}),
   };
 }
 

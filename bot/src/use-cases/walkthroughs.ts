@@ -7,6 +7,7 @@ import { assertAllowed } from "../domain/permissions";
 import { ALL_MEETINGS, isScheduledOn, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { rowRights } from "../domain/viewer-rights";
 import {
   applyWalkthroughEvent,
   currentParticipantId,
@@ -21,6 +22,7 @@ import {
 import type { Stored } from "../storage/entity-support";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { relationOf } from "./relation";
 import { toEntryView, toParticipantView } from "./views";
 
 // The shared walkthrough: one per occurrence of the board's recurring meetings (a board without a
@@ -241,7 +243,12 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     const entry = entryById.get(currentId);
     const entryView = visibility && entry && toEntryView(visibility, entry, today);
     if (visibility && entryView) {
-      const row = { participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today), entry: entryView };
+      const viewer = { member: actor.member, relation: relationOf(actor, visibility.participant, absences, today) };
+      const row = {
+        participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
+        entry: entryView,
+        may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
+      };
       current = { index: w.currentIndex, since: w.currentSince, shown: "details", participantId: currentId, row };
       await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
     } else if (visibility) {

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { absenceCover, coverText } from "./cover";
 import { memberName } from "./model";
-import { RegisterAbsenceDialog } from "./RegisterAbsenceDialog";
+import { RegisterAbsenceDialog } from "./lazyParts";
 import { useVersionedChange } from "./useVersionedChange";
 
 const useStyles = makeStyles({
@@ -37,7 +37,7 @@ export function AbsencePanel() {
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const headingId = useId("absences");
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
   const me = board.viewer.memberId;
   const absences = board.absences.filter((a) => a.coverState !== "cancelled");
   const canRegister = board.viewer.permissions.includes("absence.registerOwn");
@@ -105,7 +105,6 @@ export function AbsencePanel() {
           })}
         </ul>
       )}
-      {dialog}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
-import { can, memberName, organisationName } from "./model";
+import { memberName, organisationName } from "./model";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -23,7 +23,7 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
   const { submit } = useEntryActions();
   const { t, formatDate } = useI18n();
   const styles = useStyles();
-  const editable = can(board, "entry.edit");
+  const editable = row.may.planActions;
   const [what, setWhat] = useState("");
   // Owner and date are chosen for each action, never carried over from the previous participant.
   const [who, setWho] = useState("");

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { caseManagerCover } from "./cover";
 import { EntryBadges } from "./EntryBadges";
+import { prefetchParticipantDetail } from "./lazyParts";
 import { memberName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
 
@@ -52,7 +53,7 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
               <TableRow key={participant.id} data-participant={participant.code}>
                 <TableCell>
                   <div className={styles.participant}>
-                    <Link as="button" className={styles.code} onClick={() => onOpen(row)}>
+                    <Link as="button" className={styles.code} onClick={() => onOpen(row)} onPointerEnter={prefetchParticipantDetail} onFocus={prefetchParticipantDetail}>
                       {participant.code} · {participant.initials}
                     </Link>
                     <EntryBadges row={row} size="small" />

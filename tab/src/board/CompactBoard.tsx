@@ -2,6 +2,7 @@ import type { BoardRow } from "@fact-board/contract";
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { EntryBadges } from "./EntryBadges";
+import { prefetchParticipantDetail } from "./lazyParts";
 import { PriorityBadge } from "./PriorityBadge";
 
 const useStyles = makeStyles({
@@ -44,6 +45,8 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
               type="button"
               className={mergeClasses(styles.row, styles[entry.priority])}
               onClick={() => onOpen(row)}
+              onPointerEnter={prefetchParticipantDetail}
+              onFocus={prefetchParticipantDetail}
               data-participant={participant.code}
             >
               <span className={styles.head}>

@@ -1,4 +1,3 @@
-import type { EntryView } from "@fact-board/contract";
 import {
   Button,
   Dialog,
@@ -18,16 +17,10 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useI18n, type I18n, type MessageKey } from "../i18n";
-import { conflictDiff, type DiffField, type EntryChange } from "./changes";
+import { useI18n } from "../i18n";
+import { entryConflictContent, type Conflict, type ConflictContent } from "./conflicts";
 
-export interface Conflict {
-  code: string;
-  before: EntryView;
-  /** What is stored now; absent when the entry is gone (taken off meanwhile). */
-  current?: EntryView;
-  change: EntryChange;
-}
+export type { Conflict, ConflictRow } from "./conflicts";
 
 const useStyles = makeStyles({
   yours: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
@@ -37,72 +30,10 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-const fieldLabels: Record<DiffField, MessageKey> = {
-  priority: "priority.label",
-  reason: "reason.label",
-  reasonNote: "reason.note",
-  nextEvaluationOn: "board.nextEvaluation",
-  actions: "plan.title",
-  lastReviewedOn: "board.lastReviewed",
-  change: "conflict.yours",
-};
-
-function formatValue(i18n: I18n, field: DiffField, value: string | undefined): string {
-  if (value === undefined || value === "") return "–";
-  if (field === "priority") return i18n.t(`priority.${value}` as MessageKey);
-  if (field === "reason") return i18n.t(`reason.${value}` as MessageKey);
-  if (field === "nextEvaluationOn" || field === "lastReviewedOn") return i18n.formatDate(value);
-  return value;
-}
-
-function describeChange(i18n: I18n, change: EntryChange): string | undefined {
-  switch (change.kind) {
-    case "addAction":
-      return `${i18n.t("conflict.action")}: ${change.action.what}`;
-    case "setActionDone":
-      return `${i18n.t("plan.done")}: ${change.what}`;
-    case "review":
-      return i18n.t("conflict.review");
-    case "takeOff":
-      return `${i18n.t("conflict.takeOff")}: ${i18n.t(`outcome.${change.outcome}` as MessageKey)}`;
-    case "edit":
-      return undefined;
-  }
-}
-
+/** An entry's conflict in the one conflict dialog (EntryActions shows it the same way). */
 export function ConflictDialog({ conflict, onReapply, onDiscard }: { conflict: Conflict; onReapply: () => void; onDiscard: () => void }) {
   const i18n = useI18n();
-  const { t } = i18n;
-  const rows = conflict.current ? conflictDiff(conflict.before, conflict.current, conflict.change) : [];
-  const described = describeChange(i18n, conflict.change);
-  return (
-    <ChangeConflictDialog
-      title={t("conflict.title", { code: conflict.code })}
-      intro={conflict.current ? t("conflict.intro") : t("conflict.gone")}
-      yours={described}
-      rows={
-        conflict.current
-          ? rows.map((row) => ({
-              label: t(fieldLabels[row.field]),
-              before: formatValue(i18n, row.field, row.before),
-              theirs: formatValue(i18n, row.field, row.theirs),
-              yours: row.yours === undefined ? "" : formatValue(i18n, row.field, row.yours),
-              changed: row.before !== row.theirs,
-            }))
-          : undefined
-      }
-      onReapply={onReapply}
-      onDiscard={onDiscard}
-    />
-  );
-}
-
-export interface ConflictRow {
-  label: string;
-  before: string;
-  theirs: string;
-  yours?: string;
-  changed: boolean;
+  return <ChangeConflictDialog {...entryConflictContent(i18n, conflict)} onReapply={onReapply} onDiscard={onDiscard} />;
 }
 
 /**
@@ -117,14 +48,7 @@ export function ChangeConflictDialog({
   rows,
   onReapply,
   onDiscard,
-}: {
-  title: string;
-  intro: string;
-  yours?: string;
-  rows?: ConflictRow[];
-  onReapply: () => void;
-  onDiscard: () => void;
-}) {
+}: ConflictContent & { onReapply: () => void; onDiscard: () => void }) {
   const { t } = useI18n();
   const styles = useStyles();
   const introId = useId("conflict-intro");

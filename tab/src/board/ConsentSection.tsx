@@ -2,7 +2,7 @@ import type { ConsentView, ParticipantView } from "@fact-board/contract";
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { canFor, isConsentExpiring, organisationName } from "./model";
+import { isConsentExpiring, organisationName } from "./model";
 import { RecordConsentDialog } from "./RecordConsentDialog";
 import { useVersionedChange } from "./useVersionedChange";
 
@@ -23,8 +23,7 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const headingId = useId("consents");
-  const { send, dialog } = useVersionedChange();
-  const mayRecord = canFor(board, "consent.record", participant);
+  const { send } = useVersionedChange();
 
   const validity = (c: ConsentView) => {
     const parts: string[] = [];
@@ -42,7 +41,6 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
       </Subtitle2>
       <ul className={styles.list}>
         {participant.consents.map((c) => {
-          const own = c.disclosingOrganisationId === board.viewer.organisationId;
           const name = organisationName(board, c.disclosingOrganisationId);
           const nameId = `${headingId}-${c.disclosingOrganisationId}`;
           return (
@@ -67,7 +65,7 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
                 </Caption1>
               )}
               {c.basis === "legalBasis" && <Caption1 className={styles.meta}>{t("consent.legalShown", { reference: c.legalReference ?? "" })}</Caption1>}
-              {own && mayRecord && (
+              {c.may?.record && (
                 <RecordConsentDialog
                   participant={participant}
                   consent={c}
@@ -83,7 +81,6 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
           );
         })}
       </ul>
-      {dialog}
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../ap
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
-import { ConflictDialog, type Conflict } from "./ConflictDialog";
+import { entryConflictContent, type ConflictContent } from "./conflicts";
+import { ChangeConflictDialog } from "./lazyParts";
 
 export type SubmitOutcome = { saved: true; result: ChangeResult } | { saved: false };
 
@@ -16,6 +17,11 @@ interface EntryActions {
   notify: (message: string, intent?: "success" | "error" | "info") => void;
   /** Tells the person a change failed: that they may not make it, or what went wrong. */
   notifyError: (error: unknown) => void;
+  /**
+   * Shows the one conflict dialog (entries, signals, consents, absences alike) and answers what the
+   * person chose: re-apply their change on top of what is stored now, or discard it.
+   */
+  askConflict: (content: ConflictContent) => Promise<"reapply" | "discard">;
 }
 
 const EntryActionsContext = createContext<EntryActions | undefined>(undefined);
@@ -30,15 +36,16 @@ function isEntryView(value: unknown): value is EntryView {
   return typeof value === "object" && value !== null && "etag" in value && "participantId" in value && "actions" in value;
 }
 
-interface PendingConflict extends Conflict {
-  row: BoardRow;
-  resolve: (outcome: SubmitOutcome) => void;
+interface PendingConflict {
+  content: ConflictContent;
+  resolve: (choice: "reapply" | "discard") => void;
 }
 
 export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const client = useApi();
   const { boardId, applyEntry, removeEntry, refresh } = useBoardContext();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const toasterId = useId("entry-toaster");
   const { dispatchToast } = useToastController(toasterId);
   const [conflict, setConflict] = useState<PendingConflict>();
@@ -68,6 +75,11 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     [notify, t],
   );
 
+  const askConflict = useCallback(
+    (content: ConflictContent) => new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve })),
+    [],
+  );
+
   const attempt = useCallback(
     async (row: BoardRow, etag: string, change: EntryChange, before: EntryView): Promise<SubmitOutcome> => {
       try {
@@ -78,15 +90,17 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
       } catch (e) {
         if (e instanceof ApiRequestError && (e.isConflict || e.status === 404)) {
           const current = isEntryView(e.current) ? e.current : undefined;
-          return new Promise<SubmitOutcome>((resolve) =>
-            setConflict({ code: row.participant.code, row, before, current, change, resolve }),
-          );
+          const choice = await askConflict(entryConflictContent(i18n, { code: row.participant.code, before, current, change }));
+          // Re-applied on top of what is stored now; if that changed again, the dialog shows again.
+          if (choice === "reapply" && current) return attempt({ ...row, entry: current }, current.etag, change, current);
+          void refresh();
+          return { saved: false };
         }
         notifyError(e);
         return { saved: false };
       }
     },
-    [client, boardId, applyEntry, removeEntry, notifyError],
+    [client, boardId, applyEntry, removeEntry, notifyError, askConflict, i18n, refresh],
   );
 
   const submit = useCallback(
@@ -101,26 +115,17 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     [attempt],
   );
 
-  const reapply = useCallback(async () => {
-    if (!conflict?.current) return;
-    const { row, current, change, resolve } = conflict;
+  const choose = (choice: "reapply" | "discard") => {
+    conflict?.resolve(choice);
     setConflict(undefined);
-    // Re-applied on top of what is stored now; if that changed again, the dialog shows again.
-    resolve(await attempt({ ...row, entry: current }, current.etag, change, current));
-  }, [conflict, attempt]);
+  };
 
-  const discard = useCallback(() => {
-    conflict?.resolve({ saved: false });
-    setConflict(undefined);
-    void refresh();
-  }, [conflict, refresh]);
-
-  const value = useMemo(() => ({ submit, notify, notifyError }), [submit, notify, notifyError]);
+  const value = useMemo(() => ({ submit, notify, notifyError, askConflict }), [submit, notify, notifyError, askConflict]);
   return (
     <EntryActionsContext.Provider value={value}>
       {children}
       <Toaster toasterId={toasterId} position="bottom-end" />
-      {conflict && <ConflictDialog conflict={conflict} onReapply={() => void reapply()} onDiscard={discard} />}
+      {conflict && <ChangeConflictDialog {...conflict.content} onReapply={() => choose("reapply")} onDiscard={() => choose("discard")} />}
     </EntryActionsContext.Provider>
   );
 }

@@ -28,7 +28,7 @@ const ownAction = { ...northsAction, id: "a2", what: "Ringa boendestödet", writ
 
 describe("an entry another organisation put on the board", () => {
   it("offers no edit or take-off when the server says the viewer's organisation does not own it, but still review", () => {
-    renderDetails(row("FIK-001", { entry: { writtenBy: "north", mayEdit: false } }));
+    renderDetails(row("FIK-001", { entry: { writtenBy: "north", mayEdit: false }, may: { editEntry: false, takeOff: false } }));
     expect(screen.queryByRole("button", { name: "Ändra" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Ta bort från tavlan" })).toBeNull();
     expect(screen.getByRole("button", { name: "Markera som genomgången" })).toBeTruthy();

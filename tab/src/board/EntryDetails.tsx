@@ -8,7 +8,7 @@ import { caseManagerCover, coverText } from "./cover";
 import { EntryBadges } from "./EntryBadges";
 import { EntryEditDialog } from "./EntryEditDialog";
 import { useEntryActions } from "./EntryActions";
-import { can, memberName } from "./model";
+import { memberName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
 import { TakeOffDialog } from "./TakeOffDialog";
 
@@ -88,13 +88,13 @@ export function EntryDetails({
       </dl>
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>
-        {can(board, "entry.review") && (
+        {row.may.review && (
           <Button appearance={reviewedToday ? "secondary" : "primary"} disabled={reviewing} onClick={() => void review()}>
             {reviewedToday ? `✓ ${t("board.reviewedToday")}` : t("entry.review")}
           </Button>
         )}
-        {can(board, "entry.edit") && entry.mayEdit && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
-        {can(board, "entry.takeOff") && entry.mayEdit && <TakeOffDialog row={row} onTakenOff={onTakenOff} trigger={<Button>{t("entry.takeOff")}</Button>} />}
+        {row.may.editEntry && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
+        {row.may.takeOff && <TakeOffDialog row={row} onTakenOff={onTakenOff} trigger={<Button>{t("entry.takeOff")}</Button>} />}
       </div>
     </div>
   );

@@ -11,8 +11,9 @@ import {
   tokens,
   type DialogOpenChangeData,
 } from "@fluentui/react-components";
-import { useCallback, useState, type FormEvent, type ReactElement, type ReactNode } from "react";
+import { useCallback, useContext, useState, type FormEvent, type ReactElement, type ReactNode } from "react";
 import { useI18n } from "../i18n";
+import { OpenOnMount } from "./openOnMount";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
@@ -27,7 +28,9 @@ export interface FormDialogState {
  * as it is now (and an edit keeps the etag of the version the person saw), not from last time.
  */
 export function useFormDialog(onOpen: () => void): FormDialogState {
-  const [open, setOpen] = useState(false);
+  // A dialog loaded on demand (lazyParts.tsx) mounts because its trigger was pressed: it opens at
+  // once, from the state it starts in (what onOpen would reset to).
+  const [open, setOpen] = useState(useContext(OpenOnMount));
   const close = useCallback(() => setOpen(false), []);
   const onOpenChange = (data: DialogOpenChangeData) => {
     if (data.open) onOpen();

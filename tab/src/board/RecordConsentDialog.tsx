@@ -4,6 +4,7 @@ import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
+import { DateRangeField, isRangeValid } from "./DateRangeField";
 import { FormDialog, useFormDialog } from "./FormDialog";
 import { addDays, organisationName, recordedConsentStatuses } from "./model";
 import type { useVersionedChange } from "./useVersionedChange";
@@ -47,7 +48,7 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
   const given = status === "given";
   // The server's rules, told before sending: a given consent names its receivers and its period.
   const receiversMissing = given && receivers.length === 0;
-  const periodWrong = given && (!givenOn || !validUntil || validUntil < givenOn);
+  const periodWrong = given && !isRangeValid({ from: givenOn, to: validUntil });
   const referenceMissing = given && basis === "legalBasis" && legalReference.trim() === "";
   const toggleReceiver = (id: string, checked: boolean) => setReceivers((current) => (checked ? [...current, id] : current.filter((r) => r !== id)));
 
@@ -110,19 +111,17 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
         </div>
       </Field>
       {given && (
-        <>
-          <Field label={t("consent.givenOn")} required>
-            <Input type="date" value={givenOn} max={board.today} onChange={(_e, d) => setGivenOn(d.value)} />
-          </Field>
-          <Field
-            label={t("consent.validUntilLabel")}
-            required
-            validationState={periodWrong ? "error" : "none"}
-            validationMessage={periodWrong ? t("consent.periodWrong") : undefined}
-          >
-            <Input type="date" value={validUntil} min={givenOn || undefined} onChange={(_e, d) => setValidUntil(d.value)} />
-          </Field>
-        </>
+        <DateRangeField
+          value={{ from: givenOn, to: validUntil }}
+          onChange={(range) => {
+            setGivenOn(range.from);
+            setValidUntil(range.to);
+          }}
+          fromLabel={t("consent.givenOn")}
+          toLabel={t("consent.validUntilLabel")}
+          wrongMessage={t("consent.periodWrong")}
+          latestFrom={board.today}
+        />
       )}
       <Button className={styles.toggle} appearance="transparent" aria-expanded={advanced} onClick={() => setAdvanced((a) => !a)}>
         <span aria-hidden="true">{advanced ? "▾" : "▸"}&nbsp;</span>

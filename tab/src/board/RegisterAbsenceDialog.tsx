@@ -1,9 +1,10 @@
 import type { AbsenceReason, AbsenceView } from "@fact-board/contract";
-import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
+import { DateRangeField, isRangeValid } from "./DateRangeField";
 import { FormDialog, useFormDialog } from "./FormDialog";
 import { absenceReasons, can } from "./model";
 import type { useVersionedChange } from "./useVersionedChange";
@@ -29,7 +30,7 @@ export function RegisterAbsenceDialog({ trigger, send }: { trigger: ReactElement
     setTo(board.today);
     setReason("sick");
   });
-  const periodWrong = !from || !to || to < from;
+  const periodWrong = !isRangeValid({ from, to });
 
   const save = async () => {
     dialog.close();
@@ -57,17 +58,16 @@ export function RegisterAbsenceDialog({ trigger, send }: { trigger: ReactElement
           </Select>
         </Field>
       )}
-      <Field label={t("absence.from")} required>
-        <Input type="date" value={from} onChange={(_e, d) => setFrom(d.value)} />
-      </Field>
-      <Field
-        label={t("absence.to")}
-        required
-        validationState={periodWrong ? "error" : "none"}
-        validationMessage={periodWrong ? t("absence.periodWrong") : undefined}
-      >
-        <Input type="date" value={to} min={from || undefined} onChange={(_e, d) => setTo(d.value)} />
-      </Field>
+      <DateRangeField
+        value={{ from, to }}
+        onChange={(range) => {
+          setFrom(range.from);
+          setTo(range.to);
+        }}
+        fromLabel={t("absence.from")}
+        toLabel={t("absence.to")}
+        wrongMessage={t("absence.periodWrong")}
+      />
       <Field label={t("absence.reason")} required>
         <RadioGroup layout="horizontal" value={reason} onChange={(_e, d) => setReason(d.value as AbsenceReason)}>
           {absenceReasons.map((r) => (

@@ -52,3 +52,15 @@ it("shows the state when the answer may be read", () => {
   expect(screen.getByText("Öppen")).toBeTruthy();
   expect(screen.queryByText("Svaret visas inte")).toBeNull();
 });
+
+it("offers exactly the answers the server says this viewer may give", () => {
+  renderSignals({ ...signal, may: { acknowledge: false, resolve: true, decline: false } });
+  expect(screen.getByRole("button", { name: "Lös" })).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Kvittera" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Avböj" })).toBeNull();
+});
+
+it("offers no answer when the server sends no rights with the signal", () => {
+  renderSignals(signal);
+  expect(screen.queryByRole("button", { name: "Lös" })).toBeNull();
+});

@@ -3,7 +3,7 @@ import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tok
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { can, canFor, organisationName } from "./model";
+import { organisationName } from "./model";
 import { DeclineSignalDialog, RaiseSignalDialog } from "./SignalDialogs";
 import { useVersionedChange } from "./useVersionedChange";
 
@@ -31,18 +31,17 @@ type Answer = "acknowledge" | "resolve" | "decline";
  * Signaler about one participant: the open (and acknowledged) ones from the board with their answers
  * for the receiving organisation, Skicka signal, and earlier ones from the history.
  */
-export function SignalsSection({ participant, earlier }: { participant: ParticipantView; earlier?: readonly EscalationView[] }) {
+/** `mayRaise`: the row's right to raise a signal, as the server sent it (looked up on the board when not given). */
+export function SignalsSection({ participant, earlier, mayRaise }: { participant: ParticipantView; earlier?: readonly EscalationView[]; mayRaise?: boolean }) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDateTime } = useI18n();
   const styles = useStyles();
   const headingId = useId("signals");
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
   const open = board.escalations.filter((e) => e.participantId === participant.id);
   const closed = (earlier ?? []).filter((e) => !open.some((o) => o.id === e.id) && (e.state === "resolved" || e.state === "declined"));
-  const mine = board.viewer.organisationId;
-  const canRaise = can(board, "escalation.raise") && participant.organisationIds.some((id) => id !== mine);
-  const canAnswer = canFor(board, "escalation.answer", participant);
+  const canRaise = mayRaise ?? board.rows.find((r) => r.participant.id === participant.id)?.may.raiseSignal ?? false;
 
   const answer = (signal: EscalationView, kind: Answer, reason?: string) =>
     send<EscalationView>({
@@ -75,7 +74,6 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
       <ul className={styles.list}>
         {open.map((signal) => {
           const titleId = `${headingId}-${signal.id}`;
-          const toMe = signal.toOrganisationId === mine;
           return (
             <li key={signal.id} className={mergeClasses(styles.item, signal.overdue && styles.overdueItem)} data-signal={signal.id} data-state={signal.state}>
               <div className={styles.line}>
@@ -101,16 +99,19 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
               </Caption1>
               {signal.note && <Text>{t("signal.noteShown", { note: signal.note })}</Text>}
               {signal.proposeBoard && <Caption1>{t("signal.proposesBoard")}</Caption1>}
-              {toMe && canAnswer && (
+              {(signal.may?.acknowledge || signal.may?.resolve || signal.may?.decline) && (
                 <div className={styles.buttons} role="group" aria-labelledby={titleId}>
-                  {signal.state === "open" && (
+                  {signal.may.acknowledge && (
                     <Button size="small" appearance="primary" aria-describedby={titleId} onClick={() => void answer(signal, "acknowledge")}>
                       {t("signalAnswer.acknowledge")}
                     </Button>
                   )}
-                  <Button size="small" aria-describedby={titleId} onClick={() => void answer(signal, "resolve")}>
-                    {t("signalAnswer.resolve")}
-                  </Button>
+                  {signal.may.resolve && (
+                    <Button size="small" aria-describedby={titleId} onClick={() => void answer(signal, "resolve")}>
+                      {t("signalAnswer.resolve")}
+                    </Button>
+                  )}
+                  {signal.may.decline && (
                   <DeclineSignalDialog
                     signal={signal}
                     code={participant.code}
@@ -121,6 +122,7 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
                       </Button>
                     }
                   />
+                  )}
                 </div>
               )}
             </li>
@@ -138,7 +140,6 @@ export function SignalsSection({ participant, earlier }: { participant: Particip
           </li>
         ))}
       </ul>
-      {dialog}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { AbsenceView } from "@fact-board/contract";
+import "../i18n/both";
 import { i18nextFor } from "../i18n";
 import { boardView, participant } from "../test-support/fixtures";
 import { caseManagerCover, coverText } from "./cover";

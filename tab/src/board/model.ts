@@ -94,19 +94,6 @@ export function can(board: Pick<BoardView, "viewer">, permission: string): boole
   return board.viewer.permissions.includes(permission);
 }
 
-// What staff may also do for the participants they are case manager of, or cover for today.
-const staffIfCaseManager = new Set(["entry.putOn", "entry.edit", "entry.review", "entry.takeOff", "consent.record", "escalation.answer"]);
-
-/**
- * Whether to offer an action about one participant: the viewer's role allows it, or the viewer is
- * staff and the participant's case manager (or stands in for them). Only for showing buttons; the
- * server decides again on every request.
- */
-export function canFor(board: Pick<BoardView, "viewer">, permission: string, participant: Pick<ParticipantView, "caseManagerId" | "caseManagerStandInId">): boolean {
-  if (can(board, permission)) return true;
-  const me = board.viewer.memberId;
-  return board.viewer.role === "staff" && staffIfCaseManager.has(permission) && (participant.caseManagerId === me || participant.caseManagerStandInId === me);
-}
 
 // The vocabulary's options without importing zod into the bundle; a Record keeps each list complete.
 const reasonSet: Record<BoardReason, true> = { crisis: true, relapseRisk: true, admission: true, discharge: true, newParticipant: true, coordinationNeed: true, other: true };

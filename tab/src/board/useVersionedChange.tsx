@@ -1,8 +1,8 @@
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback } from "react";
 import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
 import { useI18n, type I18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { ChangeConflictDialog, type ConflictRow } from "./ConflictDialog";
+import type { ConflictRow } from "./conflicts";
 import { useEntryActions } from "./EntryActions";
 
 /**
@@ -21,14 +21,6 @@ export interface VersionedChange<V> {
   rows: (before: V | undefined, current: V) => Omit<ConflictRow, "changed">[];
   /** Told on success. */
   savedMessage: string;
-}
-
-interface Pending {
-  title: string;
-  yours: string;
-  rows?: ConflictRow[];
-  reapply: () => void;
-  discard: () => void;
 }
 
 const hasEtag = (value: unknown): value is { etag?: string } => typeof value === "object" && value !== null && "etag" in value;
@@ -58,14 +50,12 @@ export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
 
 /**
  * Sends versioned changes the way entries are sent (EntryActions): a 409 that carries what is stored
- * now opens the conflict dialog (re-apply on top of it, or discard); any other refusal is told in words.
- * Render `dialog` where the component is.
+ * now opens the one conflict dialog (re-apply on top of it, or discard); any other refusal is told in words.
  */
-export function useVersionedChange(): { send: <V extends { etag?: string }>(change: VersionedChange<V>) => Promise<boolean>; dialog: ReactNode } {
+export function useVersionedChange(): { send: <V extends { etag?: string }>(change: VersionedChange<V>) => Promise<boolean> } {
   const i18n = useI18n();
-  const { notify } = useEntryActions();
+  const { notify, askConflict } = useEntryActions();
   const { refresh } = useBoardContext();
-  const [pending, setPending] = useState<Pending>();
 
   const send = useCallback(
     <V extends { etag?: string }>(change: VersionedChange<V>): Promise<boolean> => {
@@ -78,22 +68,15 @@ export function useVersionedChange(): { send: <V extends { etag?: string }>(chan
         } catch (e) {
           if (e instanceof ApiRequestError && e.code === "Conflict" && hasEtag(e.current)) {
             const current = e.current as V;
-            return new Promise<boolean>((resolve) =>
-              setPending({
-                title: change.title,
-                yours: change.yours,
-                rows: change.rows(before, current).map((r) => ({ ...r, changed: r.before !== r.theirs })),
-                reapply: () => {
-                  setPending(undefined);
-                  void attempt(current).then(resolve);
-                },
-                discard: () => {
-                  setPending(undefined);
-                  void refresh();
-                  resolve(false);
-                },
-              }),
-            );
+            const choice = await askConflict({
+              title: change.title,
+              intro: i18n.t("change.conflictIntro"),
+              yours: change.yours,
+              rows: change.rows(before, current).map((r) => ({ ...r, changed: r.before !== r.theirs })),
+            });
+            if (choice === "reapply") return attempt(current);
+            void refresh();
+            return false;
           }
           notify(refusalMessage(i18n, e), "error");
           void refresh();
@@ -102,18 +85,7 @@ export function useVersionedChange(): { send: <V extends { etag?: string }>(chan
       };
       return attempt(change.before);
     },
-    [i18n, notify, refresh],
+    [i18n, notify, refresh, askConflict],
   );
-
-  const dialog = pending ? (
-    <ChangeConflictDialog
-      title={pending.title}
-      intro={i18n.t("change.conflictIntro")}
-      yours={pending.yours}
-      rows={pending.rows}
-      onReapply={pending.reapply}
-      onDiscard={pending.discard}
-    />
-  ) : null;
-  return { send, dialog };
+  return { send };
 }

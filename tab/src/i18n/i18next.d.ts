@@ -1,11 +1,11 @@
 import "i18next";
-import type sv from "./sv.json";
+import type { Catalogue } from "./index";
 
-// Types t() from sv.json (en.json must have the same keys, checked by i18n.test.ts): an unknown key fails tsc.
+// Types t() from sv.json and the shared vocabulary (en.json must have the same keys, checked by i18n.test.ts): an unknown key fails tsc.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof sv };
+    resources: { translation: Catalogue };
     keySeparator: false;
     nsSeparator: false;
   }

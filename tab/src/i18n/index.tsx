@@ -1,27 +1,31 @@
 import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i18next";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import en from "./en.json";
-import sv from "./sv.json";
+import type sv from "./sv.json";
+import type { VocabularyCatalogue } from "./vocabulary";
 
 export type Language = "sv" | "en";
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
-export const resources = { sv: { translation: sv }, en: { translation: en } } as const;
+/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
+export type Catalogue = typeof sv & VocabularyCatalogue;
 
 /** Swedish by default; English when the viewer's (Teams) locale is English. */
 export function languageFor(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith("en") ? "en" : "sv";
 }
 
-/** One i18next instance per language, ready at once: the catalogs are bundled, nothing is fetched. */
-function createI18next(language: Language): I18next {
+/**
+ * One i18next instance per language, ready at once once its catalogue is there. A page loads only
+ * its own language's catalogue (load.ts); both have every key, so no fallback language is needed.
+ */
+function createI18next(language: Language, catalogue: Catalogue): I18next {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    fallbackLng: "sv",
-    resources,
+    fallbackLng: false,
+    resources: { [language]: { translation: catalogue } },
     initAsync: false,
     // The catalogs are flat ("board.count"), not nested objects.
     keySeparator: false,
@@ -32,11 +36,22 @@ function createI18next(language: Language): I18next {
   return instance;
 }
 
-const instances: Record<Language, I18next> = { sv: createI18next("sv"), en: createI18next("en") };
+const instances: Partial<Record<Language, I18next>> = {};
 
-/** The i18next instance for a viewer's locale (outside React: tests, non-component code). */
+/** Makes a language's catalogue available (load.ts fetches it; tests register both). */
+export function addCatalogue(language: Language, catalogue: Catalogue): void {
+  instances[language] ??= createI18next(language, catalogue);
+}
+
+export function hasCatalogue(language: Language): boolean {
+  return instances[language] !== undefined;
+}
+
+/** The i18next instance for a viewer's locale (outside React: tests, non-component code); its catalogue must be loaded. */
 export function i18nextFor(locale: string | undefined): I18next {
-  return instances[languageFor(locale)];
+  const instance = instances[languageFor(locale)];
+  if (!instance) throw new Error(`the ${languageFor(locale)} catalogue is not loaded`);
+  return instance;
 }
 
 /** A calendar date (YYYY-MM-DD) is a local date: build it from its parts, never via UTC parsing. */

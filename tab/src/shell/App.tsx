@@ -7,19 +7,24 @@ import { ApiRequestError, errorMessage } from "../api/errors";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
 import { toThemeName, type Host, type ThemeName } from "../teams/host";
-import { themes } from "../teams/themes";
-import { ChannelView } from "../views/channel/ChannelView";
-import { SidePanelView } from "../views/sidePanel/SidePanelView";
+import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
-import { DevSignIn } from "./DevSignIn";
-import { JoinBoard } from "./JoinBoard";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
-// Rare or heavy surfaces load on demand; the side panel and channel board are in the first bundle.
-const StageView = lazy(() => import("../views/stage/StageView"));
-const ConfigView = lazy(() => import("../views/config/ConfigView"));
-const PersonalView = lazy(() => import("../views/personal/PersonalView"));
+import { viewModules } from "./views";
+
+// Every surface is its own chunk (main.tsx starts the one the host asks for at once): the side
+// panel never downloads the channel board, nor the channel tab the side panel.
+const SidePanelView = lazy(() => viewModules.sidePanel().then((m) => ({ default: m.SidePanelView })));
+const ChannelView = lazy(() => viewModules.channel().then((m) => ({ default: m.ChannelView })));
+const StageView = lazy(viewModules.stage);
+const ConfigView = lazy(viewModules.config);
+const PersonalView = lazy(viewModules.personal);
+// Only the `npm start` demo and tests sign in this way; a production page never downloads it.
+const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.DevSignIn })));
+// Asking to join is a first-day screen: not in the initial download.
+const JoinBoard = lazy(() => import("./JoinBoard").then((m) => ({ default: m.JoinBoard })));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -39,15 +44,23 @@ const useStyles = makeStyles({
 });
 
 export function App({ host }: { host: Host }) {
-  const [theme, setTheme] = useState<ThemeName>(host.theme);
-  useEffect(() => host.teams?.onThemeChange((name) => setTheme(toThemeName(name))), [host]);
+  // main.tsx loaded the starting theme; another one loads when Teams switches to it.
+  const [theme, setTheme] = useState(() => ({ name: host.theme, value: loadedTheme(host.theme) ?? loadedTheme("default")! }));
+  useEffect(
+    () =>
+      host.teams?.onThemeChange((teamsName) => {
+        const name: ThemeName = toThemeName(teamsName);
+        void loadTheme(name).then((value) => setTheme({ name, value }));
+      }),
+    [host],
+  );
   useGlobalStyles();
   const styles = useStyles();
   return (
     // The page background and height sit on a div inside the provider, not on the provider: Fluent
     // copies the provider's classes onto every portal's mount node (toasts, dialogs, popovers), and a
     // full-height painted mount node over the page would hide the board whenever a toast shows.
-    <FluentProvider theme={themes[theme]} data-theme={theme}>
+    <FluentProvider theme={theme.value} data-theme={theme.name}>
       <div className={styles.app}>
         <I18nProvider locale={host.locale}>
           <Session host={host} />
@@ -109,7 +122,12 @@ function DevSession({ host }: { host: Host }) {
     clearDevToken();
     setDevToken(undefined);
   }, []);
-  if (!client) return <DevSignIn onSignedIn={setDevToken} />;
+  if (!client)
+    return (
+      <Suspense fallback={<Spinner />}>
+        <DevSignIn onSignedIn={setDevToken} />
+      </Suspense>
+    );
   return (
     <ApiContext.Provider value={client}>
       <Boards host={host} client={client} onSignOut={signOut} onUnauthenticated={signOut} />
@@ -184,11 +202,13 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   }, [host]);
 
   useEffect(() => {
+    // The board the URL names loads beside "me", not after it (no waterfall to the first row).
+    if (host.boardId && host.view !== "config") client.prefetchBoard(host.boardId);
     client.me().then(setMe, (e: unknown) => {
       if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
       setError(e);
     });
-  }, [client, onUnauthenticated]);
+  }, [client, onUnauthenticated, host]);
 
   if (error) return problem?.(error) ?? <Text className={styles.status} role="alert">{t("app.error", { message: errorMessage(error) })}</Text>;
   if (!me) return <Spinner className={styles.status} label={t("app.loading")} />;

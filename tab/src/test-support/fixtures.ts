@@ -1,4 +1,4 @@
-import type { BoardRow, BoardView, EntryView, ParticipantView } from "@fact-board/contract";
+import type { BoardRow, BoardView, EntryView, ParticipantView, RowRights } from "@fact-board/contract";
 
 // Typed fixtures for component and hook tests: a small board as the server would send it.
 
@@ -40,9 +40,14 @@ export function entry(overrides: Partial<EntryView> = {}): EntryView {
   };
 }
 
-export function row(code: string, overrides: { participant?: Partial<ParticipantView>; entry?: Partial<EntryView> } = {}): BoardRow {
+/** What the server lets the viewer do about a row: everything, unless a test says otherwise. */
+export function rights(overrides: Partial<RowRights> = {}): RowRights {
+  return { editEntry: true, planActions: true, review: true, takeOff: true, raiseSignal: true, ...overrides };
+}
+
+export function row(code: string, overrides: { participant?: Partial<ParticipantView>; entry?: Partial<EntryView>; may?: Partial<RowRights> } = {}): BoardRow {
   const id = `p-${code}`;
-  return { participant: participant({ id, code, ...overrides.participant }), entry: entry({ id: `e-${code}`, participantId: id, ...overrides.entry }) };
+  return { participant: participant({ id, code, ...overrides.participant }), entry: entry({ id: `e-${code}`, participantId: id, ...overrides.entry }), may: rights(overrides.may) };
 }
 
 export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}): BoardView {

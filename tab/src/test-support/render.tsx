@@ -1,6 +1,7 @@
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, type RenderResult } from "@testing-library/react";
 import type { ReactNode } from "react";
+import "../i18n/both";
 import { I18nProvider } from "../i18n";
 
 /** Testing Library's render inside the providers every tab component expects: Fluent's theme and the viewer's language. */

@@ -7,8 +7,7 @@ import { BoardTable } from "../../board/BoardTable";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
-import { ParticipantDetail } from "../../board/ParticipantDetail";
-import { PutOnBoardDialog } from "../../board/PutOnBoardDialog";
+import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.

@@ -43,7 +43,7 @@ export function LogReviewPeriod() {
   const i18n = useI18n();
   const { t, formatDateTime, locale } = i18n;
   const styles = useStyles();
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
   const periods = recentPeriods(board.today);
   const [period, setPeriod] = useState(periods[0]!);
   const [review, setReview] = useState<LogReviewView>();
@@ -190,7 +190,6 @@ export function LogReviewPeriod() {
           )}
         </>
       )}
-      {dialog}
     </div>
   );
 }

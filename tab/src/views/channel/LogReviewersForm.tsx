@@ -24,7 +24,7 @@ export function LogReviewersForm({ reviewers, onSaved }: { reviewers: LogReviewe
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
-  const { send, dialog } = useVersionedChange();
+  const { send } = useVersionedChange();
   const [chosen, setChosen] = useState<string[]>(reviewers.memberIds);
   const [saving, setSaving] = useState(false);
   useEffect(() => setChosen(reviewers.memberIds), [reviewers]);
@@ -64,7 +64,6 @@ export function LogReviewersForm({ reviewers, onSaved }: { reviewers: LogReviewe
       <Button type="submit" disabled={saving || unchanged}>
         {t("logReview.saveReviewers")}
       </Button>
-      {dialog}
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, Ta
 import { useCallback, useEffect, useState } from "react";
 import { useBoardContext } from "../../board/BoardContext";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
-import { can, canFor } from "../../board/model";
+import { can } from "../../board/model";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
@@ -18,8 +18,8 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
   const { t } = i18n;
   const styles = useStyles();
   const { board } = useBoardContext();
-  // Only the organisation that wrote a participant's record changes it (authorship); the server decides, the tab offers what it may.
-  const mayEdit = (p: ParticipantView) => p.writtenBy === board.viewer.organisationId && canFor(board, "participant.edit", p);
+  // Only the organisation that wrote a participant's record changes it (authorship): the server says so per participant.
+  const mayEdit = (p: ParticipantView) => p.mayEditRecord === true;
   const [q, setQ] = useState("");
   const [list, setList] = useState<{ participants: ParticipantView[]; cursor?: string; hiddenCount: number }>();
   const [failed, setFailed] = useState<string>();

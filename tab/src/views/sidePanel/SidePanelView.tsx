@@ -6,7 +6,7 @@ import { useSharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useBoardContext } from "../../board/BoardContext";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
-import { ParticipantDetail } from "../../board/ParticipantDetail";
+import { ParticipantDetail } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
 import type { Host } from "../../teams/host";
 

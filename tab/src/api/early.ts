@@ -1,0 +1,42 @@
+// Reads started before React renders (main.tsx), so that the first row does not wait for the
+// scripts, the catalogue and the sign-in flow one after the other: "me" and the board the URL
+// names go out as soon as a token is known. The client takes each answer once, and only if it was
+// asked with the token it would have sent itself; anything else is dropped and asked again.
+
+/** The headers every API call sends (the access log records the channel from X-Fact-Client). */
+export function apiHeaders(token: string, withBody: boolean): Record<string, string> {
+  return {
+    Authorization: `Bearer ${token}`,
+    Accept: "application/json",
+    "X-Fact-Client": "tab",
+    ...(withBody ? { "Content-Type": "application/json" } : {}),
+  };
+}
+
+interface Early {
+  token: string;
+  response: Promise<Response>;
+}
+
+const started = new Map<string, Promise<Early>>();
+
+export function startEarly(path: string, token: Promise<string>): void {
+  if (started.has(path)) return;
+  const early = token.then((t) => ({ token: t, response: fetch(path, { headers: apiHeaders(t, false) }) }));
+  // Unused or failed: the client asks again itself.
+  early.then((e) => e.response.catch(() => undefined), () => undefined);
+  started.set(path, early);
+}
+
+/** The early answer to GET `path` if it was asked with `token` (once); undefined otherwise. */
+export async function takeEarly(path: string, token: string): Promise<Response | undefined> {
+  const early = started.get(path);
+  if (!early) return undefined;
+  started.delete(path);
+  try {
+    const e = await early;
+    return e.token === token ? await e.response : undefined;
+  } catch {
+    return undefined;
+  }
+}

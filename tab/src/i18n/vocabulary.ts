@@ -1,0 +1,27 @@
+import type { Vocabulary } from "@fact-board/contract";
+
+// The shared vocabulary (contract/src/words, which the bot's cards use too) under the tab's keys:
+// t(`reason.${entry.reason}`) reads the same word a card shows.
+const prefixes = {
+  signalKind: "signal",
+  escalationState: "signalState",
+  urgency: "urgency",
+  consentStatus: "consent",
+  boardReason: "reason",
+  priority: "priority",
+  absenceReason: "absenceReason",
+  takeOffOutcome: "outcome",
+  coverState: "coverState",
+} as const satisfies Record<keyof Vocabulary, string>;
+
+type Prefixes = typeof prefixes;
+type VocabularyKey = { [G in keyof Vocabulary]: `${Prefixes[G]}.${Extract<keyof Vocabulary[G], string>}` }[keyof Vocabulary];
+export type VocabularyCatalogue = Record<VocabularyKey, string>;
+
+export function vocabularyCatalogue(words: Vocabulary): VocabularyCatalogue {
+  const catalogue: Record<string, string> = {};
+  for (const group of Object.keys(prefixes) as (keyof Vocabulary)[]) {
+    for (const [code, word] of Object.entries(words[group])) catalogue[`${prefixes[group]}.${code}`] = word;
+  }
+  return catalogue as VocabularyCatalogue;
+}
