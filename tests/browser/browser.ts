@@ -142,7 +142,8 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  /** failureSummary: axe's own words on why (contrast figures, colours), so a failure can be acted on. */
+  nodes: { target: string[]; why?: string }[];
 }
 
 /** Runs axe-core in the page (or a tab's frame inside a Teams-like host); returns the serious and critical violations. */
@@ -158,7 +159,7 @@ export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViola
     // Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) are Fluent's way to
     // keep focus in dialogs and lists; they forward focus at once and are never read out.
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, why: (n as { failureSummary?: string }).failureSummary })) }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

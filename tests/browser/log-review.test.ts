@@ -58,6 +58,10 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
   await dialog.getByRole("textbox", { name: /Anteckning/ }).fill("Fråga Ada om läsningen kl. 02");
   await dialog.getByRole("button", { name: "Spara bedömning" }).click();
   await section.getByText(/^1 av \d+ poster granskade, 1 att följa upp$/).waitFor();
+  // The saved toast says so, then fades out by itself; axe judges the page without a half-faded toast.
+  const toast = page.locator(".fui-ToastTitle", { hasText: "Bedömningen sparades." });
+  await toast.waitFor();
+  await toast.waitFor({ state: "detached" });
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await layoutDefects(page)).toEqual([]);
   await section.scrollIntoViewIfNeeded();

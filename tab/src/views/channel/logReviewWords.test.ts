@@ -1,3 +1,4 @@
+import "../../i18n/both";
 import { i18nextFor } from "../../i18n";
 import { markWords, periodLabel, recentPeriods, ruleWords } from "./logReviewWords";
 
