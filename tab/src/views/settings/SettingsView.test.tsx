@@ -171,3 +171,40 @@ it("adds a partner organisation with every tenant its people sign in from and it
     expect(sent).toEqual([{ name: "Vård och omsorg Västra", kind: "municipalSocialServices", tenantIds: ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"], retentionDays: 3650 }]),
   );
 });
+
+it("sets up a partner meeting with nothing chosen for the person, and keeps a saved meeting's id when it is renamed", async () => {
+  const sent: unknown[] = [];
+  const saved = { id: "morgonmote-alla", name: "Morgonmöte, alla", days: "workingDays" as const, time: "08:30", organisationIds: ["region", "north"] };
+  const base = overview();
+  renderSettings({
+    adminOverview: async () => ({ ...base, board: { ...base.board, settings: { ...base.board.settings, meetings: [saved] } } }),
+    editBoardSettings: async (_b: string, body: unknown) => (sent.push(body), base.board),
+  });
+  fireEvent.click(await screen.findByRole("tab", { name: "Möten" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Lägg till möte" }));
+  const added = screen.getByRole("group", { name: "Nytt möte" });
+  const save = screen.getByRole("button", { name: "Spara möten" });
+  // A new meeting has no name, time, days or organisations until the person chooses them.
+  expect(save).toHaveProperty("disabled", true);
+  expect(within(added).getAllByRole("checkbox").filter((c) => (c as HTMLInputElement).checked)).toEqual([]);
+  fireEvent.change(within(added).getByRole("textbox", { name: /Mötets namn/ }), { target: { value: "Norrby tisdag och torsdag" } });
+  fireEvent.click(within(added).getByRole("radio", { name: "Vissa veckodagar" }));
+  fireEvent.click(within(added).getByRole("checkbox", { name: "tor" }));
+  fireEvent.click(within(added).getByRole("checkbox", { name: "tis" }));
+  fireEvent.change(within(added).getByLabelText(/Klockan/), { target: { value: "09:15" } });
+  expect(save).toHaveProperty("disabled", true);
+  fireEvent.click(within(added).getByRole("checkbox", { name: "Norrby soc" }));
+  fireEvent.change(within(screen.getByRole("group", { name: "Morgonmöte, alla" })).getByRole("textbox", { name: /Mötets namn/ }), { target: { value: "Morgonmöte med alla" } });
+  fireEvent.click(save);
+  await waitFor(() =>
+    expect(sent).toEqual([
+      {
+        etag: "e-b",
+        meetings: [
+          { ...saved, name: "Morgonmöte med alla" },
+          { id: "norrby-tisdag-och-torsdag", name: "Norrby tisdag och torsdag", days: ["tue", "thu"], time: "09:15", organisationIds: ["north"] },
+        ],
+      },
+    ]),
+  );
+});

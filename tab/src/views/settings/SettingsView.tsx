@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { AdminAuditSection } from "./AdminAuditSection";
 import { BoardSettingsSection } from "./BoardSettingsSection";
+import { MeetingsSection } from "./MeetingsSection";
 import { MembersSection } from "./MembersSection";
 import { OrganisationsSection } from "./OrganisationsSection";
 import { ParticipantsSection } from "./ParticipantsSection";
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-type Page = "organisations" | "members" | "participants" | "board" | "log";
+type Page = "organisations" | "members" | "participants" | "board" | "meetings" | "log";
 
 /** "Inställningar": setting up and running the board. What the viewer may change comes from the server (`may`). */
 export default function SettingsView() {
@@ -28,7 +29,7 @@ export default function SettingsView() {
         ...(may.manageOrganisations ? (["organisations"] as const) : []),
         ...(may.manageMembers || may.manageOwnOrganisation ? (["members"] as const) : []),
         "participants",
-        ...(may.configure ? (["board"] as const) : []),
+        ...(may.configure ? (["board", "meetings"] as const) : []),
         ...(may.readAdminAudit ? (["log"] as const) : []),
       ]
     : [];
@@ -53,6 +54,7 @@ export default function SettingsView() {
       {page === "members" && <MembersSection admin={admin} />}
       {page === "participants" && <ParticipantsSection admin={admin} />}
       {page === "board" && <BoardSettingsSection admin={admin} />}
+      {page === "meetings" && <MeetingsSection admin={admin} />}
       {page === "log" && <AdminAuditSection admin={admin} />}
     </section>
   );
