@@ -54,7 +54,7 @@ export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: 
   await scheduleEscalationFollowUp(deps, saved);
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "escalationRaised", boardId, escalationId: saved.id });
-  return toEscalationView(ctx.visibility, saved, deps.clock())!;
+  return toEscalationView(ctx.visibility, saved, deps.clock(), { member: actor.member, relation: ctx.relation })!;
 }
 
 /** Loads a signal as the actor may see it: NotFound when its participant or sender is hidden from them. */
@@ -64,7 +64,7 @@ export async function loadEscalation(deps: UseCaseDeps, actor: Actor, boardId: B
   const ctx = await loadVisibleParticipant(deps, actor, boardId, escalation.participantId).catch((e: unknown) => {
     throw e instanceof NotFound ? new NotFound("The signal") : e;
   });
-  const view = toEscalationView(ctx.visibility, escalation, deps.clock());
+  const view = toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation });
   if (!view) throw new NotFound("The signal");
   return { escalation, ctx, view };
 }
@@ -87,9 +87,9 @@ export async function answerEscalation(
   // A double click: the first answer landed and this one asks for the same state again.
   const target = { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" }[body.answer];
   if (escalation.state === target && (body.answer !== "acknowledge" || escalation.acknowledgedBy === by)) {
-    return toEscalationView(ctx.visibility, escalation, deps.clock())!;
+    return toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation })!;
   }
-  if (escalation.etag !== body.etag) throw new Conflict("The signal", toEscalationView(ctx.visibility, escalation, deps.clock()));
+  if (escalation.etag !== body.etag) throw new Conflict("The signal", toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation }));
   const next = transitionEscalation(escalation, event);
   await recordAccess(deps, actor, "escalationAnswered", [ctx.participant]);
   let saved: Escalation;
@@ -98,11 +98,11 @@ export async function answerEscalation(
   } catch (e) {
     if (e instanceof Conflict) {
       const current = await deps.storage.escalations.get(boardId, escalationId);
-      throw new Conflict("The signal", current && toEscalationView(ctx.visibility, current, deps.clock()));
+      throw new Conflict("The signal", current && toEscalationView(ctx.visibility, current, deps.clock(), { member: actor.member, relation: ctx.relation }));
     }
     throw e;
   }
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "escalationAnswered", boardId, escalationId });
-  return toEscalationView(ctx.visibility, saved, deps.clock())!;
+  return toEscalationView(ctx.visibility, saved, deps.clock(), { member: actor.member, relation: ctx.relation })!;
 }
