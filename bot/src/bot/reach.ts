@@ -1,4 +1,5 @@
-import { type CloudAdapter, type ConversationReference, TeamsInfo, type TeamsChannelAccount } from "botbuilder";
+import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
+import { readTeamMembers } from "./team-roster";
 import type { Storage } from "../storage/table-service";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 
@@ -8,7 +9,6 @@ import type { StoredReference, TableConversationReferenceStore } from "./convers
 // reference before the first card is due. People outside the team (a partner's guest not added to
 // it) still need to open the bot once, or a Graph proactive install (see the README).
 
-const PAGE_SIZE = 500;
 
 export interface ReachLog {
   warn(obj: Record<string, unknown>, msg: string): void;
@@ -41,15 +41,7 @@ export function createReach(parts: {
       const channel = await teamChannelOf(boardId);
       const serviceUrl = channel?.reference.serviceUrl;
       if (!channel || !serviceUrl) return out;
-      const people: TeamsChannelAccount[] = [];
-      await parts.adapter.continueConversationAsync(parts.botId, channel.reference, async (ctx) => {
-        let token: string | undefined;
-        do {
-          const page = await TeamsInfo.getPagedMembers(ctx, PAGE_SIZE, token);
-          people.push(...page.members);
-          token = page.continuationToken || undefined;
-        } while (token);
-      });
+      const people = await readTeamMembers(parts.adapter, parts.botId, channel.reference);
       for (const person of people) {
         if (!person.aadObjectId || !person.tenantId) continue;
         const identity = { tenantId: person.tenantId.toLowerCase(), objectId: person.aadObjectId.toLowerCase() };

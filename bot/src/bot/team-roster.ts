@@ -1,4 +1,4 @@
-import { TeamsInfo, type CloudAdapter, type TeamsChannelAccount } from "botbuilder";
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
 import type { Storage } from "../storage/table-service";
 import type { TeamRoster } from "../use-cases/members";
 import { safeKey } from "./bot-tables";
@@ -10,6 +10,20 @@ import type { TableConversationReferenceStore } from "./conversation-reference-s
 
 const PAGE_SIZE = 500;
 
+/** Everyone in the team of a conversation the bot is in, page by page. */
+export async function readTeamMembers(adapter: CloudAdapter, botId: string, reference: Partial<ConversationReference>): Promise<TeamsChannelAccount[]> {
+  const people: TeamsChannelAccount[] = [];
+  await adapter.continueConversationAsync(botId, reference, async (ctx) => {
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(ctx, PAGE_SIZE, token);
+      people.push(...page.members);
+      token = page.continuationToken || undefined;
+    } while (token);
+  });
+  return people;
+}
+
 export function createTeamRoster(parts: { adapter: CloudAdapter; botId: string; references: TableConversationReferenceStore; storage: Pick<Storage, "boards"> }): TeamRoster {
   return {
     async membersOf(boardId) {
@@ -17,15 +31,7 @@ export function createTeamRoster(parts: { adapter: CloudAdapter; botId: string; 
       const channelId = board?.settings?.briefChannelId;
       const target = (channelId ? await parts.references.get("channel", safeKey(channelId)) : undefined) ?? (await parts.references.channelsOf(boardId))[0];
       if (!target) return undefined;
-      const people: TeamsChannelAccount[] = [];
-      await parts.adapter.continueConversationAsync(parts.botId, target.reference, async (ctx) => {
-        let token: string | undefined;
-        do {
-          const page = await TeamsInfo.getPagedMembers(ctx, PAGE_SIZE, token);
-          people.push(...page.members);
-          token = page.continuationToken || undefined;
-        } while (token);
-      });
+      const people = await readTeamMembers(parts.adapter, parts.botId, target.reference);
       return people
         .filter((p) => p.aadObjectId && p.tenantId)
         .map((p) => ({ tenantId: p.tenantId!.toLowerCase(), objectId: p.aadObjectId!.toLowerCase(), displayName: p.name ?? "", guest: p.userRole === "guest" }));
