@@ -1,4 +1,4 @@
-import { type AdaptiveCard, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, isVerb, t } from "../cards";
+import { type AdaptiveCard, type BoardForm, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildBoardChoiceCard, isVerb, t } from "../cards";
 import { addDays } from "../domain/dates";
 import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
@@ -34,6 +34,9 @@ export async function handleCardAction(
 ): Promise<ActionResult> {
   const s = t(locale);
   if (!isVerb(verb)) return { error: { status: 400, code: "BadRequest", message: "Unknown action." } };
+  const form = FORM_OF_VERB[verb];
+  // A help card's button for someone on several boards names no board: ask which first.
+  if (form && conversation === "personal" && !hasBoardId(data)) return { card: await boardChoiceFor(deps, caller, form, locale) };
   const parsed = VERBS[verb].safeParse(data);
   if (!parsed.success) {
     const ref = CardRefSchema.safeParse(data);
@@ -195,6 +198,25 @@ async function defaultReceivers(deps: CardViewDeps, boardId: string, participant
   const [participant, consent] = await Promise.all([s.participants.get(boardId, participantId), s.consents.get(boardId, participantId, disclosing)]);
   if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
   return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
+}
+
+const FORM_OF_VERB: Partial<Record<string, BoardForm>> = { "open.absenceForm": "absenceForm", "open.signalForm": "signalForm", "open.myParticipants": "myParticipants" };
+
+const hasBoardId = (data: unknown): boolean => typeof data === "object" && data !== null && typeof (data as { boardId?: unknown }).boardId === "string";
+
+/** The boards the caller is an active member of, to choose from; the chosen board is re-checked when the form opens. */
+async function boardChoiceFor(deps: CardViewDeps, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
+  const s = deps.useCases.storage;
+  const memberId = memberIdOf(caller.tenantId, caller.objectId);
+  const boards = await Promise.all(
+    (await s.members.boardsOf(memberId)).map(async (boardId) => {
+      const [member, board] = await Promise.all([s.members.get(boardId, memberId), s.boards.get(boardId)]);
+      return member && !member.leftAt && board ? [{ id: board.id, name: board.name }] : [];
+    }),
+  );
+  const active = boards.flat();
+  if (active.length === 0) return helpCard(deps, { audience: "personal", locale });
+  return buildBoardChoiceCard(form, active, locale);
 }
 
 async function firstMembership(deps: CardViewDeps, caller: Caller) {

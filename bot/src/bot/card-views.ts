@@ -258,9 +258,11 @@ export async function checkInSummaryCard(deps: CardViewDeps, boardId: string, da
 
 export async function helpCard(deps: CardViewDeps, viewer: Viewer & { notUnderstood?: boolean }): Promise<AdaptiveCard> {
   const boardId = viewer.member?.boardId;
+  const severalBoards = viewer.member ? (await deps.useCases.storage.members.boardsOf(viewer.member.id)).length > 1 : false;
   return buildHelpCard(
     {
       ...(boardId ? { boardId } : { notMember: true }),
+      ...(severalBoards ? { severalBoards: true } : {}),
       ...(viewer.notUnderstood ? { notUnderstood: true } : {}),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),

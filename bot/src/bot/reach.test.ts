@@ -153,5 +153,15 @@ describe("a member of several boards", () => {
     // A board they are not on is refused, whatever the card says.
     const refused = await click(h, as(manager), open.verb, { ...open.data, boardId: "notTheirBoard" });
     expect(textOf(refused.card)).toContain("Du är inte medlem i den tavla kortet gäller");
+
+    // The help card's buttons name no board for them: each asks which board first.
+    h.connector.clear();
+    await say(h, as(manager), "hjälp");
+    const help = h.connector.cards(personalOf(manager)).pop()!;
+    const absenceButton = action(help, "open.absenceForm");
+    expect(absenceButton.data).not.toHaveProperty("boardId");
+    const asked = await click(h, as(manager), absenceButton.verb, absenceButton.data);
+    const boards = (asked.card as { body: Array<Record<string, unknown>> }).body.find((e) => e["id"] === "boardId")!;
+    expect((boards["choices"] as Array<{ value: string }>).map((c) => c.value).sort()).toEqual([boardId, other].sort());
   });
 });

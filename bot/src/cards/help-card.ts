@@ -4,6 +4,8 @@ import { t } from "./strings";
 export interface HelpCardData {
   /** The board the buttons open forms for; absent when the person is on no board. */
   boardId?: string;
+  /** On several boards: the buttons ask which board first (the board choice card), instead of quietly opening the first. */
+  severalBoards?: boolean;
   notUnderstood?: boolean;
   notMember?: boolean;
   message?: string;
@@ -13,7 +15,13 @@ export interface HelpCardData {
 export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard {
   const s = t(locale);
   const actions: CardAction[] = [];
-  if (data.boardId) {
+  if (data.boardId && data.severalBoards) {
+    actions.push(
+      execute(s.myParticipants, "open.myParticipants", { card: "myParticipants" }, { associatedInputs: "none" }),
+      execute(s.absence, "open.absenceForm", { card: "absenceForm" }, { associatedInputs: "none" }),
+      execute(s.raiseSignal, "open.signalForm", { card: "signalForm" }, { associatedInputs: "none" }),
+    );
+  } else if (data.boardId) {
     const boardId = data.boardId;
     actions.push(
       execute(s.myParticipants, "open.myParticipants", { card: "myParticipants", boardId }, { associatedInputs: "none" }),
