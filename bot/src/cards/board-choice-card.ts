@@ -6,6 +6,7 @@ export type BoardForm = "absenceForm" | "signalForm" | "myParticipants";
 /**
  * For someone on several boards: which board a form is for. The chosen board travels as the
  * `boardId` input, merged by Teams into the button's data; the bot re-checks membership of it.
+ * Nothing is chosen for the person: the board must be picked (the input is required).
  */
 export function buildBoardChoiceCard(form: BoardForm, boards: Array<{ id: string; name: string }>, locale: Locale): AdaptiveCard {
   const s = t(locale);
@@ -20,7 +21,6 @@ export function buildBoardChoiceCard(form: BoardForm, boards: Array<{ id: string
         label: s.boardLabel,
         style: "expanded",
         choices: boards.map((b) => ({ title: b.name, value: b.id })),
-        value: boards[0]?.id ?? "",
         isRequired: true,
         errorMessage: s.requiredChoice,
       },
