@@ -4,7 +4,7 @@ import {
   type SearchInvokeResponse,
   type SearchInvokeValue,
   CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import { type BoardForm, type InstallScope, type Locale, VERBS, buildBoardChoiceCard, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
+import { type BoardForm, type InstallScope, type Locale, SignalSearchQuery, VERBS, buildBoardChoiceCard, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
@@ -202,12 +202,15 @@ export class FactBotHandler extends TeamsActivityHandler {
     if (!boardId) return error(400, "BadRequest", "Unknown dataset.");
     // Shared conversations never list participants.
     if ((context.activity.conversation?.conversationType ?? "personal") !== "personal") return error(403, "Forbidden", "Personal chat only.");
+    const query = SignalSearchQuery.safeParse(value);
+    if (!query.success) return error(400, "BadRequest", "The search is not valid.");
     const member = await this.d.views.useCases.storage.members.findBySignIn(boardId, caller);
     if (!member || member.leftAt) return error(403, "Forbidden", "Not a member of this board.");
     try {
-      const found = await searchParticipantsToSignal(this.d.views.useCases, { member, channel: "bot" }, boardId, String(value.queryText ?? "").slice(0, 50), {
-        skip: Number(value.queryOptions?.skip) || 0,
-        top: Number(value.queryOptions?.top) || undefined,
+      const { queryText, queryOptions } = query.data;
+      const found = await searchParticipantsToSignal(this.d.views.useCases, { member, channel: "bot" }, boardId, queryText, {
+        ...(queryOptions?.skip !== undefined ? { skip: queryOptions.skip } : {}),
+        ...(queryOptions?.top !== undefined ? { top: queryOptions.top } : {}),
       });
       return { statusCode: 200, type: "application/vnd.microsoft.search.searchResponse", value: { results: found.map((p) => ({ title: participantChoiceTitle(p), value: p.id })) } as never };
     } catch (e) {

@@ -72,3 +72,14 @@ it("answers nobody who is not a member of the dataset's board, nor in a shared c
   // The municipality sees only what the region shares: FIK-161 is not theirs to see.
   expect((await search(kc, "161")).value.results).toEqual([]);
 });
+
+it("answers a malformed search with 400, not with a guess", async () => {
+  for (const value of [
+    { kind: "search", queryText: 153, queryOptions: { skip: 0, top: 15 }, dataset: `participantsToSignal.${boardId}` },
+    { kind: "search", queryText: "153", queryOptions: { skip: -1, top: 15 }, dataset: `participantsToSignal.${boardId}` },
+    { kind: "search", queryText: "153", queryOptions: { skip: 0, top: "many" }, dataset: `participantsToSignal.${boardId}` },
+  ]) {
+    const res = await post(h, activity(h, as(rc), { type: "invoke", name: "application/search", value }));
+    expect((res.body as { statusCode: number }).statusCode).toBe(400);
+  }
+});

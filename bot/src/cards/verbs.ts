@@ -104,6 +104,12 @@ export const VERBS = {
   "open.myParticipants": refOf("myParticipants"),
 } as const;
 
+/** The signal form's typeahead (`application/search` invoke): what was typed and which page of matches. */
+export const SignalSearchQuery = z.object({
+  queryText: z.string().max(200).optional().transform((q) => (q ?? "").slice(0, 50)),
+  queryOptions: z.object({ skip: z.coerce.number().int().min(0).max(10_000).optional(), top: z.coerce.number().int().min(1).max(100).optional() }).optional(),
+});
+
 export type Verb = keyof typeof VERBS;
 export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
 
