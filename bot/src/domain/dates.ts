@@ -4,9 +4,17 @@ import type { CalendarDate } from "./types";
 // Calendar dates are the team's local dates (Europe/Stockholm by default): a consent valid
 // "t.o.m. 2026-12-01" is valid all of that Swedish day, whatever the server's UTC time.
 
+// Making a formatter costs far more than formatting with it: one per time zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(instant: Date, timeZone: string): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

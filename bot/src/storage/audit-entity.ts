@@ -43,6 +43,19 @@ export const windowStartOf = (at: string): number => Math.floor(Date.parse(at) /
 
 const hash = (parts: string[], length: number): string => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, length);
 
+// A board view writes one row per participant shown, all by the same person: their part of the key once.
+const actorHashes = new Map<string, string>();
+function actorHash(actor: Pick<AuditEvent["actor"], "tenantId" | "objectId">): string {
+  const id = `${actor.tenantId}\u0000${actor.objectId}`;
+  let known = actorHashes.get(id);
+  if (known === undefined) {
+    if (actorHashes.size >= 10_000) actorHashes.clear();
+    known = hash([actor.tenantId, actor.objectId], 12);
+    actorHashes.set(id, known);
+  }
+  return known;
+}
+
 /**
  * Where a foldable view goes: its row, and the prefix that all rows of the same person in the same
  * window share. Windows divide hours evenly, so a window never spans two month partitions.
@@ -50,7 +63,7 @@ const hash = (parts: string[], length: number): string => createHash("sha256").u
 export function foldKeys(e: AuditEvent): { partitionKey: string; rowKey: string; actorPrefix: string } {
   const at = Date.parse(e.at);
   if (Number.isNaN(at)) throw new Invalid("The audit event has no valid time.");
-  const actorPrefix = `${inverted(windowStartOf(e.at))}_${hash([e.actor.tenantId, e.actor.objectId], 12)}_`;
+  const actorPrefix = `${inverted(windowStartOf(e.at))}_${actorHash(e.actor)}_`;
   const view = hash([e.actor.organisationId, e.actor.role, e.participantId, e.what, e.channel, e.outcome], 16);
   return { partitionKey: auditPartition(e.boardId, monthOf(e.at)), rowKey: `${actorPrefix}${view}`, actorPrefix };
 }

@@ -73,8 +73,8 @@ async function readFolds(client: TableClient, partitionKey: string, actorPrefix:
 }
 
 function actionFor(f: Folded, stored: StoredFold | undefined): TransactionAction {
-  const whole = auditMapping.toEntity({ ...f.event, count: f.count, lastAt: f.lastAt });
-  if (!stored) return ["create", { ...whole, partitionKey: f.partitionKey, rowKey: f.rowKey }];
+  // The whole row only when it is new: a refresh raises the count and touches nothing else.
+  if (!stored) return ["create", { ...auditMapping.toEntity({ ...f.event, count: f.count, lastAt: f.lastAt }), partitionKey: f.partitionKey, rowKey: f.rowKey }];
   const raise: Entity = {
     partitionKey: f.partitionKey,
     rowKey: f.rowKey,

@@ -11,6 +11,7 @@ import {
   historyPartition,
 } from "./board-entry-entity";
 import { EntityStore, MAX_BATCH, MAX_PAGE } from "./entity-store";
+import { DecodedVersions } from "./decoded-versions";
 import { type RawEntity, type Stored, boardPartition } from "./entity-support";
 import { isStatus, readOrUndefined, translate, write } from "./storage-errors";
 import type { Tables } from "./table-clients";
@@ -73,6 +74,7 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
   const current = new EntityStore(tables.boardEntries, boardEntryMapping);
   const history = new EntityStore(tables.entryHistory, closedBoardEntryMapping);
   const what = boardEntryMapping.what;
+  const decodedCurrent = new DecodedVersions<Stored<BoardEntry>>();
 
   interface Read {
     entry: Stored<BoardEntry>;
@@ -80,7 +82,7 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
   }
   const toRead = (raw: RawEntity): Read => {
     const marker = closingMarkerOf(raw);
-    return { entry: boardEntryMapping.fromEntity(raw), ...(marker ? { marker } : {}) };
+    return { entry: decodedCurrent.decode(raw, boardEntryMapping.fromEntity), ...(marker ? { marker } : {}) };
   };
 
   const readCurrent = (boardId: BoardId, participantId: ParticipantId): Promise<Read | undefined> => {

@@ -1,6 +1,7 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { AlreadyExists } from "../domain/errors";
 import { type Entity, type Mapping, type RawEntity, type Stored, sameContent } from "./entity-support";
+import { DecodedVersions } from "./decoded-versions";
 import { isStatus, readOrUndefined, translate, write } from "./storage-errors";
 
 // The only code that calls TableClient for domain things. Every write is explicit about its
@@ -19,15 +20,20 @@ export interface Page<T> {
 }
 
 export class EntityStore<D> {
+  private readonly decoded = new DecodedVersions<Stored<D>>();
+
   constructor(
     readonly client: TableClient,
     readonly mapping: Mapping<D>,
   ) {}
 
   get(partitionKey: string, rowKey: string): Promise<Stored<D> | undefined> {
-    return readOrUndefined(this.mapping.what, async () =>
-      this.mapping.fromEntity(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey)),
-    );
+    return readOrUndefined(this.mapping.what, async () => this.decode(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey)));
+  }
+
+  /** A stored entity as the domain thing: validated, once per stored version (decoded-versions.ts). */
+  private decode(raw: RawEntity): Stored<D> {
+    return this.decoded.decode(raw, (r) => this.mapping.fromEntity(r));
   }
 
   /** Every entity matching the filter, following continuation tokens (a page may be empty and still carry one). */
@@ -36,7 +42,7 @@ export class EntityStore<D> {
     let continuationToken: string | undefined;
     do {
       const page = await this.onePage(filter, MAX_PAGE, continuationToken);
-      for (const raw of page) out.push(this.mapping.fromEntity(raw));
+      for (const raw of page) out.push(this.decode(raw));
       continuationToken = page.continuationToken;
     } while (continuationToken);
     return out;
@@ -50,7 +56,7 @@ export class EntityStore<D> {
       const page = await this.onePage(filter, pageSize, continuationToken);
       continuationToken = page.continuationToken;
       if (page.length > 0 || !continuationToken) {
-        const items = page.map((raw) => this.mapping.fromEntity(raw));
+        const items = page.map((raw) => this.decode(raw));
         return continuationToken ? { items, cursor: continuationToken } : { items };
       }
     }
