@@ -29,11 +29,18 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
   const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; attempts: number }>({ attempts: 0 });
   const latestRequest = useRef(0);
   const versionRef = useRef(-1);
+  // The newest version the live stream announced, and whether a read is under way: an announcement
+  // while the board is being read waits for that answer (which may already hold it) instead of
+  // asking again — on opening, the stream's first event usually beats the first board.
+  const announcedRef = useRef(-1);
+  const readsUnderWay = useRef(0);
   const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const scheduleRef = useRef<() => void>(() => undefined);
 
   const refresh = useCallback(async () => {
     if (!boardId) return;
     const request = ++latestRequest.current;
+    readsUnderWay.current++;
     try {
       const next = await client.board(boardId);
       // Responses can overtake each other; only the newest request may set the board.
@@ -43,6 +50,7 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
       setError(undefined);
       setUnavailable(false);
       retry.current.attempts = 0;
+      if (announcedRef.current > next.version) scheduleRef.current();
     } catch (e) {
       if (request !== latestRequest.current) return;
       if (e instanceof ApiRequestError && e.isUnavailable) {
@@ -55,6 +63,8 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
         return;
       }
       setError(e);
+    } finally {
+      readsUnderWay.current--;
     }
   }, [client, boardId]);
   const refreshRef = useRef(refresh);
@@ -64,6 +74,7 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
   useEffect(() => {
     setBoard(undefined);
     versionRef.current = -1;
+    announcedRef.current = -1;
     void refresh();
   }, [refresh]);
 
@@ -71,6 +82,7 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
     if (debounce.current) clearTimeout(debounce.current);
     debounce.current = setTimeout(() => void refresh(), REFETCH_DEBOUNCE_MS);
   }, [refresh]);
+  scheduleRef.current = scheduleRefresh;
 
   useEffect(() => () => clearTimeout(debounce.current), []);
 
@@ -78,7 +90,8 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
     client,
     boardId,
     (version) => {
-      if (version > versionRef.current) scheduleRefresh();
+      announcedRef.current = Math.max(announcedRef.current, version);
+      if (version > versionRef.current && readsUnderWay.current === 0) scheduleRefresh();
     },
     scheduleRefresh,
   );

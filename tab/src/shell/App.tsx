@@ -6,21 +6,17 @@ import { ApiClient, fetchSignInConfig } from "../api/client";
 import { ApiRequestError, errorMessage } from "../api/errors";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
-import { toThemeName, type Host, type ThemeName } from "../teams/host";
+import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
-import { viewModules } from "./views";
+import { loadView, loadedView, viewModules, type ViewModule } from "./views";
 
-// Every surface is its own chunk (main.tsx starts the one the host asks for at once): the side
+// Every surface is its own chunk (start-host.ts starts the one the host asks for at once): the side
 // panel never downloads the channel board, nor the channel tab the side panel.
-const SidePanelView = lazy(() => viewModules.sidePanel().then((m) => ({ default: m.SidePanelView })));
-const ChannelView = lazy(() => viewModules.channel().then((m) => ({ default: m.ChannelView })));
-const StageView = lazy(viewModules.stage);
 const ConfigView = lazy(viewModules.config);
-const PersonalView = lazy(viewModules.personal);
 // Only the `npm start` demo and tests sign in this way; a production page never downloads it.
 const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.DevSignIn })));
 // Asking to join is a first-day screen: not in the initial download.
@@ -250,20 +246,62 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
         <Text className={styles.status}>{t("app.noBoards")}</Text>
       ) : (
         <BoardShell boardId={boardId} meetingId={meetingId} {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})} key={`${boardId}/${meetingId ?? ""}`}>
-          <Suspense fallback={<Spinner label={t("app.loading")} />}>
-            {host.view === "sidePanel" ? (
-              <SidePanelView host={host} onSignOut={onSignOut} />
-            ) : host.view === "stage" ? (
-              <StageView />
-            ) : host.view === "personal" ? (
-              <PersonalView />
-            ) : (
-              <ChannelView />
-            )}
-            <BoardReadyMark />
-          </Suspense>
+          <Surface host={host} onSignOut={onSignOut} />
         </BoardShell>
       )}
+    </>
+  );
+}
+
+type BoardSurface = Exclude<ViewName, "config">;
+
+/** The surface's chunk: the one start-host.ts started, taken as soon as it is here. */
+function useSurfaceModule(view: BoardSurface): ViewModule<BoardSurface> | undefined {
+  const [module, setModule] = useState<ViewModule<BoardSurface> | undefined>(() => loadedView(view));
+  const [failed, setFailed] = useState<unknown>();
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    loadView(view).then(
+      (m) => live && setModule(m),
+      (e: unknown) => live && setFailed(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [view, module]);
+  if (failed) throw failed;
+  return module;
+}
+
+/**
+ * The board's surface, rendered as soon as its chunk is here, not through React.lazy: a lazy
+ * component's first render always suspends, and when the board arrives a Suspense fallback shown
+ * for that turn holds the board back for up to 300 ms (React throttles replacing a fallback).
+ */
+function Surface({ host, onSignOut }: { host: Host; onSignOut?: () => void }) {
+  const { t } = useI18n();
+  const view: BoardSurface = host.view === "config" ? "channel" : host.view;
+  const module = useSurfaceModule(view);
+  if (!module) return <Spinner label={t("app.loading")} />;
+  let surface: ReactNode;
+  if (view === "sidePanel") {
+    const { SidePanelView } = module as ViewModule<"sidePanel">;
+    surface = <SidePanelView host={host} {...(onSignOut ? { onSignOut } : {})} />;
+  } else if (view === "stage") {
+    const StageView = (module as ViewModule<"stage">).default;
+    surface = <StageView />;
+  } else if (view === "personal") {
+    const PersonalView = (module as ViewModule<"personal">).default;
+    surface = <PersonalView />;
+  } else {
+    const { ChannelView } = module as ViewModule<"channel">;
+    surface = <ChannelView />;
+  }
+  return (
+    <>
+      {surface}
+      <BoardReadyMark />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useLayoutEffect, useMemo, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
 import { errorMessage } from "../api/errors";
 import { BoardContext, type BoardContextValue } from "../board/BoardContext";
@@ -45,11 +45,12 @@ export function BoardShell({ boardId, meetingId, teamsChatId, children }: { boar
 }
 
 /**
- * Rendered next to the view inside its Suspense boundary, so it commits only once the (possibly
- * lazily loaded) view shows the board. The bench and the browser tests wait for this mark.
+ * Rendered next to the view, so it commits with the view showing the board. The bench and the
+ * browser tests wait for this mark. Like the bench's floor page, it is set in the frame after the
+ * board's DOM is written: a layout effect runs at that commit, a passive one may wait for a paint.
  */
 export function BoardReadyMark() {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (document.body.dataset.boardReady) return;
     requestAnimationFrame(() => {
       performance.mark("fact-board-interactive");

@@ -1,0 +1,51 @@
+import { startEarly } from "../api/early";
+import { readDevToken } from "../api/session";
+import { preloadView } from "../shell/views";
+import { type Host, detectHost, viewFor } from "../teams/host";
+
+// What the first row waits for — the board and "me", the surface's chunk, the words — starts
+// here, run by boot.ts (the page's first, small script) while the application's scripts (React,
+// Fluent, the shell) are still downloading, not after they have run. It also asks Teams for its
+// context; main.tsx renders once that is known. Both call startHost; it runs once.
+
+let started: Promise<Host> | undefined;
+
+/** Where the tab runs, once known; the reads it allows already started. */
+export function startHost(): Promise<Host> {
+  return (started ??= begin());
+}
+
+function begin(): Promise<Host> {
+  const params = new URLSearchParams(window.location.search);
+  const board = params.get("board");
+  const startReads = (token: Promise<string>) => {
+    startEarly("/api/me", token);
+    if (board) startEarly(`/api/boards/${encodeURIComponent(board)}`, token);
+  };
+
+  // The catalogue's chunks, downloading now; i18n/load.ts takes them from the module cache.
+  const warmCatalogue = (locale: string) =>
+    (locale.toLowerCase().startsWith("en")
+      ? Promise.all([import("../i18n/en.json"), import("@fact-board/contract/words/en")])
+      : Promise.all([import("../i18n/sv.json"), import("@fact-board/contract/words/sv")])
+    ).catch(() => undefined);
+
+  // A plain browser page knows its language, surface and (development) token from the URL and the
+  // session at once. Inside Teams they follow its context. The reads go out first: over HTTP/1.1
+  // the surface's chunks would otherwise take every connection before them.
+  if (window.self === window.top && !params.has("signIn")) {
+    const dev = readDevToken();
+    if (dev) startReads(Promise.resolve(dev.token));
+    preloadView(viewFor(undefined, params.get("view")));
+    void warmCatalogue(params.get("lang") ?? "sv-SE");
+  }
+
+  return detectHost().then((host) => {
+    if (!host.signInPopup) {
+      if (host.teams && host.view !== "config") startReads(host.teams.getAuthToken());
+      preloadView(host.view);
+      if (host.inTeams) void warmCatalogue(host.locale);
+    }
+    return host;
+  });
+}
