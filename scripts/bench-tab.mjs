@@ -21,7 +21,7 @@ import { gzipSync } from "node:zlib";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "tab/dist");
 const ENTRIES = 40;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 5);
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
@@ -95,11 +95,16 @@ document.getElementById("rows").textContent = String(view.rows.length);
 requestAnimationFrame(() => { performance.mark("fact-board-interactive"); document.body.dataset.boardReady = "true"; });
 `;
 
-function hostPage(tabUrl, token) {
+// The Teams stand-in around the side panel: a page on the same server (written into tab/dist for
+// the run, like the floor, and for the same reason its script is a file) that answers teams-js the
+// way Teams does. Served as files, not through Playwright's request interception: with a route in
+// place every request of the page — chunks, the API — would take a detour through this process.
+const HOST_HTML = `<!doctype html><html><head><meta charset="UTF-8"><title>host</title><script type="module" src="./bench-host.js"></script></head><body style="margin:0"><iframe id="tab" style="width:280px;height:860px;border:0"></iframe></body></html>`;
+
+function hostScript(token) {
   const context = { frameContext: "sidePanel", locale: "sv-SE", theme: "default", meetingId: "bench-meeting", userObjectId: "bench", tid: "bench", entityId: "bench" };
   const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { authentication: {}, meeting: {}, pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} }, sharing: {}, teamsCore: {} } };
-  return `<!doctype html><html><body style="margin:0"><iframe id="tab" style="width:280px;height:860px;border:0" src="${tabUrl}"></iframe><script>
-const context = ${JSON.stringify(context)}, runtime = ${JSON.stringify(runtime)}, token = ${JSON.stringify(token)};
+  return `const context = ${JSON.stringify(context)}, runtime = ${JSON.stringify(runtime)}, token = ${JSON.stringify(token)};
 window.addEventListener("message", (event) => {
   const m = event.data;
   if (!m || typeof m.func !== "string" || event.source === window) return;
@@ -108,7 +113,8 @@ window.addEventListener("message", (event) => {
   else if (m.func === "getContext") reply([context]);
   else if (m.func === "authentication.getAuthToken") reply([true, token]);
 });
-</script></body></html>`;
+document.getElementById("tab").src = new URLSearchParams(location.search).get("tab");
+`;
 }
 
 /** One cold load of `url` in a fresh context; the mark's time in the page (or frame) that sets it. */
@@ -118,14 +124,10 @@ async function coldLoad(browser, stored, url, { viewport, host } = {}) {
     await context.addInitScript(([key, t]) => sessionStorage.setItem(key, JSON.stringify(t)), [TOKEN_KEY, stored]);
     let target;
     if (host) {
-      const origin = new URL(url).origin;
-      await context.route(`${origin}/bench-host.html`, (route) => route.fulfill({ contentType: "text/html", body: hostPage(url, stored.token) }));
-      // Offline: Microsoft's valid-domains list, answered as the CDN would.
-      await context.route("https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json", (route) =>
-        route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ validOrigins: ["teams.microsoft.com", "*.teams.microsoft.com"] }) }),
-      );
+      // teams-js's list of valid domains comes from Microsoft's CDN, which this machine cannot reach
+      // (the launch maps its host to nothing, so it fails at once); teams-js then uses its own list.
       const page = await context.newPage();
-      await page.goto(`${origin}/bench-host.html`);
+      await page.goto(`${new URL(url).origin}/tab/bench-host.html?tab=${encodeURIComponent(url)}`);
       target = await (await page.waitForSelector("iframe#tab")).contentFrame();
     } else {
       target = await context.newPage();
@@ -163,11 +165,13 @@ export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
 
   const browser = await launchChromium();
   const q = `board=${encodeURIComponent(board)}`;
-  const floorFiles = [path.join(dist, "bench-floor.html"), path.join(dist, "bench-floor.js")];
+  const floorFiles = [path.join(dist, "bench-floor.html"), path.join(dist, "bench-floor.js"), path.join(dist, "bench-host.html"), path.join(dist, "bench-host.js")];
   let channel, sidePanel, floor;
   try {
     writeFileSync(floorFiles[0], FLOOR_HTML);
     writeFileSync(floorFiles[1], FLOOR_JS);
+    writeFileSync(floorFiles[2], HOST_HTML);
+    writeFileSync(floorFiles[3], hostScript(stored.token));
     ({ floor, channel, sidePanel } = await interleaved(runs, {
       floor: () => coldLoad(browser, stored, `${baseUrl}/tab/bench-floor.html?${q}`),
       channel: () => coldLoad(browser, stored, `${baseUrl}/tab/?view=channel&${q}`),

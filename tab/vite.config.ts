@@ -2,23 +2,20 @@ import { fileURLToPath } from "node:url";
 import { type Plugin, defineConfig } from "vite";
 
 /**
- * src/boot.ts is an entry of its own, which the page runs as soon as it (a few KB) has arrived,
- * before main.tsx's scripts have: it starts the board's request (src/startup/start-host.ts, shared
- * with main.tsx as one instance in the "early" chunk).
+ * index.html runs src/boot.ts, which starts the board's request and meets the host, then imports
+ * src/main.tsx. main.tsx is an entry of its own (its up-front modules in one chunk, below); this
+ * preloads that chunk and what it imports, so that it downloads from the start beside boot.ts.
  */
-function bootFirst(): Plugin {
+function preloadMain(): Plugin {
   return {
-    name: "fact-board-boot-first",
+    name: "fact-board-preload-main",
     apply: "build",
     transformIndexHtml: {
       order: "post",
-      handler(_html, ctx) {
-        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === "chunk" && c.isEntry && c.name === "boot");
-        if (!boot || boot.type !== "chunk") throw new Error("the boot entry is missing from the bundle");
-        return [
-          { tag: "script", attrs: { type: "module", async: true, crossorigin: true, src: `/tab/${boot.fileName}` }, injectTo: "head-prepend" },
-          ...boot.imports.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/tab/${file}` }, injectTo: "head-prepend" as const })),
-        ];
+      handler(html, ctx) {
+        const main = Object.values(ctx.bundle ?? {}).find((c) => c.type === "chunk" && c.isEntry && c.name === "main");
+        if (!main || main.type !== "chunk") throw new Error("the main entry is missing from the bundle");
+        return [main.fileName, ...main.imports].filter((file) => !html.includes(file)).map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/tab/${file}` }, injectTo: "head" as const }));
       },
     },
   };
@@ -36,7 +33,7 @@ export default defineConfig({
     ],
   },
   oxc: { jsx: { runtime: "automatic" } },
-  plugins: [bootFirst()],
+  plugins: [preloadMain()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -44,15 +41,16 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
-      input: { index: fileURLToPath(new URL("index.html", import.meta.url)), boot: fileURLToPath(new URL("src/boot.ts", import.meta.url)) },
+      input: { index: fileURLToPath(new URL("index.html", import.meta.url)), main: fileURLToPath(new URL("src/main.tsx", import.meta.url)) },
       output: {
         codeSplitting: {
           groups: [
-            // What boot.ts runs, in a chunk of its own so that it does not wait for the rest.
+            // What boot.ts runs, in a chunk of its own so that it does not wait for the rest (main.tsx shares it).
             { name: "early", test: /src[\\/](startup[\\/]start-host|api[\\/]early|api[\\/]session|shell[\\/]views|teams[\\/]host)\.ts$/, priority: 2 },
             // What main.tsx needs up front is one file, not a dozen small ones: over HTTP/1.1 (a local
             // run, a proxy) six connections are shared with the board's request, which must not queue.
-            { name: "start", tags: ["$initial"], test: (id: string) => !/src[\\/]boot\.ts$/.test(id), priority: 1 },
+            // boot.ts stays out of it: it is the page's own small entry.
+            { name: "start", tags: ["$initial"], test: (id: string) => !/src[\\/]boot\.ts$|index\.html/.test(id), priority: 1 },
           ],
         },
       },

@@ -4,7 +4,8 @@ import { loadCatalogue } from "./i18n/load";
 import { App } from "./shell/App";
 import { loadTheme } from "./teams/themes";
 
-// The application: startHost (run by boot.ts) has started the reads, the surface's chunk and the words.
+// The application, run by boot.ts once the host is known: startHost has started the reads, the
+// surface's chunk and the words.
 const root = createRoot(document.getElementById("root")!);
 void startHost().then(async (host) => {
   document.documentElement.lang = host.locale.toLowerCase().startsWith("en") ? "en" : "sv";

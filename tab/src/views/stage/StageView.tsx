@@ -171,9 +171,11 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
   const moveTo = (i: number) => void shared.send({ type: "moveTo", index: i });
   const next = () => current && !isLast && moveTo(current.index + 1);
   const previous = () => current && current.index > 0 && moveTo(current.index - 1);
+  // Marking reviewed is the server's call per row (row.may), as on the board: the shortcut obeys it too.
+  const reviewTarget = current?.shown === "details" ? (row ?? current.row) : undefined;
   const review = async () => {
-    const target = row ?? current?.row;
-    if (!target) return;
+    const target = reviewTarget;
+    if (!target?.may.review) return;
     if (target.entry.lastReviewedOn !== board.today) {
       const outcome = await submit(target, { kind: "review" });
       if (!outcome.saved) return;
@@ -204,7 +206,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
             <Button size="large" appearance="primary" disabled={isLast} onClick={next} aria-keyshortcuts={keys.next}>
               {t("stage.next")} <span className={styles.key}>({keys.next})</span>
             </Button>
-            {can(board, "entry.review") && current?.shown === "details" && (
+            {reviewTarget?.may.review && (
               <Button size="large" onClick={() => void review()} aria-keyshortcuts={keys.reviewed}>
                 {t("stage.markReviewed")} <span className={styles.key}>({keys.reviewed})</span>
               </Button>
