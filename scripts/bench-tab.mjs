@@ -21,7 +21,7 @@ import { gzipSync } from "node:zlib";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "tab/dist");
 const ENTRIES = 40;
-const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 7);
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 

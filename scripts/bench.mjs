@@ -26,7 +26,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(root, "bot/dist", p));
 const asJson = process.argv.includes("--json");
-// `--only=api,cards,tab,faults`: some parts only, while working on one of them (the full run is the figure).
+// `--only=cards,tab,faults`: the board load and entry update, and only these other parts, while
+// working on one of them (the full run is the figure).
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const wanted = (part) => !only || only.includes(part);
 const log = (...a) => {
