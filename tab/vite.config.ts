@@ -46,7 +46,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // What boot.ts runs, in a chunk of its own so that it does not wait for the rest (main.tsx shares it).
-            { name: "early", test: /src[\\/](startup[\\/]start-host|api[\\/]early|api[\\/]session|shell[\\/]views|teams[\\/]host)\.ts$/, priority: 2 },
+            { name: "early", test: /src[\\/](startup[\\/]start-host|api[\\/]early|api[\\/]session|shell[\\/]views|teams[\\/]host|i18n[\\/]language)\.ts$/, priority: 2 },
             // What main.tsx needs up front is one file, not a dozen small ones: over HTTP/1.1 (a local
             // run, a proxy) six connections are shared with the board's request, which must not queue.
             // boot.ts stays out of it: it is the page's own small entry.

@@ -4,17 +4,15 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import type sv from "./sv.json";
 import type { VocabularyCatalogue } from "./vocabulary";
 
-export type Language = "sv" | "en";
+import { type Language, languageFor } from "./language";
+
+export { type Language, languageFor };
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
 /** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
 export type Catalogue = typeof sv & VocabularyCatalogue;
 
-/** Swedish by default; English when the viewer's (Teams) locale is English. */
-export function languageFor(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith("en") ? "en" : "sv";
-}
 
 /**
  * One i18next instance per language, ready at once once its catalogue is there. A page loads only

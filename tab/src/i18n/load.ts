@@ -1,12 +1,9 @@
-import { addCatalogue, hasCatalogue, languageFor, type Catalogue, type Language } from "./index";
+import { addCatalogue, hasCatalogue, type Catalogue } from "./index";
+import { type Language, catalogueChunks, languageFor } from "./language";
 import { vocabularyCatalogue } from "./vocabulary";
 
-// Each language is its own chunks (the tab's strings and the shared vocabulary's words): a page
-// downloads only the language it shows.
-const loaders: Record<Language, () => Promise<Catalogue>> = {
-  sv: () => Promise.all([import("./sv.json"), import("@fact-board/contract/words/sv")]).then(([s, w]) => ({ ...s.default, ...vocabularyCatalogue(w.words) })),
-  en: () => Promise.all([import("./en.json"), import("@fact-board/contract/words/en")]).then(([s, w]) => ({ ...s.default, ...vocabularyCatalogue(w.words) })),
-};
+const load = (language: Language): Promise<Catalogue> =>
+  catalogueChunks(language).then(([strings, words]) => ({ ...strings.default, ...vocabularyCatalogue(words.words) }));
 
 const loading: Partial<Record<Language, Promise<void>>> = {};
 
@@ -14,5 +11,5 @@ const loading: Partial<Record<Language, Promise<void>>> = {};
 export function loadCatalogue(locale: string | undefined): Promise<void> {
   const language = languageFor(locale);
   if (hasCatalogue(language)) return Promise.resolve();
-  return (loading[language] ??= loaders[language]().then((catalogue) => addCatalogue(language, catalogue)));
+  return (loading[language] ??= load(language).then((catalogue) => addCatalogue(language, catalogue)));
 }

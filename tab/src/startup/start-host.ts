@@ -1,5 +1,6 @@
 import { startEarly } from "../api/early";
 import { readDevToken } from "../api/session";
+import { catalogueChunks, languageFor } from "../i18n/language";
 import { preloadView } from "../shell/views";
 import { type Host, detectHost, viewFor } from "../teams/host";
 
@@ -23,12 +24,8 @@ function begin(): Promise<Host> {
     if (board) startEarly(`/api/boards/${encodeURIComponent(board)}`, token);
   };
 
-  // The catalogue's chunks, downloading now; i18n/load.ts takes them from the module cache.
-  const warmCatalogue = (locale: string) =>
-    (locale.toLowerCase().startsWith("en")
-      ? Promise.all([import("../i18n/en.json"), import("@fact-board/contract/words/en")])
-      : Promise.all([import("../i18n/sv.json"), import("@fact-board/contract/words/sv")])
-    ).catch(() => undefined);
+  // The language's words, downloading now; i18n/load.ts takes them from the module cache.
+  const warmCatalogue = (locale: string) => void catalogueChunks(languageFor(locale)).catch(() => undefined);
 
   // A plain browser page knows its language, surface and (development) token from the URL and the
   // session at once. Inside Teams they follow its context. The reads go out first: over HTTP/1.1
@@ -37,14 +34,14 @@ function begin(): Promise<Host> {
     const dev = readDevToken();
     if (dev) startReads(Promise.resolve(dev.token));
     preloadView(viewFor(undefined, params.get("view")));
-    void warmCatalogue(params.get("lang") ?? "sv-SE");
+    warmCatalogue(params.get("lang") ?? "sv-SE");
   }
 
   return detectHost().then((host) => {
     if (!host.signInPopup) {
       if (host.teams && host.view !== "config") startReads(host.teams.getAuthToken());
       preloadView(host.view);
-      if (host.inTeams) void warmCatalogue(host.locale);
+      if (host.inTeams) warmCatalogue(host.locale);
     }
     return host;
   });
