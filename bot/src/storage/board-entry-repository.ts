@@ -99,6 +99,7 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
     const ck = boardEntryKeys(entry.boardId, entry.participantId);
     try {
       await tables.boardEntries.deleteEntity(ck.partitionKey, ck.rowKey, { etag: entry.etag });
+      decodedCurrent.forget(ck.partitionKey, ck.rowKey);
       return undefined;
     } catch (e) {
       if (isStatus(e, 404)) return undefined;
@@ -180,6 +181,7 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
       const { etag: historyEtag } = await write(what, () => tables.entryHistory.upsertEntity(historyEntity, "Replace"));
       try {
         await tables.boardEntries.deleteEntity(ck.partitionKey, ck.rowKey, { etag: claimedEtag });
+        decodedCurrent.forget(ck.partitionKey, ck.rowKey);
       } catch (e) {
         if (!isStatus(e, 412) && !isStatus(e, 404)) throw translate(e, what);
         if (isStatus(e, 404)) {

@@ -1,4 +1,4 @@
-import { DecodedVersions } from "./decoded-versions";
+import { DecodedVersions, RETAIN_MS } from "./decoded-versions";
 import type { RawEntity } from "./entity-support";
 import { participantKeys } from "./participant-entity";
 import { StoredEntityInvalid } from "./storage-errors";
@@ -37,6 +37,26 @@ describe("decoded versions", () => {
     versions.decode(raw("a", "e", 1), parse); // forgotten: decoded again
     versions.decode(raw("c", "e", 1), parse); // kept
     expect(parse).toHaveBeenCalledTimes(6);
+  });
+
+  it("keeps nothing storage stopped returning: a version unread for ten minutes goes at the next sweep, a deleted one at once", () => {
+    let now = 0;
+    const versions = new DecodedVersions<{ value: number }>(100, () => now);
+    const parse = jest.fn((r: RawEntity) => ({ value: Number(r.value) }));
+    versions.decode(raw("read-again", "e", 1), parse);
+    versions.decode(raw("not-read-again", "e", 1), parse);
+    versions.decode(raw("deleted", "e", 1), parse);
+    versions.forget("p", "deleted");
+    now = RETAIN_MS - 1;
+    versions.decode(raw("read-again", "e", 1), parse);
+    now = RETAIN_MS + 1;
+    versions.sweep();
+    expect(parse).toHaveBeenCalledTimes(3);
+    versions.decode(raw("read-again", "e", 1), parse); // kept: storage returned it within the window
+    expect(parse).toHaveBeenCalledTimes(3);
+    versions.decode(raw("not-read-again", "e", 1), parse);
+    versions.decode(raw("deleted", "e", 1), parse);
+    expect(parse).toHaveBeenCalledTimes(5);
   });
 
   it("validates a new stored version even after a valid one was read (Azurite)", async () => {

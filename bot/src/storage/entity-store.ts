@@ -106,6 +106,7 @@ export class EntityStore<D> {
       () => this.client.deleteEntity(partitionKey, rowKey, { etag: expectedEtag }),
       () => this.get(partitionKey, rowKey),
     );
+    this.decoded.forget(partitionKey, rowKey);
   }
 
   /** Creates many entities, one transaction per partition and 100 actions; throws if any batch fails. */
