@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import prettier from "eslint-config-prettier";
 
 // SDKs stay at the edges: the domain imports no SDK, HTTP or storage; botbuilder and teamsfx
 // (end-of-life upstream) only in bot/src/bot so that moving to the Agents SDK touches one folder.
@@ -28,10 +29,20 @@ const sdkAndIo = [
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/.tsbuild/**", ".data/**", "test-artifacts/**", "devTools/**", "appPackage/build/**", "coverage/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.tsbuild/**",
+      ".data/**",
+      "test-artifacts/**",
+      "devTools/**",
+      "appPackage/build/**",
+      "coverage/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: {
       globals: { ...globals.node },
@@ -44,7 +55,10 @@ export default tseslint.config(
   {
     files: ["bot/src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: sdkAndIo, message: "The domain is plain TypeScript: no SDK, HTTP or storage imports." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: sdkAndIo, message: "The domain is plain TypeScript: no SDK, HTTP or storage imports." }] },
+      ],
     },
   },
   {
@@ -53,7 +67,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["botbuilder*", "botframework-*", "@microsoft/teamsfx"], message: "Bot Framework SDK imports belong in bot/src/bot (the edge folder)." }] },
+        {
+          patterns: [
+            {
+              group: ["botbuilder*", "botframework-*", "@microsoft/teamsfx"],
+              message: "Bot Framework SDK imports belong in bot/src/bot (the edge folder).",
+            },
+          ],
+        },
       ],
     },
   },

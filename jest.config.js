@@ -16,7 +16,10 @@ module.exports = {
   transform: { "^.+\\.(t|j|mj)sx?$": swc },
   // jose ships ESM only; let swc turn it into CommonJS for Jest.
   transformIgnorePatterns: ["/node_modules/(?!(jose)/)"],
-  moduleNameMapper: { "^@fact-board/contract$": "<rootDir>/contract/src/index.ts", "^@fact-board/contract/words/(\\w+)$": "<rootDir>/contract/src/words/$1.ts" },
+  moduleNameMapper: {
+    "^@fact-board/contract$": "<rootDir>/contract/src/index.ts",
+    "^@fact-board/contract/words/(\\w+)$": "<rootDir>/contract/src/words/$1.ts",
+  },
   testMatch: ["<rootDir>/{bot,contract,tab,tests}/**/*.test.{ts,tsx}"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.tsbuild/"],
   globalSetup: "<rootDir>/tests/support/global-setup.mjs",

@@ -32,7 +32,12 @@ try {
   let envFile;
   if (values.example) {
     envFile = path.join(work, ".env.example-values");
-    writeFileSync(envFile, Object.entries(EXAMPLE).map(([k, v]) => `${k}=${v}`).join("\n"));
+    writeFileSync(
+      envFile,
+      Object.entries(EXAMPLE)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n"),
+    );
   }
   const zipPath = buildPackage({ envName: values.env, envFile, out: path.join(work, "appPackage.zip") });
   const dir = path.join(work, "appPackage");

@@ -29,4 +29,11 @@ export function withTable(document, table) {
   return replaceTable(document, table, START, END);
 }
 
-runTableScript({ script: "authorship-table.mjs", module: "domain/authorship.js", render: renderAuthorshipTable, start: START, end: END, what: "authorship table" });
+runTableScript({
+  script: "authorship-table.mjs",
+  module: "domain/authorship.js",
+  render: renderAuthorshipTable,
+  start: START,
+  end: END,
+  what: "authorship table",
+});

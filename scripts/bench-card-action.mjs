@@ -17,7 +17,9 @@ function startSink() {
         res.end(JSON.stringify({ id: "sent" }));
       });
     });
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) }));
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) }),
+    );
   });
 }
 
@@ -27,7 +29,9 @@ export async function benchCardAction({ baseUrl, storage, team, runs, warmup }) 
     // A participant whose case manager's organisation records its own consent.
     const consent = team.consents.find((c) => c.status === "given" && c.receivingOrganisationIds.length > 0);
     const participant = team.participants.find((p) => p.id === consent.participantId);
-    const member = team.members.find((m) => m.organisationId === consent.disclosingOrganisationId && m.role === "coordinator") ?? team.members.find((m) => m.id === participant.caseManagerId);
+    const member =
+      team.members.find((m) => m.organisationId === consent.disclosingOrganisationId && m.role === "coordinator") ??
+      team.members.find((m) => m.id === participant.caseManagerId);
     const times = [];
     for (let i = 0; i < warmup + runs; i++) {
       const stored = await storage.consents.get(consent.boardId, consent.participantId, consent.disclosingOrganisationId);
@@ -61,7 +65,11 @@ export async function benchCardAction({ baseUrl, storage, team, runs, warmup }) 
         },
       };
       const t = process.hrtime.bigint();
-      const res = await fetch(`${baseUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const answer = await res.json();
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       if (res.status !== 200 || answer.statusCode !== 200) throw new Error(`card action answered ${res.status}/${answer.statusCode}`);

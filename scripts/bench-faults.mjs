@@ -55,7 +55,13 @@ export async function benchAuditExport({ baseUrl, storage, team, boardId, signIn
   await run(); // warm-up
   const r = await run();
   const round = (n) => Math.round(n * 10) / 10;
-  return { rows: r.rows, sizeMb: round(r.bytes / 2 ** 20), ms: Math.round(r.ms), peakRssGrowthMb: round(r.peakRssMb), peakHeapGrowthMb: round(r.peakHeapMb) };
+  return {
+    rows: r.rows,
+    sizeMb: round(r.bytes / 2 ** 20),
+    ms: Math.round(r.ms),
+    peakRssGrowthMb: round(r.peakRssMb),
+    peakHeapGrowthMb: round(r.peakHeapMb),
+  };
 }
 
 /** A TCP link to storage that can be cut (refused) or stalled (accepts, never answers). */
@@ -109,7 +115,11 @@ export async function benchOutage({ startServer, loadConfig, connectionString, t
   const base = `http://127.0.0.1:${server.port}`;
   try {
     const { token } = await (
-      await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: member.tenantId, objectId: member.objectId }) })
+      await fetch(`${base}/api/dev/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenantId: member.tenantId, objectId: member.objectId }),
+      })
     ).json();
     const time = async (path, headers = {}) => {
       const times = [];
@@ -131,8 +141,18 @@ export async function benchOutage({ startServer, loadConfig, connectionString, t
     const refusedApi = await time(`/api/boards/${encodeURIComponent(boardId)}`, auth);
     const refusedReady = await time("/readyz");
     return {
-      hanging: { apiStatus: hangingApi.status, apiMaxMs: hangingApi.maxMs, readyStatus: hangingReady.status, readyMaxMs: hangingReady.maxMs },
-      refused: { apiStatus: refusedApi.status, apiMaxMs: refusedApi.maxMs, readyStatus: refusedReady.status, readyMaxMs: refusedReady.maxMs },
+      hanging: {
+        apiStatus: hangingApi.status,
+        apiMaxMs: hangingApi.maxMs,
+        readyStatus: hangingReady.status,
+        readyMaxMs: hangingReady.maxMs,
+      },
+      refused: {
+        apiStatus: refusedApi.status,
+        apiMaxMs: refusedApi.maxMs,
+        readyStatus: refusedReady.status,
+        readyMaxMs: refusedReady.maxMs,
+      },
     };
   } finally {
     await server.stop().catch(() => undefined);

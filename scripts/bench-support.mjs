@@ -13,7 +13,16 @@ export async function launchChromium() {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     // Offline: teams-js's request for Microsoft's CDN fails at once instead of waiting on DNS.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP res.cdn.office.net ~NOTFOUND"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--host-resolver-rules=MAP res.cdn.office.net ~NOTFOUND",
+    ],
   });
 }
 

@@ -71,7 +71,12 @@ async function ensureEntries(baseUrl, token, boardId) {
   const { participants } = await json(baseUrl, token, "GET", `/api/boards/${boardId}/participants?offBoard=true`);
   const next = new Date(Date.parse(`${board.today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   for (const p of participants.filter((x) => !x.onBoard).slice(0, ENTRIES - board.rows.length)) {
-    await json(baseUrl, token, "POST", `/api/boards/${boardId}/entries`, { participantId: p.id, reason: "coordinationNeed", priority: "medium", nextEvaluationOn: next }).catch(() => undefined);
+    await json(baseUrl, token, "POST", `/api/boards/${boardId}/entries`, {
+      participantId: p.id,
+      reason: "coordinationNeed",
+      priority: "medium",
+      nextEvaluationOn: next,
+    }).catch(() => undefined);
   }
   board = await json(baseUrl, token, "GET", `/api/boards/${boardId}`);
   return board.rows.length;
@@ -102,8 +107,26 @@ requestAnimationFrame(() => { performance.mark("fact-board-interactive"); docume
 const HOST_HTML = `<!doctype html><html><head><meta charset="UTF-8"><title>host</title><script type="module" src="./bench-host.js"></script></head><body style="margin:0"><iframe id="tab" style="width:280px;height:860px;border:0"></iframe></body></html>`;
 
 function hostScript(token) {
-  const context = { frameContext: "sidePanel", locale: "sv-SE", theme: "default", meetingId: "bench-meeting", userObjectId: "bench", tid: "bench", entityId: "bench" };
-  const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { authentication: {}, meeting: {}, pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} }, sharing: {}, teamsCore: {} } };
+  const context = {
+    frameContext: "sidePanel",
+    locale: "sv-SE",
+    theme: "default",
+    meetingId: "bench-meeting",
+    userObjectId: "bench",
+    tid: "bench",
+    entityId: "bench",
+  };
+  const runtime = {
+    apiVersion: 4,
+    isLegacyTeams: false,
+    supports: {
+      authentication: {},
+      meeting: {},
+      pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} },
+      sharing: {},
+      teamsCore: {},
+    },
+  };
   return `const context = ${JSON.stringify(context)}, runtime = ${JSON.stringify(runtime)}, token = ${JSON.stringify(token)};
 window.addEventListener("message", (event) => {
   const m = event.data;
@@ -165,7 +188,12 @@ export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
 
   const browser = await launchChromium();
   const q = `board=${encodeURIComponent(board)}`;
-  const floorFiles = [path.join(dist, "bench-floor.html"), path.join(dist, "bench-floor.js"), path.join(dist, "bench-host.html"), path.join(dist, "bench-host.js")];
+  const floorFiles = [
+    path.join(dist, "bench-floor.html"),
+    path.join(dist, "bench-floor.js"),
+    path.join(dist, "bench-host.html"),
+    path.join(dist, "bench-host.js"),
+  ];
   let channel, sidePanel, floor;
   try {
     writeFileSync(floorFiles[0], FLOOR_HTML);

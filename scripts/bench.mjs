@@ -28,7 +28,10 @@ const dist = (p) => require(path.join(root, "bot/dist", p));
 const asJson = process.argv.includes("--json");
 // `--only=cards,tab,faults`: the board load and entry update, and only these other parts, while
 // working on one of them (the full run is the figure).
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const wanted = (part) => !only || only.includes(part);
 const log = (...a) => {
   if (!asJson) console.log(...a);
@@ -106,16 +109,32 @@ try {
   // The region coordinator (sees most of the board; how many is printed below).
   const viewer = team.members[0];
   const { token } = await (
-    await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: viewer.tenantId, objectId: viewer.objectId }) })
+    await fetch(`${base}/api/dev/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenantId: viewer.tenantId, objectId: viewer.objectId }),
+    })
   ).json();
   const auth = { authorization: `Bearer ${token}` };
   const first = await (await fetch(`${base}/api/boards/${DEMO_BOARD_ID}`, { headers: auth })).json();
   const visibleRows = first.rows.length;
 
   // ---- raw: the same round trips with @azure/data-tables directly ----
-  const client = (name) => TableClient.fromConnectionString(azurite.connectionString, `${tablePrefix}${name}`, { allowInsecureConnection: true });
+  const client = (name) =>
+    TableClient.fromConnectionString(azurite.connectionString, `${tablePrefix}${name}`, { allowInsecureConnection: true });
   const t = Object.fromEntries(
-    ["Boards", "Organisations", "Members", "Participants", "BoardEntries", "Consents", "Escalations", "Absences", "BoardVersions", "AuditLog"].map((n) => [n, client(n)]),
+    [
+      "Boards",
+      "Organisations",
+      "Members",
+      "Participants",
+      "BoardEntries",
+      "Consents",
+      "Escalations",
+      "Absences",
+      "BoardVersions",
+      "AuditLog",
+    ].map((n) => [n, client(n)]),
   );
   const pk = DEMO_BOARD_ID;
   const listAll = async (table, filter) => {
@@ -128,19 +147,44 @@ try {
   // (creates only when a window starts). The raw side writes its own rows (another actor) in the
   // same month partition, so both meet a partition of the same size.
   const { auditMapping, foldKeys } = dist("storage/audit-entity.js");
-  const rawActor = { tenantId: viewer.tenantId, objectId: "bench-raw-round-trips", organisationId: viewer.organisationId, role: viewer.role };
+  const rawActor = {
+    tenantId: viewer.tenantId,
+    objectId: "bench-raw-round-trips",
+    organisationId: viewer.organisationId,
+    role: viewer.role,
+  };
   const rawFolds = new Map();
   const foldedAuditWrite = async (participants) => {
     const at = new Date().toISOString();
     const actions = participants.map((p) => {
-      const event = { boardId: pk, at, actor: rawActor, what: "viewedDetails", participantId: p.id, participantCode: p.code, channel: "api", outcome: "allowed" };
+      const event = {
+        boardId: pk,
+        at,
+        actor: rawActor,
+        what: "viewedDetails",
+        participantId: p.id,
+        participantCode: p.code,
+        channel: "api",
+        outcome: "allowed",
+      };
       const keys = foldKeys(event);
       const known = rawFolds.get(keys.rowKey);
       if (!known) return ["create", auditMapping.toEntity({ ...event, count: 1, lastAt: at })];
-      return ["update", { partitionKey: keys.partitionKey, rowKey: keys.rowKey, at: known.at, count: known.count + 1, lastAt: at }, "Merge", { etag: known.etag }];
+      return [
+        "update",
+        { partitionKey: keys.partitionKey, rowKey: keys.rowKey, at: known.at, count: known.count + 1, lastAt: at },
+        "Merge",
+        { etag: known.etag },
+      ];
     });
     const result = await t.AuditLog.submitTransaction(actions);
-    actions.forEach(([, e], i) => rawFolds.set(e.rowKey, { etag: result.subResponses[i].etag, at: rawFolds.get(e.rowKey)?.at ?? e.at, count: (rawFolds.get(e.rowKey)?.count ?? 0) + 1 }));
+    actions.forEach(([, e], i) =>
+      rawFolds.set(e.rowKey, {
+        etag: result.subResponses[i].etag,
+        at: rawFolds.get(e.rowKey)?.at ?? e.at,
+        count: (rawFolds.get(e.rowKey)?.count ?? 0) + 1,
+      }),
+    );
   };
   const auditBatch = async (n) => {
     // The entry update's audit record is not foldable (a change): one create.
@@ -148,7 +192,23 @@ try {
     for (let i = 0; i < n; i += 100) {
       const actions = [];
       for (let k = i; k < Math.min(n, i + 100); k++) {
-        actions.push(["create", { partitionKey: `${pk}_${month}`, rowKey: `${String(9e15 - Date.now())}_${randomBytes(6).toString("hex")}`, what: "changedEntry", participantId: `p${k}`, participantCode: `FIK-${k}`, tenantId: viewer.tenantId, objectId: viewer.objectId, organisationId: viewer.organisationId, role: viewer.role, channel: "api", outcome: "allowed", at: new Date().toISOString() }]);
+        actions.push([
+          "create",
+          {
+            partitionKey: `${pk}_${month}`,
+            rowKey: `${String(9e15 - Date.now())}_${randomBytes(6).toString("hex")}`,
+            what: "changedEntry",
+            participantId: `p${k}`,
+            participantCode: `FIK-${k}`,
+            tenantId: viewer.tenantId,
+            objectId: viewer.objectId,
+            organisationId: viewer.organisationId,
+            role: viewer.role,
+            channel: "api",
+            outcome: "allowed",
+            at: new Date().toISOString(),
+          },
+        ]);
       }
       await t.AuditLog.submitTransaction(actions);
     }
@@ -195,7 +255,8 @@ try {
     await t.BoardVersions.updateEntity({ partitionKey: pk, rowKey: "version", benchTouch: i }, "Merge", { etag: version.etag });
   };
   await storage.boardVersions.bump(DEMO_BOARD_ID); // the version row exists from the first change on
-  let etag = (await (await fetch(`${base}/api/boards/${DEMO_BOARD_ID}/participants/${pid}/history`, { headers: auth })).json()).current.etag;
+  let etag = (await (await fetch(`${base}/api/boards/${DEMO_BOARD_ID}/participants/${pid}/history`, { headers: auth })).json()).current
+    .etag;
   const priorities = ["high", "medium", "low"];
   const [entryRaw, entryApi] = await measureInTurn(rawEntryUpdate, async (i) => {
     const res = await fetch(`${base}/api/boards/${DEMO_BOARD_ID}/entries/${pid}`, {
@@ -209,8 +270,20 @@ try {
   });
 
   const result = {
-    boardLoad: { rawP50Ms: round(boardRaw.p50), rawP95Ms: round(boardRaw.p95), apiP50Ms: round(boardApi.p50), apiP95Ms: round(boardApi.p95), ratioP95: round(boardApi.p95 / boardRaw.p95) },
-    entryUpdate: { rawP50Ms: round(entryRaw.p50), rawP95Ms: round(entryRaw.p95), apiP50Ms: round(entryApi.p50), apiP95Ms: round(entryApi.p95), ratioP95: round(entryApi.p95 / entryRaw.p95) },
+    boardLoad: {
+      rawP50Ms: round(boardRaw.p50),
+      rawP95Ms: round(boardRaw.p95),
+      apiP50Ms: round(boardApi.p50),
+      apiP95Ms: round(boardApi.p95),
+      ratioP95: round(boardApi.p95 / boardRaw.p95),
+    },
+    entryUpdate: {
+      rawP50Ms: round(entryRaw.p50),
+      rawP95Ms: round(entryRaw.p95),
+      apiP50Ms: round(entryApi.p50),
+      apiP95Ms: round(entryApi.p95),
+      ratioP95: round(entryApi.p95 / entryRaw.p95),
+    },
   };
 
   // Card actions (issue 4), when the bot's bench hook exists.
@@ -227,15 +300,33 @@ try {
     // Live updates: the viewer's colleague (same organisation, so they may change its entries) edits.
     const { benchLiveUpdate } = await import(path.join(root, "scripts/bench-live.mjs"));
     const colleague = team.members.find((m) => m.organisationId === viewer.organisationId && m.id !== viewer.id);
-    const signInAs = async (m) => (await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }) })).json();
-    result.tab.liveUpdateMs = await benchLiveUpdate({ baseUrl: base, boardId: DEMO_BOARD_ID, writer: await signInAs(viewer), writerOrganisationId: viewer.organisationId, viewer: await signInAs(colleague) });
+    const signInAs = async (m) =>
+      (
+        await fetch(`${base}/api/dev/sign-in`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }),
+        })
+      ).json();
+    result.tab.liveUpdateMs = await benchLiveUpdate({
+      baseUrl: base,
+      boardId: DEMO_BOARD_ID,
+      writer: await signInAs(viewer),
+      writerOrganisationId: viewer.organisationId,
+      viewer: await signInAs(colleague),
+    });
     // The shared walkthrough (issue 10): a coordinator presents, a member of another organisation follows on the stage.
     const followBench = path.join(root, "scripts/bench-follow.mjs");
     if (existsSync(followBench)) {
       const { benchFollow } = await import(followBench);
       const lead = team.members.find((m) => m.role === "coordinator");
       const other = team.members.find((m) => m.organisationId !== lead.organisationId && m.role === "coordinator");
-      result.tab.followMs = await benchFollow({ baseUrl: base, boardId: DEMO_BOARD_ID, presenter: await signInAs(lead), attendee: await signInAs(other) });
+      result.tab.followMs = await benchFollow({
+        baseUrl: base,
+        boardId: DEMO_BOARD_ID,
+        presenter: await signInAs(lead),
+        attendee: await signInAs(other),
+      });
     }
   }
 
@@ -243,31 +334,74 @@ try {
   if (wanted("faults")) {
     const { benchAuditExport, benchOutage } = await import(path.join(root, "scripts/bench-faults.mjs"));
     const signInAs = async (m) =>
-      (await (await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }) })).json()).token;
-    result.auditExport = await benchAuditExport({ baseUrl: base, storage, team, boardId: DEMO_BOARD_ID, signIn: signInAs, rows: Number(process.env.BENCH_AUDIT_ROWS ?? 10_000) });
-    result.outage = await benchOutage({ startServer, loadConfig, connectionString: azurite.connectionString, tablePrefix, boardId: DEMO_BOARD_ID, member: viewer });
+      (
+        await (
+          await fetch(`${base}/api/dev/sign-in`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ tenantId: m.tenantId, objectId: m.objectId }),
+          })
+        ).json()
+      ).token;
+    result.auditExport = await benchAuditExport({
+      baseUrl: base,
+      storage,
+      team,
+      boardId: DEMO_BOARD_ID,
+      signIn: signInAs,
+      rows: Number(process.env.BENCH_AUDIT_ROWS ?? 10_000),
+    });
+    result.outage = await benchOutage({
+      startServer,
+      loadConfig,
+      connectionString: azurite.connectionString,
+      tablePrefix,
+      boardId: DEMO_BOARD_ID,
+      member: viewer,
+    });
   }
 
   if (asJson) {
     console.log(JSON.stringify(result));
   } else {
-    log(`\nFACT Board bench — Azurite in memory, board of 220 participants with 40 on the board, viewer sees ${visibleRows} (${visibleRows} audit records per load); ${RUNS} runs after ${WARMUP} warm-up\n`);
-    const line = (name, r) => `${name.padEnd(14)} ${String(r.rawP50Ms).padStart(9)} ${String(r.rawP95Ms).padStart(9)} ${String(r.apiP50Ms).padStart(9)} ${String(r.apiP95Ms).padStart(9)} ${String(r.ratioP95).padStart(10)}`;
-    log(`${"".padEnd(14)} ${"raw p50".padStart(9)} ${"raw p95".padStart(9)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"API/raw p95".padStart(10)}   (ms)`);
+    log(
+      `\nFACT Board bench — Azurite in memory, board of 220 participants with 40 on the board, viewer sees ${visibleRows} (${visibleRows} audit records per load); ${RUNS} runs after ${WARMUP} warm-up\n`,
+    );
+    const line = (name, r) =>
+      `${name.padEnd(14)} ${String(r.rawP50Ms).padStart(9)} ${String(r.rawP95Ms).padStart(9)} ${String(r.apiP50Ms).padStart(9)} ${String(r.apiP95Ms).padStart(9)} ${String(r.ratioP95).padStart(10)}`;
+    log(
+      `${"".padEnd(14)} ${"raw p50".padStart(9)} ${"raw p95".padStart(9)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"API/raw p95".padStart(10)}   (ms)`,
+    );
     log(line("board load", result.boardLoad));
     log(line("entry update", result.entryUpdate));
-    log(`\nGoal: board load API p95 ≤ 1.2 × raw p95 → ${result.boardLoad.ratioP95 <= 1.2 ? "met" : "NOT met"} (${result.boardLoad.ratioP95})`);
+    log(
+      `\nGoal: board load API p95 ≤ 1.2 × raw p95 → ${result.boardLoad.ratioP95 <= 1.2 ? "met" : "NOT met"} (${result.boardLoad.ratioP95})`,
+    );
     const ax = result.auditExport;
-    if (ax) log(`audit export (CSV, one member): ${ax.rows} rows, ${ax.sizeMb} MB in ${ax.ms} ms; peak growth RSS ${ax.peakRssGrowthMb} MB, heap ${ax.peakHeapGrowthMb} MB`);
+    if (ax)
+      log(
+        `audit export (CSV, one member): ${ax.rows} rows, ${ax.sizeMb} MB in ${ax.ms} ms; peak growth RSS ${ax.peakRssGrowthMb} MB, heap ${ax.peakHeapGrowthMb} MB`,
+      );
     const o = result.outage;
-    if (o) log(`storage down: API ${o.refused.apiStatus} within ${o.refused.apiMaxMs} ms, /readyz ${o.refused.readyStatus} within ${o.refused.readyMaxMs} ms (refused); API ${o.hanging.apiStatus} within ${o.hanging.apiMaxMs} ms, /readyz ${o.hanging.readyStatus} within ${o.hanging.readyMaxMs} ms (hanging) — goals 503 ≤ 2.5 s, /readyz ≤ 1 s`);
-    if (result.cardAction) log(`card action (server side): p50 ${result.cardAction.p50Ms} ms, p95 ${result.cardAction.p95Ms} ms (goal p95 ≤ 150 ms)`);
+    if (o)
+      log(
+        `storage down: API ${o.refused.apiStatus} within ${o.refused.apiMaxMs} ms, /readyz ${o.refused.readyStatus} within ${o.refused.readyMaxMs} ms (refused); API ${o.hanging.apiStatus} within ${o.hanging.apiMaxMs} ms, /readyz ${o.hanging.readyStatus} within ${o.hanging.readyMaxMs} ms (hanging) — goals 503 ≤ 2.5 s, /readyz ≤ 1 s`,
+      );
+    if (result.cardAction)
+      log(`card action (server side): p50 ${result.cardAction.p50Ms} ms, p95 ${result.cardAction.p95Ms} ms (goal p95 ≤ 150 ms)`);
     if (result.tab) {
       const tb = result.tab;
       log(`tab: initial JS ${tb.initialJsGzipKb} KB gzipped (goal ≤ 170); floor (bare page, same board JSON) ${tb.floorMs} ms`);
-      log(`  channel board of ${tb.entries} interactive in ${tb.boardInteractiveMs} ms = ${tb.boardInteractiveRatio} × floor; side panel ${tb.sidePanelInteractiveMs} ms = ${tb.sidePanelInteractiveRatio} × floor (goal ≤ 3 × each)`);
-      log(`live update (one person's change → shown in another's browser): p50 ${result.tab.liveUpdateMs.p50Ms} ms, p95 ${result.tab.liveUpdateMs.p95Ms} ms over ${result.tab.liveUpdateMs.runs} changes (goal p95 ≤ 2000 ms)`);
-      if (result.tab.followMs) log(`follow the presenter (presenter moves on → attendee's stage shows it): p50 ${result.tab.followMs.p50Ms} ms, p95 ${result.tab.followMs.p95Ms} ms over ${result.tab.followMs.runs} moves (goal ≤ 1000 ms)`);
+      log(
+        `  channel board of ${tb.entries} interactive in ${tb.boardInteractiveMs} ms = ${tb.boardInteractiveRatio} × floor; side panel ${tb.sidePanelInteractiveMs} ms = ${tb.sidePanelInteractiveRatio} × floor (goal ≤ 3 × each)`,
+      );
+      log(
+        `live update (one person's change → shown in another's browser): p50 ${result.tab.liveUpdateMs.p50Ms} ms, p95 ${result.tab.liveUpdateMs.p95Ms} ms over ${result.tab.liveUpdateMs.runs} changes (goal p95 ≤ 2000 ms)`,
+      );
+      if (result.tab.followMs)
+        log(
+          `follow the presenter (presenter moves on → attendee's stage shows it): p50 ${result.tab.followMs.p50Ms} ms, p95 ${result.tab.followMs.p95Ms} ms over ${result.tab.followMs.runs} moves (goal ≤ 1000 ms)`,
+        );
       for (const c of result.tab.chunks ?? []) log(`  ${c.file.padEnd(50)} ${c.gzipKb} KB gz${c.initial ? "  (initial)" : ""}`);
     }
   }

@@ -85,7 +85,13 @@ function colourIcon() {
 function outlineIcon() {
   const frame = rect(3, 5, 29, 27, 4);
   const hole = rect(5, 7, 27, 25, 2.5);
-  const cards = [rect(7.5, 9.5, 12, 14, 1), rect(7.5, 16, 12, 20.5, 1), rect(13.75, 9.5, 18.25, 14, 1), rect(13.75, 16, 18.25, 20.5, 1), rect(20, 9.5, 24.5, 14, 1)];
+  const cards = [
+    rect(7.5, 9.5, 12, 14, 1),
+    rect(7.5, 16, 12, 20.5, 1),
+    rect(13.75, 9.5, 18.25, 14, 1),
+    rect(13.75, 16, 18.25, 20.5, 1),
+    rect(20, 9.5, 24.5, 14, 1),
+  ];
   return render(32, [
     {
       colour: WHITE,

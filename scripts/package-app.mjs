@@ -55,7 +55,11 @@ function fill(text, values, fileLabel, hint) {
 }
 
 function schemaDir(manifestVersion) {
-  const dir = path.join(path.dirname(require.resolve("@microsoft/app-manifest/package.json")), "build/json-schemas/teams", `v${manifestVersion}`);
+  const dir = path.join(
+    path.dirname(require.resolve("@microsoft/app-manifest/package.json")),
+    "build/json-schemas/teams",
+    `v${manifestVersion}`,
+  );
   if (!existsSync(dir)) throw new PackageError(`no schema shipped for manifestVersion ${manifestVersion}`);
   return dir;
 }

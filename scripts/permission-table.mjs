@@ -40,10 +40,7 @@ function cell(isAllowed, role, permission) {
 
 /** The markdown table: one row per permission, one column per role. */
 export function renderPermissionTable({ permissionMatrix, isAllowed }) {
-  const lines = [
-    `| Action | Permission | ${ROLES.join(" | ")} |`,
-    `| --- | --- | ${ROLES.map(() => "---").join(" | ")} |`,
-  ];
+  const lines = [`| Action | Permission | ${ROLES.join(" | ")} |`, `| --- | --- | ${ROLES.map(() => "---").join(" | ")} |`];
   for (const [permission, rule] of Object.entries(permissionMatrix)) {
     lines.push(`| ${rule.description} | \`${permission}\` | ${ROLES.map((role) => cell(isAllowed, role, permission)).join(" | ")} |`);
   }
@@ -55,4 +52,11 @@ export function withTable(document, table) {
   return replaceTable(document, table, START, END);
 }
 
-runTableScript({ script: "permission-table.mjs", module: "domain/permissions.js", render: renderPermissionTable, start: START, end: END, what: "permission table" });
+runTableScript({
+  script: "permission-table.mjs",
+  module: "domain/permissions.js",
+  render: renderPermissionTable,
+  start: START,
+  end: END,
+  what: "permission table",
+});

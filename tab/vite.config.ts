@@ -15,7 +15,13 @@ function preloadMain(): Plugin {
       handler(html, ctx) {
         const main = Object.values(ctx.bundle ?? {}).find((c) => c.type === "chunk" && c.isEntry && c.name === "main");
         if (!main || main.type !== "chunk") throw new Error("the main entry is missing from the bundle");
-        return [main.fileName, ...main.imports].filter((file) => !html.includes(file)).map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/tab/${file}` }, injectTo: "head" as const }));
+        return [main.fileName, ...main.imports]
+          .filter((file) => !html.includes(file))
+          .map((file) => ({
+            tag: "link",
+            attrs: { rel: "modulepreload", crossorigin: true, href: `/tab/${file}` },
+            injectTo: "head" as const,
+          }));
       },
     },
   };
@@ -28,7 +34,10 @@ export default defineConfig({
   resolve: {
     alias: [
       // One language's words (contract/src/words/sv.ts or en.ts), without the rest of the contract.
-      { find: /^@fact-board\/contract\/words\/(\w+)$/, replacement: fileURLToPath(new URL("../contract/src/words/$1.ts", import.meta.url)) },
+      {
+        find: /^@fact-board\/contract\/words\/(\w+)$/,
+        replacement: fileURLToPath(new URL("../contract/src/words/$1.ts", import.meta.url)),
+      },
       { find: /^@fact-board\/contract$/, replacement: fileURLToPath(new URL("../contract/src/index.ts", import.meta.url)) },
     ],
   },
@@ -41,12 +50,19 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
-      input: { index: fileURLToPath(new URL("index.html", import.meta.url)), main: fileURLToPath(new URL("src/main.tsx", import.meta.url)) },
+      input: {
+        index: fileURLToPath(new URL("index.html", import.meta.url)),
+        main: fileURLToPath(new URL("src/main.tsx", import.meta.url)),
+      },
       output: {
         codeSplitting: {
           groups: [
             // What boot.ts runs, in a chunk of its own so that it does not wait for the rest (main.tsx shares it).
-            { name: "early", test: /src[\\/](startup[\\/]start-host|api[\\/]early|api[\\/]session|shell[\\/]views|teams[\\/]host|i18n[\\/]language)\.ts$/, priority: 2 },
+            {
+              name: "early",
+              test: /src[\\/](startup[\\/]start-host|api[\\/]early|api[\\/]session|shell[\\/]views|teams[\\/]host|i18n[\\/]language)\.ts$/,
+              priority: 2,
+            },
             // What main.tsx needs up front is one file, not a dozen small ones: over HTTP/1.1 (a local
             // run, a proxy) six connections are shared with the board's request, which must not queue.
             // boot.ts stays out of it: it is the page's own small entry.

@@ -6,7 +6,9 @@ const azure = { ENTRA_CLIENT_ID: "client", ENTRA_APP_ID_URI: "api://factboard.ex
 describe("the configuration", () => {
   it("reads an unset NODE_ENV as production: the development sign-in is refused with a line naming it", () => {
     expect(() => loadConfig({ ...local, ...azure, DEV_SIGN_IN: "true" })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...local, ...azure, DEV_SIGN_IN: "true" })).toThrow(/^Invalid configuration: DEV_SIGN_IN: .*NODE_ENV=development/);
+    expect(() => loadConfig({ ...local, ...azure, DEV_SIGN_IN: "true" })).toThrow(
+      /^Invalid configuration: DEV_SIGN_IN: .*NODE_ENV=development/,
+    );
     expect(loadConfig({ ...local, ...azure }).NODE_ENV).toBe("production");
   });
 

@@ -73,7 +73,12 @@ export const ConfigSchema = z
     BOARD_CREATOR_TENANT_IDS: z
       .string()
       .optional()
-      .transform((v) => (v ?? "").split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "comma-separated tenant GUIDs"))),
     /** Seed the fictitious demo team when the store is empty. */
     SEED_DEMO_DATA: flag,

@@ -74,17 +74,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   if (config.SEED_DEMO_DATA) {
     const now = clock();
-    const outcome = await seedDemoTeam(setupStorage, demoTeam({
+    const outcome = await seedDemoTeam(
+      setupStorage,
+      demoTeam({
         today: localDate(now, config.TIME_ZONE),
         now: now.toISOString(),
         // Local bot trials in the Agents Playground (no bot credentials) get a member for its fixed user.
         withAgentsPlaygroundUser: config.NODE_ENV === "development" && !config.BOT_ID,
-      }));
+      }),
+    );
     log.info({ outcome }, "demo data");
   }
 
   // Development keeps the sign-in key under .data/ (a restart keeps people signed in); tests keep it in memory unless told.
-  const devKeyFile = config.DEV_ISSUER_KEY_FILE ?? (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
+  const devKeyFile =
+    config.DEV_ISSUER_KEY_FILE ??
+    (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
   const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config, devKeyFile ? { keyFile: devKeyFile } : {}) : undefined;
   const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
 
@@ -101,11 +106,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     unauthenticatedRoutes: [
       { path: "/", handler: signInConfigRoutes(config) },
       // Without the demo team (SEED_DEMO_DATA off) anyone may pick a tenant and object id, so the first run can be tried locally.
-      ...(devIssuer ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }] : []),
+      ...(devIssuer
+        ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }]
+        : []),
     ],
     ...(signInOriginOf(config) ? { signInOrigin: signInOriginOf(config)! } : {}),
     admin: {
-      creation: { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS, defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT } },
+      creation: {
+        creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS,
+        defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT },
+      },
       roster: bot.roster,
     },
   });
@@ -121,7 +131,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "FACT Board server listening");
-  const jobs = options.jobs === false ? undefined : startJobs({ bot, pollSeconds: config.JOBS_POLL_SECONDS, morningBriefAt: config.MORNING_BRIEF_AT, log });
+  const jobs =
+    options.jobs === false
+      ? undefined
+      : startJobs({ bot, pollSeconds: config.JOBS_POLL_SECONDS, morningBriefAt: config.MORNING_BRIEF_AT, log });
 
   return {
     port,

@@ -8,12 +8,21 @@ import { Instant, OrganisationKind, Role } from "./vocabulary";
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a GUID");
 const MemberIdText = z.string().min(1).max(200);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
-const TimeZone = z.string().min(1).max(60).regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, "an IANA time zone");
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, "an IANA time zone");
 /** Days a participant's details are kept after they leave: up to ten years (health records). */
 const RetentionDays = z.number().int().min(0).max(3660);
 
 /** A recurring meeting's id: chosen by the admin, part of the walkthrough's and check-in's keys. "all" is the implicit meeting of a board without a schedule. */
-export const MeetingId = z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes").refine((id) => id !== "all", "\"all\" is the implicit meeting of a board without a schedule");
+export const MeetingId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
+  .refine((id) => id !== "all", '"all" is the implicit meeting of a board without a schedule');
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri"]);
 export type Weekday = z.infer<typeof Weekday>;
 
@@ -21,9 +30,20 @@ export type Weekday = z.infer<typeof Weekday>;
 export const RecurringMeeting = z.strictObject({
   id: MeetingId,
   name: ShortText(80),
-  days: z.union([z.literal("workingDays"), z.array(Weekday).min(1).max(5).refine((d) => new Set(d).size === d.length, "each weekday once")]),
+  days: z.union([
+    z.literal("workingDays"),
+    z
+      .array(Weekday)
+      .min(1)
+      .max(5)
+      .refine((d) => new Set(d).size === d.length, "each weekday once"),
+  ]),
   time: Time,
-  organisationIds: z.array(Id).min(1).max(20).refine((o) => new Set(o).size === o.length, "each organisation once"),
+  organisationIds: z
+    .array(Id)
+    .min(1)
+    .max(20)
+    .refine((o) => new Set(o).size === o.length, "each organisation once"),
 });
 export type RecurringMeeting = z.infer<typeof RecurringMeeting>;
 export const RecurringMeetings = z
@@ -32,7 +52,9 @@ export const RecurringMeetings = z
   .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "each meeting id once");
 
 /** The board's recurring meetings as every member may read them (the configuration page links a meeting's tab to one). */
-export const MeetingList = z.object({ meetings: z.array(RecurringMeeting.omit({ organisationIds: true }).extend({ organisationIds: z.array(z.string()) })) });
+export const MeetingList = z.object({
+  meetings: z.array(RecurringMeeting.omit({ organisationIds: true }).extend({ organisationIds: z.array(z.string()) })),
+});
 export type MeetingList = z.infer<typeof MeetingList>;
 
 export const BotPosts = z.strictObject({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() });
@@ -179,11 +201,24 @@ export const AdminOverview = z.object({
   organisations: z.array(OrganisationAdminView),
   members: z.array(MemberAdminView),
   joinRequests: z.array(JoinRequestView),
-  may: z.object({ configure: z.boolean(), manageOrganisations: z.boolean(), manageMembers: z.boolean(), manageOwnOrganisation: z.boolean(), importParticipants: z.boolean(), readAdminAudit: z.boolean() }),
+  may: z.object({
+    configure: z.boolean(),
+    manageOrganisations: z.boolean(),
+    manageMembers: z.boolean(),
+    manageOwnOrganisation: z.boolean(),
+    importParticipants: z.boolean(),
+    readAdminAudit: z.boolean(),
+  }),
 });
 export type AdminOverview = z.infer<typeof AdminOverview>;
 
-export const RosterPerson = z.object({ tenantId: z.string(), objectId: z.string(), displayName: z.string(), guest: z.boolean(), member: z.boolean() });
+export const RosterPerson = z.object({
+  tenantId: z.string(),
+  objectId: z.string(),
+  displayName: z.string(),
+  guest: z.boolean(),
+  member: z.boolean(),
+});
 export type RosterPerson = z.infer<typeof RosterPerson>;
 
 export const ImportReport = z.object({

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // Values every part of the contract uses.
 // Ids travel in paths and keys: letters, digits, dot, dash, underscore only.
-export const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
+export const Id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
 export const ETag = z.string().min(1).max(200);
 export const ShortText = (max: number) => z.string().trim().min(1).max(max);
 

@@ -121,8 +121,22 @@ export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
  * Starting or joining today's walkthrough: the server knows the day and the caller. A tab in a Teams
  * meeting names the meeting's chat, so the summary (counts only) is posted there when it ends.
  */
-export const JoinWalkthroughBody = z.strictObject({ teamsChatId: z.string().min(1).max(200).regex(/^19:[A-Za-z0-9_.@:-]+$/, "a Teams chat id").optional() });
+export const JoinWalkthroughBody = z.strictObject({
+  teamsChatId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^19:[A-Za-z0-9_.@:-]+$/, "a Teams chat id")
+    .optional(),
+});
 export type JoinWalkthroughBody = z.infer<typeof JoinWalkthroughBody>;
 /** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */
-export const MeetingQuery = z.strictObject({ meeting: z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/).optional() });
+export const MeetingQuery = z.strictObject({
+  meeting: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
+});
 export type MeetingQuery = z.infer<typeof MeetingQuery>;

@@ -228,7 +228,11 @@ export const BoardSummary = z.object({ id: Id, name: z.string(), memberId: z.str
 export const MeResponse = z.object({ tenantId: z.string(), objectId: z.string(), boards: z.array(BoardSummary) });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const ParticipantList = z.object({ participants: z.array(ParticipantView), hiddenCount: z.number().int(), cursor: z.string().optional() });
+export const ParticipantList = z.object({
+  participants: z.array(ParticipantView),
+  hiddenCount: z.number().int(),
+  cursor: z.string().optional(),
+});
 export type ParticipantList = z.infer<typeof ParticipantList>;
 
 export const ClosedEntryView = EntryView.omit({ etag: true, daysOnBoard: true, evaluationDue: true, mayEdit: true }).extend({
@@ -285,7 +289,13 @@ export const Overview = z.object({
    * all its entries. `reviewed` is true when every scheduled meeting that day was held.
    */
   reviewedDays: z.array(
-    z.object({ date: CalendarDate, scheduled: z.number().int(), held: z.number().int(), reviewed: z.boolean(), allEntriesReviewed: z.boolean() }),
+    z.object({
+      date: CalendarDate,
+      scheduled: z.number().int(),
+      held: z.number().int(),
+      reviewed: z.boolean(),
+      allEntriesReviewed: z.boolean(),
+    }),
   ),
   boardSizeOverTime: z.array(z.object({ date: CalendarDate, onBoard: z.number().int() })),
   daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
@@ -315,7 +325,13 @@ export const AuditPage = z.object({ records: z.array(AuditRecordView), cursor: z
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /** The development sign-in (local only): the people one may sign in as, and the token it gives. */
-export const DevPerson = z.object({ tenantId: z.string(), objectId: z.string(), displayName: z.string(), organisationName: z.string(), role: Role });
+export const DevPerson = z.object({
+  tenantId: z.string(),
+  objectId: z.string(),
+  displayName: z.string(),
+  organisationName: z.string(),
+  role: Role,
+});
 export type DevPerson = z.infer<typeof DevPerson>;
 export const DevPeopleResponse = z.object({ people: z.array(DevPerson) });
 export type DevPeopleResponse = z.infer<typeof DevPeopleResponse>;
@@ -372,7 +388,13 @@ export const WalkthroughView = z.object({
     .optional(),
   /** Positions of the participants this viewer may see, for the list and the side panel. */
   visible: z.array(z.object({ index: z.number().int(), participantId: Id, reviewed: z.boolean(), secondsSpent: z.number().int() })),
-  counts: z.object({ reviewed: z.number().int(), added: z.number().int(), removed: z.number().int(), actionsAgreed: z.number().int(), notReached: z.number().int() }),
+  counts: z.object({
+    reviewed: z.number().int(),
+    added: z.number().int(),
+    removed: z.number().int(),
+    actionsAgreed: z.number().int(),
+    notReached: z.number().int(),
+  }),
   attendees: z.array(WalkthroughAttendeeView),
 });
 export type WalkthroughView = z.infer<typeof WalkthroughView>;

@@ -16,15 +16,7 @@ export const OrganisationKind = z.enum([
 ]);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
-export const BoardReason = z.enum([
-  "crisis",
-  "relapseRisk",
-  "admission",
-  "discharge",
-  "newParticipant",
-  "coordinationNeed",
-  "other",
-]);
+export const BoardReason = z.enum(["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"]);
 export type BoardReason = z.infer<typeof BoardReason>;
 
 export const Priority = z.enum(["high", "medium", "low"]);

@@ -40,11 +40,18 @@ describe("one record per participant shown", () => {
     for (const member of [ada(), w.byName("Hugo Fiktivsson"), w.byName("Per Påhittsson")]) {
       const records = await recordsOf(member, async () => {
         const res = await w.call(member, "GET", BOARD);
-        shown = [...new Set([...res.body.rows.map((r: { participant: { id: string } }) => r.participant.id), ...res.body.escalations.map((e: { participantId: string }) => e.participantId)])];
+        shown = [
+          ...new Set([
+            ...res.body.rows.map((r: { participant: { id: string } }) => r.participant.id),
+            ...res.body.escalations.map((e: { participantId: string }) => e.participantId),
+          ]),
+        ];
         expect(res.body.rows.length).toBeGreaterThan(0);
       });
       expect(byWhat(records)).toEqual(shown.map((id) => `viewedDetails ${id}`).sort());
-      expect(records.every((e) => e.actor.organisationId === member.organisationId && e.actor.role === member.role && e.outcome === "allowed")).toBe(true);
+      expect(
+        records.every((e) => e.actor.organisationId === member.organisationId && e.actor.role === member.role && e.outcome === "allowed"),
+      ).toBe(true);
     }
   });
 
@@ -70,7 +77,11 @@ describe("one record per participant shown", () => {
   });
 
   it("each read of one participant and each change writes exactly one record", async () => {
-    const { participant, entry } = await aFreshParticipant(w, { caseManagerId: ada().id, onBoard: true, organisationIds: [ORG.region, ORG.north] });
+    const { participant, entry } = await aFreshParticipant(w, {
+      caseManagerId: ada().id,
+      onBoard: true,
+      organisationIds: [ORG.region, ORG.north],
+    });
     const p = participant.id;
     const path = `${BOARD}/entries/${p}`;
     let etag = entry!.etag;
@@ -78,13 +89,43 @@ describe("one record per participant shown", () => {
       ["viewedHistory", () => w.call(ada(), "GET", `${BOARD}/participants/${p}/history`)],
       ["viewedDetails", () => w.call(ada(), "GET", `${BOARD}/participants/${p}/consents`)],
       ["changed", () => w.call(ada(), "PATCH", path, { etag, priority: "low" })],
-      ["changed", () => w.call(ada(), "POST", `${path}/actions`, { etag, what: "Ringa", responsibleId: ada().id, byWhen: addDays(w.today(), 1) })],
+      [
+        "changed",
+        () => w.call(ada(), "POST", `${path}/actions`, { etag, what: "Ringa", responsibleId: ada().id, byWhen: addDays(w.today(), 1) }),
+      ],
       ["changed", () => w.call(ada(), "PATCH", `${path}/actions/a1`, { etag, done: true })],
       ["changed", () => w.call(ada(), "POST", `${path}/review`, { etag })],
-      ["consentRecorded", () => w.call(ada(), "PUT", `${BOARD}/participants/${p}/consents/${ORG.region}`, { status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil: addDays(w.today(), 90) })],
-      ["escalationRaised", () => w.call(ada(), "POST", `${BOARD}/escalations`, { participantId: p, toOrganisationId: ORG.north, kind: "concern", urgency: "today" })],
+      [
+        "consentRecorded",
+        () =>
+          w.call(ada(), "PUT", `${BOARD}/participants/${p}/consents/${ORG.region}`, {
+            status: "given",
+            receivingOrganisationIds: [ORG.north],
+            givenOn: w.today(),
+            validUntil: addDays(w.today(), 90),
+          }),
+      ],
+      [
+        "escalationRaised",
+        () =>
+          w.call(ada(), "POST", `${BOARD}/escalations`, {
+            participantId: p,
+            toOrganisationId: ORG.north,
+            kind: "concern",
+            urgency: "today",
+          }),
+      ],
       ["takenOffBoard", () => w.call(ada(), "POST", `${path}/take-off`, { etag, outcome: "stable" })],
-      ["putOnBoard", () => w.call(ada(), "POST", `${BOARD}/entries`, { participantId: p, reason: "relapseRisk", priority: "medium", nextEvaluationOn: addDays(w.today(), 3) })],
+      [
+        "putOnBoard",
+        () =>
+          w.call(ada(), "POST", `${BOARD}/entries`, {
+            participantId: p,
+            reason: "relapseRisk",
+            priority: "medium",
+            nextEvaluationOn: addDays(w.today(), 3),
+          }),
+      ],
       ["changed", () => w.call(ada(), "POST", `${BOARD}/participants/${p}/leave`, {})],
     ];
     for (const [what, step] of steps) {
@@ -103,7 +144,9 @@ describe("one record per participant shown", () => {
     const { participant } = await aFreshParticipant(w, { writtenBy: ORG.north, consents: [{ from: ORG.north, to: [ORG.region] }] });
     const signal = await anOpenSignal(w, participant.id, ORG.north, ORG.region, w.byName("Hugo Fiktivsson").id);
     const records = await recordsOf(ada(), async () => {
-      expect((await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status).toBe(200);
+      expect(
+        (await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
+      ).toBe(200);
     });
     expect(byWhat(records)).toEqual([`escalationAnswered ${participant.id}`]);
   });
@@ -133,12 +176,16 @@ describe("repeated views fold into one record with a count", () => {
     const { participant } = await aFreshParticipant(w, { caseManagerId: ada().id });
     for (let i = 0; i < 2; i++) expect((await w.call(ada(), "GET", `${BOARD}/participants/${participant.id}/history`)).status).toBe(200);
     const review = await w.call(eva(), "GET", `${BOARD}/audit?participantId=${participant.id}`);
-    const reads = review.body.records.filter((r: { what: string; objectId: string }) => r.what === "viewedHistory" && r.objectId === ada().objectId);
+    const reads = review.body.records.filter(
+      (r: { what: string; objectId: string }) => r.what === "viewedHistory" && r.objectId === ada().objectId,
+    );
     expect(reads).toEqual([expect.objectContaining({ count: 2, channel: "api", at: expect.any(String), lastAt: expect.any(String) })]);
     const csv = await w.call(eva(), "GET", `${BOARD}/audit.csv?participantId=${participant.id}`);
     const [header, ...lines] = String(csv.body).trim().split("\r\n");
     const columns = header!.split(",");
-    const row = lines.map((l) => l.split(",")).find((cells) => cells[columns.indexOf("what")] === "viewedHistory" && cells[columns.indexOf("objectId")] === ada().objectId);
+    const row = lines
+      .map((l) => l.split(","))
+      .find((cells) => cells[columns.indexOf("what")] === "viewedHistory" && cells[columns.indexOf("objectId")] === ada().objectId);
     expect(row?.[columns.indexOf("count")]).toBe("2");
   });
 });
@@ -159,7 +206,11 @@ describe("no unlogged access", () => {
   });
 
   it("every read of participant details fails the same way", async () => {
-    for (const path of [`${BOARD}/participants`, `${BOARD}/participants/${participant.participant.id}/history`, `${BOARD}/participants/${participant.participant.id}/consents`]) {
+    for (const path of [
+      `${BOARD}/participants`,
+      `${BOARD}/participants/${participant.participant.id}/history`,
+      `${BOARD}/participants/${participant.participant.id}/consents`,
+    ]) {
       const res = await w.call(ada(), "GET", path);
       expect(`${path} → ${res.status}`).toBe(`${path} → 500`);
       expect(textOf(res)).not.toContain(participant.participant.code);
@@ -167,7 +218,10 @@ describe("no unlogged access", () => {
   });
 
   it("a change that cannot be logged is not made", async () => {
-    const res = await w.call(ada(), "PATCH", `${BOARD}/entries/${participant.participant.id}`, { etag: participant.entry!.etag, priority: "low" });
+    const res = await w.call(ada(), "PATCH", `${BOARD}/entries/${participant.participant.id}`, {
+      etag: participant.entry!.etag,
+      priority: "low",
+    });
     expect(res.status).toBe(500);
     const stored = await w.app.storage.entries.getCurrent(DEMO_BOARD_ID, participant.participant.id);
     expect(stored).toMatchObject({ priority: participant.entry!.priority, etag: participant.entry!.etag });

@@ -40,7 +40,11 @@ async function theRegionsEntry(): Promise<Fixture> {
 }
 
 const refusedAsNotOurs = (res: Response<{ error?: { code?: string; reason?: string } }>) =>
-  expect({ status: res.status, code: res.body?.error?.code, reason: res.body?.error?.reason }).toEqual({ status: 403, code: "Forbidden", reason: "NotYourOrganisationsText" });
+  expect({ status: res.status, code: res.body?.error?.code, reason: res.body?.error?.reason }).toEqual({
+    status: 403,
+    code: "Forbidden",
+    reason: "NotYourOrganisationsText",
+  });
 
 /** Every read a member has of the participant: the board (and so its live refresh), the list and history. */
 async function everythingSeenBy(member: Member, f: Fixture) {
@@ -54,7 +58,8 @@ async function everythingSeenBy(member: Member, f: Fixture) {
 }
 
 const entryPath = (f: Fixture, suffix = "") => `${BOARD}/entries/${f.participant.id}${suffix}`;
-const currentEtag = async (f: Fixture) => (await w.call(ada(), "GET", `${BOARD}/participants/${f.participant.id}/history`)).body.current.etag as string;
+const currentEtag = async (f: Fixture) =>
+  (await w.call(ada(), "GET", `${BOARD}/participants/${f.participant.id}/history`)).body.current.etag as string;
 
 describe("editing the region's entry", () => {
   it("refuses the municipality's reason note on the region's entry and keeps the region's own", async () => {
@@ -66,7 +71,12 @@ describe("editing the region's entry", () => {
     for (const member of [ada(), hugo(), per()]) expect((await everythingSeenBy(member, f)).text).not.toContain(words);
   });
 
-  const sharedEdits = { priority: () => "low", reason: () => "relapseRisk", reasonNote: () => null, nextEvaluationOn: () => addDays(w.today(), 2) };
+  const sharedEdits = {
+    priority: () => "low",
+    reason: () => "relapseRisk",
+    reasonNote: () => null,
+    nextEvaluationOn: () => addDays(w.today(), 2),
+  };
   it.each(Object.keys(sharedEdits))("refuses the municipality changing the region's %s", async (field) => {
     const f = await theRegionsEntry();
     const value = sharedEdits[field as keyof typeof sharedEdits]();
@@ -93,7 +103,12 @@ describe("actions on the region's entry", () => {
   it("keeps the municipality's action as its own: the region sees it, a care provider named only by the region's consent does not", async () => {
     const f = await theRegionsEntry();
     const words = norrbysWords();
-    const added = await w.call(hugo(), "POST", entryPath(f, "/actions"), { etag: f.entry!.etag, what: words, responsibleId: hugo().id, byWhen: addDays(w.today(), 1) });
+    const added = await w.call(hugo(), "POST", entryPath(f, "/actions"), {
+      etag: f.entry!.etag,
+      what: words,
+      responsibleId: hugo().id,
+      byWhen: addDays(w.today(), 1),
+    });
     expect(added.status).toBe(201);
     expect(added.body.actions.find((a: { what: string }) => a.what === words)).toMatchObject({ writtenBy: ORG.north, mayMarkDone: true });
 
@@ -115,19 +130,42 @@ describe("actions on the region's entry", () => {
   it("lets the municipality mark its own action done, seen by the region and not by the care provider", async () => {
     const f = await theRegionsEntry();
     const words = norrbysWords();
-    const added = await w.call(hugo(), "POST", entryPath(f, "/actions"), { etag: f.entry!.etag, id: "n1", what: words, responsibleId: hugo().id, byWhen: addDays(w.today(), 1) });
+    const added = await w.call(hugo(), "POST", entryPath(f, "/actions"), {
+      etag: f.entry!.etag,
+      id: "n1",
+      what: words,
+      responsibleId: hugo().id,
+      byWhen: addDays(w.today(), 1),
+    });
     const done = await w.call(hugo(), "PATCH", entryPath(f, "/actions/n1"), { etag: added.body.etag, done: true });
     expect(done.status).toBe(200);
-    expect((await everythingSeenBy(ada(), f)).row.entry.actions.find((a: { id: string }) => a.id === "n1")).toMatchObject({ done: true, writtenBy: ORG.north });
+    expect((await everythingSeenBy(ada(), f)).row.entry.actions.find((a: { id: string }) => a.id === "n1")).toMatchObject({
+      done: true,
+      writtenBy: ORG.north,
+    });
     expect((await everythingSeenBy(per(), f)).text).not.toContain(words);
   });
 
   it("leaves the municipality's action out of the 409 current body a care provider gets, exactly as its GET shows the entry", async () => {
     const f = await theRegionsEntry();
     const words = norrbysWords();
-    expect((await w.call(hugo(), "POST", entryPath(f, "/actions"), { etag: f.entry!.etag, what: words, responsibleId: hugo().id, byWhen: addDays(w.today(), 1) })).status).toBe(201);
+    expect(
+      (
+        await w.call(hugo(), "POST", entryPath(f, "/actions"), {
+          etag: f.entry!.etag,
+          what: words,
+          responsibleId: hugo().id,
+          byWhen: addDays(w.today(), 1),
+        })
+      ).status,
+    ).toBe(201);
     // Västra adds its own action on the version it read before Norrby's: stale.
-    const stale = await w.call(per(), "POST", entryPath(f, "/actions"), { etag: f.entry!.etag, what: "Västras åtgärd", responsibleId: per().id, byWhen: addDays(w.today(), 1) });
+    const stale = await w.call(per(), "POST", entryPath(f, "/actions"), {
+      etag: f.entry!.etag,
+      what: "Västras åtgärd",
+      responsibleId: per().id,
+      byWhen: addDays(w.today(), 1),
+    });
     expect(stale.status).toBe(409);
     expect(textOf(stale)).not.toContain(words);
     expect(stale.body.error.current).toEqual((await everythingSeenBy(per(), f)).row.entry);
@@ -139,7 +177,10 @@ describe("reviewing the region's entry", () => {
     const f = await theRegionsEntry();
     const yesterday = addDays(w.today(), -1);
     // The region reviewed it yesterday (its own review, stored as such).
-    await w.app.storage.entries.update({ ...f.entry!, reviews: [{ organisationId: ORG.region, on: yesterday, by: ada().id }] }, { expectedEtag: f.entry!.etag });
+    await w.app.storage.entries.update(
+      { ...f.entry!, reviews: [{ organisationId: ORG.region, on: yesterday, by: ada().id }] },
+      { expectedEtag: f.entry!.etag },
+    );
     const reviewed = await w.call(hugo(), "POST", entryPath(f, "/review"), { etag: await currentEtag(f) });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ lastReviewedOn: w.today(), lastReviewedBy: hugo().id });
@@ -195,14 +236,27 @@ describe("taking the region's entry off the board", () => {
 
   it("shows the region's own outcome note in history to the care provider its consent names", async () => {
     const f = await theRegionsEntry();
-    expect((await w.call(ada(), "POST", entryPath(f, "/take-off"), { etag: f.entry!.etag, outcome: "stable", note: "Regionens bedömning" })).status).toBe(200);
-    expect((await everythingSeenBy(per(), f)).history.body.closed[0]).toMatchObject({ outcome: "stable", outcomeNote: "Regionens bedömning", writtenBy: ORG.region });
+    expect(
+      (await w.call(ada(), "POST", entryPath(f, "/take-off"), { etag: f.entry!.etag, outcome: "stable", note: "Regionens bedömning" }))
+        .status,
+    ).toBe(200);
+    expect((await everythingSeenBy(per(), f)).history.body.closed[0]).toMatchObject({
+      outcome: "stable",
+      outcomeNote: "Regionens bedömning",
+      writtenBy: ORG.region,
+    });
   });
 });
 
 describe("a signal from the region to the municipality", () => {
   async function theRegionsSignal(f: Fixture) {
-    const raised = await w.call(ada(), "POST", `${BOARD}/escalations`, { participantId: f.participant.id, toOrganisationId: ORG.north, kind: "moreMunicipalSupport", urgency: "today", note: "Regionens oro" });
+    const raised = await w.call(ada(), "POST", `${BOARD}/escalations`, {
+      participantId: f.participant.id,
+      toOrganisationId: ORG.north,
+      kind: "moreMunicipalSupport",
+      urgency: "today",
+      note: "Regionens oro",
+    });
     expect(raised.status).toBe(201);
     return raised.body as { id: string; etag: string };
   }
@@ -211,7 +265,10 @@ describe("a signal from the region to the municipality", () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
     const words = norrbysWords();
-    expect((await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: words })).status).toBe(200);
+    expect(
+      (await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: words }))
+        .status,
+    ).toBe(200);
 
     const region = await w.call(ada(), "GET", `${BOARD}/escalations/${signal.id}`);
     expect(region.body).toMatchObject({ state: "declined", declineReason: words, note: "Regionens oro" });
@@ -229,7 +286,9 @@ describe("a signal from the region to the municipality", () => {
   it("shows a care provider the region's signal on the board, without the municipality's acknowledgement", async () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
-    expect((await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status).toBe(200);
+    expect(
+      (await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
+    ).toBe(200);
     const west = (await everythingSeenBy(per(), f)).board.body.escalations.find((e: { id: string }) => e.id === signal.id);
     expect(west).toMatchObject({ state: "open", answerHidden: true });
     const region = (await everythingSeenBy(ada(), f)).board.body.escalations.find((e: { id: string }) => e.id === signal.id);
@@ -239,7 +298,13 @@ describe("a signal from the region to the municipality", () => {
   it("refuses an answer from an organisation the signal was not sent to", async () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
-    refusedAsNotOurs(await w.call(per(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: "Västras skäl" }));
+    refusedAsNotOurs(
+      await w.call(per(), "POST", `${BOARD}/escalations/${signal.id}/answer`, {
+        answer: "decline",
+        etag: signal.etag,
+        reason: "Västras skäl",
+      }),
+    );
     refusedAsNotOurs(await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "resolve", etag: signal.etag }));
   });
 
@@ -247,11 +312,18 @@ describe("a signal from the region to the municipality", () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
     const words = norrbysWords();
-    const declined = await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: words });
+    const declined = await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, {
+      answer: "decline",
+      etag: signal.etag,
+      reason: words,
+    });
     expect(declined.status).toBe(200);
     // A second Norrby member answers from the old version. (Västra cannot get this far: it is refused as not the receiver.)
     const stale = await w.call(karin(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "resolve", etag: signal.etag });
-    expect([stale.status, stale.body.error.current]).toEqual([409, (await w.call(karin(), "GET", `${BOARD}/escalations/${signal.id}`)).body]);
+    expect([stale.status, stale.body.error.current]).toEqual([
+      409,
+      (await w.call(karin(), "GET", `${BOARD}/escalations/${signal.id}`)).body,
+    ]);
   });
 });
 
@@ -260,7 +332,12 @@ describe("consents, absences and cover stay within the organisation", () => {
     const f = await theRegionsEntry();
     const today = w.today();
     refusedAsNotOurs(
-      await w.call(hugo(), "PUT", `${BOARD}/participants/${f.participant.id}/consents/${ORG.region}`, { status: "given", receivingOrganisationIds: [ORG.north, ORG.west, ORG.south], givenOn: today, validUntil: addDays(today, 30) }),
+      await w.call(hugo(), "PUT", `${BOARD}/participants/${f.participant.id}/consents/${ORG.region}`, {
+        status: "given",
+        receivingOrganisationIds: [ORG.north, ORG.west, ORG.south],
+        givenOn: today,
+        validUntil: addDays(today, 30),
+      }),
     );
   });
 

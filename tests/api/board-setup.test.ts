@@ -23,7 +23,11 @@ async function call<T = any>(who: { tenantId: string; objectId: string }, method
 }
 async function importCsv(who: { tenantId: string; objectId: string }, boardId: string, csv: string, dryRun = false) {
   const token = tokens.get(idOf(who)) ?? (await signIn(app.baseUrl, who));
-  const res = await fetch(`${app.baseUrl}/api/boards/${boardId}/participants/import${dryRun ? "?dryRun=true" : ""}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+  const res = await fetch(`${app.baseUrl}/api/boards/${boardId}/participants/import${dryRun ? "?dryRun=true" : ""}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    body: csv,
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -64,14 +68,23 @@ describe("first run on an empty store", () => {
 
   it("nobody outside the hosting tenants may create a board (nor even sign in)", async () => {
     const token = await signIn(app.baseUrl, stranger);
-    const res = await api(app.baseUrl, token, "POST", "/api/boards", { name: "X", displayName: "Y", organisation: { name: "Z", kind: "other", retentionDays: 1 } });
+    const res = await api(app.baseUrl, token, "POST", "/api/boards", {
+      name: "X",
+      displayName: "Y",
+      organisation: { name: "Z", kind: "other", retentionDays: 1 },
+    });
     expect(res.status).toBe(401);
   });
 });
 
 describe("organisations, members and substitutes", () => {
   it("adds a partner organisation; its tenant may then sign in", async () => {
-    const res = await call(admin, "POST", `${B()}/organisations`, { name: "Norrby socialtjänst", kind: "municipalSocialServices", tenantIds: [MUNI], retentionDays: 1825 });
+    const res = await call(admin, "POST", `${B()}/organisations`, {
+      name: "Norrby socialtjänst",
+      kind: "municipalSocialServices",
+      tenantIds: [MUNI],
+      retentionDays: 1825,
+    });
     expect(res.status).toBe(201);
     muniOrg = res.body.id;
     const overview = await call(admin, "GET", `${B()}/admin`);
@@ -80,20 +93,37 @@ describe("organisations, members and substitutes", () => {
   });
 
   it("adds members; a person who is not a member asks to join and an admin approves", async () => {
-    for (const [p, name] of [[regionStaff, "Bo Region"], [regionStaff2, "Cai Region"]] as const) {
-      expect((await call(admin, "POST", `${B()}/members`, { ...p, displayName: name, organisationId: regionOrg, role: "staff" })).status).toBe(201);
+    for (const [p, name] of [
+      [regionStaff, "Bo Region"],
+      [regionStaff2, "Cai Region"],
+    ] as const) {
+      expect(
+        (await call(admin, "POST", `${B()}/members`, { ...p, displayName: name, organisationId: regionOrg, role: "staff" })).status,
+      ).toBe(201);
     }
     expect((await call(muniManager, "GET", B())).status).toBe(404);
-    expect((await call(muniManager, "POST", `${B()}/join-requests`, { displayName: "Disa Kommun", message: "Enhetschef" })).status).toBe(202);
+    expect((await call(muniManager, "POST", `${B()}/join-requests`, { displayName: "Disa Kommun", message: "Enhetschef" })).status).toBe(
+      202,
+    );
     const pending = (await call(admin, "GET", `${B()}/admin`)).body.joinRequests;
     expect(pending.map((r: { displayName: string }) => r.displayName)).toEqual(["Disa Kommun"]);
-    const decided = await call(admin, "POST", `${B()}/join-requests/${idOf(muniManager)}/decide`, { decision: "approve", etag: pending[0].etag, organisationId: muniOrg, role: "manager" });
+    const decided = await call(admin, "POST", `${B()}/join-requests/${idOf(muniManager)}/decide`, {
+      decision: "approve",
+      etag: pending[0].etag,
+      organisationId: muniOrg,
+      role: "manager",
+    });
     expect(decided.status).toBe(200);
     expect((await call(muniManager, "GET", B())).status).toBe(200);
   });
 
   it("refuses a member whose tenant is not their organisation's", async () => {
-    const res = await call(admin, "POST", `${B()}/members`, { ...person(MUNI, 5), displayName: "Fel Tenant", organisationId: regionOrg, role: "staff" });
+    const res = await call(admin, "POST", `${B()}/members`, {
+      ...person(MUNI, 5),
+      displayName: "Fel Tenant",
+      organisationId: regionOrg,
+      role: "staff",
+    });
     expect(res.status).toBe(400);
   });
 
@@ -143,7 +173,12 @@ describe("participants: CSV import and personal identity numbers", () => {
 
   it("refuses a personal identity number anywhere in free text", async () => {
     for (const text of ["19811218-9876", "8112189876", "811278+9876"]) {
-      const res = await call(admin, "POST", `${B()}/members`, { ...person(HOST, 7), displayName: `Namn ${text}`, organisationId: regionOrg, role: "staff" });
+      const res = await call(admin, "POST", `${B()}/members`, {
+        ...person(HOST, 7),
+        displayName: `Namn ${text}`,
+        organisationId: regionOrg,
+        role: "staff",
+      });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).toMatch(/personal identity number/);
     }
@@ -152,12 +187,31 @@ describe("participants: CSV import and personal identity numbers", () => {
   it("puts an imported participant on the board; the municipality sees them only once the region's consent names it", async () => {
     const list = (await call(regionStaff, "GET", `${B()}/participants?q=NST-001`)).body.participants;
     const p = list[0];
-    expect((await call(regionStaff, "POST", `${B()}/entries`, { participantId: p.id, reason: "crisis", priority: "high", nextEvaluationOn: inDays(7) })).status).toBe(201);
+    expect(
+      (
+        await call(regionStaff, "POST", `${B()}/entries`, {
+          participantId: p.id,
+          reason: "crisis",
+          priority: "high",
+          nextEvaluationOn: inDays(7),
+        })
+      ).status,
+    ).toBe(201);
     const before = await call(muniManager, "GET", B());
     expect(JSON.stringify(before.body)).not.toContain("NST-001");
     expect(before.body.hiddenCount).toBe(1);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await call(regionStaff, "PUT", `${B()}/participants/${p.id}/consents/${regionOrg}`, { status: "given", basis: "consent", receivingOrganisationIds: [muniOrg], givenOn: today, validUntil: inDays(200) })).status).toBe(200);
+    expect(
+      (
+        await call(regionStaff, "PUT", `${B()}/participants/${p.id}/consents/${regionOrg}`, {
+          status: "given",
+          basis: "consent",
+          receivingOrganisationIds: [muniOrg],
+          givenOn: today,
+          validUntil: inDays(200),
+        })
+      ).status,
+    ).toBe(200);
     const after = await call(muniManager, "GET", B());
     expect(JSON.stringify(after.body)).toContain("NST-001");
   });
@@ -175,11 +229,25 @@ describe("role changes and leaving", () => {
     const overview = (await call(admin, "GET", `${B()}/admin`)).body;
     const bo = overview.members.find((x: { id: string }) => x.id === idOf(regionStaff));
     expect(bo.caseManagerFor.length + bo.caseManagerForHidden).toBe(200);
-    const refused = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, { etag: bo.etag, handOver: [{ participantId: bo.caseManagerFor[0].participantId, caseManagerId: idOf(regionStaff2) }], reason: "Slutat" });
+    const refused = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, {
+      etag: bo.etag,
+      handOver: [{ participantId: bo.caseManagerFor[0].participantId, caseManagerId: idOf(regionStaff2) }],
+      reason: "Slutat",
+    });
     expect(refused.status).toBe(400);
-    const toSelf = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, { etag: bo.etag, handOver: [], defaultCaseManagerId: bo.id, reason: "Slutat" });
+    const toSelf = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, {
+      etag: bo.etag,
+      handOver: [],
+      defaultCaseManagerId: bo.id,
+      reason: "Slutat",
+    });
     expect(toSelf.status).toBe(400);
-    const left = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, { etag: bo.etag, handOver: [], defaultCaseManagerId: idOf(regionStaff2), reason: "Slutat" });
+    const left = await call(admin, "POST", `${B()}/members/${bo.id}/leave`, {
+      etag: bo.etag,
+      handOver: [],
+      defaultCaseManagerId: idOf(regionStaff2),
+      reason: "Slutat",
+    });
     expect(left.status).toBe(200);
     expect(left.body.leftAt).toBeDefined();
     expect((await call(regionStaff, "GET", B())).status).toBe(404);
@@ -195,15 +263,35 @@ describe("the admin audit trail", () => {
     expect(trail.status).toBe(200);
     const whats = trail.body.events.map((e: { what: string }) => e.what);
     expect(whats[0]).toBe("memberLeft");
-    expect(whats).toEqual(expect.arrayContaining(["boardCreated", "organisationAdded", "memberAdded", "joinRequested", "joinApproved", "memberChanged", "participantsImported"]));
-    const roleChange = trail.body.events.find((e: { what: string; fields?: string[] }) => e.what === "memberChanged" && e.fields?.includes("role"));
-    expect(roleChange).toMatchObject({ actor: { displayName: "Anna Admin" }, subject: { id: idOf(regionStaff2) }, detail: "staff → coordinator" });
+    expect(whats).toEqual(
+      expect.arrayContaining([
+        "boardCreated",
+        "organisationAdded",
+        "memberAdded",
+        "joinRequested",
+        "joinApproved",
+        "memberChanged",
+        "participantsImported",
+      ]),
+    );
+    const roleChange = trail.body.events.find(
+      (e: { what: string; fields?: string[] }) => e.what === "memberChanged" && e.fields?.includes("role"),
+    );
+    expect(roleChange).toMatchObject({
+      actor: { displayName: "Anna Admin" },
+      subject: { id: idOf(regionStaff2) },
+      detail: "staff → coordinator",
+    });
     expect((await call(muniManager, "GET", `${B()}/admin-audit`)).status).toBe(403);
   });
 
   it("a settings change is audited with the fields it touched", async () => {
     const board = (await call(admin, "GET", `${B()}/admin`)).body.board;
-    const res = await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, morningBriefAt: "08:30", botPosts: { morningBriefInChannel: false, signalCountsInChannel: true } });
+    const res = await call(admin, "PATCH", `${B()}/settings`, {
+      etag: board.etag,
+      morningBriefAt: "08:30",
+      botPosts: { morningBriefInChannel: false, signalCountsInChannel: true },
+    });
     expect(res.status).toBe(200);
     const first = (await call(admin, "GET", `${B()}/admin-audit`)).body.events[0];
     expect(first).toMatchObject({ what: "boardSettingsChanged", fields: ["morningBriefAt", "botPosts"] });
@@ -220,7 +308,10 @@ describe("the admin audit trail", () => {
     const saved = await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings });
     expect(saved.status).toBe(200);
     expect(saved.body.settings.meetings).toEqual(meetings);
-    expect((await call(admin, "GET", `${B()}/admin-audit`)).body.events[0]).toMatchObject({ what: "boardSettingsChanged", fields: ["meetings"] });
+    expect((await call(admin, "GET", `${B()}/admin-audit`)).body.events[0]).toMatchObject({
+      what: "boardSettingsChanged",
+      fields: ["meetings"],
+    });
     board = saved.body;
 
     const refused = async (bad: unknown) => (await call(admin, "PATCH", `${B()}/settings`, { etag: board.etag, meetings: [bad] })).status;

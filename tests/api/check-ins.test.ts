@@ -35,7 +35,8 @@ const stored = (date: string, lists: { reviewed?: string[]; added?: string[]; re
     recordedBy: ada().id,
   });
 
-const read = (m: Member, date: string, meeting?: string) => w.call(m, "GET", `${BOARD}/check-ins/${date}${meeting ? `?meeting=${meeting}` : ""}`);
+const read = (m: Member, date: string, meeting?: string) =>
+  w.call(m, "GET", `${BOARD}/check-ins/${date}${meeting ? `?meeting=${meeting}` : ""}`);
 
 beforeAll(async () => {
   w = await startWorld();
@@ -66,21 +67,36 @@ describe("reading a check-in", () => {
     expect(textOf(asNorth)).not.toContain(id(regionOnly));
 
     const asRegion = await read(ada(), date);
-    expect(asRegion.body).toMatchObject({ reviewedParticipantIds: [id(regionOnly), id(shared)], addedParticipantIds: [id(regionOnly)], hiddenCount: { reviewed: 0, added: 0, removed: 0 } });
+    expect(asRegion.body).toMatchObject({
+      reviewedParticipantIds: [id(regionOnly), id(shared)],
+      addedParticipantIds: [id(regionOnly)],
+      hiddenCount: { reviewed: 0, added: 0, removed: 0 },
+    });
     expect(textOf(asRegion)).not.toContain(id(northOnly));
   });
 
   it("reads each meeting's check-in of a day by its meeting, and 404 for a meeting not held", async () => {
     const date = aDay();
     await stored(date, { reviewed: [id(shared)] }, "norrby-tisdag");
-    expect((await read(ada(), date, "norrby-tisdag")).body).toMatchObject({ meetingId: "norrby-tisdag", reviewedParticipantIds: [id(shared)] });
+    expect((await read(ada(), date, "norrby-tisdag")).body).toMatchObject({
+      meetingId: "norrby-tisdag",
+      reviewedParticipantIds: [id(shared)],
+    });
     expect((await read(ada(), date)).status).toBe(404);
     expect((await read(ada(), date, "Not A Meeting")).status).toBe(400);
   });
 
   it("has no route that records a check-in: only the walkthrough does", async () => {
     const date = aDay();
-    const res = await w.call(ada(), "PUT", `${BOARD}/check-ins/${date}`, { startedAt: `${date}T07:30:00.000Z`, endedAt: `${date}T07:50:00.000Z`, attendeeIds: [], reviewedParticipantIds: [], addedParticipantIds: [], removedParticipantIds: [], actionsAgreed: 1 });
+    const res = await w.call(ada(), "PUT", `${BOARD}/check-ins/${date}`, {
+      startedAt: `${date}T07:30:00.000Z`,
+      endedAt: `${date}T07:50:00.000Z`,
+      attendeeIds: [],
+      reviewedParticipantIds: [],
+      addedParticipantIds: [],
+      removedParticipantIds: [],
+      actionsAgreed: 1,
+    });
     expect(res.status).toBe(404);
     expect(await w.app.storage.checkIns.get(DEMO_BOARD_ID, date, "all")).toBeUndefined();
   });

@@ -50,7 +50,10 @@ describe("two concurrent updates to the same board entry with the same ETag", ()
     const { participant, entry } = await aFreshParticipant(w, { caseManagerId: ada().id, onBoard: true });
     const path = `${BOARD}/entries/${participant.id}/actions`;
     const action = (what: string) => ({ etag: entry!.etag, what, responsibleId: ada().id, byWhen: addDays(w.today(), 1) });
-    const results = await Promise.all([w.call(ada(), "POST", path, action("Hembesök i dag")), w.call(eva(), "POST", path, action("Ringa läkaren"))]);
+    const results = await Promise.all([
+      w.call(ada(), "POST", path, action("Hembesök i dag")),
+      w.call(eva(), "POST", path, action("Ringa läkaren")),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const lost = results.find((r) => r.status === 409)!;
     const retryWhat = results[0]!.status === 409 ? "Hembesök i dag" : "Ringa läkaren";
@@ -82,7 +85,10 @@ describe("two concurrent updates to the same board entry with the same ETag", ()
     const { participant } = await aFreshParticipant(w, { caseManagerId: ada().id, organisationIds: [ORG.region, ORG.north] });
     const path = `${BOARD}/participants/${participant.id}/consents/${ORG.region}`;
     const give = (validUntil: string) => ({ status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil });
-    const results = await Promise.all([w.call(ada(), "PUT", path, give(addDays(w.today(), 30))), w.call(eva(), "PUT", path, give(addDays(w.today(), 60)))]);
+    const results = await Promise.all([
+      w.call(ada(), "PUT", path, give(addDays(w.today(), 30))),
+      w.call(eva(), "PUT", path, give(addDays(w.today(), 60))),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const kept = results.find((r) => r.status === 200)!.body;
     const lost = results.find((r) => r.status === 409)!.body.error;

@@ -4,7 +4,19 @@
 // the whole text of every response is scanned for the participant's code, initials and notes.
 import { addDays } from "../../bot/src/domain/dates";
 import type { Member } from "../../bot/src/domain/types";
-import { aFreshParticipant, anOpenSignal, BOARD, DEMO_BOARD_ID, identifying, ORG, START, startWorld, textOf, type Fixture, type World } from "./world";
+import {
+  aFreshParticipant,
+  anOpenSignal,
+  BOARD,
+  DEMO_BOARD_ID,
+  identifying,
+  ORG,
+  START,
+  startWorld,
+  textOf,
+  type Fixture,
+  type World,
+} from "./world";
 
 let w: World;
 let hidden: Fixture;
@@ -22,7 +34,12 @@ beforeAll(async () => {
   // Region writes a note and an action; an earlier stay on the board is in the history; a signal is open.
   const edited = await w.call(ada(), "PATCH", `${BOARD}/entries/${hidden.participant.id}`, { etag: hidden.entry!.etag, reasonNote: NOTE });
   expect(edited.status).toBe(200);
-  const added = await w.call(ada(), "POST", `${BOARD}/entries/${hidden.participant.id}/actions`, { etag: edited.body.etag, what: ACTION, responsibleId: ada().id, byWhen: addDays(w.today(), 2) });
+  const added = await w.call(ada(), "POST", `${BOARD}/entries/${hidden.participant.id}/actions`, {
+    etag: edited.body.etag,
+    what: ACTION,
+    responsibleId: ada().id,
+    byWhen: addDays(w.today(), 2),
+  });
   expect(added.status).toBe(201);
   await anOpenSignal(w, hidden.participant.id, ORG.region, ORG.west, ada().id);
 });
@@ -71,7 +88,10 @@ function expectNoTrace(responses: Record<string, { body: unknown; status: number
 async function recordRegionConsent(body: Record<string, unknown>) {
   const current = await w.call(ada(), "GET", `${BOARD}/participants/${hidden.participant.id}/consents`);
   const etag = current.body.consents.find((c: { disclosingOrganisationId: string }) => c.disclosingOrganisationId === ORG.region)?.etag;
-  const res = await w.call(ada(), "PUT", `${BOARD}/participants/${hidden.participant.id}/consents/${ORG.region}`, { ...(etag ? { etag } : {}), ...body });
+  const res = await w.call(ada(), "PUT", `${BOARD}/participants/${hidden.participant.id}/consents/${ORG.region}`, {
+    ...(etag ? { etag } : {}),
+    ...body,
+  });
   expect([res.status, res.body.error]).toEqual([200, undefined]);
   return res.body;
 }
@@ -94,7 +114,12 @@ describe("a partner organisation and one participant's consent over time", () =>
   });
 
   it("a given consent naming the north shows the participant, the note and the action to the north", async () => {
-    await recordRegionConsent({ status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil: addDays(w.today(), 5) });
+    await recordRegionConsent({
+      status: "given",
+      receivingOrganisationIds: [ORG.north],
+      givenOn: w.today(),
+      validUntil: addDays(w.today(), 5),
+    });
     const { responses, summary } = await whatTheNorthSees();
     expect(summary).toEqual(SEES);
     const row = responses.board.body.rows.find((r: { participant: { id: string } }) => r.participant.id === hidden.participant.id);
@@ -107,9 +132,15 @@ describe("a partner organisation and one participant's consent over time", () =>
   it("what the north writes stays with the north until the north's own consent names the region", async () => {
     const board = await w.call(hugo(), "GET", BOARD);
     const row = board.body.rows.find((r: { participant: { id: string } }) => r.participant.id === hidden.participant.id);
-    const added = await w.call(hugo(), "POST", `${BOARD}/entries/${hidden.participant.id}/actions`, { etag: row.entry.etag, what: "ZQXNORRBY", responsibleId: hugo().id, byWhen: addDays(w.today(), 1) });
+    const added = await w.call(hugo(), "POST", `${BOARD}/entries/${hidden.participant.id}/actions`, {
+      etag: row.entry.etag,
+      what: "ZQXNORRBY",
+      responsibleId: hugo().id,
+      byWhen: addDays(w.today(), 1),
+    });
     expect(added.status).toBe(201);
-    const regionSees = async () => JSON.stringify((await w.call(ada(), "GET", `${BOARD}/participants/${hidden.participant.id}/history`)).body).includes("ZQXNORRBY");
+    const regionSees = async () =>
+      JSON.stringify((await w.call(ada(), "GET", `${BOARD}/participants/${hidden.participant.id}/history`)).body).includes("ZQXNORRBY");
     expect(await regionSees()).toBe(false);
     const res = await w.call(hugo(), "PUT", `${BOARD}/participants/${hidden.participant.id}/consents/${ORG.north}`, {
       status: "given",
@@ -129,11 +160,18 @@ describe("a partner organisation and one participant's consent over time", () =>
     expect(summary).toEqual(SEES_NOTHING);
     expectNoTrace(responses);
     const region = await w.call(ada(), "GET", `${BOARD}/participants/${hidden.participant.id}/consents`);
-    expect(region.body.consents.find((c: { disclosingOrganisationId: string }) => c.disclosingOrganisationId === ORG.region).status).toBe("expired");
+    expect(region.body.consents.find((c: { disclosingOrganisationId: string }) => c.disclosingOrganisationId === ORG.region).status).toBe(
+      "expired",
+    );
   });
 
   it("a renewed consent shows them again", async () => {
-    await recordRegionConsent({ status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil: addDays(w.today(), 365) });
+    await recordRegionConsent({
+      status: "given",
+      receivingOrganisationIds: [ORG.north],
+      givenOn: w.today(),
+      validUntil: addDays(w.today(), 365),
+    });
     expect((await whatTheNorthSees()).summary).toEqual(SEES);
   });
 
@@ -155,7 +193,12 @@ describe("a partner organisation and one participant's consent over time", () =>
   });
 
   it("a consent given again shows them again, with the whole history", async () => {
-    await recordRegionConsent({ status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil: addDays(w.today(), 200) });
+    await recordRegionConsent({
+      status: "given",
+      receivingOrganisationIds: [ORG.north],
+      givenOn: w.today(),
+      validUntil: addDays(w.today(), 200),
+    });
     const { responses, summary } = await whatTheNorthSees();
     expect(summary).toEqual(SEES);
     expect(textOf(responses.history)).toContain(NOTE);
@@ -163,7 +206,12 @@ describe("a partner organisation and one participant's consent over time", () =>
   });
 
   it("a consent naming only another organisation shows nothing to the north", async () => {
-    await recordRegionConsent({ status: "given", receivingOrganisationIds: [ORG.west], givenOn: w.today(), validUntil: addDays(w.today(), 200) });
+    await recordRegionConsent({
+      status: "given",
+      receivingOrganisationIds: [ORG.west],
+      givenOn: w.today(),
+      validUntil: addDays(w.today(), 200),
+    });
     const { responses, summary } = await whatTheNorthSees();
     expect(summary).toEqual(SEES_NOTHING);
     expectNoTrace(responses);

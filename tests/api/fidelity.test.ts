@@ -63,7 +63,10 @@ describe("GET /statistics.csv", () => {
       const value = cells[3]!;
       expect(value === "<5" || /^(0|[5-9]|\d{2,})$/.test(value) ? "ok" : line).toBe("ok");
     }
-    const log = await w.app.storage.audit.listForMember(BOARD.split("/").pop()!, manager.tenantId, manager.objectId, { fromMonth: w.today().slice(0, 7), toMonth: w.today().slice(0, 7) });
+    const log = await w.app.storage.audit.listForMember(BOARD.split("/").pop()!, manager.tenantId, manager.objectId, {
+      fromMonth: w.today().slice(0, 7),
+      toMonth: w.today().slice(0, 7),
+    });
     expect(log.some((e) => e.what === "exported" && e.participantId === "")).toBe(true);
   });
 });

@@ -2,7 +2,18 @@
 // organisation that may see nothing of one participant. Whatever arrives, the answer is never a
 // 5xx, an error is always the JSON error shape, and nothing identifying that participant leaks.
 import fc from "fast-check";
-import { aFreshParticipant, BOARD, DEMO_BOARD_ID, identifying, ORG, registeredRoutes, startWorld, textOf, type Fixture, type World } from "./world";
+import {
+  aFreshParticipant,
+  BOARD,
+  DEMO_BOARD_ID,
+  identifying,
+  ORG,
+  registeredRoutes,
+  startWorld,
+  textOf,
+  type Fixture,
+  type World,
+} from "./world";
 
 let w: World;
 let hidden: Fixture;
@@ -24,22 +35,97 @@ afterAll(async () => {
 /** Ids worth trying: real ones (the hidden participant's above all), near misses, and junk. */
 const anId = () =>
   fc.oneof(
-    fc.constantFrom(hidden.participant.id, "p001", "p002", "s001", "f001", "a1", ORG.region, ORG.north, ORG.west, DEMO_BOARD_ID, "2026-03-04", "-", "_", "a_b"),
+    fc.constantFrom(
+      hidden.participant.id,
+      "p001",
+      "p002",
+      "s001",
+      "f001",
+      "a1",
+      ORG.region,
+      ORG.north,
+      ORG.west,
+      DEMO_BOARD_ID,
+      "2026-03-04",
+      "-",
+      "_",
+      "a_b",
+    ),
     fc.stringMatching(/^[A-Za-z0-9._-]{1,90}$/),
     fc.string({ maxLength: 120 }),
     fc.string({ unit: "binary", maxLength: 40 }),
   );
 
 /** Bodies: anything JSON, objects with the routes' own field names and wrong values, and near-valid ones. */
-const FIELDS = ["etag", "participantId", "status", "receivingOrganisationIds", "givenOn", "validUntil", "reason", "priority", "nextEvaluationOn", "what", "responsibleId", "byWhen", "done", "outcome", "note", "answer", "from", "to", "memberId", "code", "initials", "caseManagerId", "organisationIds", "kind", "urgency", "toOrganisationId", "startedAt", "endedAt", "attendeeIds", "reviewedParticipantIds", "addedParticipantIds", "removedParticipantIds", "actionsAgreed", "writtenBy", "role", "__proto__", "constructor"];
+const FIELDS = [
+  "etag",
+  "participantId",
+  "status",
+  "receivingOrganisationIds",
+  "givenOn",
+  "validUntil",
+  "reason",
+  "priority",
+  "nextEvaluationOn",
+  "what",
+  "responsibleId",
+  "byWhen",
+  "done",
+  "outcome",
+  "note",
+  "answer",
+  "from",
+  "to",
+  "memberId",
+  "code",
+  "initials",
+  "caseManagerId",
+  "organisationIds",
+  "kind",
+  "urgency",
+  "toOrganisationId",
+  "startedAt",
+  "endedAt",
+  "attendeeIds",
+  "reviewedParticipantIds",
+  "addedParticipantIds",
+  "removedParticipantIds",
+  "actionsAgreed",
+  "writtenBy",
+  "role",
+  "__proto__",
+  "constructor",
+];
 const aBody = () =>
   fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
-    fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), anId(), fc.constantFrom("2026-03-05", "high", "given", "accept", "crisis", true, 0, -1, null)), { maxKeys: 8 }),
-    fc.record({ participantId: anId(), etag: fc.string(), priority: fc.constantFrom("high", "low", "urgent"), reason: fc.constantFrom("crisis", "x"), nextEvaluationOn: fc.constantFrom("2026-03-05", "2026-02-30") }, { requiredKeys: [] }),
+    fc.dictionary(
+      fc.constantFrom(...FIELDS),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        anId(),
+        fc.constantFrom("2026-03-05", "high", "given", "accept", "crisis", true, 0, -1, null),
+      ),
+      { maxKeys: 8 },
+    ),
+    fc.record(
+      {
+        participantId: anId(),
+        etag: fc.string(),
+        priority: fc.constantFrom("high", "low", "urgent"),
+        reason: fc.constantFrom("crisis", "x"),
+        nextEvaluationOn: fc.constantFrom("2026-03-05", "2026-02-30"),
+      },
+      { requiredKeys: [] },
+    ),
     fc.string({ maxLength: 200 }).map((s) => ({ raw: s })),
   );
-const aQuery = () => fc.dictionary(fc.constantFrom("q", "mine", "offBoard", "participantId", "memberId", "fromMonth", "toMonth", "cursor", "access_token", "x"), fc.oneof(anId(), fc.string({ maxLength: 60 })), { maxKeys: 4 });
+const aQuery = () =>
+  fc.dictionary(
+    fc.constantFrom("q", "mine", "offBoard", "participantId", "memberId", "fromMonth", "toMonth", "cursor", "access_token", "x"),
+    fc.oneof(anId(), fc.string({ maxLength: 60 })),
+    { maxKeys: 4 },
+  );
 
 const routes = registeredRoutes().map((r) => {
   const [method, template] = r.split(" ") as [string, string];
@@ -58,17 +144,25 @@ describe.each(routes)("$route", ({ method, template }) => {
         aQuery(),
         async (caller, ids, body, query) => {
           let n = 0;
-          const path = template.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(name === "boardId" ? ids.boardId : n++ === 0 ? ids.id : ids.other));
+          const path = template.replace(/:(\w+)/g, (_m, name: string) =>
+            encodeURIComponent(name === "boardId" ? ids.boardId : n++ === 0 ? ids.id : ids.other),
+          );
           const qs = new URLSearchParams(query).toString();
           const raw = (body as { raw?: unknown })?.raw;
-          const res = await w.call(caller, method, `${path}${qs ? `?${qs}` : ""}`, method === "GET" ? undefined : typeof raw === "string" ? raw : body);
+          const res = await w.call(
+            caller,
+            method,
+            `${path}${qs ? `?${qs}` : ""}`,
+            method === "GET" ? undefined : typeof raw === "string" ? raw : body,
+          );
           const text = textOf(res);
           expect(`${res.status} ${text.slice(0, 300)}`).toMatch(/^[1-4]\d\d /);
           if (res.status >= 400) {
             expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
             expect(text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
           }
-          for (const secret of secrets) expect(text.includes(secret) ? `${secret} leaked in ${res.status} ${text.slice(0, 200)}` : "no leak").toBe("no leak");
+          for (const secret of secrets)
+            expect(text.includes(secret) ? `${secret} leaked in ${res.status} ${text.slice(0, 200)}` : "no leak").toBe("no leak");
         },
       ),
       { numRuns: 60 },

@@ -29,7 +29,13 @@ it("finishes a request already in flight when it is stopped, then takes no new o
   // Send the headers and half the body, stop the server, then send the rest.
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port, method: "POST", path: `${BOARD}/walkthrough`, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: `${BOARD}/walkthrough`,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let text = "";
         res.on("data", (d: Buffer) => (text += d.toString()));

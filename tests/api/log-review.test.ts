@@ -37,7 +37,11 @@ it("draws a reproducible sample, stores each mark with its note and exports it, 
   const named = await w.call(manager, "PUT", `${BOARD}/log-reviewers/${ORG.region}`, { memberIds: [manager.id, admin.id] });
   expect(named.status).toBe(200);
   // Managers read who is named; whether the viewer may review is the server's answer.
-  expect((await w.call(manager, "GET", `${BOARD}/log-reviewers/${ORG.region}`)).body).toMatchObject({ memberIds: [manager.id, admin.id], etag: named.body.etag, mayReview: true });
+  expect((await w.call(manager, "GET", `${BOARD}/log-reviewers/${ORG.region}`)).body).toMatchObject({
+    memberIds: [manager.id, admin.id],
+    etag: named.body.etag,
+    mayReview: true,
+  });
   expect((await w.call(coordinator, "GET", `${BOARD}/log-reviewers/${ORG.region}`)).status).toBe(403);
 
   const first = await w.call(manager, "GET", `${BOARD}/log-reviews/${period()}`);
@@ -51,23 +55,40 @@ it("draws a reproducible sample, stores each mark with its note and exports it, 
   const own = first.body.items.find((i: { memberId: string }) => i.memberId === manager.id);
   expect(own).toMatchObject({ ownAccess: true });
 
-  const refused = await w.call(manager, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: first.body.etag });
+  const refused = await w.call(manager, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, {
+    status: "inOrder",
+    etag: first.body.etag,
+  });
   expect(refused.status).toBe(403);
-  const marked = await w.call(manager, "POST", `${BOARD}/log-reviews/${period()}/items/${night.id}`, { status: "followUp", note: "Fråga om nattläsningen", etag: first.body.etag });
+  const marked = await w.call(manager, "POST", `${BOARD}/log-reviews/${period()}/items/${night.id}`, {
+    status: "followUp",
+    note: "Fråga om nattläsningen",
+    etag: first.body.etag,
+  });
   expect(marked.status).toBe(200);
   expect(marked.body).toMatchObject({ marked: 1, followUp: 1 });
   // The admin may mark the manager's own access.
-  const byAdmin = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: marked.body.etag });
+  const byAdmin = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, {
+    status: "inOrder",
+    etag: marked.body.etag,
+  });
   expect(byAdmin.status).toBe(200);
   // A stale ETag loses nothing: 409, carrying the review as this reviewer reads it — the codes they
   // may not see masked, no stored record with its actor's ids.
-  const stale = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, { status: "inOrder", etag: marked.body.etag });
+  const stale = await w.call(admin, "POST", `${BOARD}/log-reviews/${period()}/items/${own.id}`, {
+    status: "inOrder",
+    etag: marked.body.etag,
+  });
   expect(stale.status).toBe(409);
   expect(stale.body.error.current).toMatchObject({ etag: byAdmin.body.etag, marked: 2 });
   expect(JSON.stringify(stale.body.error.current)).not.toMatch(/ZQX-0001|"record"|objectId/);
 
   const stored = await w.app.storage.logReviews.get(DEMO_BOARD_ID, ORG.region, period());
-  expect(stored!.items.find((i) => i.id === night.id)!.mark).toMatchObject({ status: "followUp", note: "Fråga om nattläsningen", by: manager.id });
+  expect(stored!.items.find((i) => i.id === night.id)!.mark).toMatchObject({
+    status: "followUp",
+    note: "Fråga om nattläsningen",
+    by: manager.id,
+  });
 
   const report = await w.call(admin, "GET", `${BOARD}/log-reviews/${period()}/report.csv`);
   expect(report.status).toBe(200);
@@ -85,8 +106,16 @@ it("lists each access to a participant per organisation in the log extract, as J
   const extract = await w.call(manager, "GET", `${BOARD}/participants/${participant.id}/log-extract`);
   expect(extract.status).toBe(200);
   expect(extract.body.participantCode).toBe(participant.code);
-  const orgs = extract.body.organisations.map((o: { organisationId: string; accesses: unknown[] }) => [o.organisationId, o.accesses.length]);
-  expect(orgs).toEqual(expect.arrayContaining([[ORG.region, 1], [ORG.north, 1]]));
+  const orgs = extract.body.organisations.map((o: { organisationId: string; accesses: unknown[] }) => [
+    o.organisationId,
+    o.accesses.length,
+  ]);
+  expect(orgs).toEqual(
+    expect.arrayContaining([
+      [ORG.region, 1],
+      [ORG.north, 1],
+    ]),
+  );
   const csv = textOf(await w.call(manager, "GET", `${BOARD}/participants/${participant.id}/log-extract.csv?organisationId=${ORG.north}`));
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("participantCode,organisation,unit,at,lastAt,count,what,channel");

@@ -54,19 +54,54 @@ it("a full flow at LOG_LEVEL=info logs no names, codes, initials, notes or token
   await w.call(eva, "GET", `${BOARD}/overview`);
 
   // Changes: a new participant, on the board, edited, an action, reviewed, consent, a signal, taken off, leaves.
-  const created = await w.call(ada, "POST", `${BOARD}/participants`, { code: "LOGG-0001", initials: "Q.X.", caseManagerId: ada.id, organisationIds: [ORG.region, ORG.north] });
+  const created = await w.call(ada, "POST", `${BOARD}/participants`, {
+    code: "LOGG-0001",
+    initials: "Q.X.",
+    caseManagerId: ada.id,
+    organisationIds: [ORG.region, ORG.north],
+  });
   expect(created.status).toBe(201);
   const p = created.body.id;
-  const put = await w.call(ada, "POST", `${BOARD}/entries`, { participantId: p, reason: "crisis", reasonNote: "LOGGANTECKNING", priority: "high", nextEvaluationOn: addDays(w.today(), 3) });
+  const put = await w.call(ada, "POST", `${BOARD}/entries`, {
+    participantId: p,
+    reason: "crisis",
+    reasonNote: "LOGGANTECKNING",
+    priority: "high",
+    nextEvaluationOn: addDays(w.today(), 3),
+  });
   const edited = await w.call(ada, "PATCH", `${BOARD}/entries/${p}`, { etag: put.body.etag, priority: "medium" });
-  const acted = await w.call(ada, "POST", `${BOARD}/entries/${p}/actions`, { etag: edited.body.etag, what: "LOGGÅTGÄRD", responsibleId: ada.id, byWhen: addDays(w.today(), 1) });
+  const acted = await w.call(ada, "POST", `${BOARD}/entries/${p}/actions`, {
+    etag: edited.body.etag,
+    what: "LOGGÅTGÄRD",
+    responsibleId: ada.id,
+    byWhen: addDays(w.today(), 1),
+  });
   const reviewed = await w.call(ada, "POST", `${BOARD}/entries/${p}/review`, { etag: acted.body.etag });
-  await w.call(ada, "PUT", `${BOARD}/participants/${p}/consents/${ORG.region}`, { status: "given", receivingOrganisationIds: [ORG.north], givenOn: w.today(), validUntil: addDays(w.today(), 90) });
-  const signal = await w.call(ada, "POST", `${BOARD}/escalations`, { participantId: p, toOrganisationId: ORG.north, kind: "concern", urgency: "today", note: "LOGGSIGNAL" });
-  await w.call(hugo, "POST", `${BOARD}/escalations/${signal.body.id}/answer`, { answer: "decline", etag: signal.body.etag, reason: "LOGGSKÄL" });
+  await w.call(ada, "PUT", `${BOARD}/participants/${p}/consents/${ORG.region}`, {
+    status: "given",
+    receivingOrganisationIds: [ORG.north],
+    givenOn: w.today(),
+    validUntil: addDays(w.today(), 90),
+  });
+  const signal = await w.call(ada, "POST", `${BOARD}/escalations`, {
+    participantId: p,
+    toOrganisationId: ORG.north,
+    kind: "concern",
+    urgency: "today",
+    note: "LOGGSIGNAL",
+  });
+  await w.call(hugo, "POST", `${BOARD}/escalations/${signal.body.id}/answer`, {
+    answer: "decline",
+    etag: signal.body.etag,
+    reason: "LOGGSKÄL",
+  });
   await w.call(ada, "POST", `${BOARD}/entries/${p}/take-off`, { etag: reviewed.body.etag, outcome: "stable", note: "LOGGUTFALL" });
   await w.call(ada, "POST", `${BOARD}/participants/${p}/leave`, {});
-  const absence = await w.call(hugo, "POST", `${BOARD}/absences`, { from: addDays(w.today(), 40), to: addDays(w.today(), 41), reason: "sick" });
+  const absence = await w.call(hugo, "POST", `${BOARD}/absences`, {
+    from: addDays(w.today(), 40),
+    to: addDays(w.today(), 41),
+    reason: "sick",
+  });
   await w.call(hugo, "POST", `${BOARD}/absences/${absence.body.id}/cancel`, { etag: absence.body.etag });
   await w.call(eva, "GET", `${BOARD}/audit.csv?participantId=${p}`);
   await w.call(eva, "GET", `${BOARD}/audit?memberId=${encodeURIComponent(ada.id)}`);

@@ -24,6 +24,8 @@ it("lists my own participants and those of the colleague I cover for today, and 
   const codes = (res.body.participants as Array<{ code: string }>).map((p) => p.code);
   expect(codes).toEqual(expect.arrayContaining([mine.participant.code, covered.participant.code]));
   expect(codes).not.toContain(notMine.participant.code);
-  const coveredView = (res.body.participants as Array<{ code: string; caseManagerStandInId?: string }>).find((p) => p.code === covered.participant.code);
+  const coveredView = (res.body.participants as Array<{ code: string; caseManagerStandInId?: string }>).find(
+    (p) => p.code === covered.participant.code,
+  );
   expect(coveredView?.caseManagerStandInId).toBe(substitute.id);
 });

@@ -47,7 +47,11 @@ it("the authorship table in README.md is the one authorshipTable gives", () => {
 });
 
 it("the authorship table says the entry's writer owns its shared fields and a signal's answer is the receiver's", () => {
-  expect(authorship).toContain("| Entry: reason, reason note, priority, next evaluation | `entry.sharedFields` | the organisation that put the entry on the board | refused");
+  expect(authorship).toContain(
+    "| Entry: reason, reason note, priority, next evaluation | `entry.sharedFields` | the organisation that put the entry on the board | refused",
+  );
   expect(authorship).toContain("| `signal.answer` | the organisation the signal was sent to | refused");
-  expect(authorship).toContain("| `action.add` | the organisation of whoever does it | becomes that organisation's own item, shown by its own consent |");
+  expect(authorship).toContain(
+    "| `action.add` | the organisation of whoever does it | becomes that organisation's own item, shown by its own consent |",
+  );
 });

@@ -17,14 +17,27 @@ beforeAll(async () => {
     writtenBy: ORG.north,
     caseManagerId: w.byName("Hugo Fiktivsson").id,
     onBoard: true,
-    consents: [{ from: ORG.north, to: [ORG.region] }, { from: ORG.region, to: [ORG.north] }],
+    consents: [
+      { from: ORG.north, to: [ORG.region] },
+      { from: ORG.region, to: [ORG.north] },
+    ],
   });
 });
 afterAll(async () => {
   await w?.stop();
 });
 
-const erase = () => eraseAfterRetention({ storage: w.app.storage, clock: () => new Date(`${w.today()}T12:00:00Z`), timeZone: TIME_ZONE, newId: () => "x", notifier: silentNotifier }, DEMO_BOARD_ID);
+const erase = () =>
+  eraseAfterRetention(
+    {
+      storage: w.app.storage,
+      clock: () => new Date(`${w.today()}T12:00:00Z`),
+      timeZone: TIME_ZONE,
+      newId: () => "x",
+      notifier: silentNotifier,
+    },
+    DEMO_BOARD_ID,
+  );
 
 it("a staff member who is not the case manager may not take someone out of the team", async () => {
   const res = await w.call(w.byName("Ines Påhitt"), "POST", `${BOARD}/participants/${leaving.participant.id}/leave`, {});
@@ -62,7 +75,11 @@ it("after the retention period the details are erased; the access log still answ
     const records: Array<{ what: string; participantCode: string }> = [];
     let cursor: string | undefined;
     do {
-      const log = await w.call(manager, "GET", `${BOARD}/audit?participantId=${leaving.participant.id}&fromMonth=2026-01&toMonth=${w.today().slice(0, 7)}${cursor ? `&cursor=${cursor}` : ""}`);
+      const log = await w.call(
+        manager,
+        "GET",
+        `${BOARD}/audit?participantId=${leaving.participant.id}&fromMonth=2026-01&toMonth=${w.today().slice(0, 7)}${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(log.status).toBe(200);
       records.push(...log.body.records);
       cursor = log.body.cursor;

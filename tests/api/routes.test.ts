@@ -31,7 +31,12 @@ const eva = () => w.byName("Eva Testsson"); // region manager
 
 /** Fills a route template with well-formed ids (that need not exist). */
 const fill = (template: string, ids: Record<string, string> = {}) =>
-  template.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-04" : name === "period" ? "2026-03" : `no-such-${name}`));
+  template.replace(
+    /:(\w+)/g,
+    (_m, name: string) =>
+      ids[name] ??
+      (name === "boardId" ? DEMO_BOARD_ID : name === "date" ? "2026-03-04" : name === "period" ? "2026-03" : `no-such-${name}`),
+  );
 
 const routes = registeredRoutes().map((r) => {
   const [method, template] = r.split(" ") as [string, string];
@@ -58,36 +63,67 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { priority: "urgent" },
     field: "priority",
   },
-  "PATCH /api/boards/:boardId/entries/:participantId": { valid: { etag: "x", priority: "low" }, wrong: { reasonNote: "x".repeat(201) }, field: "reasonNote" },
+  "PATCH /api/boards/:boardId/entries/:participantId": {
+    valid: { etag: "x", priority: "low" },
+    wrong: { reasonNote: "x".repeat(201) },
+    field: "reasonNote",
+  },
   "POST /api/boards/:boardId/entries/:participantId/actions": {
     valid: { etag: "x", what: "Ringa boendestödet", responsibleId: "someone", byWhen: "2026-03-05" },
     wrong: { byWhen: "tomorrow" },
     field: "byWhen",
   },
-  "PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId": { valid: { etag: "x", done: true }, wrong: { done: "yes" }, field: "done" },
+  "PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId": {
+    valid: { etag: "x", done: true },
+    wrong: { done: "yes" },
+    field: "done",
+  },
   "POST /api/boards/:boardId/entries/:participantId/review": { valid: { etag: "x" }, wrong: { etag: "" }, field: "etag" },
-  "POST /api/boards/:boardId/entries/:participantId/take-off": { valid: { etag: "x", outcome: "stable" }, wrong: { outcome: "cured" }, field: "outcome" },
+  "POST /api/boards/:boardId/entries/:participantId/take-off": {
+    valid: { etag: "x", outcome: "stable" },
+    wrong: { outcome: "cured" },
+    field: "outcome",
+  },
   "POST /api/boards/:boardId/escalations": {
     valid: { participantId: "p001", toOrganisationId: ORG.north, kind: "concern", urgency: "today" },
     wrong: { urgency: "now" },
     field: "urgency",
   },
-  "POST /api/boards/:boardId/escalations/:escalationId/answer": { valid: { answer: "decline", etag: "x", reason: "Inte vårt ansvar" }, wrong: { reason: " " }, field: "reason" },
-  "POST /api/boards/:boardId/absences": { valid: { from: "2026-04-01", to: "2026-04-02", reason: "sick" }, wrong: { from: "2026-02-30" }, field: "from" },
-  "POST /api/boards/:boardId/absences/:absenceId/cover": { valid: { etag: "x", answer: "accept" }, wrong: { answer: "maybe" }, field: "answer" },
+  "POST /api/boards/:boardId/escalations/:escalationId/answer": {
+    valid: { answer: "decline", etag: "x", reason: "Inte vårt ansvar" },
+    wrong: { reason: " " },
+    field: "reason",
+  },
+  "POST /api/boards/:boardId/absences": {
+    valid: { from: "2026-04-01", to: "2026-04-02", reason: "sick" },
+    wrong: { from: "2026-02-30" },
+    field: "from",
+  },
+  "POST /api/boards/:boardId/absences/:absenceId/cover": {
+    valid: { etag: "x", answer: "accept" },
+    wrong: { answer: "maybe" },
+    field: "answer",
+  },
   "POST /api/boards/:boardId/absences/:absenceId/cancel": { valid: { etag: "x" }, wrong: { etag: 123 }, field: "etag" },
   "POST /api/boards/:boardId/walkthrough": { valid: {}, wrong: { presenterId: "someone" }, field: "" },
   "POST /api/boards/:boardId/walkthrough/join": { valid: {}, wrong: { organisationId: ORG.north }, field: "" },
   "POST /api/boards/:boardId/walkthrough/events": { valid: { type: "moveTo", index: 0 }, wrong: { index: -1 }, field: "index" },
   "PUT /api/boards/:boardId/log-reviewers/:organisationId": { valid: { memberIds: [] }, wrong: { memberIds: "all" }, field: "memberIds" },
-  "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": { valid: { status: "inOrder", etag: "x" }, wrong: { status: "fine" }, field: "status" },
+  "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": {
+    valid: { status: "inOrder", etag: "x" },
+    wrong: { status: "fine" },
+    field: "status",
+  },
 };
 const bodyRoutes = routes.filter((r) => r.method !== "GET");
 
 async function raw(method: string, path: string, init: { body?: string; contentType?: string; token?: string } = {}) {
   const res = await fetch(`${w.app.baseUrl}${path}`, {
     method,
-    headers: { ...(init.contentType ? { "content-type": init.contentType } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      ...(init.contentType ? { "content-type": init.contentType } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
     ...(init.body !== undefined ? { body: init.body } : {}),
   });
   const text = await res.text();
@@ -126,12 +162,18 @@ describe("good input", () => {
     const csv = await w.call(eva(), "GET", `${BOARD}/audit.csv?participantId=${participant.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(String(csv.body).split("\r\n")[0]).toBe("at,tenantId,objectId,organisationId,role,what,participantCode,channel,outcome,lastAt,count");
+    expect(String(csv.body).split("\r\n")[0]).toBe(
+      "at,tenantId,objectId,organisationId,role,what,participantCode,channel,outcome,lastAt,count",
+    );
   });
 
   it("answers a change with the changed thing", async () => {
     const { participant, entry } = await aFreshParticipant(w, { onBoard: true, caseManagerId: ada().id });
-    const res = await w.call(ada(), "PATCH", `${BOARD}/entries/${participant.id}`, { etag: entry!.etag, priority: "low", reasonNote: "Kort anteckning" });
+    const res = await w.call(ada(), "PATCH", `${BOARD}/entries/${participant.id}`, {
+      etag: entry!.etag,
+      priority: "low",
+      reasonNote: "Kort anteckning",
+    });
     expect(res.status).toBe(200);
     expect(EntryView.parse(res.body)).toMatchObject({ priority: "low", reasonNote: "Kort anteckning" });
     expect(res.body.etag).not.toBe(entry!.etag);
@@ -178,7 +220,11 @@ describe("bad input", () => {
 
   it("refuses a body sent as something other than JSON", async () => {
     const token = await w.token(ada());
-    const res = await raw("POST", `${BOARD}/entries`, { body: JSON.stringify(BODIES["POST /api/boards/:boardId/entries"]!.valid), contentType: "text/plain", token });
+    const res = await raw("POST", `${BOARD}/entries`, {
+      body: JSON.stringify(BODIES["POST /api/boards/:boardId/entries"]!.valid),
+      contentType: "text/plain",
+      token,
+    });
     expect([res.status, res.json.error.code]).toEqual([400, "BadRequest"]);
   });
 
@@ -203,7 +249,12 @@ describe("bad input", () => {
   it.each(routes)("$route: a malformed path id answers 400 naming it", async ({ method, template }) => {
     const params = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]!);
     for (const param of params) {
-      const res = await w.call(ada(), method, fill(template, { [param]: param === "date" ? "2026-13-45" : param === "period" ? "2026-13" : "inte%20ett%20id" }), BODIES[`${method} ${template}`]?.valid);
+      const res = await w.call(
+        ada(),
+        method,
+        fill(template, { [param]: param === "date" ? "2026-13-45" : param === "period" ? "2026-13" : "inte%20ett%20id" }),
+        BODIES[`${method} ${template}`]?.valid,
+      );
       expect(`${param} → ${res.status} ${res.body.error?.code} ${res.body.error?.field}`).toBe(`${param} → 400 BadRequest ${param}`);
     }
   });
@@ -215,8 +266,13 @@ describe("who is calling", () => {
     const [head, payload, signature] = genuine.split(".") as [string, string, string];
     const forged = `${head}.${payload}.${signature.slice(0, -4)}${signature.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
     for (const token of [undefined, "not-a-token", forged]) {
-      const res = await raw(method, fill(template), { token, ...(method === "GET" ? {} : { body: JSON.stringify(BODIES[`${method} ${template}`]?.valid), contentType: "application/json" }) });
-      expect(`${String(token).slice(0, 12)} → ${res.status} ${res.json.error.code}`).toBe(`${String(token).slice(0, 12)} → 401 Unauthenticated`);
+      const res = await raw(method, fill(template), {
+        token,
+        ...(method === "GET" ? {} : { body: JSON.stringify(BODIES[`${method} ${template}`]?.valid), contentType: "application/json" }),
+      });
+      expect(`${String(token).slice(0, 12)} → ${res.status} ${res.json.error.code}`).toBe(
+        `${String(token).slice(0, 12)} → 401 Unauthenticated`,
+      );
       expect(res.text).not.toMatch(/ada|fiktiv|region-psykiatri|FIK-/i);
     }
   });
@@ -241,26 +297,37 @@ describe("unknown ids and other boards", () => {
     for (const id of [secondBoard, otherBoard]) {
       await w.app.storage.boards.create(aBoard({ id, allowedTenantIds: [ada().tenantId] }));
       await w.app.storage.organisations.create(anOrganisation(id, { id: ORG.region, tenantId: ada().tenantId }));
-      await w.app.storage.participants.create(aParticipant(id, { id: "p001", code: "ZQX-0999", writtenBy: ORG.region, organisationIds: [ORG.region] }));
+      await w.app.storage.participants.create(
+        aParticipant(id, { id: "p001", code: "ZQX-0999", writtenBy: ORG.region, organisationIds: [ORG.region] }),
+      );
     }
-    await w.app.storage.members.create(aMember(secondBoard, { tenantId: ada().tenantId, objectId: ada().objectId, organisationId: ORG.region, role: "admin" }));
+    await w.app.storage.members.create(
+      aMember(secondBoard, { tenantId: ada().tenantId, objectId: ada().objectId, organisationId: ORG.region, role: "admin" }),
+    );
   });
 
-  it.each(routes.filter((r) => r.template !== "/api/me"))("$route: 404 on a board that does not exist or that the caller is not a member of", async ({ method, template }) => {
-    for (const boardId of ["no-such-board", "other-board"]) {
-      const res = await w.call(ada(), method, fill(template, { boardId, participantId: "p001" }), BODIES[`${method} ${template}`]?.valid);
-      expect(`${boardId} → ${res.status} ${res.body.error?.code}`).toBe(`${boardId} → 404 NotFound`);
-      // The same answer for both: board ids reveal nothing to outsiders.
-      expect(res.body.error.message).toBe("The board was not found.");
-    }
-  });
+  it.each(routes.filter((r) => r.template !== "/api/me"))(
+    "$route: 404 on a board that does not exist or that the caller is not a member of",
+    async ({ method, template }) => {
+      for (const boardId of ["no-such-board", "other-board"]) {
+        const res = await w.call(ada(), method, fill(template, { boardId, participantId: "p001" }), BODIES[`${method} ${template}`]?.valid);
+        expect(`${boardId} → ${res.status} ${res.body.error?.code}`).toBe(`${boardId} → 404 NotFound`);
+        // The same answer for both: board ids reveal nothing to outsiders.
+        expect(res.body.error.message).toBe("The board was not found.");
+      }
+    },
+  );
 
   it("404s a participant, entry, action, signal, absence or check-in that does not exist", async () => {
     const { participant, entry } = await aFreshParticipant(w, { onBoard: true, caseManagerId: ada().id });
     const calls: Array<[string, string, unknown?]> = [
       ["GET", `${BOARD}/participants/no-such-participant/history`],
       ["GET", `${BOARD}/participants/no-such-participant/consents`],
-      ["PUT", `${BOARD}/participants/no-such-participant/consents/${ORG.region}`, BODIES["PUT /api/boards/:boardId/participants/:participantId/consents/:organisationId"]!.valid],
+      [
+        "PUT",
+        `${BOARD}/participants/no-such-participant/consents/${ORG.region}`,
+        BODIES["PUT /api/boards/:boardId/participants/:participantId/consents/:organisationId"]!.valid,
+      ],
       ["POST", `${BOARD}/participants/no-such-participant/leave`, {}],
       ["POST", `${BOARD}/entries`, { ...BODIES["POST /api/boards/:boardId/entries"]!.valid, participantId: "no-such-participant" }],
       ["PATCH", `${BOARD}/entries/no-such-participant`, { etag: "x", priority: "low" }],
@@ -271,7 +338,11 @@ describe("unknown ids and other boards", () => {
       ["POST", `${BOARD}/absences/no-such-absence/cancel`, { etag: "x" }],
       ["GET", `${BOARD}/check-ins/2020-01-01`],
       ["POST", `${BOARD}/absences`, { memberId: "no-such-member", from: addDays(w.today(), 1), to: addDays(w.today(), 2), reason: "sick" }],
-      ["POST", `${BOARD}/participants`, { code: "ZQX-8001", initials: "Q.", caseManagerId: "no-such-member", organisationIds: [ORG.region] }],
+      [
+        "POST",
+        `${BOARD}/participants`,
+        { code: "ZQX-8001", initials: "Q.", caseManagerId: "no-such-member", organisationIds: [ORG.region] },
+      ],
     ];
     for (const [method, path, body] of calls) {
       const res = await w.call(ada(), method, path, body);

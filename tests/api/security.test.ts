@@ -31,23 +31,36 @@ function directives(csp: string | null): Map<string, string[]> {
 }
 
 describe("security headers", () => {
-  it.each(["/healthz", "/api/me", `${BOARD}`, "/tab/"])("%s carries a CSP framing only in Teams and Microsoft 365, with no inline script", async (path) => {
-    const res = await fetch(`${w.app.baseUrl}${path}`, { headers: { authorization: `Bearer ${await w.token(ada())}` } });
-    const csp = directives(res.headers.get("content-security-policy"));
-    const ancestors = csp.get("frame-ancestors") ?? [];
-    expect(ancestors).toEqual(expect.arrayContaining(["https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com"]));
-    // Nothing but our own origin and Microsoft's Teams/365 hosts may frame the app.
-    for (const a of ancestors) expect(a).toMatch(/^('self'|https:\/\/([*\w-]+\.)*(microsoft\.com|microsoft\.us|cloud\.microsoft|microsoft365\.com|office\.com|office365\.com))$/);
-    expect(csp.get("script-src")).toEqual(["'self'"]);
-    expect(csp.get("default-src")).toEqual(["'self'"]);
-    expect(csp.get("object-src")).toEqual(["'none'"]);
-    // teams-js fetches Microsoft's list of valid host domains: that one file, not the whole CDN.
-    expect(csp.get("connect-src")).toEqual(["'self'", "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json"]);
-    expect(res.headers.get("x-frame-options")).toBeNull();
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-powered-by")).toBeNull();
-    expect(res.headers.get("access-control-allow-origin")).toBeNull();
-  });
+  it.each(["/healthz", "/api/me", `${BOARD}`, "/tab/"])(
+    "%s carries a CSP framing only in Teams and Microsoft 365, with no inline script",
+    async (path) => {
+      const res = await fetch(`${w.app.baseUrl}${path}`, { headers: { authorization: `Bearer ${await w.token(ada())}` } });
+      const csp = directives(res.headers.get("content-security-policy"));
+      const ancestors = csp.get("frame-ancestors") ?? [];
+      expect(ancestors).toEqual(
+        expect.arrayContaining([
+          "https://teams.microsoft.com",
+          "https://*.teams.microsoft.com",
+          "https://*.cloud.microsoft",
+          "https://*.office.com",
+        ]),
+      );
+      // Nothing but our own origin and Microsoft's Teams/365 hosts may frame the app.
+      for (const a of ancestors)
+        expect(a).toMatch(
+          /^('self'|https:\/\/([*\w-]+\.)*(microsoft\.com|microsoft\.us|cloud\.microsoft|microsoft365\.com|office\.com|office365\.com))$/,
+        );
+      expect(csp.get("script-src")).toEqual(["'self'"]);
+      expect(csp.get("default-src")).toEqual(["'self'"]);
+      expect(csp.get("object-src")).toEqual(["'none'"]);
+      // teams-js fetches Microsoft's list of valid host domains: that one file, not the whole CDN.
+      expect(csp.get("connect-src")).toEqual(["'self'", "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json"]);
+      expect(res.headers.get("x-frame-options")).toBeNull();
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-powered-by")).toBeNull();
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    },
+  );
 });
 
 describe("CORS: the API answers its own origin only", () => {
@@ -72,25 +85,34 @@ describe("CORS: the API answers its own origin only", () => {
   });
 
   it("answers a preflight without allowing anything", async () => {
-    const res = await fetch(`${w.app.baseUrl}/api/me`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const res = await fetch(`${w.app.baseUrl}/api/me`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(res.headers.get("access-control-allow-methods")).toBeNull();
   });
 
   it("accepts its own origin", async () => {
-    const res = await fetch(`${w.app.baseUrl}/api/me`, { headers: { origin: w.app.baseUrl, authorization: `Bearer ${await w.token(ada())}` } });
+    const res = await fetch(`${w.app.baseUrl}/api/me`, {
+      headers: { origin: w.app.baseUrl, authorization: `Bearer ${await w.token(ada())}` },
+    });
     expect(res.status).toBe(200);
   });
 });
 
 describe("the live channel", () => {
   it("needs a valid token in the Authorization header and membership like every other route", async () => {
-    const open = (path: string, token?: string) => fetch(`${w.app.baseUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const open = (path: string, token?: string) =>
+      fetch(`${w.app.baseUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     expect((await open(`${BOARD}/events`)).status).toBe(401);
     expect((await open(`${BOARD}/events`, "not-a-token")).status).toBe(401);
     expect((await open("/api/boards/no-such-board/events", await w.token(ada()))).status).toBe(404);
     const controller = new AbortController();
-    const res = await fetch(`${w.app.baseUrl}${BOARD}/events`, { headers: { authorization: `Bearer ${await w.token(ada())}` }, signal: controller.signal });
+    const res = await fetch(`${w.app.baseUrl}${BOARD}/events`, {
+      headers: { authorization: `Bearer ${await w.token(ada())}` },
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/event-stream");
     expect(res.headers.get("cache-control")).toMatch(/^no-store\b/);
@@ -134,7 +156,17 @@ describe("errors carry no stack traces or internal details", () => {
     ["GET", "/api/no-such-route", undefined],
     ["GET", `${BOARD}/participants/inte%20ett%20id/history`, undefined],
     ["POST", `${BOARD}/entries`, "{not json"],
-    ["POST", `${BOARD}/entries`, JSON.stringify({ participantId: "p001", reason: "crisis", priority: "high", nextEvaluationOn: "2026-03-10", padding: "x".repeat(40_000) })],
+    [
+      "POST",
+      `${BOARD}/entries`,
+      JSON.stringify({
+        participantId: "p001",
+        reason: "crisis",
+        priority: "high",
+        nextEvaluationOn: "2026-03-10",
+        padding: "x".repeat(40_000),
+      }),
+    ],
     ["PATCH", `${BOARD}/entries/p001`, JSON.stringify({ etag: "stale", priority: "low" })],
     ["GET", `${BOARD}/audit?participantId=p001&cursor=bm90LWEtY3Vyc29y`, undefined],
   ])("%s %s", async (method, path, body) => {
@@ -155,17 +187,23 @@ describe("errors carry no stack traces or internal details", () => {
     const { app, close } = await miniApp({
       members: {
         get: async () => {
-          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), { statusCode: 503 });
+          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), {
+            statusCode: 503,
+          });
         },
         findBySignIn: async () => {
-          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), { statusCode: 503 });
+          throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:10002 at TableClient.getEntity (/srv/app/node_modules/x.js:1:1)"), {
+            statusCode: 503,
+          });
         },
       },
     });
     const res = await fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": "o1" } });
     const text = await res.text();
     expect([res.status, res.headers.get("retry-after")]).toEqual([503, "3"]);
-    expect(JSON.parse(text)).toEqual({ error: { code: "StorageUnavailable", message: "The board cannot be reached right now. Nothing was changed; try again in a moment." } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "StorageUnavailable", message: "The board cannot be reached right now. Nothing was changed; try again in a moment." },
+    });
     expect(text).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|node_modules/);
     await close();
   });
@@ -191,7 +229,10 @@ describe("errors carry no stack traces or internal details", () => {
  * The API's express app alone, over a stub of storage, with a header-based identity: for what the
  * full server cannot be told to do (a small rate limit, a failing dependency).
  */
-async function miniApp(storage: Record<string, unknown>, options: Partial<Pick<AppParts, "rateLimit" | "addressRateLimit" | "trustProxyHops" | "unauthenticatedRoutes">> = {}) {
+async function miniApp(
+  storage: Record<string, unknown>,
+  options: Partial<Pick<AppParts, "rateLimit" | "addressRateLimit" | "trustProxyHops" | "unauthenticatedRoutes">> = {},
+) {
   const deps = {
     storage: { boardVersions: { current: async () => 0 }, ...storage },
     clock: () => new Date("2026-03-04T08:00:00Z"),
@@ -226,7 +267,10 @@ async function miniApp(storage: Record<string, unknown>, options: Partial<Pick<A
 
 describe("per-person rate limit", () => {
   it("answers 429 with a JSON error once one person passes the limit, and counts each person apart", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 3 } });
+    const { app, close } = await miniApp(
+      { members: { get: async () => undefined, findBySignIn: async () => undefined } },
+      { rateLimit: { windowMs: 60_000, limit: 3 } },
+    );
     const as = (objectId: string) => fetch(`${app}${BOARD}`, { headers: { "x-tenant": "t1", "x-object": objectId } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await as("busy")).status);
@@ -241,7 +285,10 @@ describe("per-person rate limit", () => {
   });
 
   it("counts opening live streams against the same limit", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { rateLimit: { windowMs: 60_000, limit: 2 } });
+    const { app, close } = await miniApp(
+      { members: { get: async () => undefined, findBySignIn: async () => undefined } },
+      { rateLimit: { windowMs: 60_000, limit: 2 } },
+    );
     const open = () => fetch(`${app}${BOARD}/events`, { headers: { "x-tenant": "t1", "x-object": "streamer" } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await open()).status);
@@ -252,9 +299,13 @@ describe("per-person rate limit", () => {
 
 describe("per-address rate limit before anyone is known", () => {
   it("answers 429 once one address passes the limit of failed authentications, counting addresses apart and never holding back a valid caller", async () => {
-    const { app, close } = await miniApp({ members: { get: async () => undefined, findBySignIn: async () => undefined } }, { addressRateLimit: { windowMs: 60_000, limit: 3 }, trustProxyHops: 1 });
+    const { app, close } = await miniApp(
+      { members: { get: async () => undefined, findBySignIn: async () => undefined } },
+      { addressRateLimit: { windowMs: 60_000, limit: 3 }, trustProxyHops: 1 },
+    );
     // App Service's front end writes the client's address with a port, a new one per connection.
-    const from = (address: string, headers: Record<string, string> = {}) => fetch(`${app}${BOARD}`, { headers: { "x-forwarded-for": address, ...headers } });
+    const from = (address: string, headers: Record<string, string> = {}) =>
+      fetch(`${app}${BOARD}`, { headers: { "x-forwarded-for": address, ...headers } });
     const statuses: number[] = [];
     for (let port = 50_000; port < 50_005; port++) statuses.push((await from(`203.0.113.5:${port}`)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
@@ -271,7 +322,10 @@ describe("per-address rate limit before anyone is known", () => {
     const dev = express.Router().get("/api/dev/people", (_req, res) => {
       res.json({ people: [] });
     });
-    const { app, close } = await miniApp({}, { addressRateLimit: { windowMs: 60_000, limit: 2 }, unauthenticatedRoutes: [{ path: "/", handler: dev }] });
+    const { app, close } = await miniApp(
+      {},
+      { addressRateLimit: { windowMs: 60_000, limit: 2 }, unauthenticatedRoutes: [{ path: "/", handler: dev }] },
+    );
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await fetch(`${app}/api/dev/people`)).status);
     expect(statuses).toEqual([200, 200, 429]);
@@ -282,8 +336,18 @@ describe("per-address rate limit before anyone is known", () => {
 describe("limits on what one request may carry", () => {
   it("refuses over-long text and over-long lists with 400 naming the field", async () => {
     const cases: Array<[string, string, unknown, string]> = [
-      ["POST", `${BOARD}/escalations`, { participantId: "p001", toOrganisationId: "norrby-soc", kind: "concern", urgency: "today", note: "x".repeat(301) }, "note"],
-      ["POST", `${BOARD}/participants`, { code: "ZQX-0001", initials: "Q.", caseManagerId: "x", organisationIds: Array.from({ length: 11 }, (_, i) => `org${i}`) }, "organisationIds"],
+      [
+        "POST",
+        `${BOARD}/escalations`,
+        { participantId: "p001", toOrganisationId: "norrby-soc", kind: "concern", urgency: "today", note: "x".repeat(301) },
+        "note",
+      ],
+      [
+        "POST",
+        `${BOARD}/participants`,
+        { code: "ZQX-0001", initials: "Q.", caseManagerId: "x", organisationIds: Array.from({ length: 11 }, (_, i) => `org${i}`) },
+        "organisationIds",
+      ],
       ["POST", `${BOARD}/walkthrough/join`, { teamsChatId: `19:${"x".repeat(300)}` }, "teamsChatId"],
     ];
     for (const [method, path, body, field] of cases) {

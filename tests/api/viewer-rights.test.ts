@@ -26,8 +26,12 @@ it("tells a staff member they may change their own participant's entry, and not 
   expect(rowOf(mine.participant.id).may).toEqual({ editEntry: true, planActions: true, review: true, takeOff: true, raiseSignal: true });
   expect(rowOf(theirs.participant.id).may).toMatchObject({ editEntry: false, planActions: false, review: false, takeOff: false });
   // Recording the region's consent is the case manager's (in the disclosing organisation), not the colleague's.
-  expect(rowOf(mine.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({ record: true });
-  expect(rowOf(theirs.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({ record: false });
+  expect(rowOf(mine.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({
+    record: true,
+  });
+  expect(rowOf(theirs.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({
+    record: false,
+  });
 });
 
 it("leaves the entry's shared fields to the organisation that put it on the board, and a signal's answer to its receiver", async () => {

@@ -14,7 +14,11 @@ const bertil = () => w.byName("Bertil Påhittad"); // region staff
 
 beforeAll(async () => {
   w = await startWorld();
-  sharedWithNorth = await aFreshParticipant(w, { onBoard: true, organisationIds: [ORG.region, ORG.north, ORG.south], consents: [{ from: ORG.region, to: [ORG.north] }] });
+  sharedWithNorth = await aFreshParticipant(w, {
+    onBoard: true,
+    organisationIds: [ORG.region, ORG.north, ORG.south],
+    consents: [{ from: ORG.region, to: [ORG.north] }],
+  });
 });
 afterAll(async () => {
   await w?.stop();
@@ -36,10 +40,21 @@ describe("one walkthrough per meeting per day", () => {
     expect((await w.call(bertil(), "POST", WT, {})).status).toBe(403);
     const started = await w.call(ada(), "POST", WT, {});
     expect(started.status).toBe(200);
-    expect(started.body.walkthrough).toMatchObject({ isPresenter: true, meetingId: "morgonmote", meetingName: "Morgonmöte, alla", current: { index: 0 } });
+    expect(started.body.walkthrough).toMatchObject({
+      isPresenter: true,
+      meetingId: "morgonmote",
+      meetingName: "Morgonmöte, alla",
+      current: { index: 0 },
+    });
     const again = await w.call(hugo(), "POST", WT, {});
-    expect(again.body.walkthrough).toMatchObject({ isPresenter: false, presenter: { memberId: ada().id }, startedAt: started.body.walkthrough.startedAt });
-    index = started.body.walkthrough.visible.find((v: { participantId: string }) => v.participantId === sharedWithNorth.participant.id).index;
+    expect(again.body.walkthrough).toMatchObject({
+      isPresenter: false,
+      presenter: { memberId: ada().id },
+      startedAt: started.body.walkthrough.startedAt,
+    });
+    index = started.body.walkthrough.visible.find(
+      (v: { participantId: string }) => v.participantId === sharedWithNorth.participant.id,
+    ).index;
     expect(index).toBeGreaterThanOrEqual(0);
   });
 
@@ -64,7 +79,9 @@ describe("one walkthrough per meeting per day", () => {
     const eva = w.byName("Eva Testsson");
     const log = await w.call(eva, "GET", `${BOARD}/audit?participantId=${sharedWithNorth.participant.id}`);
     expect(log.status).toBe(200);
-    const readers = log.body.records.filter((r: { what: string }) => r.what === "viewedDetails").map((r: { objectId: string }) => r.objectId);
+    const readers = log.body.records
+      .filter((r: { what: string }) => r.what === "viewedDetails")
+      .map((r: { objectId: string }) => r.objectId);
     expect(readers).toEqual(expect.arrayContaining([ada().objectId, hugo().objectId]));
     expect(readers).not.toContain(lars().objectId);
   });
@@ -112,7 +129,10 @@ describe("a partner's own meeting", () => {
     const started = await w.call(ada(), "POST", `${WT}?meeting=norrby`, {});
     expect(started.status).toBe(200);
     expect(started.body.walkthrough).toMatchObject({ meetingId: "norrby", meetingName: "Norrby tisdag och torsdag" });
-    const [entries, participants] = await Promise.all([w.app.storage.entries.listCurrent(DEMO_BOARD_ID), w.app.storage.participants.listForBoard(DEMO_BOARD_ID)]);
+    const [entries, participants] = await Promise.all([
+      w.app.storage.entries.listCurrent(DEMO_BOARD_ID),
+      w.app.storage.participants.listForBoard(DEMO_BOARD_ID),
+    ]);
     const involvesNorth = new Set(participants.filter((p) => p.organisationIds.includes(ORG.north)).map((p) => p.id));
     const expected = entries.filter((e) => involvesNorth.has(e.participantId)).length;
     expect(expected).toBeGreaterThan(0);

@@ -54,7 +54,10 @@ export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now
   const tablePrefix = `w${Math.random().toString(36).slice(2, 10)}`;
   const started = await startApp({ ...options, clock, env: { ...options.env, TABLE_PREFIX: tablePrefix } });
   const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION!;
-  const app: RunningApp = { ...started, storage: createStorage({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) }) };
+  const app: RunningApp = {
+    ...started,
+    storage: createStorage({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) }),
+  };
   const tables = createTableService({ connectionString, tablePrefix, requestPolicy: policyFor(TEST_STORAGE_TIMEOUT_MS) });
   const members = await app.storage.members.listForBoard(DEMO_BOARD_ID);
   const tokens = new Map<string, Promise<string>>();
@@ -79,8 +82,16 @@ export async function startWorld(options: Omit<StartAppOptions, "clock"> & { now
     app,
     tables,
     members,
-    member: (role, organisationId = ORG.region) => find(`${role} of ${organisationId}`, members.find((m) => m.role === role && m.organisationId === organisationId)),
-    byName: (name) => find(name, members.find((m) => m.displayName === name)),
+    member: (role, organisationId = ORG.region) =>
+      find(
+        `${role} of ${organisationId}`,
+        members.find((m) => m.role === role && m.organisationId === organisationId),
+      ),
+    byName: (name) =>
+      find(
+        name,
+        members.find((m) => m.displayName === name),
+      ),
     token,
     call: async (m, method, p, body) => api(app.baseUrl, m ? await token(m) : undefined, method, p, body),
     today: () => localDate(now, TIME_ZONE),
@@ -126,7 +137,10 @@ export async function aFreshParticipant(w: World, spec: ParticipantSpec = {}): P
       initials: freshInitials(),
       caseManagerId,
       writtenBy,
-      organisationIds: spec.organisationIds ?? [writtenBy, ...new Set((spec.consents ?? []).flatMap((c) => [c.from, ...c.to]).filter((o) => o !== writtenBy))],
+      organisationIds: spec.organisationIds ?? [
+        writtenBy,
+        ...new Set((spec.consents ?? []).flatMap((c) => [c.from, ...c.to]).filter((o) => o !== writtenBy)),
+      ],
       onBoard: spec.onBoard ?? false,
       createdAt: `${today}T07:00:00.000Z`,
     }),
@@ -153,7 +167,16 @@ export async function aFreshParticipant(w: World, spec: ParticipantSpec = {}): P
       putOnBy: caseManagerId,
       nextEvaluationOn: addDays(today, 4),
       actions: [
-        { id: "a1", what: "Hembesök", responsibleId: caseManagerId, byWhen: addDays(today, 1), done: false, writtenBy, createdBy: caseManagerId, createdAt: `${today}T07:00:00.000Z` },
+        {
+          id: "a1",
+          what: "Hembesök",
+          responsibleId: caseManagerId,
+          byWhen: addDays(today, 1),
+          done: false,
+          writtenBy,
+          createdBy: caseManagerId,
+          createdAt: `${today}T07:00:00.000Z`,
+        },
       ],
       updatedAt: `${today}T07:00:00.000Z`,
       updatedBy: caseManagerId,
@@ -172,7 +195,14 @@ export async function aCoveredAbsence(w: World, coveredBy: Member): Promise<stri
       from: addDays(today, -1),
       to: addDays(today, 3),
       registeredAt: `${today}T06:00:00.000Z`,
-      cover: { state: "covered", candidateIds: [coveredBy.id], askedIndex: 0, declinedBy: [], coveredBy: coveredBy.id, managerAlerted: false },
+      cover: {
+        state: "covered",
+        candidateIds: [coveredBy.id],
+        askedIndex: 0,
+        declinedBy: [],
+        coveredBy: coveredBy.id,
+        managerAlerted: false,
+      },
     }),
   );
   return absentId;
@@ -189,13 +219,27 @@ export async function aCoverRequest(w: World, absent: Member, asked: string): Pr
       to: addDays(today, 20 + codeCounter),
       registeredBy: absent.id,
       registeredAt: `${today}T06:00:00.000Z`,
-      cover: { state: "requesting", candidateIds: [asked], askedIndex: 0, askedAt: `${today}T06:00:00.000Z`, answerBy: `${addDays(today, 1)}T06:00:00.000Z`, declinedBy: [], managerAlerted: false },
+      cover: {
+        state: "requesting",
+        candidateIds: [asked],
+        askedIndex: 0,
+        askedAt: `${today}T06:00:00.000Z`,
+        answerBy: `${addDays(today, 1)}T06:00:00.000Z`,
+        declinedBy: [],
+        managerAlerted: false,
+      },
     }),
   );
 }
 
 /** An open signal about a participant. */
-export async function anOpenSignal(w: World, participantId: string, from: string, to: string, raisedBy: string): Promise<Stored<Escalation>> {
+export async function anOpenSignal(
+  w: World,
+  participantId: string,
+  from: string,
+  to: string,
+  raisedBy: string,
+): Promise<Stored<Escalation>> {
   const today = w.today();
   return w.app.storage.escalations.create(
     anEscalation(DEMO_BOARD_ID, participantId, {

@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { compileSchema, filledManifest, readJson, readText, schemaPath } from "./support";
 
 const manifest = filledManifest();
-const localisationSchema = JSON.parse(readFileSync(schemaPath(manifest.manifestVersion, "MicrosoftTeams.Localization.schema.json"), "utf8")) as {
+const localisationSchema = JSON.parse(
+  readFileSync(schemaPath(manifest.manifestVersion, "MicrosoftTeams.Localization.schema.json"), "utf8"),
+) as {
   properties: Record<string, unknown>;
   patternProperties: Record<string, unknown>;
 };

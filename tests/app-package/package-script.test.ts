@@ -16,17 +16,29 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function envFile(name: string, values: Record<string, string>): string {
   const file = path.join(dir, name);
-  writeFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n"));
+  writeFileSync(
+    file,
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n"),
+  );
   return file;
 }
 
 describe("npm run package", () => {
   it("writes a zip with the filled manifest, the localisation file and the icons at its root", () => {
     const out = path.join(dir, "appPackage.test.zip");
-    execFileSync(process.execPath, [script, "--env", "test", "--env-file", envFile("ok.env", dummyValues), "--out", out], { cwd: repoRoot });
+    execFileSync(process.execPath, [script, "--env", "test", "--env-file", envFile("ok.env", dummyValues), "--out", out], {
+      cwd: repoRoot,
+    });
 
     const zip = new AdmZip(out);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(["color.png", "en.json", "manifest.json", "outline.png"]);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(["color.png", "en.json", "manifest.json", "outline.png"]);
     const manifestText = zip.readAsText("manifest.json");
     expect(manifestText).not.toContain("${{");
     const manifest = JSON.parse(manifestText) as { id: string; bots: { botId: string }[]; validDomains: string[] };

@@ -47,7 +47,11 @@ export function fillPlaceholders(text: string, values: Record<string, string> = 
 
 export type Manifest = {
   manifestVersion: string;
-  localizationInfo?: { defaultLanguageTag: string; defaultLanguageFile?: string; additionalLanguages?: { languageTag: string; file: string }[] };
+  localizationInfo?: {
+    defaultLanguageTag: string;
+    defaultLanguageFile?: string;
+    additionalLanguages?: { languageTag: string; file: string }[];
+  };
   icons: { color: string; outline: string };
   bots?: { botId: string; scopes: string[]; commandLists?: { scopes: string[]; commands: { title: string; description?: string }[] }[] }[];
   configurableTabs?: { configurationUrl: string; scopes: string[]; context?: string[]; meetingSurfaces?: string[] }[];

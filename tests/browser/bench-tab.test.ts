@@ -30,7 +30,10 @@ it("measures the initial JS (within 170 KB gzipped), its floor, and the time to 
 
 it("measures how long one person's change takes to show in another person's open board", async () => {
   const { benchLiveUpdate } = await import("../../scripts/bench-live.mjs");
-  const signInAs = async (person: ReturnType<typeof demoPerson>) => ({ token: await signIn(app.baseUrl, person), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+  const signInAs = async (person: ReturnType<typeof demoPerson>) => ({
+    token: await signIn(app.baseUrl, person),
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
   const result = await benchLiveUpdate({
     baseUrl: app.baseUrl,
     boardId: DEMO_BOARD_ID,

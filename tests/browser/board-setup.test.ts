@@ -22,7 +22,11 @@ let app: RunningApp;
 let browser: Browser;
 let connector: Connector;
 beforeAll(async () => {
-  [app, browser, connector] = await Promise.all([startApp({ seed: false, env: { BOARD_CREATOR_TENANT_IDS: HOST } }), launchChromium(), startConnector()]);
+  [app, browser, connector] = await Promise.all([
+    startApp({ seed: false, env: { BOARD_CREATOR_TENANT_IDS: HOST } }),
+    launchChromium(),
+    startConnector(),
+  ]);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -140,7 +144,9 @@ it("takes a team from an empty store to a board its partner sees through consent
   await openSettings(page, boardId, "Medlemmar");
   await page.getByRole("button", { name: "Godkänn Maja Kommun" }).click();
   const approve = page.getByRole("dialog", { name: "Godkänn Maja Kommun som medlem" });
-  const muniOrg = (await api<{ organisations: Array<{ id: string; name: string }> }>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/admin`)).body.organisations.find((o) => o.name === "Socialtjänsten Norrby")!.id;
+  const muniOrg = (
+    await api<{ organisations: Array<{ id: string; name: string }> }>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/admin`)
+  ).body.organisations.find((o) => o.name === "Socialtjänsten Norrby")!.id;
   expect(await approve.getByRole("combobox", { name: /Organisation/ }).inputValue()).toBe(muniOrg);
   await approve.getByRole("combobox", { name: /Roll/ }).selectOption({ label: "Samordnare" });
   await approve.getByRole("button", { name: "Godkänn" }).click();
@@ -165,19 +171,30 @@ it("takes a team from an empty store to a board its partner sees through consent
 
   // 200 participants from CSV; the bad lines are reported by number and none of them is written.
   const lines = ["kod;initialer;handläggare;organisationer"];
-  for (let i = 1; i <= 200; i++) lines.push(`NST-${String(i).padStart(3, "0")};P${String.fromCharCode(65 + (i % 26))};${i % 2 ? "Rita Region" : "Anna Admin"};Psykiatri Nordstad${i === 1 ? "|Socialtjänsten Norrby" : ""}`);
+  for (let i = 1; i <= 200; i++)
+    lines.push(
+      `NST-${String(i).padStart(3, "0")};P${String.fromCharCode(65 + (i % 26))};${i % 2 ? "Rita Region" : "Anna Admin"};Psykiatri Nordstad${i === 1 ? "|Socialtjänsten Norrby" : ""}`,
+    );
   lines.splice(51, 0, "NST-900;XY;Okänd Person;Psykiatri Nordstad");
   lines.splice(102, 0, "19850101-1234;XY;Rita Region;Psykiatri Nordstad");
   lines.splice(153, 0, "NST-901;XY;Rita Region;Okänd organisation");
   await page.getByRole("tab", { name: "Deltagare", exact: true }).click();
-  await page.getByLabel("CSV-fil").setInputFiles({ name: "deltagare.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
+  await page
+    .getByLabel("CSV-fil")
+    .setInputFiles({ name: "deltagare.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
   await page.getByRole("button", { name: "Kontrollera filen" }).click();
   await status(page, /Kontrollen är klar: 3 rader avvisas/);
   const refused = page.getByRole("table", { name: "Avvisade rader" });
   const refusedRows = (await refused.getByRole("row").allTextContents()).slice(1);
   expect(refusedRows.map((r) => Number(/^\d+/.exec(r)?.[0]))).toEqual([52, 103, 154]);
-  expect(refusedRows).toEqual(["52Handläggaren är inte medlem i tavlan.", "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.", "154En organisation är inte med på tavlan."]);
-  expect((await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants`)).body.participants).toHaveLength(0);
+  expect(refusedRows).toEqual([
+    "52Handläggaren är inte medlem i tavlan.",
+    "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.",
+    "154En organisation är inte med på tavlan.",
+  ]);
+  expect(
+    (await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants`)).body.participants,
+  ).toHaveLength(0);
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "settings-import-checked");
@@ -186,7 +203,14 @@ it("takes a team from an empty store to a board its partner sees through consent
   let imported = 0;
   let cursor: string | undefined;
   do {
-    const list = (await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`)).body;
+    const list = (
+      await api<ParticipantList>(
+        app.baseUrl,
+        adminToken,
+        "GET",
+        `/api/boards/${boardId}/participants${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
+      )
+    ).body;
     imported += list.participants.length;
     cursor = list.cursor;
   } while (cursor);
@@ -215,14 +239,21 @@ it("takes a team from an empty store to a board its partner sees through consent
   await screenshot(partner, "partner-sees-nothing-without-consent");
 
   // With it, she sees the participant; the labour-market organisation, not named, still would not.
-  const participantId = (await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants?q=NST-001`)).body.participants[0]!.id;
+  const participantId = (await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants?q=NST-001`)).body
+    .participants[0]!.id;
   const today = new Date().toISOString().slice(0, 10);
-  const consent = await api(app.baseUrl, adminToken, "PUT", `/api/boards/${boardId}/participants/${participantId}/consents/${me.boards[0]!.organisationId}`, {
-    status: "given",
-    receivingOrganisationIds: [muniOrg],
-    givenOn: today,
-    validUntil: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
-  });
+  const consent = await api(
+    app.baseUrl,
+    adminToken,
+    "PUT",
+    `/api/boards/${boardId}/participants/${participantId}/consents/${me.boards[0]!.organisationId}`,
+    {
+      status: "given",
+      receivingOrganisationIds: [muniOrg],
+      givenOn: today,
+      validUntil: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
+    },
+  );
   expect(consent.status).toBeLessThan(300);
   await partner.reload();
   await partner.waitForSelector("body[data-board-ready='true']");

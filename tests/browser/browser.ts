@@ -3,7 +3,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BoardView } from "@fact-board/contract";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Frame,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
 
 /**
@@ -19,7 +27,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -48,7 +64,12 @@ async function devToken(baseUrl: string, person: Person): Promise<{ token: strin
 }
 
 /** A browser context already signed in as `person` (the token the picker would have stored). */
-export async function signedInContext(browser: Browser, baseUrl: string, person: Person, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  person: Person,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const token = await devToken(baseUrl, person);
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
   context.setDefaultTimeout(WAIT_MS);
@@ -159,7 +180,12 @@ export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViola
     // Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) are Fluent's way to
     // keep focus in dialogs and lists; they forward focus at once and are never read out.
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, why: (n as { failureSummary?: string }).failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, why: (n as { failureSummary?: string }).failureSummary })),
+    }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
@@ -189,15 +215,20 @@ export async function layoutDefects(page: Page, scope = "main"): Promise<string[
     }
     for (const dialog of Array.from(document.querySelectorAll("[role='dialog']"))) {
       const d = dialog.getBoundingClientRect();
-      if (d.left < -1 || d.right > document.documentElement.clientWidth + 1) found.push(`${label(dialog)} does not fit the window (${Math.round(d.left)}–${Math.round(d.right)} px)`);
+      if (d.left < -1 || d.right > document.documentElement.clientWidth + 1)
+        found.push(`${label(dialog)} does not fit the window (${Math.round(d.left)}–${Math.round(d.right)} px)`);
     }
     for (const cell of Array.from(root.querySelectorAll("td, th"))) {
-      if (visible(cell) && cell.scrollWidth > cell.clientWidth + 1) found.push(`${label(cell)} overflows its cell (${cell.scrollWidth} > ${cell.clientWidth} px)`);
+      if (visible(cell) && cell.scrollWidth > cell.clientWidth + 1)
+        found.push(`${label(cell)} overflows its cell (${cell.scrollWidth} > ${cell.clientWidth} px)`);
     }
     for (const badge of Array.from(root.querySelectorAll(".fui-Badge"))) {
       if (!visible(badge)) continue;
       for (const el of [badge, ...Array.from(badge.querySelectorAll("*"))]) {
-        if (overflows(el)) found.push(`${label(badge)} does not fit its pill (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight} px)`);
+        if (overflows(el))
+          found.push(
+            `${label(badge)} does not fit its pill (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight} px)`,
+          );
       }
       // Text on one line: every piece of it starts at the same height.
       const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);

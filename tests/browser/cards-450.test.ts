@@ -16,7 +16,14 @@ const ADAPTIVE_CARDS = require.resolve("adaptivecards/dist/adaptivecards.js");
 const HOST_CONFIG = {
   fontFamily: "'Segoe UI', system-ui, sans-serif",
   spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-  actions: { maxActions: 6, spacing: "default", buttonSpacing: 8, showCard: { actionMode: "inline", inlineTopMargin: 16 }, actionsOrientation: "horizontal", actionAlignment: "left" },
+  actions: {
+    maxActions: 6,
+    spacing: "default",
+    buttonSpacing: 8,
+    showCard: { actionMode: "inline", inlineTopMargin: 16 },
+    actionsOrientation: "horizontal",
+    actionAlignment: "left",
+  },
 };
 const BUTTON_CSS = `
   body { margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; }
@@ -50,7 +57,8 @@ afterAll(() => browser?.close());
 
 function withShowCards(name: string, json: AdaptiveCard): Array<[string, AdaptiveCard]> {
   const out: Array<[string, AdaptiveCard]> = [[name, json]];
-  for (const a of json.actions ?? []) if (a.type === "Action.ShowCard") out.push(...withShowCards(`${name} › ${a.title}`, { ...a.card, version: json.version ?? "1.5" }));
+  for (const a of json.actions ?? [])
+    if (a.type === "Action.ShowCard") out.push(...withShowCards(`${name} › ${a.title}`, { ...a.card, version: json.version ?? "1.5" }));
   return out;
 }
 
@@ -75,18 +83,32 @@ async function render(json: AdaptiveCard): Promise<Measured[]> {
           const r = b.getBoundingClientRect();
           // The library puts the title in an inner element that ellipsises: a cut title is a wider scrollWidth there.
           const cut = [b, ...Array.from(b.querySelectorAll("*") as NodeListOf<HTMLElement>)].some((n) => n.scrollWidth > n.clientWidth + 1);
-          return { title: b.getAttribute("aria-label") ?? b.textContent ?? "", left: r.left, right: r.right, cardLeft: box.left, cardRight: box.right, clipped: cut };
+          return {
+            title: b.getAttribute("aria-label") ?? b.textContent ?? "",
+            left: r.left,
+            right: r.right,
+            cardLeft: box.left,
+            cardRight: box.right,
+            clipped: cut,
+          };
         });
     },
     { json, width: WIDTH, hostConfig: HOST_CONFIG },
   );
 }
 
-const cases = (["sv", "en"] as Locale[]).flatMap((locale) => cardGallery(locale).flatMap(([name, json]) => withShowCards(`${locale}: ${name}`, json)));
+const cases = (["sv", "en"] as Locale[]).flatMap((locale) =>
+  cardGallery(locale).flatMap(([name, json]) => withShowCards(`${locale}: ${name}`, json)),
+);
 
 it.each(cases)("%s: every button fits inside a 450 px card", async (_name, json) => {
   const buttons = await render(json);
-  const problems = buttons.filter((b) => b.right > b.cardRight + 0.5 || b.left < b.cardLeft - 0.5 || b.clipped).map((b) => `${b.title}: ${Math.round(b.left)}–${Math.round(b.right)} in ${Math.round(b.cardLeft)}–${Math.round(b.cardRight)}${b.clipped ? ", title cut" : ""}`);
+  const problems = buttons
+    .filter((b) => b.right > b.cardRight + 0.5 || b.left < b.cardLeft - 0.5 || b.clipped)
+    .map(
+      (b) =>
+        `${b.title}: ${Math.round(b.left)}–${Math.round(b.right)} in ${Math.round(b.cardLeft)}–${Math.round(b.cardRight)}${b.clipped ? ", title cut" : ""}`,
+    );
   expect(problems).toEqual([]);
   // A card with buttons shows at least one: the check above is not vacuous.
   if ((json.actions ?? []).length > 0) expect(buttons.length).toBeGreaterThan(0);
@@ -94,7 +116,12 @@ it.each(cases)("%s: every button fits inside a 450 px card", async (_name, json)
 
 it("the check catches the consent card as it was: four buttons side by side", async () => {
   const execute = (title: string) => ({ type: "Action.Execute" as const, title, verb: "refresh", data: {} });
-  const before: AdaptiveCard = { type: "AdaptiveCard", version: "1.5", body: [], actions: [execute("Registrera givet samtycke"), execute("Avböjt"), execute("Återkallat"), execute("Påminn mig senare")] };
+  const before: AdaptiveCard = {
+    type: "AdaptiveCard",
+    version: "1.5",
+    body: [],
+    actions: [execute("Registrera givet samtycke"), execute("Avböjt"), execute("Återkallat"), execute("Påminn mig senare")],
+  };
   const buttons = await render(before);
   expect(buttons).toHaveLength(4);
   expect(buttons.some((b) => b.right > b.cardRight + 0.5 || b.clipped)).toBe(true);

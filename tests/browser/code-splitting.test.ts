@@ -27,8 +27,19 @@ it("opens the meeting side panel in Teams without the channel view, any dialog, 
   context.setDefaultTimeout(WAIT_MS);
   const scripts = scriptsOf(context);
   try {
-    const context_ = { frameContext: "sidePanel", locale: "sv-SE", theme: "default", meetingId: "m1", tid: people.coordinator.tenantId, userObjectId: people.coordinator.objectId, entityId: "board" };
-    const host = await openInTeamsHost(context, suite.app.baseUrl, `/tab/?board=${DEMO_BOARD_ID}`, { context: context_, tokens: { "": token, [people.coordinator.tenantId]: token } });
+    const context_ = {
+      frameContext: "sidePanel",
+      locale: "sv-SE",
+      theme: "default",
+      meetingId: "m1",
+      tid: people.coordinator.tenantId,
+      userObjectId: people.coordinator.objectId,
+      entityId: "board",
+    };
+    const host = await openInTeamsHost(context, suite.app.baseUrl, `/tab/?board=${DEMO_BOARD_ID}`, {
+      context: context_,
+      tokens: { "": token, [people.coordinator.tenantId]: token },
+    });
     const tab = host.page.frameLocator("#tab");
     await tab.locator("body[data-board-ready='true']").waitFor();
     await tab.getByRole("list", { name: "På tavlan" }).waitFor();

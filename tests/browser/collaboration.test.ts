@@ -38,7 +38,9 @@ it("raises a signal from the region to a municipality, which acknowledges it in 
   const row = region.rows.find(
     (r) =>
       north.board.rows.some((n) => n.participant.id === r.participant.id) &&
-      r.participant.consents.some((c) => c.disclosingOrganisationId === REGION && c.status === "given" && c.receivingOrganisationIds.includes(northOrg)),
+      r.participant.consents.some(
+        (c) => c.disclosingOrganisationId === REGION && c.status === "given" && c.receivingOrganisationIds.includes(northOrg),
+      ),
   )!;
   expect(row).toBeDefined();
   const code = row.participant.code;
@@ -99,7 +101,10 @@ it("records the region's consent for a partner, and the partner's tab gains the 
     const org = board.viewer.organisationId;
     // Written by the region, involving the partner, not visible to the partner now.
     const hidden = region.rows.find(
-      (r) => r.participant.writtenBy === REGION && r.participant.organisationIds.includes(org) && !board.rows.some((b) => b.participant.id === r.participant.id),
+      (r) =>
+        r.participant.writtenBy === REGION &&
+        r.participant.organisationIds.includes(org) &&
+        !board.rows.some((b) => b.participant.id === r.participant.id),
     );
     if (hidden) {
       partner = { person, board };

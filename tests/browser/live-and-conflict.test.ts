@@ -13,7 +13,10 @@ const priorityText = { high: "Hög", medium: "Medel", low: "Låg" } as const;
 
 async function openEdit(page: Page, code: string) {
   await page.getByRole("button", { name: new RegExp(`^${code} `) }).click();
-  await page.getByRole("dialog", { name: new RegExp(code) }).getByRole("button", { name: "Ändra" }).click();
+  await page
+    .getByRole("dialog", { name: new RegExp(code) })
+    .getByRole("button", { name: "Ändra" })
+    .click();
   return page.getByRole("dialog", { name: `Ändra ${code}` });
 }
 
@@ -50,7 +53,10 @@ it("starts the edit form afresh each time it opens, reachable by role every time
   await edit.getByRole("button", { name: "Avbryt" }).click();
   await edit.waitFor({ state: "detached" });
   // Opened again from the participant's drawer: the stored priority, not the choice abandoned a moment ago.
-  await page.getByRole("dialog", { name: new RegExp(code) }).getByRole("button", { name: "Ändra" }).click();
+  await page
+    .getByRole("dialog", { name: new RegExp(code) })
+    .getByRole("button", { name: "Ändra" })
+    .click();
   const again = page.getByRole("dialog", { name: `Ändra ${code}` });
   expect(await again.getByRole("radio", { name: priorityText[row.entry.priority] }).isChecked()).toBe(true);
   expect(await again.getByRole("radio", { name: priorityText[other] }).isChecked()).toBe(false);
@@ -89,8 +95,7 @@ it("detects a conflicting edit and re-applies it on top of the other change with
   await conflict.getByRole("button", { name: "Använd min ändring igen" }).click();
   await adaPage.getByText("Sparat").first().waitFor();
 
-  const entry = (await suite.board(token)).rows.find((r) => r.participant.id === row.participant.id)!
-    .entry as EntryView;
+  const entry = (await suite.board(token)).rows.find((r) => r.participant.id === row.participant.id)!.entry as EntryView;
   expect(entry.nextEvaluationOn).toBe(evaDate);
   expect(entry.priority).toBe(adaPriority);
   await Promise.all([ada.close(), eva.close()]);

@@ -30,8 +30,13 @@ it("keeps every token out of every URL the tab requests, and live updates still 
 
   // Someone else changes an entry; the change reaches this page through the live stream.
   const newPriority = row.entry.priority === "high" ? "low" : "high";
-  const boardFetchesBefore = requests.filter((r) => r.method() === "GET" && new URL(r.url()).pathname === `/api/boards/${DEMO_BOARD_ID}`).length;
-  const changed = await api(app.baseUrl, token, "PATCH", `/api/boards/${DEMO_BOARD_ID}/entries/${row.participant.id}`, { etag: row.entry.etag, priority: newPriority });
+  const boardFetchesBefore = requests.filter(
+    (r) => r.method() === "GET" && new URL(r.url()).pathname === `/api/boards/${DEMO_BOARD_ID}`,
+  ).length;
+  const changed = await api(app.baseUrl, token, "PATCH", `/api/boards/${DEMO_BOARD_ID}/entries/${row.participant.id}`, {
+    etag: row.entry.etag,
+    priority: newPriority,
+  });
   expect(changed.status).toBe(200);
   await page.locator(`tr[data-participant='${code}'] [data-priority='${newPriority}']`).waitFor({ timeout: 5000 });
   const boardFetches = requests.filter((r) => r.method() === "GET" && new URL(r.url()).pathname === `/api/boards/${DEMO_BOARD_ID}`).length;

@@ -47,7 +47,8 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
   const night = sample.getByRole("row").filter({ hasText: "Ada Fiktiv" }).filter({ hasText: "Utanför mötestid" }).first();
   await night.waitFor();
   // The reviewer's own accesses (opening the board just now) are in the month's log too; none of them offers an assessment.
-  for (const own of await sample.getByRole("row").filter({ hasText: "Din egen åtkomst" }).all()) expect(await own.getByRole("button").count()).toBe(0);
+  for (const own of await sample.getByRole("row").filter({ hasText: "Din egen åtkomst" }).all())
+    expect(await own.getByRole("button").count()).toBe(0);
   const before = (await section.getByText(/poster? granskade?, \d+ att följa upp/).textContent()) ?? "";
   expect(before).toMatch(/^0 av \d+/);
 
@@ -90,7 +91,10 @@ it("opens a participant's log extract from the drawer: per organisation, printab
   const { board } = await suite.boardAs(people.manager);
   const code = board.rows[0]!.participant.code;
   const { context, page } = await suite.openBoardAs(people.manager, "?view=channel", { viewport: { width: 994, height: 900 } });
-  await page.getByRole("button", { name: new RegExp(`^${code}`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^${code}`) })
+    .first()
+    .click();
   await page.getByRole("button", { name: "Visa registerutdrag" }).click();
   const dialog = page.getByRole("dialog", { name: `Registerutdrag (logg) för ${code}` });
   // Opening the board just now is an access by the manager's own organisation.
@@ -127,14 +131,24 @@ it("keeps the sample readable in the dark theme at 994 px (contrast checked by a
   const path = `/api/boards/${DEMO_BOARD_ID}/log-reviewers/${board.viewer.organisationId}`;
   const { body: named } = await api<LogReviewersView>(suite.app.baseUrl, token, "GET", path);
   if (!named.mayReview) {
-    const saved = await api(suite.app.baseUrl, token, "PUT", path, { memberIds: [...named.memberIds, board.viewer.memberId], ...(named.etag ? { etag: named.etag } : {}) });
+    const saved = await api(suite.app.baseUrl, token, "PUT", path, {
+      memberIds: [...named.memberIds, board.viewer.memberId],
+      ...(named.etag ? { etag: named.etag } : {}),
+    });
     expect(saved.status).toBe(200);
   }
-  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel&theme=dark", { colorScheme: "dark", viewport: { width: 994, height: 1200 } });
+  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel&theme=dark", {
+    colorScheme: "dark",
+    viewport: { width: 994, height: 1200 },
+  });
   await page.getByRole("tab", { name: "Översikt" }).click();
   const section = page.getByRole("group", { name: /^Loggkontroll: granskning av urval/ });
   await section.getByRole("button", { name: "Öppna urvalet" }).click();
-  await section.getByRole("table", { name: /^Urval för / }).getByRole("row").nth(1).waitFor();
+  await section
+    .getByRole("table", { name: /^Urval för / })
+    .getByRole("row")
+    .nth(1)
+    .waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await layoutDefects(page)).toEqual([]);
   await section.scrollIntoViewIfNeeded();

@@ -42,12 +42,16 @@ it("shows whether the board was reviewed each working day as a compact strip wit
   const days = strip.getByRole("img");
   expect(await days.count()).toBe(overview.reviewedDays.length);
   const names = await days.evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""));
-  for (const name of names) expect(name).toMatch(/^\d{1,2} [a-zåäö]+\.? \d{4}: (Genomgången, alla deltagare|Genomgången, inte alla deltagare|Inte genomgången|Idag, inte genomgången än)$/);
+  for (const name of names)
+    expect(name).toMatch(
+      /^\d{1,2} [a-zåäö]+\.? \d{4}: (Genomgången, alla deltagare|Genomgången, inte alla deltagare|Inte genomgången|Idag, inte genomgången än)$/,
+    );
   // Not colour alone: every cell shows a symbol as well.
   const symbols = await days.evaluateAll((cells) => cells.map((c) => c.textContent?.trim().charAt(0)));
   expect(symbols.every((s) => s && "✓◐✕–".includes(s))).toBe(true);
   const legend = page.getByRole("list", { name: "Förklaring" });
-  for (const text of ["Genomgången, alla deltagare", "Genomgången, inte alla deltagare", "Inte genomgången"]) await legend.getByText(text, { exact: true }).waitFor();
+  for (const text of ["Genomgången, alla deltagare", "Genomgången, inte alla deltagare", "Inte genomgången"])
+    await legend.getByText(text, { exact: true }).waitFor();
 
   // Compact: a month of working days fits in two rows of small cells, not a wall of chips.
   const box = (await strip.boundingBox())!;
@@ -59,7 +63,10 @@ it("shows whether the board was reviewed each working day as a compact strip wit
 });
 
 it("keeps the overview readable in the dark theme (contrast checked by axe)", async () => {
-  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel&theme=dark", { colorScheme: "dark", viewport: { width: 994, height: 900 } });
+  const { context, page } = await suite.openBoardAs(people.manager, "?view=channel&theme=dark", {
+    colorScheme: "dark",
+    viewport: { width: 994, height: 900 },
+  });
   await page.getByRole("tab", { name: "Översikt" }).click();
   await page.getByRole("list", { name: "Genomgången varje arbetsdag" }).waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);

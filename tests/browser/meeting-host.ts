@@ -74,7 +74,9 @@ window.hostSave = () => document.getElementById("tab").contentWindow.postMessage
 /** Opens the tab inside the host page in a new page of `context`. */
 export async function openInTeams(context: BrowserContext, baseUrl: string, options: TeamsHostOptions): Promise<TeamsHost> {
   const page = await context.newPage();
-  await page.route(`${baseUrl}${HOST_PATH}`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: hostPage(options) }));
+  await page.route(`${baseUrl}${HOST_PATH}`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: hostPage(options) }),
+  );
   await page.setViewportSize({ width: Math.max(options.width, 320), height: options.height });
   await page.goto(`${baseUrl}${HOST_PATH}`);
   const handle = await page.waitForSelector("iframe#tab");
@@ -91,4 +93,3 @@ export async function openInTeams(context: BrowserContext, baseUrl: string, opti
 export async function waitForBoard(host: TeamsHost): Promise<void> {
   await host.frame.waitForSelector("body[data-board-ready='true']", { timeout: WAIT_MS });
 }
-

@@ -14,7 +14,12 @@ import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./
 const suite = browserSuite();
 const NORRBY = DEMO_MEETINGS.find((m) => m.id === "norrby")!;
 
-async function inTeams(person: Person, frameContext: FrameContext, url: string, size: { width: number; height: number }): Promise<TeamsHost> {
+async function inTeams(
+  person: Person,
+  frameContext: FrameContext,
+  url: string,
+  size: { width: number; height: number },
+): Promise<TeamsHost> {
   const token = await signIn(suite.app.baseUrl, person);
   const context = await suite.browser.newContext({ viewport: { width: Math.max(size.width, 320), height: size.height } });
   context.setDefaultTimeout(WAIT_MS);
@@ -28,8 +33,13 @@ it("links a meeting's tab to the partner's own meeting, whose walkthrough shows 
   await config.frame.getByRole("radio").first().check();
   await config.frame.getByRole("radio", { name: /^Norrby tisdag och torsdag \(tis, tor kl\. 13:00\)/ }).check();
   await config.save();
-  await config.page.waitForFunction(() => (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"));
-  const saved = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as { contentUrl: string; suggestedDisplayName: string };
+  await config.page.waitForFunction(() =>
+    (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"),
+  );
+  const saved = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as {
+    contentUrl: string;
+    suggestedDisplayName: string;
+  };
   await close(config);
   const url = new URL(saved.contentUrl);
   expect(url.searchParams.get("meeting")).toBe("norrby");
@@ -42,13 +52,17 @@ it("links a meeting's tab to the partner's own meeting, whose walkthrough shows 
   await stage.frame.locator("[data-meeting-name]").filter({ hasText: "Norrby tisdag och torsdag" }).waitFor();
 
   // What the walkthrough should cover, from storage: the entries on the board whose participant involves Norrby.
-  const [entries, participants] = await Promise.all([suite.app.storage.entries.listCurrent(DEMO_BOARD_ID), suite.app.storage.participants.listForBoard(DEMO_BOARD_ID)]);
+  const [entries, participants] = await Promise.all([
+    suite.app.storage.entries.listCurrent(DEMO_BOARD_ID),
+    suite.app.storage.participants.listForBoard(DEMO_BOARD_ID),
+  ]);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const covered = new Set(entries.filter((e) => meetingCovers(NORRBY, byId.get(e.participantId)!)).map((e) => e.participantId));
   expect(covered.size).toBeGreaterThan(0);
   expect(covered.size).toBeLessThan(entries.length);
   const token = await signIn(suite.app.baseUrl, hugo);
-  const view = (await api<WalkthroughResponse>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=norrby`)).body.walkthrough!;
+  const view = (await api<WalkthroughResponse>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=norrby`))
+    .body.walkthrough!;
   expect(view.total).toBe(covered.size);
 
   // Every participant the stage shows, position by position, involves Norrby.
@@ -59,7 +73,10 @@ it("links a meeting's tab to the partner's own meeting, whose walkthrough shows 
       await stage.frame.locator("[data-current-index] h2").press("n");
       await stage.frame.locator(`[data-current-index='${i}']`).waitFor();
     }
-    const code = await stage.frame.locator("[data-current-participant]").getAttribute("data-current-participant", { timeout: 500 }).catch(() => null);
+    const code = await stage.frame
+      .locator("[data-current-participant]")
+      .getAttribute("data-current-participant", { timeout: 500 })
+      .catch(() => null);
     if (code) shown.push(code);
   }
   expect(shown.length).toBeGreaterThan(0);
@@ -96,10 +113,16 @@ it("counts a missed scheduled occurrence as missed and a day without a scheduled
   expect(await stateOf(missed)).toBe("none");
   expect(await stateOf(unscheduled)).toBe("notExpected");
   expect(["all", "some"]).toContain(await stateOf(held));
-  await strip.getByRole("img", { name: /Inget möte planerat/ }).first().waitFor();
+  await strip
+    .getByRole("img", { name: /Inget möte planerat/ })
+    .first()
+    .waitFor();
   // The headline figure counts only the days a meeting was scheduled.
   const scheduledDays = workingDaysBetween(addDays(today, -28), today).filter((d) => isScheduledOn(NORRBY, d)).length;
-  await page.getByText(new RegExp(` av ${scheduledDays} arbetsdag(ar)?$`)).first().waitFor();
+  await page
+    .getByText(new RegExp(` av ${scheduledDays} arbetsdag(ar)?$`))
+    .first()
+    .waitFor();
   await screenshot(page, "overview-against-schedule");
   await context.close();
 });

@@ -61,7 +61,9 @@ async function signInAs(login: string): Promise<{ context: BrowserContext; page:
   // The provider's own pages: sign in, then allow the app.
   await page.locator("input[name=login]").fill(login);
   await page.locator("input[name=password]").fill("anything");
-  const me = page.waitForResponse((r) => r.url().endsWith("/api/me")).then(async (r) => (r.ok() ? ((await r.json()) as MeResponse) : Promise.reject(new Error(`/api/me ${r.status()}`))));
+  const me = page
+    .waitForResponse((r) => r.url().endsWith("/api/me"))
+    .then(async (r) => (r.ok() ? ((await r.json()) as MeResponse) : Promise.reject(new Error(`/api/me ${r.status()}`))));
   me.catch(() => undefined);
   await page.locator("button[type=submit]").click();
   await page.locator("button[type=submit]", { hasText: /continue/i }).click();
@@ -74,7 +76,9 @@ it("signs a partner in with their own organisation's account and shows the board
   expect(new URL(page.url()).searchParams.get("view")).toBe("channel");
   const answer = await me;
   expect(answer).toMatchObject({ tenantId: HUGO.tid, objectId: HUGO.oid });
-  expect(answer.boards).toEqual([expect.objectContaining({ memberId: `${HUGO.tid}.${HUGO.oid}`, organisationId: "norrby-soc", role: "coordinator" })]);
+  expect(answer.boards).toEqual([
+    expect.objectContaining({ memberId: `${HUGO.tid}.${HUGO.oid}`, organisationId: "norrby-soc", role: "coordinator" }),
+  ]);
   await page.getByRole("table", { name: "På tavlan" }).waitFor();
 
   // Signing out ends the session at the provider too, and the tab offers the sign-in again.

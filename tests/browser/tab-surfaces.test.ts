@@ -27,7 +27,9 @@ it.each([
   ["channel", "channel", 918],
   ["channel", "channel", 994],
 ])("renders the %s (?view=%s) at %d px without horizontal overflow, overlapping cells or broken badges", async (_name, view, width) => {
-  const { context, page } = await suite.openBoardAs(people.coordinator, `?view=${view}`, { viewport: { width: width as number, height: 800 } });
+  const { context, page } = await suite.openBoardAs(people.coordinator, `?view=${view}`, {
+    viewport: { width: width as number, height: 800 },
+  });
   if (view === "sidePanel") {
     await page.getByRole("list", { name: "På tavlan" }).waitFor();
     const first = page.getByRole("button", { name: /^FIK-/ }).first();
@@ -62,7 +64,10 @@ it("renders the dark theme", async () => {
 });
 
 it("renders the channel board in the dark theme at 994 px", async () => {
-  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=channel&theme=dark", { colorScheme: "dark", viewport: { width: 994, height: 800 } });
+  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=channel&theme=dark", {
+    colorScheme: "dark",
+    viewport: { width: 994, height: 800 },
+  });
   await page.getByRole("table", { name: "På tavlan" }).waitFor();
   expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "channel-dark");
@@ -76,7 +81,10 @@ it.each([
   const { board } = await suite.boardAs(people.coordinator);
   const code = board.rows.find((r) => r.participant.caseManagerAbsent)!.participant.code;
   const { context, page } = await suite.openBoardAs(people.coordinator, `?view=${view}`, { viewport: { width, height: 800 } });
-  await page.getByRole("button", { name: new RegExp(`^${code}`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^${code}`) })
+    .first()
+    .click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("heading", { name: "Historik" }).waitFor();
   await expect(dialog.textContent()).resolves.toContain("Ersättare tillfrågas");
@@ -122,9 +130,14 @@ describe("an absent case manager's cover reads the same on every surface", () =>
     const substitute = board.members.find((m) => m.id === absence.askedSubstituteId)!;
     const [tenantId, objectId] = [substitute.id.slice(0, substitute.id.indexOf(".")), substitute.id.slice(substitute.id.indexOf(".") + 1)];
     const token = await signIn(suite.app.baseUrl, { tenantId, objectId });
-    const accepted = await api(suite.app.baseUrl, token, "POST", `/api/boards/${DEMO_BOARD_ID}/absences/${absence.id}/cover`, { etag: absence.etag, answer: "accept" });
+    const accepted = await api(suite.app.baseUrl, token, "POST", `/api/boards/${DEMO_BOARD_ID}/absences/${absence.id}/cover`, {
+      etag: absence.etag,
+      answer: "accept",
+    });
     expect(accepted.status).toBe(200);
-    const covered = codes.filter((code) => board.rows.some((r) => r.participant.code === code && r.participant.caseManagerId === absence.memberId));
+    const covered = codes.filter((code) =>
+      board.rows.some((r) => r.participant.code === code && r.participant.caseManagerId === absence.memberId),
+    );
     for (const [, query, width] of views) {
       const { context, page } = await suite.openBoardAs(people.coordinator, query, { viewport: { width, height: 800 } });
       for (const code of covered) {

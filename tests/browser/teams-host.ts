@@ -24,7 +24,15 @@ export interface TeamsHost {
 const RUNTIME = {
   apiVersion: 4,
   isLegacyTeams: false,
-  supports: { appInstallDialog: {}, authentication: {}, dialog: { card: {}, url: {} }, meeting: {}, pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} }, sharing: {}, teamsCore: {} },
+  supports: {
+    appInstallDialog: {},
+    authentication: {},
+    dialog: { card: {}, url: {} },
+    meeting: {},
+    pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} },
+    sharing: {},
+    teamsCore: {},
+  },
 };
 
 function hostPage(tabUrl: string, options: TeamsHostOptions): string {
@@ -79,15 +87,30 @@ export async function serveOverHttps(context: BrowserContext, origin: string, ba
 }
 
 /** Opens `tabPath` (e.g. "/tab/?view=channel") inside the host on `baseUrl`'s origin. */
-export async function openInTeamsHost(context: BrowserContext, baseUrl: string, tabPath: string, options: TeamsHostOptions): Promise<TeamsHost> {
+export async function openInTeamsHost(
+  context: BrowserContext,
+  baseUrl: string,
+  tabPath: string,
+  options: TeamsHostOptions,
+): Promise<TeamsHost> {
   const messages: string[] = [];
-  await context.route(`${baseUrl}/fakehost.html`, (route) => route.fulfill({ contentType: "text/html", body: hostPage(`${baseUrl}${tabPath}`, options) }));
+  await context.route(`${baseUrl}/fakehost.html`, (route) =>
+    route.fulfill({ contentType: "text/html", body: hostPage(`${baseUrl}${tabPath}`, options) }),
+  );
   // Offline here: answer Microsoft's valid-domains list as the CDN would (once the CSP lets the request out).
   await context.route(TEAMS_JS_VALID_DOMAINS_URL, (route) =>
-    route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ validOrigins: ["teams.microsoft.com", "*.teams.microsoft.com", "teams.cloud.microsoft"] }) }),
+    route.fulfill({
+      contentType: "application/json",
+      headers: { "access-control-allow-origin": "*" },
+      body: JSON.stringify({ validOrigins: ["teams.microsoft.com", "*.teams.microsoft.com", "teams.cloud.microsoft"] }),
+    }),
   );
   const page = await context.newPage();
   page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
   await page.goto(`${baseUrl}/fakehost.html`);
-  return { page, calls: () => page.evaluate(() => (window as unknown as { calls: Array<{ func: string; args: unknown[] }> }).calls), console: messages };
+  return {
+    page,
+    calls: () => page.evaluate(() => (window as unknown as { calls: Array<{ func: string; args: unknown[] }> }).calls),
+    console: messages,
+  };
 }

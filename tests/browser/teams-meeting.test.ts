@@ -11,7 +11,13 @@ import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./
 const suite = browserSuite();
 const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
 
-async function inTeams(person: Person, frameContext: FrameContext, url: string, size: { width: number; height: number }, extra: { shareFails?: string } = {}): Promise<TeamsHost> {
+async function inTeams(
+  person: Person,
+  frameContext: FrameContext,
+  url: string,
+  size: { width: number; height: number },
+  extra: { shareFails?: string } = {},
+): Promise<TeamsHost> {
   const token = await signIn(suite.app.baseUrl, person);
   const context = await suite.browser.newContext({ viewport: { width: Math.max(size.width, 320), height: size.height } });
   context.setDefaultTimeout(WAIT_MS);
@@ -32,7 +38,9 @@ it("saves a content URL that lets the frame context decide, which opens the comp
   expect(await daily.isChecked()).toBe(false);
   await daily.check();
   await config.save();
-  await config.page.waitForFunction(() => (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"));
+  await config.page.waitForFunction(() =>
+    (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"),
+  );
   const settings = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as { contentUrl: string };
   await close(config);
   expect(settings.contentUrl).not.toContain("view=");
@@ -57,7 +65,10 @@ it("saves a content URL that lets the frame context decide, which opens the comp
   await screenshot(panel.page, "teams-sidePanel-280");
   await close(panel);
 
-  const stage = await inTeams(people.coordinator, "meetingStage", new URL(stageUrl).pathname + new URL(stageUrl).search, { width: 1280, height: 720 });
+  const stage = await inTeams(people.coordinator, "meetingStage", new URL(stageUrl).pathname + new URL(stageUrl).search, {
+    width: 1280,
+    height: 720,
+  });
   await waitForBoard(stage);
   await stage.frame.getByRole("heading", { name: "Morgonmöte" }).waitFor();
   await stage.frame.getByRole("button", { name: "Starta genomgång" }).waitFor();
@@ -87,7 +98,8 @@ it("lets three organisations follow one presenter, each through their own consen
   await presenter.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
 
   // A position Ada and Hugo may see but Per's organisation may not.
-  const viewOf = async (p: Person) => (await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, p), "GET", WALKTHROUGH)).body.walkthrough!;
+  const viewOf = async (p: Person) =>
+    (await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, p), "GET", WALKTHROUGH)).body.walkthrough!;
   const [asAda, asHugo, asPer] = await Promise.all([viewOf(ada), viewOf(hugo), viewOf(per)]);
   const perSees = new Set(asPer.visible.map((v) => v.index));
   const hugoSees = new Set(asHugo.visible.map((v) => v.index));
@@ -111,7 +123,9 @@ it("lets three organisations follow one presenter, each through their own consen
   const late = await inTeams(per, "meetingStage", savedUrl, stageSize);
   await waitForBoard(late);
   await late.frame.locator(`[data-current-index='${index}'] [data-current-placeholder]`).waitFor();
-  await late.frame.getByRole("heading", { name: `Deltagare ${index + 1} av ${asAda.total} · inga uppgifter för din organisation` }).waitFor();
+  await late.frame
+    .getByRole("heading", { name: `Deltagare ${index + 1} av ${asAda.total} · inga uppgifter för din organisation` })
+    .waitFor();
   const perText = await late.frame.locator("main").innerText();
   expect(perText).not.toContain(code!);
   expect(await late.frame.locator("[data-current-participant]").count()).toBe(0);
@@ -136,7 +150,12 @@ it("lets three organisations follow one presenter, each through their own consen
 
   const token = await signIn(suite.app.baseUrl, ada);
   const board = await suite.board(token);
-  const checkIn = await api<{ attendeeIds: string[]; meetingId: string }>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${board.today}?meeting=morgonmote`);
+  const checkIn = await api<{ attendeeIds: string[]; meetingId: string }>(
+    suite.app.baseUrl,
+    token,
+    "GET",
+    `/api/boards/${DEMO_BOARD_ID}/check-ins/${board.today}?meeting=morgonmote`,
+  );
   expect(checkIn.body.meetingId).toBe("morgonmote");
   const memberId = (p: Person) => `${p.tenantId}.${p.objectId}`;
   expect(checkIn.body.attendeeIds).toEqual(expect.arrayContaining([memberId(ada), memberId(hugo), memberId(per)]));

@@ -1,6 +1,14 @@
 import type { MeResponse } from "@fact-board/contract";
 import type { Browser, BrowserContext } from "playwright-core";
-import { CLIENT_ID, entraClaims, makeSigningKey, signToken, startJwksServer, type JwksServer, type SigningKey } from "../../bot/src/auth/test-support";
+import {
+  CLIENT_ID,
+  entraClaims,
+  makeSigningKey,
+  signToken,
+  startJwksServer,
+  type JwksServer,
+  type SigningKey,
+} from "../../bot/src/auth/test-support";
 import { DEMO_GUEST_IDENTITY } from "../../bot/src/demo/demo-team";
 import { DEMO_TENANTS, startApp, type RunningApp } from "../support/app";
 import { launchChromium } from "./browser";
@@ -27,7 +35,14 @@ beforeAll(async () => {
   key = await makeSigningKey("teams-sso");
   jwks = await startJwksServer([key]);
   [app, browser] = await Promise.all([
-    startApp({ env: { ENTRA_CLIENT_ID: CLIENT_ID, ENTRA_APP_ID_URI: `api://127.0.0.1/${CLIENT_ID}`, TEST_OIDC_ISSUER: ISSUER, TEST_OIDC_JWKS_URL: jwks.url } }),
+    startApp({
+      env: {
+        ENTRA_CLIENT_ID: CLIENT_ID,
+        ENTRA_APP_ID_URI: `api://127.0.0.1/${CLIENT_ID}`,
+        TEST_OIDC_ISSUER: ISSUER,
+        TEST_OIDC_JWKS_URL: jwks.url,
+      },
+    }),
     launchChromium(),
   ]);
 }, 60_000);
@@ -41,7 +56,8 @@ beforeEach(async () => {
 });
 afterEach(() => context.close());
 
-const tokenFor = (person: { tid: string; oid: string }) => signToken(key, entraClaims({ iss: ISSUER, aud: CLIENT_ID, tid: person.tid, oid: person.oid }));
+const tokenFor = (person: { tid: string; oid: string }) =>
+  signToken(key, entraClaims({ iss: ISSUER, aud: CLIENT_ID, tid: person.tid, oid: person.oid }));
 
 const channelContext = (user: { tid: string; oid: string }, extra: Record<string, unknown> = {}) => ({
   frameContext: "content",
@@ -77,7 +93,10 @@ it("recovers from a failed getAuthToken: Logga in runs Teams' sign-in popup, the
   // authentication.authenticate accepts only https pages, as the tab is in production.
   const origin = "https://fact-board.test";
   await serveOverHttps(context, origin, app.baseUrl);
-  const { host, tab } = await openTab({ context: channelContext(ADA), tokens: { "": await tokenFor(ADA) }, failUntilAuthenticated: "resourceRequiresConsent" }, origin);
+  const { host, tab } = await openTab(
+    { context: channelContext(ADA), tokens: { "": await tokenFor(ADA) }, failUntilAuthenticated: "resourceRequiresConsent" },
+    origin,
+  );
   await tab.getByRole("alert").filter({ hasText: "Teams kunde inte logga in dig" }).waitFor();
   await tab.getByRole("button", { name: "Logga in" }).click();
   await tab.locator("body[data-board-ready='true']").waitFor({ timeout: 25_000 });

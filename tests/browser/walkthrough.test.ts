@@ -12,7 +12,10 @@ const suite = browserSuite();
 const currentIndex = (page: Page) => page.locator("[data-current-index]").getAttribute("data-current-index").then(Number);
 /** How far below the window's bottom edge the element ends (≤ 0: visible without scrolling). */
 const belowFold = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom - window.innerHeight);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().bottom - window.innerHeight);
 
 it("offers no pre-selected participant, reason, priority, outcome, owner or date", async () => {
   const { context, page } = await suite.openBoardAs(people.coordinator, "?view=stage", { viewport: { width: 1280, height: 720 } });
@@ -56,7 +59,14 @@ it.each([
     await page.keyboard.press("n");
     await page.locator(`[data-current-index='${i + 1}']`).waitFor();
   }
-  for (const part of ["text=Anledning", "text=Nästa uppföljning", "text=Krisplan", "text=SIP", "section[aria-label='Dagens plan']", "button:has-text('Nästa deltagare')"]) {
+  for (const part of [
+    "text=Anledning",
+    "text=Nästa uppföljning",
+    "text=Krisplan",
+    "text=SIP",
+    "section[aria-label='Dagens plan']",
+    "button:has-text('Nästa deltagare')",
+  ]) {
     expect(`${part}: ${await belowFold(page, part)}`).toMatch(/: (-\d|0)/);
   }
   await screenshot(page, `stage-${width}x${height}`);
@@ -132,7 +142,12 @@ it("walks ten entries with the keyboard alone, agrees an action, takes one off a
   await page.getByText("Dagens morgonmöte är sparat.").waitFor();
   await screenshot(page, "stage-summary");
 
-  const checkIn = await api<CheckInView>(suite.app.baseUrl, token, "GET", `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}?meeting=morgonmote`);
+  const checkIn = await api<CheckInView>(
+    suite.app.baseUrl,
+    token,
+    "GET",
+    `/api/boards/${DEMO_BOARD_ID}/check-ins/${before.today}?meeting=morgonmote`,
+  );
   expect(checkIn.status).toBe(200);
   const idOf = (code: string) => before.rows.find((r) => r.participant.code === code)!.participant.id;
   expect(checkIn.body.reviewedParticipantIds).toEqual(expect.arrayContaining(reviewed.map(idOf)));

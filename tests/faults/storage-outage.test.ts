@@ -62,7 +62,12 @@ it("answers 503 StorageUnavailable with Retry-After fast while storage is down, 
   expect(Number(read.result.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(read.ms).toBeLessThan(2500);
 
-  const write = await timed(() => api(app.baseUrl, token, "PATCH", `${BOARD}/entries/${entry.participantId}`, { etag: entry.etag, priority: entry.priority === "high" ? "medium" : "high" }));
+  const write = await timed(() =>
+    api(app.baseUrl, token, "PATCH", `${BOARD}/entries/${entry.participantId}`, {
+      etag: entry.etag,
+      priority: entry.priority === "high" ? "medium" : "high",
+    }),
+  );
   expect(write.result.status).toBe(503);
   expect(write.ms).toBeLessThan(2500);
 
@@ -74,8 +79,18 @@ it("answers 503 StorageUnavailable with Retry-After fast while storage is down, 
   await link.restore();
 
   // Back by itself, no restart (polled: the first answers after a restore may still be slow here).
-  expect((await eventually(() => fetch(`${app.baseUrl}/readyz`), (r) => r.status === 200)).status).toBe(200);
-  const after = await eventually(() => api<{ rows: Array<{ entry: { participantId: string; etag: string } }> }>(app.baseUrl, token, "GET", BOARD), (r) => r.status === 200);
+  expect(
+    (
+      await eventually(
+        () => fetch(`${app.baseUrl}/readyz`),
+        (r) => r.status === 200,
+      )
+    ).status,
+  ).toBe(200);
+  const after = await eventually(
+    () => api<{ rows: Array<{ entry: { participantId: string; etag: string } }> }>(app.baseUrl, token, "GET", BOARD),
+    (r) => r.status === 200,
+  );
   expect(after.status).toBe(200);
   // The write that met the outage did not happen, not even half: the entry is as it was.
   expect(after.body.rows.find((r) => r.entry.participantId === entry.participantId)?.entry.etag).toBe(entry.etag);
@@ -93,5 +108,12 @@ it("answers 503 within the budget when storage accepts connections but never ans
   } finally {
     await link.restore();
   }
-  expect((await eventually(() => api(app.baseUrl, token, "GET", BOARD), (r) => r.status === 200)).status).toBe(200);
+  expect(
+    (
+      await eventually(
+        () => api(app.baseUrl, token, "GET", BOARD),
+        (r) => r.status === 200,
+      )
+    ).status,
+  ).toBe(200);
 }, 60_000);

@@ -14,7 +14,10 @@ const configKeys = Object.keys(ConfigSchema.shape);
 const main = new BicepFile(readText("infra/main.bicep"));
 const webApp = new BicepFile(readText("infra/modules/web-app.bicep"));
 const storage = readText("infra/modules/storage.bicep");
-const appSettings = webApp.block(/^resource appSettings 'Microsoft\.Web\/sites\/config@[\d-]+' = /m).objectAt("properties").entries();
+const appSettings = webApp
+  .block(/^resource appSettings 'Microsoft\.Web\/sites\/config@[\d-]+' = /m)
+  .objectAt("properties")
+  .entries();
 
 /**
  * App settings that config.ts does not read but the platform or a library does. Each needs a reason.
@@ -88,13 +91,23 @@ describe("App Service settings and bot/src/config.ts", () => {
   });
 
   it("set the settings whose defaults only suit a developer's machine", () => {
-    for (const name of ["NODE_ENV", "PUBLIC_URL", "STORAGE_TABLE_ENDPOINT", "BOT_ID", "BOT_TYPE", "BOT_TENANT_ID", "ENTRA_CLIENT_ID", "ENTRA_APP_ID_URI"]) {
+    for (const name of [
+      "NODE_ENV",
+      "PUBLIC_URL",
+      "STORAGE_TABLE_ENDPOINT",
+      "BOT_ID",
+      "BOT_TYPE",
+      "BOT_TENANT_ID",
+      "ENTRA_CLIENT_ID",
+      "ENTRA_APP_ID_URI",
+    ]) {
       expect({ name, set: appSettings.has(name) }).toEqual({ name, set: true });
     }
   });
 
   it("carry no secret and no development switch", () => {
-    for (const name of ["STORAGE_CONNECTION_STRING", "BOT_PASSWORD", "DEV_SIGN_IN", "SEED_DEMO_DATA"]) expect(appSettings.has(name)).toBe(false);
+    for (const name of ["STORAGE_CONNECTION_STRING", "BOT_PASSWORD", "DEV_SIGN_IN", "SEED_DEMO_DATA"])
+      expect(appSettings.has(name)).toBe(false);
     const azureText = ["infra/main.bicep", "infra/main.parameters.json", "teamsapp.yml", "env/.env.dev"].map(readText).join("\n");
     expect(azureText).not.toMatch(/DEV_SIGN_IN|BOT_PASSWORD|SECRET_|AccountKey=|listKeys\(/);
     expect(readText("infra/modules/web-app.bicep") + storage).not.toMatch(/listKeys\(|AccountKey=/);
@@ -111,12 +124,18 @@ describe("App Service settings and bot/src/config.ts", () => {
 describe("the local profile (teamsapp.local.yml)", () => {
   type Step = { uses: string; with?: { envs?: Record<string, string> } };
   const steps = (parseYaml(readText("teamsapp.local.yml")) as { deploy: Step[] }).deploy;
-  const envs = Object.assign({}, ...steps.filter((s) => s.uses === "file/createOrUpdateEnvironmentFile").map((s) => s.with!.envs!)) as Record<string, string>;
+  const envs = Object.assign(
+    {},
+    ...steps.filter((s) => s.uses === "file/createOrUpdateEnvironmentFile").map((s) => s.with!.envs!),
+  ) as Record<string, string>;
 
   it("writes only settings the server reads, and a configuration it accepts", () => {
     expect(Object.keys(envs).filter((n) => !configKeys.includes(n))).toEqual([]);
     const filled = Object.fromEntries(
-      Object.entries(envs).map(([k, v]) => [k, String(v).replace(/\$\{\{(\w+)\}\}/g, (_, n: string) => (n === "TAB_ENDPOINT" ? "https://abc-3978.euw.devtunnels.ms" : "x"))]),
+      Object.entries(envs).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{\{(\w+)\}\}/g, (_, n: string) => (n === "TAB_ENDPOINT" ? "https://abc-3978.euw.devtunnels.ms" : "x")),
+      ]),
     );
     const parsed = ConfigSchema.safeParse(filled);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
@@ -219,7 +238,8 @@ describe(".env.example", () => {
   it("documents every setting of config.ts with a one-line explanation above it, and nothing else", () => {
     expect(configKeys.filter((k) => !documented.has(k))).toEqual([]);
     expect([...documented.keys()].filter((k) => !configKeys.includes(k))).toEqual([]);
-    for (const [name, at] of documented) expect({ name, explained: /^#\s+\S/.test(lines[at - 1] ?? "") }).toEqual({ name, explained: true });
+    for (const [name, at] of documented)
+      expect({ name, explained: /^#\s+\S/.test(lines[at - 1] ?? "") }).toEqual({ name, explained: true });
   });
 
   it("is a configuration the server accepts as it stands", () => {

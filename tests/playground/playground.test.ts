@@ -52,7 +52,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 180_000);
 
@@ -79,7 +87,9 @@ it("help card in the playground: clicking 'Mina deltagare' refreshes it into the
   await page.getByText("FACT-tavlan: vad jag kan").first().waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Mina deltagare" }).first().click();
   // The playground user is the case manager of three demo participants (bot/src/demo/demo-team.ts).
-  const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z", withAgentsPlaygroundUser: true }).participants.filter((p) => p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId));
+  const mine = demoTeam({ today: "2026-01-01", now: "2026-01-01T00:00:00.000Z", withAgentsPlaygroundUser: true }).participants.filter((p) =>
+    p.caseManagerId.endsWith(AGENTS_PLAYGROUND_USER.objectId),
+  );
   expect(mine).toHaveLength(3);
   await page.getByText(mine[0]!.code).first().waitFor({ timeout: 60_000 });
   expect(await page.getByText(mine[2]!.code).count()).toBeGreaterThan(0);

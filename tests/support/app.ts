@@ -48,7 +48,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     STORAGE_TIMEOUT_MS: String(TEST_STORAGE_TIMEOUT_MS),
     ...options.env,
   });
-  const server = await startServer(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.jobs ? {} : { jobs: false as const }) });
+  const server = await startServer(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.jobs ? {} : { jobs: false as const }),
+  });
   return {
     baseUrl: `http://127.0.0.1:${server.port}`,
     port: server.port,

@@ -17,7 +17,14 @@ import { PERSONAL_IDENTITY_NUMBER_REFUSED, looksLikePersonalIdentityNumber } fro
 import type { Actor } from "../domain/types";
 import { resolveActor } from "../use-cases/actor";
 import { readAdminAudit } from "../use-cases/admin-audit";
-import { addOrganisation, createBoard, editBoardSettings, editOrganisation, readAdminOverview, type BoardCreation } from "../use-cases/board-setup";
+import {
+  addOrganisation,
+  createBoard,
+  editBoardSettings,
+  editOrganisation,
+  readAdminOverview,
+  type BoardCreation,
+} from "../use-cases/board-setup";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addMember, decideJoinRequest, editMember, leaveBoard, readRoster, requestToJoin, type TeamRoster } from "../use-cases/members";
 import { editParticipant, importParticipants } from "../use-cases/participant-admin";
@@ -26,7 +33,11 @@ import { parse, pathId } from "./validate";
 
 // Setting up and running a board (the tab's "Inställningar"): the same thin routes as board-routes.ts.
 
-const MemberIdPath = z.string().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/, "a member id");
+const MemberIdPath = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9.-]+$/, "a member id");
 const ImportQuery = z.strictObject({ dryRun: z.enum(["true", "false"]).optional() });
 const AuditQuery = z.strictObject({ cursor: z.string().max(2000).optional() });
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -37,7 +48,8 @@ function refusePersonalIdentityNumbers(req: Request, _res: Response, next: NextF
     if (typeof value === "string") {
       if (looksLikePersonalIdentityNumber(value.replace(GUID, " "))) throw new Invalid(PERSONAL_IDENTITY_NUMBER_REFUSED, path || undefined);
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i)));
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) if (k !== "etag") walk(v, path ? `${path}.${k}` : k);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) if (k !== "etag") walk(v, path ? `${path}.${k}` : k);
   };
   if (req.is("application/json")) walk(req.body, "");
   next();

@@ -89,7 +89,15 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
   app.use(liveRoutes(parts.deps, watcher));
   app.use(boardRoutes(parts.deps));
-  app.use(adminRoutes(parts.deps, parts.admin ?? { creation: { creatorTenantIds: [], defaults: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45" } }, roster: { membersOf: async () => undefined } }));
+  app.use(
+    adminRoutes(
+      parts.deps,
+      parts.admin ?? {
+        creation: { creatorTenantIds: [], defaults: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45" } },
+        roster: { membersOf: async () => undefined },
+      },
+    ),
+  );
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 
   const tabDir = parts.tabDistDir;

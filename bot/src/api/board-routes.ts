@@ -33,7 +33,15 @@ import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
 import { answerEscalation, loadEscalation, raiseEscalation } from "../use-cases/escalations";
-import { exportLogReview, logExtractCsv, markLogReviewItem, nameLogReviewers, readLogExtract, readLogReview, readLogReviewers } from "../use-cases/log-review";
+import {
+  exportLogReview,
+  logExtractCsv,
+  markLogReviewItem,
+  nameLogReviewers,
+  readLogExtract,
+  readLogReview,
+  readLogReviewers,
+} from "../use-cases/log-review";
 import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
@@ -100,7 +108,14 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.get("/api/boards/:boardId/participants", async (req, res) => {
     const query = parse(ParticipantQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await listParticipants(deps, actor, boardId, { ...(query.q ? { q: query.q } : {}), mine: query.mine === "true", offBoardOnly: query.offBoard === "true", ...(query.cursor ? { cursor: query.cursor } : {}) }));
+    res.json(
+      await listParticipants(deps, actor, boardId, {
+        ...(query.q ? { q: query.q } : {}),
+        mine: query.mine === "true",
+        offBoardOnly: query.offBoard === "true",
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      }),
+    );
   });
 
   r.post("/api/boards/:boardId/participants", async (req, res) => {
@@ -122,7 +137,16 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.put("/api/boards/:boardId/participants/:participantId/consents/:organisationId", async (req, res) => {
     const body = parse(RecordConsentBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await recordConsent(deps, actor, boardId, pathId(req.params.participantId, "participantId"), pathId(req.params.organisationId, "organisationId"), body));
+    res.json(
+      await recordConsent(
+        deps,
+        actor,
+        boardId,
+        pathId(req.params.participantId, "participantId"),
+        pathId(req.params.organisationId, "organisationId"),
+        body,
+      ),
+    );
   });
 
   r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {
@@ -152,7 +176,16 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.patch("/api/boards/:boardId/entries/:participantId/actions/:actionId", async (req, res) => {
     const body = parse(SetActionDoneBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await setActionDone(deps, actor, boardId, pathId(req.params.participantId, "participantId"), pathId(req.params.actionId, "actionId"), body));
+    res.json(
+      await setActionDone(
+        deps,
+        actor,
+        boardId,
+        pathId(req.params.participantId, "participantId"),
+        pathId(req.params.actionId, "actionId"),
+        body,
+      ),
+    );
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/review", async (req, res) => {

@@ -48,7 +48,15 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
   }
   // An access log that could not be written because storage is down is the same outage.
   if (isStorageUnavailable(e) || (e instanceof Error && isStorageUnavailable(e.cause))) {
-    return { status: 503, body: { error: { code: "StorageUnavailable", message: "The board cannot be reached right now. Nothing was changed; try again in a moment." } } };
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: "StorageUnavailable",
+          message: "The board cannot be reached right now. Nothing was changed; try again in a moment.",
+        },
+      },
+    };
   }
   if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
   const status = (e as { status?: number; type?: string }).status;

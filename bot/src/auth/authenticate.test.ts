@@ -36,8 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => jwks.close());
 
-const withEntraOnly = (): Authenticate =>
-  createAuthenticate(entraConfig, { isTenantAllowed, entraKeys: { jwksUrl: jwks.url } });
+const withEntraOnly = (): Authenticate => createAuthenticate(entraConfig, { isTenantAllowed, entraKeys: { jwksUrl: jwks.url } });
 const withDevSignIn = (config: Parameters<typeof createAuthenticate>[0] = devConfig): Authenticate =>
   createAuthenticate(config, { isTenantAllowed, devIssuer, entraKeys: { jwksUrl: jwks.url } });
 
@@ -116,14 +115,26 @@ describe("authenticate", () => {
 describe("the tests' stand-in OpenID provider", () => {
   const TEST_ISSUER = "https://127.0.0.1:1/test-oidc";
   const withTestIssuer = (nodeEnv: "test" | "development" | "production" = "test") =>
-    createAuthenticate({ ...entraConfig, NODE_ENV: nodeEnv, TEST_OIDC_ISSUER: TEST_ISSUER, TEST_OIDC_JWKS_URL: jwks.url }, { isTenantAllowed, entraKeys: { jwksUrl: jwks.url } });
+    createAuthenticate(
+      { ...entraConfig, NODE_ENV: nodeEnv, TEST_OIDC_ISSUER: TEST_ISSUER, TEST_OIDC_JWKS_URL: jwks.url },
+      { isTenantAllowed, entraKeys: { jwksUrl: jwks.url } },
+    );
 
   it("is trusted with NODE_ENV=test, under the same audience, scope and tenant rules as Entra", async () => {
     const authenticate = withTestIssuer();
-    await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER }))))).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
-    await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, scp: "User.Read" }))))).rejects.toMatchObject({ reason: "claims" });
-    await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, aud: "another-app" }))))).rejects.toMatchObject({ reason: "audience" });
-    await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, tid: "9e8d7c6b-5a49-4837-a625-1403f2e1d0c9" }))))).rejects.toMatchObject({
+    await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER }))))).resolves.toEqual({
+      tenantId: TENANT,
+      objectId: OBJECT_ID,
+    });
+    await expect(
+      authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, scp: "User.Read" })))),
+    ).rejects.toMatchObject({ reason: "claims" });
+    await expect(
+      authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, aud: "another-app" })))),
+    ).rejects.toMatchObject({ reason: "audience" });
+    await expect(
+      authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, tid: "9e8d7c6b-5a49-4837-a625-1403f2e1d0c9" })))),
+    ).rejects.toMatchObject({
       reason: "tenant-not-allowed",
     });
   });
@@ -134,6 +145,8 @@ describe("the tests' stand-in OpenID provider", () => {
   });
 
   it("is not trusted where it is not configured: Entra validation refuses its tokens", async () => {
-    await expect(withEntraOnly()(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER }))))).rejects.toMatchObject({ reason: "issuer" });
+    await expect(withEntraOnly()(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER }))))).rejects.toMatchObject({
+      reason: "issuer",
+    });
   });
 });

@@ -2,7 +2,14 @@ import type { Config } from "../config";
 import type { Caller } from "../domain/types";
 import type { DevIssuer } from "./dev-issuer";
 import { loadJose } from "./jose";
-import { type IsTenantAllowed, type KeySource, type TokenValidator, TEAMS_SSO_SCOPE, createEntraTokenValidator, createTokenValidator } from "./token-validator";
+import {
+  type IsTenantAllowed,
+  type KeySource,
+  type TokenValidator,
+  TEAMS_SSO_SCOPE,
+  createEntraTokenValidator,
+  createTokenValidator,
+} from "./token-validator";
 import { Unauthenticated } from "./unauthenticated";
 
 // THE identity seam: everything that serves the tab asks this one function who is calling.
@@ -67,7 +74,8 @@ export function createAuthenticate(
     // The unverified `iss` only chooses which validator runs; each one verifies the signature
     // against its own keys, so a forged `iss` gains nothing but a rejection.
     const issuer = dev || testValidator ? await unverifiedIssuerOf(token) : undefined;
-    const validator = dev && devValidator && issuer === dev.issuer ? devValidator : testValidator && issuer === testIssuer ? testValidator : entra;
+    const validator =
+      dev && devValidator && issuer === dev.issuer ? devValidator : testValidator && issuer === testIssuer ? testValidator : entra;
     if (!validator) throw new Unauthenticated("not-configured");
     return validator.validate(token);
   };

@@ -17,7 +17,10 @@ describe("the development sign-in", () => {
       const before = await createDevIssuer(devConfig, { keyFile });
       const { token } = await before.signIn({ tenantId: TENANT, objectId: OBJECT_ID });
       const after = await createDevIssuer(devConfig, { keyFile });
-      await expect(after.createValidator((tid) => tid === TENANT).validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+      await expect(after.createValidator((tid) => tid === TENANT).validate(token)).resolves.toEqual({
+        tenantId: TENANT,
+        objectId: OBJECT_ID,
+      });
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       // Without a key file each issuer has its own key: the other's token is refused.
       const inMemory = await createDevIssuer(devConfig);
@@ -77,7 +80,10 @@ describe("the development sign-in", () => {
     const before = await createDevIssuer(devConfig);
     const after = await createDevIssuer(devConfig);
     const { token } = await before.signIn({ tenantId: TENANT, objectId: OBJECT_ID });
-    const error = await after.createValidator(() => true).validate(token).catch((e: unknown) => e);
+    const error = await after
+      .createValidator(() => true)
+      .validate(token)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Unauthenticated);
     expect(error).toMatchObject({ reason: "unknown-key" });
   });

@@ -30,6 +30,10 @@ describe("the sign-in outside Teams, as the tab is told it", () => {
 
   it("points at the tests' OpenID provider, in OIDC mode, only when one is configured", () => {
     const config = signInConfigOf({ ...entra, TEST_OIDC_ISSUER: "https://127.0.0.1:4443/oidc" });
-    expect(config.microsoft).toMatchObject({ authority: "https://127.0.0.1:4443/oidc", knownAuthorities: ["127.0.0.1:4443"], protocolMode: "OIDC" });
+    expect(config.microsoft).toMatchObject({
+      authority: "https://127.0.0.1:4443/oidc",
+      knownAuthorities: ["127.0.0.1:4443"],
+      protocolMode: "OIDC",
+    });
   });
 });

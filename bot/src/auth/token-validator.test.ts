@@ -115,7 +115,11 @@ describe("an Entra access token", () => {
 
   it("passes storage being unavailable on (a 503 to try again), rather than calling the caller unauthenticated", async () => {
     const unreachable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
-    const failing = createEntraTokenValidator({ clientId: CLIENT_ID, isTenantAllowed: () => Promise.reject(unreachable), keys: { jwksUrl: jwks.url } });
+    const failing = createEntraTokenValidator({
+      clientId: CLIENT_ID,
+      isTenantAllowed: () => Promise.reject(unreachable),
+      keys: { jwksUrl: jwks.url },
+    });
     await expect(failing.validate(await signToken(keyA, entraClaims()))).rejects.toBe(unreachable);
   });
 

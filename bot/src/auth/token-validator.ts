@@ -52,8 +52,7 @@ type GetKey = JWTVerifyGetKey;
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const now = options.now ?? (() => new Date());
   let ready: Promise<{ jose: Jose; getKey: GetKey }> | undefined;
-  const init = () =>
-    (ready ??= loadJose().then((jose) => ({ jose, getKey: keySetOf(jose, options.keys) })));
+  const init = () => (ready ??= loadJose().then((jose) => ({ jose, getKey: keySetOf(jose, options.keys) })));
 
   async function validate(token: string): Promise<Caller> {
     const { jose, getKey } = await init();

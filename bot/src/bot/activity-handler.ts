@@ -3,8 +3,25 @@ import {
   type AdaptiveCardInvokeValue,
   type SearchInvokeResponse,
   type SearchInvokeValue,
-  CardFactory, type ChannelAccount, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import { type BoardForm, type InstallScope, type Locale, SignalSearchQuery, VERBS, buildBoardChoiceCard, boardOfParticipantDataset, buildLanguageCard, buildWelcomeCard, participantChoiceTitle, t } from "../cards";
+  CardFactory,
+  type ChannelAccount,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+} from "botbuilder";
+import {
+  type BoardForm,
+  type InstallScope,
+  type Locale,
+  SignalSearchQuery,
+  VERBS,
+  buildBoardChoiceCard,
+  boardOfParticipantDataset,
+  buildLanguageCard,
+  buildWelcomeCard,
+  participantChoiceTitle,
+  t,
+} from "../cards";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
@@ -49,12 +66,22 @@ export class FactBotHandler extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       const boardIds = await this.remember(context);
       const scope = scopeOf(context);
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildWelcomeCard(scope, scope === "personal" ? await this.localeFor(context) : localeOf(context.activity)))));
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard(
+            buildWelcomeCard(scope, scope === "personal" ? await this.localeFor(context) : localeOf(context.activity)),
+          ),
+        ),
+      );
       // In the board's team the bot may open a 1:1 chat with each member: nobody waits for people to find the bot.
       if (scope === "team") {
         for (const boardId of boardIds) {
           this.d.background(
-            this.d.reach.openPersonalChats(boardId).catch((e: unknown) => this.d.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "opening personal chats failed")),
+            this.d.reach
+              .openPersonalChats(boardId)
+              .catch((e: unknown) =>
+                this.d.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "opening personal chats failed"),
+              ),
           );
         }
       }
@@ -69,7 +96,8 @@ export class FactBotHandler extends TeamsActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (this.botIn(context, context.activity.membersRemoved)) await this.d.references.remove("", TurnContext.getConversationReference(context.activity));
+      if (this.botIn(context, context.activity.membersRemoved))
+        await this.d.references.remove("", TurnContext.getConversationReference(context.activity));
       await next();
     });
   }
@@ -77,12 +105,26 @@ export class FactBotHandler extends TeamsActivityHandler {
   /** Refuses anything not from Teams or from a tenant no board has let in, before any handler runs. */
   override async run(context: TurnContext): Promise<void> {
     if (!this.d.allowAnyTenant) {
-      const tenantId = callerOf(context)?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      const tenantId =
+        callerOf(context)?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
       const allowed = context.activity.channelId === "msteams" && tenantId !== undefined && (await this.d.isTenantAllowed(tenantId));
       if (!allowed) {
-        this.d.log?.warn({ channelId: context.activity.channelId, type: context.activity.type }, "activity refused: channel or tenant not allowed");
+        this.d.log?.warn(
+          { channelId: context.activity.channelId, type: context.activity.type },
+          "activity refused: channel or tenant not allowed",
+        );
         if (context.activity.type === "invoke") {
-          await context.sendActivity({ type: "invokeResponse", value: { status: 403, body: { statusCode: 403, type: "application/vnd.microsoft.error", value: { code: "Forbidden", message: "Tenant not allowed." } } } });
+          await context.sendActivity({
+            type: "invokeResponse",
+            value: {
+              status: 403,
+              body: {
+                statusCode: 403,
+                type: "application/vnd.microsoft.error",
+                value: { code: "Forbidden", message: "Tenant not allowed." },
+              },
+            },
+          });
         }
         return;
       }
@@ -104,8 +146,16 @@ export class FactBotHandler extends TeamsActivityHandler {
     const ofTeam = kindOf(reference) === "channel" ? await this.boardsOfTeam(teamId, reference.conversation?.id) : [];
     const boardIds = [...new Set([...own, ...ofTeam])];
     // A person's language choice outlives every refresh of their chat's reference.
-    const chosenLocale = kindOf(reference) === "personal" && caller ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale : undefined;
-    await this.d.references.save(reference, { boardIds, ...(context.activity.locale ? { locale: context.activity.locale } : {}), ...(teamId ? { teamId } : {}), ...(chosenLocale ? { chosenLocale } : {}) });
+    const chosenLocale =
+      kindOf(reference) === "personal" && caller
+        ? (await this.d.references.personal(memberIdOf(caller.tenantId, caller.objectId)))?.chosenLocale
+        : undefined;
+    await this.d.references.save(reference, {
+      boardIds,
+      ...(context.activity.locale ? { locale: context.activity.locale } : {}),
+      ...(teamId ? { teamId } : {}),
+      ...(chosenLocale ? { chosenLocale } : {}),
+    });
     return boardIds;
   }
 
@@ -115,9 +165,15 @@ export class FactBotHandler extends TeamsActivityHandler {
    */
   private async boardsOfTeam(teamId: string | undefined, conversationId: string | undefined): Promise<string[]> {
     const ids = new Set([teamId, conversationId].filter((x): x is string => !!x));
-    const [boards, teamChannels] = await Promise.all([this.d.views.useCases.storage.boards.list(), teamId ? this.d.references.channelsOfTeam(teamId) : Promise.resolve([])]);
+    const [boards, teamChannels] = await Promise.all([
+      this.d.views.useCases.storage.boards.list(),
+      teamId ? this.d.references.channelsOfTeam(teamId) : Promise.resolve([]),
+    ]);
     const channelIds = new Set([...ids, ...teamChannels.map((c) => c.reference.conversation?.id).filter((x): x is string => !!x)]);
-    const linked = new Set([...boards.filter((b) => b.settings?.briefChannelId && channelIds.has(b.settings.briefChannelId)).map((b) => b.id), ...teamChannels.flatMap((c) => c.boardIds)]);
+    const linked = new Set([
+      ...boards.filter((b) => b.settings?.briefChannelId && channelIds.has(b.settings.briefChannelId)).map((b) => b.id),
+      ...teamChannels.flatMap((c) => c.boardIds),
+    ]);
     return [...linked];
   }
 
@@ -174,7 +230,12 @@ export class FactBotHandler extends TeamsActivityHandler {
   private async chooseLanguage(caller: Caller, language: Locale) {
     await this.d.references.chooseLocale(memberIdOf(caller.tenantId, caller.objectId), language);
     const member = await this.memberOf(caller);
-    return helpCard(this.d.views, { ...(member ? { member } : {}), audience: "personal", locale: language, message: t(language).languageChosen });
+    return helpCard(this.d.views, {
+      ...(member ? { member } : {}),
+      audience: "personal",
+      locale: language,
+      message: t(language).languageChosen,
+    });
   }
 
   /** The boards the person is an active member of, by name. */
@@ -182,8 +243,13 @@ export class FactBotHandler extends TeamsActivityHandler {
     const storage = this.d.views.useCases.storage;
     const memberId = memberIdOf(caller.tenantId, caller.objectId);
     const ids = await storage.members.boardsOf(memberId);
-    const rows = await Promise.all(ids.map(async (id) => ({ member: await storage.members.get(id, memberId), board: await storage.boards.get(id) })));
-    return rows.filter((r) => r.member && !r.member.leftAt && r.board).map((r) => ({ id: r.board!.id, name: r.board!.name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
+    const rows = await Promise.all(
+      ids.map(async (id) => ({ member: await storage.members.get(id, memberId), board: await storage.boards.get(id) })),
+    );
+    return rows
+      .filter((r) => r.member && !r.member.leftAt && r.board)
+      .map((r) => ({ id: r.board!.id, name: r.board!.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "sv"));
   }
 
   private async memberOf(caller: Caller) {
@@ -197,11 +263,16 @@ export class FactBotHandler extends TeamsActivityHandler {
   protected override async onSearchInvoke(context: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
     const caller = callerOf(context);
     const boardId = boardOfParticipantDataset(value.dataset);
-    const error = (statusCode: number, code: string, message: string): SearchInvokeResponse => ({ statusCode, type: "application/vnd.microsoft.error", value: { code, message } as never });
+    const error = (statusCode: number, code: string, message: string): SearchInvokeResponse => ({
+      statusCode,
+      type: "application/vnd.microsoft.error",
+      value: { code, message } as never,
+    });
     if (!caller) return error(401, "Unauthenticated", "No Entra user on the activity.");
     if (!boardId) return error(400, "BadRequest", "Unknown dataset.");
     // Shared conversations never list participants.
-    if ((context.activity.conversation?.conversationType ?? "personal") !== "personal") return error(403, "Forbidden", "Personal chat only.");
+    if ((context.activity.conversation?.conversationType ?? "personal") !== "personal")
+      return error(403, "Forbidden", "Personal chat only.");
     const query = SignalSearchQuery.safeParse(value);
     if (!query.success) return error(400, "BadRequest", "The search is not valid.");
     const member = await this.d.views.useCases.storage.members.findBySignIn(boardId, caller);
@@ -212,7 +283,11 @@ export class FactBotHandler extends TeamsActivityHandler {
         ...(queryOptions?.skip !== undefined ? { skip: queryOptions.skip } : {}),
         ...(queryOptions?.top !== undefined ? { top: queryOptions.top } : {}),
       });
-      return { statusCode: 200, type: "application/vnd.microsoft.search.searchResponse", value: { results: found.map((p) => ({ title: participantChoiceTitle(p), value: p.id })) } as never };
+      return {
+        statusCode: 200,
+        type: "application/vnd.microsoft.search.searchResponse",
+        value: { results: found.map((p) => ({ title: participantChoiceTitle(p), value: p.id })) } as never,
+      };
     } catch (e) {
       if (!isDomainError(e)) throw e;
       return error(403, "Forbidden", "Not allowed.");
@@ -221,16 +296,42 @@ export class FactBotHandler extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
-    if (!caller) return { statusCode: 401, type: "application/vnd.microsoft.error", value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never };
+    if (!caller)
+      return {
+        statusCode: 401,
+        type: "application/vnd.microsoft.error",
+        value: { code: "Unauthenticated", message: "No Entra user on the activity." } as never,
+      };
     // Channels, group chats and meeting chats are shared: no participant details there, even on refresh.
     const shared = (context.activity.conversation?.conversationType ?? "personal") !== "personal";
     if (value.action?.verb === "language.choose" && !shared) {
       const choice = VERBS["language.choose"].safeParse(value.action.data);
-      if (!choice.success) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "The card data is not valid." } as never };
-      return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: (await this.chooseLanguage(caller, choice.data.language)) as never };
+      if (!choice.success)
+        return {
+          statusCode: 400,
+          type: "application/vnd.microsoft.error",
+          value: { code: "BadRequest", message: "The card data is not valid." } as never,
+        };
+      return {
+        statusCode: 200,
+        type: "application/vnd.microsoft.card.adaptive",
+        value: (await this.chooseLanguage(caller, choice.data.language)) as never,
+      };
     }
-    const result = await handleCardAction(this.d.views, caller, value.action?.verb, value.action?.data, await this.localeFor(context), shared ? "shared" : "personal");
-    if ("error" in result) return { statusCode: result.error.status, type: "application/vnd.microsoft.error", value: { code: result.error.code, message: result.error.message } as never };
+    const result = await handleCardAction(
+      this.d.views,
+      caller,
+      value.action?.verb,
+      value.action?.data,
+      await this.localeFor(context),
+      shared ? "shared" : "personal",
+    );
+    if ("error" in result)
+      return {
+        statusCode: result.error.status,
+        type: "application/vnd.microsoft.error",
+        value: { code: result.error.code, message: result.error.message } as never,
+      };
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never };
   }
 }

@@ -28,7 +28,13 @@ export function createAdapter(credentials: BotCredentials, onError: (e: unknown)
     onError(error);
     // An invoke still gets an answer so Teams does not wait for its timeout.
     if (context.activity.type === "invoke" && !context.responded) {
-      await context.sendActivity({ type: "invokeResponse", value: { status: 500, body: { statusCode: 500, type: "application/vnd.microsoft.error", value: { code: "Internal", message: "Internal error" } } } });
+      await context.sendActivity({
+        type: "invokeResponse",
+        value: {
+          status: 500,
+          body: { statusCode: 500, type: "application/vnd.microsoft.error", value: { code: "Internal", message: "Internal error" } },
+        },
+      });
     }
   };
   return adapter;

@@ -1,4 +1,15 @@
-import { type AdaptiveCard, type BoardForm, type CardRef, type Locale, CardRef as CardRefSchema, VERBS, type VerbData, buildBoardChoiceCard, isVerb, t } from "../cards";
+import {
+  type AdaptiveCard,
+  type BoardForm,
+  type CardRef,
+  type Locale,
+  CardRef as CardRefSchema,
+  VERBS,
+  type VerbData,
+  buildBoardChoiceCard,
+  isVerb,
+  t,
+} from "../cards";
 import { addDays } from "../domain/dates";
 import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
@@ -44,9 +55,11 @@ export async function handleCardAction(
     return current(deps, caller, ref.data, locale, s.invalidInput, conversation);
   }
   const ref = CardRefSchema.parse(parsed.data);
-  if (conversation === "shared") return current(deps, caller, ref, locale, verb === "refresh" ? undefined : s.personalChatOnly, conversation);
+  if (conversation === "shared")
+    return current(deps, caller, ref, locale, verb === "refresh" ? undefined : s.personalChatOnly, conversation);
   try {
-    if (ref.card === "help") return { card: await helpCard(deps, { ...(await firstMembership(deps, caller)), audience: "personal", locale }) };
+    if (ref.card === "help")
+      return { card: await helpCard(deps, { ...(await firstMembership(deps, caller)), audience: "personal", locale }) };
     const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
     const message = await act(deps, actor, verb, parsed.data as never, locale);
     if (message && typeof message === "object") return { card: message };
@@ -58,7 +71,13 @@ export async function handleCardAction(
 }
 
 /** Runs the verb; returns a message for the refreshed card, or a whole card when the answer is a different card. */
-async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Actor, verb: V, data: VerbData<V>, locale: Locale): Promise<string | AdaptiveCard | undefined> {
+async function act<V extends keyof typeof VERBS>(
+  deps: CardViewDeps,
+  actor: Actor,
+  verb: V,
+  data: VerbData<V>,
+  locale: Locale,
+): Promise<string | AdaptiveCard | undefined> {
   const u = deps.useCases;
   const s = t(locale);
   switch (verb) {
@@ -82,7 +101,8 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
     case "consent.declined":
     case "consent.withdrawn": {
       const d = data as VerbData<"consent.declined"> & { withdrawnOn?: string };
-      const receivers = d.receivingOrganisationIds ?? (await defaultReceivers(deps, d.boardId, d.participantId, d.disclosingOrganisationId));
+      const receivers =
+        d.receivingOrganisationIds ?? (await defaultReceivers(deps, d.boardId, d.participantId, d.disclosingOrganisationId));
       await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
         ...(d.etag ? { etag: d.etag } : {}),
         status: verb === "consent.declined" ? "declined" : "withdrawn",
@@ -96,7 +116,10 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
       const participant = await u.storage.participants.get(d.boardId, d.participantId);
       if (!participant) throw new NotFound("The participant");
       const today = todayOf(u);
-      const relation = { ...relationOf(actor, participant, await u.storage.absences.listCurrent(d.boardId, today), today), ownOrganisation: actor.member.organisationId === d.disclosingOrganisationId };
+      const relation = {
+        ...relationOf(actor, participant, await u.storage.absences.listCurrent(d.boardId, today), today),
+        ownOrganisation: actor.member.organisationId === d.disclosingOrganisationId,
+      };
       if (!isAllowed(actor.member.role, "consent.record", relation)) throw new Forbidden();
       const on = addDays(today, d.days);
       // The id names the day: a double click schedules one reminder; another choice schedules another.
@@ -104,14 +127,22 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
         kind: CONSENT_REMINDER_KIND,
         id: `${d.boardId}.${d.participantId}.${d.disclosingOrganisationId}.${actor.member.id}.${on}`,
         dueAt: new Date(u.clock().getTime() + d.days * 86_400_000).toISOString().slice(0, 13) + ":00:00.000Z",
-        payload: { boardId: d.boardId, participantId: d.participantId, disclosingOrganisationId: d.disclosingOrganisationId, memberId: actor.member.id },
+        payload: {
+          boardId: d.boardId,
+          participantId: d.participantId,
+          disclosingOrganisationId: d.disclosingOrganisationId,
+          memberId: actor.member.id,
+        },
       });
       return s.remindSet(d.days);
     }
     case "escalation.acknowledge":
     case "escalation.resolve": {
       const d = data as VerbData<"escalation.acknowledge">;
-      await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve", etag: d.etag });
+      await answerEscalation(u, actor, d.boardId, d.escalationId, {
+        answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve",
+        etag: d.etag,
+      });
       return verb === "escalation.acknowledge" ? s.signalAcknowledged : s.signalResolved;
     }
     case "escalation.decline": {
@@ -125,7 +156,12 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
       // The participant comes from the signal, not from the card.
       if (!e || e.participantId !== d.participantId) throw new NotFound("The signal");
       try {
-        await putOnBoard(u, actor, d.boardId, { participantId: e.participantId, reason: d.reason, priority: d.priority, nextEvaluationOn: d.nextEvaluationOn });
+        await putOnBoard(u, actor, d.boardId, {
+          participantId: e.participantId,
+          reason: d.reason,
+          priority: d.priority,
+          nextEvaluationOn: d.nextEvaluationOn,
+        });
       } catch (err) {
         // A double click: the first one put them on the board.
         if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
@@ -155,7 +191,14 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
       const memberId = d.memberId ?? actor.member.id;
       let absenceId: string;
       try {
-        absenceId = (await registerAbsence(u, actor, d.boardId, { from: d.from, to: d.to, reason: d.reason, ...(d.memberId ? { memberId: d.memberId } : {}) })).id;
+        absenceId = (
+          await registerAbsence(u, actor, d.boardId, {
+            from: d.from,
+            to: d.to,
+            reason: d.reason,
+            ...(d.memberId ? { memberId: d.memberId } : {}),
+          })
+        ).id;
       } catch (err) {
         // A double click: the same absence is already registered by this person; show it as it stands.
         if (!(isDomainError(err) && err.code === "Invalid")) throw err;
@@ -195,14 +238,22 @@ async function act<V extends keyof typeof VERBS>(deps: CardViewDeps, actor: Acto
 
 async function defaultReceivers(deps: CardViewDeps, boardId: string, participantId: string, disclosing: string): Promise<string[]> {
   const s = deps.useCases.storage;
-  const [participant, consent] = await Promise.all([s.participants.get(boardId, participantId), s.consents.get(boardId, participantId, disclosing)]);
+  const [participant, consent] = await Promise.all([
+    s.participants.get(boardId, participantId),
+    s.consents.get(boardId, participantId, disclosing),
+  ]);
   if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
   return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
 }
 
-const FORM_OF_VERB: Partial<Record<string, BoardForm>> = { "open.absenceForm": "absenceForm", "open.signalForm": "signalForm", "open.myParticipants": "myParticipants" };
+const FORM_OF_VERB: Partial<Record<string, BoardForm>> = {
+  "open.absenceForm": "absenceForm",
+  "open.signalForm": "signalForm",
+  "open.myParticipants": "myParticipants",
+};
 
-const hasBoardId = (data: unknown): boolean => typeof data === "object" && data !== null && typeof (data as { boardId?: unknown }).boardId === "string";
+const hasBoardId = (data: unknown): boolean =>
+  typeof data === "object" && data !== null && typeof (data as { boardId?: unknown }).boardId === "string";
 
 /** The boards the caller is an active member of, to choose from; the chosen board is re-checked when the form opens. */
 async function boardChoiceFor(deps: CardViewDeps, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
@@ -228,7 +279,14 @@ async function firstMembership(deps: CardViewDeps, caller: Caller) {
 }
 
 /** The card as it is now, for this person, with a short line; or a help card if it is gone. */
-async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale: Locale, message: string | undefined, conversation: "personal" | "shared"): Promise<ActionResult> {
+async function current(
+  deps: CardViewDeps,
+  caller: Caller,
+  ref: CardRef,
+  locale: Locale,
+  message: string | undefined,
+  conversation: "personal" | "shared",
+): Promise<ActionResult> {
   const membership = await firstMembership(deps, caller);
   const audience = conversation === "shared" ? ("channel" as const) : ("personal" as const);
   const m = message ? { message } : {};
@@ -241,7 +299,8 @@ async function current(deps: CardViewDeps, caller: Caller, ref: CardRef, locale:
   } catch (e) {
     if (!isDomainError(e) && !(e instanceof NotMemberOfBoard)) throw e;
     // Say what happened: not on this board, or the thing is gone (or hidden from them, which looks the same).
-    const why = e instanceof NotMemberOfBoard ? t(locale).notMemberOfBoard : e.code === "Forbidden" && message ? message : t(locale).notFound;
+    const why =
+      e instanceof NotMemberOfBoard ? t(locale).notMemberOfBoard : e.code === "Forbidden" && message ? message : t(locale).notFound;
     return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: why }) };
   }
 }

@@ -79,7 +79,15 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
     case "help":
       return helpCard(deps, viewer);
     case "absenceForm":
-      return buildAbsenceFormCard({ boardId: ref.boardId, today: todayOf(deps.useCases), refreshUserIds: userIds(viewer), ...(viewer.message ? { message: viewer.message } : {}) }, viewer.locale);
+      return buildAbsenceFormCard(
+        {
+          boardId: ref.boardId,
+          today: todayOf(deps.useCases),
+          refreshUserIds: userIds(viewer),
+          ...(viewer.message ? { message: viewer.message } : {}),
+        },
+        viewer.locale,
+      );
     case "signalForm":
       return signalFormCard(deps, ref.boardId, viewer);
     case "myParticipants":
@@ -87,7 +95,13 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
   }
 }
 
-export async function consentCard(deps: CardViewDeps, boardId: string, participantId: string, disclosingOrganisationId: string, viewer: Viewer): Promise<AdaptiveCard> {
+export async function consentCard(
+  deps: CardViewDeps,
+  boardId: string,
+  participantId: string,
+  disclosingOrganisationId: string,
+  viewer: Viewer,
+): Promise<AdaptiveCard> {
   const u = deps.useCases;
   const today = todayOf(u);
   const member = viewer.member;
@@ -166,7 +180,11 @@ export async function absenceCard(deps: CardViewDeps, boardId: string, absenceId
 
 export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenceId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const s = deps.useCases.storage;
-  const [absence, names, board] = await Promise.all([s.absences.get(boardId, absenceId), memberNames(deps, boardId), s.boards.get(boardId)]);
+  const [absence, names, board] = await Promise.all([
+    s.absences.get(boardId, absenceId),
+    memberNames(deps, boardId),
+    s.boards.get(boardId),
+  ]);
   if (!absence) throw new NotFound("The absence");
   const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildManagerAlertCard(
@@ -185,7 +203,14 @@ export async function coverAlertCard(deps: CardViewDeps, boardId: string, absenc
 }
 
 /** The board as one meeting sees it: its participants, their entries, consents and open signals (absences stay the team's). */
-function snapshotFor<S extends { participants: Array<{ id: string; organisationIds: string[] }>; entries: Array<{ participantId: string }>; consents: Array<{ participantId: string }>; openEscalations: Array<{ participantId: string }> }>(snap: S, meeting: RecurringMeeting): S {
+function snapshotFor<
+  S extends {
+    participants: Array<{ id: string; organisationIds: string[] }>;
+    entries: Array<{ participantId: string }>;
+    consents: Array<{ participantId: string }>;
+    openEscalations: Array<{ participantId: string }>;
+  },
+>(snap: S, meeting: RecurringMeeting): S {
   const ids = new Set(snap.participants.filter((p) => meetingCovers(meeting, p)).map((p) => p.id));
   return {
     ...snap,
@@ -240,7 +265,13 @@ export async function morningBriefCard(deps: CardViewDeps, boardId: string, view
 }
 
 /** The meeting chat's summary when a walkthrough ends: counts only, and a link to the board. */
-export async function checkInSummaryCard(deps: CardViewDeps, boardId: string, date: string, meetingId: string, locale: Locale): Promise<{ card: AdaptiveCard; chatIds: string[] } | undefined> {
+export async function checkInSummaryCard(
+  deps: CardViewDeps,
+  boardId: string,
+  date: string,
+  meetingId: string,
+  locale: Locale,
+): Promise<{ card: AdaptiveCard; chatIds: string[] } | undefined> {
   const summary = await readCheckInSummary(deps.useCases, boardId, date, meetingId);
   if (!summary) return undefined;
   const card = buildCheckInSummaryCard(
@@ -275,7 +306,10 @@ export async function signalFormCard(deps: CardViewDeps, boardId: string, viewer
   const member = viewer.member;
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
-  const [first, organisations] = await Promise.all([searchParticipantsToSignal(u, { member, channel: "bot" }, boardId, ""), u.storage.organisations.listForBoard(boardId)]);
+  const [first, organisations] = await Promise.all([
+    searchParticipantsToSignal(u, { member, channel: "bot" }, boardId, ""),
+    u.storage.organisations.listForBoard(boardId),
+  ]);
   return buildSignalFormCard(
     {
       boardId,
@@ -294,7 +328,10 @@ export async function myParticipantsCard(deps: CardViewDeps, boardId: string, vi
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
   // The use-case lists (and audits) only the viewer's own participants as case manager.
-  const [list, organisations] = await Promise.all([listParticipants(u, { member, channel: "bot" }, boardId, { mine: true }), u.storage.organisations.listForBoard(boardId)]);
+  const [list, organisations] = await Promise.all([
+    listParticipants(u, { member, channel: "bot" }, boardId, { mine: true }),
+    u.storage.organisations.listForBoard(boardId),
+  ]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   return buildMyParticipantsCard(
     {
@@ -304,7 +341,10 @@ export async function myParticipantsCard(deps: CardViewDeps, boardId: string, vi
         initials: p.initials,
         onBoard: p.onBoard,
         consentProblem: p.consentProblem,
-        consents: p.organisationIds.length > 1 ? p.consents.map((c) => ({ organisation: names.get(c.disclosingOrganisationId) ?? "—", status: c.status })) : [],
+        consents:
+          p.organisationIds.length > 1
+            ? p.consents.map((c) => ({ organisation: names.get(c.disclosingOrganisationId) ?? "—", status: c.status }))
+            : [],
       })),
       hiddenCount: list.hiddenCount,
       refreshUserIds: userIds(viewer),

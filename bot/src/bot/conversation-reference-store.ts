@@ -69,7 +69,11 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
   }
 
   /** Stores (or refreshes) a reference; `expectedEtag` guards an update, absent means create-or-replace. */
-  async save(reference: Partial<ConversationReference>, extra: { boardIds?: string[]; locale?: string; teamId?: string; chosenLocale?: "sv" | "en" } = {}, expectedEtag?: string): Promise<void> {
+  async save(
+    reference: Partial<ConversationReference>,
+    extra: { boardIds?: string[]; locale?: string; teamId?: string; chosenLocale?: "sv" | "en" } = {},
+    expectedEtag?: string,
+  ): Promise<void> {
     const { kind, key } = keyOf(reference);
     const tenantId = tenantOf(reference);
     const record: ConversationRecord = {

@@ -10,7 +10,10 @@ const KOMMUN = "tenant-kommun";
 
 let h: Harness;
 let boardId: string;
-let people: Record<"regionCoordinator" | "kommunCoordinator" | "kommunManager" | "kommunStaff" | "sub1" | "sub2" | "absentee" | "outsider", Member>;
+let people: Record<
+  "regionCoordinator" | "kommunCoordinator" | "kommunManager" | "kommunStaff" | "sub1" | "sub2" | "absentee" | "outsider",
+  Member
+>;
 let participantId: string;
 
 const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
@@ -20,8 +23,12 @@ beforeAll(async () => {
   h = await startHarness();
   const board = await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }));
   boardId = board.id;
-  const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgregion${boardId}`, name: "Psykiatrin", tenantId: REGION }));
-  const kommun = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgkommun${boardId}`, name: "Socialtjänsten", kind: "municipalSocialServices", tenantId: KOMMUN }));
+  const region = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgregion${boardId}`, name: "Psykiatrin", tenantId: REGION }),
+  );
+  const kommun = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgkommun${boardId}`, name: "Socialtjänsten", kind: "municipalSocialServices", tenantId: KOMMUN }),
+  );
   const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
   const sub1 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Sune Ett" });
   const sub2 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Stina Två" });
@@ -32,15 +39,35 @@ beforeAll(async () => {
     kommunStaff: await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Sara Staff" }),
     sub1,
     sub2,
-    absentee: await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Anna Borta", substituteIds: [sub1.id, sub2.id] }),
+    absentee: await mk({
+      tenantId: KOMMUN,
+      organisationId: kommun.id,
+      role: "staff",
+      displayName: "Anna Borta",
+      substituteIds: [sub1.id, sub2.id],
+    }),
     outsider: aMember(boardId, { tenantId: "tenant-elsewhere" }),
   };
   const p = await h.storage.participants.create(
-    aParticipant(boardId, { code: "HBG-017", initials: "A.B.", caseManagerId: people.regionCoordinator.id, writtenBy: region.id, organisationIds: [region.id, kommun.id] }),
+    aParticipant(boardId, {
+      code: "HBG-017",
+      initials: "A.B.",
+      caseManagerId: people.regionCoordinator.id,
+      writtenBy: region.id,
+      organisationIds: [region.id, kommun.id],
+    }),
   );
   participantId = p.id;
   // The region lets the municipality read; the municipality's own consent is missing.
-  await h.storage.consents.save(aConsent(boardId, p.id, { disclosingOrganisationId: region.id, receivingOrganisationIds: [kommun.id], status: "given", givenOn: "2025-06-01", validUntil: "2026-12-31" }));
+  await h.storage.consents.save(
+    aConsent(boardId, p.id, {
+      disclosingOrganisationId: region.id,
+      receivingOrganisationIds: [kommun.id],
+      status: "given",
+      givenOn: "2025-06-01",
+      validUntil: "2026-12-31",
+    }),
+  );
   for (const m of Object.values(people)) if (m !== people.outsider && m !== people.kommunStaff) await install(h, as(m));
 });
 
@@ -69,7 +96,14 @@ describe("who may talk to the bot", () => {
     expect(h.connector.recorded).toHaveLength(0);
     await post(h, { ...activity(h, as(people.regionCoordinator), { type: "message", text: "hjälp" }), channelId: "webchat" });
     expect(h.connector.recorded).toHaveLength(0);
-    const invoke = await post(h, activity(h, as(people.outsider), { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "refresh", data: { card: "help" } } } }));
+    const invoke = await post(
+      h,
+      activity(h, as(people.outsider), {
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "refresh", data: { card: "help" } } },
+      }),
+    );
     expect(invoke.status).toBe(403);
   });
 
@@ -110,7 +144,13 @@ describe("commands", () => {
     h.connector.clear();
     await say(h, as(people.regionCoordinator), "signal");
     const form = lastCard(people.regionCoordinator);
-    await click(h, as(people.regionCoordinator), "signal.raise", { ...action(form, "signal.raise").data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "thisWeek" });
+    await click(h, as(people.regionCoordinator), "signal.raise", {
+      ...action(form, "signal.raise").data,
+      participantId,
+      toOrganisationId: `orgkommun${boardId}`,
+      kind: "concern",
+      urgency: "thisWeek",
+    });
     await h.bot.idle();
     expect(textOf(lastCard(who))).toContain("Signal: Concern");
     expect(textOf(lastCard(people.regionCoordinator))).not.toContain("Concern");
@@ -146,7 +186,15 @@ describe("signals", () => {
     await say(h, as(people.regionCoordinator), "signal");
     const form = lastCard(people.regionCoordinator);
     const send = action(form, "signal.raise");
-    const data: Record<string, unknown> = { ...send.data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "today", note: "Uteblev", proposeBoard: String(proposeBoard) };
+    const data: Record<string, unknown> = {
+      ...send.data,
+      participantId,
+      toOrganisationId: `orgkommun${boardId}`,
+      kind: "concern",
+      urgency: "today",
+      note: "Uteblev",
+      proposeBoard: String(proposeBoard),
+    };
     const first = await click(h, as(people.regionCoordinator), "signal.raise", data);
     return { first, data };
   }
@@ -162,7 +210,9 @@ describe("signals", () => {
     expect(open).toHaveLength(1);
     const received = h.connector.cards(personalOf(people.kommunCoordinator));
     expect(received).toHaveLength(1);
-    expect(actions(received[0]).map((a) => a.verb)).toEqual(expect.arrayContaining(["escalation.acknowledge", "escalation.resolve", "escalation.decline"]));
+    expect(actions(received[0]).map((a) => a.verb)).toEqual(
+      expect.arrayContaining(["escalation.acknowledge", "escalation.resolve", "escalation.decline"]),
+    );
     expect(textOf(received[0])).toContain("Kvittera");
   });
 
@@ -171,7 +221,13 @@ describe("signals", () => {
     const send = action(lastCard(people.regionCoordinator), "signal.raise");
     // botframework-connector retries these itself first; the sender's own retries sit behind it.
     h.connector.failNext([429, 502], 0);
-    await click(h, as(people.regionCoordinator), "signal.raise", { ...send.data, participantId, toOrganisationId: `orgkommun${boardId}`, kind: "concern", urgency: "thisWeek" });
+    await click(h, as(people.regionCoordinator), "signal.raise", {
+      ...send.data,
+      participantId,
+      toOrganisationId: `orgkommun${boardId}`,
+      kind: "concern",
+      urgency: "thisWeek",
+    });
     await h.bot.idle();
     expect(h.connector.cards(personalOf(people.kommunCoordinator))).toHaveLength(1);
   });
@@ -219,7 +275,12 @@ describe("signals", () => {
     await h.bot.idle();
     const card = lastCard(people.kommunCoordinator);
     const put = action(card, "escalation.putOnBoard");
-    const done = await click(h, as(people.kommunCoordinator), put.verb, { ...put.data, reason: "crisis", priority: "high", nextEvaluationOn: "2026-03-09" });
+    const done = await click(h, as(people.kommunCoordinator), put.verb, {
+      ...put.data,
+      reason: "crisis",
+      priority: "high",
+      nextEvaluationOn: "2026-03-09",
+    });
     expect(done.statusCode).toBe(200);
     expect(await h.storage.entries.getCurrent(boardId, participantId)).toBeDefined();
     expect((await h.storage.escalations.get(boardId, data.requestId as string))?.state).toBe("acknowledged");
@@ -246,7 +307,12 @@ describe("consent", () => {
     const card = await click(h, as(people.kommunCoordinator), "refresh", ref());
     expect(textOf(card.card)).toContain("Det finns inget samtycke");
     const given = action(card.card, "consent.given");
-    const saved = await click(h, as(people.kommunCoordinator), given.verb, { ...given.data, givenOn: "2026-03-02", validUntil: "2027-03-01", receivingOrganisationIds: `orgregion${boardId}` });
+    const saved = await click(h, as(people.kommunCoordinator), given.verb, {
+      ...given.data,
+      givenOn: "2026-03-02",
+      validUntil: "2027-03-01",
+      receivingOrganisationIds: `orgregion${boardId}`,
+    });
     expect(textOf(saved.card)).toContain("Samtycket är giltigt");
     const stored = await h.storage.consents.get(boardId, participantId, `orgkommun${boardId}`);
     expect(stored?.status).toBe("given");
@@ -254,11 +320,17 @@ describe("consent", () => {
 
   it("withdraws, declines, and schedules a reminder", async () => {
     const card = await click(h, as(people.kommunCoordinator), "refresh", ref());
-    const withdrawn = await click(h, as(people.kommunCoordinator), "consent.withdrawn", { ...action(card.card, "consent.withdrawn").data, withdrawnOn: "2026-03-02" });
+    const withdrawn = await click(h, as(people.kommunCoordinator), "consent.withdrawn", {
+      ...action(card.card, "consent.withdrawn").data,
+      withdrawnOn: "2026-03-02",
+    });
     expect(textOf(withdrawn.card)).toContain("återkallats");
     const declined = await click(h, as(people.kommunCoordinator), "consent.declined", action(withdrawn.card, "consent.declined").data);
     expect(textOf(declined.card)).toContain("avböjt");
-    const later = await click(h, as(people.kommunCoordinator), "consent.remindLater", { ...action(declined.card, "consent.remindLater").data, days: "3" });
+    const later = await click(h, as(people.kommunCoordinator), "consent.remindLater", {
+      ...action(declined.card, "consent.remindLater").data,
+      days: "3",
+    });
     expect(textOf(later.card)).toContain("påminns om 3 dagar");
     const due = await h.storage.dueItems.listDue("2026-03-06T00:00:00.000Z", 50);
     expect(due.some((d) => d.kind === "consentReminder")).toBe(true);
@@ -316,7 +388,12 @@ describe("cancelling an absence from the card", () => {
   it("the absent person cancels from their card; a second click is the same cancel; the substitute's card is updated", async () => {
     await say(h, as(people.absentee), "frånvaro");
     const reg = action(lastCard(people.absentee), "absence.register");
-    const receipt = await click(h, as(people.absentee), reg.verb, { ...reg.data, from: "2026-03-16", to: "2026-03-17", reason: "vacation" });
+    const receipt = await click(h, as(people.absentee), reg.verb, {
+      ...reg.data,
+      from: "2026-03-16",
+      to: "2026-03-17",
+      reason: "vacation",
+    });
     await h.bot.idle();
     const cancel = action(receipt.card, "absence.cancel");
     expect(cancel.title).toBe("Bekräfta avbrytande");

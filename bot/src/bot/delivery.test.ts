@@ -22,14 +22,34 @@ let seq = 0;
 beforeAll(async () => {
   h = await startHarness();
   boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }));
-  const kommun = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+  const region = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
+  );
+  const kommun = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+  );
   const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
   rc = await mk({ tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" });
   kc = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" });
-  const p = await h.storage.participants.create(aParticipant(boardId, { code: "HBG-031", initials: "E.F.", caseManagerId: rc.id, writtenBy: region.id, organisationIds: [region.id, kommun.id] }));
+  const p = await h.storage.participants.create(
+    aParticipant(boardId, {
+      code: "HBG-031",
+      initials: "E.F.",
+      caseManagerId: rc.id,
+      writtenBy: region.id,
+      organisationIds: [region.id, kommun.id],
+    }),
+  );
   participantId = p.id;
-  await h.storage.consents.save(aConsent(boardId, p.id, { disclosingOrganisationId: region.id, receivingOrganisationIds: [kommun.id], status: "given", givenOn: "2025-06-01", validUntil: "2026-12-31" }));
+  await h.storage.consents.save(
+    aConsent(boardId, p.id, {
+      disclosingOrganisationId: region.id,
+      receivingOrganisationIds: [kommun.id],
+      status: "given",
+      givenOn: "2025-06-01",
+      validUntil: "2026-12-31",
+    }),
+  );
   // The municipality's manager never opened the bot: no personal chat.
   km = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "manager", displayName: "Maja" });
   for (const m of [rc, kc]) await install(h, as(m));
@@ -50,7 +70,14 @@ async function raiseSignal(meanwhile: () => void = () => undefined): Promise<str
   const send = action(form, "signal.raise");
   h.connector.clear();
   meanwhile();
-  await click(h, as(rc), send.verb, { ...send.data, participantId, toOrganisationId: `orgk${boardId}`, kind: "concern", urgency: "thisWeek", note: `n${++seq}` });
+  await click(h, as(rc), send.verb, {
+    ...send.data,
+    participantId,
+    toOrganisationId: `orgk${boardId}`,
+    kind: "concern",
+    urgency: "thisWeek",
+    note: `n${++seq}`,
+  });
   await h.bot.idle();
   const raised = (await h.storage.escalations.listOpen(boardId)).filter((e) => !before.has(e.id));
   expect(raised).toHaveLength(1);
@@ -70,7 +97,8 @@ const runJobs = async (at: Date) => {
   await jobs.stop();
   return ran;
 };
-const dueNotifications = async () => (await h.storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 500)).filter((d) => d.kind === "notification");
+const dueNotifications = async () =>
+  (await h.storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 500)).filter((d) => d.kind === "notification");
 
 describe("proactive cards through the CloudAdapter", () => {
   it("waits out a short 429 with Retry-After and delivers once", async () => {
@@ -165,7 +193,11 @@ describe("proactive cards through the CloudAdapter", () => {
     await forgetEarlierNotifications();
     const id = await raiseSignal(() => h.connector.failNext(Array(12).fill(429), 1));
     const [item] = (await dueNotifications()).filter((d) => d.payload["escalationId"] === id);
-    await h.storage.dueItems.reschedule(item!, { dueAt: item!.dueAt, payload: { ...item!.payload, attempt: 6 } }, { expectedEtag: item!.etag });
+    await h.storage.dueItems.reschedule(
+      item!,
+      { dueAt: item!.dueAt, payload: { ...item!.payload, attempt: 6 } },
+      { expectedEtag: item!.etag },
+    );
     h.connector.clear();
     // Every personal send refused; the channel (sent after them) gets through.
     h.connector.failNext(Array(5).fill(429), 1);
@@ -182,7 +214,9 @@ describe("proactive cards through the CloudAdapter", () => {
 describe("a manager who cannot be reached", () => {
   it("is not marked alerted about an absence nobody covers", async () => {
     h.now.value = new Date("2026-03-02T08:00:00.000Z");
-    const alone = await h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: `orgk${boardId}`, role: "staff", displayName: "Ensam", substituteIds: [] }));
+    const alone = await h.storage.members.create(
+      aMember(boardId, { tenantId: KOMMUN, organisationId: `orgk${boardId}`, role: "staff", displayName: "Ensam", substituteIds: [] }),
+    );
     await install(h, as(alone));
     await say(h, as(alone), "frånvaro");
     const reg = action(h.connector.cards(personal(alone)).pop(), "absence.register");
@@ -212,7 +246,12 @@ describe("a manager who cannot be reached", () => {
       remindersSent: 1,
       managerNotified: false,
     });
-    await h.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${boardId}.${e.id}`, dueAt: "2026-03-02T16:00:00.000Z", payload: { boardId, escalationId: e.id } });
+    await h.storage.dueItems.schedule({
+      kind: ESCALATION_DUE_KIND,
+      id: `${boardId}.${e.id}`,
+      dueAt: "2026-03-02T16:00:00.000Z",
+      payload: { boardId, escalationId: e.id },
+    });
     h.connector.clear();
     await runJobs(new Date("2026-03-02T16:30:00.000Z"));
     await h.bot.idle();
@@ -240,7 +279,9 @@ describe("links in cards", () => {
     // The configuration page saves the tab with boardTabEntityId (not a constant the manifest declares).
     const teamsTs = fs.readFileSync(path.join(__dirname, "../../../tab/src/teams/teams.ts"), "utf8");
     expect(teamsTs).toContain("entityId: boardTabEntityId(chosen.boardId)");
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../appPackage/manifest.json"), "utf8")) as { staticTabs: Array<{ entityId: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../appPackage/manifest.json"), "utf8")) as {
+      staticTabs: Array<{ entityId: string }>;
+    };
     expect(manifest.staticTabs.map((t) => t.entityId)).not.toContain(boardTabEntityId(boardId));
     const card = await h.bot.notifier.buildChannelCard({ card: "morningBrief", boardId }, (await h.bot.references.channelsOf(boardId))[0]!);
     const link = /https:\/\/teams\.microsoft\.com\/l\/entity\/[^/]+\/([^?"]+)/.exec(textOf(card));

@@ -79,7 +79,9 @@ export function createBot(deps: BotDeps): Bot {
   const tables = "conversationReferences" in deps.tables ? deps.tables : createBotTables(deps.tables);
   const references = new TableConversationReferenceStore(tables.conversationReferences);
   const sentCards = sentCardRepository(tables.sentCards);
-  const adapter = createAdapter(deps.credentials, (e) => deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "bot turn failed"));
+  const adapter = createAdapter(deps.credentials, (e) =>
+    deps.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "bot turn failed"),
+  );
   const sender = new ProactiveSender({
     transport: deps.transport ?? adapterTransport(adapter, deps.credentials.botId),
     sentCards,
@@ -99,8 +101,21 @@ export function createBot(deps: BotDeps): Bot {
     notifier: { notify: (n) => notifier.notify(n) },
   };
   const views: CardViewDeps = { useCases: useCaseDeps, teamsAppId: deps.teamsAppId ?? deps.credentials.botId ?? "" };
-  const notifier = new BotNotifier({ views, references, sentCards, sender, cardsReachPeople: deps.cardsReachPeople ?? true, ...(deps.log ? { log: deps.log } : {}) });
-  const reach = createReach({ adapter, botId: deps.credentials.botId ?? "", references, storage: deps.storage, ...(deps.log ? { log: deps.log } : {}) });
+  const notifier = new BotNotifier({
+    views,
+    references,
+    sentCards,
+    sender,
+    cardsReachPeople: deps.cardsReachPeople ?? true,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const reach = createReach({
+    adapter,
+    botId: deps.credentials.botId ?? "",
+    references,
+    storage: deps.storage,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
   const background = new Set<Promise<unknown>>();
   const handler = new FactBotHandler({
     views,
@@ -121,7 +136,8 @@ export function createBot(deps: BotDeps): Bot {
     const refuse = () => void res.status(400).json({ error: { code: "BadRequest", message: "The body is not a Bot Framework activity." } });
     const processIfActivity = () => {
       const body: unknown = req.body;
-      if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") refuse();
+      if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string")
+        refuse();
       else void process();
     };
     if (req.body === undefined) json(req, res, (err?: unknown) => (err ? refuse() : processIfActivity()));

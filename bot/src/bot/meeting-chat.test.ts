@@ -35,14 +35,21 @@ function validationProblems(json: unknown): string[] {
 }
 
 const factsOf = (card: unknown): Record<string, string> => {
-  const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find((b) => b.type === "FactSet");
+  const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find(
+    (b) => b.type === "FactSet",
+  );
   return Object.fromEntries((set?.facts ?? []).map((f) => [f.title, f.value]));
 };
 
 /** The bot added to a Teams meeting: a conversationUpdate in the meeting's group chat. */
 const addBotToMeeting = (m: Member, chatId: string, locale: string) =>
   post(h, {
-    ...activity(h, as(m), { type: "conversationUpdate", membersAdded: [{ id: "28:fact-bot" }], locale }, { id: chatId, conversationType: "groupChat" }),
+    ...activity(
+      h,
+      as(m),
+      { type: "conversationUpdate", membersAdded: [{ id: "28:fact-bot" }], locale },
+      { id: chatId, conversationType: "groupChat" },
+    ),
     channelData: { tenant: { id: m.tenantId }, meeting: { id: `meeting-of-${chatId}` } },
   });
 
@@ -51,11 +58,15 @@ beforeAll(async () => {
   const board = await h.storage.boards.create(aBoard({ name: "FACT Testköping", allowedTenantIds: [REGION] }));
   boardId = board.id;
   const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgregion${boardId}`, tenantId: REGION }));
-  lead = await h.storage.members.create(aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita Region" }));
+  lead = await h.storage.members.create(
+    aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita Region" }),
+  );
   // Of the allowed tenant, but no member of this board.
   outsider = aMember("another-board", { tenantId: REGION, organisationId: region.id, role: "coordinator" });
   for (const code of ["TST-001", "TST-002", "TST-003"]) {
-    const p = await h.storage.participants.create(aParticipant(boardId, { code, caseManagerId: lead.id, writtenBy: region.id, organisationIds: [region.id] }));
+    const p = await h.storage.participants.create(
+      aParticipant(boardId, { code, caseManagerId: lead.id, writtenBy: region.id, organisationIds: [region.id] }),
+    );
     await h.storage.entries.create(anEntry(boardId, p.id, { writtenBy: region.id, putOnOn: "2026-02-20" }));
   }
 });

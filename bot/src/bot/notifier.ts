@@ -72,7 +72,8 @@ export const cardKeyOf = (ref: CardRef): string => {
 };
 
 /** The person's chosen language, else the Teams locale last seen in that conversation. */
-export const localeOf = (target: StoredReference): Locale => target.chosenLocale ?? (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
+export const localeOf = (target: StoredReference): Locale =>
+  target.chosenLocale ?? (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
 
 export class BotNotifier implements Notifier {
   private readonly pending = new Set<Promise<void>>();
@@ -156,19 +157,38 @@ export class BotNotifier implements Notifier {
         await this.updateCopies({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, t);
         const absence = await storage.absences.get(n.boardId, n.absenceId);
         // The absent person hears who covers (or that nobody could), once per outcome.
-        const absent = absence && (absence.cover.state === "covered" || absence.cover.state === "uncovered") ? await storage.members.get(n.boardId, absence.memberId) : undefined;
-        if (absence && absent) await this.deliver({ card: "absence", boardId: n.boardId, absenceId: n.absenceId }, [absent], `settled.${absence.cover.state}.${absence.cover.coveredBy ?? ""}`, { noStandIn: true, tally: t });
+        const absent =
+          absence && (absence.cover.state === "covered" || absence.cover.state === "uncovered")
+            ? await storage.members.get(n.boardId, absence.memberId)
+            : undefined;
+        if (absence && absent)
+          await this.deliver(
+            { card: "absence", boardId: n.boardId, absenceId: n.absenceId },
+            [absent],
+            `settled.${absence.cover.state}.${absence.cover.coveredBy ?? ""}`,
+            { noStandIn: true, tally: t },
+          );
         if (absence && absence.cover.state === "uncovered" && !absence.cover.managerAlerted) {
           const managers = await this.receivers(n.boardId, absence.organisationId, ["manager"]);
-          const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", { noStandIn: true, tally: t });
+          const result = await this.deliver({ card: "coverAlert", boardId: n.boardId, absenceId: n.absenceId }, managers, "alert", {
+            noStandIn: true,
+            tally: t,
+          });
           // Whether this counts as alerted is the use-case's to decide, from who the card reached.
           const { alerted } = await coverAlertDelivered(this.d.views.useCases, n.boardId, n.absenceId, result);
-          if (!alerted) this.d.log?.warn({ card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length }, "no manager reached about an uncovered absence");
+          if (!alerted)
+            this.d.log?.warn(
+              { card: "coverAlert", unreached: result.unreached.length, pending: result.pending.length },
+              "no manager reached about an uncovered absence",
+            );
         }
         return;
       }
       case "consentChanged":
-        await this.updateCopies({ card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId }, t);
+        await this.updateCopies(
+          { card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId },
+          t,
+        );
         return;
       case "checkInRecorded":
         await this.postCheckInSummary(n.boardId, n.date, n.meetingId, t);
@@ -189,7 +209,13 @@ export class BotNotifier implements Notifier {
       if (!target || !target.boardIds.includes(boardId)) continue;
       const built = await checkInSummaryCard(this.d.views, boardId, date, meetingId, localeOf(target));
       if (!built) return;
-      const outcome = await this.d.sender.send({ dedupeKey: `summary.${boardId}.${date}.${meetingId}.${target.key}`, cardKey: `checkInSummary.${boardId}.${date}.${meetingId}`, target, card: built.card, audience: "channel" });
+      const outcome = await this.d.sender.send({
+        dedupeKey: `summary.${boardId}.${date}.${meetingId}.${target.key}`,
+        cardKey: `checkInSummary.${boardId}.${date}.${meetingId}`,
+        target,
+        card: built.card,
+        audience: "channel",
+      });
       if (outcome === "failed" && !t.finalAttempt) t.pending++;
     }
   }
@@ -197,7 +223,10 @@ export class BotNotifier implements Notifier {
   /** Members of an organisation with one of the roles, each replaced by who stands in for them today. */
   async receivers(boardId: string, organisationId: string, roles: Array<Member["role"]>): Promise<Member[]> {
     const u = this.d.views.useCases;
-    const [members, absences] = await Promise.all([u.storage.members.listForBoard(boardId), u.storage.absences.listCurrent(boardId, todayOf(u))]);
+    const [members, absences] = await Promise.all([
+      u.storage.members.listForBoard(boardId),
+      u.storage.absences.listCurrent(boardId, todayOf(u)),
+    ]);
     const byId = new Map(members.map((m) => [m.id, m]));
     let chosen = members.filter((m) => m.organisationId === organisationId && roles.includes(m.role));
     // No coordinator in that organisation: its manager gets the card instead.
@@ -231,7 +260,14 @@ export class BotNotifier implements Notifier {
           return;
         }
         const card = await buildCardFor(this.d.views, ref, { member: m, audience: "personal", locale: localeOf(target) });
-        const outcome = await this.d.sender.send({ dedupeKey: `${occasion}.${m.id}`, cardKey, target, card, audience: "personal", viewerId: m.id });
+        const outcome = await this.d.sender.send({
+          dedupeKey: `${occasion}.${m.id}`,
+          cardKey,
+          target,
+          card,
+          audience: "personal",
+          viewerId: m.id,
+        });
         if (outcome === "gone") result.unreached.push(m);
         else if (outcome === "failed") (options.tally?.finalAttempt ? result.unreached : result.pending).push(m);
         else result.reached.push(m);
@@ -250,7 +286,13 @@ export class BotNotifier implements Notifier {
           locale: localeOf(target),
           refreshUserIds: members.map(mriOf),
         });
-        const outcome = await this.d.sender.send({ dedupeKey: `${occasion}.channel.${target.key}`, cardKey: channelKey, target, card, audience: "channel" });
+        const outcome = await this.d.sender.send({
+          dedupeKey: `${occasion}.channel.${target.key}`,
+          cardKey: channelKey,
+          target,
+          card,
+          audience: "channel",
+        });
         if (outcome === "failed" && options.tally && !options.tally.finalAttempt) options.tally.pending++;
       }
     } else if (unreached.length > 0) {
@@ -278,7 +320,11 @@ export class BotNotifier implements Notifier {
         let card;
         try {
           // Rebuilt for the person it was sent to, from what they may see now (and logged as their read).
-          card = await buildCardFor(this.d.views, ref, { ...(member ? { member } : {}), audience: copy.audience, locale: localeOf(target) });
+          card = await buildCardFor(this.d.views, ref, {
+            ...(member ? { member } : {}),
+            audience: copy.audience,
+            locale: localeOf(target),
+          });
         } catch (e) {
           // The person may no longer see it (consent withdrawn): leave their copy as it was.
           if (!isDomainError(e)) throw e;

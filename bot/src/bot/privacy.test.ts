@@ -33,9 +33,15 @@ function expectNothingAboutParticipants(card: unknown) {
 }
 
 const invokeIn = (who: Member, conversation: { id: string; conversationType: string }, verb: string, data: Record<string, unknown>) =>
-  post(h, activity(h, as(who), { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data } } }, conversation)).then(
-    (r) => (r.body as { value: unknown }).value,
-  );
+  post(
+    h,
+    activity(
+      h,
+      as(who),
+      { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data } } },
+      conversation,
+    ),
+  ).then((r) => (r.body as { value: unknown }).value);
 
 async function logOf(participantId: string, who: Member) {
   return (await h.storage.audit.listForParticipant(boardId, participantId, MARCH)).filter((e) => e.actor.objectId === who.objectId);
@@ -45,8 +51,14 @@ beforeAll(async () => {
   h = await startHarness();
   const board = await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }));
   boardId = board.id;
-  regionId = (await h.storage.organisations.create(anOrganisation(boardId, { id: `orgregion${boardId}`, name: "Psykiatrin", tenantId: REGION }))).id;
-  kommunId = (await h.storage.organisations.create(anOrganisation(boardId, { id: `orgkommun${boardId}`, name: "Norrby kommun", kind: "municipalSocialServices", tenantId: KOMMUN }))).id;
+  regionId = (
+    await h.storage.organisations.create(anOrganisation(boardId, { id: `orgregion${boardId}`, name: "Psykiatrin", tenantId: REGION }))
+  ).id;
+  kommunId = (
+    await h.storage.organisations.create(
+      anOrganisation(boardId, { id: `orgkommun${boardId}`, name: "Norrby kommun", kind: "municipalSocialServices", tenantId: KOMMUN }),
+    )
+  ).id;
   const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
   people = {
     regionCoordinator: await mk({ tenantId: REGION, organisationId: regionId, role: "coordinator", displayName: "Rita Region" }),
@@ -57,7 +69,13 @@ beforeAll(async () => {
   shared = (await h.storage.participants.create(aParticipant(boardId, { code: "HBG-017", initials: "A.B.", ...involved }))).id;
   closed = (await h.storage.participants.create(aParticipant(boardId, { code: "HBG-023", initials: "C.D.", ...involved }))).id;
   await h.storage.consents.save(
-    aConsent(boardId, shared, { disclosingOrganisationId: regionId, receivingOrganisationIds: [kommunId], status: "given", givenOn: "2025-06-01", validUntil: "2026-12-31" }),
+    aConsent(boardId, shared, {
+      disclosingOrganisationId: regionId,
+      receivingOrganisationIds: [kommunId],
+      status: "given",
+      givenOn: "2025-06-01",
+      validUntil: "2026-12-31",
+    }),
   );
   // The municipality's coordinator has no personal chat with the bot: signals to them go to the channel.
   await install(h, as(people.regionCoordinator));
@@ -143,7 +161,13 @@ describe("nothing about a participant in a shared conversation", () => {
 describe("a manager's alert is built for that manager, now", () => {
   it("a manager whose organisation has no valid consent gets no code and no kind of need; a refresh re-checks", async () => {
     const e = await h.storage.escalations.create(
-      anEscalation(boardId, closed, { fromOrganisationId: regionId, toOrganisationId: kommunId, kind: "morePsychiatricSupport", note: "Uteblev från besöket", raisedBy: people.regionCoordinator.id }),
+      anEscalation(boardId, closed, {
+        fromOrganisationId: regionId,
+        toOrganisationId: kommunId,
+        kind: "morePsychiatricSupport",
+        note: "Uteblev från besöket",
+        raisedBy: people.regionCoordinator.id,
+      }),
     );
     await h.bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, [people.kommunManager], "manager");
     await h.bot.idle();
@@ -155,13 +179,21 @@ describe("a manager's alert is built for that manager, now", () => {
 
     // The region lets the municipality read: the next refresh shows the code, and logs it.
     const consent = await h.storage.consents.save(
-      aConsent(boardId, closed, { disclosingOrganisationId: regionId, receivingOrganisationIds: [kommunId], status: "given", givenOn: "2026-03-01", validUntil: "2026-12-31" }),
+      aConsent(boardId, closed, {
+        disclosingOrganisationId: regionId,
+        receivingOrganisationIds: [kommunId],
+        status: "given",
+        givenOn: "2026-03-01",
+        validUntil: "2026-12-31",
+      }),
     );
     const ref = { card: "signalAlert", boardId, escalationId: e.id };
     const seen = await click(h, as(people.kommunManager), "refresh", ref);
     expect(textOf(seen.card)).toContain("HBG-023");
     expect(textOf(seen.card)).toContain("Behov av mer psykiatriskt stöd");
-    expect(await logOf(closed, people.kommunManager)).toEqual([expect.objectContaining({ what: "viewedDetails", channel: "bot", count: 1 })]);
+    expect(await logOf(closed, people.kommunManager)).toEqual([
+      expect.objectContaining({ what: "viewedDetails", channel: "bot", count: 1 }),
+    ]);
 
     // Withdrawn: gone again at the next refresh.
     await h.storage.consents.save({ ...consent, status: "withdrawn", withdrawnOn: "2026-03-02" }, { expectedEtag: consent.etag });
@@ -171,9 +203,15 @@ describe("a manager's alert is built for that manager, now", () => {
 
 describe("every card read is logged, channel bot", () => {
   it("a card sent to a person logs their read; each refresh of it is counted on the same row", async () => {
-    const e = await h.storage.escalations.create(anEscalation(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, raisedBy: people.regionCoordinator.id }));
+    const e = await h.storage.escalations.create(
+      anEscalation(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, raisedBy: people.regionCoordinator.id }),
+    );
     const before = (await logOf(shared, people.kommunManager)).reduce((n, r) => n + (r.count ?? 1), 0);
-    await h.bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, [people.kommunManager], "raised");
+    await h.bot.notifier.deliver(
+      { card: "escalation", boardId, escalationId: e.id, audience: "personal" },
+      [people.kommunManager],
+      "raised",
+    );
     await h.bot.idle();
     expect(textOf(h.connector.cards(personalOf(people.kommunManager))[0])).toContain("HBG-017");
     const ref = { card: "escalation", boardId, escalationId: e.id, audience: "personal" };
@@ -188,7 +226,9 @@ describe("every card read is logged, channel bot", () => {
     const ref = { card: "consent", boardId, participantId: shared, disclosingOrganisationId: regionId };
     const card = await click(h, as(people.regionCoordinator), "refresh", ref);
     expect(textOf(card.card)).toContain("HBG-017");
-    expect(await logOf(shared, people.regionCoordinator)).toEqual(expect.arrayContaining([expect.objectContaining({ what: "viewedDetails", channel: "bot" })]));
+    expect(await logOf(shared, people.regionCoordinator)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ what: "viewedDetails", channel: "bot" })]),
+    );
   });
 });
 
@@ -196,7 +236,16 @@ describe("no log, no details", () => {
   // Last in this file: the access log's table is taken away for good.
   let escalationId: string;
   beforeAll(async () => {
-    escalationId = (await h.storage.escalations.create(anEscalation(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, note: "Uteblev från besöket", raisedBy: people.regionCoordinator.id }))).id;
+    escalationId = (
+      await h.storage.escalations.create(
+        anEscalation(boardId, shared, {
+          fromOrganisationId: regionId,
+          toOrganisationId: kommunId,
+          note: "Uteblev från besöket",
+          raisedBy: people.regionCoordinator.id,
+        }),
+      )
+    ).id;
     await h.tables.tables.auditLog.deleteTable();
   });
 

@@ -20,7 +20,11 @@ function failing(statuses: number[], headers: Record<string, string> = {}) {
     async send() {
       calls.push(Date.now());
       const status = statuses.shift();
-      if (status) throw Object.assign(new Error("connector"), { statusCode: status, response: { status, headers: { get: (n: string) => headers[n] } } });
+      if (status)
+        throw Object.assign(new Error("connector"), {
+          statusCode: status,
+          response: { status, headers: { get: (n: string) => headers[n] } },
+        });
       return { activityId: `a${calls.length}` };
     },
     async update() {},
@@ -33,7 +37,17 @@ describe("the proactive sender", () => {
     const { transport, calls } = failing([429, 412, 500, 502, 503], { "retry-after": "7" });
     const sleeps: number[] = [];
     let now = 0;
-    const sender = new ProactiveSender({ transport, sentCards: await sentCards(), now: () => now, sleep: async (ms) => { sleeps.push(ms); now += ms; }, random: () => 0.5, maxAttempts: 6 });
+    const sender = new ProactiveSender({
+      transport,
+      sentCards: await sentCards(),
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      random: () => 0.5,
+      maxAttempts: 6,
+    });
     expect(await sender.send({ dedupeKey: "k1", cardKey: "c", target, card, audience: "personal" })).toBe("sent");
     expect(calls).toHaveLength(6);
     expect(sleeps.every((ms) => ms >= 7000)).toBe(true);
@@ -61,7 +75,12 @@ describe("the proactive sender", () => {
     expect(always.calls).toHaveLength(3);
     const forbidden = failing([403]);
     const closed: string[] = [];
-    const s2 = new ProactiveSender({ transport: forbidden.transport, sentCards: store, sleep: async () => {}, onGone: async (t) => void closed.push(t.key) });
+    const s2 = new ProactiveSender({
+      transport: forbidden.transport,
+      sentCards: store,
+      sleep: async () => {},
+      onGone: async (t) => void closed.push(t.key),
+    });
     expect(await s2.send({ dedupeKey: "k3", cardKey: "c", target, card, audience: "personal" })).toBe("gone");
     expect(forbidden.calls).toHaveLength(1);
     expect(s2.stats.gone).toBe(1);

@@ -157,7 +157,11 @@ export class ProactiveSender {
     }
   }
 
-  private async withRetry<T>(op: "send" | "update", target: StoredReference, call: () => Promise<T>): Promise<{ value: T } | { failure: "failed" | "gone" | "uncertain" }> {
+  private async withRetry<T>(
+    op: "send" | "update",
+    target: StoredReference,
+    call: () => Promise<T>,
+  ): Promise<{ value: T } | { failure: "failed" | "gone" | "uncertain" }> {
     let notBefore = 0;
     for (let attempt = 1; ; attempt++) {
       const now = this.o.now();
@@ -207,8 +211,7 @@ export function statusOfSendError(e: unknown): number | undefined {
 export function retryAfterMs(e: unknown): number | undefined {
   if (typeof e !== "object" || e === null) return undefined;
   const headers = (e as { response?: { headers?: unknown } }).response?.headers as
-    | { get?: (name: string) => string | undefined | null; [k: string]: unknown }
-    | undefined;
+    { get?: (name: string) => string | undefined | null; [k: string]: unknown } | undefined;
   const raw = typeof headers?.get === "function" ? headers.get("retry-after") : (headers?.["retry-after"] as string | undefined);
   if (!raw) return undefined;
   const seconds = Number(raw);

@@ -25,7 +25,7 @@ export class SlidingWindowLimiter {
     const longest = Math.max(...this.windows.map((w) => w.ms));
     const taken = (this.slots.get(key) ?? []).filter((t) => t > now - longest);
     let at = Math.max(now, notBefore);
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const w of this.windows) {
         const inWindow = taken.filter((t) => t > at - w.ms && t <= at);

@@ -11,19 +11,39 @@ let h: Harness;
 let boardId: string;
 let absentee: Member, substitute: Member, manager: Member;
 const TEAM = `19:reach${Date.now()}@thread.tacv2`;
-const as = (m: Pick<Member, "tenantId" | "objectId" | "displayName">) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
+const as = (m: Pick<Member, "tenantId" | "objectId" | "displayName">) => ({
+  tenantId: m.tenantId,
+  objectId: m.objectId,
+  name: m.displayName,
+});
 const personalOf = (m: Member) => `a:personal-${m.objectId}`;
-const rosterEntry = (m: { objectId: string; tenantId: string; displayName: string }, i: number) => ({ id: `29:roster-${i}`, aadObjectId: m.objectId, tenantId: m.tenantId, name: m.displayName, userRole: "user" as const });
+const rosterEntry = (m: { objectId: string; tenantId: string; displayName: string }, i: number) => ({
+  id: `29:roster-${i}`,
+  aadObjectId: m.objectId,
+  tenantId: m.tenantId,
+  name: m.displayName,
+  userRole: "user" as const,
+});
 const outsider = { tenantId: KOMMUN, objectId: `outsider${Date.now()}`, displayName: "Olle Utanför" };
 
 beforeAll(async () => {
   h = await startHarness();
   boardId = (
     await h.storage.boards.create(
-      aBoard({ allowedTenantIds: [KOMMUN], settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", briefChannelId: TEAM, botPosts: { morningBriefInChannel: true, signalCountsInChannel: true } } }),
+      aBoard({
+        allowedTenantIds: [KOMMUN],
+        settings: {
+          timeZone: "Europe/Stockholm",
+          morningBriefAt: "07:45",
+          briefChannelId: TEAM,
+          botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+        },
+      }),
     )
   ).id;
-  const kommun = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+  const kommun = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+  );
   const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: kommun.id, ...o }));
   substitute = await mk({ role: "staff", displayName: "Sune Ersättare" });
   manager = await mk({ role: "manager", displayName: "Maja Chef" });
@@ -37,7 +57,15 @@ afterAll(() => h?.close());
 describe("installed in the board's team", () => {
   it("links the channel even when a non-member installs it, welcomes the team and opens a chat with each board member on the roster", async () => {
     h.connector.clear();
-    const res = await post(h, activity(h, as({ ...outsider }), { type: "installationUpdate", action: "add", channelData: { tenant: { id: KOMMUN }, team: { id: TEAM } } }, { id: TEAM, conversationType: "channel" }));
+    const res = await post(
+      h,
+      activity(
+        h,
+        as({ ...outsider }),
+        { type: "installationUpdate", action: "add", channelData: { tenant: { id: KOMMUN }, team: { id: TEAM } } },
+        { id: TEAM, conversationType: "channel" },
+      ),
+    );
     expect(res.status).toBe(200);
     await h.bot.idle();
     const channels = await h.bot.references.channelsOf(boardId);
@@ -64,7 +92,15 @@ describe("installed in the board's team", () => {
 
   it("installing again opens no second chat", async () => {
     h.connector.clear();
-    await post(h, activity(h, as(manager), { type: "installationUpdate", action: "add", channelData: { tenant: { id: KOMMUN }, team: { id: TEAM } } }, { id: TEAM, conversationType: "channel" }));
+    await post(
+      h,
+      activity(
+        h,
+        as(manager),
+        { type: "installationUpdate", action: "add", channelData: { tenant: { id: KOMMUN }, team: { id: TEAM } } },
+        { id: TEAM, conversationType: "channel" },
+      ),
+    );
     await h.bot.idle();
     expect(h.connector.created).toEqual([]);
   });
@@ -93,7 +129,9 @@ describe("who the cards do not reach", () => {
   let away: Member, unreachableSub: Member, reachableSub: Member, boss: Member;
   beforeAll(async () => {
     board2 = (await h.storage.boards.create(aBoard({ allowedTenantIds: [KOMMUN] }))).id;
-    const org = await h.storage.organisations.create(anOrganisation(board2, { id: `orgk${board2}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+    const org = await h.storage.organisations.create(
+      anOrganisation(board2, { id: `orgk${board2}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+    );
     const mk = (o: Partial<Member>) => h.storage.members.create(aMember(board2, { tenantId: KOMMUN, organisationId: org.id, ...o }));
     unreachableSub = await mk({ role: "staff", displayName: "Ulf Nåslös" });
     reachableSub = await mk({ role: "staff", displayName: "Rut Nåbar" });
@@ -121,7 +159,11 @@ describe("who the cards do not reach", () => {
     expect(settled!.cover.managerAlerted).toBe(false);
     expect((await h.storage.members.get(board2, boss.id))!.notReachedSince).toBeDefined();
     expect((await h.storage.members.get(board2, reachableSub.id))!.notReachedSince).toBeUndefined();
-    const overview = await readOverview(h.bot.useCaseDeps, { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
+    const overview = await readOverview(
+      h.bot.useCaseDeps,
+      { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" },
+      board2,
+    );
     expect(overview.notReached.map((p) => p.displayName)).toEqual(["Bo Chef", "Ulf Nåslös"]);
   });
 
@@ -132,7 +174,11 @@ describe("who the cards do not reach", () => {
     await h.bot.idle();
     expect((await h.storage.absences.get(board2, absence!.id))!.cover.managerAlerted).toBe(true);
     expect(textOf(h.connector.cards(personalOf(boss)))).toContain("Frånvaro utan ersättare");
-    const overview = await readOverview(h.bot.useCaseDeps, { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
+    const overview = await readOverview(
+      h.bot.useCaseDeps,
+      { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" },
+      board2,
+    );
     expect(overview.notReached.map((p) => p.displayName)).toEqual(["Ulf Nåslös"]);
   });
 });
@@ -140,8 +186,18 @@ describe("who the cards do not reach", () => {
 describe("a member of several boards", () => {
   it("chooses the board before a form opens, and the form is for the board chosen", async () => {
     const other = (await h.storage.boards.create(aBoard({ name: "FACT Landskrona", allowedTenantIds: [KOMMUN] }))).id;
-    const org = await h.storage.organisations.create(anOrganisation(other, { id: `orgk${other}`, name: "Socialtjänsten", tenantId: KOMMUN }));
-    await h.storage.members.create(aMember(other, { tenantId: KOMMUN, objectId: manager.objectId, organisationId: org.id, role: "manager", displayName: manager.displayName }));
+    const org = await h.storage.organisations.create(
+      anOrganisation(other, { id: `orgk${other}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+    );
+    await h.storage.members.create(
+      aMember(other, {
+        tenantId: KOMMUN,
+        objectId: manager.objectId,
+        organisationId: org.id,
+        role: "manager",
+        displayName: manager.displayName,
+      }),
+    );
     h.connector.clear();
     await say(h, as(manager), "frånvaro");
     const choice = h.connector.cards(personalOf(manager)).pop() as { body: Array<Record<string, unknown>> };

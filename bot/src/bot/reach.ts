@@ -9,7 +9,6 @@ import type { StoredReference, TableConversationReferenceStore } from "./convers
 // reference before the first card is due. People outside the team (a partner's guest not added to
 // it) still need to open the bot once, or a Graph proactive install (see the README).
 
-
 export interface ReachLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
@@ -56,14 +55,25 @@ export function createReach(parts: {
           continue;
         }
         try {
-          const reference = await createPersonalChat(parts.adapter, parts.botId, serviceUrl, channel.reference, person, member.tenantId, member.objectId);
+          const reference = await createPersonalChat(
+            parts.adapter,
+            parts.botId,
+            serviceUrl,
+            channel.reference,
+            person,
+            member.tenantId,
+            member.objectId,
+          );
           const boardIds = await parts.storage.members.boardsOf(member.id);
           await parts.references.save(reference, { boardIds });
           out.opened++;
         } catch (e) {
           // One person Teams refuses (left the team meanwhile, blocked the app) must not stop the others;
           // they stay without a chat and count as not reached when a card is due.
-          parts.log?.warn({ error: e instanceof Error ? e.name : "unknown", status: (e as { statusCode?: number }).statusCode }, "could not open a personal chat");
+          parts.log?.warn(
+            { error: e instanceof Error ? e.name : "unknown", status: (e as { statusCode?: number }).statusCode },
+            "could not open a personal chat",
+          );
         }
       }
       return out;
@@ -89,7 +99,13 @@ async function createPersonalChat(
     serviceUrl,
     // The connector factory's default scope (Bot Framework) is the one Teams expects.
     undefined as unknown as string,
-    { isGroup: false, bot, members: [{ id: person.id, name: person.name ?? "", ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) }], tenantId, channelData: { tenant: { id: tenantId } } },
+    {
+      isGroup: false,
+      bot,
+      members: [{ id: person.id, name: person.name ?? "", ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    },
     async (ctx) => {
       conversationId = ctx.activity.conversation?.id;
     },

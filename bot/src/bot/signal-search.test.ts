@@ -16,24 +16,62 @@ const personalOf = (m: Member) => `a:personal-${m.objectId}`;
 beforeAll(async () => {
   h = await startHarness();
   boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }));
-  const kommun = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }));
-  rc = await h.storage.members.create(aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" }));
-  kc = await h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" }));
+  const region = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
+  );
+  const kommun = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+  );
+  rc = await h.storage.members.create(
+    aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" }),
+  );
+  kc = await h.storage.members.create(
+    aMember(boardId, { tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" }),
+  );
   // A region coordinator involved in 160 participants, each shared with the municipality by consent;
   // FIK-161 has no consent, so no other organisation may read a signal about it.
   for (let i = 1; i <= 161; i++) {
     const code = `FIK-${String(i).padStart(3, "0")}`;
-    const p = await h.storage.participants.create(aParticipant(boardId, { code, initials: i === 153 ? "Q.Z." : "A.B.", caseManagerId: rc.id, writtenBy: region.id, organisationIds: [region.id, kommun.id] }));
+    const p = await h.storage.participants.create(
+      aParticipant(boardId, {
+        code,
+        initials: i === 153 ? "Q.Z." : "A.B.",
+        caseManagerId: rc.id,
+        writtenBy: region.id,
+        organisationIds: [region.id, kommun.id],
+      }),
+    );
     ids.set(code, p.id);
-    if (i <= 160) await h.storage.consents.save(aConsent(boardId, p.id, { disclosingOrganisationId: region.id, receivingOrganisationIds: [kommun.id], status: "given", givenOn: "2025-06-01", validUntil: "2026-12-31" }));
+    if (i <= 160)
+      await h.storage.consents.save(
+        aConsent(boardId, p.id, {
+          disclosingOrganisationId: region.id,
+          receivingOrganisationIds: [kommun.id],
+          status: "given",
+          givenOn: "2025-06-01",
+          validUntil: "2026-12-31",
+        }),
+      );
   }
   await install(h, as(rc));
 });
 afterAll(() => h?.close());
 
-async function search(who: Member, queryText: string, dataset = `participantsToSignal.${boardId}`, conversation?: { id: string; conversationType: string }) {
-  const res = await post(h, activity(h, as(who), { type: "invoke", name: "application/search", value: { kind: "search", queryText, queryOptions: { skip: 0, top: 15 }, dataset } }, conversation));
+async function search(
+  who: Member,
+  queryText: string,
+  dataset = `participantsToSignal.${boardId}`,
+  conversation?: { id: string; conversationType: string },
+) {
+  const res = await post(
+    h,
+    activity(
+      h,
+      as(who),
+      { type: "invoke", name: "application/search", value: { kind: "search", queryText, queryOptions: { skip: 0, top: 15 }, dataset } },
+      conversation,
+    ),
+  );
   return res.body as { statusCode: number; type: string; value: { results?: Array<{ title: string; value: string }> } };
 }
 
@@ -52,7 +90,13 @@ it("the form offers a typeahead over the board's participants, and the bot's sea
   expect((await search(rc, "qz")).value.results?.map((r) => r.title)).toEqual(["FIK-153 (Q.Z.)"]);
 
   const raise = action(form, "signal.raise");
-  const sent = await click(h, as(rc), raise.verb, { ...raise.data, participantId: found.value.results![0]!.value, toOrganisationId: `orgk${boardId}`, kind: "concern", urgency: "thisWeek" });
+  const sent = await click(h, as(rc), raise.verb, {
+    ...raise.data,
+    participantId: found.value.results![0]!.value,
+    toOrganisationId: `orgk${boardId}`,
+    kind: "concern",
+    urgency: "thisWeek",
+  });
   expect(sent.statusCode).toBe(200);
   const open = await h.storage.escalations.listOpen(boardId);
   expect(open.map((e) => e.participantId)).toEqual([ids.get("FIK-153")]);
@@ -67,7 +111,9 @@ it("lists at most 15 at a time, and never a participant no other organisation ma
 it("answers nobody who is not a member of the dataset's board, nor in a shared conversation, nor for a malformed dataset", async () => {
   const outsider = aMember(boardId, { tenantId: KOMMUN });
   expect((await search(outsider, "153")).statusCode).toBe(403);
-  expect((await search(rc, "153", `participantsToSignal.${boardId}`, { id: "19:chan@thread.tacv2", conversationType: "channel" })).statusCode).toBe(403);
+  expect(
+    (await search(rc, "153", `participantsToSignal.${boardId}`, { id: "19:chan@thread.tacv2", conversationType: "channel" })).statusCode,
+  ).toBe(403);
   expect((await search(rc, "153", "participantsToSignal.../x")).statusCode).toBe(400);
   // The municipality sees only what the region shares: FIK-161 is not theirs to see.
   expect((await search(kc, "161")).value.results).toEqual([]);

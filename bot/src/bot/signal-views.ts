@@ -66,7 +66,13 @@ async function signalNoticeCard(deps: CardViewDeps, boardId: string, escalationI
 }
 
 /** The reminder or the manager's alert about an unanswered signal, built for this recipient from what they may see now. */
-export async function signalAlertCard(deps: CardViewDeps, boardId: string, escalationId: string, stage: "reminder" | "manager", viewer: Viewer): Promise<AdaptiveCard> {
+export async function signalAlertCard(
+  deps: CardViewDeps,
+  boardId: string,
+  escalationId: string,
+  stage: "reminder" | "manager",
+  viewer: Viewer,
+): Promise<AdaptiveCard> {
   const u = deps.useCases;
   const member = viewer.member;
   if (!member) throw new NotFound("The signal");

@@ -14,8 +14,25 @@ const GUEST_HOME = "55555555-5555-4555-8555-555555555555";
 it("reads every page of the team's members, with tenant, object id, name and whether they are guests", async () => {
   const boardId = `roster${Date.now()}`;
   const channelId = `19:${boardId}@thread.tacv2`;
-  await h.storage.boards.create({ id: boardId, name: "Roster", caseload: 0, allowedTenantIds: [TENANT], createdAt: "2026-03-02T08:00:00.000Z", settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", briefChannelId: channelId, botPosts: { morningBriefInChannel: true, signalCountsInChannel: true } } });
-  await h.bot.references.save({ channelId: "msteams", serviceUrl: h.connector.url, bot: { id: "28:fact-bot", name: "FACT" }, conversation: { id: channelId, conversationType: "channel", tenantId: TENANT, isGroup: true, name: "" } });
+  await h.storage.boards.create({
+    id: boardId,
+    name: "Roster",
+    caseload: 0,
+    allowedTenantIds: [TENANT],
+    createdAt: "2026-03-02T08:00:00.000Z",
+    settings: {
+      timeZone: "Europe/Stockholm",
+      morningBriefAt: "07:45",
+      briefChannelId: channelId,
+      botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+    },
+  });
+  await h.bot.references.save({
+    channelId: "msteams",
+    serviceUrl: h.connector.url,
+    bot: { id: "28:fact-bot", name: "FACT" },
+    conversation: { id: channelId, conversationType: "channel", tenantId: TENANT, isGroup: true, name: "" },
+  });
   const people = Array.from({ length: 1203 }, (_, i) => ({
     id: `29:${i}`,
     aadObjectId: `aaaaaaaa-0000-4000-a000-${String(i).padStart(12, "0")}`,

@@ -11,7 +11,11 @@ import type { TableConversationReferenceStore } from "./conversation-reference-s
 const PAGE_SIZE = 500;
 
 /** Everyone in the team of a conversation the bot is in, page by page. */
-export async function readTeamMembers(adapter: CloudAdapter, botId: string, reference: Partial<ConversationReference>): Promise<TeamsChannelAccount[]> {
+export async function readTeamMembers(
+  adapter: CloudAdapter,
+  botId: string,
+  reference: Partial<ConversationReference>,
+): Promise<TeamsChannelAccount[]> {
   const people: TeamsChannelAccount[] = [];
   await adapter.continueConversationAsync(botId, reference, async (ctx) => {
     let token: string | undefined;
@@ -24,17 +28,29 @@ export async function readTeamMembers(adapter: CloudAdapter, botId: string, refe
   return people;
 }
 
-export function createTeamRoster(parts: { adapter: CloudAdapter; botId: string; references: TableConversationReferenceStore; storage: Pick<Storage, "boards"> }): TeamRoster {
+export function createTeamRoster(parts: {
+  adapter: CloudAdapter;
+  botId: string;
+  references: TableConversationReferenceStore;
+  storage: Pick<Storage, "boards">;
+}): TeamRoster {
   return {
     async membersOf(boardId) {
       const board = await parts.storage.boards.get(boardId);
       const channelId = board?.settings?.briefChannelId;
-      const target = (channelId ? await parts.references.get("channel", safeKey(channelId)) : undefined) ?? (await parts.references.channelsOf(boardId))[0];
+      const target =
+        (channelId ? await parts.references.get("channel", safeKey(channelId)) : undefined) ??
+        (await parts.references.channelsOf(boardId))[0];
       if (!target) return undefined;
       const people = await readTeamMembers(parts.adapter, parts.botId, target.reference);
       return people
         .filter((p) => p.aadObjectId && p.tenantId)
-        .map((p) => ({ tenantId: p.tenantId!.toLowerCase(), objectId: p.aadObjectId!.toLowerCase(), displayName: p.name ?? "", guest: p.userRole === "guest" }));
+        .map((p) => ({
+          tenantId: p.tenantId!.toLowerCase(),
+          objectId: p.aadObjectId!.toLowerCase(),
+          displayName: p.name ?? "",
+          guest: p.userRole === "guest",
+        }));
     },
   };
 }

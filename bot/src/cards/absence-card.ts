@@ -1,5 +1,17 @@
 import type { CoverState } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  showCard,
+  text,
+  title,
+} from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
@@ -26,7 +38,12 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
     a.state === "requesting" && data.askedSubstituteName
       ? [text(s.whoIsAsked(data.askedSubstituteName))]
       : a.state === "covered" && data.coveredByName
-        ? [text(own ? s.coveredBy(data.coveredByName) : s.coveredByFor(data.coveredByName, data.absentMemberName!), { color: "good", weight: "bolder" })]
+        ? [
+            text(own ? s.coveredBy(data.coveredByName) : s.coveredByFor(data.coveredByName, data.absentMemberName!), {
+              color: "good",
+              weight: "bolder",
+            }),
+          ]
         : a.state === "uncovered"
           ? [text(own ? s.nobodyToAsk : s.uncoveredTold, { color: "attention" })]
           : a.state === "cancelled"
@@ -34,7 +51,13 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
             : [];
   const actions: CardAction[] = [];
   if (data.canCancel && a.state !== "cancelled") {
-    actions.push(showCard(s.cancelAbsence, [text(s.cancelAbsenceText)], [execute(s.confirmCancelAbsence, "absence.cancel", { ...ref, etag: a.etag }, { style: "destructive", associatedInputs: "none" })]));
+    actions.push(
+      showCard(
+        s.cancelAbsence,
+        [text(s.cancelAbsenceText)],
+        [execute(s.confirmCancelAbsence, "absence.cancel", { ...ref, etag: a.etag }, { style: "destructive", associatedInputs: "none" })],
+      ),
+    );
   }
   return card(
     [

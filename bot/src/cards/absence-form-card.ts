@@ -43,10 +43,39 @@ export function buildAbsenceFormCard(data: AbsenceFormData, locale: Locale): Ada
     [
       ...notice(data.message),
       title(s.absenceFormTitle),
-      { type: "Input.Date", id: "from", label: s.absenceFrom, value: data.today, min: data.today, isRequired: true, errorMessage: s.requiredDate },
-      { type: "Input.Date", id: "to", label: s.absenceTo, value: data.today, min: data.today, isRequired: true, errorMessage: s.requiredDate },
-      { type: "Input.ChoiceSet", id: "reason", label: s.reason, choices: reasons, value: "vacation", style: "compact", isRequired: true, errorMessage: s.requiredChoice },
+      {
+        type: "Input.Date",
+        id: "from",
+        label: s.absenceFrom,
+        value: data.today,
+        min: data.today,
+        isRequired: true,
+        errorMessage: s.requiredDate,
+      },
+      {
+        type: "Input.Date",
+        id: "to",
+        label: s.absenceTo,
+        value: data.today,
+        min: data.today,
+        isRequired: true,
+        errorMessage: s.requiredDate,
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "reason",
+        label: s.reason,
+        choices: reasons,
+        value: "vacation",
+        style: "compact",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
     ],
-    { actions: [execute(s.register, "absence.register", ref, { style: "positive" })], refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.absenceFormTitle },
+    {
+      actions: [execute(s.register, "absence.register", ref, { style: "positive" })],
+      refresh: { data: ref, userIds: data.refreshUserIds },
+      fallbackText: s.absenceFormTitle,
+    },
   );
 }

@@ -9,16 +9,7 @@ export const MAX_REFRESH_USERS = 60;
 export type Locale = "sv" | "en";
 
 export type CardElement =
-  | TextBlock
-  | FactSet
-  | Container
-  | ColumnSet
-  | ActionSet
-  | InputText
-  | InputDate
-  | InputNumber
-  | InputChoiceSet
-  | InputToggle;
+  TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputNumber | InputChoiceSet | InputToggle;
 
 export interface TextBlock {
   type: "TextBlock";
@@ -198,7 +189,10 @@ export function withOverflow(actions: CardAction[]): CardAction[] {
 }
 
 /** A card at schema 1.5 with a Universal Actions refresh; userIds is cut to Teams' limit of 60. */
-export function card(body: CardElement[], options: { actions?: CardAction[]; refresh?: RefreshSpec; fallbackText?: string } = {}): AdaptiveCard {
+export function card(
+  body: CardElement[],
+  options: { actions?: CardAction[]; refresh?: RefreshSpec; fallbackText?: string } = {},
+): AdaptiveCard {
   const out: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

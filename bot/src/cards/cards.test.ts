@@ -100,7 +100,7 @@ const escalationBase: EscalationCardData = {
   boardId: "board-1",
   escalation: {
     id: "esc-1",
-    etag: 'W/"datetime\'1\'"',
+    etag: "W/\"datetime'1'\"",
     kind: "concern",
     urgency: "today",
     state: "open",
@@ -171,10 +171,16 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       // Not one click: a card with the confirmation opens first.
       expect(decline.type).toBe("Action.ShowCard");
       const confirm = (decline as { card: AdaptiveCard }).card.actions!;
-      expect(confirm).toMatchObject([{ type: "Action.Execute", verb: "consent.declined", title: t(locale).confirmDecline, style: "destructive" }]);
+      expect(confirm).toMatchObject([
+        { type: "Action.Execute", verb: "consent.declined", title: t(locale).confirmDecline, style: "destructive" },
+      ]);
     });
     it("offers given, declined and remind-later to someone who may record; nothing to others", () => {
-      expect(executeVerbs(buildConsentCard(consentBase, locale)).sort()).toEqual(["consent.declined", "consent.given", "consent.remindLater"]);
+      expect(executeVerbs(buildConsentCard(consentBase, locale)).sort()).toEqual([
+        "consent.declined",
+        "consent.given",
+        "consent.remindLater",
+      ]);
       expect(executeVerbs(buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale))).toContain("consent.withdrawn");
       expect(executeVerbs(buildConsentCard({ ...consentBase, canRecord: false }, locale))).toEqual([]);
     });
@@ -201,13 +207,23 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       const consent = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
       const shown = consent.actions!.filter((a) => a.mode !== "secondary");
       // Two long Swedish titles do not fit beside the overflow menu: the likeliest answer stays.
-      expect(shown.map((a) => a.title)).toEqual(locale === "sv" ? [t(locale).recordGiven] : [t(locale).recordGiven, t(locale).recordDeclined]);
+      expect(shown.map((a) => a.title)).toEqual(
+        locale === "sv" ? [t(locale).recordGiven] : [t(locale).recordGiven, t(locale).recordDeclined],
+      );
     });
     it("shows only the buttons the viewer's rights and the state allow", () => {
-      const none = buildEscalationCard({ ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } }, locale);
+      const none = buildEscalationCard(
+        { ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } },
+        locale,
+      );
       expect(executeVerbs(none)).toEqual([]);
       const all = buildEscalationCard(escalationBase, locale);
-      expect(executeVerbs(all).sort()).toEqual(["escalation.acknowledge", "escalation.decline", "escalation.putOnBoard", "escalation.resolve"]);
+      expect(executeVerbs(all).sort()).toEqual([
+        "escalation.acknowledge",
+        "escalation.decline",
+        "escalation.putOnBoard",
+        "escalation.resolve",
+      ]);
       const onBoard = buildEscalationCard({ ...escalationBase, participant: { ...escalationBase.participant!, onBoard: true } }, locale);
       expect(executeVerbs(onBoard)).not.toContain("escalation.putOnBoard");
     });
@@ -236,7 +252,14 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
     it.each(states)("is a valid card in state %s with a count and a link, nothing about the participant", (state) => {
       const json = buildSignalNoticeCard(
-        { boardId: "board-1", escalationId: "esc-1", toOrganisation: "Norrby kommun", state, boardUrl: "https://teams.microsoft.com/l/entity/app/board?label=FACT", refreshUserIds: manyUsers },
+        {
+          boardId: "board-1",
+          escalationId: "esc-1",
+          toOrganisation: "Norrby kommun",
+          state,
+          boardUrl: "https://teams.microsoft.com/l/entity/app/board?label=FACT",
+          refreshUserIds: manyUsers,
+        },
         locale,
       );
       expect(validate(json)).toEqual([]);
@@ -264,7 +287,10 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     const states: CoverState[] = ["requesting", "covered", "uncovered", "cancelled"];
     it.each(states)("is a valid card in state %s", (state) => {
       for (const viewerIsAsked of [true, false]) {
-        const json = buildCoverCard({ ...coverBase, viewerIsAsked, viewerIsCovering: !viewerIsAsked, absence: { ...coverBase.absence, state } }, locale);
+        const json = buildCoverCard(
+          { ...coverBase, viewerIsAsked, viewerIsCovering: !viewerIsAsked, absence: { ...coverBase.absence, state } },
+          locale,
+        );
         expect(validate(json)).toEqual([]);
       }
     });
@@ -279,21 +305,39 @@ describe.each(LOCALES)("cards in %s", (locale) => {
 
   describe("manager alerts", () => {
     const alerts: ManagerAlertData[] = [
-      { kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" }, absentMemberName: "Karin Lind", boardUrl: "https://teams.microsoft.com/l/entity/app/board", refreshUserIds: ["8:orgid:m"] },
-      { kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-02", state: "covered" }, absentMemberName: "Karin Lind", refreshUserIds: [] },
+      {
+        kind: "coverWithoutSubstitute",
+        boardId: "b",
+        absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" },
+        absentMemberName: "Karin Lind",
+        boardUrl: "https://teams.microsoft.com/l/entity/app/board",
+        refreshUserIds: ["8:orgid:m"],
+      },
+      {
+        kind: "coverWithoutSubstitute",
+        boardId: "b",
+        absence: { id: "a", from: "2026-03-02", to: "2026-03-02", state: "covered" },
+        absentMemberName: "Karin Lind",
+        refreshUserIds: [],
+      },
       ...(["reminder", "manager"] as const).flatMap((stage) =>
-        (["open", "acknowledged"] as const).map(
-          (state): ManagerAlertData => ({
-            kind: "unansweredSignal",
-            boardId: "b",
-            escalation: { id: "e", kind: "moreMunicipalSupport", urgency: "thisWeek", state, raisedAt: "2026-03-02 08:00", answerBy: "2026-03-05 08:00" },
-            participantCode: "HBG-017",
-            fromOrganisation: "Psykiatrin",
-            toOrganisation: "Socialtjänsten",
-            stage,
-            refreshUserIds: ["8:orgid:m"],
-          }),
-        ),
+        (["open", "acknowledged"] as const).map((state): ManagerAlertData => ({
+          kind: "unansweredSignal",
+          boardId: "b",
+          escalation: {
+            id: "e",
+            kind: "moreMunicipalSupport",
+            urgency: "thisWeek",
+            state,
+            raisedAt: "2026-03-02 08:00",
+            answerBy: "2026-03-05 08:00",
+          },
+          participantCode: "HBG-017",
+          fromOrganisation: "Psykiatrin",
+          toOrganisation: "Socialtjänsten",
+          stage,
+          refreshUserIds: ["8:orgid:m"],
+        })),
       ),
     ];
     alerts.push({
@@ -357,7 +401,11 @@ describe.each(LOCALES)("cards in %s", (locale) => {
 
   describe("help, forms and lists", () => {
     it("help is valid with and without a board, and when input was not understood", () => {
-      for (const data of [{ boardId: "b", refreshUserIds: [] }, { notMember: true, refreshUserIds: [] }, { boardId: "b", notUnderstood: true, refreshUserIds: [] }]) {
+      for (const data of [
+        { boardId: "b", refreshUserIds: [] },
+        { notMember: true, refreshUserIds: [] },
+        { boardId: "b", notUnderstood: true, refreshUserIds: [] },
+      ]) {
         expect(validate(buildHelpCard(data, locale))).toEqual([]);
       }
     });
@@ -368,7 +416,15 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     it("the absence form and its receipt are valid", () => {
       expect(validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: ["x"] }, locale))).toEqual([]);
       for (const state of ["requesting", "uncovered", "covered"] as const) {
-        const json = buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", registered: { from: "2026-03-02", to: "2026-03-04", state, askedSubstituteName: "Omar Said" }, refreshUserIds: [] }, locale);
+        const json = buildAbsenceFormCard(
+          {
+            boardId: "b",
+            today: "2026-03-02",
+            registered: { from: "2026-03-02", to: "2026-03-04", state, askedSubstituteName: "Omar Said" },
+            refreshUserIds: [],
+          },
+          locale,
+        );
         expect(validate(json)).toEqual([]);
       }
     });
@@ -385,8 +441,20 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(validate(buildSignalFormCard({ ...data, participants: [] }, locale))).toEqual([]);
     });
     it("the signal form searches participants by typeahead on its own board", () => {
-      const json = buildSignalFormCard({ boardId: "b.1", participants: [{ id: "p", code: "FIK-001" }], organisations: [{ id: "o", name: "O" }], requestId: "r", refreshUserIds: [] }, locale);
-      const input = json.body.find((e) => "id" in e && e.id === "participantId") as { style?: string; "choices.data"?: { type: string; dataset: string } };
+      const json = buildSignalFormCard(
+        {
+          boardId: "b.1",
+          participants: [{ id: "p", code: "FIK-001" }],
+          organisations: [{ id: "o", name: "O" }],
+          requestId: "r",
+          refreshUserIds: [],
+        },
+        locale,
+      );
+      const input = json.body.find((e) => "id" in e && e.id === "participantId") as {
+        style?: string;
+        "choices.data"?: { type: string; dataset: string };
+      };
       expect(input.style).toBe("filtered");
       expect(input["choices.data"]).toMatchObject({ type: "Data.Query" });
       expect(boardOfParticipantDataset(input["choices.data"]!.dataset)).toBe("b.1");
@@ -401,9 +469,17 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(JSON.stringify(parsed.toJSON())).toContain('"choices.data":{"type":"Data.Query","dataset":"participantsToSignal.b.1"');
     });
     it("my participants is valid, empty or long", () => {
-      const p = { code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] };
+      const p = {
+        code: "HBG-017",
+        initials: "A.B.",
+        onBoard: true,
+        consentProblem: true,
+        consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }],
+      };
       for (const participants of [[], [p], Array.from({ length: 40 }, () => p)]) {
-        expect(validate(buildMyParticipantsCard({ boardId: "b", participants, hiddenCount: 2, refreshUserIds: ["x"] }, locale))).toEqual([]);
+        expect(validate(buildMyParticipantsCard({ boardId: "b", participants, hiddenCount: 2, refreshUserIds: ["x"] }, locale))).toEqual(
+          [],
+        );
       }
     });
   });
@@ -417,12 +493,48 @@ describe.each(LOCALES)("the gallery the 450 px browser test renders, in %s", (lo
 
 describe("verb data", () => {
   it("parses what a card sends and refuses what it should not", () => {
-    const ok = VERBS["escalation.decline"].safeParse({ card: "escalation", boardId: "b", escalationId: "e", audience: "personal", etag: "x", declineReason: " Inte vår " });
+    const ok = VERBS["escalation.decline"].safeParse({
+      card: "escalation",
+      boardId: "b",
+      escalationId: "e",
+      audience: "personal",
+      etag: "x",
+      declineReason: " Inte vår ",
+    });
     expect(ok.success && ok.data.declineReason).toBe("Inte vår");
-    expect(VERBS["escalation.decline"].safeParse({ card: "escalation", boardId: "b", escalationId: "e", audience: "personal", etag: "x", declineReason: " " }).success).toBe(false);
-    const given = VERBS["consent.given"].parse({ card: "consent", boardId: "b", participantId: "p", disclosingOrganisationId: "o", givenOn: "2026-03-01", validUntil: "2027-03-01", receivingOrganisationIds: "org-a,org-b" });
+    expect(
+      VERBS["escalation.decline"].safeParse({
+        card: "escalation",
+        boardId: "b",
+        escalationId: "e",
+        audience: "personal",
+        etag: "x",
+        declineReason: " ",
+      }).success,
+    ).toBe(false);
+    const given = VERBS["consent.given"].parse({
+      card: "consent",
+      boardId: "b",
+      participantId: "p",
+      disclosingOrganisationId: "o",
+      givenOn: "2026-03-01",
+      validUntil: "2027-03-01",
+      receivingOrganisationIds: "org-a,org-b",
+    });
     expect(given.receivingOrganisationIds).toEqual(["org-a", "org-b"]);
-    expect(VERBS["signal.raise"].parse({ card: "signalForm", boardId: "b", participantId: "p", toOrganisationId: "o", kind: "concern", urgency: "today", requestId: "r", proposeBoard: "true", note: "" })).toMatchObject({ proposeBoard: true, note: undefined });
+    expect(
+      VERBS["signal.raise"].parse({
+        card: "signalForm",
+        boardId: "b",
+        participantId: "p",
+        toOrganisationId: "o",
+        kind: "concern",
+        urgency: "today",
+        requestId: "r",
+        proposeBoard: "true",
+        note: "",
+      }),
+    ).toMatchObject({ proposeBoard: true, note: undefined });
     expect(VERBS.refresh.safeParse({ card: "escalation", boardId: "../x", escalationId: "e", audience: "personal" }).success).toBe(false);
   });
 });

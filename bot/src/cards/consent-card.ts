@@ -1,5 +1,17 @@
 import type { ConsentStatus } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  showCard,
+  text,
+  title,
+} from "./card-kit";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
@@ -40,14 +52,23 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
   const body: CardElement[] = [
     ...notice(data.message),
     title(`${s.consentTitle}: ${who}`),
-    text(problemText(data, locale), { color: data.status === "given" && (data.daysUntilExpiry ?? 99) > 30 ? "good" : "attention", weight: "bolder" }),
+    text(problemText(data, locale), {
+      color: data.status === "given" && (data.daysUntilExpiry ?? 99) > 30 ? "good" : "attention",
+      weight: "bolder",
+    }),
     facts([
       [s.consentFor, data.disclosingOrganisation.name],
       [s.state, s.consentStatus[data.status]],
       [s.givenOn, data.givenOn],
       [s.validUntil, data.validUntil],
       [s.withdrawnOn, data.withdrawnOn],
-      [s.receivers, receivers.filter((r) => r.selected).map((r) => r.name).join(", ") || undefined],
+      [
+        s.receivers,
+        receivers
+          .filter((r) => r.selected)
+          .map((r) => r.name)
+          .join(", ") || undefined,
+      ],
     ]),
   ];
 
@@ -61,7 +82,10 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
       isMultiSelect: true,
       style: "expanded",
       choices: receivers.map((r) => ({ title: r.name, value: r.id })),
-      value: receivers.filter((r) => r.selected).map((r) => r.id).join(","),
+      value: receivers
+        .filter((r) => r.selected)
+        .map((r) => r.id)
+        .join(","),
       isRequired: true,
       errorMessage: s.requiredChoice,
     };
@@ -69,20 +93,50 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
       showCard(
         s.recordGiven,
         [
-          { type: "Input.Date", id: "givenOn", label: s.givenOn, value: data.today, max: data.today, isRequired: true, errorMessage: s.requiredDate },
-          { type: "Input.Date", id: "validUntil", label: s.validUntil, value: data.defaultValidUntil, min: data.today, isRequired: true, errorMessage: s.requiredDate },
+          {
+            type: "Input.Date",
+            id: "givenOn",
+            label: s.givenOn,
+            value: data.today,
+            max: data.today,
+            isRequired: true,
+            errorMessage: s.requiredDate,
+          },
+          {
+            type: "Input.Date",
+            id: "validUntil",
+            label: s.validUntil,
+            value: data.defaultValidUntil,
+            min: data.today,
+            isRequired: true,
+            errorMessage: s.requiredDate,
+          },
           receiverInput,
         ],
         [execute(s.save, "consent.given", withEtag, { style: "positive" })],
       ),
       // Declining is asked twice: one click would otherwise stop all sharing from this organisation.
-      showCard(s.recordDeclined, [text(s.confirmDeclineText)], [execute(s.confirmDecline, "consent.declined", withEtag, { style: "destructive", associatedInputs: "none" })]),
+      showCard(
+        s.recordDeclined,
+        [text(s.confirmDeclineText)],
+        [execute(s.confirmDecline, "consent.declined", withEtag, { style: "destructive", associatedInputs: "none" })],
+      ),
     );
     if (data.status === "given" || data.status === "expired") {
       actions.push(
         showCard(
           s.recordWithdrawn,
-          [{ type: "Input.Date", id: "withdrawnOn", label: s.withdrawnOn, value: data.today, max: data.today, isRequired: true, errorMessage: s.requiredDate }],
+          [
+            {
+              type: "Input.Date",
+              id: "withdrawnOn",
+              label: s.withdrawnOn,
+              value: data.today,
+              max: data.today,
+              isRequired: true,
+              errorMessage: s.requiredDate,
+            },
+          ],
           [execute(s.save, "consent.withdrawn", withEtag, { style: "destructive" })],
         ),
       );
@@ -106,7 +160,11 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
       ),
     );
   }
-  return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: `${s.consentTitle}: ${data.participant.code}` });
+  return card(body, {
+    actions,
+    refresh: { data: ref, userIds: data.refreshUserIds },
+    fallbackText: `${s.consentTitle}: ${data.participant.code}`,
+  });
 }
 
 function problemText(data: ConsentCardData, locale: Locale): string {

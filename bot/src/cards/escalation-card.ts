@@ -1,5 +1,17 @@
 import type { BoardReason, EscalationState, Priority, SignalKind, Urgency } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  showCard,
+  text,
+  title,
+} from "./card-kit";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
@@ -79,14 +91,24 @@ export function buildEscalationCard(data: EscalationCardData, locale: Locale): A
   const actions: CardAction[] = [];
   const v = data.viewer;
   const withEtag = { ...ref, etag: e.etag };
-  if (v.acknowledge) actions.push(execute(s.acknowledge, "escalation.acknowledge", withEtag, { style: "positive", associatedInputs: "none" }));
+  if (v.acknowledge)
+    actions.push(execute(s.acknowledge, "escalation.acknowledge", withEtag, { style: "positive", associatedInputs: "none" }));
   if (p && v.putOnBoard && !p.onBoard) actions.push(putOnBoardAction(data, p.id, ref, locale));
   if (v.resolve) actions.push(execute(s.resolve, "escalation.resolve", withEtag, { associatedInputs: "none" }));
   if (v.decline) {
     actions.push(
       showCard(
         s.declineWithReason,
-        [{ type: "Input.Text", id: "declineReason", label: s.declineReason, isRequired: true, errorMessage: s.requiredReason, maxLength: 200 }],
+        [
+          {
+            type: "Input.Text",
+            id: "declineReason",
+            label: s.declineReason,
+            isRequired: true,
+            errorMessage: s.requiredReason,
+            maxLength: 200,
+          },
+        ],
         [execute(s.sendDecline, "escalation.decline", withEtag, { style: "destructive" })],
       ),
     );
@@ -102,9 +124,35 @@ function putOnBoardAction(data: EscalationCardData, participantId: string, ref: 
   return showCard(
     s.putOnBoard,
     [
-      { type: "Input.ChoiceSet", id: "reason", label: s.reason, choices: reasons, value: data.escalation.kind ? KIND_TO_REASON[data.escalation.kind] : "coordinationNeed", isRequired: true, errorMessage: s.requiredChoice, style: "compact" },
-      { type: "Input.ChoiceSet", id: "priority", label: s.priorityLabel, choices: priorities, value: data.escalation.urgency === "today" ? "high" : "medium", isRequired: true, errorMessage: s.requiredChoice, style: "compact" },
-      { type: "Input.Date", id: "nextEvaluationOn", label: s.nextEvaluation, value: data.defaultNextEvaluationOn, min: data.today, isRequired: true, errorMessage: s.requiredDate },
+      {
+        type: "Input.ChoiceSet",
+        id: "reason",
+        label: s.reason,
+        choices: reasons,
+        value: data.escalation.kind ? KIND_TO_REASON[data.escalation.kind] : "coordinationNeed",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+        style: "compact",
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "priority",
+        label: s.priorityLabel,
+        choices: priorities,
+        value: data.escalation.urgency === "today" ? "high" : "medium",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+        style: "compact",
+      },
+      {
+        type: "Input.Date",
+        id: "nextEvaluationOn",
+        label: s.nextEvaluation,
+        value: data.defaultNextEvaluationOn,
+        min: data.today,
+        isRequired: true,
+        errorMessage: s.requiredDate,
+      },
     ],
     [execute(s.putOnBoard, "escalation.putOnBoard", { ...ref, participantId }, { style: "positive" })],
   );

@@ -7,7 +7,14 @@ const NAMES: Record<Locale, string> = { sv: "Svenska", en: "English" };
 export function buildLanguageCard(locale: Locale, message?: string): AdaptiveCard {
   const s = t(locale);
   return card([...notice(message), title(s.languageTitle), text(s.languageIntro)], {
-    actions: (["sv", "en"] as Locale[]).map((l) => execute(NAMES[l], "language.choose", { card: "help", language: l }, { ...(l === locale ? { style: "positive" as const } : {}), associatedInputs: "none" })),
+    actions: (["sv", "en"] as Locale[]).map((l) =>
+      execute(
+        NAMES[l],
+        "language.choose",
+        { card: "help", language: l },
+        { ...(l === locale ? { style: "positive" as const } : {}), associatedInputs: "none" },
+      ),
+    ),
     fallbackText: s.languageTitle,
   });
 }

@@ -41,7 +41,18 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
     const stillOpen = data.absence.state === "uncovered";
     if (data.canCancel && data.absence.etag && data.absence.state !== "cancelled") {
       actions.push(
-        showCard(s.cancelAbsence, [text(s.cancelAbsenceText)], [execute(s.confirmCancelAbsence, "absence.cancel", { ...ref, etag: data.absence.etag }, { style: "destructive", associatedInputs: "none" })]),
+        showCard(
+          s.cancelAbsence,
+          [text(s.cancelAbsenceText)],
+          [
+            execute(
+              s.confirmCancelAbsence,
+              "absence.cancel",
+              { ...ref, etag: data.absence.etag },
+              { style: "destructive", associatedInputs: "none" },
+            ),
+          ],
+        ),
       );
     }
     return card(

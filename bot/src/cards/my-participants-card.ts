@@ -32,9 +32,17 @@ export function buildMyParticipantsCard(data: MyParticipantsData, locale: Locale
     items: [
       text(`**${p.code}** (${p.initials})${p.onBoard ? ` · ${s.onBoard}` : ""}`),
       ...(p.consents.length > 0
-        ? [text(p.consents.map((c) => `${c.organisation}: ${s.consentStatus[c.status]}`).join(" · "), { isSubtle: true, size: "small" as const, spacing: "none" as const })]
+        ? [
+            text(p.consents.map((c) => `${c.organisation}: ${s.consentStatus[c.status]}`).join(" · "), {
+              isSubtle: true,
+              size: "small" as const,
+              spacing: "none" as const,
+            }),
+          ]
         : []),
-      ...(p.consentProblem ? [text(s.consentProblem, { color: "attention" as const, size: "small" as const, spacing: "none" as const })] : []),
+      ...(p.consentProblem
+        ? [text(s.consentProblem, { color: "attention" as const, size: "small" as const, spacing: "none" as const })]
+        : []),
     ],
   }));
   const body: CardElement[] = [...notice(data.message), title(s.myParticipants)];

@@ -23,9 +23,11 @@ const SEARCH_CHOICES = 15;
 
 /** The typeahead dataset of the signal form: the board travels in it, the bot parses it back. */
 export const participantDataset = (boardId: string): string => `participantsToSignal.${boardId}`;
-export const boardOfParticipantDataset = (dataset: string | undefined): string | undefined => /^participantsToSignal\.([A-Za-z0-9._-]{1,80})$/.exec(dataset ?? "")?.[1];
+export const boardOfParticipantDataset = (dataset: string | undefined): string | undefined =>
+  /^participantsToSignal\.([A-Za-z0-9._-]{1,80})$/.exec(dataset ?? "")?.[1];
 
-export const participantChoiceTitle = (p: { code: string; initials?: string }): string => (p.initials ? `${p.code} (${p.initials})` : p.code);
+export const participantChoiceTitle = (p: { code: string; initials?: string }): string =>
+  p.initials ? `${p.code} (${p.initials})` : p.code;
 
 export function buildSignalFormCard(data: SignalFormData, locale: Locale): AdaptiveCard {
   const s = t(locale);
@@ -62,10 +64,36 @@ export function buildSignalFormCard(data: SignalFormData, locale: Locale): Adapt
         isRequired: true,
         errorMessage: s.requiredChoice,
       },
-      { type: "Input.ChoiceSet", id: "kind", label: s.kind, style: "compact", choices: kinds, value: "concern", isRequired: true, errorMessage: s.requiredChoice },
-      { type: "Input.ChoiceSet", id: "urgency", label: s.urgencyLabel, style: "expanded", choices: urgencies, value: "thisWeek", isRequired: true, errorMessage: s.requiredChoice },
+      {
+        type: "Input.ChoiceSet",
+        id: "kind",
+        label: s.kind,
+        style: "compact",
+        choices: kinds,
+        value: "concern",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "urgency",
+        label: s.urgencyLabel,
+        style: "expanded",
+        choices: urgencies,
+        value: "thisWeek",
+        isRequired: true,
+        errorMessage: s.requiredChoice,
+      },
       { type: "Input.Text", id: "note", label: s.note, placeholder: s.noteHint, maxLength: 300, isMultiline: true },
-      { type: "Input.Toggle", id: "proposeBoard", label: s.putOnBoard, title: s.proposeBoard, value: "false", valueOn: "true", valueOff: "false" },
+      {
+        type: "Input.Toggle",
+        id: "proposeBoard",
+        label: s.putOnBoard,
+        title: s.proposeBoard,
+        value: "false",
+        valueOn: "true",
+        valueOff: "false",
+      },
     ],
     {
       actions: [execute(s.send, "signal.raise", { ...ref, requestId: data.requestId }, { style: "positive" })],

@@ -21,7 +21,10 @@ export interface SignalNoticeData {
 export function buildSignalNoticeCard(data: SignalNoticeData, locale: Locale): AdaptiveCard {
   const s = t(locale);
   const ref: RefOf<"escalation"> = { card: "escalation", boardId: data.boardId, escalationId: data.escalationId, audience: "channel" };
-  const line = data.state === "open" ? s.signalNotice(1, data.toOrganisation) : s.signalNoticeAnswered(data.toOrganisation, s.escalationState[data.state]);
+  const line =
+    data.state === "open"
+      ? s.signalNotice(1, data.toOrganisation)
+      : s.signalNoticeAnswered(data.toOrganisation, s.escalationState[data.state]);
   const actions: CardAction[] = data.boardUrl ? [{ type: "Action.OpenUrl", title: s.openInBoard, url: data.boardUrl }] : [];
   return card([...notice(data.message), title(line), text(s.sharedNoticeHint, { isSubtle: true, size: "small" })], {
     actions,

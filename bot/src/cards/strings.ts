@@ -136,9 +136,12 @@ const sv = {
   languageIntro: "Välj vilket språk korten från FACT-tavlan ska ha. Utan val gäller språket i Teams.",
   languageChosen: "Korten visas nu på svenska.",
   welcomeTitle: "Välkommen till FACT-tavlan",
-  welcomePersonal: "Här får du signaler, frågor om att täcka för en kollega och samtycken att registrera. Skriv hjälp för att se vad jag kan.",
-  welcomeTeam: "Kanalen får morgonens sammanfattning och antal öppna signaler. Här visas aldrig något om en enskild deltagare; det finns på tavlan och i personlig chatt.",
-  welcomeGroupChat: "I en gruppchatt visar jag bara antal och länkar till tavlan, aldrig något om en enskild deltagare. Öppna en personlig chatt med mig för att svara på kort.",
+  welcomePersonal:
+    "Här får du signaler, frågor om att täcka för en kollega och samtycken att registrera. Skriv hjälp för att se vad jag kan.",
+  welcomeTeam:
+    "Kanalen får morgonens sammanfattning och antal öppna signaler. Här visas aldrig något om en enskild deltagare; det finns på tavlan och i personlig chatt.",
+  welcomeGroupChat:
+    "I en gruppchatt visar jag bara antal och länkar till tavlan, aldrig något om en enskild deltagare. Öppna en personlig chatt med mig för att svara på kort.",
   notMember: "Du är inte medlem i någon FACT-tavla. Be din chef att lägga till dig.",
   myParticipants: "Mina deltagare",
   absence: "Frånvaro",
@@ -171,7 +174,8 @@ const sv = {
   invalidInput: "Något i formuläret stämmer inte. Kontrollera och försök igen.",
   failed: "Något gick fel. Försök igen om en stund.",
   notLoggedTitle: "Uppgifterna kan inte visas just nu",
-  notLoggedText: "Åtkomstloggen kunde inte skrivas, och utan loggning visas inga uppgifter. Försök igen om en stund (Uppdatera i kortets meny).",
+  notLoggedText:
+    "Åtkomstloggen kunde inte skrivas, och utan loggning visas inga uppgifter. Försök igen om en stund (Uppdatera i kortets meny).",
   saved: "Sparat.",
   consentGivenSaved: "Samtycket är registrerat.",
   consentDeclinedSaved: "Avböjt samtycke är registrerat.",
@@ -189,7 +193,15 @@ const sv = {
   notMemberOfBoard: "Du är inte medlem i den tavla kortet gäller.",
 } as const;
 
-type Strings = { [K in keyof typeof sv]: (typeof sv)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof sv)[K] extends string ? string : (typeof sv)[K] extends Record<string, string> ? { [P in keyof (typeof sv)[K]]: string } : (typeof sv)[K] };
+type Strings = {
+  [K in keyof typeof sv]: (typeof sv)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : (typeof sv)[K] extends string
+      ? string
+      : (typeof sv)[K] extends Record<string, string>
+        ? { [P in keyof (typeof sv)[K]]: string }
+        : (typeof sv)[K];
+};
 
 const en: Strings = {
   signalKind: enWords.signalKind,
@@ -237,7 +249,8 @@ const en: Strings = {
   recordGiven: "Record consent",
   recordDeclined: "Record declined",
   recordWithdrawn: "Record withdrawn",
-  confirmDeclineText: "The participant declined to give consent. Nothing from your organisation is then shared with the receiving organisations.",
+  confirmDeclineText:
+    "The participant declined to give consent. Nothing from your organisation is then shared with the receiving organisations.",
   confirmDecline: "Confirm declined",
   remindLater: "Remind me later",
   remindInDays: "Remind me in (days)",
@@ -314,8 +327,10 @@ const en: Strings = {
   languageChosen: "Cards are now shown in English.",
   welcomeTitle: "Welcome to FACT Board",
   welcomePersonal: "Here you get signals, requests to cover for a colleague and consents to record. Type help to see what I can do.",
-  welcomeTeam: "The channel gets the morning summary and the number of open signals. Nothing about an individual participant is ever shown here; that is on the board and in personal chat.",
-  welcomeGroupChat: "In a group chat I only show counts and links to the board, never anything about an individual participant. Open a personal chat with me to answer cards.",
+  welcomeTeam:
+    "The channel gets the morning summary and the number of open signals. Nothing about an individual participant is ever shown here; that is on the board and in personal chat.",
+  welcomeGroupChat:
+    "In a group chat I only show counts and links to the board, never anything about an individual participant. Open a personal chat with me to answer cards.",
   notMember: "You are not a member of any FACT board. Ask your manager to add you.",
   myParticipants: "My participants",
   absence: "Absence",
@@ -346,7 +361,8 @@ const en: Strings = {
   invalidInput: "Something in the form is not right. Check it and try again.",
   failed: "Something went wrong. Try again in a moment.",
   notLoggedTitle: "The details cannot be shown right now",
-  notLoggedText: "The access log could not be written, and nothing is shown without it. Try again in a moment (Refresh in the card's menu).",
+  notLoggedText:
+    "The access log could not be written, and nothing is shown without it. Try again in a moment (Refresh in the card's menu).",
   saved: "Saved.",
   consentGivenSaved: "The consent is recorded.",
   consentDeclinedSaved: "The declined consent is recorded.",

@@ -45,7 +45,12 @@ const refOf = <K extends keyof typeof refs>(kind: K): (typeof refs)[K] => refs[k
 const commaList = z
   .string()
   .max(2000)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter((x) => x.length > 0))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  )
   .pipe(z.array(Id).max(10));
 /** Input.Toggle sends "true"/"false". */
 const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -65,7 +70,11 @@ export const VERBS = {
     receivingOrganisationIds: commaList,
   }),
   "consent.declined": refOf("consent").extend({ etag: ETag.optional(), receivingOrganisationIds: commaList.optional() }),
-  "consent.withdrawn": refOf("consent").extend({ etag: ETag.optional(), withdrawnOn: CalendarDate, receivingOrganisationIds: commaList.optional() }),
+  "consent.withdrawn": refOf("consent").extend({
+    etag: ETag.optional(),
+    withdrawnOn: CalendarDate,
+    receivingOrganisationIds: commaList.optional(),
+  }),
   "consent.remindLater": refOf("consent").extend({ days: z.coerce.number().int().min(1).max(30) }),
   "escalation.acknowledge": refOf("escalation").extend({ etag: ETag }),
   "escalation.resolve": refOf("escalation").extend({ etag: ETag }),
@@ -106,8 +115,14 @@ export const VERBS = {
 
 /** The signal form's typeahead (`application/search` invoke): what was typed and which page of matches. */
 export const SignalSearchQuery = z.object({
-  queryText: z.string().max(200).optional().transform((q) => (q ?? "").slice(0, 50)),
-  queryOptions: z.object({ skip: z.coerce.number().int().min(0).max(10_000).optional(), top: z.coerce.number().int().min(1).max(100).optional() }).optional(),
+  queryText: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((q) => (q ?? "").slice(0, 50)),
+  queryOptions: z
+    .object({ skip: z.coerce.number().int().min(0).max(10_000).optional(), top: z.coerce.number().int().min(1).max(100).optional() })
+    .optional(),
 });
 
 export type Verb = keyof typeof VERBS;

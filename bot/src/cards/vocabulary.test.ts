@@ -1,4 +1,17 @@
-import { AbsenceReason, BoardReason, ConsentStatus, CoverState, enWords, EscalationState, Priority, SignalKind, svWords, TakeOffOutcome, Urgency, type Vocabulary } from "@fact-board/contract";
+import {
+  AbsenceReason,
+  BoardReason,
+  ConsentStatus,
+  CoverState,
+  enWords,
+  EscalationState,
+  Priority,
+  SignalKind,
+  svWords,
+  TakeOffOutcome,
+  Urgency,
+  type Vocabulary,
+} from "@fact-board/contract";
 import { strings } from "./strings";
 
 // Issue 16: one catalogue of words for the vocabulary's codes (contract/src/words), which the cards
@@ -23,7 +36,8 @@ describe.each([
 ] as const)("the %s vocabulary", (language, words) => {
   it.each(Object.keys(enums) as (keyof Vocabulary)[])("has a word for every %s, exactly the enum's codes", (group) => {
     expect(Object.keys(words[group]).sort()).toEqual([...enums[group].options].sort());
-    for (const code of enums[group].options) expect([code, (words[group] as Record<string, string>)[code]?.trim()]).toEqual([code, expect.stringMatching(/\S/)]);
+    for (const code of enums[group].options)
+      expect([code, (words[group] as Record<string, string>)[code]?.trim()]).toEqual([code, expect.stringMatching(/\S/)]);
   });
 
   it("is what the cards show", () => {

@@ -6,7 +6,19 @@ import { answerDeadline } from "../domain/escalation";
 import { registerAbsence } from "../domain/cover";
 import { allowedTenantsOf, assertSubstitutes } from "../domain/membership";
 import { assertRegistrable } from "../domain/participant-registration";
-import { memberIdOf, type Absence, type Board, type BoardEntry, type CheckIn, type RecurringMeeting, type Consent, type Escalation, type Member, type Organisation, type Participant } from "../domain/types";
+import {
+  memberIdOf,
+  type Absence,
+  type Board,
+  type BoardEntry,
+  type CheckIn,
+  type RecurringMeeting,
+  type Consent,
+  type Escalation,
+  type Member,
+  type Organisation,
+  type Participant,
+} from "../domain/types";
 
 // A fictitious FACT team for the demo, the tests and the bench. Everything here is invented and
 // says so: tenants are 0000… GUIDs, codes start with FIK- (fiktiv), names are obvious inventions.
@@ -33,14 +45,38 @@ export const AGENTS_PLAYGROUND_USER = {
 } as const;
 
 export const DEMO_MEETINGS: RecurringMeeting[] = [
-  { id: "morgonmote", name: "Morgonmöte, alla", days: "workingDays", time: "08:30", organisationIds: ["region-psykiatri", "norrby-soc", "sodervik-soc", "vastra-vo"] },
+  {
+    id: "morgonmote",
+    name: "Morgonmöte, alla",
+    days: "workingDays",
+    time: "08:30",
+    organisationIds: ["region-psykiatri", "norrby-soc", "sodervik-soc", "vastra-vo"],
+  },
   { id: "norrby", name: "Norrby tisdag och torsdag", days: ["tue", "thu"], time: "13:00", organisationIds: ["norrby-soc"] },
 ];
 
 const ORGANISATIONS: Array<{ key: OrgKey; id: string; name: string; kind: Organisation["kind"]; retentionDays: number }> = [
-  { key: "region", id: "region-psykiatri", name: "Psykiatrimottagning Exempelstad (fiktiv)", kind: "regionPsychiatry", retentionDays: 3650 },
-  { key: "north", id: "norrby-soc", name: "Norrby kommun, socialförvaltningen (fiktiv)", kind: "municipalSocialServices", retentionDays: 1825 },
-  { key: "south", id: "sodervik-soc", name: "Södervik kommun, socialförvaltningen (fiktiv)", kind: "municipalSocialServices", retentionDays: 1825 },
+  {
+    key: "region",
+    id: "region-psykiatri",
+    name: "Psykiatrimottagning Exempelstad (fiktiv)",
+    kind: "regionPsychiatry",
+    retentionDays: 3650,
+  },
+  {
+    key: "north",
+    id: "norrby-soc",
+    name: "Norrby kommun, socialförvaltningen (fiktiv)",
+    kind: "municipalSocialServices",
+    retentionDays: 1825,
+  },
+  {
+    key: "south",
+    id: "sodervik-soc",
+    name: "Södervik kommun, socialförvaltningen (fiktiv)",
+    kind: "municipalSocialServices",
+    retentionDays: 1825,
+  },
   { key: "west", id: "vastra-vo", name: "Västra kommun, vård och omsorg (fiktiv)", kind: "municipalCare", retentionDays: 1825 },
 ];
 
@@ -134,16 +170,17 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
   // or a plain browser with his home tenant. Both are the same member.
   members[7]!.identities = [DEMO_GUEST_IDENTITY];
   // The Microsoft 365 Agents Playground's fixed user, so `npm start` + the playground shows real cards.
-  if (options.withAgentsPlaygroundUser) members.push({
-    id: memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId),
-    boardId: DEMO_BOARD_ID,
-    tenantId: AGENTS_PLAYGROUND_USER.tenantId,
-    objectId: AGENTS_PLAYGROUND_USER.objectId,
-    displayName: "Lekplats Testperson (Agents Playground)",
-    organisationId: orgId("region"),
-    role: "coordinator",
-    substituteIds: [],
-  });
+  if (options.withAgentsPlaygroundUser)
+    members.push({
+      id: memberIdOf(AGENTS_PLAYGROUND_USER.tenantId, AGENTS_PLAYGROUND_USER.objectId),
+      boardId: DEMO_BOARD_ID,
+      tenantId: AGENTS_PLAYGROUND_USER.tenantId,
+      objectId: AGENTS_PLAYGROUND_USER.objectId,
+      displayName: "Lekplats Testperson (Agents Playground)",
+      organisationId: orgId("region"),
+      role: "coordinator",
+      substituteIds: [],
+    });
   // Substitutes: the other non-manager colleagues of the same organisation, in a fixed order.
   for (const m of members) {
     m.substituteIds = members
@@ -155,7 +192,9 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
   for (const m of members) assertSubstitutes(m, m.substituteIds, members);
   // The Agents Playground's user signs in from its own fixed tenant: the region lets it in, as an organisation's further tenant.
   if (options.withAgentsPlaygroundUser) organisations[0]!.additionalTenantIds = [AGENTS_PLAYGROUND_USER.tenantId];
-  const caseManagers = members.filter((m) => (m.role === "staff" || m.role === "coordinator") && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId);
+  const caseManagers = members.filter(
+    (m) => (m.role === "staff" || m.role === "coordinator") && m.tenantId !== AGENTS_PLAYGROUND_USER.tenantId,
+  );
 
   const board: Board = {
     id: DEMO_BOARD_ID,
@@ -199,12 +238,35 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     for (const disclosing of involved) {
       const receivers = involved.filter((o) => o !== disclosing);
       const roll = rnd();
-      const base = { boardId: DEMO_BOARD_ID, participantId: `p${pad(i)}`, disclosingOrganisationId: disclosing, receivingOrganisationIds: receivers, basis: "consent" as const, recordedBy: caseManager.id, recordedAt: now };
-      if (roll < 0.72) consents.push({ ...base, status: "given", givenOn: addDays(today, -Math.floor(rnd() * 300)), validUntil: addDays(today, 60 + Math.floor(rnd() * 300)) });
-      else if (roll < 0.8) consents.push({ ...base, status: "given", givenOn: addDays(today, -358), validUntil: addDays(today, 3 + Math.floor(rnd() * 5)) });
-      else if (roll < 0.85) consents.push({ ...base, status: "withdrawn", givenOn: addDays(today, -200), validUntil: addDays(today, 165), withdrawnOn: addDays(today, -Math.floor(rnd() * 20)) });
+      const base = {
+        boardId: DEMO_BOARD_ID,
+        participantId: `p${pad(i)}`,
+        disclosingOrganisationId: disclosing,
+        receivingOrganisationIds: receivers,
+        basis: "consent" as const,
+        recordedBy: caseManager.id,
+        recordedAt: now,
+      };
+      if (roll < 0.72)
+        consents.push({
+          ...base,
+          status: "given",
+          givenOn: addDays(today, -Math.floor(rnd() * 300)),
+          validUntil: addDays(today, 60 + Math.floor(rnd() * 300)),
+        });
+      else if (roll < 0.8)
+        consents.push({ ...base, status: "given", givenOn: addDays(today, -358), validUntil: addDays(today, 3 + Math.floor(rnd() * 5)) });
+      else if (roll < 0.85)
+        consents.push({
+          ...base,
+          status: "withdrawn",
+          givenOn: addDays(today, -200),
+          validUntil: addDays(today, 165),
+          withdrawnOn: addDays(today, -Math.floor(rnd() * 20)),
+        });
       else if (roll < 0.88) consents.push({ ...base, status: "declined" });
-      else if (roll < 0.91) consents.push({ ...base, status: "given", givenOn: addDays(today, -400), validUntil: addDays(today, -Math.floor(1 + rnd() * 30)) });
+      else if (roll < 0.91)
+        consents.push({ ...base, status: "given", givenOn: addDays(today, -400), validUntil: addDays(today, -Math.floor(1 + rnd() * 30)) });
       // else: not asked — no record at all.
     }
   }
@@ -224,7 +286,14 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
 
   const reasons: BoardReason[] = ["crisis", "relapseRisk", "admission", "discharge", "newParticipant", "coordinationNeed", "other"];
   const priorities: Priority[] = ["high", "medium", "medium", "low"];
-  const actionTexts = ["Hembesök", "Ringa boendestödet", "Läkarbesök", "Samordna med SIP-ansvarig", "Följa upp medicinering", "Kontakt med anhörig (med samtycke)"];
+  const actionTexts = [
+    "Hembesök",
+    "Ringa boendestödet",
+    "Läkarbesök",
+    "Samordna med SIP-ansvarig",
+    "Följa upp medicinering",
+    "Kontakt med anhörig (med samtycke)",
+  ];
   const entries: BoardEntry[] = participants.slice(0, onBoardCount).map((p, i) => {
     p.onBoard = true;
     const putOnOn = addDays(today, -Math.floor(rnd() * 40));
@@ -326,7 +395,11 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
   const norrbyDays = workingDaysBetween(addDays(today, -28), addDays(today, -1)).filter((d) => isScheduledOn(norrby, d));
   for (const [i, date] of norrbyDays.entries()) {
     if (i === 2) continue;
-    const covered = meetingParticipants(norrby, entries.filter((e) => e.putOnOn <= date).map((e) => e.participantId), norrbyParticipants);
+    const covered = meetingParticipants(
+      norrby,
+      entries.filter((e) => e.putOnOn <= date).map((e) => e.participantId),
+      norrbyParticipants,
+    );
     const startedAt = localTimeToInstant(date, norrby.time, "Europe/Stockholm").toISOString();
     checkIns.push({
       boardId: DEMO_BOARD_ID,
@@ -335,7 +408,9 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       startedAt,
       endedAt: new Date(Date.parse(startedAt) + 10 * 60_000).toISOString(),
       durationSeconds: 600,
-      attendeeIds: coordinators.filter((m) => m.organisationId === "region-psykiatri" || m.organisationId === "norrby-soc").map((m) => m.id),
+      attendeeIds: coordinators
+        .filter((m) => m.organisationId === "region-psykiatri" || m.organisationId === "norrby-soc")
+        .map((m) => m.id),
       reviewedParticipantIds: covered,
       addedParticipantIds: [],
       removedParticipantIds: [],

@@ -12,7 +12,12 @@ it("schedules the due items of the open signals and the cover request it seeds",
   const due = await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000);
   const open = team.escalations.filter((e) => e.state === "open");
   expect(open.length).toBeGreaterThan(0);
-  expect(due.filter((d) => d.kind === ESCALATION_DUE_KIND).map((d) => d.payload["escalationId"]).sort()).toEqual(open.map((e) => e.id).sort());
+  expect(
+    due
+      .filter((d) => d.kind === ESCALATION_DUE_KIND)
+      .map((d) => d.payload["escalationId"])
+      .sort(),
+  ).toEqual(open.map((e) => e.id).sort());
   const requesting = team.absences.filter((a) => a.cover.state === "requesting");
   expect(requesting.length).toBeGreaterThan(0);
   expect(due.filter((d) => d.kind === COVER_DUE_KIND).map((d) => d.payload["absenceId"])).toEqual(requesting.map((a) => a.id));

@@ -30,7 +30,11 @@ export async function seedDemoTeam(storage: Storage, team: DemoTeam): Promise<"s
   await inParallel(team.checkIns, 8, (c) => storage.checkIns.save(c));
   // What the seed creates gets the due items the use-cases would have scheduled: open signals
   // remind and alert, a cover request times out to the next substitute.
-  await inParallel(team.escalations.filter((e) => e.state === "open"), 8, (e) => scheduleEscalationFollowUp({ storage }, e));
+  await inParallel(
+    team.escalations.filter((e) => e.state === "open"),
+    8,
+    (e) => scheduleEscalationFollowUp({ storage }, e),
+  );
   await inParallel(team.absences, 8, (a) => scheduleCoverTimeout({ storage }, a));
   // The board row last: its presence means "seeded".
   await storage.boards.create(team.board);

@@ -1,5 +1,16 @@
 import { assertMayChange, authorshipTable, mayChange, type Change } from "./authorship";
-import { addAction, closeOnLeavingTeam, editEntry, hasReviewedOn, lastReviewReadable, markReviewed, putOnBoard, removeAction, setActionDone, takeOffBoard } from "./board";
+import {
+  addAction,
+  closeOnLeavingTeam,
+  editEntry,
+  hasReviewedOn,
+  lastReviewReadable,
+  markReviewed,
+  putOnBoard,
+  removeAction,
+  setActionDone,
+  takeOffBoard,
+} from "./board";
 import { addDays } from "./dates";
 import { Forbidden, NotYourOrganisationsText } from "./errors";
 import type { BoardEntry, Member, Participant } from "./types";
@@ -41,7 +52,14 @@ const participant: Participant = {
 
 /** The region's entry with one region action on it. */
 function regionsEntry(): BoardEntry {
-  const { entry } = putOnBoard(participant, undefined, regionCoordinator, { entryId: "e1", reason: "crisis", reasonNote: "Sover dåligt", priority: "high", nextEvaluationOn: addDays(TODAY, 7) }, TODAY, NOW);
+  const { entry } = putOnBoard(
+    participant,
+    undefined,
+    regionCoordinator,
+    { entryId: "e1", reason: "crisis", reasonNote: "Sover dåligt", priority: "high", nextEvaluationOn: addDays(TODAY, 7) },
+    TODAY,
+    NOW,
+  );
   return addAction(entry, regionCoordinator, { id: "a1", what: "Hembesök", responsibleId: northCoordinator.id, byWhen: TODAY }, NOW);
 }
 
@@ -106,7 +124,13 @@ describe("the authorship table", () => {
 
 describe("the board rules follow the table", () => {
   it("refuses the municipality's edit of the region's reason note, priority or next evaluation", () => {
-    for (const edit of [{ reasonNote: "Kommunens text" }, { reasonNote: null }, { priority: "low" as const }, { nextEvaluationOn: addDays(TODAY, 2) }, { reason: "relapseRisk" as const }]) {
+    for (const edit of [
+      { reasonNote: "Kommunens text" },
+      { reasonNote: null },
+      { priority: "low" as const },
+      { nextEvaluationOn: addDays(TODAY, 2) },
+      { reason: "relapseRisk" as const },
+    ]) {
       expect(() => editEntry(regionsEntry(), northCoordinator, edit, TODAY, NOW)).toThrow(NotYourOrganisationsText);
     }
   });
@@ -116,13 +140,25 @@ describe("the board rules follow the table", () => {
   });
 
   it("puts the region's participant on the board as the municipality's own entry when the municipality does it", () => {
-    const { entry } = putOnBoard(participant, undefined, northCoordinator, { entryId: "e2", reason: "coordinationNeed", reasonNote: "Kommunens skäl", priority: "medium", nextEvaluationOn: TODAY }, TODAY, NOW);
+    const { entry } = putOnBoard(
+      participant,
+      undefined,
+      northCoordinator,
+      { entryId: "e2", reason: "coordinationNeed", reasonNote: "Kommunens skäl", priority: "medium", nextEvaluationOn: TODAY },
+      TODAY,
+      NOW,
+    );
     expect(entry.writtenBy).toBe(NORTH);
     expect(() => editEntry(entry, regionCoordinator, { reasonNote: "Regionens text" }, TODAY, NOW)).toThrow(NotYourOrganisationsText);
   });
 
   it("records the municipality's action as the municipality's own", () => {
-    const next = addAction(regionsEntry(), northCoordinator, { id: "a2", what: "Ringa boendestödet", responsibleId: northCoordinator.id, byWhen: TODAY }, NOW);
+    const next = addAction(
+      regionsEntry(),
+      northCoordinator,
+      { id: "a2", what: "Ringa boendestödet", responsibleId: northCoordinator.id, byWhen: TODAY },
+      NOW,
+    );
     expect(next.actions.find((a) => a.id === "a2")?.writtenBy).toBe(NORTH);
     expect(next.writtenBy).toBe(REGION);
   });
@@ -133,12 +169,19 @@ describe("the board rules follow the table", () => {
   });
 
   it("lets the municipality mark its own action on the region's entry done", () => {
-    const withNorth = addAction(regionsEntry(), northCoordinator, { id: "a2", what: "Ringa", responsibleId: northCoordinator.id, byWhen: TODAY }, NOW);
+    const withNorth = addAction(
+      regionsEntry(),
+      northCoordinator,
+      { id: "a2", what: "Ringa", responsibleId: northCoordinator.id, byWhen: TODAY },
+      NOW,
+    );
     expect(setActionDone(withNorth, northCoordinator, "a2", true, NOW).actions.find((a) => a.id === "a2")?.done).toBe(true);
   });
 
   it("refuses the municipality taking the region's entry off the board", () => {
-    expect(() => takeOffBoard(participant, regionsEntry(), northCoordinator, { outcome: "stable", note: "Kommunens bedömning" }, TODAY, NOW)).toThrow(NotYourOrganisationsText);
+    expect(() =>
+      takeOffBoard(participant, regionsEntry(), northCoordinator, { outcome: "stable", note: "Kommunens bedömning" }, TODAY, NOW),
+    ).toThrow(NotYourOrganisationsText);
   });
 
   it("lets only the base record's writer close the entry when the participant leaves the team, with no note", () => {
@@ -161,7 +204,11 @@ describe("reviews are kept per organisation", () => {
 
   it("shows a viewer only the latest review by an organisation they may read", () => {
     const both = markReviewed(markReviewed(regionsEntry(), regionCoordinator, addDays(TODAY, -1), NOW), northCoordinator, TODAY, NOW);
-    expect(lastReviewReadable(both, (org) => org === REGION)).toEqual({ organisationId: REGION, on: addDays(TODAY, -1), by: regionCoordinator.id });
+    expect(lastReviewReadable(both, (org) => org === REGION)).toEqual({
+      organisationId: REGION,
+      on: addDays(TODAY, -1),
+      by: regionCoordinator.id,
+    });
     expect(lastReviewReadable(both, () => true)?.organisationId).toBe(NORTH);
     expect(lastReviewReadable(both, () => false)).toBeUndefined();
   });

@@ -53,8 +53,16 @@ export interface AuthorshipRule {
 }
 
 export const authorshipTable: Record<Change, AuthorshipRule> = {
-  "participant.create": { what: "Participant's base record (code, initials, case manager, organisations involved)", owner: "actor", byAnother: "ownItem" },
-  "entry.putOn": { what: "Entry: putting a participant on the board (reason, reason note, priority, next evaluation)", owner: "actor", byAnother: "ownItem" },
+  "participant.create": {
+    what: "Participant's base record (code, initials, case manager, organisations involved)",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
+  "entry.putOn": {
+    what: "Entry: putting a participant on the board (reason, reason note, priority, next evaluation)",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
   "entry.sharedFields": {
     what: "Entry: reason, reason note, priority, next evaluation",
     owner: "entryWriter",
@@ -125,5 +133,7 @@ export function mayChange(change: Change, actor: OrganisationId, owner: Organisa
 export function assertMayChange(change: Change, actor: OrganisationId, owner: OrganisationId): void {
   if (mayChange(change, actor, owner)) return;
   const rule = authorshipTable[change];
-  throw new NotYourOrganisationsText(`This belongs to another organisation (${rule.what}); only that organisation can change it. ${rule.instead ?? ""}`.trim());
+  throw new NotYourOrganisationsText(
+    `This belongs to another organisation (${rule.what}); only that organisation can change it. ${rule.instead ?? ""}`.trim(),
+  );
 }

@@ -30,7 +30,13 @@ const caseManager: Member = {
   role: "staff",
   substituteIds: [],
 };
-const socialWorker: Member = { ...caseManager, id: "tenant-b.social-worker", tenantId: "tenant-b", objectId: "social-worker", organisationId: SOCIAL_SERVICES };
+const socialWorker: Member = {
+  ...caseManager,
+  id: "tenant-b.social-worker",
+  tenantId: "tenant-b",
+  objectId: "social-worker",
+  organisationId: SOCIAL_SERVICES,
+};
 
 function participant(overrides: Partial<Participant> = {}): Participant {
   return {
@@ -50,7 +56,13 @@ function participant(overrides: Partial<Participant> = {}): Participant {
   };
 }
 
-const crisis: PutOnBoard = { entryId: "entry-1", reason: "crisis", reasonNote: "Sleeping badly", priority: "high", nextEvaluationOn: addDays(TODAY, 7) };
+const crisis: PutOnBoard = {
+  entryId: "entry-1",
+  reason: "crisis",
+  reasonNote: "Sleeping badly",
+  priority: "high",
+  nextEvaluationOn: addDays(TODAY, 7),
+};
 
 function onBoard(): { participant: Participant; entry: BoardEntry } {
   return putOnBoard(participant(), undefined, caseManager, crisis, TODAY, NOW);
@@ -86,11 +98,15 @@ describe("putting a participant on the board", () => {
   });
 
   it("refuses a next evaluation in the past", () => {
-    expect(() => putOnBoard(participant(), undefined, caseManager, { ...crisis, nextEvaluationOn: addDays(TODAY, -1) }, TODAY, NOW)).toThrow(Invalid);
+    expect(() =>
+      putOnBoard(participant(), undefined, caseManager, { ...crisis, nextEvaluationOn: addDays(TODAY, -1) }, TODAY, NOW),
+    ).toThrow(Invalid);
   });
 
   it("accepts a next evaluation today", () => {
-    expect(putOnBoard(participant(), undefined, caseManager, { ...crisis, nextEvaluationOn: TODAY }, TODAY, NOW).entry.nextEvaluationOn).toBe(TODAY);
+    expect(
+      putOnBoard(participant(), undefined, caseManager, { ...crisis, nextEvaluationOn: TODAY }, TODAY, NOW).entry.nextEvaluationOn,
+    ).toBe(TODAY);
   });
 
   it("refuses a participant who has left the FACT team", () => {
@@ -107,10 +123,17 @@ describe("putting a participant on the board", () => {
 describe("taking a participant off the board", () => {
   it("records the outcome, who and when, and keeps what the entry said in history", () => {
     const { participant: p, entry } = onBoard();
-    const worked = markReviewed(addAction({ ...entry, etag: "W/\"1\"" }, socialWorker, action("a-1"), NOW), caseManager, TODAY, NOW);
+    const worked = markReviewed(addAction({ ...entry, etag: 'W/"1"' }, socialWorker, action("a-1"), NOW), caseManager, TODAY, NOW);
     const takenOffOn = addDays(TODAY, 14);
 
-    const { participant: after, closed } = takeOffBoard(p, worked, caseManager, { outcome: "stable", note: "Back to ordinary case management" }, takenOffOn, LATER);
+    const { participant: after, closed } = takeOffBoard(
+      p,
+      worked,
+      caseManager,
+      { outcome: "stable", note: "Back to ordinary case management" },
+      takenOffOn,
+      LATER,
+    );
 
     expect(after.onBoard).toBe(false);
     expect(closed).toMatchObject({

@@ -115,8 +115,13 @@ export function hasReviewedOn(entry: Pick<BoardEntry, "reviews">, organisationId
 }
 
 /** The most recent review among those by organisations `readable` says the viewer may read. */
-export function lastReviewReadable(entry: Pick<BoardEntry, "reviews">, readable: (organisationId: string) => boolean): OrganisationReview | undefined {
-  return entry.reviews.filter((r) => readable(r.organisationId)).reduce<OrganisationReview | undefined>((last, r) => (!last || r.on > last.on ? r : last), undefined);
+export function lastReviewReadable(
+  entry: Pick<BoardEntry, "reviews">,
+  readable: (organisationId: string) => boolean,
+): OrganisationReview | undefined {
+  return entry.reviews
+    .filter((r) => readable(r.organisationId))
+    .reduce<OrganisationReview | undefined>((last, r) => (!last || r.on > last.on ? r : last), undefined);
 }
 
 export function takeOffBoard(

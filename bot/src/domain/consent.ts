@@ -24,11 +24,7 @@ export function isConsentValidOn(consent: Consent | undefined, today: CalendarDa
  * The organisations whose writing a member of `viewer` may see about one participant:
  * their own, plus every organisation whose valid consent names `viewer`.
  */
-export function readableWriters(
-  participantConsents: readonly Consent[],
-  viewer: OrganisationId,
-  today: CalendarDate,
-): Set<OrganisationId> {
+export function readableWriters(participantConsents: readonly Consent[], viewer: OrganisationId, today: CalendarDate): Set<OrganisationId> {
   const writers = new Set<OrganisationId>([viewer]);
   for (const c of participantConsents) {
     if (c.receivingOrganisationIds.includes(viewer) && isConsentValidOn(c, today)) writers.add(c.disclosingOrganisationId);

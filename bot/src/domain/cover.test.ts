@@ -205,7 +205,9 @@ describe("the cover state machine", () => {
 
   function inState(state: CoverState): Absence {
     const base = registerAbsence(annaAway(), members, [], TODAY, NOW);
-    return state === "requesting" ? base : { ...base, cover: { ...base.cover, state, ...(state === "covered" ? { coveredBy: bertil.id } : {}) } };
+    return state === "requesting"
+      ? base
+      : { ...base, cover: { ...base.cover, state, ...(state === "covered" ? { coveredBy: bertil.id } : {}) } };
   }
 
   it.each(cases)("$event on a $from request is legal: $legal", ({ from, event, legal: isLegal }) => {
@@ -221,7 +223,10 @@ describe("the cover state machine", () => {
 });
 
 describe("who stands in for an absent member", () => {
-  const covered: Absence = { ...existingAbsence(anna, "2026-03-11", "2026-03-13", "covered"), cover: { ...existingAbsence(anna, "2026-03-11", "2026-03-13").cover, state: "covered", coveredBy: bertil.id } };
+  const covered: Absence = {
+    ...existingAbsence(anna, "2026-03-11", "2026-03-13", "covered"),
+    cover: { ...existingAbsence(anna, "2026-03-11", "2026-03-13").cover, state: "covered", coveredBy: bertil.id },
+  };
 
   it("is the covering substitute on the first, middle and last day", () => {
     for (const day of ["2026-03-11", "2026-03-12", "2026-03-13"]) expect(standInFor(anna.id, [covered], day)).toBe(bertil.id);

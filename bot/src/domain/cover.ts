@@ -105,7 +105,12 @@ export function registerAbsence(
 }
 
 /** `unavailable`: members absent during this absence (recomputed by the caller when moving on). */
-export function transitionCover(absence: Absence, event: CoverEvent, unavailable: ReadonlySet<MemberId>, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Absence {
+export function transitionCover(
+  absence: Absence,
+  event: CoverEvent,
+  unavailable: ReadonlySet<MemberId>,
+  cal: WorkingCalendar = SWEDISH_WORKING_HOURS,
+): Absence {
   const cover = absence.cover;
   if (!canApplyCoverEvent(cover.state, event.type)) throw new InvalidTransition("cover request", cover.state, event.type);
   switch (event.type) {
@@ -130,9 +135,7 @@ export function transitionCover(absence: Absence, event: CoverEvent, unavailable
 
 /** Who stands in for `memberId` on `date`: the covering substitute, or the member themself. */
 export function standInFor(memberId: MemberId, absences: readonly Absence[], date: CalendarDate): MemberId {
-  const covered = absences.find(
-    (a) => a.memberId === memberId && a.cover.state === "covered" && a.from <= date && date <= a.to,
-  );
+  const covered = absences.find((a) => a.memberId === memberId && a.cover.state === "covered" && a.from <= date && date <= a.to);
   return covered?.cover.coveredBy ?? memberId;
 }
 

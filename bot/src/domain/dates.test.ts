@@ -104,7 +104,16 @@ describe("Swedish days off", () => {
   });
 
   it("counts the working days of Easter week 2026 without Good Friday and Easter Monday", () => {
-    expect(workingDaysBetween("2026-03-30", "2026-04-10")).toEqual(["2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02", "2026-04-07", "2026-04-08", "2026-04-09", "2026-04-10"]);
+    expect(workingDaysBetween("2026-03-30", "2026-04-10")).toEqual([
+      "2026-03-30",
+      "2026-03-31",
+      "2026-04-01",
+      "2026-04-02",
+      "2026-04-07",
+      "2026-04-08",
+      "2026-04-09",
+      "2026-04-10",
+    ]);
   });
 
   it("keeps an ordinary weekday before a holiday a working day (skärtorsdagen)", () => {

@@ -153,7 +153,11 @@ describe("following up an unanswered signal", () => {
   });
 
   it("tells the manager of a 'this week' signal one working day after its deadline", () => {
-    const weekly = signal({ urgency: "thisWeek", answerBy: answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString(), remindersSent: 1 });
+    const weekly = signal({
+      urgency: "thisWeek",
+      answerBy: answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString(),
+      remindersSent: 1,
+    });
     expect(escalationFollowUp(weekly, new Date("2026-03-15T08:00:00.000Z"))).toBe("none");
     expect(escalationFollowUp(weekly, new Date("2026-03-16T08:00:00.000Z"))).toBe("notifyManager");
   });

@@ -35,7 +35,16 @@ const consent = (participantId: string, disclosing: string, receiving: string[],
   recordedAt: "2026-01-01T08:00:00.000Z",
   ...o,
 });
-const action = (writtenBy: string): BoardAction => ({ id: `a${writtenBy}`, what: "call", responsibleId: "t.cm", byWhen: TODAY, done: false, writtenBy, createdBy: "t.cm", createdAt: "2026-03-01T08:00:00.000Z" });
+const action = (writtenBy: string): BoardAction => ({
+  id: `a${writtenBy}`,
+  what: "call",
+  responsibleId: "t.cm",
+  byWhen: TODAY,
+  done: false,
+  writtenBy,
+  createdBy: "t.cm",
+  createdAt: "2026-03-01T08:00:00.000Z",
+});
 const entry = (participantId: string, putOnOn: string, o: Partial<BoardEntry> = {}): BoardEntry => ({
   id: `e${participantId}`,
   boardId: "b",
@@ -52,7 +61,12 @@ const entry = (participantId: string, putOnOn: string, o: Partial<BoardEntry> = 
   updatedBy: "t.cm",
   ...o,
 });
-const closed = (participantId: string, putOnOn: string, takenOffOn: string, outcome: ClosedBoardEntry["outcome"] = "stable"): ClosedBoardEntry => {
+const closed = (
+  participantId: string,
+  putOnOn: string,
+  takenOffOn: string,
+  outcome: ClosedBoardEntry["outcome"] = "stable",
+): ClosedBoardEntry => {
   const { etag: _e, ...e } = entry(participantId, putOnOn);
   return { ...e, id: `c${participantId}${takenOffOn}`, takenOffOn, takenOffBy: "t.cm", outcome };
 };
@@ -109,29 +123,54 @@ describe("fidelity indicators", () => {
     const ps = ["1", "2", "3"].map(regionOnly);
     const m = march(facts({ participants: ps, currentEntries: ps.map((p) => entry(p.id, "2026-03-01")) }));
     expect(m).toMatchObject({ onBoard: 3, caseload: 20, shareOfCaseloadPercent: 15, inBand: true });
-    const tight = march(facts({ participants: ps, currentEntries: ps.map((p) => entry(p.id, "2026-03-01")), settings: { ...DEFAULT_FIDELITY_SETTINGS, bandHighPercent: 12 } }));
+    const tight = march(
+      facts({
+        participants: ps,
+        currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
+        settings: { ...DEFAULT_FIDELITY_SETTINGS, bandHighPercent: 12 },
+      }),
+    );
     expect(tight.inBand).toBe(false);
   });
 
   it("shows how the share moved: the month before counts who was on the board on its last day", () => {
     const ps = ["1", "2"].map(regionOnly);
-    const months = fidelityIndicators(facts({ participants: ps, currentEntries: [entry("1", "2026-02-10")], closedEntries: [closed("2", "2026-02-01", "2026-03-03", "transferred")] }), REGION, TODAY, 2).months;
-    expect(months.map((m) => [m.month, m.asOf, m.onBoard])).toEqual([["2026-02", "2026-02-28", 2], ["2026-03", TODAY, 1]]);
+    const months = fidelityIndicators(
+      facts({
+        participants: ps,
+        currentEntries: [entry("1", "2026-02-10")],
+        closedEntries: [closed("2", "2026-02-01", "2026-03-03", "transferred")],
+      }),
+      REGION,
+      TODAY,
+      2,
+    ).months;
+    expect(months.map((m) => [m.month, m.asOf, m.onBoard])).toEqual([
+      ["2026-02", "2026-02-28", 2],
+      ["2026-03", TODAY, 1],
+    ]);
     expect(months[1]).toMatchObject({ putOn: 0, takenOff: 1, takenOffByOutcome: { transferred: 1 } });
     expect(months[0]).toMatchObject({ putOn: 2, putOnByReason: { crisis: 2 } });
   });
 
   it("gives the median days on the board, the distribution and those past the limit", () => {
     const ps = ["1", "2", "3", "4"].map(regionOnly);
-    const m = march(facts({
-      participants: ps,
-      currentEntries: [entry("1", "2026-03-09"), entry("2", "2026-03-01"), entry("3", "2026-01-01"), entry("4", "2025-11-01")],
-      settings: { ...DEFAULT_FIDELITY_SETTINGS, longStayDays: 60 },
-    }));
+    const m = march(
+      facts({
+        participants: ps,
+        currentEntries: [entry("1", "2026-03-09"), entry("2", "2026-03-01"), entry("3", "2026-01-01"), entry("4", "2025-11-01")],
+        settings: { ...DEFAULT_FIDELITY_SETTINGS, longStayDays: 60 },
+      }),
+    );
     // 1, 9, 68 and 129 days.
     expect(m.medianDaysOnBoard).toBe(38.5);
     expect(m.daysOnBoardDistribution).toEqual([
-      { label: "0-7", count: 1 }, { label: "8-14", count: 1 }, { label: "15-30", count: 0 }, { label: "31-60", count: 0 }, { label: "61-90", count: 1 }, { label: "91+", count: 1 },
+      { label: "0-7", count: 1 },
+      { label: "8-14", count: 1 },
+      { label: "15-30", count: 0 },
+      { label: "31-60", count: 0 },
+      { label: "61-90", count: 1 },
+      { label: "91+", count: 1 },
     ]);
     expect(m.longerThanLimit).toBe(2);
     expect(median([])).toBeNull();
@@ -146,7 +185,16 @@ describe("fidelity indicators", () => {
 
   it("measures a scheduled board against its meetings: a missed occurrence is missed, an unscheduled day is not expected", () => {
     const norrby = { id: "norrby", name: "Norrby", days: ["tue", "thu"] as Weekday[], time: "13:00", organisationIds: [KOMMUN] };
-    const board = { id: "b", caseload: 20, settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true }, meetings: [norrby] } };
+    const board = {
+      id: "b",
+      caseload: 20,
+      settings: {
+        timeZone: "Europe/Stockholm",
+        morningBriefAt: "07:45",
+        botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+        meetings: [norrby],
+      },
+    };
     // "1" involves the municipality, "2" only the region: Norrby's meeting answers for "1" alone.
     const ps = [participant("1"), regionOnly("2")];
     const m = march(
@@ -155,7 +203,11 @@ describe("fidelity indicators", () => {
         participants: ps,
         currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
         // Tuesday 3rd held, Wednesday 4th held though not scheduled, Thursday 5th missed, Tuesday 10th held.
-        checkIns: [checkIn("2026-03-03", ["1"], { meetingId: "norrby" }), checkIn("2026-03-04", ["1"], { meetingId: "norrby" }), checkIn("2026-03-10", ["1"], { meetingId: "norrby" })],
+        checkIns: [
+          checkIn("2026-03-03", ["1"], { meetingId: "norrby" }),
+          checkIn("2026-03-04", ["1"], { meetingId: "norrby" }),
+          checkIn("2026-03-10", ["1"], { meetingId: "norrby" }),
+        ],
       }),
     );
     expect(m).toMatchObject({ expectedCheckInDays: 3, checkInDays: 2, checkInDayShare: 66.7 });
@@ -165,18 +217,26 @@ describe("fidelity indicators", () => {
 
   it("counts entries reviewed per check-in, those not reached and those carried over, and time per participant", () => {
     const ps = ["1", "2", "3"].map(regionOnly);
-    const m = march(facts({
-      participants: ps,
-      currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
-      checkIns: [checkIn("2026-03-02", ["1"], { durationSeconds: 300 }), checkIn("2026-03-03", ["1", "2"], { durationSeconds: 300 })],
-    }));
+    const m = march(
+      facts({
+        participants: ps,
+        currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
+        checkIns: [checkIn("2026-03-02", ["1"], { durationSeconds: 300 }), checkIn("2026-03-03", ["1", "2"], { durationSeconds: 300 })],
+      }),
+    );
     // 2 March: 1 of 3 reviewed (2 and 3 missed); 3 March: 2 of 3 (3 missed again, so carried over once).
     expect(m).toMatchObject({ reviewedShare: 50, notReached: 3, carriedOver: 1, secondsPerParticipant: 200 });
   });
 
   it("does not count a participant put on during the check-in as due in it", () => {
     const ps = ["1", "2"].map(regionOnly);
-    const m = march(facts({ participants: ps, currentEntries: [entry("1", "2026-03-01"), entry("2", "2026-03-02")], checkIns: [checkIn("2026-03-02", ["1"], { addedParticipantIds: ["2"] })] }));
+    const m = march(
+      facts({
+        participants: ps,
+        currentEntries: [entry("1", "2026-03-01"), entry("2", "2026-03-02")],
+        checkIns: [checkIn("2026-03-02", ["1"], { addedParticipantIds: ["2"] })],
+      }),
+    );
     expect(m).toMatchObject({ reviewedShare: 100, notReached: 0 });
   });
 
@@ -184,16 +244,21 @@ describe("fidelity indicators", () => {
     const p1 = participant("1");
     const p2 = participant("2");
     const consents = [consent("1", REGION, [KOMMUN]), consent("1", KOMMUN, [REGION]), consent("2", KOMMUN, [REGION])];
-    const m = march(facts({
-      participants: [p1, p2],
-      consents,
-      currentEntries: [entry("1", "2026-03-01", { actions: [action(REGION), action(KOMMUN)] }), entry("2", "2026-03-01", { actions: [action(REGION)] })],
-      escalations: [
-        signal("1", { acknowledgedAt: "2026-03-02T10:00:00.000Z", state: "acknowledged" }),
-        signal("2", { id: "late", declinedAt: "2026-03-03T10:00:00.000Z", state: "declined" }),
-        signal("1", { id: "back", fromOrganisationId: KOMMUN, toOrganisationId: REGION }),
-      ],
-    }));
+    const m = march(
+      facts({
+        participants: [p1, p2],
+        consents,
+        currentEntries: [
+          entry("1", "2026-03-01", { actions: [action(REGION), action(KOMMUN)] }),
+          entry("2", "2026-03-01", { actions: [action(REGION)] }),
+        ],
+        escalations: [
+          signal("1", { acknowledgedAt: "2026-03-02T10:00:00.000Z", state: "acknowledged" }),
+          signal("2", { id: "late", declinedAt: "2026-03-03T10:00:00.000Z", state: "declined" }),
+          signal("1", { id: "back", fromOrganisationId: KOMMUN, toOrganisationId: REGION }),
+        ],
+      }),
+    );
     expect(m.multiOrganisationActionShare).toBe(50);
     // Participant 2 has no region consent: 1 of 2 covered.
     expect(m.consentCoverage).toBe(50);

@@ -3,7 +3,18 @@ import { consentStatusOn } from "./consent";
 import { daysBetween } from "./dates";
 import type { FidelitySettings } from "./fidelity-settings";
 import { checkInFor, expectedOccurrences, implicitMeeting, meetingCovers, meetingsOf } from "./meeting-schedule";
-import type { Board, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Consent, Escalation, OrganisationId, Participant, ParticipantId } from "./types";
+import type {
+  Board,
+  BoardEntry,
+  CalendarDate,
+  CheckIn,
+  ClosedBoardEntry,
+  Consent,
+  Escalation,
+  OrganisationId,
+  Participant,
+  ParticipantId,
+} from "./types";
 import { type ParticipantVisibility, groupConsentsByParticipant, visibilityFor } from "./visibility";
 
 // Fidelity indicators per calendar month, after the FACT fidelity scale (FACTs) and the FACT
@@ -94,7 +105,8 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** On the board on `date`: put on by then, and not yet taken off (taken off that day counts as off). */
-export const isOnBoardOn = (e: AnyEntry, date: CalendarDate): boolean => e.putOnOn <= date && (e.takenOffOn === undefined || e.takenOffOn > date);
+export const isOnBoardOn = (e: AnyEntry, date: CalendarDate): boolean =>
+  e.putOnOn <= date && (e.takenOffOn === undefined || e.takenOffOn > date);
 
 /** The first answer the receiver gave (acknowledged, resolved or declined), if any. */
 export function firstAnswerAt(e: Escalation): string | undefined {
@@ -122,7 +134,11 @@ export function lastDayOfMonth(month: string): CalendarDate {
 }
 
 /** Narrows the facts to what `viewer` may see today: participants, their entries, readable actions, reviews and signals. */
-export function visibleFacts(facts: FidelityFacts, viewer: OrganisationId, today: CalendarDate): FidelityFacts & { visibility: Map<ParticipantId, ParticipantVisibility> } {
+export function visibleFacts(
+  facts: FidelityFacts,
+  viewer: OrganisationId,
+  today: CalendarDate,
+): FidelityFacts & { visibility: Map<ParticipantId, ParticipantVisibility> } {
   const consents = groupConsentsByParticipant(facts.consents);
   const visibility = new Map<ParticipantId, ParticipantVisibility>();
   for (const p of facts.participants) {
@@ -160,7 +176,8 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
 
   const putOnInMonth = entries.filter((e) => e.putOnOn >= first && e.putOnOn <= asOf);
   const takenOffInMonth = facts.closedEntries.filter((e) => e.takenOffOn >= first && e.takenOffOn <= asOf);
-  const tally = <K extends string>(keys: K[]) => keys.reduce<Partial<Record<K, number>>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
+  const tally = <K extends string>(keys: K[]) =>
+    keys.reduce<Partial<Record<K, number>>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
 
   const days = onBoard.map((e) => daysBetween(e.putOnOn, asOf));
   const distribution = DAY_BUCKETS.map((b, i) => ({
@@ -190,7 +207,9 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
       const p = participantById.get(id);
       return p !== undefined && meetingCovers(meeting, p);
     };
-    const onThatDay = onBoardAt(c.date).filter((e) => covered(e.participantId) && (e.putOnOn < c.date || !c.addedParticipantIds.includes(e.participantId)));
+    const onThatDay = onBoardAt(c.date).filter(
+      (e) => covered(e.participantId) && (e.putOnOn < c.date || !c.addedParticipantIds.includes(e.participantId)),
+    );
     const reviewedIds = new Set(c.reviewedParticipantIds);
     const missed = onThatDay.filter((e) => !reviewedIds.has(e.participantId));
     due += onThatDay.length;
@@ -210,7 +229,12 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
   const pairs = new Map<string, SignalPairIndicator>();
   for (const s of facts.escalations.filter((e) => e.raisedAt.slice(0, 7) === month && e.raisedAt.slice(0, 10) <= asOf)) {
     const key = `${s.fromOrganisationId}\u0000${s.toOrganisationId}`;
-    const pair = pairs.get(key) ?? { fromOrganisationId: s.fromOrganisationId, toOrganisationId: s.toOrganisationId, raised: 0, answeredInTime: 0 };
+    const pair = pairs.get(key) ?? {
+      fromOrganisationId: s.fromOrganisationId,
+      toOrganisationId: s.toOrganisationId,
+      raised: 0,
+      answeredInTime: 0,
+    };
     pair.raised++;
     if (answeredInTime(s)) pair.answeredInTime++;
     pairs.set(key, pair);
@@ -222,7 +246,13 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
     return p && p.organisationIds.length > 1 ? [p] : [];
   });
   const covered = partnership.filter((p) =>
-    p.organisationIds.every((org) => consentStatusOn((consents.get(p.id) ?? []).find((c) => c.disclosingOrganisationId === org), asOf) === "given"),
+    p.organisationIds.every(
+      (org) =>
+        consentStatusOn(
+          (consents.get(p.id) ?? []).find((c) => c.disclosingOrganisationId === org),
+          asOf,
+        ) === "given",
+    ),
   ).length;
 
   const share = percent(onBoard.length, facts.board.caseload);
@@ -248,7 +278,9 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
     notReached,
     carriedOver,
     multiOrganisationActionShare: percent(multiOrg, onBoard.length),
-    signalsByPair: [...pairs.values()].sort((a, b) => a.fromOrganisationId.localeCompare(b.fromOrganisationId) || a.toOrganisationId.localeCompare(b.toOrganisationId)),
+    signalsByPair: [...pairs.values()].sort(
+      (a, b) => a.fromOrganisationId.localeCompare(b.fromOrganisationId) || a.toOrganisationId.localeCompare(b.toOrganisationId),
+    ),
     consentCoverage: percent(covered, partnership.length),
   };
 }

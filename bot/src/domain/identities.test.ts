@@ -2,7 +2,13 @@ import { Invalid } from "./errors";
 import { addIdentity, isSignInOf, signInIdentitiesOf } from "./identities";
 import type { Board, Member } from "./types";
 
-const board: Board = { id: "b", name: "FACT", caseload: 200, allowedTenantIds: ["tenant-region", "tenant-kommun"], createdAt: "2026-01-01T00:00:00Z" };
+const board: Board = {
+  id: "b",
+  name: "FACT",
+  caseload: 200,
+  allowedTenantIds: ["tenant-region", "tenant-kommun"],
+  createdAt: "2026-01-01T00:00:00Z",
+};
 const hugo: Member = {
   id: "tenant-kommun.oid-home",
   boardId: "b",

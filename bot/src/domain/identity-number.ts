@@ -20,4 +20,5 @@ export function looksLikePersonalIdentityNumber(text: string): boolean {
   return false;
 }
 
-export const PERSONAL_IDENTITY_NUMBER_REFUSED = "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.";
+export const PERSONAL_IDENTITY_NUMBER_REFUSED =
+  "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.";

@@ -68,7 +68,9 @@ describe("the partnership's consent problem", () => {
   });
   it("is there when one organisation never asked, or its consent ends within 30 days", () => {
     expect(hasPartnershipConsentProblem(participant("p1"), [consent("p1", REGION)], TODAY)).toBe(true);
-    expect(hasPartnershipConsentProblem(participant("p1"), [consent("p1", REGION), consent("p1", KOMMUN, { validUntil: "2026-03-20" })], TODAY)).toBe(true);
+    expect(
+      hasPartnershipConsentProblem(participant("p1"), [consent("p1", REGION), consent("p1", KOMMUN, { validUntil: "2026-03-20" })], TODAY),
+    ).toBe(true);
   });
   it("does not apply to a participant only one organisation works with", () => {
     expect(hasPartnershipConsentProblem(participant("p1", { organisationIds: [REGION] }), [], TODAY)).toBe(false);
@@ -77,8 +79,20 @@ describe("the partnership's consent problem", () => {
 
 describe("the board's counts for the overview and the morning brief", () => {
   const cm = member("cm", { substituteIds: [] });
-  const uncovered = registerAbsence({ id: "f1", member: cm, from: TODAY, to: "2026-03-12", reason: "sick", registeredBy: cm }, [cm], [], TODAY, NOW.toISOString());
-  const later = registerAbsence({ id: "f2", member: member("x"), from: "2026-04-20", to: "2026-04-22", reason: "vacation", registeredBy: cm }, [cm], [], TODAY, NOW.toISOString());
+  const uncovered = registerAbsence(
+    { id: "f1", member: cm, from: TODAY, to: "2026-03-12", reason: "sick", registeredBy: cm },
+    [cm],
+    [],
+    TODAY,
+    NOW.toISOString(),
+  );
+  const later = registerAbsence(
+    { id: "f2", member: member("x"), from: "2026-04-20", to: "2026-04-22", reason: "vacation", registeredBy: cm },
+    [cm],
+    [],
+    TODAY,
+    NOW.toISOString(),
+  );
   const overdue: Escalation = {
     id: "s1",
     boardId: "b",

@@ -38,7 +38,12 @@ const isPartnership = (p: Participant) => !p.leftTeamOn && !p.erasedAt && p.orga
 /** Some involved organisation's consent is missing, ending or gone: the partnership cannot share as it should. */
 export function hasPartnershipConsentProblem(p: Participant, participantConsents: readonly Consent[], today: CalendarDate): boolean {
   if (p.organisationIds.length < 2) return false;
-  return p.organisationIds.some((org) => hasConsentProblem(participantConsents.find((c) => c.disclosingOrganisationId === org), today));
+  return p.organisationIds.some((org) =>
+    hasConsentProblem(
+      participantConsents.find((c) => c.disclosingOrganisationId === org),
+      today,
+    ),
+  );
 }
 
 export function boardCounts(facts: BoardFacts, today: CalendarDate, now: Date): BoardCounts {

@@ -55,7 +55,9 @@ describe("the log review's sample", () => {
   });
 
   it("adds a random share of the rest, and only the organisation's own members' records of the period", () => {
-    const ordinary = Array.from({ length: 200 }, (_, i) => event({ participantId: `p${i}`, at: `2026-03-0${(i % 5) + 2}T09:${String(i % 60).padStart(2, "0")}:00.000Z` }));
+    const ordinary = Array.from({ length: 200 }, (_, i) =>
+      event({ participantId: `p${i}`, at: `2026-03-0${(i % 5) + 2}T09:${String(i % 60).padStart(2, "0")}:00.000Z` }),
+    );
     const other = event({ actor: { tenantId: "t", objectId: "x", organisationId: "kommun", role: "staff" } });
     const april = event({ at: "2026-04-01T09:00:00.000Z" });
     const statistics = event({ what: "exported", participantId: "", participantCode: "" });
@@ -66,11 +68,16 @@ describe("the log review's sample", () => {
   });
 
   it("is the same sample every time for the same period and log, in any storage order", () => {
-    const log = Array.from({ length: 120 }, (_, i) => event({ participantId: `p${i}`, at: `2026-03-1${i % 10}T08:${String(i % 60).padStart(2, "0")}:00.000Z` }));
+    const log = Array.from({ length: 120 }, (_, i) =>
+      event({ participantId: `p${i}`, at: `2026-03-1${i % 10}T08:${String(i % 60).padStart(2, "0")}:00.000Z` }),
+    );
     const a = drawSample(log, ctx()).items.map((i) => i.id);
     const b = drawSample([...log].reverse(), ctx()).items.map((i) => i.id);
     expect(b).toEqual(a);
-    const otherPeriod = drawSample(log.map((e) => ({ ...e, at: e.at.replace("2026-03", "2026-05") })), ctx({ period: "2026-05" })).items.map((i) => i.record.participantId);
+    const otherPeriod = drawSample(
+      log.map((e) => ({ ...e, at: e.at.replace("2026-03", "2026-05") })),
+      ctx({ period: "2026-05" }),
+    ).items.map((i) => i.record.participantId);
     expect(otherPeriod).not.toEqual(drawSample(log, ctx()).items.map((i) => i.record.participantId));
   });
 });
@@ -78,7 +85,16 @@ describe("the log review's sample", () => {
 describe("marking a record", () => {
   const review = (): LogReview => {
     const { items, population } = drawSample([event({ who: "ada" }), event({ who: "bo", participantId: "p2" })], ctx());
-    return { boardId: "b", organisationId: ORG, period: "2026-03", seed: "s", drawnAt: "2026-04-01T08:00:00.000Z", drawnBy: "t.eva", population, items };
+    return {
+      boardId: "b",
+      organisationId: ORG,
+      period: "2026-03",
+      seed: "s",
+      drawnAt: "2026-04-01T08:00:00.000Z",
+      drawnBy: "t.eva",
+      population,
+      items,
+    };
   };
 
   it("keeps the status, note, reviewer and time", () => {
@@ -96,6 +112,8 @@ describe("marking a record", () => {
 
   it("asks for a note on what is to be followed up", () => {
     const r = review();
-    expect(() => markItem(r, r.items[0]!.id, { status: "followUp" }, { memberId: "t.eva", at: "2026-04-02T08:00:00.000Z" })).toThrow(/note/);
+    expect(() => markItem(r, r.items[0]!.id, { status: "followUp" }, { memberId: "t.eva", at: "2026-04-02T08:00:00.000Z" })).toThrow(
+      /note/,
+    );
   });
 });

@@ -103,7 +103,8 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-export const sampleSeed = (boardId: BoardId, organisationId: OrganisationId, period: string): string => `${boardId}/${organisationId}/${period}`;
+export const sampleSeed = (boardId: BoardId, organisationId: OrganisationId, period: string): string =>
+  `${boardId}/${organisationId}/${period}`;
 
 // A log has thousands of records: one formatter per time zone, not one per record.
 const formatters = new Map<string, { hour: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
@@ -133,7 +134,11 @@ export function systematicRules(e: AuditEvent, ctx: SampleContext, readsPerMembe
   const date = localDate(new Date(e.at), ctx.timeZone);
   const outside = (at: Instant) => {
     const hour = localHour(at, ctx.timeZone);
-    return !isWorkingDayCached(localDate(new Date(at), ctx.timeZone)) || hour < SAMPLE_RULES.workingHours.from || hour >= SAMPLE_RULES.workingHours.toExclusive;
+    return (
+      !isWorkingDayCached(localDate(new Date(at), ctx.timeZone)) ||
+      hour < SAMPLE_RULES.workingHours.from ||
+      hour >= SAMPLE_RULES.workingHours.toExclusive
+    );
   };
   if (outside(e.at) || (e.lastAt !== undefined && outside(e.lastAt))) rules.push("outsideMeetingTimes");
   const member = memberIdOf(e.actor.tenantId, e.actor.objectId);
@@ -163,17 +168,27 @@ export function drawSample(events: readonly AuditEvent[], ctx: SampleContext): {
   }
   const random = seededRandom(sampleSeed(ctx.boardId, ctx.organisationId, ctx.period));
   const withRules = own.map((r) => ({ ...r, rules: systematicRules(r.record, ctx, reads) }));
-  const systematic = shuffled(withRules.filter((r) => r.rules.length > 0), random).slice(0, SAMPLE_RULES.maxSystematic);
+  const systematic = shuffled(
+    withRules.filter((r) => r.rules.length > 0),
+    random,
+  ).slice(0, SAMPLE_RULES.maxSystematic);
   const chosen = new Set(systematic.map((r) => r.id));
   const rest = withRules.filter((r) => !chosen.has(r.id));
   const randomCount = Math.min(rest.length, Math.max(SAMPLE_RULES.minRandom, Math.ceil(rest.length * SAMPLE_RULES.randomShare)));
-  const randomPicks = shuffled(rest, random).slice(0, randomCount).map((r) => ({ ...r, rules: ["random" as SampleRule] }));
+  const randomPicks = shuffled(rest, random)
+    .slice(0, randomCount)
+    .map((r) => ({ ...r, rules: ["random" as SampleRule] }));
   const items = [...systematic, ...randomPicks].sort((a, b) => a.record.at.localeCompare(b.record.at) || a.id.localeCompare(b.id));
   return { population: own.length, items };
 }
 
 /** Marks one item; a reviewer never marks their own access (nobody reviews themselves). */
-export function markItem(review: LogReview, itemId: string, mark: { status: ReviewStatus; note?: string }, by: { memberId: MemberId; at: Instant }): LogReview {
+export function markItem(
+  review: LogReview,
+  itemId: string,
+  mark: { status: ReviewStatus; note?: string },
+  by: { memberId: MemberId; at: Instant },
+): LogReview {
   const item = review.items.find((i) => i.id === itemId);
   if (!item) throw new Invalid("itemId: not a record of this review.");
   if (memberIdOf(item.record.actor.tenantId, item.record.actor.objectId) === by.memberId) {

@@ -1,9 +1,32 @@
-import { ALL_MEETINGS, checkInFor, expectedOccurrences, implicitMeeting, isScheduledOn, meetingCovers, meetingParticipants, meetingsOf, occurrencesToday, reviewedAsScheduled } from "./meeting-schedule";
+import {
+  ALL_MEETINGS,
+  checkInFor,
+  expectedOccurrences,
+  implicitMeeting,
+  isScheduledOn,
+  meetingCovers,
+  meetingParticipants,
+  meetingsOf,
+  occurrencesToday,
+  reviewedAsScheduled,
+} from "./meeting-schedule";
 import type { CheckIn, RecurringMeeting } from "./types";
 
 const TZ = "Europe/Stockholm";
-const everyone: RecurringMeeting = { id: "morgonmote", name: "Morgonmöte, alla", days: "workingDays", time: "08:30", organisationIds: ["region", "norrby", "sodervik"] };
-const norrby: RecurringMeeting = { id: "norrby", name: "Norrby tisdag och torsdag", days: ["tue", "thu"], time: "13:00", organisationIds: ["norrby"] };
+const everyone: RecurringMeeting = {
+  id: "morgonmote",
+  name: "Morgonmöte, alla",
+  days: "workingDays",
+  time: "08:30",
+  organisationIds: ["region", "norrby", "sodervik"],
+};
+const norrby: RecurringMeeting = {
+  id: "norrby",
+  name: "Norrby tisdag och torsdag",
+  days: ["tue", "thu"],
+  time: "13:00",
+  organisationIds: ["norrby"],
+};
 const sodervik: RecurringMeeting = { id: "sodervik", name: "Södervik onsdag", days: ["wed"], time: "10:00", organisationIds: ["sodervik"] };
 
 const checkIn = (date: string, meetingId: string, reviewed: string[] = [], added: string[] = []): CheckIn => ({
@@ -65,7 +88,16 @@ describe("which meeting occurrences are expected", () => {
   it("gives a board without a schedule one implicit meeting every working day with everyone", () => {
     const [implicit] = meetingsOf({ settings: undefined });
     expect(implicit).toMatchObject({ id: ALL_MEETINGS, days: "workingDays", organisationIds: [] });
-    expect(meetingsOf({ settings: { timeZone: TZ, morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true }, meetings: [norrby] } })).toEqual([norrby]);
+    expect(
+      meetingsOf({
+        settings: {
+          timeZone: TZ,
+          morningBriefAt: "07:45",
+          botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+          meetings: [norrby],
+        },
+      }),
+    ).toEqual([norrby]);
   });
 
   it("lets a check-in recorded before meetings existed stand for any occurrence on its day", () => {
@@ -113,7 +145,14 @@ describe("reviewed as scheduled, day by day", () => {
 
   it("counts a missed scheduled occurrence as missed and a day without a scheduled meeting as not expected", () => {
     // Mon 2: nothing scheduled; Tue 3: Norrby held; Wed 4: Södervik missed; Thu 5: Norrby held but p1 not reviewed.
-    const days = reviewedAsScheduled([norrby, sodervik], "2026-03-02", "2026-03-05", [checkIn("2026-03-03", "norrby", ["p1"]), checkIn("2026-03-05", "norrby", ["p2"])], entries, participants);
+    const days = reviewedAsScheduled(
+      [norrby, sodervik],
+      "2026-03-02",
+      "2026-03-05",
+      [checkIn("2026-03-03", "norrby", ["p1"]), checkIn("2026-03-05", "norrby", ["p2"])],
+      entries,
+      participants,
+    );
     expect(days).toEqual([
       { date: "2026-03-02", scheduled: 0, held: 0, reviewed: false, allEntriesReviewed: false },
       { date: "2026-03-03", scheduled: 1, held: 1, reviewed: true, allEntriesReviewed: true },
@@ -123,7 +162,14 @@ describe("reviewed as scheduled, day by day", () => {
   });
 
   it("needs every occurrence of a day held before the day counts as reviewed", () => {
-    const [tuesday] = reviewedAsScheduled([everyone, norrby], "2026-03-03", "2026-03-03", [checkIn("2026-03-03", "morgonmote", ["p1", "p2"])], entries, participants);
+    const [tuesday] = reviewedAsScheduled(
+      [everyone, norrby],
+      "2026-03-03",
+      "2026-03-03",
+      [checkIn("2026-03-03", "morgonmote", ["p1", "p2"])],
+      entries,
+      participants,
+    );
     expect(tuesday).toMatchObject({ scheduled: 2, held: 1, reviewed: false });
   });
 });

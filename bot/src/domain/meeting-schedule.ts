@@ -43,12 +43,20 @@ export function isScheduledOn(meeting: Pick<RecurringMeeting, "days">, date: Cal
 }
 
 /** Every scheduled occurrence from `from` to `to` (local dates, both included), by date then time. */
-export function expectedOccurrences(meetings: readonly RecurringMeeting[], from: CalendarDate, to: CalendarDate, timeZone: string): MeetingOccurrence[] {
+export function expectedOccurrences(
+  meetings: readonly RecurringMeeting[],
+  from: CalendarDate,
+  to: CalendarDate,
+  timeZone: string,
+): MeetingOccurrence[] {
   const out: MeetingOccurrence[] = [];
   for (const date of workingDaysBetween(from, to)) {
-    for (const m of meetings) if (isScheduledOn(m, date)) out.push({ meetingId: m.id, date, startsAt: localTimeToInstant(date, m.time, timeZone) });
+    for (const m of meetings)
+      if (isScheduledOn(m, date)) out.push({ meetingId: m.id, date, startsAt: localTimeToInstant(date, m.time, timeZone) });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.startsAt.getTime() - b.startsAt.getTime() || a.meetingId.localeCompare(b.meetingId));
+  return out.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.startsAt.getTime() - b.startsAt.getTime() || a.meetingId.localeCompare(b.meetingId),
+  );
 }
 
 /** The occurrences of the board's local "today" at `now` (the board's time zone decides which day it is). */
@@ -58,7 +66,10 @@ export function occurrencesToday(meetings: readonly RecurringMeeting[], now: Dat
 }
 
 /** Whether a participant belongs in `meeting`'s walkthrough: the implicit meeting takes everyone, the others those involving one of its organisations. */
-export function meetingCovers(meeting: Pick<RecurringMeeting, "organisationIds">, participant: Pick<Participant, "organisationIds">): boolean {
+export function meetingCovers(
+  meeting: Pick<RecurringMeeting, "organisationIds">,
+  participant: Pick<Participant, "organisationIds">,
+): boolean {
   if (meeting.organisationIds.length === 0) return true;
   const orgs = new Set<OrganisationId>(meeting.organisationIds);
   return participant.organisationIds.some((o) => orgs.has(o));
@@ -87,7 +98,10 @@ export function meetingParticipants(
  * stored before a board had a schedule) reviewed the whole board that day, so it stands for any
  * occurrence on its date.
  */
-export function checkInFor<C extends Pick<CheckIn, "date" | "meetingId">>(occurrence: Pick<MeetingOccurrence, "date" | "meetingId">, checkIns: readonly C[]): C | undefined {
+export function checkInFor<C extends Pick<CheckIn, "date" | "meetingId">>(
+  occurrence: Pick<MeetingOccurrence, "date" | "meetingId">,
+  checkIns: readonly C[],
+): C | undefined {
   const sameDay = checkIns.filter((c) => c.date === occurrence.date);
   return sameDay.find((c) => c.meetingId === occurrence.meetingId) ?? sameDay.find((c) => c.meetingId === ALL_MEETINGS);
 }
@@ -124,7 +138,9 @@ export function reviewedAsScheduled(
     });
     const coveredAll = held.every(({ meeting, checkIn }) => {
       const reviewed = new Set([...checkIn.reviewedParticipantIds, ...checkIn.addedParticipantIds]);
-      const due = entries.filter((e) => e.putOnOn <= date && meetingCovers(meeting, participants.get(e.participantId) ?? { organisationIds: [] }));
+      const due = entries.filter(
+        (e) => e.putOnOn <= date && meetingCovers(meeting, participants.get(e.participantId) ?? { organisationIds: [] }),
+      );
       return checkIn.reviewedParticipantIds.length > 0 && due.every((e) => reviewed.has(e.participantId));
     });
     const reviewed = occurrences.length > 0 && held.length === occurrences.length;

@@ -2,8 +2,31 @@ import { Invalid } from "./errors";
 import { allowedTenantsOf, assertSubstitutes, planHandOver } from "./membership";
 import type { Member, Organisation, Participant } from "./types";
 
-const member = (id: string, organisationId = "region", extra: Partial<Member> = {}): Member => ({ id, boardId: "b", tenantId: "t", objectId: id, displayName: id, organisationId, role: "staff", substituteIds: [], ...extra });
-const participant = (id: string, caseManagerId: string): Participant => ({ id, boardId: "b", code: `NST-${id}`, initials: "A.B.", caseManagerId, writtenBy: "region", organisationIds: ["region"], sip: { inPlace: false }, crisisPlan: false, earlySignsPlan: false, onBoard: false, createdAt: "2026-01-01T00:00:00.000Z" });
+const member = (id: string, organisationId = "region", extra: Partial<Member> = {}): Member => ({
+  id,
+  boardId: "b",
+  tenantId: "t",
+  objectId: id,
+  displayName: id,
+  organisationId,
+  role: "staff",
+  substituteIds: [],
+  ...extra,
+});
+const participant = (id: string, caseManagerId: string): Participant => ({
+  id,
+  boardId: "b",
+  code: `NST-${id}`,
+  initials: "A.B.",
+  caseManagerId,
+  writtenBy: "region",
+  organisationIds: ["region"],
+  sip: { inPlace: false },
+  crisisPlan: false,
+  earlySignsPlan: false,
+  onBoard: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
 
 const ada = member("ada");
 const bo = member("bo");
@@ -25,7 +48,10 @@ describe("a member who leaves hands over every participant first", () => {
 
   it("gives each of their participants the chosen case manager, and a default for the rest", () => {
     const planned = planHandOver(ada, caseload, [{ participantId: "001", caseManagerId: "kim" }], members, "bo");
-    expect(planned.map((p) => [p.id, p.caseManagerId])).toEqual([["001", "kim"], ["002", "bo"]]);
+    expect(planned.map((p) => [p.id, p.caseManagerId])).toEqual([
+      ["001", "kim"],
+      ["002", "bo"],
+    ]);
   });
 });
 

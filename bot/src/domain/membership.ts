@@ -13,7 +13,8 @@ export function assertSubstitutes(member: Member, substituteIds: readonly Member
     const s = byId.get(id);
     if (!s || !isActive(s)) throw new Invalid("Not a member of this board.", `substituteIds.${i}`);
     if (s.id === member.id) throw new Invalid("A member cannot be their own substitute.", `substituteIds.${i}`);
-    if (s.organisationId !== member.organisationId) throw new Invalid("A substitute must be from the same organisation.", `substituteIds.${i}`);
+    if (s.organisationId !== member.organisationId)
+      throw new Invalid("A substitute must be from the same organisation.", `substituteIds.${i}`);
   });
 }
 
@@ -27,7 +28,13 @@ export interface HandOver {
  * new case manager, an active member of the board other than the leaver. Returns the participants
  * with their new case manager; refuses (naming the first participant left without one) otherwise.
  */
-export function planHandOver(leaver: Member, participants: readonly Participant[], handOver: readonly HandOver[], members: readonly Member[], defaultCaseManagerId?: MemberId): Participant[] {
+export function planHandOver(
+  leaver: Member,
+  participants: readonly Participant[],
+  handOver: readonly HandOver[],
+  members: readonly Member[],
+  defaultCaseManagerId?: MemberId,
+): Participant[] {
   const byId = new Map(members.map((m) => [m.id, m]));
   const chosen = new Map(handOver.map((h) => [h.participantId, h.caseManagerId]));
   const theirs = participants.filter((p) => p.caseManagerId === leaver.id && !p.leftTeamOn && !p.erasedAt);
@@ -35,7 +42,8 @@ export function planHandOver(leaver: Member, participants: readonly Participant[
     const next = chosen.get(p.id) ?? defaultCaseManagerId;
     if (!next) throw new Invalid("Every participant needs a new case manager before their case manager leaves.", `handOver.${p.id}`);
     const m = byId.get(next);
-    if (!m || !isActive(m) || m.id === leaver.id) throw new Invalid("The new case manager must be another member of this board.", `handOver.${p.id}`);
+    if (!m || !isActive(m) || m.id === leaver.id)
+      throw new Invalid("The new case manager must be another member of this board.", `handOver.${p.id}`);
     return { ...p, caseManagerId: m.id };
   });
 }
@@ -47,11 +55,14 @@ export function leftMember(member: Member, at: string): Member {
 
 /** Members who listed the leaver as a substitute no longer do. */
 export function withoutSubstitute(members: readonly Member[], leaverId: MemberId): Member[] {
-  return members.filter((m) => m.substituteIds.includes(leaverId)).map((m) => ({ ...m, substituteIds: m.substituteIds.filter((id) => id !== leaverId) }));
+  return members
+    .filter((m) => m.substituteIds.includes(leaverId))
+    .map((m) => ({ ...m, substituteIds: m.substituteIds.filter((id) => id !== leaverId) }));
 }
 
 /** The tenants of an organisation: where its people sign in from. */
 export const tenantsOf = (o: Organisation): string[] => [o.tenantId, ...(o.additionalTenantIds ?? [])];
 
 /** A board lets in exactly the tenants of its organisations: one source, no separate list. */
-export const allowedTenantsOf = (organisations: readonly Organisation[]): string[] => [...new Set(organisations.flatMap(tenantsOf).map((t) => t.toLowerCase()))].sort();
+export const allowedTenantsOf = (organisations: readonly Organisation[]): string[] =>
+  [...new Set(organisations.flatMap(tenantsOf).map((t) => t.toLowerCase()))].sort();

@@ -16,10 +16,15 @@ export interface ParticipantInput {
 }
 
 /** Refuses what may not be stored about a participant; returns the reason, or undefined when it is fine. */
-export function refusalOf(input: ParticipantInput, ctx: { codePattern?: string; members: readonly Member[]; organisations: readonly Organisation[] }): string | undefined {
-  if ([input.code, input.initials, input.caseManagerId, ...input.organisationIds].some(looksLikePersonalIdentityNumber)) return PERSONAL_IDENTITY_NUMBER_REFUSED;
+export function refusalOf(
+  input: ParticipantInput,
+  ctx: { codePattern?: string; members: readonly Member[]; organisations: readonly Organisation[] },
+): string | undefined {
+  if ([input.code, input.initials, input.caseManagerId, ...input.organisationIds].some(looksLikePersonalIdentityNumber))
+    return PERSONAL_IDENTITY_NUMBER_REFUSED;
   if (!ParticipantCode.safeParse(input.code).success) return "The code must be pseudonymous, like HBG-017.";
-  if (ctx.codePattern && !new RegExp(`^(?:${ctx.codePattern})$`).test(input.code)) return "The code does not follow this board's code scheme.";
+  if (ctx.codePattern && !new RegExp(`^(?:${ctx.codePattern})$`).test(input.code))
+    return "The code does not follow this board's code scheme.";
   if (!Initials.safeParse(input.initials).success) return "Initials must look like A.B.";
   const caseManager = ctx.members.find((m) => m.id === input.caseManagerId);
   if (!caseManager || !isActive(caseManager)) return "The case manager is not a member of this board.";
@@ -50,7 +55,10 @@ export interface ImportPlan {
  * or exact display name); organisations (ids or names, separated by "|"). A header row whose first
  * cell is "code" or "kod" is skipped. A code twice in the file refuses the second line.
  */
-export function planImport(lines: readonly ImportLine[], ctx: Parameters<typeof refusalOf>[1] & { existingCodes: ReadonlySet<string> }): ImportPlan {
+export function planImport(
+  lines: readonly ImportLine[],
+  ctx: Parameters<typeof refusalOf>[1] & { existingCodes: ReadonlySet<string> },
+): ImportPlan {
   const plan: ImportPlan = { accepted: [], refused: [] };
   const seen = new Set<string>();
   const active = ctx.members.filter(isActive);
@@ -60,16 +68,31 @@ export function planImport(lines: readonly ImportLine[], ctx: Parameters<typeof 
     const byName = active.filter((m) => m.displayName.toLowerCase() === text.toLowerCase());
     return byName.length === 1 ? byName[0]!.id : text;
   };
-  const organisationOf = (text: string) => ctx.organisations.find((o) => o.id === text || o.name.toLowerCase() === text.toLowerCase())?.id ?? text;
+  const organisationOf = (text: string) =>
+    ctx.organisations.find((o) => o.id === text || o.name.toLowerCase() === text.toLowerCase())?.id ?? text;
   for (const { line, cells } of lines) {
     const [code = "", initials = "", caseManager = "", organisations = "", ...rest] = cells.map((c) => c.trim());
     if (line === 1 && /^(code|kod)$/i.test(code)) continue;
     if (rest.some((c) => c !== "")) {
-      plan.refused.push({ line, reason: rest.some(looksLikePersonalIdentityNumber) ? PERSONAL_IDENTITY_NUMBER_REFUSED : "Too many columns: code; initials; case manager; organisations." });
+      plan.refused.push({
+        line,
+        reason: rest.some(looksLikePersonalIdentityNumber)
+          ? PERSONAL_IDENTITY_NUMBER_REFUSED
+          : "Too many columns: code; initials; case manager; organisations.",
+      });
       continue;
     }
     const caseManagerId = memberOf(caseManager);
-    const input: ParticipantInput = { code: code.toUpperCase(), initials, caseManagerId, organisationIds: organisations.split("|").map((s) => s.trim()).filter(Boolean).map(organisationOf) };
+    const input: ParticipantInput = {
+      code: code.toUpperCase(),
+      initials,
+      caseManagerId,
+      organisationIds: organisations
+        .split("|")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(organisationOf),
+    };
     const reason = refusalOf(input, ctx) ?? (seen.has(input.code) ? "The code appears twice in the file." : undefined);
     seen.add(input.code);
     if (reason) plan.refused.push({ line, reason });

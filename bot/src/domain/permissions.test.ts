@@ -47,7 +47,9 @@ const expected: Record<Permission, Expectation> = {
 const permissions = Object.keys(permissionMatrix) as Permission[];
 const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
   [false, true].flatMap((ownOrganisation) =>
-    [false, true].flatMap((askedSubstitute) => [false, true].map((namedLogReviewer) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute, namedLogReviewer }))),
+    [false, true].flatMap((askedSubstitute) =>
+      [false, true].map((namedLogReviewer) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute, namedLogReviewer })),
+    ),
   ),
 );
 
@@ -59,7 +61,13 @@ const describeRelation = (r: Relation) =>
 
 const cases = Role.options.flatMap((role) =>
   permissions.flatMap((permission) =>
-    relations.map((relation) => ({ role, permission, relation: describeRelation(relation), rel: relation, allowed: expected[permission](role, relation) })),
+    relations.map((relation) => ({
+      role,
+      permission,
+      relation: describeRelation(relation),
+      rel: relation,
+      allowed: expected[permission](role, relation),
+    })),
   ),
 );
 
@@ -89,11 +97,15 @@ describe("what the matrix means for people", () => {
   });
 
   it("lets nobody, not even an admin, record another organisation's consent", () => {
-    for (const role of Role.options) expect(isAllowed(role, "consent.record", { caseManagerOrCover: true, ownOrganisation: false })).toBe(false);
+    for (const role of Role.options)
+      expect(isAllowed(role, "consent.record", { caseManagerOrCover: true, ownOrganisation: false })).toBe(false);
   });
 
   it("keeps the access log (loggkontroll) to managers and admins", () => {
-    expect(Role.options.filter((role) => isAllowed(role, "audit.read", { caseManagerOrCover: true, ownOrganisation: true }))).toEqual(["manager", "admin"]);
+    expect(Role.options.filter((role) => isAllowed(role, "audit.read", { caseManagerOrCover: true, ownOrganisation: true }))).toEqual([
+      "manager",
+      "admin",
+    ]);
   });
 
   it("lets only the substitute being asked answer a cover request, whatever their role", () => {

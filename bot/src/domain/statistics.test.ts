@@ -24,10 +24,18 @@ describe("de-identified statistics", () => {
   });
 
   it("counts per month and organisation kind, with no participant, member or note in any row", () => {
-    const organisations = [{ id: "region", kind: "regionPsychiatry" as const }, { id: "kommun", kind: "municipalSocialServices" as const }];
+    const organisations = [
+      { id: "region", kind: "regionPsychiatry" as const },
+      { id: "kommun", kind: "municipalSocialServices" as const },
+    ];
     const entries = [1, 2, 3, 4, 5, 6].map((i) => entry(`p${i}`, "region", "2026-02-0" + i)).concat([entry("p9", "kommun", "2026-02-03")]);
-    const rows = statisticsRows({ organisations, currentEntries: entries, closedEntries: [], checkIns: [], escalations: [], absences: [] }, ["2026-02", "2026-03"], "2026-03-10");
-    const row = (month: string, kind: string, measure: string) => rows.find((r) => r.month === month && r.organisationKind === kind && r.measure === measure)?.value;
+    const rows = statisticsRows(
+      { organisations, currentEntries: entries, closedEntries: [], checkIns: [], escalations: [], absences: [] },
+      ["2026-02", "2026-03"],
+      "2026-03-10",
+    );
+    const row = (month: string, kind: string, measure: string) =>
+      rows.find((r) => r.month === month && r.organisationKind === kind && r.measure === measure)?.value;
     expect(row("2026-02", "regionPsychiatry", "putOn")).toBe(6);
     expect(row("2026-02", "regionPsychiatry", "entriesReviewed")).toBe(6);
     expect(row("2026-02", "municipalSocialServices", "putOn")).toBe(SUPPRESSED);

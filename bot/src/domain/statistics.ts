@@ -49,7 +49,8 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
     const last = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
     if (first > today) continue;
     const counts = new Map<string, number>();
-    const add = (kind: string, measure: string, n = 1) => counts.set(`${kind}\u0000${measure}`, (counts.get(`${kind}\u0000${measure}`) ?? 0) + n);
+    const add = (kind: string, measure: string, n = 1) =>
+      counts.set(`${kind}\u0000${measure}`, (counts.get(`${kind}\u0000${measure}`) ?? 0) + n);
     for (const e of entries) {
       const kind = kindOf.get(e.writtenBy) ?? "other";
       if (isOnBoardOn(e, last)) {
@@ -69,7 +70,9 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
       add(kind, `signals.${s.kind}`);
       add(kind, answeredInTime(s) ? "signals.answeredInTime" : "signals.notAnsweredInTime");
     }
-    for (const a of facts.absences) if (a.registeredAt.slice(0, 7) === month && a.cover.candidateIds.length > 0) add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
+    for (const a of facts.absences)
+      if (a.registeredAt.slice(0, 7) === month && a.cover.candidateIds.length > 0)
+        add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
     // Every measure for every kind, zeros too: a missing row would itself tell something.
     const measures = [
       "onBoard",
@@ -77,12 +80,16 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
       "putOn",
       ...["stable", "transferred", "admittedLongTerm", "leftFact", "other"].map((o) => `takenOff.${o}`),
       "entriesReviewed",
-      ...["morePsychiatricSupport", "lessPsychiatricSupport", "moreMunicipalSupport", "lessMunicipalSupport", "concern"].map((k) => `signals.${k}`),
+      ...["morePsychiatricSupport", "lessPsychiatricSupport", "moreMunicipalSupport", "lessMunicipalSupport", "concern"].map(
+        (k) => `signals.${k}`,
+      ),
       "signals.answeredInTime",
       "signals.notAnsweredInTime",
       "coverRequests",
     ];
-    for (const kind of kinds) for (const measure of measures) rows.push({ month, organisationKind: kind, measure, value: suppress(counts.get(`${kind}\u0000${measure}`) ?? 0) });
+    for (const kind of kinds)
+      for (const measure of measures)
+        rows.push({ month, organisationKind: kind, measure, value: suppress(counts.get(`${kind}\u0000${measure}`) ?? 0) });
     rows.push({ month, organisationKind: "all", measure: "checkInsHeld", value: suppress(counts.get(`all\u0000checkInsHeld`) ?? 0) });
   }
   return rows;

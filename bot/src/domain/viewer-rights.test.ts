@@ -54,16 +54,28 @@ describe("a board row", () => {
   });
 
   it("offers no signal when no other organisation is involved", () => {
-    expect(rowRights(member("coordinator"), {}, { ...participant, organisationIds: ["region"] }, { writtenBy: "region" }).raiseSignal).toBe(false);
+    expect(rowRights(member("coordinator"), {}, { ...participant, organisationIds: ["region"] }, { writtenBy: "region" }).raiseSignal).toBe(
+      false,
+    );
   });
 });
 
 describe("a signal", () => {
   it("may be answered by the receiving organisation only, by what its state still allows", () => {
-    expect(signalRights(member("coordinator", "north"), {}, { toOrganisationId: "north", state: "open" })).toEqual({ acknowledge: true, resolve: true, decline: true });
+    expect(signalRights(member("coordinator", "north"), {}, { toOrganisationId: "north", state: "open" })).toEqual({
+      acknowledge: true,
+      resolve: true,
+      decline: true,
+    });
     expect(signalRights(member("coordinator", "north"), {}, { toOrganisationId: "north", state: "acknowledged" }).acknowledge).toBe(false);
-    expect(signalRights(member("coordinator", "region"), {}, { toOrganisationId: "north", state: "open" })).toEqual({ acknowledge: false, resolve: false, decline: false });
-    expect(signalRights(member("staff", "north"), { caseManagerOrCover: false }, { toOrganisationId: "north", state: "open" }).resolve).toBe(false);
+    expect(signalRights(member("coordinator", "region"), {}, { toOrganisationId: "north", state: "open" })).toEqual({
+      acknowledge: false,
+      resolve: false,
+      decline: false,
+    });
+    expect(
+      signalRights(member("staff", "north"), { caseManagerOrCover: false }, { toOrganisationId: "north", state: "open" }).resolve,
+    ).toBe(false);
   });
 });
 

@@ -16,13 +16,15 @@ export function rowRights(member: Member, relation: Relation, participant: Parti
     planActions: isAllowed(member.role, "entry.edit", relation),
     review: isAllowed(member.role, "entry.review", relation),
     takeOff: ownsEntry && isAllowed(member.role, "entry.takeOff", relation),
-    raiseSignal: isAllowed(member.role, "escalation.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
+    raiseSignal:
+      isAllowed(member.role, "escalation.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
   };
 }
 
 export function signalRights(member: Member, relation: Relation, e: Pick<Escalation, "toOrganisationId" | "state">) {
   const mayAnswer =
-    mayChange("signal.answer", member.organisationId, e.toOrganisationId) && isAllowed(member.role, "escalation.answer", { ...relation, ownOrganisation: true });
+    mayChange("signal.answer", member.organisationId, e.toOrganisationId) &&
+    isAllowed(member.role, "escalation.answer", { ...relation, ownOrganisation: true });
   return {
     acknowledge: mayAnswer && canApplyEscalationEvent(e.state, "acknowledge"),
     resolve: mayAnswer && canApplyEscalationEvent(e.state, "resolve"),

@@ -1,12 +1,21 @@
 import { Forbidden, InvalidTransition } from "./errors";
-import { applyWalkthroughEvent, currentParticipantId, notReached, startWalkthrough, walkthroughOrder, withNewEntries, type Walkthrough } from "./walkthrough";
+import {
+  applyWalkthroughEvent,
+  currentParticipantId,
+  notReached,
+  startWalkthrough,
+  walkthroughOrder,
+  withNewEntries,
+  type Walkthrough,
+} from "./walkthrough";
 
 const T0 = "2026-03-10T07:30:00.000Z";
 const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
 const ADA = { memberId: "t1.ada", organisationId: "region" };
 const HUGO = { memberId: "t2.hugo", organisationId: "north" };
 
-const fresh = (): Walkthrough => startWalkthrough({ boardId: "b1", date: "2026-03-10", presenter: ADA, order: ["p1", "p2", "p3"], now: T0 });
+const fresh = (): Walkthrough =>
+  startWalkthrough({ boardId: "b1", date: "2026-03-10", presenter: ADA, order: ["p1", "p2", "p3"], now: T0 });
 
 describe("the walkthrough's order", () => {
   it("puts participants not reached at the last check-in first, then today's board", () => {
@@ -49,7 +58,10 @@ describe("following the presenter", () => {
     const w = fresh();
     const joined = applyWalkthroughEvent(w, { type: "join", ...HUGO }, at(10));
     expect(applyWalkthroughEvent(joined, { type: "join", ...HUGO }, at(20))).toBe(joined);
-    expect(joined.attendees).toEqual([{ ...ADA, joinedAt: T0 }, { ...HUGO, joinedAt: at(10) }]);
+    expect(joined.attendees).toEqual([
+      { ...ADA, joinedAt: T0 },
+      { ...HUGO, joinedAt: at(10) },
+    ]);
   });
 
   it("remembers each Teams meeting chat it ran in once, for the summary", () => {

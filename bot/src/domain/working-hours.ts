@@ -13,7 +13,11 @@ export interface WorkingCalendar {
   closesAt: string;
 }
 
-export const workingCalendar = (timeZone: string, opensAt = "08:00", closesAt = "17:00"): WorkingCalendar => ({ timeZone, opensAt, closesAt });
+export const workingCalendar = (timeZone: string, opensAt = "08:00", closesAt = "17:00"): WorkingCalendar => ({
+  timeZone,
+  opensAt,
+  closesAt,
+});
 
 /** Swedish office hours; what every board uses until a board sets its own. */
 export const SWEDISH_WORKING_HOURS: WorkingCalendar = workingCalendar("Europe/Stockholm");
@@ -28,7 +32,16 @@ export function localTimeToInstant(date: CalendarDate, hhmm: string, timeZone: s
 }
 
 function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
@@ -41,7 +54,10 @@ interface Window {
 
 function windowOn(date: CalendarDate, cal: WorkingCalendar): Window | undefined {
   if (!isWorkingDay(date)) return undefined;
-  return { opens: localTimeToInstant(date, cal.opensAt, cal.timeZone).getTime(), closes: localTimeToInstant(date, cal.closesAt, cal.timeZone).getTime() };
+  return {
+    opens: localTimeToInstant(date, cal.opensAt, cal.timeZone).getTime(),
+    closes: localTimeToInstant(date, cal.closesAt, cal.timeZone).getTime(),
+  };
 }
 
 /** The working windows from the day of `at` on (a year at most: the calendar always has working days). */

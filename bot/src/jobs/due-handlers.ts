@@ -69,7 +69,10 @@ async function notificationDue(bot: Bot, item: DueItem, now: Date): Promise<Outc
     return done;
   } catch (e) {
     if (!(e instanceof DeliveryPending)) throw e;
-    return { rescheduleAt: new Date(now.getTime() + notificationBackoffMs(attempt)).toISOString(), payload: { ...item.payload, attempt: attempt + 1 } };
+    return {
+      rescheduleAt: new Date(now.getTime() + notificationBackoffMs(attempt)).toISOString(),
+      payload: { ...item.payload, attempt: attempt + 1 },
+    };
   }
 }
 
@@ -88,9 +91,14 @@ async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promis
   switch (escalationFollowUp(e, now, cal)) {
     case "remind": {
       const coordinators = await bot.notifier.receivers(boardId, e.toOrganisationId, ["coordinator"]);
-      const result = await bot.notifier.deliver({ card: "escalation", boardId, escalationId: e.id, audience: "personal" }, coordinators, "reminder", {
-        channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
-      });
+      const result = await bot.notifier.deliver(
+        { card: "escalation", boardId, escalationId: e.id, audience: "personal" },
+        coordinators,
+        "reminder",
+        {
+          channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
+        },
+      );
       if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };
       await storage.escalations.update({ ...e, remindersSent: e.remindersSent + 1 }, { expectedEtag: e.etag });
       return { rescheduleAt: managerAt };
@@ -129,7 +137,12 @@ async function consentReminderDue(bot: Bot, item: DueItem): Promise<Outcome> {
   const member = await storage.members.get(boardId, str(item.payload["memberId"]));
   if (!member) return done;
   await bot.notifier.deliver(
-    { card: "consent", boardId, participantId: str(item.payload["participantId"]), disclosingOrganisationId: str(item.payload["disclosingOrganisationId"]) },
+    {
+      card: "consent",
+      boardId,
+      participantId: str(item.payload["participantId"]),
+      disclosingOrganisationId: str(item.payload["disclosingOrganisationId"]),
+    },
     [member],
     `remind.${item.dueAt}`,
   );
@@ -153,7 +166,13 @@ async function morningBriefDue(bot: Bot, item: DueItem): Promise<Outcome> {
   const ref = { card: "morningBrief" as const, boardId, ...(meetingId ? { meetingId } : {}) };
   for (const target of channels) {
     const card = await bot.notifier.buildChannelCard(ref, target);
-    await bot.sender.send({ dedupeKey: meetingId ? `brief.${date}.${meetingId}.${target.key}` : `brief.${date}.${target.key}`, cardKey: cardKeyOf(ref), target, card, audience: "channel" });
+    await bot.sender.send({
+      dedupeKey: meetingId ? `brief.${date}.${meetingId}.${target.key}` : `brief.${date}.${target.key}`,
+      cardKey: cardKeyOf(ref),
+      target,
+      card,
+      audience: "channel",
+    });
   }
   await consentScan(bot, boardId);
   return done;
@@ -172,7 +191,11 @@ export async function consentScan(bot: Bot, boardId: string): Promise<void> {
       if (!hasConsentProblem(consent, today)) continue;
       const status = consentStatusOn(consent, today);
       const responsible = responsibleFor(p.caseManagerId, org, snap.members, snap.currentAbsences, today, members);
-      await bot.notifier.deliver({ card: "consent", boardId, participantId: p.id, disclosingOrganisationId: org }, responsible, `problem.${status}.${consent?.validUntil ?? "-"}.${consent?.etag ?? "-"}`);
+      await bot.notifier.deliver(
+        { card: "consent", boardId, participantId: p.id, disclosingOrganisationId: org },
+        responsible,
+        `problem.${status}.${consent?.validUntil ?? "-"}.${consent?.etag ?? "-"}`,
+      );
     }
   }
 }

@@ -56,17 +56,35 @@ export function startJobs(deps: JobDeps): Jobs {
         // Scheduling the same item again is a no-op (same key, same payload).
         if (!scheduled) {
           const at = localTimeToInstant(date, deps.morningBriefAt, tz);
-          if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}`, dueAt: at.toISOString(), payload: { boardId: board.id, date } });
+          if (at > now)
+            await storage.dueItems.schedule({
+              kind: MORNING_BRIEF_KIND,
+              id: `${board.id}.${date}`,
+              dueAt: at.toISOString(),
+              payload: { boardId: board.id, date },
+            });
         } else {
           // A board with a schedule is briefed before each of its meetings, with that meeting's counts.
           for (const o of expectedOccurrences(meetingsOf(board), date, date, tz)) {
             const at = new Date(o.startsAt.getTime() - BRIEF_LEAD_MINUTES * 60_000);
-            if (at > now) await storage.dueItems.schedule({ kind: MORNING_BRIEF_KIND, id: `${board.id}.${date}.${o.meetingId}`, dueAt: at.toISOString(), payload: { boardId: board.id, date, meetingId: o.meetingId } });
+            if (at > now)
+              await storage.dueItems.schedule({
+                kind: MORNING_BRIEF_KIND,
+                id: `${board.id}.${date}.${o.meetingId}`,
+                dueAt: at.toISOString(),
+                payload: { boardId: board.id, date, meetingId: o.meetingId },
+              });
           }
         }
         // Erasure after retention runs nightly, when nobody is at the board.
         const night = localTimeToInstant(date, RETENTION_AT, tz);
-        if (night > now) await storage.dueItems.schedule({ kind: RETENTION_KIND, id: `${board.id}.${date}`, dueAt: night.toISOString(), payload: { boardId: board.id, date } });
+        if (night > now)
+          await storage.dueItems.schedule({
+            kind: RETENTION_KIND,
+            id: `${board.id}.${date}`,
+            dueAt: night.toISOString(),
+            payload: { boardId: board.id, date },
+          });
       }
     }
   }
@@ -84,7 +102,12 @@ export function startJobs(deps: JobDeps): Jobs {
       try {
         const outcome = await handler(deps.bot, claimed, now);
         if ("done" in outcome) await storage.dueItems.complete(claimed, { expectedEtag: claimed.etag });
-        else await storage.dueItems.reschedule(claimed, { dueAt: outcome.rescheduleAt, ...(outcome.payload ? { payload: outcome.payload } : {}) }, { expectedEtag: claimed.etag });
+        else
+          await storage.dueItems.reschedule(
+            claimed,
+            { dueAt: outcome.rescheduleAt, ...(outcome.payload ? { payload: outcome.payload } : {}) },
+            { expectedEtag: claimed.etag },
+          );
         ran++;
       } catch (e) {
         // Left claimed: when the lease runs out this or another instance tries again.

@@ -19,18 +19,44 @@ const jobsFor = (claimant: string) => startJobs({ bot: h.bot, pollSeconds: 3600,
 beforeAll(async () => {
   h = await startHarness();
   boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }));
-  const kommun = await h.storage.organisations.create(anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }));
+  const region = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
+  );
+  const kommun = await h.storage.organisations.create(
+    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
+  );
   const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
   rc = await mk({ tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" });
   kc = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" });
   km = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "manager", displayName: "Maja" });
   sub1 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Sune" });
   sub2 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Stina" });
-  absentee = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Anna", substituteIds: [sub1.id, sub2.id] });
-  const p = await h.storage.participants.create(aParticipant(boardId, { code: "HBG-021", initials: "C.D.", caseManagerId: rc.id, writtenBy: region.id, organisationIds: [region.id, kommun.id] }));
+  absentee = await mk({
+    tenantId: KOMMUN,
+    organisationId: kommun.id,
+    role: "staff",
+    displayName: "Anna",
+    substituteIds: [sub1.id, sub2.id],
+  });
+  const p = await h.storage.participants.create(
+    aParticipant(boardId, {
+      code: "HBG-021",
+      initials: "C.D.",
+      caseManagerId: rc.id,
+      writtenBy: region.id,
+      organisationIds: [region.id, kommun.id],
+    }),
+  );
   participantId = p.id;
-  await h.storage.consents.save(aConsent(boardId, p.id, { disclosingOrganisationId: region.id, receivingOrganisationIds: [kommun.id], status: "given", givenOn: "2025-06-01", validUntil: "2026-03-20" }));
+  await h.storage.consents.save(
+    aConsent(boardId, p.id, {
+      disclosingOrganisationId: region.id,
+      receivingOrganisationIds: [kommun.id],
+      status: "given",
+      givenOn: "2025-06-01",
+      validUntil: "2026-03-20",
+    }),
+  );
   for (const m of [rc, kc, km, sub1, sub2, absentee]) await install(h, as(m));
   await install(h, as(kc), { id: "19:team@thread.tacv2", conversationType: "channel" });
 });
@@ -52,7 +78,13 @@ it("an unanswered signal: a reminder past its deadline, then the manager is told
   await say(h, as(rc), "signal");
   const form = h.connector.cards(personal(rc)).pop();
   const send = action(form, "signal.raise");
-  await click(h, as(rc), send.verb, { ...send.data, participantId, toOrganisationId: `orgk${boardId}`, kind: "moreMunicipalSupport", urgency: "today" });
+  await click(h, as(rc), send.verb, {
+    ...send.data,
+    participantId,
+    toOrganisationId: `orgk${boardId}`,
+    kind: "moreMunicipalSupport",
+    urgency: "today",
+  });
   await h.bot.idle();
   h.connector.clear();
   // "today" is due at the end of the working day: 17:00 in Stockholm (16:00 UTC), not four hours on.
@@ -134,7 +166,8 @@ it("a notification whose background work never ran (the process stopped) is deli
     dueAt: "2026-03-05T08:01:00.000Z",
     payload: { type: "escalationRaised", boardId, escalationId: escalation.id },
   });
-  const signalCards = () => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(escalation.id));
+  const signalCards = () =>
+    h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(escalation.id));
   // Within the grace period it is still the live instance's job.
   await runBoth(new Date("2026-03-05T08:00:30.000Z"));
   await h.bot.idle();
@@ -149,7 +182,14 @@ it("a notification whose background work never ran (the process stopped) is deli
 
 it("erases, in the nightly run, the details of a participant whose retention period has passed", async () => {
   const gone = await h.storage.participants.create(
-    aParticipant(boardId, { code: "HBG-099", initials: "Y.Z.", caseManagerId: rc.id, writtenBy: `orgr${boardId}`, organisationIds: [`orgr${boardId}`], leftTeamOn: "2015-01-01" }),
+    aParticipant(boardId, {
+      code: "HBG-099",
+      initials: "Y.Z.",
+      caseManagerId: rc.id,
+      writtenBy: `orgr${boardId}`,
+      organisationIds: [`orgr${boardId}`],
+      leftTeamOn: "2015-01-01",
+    }),
   );
   await runBoth(new Date("2026-03-06T00:00:00.000Z")); // before 02:30 local: not yet
   expect((await h.storage.participants.get(boardId, gone.id))?.erasedAt).toBeUndefined();

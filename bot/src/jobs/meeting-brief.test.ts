@@ -33,8 +33,13 @@ beforeAll(async () => {
   const rc = await h.storage.members.create(aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator" }));
   kc = await h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator" }));
   // Two on the board: one the municipality is involved in, one the region's alone.
-  for (const [code, orgs] of [["SCH-001", [region.id, kommun.id]], ["SCH-002", [region.id]]] as const) {
-    const p = await h.storage.participants.create(aParticipant(boardId, { code, caseManagerId: rc.id, writtenBy: region.id, organisationIds: [...orgs] }));
+  for (const [code, orgs] of [
+    ["SCH-001", [region.id, kommun.id]],
+    ["SCH-002", [region.id]],
+  ] as const) {
+    const p = await h.storage.participants.create(
+      aParticipant(boardId, { code, caseManagerId: rc.id, writtenBy: region.id, organisationIds: [...orgs] }),
+    );
     await h.storage.entries.create(anEntry(boardId, p.id, { writtenBy: region.id, putOnOn: "2026-02-20" }));
   }
   await install(h, { tenantId: kc.tenantId, objectId: kc.objectId }, { id: CHANNEL, conversationType: "channel" });
@@ -53,7 +58,9 @@ async function runAt(iso: string): Promise<number> {
 
 const briefs = () => h.connector.cards(CHANNEL).filter((c) => textOf(c).includes("Inför morgonmötet"));
 const factsOf = (card: unknown): Record<string, string> => {
-  const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find((b) => b.type === "FactSet");
+  const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find(
+    (b) => b.type === "FactSet",
+  );
   return Object.fromEntries((set?.facts ?? []).map((f) => [f.title, f.value]));
 };
 
@@ -62,7 +69,9 @@ it("briefs the channel before the scheduled meeting, once, with that meeting's c
   await runAt("2026-03-03T06:00:00.000Z");
   expect(briefs()).toHaveLength(0);
   const pending = await h.storage.dueItems.listDue("2026-03-03T23:59:00.000Z", 1000);
-  expect(pending.filter((d) => d.kind === "morningBrief" && d.payload["boardId"] === boardId).map((d) => [d.dueAt, d.payload["meetingId"]])).toEqual([["2026-03-03T11:30:00.000Z", "kommun"]]);
+  expect(
+    pending.filter((d) => d.kind === "morningBrief" && d.payload["boardId"] === boardId).map((d) => [d.dueAt, d.payload["meetingId"]]),
+  ).toEqual([["2026-03-03T11:30:00.000Z", "kommun"]]);
 
   await runAt("2026-03-03T11:31:00.000Z");
   await runAt("2026-03-03T11:45:00.000Z");
@@ -78,7 +87,9 @@ it("schedules no brief on a day without a scheduled meeting", async () => {
   h.connector.clear();
   // Wednesday: nothing scheduled today; Thursday's brief is.
   await runAt("2026-03-04T06:00:00.000Z");
-  const due = (await h.storage.dueItems.listDue("2026-03-05T23:59:00.000Z", 1000)).filter((d) => d.kind === "morningBrief" && d.payload["boardId"] === boardId);
+  const due = (await h.storage.dueItems.listDue("2026-03-05T23:59:00.000Z", 1000)).filter(
+    (d) => d.kind === "morningBrief" && d.payload["boardId"] === boardId,
+  );
   expect(due.map((d) => d.payload["date"])).toEqual(["2026-03-05"]);
   await runAt("2026-03-04T11:31:00.000Z");
   expect(briefs()).toHaveLength(0);

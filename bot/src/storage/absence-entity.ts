@@ -1,7 +1,17 @@
 import { AbsenceReason, CoverState } from "@fact-board/contract";
 import { z } from "zod";
 import type { Absence, BoardId } from "../domain/types";
-import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, storedDate, storedInstant, toJson } from "./entity-support";
+import {
+  type Mapping,
+  boardPartition,
+  entity,
+  jsonColumn,
+  keyPart,
+  parseStored,
+  storedDate,
+  storedInstant,
+  toJson,
+} from "./entity-support";
 
 // Absences: PartitionKey boardId, RowKey absenceId. The board load reads the ones not yet over
 // (toDate >= today, a filter inside the partition). Dates are stored as YYYY-MM-DD strings,

@@ -73,7 +73,10 @@ export function auditKeys(e: AuditEvent) {
     const { partitionKey, rowKey } = foldKeys(e);
     return { partitionKey, rowKey };
   }
-  return { partitionKey: auditPartition(e.boardId, monthOf(e.at)), rowKey: `${inverted(Date.parse(e.at))}_${randomBytes(6).toString("hex")}` };
+  return {
+    partitionKey: auditPartition(e.boardId, monthOf(e.at)),
+    rowKey: `${inverted(Date.parse(e.at))}_${randomBytes(6).toString("hex")}`,
+  };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -7,7 +7,10 @@ import { anAuditEvent, createTestStorageWithTables } from "./test-support";
 const at = (hhmmss: string) => `2025-03-03T${hhmmss}.000Z`;
 const march = { fromMonth: "2025-03", toMonth: "2025-03" };
 
-async function rowsOf(storage: Awaited<ReturnType<typeof createTestStorageWithTables>>["storage"], participantId = "p1"): Promise<AuditEvent[]> {
+async function rowsOf(
+  storage: Awaited<ReturnType<typeof createTestStorageWithTables>>["storage"],
+  participantId = "p1",
+): Promise<AuditEvent[]> {
   return storage.audit.listForParticipant("b1", participantId, march);
 }
 
@@ -16,17 +19,30 @@ describe("folding repeated views in the access log", () => {
     const { storage } = await createTestStorageWithTables();
     for (let i = 0; i < 60; i++) {
       const s = 10 * i;
-      await storage.audit.append([anAuditEvent("b1", { at: at(`08:${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`) })]);
+      await storage.audit.append([
+        anAuditEvent("b1", { at: at(`08:${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`) }),
+      ]);
     }
     const rows = await rowsOf(storage);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ at: at("08:00:00"), lastAt: at("08:09:50"), count: 60, what: "viewedDetails", channel: "tab", participantCode: "HBG-017" });
+    expect(rows[0]).toMatchObject({
+      at: at("08:00:00"),
+      lastAt: at("08:09:50"),
+      count: 60,
+      what: "viewedDetails",
+      channel: "tab",
+      participantCode: "HBG-017",
+    });
     expect(rows[0]!.actor).toEqual(anAuditEvent("b1").actor);
   });
 
   it("identical views in one call fold too", async () => {
     const { storage } = await createTestStorageWithTables();
-    await storage.audit.append([anAuditEvent("b1", { at: at("08:01:00") }), anAuditEvent("b1", { at: at("08:00:30") }), anAuditEvent("b1", { at: at("08:02:00") })]);
+    await storage.audit.append([
+      anAuditEvent("b1", { at: at("08:01:00") }),
+      anAuditEvent("b1", { at: at("08:00:30") }),
+      anAuditEvent("b1", { at: at("08:02:00") }),
+    ]);
     expect(await rowsOf(storage)).toEqual([expect.objectContaining({ at: at("08:00:30"), lastAt: at("08:02:00"), count: 3 })]);
   });
 
@@ -74,7 +90,10 @@ describe("folding repeated views in the access log", () => {
   it("loses no view when two instances log the same board view at once (ETags, retried)", async () => {
     const { storage } = await createTestStorageWithTables();
     // Eight board views in flight at once: each reads the rows, and all but one find their ETags stale.
-    const view = (second: number) => Array.from({ length: 30 }, (_, i) => anAuditEvent("b1", { participantId: `p${i}`, participantCode: `HBG-${i}`, at: at(`08:00:${String(second).padStart(2, "0")}`) }));
+    const view = (second: number) =>
+      Array.from({ length: 30 }, (_, i) =>
+        anAuditEvent("b1", { participantId: `p${i}`, participantCode: `HBG-${i}`, at: at(`08:00:${String(second).padStart(2, "0")}`) }),
+      );
     await Promise.all(Array.from({ length: 8 }, (_, i) => storage.audit.append(view(i))));
     for (const pid of ["p0", "p17", "p29"]) {
       const rows = await rowsOf(storage, pid);
@@ -96,7 +115,8 @@ describe("folding repeated views in the access log", () => {
 
   it("a live refresh in the same process is one transaction and no read", async () => {
     const { storage, service } = await createTestStorageWithTables();
-    const view = (time: string) => Array.from({ length: 40 }, (_, i) => anAuditEvent("b1", { participantId: `p${i}`, participantCode: `HBG-${i}`, at: at(time) }));
+    const view = (time: string) =>
+      Array.from({ length: 40 }, (_, i) => anAuditEvent("b1", { participantId: `p${i}`, participantCode: `HBG-${i}`, at: at(time) }));
     await storage.audit.append(view("08:00:00"));
     const submit = jest.spyOn(service.tables.auditLog, "submitTransaction");
     const read = jest.spyOn(service.tables.auditLog, "listEntities");

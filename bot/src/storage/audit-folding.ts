@@ -64,7 +64,9 @@ async function readFolds(client: TableClient, partitionKey: string, actorPrefix:
   const out = new Map<string, StoredFold>();
   // Row keys after the prefix are hex digits, all below "~".
   const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${actorPrefix} and RowKey lt ${`${actorPrefix}~`}`;
-  const rows = client.listEntities<{ at: string; count?: number; lastAt?: string }>({ queryOptions: { filter, select: ["RowKey", "at", "count", "lastAt"] } });
+  const rows = client.listEntities<{ at: string; count?: number; lastAt?: string }>({
+    queryOptions: { filter, select: ["RowKey", "at", "count", "lastAt"] },
+  });
   for await (const row of rows) {
     if (!row.rowKey || !row.etag) continue;
     out.set(row.rowKey, { etag: row.etag, at: row.at, count: row.count ?? 1, lastAt: row.lastAt ?? row.at });
@@ -74,7 +76,11 @@ async function readFolds(client: TableClient, partitionKey: string, actorPrefix:
 
 function actionFor(f: Folded, stored: StoredFold | undefined): TransactionAction {
   // The whole row only when it is new: a refresh raises the count and touches nothing else.
-  if (!stored) return ["create", { ...auditMapping.toEntity({ ...f.event, count: f.count, lastAt: f.lastAt }), partitionKey: f.partitionKey, rowKey: f.rowKey }];
+  if (!stored)
+    return [
+      "create",
+      { ...auditMapping.toEntity({ ...f.event, count: f.count, lastAt: f.lastAt }), partitionKey: f.partitionKey, rowKey: f.rowKey },
+    ];
   const raise: Entity = {
     partitionKey: f.partitionKey,
     rowKey: f.rowKey,

@@ -23,8 +23,12 @@ describe("the audit log", () => {
     const { storage, service } = await createTestStorageWithTables();
     const submit = jest.spyOn(service.tables.auditLog, "submitTransaction");
     // Changes: each one is a row of its own.
-    const march = Array.from({ length: 250 }, (_, i) => anAuditEvent("b1", { what: "changed", at: minutesAfter("2025-03-01T00:00:00.000Z", i) }));
-    const april = Array.from({ length: 20 }, (_, i) => anAuditEvent("b1", { what: "changed", at: minutesAfter("2025-04-02T00:00:00.000Z", i) }));
+    const march = Array.from({ length: 250 }, (_, i) =>
+      anAuditEvent("b1", { what: "changed", at: minutesAfter("2025-03-01T00:00:00.000Z", i) }),
+    );
+    const april = Array.from({ length: 20 }, (_, i) =>
+      anAuditEvent("b1", { what: "changed", at: minutesAfter("2025-04-02T00:00:00.000Z", i) }),
+    );
     await storage.audit.append([...march, ...april]);
     // 100 + 100 + 50 in March, 20 in April: four transactions, each within one partition.
     expect(submit).toHaveBeenCalledTimes(4);
@@ -49,7 +53,9 @@ describe("the audit log", () => {
     const other = anAuditEvent("b1", { actor: { tenantId: "tk", objectId: "you", organisationId: "org-kommun", role: "staff" } });
     const elsewhere = anAuditEvent("b2", { actor: mine.actor });
     await storage.audit.append([mine, other, elsewhere]);
-    expect(await storage.audit.listForMember("b1", "tk", "me", { fromMonth: "2025-01", toMonth: "2025-12" })).toEqual([{ ...mine, count: 1, lastAt: mine.at }]);
+    expect(await storage.audit.listForMember("b1", "tk", "me", { fromMonth: "2025-01", toMonth: "2025-12" })).toEqual([
+      { ...mine, count: 1, lastAt: mine.at },
+    ]);
   });
 
   it("keeps two changes of the same millisecond apart", async () => {
@@ -70,18 +76,34 @@ describe("the audit log", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await storage.audit.listPageForParticipant("b1", "p1", { fromMonth: "2025-01", toMonth: "2025-03", pageSize: 2, ...(cursor ? { cursor } : {}) });
+      const page = await storage.audit.listPageForParticipant("b1", "p1", {
+        fromMonth: "2025-01",
+        toMonth: "2025-03",
+        pageSize: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((e) => e.at));
       cursor = page.cursor;
       pages++;
     } while (cursor && pages < 20);
-    expect(seen).toEqual(events.map((e) => e.at).sort().reverse());
-    await expect(storage.audit.listPageForParticipant("b1", "p1", { fromMonth: "2025-01", toMonth: "2025-03", cursor: "garbage" })).rejects.toBeInstanceOf(Invalid);
+    expect(seen).toEqual(
+      events
+        .map((e) => e.at)
+        .sort()
+        .reverse(),
+    );
+    await expect(
+      storage.audit.listPageForParticipant("b1", "p1", { fromMonth: "2025-01", toMonth: "2025-03", cursor: "garbage" }),
+    ).rejects.toBeInstanceOf(Invalid);
   });
 
   it("refuses malformed or reversed month ranges", async () => {
     const { storage } = await createTestStorageWithTables();
-    await expect(storage.audit.listForParticipant("b1", "p1", { fromMonth: "2025-13", toMonth: "2025-12" })).rejects.toBeInstanceOf(Invalid);
-    await expect(storage.audit.listForParticipant("b1", "p1", { fromMonth: "2025-05", toMonth: "2025-04" })).rejects.toBeInstanceOf(Invalid);
+    await expect(storage.audit.listForParticipant("b1", "p1", { fromMonth: "2025-13", toMonth: "2025-12" })).rejects.toBeInstanceOf(
+      Invalid,
+    );
+    await expect(storage.audit.listForParticipant("b1", "p1", { fromMonth: "2025-05", toMonth: "2025-04" })).rejects.toBeInstanceOf(
+      Invalid,
+    );
   });
 });

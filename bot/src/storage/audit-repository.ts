@@ -62,14 +62,21 @@ export function auditRepository(tables: Tables): AuditRepository {
     return perMonth.flat().map(withoutEtag);
   }
 
-  async function listPage(boardId: BoardId, options: AuditPageOptions, filter: (partitionKey: string) => string): Promise<Page<AuditEvent>> {
+  async function listPage(
+    boardId: BoardId,
+    options: AuditPageOptions,
+    filter: (partitionKey: string) => string,
+  ): Promise<Page<AuditEvent>> {
     const months = monthsNewestFirst(options.fromMonth, options.toMonth);
     const start = options.cursor ? decodeCursor(AuditCursor, options.cursor) : { month: months[0]! };
     let i = months.indexOf(start.month);
     if (i < 0) throw new Invalid("The cursor does not belong to this range of months.");
     let token = start.token;
     for (; i < months.length; i++) {
-      const page = await store.page(filter(auditPartition(boardId, months[i]!)), token ? { cursor: token, pageSize: options.pageSize } : { pageSize: options.pageSize });
+      const page = await store.page(
+        filter(auditPartition(boardId, months[i]!)),
+        token ? { cursor: token, pageSize: options.pageSize } : { pageSize: options.pageSize },
+      );
       const nextMonth = months[i + 1];
       const next = page.cursor ? { month: months[i]!, token: page.cursor } : nextMonth ? { month: nextMonth } : undefined;
       if (page.items.length > 0) {
@@ -88,7 +95,12 @@ export function auditRepository(tables: Tables): AuditRepository {
       const others = events.filter((e) => !isFoldable(e));
       await Promise.all([
         views.length > 0 ? folded.append(views) : undefined,
-        others.length > 0 ? submitCreates(tables.auditLog, others.map((e) => auditMapping.toEntity(e))) : undefined,
+        others.length > 0
+          ? submitCreates(
+              tables.auditLog,
+              others.map((e) => auditMapping.toEntity(e)),
+            )
+          : undefined,
       ]);
     },
     listForParticipant: async (boardId, participantId, range) => listAll(boardId, range, participantFilter(participantId)),

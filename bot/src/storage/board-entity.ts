@@ -37,7 +37,9 @@ const BoardEntity = z.object({
   caseload: z.number().int().nonnegative(),
   allowedTenantIds: jsonColumn(z.array(z.string())),
   createdAt: storedInstant,
-  fidelity: jsonColumn(z.object({ bandLowPercent: z.number(), bandHighPercent: z.number(), longStayDays: z.number().int() }).partial()).optional(),
+  fidelity: jsonColumn(
+    z.object({ bandLowPercent: z.number(), bandHighPercent: z.number(), longStayDays: z.number().int() }).partial(),
+  ).optional(),
   settings: jsonColumn(BoardSettingsColumn).optional(),
 });
 

@@ -71,7 +71,9 @@ const entryColumns = {
  * A single legacy review did not say which organisation reviewed; it is read as the entry writer's,
  * which shows it to exactly those who could read it when it was written.
  */
-function withReviews<T extends { writtenBy: string; reviews?: BoardEntry["reviews"]; lastReviewedOn?: string; lastReviewedBy?: string }>(e: T) {
+function withReviews<T extends { writtenBy: string; reviews?: BoardEntry["reviews"]; lastReviewedOn?: string; lastReviewedBy?: string }>(
+  e: T,
+) {
   const { lastReviewedOn, lastReviewedBy, reviews, ...rest } = e;
   const legacy = lastReviewedOn && lastReviewedBy ? [{ organisationId: e.writtenBy, on: lastReviewedOn, by: lastReviewedBy }] : [];
   return { ...rest, reviews: reviews ?? legacy };

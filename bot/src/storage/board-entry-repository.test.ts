@@ -4,7 +4,10 @@ import { aParticipant, anEntry, closedFrom, createTestStorage } from "./test-sup
 describe("board entries", () => {
   it("puts a participant on the board and reads the entry back with today's plan", async () => {
     const storage = await createTestStorage();
-    const entry = anEntry("b1", "p1", { reasonNote: "Ökad oro", reviews: [{ organisationId: "org-region", on: "2025-03-04", by: "t.m1" }] });
+    const entry = anEntry("b1", "p1", {
+      reasonNote: "Ökad oro",
+      reviews: [{ organisationId: "org-region", on: "2025-03-04", by: "t.m1" }],
+    });
     const created = await storage.entries.create(entry);
     expect(await storage.entries.getCurrent("b1", "p1")).toEqual({ ...entry, etag: created.etag });
     expect(await storage.entries.listCurrent("b1")).toHaveLength(1);
@@ -90,21 +93,29 @@ describe("board entries", () => {
       const closed = closedFrom(entry);
       await storage.entries.close(entry, closed, { expectedEtag: entry.etag });
       await expect(storage.entries.close(entry, closed, { expectedEtag: entry.etag })).resolves.toMatchObject(closed);
-      await expect(storage.entries.close(entry, { ...closed, outcome: "other" }, { expectedEtag: entry.etag })).rejects.toBeInstanceOf(Conflict);
+      await expect(storage.entries.close(entry, { ...closed, outcome: "other" }, { expectedEtag: entry.etag })).rejects.toBeInstanceOf(
+        Conflict,
+      );
       expect(await storage.entries.history("b1", "p1")).toHaveLength(1);
     });
 
     it("refuses a closed entry that belongs to someone else", async () => {
       const storage = await createTestStorage();
       const entry = await storage.entries.create(anEntry("b1", "p1"));
-      await expect(storage.entries.close(entry, { ...closedFrom(entry), participantId: "p2" }, { expectedEtag: entry.etag })).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        storage.entries.close(entry, { ...closedFrom(entry), participantId: "p2" }, { expectedEtag: entry.etag }),
+      ).rejects.toBeInstanceOf(Invalid);
     });
   });
 
   it("keeps the history newest first, per participant, and erases it", async () => {
     const storage = await createTestStorage();
     await storage.participants.create(aParticipant("b1", { id: "p1" }));
-    for (const [putOn, off] of [["2024-01-01", "2024-02-01"], ["2024-05-01", "2024-06-01"], ["2025-01-01", "2025-01-20"]] as const) {
+    for (const [putOn, off] of [
+      ["2024-01-01", "2024-02-01"],
+      ["2024-05-01", "2024-06-01"],
+      ["2025-01-01", "2025-01-20"],
+    ] as const) {
       const entry = await storage.entries.create(anEntry("b1", "p1", { putOnOn: putOn }));
       await storage.entries.close(entry, closedFrom(entry, { takenOffOn: off }), { expectedEtag: entry.etag });
     }

@@ -37,7 +37,10 @@ export interface BoardEntryRepository {
    * (claimed and in history: the current row goes) or withdrawn (in history but edited since:
    * the history row goes), so an entry is never both current and closed. Returns what was repaired.
    */
-  settle(boardId: BoardId, participantId: ParticipantId): Promise<{ current?: Stored<BoardEntry>; closed: ClosedBoardEntry[]; repaired: number }>;
+  settle(
+    boardId: BoardId,
+    participantId: ParticipantId,
+  ): Promise<{ current?: Stored<BoardEntry>; closed: ClosedBoardEntry[]; repaired: number }>;
   /**
    * Closed entries of every participant of the board taken off on or after `from` (fidelity and
    * statistics). One range query over the board's history partitions, whose names all start with the board's.
@@ -87,7 +90,9 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
 
   const readCurrent = (boardId: BoardId, participantId: ParticipantId): Promise<Read | undefined> => {
     const k = boardEntryKeys(boardId, participantId);
-    return readOrUndefined(what, async () => toRead(await tables.boardEntries.getEntity<Record<string, unknown>>(k.partitionKey, k.rowKey)));
+    return readOrUndefined(what, async () =>
+      toRead(await tables.boardEntries.getEntity<Record<string, unknown>>(k.partitionKey, k.rowKey)),
+    );
   };
 
   /** A claimed row whose history row exists: the move got past (2); complete it. undefined when it is no longer current. */
@@ -173,7 +178,11 @@ export function boardEntryRepository(tables: Tables): BoardEntryRepository {
         if (!now || now.marker?.closingFrom !== expectedEtag || now.entry.id !== entry.id) {
           throw new Conflict(what, now && (await finishMove(now)));
         }
-        claimedEtag = await write(what, () => claim(ck, marker, now.entry.etag), () => getCurrent(entry.boardId, entry.participantId));
+        claimedEtag = await write(
+          what,
+          () => claim(ck, marker, now.entry.etag),
+          () => getCurrent(entry.boardId, entry.participantId),
+        );
       }
 
       // The history row remembers the version it was closed from, so a retry can find its answer.

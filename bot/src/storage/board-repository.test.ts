@@ -42,7 +42,14 @@ describe("boards", () => {
 
   it("refuses to hand out a stored entity that does not match its schema", async () => {
     const { storage, service } = await createTestStorageWithTables();
-    await service.tables.boards.createEntity({ partitionKey: "board", rowKey: "broken", name: "x", caseload: -1, allowedTenantIds: "[]", createdAt: "2025-01-01T00:00:00Z" });
+    await service.tables.boards.createEntity({
+      partitionKey: "board",
+      rowKey: "broken",
+      name: "x",
+      caseload: -1,
+      allowedTenantIds: "[]",
+      createdAt: "2025-01-01T00:00:00Z",
+    });
     await expect(storage.boards.get("broken")).rejects.toBeInstanceOf(StoredEntityInvalid);
   });
 });
@@ -52,7 +59,11 @@ describe("organisations", () => {
     const storage = await createTestStorage();
     const region = anOrganisation("b1", { name: "Region" });
     const kommun = anOrganisation("b1", { name: "Socialförvaltningen", kind: "municipalSocialServices" });
-    await Promise.all([storage.organisations.create(region), storage.organisations.create(kommun), storage.organisations.create(anOrganisation("b2"))]);
+    await Promise.all([
+      storage.organisations.create(region),
+      storage.organisations.create(kommun),
+      storage.organisations.create(anOrganisation("b2")),
+    ]);
     const listed = await storage.organisations.listForBoard("b1");
     expect(listed.map((o) => o.name).sort()).toEqual(["Region", "Socialförvaltningen"]);
     expect(await storage.organisations.get("b1", region.id)).toMatchObject(region);

@@ -1,4 +1,14 @@
-import { aBoard, aConsent, aMember, aParticipant, anAbsence, anEntry, anEscalation, anOrganisation, createTestStorageWithTables } from "./test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  anAbsence,
+  anEntry,
+  anEscalation,
+  anOrganisation,
+  createTestStorageWithTables,
+} from "./test-support";
 
 describe("loading a whole board", () => {
   it("reads everything the board view needs, for that board only, in a few parallel queries", async () => {
@@ -7,7 +17,9 @@ describe("loading a whole board", () => {
     await storage.boards.create(aBoard({ id: "b2" }));
     const org = await storage.organisations.create(anOrganisation("b1"));
     const member = await storage.members.create(aMember("b1"));
-    const participants = await Promise.all(Array.from({ length: 30 }, (_, i) => storage.participants.create(aParticipant("b1", { id: `p${i}` }))));
+    const participants = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => storage.participants.create(aParticipant("b1", { id: `p${i}` }))),
+    );
     const entries = await Promise.all(participants.slice(0, 5).map((p) => storage.entries.create(anEntry("b1", p.id))));
     const consent = await storage.consents.save(aConsent("b1", "p1"));
     const open = await storage.escalations.create(anEscalation("b1", "p1"));
@@ -18,7 +30,9 @@ describe("loading a whole board", () => {
     await storage.participants.create(aParticipant("b2"));
     await storage.escalations.create(anEscalation("b2", "p1"));
 
-    const queries = Object.values(service.tables).map((t) => [jest.spyOn(t, "listEntities"), jest.spyOn(t, "getEntity")]).flat();
+    const queries = Object.values(service.tables)
+      .map((t) => [jest.spyOn(t, "listEntities"), jest.spyOn(t, "getEntity")])
+      .flat();
     const snapshot = await storage.loadBoardSnapshot("b1", "2025-03-03");
     const calls = queries.reduce((n, spy) => n + spy.mock.calls.length, 0);
     expect(calls).toBe(8);

@@ -1,7 +1,18 @@
 import { z } from "zod";
 import type { BoardId, CalendarDate, CheckIn } from "../domain/types";
 import { ALL_MEETINGS } from "../domain/meeting-schedule";
-import { type Mapping, boardPartition, dateKey, entity, jsonColumn, keyPart, parseStored, storedDate, storedInstant, toJson } from "./entity-support";
+import {
+  type Mapping,
+  boardPartition,
+  dateKey,
+  entity,
+  jsonColumn,
+  keyPart,
+  parseStored,
+  storedDate,
+  storedInstant,
+  toJson,
+} from "./entity-support";
 
 // CheckIns: PartitionKey boardId, RowKey `${date}_${meetingId}`: one check-in per meeting
 // occurrence, so two meetings the same day do not collide; fidelity indicators read a RowKey range.
@@ -10,7 +21,8 @@ import { type Mapping, boardPartition, dateKey, entity, jsonColumn, keyPart, par
 
 export const checkInKeys = (boardId: BoardId, date: CalendarDate, meetingId: string) => ({
   partitionKey: boardPartition(boardId),
-  rowKey: meetingId === ALL_MEETINGS ? dateKey(date, "Check-in date") : `${dateKey(date, "Check-in date")}_${keyPart(meetingId, "Meeting id")}`,
+  rowKey:
+    meetingId === ALL_MEETINGS ? dateKey(date, "Check-in date") : `${dateKey(date, "Check-in date")}_${keyPart(meetingId, "Meeting id")}`,
 });
 
 /** The RowKey's two parts; a RowKey of the date alone is the implicit meeting's. */

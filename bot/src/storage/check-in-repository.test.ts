@@ -49,6 +49,8 @@ describe("check-ins", () => {
     expect(checkInKeys("b1", "2025-03-03", "all").rowKey).toBe("2025-03-03");
     await service.tables.checkIns.createEntity({ ...legacy, partitionKey: "b1", rowKey: "2025-03-03" });
     expect(await storage.checkIns.get("b1", "2025-03-03", "all")).toMatchObject({ date: "2025-03-03", meetingId: "all", actionsAgreed: 3 });
-    expect((await storage.checkIns.listBetween("b1", "2025-03-01", "2025-03-31")).map((c) => [c.date, c.meetingId])).toEqual([["2025-03-03", "all"]]);
+    expect((await storage.checkIns.listBetween("b1", "2025-03-01", "2025-03-31")).map((c) => [c.date, c.meetingId])).toEqual([
+      ["2025-03-03", "all"],
+    ]);
   });
 });

@@ -1,7 +1,17 @@
 import { ConsentBasis, RecordedConsentStatus } from "@fact-board/contract";
 import { z } from "zod";
 import type { BoardId, Consent, OrganisationId, ParticipantId } from "../domain/types";
-import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, storedDate, storedInstant, toJson } from "./entity-support";
+import {
+  type Mapping,
+  boardPartition,
+  entity,
+  jsonColumn,
+  keyPart,
+  parseStored,
+  storedDate,
+  storedInstant,
+  toJson,
+} from "./entity-support";
 import { participantKey } from "./participant-entity";
 
 // Consents: PartitionKey boardId, RowKey `${participantId}_${disclosingOrganisationId}`: one

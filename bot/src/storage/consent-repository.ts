@@ -18,7 +18,12 @@ export interface ConsentRepository {
    * it replaces the record read at that ETag.
    */
   save(consent: Consent, options?: { expectedEtag?: string }): Promise<Stored<Consent>>;
-  delete(boardId: BoardId, participantId: ParticipantId, disclosingOrganisationId: OrganisationId, options: { expectedEtag: string }): Promise<void>;
+  delete(
+    boardId: BoardId,
+    participantId: ParticipantId,
+    disclosingOrganisationId: OrganisationId,
+    options: { expectedEtag: string },
+  ): Promise<void>;
   /** Erasure: removes every consent record of the participant, unconditionally. */
   deleteForParticipant(boardId: BoardId, participantId: ParticipantId): Promise<void>;
 }

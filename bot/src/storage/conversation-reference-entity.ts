@@ -45,7 +45,10 @@ const ConversationEntity = z.object({
   teamId: z.string().optional(),
   locale: z.string().optional(),
   // Anything else stored here (an older value, a manual edit) counts as no choice.
-  chosenLocale: z.string().optional().transform((v) => (v === "sv" || v === "en" ? v : undefined)),
+  chosenLocale: z
+    .string()
+    .optional()
+    .transform((v) => (v === "sv" || v === "en" ? v : undefined)),
   updatedAt: z.string(),
 });
 

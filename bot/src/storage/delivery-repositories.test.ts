@@ -39,7 +39,15 @@ describe("conversation references", () => {
   });
 
   it("stores a person's language choice without touching the rest, and refuses a stale guarded save", async () => {
-    const personal: ConversationRecord = { kind: "personal", key: "t.o1", reference: { user: { aadObjectId: "o1" } }, boardIds: [], memberId: "t.o1", locale: "sv-SE", updatedAt: "2026-03-02T08:00:00.000Z" };
+    const personal: ConversationRecord = {
+      kind: "personal",
+      key: "t.o1",
+      reference: { user: { aadObjectId: "o1" } },
+      boardIds: [],
+      memberId: "t.o1",
+      locale: "sv-SE",
+      updatedAt: "2026-03-02T08:00:00.000Z",
+    };
     await references.save(personal);
     expect(await references.chooseLocale("t.o1", "en")).toBe(true);
     expect(await references.chooseLocale("t.nobody", "en")).toBe(false);
@@ -67,10 +75,24 @@ describe("conversation references", () => {
 
 describe("sent cards", () => {
   it("records a send once, lists the copies of a card, and keeps the first record of a repeated send", async () => {
-    const base = { cardKey: "escalation.b1.e1", conversationKind: "personal", conversationKey: "t.o1", audience: "personal" as const, sentAt: "2026-03-02T08:00:00.000Z", delivery: "sent" as const };
+    const base = {
+      cardKey: "escalation.b1.e1",
+      conversationKind: "personal",
+      conversationKey: "t.o1",
+      audience: "personal" as const,
+      sentAt: "2026-03-02T08:00:00.000Z",
+      delivery: "sent" as const,
+    };
     await sent.record({ ...base, dedupeKey: "raised.t.o1", activityId: "act-1", viewerId: "t.o1" });
     await sent.record({ ...base, dedupeKey: "raised.t.o1", activityId: "act-2", viewerId: "t.o1" });
-    await sent.record({ ...base, dedupeKey: "raised.channel/19:x", conversationKind: "channel", conversationKey: "19:x", audience: "channel", activityId: "act-3" });
+    await sent.record({
+      ...base,
+      dedupeKey: "raised.channel/19:x",
+      conversationKind: "channel",
+      conversationKey: "19:x",
+      audience: "channel",
+      activityId: "act-3",
+    });
     await sent.record({ ...base, cardKey: "escalation.b1.e2", dedupeKey: "raised.t.o1", activityId: "act-4" });
     const copies = await sent.listFor("escalation.b1.e1");
     expect(copies.map((c) => c.activityId).sort()).toEqual(["act-1", "act-3"]);

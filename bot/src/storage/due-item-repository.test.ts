@@ -20,7 +20,9 @@ describe("due items", () => {
     const storage = await createTestStorage();
     const first = await storage.dueItems.schedule(reminder("e1", "2025-03-03T08:00:00.000Z"));
     await expect(storage.dueItems.schedule(reminder("e1", "2025-03-03T08:00:00.000Z"))).resolves.toEqual(first);
-    await expect(storage.dueItems.schedule({ ...reminder("e1", "2025-03-03T08:00:00.000Z"), payload: { other: true } })).rejects.toBeInstanceOf(AlreadyExists);
+    await expect(
+      storage.dueItems.schedule({ ...reminder("e1", "2025-03-03T08:00:00.000Z"), payload: { other: true } }),
+    ).rejects.toBeInstanceOf(AlreadyExists);
     expect(await storage.dueItems.listDue("2025-03-04T00:00:00.000Z", 10)).toHaveLength(1);
   });
 
@@ -46,7 +48,11 @@ describe("due items", () => {
   it("completes with the claim's etag; a stale complete is a Conflict, a repeated one is fine", async () => {
     const storage = await createTestStorage();
     const scheduled = await storage.dueItems.schedule(reminder("e1", "2025-03-03T08:00:00.000Z"));
-    const claimed = await storage.dueItems.claim(scheduled, { expectedEtag: scheduled.etag, claimant: "a", leaseUntil: "2025-03-03T09:05:00.000Z" });
+    const claimed = await storage.dueItems.claim(scheduled, {
+      expectedEtag: scheduled.etag,
+      claimant: "a",
+      leaseUntil: "2025-03-03T09:05:00.000Z",
+    });
     await expect(storage.dueItems.complete(scheduled, { expectedEtag: scheduled.etag })).rejects.toBeInstanceOf(Conflict);
     await storage.dueItems.complete(claimed!, { expectedEtag: claimed!.etag });
     await expect(storage.dueItems.complete(claimed!, { expectedEtag: claimed!.etag })).resolves.toBeUndefined();
@@ -56,13 +62,21 @@ describe("due items", () => {
   it("reschedules to a new time, unclaimed, and refuses a stale reschedule", async () => {
     const storage = await createTestStorage();
     const scheduled = await storage.dueItems.schedule(reminder("e1", "2025-03-03T08:00:00.000Z"));
-    const claimed = await storage.dueItems.claim(scheduled, { expectedEtag: scheduled.etag, claimant: "a", leaseUntil: "2025-03-03T08:05:00.000Z" });
+    const claimed = await storage.dueItems.claim(scheduled, {
+      expectedEtag: scheduled.etag,
+      claimant: "a",
+      leaseUntil: "2025-03-03T08:05:00.000Z",
+    });
     await expect(
       storage.dueItems.reschedule(scheduled, { dueAt: "2025-03-03T12:00:00.000Z" }, { expectedEtag: scheduled.etag }),
     ).rejects.toBeInstanceOf(Conflict);
     expect((await storage.dueItems.listDue("2025-03-03T23:00:00.000Z", 10)).map((d) => d.dueAt)).toEqual(["2025-03-03T08:00:00.000Z"]);
 
-    const moved = await storage.dueItems.reschedule(claimed!, { dueAt: "2025-03-03T12:00:00.000Z", payload: { reminder: 2 } }, { expectedEtag: claimed!.etag });
+    const moved = await storage.dueItems.reschedule(
+      claimed!,
+      { dueAt: "2025-03-03T12:00:00.000Z", payload: { reminder: 2 } },
+      { expectedEtag: claimed!.etag },
+    );
     expect(moved).toMatchObject({ dueAt: "2025-03-03T12:00:00.000Z", payload: { reminder: 2 } });
     expect(moved.claimant).toBeUndefined();
     expect(await storage.dueItems.listDue("2025-03-03T11:00:00.000Z", 10)).toEqual([]);

@@ -24,7 +24,11 @@ export interface DueItemRepository {
   /** Done: removes the item (guarded: Conflict if someone else took it over meanwhile). Already gone is fine. */
   complete(item: DueItem, options: { expectedEtag: string }): Promise<void>;
   /** Moves the item to a new time (and payload), unclaimed. Conflict if it changed since `expectedEtag`. */
-  reschedule(item: DueItem, to: { dueAt: Instant; payload?: Record<string, unknown> }, options: { expectedEtag: string }): Promise<Stored<DueItem>>;
+  reschedule(
+    item: DueItem,
+    to: { dueAt: Instant; payload?: Record<string, unknown> },
+    options: { expectedEtag: string },
+  ): Promise<Stored<DueItem>>;
   /** Drops a scheduled item that is no longer needed (an escalation answered before its reminder); absent is fine. */
   cancel(item: Pick<DueItem, "kind" | "id" | "dueAt">): Promise<void>;
 }
@@ -73,11 +77,9 @@ export function dueItemRepository(tables: Tables): DueItemRepository {
       const k = dueItemKeys(item);
       try {
         // Merge of the lease columns only, guarded by the ETag the claimant listed it with.
-        const { etag } = await tables.dueItems.updateEntity(
-          { ...k, claimant, leaseUntil: claimed.leaseUntil ?? "" },
-          "Merge",
-          { etag: expectedEtag },
-        );
+        const { etag } = await tables.dueItems.updateEntity({ ...k, claimant, leaseUntil: claimed.leaseUntil ?? "" }, "Merge", {
+          etag: expectedEtag,
+        });
         if (!etag) throw new Error("DueItems: claim returned no ETag");
         return { ...claimed, etag };
       } catch (e) {

@@ -28,7 +28,9 @@ export class EntityStore<D> {
   ) {}
 
   get(partitionKey: string, rowKey: string): Promise<Stored<D> | undefined> {
-    return readOrUndefined(this.mapping.what, async () => this.decode(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey)));
+    return readOrUndefined(this.mapping.what, async () =>
+      this.decode(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey)),
+    );
   }
 
   /** A stored entity as the domain thing: validated, once per stored version (decoded-versions.ts). */
@@ -111,7 +113,10 @@ export class EntityStore<D> {
 
   /** Creates many entities, one transaction per partition and 100 actions; throws if any batch fails. */
   async createMany(things: D[]): Promise<void> {
-    await submitCreates(this.client, things.map((t) => this.mapping.toEntity(t)));
+    await submitCreates(
+      this.client,
+      things.map((t) => this.mapping.toEntity(t)),
+    );
   }
 
   /**
@@ -119,7 +124,11 @@ export class EntityStore<D> {
    * deterministic keys only: running it again after a failure midway writes the same rows again.
    */
   async upsertMany(things: D[]): Promise<void> {
-    await submitActions(this.client, things.map((t) => this.mapping.toEntity(t)), (e) => ["upsert", e, "Replace"]);
+    await submitActions(
+      this.client,
+      things.map((t) => this.mapping.toEntity(t)),
+      (e) => ["upsert", e, "Replace"],
+    );
   }
 
   private storedAs(e: Entity, etag: string | undefined): Stored<D> {

@@ -27,7 +27,8 @@ export interface Mapping<D> {
 // Table Storage refuses these in PartitionKey/RowKey; ids come from the server, but a bad one
 // must fail loudly here rather than as an opaque 400 later.
 const FORBIDDEN_IN_KEY = /[/\\#?]/;
-const hasControlCharacter = (value: string): boolean => [...value].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+const hasControlCharacter = (value: string): boolean =>
+  [...value].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
 
 /**
  * Checks a value that becomes (part of) a key. `composite`: it sits left of a "_" separator in a
@@ -68,7 +69,10 @@ export const jsonColumn = <S extends z.ZodType>(schema: S) =>
     .pipe(schema);
 
 /** Drops undefined and null: Table Storage has no null, an absent property is the "not set". */
-export function entity(keys: { partitionKey: string; rowKey: string }, properties: Record<string, PropertyValue | undefined | null>): Entity {
+export function entity(
+  keys: { partitionKey: string; rowKey: string },
+  properties: Record<string, PropertyValue | undefined | null>,
+): Entity {
   const out: Entity = { ...keys };
   for (const [name, value] of Object.entries(properties)) {
     if (value !== undefined && value !== null) out[name] = value;

@@ -5,9 +5,20 @@ describe("escalations", () => {
   it("lists the open and acknowledged ones, not the resolved or declined", async () => {
     const storage = await createTestStorage();
     const open = await storage.escalations.create(anEscalation("b1", "p1", { state: "open" }));
-    const acked = await storage.escalations.create(anEscalation("b1", "p2", { state: "acknowledged", acknowledgedBy: "t.m", acknowledgedAt: "2025-03-03T10:00:00.000Z" }));
-    await storage.escalations.create(anEscalation("b1", "p1", { state: "resolved", resolvedBy: "t.m", resolvedAt: "2025-03-04T10:00:00.000Z" }));
-    await storage.escalations.create(anEscalation("b1", "p3", { state: "declined", declinedBy: "t.m", declinedAt: "2025-03-04T10:00:00.000Z", declineReason: "Redan åtgärdat" }));
+    const acked = await storage.escalations.create(
+      anEscalation("b1", "p2", { state: "acknowledged", acknowledgedBy: "t.m", acknowledgedAt: "2025-03-03T10:00:00.000Z" }),
+    );
+    await storage.escalations.create(
+      anEscalation("b1", "p1", { state: "resolved", resolvedBy: "t.m", resolvedAt: "2025-03-04T10:00:00.000Z" }),
+    );
+    await storage.escalations.create(
+      anEscalation("b1", "p3", {
+        state: "declined",
+        declinedBy: "t.m",
+        declinedAt: "2025-03-04T10:00:00.000Z",
+        declineReason: "Redan åtgärdat",
+      }),
+    );
     await storage.escalations.create(anEscalation("b2", "p1", { state: "open" }));
     const ids = (await storage.escalations.listOpen("b1")).map((e) => e.id).sort();
     expect(ids).toEqual([open.id, acked.id].sort());
@@ -28,8 +39,13 @@ describe("escalations", () => {
   it("acknowledges with the current etag; a stale one is a Conflict and nothing changes", async () => {
     const storage = await createTestStorage();
     const raised = await storage.escalations.create(anEscalation("b1", "p1"));
-    const acked = await storage.escalations.update({ ...raised, state: "acknowledged", acknowledgedBy: "t.a" }, { expectedEtag: raised.etag });
-    await expect(storage.escalations.update({ ...raised, state: "declined", declineReason: "x" }, { expectedEtag: raised.etag })).rejects.toBeInstanceOf(Conflict);
+    const acked = await storage.escalations.update(
+      { ...raised, state: "acknowledged", acknowledgedBy: "t.a" },
+      { expectedEtag: raised.etag },
+    );
+    await expect(
+      storage.escalations.update({ ...raised, state: "declined", declineReason: "x" }, { expectedEtag: raised.etag }),
+    ).rejects.toBeInstanceOf(Conflict);
     expect(await storage.escalations.get("b1", raised.id)).toEqual(acked);
   });
 });

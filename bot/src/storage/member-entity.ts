@@ -84,7 +84,8 @@ export const memberBoardMapping: Mapping<MemberBoard> = {
   table: "MemberBoards",
   what: "Board membership",
   // The primary identity's row stays as it always was (no memberId column): its key is the member id.
-  toEntity: (mb) => entity(memberBoardKeys(mb.identityKey, mb.boardId), { memberId: mb.memberId === mb.identityKey ? undefined : mb.memberId }),
+  toEntity: (mb) =>
+    entity(memberBoardKeys(mb.identityKey, mb.boardId), { memberId: mb.memberId === mb.identityKey ? undefined : mb.memberId }),
   fromEntity: (raw) => {
     const e = parseStored(MemberBoardEntity, "MemberBoards", raw);
     return { identityKey: e.partitionKey, boardId: e.rowKey, memberId: e.memberId ?? e.partitionKey, etag: e.etag };

@@ -32,7 +32,9 @@ describe("members with more than one sign-in identity", () => {
     const storage = await createTestStorage();
     const member = await storage.members.create(aMember("b1", { ...home, id: "tenant-kommun.oid-home" }));
     const other = await storage.members.create(aMember("b1", { ...guest, id: "tenant-region.oid-guest" }));
-    await expect(storage.members.update({ ...member, identities: [guest] }, { expectedEtag: member.etag })).rejects.toBeInstanceOf(AlreadyExists);
+    await expect(storage.members.update({ ...member, identities: [guest] }, { expectedEtag: member.etag })).rejects.toBeInstanceOf(
+      AlreadyExists,
+    );
     expect((await storage.members.get("b1", member.id))?.identities).toBeUndefined();
     await expect(storage.members.findBySignIn("b1", guest)).resolves.toMatchObject({ id: other.id });
 

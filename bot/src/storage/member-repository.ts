@@ -35,7 +35,10 @@ export function memberRepository(tables: Tables): MemberRepository {
   };
   const indexIdentities = async (member: Member) => {
     for (const identity of signInIdentitiesOf(member)) {
-      await index.create({ identityKey: identityKeyOf(identity), boardId: member.boardId, memberId: member.id }, () => new AlreadyExists("A member signing in with this identity"));
+      await index.create(
+        { identityKey: identityKeyOf(identity), boardId: member.boardId, memberId: member.id },
+        () => new AlreadyExists("A member signing in with this identity"),
+      );
     }
   };
   return {

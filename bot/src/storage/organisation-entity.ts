@@ -25,7 +25,13 @@ export const organisationMapping: Mapping<Organisation> = {
   table: "Organisations",
   what: "Organisation",
   toEntity: (o) =>
-    entity(organisationKeys(o.boardId, o.id), { name: o.name, kind: o.kind, tenantId: o.tenantId, additionalTenantIds: o.additionalTenantIds?.length ? toJson(o.additionalTenantIds, "Tenants") : undefined, retentionDays: o.retentionDays }),
+    entity(organisationKeys(o.boardId, o.id), {
+      name: o.name,
+      kind: o.kind,
+      tenantId: o.tenantId,
+      additionalTenantIds: o.additionalTenantIds?.length ? toJson(o.additionalTenantIds, "Tenants") : undefined,
+      retentionDays: o.retentionDays,
+    }),
   fromEntity: (raw) => {
     const e = parseStored(OrganisationEntity, "Organisations", raw);
     return {

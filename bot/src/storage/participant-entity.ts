@@ -21,8 +21,7 @@ export const participantKeys = (boardId: BoardId, participantId: ParticipantId) 
   rowKey: participantKey(participantId),
 });
 
-export const participantKey = (participantId: ParticipantId): string =>
-  keyPart(participantId, "Participant id", { composite: true });
+export const participantKey = (participantId: ParticipantId): string => keyPart(participantId, "Participant id", { composite: true });
 
 const ParticipantEntity = z.object({
   partitionKey: z.string(),

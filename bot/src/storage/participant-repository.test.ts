@@ -23,7 +23,9 @@ describe("participants", () => {
     const storage = await createTestStorage();
     const created = await storage.participants.create(aParticipant("b1"));
     const moved = await storage.participants.update({ ...created, onBoard: true }, { expectedEtag: created.etag });
-    await expect(storage.participants.update({ ...created, initials: "ZZ" }, { expectedEtag: created.etag })).rejects.toBeInstanceOf(Conflict);
+    await expect(storage.participants.update({ ...created, initials: "ZZ" }, { expectedEtag: created.etag })).rejects.toBeInstanceOf(
+      Conflict,
+    );
     expect(await storage.participants.get("b1", created.id)).toEqual(moved);
   });
 
@@ -44,8 +46,18 @@ describe("participants", () => {
     const erased = await storage.participants.erase("b1", p.id, { expectedEtag: p.etag, erasedAt: "2025-03-01T02:00:00.000Z" });
     const read = await storage.participants.get("b1", p.id);
     expect(read).toEqual(erased);
-    expect(read).toMatchObject({ id: p.id, code: "", initials: "", caseManagerId: "", organisationIds: p.organisationIds, leftTeamOn: "2024-01-31", erasedAt: "2025-03-01T02:00:00.000Z" });
-    await expect(storage.participants.erase("b1", p.id, { expectedEtag: p.etag, erasedAt: "2025-03-02T02:00:00.000Z" })).rejects.toBeInstanceOf(Conflict);
+    expect(read).toMatchObject({
+      id: p.id,
+      code: "",
+      initials: "",
+      caseManagerId: "",
+      organisationIds: p.organisationIds,
+      leftTeamOn: "2024-01-31",
+      erasedAt: "2025-03-01T02:00:00.000Z",
+    });
+    await expect(
+      storage.participants.erase("b1", p.id, { expectedEtag: p.etag, erasedAt: "2025-03-02T02:00:00.000Z" }),
+    ).rejects.toBeInstanceOf(Conflict);
   });
 
   it("deletes only with the current etag", async () => {

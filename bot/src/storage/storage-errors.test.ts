@@ -32,7 +32,11 @@ describe("translating storage failures", () => {
   });
 
   it("attaches what is stored now to a Conflict when asked", async () => {
-    const err = await write("Board", () => Promise.reject(restError(412)), async () => ({ name: "now" })).catch((e: unknown) => e);
+    const err = await write(
+      "Board",
+      () => Promise.reject(restError(412)),
+      async () => ({ name: "now" }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Conflict);
     expect((err as Conflict).current).toEqual({ name: "now" });
   });

@@ -22,7 +22,8 @@ import type {
 
 export function testStorageOptions(): StorageOptions {
   const connectionString = process.env.FACT_TEST_STORAGE_CONNECTION;
-  if (!connectionString) throw new Error("FACT_TEST_STORAGE_CONNECTION is not set: run the tests through Jest (tests/support/global-setup.mjs starts Azurite).");
+  if (!connectionString)
+    throw new Error("FACT_TEST_STORAGE_CONNECTION is not set: run the tests through Jest (tests/support/global-setup.mjs starts Azurite).");
   // Generous: many test files share one Azurite on a loaded machine; the outage tests use the production budget.
   return { connectionString, tablePrefix: `t${randomBytes(6).toString("hex")}`, requestPolicy: policyFor(15_000) };
 }

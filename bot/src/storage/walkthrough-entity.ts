@@ -1,7 +1,18 @@
 import { z } from "zod";
 import type { BoardId, CalendarDate } from "../domain/types";
 import type { Walkthrough } from "../domain/walkthrough";
-import { type Mapping, boardPartition, dateKey, entity, jsonColumn, keyPart, parseStored, storedDate, storedInstant, toJson } from "./entity-support";
+import {
+  type Mapping,
+  boardPartition,
+  dateKey,
+  entity,
+  jsonColumn,
+  keyPart,
+  parseStored,
+  storedDate,
+  storedInstant,
+  toJson,
+} from "./entity-support";
 
 // Walkthroughs: PartitionKey boardId, RowKey `${date}_${meetingId}`: one shared walkthrough per
 // board and day ("all" meetings) now; a later meeting schedule gives each occurrence its own row

@@ -39,7 +39,10 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
   if (!member) throw new NotFound("The member");
   assertMayRegisterFor(actor, member.id, member.organisationId);
   const today = todayOf(deps);
-  const [members, absences] = await Promise.all([deps.storage.members.listForBoard(boardId), deps.storage.absences.listCurrent(boardId, today)]);
+  const [members, absences] = await Promise.all([
+    deps.storage.members.listForBoard(boardId),
+    deps.storage.absences.listCurrent(boardId, today),
+  ]);
   const absence = registerAbsenceRule(
     { id: deps.newId(), member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
     members,
@@ -67,14 +70,21 @@ export async function applyCoverEvent(deps: UseCaseDeps, absence: Absence, event
 }
 
 /** "Jag täcker" / "Kan inte" from the substitute being asked. */
-export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, body: AnswerCoverBody): Promise<AbsenceView> {
+export async function answerCover(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  absenceId: string,
+  body: AnswerCoverBody,
+): Promise<AbsenceView> {
   const absence = await deps.storage.absences.get(boardId, absenceId);
   if (!absence) throw new NotFound("The cover request");
   const asked = askedSubstitute(absence.cover);
   // Double click on "Jag täcker", or a retry whose first attempt was saved: answer with the settled
   // state, after finishing what the first attempt may not have got to (next timeout, version bump).
   const repeated =
-    (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) || (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id));
+    (body.answer === "accept" && absence.cover.coveredBy === actor.member.id) ||
+    (body.answer === "decline" && absence.cover.declinedBy.includes(actor.member.id));
   if (repeated) {
     await scheduleCoverTimeout(deps, absence);
     await deps.storage.boardVersions.bump(boardId);
@@ -84,7 +94,8 @@ export async function answerCover(deps: UseCaseDeps, actor: Actor, boardId: Boar
   assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
   if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));
   const at = nowOf(deps);
-  const event: CoverEvent = body.answer === "accept" ? { type: "accept", by: actor.member.id, at } : { type: "decline", by: actor.member.id, at };
+  const event: CoverEvent =
+    body.answer === "accept" ? { type: "accept", by: actor.member.id, at } : { type: "decline", by: actor.member.id, at };
   try {
     return toAbsenceView(await applyCoverEvent(deps, absence, event, body.etag));
   } catch (e) {
@@ -103,7 +114,13 @@ export function mayCancelAbsence(member: Member, absence: Pick<Absence, "memberI
   return member.organisationId === absence.organisationId && isAllowed(member.role, "absence.registerForOther", { ownOrganisation: true });
 }
 
-export async function cancelAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, absenceId: string, etag: string): Promise<AbsenceView> {
+export async function cancelAbsence(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  absenceId: string,
+  etag: string,
+): Promise<AbsenceView> {
   const absence = await deps.storage.absences.get(boardId, absenceId);
   if (!absence) throw new NotFound("The absence");
   assertMayRegisterFor(actor, absence.memberId, absence.organisationId);

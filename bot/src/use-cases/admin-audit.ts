@@ -8,7 +8,12 @@ import { nowOf, type UseCaseDeps } from "./deps";
 
 type Change = Omit<AdminAuditEvent, "boardId" | "at" | "actor">;
 
-export const auditActorOf = (m: Member): AdminAuditEvent["actor"] => ({ memberId: m.id, displayName: m.displayName, organisationId: m.organisationId, role: m.role });
+export const auditActorOf = (m: Member): AdminAuditEvent["actor"] => ({
+  memberId: m.id,
+  displayName: m.displayName,
+  organisationId: m.organisationId,
+  role: m.role,
+});
 
 export async function recordAdminChange(deps: UseCaseDeps, by: Member, boardId: BoardId, change: Change): Promise<void> {
   await deps.storage.adminAudit.append({ boardId, at: nowOf(deps), actor: auditActorOf(by), ...change });

@@ -41,7 +41,8 @@ async function withClientCursor<T>(cursor: string | undefined, read: () => Promi
   try {
     return await read();
   } catch (e) {
-    if (cursor && (e instanceof SyntaxError || (e as { statusCode?: number }).statusCode === 400)) throw new Invalid("The cursor is not valid.");
+    if (cursor && (e instanceof SyntaxError || (e as { statusCode?: number }).statusCode === 400))
+      throw new Invalid("The cursor is not valid.");
     throw e;
   }
 }
@@ -91,7 +92,8 @@ async function openAuditReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId
     const erasedButInvolved = participant?.erasedAt !== undefined && participant.organisationIds.includes(viewerOrg);
     if (!visible && !erasedButInvolved) throw new NotFound("The participant");
     return {
-      read: (cursor) => withClientCursor(cursor, () => deps.storage.audit.listPageForParticipant(boardId, participantId, withCursor(cursor))),
+      read: (cursor) =>
+        withClientCursor(cursor, () => deps.storage.audit.listPageForParticipant(boardId, participantId, withCursor(cursor))),
       show(items) {
         // After erasure the record has no code any more: the log's own copy names the participant.
         const code = participant?.code || items.find((e) => e.participantCode)?.participantCode || "";
@@ -103,7 +105,10 @@ async function openAuditReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId
 
   const member = await deps.storage.members.get(boardId, query.memberId ?? "");
   if (!member || member.organisationId !== viewerOrg) throw new NotFound("The member");
-  const [snapshotParticipants, snapshotConsents] = await Promise.all([deps.storage.participants.listForBoard(boardId), deps.storage.consents.listForBoard(boardId)]);
+  const [snapshotParticipants, snapshotConsents] = await Promise.all([
+    deps.storage.participants.listForBoard(boardId),
+    deps.storage.consents.listForBoard(boardId),
+  ]);
   const participants = new Map(snapshotParticipants.map((p) => [p.id, p]));
   const consents = groupConsentsByParticipant(snapshotConsents);
   const readable = new Map<string, boolean>();
@@ -111,13 +116,16 @@ async function openAuditReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId
     let known = readable.get(participantId);
     if (known === undefined) {
       const p = participants.get(participantId);
-      known = Boolean(p && (visibilityFor(p, consents.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg))));
+      known = Boolean(
+        p && (visibilityFor(p, consents.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg))),
+      );
       readable.set(participantId, known);
     }
     return known;
   };
   return {
-    read: (cursor) => withClientCursor(cursor, () => deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, withCursor(cursor))),
+    read: (cursor) =>
+      withClientCursor(cursor, () => deps.storage.audit.listPageForMember(boardId, member.tenantId, member.objectId, withCursor(cursor))),
     show(items) {
       const shown = new Map<string, Shown>();
       const records = items.map((e) => {
@@ -156,7 +164,12 @@ export const MAX_EXPORT_ROWS = 100_000;
  * page's participants get their "exported" record before the page is sent (no log, no access),
  * each participant once per export.
  */
-export async function exportAuditLog(deps: UseCaseDeps, actor: Actor, boardId: BoardId, query: Omit<AuditQuery, "cursor">): Promise<AsyncGenerator<string>> {
+export async function exportAuditLog(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  query: Omit<AuditQuery, "cursor">,
+): Promise<AsyncGenerator<string>> {
   const review = await openAuditReview(deps, actor, boardId, query);
   // The first page is read before anything is sent: storage being down is still a 503, not a cut file.
   let next: Page<AuditEvent> | undefined = await review.read(undefined);

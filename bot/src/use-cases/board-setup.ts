@@ -1,8 +1,27 @@
-import type { AdminOverview, BoardAdminView, CreateBoardBody, EditBoardSettingsBody, EditOrganisationBody, MeResponse, OrganisationAdminView, OrganisationBody } from "@fact-board/contract";
+import type {
+  AdminOverview,
+  BoardAdminView,
+  CreateBoardBody,
+  EditBoardSettingsBody,
+  EditOrganisationBody,
+  MeResponse,
+  OrganisationAdminView,
+  OrganisationBody,
+} from "@fact-board/contract";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
 import { allowedTenantsOf, tenantsOf } from "../domain/membership";
 import { isAllowed, assertAllowed } from "../domain/permissions";
-import { memberIdOf, type Actor, type Board, type BoardId, type BoardSettings, type Caller, type RecurringMeeting, type Member, type Organisation } from "../domain/types";
+import {
+  memberIdOf,
+  type Actor,
+  type Board,
+  type BoardId,
+  type BoardSettings,
+  type Caller,
+  type RecurringMeeting,
+  type Member,
+  type Organisation,
+} from "../domain/types";
 import { changedFields, recordAdminChange } from "./admin-audit";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
@@ -24,7 +43,11 @@ export interface BoardCreation {
 }
 
 export const settingsOf = (board: Board, defaults: BoardDefaults): BoardSettings =>
-  board.settings ?? { timeZone: defaults.timeZone, morningBriefAt: defaults.morningBriefAt, botPosts: { morningBriefInChannel: true, signalCountsInChannel: true } };
+  board.settings ?? {
+    timeZone: defaults.timeZone,
+    morningBriefAt: defaults.morningBriefAt,
+    botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+  };
 
 function assertCodePattern(pattern: string | undefined): void {
   if (pattern === undefined) return;
@@ -37,11 +60,19 @@ function assertCodePattern(pattern: string | undefined): void {
 
 /** First run: the person who adds the tab and has no board creates one and becomes its first admin. */
 export async function createBoard(deps: UseCaseDeps, creation: BoardCreation, caller: Caller, body: CreateBoardBody): Promise<MeResponse> {
-  if (!creation.creatorTenantIds.some((t) => t.toLowerCase() === caller.tenantId.toLowerCase())) throw new Forbidden("Only people of the hosting organisation may create a board.");
+  if (!creation.creatorTenantIds.some((t) => t.toLowerCase() === caller.tenantId.toLowerCase()))
+    throw new Forbidden("Only people of the hosting organisation may create a board.");
   assertCodePattern(body.codePattern);
   const now = nowOf(deps);
   const boardId = deps.newId();
-  const organisation: Organisation = { id: deps.newId(), boardId, name: body.organisation.name, kind: body.organisation.kind, tenantId: caller.tenantId.toLowerCase(), retentionDays: body.organisation.retentionDays };
+  const organisation: Organisation = {
+    id: deps.newId(),
+    boardId,
+    name: body.organisation.name,
+    kind: body.organisation.kind,
+    tenantId: caller.tenantId.toLowerCase(),
+    retentionDays: body.organisation.retentionDays,
+  };
   const admin: Member = {
     id: memberIdOf(caller.tenantId, caller.objectId),
     boardId,
@@ -99,7 +130,13 @@ export const toBoardAdminView = (board: Board & { etag: string }, defaults: Boar
   };
 };
 
-export async function editBoardSettings(deps: UseCaseDeps, defaults: BoardDefaults, actor: Actor, boardId: BoardId, body: EditBoardSettingsBody): Promise<BoardAdminView> {
+export async function editBoardSettings(
+  deps: UseCaseDeps,
+  defaults: BoardDefaults,
+  actor: Actor,
+  boardId: BoardId,
+  body: EditBoardSettingsBody,
+): Promise<BoardAdminView> {
   assertAllowed(actor.member, "board.configure");
   const board = await loadBoard(deps, boardId);
   if (body.codePattern) assertCodePattern(body.codePattern);
@@ -119,8 +156,15 @@ export async function editBoardSettings(deps: UseCaseDeps, defaults: BoardDefaul
     ...(meetings.length > 0 ? { meetings } : {}),
   };
   const next: Board = { ...board, name: body.name ?? board.name, settings };
-  const fields = [...(next.name !== board.name ? ["name"] : []), ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings"])];
-  await recordAdminChange(deps, actor.member, boardId, { what: "boardSettingsChanged", subject: { kind: "board", id: boardId, name: next.name }, fields });
+  const fields = [
+    ...(next.name !== board.name ? ["name"] : []),
+    ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings"]),
+  ];
+  await recordAdminChange(deps, actor.member, boardId, {
+    what: "boardSettingsChanged",
+    subject: { kind: "board", id: boardId, name: next.name },
+    fields,
+  });
   const saved = await deps.storage.boards.update(next, { expectedEtag: body.etag });
   await deps.storage.boardVersions.bump(boardId);
   return toBoardAdminView(saved, defaults);
@@ -131,11 +175,19 @@ async function assertMeetingOrganisations(deps: UseCaseDeps, boardId: BoardId, m
   const known = new Set((await deps.storage.organisations.listForBoard(boardId)).map((o) => o.id));
   meetings.forEach((m, i) => {
     const at = m.organisationIds.findIndex((o) => !known.has(o));
-    if (at >= 0) throw new Invalid(`meetings.${i}.organisationIds.${at}: not an organisation of this board.`, `meetings.${i}.organisationIds.${at}`);
+    if (at >= 0)
+      throw new Invalid(`meetings.${i}.organisationIds.${at}: not an organisation of this board.`, `meetings.${i}.organisationIds.${at}`);
   });
 }
 
-export const toOrganisationAdminView = (o: Organisation & { etag: string }): OrganisationAdminView => ({ id: o.id, name: o.name, kind: o.kind, tenantIds: tenantsOf(o), retentionDays: o.retentionDays, etag: o.etag });
+export const toOrganisationAdminView = (o: Organisation & { etag: string }): OrganisationAdminView => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  tenantIds: tenantsOf(o),
+  retentionDays: o.retentionDays,
+  etag: o.etag,
+});
 
 /** The board lets in exactly its organisations' tenants: recomputed after every organisation change. */
 async function syncAllowedTenants(deps: UseCaseDeps, boardId: BoardId): Promise<void> {
@@ -155,20 +207,42 @@ async function syncAllowedTenants(deps: UseCaseDeps, boardId: BoardId): Promise<
 
 const organisationFrom = (id: string, boardId: BoardId, body: OrganisationBody): Organisation => {
   const [tenantId, ...more] = body.tenantIds.map((t) => t.toLowerCase());
-  return { id, boardId, name: body.name, kind: body.kind, tenantId: tenantId!, ...(more.length ? { additionalTenantIds: more } : {}), retentionDays: body.retentionDays };
+  return {
+    id,
+    boardId,
+    name: body.name,
+    kind: body.kind,
+    tenantId: tenantId!,
+    ...(more.length ? { additionalTenantIds: more } : {}),
+    retentionDays: body.retentionDays,
+  };
 };
 
-export async function addOrganisation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: OrganisationBody): Promise<OrganisationAdminView> {
+export async function addOrganisation(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: OrganisationBody,
+): Promise<OrganisationAdminView> {
   assertAllowed(actor.member, "organisation.manage");
   const organisation = organisationFrom(deps.newId(), boardId, body);
-  await recordAdminChange(deps, actor.member, boardId, { what: "organisationAdded", subject: { kind: "organisation", id: organisation.id, name: organisation.name } });
+  await recordAdminChange(deps, actor.member, boardId, {
+    what: "organisationAdded",
+    subject: { kind: "organisation", id: organisation.id, name: organisation.name },
+  });
   const saved = await deps.storage.organisations.create(organisation);
   await syncAllowedTenants(deps, boardId);
   await deps.storage.boardVersions.bump(boardId);
   return toOrganisationAdminView(saved);
 }
 
-export async function editOrganisation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: string, body: EditOrganisationBody): Promise<OrganisationAdminView> {
+export async function editOrganisation(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  organisationId: string,
+  body: EditOrganisationBody,
+): Promise<OrganisationAdminView> {
   assertAllowed(actor.member, "organisation.manage");
   const current = await deps.storage.organisations.get(boardId, organisationId);
   if (!current) throw new NotFound("The organisation");
@@ -178,8 +252,17 @@ export async function editOrganisation(deps: UseCaseDeps, actor: Actor, boardId:
     tenantIds: body.tenantIds ?? tenantsOf(current),
     retentionDays: body.retentionDays ?? current.retentionDays,
   });
-  const fields = changedFields({ ...current, tenantIds: tenantsOf(current) }, { ...next, tenantIds: tenantsOf(next) }, ["name", "kind", "tenantIds", "retentionDays"]);
-  await recordAdminChange(deps, actor.member, boardId, { what: "organisationChanged", subject: { kind: "organisation", id: current.id, name: next.name }, fields });
+  const fields = changedFields({ ...current, tenantIds: tenantsOf(current) }, { ...next, tenantIds: tenantsOf(next) }, [
+    "name",
+    "kind",
+    "tenantIds",
+    "retentionDays",
+  ]);
+  await recordAdminChange(deps, actor.member, boardId, {
+    what: "organisationChanged",
+    subject: { kind: "organisation", id: current.id, name: next.name },
+    fields,
+  });
   const saved = await deps.storage.organisations.update(next, { expectedEtag: body.etag });
   await syncAllowedTenants(deps, boardId);
   await deps.storage.boardVersions.bump(boardId);
@@ -187,14 +270,25 @@ export async function editOrganisation(deps: UseCaseDeps, actor: Actor, boardId:
 }
 
 /** What the "Inställningar" pages show. Any member may read it (names and organisations are on the board anyway); the rights say what they may change. */
-export async function readAdminOverview(deps: UseCaseDeps, defaults: BoardDefaults, actor: Actor, boardId: BoardId): Promise<AdminOverview> {
+export async function readAdminOverview(
+  deps: UseCaseDeps,
+  defaults: BoardDefaults,
+  actor: Actor,
+  boardId: BoardId,
+): Promise<AdminOverview> {
   assertAllowed(actor.member, "board.read");
   const today = todayOf(deps);
-  const [board, snapshot, joinRequests] = await Promise.all([loadBoard(deps, boardId), deps.storage.loadBoardSnapshot(boardId, today), deps.storage.joinRequests.listForBoard(boardId)]);
+  const [board, snapshot, joinRequests] = await Promise.all([
+    loadBoard(deps, boardId),
+    deps.storage.loadBoardSnapshot(boardId, today),
+    deps.storage.joinRequests.listForBoard(boardId),
+  ]);
   const { organisations, members } = snapshot;
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = snapshot.participants.filter((p) => !p.leftTeamOn && !p.erasedAt);
-  const visible = new Set(participants.filter((p) => visibilityFor(p, consents.get(p.id) ?? [], actor.member.organisationId, today)).map((p) => p.id));
+  const visible = new Set(
+    participants.filter((p) => visibilityFor(p, consents.get(p.id) ?? [], actor.member.organisationId, today)).map((p) => p.id),
+  );
   const me = actor.member;
   const manageMembers = isAllowed(me.role, "member.manage");
   const manageOwn = isAllowed(me.role, "member.manageOwnOrganisation", { ownOrganisation: true });
@@ -205,10 +299,15 @@ export async function readAdminOverview(deps: UseCaseDeps, defaults: BoardDefaul
       ...toMemberAdminView({ ...m, etag: m.etag ?? "" }),
       // Codes only to those who may hand them over: the caseload of a colleague is not everyone's business.
       // Codes only of participants the viewer's organisation may see; the others are counted.
-      caseManagerFor: participants.filter((p) => p.caseManagerId === m.id && visible.has(p.id)).map((p) => ({ participantId: p.id, code: p.code })),
+      caseManagerFor: participants
+        .filter((p) => p.caseManagerId === m.id && visible.has(p.id))
+        .map((p) => ({ participantId: p.id, code: p.code })),
       caseManagerForHidden: participants.filter((p) => p.caseManagerId === m.id && !visible.has(p.id)).length,
     })),
-    joinRequests: manageMembers || manageOwn ? joinRequests.filter((r) => r.state === "pending").map(({ boardId: _b, decidedBy: _d, decidedAt: _a, ...r }) => r) : [],
+    joinRequests:
+      manageMembers || manageOwn
+        ? joinRequests.filter((r) => r.state === "pending").map(({ boardId: _b, decidedBy: _d, decidedAt: _a, ...r }) => r)
+        : [],
     may: {
       configure: isAllowed(me.role, "board.configure"),
       manageOrganisations: isAllowed(me.role, "organisation.manage"),

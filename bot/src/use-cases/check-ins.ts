@@ -21,9 +21,7 @@ async function participantsVisibleTo(deps: UseCaseDeps, actor: Actor, boardId: B
   ]);
   const byParticipant = groupConsentsByParticipant(consents);
   return new Set(
-    participants
-      .filter((p) => visibilityFor(p, byParticipant.get(p.id) ?? [], actor.member.organisationId, today))
-      .map((p) => p.id),
+    participants.filter((p) => visibilityFor(p, byParticipant.get(p.id) ?? [], actor.member.organisationId, today)).map((p) => p.id),
   );
 }
 
@@ -41,14 +39,24 @@ function toView(c: CheckIn, visible: ReadonlySet<ParticipantId>, meetingName: st
     reviewedParticipantIds: shown(c.reviewedParticipantIds),
     addedParticipantIds: shown(c.addedParticipantIds),
     removedParticipantIds: shown(c.removedParticipantIds),
-    hiddenCount: { reviewed: hidden(c.reviewedParticipantIds), added: hidden(c.addedParticipantIds), removed: hidden(c.removedParticipantIds) },
+    hiddenCount: {
+      reviewed: hidden(c.reviewedParticipantIds),
+      added: hidden(c.addedParticipantIds),
+      removed: hidden(c.removedParticipantIds),
+    },
     actionsAgreed: c.actionsAgreed,
     ...(c.etag ? { etag: c.etag } : {}),
   };
 }
 
 /** The check-in of one meeting occurrence (absent meeting: the implicit daily one, which every check-in before meetings existed is). */
-export async function readCheckIn(deps: UseCaseDeps, actor: Actor, boardId: BoardId, date: CalendarDate, meetingId = ALL_MEETINGS): Promise<CheckInView> {
+export async function readCheckIn(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  date: CalendarDate,
+  meetingId = ALL_MEETINGS,
+): Promise<CheckInView> {
   assertAllowed(actor.member, "board.read");
   const [checkIn, visible, board] = await Promise.all([
     deps.storage.checkIns.get(boardId, date, meetingId),

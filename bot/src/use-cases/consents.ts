@@ -10,7 +10,14 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
 import { consentViewsFor, toConsentView } from "./views";
 
-function consentFrom(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, disclosingOrganisationId: OrganisationId, body: ReturnType<typeof RecordConsentSchema.parse>): Consent {
+function consentFrom(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  disclosingOrganisationId: OrganisationId,
+  body: ReturnType<typeof RecordConsentSchema.parse>,
+): Consent {
   return {
     boardId,
     participantId,
@@ -33,7 +40,12 @@ function isSameRecord(stored: Consent, next: Consent): boolean {
   return strip(stored) === strip(next);
 }
 
-export async function readConsents(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId): Promise<ConsentView[]> {
+export async function readConsents(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+): Promise<ConsentView[]> {
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   await recordAccess(deps, actor, "viewedDetails", [ctx.participant]);
   return consentViewsFor(ctx.participant, ctx.consents, todayOf(deps));
@@ -69,7 +81,8 @@ export async function recordConsent(
     await deps.notifier.notify({ type: "consentChanged", boardId, participantId, disclosingOrganisationId });
     return toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps));
   }
-  if (existing && body.etag === undefined) throw new Conflict("The consent", toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps)));
+  if (existing && body.etag === undefined)
+    throw new Conflict("The consent", toConsentView(existing, participantId, disclosingOrganisationId, todayOf(deps)));
   assertRecordableConsent(consent);
   await recordAccess(deps, actor, "consentRecorded", [ctx.participant]);
   let saved: Consent;

@@ -95,7 +95,13 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
     { ...ctx.participant, onBoard: current !== undefined },
     current,
     actor.member,
-    { entryId: deps.newId(), reason: body.reason, priority: body.priority, nextEvaluationOn: body.nextEvaluationOn, ...(body.reasonNote ? { reasonNote: body.reasonNote } : {}) },
+    {
+      entryId: deps.newId(),
+      reason: body.reason,
+      priority: body.priority,
+      nextEvaluationOn: body.nextEvaluationOn,
+      ...(body.reasonNote ? { reasonNote: body.reasonNote } : {}),
+    },
     todayOf(deps),
     nowOf(deps),
   );
@@ -105,7 +111,13 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
   return viewOf(ctx, saved, deps);
 }
 
-export async function editEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: EditEntryBody): Promise<EntryView> {
+export async function editEntry(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  body: EditEntryBody,
+): Promise<EntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
   const { etag, ...edit } = body;
   // The rule first: another organisation's entry is refused, not answered with "reload and retry".
@@ -114,7 +126,13 @@ export async function editEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   return saveEdited(deps, actor, ctx, edited, etag);
 }
 
-export async function addAction(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: AddActionBody): Promise<EntryView> {
+export async function addAction(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  body: AddActionBody,
+): Promise<EntryView> {
   const { ctx, entry } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
   const actionId = body.id ?? deps.newId();
   // A retried request whose first attempt landed: the action is there already, answer with it.
@@ -122,7 +140,12 @@ export async function addAction(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   assertFresh(entry, body.etag, ctx, deps);
   const responsible = await deps.storage.members.get(boardId, body.responsibleId);
   if (!responsible) throw new NotFound("The responsible member");
-  const edited = board.addAction(entry, actor.member, { id: actionId, what: body.what, responsibleId: body.responsibleId, byWhen: body.byWhen }, nowOf(deps));
+  const edited = board.addAction(
+    entry,
+    actor.member,
+    { id: actionId, what: body.what, responsibleId: body.responsibleId, byWhen: body.byWhen },
+    nowOf(deps),
+  );
   return saveEdited(deps, actor, ctx, edited, body.etag);
 }
 
@@ -143,7 +166,13 @@ export async function setActionDone(
   return saveEdited(deps, actor, ctx, edited, body.etag);
 }
 
-export async function markEntryReviewed(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: ReviewBody): Promise<EntryView> {
+export async function markEntryReviewed(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  body: ReviewBody,
+): Promise<EntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.review");
   // Reviewing twice the same day is one review per organisation, whoever of it clicked first.
   if (board.hasReviewedOn(entry, actor.member.organisationId, today)) return viewOf(ctx, entry, deps);
@@ -152,7 +181,13 @@ export async function markEntryReviewed(deps: UseCaseDeps, actor: Actor, boardId
 }
 
 /** A retried take-off whose first attempt completed (its answer or the version bump was lost): answer with what it closed. */
-async function resumeTakeOff(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, etag: string): Promise<ClosedEntryView | undefined> {
+async function resumeTakeOff(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  etag: string,
+): Promise<ClosedEntryView | undefined> {
   const closed = await deps.storage.entries.findClosedFrom(boardId, participantId, etag);
   if (!closed) return undefined;
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
@@ -162,7 +197,13 @@ async function resumeTakeOff(deps: UseCaseDeps, actor: Actor, boardId: BoardId, 
   return toClosedEntryView(ctx.visibility, closed);
 }
 
-export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, body: TakeOffBody): Promise<ClosedEntryView> {
+export async function takeOffBoard(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  body: TakeOffBody,
+): Promise<ClosedEntryView> {
   let loaded: Awaited<ReturnType<typeof loadEntry>>;
   try {
     loaded = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
@@ -172,9 +213,17 @@ export async function takeOffBoard(deps: UseCaseDeps, actor: Actor, boardId: Boa
     throw e;
   }
   const { ctx, entry, today } = loaded;
-  const { closed } = board.takeOffBoard(ctx.participant, entry, actor.member, { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }, today, nowOf(deps));
+  const { closed } = board.takeOffBoard(
+    ctx.participant,
+    entry,
+    actor.member,
+    { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) },
+    today,
+    nowOf(deps),
+  );
   // A retry of a take-off interrupted after its claim carries the version from before the claim.
-  if (entry.etag !== body.etag && (await deps.storage.entries.closingFrom(boardId, participantId)) !== body.etag) assertFresh(entry, body.etag, ctx, deps);
+  if (entry.etag !== body.etag && (await deps.storage.entries.closingFrom(boardId, participantId)) !== body.etag)
+    assertFresh(entry, body.etag, ctx, deps);
   await recordAccess(deps, actor, "takenOffBoard", [ctx.participant]);
   try {
     await deps.storage.entries.close(entry, closed, { expectedEtag: body.etag });

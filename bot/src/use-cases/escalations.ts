@@ -16,10 +16,20 @@ export const ESCALATION_DUE_KIND = "escalationFollowUp";
 /** A signal from the actor's organisation to another about a participant both may see. */
 /** The reminder / manager alert of an open signal, due at its answer-by time (idempotent). */
 export async function scheduleEscalationFollowUp(deps: Pick<UseCaseDeps, "storage">, e: Escalation): Promise<void> {
-  await deps.storage.dueItems.schedule({ kind: ESCALATION_DUE_KIND, id: `${e.boardId}.${e.id}`, dueAt: e.answerBy, payload: { boardId: e.boardId, escalationId: e.id } });
+  await deps.storage.dueItems.schedule({
+    kind: ESCALATION_DUE_KIND,
+    id: `${e.boardId}.${e.id}`,
+    dueAt: e.answerBy,
+    payload: { boardId: e.boardId, escalationId: e.id },
+  });
 }
 
-export async function raiseEscalation(deps: UseCaseDeps, actor: Actor, boardId: BoardId, input: RaiseEscalationBody): Promise<EscalationView> {
+export async function raiseEscalation(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  input: RaiseEscalationBody,
+): Promise<EscalationView> {
   const body = RaiseSchema.parse(input);
   assertAllowed(actor.member, "escalation.raise");
   const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
@@ -89,7 +99,11 @@ export async function answerEscalation(
   if (escalation.state === target && (body.answer !== "acknowledge" || escalation.acknowledgedBy === by)) {
     return toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation })!;
   }
-  if (escalation.etag !== body.etag) throw new Conflict("The signal", toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation }));
+  if (escalation.etag !== body.etag)
+    throw new Conflict(
+      "The signal",
+      toEscalationView(ctx.visibility, escalation, deps.clock(), { member: actor.member, relation: ctx.relation }),
+    );
   const next = transitionEscalation(escalation, event);
   await recordAccess(deps, actor, "escalationAnswered", [ctx.participant]);
   let saved: Escalation;
@@ -98,7 +112,10 @@ export async function answerEscalation(
   } catch (e) {
     if (e instanceof Conflict) {
       const current = await deps.storage.escalations.get(boardId, escalationId);
-      throw new Conflict("The signal", current && toEscalationView(ctx.visibility, current, deps.clock(), { member: actor.member, relation: ctx.relation }));
+      throw new Conflict(
+        "The signal",
+        current && toEscalationView(ctx.visibility, current, deps.clock(), { member: actor.member, relation: ctx.relation }),
+      );
     }
     throw e;
   }

@@ -5,7 +5,16 @@ import { closedBoardEntryMapping } from "../storage/board-entry-entity";
 import type { Storage } from "../storage";
 import { storageOver } from "../storage/table-service";
 import type { TableService } from "../storage/table-clients";
-import { aBoard, aMember, anAbsence, anEntry, anOrganisation, aParticipant, closedFrom, createTestStorageWithTables } from "../storage/test-support";
+import {
+  aBoard,
+  aMember,
+  anAbsence,
+  anEntry,
+  anOrganisation,
+  aParticipant,
+  closedFrom,
+  createTestStorageWithTables,
+} from "../storage/test-support";
 import { answerCover, COVER_DUE_KIND } from "./absences";
 import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
@@ -32,7 +41,13 @@ let storage: Storage;
 let service: TableService;
 let plan: FaultPlan;
 let n = 0;
-const deps = (): UseCaseDeps => ({ storage, clock: () => NOW, timeZone: "Europe/Stockholm", newId: () => `id${++n}x${Date.now().toString(36)}`, notifier: silentNotifier });
+const deps = (): UseCaseDeps => ({
+  storage,
+  clock: () => NOW,
+  timeZone: "Europe/Stockholm",
+  newId: () => `id${++n}x${Date.now().toString(36)}`,
+  notifier: silentNotifier,
+});
 
 beforeAll(async () => {
   const made = await createTestStorageWithTables();
@@ -56,9 +71,14 @@ async function aBoardWithAParticipant(): Promise<Board> {
   const board = aBoard();
   await storage.boards.create(board);
   await storage.organisations.create(anOrganisation(board.id, { id: "org-region" }));
-  await storage.organisations.create(anOrganisation(board.id, { id: "org-kommun", tenantId: "tenant-kommun", kind: "municipalSocialServices" }));
+  await storage.organisations.create(
+    anOrganisation(board.id, { id: "org-kommun", tenantId: "tenant-kommun", kind: "municipalSocialServices" }),
+  );
   const coordinator = aMember(board.id, { organisationId: "org-region", role: "coordinator" });
-  const substitutes = [aMember(board.id, { organisationId: "org-region", role: "staff" }), aMember(board.id, { organisationId: "org-region", role: "staff" })];
+  const substitutes = [
+    aMember(board.id, { organisationId: "org-region", role: "staff" }),
+    aMember(board.id, { organisationId: "org-region", role: "staff" }),
+  ];
   for (const m of [coordinator, ...substitutes]) await storage.members.create(m);
   const participant = aParticipant(board.id, { caseManagerId: coordinator.id });
   await storage.participants.create(participant);
@@ -84,7 +104,12 @@ async function interruptedAtEveryWrite<T>(
   for (let step = 1; step <= writes; step++) {
     const b = await prepare();
     plan.arm(step);
-    await expect(act(b).then(() => undefined, (e: unknown) => injectedFaultIn(e))).resolves.toBe(true);
+    await expect(
+      act(b).then(
+        () => undefined,
+        (e: unknown) => injectedFaultIn(e),
+      ),
+    ).resolves.toBe(true);
     plan.arm(undefined);
     await checks.half(b, step);
     await act(b);
@@ -126,7 +151,9 @@ describe("taking someone off the board, interrupted at every step", () => {
     await storage.entries.create(anEntry(b.boardId, b.participantId, { writtenBy: "org-region" }));
     const entry = (await storage.entries.getCurrent(b.boardId, b.participantId))!;
     plan.arm(4); // audit, claim, history: the delete of the current row never happens
-    await expect(takeOffBoard(deps(), b.actor, b.boardId, b.participantId, { etag: entry.etag, outcome: "stable" })).rejects.toBeInstanceOf(InjectedFault);
+    await expect(takeOffBoard(deps(), b.actor, b.boardId, b.participantId, { etag: entry.etag, outcome: "stable" })).rejects.toBeInstanceOf(
+      InjectedFault,
+    );
     plan.arm(undefined);
     // The raw row is still there…
     const k = boardEntryKeys(b.boardId, b.participantId);
@@ -145,7 +172,11 @@ describe("taking someone off the board, interrupted at every step", () => {
     // The closer claimed and wrote history, an editor saved over the claim, the closer died.
     const k = boardEntryKeys(b.boardId, b.participantId);
     const closed = closedFrom(entry, { takenOffOn: TODAY });
-    const { etag: claimed } = await service.tables.boardEntries.updateEntity({ ...k, closingTo: historyKeys(closed).rowKey, closingFrom: entry.etag }, "Merge", { etag: entry.etag });
+    const { etag: claimed } = await service.tables.boardEntries.updateEntity(
+      { ...k, closingTo: historyKeys(closed).rowKey, closingFrom: entry.etag },
+      "Merge",
+      { etag: entry.etag },
+    );
     await service.tables.entryHistory.upsertEntity(closedBoardEntryMapping.toEntity(closed), "Replace");
     await storage.entries.update({ ...entry, priority: "low" }, { expectedEtag: claimed! });
     const before = await version(b.boardId);
@@ -162,7 +193,9 @@ describe("taking someone off the board, interrupted at every step", () => {
     await storage.entries.create(anEntry(b.boardId, b.participantId, { writtenBy: "org-region" }));
     const entry = (await storage.entries.getCurrent(b.boardId, b.participantId))!;
     plan.arm(3); // audit, claim: the history write never happens
-    await expect(takeOffBoard(deps(), b.actor, b.boardId, b.participantId, { etag: entry.etag, outcome: "transferred" })).rejects.toBeInstanceOf(InjectedFault);
+    await expect(
+      takeOffBoard(deps(), b.actor, b.boardId, b.participantId, { etag: entry.etag, outcome: "transferred" }),
+    ).rejects.toBeInstanceOf(InjectedFault);
     plan.arm(undefined);
     // Still on the board, unchanged, for everyone else.
     expect((await storage.entries.getCurrent(b.boardId, b.participantId))?.id).toBe(entry.id);
@@ -178,7 +211,13 @@ describe("putting someone on the board, interrupted at every step", () => {
         const b = await aBoardWithAParticipant();
         return { ...b, before: await version(b.boardId) };
       },
-      (b) => putOnBoard(deps(), b.actor, b.boardId, { participantId: b.participantId, reason: "crisis", priority: "high", nextEvaluationOn: "2026-03-11" }),
+      (b) =>
+        putOnBoard(deps(), b.actor, b.boardId, {
+          participantId: b.participantId,
+          reason: "crisis",
+          priority: "high",
+          nextEvaluationOn: "2026-03-11",
+        }),
       {
         half: async (b) => {
           const entries = await storage.entries.listCurrent(b.boardId);
@@ -200,7 +239,13 @@ describe("recording a consent, interrupted at every step", () => {
         const b = await aBoardWithAParticipant();
         return { ...b, before: await version(b.boardId) };
       },
-      (b) => recordConsent(deps(), b.actor, b.boardId, b.participantId, "org-region", { status: "given", receivingOrganisationIds: ["org-kommun"], givenOn: "2026-03-01", validUntil: "2027-03-01" }),
+      (b) =>
+        recordConsent(deps(), b.actor, b.boardId, b.participantId, "org-region", {
+          status: "given",
+          receivingOrganisationIds: ["org-kommun"],
+          givenOn: "2026-03-01",
+          validUntil: "2027-03-01",
+        }),
       {
         half: async (b) => {
           expect((await storage.consents.listForParticipant(b.boardId, b.participantId)).length).toBeLessThanOrEqual(1);
@@ -240,7 +285,9 @@ describe("recording the check-in, interrupted at every step", () => {
 
 describe("a cover request moving on, interrupted at every step", () => {
   const timeoutsFor = async (boardId: string, absenceId: string, askedIndex: number) =>
-    (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter((d) => d.kind === COVER_DUE_KIND && d.id === `${boardId}.${absenceId}.${askedIndex}`);
+    (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter(
+      (d) => d.kind === COVER_DUE_KIND && d.id === `${boardId}.${absenceId}.${askedIndex}`,
+    );
 
   it("always ends with the next substitute asked and their timeout scheduled (absence, timeout, version)", async () => {
     await interruptedAtEveryWrite(
@@ -249,12 +296,21 @@ describe("a cover request moving on, interrupted at every step", () => {
         const absence = anAbsence(b.boardId, b.coordinator.id, {
           from: TODAY,
           to: "2026-03-06",
-          cover: { state: "requesting", candidateIds: b.substitutes.map((s) => s.id), askedIndex: 0, askedAt: NOW.toISOString(), answerBy: "2026-03-04T10:00:00.000Z", declinedBy: [], managerAlerted: false },
+          cover: {
+            state: "requesting",
+            candidateIds: b.substitutes.map((s) => s.id),
+            askedIndex: 0,
+            askedAt: NOW.toISOString(),
+            answerBy: "2026-03-04T10:00:00.000Z",
+            declinedBy: [],
+            managerAlerted: false,
+          },
         });
         const saved = await storage.absences.create(absence);
         return { ...b, absenceId: saved.id, etag: saved.etag!, before: await version(b.boardId) };
       },
-      (b) => answerCover(deps(), { member: b.substitutes[0]!, channel: "tab" }, b.boardId, b.absenceId, { etag: b.etag, answer: "decline" }),
+      (b) =>
+        answerCover(deps(), { member: b.substitutes[0]!, channel: "tab" }, b.boardId, b.absenceId, { etag: b.etag, answer: "decline" }),
       {
         half: async (b) => {
           // Whatever was left, the sweep gives a waiting request its timeout.
@@ -276,13 +332,33 @@ describe("a cover request moving on, interrupted at every step", () => {
 describe("raising a signal, interrupted at every step", () => {
   it("always ends with the signal raised once and its follow-up scheduled (audit, signal, follow-up, version)", async () => {
     const followUps = async (boardId: string) =>
-      (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter((d) => d.kind === ESCALATION_DUE_KIND && d.payload["boardId"] === boardId);
+      (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter(
+        (d) => d.kind === ESCALATION_DUE_KIND && d.payload["boardId"] === boardId,
+      );
     const b = await aBoardWithAParticipant();
     // The receiving organisation may read what the region writes: a consent from the region.
-    await storage.consents.save({ boardId: b.boardId, participantId: b.participantId, disclosingOrganisationId: "org-region", receivingOrganisationIds: ["org-kommun"], basis: "consent", status: "given", givenOn: "2026-03-01", validUntil: "2027-03-01", recordedBy: b.coordinator.id, recordedAt: NOW.toISOString() });
+    await storage.consents.save({
+      boardId: b.boardId,
+      participantId: b.participantId,
+      disclosingOrganisationId: "org-region",
+      receivingOrganisationIds: ["org-kommun"],
+      basis: "consent",
+      status: "given",
+      givenOn: "2026-03-01",
+      validUntil: "2027-03-01",
+      recordedBy: b.coordinator.id,
+      recordedAt: NOW.toISOString(),
+    });
     for (let step = 1; ; step++) {
       plan.arm(step);
-      const raised = raiseEscalation(deps(), b.actor, b.boardId, { participantId: b.participantId, toOrganisationId: "org-kommun", kind: "concern", urgency: "today", note: "Orolig", proposeBoard: false });
+      const raised = raiseEscalation(deps(), b.actor, b.boardId, {
+        participantId: b.participantId,
+        toOrganisationId: "org-kommun",
+        kind: "concern",
+        urgency: "today",
+        note: "Orolig",
+        proposeBoard: false,
+      });
       const failed = await raised.then(
         () => false,
         (e: unknown) => {

@@ -14,7 +14,11 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 // and the review is kept and exported. The participant's log extract (PDL 8 kap. 5 §) lists which
 // organisation accessed their details and when.
 
-const toReviewersView = (actor: Actor, organisationId: OrganisationId, stored: (LogReviewers & { etag: string }) | undefined): LogReviewersView => ({
+const toReviewersView = (
+  actor: Actor,
+  organisationId: OrganisationId,
+  stored: (LogReviewers & { etag: string }) | undefined,
+): LogReviewersView => ({
   organisationId,
   memberIds: stored?.memberIds ?? [],
   ...(stored ? { etag: stored.etag } : {}),
@@ -24,16 +28,28 @@ const toReviewersView = (actor: Actor, organisationId: OrganisationId, stored: (
 });
 
 /** Who the organisation has named, for the managers who name them (and whether the viewer is one). */
-export async function readLogReviewers(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: OrganisationId): Promise<LogReviewersView> {
+export async function readLogReviewers(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  organisationId: OrganisationId,
+): Promise<LogReviewersView> {
   assertAllowed(actor.member, "logReview.appoint", { ownOrganisation: organisationId === actor.member.organisationId });
   return toReviewersView(actor, organisationId, await deps.storage.logReviews.getReviewers(boardId, organisationId));
 }
 
-export async function nameLogReviewers(deps: UseCaseDeps, actor: Actor, boardId: BoardId, organisationId: OrganisationId, body: NameLogReviewersBody): Promise<LogReviewersView> {
+export async function nameLogReviewers(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  organisationId: OrganisationId,
+  body: NameLogReviewersBody,
+): Promise<LogReviewersView> {
   assertAllowed(actor.member, "logReview.appoint", { ownOrganisation: organisationId === actor.member.organisationId });
   const members = await deps.storage.members.listForBoard(boardId);
   body.memberIds.forEach((id, i) => {
-    if (!members.some((m) => m.id === id && m.organisationId === organisationId)) throw new Invalid(`memberIds.${i}: not a member of this organisation.`);
+    if (!members.some((m) => m.id === id && m.organisationId === organisationId))
+      throw new Invalid(`memberIds.${i}: not a member of this organisation.`);
   });
   try {
     const saved = await deps.storage.logReviews.saveReviewers(
@@ -43,7 +59,8 @@ export async function nameLogReviewers(deps: UseCaseDeps, actor: Actor, boardId:
     return toReviewersView(actor, organisationId, saved);
   } catch (e) {
     // The conflict carries what is stored now in the shape the caller reads, for its conflict dialog.
-    if (e instanceof Conflict && e.current) throw new Conflict(e.what, toReviewersView(actor, organisationId, e.current as LogReviewers & { etag: string }));
+    if (e instanceof Conflict && e.current)
+      throw new Conflict(e.what, toReviewersView(actor, organisationId, e.current as LogReviewers & { etag: string }));
     throw e;
   }
 }
@@ -74,7 +91,16 @@ async function loadOrDraw(deps: UseCaseDeps, actor: Actor, boardId: BoardId, per
     caseManagerOf: (id) => caseManagers.get(id),
     wasOnBoardOn: (id, date) => entries.some((e) => e.participantId === id && isOnBoardOn(e, date)),
   });
-  const review: LogReview = { boardId, organisationId, period, seed: sampleSeed(boardId, organisationId, period), drawnAt: nowOf(deps), drawnBy: actor.member.id, population, items };
+  const review: LogReview = {
+    boardId,
+    organisationId,
+    period,
+    seed: sampleSeed(boardId, organisationId, period),
+    drawnAt: nowOf(deps),
+    drawnBy: actor.member.id,
+    population,
+    items,
+  };
   try {
     return await deps.storage.logReviews.create(review);
   } catch (e) {
@@ -88,13 +114,17 @@ async function loadOrDraw(deps: UseCaseDeps, actor: Actor, boardId: BoardId, per
 async function toView(deps: UseCaseDeps, actor: Actor, review: LogReview & { etag: string }): Promise<LogReviewView> {
   const today = todayOf(deps);
   const viewerOrg = actor.member.organisationId;
-  const [participants, consents] = await Promise.all([deps.storage.participants.listForBoard(review.boardId), deps.storage.consents.listForBoard(review.boardId)]);
+  const [participants, consents] = await Promise.all([
+    deps.storage.participants.listForBoard(review.boardId),
+    deps.storage.consents.listForBoard(review.boardId),
+  ]);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const grouped = groupConsentsByParticipant(consents);
   const shown = new Map<string, { id: string; code: string; boardId: string }>();
   const code = (e: AuditEvent) => {
     const p = byId.get(e.participantId);
-    const readable = p && (visibilityFor(p, grouped.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg)));
+    const readable =
+      p && (visibilityFor(p, grouped.get(p.id) ?? [], viewerOrg, today) || (p.erasedAt && p.organisationIds.includes(viewerOrg)));
     if (!readable) return MASKED_CODE;
     shown.set(e.participantId, { id: e.participantId, code: e.participantCode, boardId: review.boardId });
     return e.participantCode;
@@ -115,7 +145,13 @@ async function toView(deps: UseCaseDeps, actor: Actor, review: LogReview & { eta
   }));
   await recordAccess(deps, actor, "viewedHistory", [...shown.values()]);
   const { boardId: _b, items: _i, etag, ...rest } = review;
-  return { ...rest, items, marked: items.filter((i) => i.mark).length, followUp: items.filter((i) => i.mark?.status === "followUp").length, etag };
+  return {
+    ...rest,
+    items,
+    marked: items.filter((i) => i.mark).length,
+    followUp: items.filter((i) => i.mark?.status === "followUp").length,
+    etag,
+  };
 }
 
 export async function readLogReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId, period: string): Promise<LogReviewView> {
@@ -124,18 +160,31 @@ export async function readLogReview(deps: UseCaseDeps, actor: Actor, boardId: Bo
   return toView(deps, actor, await loadOrDraw(deps, actor, boardId, period));
 }
 
-export async function markLogReviewItem(deps: UseCaseDeps, actor: Actor, boardId: BoardId, period: string, itemId: string, body: MarkLogReviewItemBody): Promise<LogReviewView> {
+export async function markLogReviewItem(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  period: string,
+  itemId: string,
+  body: MarkLogReviewItemBody,
+): Promise<LogReviewView> {
   assertPeriod(period, todayOf(deps));
   await assertNamedReviewer(deps, actor, boardId);
   const review = await deps.storage.logReviews.get(boardId, actor.member.organisationId, period);
   if (!review) throw new NotFound("The log review");
-  const marked = markItem(review, itemId, { status: body.status, ...(body.note ? { note: body.note } : {}) }, { memberId: actor.member.id, at: nowOf(deps) });
+  const marked = markItem(
+    review,
+    itemId,
+    { status: body.status, ...(body.note ? { note: body.note } : {}) },
+    { memberId: actor.member.id, at: nowOf(deps) },
+  );
   try {
     return toView(deps, actor, await deps.storage.logReviews.update(marked, { expectedEtag: body.etag }));
   } catch (e) {
     // The stored review holds every code unmasked and the actors' ids: the conflict answers with the
     // reviewer's view of it (masked, logged) like any read, never with the stored entity.
-    if (e instanceof Conflict && e.current) throw new Conflict(e.what, await toView(deps, actor, e.current as LogReview & { etag: string }));
+    if (e instanceof Conflict && e.current)
+      throw new Conflict(e.what, await toView(deps, actor, e.current as LogReview & { etag: string }));
     throw e;
   }
 }
@@ -155,10 +204,50 @@ export async function exportLogReview(deps: UseCaseDeps, actor: Actor, boardId: 
   const view = await toView(deps, actor, review);
   return (function* () {
     yield csvLine(["organisationId", "period", "seed", "drawnAt", "drawnBy", "population", "sampled", "marked", "followUp"]);
-    yield csvLine([view.organisationId, view.period, view.seed, view.drawnAt, view.drawnBy, view.population, view.items.length, view.marked, view.followUp]);
-    yield csvLine(["recordId", "at", "lastAt", "count", "memberId", "role", "what", "participantCode", "channel", "rules", "status", "note", "markedBy", "markedAt"]);
+    yield csvLine([
+      view.organisationId,
+      view.period,
+      view.seed,
+      view.drawnAt,
+      view.drawnBy,
+      view.population,
+      view.items.length,
+      view.marked,
+      view.followUp,
+    ]);
+    yield csvLine([
+      "recordId",
+      "at",
+      "lastAt",
+      "count",
+      "memberId",
+      "role",
+      "what",
+      "participantCode",
+      "channel",
+      "rules",
+      "status",
+      "note",
+      "markedBy",
+      "markedAt",
+    ]);
     for (const i of view.items) {
-      yield csvLine([i.id, i.at, i.lastAt, i.count, i.memberId, i.role, i.what, i.participantCode, i.channel, i.rules.join(" "), i.mark?.status ?? "", i.mark?.note ?? "", i.mark?.by ?? "", i.mark?.at ?? ""]);
+      yield csvLine([
+        i.id,
+        i.at,
+        i.lastAt,
+        i.count,
+        i.memberId,
+        i.role,
+        i.what,
+        i.participantCode,
+        i.channel,
+        i.rules.join(" "),
+        i.mark?.status ?? "",
+        i.mark?.note ?? "",
+        i.mark?.by ?? "",
+        i.mark?.at ?? "",
+      ]);
     }
   })();
 }
@@ -170,7 +259,13 @@ const EXTRACT_MONTHS = 120;
  * details and when — no names of individual staff. Given to managers of an organisation that may
  * see the participant (or was involved, after erasure); it is itself logged as an export.
  */
-export async function readLogExtract(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: string, organisationId?: string): Promise<LogExtract> {
+export async function readLogExtract(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: string,
+  organisationId?: string,
+): Promise<LogExtract> {
   assertAllowed(actor.member, "audit.read");
   const today = todayOf(deps);
   const [participant, consents, organisations] = await Promise.all([
@@ -192,7 +287,12 @@ export async function readLogExtract(deps: UseCaseDeps, actor: Actor, boardId: B
     if (e.outcome !== "allowed" || e.actor.organisationId === "system") continue;
     if (organisationId && e.actor.organisationId !== organisationId) continue;
     const org = organisations.find((o) => o.id === e.actor.organisationId);
-    const entry = byOrg.get(e.actor.organisationId) ?? { organisationId: e.actor.organisationId, organisationName: org?.name ?? e.actor.organisationId, unit: org?.kind ?? "other", accesses: [] };
+    const entry = byOrg.get(e.actor.organisationId) ?? {
+      organisationId: e.actor.organisationId,
+      organisationName: org?.name ?? e.actor.organisationId,
+      unit: org?.kind ?? "other",
+      accesses: [],
+    };
     entry.accesses.push({ at: e.at, lastAt: e.lastAt ?? e.at, count: e.count ?? 1, what: e.what, channel: e.channel });
     byOrg.set(e.actor.organisationId, entry);
   }
@@ -207,6 +307,8 @@ export async function readLogExtract(deps: UseCaseDeps, actor: Actor, boardId: B
 export function logExtractCsv(extract: LogExtract): Iterable<string> {
   return (function* () {
     yield csvLine(["participantCode", "organisation", "unit", "at", "lastAt", "count", "what", "channel"]);
-    for (const o of extract.organisations) for (const a of o.accesses) yield csvLine([extract.participantCode, o.organisationName, o.unit, a.at, a.lastAt, a.count, a.what, a.channel]);
+    for (const o of extract.organisations)
+      for (const a of o.accesses)
+        yield csvLine([extract.participantCode, o.organisationName, o.unit, a.at, a.lastAt, a.count, a.what, a.channel]);
   })();
 }

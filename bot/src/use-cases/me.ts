@@ -9,7 +9,9 @@ export async function readMe(deps: UseCaseDeps, caller: Caller): Promise<MeRespo
     await Promise.all(
       signIns.map(async ({ boardId, memberId }) => {
         const [board, member] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.members.get(boardId, memberId)]);
-        return board && member && !member.leftAt ? [{ id: board.id, name: board.name, memberId, role: member.role, organisationId: member.organisationId }] : [];
+        return board && member && !member.leftAt
+          ? [{ id: board.id, name: board.name, memberId, role: member.role, organisationId: member.organisationId }]
+          : [];
       }),
     )
   ).flat();

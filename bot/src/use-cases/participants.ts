@@ -41,7 +41,12 @@ export async function listParticipants(
   for (const p of [...snapshot.participants].sort(byCodeThenId)) {
     if (p.leftTeamOn || p.erasedAt) continue;
     // "Mina deltagare": my own, and those of colleagues I cover for today.
-    if (query.mine && p.caseManagerId !== actor.member.id && standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id) continue;
+    if (
+      query.mine &&
+      p.caseManagerId !== actor.member.id &&
+      standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id
+    )
+      continue;
     if (query.offBoardOnly && onBoard.has(p.id)) continue;
     const pc = consents.get(p.id) ?? [];
     const visibility = visibilityFor(p, pc, actor.member.organisationId, today);
@@ -67,11 +72,13 @@ export async function listParticipants(
   return { participants: views, hiddenCount, ...(more && last ? { cursor: encodeParticipantCursor(last) } : {}) };
 }
 
-const byCodeThenId = (a: Pick<Participant, "code" | "id">, b: Pick<Participant, "code" | "id">): number => a.code.localeCompare(b.code) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCodeThenId = (a: Pick<Participant, "code" | "id">, b: Pick<Participant, "code" | "id">): number =>
+  a.code.localeCompare(b.code) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The cursor of the participant list: where the last page ended, in its sort order (code, then id). Opaque to the client. */
 const ParticipantCursor = z.object({ code: z.string(), id: z.string() });
-const encodeParticipantCursor = (p: Pick<Participant, "code" | "id">): string => Buffer.from(JSON.stringify({ code: p.code, id: p.id })).toString("base64url");
+const encodeParticipantCursor = (p: Pick<Participant, "code" | "id">): string =>
+  Buffer.from(JSON.stringify({ code: p.code, id: p.id })).toString("base64url");
 function decodeParticipantCursor(cursor: string): z.infer<typeof ParticipantCursor> {
   try {
     return ParticipantCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
@@ -80,7 +87,12 @@ function decodeParticipantCursor(cursor: string): z.infer<typeof ParticipantCurs
   }
 }
 
-export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: CreateParticipantBody): Promise<ParticipantView> {
+export async function createParticipant(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: CreateParticipantBody,
+): Promise<ParticipantView> {
   assertAllowed(actor.member, "participant.create");
   const [caseManager, organisations, existing, board, members] = await Promise.all([
     deps.storage.members.get(boardId, body.caseManagerId),
@@ -110,7 +122,10 @@ export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId
     createdAt: nowOf(deps),
   };
   await recordAccess(deps, actor, "changed", [participant]);
-  await recordAdminChange(deps, actor.member, boardId, { what: "participantRegistered", subject: { kind: "participant", id: participant.id } });
+  await recordAdminChange(deps, actor.member, boardId, {
+    what: "participantRegistered",
+    subject: { kind: "participant", id: participant.id },
+  });
   const saved = await deps.storage.participants.create(participant);
   await deps.storage.boardVersions.bump(boardId);
   const ctx = await loadVisibleParticipant(deps, actor, boardId, saved.id);
@@ -118,7 +133,12 @@ export async function createParticipant(deps: UseCaseDeps, actor: Actor, boardId
 }
 
 /** The participant's record, current entry, closed entries and signals — each item only if its writer is readable. */
-export async function readHistory(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId): Promise<ParticipantHistory> {
+export async function readHistory(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+): Promise<ParticipantHistory> {
   assertAllowed(actor.member, "board.read");
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);

@@ -18,7 +18,10 @@ export interface DeliveryReport {
 export async function recordReach(deps: UseCaseDeps, report: DeliveryReport): Promise<void> {
   const at = nowOf(deps);
   const changes: Array<[Member, (m: Member) => Member | undefined]> = [
-    ...report.unreached.map((m): [Member, (x: Member) => Member | undefined] => [m, (x) => (x.notReachedSince ? undefined : { ...x, notReachedSince: at })]),
+    ...report.unreached.map((m): [Member, (x: Member) => Member | undefined] => [
+      m,
+      (x) => (x.notReachedSince ? undefined : { ...x, notReachedSince: at }),
+    ]),
     ...report.reached.map((m): [Member, (x: Member) => Member | undefined] => [
       m,
       (x) => {
@@ -33,7 +36,12 @@ export async function recordReach(deps: UseCaseDeps, report: DeliveryReport): Pr
 }
 
 /** Read, change, save under the ETag; an admin's edit in between is read again, once. */
-async function updateMember(deps: UseCaseDeps, boardId: BoardId, memberId: MemberId, change: (m: Member) => Member | undefined): Promise<void> {
+async function updateMember(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  memberId: MemberId,
+  change: (m: Member) => Member | undefined,
+): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const current = await deps.storage.members.get(boardId, memberId);
     const next = current && change(current);
@@ -48,7 +56,12 @@ async function updateMember(deps: UseCaseDeps, boardId: BoardId, memberId: Membe
 }
 
 /** The manager alert about an uncovered absence: alerted only when it reached a manager. */
-export async function coverAlertDelivered(deps: UseCaseDeps, boardId: BoardId, absenceId: string, report: DeliveryReport): Promise<{ alerted: boolean }> {
+export async function coverAlertDelivered(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  absenceId: string,
+  report: DeliveryReport,
+): Promise<{ alerted: boolean }> {
   await recordReach(deps, report);
   if (report.reached.length === 0) return { alerted: false };
   const absence = await deps.storage.absences.get(boardId, absenceId);
@@ -66,7 +79,13 @@ export async function coverAlertDelivered(deps: UseCaseDeps, boardId: BoardId, a
  * The cover request to a substitute: one that cannot be reached is passed over at once (the next
  * substitute, or the manager), rather than waiting out the answer time for someone never asked.
  */
-export async function coverRequestDelivered(deps: UseCaseDeps, boardId: BoardId, absenceId: string, substituteId: MemberId, report: DeliveryReport): Promise<void> {
+export async function coverRequestDelivered(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  absenceId: string,
+  substituteId: MemberId,
+  report: DeliveryReport,
+): Promise<void> {
   await recordReach(deps, report);
   if (!report.unreached.some((m) => m.id === substituteId)) return;
   const absence = await deps.storage.absences.get(boardId, absenceId);
@@ -79,7 +98,12 @@ export async function coverRequestDelivered(deps: UseCaseDeps, boardId: BoardId,
 }
 
 /** The manager alert about an unanswered signal: notified only when it reached a manager. */
-export async function signalAlertDelivered(deps: UseCaseDeps, boardId: BoardId, escalationId: string, report: DeliveryReport): Promise<{ notified: boolean }> {
+export async function signalAlertDelivered(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  escalationId: string,
+  report: DeliveryReport,
+): Promise<{ notified: boolean }> {
   await recordReach(deps, report);
   if (report.reached.length === 0) return { notified: false };
   const e = await deps.storage.escalations.get(boardId, escalationId);

@@ -12,9 +12,7 @@ import { toAbsenceView, toEntryView, toEscalationView, toMemberView, toOrganisat
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
 export function viewerOf(member: Member): Viewer {
-  const permissions = (Object.keys(permissionMatrix) as Permission[]).filter((p) =>
-    isAllowed(member.role, p, { ownOrganisation: true }),
-  );
+  const permissions = (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, { ownOrganisation: true }));
   return { memberId: member.id, displayName: member.displayName, organisationId: member.organisationId, role: member.role, permissions };
 }
 
@@ -70,7 +68,13 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
         shown.push(participant);
       }
     }
-    const view = visibility && participant && toEscalationView(visibility, e, now, { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, today) });
+    const view =
+      visibility &&
+      participant &&
+      toEscalationView(visibility, e, now, {
+        member: actor.member,
+        relation: relationOf(actor, participant, snapshot.currentAbsences, today),
+      });
     if (view) escalations.push(view);
   }
 

@@ -38,7 +38,11 @@ export async function readConsentFor(
   return {
     participant: { id: p.id, code: p.code, initials: p.initials },
     disclosingOrganisation: { id: disclosingOrganisationId, name: names.get(disclosingOrganisationId) ?? "—" },
-    receivingOrganisations: receivers.map((id) => ({ id, name: names.get(id) ?? id, selected: stored ? stored.receivingOrganisationIds.includes(id) : true })),
+    receivingOrganisations: receivers.map((id) => ({
+      id,
+      name: names.get(id) ?? id,
+      selected: stored ? stored.receivingOrganisationIds.includes(id) : true,
+    })),
     consent: toConsentView(stored, p.id, disclosingOrganisationId, todayOf(deps)),
     canRecord: receivers.length > 0 && isAllowed(actor.member.role, "consent.record", relation),
   };

@@ -23,7 +23,10 @@ export interface SignalRights {
 
 export interface SignalForViewer {
   /** What anyone the signal concerns may see: ids, state and times, no participant, no text. */
-  signal: Pick<Escalation, "id" | "state" | "urgency" | "proposeBoard" | "raisedAt" | "answerBy" | "fromOrganisationId" | "toOrganisationId"> & {
+  signal: Pick<
+    Escalation,
+    "id" | "state" | "urgency" | "proposeBoard" | "raisedAt" | "answerBy" | "fromOrganisationId" | "toOrganisationId"
+  > & {
     etag: string;
     overdue: boolean;
   };
@@ -94,8 +97,18 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
       fromOrganisationId: e.fromOrganisationId,
       toOrganisationId: e.toOrganisationId,
     },
-    ...(visibility ? { participant: { id: participant.id, code: participant.code, initials: participant.initials, onBoard: entry !== undefined } } : {}),
-    ...(view ? { details: { kind: view.kind, ...(view.note ? { note: view.note } : {}), ...(view.declineReason ? { declineReason: view.declineReason } : {}) } } : {}),
+    ...(visibility
+      ? { participant: { id: participant.id, code: participant.code, initials: participant.initials, onBoard: entry !== undefined } }
+      : {}),
+    ...(view
+      ? {
+          details: {
+            kind: view.kind,
+            ...(view.note ? { note: view.note } : {}),
+            ...(view.declineReason ? { declineReason: view.declineReason } : {}),
+          },
+        }
+      : {}),
     fromOrganisation: from?.name ?? "—",
     toOrganisation: to?.name ?? "—",
     rights,

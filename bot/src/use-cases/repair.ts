@@ -23,7 +23,8 @@ export async function repairBoard(deps: UseCaseDeps, boardId: BoardId): Promise<
   let repaired = 0;
   for (const entry of entries) repaired += (await storage.entries.settle(boardId, entry.participantId)).repaired;
   for (const absence of absences) await scheduleCoverTimeout(deps, absence);
-  for (const e of escalations) if (e.state === "open" && e.remindersSent === 0 && !e.managerNotified) await scheduleEscalationFollowUp(deps, e);
+  for (const e of escalations)
+    if (e.state === "open" && e.remindersSent === 0 && !e.managerNotified) await scheduleEscalationFollowUp(deps, e);
   if (repaired > 0) await storage.boardVersions.bump(boardId);
   return repaired;
 }

@@ -2,7 +2,17 @@ import { Forbidden } from "../domain/errors";
 import { addDays } from "../domain/dates";
 import type { Actor, Member } from "../domain/types";
 import type { Storage } from "../storage";
-import { aBoard, aConsent, aMember, anEntry, anEscalation, anOrganisation, aParticipant, closedFrom, createTestStorage } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  anEntry,
+  anEscalation,
+  anOrganisation,
+  aParticipant,
+  closedFrom,
+  createTestStorage,
+} from "../storage/test-support";
 import type { UseCaseDeps } from "./deps";
 import { silentNotifier } from "./notifier";
 import { eraseAfterRetention, leaveTeam, RETENTION_ACTOR } from "./retention";
@@ -17,21 +27,51 @@ describe("leaving the team and erasure after the retention period", () => {
   let storage: Storage;
   let now = at(LEFT_ON);
   let n = 0;
-  const deps = (): UseCaseDeps => ({ storage, clock: () => now, timeZone: "Europe/Stockholm", newId: () => `id${++n}`, notifier: silentNotifier });
+  const deps = (): UseCaseDeps => ({
+    storage,
+    clock: () => now,
+    timeZone: "Europe/Stockholm",
+    newId: () => `id${++n}`,
+    notifier: silentNotifier,
+  });
 
   const boardId = aBoard().id;
   const region = anOrganisation(boardId, { id: "region", retentionDays: 3650 });
   const kommun = anOrganisation(boardId, { id: "kommun", kind: "municipalSocialServices", tenantId: "tenant-kommun", retentionDays: 30 });
-  const caseManager = aMember(boardId, { tenantId: "tenant-kommun", organisationId: "kommun", role: "staff", displayName: "Kim Handläggare" });
+  const caseManager = aMember(boardId, {
+    tenantId: "tenant-kommun",
+    organisationId: "kommun",
+    role: "staff",
+    displayName: "Kim Handläggare",
+  });
   const colleague = aMember(boardId, { tenantId: "tenant-kommun", organisationId: "kommun", role: "staff" });
   const regionCoordinator = aMember(boardId, { organisationId: "region", role: "coordinator" });
   const actor = (member: Member): Actor => ({ member, channel: "tab" });
 
   // Written by the municipality (30 days' retention), on the board, with history, consents and a signal.
-  const leaving = aParticipant(boardId, { code: "NRB-101", initials: "K.L.", caseManagerId: caseManager.id, writtenBy: "kommun", organisationIds: ["kommun", "region"], onBoard: true });
+  const leaving = aParticipant(boardId, {
+    code: "NRB-101",
+    initials: "K.L.",
+    caseManagerId: caseManager.id,
+    writtenBy: "kommun",
+    organisationIds: ["kommun", "region"],
+    onBoard: true,
+  });
   // Written by the region (ten years' retention).
-  const alsoLeaving = aParticipant(boardId, { code: "REG-202", initials: "M.N.", caseManagerId: regionCoordinator.id, writtenBy: "region", organisationIds: ["region", "kommun"] });
-  const staying = aParticipant(boardId, { code: "NRB-303", initials: "O.P.", caseManagerId: caseManager.id, writtenBy: "kommun", organisationIds: ["kommun"] });
+  const alsoLeaving = aParticipant(boardId, {
+    code: "REG-202",
+    initials: "M.N.",
+    caseManagerId: regionCoordinator.id,
+    writtenBy: "region",
+    organisationIds: ["region", "kommun"],
+  });
+  const staying = aParticipant(boardId, {
+    code: "NRB-303",
+    initials: "O.P.",
+    caseManagerId: caseManager.id,
+    writtenBy: "kommun",
+    organisationIds: ["kommun"],
+  });
 
   beforeAll(async () => {
     storage = await createTestStorage();
@@ -43,10 +83,33 @@ describe("leaving the team and erasure after the retention period", () => {
     await storage.entries.create(old);
     const stored = (await storage.entries.getCurrent(boardId, leaving.id))!;
     await storage.entries.close(stored, closedFrom(old, { takenOffOn: "2025-11-01" }), { expectedEtag: stored.etag });
-    await storage.entries.create(anEntry(boardId, leaving.id, { id: "current", writtenBy: "kommun", putOnOn: "2026-02-20", nextEvaluationOn: "2026-03-09" }));
-    await storage.consents.save(aConsent(boardId, leaving.id, { disclosingOrganisationId: "kommun", receivingOrganisationIds: ["region"], givenOn: "2026-01-01", validUntil: "2026-12-31" }));
-    await storage.consents.save(aConsent(boardId, leaving.id, { disclosingOrganisationId: "region", receivingOrganisationIds: ["kommun"], givenOn: "2026-01-01", validUntil: "2026-12-31" }));
-    await storage.escalations.create(anEscalation(boardId, leaving.id, { id: "sig1", fromOrganisationId: "kommun", toOrganisationId: "region", note: "Orolig efter helgen" }));
+    await storage.entries.create(
+      anEntry(boardId, leaving.id, { id: "current", writtenBy: "kommun", putOnOn: "2026-02-20", nextEvaluationOn: "2026-03-09" }),
+    );
+    await storage.consents.save(
+      aConsent(boardId, leaving.id, {
+        disclosingOrganisationId: "kommun",
+        receivingOrganisationIds: ["region"],
+        givenOn: "2026-01-01",
+        validUntil: "2026-12-31",
+      }),
+    );
+    await storage.consents.save(
+      aConsent(boardId, leaving.id, {
+        disclosingOrganisationId: "region",
+        receivingOrganisationIds: ["kommun"],
+        givenOn: "2026-01-01",
+        validUntil: "2026-12-31",
+      }),
+    );
+    await storage.escalations.create(
+      anEscalation(boardId, leaving.id, {
+        id: "sig1",
+        fromOrganisationId: "kommun",
+        toOrganisationId: "region",
+        note: "Orolig efter helgen",
+      }),
+    );
   });
 
   it("refuses a staff member who is neither the case manager nor covering", async () => {

@@ -69,7 +69,10 @@ export interface ErasureOutcome {
  */
 export async function eraseAfterRetention(deps: UseCaseDeps, boardId: BoardId): Promise<ErasureOutcome> {
   const today = todayOf(deps);
-  const [left, organisations] = await Promise.all([deps.storage.participants.listLeftTeam(boardId), deps.storage.organisations.listForBoard(boardId)]);
+  const [left, organisations] = await Promise.all([
+    deps.storage.participants.listLeftTeam(boardId),
+    deps.storage.organisations.listForBoard(boardId),
+  ]);
   const retentionDays = new Map(organisations.map((o) => [o.id, o.retentionDays]));
   const outcome: ErasureOutcome = { erased: 0, waiting: 0 };
   for (const p of left) {

@@ -22,7 +22,10 @@ export function createTenantAllowList(storage: Storage, options: { creatorTenant
   };
   return {
     // The hosting tenant(s) may always sign in: on an empty store that is how the first board is created.
-    isTenantAllowed: async (tenantId: string) => creators.has(tenantId.toLowerCase()) || (await tenants()).has(tenantId.toLowerCase()) || (await tenants(true)).has(tenantId.toLowerCase()),
+    isTenantAllowed: async (tenantId: string) =>
+      creators.has(tenantId.toLowerCase()) ||
+      (await tenants()).has(tenantId.toLowerCase()) ||
+      (await tenants(true)).has(tenantId.toLowerCase()),
     /** Development sign-in only: the members of every board, to pick whom to sign in as. */
     signInablePeople: async (): Promise<DevPerson[]> => {
       const boards = await storage.boards.list();
@@ -31,7 +34,14 @@ export function createTenantAllowList(storage: Storage, options: { creatorTenant
         const [members, organisations] = await Promise.all([storage.members.listForBoard(b.id), storage.organisations.listForBoard(b.id)]);
         const orgName = new Map(organisations.map((o) => [o.id, o.name]));
         // Only people the development sign-in can sign in (GUID-shaped ids, as Entra's).
-        for (const m of members.filter((x) => GUID.test(x.tenantId) && GUID.test(x.objectId))) people.push({ tenantId: m.tenantId, objectId: m.objectId, displayName: m.displayName, organisationName: orgName.get(m.organisationId) ?? "", role: m.role });
+        for (const m of members.filter((x) => GUID.test(x.tenantId) && GUID.test(x.objectId)))
+          people.push({
+            tenantId: m.tenantId,
+            objectId: m.objectId,
+            displayName: m.displayName,
+            organisationName: orgName.get(m.organisationId) ?? "",
+            role: m.role,
+          });
       }
       return people;
     },

@@ -56,8 +56,16 @@ async function meetingFor(deps: UseCaseDeps, boardId: BoardId, meetingId: string
 }
 
 /** The board's current entries this meeting covers, in check-in order, plus those its walkthrough put on. */
-async function boardOrderOf(deps: UseCaseDeps, boardId: BoardId, meeting: RecurringMeeting, putOnDuringMeeting: readonly string[] = []): Promise<string[]> {
-  const [entries, participants] = await Promise.all([deps.storage.entries.listCurrent(boardId), deps.storage.participants.listForBoard(boardId)]);
+async function boardOrderOf(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  meeting: RecurringMeeting,
+  putOnDuringMeeting: readonly string[] = [],
+): Promise<string[]> {
+  const [entries, participants] = await Promise.all([
+    deps.storage.entries.listCurrent(boardId),
+    deps.storage.participants.listForBoard(boardId),
+  ]);
   const order = checkInOrder(entries).map((e) => e.participantId);
   return meetingParticipants(meeting, order, new Map(participants.map((p) => [p.id, p])), putOnDuringMeeting);
 }
@@ -86,7 +94,13 @@ async function change(
 }
 
 /** Starts today's walkthrough of the meeting, or joins it when another attendee started it first; an ended one continues. */
-export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
+export async function startOrJoinWalkthrough(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  meetingId?: string,
+  teamsChatId?: string,
+): Promise<WalkthroughView> {
   assertAllowed(actor.member, "checkIn.record");
   const meeting = await meetingFor(deps, boardId, meetingId);
   const today = todayOf(deps);
@@ -96,7 +110,14 @@ export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, bo
       boardOrderOf(deps, boardId, meeting),
       deps.storage.walkthroughs.latestBetween(boardId, addDays(today, -CARRY_OVER_DAYS), today, meeting.id),
     ]);
-    const w = startWalkthrough({ boardId, date: today, meetingId: meeting.id, presenter: me, order: walkthroughOrder(boardOrder, last ? notReached(last) : []), now: nowOf(deps) });
+    const w = startWalkthrough({
+      boardId,
+      date: today,
+      meetingId: meeting.id,
+      presenter: me,
+      order: walkthroughOrder(boardOrder, last ? notReached(last) : []),
+      now: nowOf(deps),
+    });
     try {
       await deps.storage.walkthroughs.create(w);
       await deps.storage.boardVersions.bump(boardId);
@@ -117,7 +138,12 @@ export async function startOrJoinWalkthrough(deps: UseCaseDeps, actor: Actor, bo
 }
 
 /** Today's walkthrough of the meeting as this viewer may see it, or undefined before anyone started it. */
-export async function readWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string): Promise<WalkthroughView | undefined> {
+export async function readWalkthrough(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  meetingId?: string,
+): Promise<WalkthroughView | undefined> {
   assertAllowed(actor.member, "board.read");
   const meeting = await meetingFor(deps, boardId, meetingId);
   const w = await deps.storage.walkthroughs.get(boardId, todayOf(deps), meeting.id);
@@ -125,15 +151,32 @@ export async function readWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: 
 }
 
 /** A stage or side panel opened during the walkthrough: its viewer attends (attendance comes from here). */
-export async function joinWalkthrough(deps: UseCaseDeps, actor: Actor, boardId: BoardId, meetingId?: string, teamsChatId?: string): Promise<WalkthroughView> {
+export async function joinWalkthrough(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  meetingId?: string,
+  teamsChatId?: string,
+): Promise<WalkthroughView> {
   assertAllowed(actor.member, "board.read");
   const meeting = await meetingFor(deps, boardId, meetingId);
-  const join = { type: "join" as const, memberId: actor.member.id, organisationId: actor.member.organisationId, ...(teamsChatId ? { chatId: teamsChatId } : {}) };
+  const join = {
+    type: "join" as const,
+    memberId: actor.member.id,
+    organisationId: actor.member.organisationId,
+    ...(teamsChatId ? { chatId: teamsChatId } : {}),
+  };
   const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, join, nowOf(deps)));
   return viewOf(deps, actor, saved, meeting);
 }
 
-export async function reportWalkthroughEvent(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: WalkthroughEventBody, meetingId?: string): Promise<WalkthroughView> {
+export async function reportWalkthroughEvent(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: WalkthroughEventBody,
+  meetingId?: string,
+): Promise<WalkthroughView> {
   const meeting = await meetingFor(deps, boardId, meetingId);
   const by = actor.member.id;
   let event: WalkthroughEvent;
@@ -168,7 +211,13 @@ export async function reportWalkthroughEvent(deps: UseCaseDeps, actor: Actor, bo
  * The walkthrough counts what happened on the board, so it is checked against the board: a review
  * today, an entry put on, an entry gone. Unknown and hidden participants get the same answer.
  */
-async function assertReportable(deps: UseCaseDeps, actor: Actor, boardId: BoardId, type: "reviewed" | "added" | "removed", participantId: string): Promise<void> {
+async function assertReportable(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  type: "reviewed" | "added" | "removed",
+  participantId: string,
+): Promise<void> {
   const today = todayOf(deps);
   const [participant, consents, entry] = await Promise.all([
     deps.storage.participants.get(boardId, participantId),
@@ -177,7 +226,12 @@ async function assertReportable(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   ]);
   const invalid = () => new Invalid("participantId: not a participant of this board that you may see.", "participantId");
   if (!participant || !visibilityFor(participant, consents, actor.member.organisationId, today)) throw invalid();
-  const ok = type === "reviewed" ? entry !== undefined && hasReviewedOn(entry, actor.member.organisationId, today) : type === "added" ? entry !== undefined : entry === undefined;
+  const ok =
+    type === "reviewed"
+      ? entry !== undefined && hasReviewedOn(entry, actor.member.organisationId, today)
+      : type === "added"
+        ? entry !== undefined
+        : entry === undefined;
   if (!ok) throw new Invalid(`participantId: the board does not show this participant as ${type} today.`, "participantId");
 }
 
@@ -193,7 +247,10 @@ async function recordCheckInFrom(deps: UseCaseDeps, w: Walkthrough): Promise<voi
     startedAt: stored && stored.startedAt < w.startedAt ? stored.startedAt : w.startedAt,
     endedAt,
     durationSeconds: durationSeconds(w, endedAt),
-    attendeeIds: union(w.attendees.map((a) => a.memberId), stored?.attendeeIds),
+    attendeeIds: union(
+      w.attendees.map((a) => a.memberId),
+      stored?.attendeeIds,
+    ),
     reviewedParticipantIds: union(w.reviewed, stored?.reviewedParticipantIds),
     addedParticipantIds: union(w.added, stored?.addedParticipantIds),
     removedParticipantIds: union(w.removed, stored?.removedParticipantIds),
@@ -232,7 +289,12 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
   const visible: WalkthroughView["visible"] = [];
   w.order.forEach((participantId, index) => {
     if (visibilityOf(participantId)) {
-      visible.push({ index, participantId, reviewed: w.reviewed.includes(participantId), secondsSpent: w.secondsByParticipant[participantId] ?? 0 });
+      visible.push({
+        index,
+        participantId,
+        reviewed: w.reviewed.includes(participantId),
+        secondsSpent: w.secondsByParticipant[participantId] ?? 0,
+      });
     }
   });
 
@@ -293,7 +355,12 @@ export interface CheckInSummary {
  * What the meeting chat is told when a walkthrough ends: counts only (the chat is read by every
  * attendee, whatever their organisation may see), so no viewer and no access log are involved.
  */
-export async function readCheckInSummary(deps: UseCaseDeps, boardId: BoardId, date: string, meetingId: string): Promise<CheckInSummary | undefined> {
+export async function readCheckInSummary(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  date: string,
+  meetingId: string,
+): Promise<CheckInSummary | undefined> {
   const [board, w] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.walkthroughs.get(boardId, date, meetingId)]);
   if (!board || !w) return undefined;
   const meeting = meetingId === ALL_MEETINGS ? undefined : meetingsOf(board).find((m) => m.id === meetingId);
@@ -301,7 +368,14 @@ export async function readCheckInSummary(deps: UseCaseDeps, boardId: BoardId, da
     boardName: board.name,
     ...(meeting ? { meetingName: meeting.name } : {}),
     date,
-    counts: { reviewed: w.reviewed.length, total: w.order.length, putOn: w.added.length, takenOff: w.removed.length, actionsAgreed: w.actionsAgreed, notReached: notReached(w).length },
+    counts: {
+      reviewed: w.reviewed.length,
+      total: w.order.length,
+      putOn: w.added.length,
+      takenOff: w.removed.length,
+      actionsAgreed: w.actionsAgreed,
+      notReached: notReached(w).length,
+    },
     chatIds: w.chatIds ?? [],
   };
 }

@@ -1,24 +1,14 @@
 import { ApiClient } from "./client";
 import { ApiRequestError } from "./errors";
 
-// The live stream goes through fetch-event-source, which reads `window.fetch` and the document's
-// visibility; in Node those are stand-ins, and the "server" is a Response built here.
+// The live stream is read with fetch and eventsource-parser; the "server" is a Response built here.
 
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ0In0.c2lnbmF0dXJl";
 let calls: Array<{ url: string; headers: Record<string, string> }>;
 let answer: () => Response;
 const realFetch = globalThis.fetch;
 
-beforeAll(() => {
-  Object.assign(globalThis, {
-    window: globalThis,
-    document: { hidden: false, addEventListener: () => undefined, removeEventListener: () => undefined },
-  });
-});
 afterAll(() => {
-  const g = globalThis as Record<string, unknown>;
-  delete g.window;
-  delete g.document;
   globalThis.fetch = realFetch;
 });
 beforeEach(() => {
@@ -36,7 +26,11 @@ describe("the live stream", () => {
     answer = () => stream('retry: 2000\n\n: keep-alive\n\nevent: version\ndata: {"version":7}\n\nevent: version\ndata: nonsense\n\n');
     const client = new ApiClient(async () => TOKEN);
     const seen: Array<string | number> = [];
-    const done = client.liveVersions("demo board", { open: () => seen.push("open"), version: (v) => seen.push(v) }, new AbortController().signal);
+    const done = client.liveVersions(
+      "demo board",
+      { open: () => seen.push("open"), version: (v) => seen.push(v) },
+      new AbortController().signal,
+    );
     // The server ending the stream is an error for the caller, who reconnects with a fresh token.
     await expect(done).rejects.toBeInstanceOf(ApiRequestError);
     expect(seen).toEqual(["open", 7]);
@@ -46,10 +40,40 @@ describe("the live stream", () => {
     expect(calls[0]!.headers.Authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("reads an event that arrives split across chunks", async () => {
+    const encoder = new TextEncoder();
+    const parts = ["event: vers", 'ion\ndata: {"vers', 'ion":12}\n', "\n"];
+    answer = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (const part of parts) controller.enqueue(encoder.encode(part));
+            controller.close();
+          },
+        }),
+        { status: 200, headers: { "content-type": "text/event-stream" } },
+      );
+    const seen: number[] = [];
+    await expect(
+      new ApiClient(async () => TOKEN).liveVersions(
+        "b",
+        { open: () => undefined, version: (v) => seen.push(v) },
+        new AbortController().signal,
+      ),
+    ).rejects.toBeInstanceOf(ApiRequestError);
+    expect(seen).toEqual([12]);
+  });
+
   it("fails without retrying by itself when the server refuses, so the caller's backoff decides", async () => {
-    answer = () => new Response(JSON.stringify({ error: { code: "Unauthenticated", message: "Sign in again." } }), { status: 401, headers: { "content-type": "application/json" } });
+    answer = () =>
+      new Response(JSON.stringify({ error: { code: "Unauthenticated", message: "Sign in again." } }), {
+        status: 401,
+        headers: { "content-type": "application/json" },
+      });
     const client = new ApiClient(async () => TOKEN);
-    await expect(client.liveVersions("b", { open: () => undefined, version: () => undefined }, new AbortController().signal)).rejects.toMatchObject({ status: 401, code: "Unauthenticated" });
+    await expect(
+      client.liveVersions("b", { open: () => undefined, version: () => undefined }, new AbortController().signal),
+    ).rejects.toMatchObject({ status: 401, code: "Unauthenticated" });
     expect(calls).toHaveLength(1);
   });
 

@@ -55,7 +55,7 @@ import type {
   RosterPerson,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
-import { fetchEventSource } from "@microsoft/fetch-event-source";
+import { createParser } from "eventsource-parser";
 import { apiHeaders, takeEarly } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
@@ -87,7 +87,10 @@ export class ApiClient {
         early ??
         (await fetch(this.baseUrl + path, {
           method,
-          headers: { ...apiHeaders(token, false), ...(csv !== undefined ? { "Content-Type": "text/csv" } : body === undefined ? {} : { "Content-Type": "application/json" }) },
+          headers: {
+            ...apiHeaders(token, false),
+            ...(csv !== undefined ? { "Content-Type": "text/csv" } : body === undefined ? {} : { "Content-Type": "application/json" }),
+          },
           body: csv ?? (body === undefined ? undefined : JSON.stringify(body)),
         }));
     } catch (e) {
@@ -151,7 +154,8 @@ export class ApiClient {
     }
   };
   /** Today's shared walkthrough of the meeting (the tab's linked one; none: the board's meeting today) as this viewer may see it (`walkthrough` absent before anyone starts it). */
-  walkthrough = (boardId: string, meetingId?: string) => this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`);
+  walkthrough = (boardId: string, meetingId?: string) =>
+    this.request<WalkthroughResponse>("GET", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`);
   startWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, body);
   joinWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
@@ -161,12 +165,18 @@ export class ApiClient {
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
   meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
-  raiseEscalation = (boardId: string, body: RaiseEscalationBody) => this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
+  raiseEscalation = (boardId: string, body: RaiseEscalationBody) =>
+    this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
   answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>
     this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations/${seg(escalationId)}/answer`, body);
   recordConsent = (boardId: string, participantId: string, organisationId: string, body: RecordConsentBody) =>
-    this.request<ConsentView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`, body);
-  registerAbsence = (boardId: string, body: RegisterAbsenceBody) => this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+    this.request<ConsentView>(
+      "PUT",
+      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`,
+      body,
+    );
+  registerAbsence = (boardId: string, body: RegisterAbsenceBody) =>
+    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body);
   answerCover = (boardId: string, absenceId: string, body: AnswerCoverBody) =>
     this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences/${seg(absenceId)}/cover`, body);
   audit = (boardId: string, filter: { participantId?: string; memberId?: string; cursor?: string }) => {
@@ -176,18 +186,24 @@ export class ApiClient {
   };
   // Setting up and running a board (the "Inställningar" view).
   adminOverview = (boardId: string) => this.request<AdminOverview>("GET", `/api/boards/${seg(boardId)}/admin`);
-  editBoardSettings = (boardId: string, body: EditBoardSettingsBody) => this.request<BoardAdminView>("PATCH", `/api/boards/${seg(boardId)}/settings`, body);
-  addOrganisation = (boardId: string, body: OrganisationBody) => this.request<OrganisationAdminView>("POST", `/api/boards/${seg(boardId)}/organisations`, body);
+  editBoardSettings = (boardId: string, body: EditBoardSettingsBody) =>
+    this.request<BoardAdminView>("PATCH", `/api/boards/${seg(boardId)}/settings`, body);
+  addOrganisation = (boardId: string, body: OrganisationBody) =>
+    this.request<OrganisationAdminView>("POST", `/api/boards/${seg(boardId)}/organisations`, body);
   editOrganisation = (boardId: string, organisationId: string, body: EditOrganisationBody) =>
     this.request<OrganisationAdminView>("PATCH", `/api/boards/${seg(boardId)}/organisations/${seg(organisationId)}`, body);
   roster = (boardId: string) => this.request<{ people: RosterPerson[]; installed: boolean }>("GET", `/api/boards/${seg(boardId)}/roster`);
   addMember = (boardId: string, body: AddMemberBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members`, body);
-  editMember = (boardId: string, memberId: string, body: EditMemberBody) => this.request<MemberAdminView>("PATCH", `/api/boards/${seg(boardId)}/members/${seg(memberId)}`, body);
-  leaveBoard = (boardId: string, memberId: string, body: LeaveBoardBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/leave`, body);
-  requestToJoin = (boardId: string, body: JoinRequestBody) => this.request<{ state: JoinRequestView["state"] }>("POST", `/api/boards/${seg(boardId)}/join-requests`, body);
+  editMember = (boardId: string, memberId: string, body: EditMemberBody) =>
+    this.request<MemberAdminView>("PATCH", `/api/boards/${seg(boardId)}/members/${seg(memberId)}`, body);
+  leaveBoard = (boardId: string, memberId: string, body: LeaveBoardBody) =>
+    this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/leave`, body);
+  requestToJoin = (boardId: string, body: JoinRequestBody) =>
+    this.request<{ state: JoinRequestView["state"] }>("POST", `/api/boards/${seg(boardId)}/join-requests`, body);
   decideJoinRequest = (boardId: string, memberId: string, body: DecideJoinRequestBody) =>
     this.request<JoinRequestView>("POST", `/api/boards/${seg(boardId)}/join-requests/${seg(memberId)}/decide`, body);
-  createParticipant = (boardId: string, body: CreateParticipantBody) => this.request<ParticipantView>("POST", `/api/boards/${seg(boardId)}/participants`, body);
+  createParticipant = (boardId: string, body: CreateParticipantBody) =>
+    this.request<ParticipantView>("POST", `/api/boards/${seg(boardId)}/participants`, body);
   editParticipant = (boardId: string, participantId: string, body: EditParticipantBody) =>
     this.request<ParticipantView>("PATCH", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}`, body);
   importParticipants = (boardId: string, csv: string, dryRun: boolean) =>
@@ -209,13 +225,17 @@ export class ApiClient {
   nameLogReviewers = (boardId: string, organisationId: string, body: NameLogReviewersBody) =>
     this.request<LogReviewersView>("PUT", `/api/boards/${seg(boardId)}/log-reviewers/${seg(organisationId)}`, body);
   /** The period's sample of the viewer's own organisation (drawn by the server the first time it is opened). */
-  logReview = (boardId: string, period: string) => this.request<LogReviewView>("GET", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}`);
+  logReview = (boardId: string, period: string) =>
+    this.request<LogReviewView>("GET", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}`);
   markLogReviewItem = (boardId: string, period: string, itemId: string, body: MarkLogReviewItemBody) =>
     this.request<LogReviewView>("POST", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/items/${seg(itemId)}`, body);
   logReviewReportCsv = (boardId: string, period: string) => this.blob(`/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/report.csv`);
-  logExtract = (boardId: string, participantId: string) => this.request<LogExtract>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract`);
+  logExtract = (boardId: string, participantId: string) =>
+    this.request<LogExtract>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract`);
   logExtractCsv = (boardId: string, participantId: string, organisationId?: string) =>
-    this.blob(`/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv${organisationId ? `?organisationId=${seg(organisationId)}` : ""}`);
+    this.blob(
+      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv${organisationId ? `?organisationId=${seg(organisationId)}` : ""}`,
+    );
   statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv`);
 
   /** A file download that needs the bearer header, handed over as a blob. */
@@ -239,19 +259,24 @@ export class ApiClient {
   liveVersions = async (boardId: string, on: LiveHandlers, signal: AbortSignal): Promise<void> => {
     const token = await this.token();
     if (signal.aborted) return;
-    await fetchEventSource(`${this.baseUrl}/api/boards/${seg(boardId)}/events`, {
-      signal,
-      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream", "X-Fact-Client": "tab" },
-      // The library would reopen a stream hidden for hours with this same, expired token; it stays open instead.
-      openWhenHidden: true,
-      onopen: async (response) => {
-        if (!response.ok) throw await toApiRequestError(response);
-        if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
-          throw new ApiRequestError(response.status, "Internal", "The live stream answered something else.");
-        }
-        on.open();
-      },
-      onmessage: (message) => {
+    const failed = (e: unknown) => (e instanceof ApiRequestError ? e : new ApiRequestError(0, "Network", errorMessage(e)));
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/api/boards/${seg(boardId)}/events`, {
+        signal,
+        headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream", "X-Fact-Client": "tab" },
+      });
+    } catch (e) {
+      if (signal.aborted) return;
+      throw failed(e);
+    }
+    if (!response.ok) throw await toApiRequestError(response);
+    if (!response.headers.get("content-type")?.startsWith("text/event-stream") || !response.body) {
+      throw new ApiRequestError(response.status, "Internal", "The live stream answered something else.");
+    }
+    on.open();
+    const parser = createParser({
+      onEvent: (message) => {
         if (message.event !== "version") return;
         try {
           const { version } = JSON.parse(message.data) as { version: unknown };
@@ -260,14 +285,21 @@ export class ApiClient {
           // A malformed event is ignored; the next one or a reconnect brings the board up to date.
         }
       },
-      onclose: () => {
-        // The server ends streams only when it shuts down: reconnect (to another instance).
-        throw new ApiRequestError(0, "Network", "The live stream ended.");
-      },
-      onerror: (err: unknown) => {
-        throw err;
-      },
     });
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.feed(value);
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      throw failed(e);
+    }
+    if (signal.aborted) return;
+    // The server ends streams only when it shuts down: the caller reconnects (to another instance).
+    throw new ApiRequestError(0, "Network", "The live stream ended.");
   };
 }
 

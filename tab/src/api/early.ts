@@ -24,7 +24,10 @@ export function startEarly(path: string, token: Promise<string>): void {
   if (started.has(path)) return;
   const early = token.then((t) => ({ token: t, response: fetch(path, { headers: apiHeaders(t, false) }) }));
   // Unused or failed: the client asks again itself.
-  early.then((e) => e.response.catch(() => undefined), () => undefined);
+  early.then(
+    (e) => e.response.catch(() => undefined),
+    () => undefined,
+  );
   started.set(path, early);
 }
 

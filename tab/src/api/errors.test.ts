@@ -3,14 +3,18 @@ import { isNotYourOrganisationsText, toApiRequestError } from "./errors";
 describe("API errors", () => {
   it("carries the stored version of a 409 so the conflict can be shown", async () => {
     const current = { participantId: "p1", etag: 'W/"7"', actions: [] };
-    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "Conflict", message: "changed", current } }), { status: 409 }));
+    const error = await toApiRequestError(
+      new Response(JSON.stringify({ error: { code: "Conflict", message: "changed", current } }), { status: 409 }),
+    );
     expect(error.isConflict).toBe(true);
     expect(error.code).toBe("Conflict");
     expect(error.current).toEqual(current);
   });
 
   it("names the wrong field of a 400", async () => {
-    const error = await toApiRequestError(new Response(JSON.stringify({ error: { code: "Invalid", message: "bad date", field: "nextEvaluationOn" } }), { status: 400 }));
+    const error = await toApiRequestError(
+      new Response(JSON.stringify({ error: { code: "Invalid", message: "bad date", field: "nextEvaluationOn" } }), { status: 400 }),
+    );
     expect([error.code, error.field]).toEqual(["Invalid", "nextEvaluationOn"]);
   });
 
@@ -25,7 +29,10 @@ describe("API errors", () => {
   });
 
   it("knows a 503 StorageUnavailable is worth retrying, and when", async () => {
-    const response = new Response(JSON.stringify({ error: { code: "StorageUnavailable", message: "later" } }), { status: 503, headers: { "Retry-After": "3" } });
+    const response = new Response(JSON.stringify({ error: { code: "StorageUnavailable", message: "later" } }), {
+      status: 503,
+      headers: { "Retry-After": "3" },
+    });
     const error = await toApiRequestError(response);
     expect([error.code, error.isUnavailable, error.retryAfterSeconds]).toEqual(["StorageUnavailable", true, 3]);
   });

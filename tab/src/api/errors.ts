@@ -30,8 +30,17 @@ export class ApiRequestError extends Error {
 // The contract's codes as a value, without bringing zod into the bundle: typed as a Record over the
 // contract's ApiErrorCode, so the compiler names any code added there and missing here.
 const knownCodes: Record<ApiErrorCode, true> = {
-  BadRequest: true, Unauthenticated: true, Forbidden: true, NotFound: true, Conflict: true, InvalidTransition: true,
-  Invalid: true, AlreadyExists: true, TooManyRequests: true, PayloadTooLarge: true, Internal: true,
+  BadRequest: true,
+  Unauthenticated: true,
+  Forbidden: true,
+  NotFound: true,
+  Conflict: true,
+  InvalidTransition: true,
+  Invalid: true,
+  AlreadyExists: true,
+  TooManyRequests: true,
+  PayloadTooLarge: true,
+  Internal: true,
   StorageUnavailable: true,
 };
 
@@ -55,7 +64,8 @@ export function errorMessage(error: unknown): string {
 }
 
 /** The server's words for a refused change: another organisation's text is refused by the authorship rule. */
-export const isNotYourOrganisationsText = (error: unknown): boolean => error instanceof ApiRequestError && error.reason === "NotYourOrganisationsText";
+export const isNotYourOrganisationsText = (error: unknown): boolean =>
+  error instanceof ApiRequestError && error.reason === "NotYourOrganisationsText";
 
 /** Reads `{error:{code,message,field?,current?,reason?}}` from a failed response; tolerates any other body. */
 export async function toApiRequestError(response: Response): Promise<ApiRequestError> {
@@ -71,5 +81,13 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
   const field = typeof error?.field === "string" ? error.field : undefined;
   const reason = typeof error?.reason === "string" ? error.reason : undefined;
   const retryAfter = Number(response.headers.get("Retry-After") ?? NaN);
-  return new ApiRequestError(response.status, code, message, field, error?.current, reason, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new ApiRequestError(
+    response.status,
+    code,
+    message,
+    field,
+    error?.current,
+    reason,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }

@@ -87,8 +87,11 @@ export function AbsencePanel() {
                   </Badge>
                 </div>
                 <Caption1 className={styles.meta}>
-                  {t("absence.period", { from: formatDate(absence.from), to: formatDate(absence.to) })} · {t(`absenceReason.${absence.reason}`)}
-                  {cover.state === "requesting" && cover.askedSubstituteId ? ` · ${t("absence.asked", { name: memberName(board, cover.askedSubstituteId) })}` : ""}
+                  {t("absence.period", { from: formatDate(absence.from), to: formatDate(absence.to) })} ·{" "}
+                  {t(`absenceReason.${absence.reason}`)}
+                  {cover.state === "requesting" && cover.askedSubstituteId
+                    ? ` · ${t("absence.asked", { name: memberName(board, cover.askedSubstituteId) })}`
+                    : ""}
                 </Caption1>
                 {askedMe && (
                   <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>

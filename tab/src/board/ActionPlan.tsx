@@ -14,7 +14,9 @@ const useStyles = makeStyles({
 });
 
 function newActionId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `a-${Date.now()}-${Math.round(Math.random() * 1e9)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `a-${Date.now()}-${Math.round(Math.random() * 1e9)}`;
 }
 
 /** Dagens plan: the entry's actions (what, who, by when, done) and a form to agree a new one. */
@@ -66,7 +68,9 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
                 checked={action.done}
                 disabled={!editable || !action.mayMarkDone}
                 label={`${action.what} — ${ownerOf(action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
-                onChange={(_e, data) => void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })}
+                onChange={(_e, data) =>
+                  void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })
+                }
               />
             </li>
           ))}

@@ -12,7 +12,9 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
   const { board } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
-  const caseManagerIds = [...new Set(board.rows.flatMap((r) => [r.participant.caseManagerId, r.participant.caseManagerStandInId ?? ""]).filter(Boolean))];
+  const caseManagerIds = [
+    ...new Set(board.rows.flatMap((r) => [r.participant.caseManagerId, r.participant.caseManagerStandInId ?? ""]).filter(Boolean)),
+  ];
   return (
     <div className={styles.root} role="group" aria-label={t("filter.title")}>
       <Field label={t("filter.organisation")}>
@@ -36,7 +38,10 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
         </Select>
       </Field>
       <Field label={t("filter.priority")}>
-        <Select value={filter.priority ?? ""} onChange={(_e, d) => onChange({ ...filter, priority: (d.value || undefined) as Priority | undefined })}>
+        <Select
+          value={filter.priority ?? ""}
+          onChange={(_e, d) => onChange({ ...filter, priority: (d.value || undefined) as Priority | undefined })}
+        >
           <option value="">{t("filter.all")}</option>
           {priorities.map((p) => (
             <option key={p} value={p}>
@@ -45,8 +50,16 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
           ))}
         </Select>
       </Field>
-      <Checkbox label={t("filter.consentProblems")} checked={filter.consentProblems === true} onChange={(_e, d) => onChange({ ...filter, consentProblems: d.checked === true })} />
-      <Checkbox label={t("filter.openSignals")} checked={filter.openSignals === true} onChange={(_e, d) => onChange({ ...filter, openSignals: d.checked === true })} />
+      <Checkbox
+        label={t("filter.consentProblems")}
+        checked={filter.consentProblems === true}
+        onChange={(_e, d) => onChange({ ...filter, consentProblems: d.checked === true })}
+      />
+      <Checkbox
+        label={t("filter.openSignals")}
+        checked={filter.openSignals === true}
+        onChange={(_e, d) => onChange({ ...filter, openSignals: d.checked === true })}
+      />
       {isFilterActive(filter) && (
         <Button appearance="subtle" onClick={() => onChange({})}>
           {t("filter.clear")}

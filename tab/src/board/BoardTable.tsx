@@ -1,5 +1,16 @@
 import type { BoardRow } from "@fact-board/contract";
-import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { caseManagerCover } from "./cover";
@@ -15,7 +26,13 @@ const useStyles = makeStyles({
   // its longest word or badge, and the rest wraps between words.
   table: { tableLayout: "auto" },
   cell: { overflowWrap: "break-word" },
-  participant: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  participant: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
   nowrap: { whiteSpace: "nowrap" },
   // Preferred widths: the participant column as wide as its widest badge (its badges would otherwise
   // claim the width of all of them side by side), today's plan on two lines rather than four.
@@ -53,7 +70,13 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
               <TableRow key={participant.id} data-participant={participant.code}>
                 <TableCell>
                   <div className={styles.participant}>
-                    <Link as="button" className={styles.code} onClick={() => onOpen(row)} onPointerEnter={prefetchParticipantDetail} onFocus={prefetchParticipantDetail}>
+                    <Link
+                      as="button"
+                      className={styles.code}
+                      onClick={() => onOpen(row)}
+                      onPointerEnter={prefetchParticipantDetail}
+                      onFocus={prefetchParticipantDetail}
+                    >
                       {participant.code} · {participant.initials}
                     </Link>
                     <EntryBadges row={row} size="small" />
@@ -64,10 +87,14 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                 </TableCell>
                 <TableCell className={styles.cell}>{t(`reason.${entry.reason}`)}</TableCell>
                 <TableCell>{entry.daysOnBoard}</TableCell>
-                <TableCell className={mergeClasses(styles.nowrap, entry.evaluationDue && styles.due)}>{formatDate(entry.nextEvaluationOn)}</TableCell>
+                <TableCell className={mergeClasses(styles.nowrap, entry.evaluationDue && styles.due)}>
+                  {formatDate(entry.nextEvaluationOn)}
+                </TableCell>
                 {/* The contact today: the substitute while one covers (the badge says the case manager is away). */}
                 <TableCell className={styles.cell}>{memberName(board, caseManagerCover(board, participant).contactId)}</TableCell>
-                <TableCell className={styles.cell}>{entry.actions.length ? t("board.actionsCount", { done, count: entry.actions.length }) : "–"}</TableCell>
+                <TableCell className={styles.cell}>
+                  {entry.actions.length ? t("board.actionsCount", { done, count: entry.actions.length }) : "–"}
+                </TableCell>
                 <TableCell className={entry.lastReviewedOn ? styles.nowrap : styles.cell}>
                   {entry.lastReviewedOn ? formatDate(entry.lastReviewedOn) : t("board.neverReviewed")}
                 </TableCell>

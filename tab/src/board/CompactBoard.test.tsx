@@ -6,7 +6,15 @@ import { BoardContext, type BoardContextValue } from "./BoardContext";
 import { CompactBoard } from "./CompactBoard";
 
 function context(rows: ReturnType<typeof row>[]): BoardContextValue {
-  return { board: boardView(rows), boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} };
+  return {
+    board: boardView(rows),
+    boardId: "b1",
+    unavailable: false,
+    live: "live",
+    refresh: async () => {},
+    applyEntry: () => {},
+    removeEntry: () => {},
+  };
 }
 
 describe("the side panel's compact board", () => {
@@ -52,7 +60,10 @@ describe("the side panel's compact board", () => {
       { ...given, disclosingOrganisationId: "region", daysUntilExpiry: 200 },
       { ...given, disclosingOrganisationId: "north", daysUntilExpiry: 20 },
     ];
-    const expiring = [row("FIK-003", { participant: { consentProblem: true, consents } }), row("FIK-004", { participant: { consentProblem: false, consents } })];
+    const expiring = [
+      row("FIK-003", { participant: { consentProblem: true, consents } }),
+      row("FIK-004", { participant: { consentProblem: false, consents } }),
+    ];
     renderInTab(
       <BoardContext.Provider value={context(expiring)}>
         <CompactBoard rows={expiring} onOpen={() => {}} />

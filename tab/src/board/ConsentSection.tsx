@@ -27,7 +27,8 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
 
   const validity = (c: ConsentView) => {
     const parts: string[] = [];
-    if (c.validUntil && c.status !== "declined" && c.status !== "notAsked") parts.push(t("consent.validUntil", { date: formatDate(c.validUntil) }));
+    if (c.validUntil && c.status !== "declined" && c.status !== "notAsked")
+      parts.push(t("consent.validUntil", { date: formatDate(c.validUntil) }));
     // Ending within the server's warning window is said in the badge ("Går ut om 12 dagar").
     if (c.daysUntilExpiry !== undefined && !isConsentExpiring(c)) parts.push(t("consent.daysLeft", { count: c.daysUntilExpiry }));
     if (c.status === "withdrawn" && c.withdrawnOn) parts.push(t("consent.withdrawnOn", { date: formatDate(c.withdrawnOn) }));
@@ -64,7 +65,9 @@ export function ConsentSection({ participant }: { participant: ParticipantView }
                   {t("consent.sharedWith", { names: c.receivingOrganisationIds.map((id) => organisationName(board, id)).join(", ") })}
                 </Caption1>
               )}
-              {c.basis === "legalBasis" && <Caption1 className={styles.meta}>{t("consent.legalShown", { reference: c.legalReference ?? "" })}</Caption1>}
+              {c.basis === "legalBasis" && (
+                <Caption1 className={styles.meta}>{t("consent.legalShown", { reference: c.legalReference ?? "" })}</Caption1>
+              )}
               {c.may?.record && (
                 <RecordConsentDialog
                   participant={participant}

@@ -26,10 +26,15 @@ const coverColour: Record<Exclude<CaseManagerCover["state"], "present">, BadgePr
  * consent is valid and one ends soon (days shortened like "12 d på tavlan": the badge sets the width of
  * the board's participant column at 918 px). Nothing when the server flags no problem.
  */
-export function consentBadge(t: TFunction, participant: Pick<ParticipantView, "consentProblem" | "consents">): { color: "danger" | "warning"; text: string } | undefined {
+export function consentBadge(
+  t: TFunction,
+  participant: Pick<ParticipantView, "consentProblem" | "consents">,
+): { color: "danger" | "warning"; text: string } | undefined {
   const problem = consentProblemOf(participant);
   if (!problem) return undefined;
-  return problem.kind === "missing" ? { color: "danger", text: t("badge.consentProblem") } : { color: "warning", text: t("badge.consentExpiresIn", { count: problem.days }) };
+  return problem.kind === "missing"
+    ? { color: "danger", text: t("badge.consentProblem") }
+    : { color: "warning", text: t("badge.consentExpiresIn", { count: problem.days }) };
 }
 
 /** The things a coordinator must not miss: consent, open signals, an absent case manager and who covers. */

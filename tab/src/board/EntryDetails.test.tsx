@@ -14,7 +14,17 @@ function renderDetails(r: ReturnType<typeof row>) {
   const board = boardView([r]);
   renderInTab(
     <ApiContext.Provider value={{} as ApiClient}>
-      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider
+        value={{
+          board,
+          boardId: "b1",
+          unavailable: false,
+          live: "live",
+          refresh: async () => {},
+          applyEntry: () => {},
+          removeEntry: () => {},
+        }}
+      >
         <EntryActionsProvider>
           <EntryDetails row={r} />
         </EntryActionsProvider>
@@ -23,7 +33,15 @@ function renderDetails(r: ReturnType<typeof row>) {
   );
 }
 
-const northsAction = { id: "a1", what: "Hembesök", responsibleId: "m1", byWhen: "2026-11-25", done: false, writtenBy: "north", mayMarkDone: false };
+const northsAction = {
+  id: "a1",
+  what: "Hembesök",
+  responsibleId: "m1",
+  byWhen: "2026-11-25",
+  done: false,
+  writtenBy: "north",
+  mayMarkDone: false,
+};
 const ownAction = { ...northsAction, id: "a2", what: "Ringa boendestödet", writtenBy: "region", mayMarkDone: true };
 
 describe("an entry another organisation put on the board", () => {

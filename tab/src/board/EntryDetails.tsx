@@ -81,10 +81,17 @@ export function EntryDetails({
         {fact(t("board.caseManager"), caseManager)}
         {fact(
           t("board.lastReviewed"),
-          entry.lastReviewedOn ? `${formatDate(entry.lastReviewedOn)}${entry.lastReviewedBy ? `, ${memberName(board, entry.lastReviewedBy)}` : ""}` : t("board.neverReviewed"),
+          entry.lastReviewedOn
+            ? `${formatDate(entry.lastReviewedOn)}${entry.lastReviewedBy ? `, ${memberName(board, entry.lastReviewedBy)}` : ""}`
+            : t("board.neverReviewed"),
         )}
         {fact(t("badge.crisisPlan"), participant.crisisPlan ? t("detail.crisisPlanYes") : t("detail.crisisPlanNo"))}
-        {fact(t("badge.sip"), participant.sip.inPlace ? `${t("detail.sipYes")}${participant.sip.date ? ` (${formatDate(participant.sip.date)})` : ""}` : t("detail.sipNo"))}
+        {fact(
+          t("badge.sip"),
+          participant.sip.inPlace
+            ? `${t("detail.sipYes")}${participant.sip.date ? ` (${formatDate(participant.sip.date)})` : ""}`
+            : t("detail.sipNo"),
+        )}
       </dl>
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>

@@ -52,7 +52,13 @@ export function EntryEditDialog({ row, trigger }: { row: BoardRow; trigger: Reac
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={`${t("entry.edit")} ${row.participant.code}`} submitLabel={t("entry.save")} onSubmit={save}>
+    <FormDialog
+      dialog={dialog}
+      trigger={trigger}
+      title={`${t("entry.edit")} ${row.participant.code}`}
+      submitLabel={t("entry.save")}
+      onSubmit={save}
+    >
       <PriorityField value={draft.priority} onChange={(priority) => setDraft({ ...draft, priority })} />
       <ReasonField value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} />
       <Field label={t("reason.note")}>

@@ -6,7 +6,15 @@ import { priorities, reasons } from "./model";
 // The fields putting on the board and editing an entry ask alike.
 
 // "" is "not chosen yet": a new entry's form pre-selects nothing, the person chooses.
-export function PriorityField({ value, onChange, required }: { value: Priority | ""; onChange: (value: Priority) => void; required?: boolean }) {
+export function PriorityField({
+  value,
+  onChange,
+  required,
+}: {
+  value: Priority | "";
+  onChange: (value: Priority) => void;
+  required?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Field label={t("priority.label")} required={required}>
@@ -19,7 +27,15 @@ export function PriorityField({ value, onChange, required }: { value: Priority |
   );
 }
 
-export function ReasonField({ value, onChange, required }: { value: BoardReason | ""; onChange: (value: BoardReason) => void; required?: boolean }) {
+export function ReasonField({
+  value,
+  onChange,
+  required,
+}: {
+  value: BoardReason | "";
+  onChange: (value: BoardReason) => void;
+  required?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Field label={t("reason.label")} required={required}>
@@ -39,7 +55,17 @@ export function ReasonField({ value, onChange, required }: { value: BoardReason 
   );
 }
 
-export function NextEvaluationField({ value, min, onChange, required }: { value: string; min?: string; onChange: (value: string) => void; required?: boolean }) {
+export function NextEvaluationField({
+  value,
+  min,
+  onChange,
+  required,
+}: {
+  value: string;
+  min?: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Field label={t("board.nextEvaluation")} required={required}>

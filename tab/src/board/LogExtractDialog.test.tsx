@@ -39,7 +39,17 @@ function renderExtract(client: Partial<ApiClient>) {
   const board = boardView([]);
   renderInTab(
     <ApiContext.Provider value={client as ApiClient}>
-      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider
+        value={{
+          board,
+          boardId: "b1",
+          unavailable: false,
+          live: "live",
+          refresh: async () => {},
+          applyEntry: () => {},
+          removeEntry: () => {},
+        }}
+      >
         <LogExtractDialog participantId="p001" code="FIK-001" onClose={() => {}} />
       </BoardContext.Provider>
     </ApiContext.Provider>,

@@ -35,7 +35,9 @@ import { refusalMessage } from "./useVersionedChange";
 // While the extract is open, printing prints the extract alone: everything else on the page (the
 // board, the drawer, the dialog with its buttons) is hidden for print. Scoped by a body attribute
 // so printing the board at any other time is untouched.
-const usePrintStyles = makeStaticStyles("@media print { body[data-fact-printing] > :not([data-fact-print]) { display: none !important; } }");
+const usePrintStyles = makeStaticStyles(
+  "@media print { body[data-fact-printing] > :not([data-fact-print]) { display: none !important; } }",
+);
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -57,13 +59,16 @@ function ExtractTables({ extract, i18n, headingLevel }: { extract: LogExtract; i
   const { t, formatDateTime } = i18n;
   const styles = useStyles();
   const Heading = headingLevel;
-  const words = (prefix: "auditWhat" | "auditChannel" | "organisationKind", code: string) => t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
+  const words = (prefix: "auditWhat" | "auditChannel" | "organisationKind", code: string) =>
+    t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
   if (extract.organisations.length === 0) return <Text>{t("logExtract.empty")}</Text>;
   return (
     <>
       {extract.organisations.map((o) => (
         <section key={o.organisationId} className={styles.organisation} aria-label={o.organisationName}>
-          <Heading className={styles.heading}>{t("logExtract.organisation", { name: o.organisationName, unit: words("organisationKind", o.unit) })}</Heading>
+          <Heading className={styles.heading}>
+            {t("logExtract.organisation", { name: o.organisationName, unit: words("organisationKind", o.unit) })}
+          </Heading>
           <div className={styles.wrap}>
             <Table size="small" aria-label={t("logExtract.accessesOf", { name: o.organisationName })}>
               <TableHeader>
@@ -127,7 +132,10 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
 
   const download = async () => {
     try {
-      saveBlob(await client.logExtractCsv(boardId, participantId, organisationId || undefined), `registerutdrag-${code}${organisationId ? `-${organisationId}` : ""}.csv`);
+      saveBlob(
+        await client.logExtractCsv(boardId, participantId, organisationId || undefined),
+        `registerutdrag-${code}${organisationId ? `-${organisationId}` : ""}.csv`,
+      );
     } catch (e) {
       setError(refusalMessage(i18n, e));
     }

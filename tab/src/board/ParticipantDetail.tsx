@@ -35,7 +35,15 @@ const useStyles = makeStyles({
 });
 
 /** The participant's entry, consents, signals and earlier periods on the board. */
-export function ParticipantDetail({ row, onClose, size = "medium" }: { row: BoardRow; onClose: () => void; size?: "small" | "medium" | "large" | "full" }) {
+export function ParticipantDetail({
+  row,
+  onClose,
+  size = "medium",
+}: {
+  row: BoardRow;
+  onClose: () => void;
+  size?: "small" | "medium" | "large" | "full";
+}) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDate } = useI18n();
@@ -65,7 +73,8 @@ export function ParticipantDetail({ row, onClose, size = "medium" }: { row: Boar
       position="end"
       size={size}
       className={mergeClasses(styles.drawer, size === "full" && styles.full)}
-      onOpenChange={(_e, data) => !data.open && onClose()}>
+      onOpenChange={(_e, data) => !data.open && onClose()}
+    >
       <DrawerHeader>
         <DrawerHeaderTitle
           action={

@@ -14,7 +14,15 @@ export function PriorityBadge({ priority, size = "medium" }: { priority: Priorit
   const styles = useStyles();
   const label = t(`priority.${priority}`);
   return (
-    <Badge appearance="filled" color={colour[priority]} size={size} shape="rounded" className={styles.root} aria-label={`${t("priority.label")}: ${label}`} data-priority={priority}>
+    <Badge
+      appearance="filled"
+      color={colour[priority]}
+      size={size}
+      shape="rounded"
+      className={styles.root}
+      aria-label={`${t("priority.label")}: ${label}`}
+      data-priority={priority}
+    >
       <span aria-hidden="true">{mark[priority]}&nbsp;</span>
       {label}
     </Badge>

@@ -69,7 +69,14 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.putOnTitle")} submitLabel={t("entry.putOn")} submitDisabled={!participantId || !reason || !priority || !nextEvaluationOn || saving} onSubmit={save}>
+    <FormDialog
+      dialog={dialog}
+      trigger={trigger}
+      title={t("entry.putOnTitle")}
+      submitLabel={t("entry.putOn")}
+      submitDisabled={!participantId || !reason || !priority || !nextEvaluationOn || saving}
+      onSubmit={save}
+    >
       <Field label={t("entry.search")}>
         <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} />
       </Field>

@@ -17,10 +17,21 @@ const useStyles = makeStyles({
   toggle: { alignSelf: "flex-start" },
 });
 
-const isRecorded = (status: ConsentView["status"]): status is RecordedConsentStatus => (recordedConsentStatuses as string[]).includes(status);
+const isRecorded = (status: ConsentView["status"]): status is RecordedConsentStatus =>
+  (recordedConsentStatuses as string[]).includes(status);
 
 /** Registrera samtycke: the viewer's own organisation's consent (or legal basis) for one participant. */
-export function RecordConsentDialog({ participant, consent, trigger, send }: { participant: ParticipantView; consent: ConsentView; trigger: ReactElement; send: Send }) {
+export function RecordConsentDialog({
+  participant,
+  consent,
+  trigger,
+  send,
+}: {
+  participant: ParticipantView;
+  consent: ConsentView;
+  trigger: ReactElement;
+  send: Send;
+}) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDate } = useI18n();
@@ -50,7 +61,8 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
   const receiversMissing = given && receivers.length === 0;
   const periodWrong = given && !isRangeValid({ from: givenOn, to: validUntil });
   const referenceMissing = given && basis === "legalBasis" && legalReference.trim() === "";
-  const toggleReceiver = (id: string, checked: boolean) => setReceivers((current) => (checked ? [...current, id] : current.filter((r) => r !== id)));
+  const toggleReceiver = (id: string, checked: boolean) =>
+    setReceivers((current) => (checked ? [...current, id] : current.filter((r) => r !== id)));
 
   const save = async () => {
     dialog.close();
@@ -70,8 +82,18 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
       title: t("consent.conflictTitle", { code: participant.code }),
       yours: `${t(`consent.${status}`)} → ${names(receivers)}`,
       rows: (before, current) => [
-        { label: t("consent.status"), before: before ? line(before) : t("consent.notAsked"), theirs: line(current), yours: t(`consent.${status}`) },
-        { label: t("consent.receivers"), before: names(before?.receivingOrganisationIds ?? []), theirs: names(current.receivingOrganisationIds), yours: names(receivers) },
+        {
+          label: t("consent.status"),
+          before: before ? line(before) : t("consent.notAsked"),
+          theirs: line(current),
+          yours: t(`consent.${status}`),
+        },
+        {
+          label: t("consent.receivers"),
+          before: names(before?.receivingOrganisationIds ?? []),
+          theirs: names(current.receivingOrganisationIds),
+          yours: names(receivers),
+        },
         {
           label: t("consent.validUntilLabel"),
           before: before?.validUntil ? formatDate(before.validUntil) : "–",
@@ -106,7 +128,12 @@ export function RecordConsentDialog({ participant, consent, trigger, send }: { p
       >
         <div className={styles.receivers} role="group" aria-label={t("consent.receivers")}>
           {others.map((id) => (
-            <Checkbox key={id} checked={receivers.includes(id)} label={organisationName(board, id)} onChange={(_e, d) => toggleReceiver(id, d.checked === true)} />
+            <Checkbox
+              key={id}
+              checked={receivers.includes(id)}
+              label={organisationName(board, id)}
+              onChange={(_e, d) => toggleReceiver(id, d.checked === true)}
+            />
           ))}
         </div>
       </Field>

@@ -45,7 +45,14 @@ export function RegisterAbsenceDialog({ trigger, send }: { trigger: ReactElement
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={t("absence.registerTitle")} submitLabel={t("absence.register")} submitDisabled={periodWrong} onSubmit={save}>
+    <FormDialog
+      dialog={dialog}
+      trigger={trigger}
+      title={t("absence.registerTitle")}
+      submitLabel={t("absence.register")}
+      submitDisabled={periodWrong}
+      onSubmit={save}
+    >
       {colleagues.length > 0 && (
         <Field label={t("absence.who")} required>
           <Select value={memberId} onChange={(_e, d) => setMemberId(d.value)}>

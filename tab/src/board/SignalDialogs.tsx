@@ -37,7 +37,15 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
     const trimmed = note.trim();
     await send<EscalationView>({
       before: undefined,
-      save: () => client.raiseEscalation(boardId, { participantId: participant.id, toOrganisationId: to, kind, urgency, proposeBoard, ...(trimmed ? { note: trimmed } : {}) }),
+      save: () =>
+        client.raiseEscalation(boardId, {
+          participantId: participant.id,
+          toOrganisationId: to,
+          kind,
+          urgency,
+          proposeBoard,
+          ...(trimmed ? { note: trimmed } : {}),
+        }),
       title: t("signal.raiseTitle", { code: participant.code }),
       yours: t(`signal.${kind}`),
       rows: () => [],
@@ -88,7 +96,17 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
 }
 
 /** Avböj: declining a signal needs a short reason the sender will read. */
-export function DeclineSignalDialog({ signal, code, trigger, onDecline }: { signal: EscalationView; code: string; trigger: ReactElement; onDecline: (reason: string) => Promise<unknown> }) {
+export function DeclineSignalDialog({
+  signal,
+  code,
+  trigger,
+  onDecline,
+}: {
+  signal: EscalationView;
+  code: string;
+  trigger: ReactElement;
+  onDecline: (reason: string) => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const dialog = useFormDialog(() => setReason(""));

@@ -28,10 +28,23 @@ const signal: EscalationView = {
 };
 
 function renderSignals(s: EscalationView) {
-  const board = boardView([], { escalations: [s], viewer: { memberId: "w1", displayName: "Per", organisationId: "west", role: "coordinator", permissions: ["board.read"] } });
+  const board = boardView([], {
+    escalations: [s],
+    viewer: { memberId: "w1", displayName: "Per", organisationId: "west", role: "coordinator", permissions: ["board.read"] },
+  });
   renderInTab(
     <ApiContext.Provider value={{} as ApiClient}>
-      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider
+        value={{
+          board,
+          boardId: "b1",
+          unavailable: false,
+          live: "live",
+          refresh: async () => {},
+          applyEntry: () => {},
+          removeEntry: () => {},
+        }}
+      >
         <EntryActionsProvider>
           <SignalsSection participant={participant({ organisationIds: ["region", "north", "west"] })} />
         </EntryActionsProvider>

@@ -32,7 +32,15 @@ type Answer = "acknowledge" | "resolve" | "decline";
  * for the receiving organisation, Skicka signal, and earlier ones from the history.
  */
 /** `mayRaise`: the row's right to raise a signal, as the server sent it (looked up on the board when not given). */
-export function SignalsSection({ participant, earlier, mayRaise }: { participant: ParticipantView; earlier?: readonly EscalationView[]; mayRaise?: boolean }) {
+export function SignalsSection({
+  participant,
+  earlier,
+  mayRaise,
+}: {
+  participant: ParticipantView;
+  earlier?: readonly EscalationView[];
+  mayRaise?: boolean;
+}) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDateTime } = useI18n();
@@ -55,7 +63,12 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
       title: t("signal.conflictTitle", { kind: t(`signal.${signal.kind}`), code: participant.code }),
       yours: `${t(`signalAnswer.${kind}`)}${reason ? `: ${reason}` : ""}`,
       rows: (before, current) => [
-        { label: t("signal.state"), before: before ? t(`signalState.${before.state}`) : "–", theirs: t(`signalState.${current.state}`), yours: t(`signalAnswer.${kind}`) },
+        {
+          label: t("signal.state"),
+          before: before ? t(`signalState.${before.state}`) : "–",
+          theirs: t(`signalState.${current.state}`),
+          yours: t(`signalAnswer.${kind}`),
+        },
         { label: t("signal.answerBy"), before: before ? formatDateTime(before.answerBy) : "–", theirs: formatDateTime(current.answerBy) },
       ],
       savedMessage: t(`signalAnswer.${kind}Saved`),
@@ -68,14 +81,21 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
           {t("detail.signals")}
         </Subtitle2>
         <span className={styles.grow} />
-        {canRaise && <RaiseSignalDialog participant={participant} send={send} trigger={<Button size="small">{t("signal.raiseButton")}</Button>} />}
+        {canRaise && (
+          <RaiseSignalDialog participant={participant} send={send} trigger={<Button size="small">{t("signal.raiseButton")}</Button>} />
+        )}
       </div>
       {open.length === 0 && closed.length === 0 && <Text className={styles.meta}>{t("detail.noSignals")}</Text>}
       <ul className={styles.list}>
         {open.map((signal) => {
           const titleId = `${headingId}-${signal.id}`;
           return (
-            <li key={signal.id} className={mergeClasses(styles.item, signal.overdue && styles.overdueItem)} data-signal={signal.id} data-state={signal.state}>
+            <li
+              key={signal.id}
+              className={mergeClasses(styles.item, signal.overdue && styles.overdueItem)}
+              data-signal={signal.id}
+              data-state={signal.state}
+            >
               <div className={styles.line}>
                 <Text weight="semibold" id={titleId}>
                   {t(`signal.${signal.kind}`)}
@@ -93,7 +113,10 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
                 )}
               </div>
               <Caption1 className={styles.meta}>
-                {t("signal.route", { from: organisationName(board, signal.fromOrganisationId), to: organisationName(board, signal.toOrganisationId) })}
+                {t("signal.route", {
+                  from: organisationName(board, signal.fromOrganisationId),
+                  to: organisationName(board, signal.toOrganisationId),
+                })}
                 {" · "}
                 {t("signal.answerByDate", { date: formatDateTime(signal.answerBy) })}
               </Caption1>
@@ -112,16 +135,16 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
                     </Button>
                   )}
                   {signal.may.decline && (
-                  <DeclineSignalDialog
-                    signal={signal}
-                    code={participant.code}
-                    onDecline={(reason) => answer(signal, "decline", reason)}
-                    trigger={
-                      <Button size="small" aria-describedby={titleId}>
-                        {t("signalAnswer.decline")}
-                      </Button>
-                    }
-                  />
+                    <DeclineSignalDialog
+                      signal={signal}
+                      code={participant.code}
+                      onDecline={(reason) => answer(signal, "decline", reason)}
+                      trigger={
+                        <Button size="small" aria-describedby={titleId}>
+                          {t("signalAnswer.decline")}
+                        </Button>
+                      }
+                    />
                   )}
                 </div>
               )}
@@ -134,7 +157,10 @@ export function SignalsSection({ participant, earlier, mayRaise }: { participant
               {t(`signal.${signal.kind}`)} · {t(`signalState.${signal.state}`)} · {formatDateTime(signal.raisedAt)}
             </Text>
             <Caption1 className={styles.meta}>
-              {t("signal.route", { from: organisationName(board, signal.fromOrganisationId), to: organisationName(board, signal.toOrganisationId) })}
+              {t("signal.route", {
+                from: organisationName(board, signal.fromOrganisationId),
+                to: organisationName(board, signal.toOrganisationId),
+              })}
               {signal.declineReason ? ` · ${t("signal.declinedBecause", { reason: signal.declineReason })}` : ""}
             </Caption1>
           </li>

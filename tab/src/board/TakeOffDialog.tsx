@@ -27,7 +27,14 @@ export function TakeOffDialog({ row, trigger, onTakenOff }: { row: BoardRow; tri
   };
 
   return (
-    <FormDialog dialog={dialog} trigger={trigger} title={t("entry.takeOffTitle", { code: row.participant.code })} submitLabel={t("entry.takeOff")} submitDisabled={!outcome} onSubmit={save}>
+    <FormDialog
+      dialog={dialog}
+      trigger={trigger}
+      title={t("entry.takeOffTitle", { code: row.participant.code })}
+      submitLabel={t("entry.takeOff")}
+      submitDisabled={!outcome}
+      onSubmit={save}
+    >
       <Field label={t("outcome.label")} required>
         <RadioGroup value={outcome} onChange={(_e, d) => setOutcome(d.value as TakeOffOutcome)}>
           {outcomes.map((o) => (

@@ -14,8 +14,15 @@ describe("the conflict dialog's diff", () => {
 
   it("lists an action someone else added meanwhile, so adding one's own loses neither", () => {
     const before = entry();
-    const current = entry({ actions: [{ id: "a1", what: "Hembesök", responsibleId: "m2", byWhen: "2026-11-25", done: false, writtenBy: "region", mayMarkDone: true }] });
-    const rows = conflictDiff(before, current, { kind: "addAction", action: { id: "x", what: "Ringa", responsibleId: "m1", byWhen: "2026-11-25" } });
+    const current = entry({
+      actions: [
+        { id: "a1", what: "Hembesök", responsibleId: "m2", byWhen: "2026-11-25", done: false, writtenBy: "region", mayMarkDone: true },
+      ],
+    });
+    const rows = conflictDiff(before, current, {
+      kind: "addAction",
+      action: { id: "x", what: "Ringa", responsibleId: "m1", byWhen: "2026-11-25" },
+    });
     expect(rows).toEqual([{ field: "actions", before: "", theirs: "Hembesök", yours: undefined }]);
   });
 

@@ -13,7 +13,13 @@ export type EntryChange =
 
 export type ChangeResult = { kind: "entry"; entry: EntryView } | { kind: "closed"; entry: ClosedEntryView };
 
-export async function sendChange(client: ApiClient, boardId: string, participantId: string, etag: string, change: EntryChange): Promise<ChangeResult> {
+export async function sendChange(
+  client: ApiClient,
+  boardId: string,
+  participantId: string,
+  etag: string,
+  change: EntryChange,
+): Promise<ChangeResult> {
   switch (change.kind) {
     case "edit":
       return { kind: "entry", entry: await client.editEntry(boardId, participantId, { etag, ...change.fields }) };
@@ -25,7 +31,14 @@ export async function sendChange(client: ApiClient, boardId: string, participant
     case "review":
       return { kind: "entry", entry: await client.review(boardId, participantId, { etag }) };
     case "takeOff":
-      return { kind: "closed", entry: await client.takeOff(boardId, participantId, { etag, outcome: change.outcome, ...(change.note ? { note: change.note } : {}) }) };
+      return {
+        kind: "closed",
+        entry: await client.takeOff(boardId, participantId, {
+          etag,
+          outcome: change.outcome,
+          ...(change.note ? { note: change.note } : {}),
+        }),
+      };
   }
 }
 

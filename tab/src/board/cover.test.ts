@@ -41,7 +41,9 @@ describe("who covers for an absent case manager", () => {
   });
 
   it("ignores cancelled absences and other days, and says nothing while the case manager is at work", () => {
-    const board = boardView([], { absences: [absence({ coverState: "cancelled" }), absence({ id: "a2", from: "2026-11-25", coverState: "requesting" })] });
+    const board = boardView([], {
+      absences: [absence({ coverState: "cancelled" }), absence({ id: "a2", from: "2026-11-25", coverState: "requesting" })],
+    });
     expect(caseManagerCover(board, away).state).toBe("uncovered");
     const present = caseManagerCover(board, participant({ caseManagerId: "m2" }));
     expect(present).toEqual({ state: "present", caseManagerId: "m2", contactId: "m2" });

@@ -23,7 +23,12 @@ export function caseManagerCover(board: Pick<BoardView, "absences" | "today">, p
   const substituteId = participant.caseManagerStandInId ?? (absence?.coverState === "covered" ? absence.coveredBy : undefined);
   if (substituteId) return { state: "covered", caseManagerId, contactId: substituteId, substituteId };
   if (absence?.coverState === "requesting") {
-    return { state: "requesting", caseManagerId, contactId: caseManagerId, ...(absence.askedSubstituteId ? { askedSubstituteId: absence.askedSubstituteId } : {}) };
+    return {
+      state: "requesting",
+      caseManagerId,
+      contactId: caseManagerId,
+      ...(absence.askedSubstituteId ? { askedSubstituteId: absence.askedSubstituteId } : {}),
+    };
   }
   return { state: "uncovered", caseManagerId, contactId: caseManagerId };
 }
@@ -31,9 +36,15 @@ export function caseManagerCover(board: Pick<BoardView, "absences" | "today">, p
 /** One absence read the same way: who covers, who is being asked, or nobody (the absent member stays the contact). */
 export function absenceCover(absence: Pick<AbsenceView, "memberId" | "coverState" | "coveredBy" | "askedSubstituteId">): CaseManagerCover {
   const caseManagerId = absence.memberId;
-  if (absence.coverState === "covered" && absence.coveredBy) return { state: "covered", caseManagerId, contactId: absence.coveredBy, substituteId: absence.coveredBy };
+  if (absence.coverState === "covered" && absence.coveredBy)
+    return { state: "covered", caseManagerId, contactId: absence.coveredBy, substituteId: absence.coveredBy };
   if (absence.coverState === "requesting") {
-    return { state: "requesting", caseManagerId, contactId: caseManagerId, ...(absence.askedSubstituteId ? { askedSubstituteId: absence.askedSubstituteId } : {}) };
+    return {
+      state: "requesting",
+      caseManagerId,
+      contactId: caseManagerId,
+      ...(absence.askedSubstituteId ? { askedSubstituteId: absence.askedSubstituteId } : {}),
+    };
   }
   return { state: "uncovered", caseManagerId, contactId: caseManagerId };
 }

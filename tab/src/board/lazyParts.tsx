@@ -44,7 +44,12 @@ function lazyDialog<P extends { trigger: ReactElement }>(load: () => Promise<Com
   const prefetch = () => void load().catch(() => undefined);
   return function LazyDialog(props: P) {
     const [wanted, setWanted] = useState(false);
-    if (!wanted) return cloneElement(props.trigger as ReactElement<TriggerProps>, { onPointerEnter: prefetch, onFocus: prefetch, onClick: () => setWanted(true) });
+    if (!wanted)
+      return cloneElement(props.trigger as ReactElement<TriggerProps>, {
+        onPointerEnter: prefetch,
+        onFocus: prefetch,
+        onClick: () => setWanted(true),
+      });
     return (
       <Suspense fallback={props.trigger}>
         <OpenOnMount value>
@@ -59,4 +64,6 @@ type PutOnProps = ComponentProps<typeof import("./PutOnBoardDialog").PutOnBoardD
 type RegisterAbsenceProps = ComponentProps<typeof import("./RegisterAbsenceDialog").RegisterAbsenceDialog>;
 
 export const PutOnBoardDialog = lazyDialog<PutOnProps>(() => import("./PutOnBoardDialog").then((m) => m.PutOnBoardDialog));
-export const RegisterAbsenceDialog = lazyDialog<RegisterAbsenceProps>(() => import("./RegisterAbsenceDialog").then((m) => m.RegisterAbsenceDialog));
+export const RegisterAbsenceDialog = lazyDialog<RegisterAbsenceProps>(() =>
+  import("./RegisterAbsenceDialog").then((m) => m.RegisterAbsenceDialog),
+);

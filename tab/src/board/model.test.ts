@@ -14,7 +14,9 @@ describe("the board model", () => {
 
   it("filters by organisation, case manager (or the substitute covering), priority, consent problems and open signals", () => {
     const rows = [
-      row("FIK-001", { participant: { organisationIds: ["region", "north"], caseManagerId: "m2", caseManagerStandInId: "m3", caseManagerAbsent: true } }),
+      row("FIK-001", {
+        participant: { organisationIds: ["region", "north"], caseManagerId: "m2", caseManagerStandInId: "m3", caseManagerAbsent: true },
+      }),
       row("FIK-002", { participant: { consentProblem: true }, entry: { priority: "low" } }),
       row("FIK-003"),
     ];
@@ -46,13 +48,23 @@ describe("the board model", () => {
   });
 
   it("words a consent as expiring within the server's 30-day window, never a window of its own", () => {
-    const consent = { participantId: "p", disclosingOrganisationId: "north", receivingOrganisationIds: ["region"], basis: "consent" as const, status: "given" as const };
+    const consent = {
+      participantId: "p",
+      disclosingOrganisationId: "north",
+      receivingOrganisationIds: ["region"],
+      basis: "consent" as const,
+      status: "given" as const,
+    };
     expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 5 }] } }).participant)).toBe(true);
-    expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 90 }] } }).participant)).toBe(false);
+    expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 90 }] } }).participant)).toBe(
+      false,
+    );
     // The tab once used 14 days while the server flags 30: 20 days left is expiring on both sides now.
     expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 20 }] } }).participant)).toBe(true);
     expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 30 }] } }).participant)).toBe(true);
-    expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 31 }] } }).participant)).toBe(false);
+    expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, daysUntilExpiry: 31 }] } }).participant)).toBe(
+      false,
+    );
     // Only the server's status says a consent is valid; no days left means nothing to count down.
     expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent, status: "expired" }] } }).participant)).toBe(false);
     expect(hasExpiringConsent(row("FIK-001", { participant: { consents: [{ ...consent }] } }).participant)).toBe(false);
@@ -65,17 +77,36 @@ describe("the board model", () => {
     // The server decides: no flag, no problem, whatever the days left say.
     expect(consentProblemOf({ consentProblem: false, consents: [region, { ...north, daysUntilExpiry: 3 }] })).toBeUndefined();
     expect(consentProblemOf({ consentProblem: true, consents: [region, north] })).toEqual({ kind: "expiring", days: 20 });
-    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, daysUntilExpiry: 0 }] })).toEqual({ kind: "expiring", days: 0 });
-    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, status: "notAsked", daysUntilExpiry: undefined }] })).toEqual({ kind: "missing" });
-    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, status: "expired", daysUntilExpiry: undefined }] })).toEqual({ kind: "missing" });
+    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, daysUntilExpiry: 0 }] })).toEqual({
+      kind: "expiring",
+      days: 0,
+    });
+    expect(
+      consentProblemOf({ consentProblem: true, consents: [region, { ...north, status: "notAsked", daysUntilExpiry: undefined }] }),
+    ).toEqual({ kind: "missing" });
+    expect(
+      consentProblemOf({ consentProblem: true, consents: [region, { ...north, status: "expired", daysUntilExpiry: undefined }] }),
+    ).toEqual({ kind: "missing" });
     // Given but not yet in force: the server sends no days left.
-    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, daysUntilExpiry: undefined }] })).toEqual({ kind: "missing" });
+    expect(consentProblemOf({ consentProblem: true, consents: [region, { ...north, daysUntilExpiry: undefined }] })).toEqual({
+      kind: "missing",
+    });
     expect(consentProblemOf({ consentProblem: true, consents: [] })).toEqual({ kind: "missing" });
   });
 
   it("filters consent problems by the server's flag alone", () => {
-    const expiring = { participantId: "p", disclosingOrganisationId: "north", receivingOrganisationIds: ["region"], basis: "consent" as const, status: "given" as const, daysUntilExpiry: 10 };
-    const rows = [row("FIK-001", { participant: { consents: [expiring] } }), row("FIK-002", { participant: { consents: [expiring], consentProblem: true } })];
+    const expiring = {
+      participantId: "p",
+      disclosingOrganisationId: "north",
+      receivingOrganisationIds: ["region"],
+      basis: "consent" as const,
+      status: "given" as const,
+      daysUntilExpiry: 10,
+    };
+    const rows = [
+      row("FIK-001", { participant: { consents: [expiring] } }),
+      row("FIK-002", { participant: { consents: [expiring], consentProblem: true } }),
+    ];
     expect(filterRows(boardView(rows), rows, { consentProblems: true }).map((r) => r.participant.code)).toEqual(["FIK-002"]);
   });
 

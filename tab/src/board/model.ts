@@ -1,4 +1,17 @@
-import type { AbsenceReason, BoardReason, BoardRow, BoardView, ConsentView, EscalationView, ParticipantView, Priority, RecordedConsentStatus, SignalKind, TakeOffOutcome, Urgency } from "@fact-board/contract";
+import type {
+  AbsenceReason,
+  BoardReason,
+  BoardRow,
+  BoardView,
+  ConsentView,
+  EscalationView,
+  ParticipantView,
+  Priority,
+  RecordedConsentStatus,
+  SignalKind,
+  TakeOffOutcome,
+  Urgency,
+} from "@fact-board/contract";
 
 // Pure helpers over the BoardView the server sent. They only arrange and count what the viewer
 // was given: the tab never decides who may see what.
@@ -28,7 +41,9 @@ export const SERVER_CONSENT_EXPIRY_WARNING_DAYS = 30;
 
 /** A consent the server still counts as valid (status "given", days left) that ends within the server's window. */
 export function isConsentExpiring(consent: ConsentView): boolean {
-  return consent.status === "given" && consent.daysUntilExpiry !== undefined && consent.daysUntilExpiry <= SERVER_CONSENT_EXPIRY_WARNING_DAYS;
+  return (
+    consent.status === "given" && consent.daysUntilExpiry !== undefined && consent.daysUntilExpiry <= SERVER_CONSENT_EXPIRY_WARNING_DAYS
+  );
 }
 
 export function hasExpiringConsent(participant: ParticipantView): boolean {
@@ -72,7 +87,9 @@ export function filterRows(board: BoardView, rows: readonly BoardRow[], filter: 
   return rows.filter(
     ({ participant, entry }) =>
       (!filter.organisationId || participant.organisationIds.includes(filter.organisationId)) &&
-      (!filter.caseManagerId || participant.caseManagerId === filter.caseManagerId || participant.caseManagerStandInId === filter.caseManagerId) &&
+      (!filter.caseManagerId ||
+        participant.caseManagerId === filter.caseManagerId ||
+        participant.caseManagerStandInId === filter.caseManagerId) &&
       (!filter.priority || entry.priority === filter.priority) &&
       (!filter.consentProblems || participant.consentProblem) &&
       (!filter.openSignals || openSignalsFor(board, participant.id).length > 0),
@@ -94,15 +111,28 @@ export function can(board: Pick<BoardView, "viewer">, permission: string): boole
   return board.viewer.permissions.includes(permission);
 }
 
-
 // The vocabulary's options without importing zod into the bundle; a Record keeps each list complete.
-const reasonSet: Record<BoardReason, true> = { crisis: true, relapseRisk: true, admission: true, discharge: true, newParticipant: true, coordinationNeed: true, other: true };
+const reasonSet: Record<BoardReason, true> = {
+  crisis: true,
+  relapseRisk: true,
+  admission: true,
+  discharge: true,
+  newParticipant: true,
+  coordinationNeed: true,
+  other: true,
+};
 const prioritySet: Record<Priority, true> = { high: true, medium: true, low: true };
 const outcomeSet: Record<TakeOffOutcome, true> = { stable: true, transferred: true, admittedLongTerm: true, leftFact: true, other: true };
 export const reasons = Object.keys(reasonSet) as BoardReason[];
 export const priorities = Object.keys(prioritySet) as Priority[];
 export const outcomes = Object.keys(outcomeSet) as TakeOffOutcome[];
-const signalKindSet: Record<SignalKind, true> = { morePsychiatricSupport: true, lessPsychiatricSupport: true, moreMunicipalSupport: true, lessMunicipalSupport: true, concern: true };
+const signalKindSet: Record<SignalKind, true> = {
+  morePsychiatricSupport: true,
+  lessPsychiatricSupport: true,
+  moreMunicipalSupport: true,
+  lessMunicipalSupport: true,
+  concern: true,
+};
 const urgencySet: Record<Urgency, true> = { today: true, thisWeek: true };
 const recordedConsentSet: Record<RecordedConsentStatus, true> = { given: true, declined: true, withdrawn: true };
 const absenceReasonSet: Record<AbsenceReason, true> = { sick: true, vacation: true, other: true };

@@ -8,7 +8,14 @@ const t = ((key: string) => key) as Parameters<typeof refusalMessage>[0]["t"];
 
 describe("the refusal of another organisation's text", () => {
   it("is told as such, not as a missing permission", () => {
-    const error = new ApiRequestError(403, "Forbidden", "This belongs to another organisation", undefined, undefined, "NotYourOrganisationsText");
+    const error = new ApiRequestError(
+      403,
+      "Forbidden",
+      "This belongs to another organisation",
+      undefined,
+      undefined,
+      "NotYourOrganisationsText",
+    );
     expect(refusalMessage({ t }, error)).toBe("change.notYourOrganisationsText");
     expect(refusalMessage({ t }, new ApiRequestError(403, "Forbidden", "no"))).toBe("change.forbidden");
   });

@@ -19,7 +19,12 @@ function fakeClient() {
       await new Promise(() => undefined);
     }),
   };
-  return { client: client as unknown as ApiClient, reads, announce: (v: number) => live?.version(v), calls: () => client.board.mock.calls.length };
+  return {
+    client: client as unknown as ApiClient,
+    reads,
+    announce: (v: number) => live?.version(v),
+    calls: () => client.board.mock.calls.length,
+  };
 }
 
 // useLiveVersion opens the stream only where fetch exists (jsdom has none); the fake client never calls it.

@@ -97,8 +97,9 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
   );
 
   const applyEntry = useCallback((entry: EntryView) => {
-    setBoard((current) =>
-      current && { ...current, rows: current.rows.map((row) => (row.participant.id === entry.participantId ? { ...row, entry } : row)) },
+    setBoard(
+      (current) =>
+        current && { ...current, rows: current.rows.map((row) => (row.participant.id === entry.participantId ? { ...row, entry } : row)) },
     );
   }, []);
 

@@ -75,13 +75,17 @@ describe("language and strings", () => {
     expect(formatsFor("sv-SE").formatDateTime(instant)).toMatch(/^25 nov\.? 2026 \d\d:22$/);
     expect(formatsFor("en-GB").formatDateTime(instant)).toMatch(/^25 Nov 2026, \d\d:22$/);
     expect(formatsFor("en-US").formatDateTime(instant)).toMatch(/^Nov 25, 2026, \d{1,2}:22\s[AP]M$/);
-    for (const locale of ["sv-SE", "sv", "fi-FI", "en-GB", "en-US"]) expect(formatsFor(locale).formatDateTime(instant)).not.toMatch(/\d{4}-\d\d-\d\d/);
+    for (const locale of ["sv-SE", "sv", "fi-FI", "en-GB", "en-US"])
+      expect(formatsFor(locale).formatDateTime(instant)).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
 
   it("shows the shared vocabulary's words (the cards' words), every code in both languages", () => {
     const groups = Object.keys(svWords) as (keyof Vocabulary)[];
     expect(groups.length).toBeGreaterThanOrEqual(9);
-    for (const [words, t] of [[svWords, svT], [enWords, enT]] as const) {
+    for (const [words, t] of [
+      [svWords, svT],
+      [enWords, enT],
+    ] as const) {
       const catalogue = Object.entries(vocabularyCatalogue(words));
       expect(catalogue.length).toBe(groups.reduce((n, g) => n + Object.keys(words[g]).length, 0));
       for (const [key, word] of catalogue) expect([key, t(key as never)]).toEqual([key, word]);
@@ -91,6 +95,7 @@ describe("language and strings", () => {
   });
 
   it("keeps the vocabulary out of the tab's own catalogues, so each word has one source", () => {
-    for (const words of [svWords, enWords]) for (const key of Object.keys(vocabularyCatalogue(words))) expect([key, key in sv || key in en]).toEqual([key, false]);
+    for (const words of [svWords, enWords])
+      for (const key of Object.keys(vocabularyCatalogue(words))) expect([key, key in sv || key in en]).toEqual([key, false]);
   });
 });

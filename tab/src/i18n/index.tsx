@@ -13,7 +13,6 @@ export type MessageKey = ParseKeys;
 /** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
 export type Catalogue = typeof sv & VocabularyCatalogue;
 
-
 /**
  * One i18next instance per language, ready at once once its catalogue is there. A page loads only
  * its own language's catalogue (load.ts); both have every key, so no fallback language is needed.

@@ -144,7 +144,12 @@ function MicrosoftSession({ host, settings }: { host: Host; settings: NonNullabl
   if (!signIn || !client) return <MicrosoftSignInPage failed={signIn === null} onSignIn={() => void signIn?.signIn()} />;
   return (
     <ApiContext.Provider value={client}>
-      <Boards host={host} client={client} onSignOut={signOut} problem={(e) => (isSignInRefused(e) ? <SignInRefused onSignOut={signOut} /> : undefined)} />
+      <Boards
+        host={host}
+        client={client}
+        onSignOut={signOut}
+        problem={(e) => (isSignInRefused(e) ? <SignInRefused onSignOut={signOut} /> : undefined)}
+      />
     </ApiContext.Provider>
   );
 }
@@ -206,7 +211,14 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
     });
   }, [client, onUnauthenticated, host]);
 
-  if (error) return problem?.(error) ?? <Text className={styles.status} role="alert">{t("app.error", { message: errorMessage(error) })}</Text>;
+  if (error)
+    return (
+      problem?.(error) ?? (
+        <Text className={styles.status} role="alert">
+          {t("app.error", { message: errorMessage(error) })}
+        </Text>
+      )
+    );
   if (!me) return <Spinner className={styles.status} label={t("app.loading")} />;
   if (host.view === "config")
     return (
@@ -245,7 +257,12 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {!boardId ? (
         <Text className={styles.status}>{t("app.noBoards")}</Text>
       ) : (
-        <BoardShell boardId={boardId} meetingId={meetingId} {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})} key={`${boardId}/${meetingId ?? ""}`}>
+        <BoardShell
+          boardId={boardId}
+          meetingId={meetingId}
+          {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})}
+          key={`${boardId}/${meetingId ?? ""}`}
+        >
           <Surface host={host} onSignOut={onSignOut} />
         </BoardShell>
       )}

@@ -10,13 +10,26 @@ import { useI18n } from "../i18n";
 const useStyles = makeStyles({ status: { padding: tokens.spacingHorizontalL } });
 
 /** Loads one board, keeps it live, and gives the views the board and the entry actions. */
-export function BoardShell({ boardId, meetingId, teamsChatId, children }: { boardId: string; meetingId?: string; teamsChatId?: string; children: ReactNode }) {
+export function BoardShell({
+  boardId,
+  meetingId,
+  teamsChatId,
+  children,
+}: {
+  boardId: string;
+  meetingId?: string;
+  teamsChatId?: string;
+  children: ReactNode;
+}) {
   const client = useApi();
   const state = useBoard(client, boardId);
   const { t } = useI18n();
   const styles = useStyles();
   const value = useMemo<BoardContextValue | undefined>(
-    () => (state.board ? { ...state, board: state.board, boardId, ...(meetingId ? { meetingId } : {}), ...(teamsChatId ? { teamsChatId } : {}) } : undefined),
+    () =>
+      state.board
+        ? { ...state, board: state.board, boardId, ...(meetingId ? { meetingId } : {}), ...(teamsChatId ? { teamsChatId } : {}) }
+        : undefined,
     [state, boardId, meetingId, teamsChatId],
   );
 

@@ -8,7 +8,14 @@ import { useI18n } from "../i18n";
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "40rem" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  person: { width: "100%", justifyContent: "flex-start", textAlign: "start", display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  person: {
+    width: "100%",
+    justifyContent: "flex-start",
+    textAlign: "start",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+  },
   meta: { color: tokens.colorNeutralForeground2 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });

@@ -8,7 +8,9 @@ import { JoinBoard } from "./JoinBoard";
 
 it("asks to join the board the tab names, with a name and a message, and says the request is pending", async () => {
   const sent: Array<{ boardId: string; body: JoinRequestBody }> = [];
-  const client = { requestToJoin: async (boardId: string, body: JoinRequestBody) => (sent.push({ boardId, body }), { state: "pending" as const }) } as unknown as ApiClient;
+  const client = {
+    requestToJoin: async (boardId: string, body: JoinRequestBody) => (sent.push({ boardId, body }), { state: "pending" as const }),
+  } as unknown as ApiClient;
   renderInTab(<JoinBoard client={client} boardId="b1" />);
   expect(screen.getByRole("button", { name: "Be om att gå med" })).toHaveProperty("disabled", true);
   fireEvent.change(screen.getByRole("textbox", { name: /Ditt namn/ }), { target: { value: "Maja Kommun" } });
@@ -19,7 +21,9 @@ it("asks to join the board the tab names, with a name and a message, and says th
 });
 
 it("says in words when the board cannot be joined from the person's organisation", async () => {
-  const client = { requestToJoin: async () => Promise.reject(new ApiRequestError(404, "NotFound", "The board was not found.")) } as unknown as ApiClient;
+  const client = {
+    requestToJoin: async () => Promise.reject(new ApiRequestError(404, "NotFound", "The board was not found.")),
+  } as unknown as ApiClient;
   renderInTab(<JoinBoard client={client} boardId="b1" />);
   fireEvent.change(screen.getByRole("textbox", { name: /Ditt namn/ }), { target: { value: "Olle Okänd" } });
   fireEvent.click(screen.getByRole("button", { name: "Be om att gå med" }));

@@ -28,11 +28,20 @@ export function JoinBoard({ client, boardId }: { client: ApiClient; boardId: str
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await client.requestToJoin(boardId, { displayName: displayName.trim(), ...(message.trim() ? { message: message.trim() } : {}) });
+      const answer = await client.requestToJoin(boardId, {
+        displayName: displayName.trim(),
+        ...(message.trim() ? { message: message.trim() } : {}),
+      });
       setPending(answer.state === "pending");
     } catch (e) {
       // A board one may not join answers 404, like a board that does not exist: say which it may be.
-      setError(e instanceof ApiRequestError && e.code === "NotFound" ? t("join.notFound") : e instanceof ApiRequestError && e.code === "AlreadyExists" ? t("join.alreadyMember") : refusalMessage(i18n, e));
+      setError(
+        e instanceof ApiRequestError && e.code === "NotFound"
+          ? t("join.notFound")
+          : e instanceof ApiRequestError && e.code === "AlreadyExists"
+            ? t("join.alreadyMember")
+            : refusalMessage(i18n, e),
+      );
     } finally {
       setBusy(false);
     }

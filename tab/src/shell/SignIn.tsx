@@ -6,7 +6,14 @@ import { useI18n } from "../i18n";
 // What a person sees when they are not (yet) signed in, and the ways forward.
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM, maxWidth: "40rem" },
+  root: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "40rem",
+  },
 });
 
 /** The server refused a token Microsoft just issued: the person's tenant is on no board. */

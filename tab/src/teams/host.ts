@@ -71,7 +71,14 @@ export async function detectHost(location: Location = window.location): Promise<
   // popup, whose opener would otherwise make it look framed): the browser session lets MSAL finish
   // and return to the page the sign-in started on.
   if (/[#&](code|error)=/.test(location.hash) && /[#&]state=/.test(location.hash)) {
-    return { inTeams: false, view: "channel", locale: params.get("lang") ?? "sv-SE", theme: "default", boardId, ...(meetingId ? { meetingId } : {}) };
+    return {
+      inTeams: false,
+      view: "channel",
+      locale: params.get("lang") ?? "sv-SE",
+      theme: "default",
+      boardId,
+      ...(meetingId ? { meetingId } : {}),
+    };
   }
   if (isFramed()) {
     try {
@@ -82,7 +89,14 @@ export async function detectHost(location: Location = window.location): Promise<
     }
   }
   if (params.get("signIn") === "popup") {
-    return { inTeams: true, view: "channel", locale: params.get("lang") ?? navigator.language ?? "sv-SE", theme: "default", boardId, signInPopup: true };
+    return {
+      inTeams: true,
+      view: "channel",
+      locale: params.get("lang") ?? navigator.language ?? "sv-SE",
+      theme: "default",
+      boardId,
+      signInPopup: true,
+    };
   }
   if (teamsContext && teams) {
     return {

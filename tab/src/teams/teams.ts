@@ -73,7 +73,9 @@ export function canShareToStage(): Promise<boolean> {
   if (!sharing.isSupported()) return Promise.resolve(false);
   return new Promise((resolve) => {
     try {
-      meeting.getAppContentStageSharingCapabilities((error, capabilities) => resolve(!error && capabilities?.doesAppHaveSharePermission === true));
+      meeting.getAppContentStageSharingCapabilities((error, capabilities) =>
+        resolve(!error && capabilities?.doesAppHaveSharePermission === true),
+      );
     } catch {
       resolve(false);
     }
@@ -108,7 +110,10 @@ export function shareToStage(url: string): Promise<void> {
 }
 
 /** The configurable tab's save: Teams stores the content URL that selects the board. */
-export function registerConfigSave(getConfig: () => { boardId: string; boardName: string; meetingId?: string } | undefined, origin: string): void {
+export function registerConfigSave(
+  getConfig: () => { boardId: string; boardName: string; meetingId?: string } | undefined,
+  origin: string,
+): void {
   pages.config.registerOnSaveHandler((saveEvent) => {
     const chosen = getConfig();
     if (!chosen) {

@@ -45,9 +45,16 @@ export function rights(overrides: Partial<RowRights> = {}): RowRights {
   return { editEntry: true, planActions: true, review: true, takeOff: true, raiseSignal: true, ...overrides };
 }
 
-export function row(code: string, overrides: { participant?: Partial<ParticipantView>; entry?: Partial<EntryView>; may?: Partial<RowRights> } = {}): BoardRow {
+export function row(
+  code: string,
+  overrides: { participant?: Partial<ParticipantView>; entry?: Partial<EntryView>; may?: Partial<RowRights> } = {},
+): BoardRow {
   const id = `p-${code}`;
-  return { participant: participant({ id, code, ...overrides.participant }), entry: entry({ id: `e-${code}`, participantId: id, ...overrides.entry }), may: rights(overrides.may) };
+  return {
+    participant: participant({ id, code, ...overrides.participant }),
+    entry: entry({ id: `e-${code}`, participantId: id, ...overrides.entry }),
+    may: rights(overrides.may),
+  };
 }
 
 export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}): BoardView {
@@ -55,7 +62,13 @@ export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}):
     board: { id: "b1", name: "FACT Exempelstad", caseload: 200 },
     today: "2026-11-24",
     version: 1,
-    viewer: { memberId: "m1", displayName: "Ada", organisationId: "region", role: "coordinator", permissions: ["board.read", "entry.edit", "entry.review", "entry.takeOff", "entry.putOn"] },
+    viewer: {
+      memberId: "m1",
+      displayName: "Ada",
+      organisationId: "region",
+      role: "coordinator",
+      permissions: ["board.read", "entry.edit", "entry.review", "entry.takeOff", "entry.putOn"],
+    },
     organisations: [
       { id: "region", name: "Psykiatrin", kind: "regionPsychiatry" },
       { id: "north", name: "Norrby soc", kind: "municipalSocialServices" },

@@ -103,7 +103,10 @@ export const install = (h: Harness, who: Person, conversation?: { id: string; co
   post(h, activity(h, who, { type: "installationUpdate", action: "add" }, conversation));
 
 export async function click(h: Harness, who: Person, verb: string, data: Record<string, unknown>, locale = "sv-SE") {
-  const res = await post(h, activity(h, who, { type: "invoke", name: "adaptiveCard/action", locale, value: { action: { type: "Action.Execute", verb, data } } }));
+  const res = await post(
+    h,
+    activity(h, who, { type: "invoke", name: "adaptiveCard/action", locale, value: { action: { type: "Action.Execute", verb, data } } }),
+  );
   const body = res.body as { statusCode: number; type: string; value: Record<string, unknown> };
   return { status: res.status, statusCode: body?.statusCode, type: body?.type, card: body?.value };
 }
@@ -115,7 +118,8 @@ export function actions(card: unknown): Array<{ verb: string; data: Record<strin
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === "object") {
       const o = n as Record<string, unknown>;
-      if (o["type"] === "Action.Execute" && o["verb"] !== "refresh") out.push({ verb: String(o["verb"]), data: o["data"] as Record<string, unknown>, title: String(o["title"]) });
+      if (o["type"] === "Action.Execute" && o["verb"] !== "refresh")
+        out.push({ verb: String(o["verb"]), data: o["data"] as Record<string, unknown>, title: String(o["title"]) });
       Object.entries(o).forEach(([k, v]) => k !== "refresh" && walk(v));
     }
   };
@@ -125,7 +129,12 @@ export function actions(card: unknown): Array<{ verb: string; data: Record<strin
 
 export const action = (card: unknown, verb: string) => {
   const a = actions(card).find((x) => x.verb === verb);
-  if (!a) throw new Error(`no ${verb} button on the card: ${actions(card).map((x) => x.verb).join(", ")}`);
+  if (!a)
+    throw new Error(
+      `no ${verb} button on the card: ${actions(card)
+        .map((x) => x.verb)
+        .join(", ")}`,
+    );
   return a;
 };
 

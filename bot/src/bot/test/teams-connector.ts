@@ -9,7 +9,10 @@ export interface Recorded {
   path: string;
   conversationId: string;
   activityId?: string;
-  body: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> } & Record<string, unknown>;
+  body: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> } & Record<
+    string,
+    unknown
+  >;
 }
 
 export interface Connector {
@@ -63,25 +66,40 @@ export async function startConnector(): Promise<Connector> {
         const from = Number(url.searchParams.get("continuationToken") ?? "0") || 0;
         const members = teamMembers.slice(from, from + size);
         const more = from + size < teamMembers.length;
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ members, ...(more ? { continuationToken: String(from + size) } : {}) }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ members, ...(more ? { continuationToken: String(from + size) } : {}) }));
         return;
       }
       if (req.method === "POST" && /^\/*v3\/conversations\/?(\?.*)?$/.test(req.url ?? "")) {
         // Like Teams for a 1:1 with a member of a team the bot is in: one conversation per person,
         // the same id every time it is asked for again.
-        const body = (raw ? JSON.parse(raw) : {}) as { members?: Array<{ id?: string; aadObjectId?: string }>; tenantId?: string; isGroup?: boolean };
+        const body = (raw ? JSON.parse(raw) : {}) as {
+          members?: Array<{ id?: string; aadObjectId?: string }>;
+          tenantId?: string;
+          isGroup?: boolean;
+        };
         const member = body.members?.[0];
         if (!member?.id || body.isGroup || body.members!.length !== 1) {
-          res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BadArgument", message: "one member" } }));
+          res
+            .writeHead(400, { "content-type": "application/json" })
+            .end(JSON.stringify({ error: { code: "BadArgument", message: "one member" } }));
           return;
         }
         const known = teamMembers.find((t) => t.id === member.id || t.aadObjectId === member.id);
         if (!known) {
-          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "Forbidden", message: "not in a team with the bot" } }));
+          res
+            .writeHead(403, { "content-type": "application/json" })
+            .end(JSON.stringify({ error: { code: "Forbidden", message: "not in a team with the bot" } }));
           return;
         }
         const conversationId = `a:personal-${known.aadObjectId}`;
-        created.push({ conversationId, memberId: member.id, ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}), ...(body.tenantId ? { tenantId: body.tenantId } : {}) });
+        created.push({
+          conversationId,
+          memberId: member.id,
+          ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+          ...(body.tenantId ? { tenantId: body.tenantId } : {}),
+        });
         res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: conversationId }));
         return;
       }
@@ -93,17 +111,32 @@ export async function startConnector(): Promise<Connector> {
       attempts++;
       const failure = failures.shift();
       if (failure) {
-        res.writeHead(failure, { "content-type": "application/json", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) }).end(JSON.stringify({ error: { code: "Throttled", message: "try later" } }));
+        res
+          .writeHead(failure, {
+            "content-type": "application/json",
+            ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}),
+          })
+          .end(JSON.stringify({ error: { code: "Throttled", message: "try later" } }));
         return;
       }
       const body = raw ? JSON.parse(raw) : {};
-      recorded.push({ method: req.method ?? "", path: req.url ?? "", conversationId: decodeURIComponent(m[1]!), ...(m[2] ? { activityId: decodeURIComponent(m[2]) } : {}), body });
+      recorded.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        conversationId: decodeURIComponent(m[1]!),
+        ...(m[2] ? { activityId: decodeURIComponent(m[2]) } : {}),
+        body,
+      });
       if (postThenFail > 0) {
         postThenFail--;
-        res.writeHead(504, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "GatewayTimeout", message: "timed out" } }));
+        res
+          .writeHead(504, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: { code: "GatewayTimeout", message: "timed out" } }));
         return;
       }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: m[2] && req.method === "PUT" ? decodeURIComponent(m[2]) : `act-${++n}` }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ id: m[2] && req.method === "PUT" ? decodeURIComponent(m[2]) : `act-${++n}` }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -125,12 +158,16 @@ export async function startConnector(): Promise<Connector> {
     cards(conversationId) {
       return recorded
         .filter((r) => r.method === "POST" && (!conversationId || r.conversationId === conversationId))
-        .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
+        .flatMap((r) =>
+          (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content),
+        );
     },
     updates(conversationId) {
       return recorded
         .filter((r) => r.method === "PUT" && (!conversationId || r.conversationId === conversationId))
-        .flatMap((r) => (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content));
+        .flatMap((r) =>
+          (r.body.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content),
+        );
     },
     setMembers(members) {
       teamMembers = [...members];

@@ -26,7 +26,18 @@ const users = ["8:orgid:u1"];
 export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
   const escalation = {
     boardId: "b",
-    escalation: { id: "e", etag: "x", kind: "morePsychiatricSupport" as const, urgency: "today" as const, state: "open" as const, proposeBoard: true, raisedAt: "2026-03-02 08:10", answerBy: "2026-03-02 12:10", overdue: true, note: "Uteblev från besök två gånger i rad" },
+    escalation: {
+      id: "e",
+      etag: "x",
+      kind: "morePsychiatricSupport" as const,
+      urgency: "today" as const,
+      state: "open" as const,
+      proposeBoard: true,
+      raisedAt: "2026-03-02 08:10",
+      answerBy: "2026-03-02 12:10",
+      overdue: true,
+      note: "Uteblev från besök två gånger i rad",
+    },
     participant: { id: "p", code: "HBG-017", initials: "A.B.", onBoard: false },
     fromOrganisation: "Beroendemottagningen Helsingborg",
     toOrganisation: "Socialtjänsten Norrby kommun",
@@ -60,11 +71,33 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     ["consent missing", buildConsentCard({ ...consent, status: "notAsked" }, locale)],
     [
       "cover request to the substitute",
-      buildCoverCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" }, absentMemberName: "Karin Lindqvist-Andersson", askedSubstituteName: "Omar Said", coveredByName: "Omar Said", viewerIsAsked: true, viewerIsCovering: false, refreshUserIds: users }, locale),
+      buildCoverCard(
+        {
+          boardId: "b",
+          absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" },
+          absentMemberName: "Karin Lindqvist-Andersson",
+          askedSubstituteName: "Omar Said",
+          coveredByName: "Omar Said",
+          viewerIsAsked: true,
+          viewerIsCovering: false,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
     [
       "manager alert, absence without cover",
-      buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" }, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
+      buildManagerAlertCard(
+        {
+          kind: "coverWithoutSubstitute",
+          boardId: "b",
+          absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" },
+          absentMemberName: "Karin Lindqvist-Andersson",
+          boardUrl: link,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
     [
       "manager alert, unanswered signal",
@@ -72,7 +105,14 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
         {
           kind: "unansweredSignal",
           boardId: "b",
-          escalation: { id: "e", kind: "moreMunicipalSupport", urgency: "thisWeek", state: "open", raisedAt: "2026-03-02 08:00", answerBy: "2026-03-05 08:00" },
+          escalation: {
+            id: "e",
+            kind: "moreMunicipalSupport",
+            urgency: "thisWeek",
+            state: "open",
+            raisedAt: "2026-03-02 08:00",
+            answerBy: "2026-03-05 08:00",
+          },
           participantCode: "HBG-017",
           fromOrganisation: "Psykiatrin",
           toOrganisation: "Socialtjänsten",
@@ -85,37 +125,131 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     ],
     [
       "morning brief",
-      buildMorningBriefCard({ boardId: "b", boardName: "FACT Helsingborg", date: "2026-03-02", counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 1 }, boardDeepLink: link, refreshUserIds: users }, locale),
+      buildMorningBriefCard(
+        {
+          boardId: "b",
+          boardName: "FACT Helsingborg",
+          date: "2026-03-02",
+          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 1 },
+          boardDeepLink: link,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
-    ["check-in summary", buildCheckInSummaryCard({ boardName: "FACT Helsingborg", date: "2026-03-02", counts: { reviewed: 9, total: 12, putOn: 1, takenOff: 2, actionsAgreed: 5, notReached: 3 }, boardDeepLink: link }, locale)],
+    [
+      "check-in summary",
+      buildCheckInSummaryCard(
+        {
+          boardName: "FACT Helsingborg",
+          date: "2026-03-02",
+          counts: { reviewed: 9, total: 12, putOn: 1, takenOff: 2, actionsAgreed: 5, notReached: 3 },
+          boardDeepLink: link,
+        },
+        locale,
+      ),
+    ],
     ["help with a board", buildHelpCard({ boardId: "b", notUnderstood: true, refreshUserIds: users }, locale)],
     ["absence form", buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: users }, locale)],
     [
       "signal form",
-      buildSignalFormCard({ boardId: "b", participants: [{ id: "p", code: "HBG-017", initials: "A.B." }], organisations: [{ id: "o", name: "Socialtjänsten Norrby kommun" }], requestId: "r", refreshUserIds: users }, locale),
+      buildSignalFormCard(
+        {
+          boardId: "b",
+          participants: [{ id: "p", code: "HBG-017", initials: "A.B." }],
+          organisations: [{ id: "o", name: "Socialtjänsten Norrby kommun" }],
+          requestId: "r",
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
     [
       "my participants",
       buildMyParticipantsCard(
-        { boardId: "b", participants: Array.from({ length: 5 }, () => ({ code: "HBG-017", initials: "A.B.", onBoard: true, consentProblem: true, consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }] })), hiddenCount: 2, refreshUserIds: users },
+        {
+          boardId: "b",
+          participants: Array.from({ length: 5 }, () => ({
+            code: "HBG-017",
+            initials: "A.B.",
+            onBoard: true,
+            consentProblem: true,
+            consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }],
+          })),
+          hiddenCount: 2,
+          refreshUserIds: users,
+        },
         locale,
       ),
     ],
-    ["signal notice in a channel", buildSignalNoticeCard({ boardId: "b", escalationId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users }, locale)],
-    ["access log not written", buildNotLoggedCard({ ref: { card: "escalation", boardId: "b", escalationId: "e", audience: "personal" }, refreshUserIds: users }, locale)],
+    [
+      "signal notice in a channel",
+      buildSignalNoticeCard(
+        { boardId: "b", escalationId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users },
+        locale,
+      ),
+    ],
+    [
+      "access log not written",
+      buildNotLoggedCard(
+        { ref: { card: "escalation", boardId: "b", escalationId: "e", audience: "personal" }, refreshUserIds: users },
+        locale,
+      ),
+    ],
     [
       "absence, followed by its person",
-      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "covered" }, coveredByName: "Omar Said-Lindqvist", canCancel: true, message: "Frånvaron är registrerad.", refreshUserIds: users }, locale),
+      buildAbsenceCard(
+        {
+          boardId: "b",
+          absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "covered" },
+          coveredByName: "Omar Said-Lindqvist",
+          canCancel: true,
+          message: "Frånvaron är registrerad.",
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
     [
       "absence, followed by the manager",
-      buildAbsenceCard({ boardId: "b", absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" }, absentMemberName: "Karin Lindqvist-Andersson", askedSubstituteName: "Omar Said", canCancel: true, refreshUserIds: users }, locale),
+      buildAbsenceCard(
+        {
+          boardId: "b",
+          absence: { id: "a", etag: "e", from: "2026-03-02", to: "2026-03-06", state: "requesting" },
+          absentMemberName: "Karin Lindqvist-Andersson",
+          askedSubstituteName: "Omar Said",
+          canCancel: true,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
     [
       "manager alert with cancel",
-      buildManagerAlertCard({ kind: "coverWithoutSubstitute", boardId: "b", absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" }, canCancel: true, absentMemberName: "Karin Lindqvist-Andersson", boardUrl: link, refreshUserIds: users }, locale),
+      buildManagerAlertCard(
+        {
+          kind: "coverWithoutSubstitute",
+          boardId: "b",
+          absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" },
+          canCancel: true,
+          absentMemberName: "Karin Lindqvist-Andersson",
+          boardUrl: link,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
     ],
-    ["board choice", buildBoardChoiceCard("signalForm", [{ id: "b1", name: "FACT Helsingborg allmänpsykiatri" }, { id: "b2", name: "FACT Landskrona beroende" }], locale)],
+    [
+      "board choice",
+      buildBoardChoiceCard(
+        "signalForm",
+        [
+          { id: "b1", name: "FACT Helsingborg allmänpsykiatri" },
+          { id: "b2", name: "FACT Landskrona beroende" },
+        ],
+        locale,
+      ),
+    ],
     ["language choice", buildLanguageCard(locale, t(locale).languageChosen)],
     ["welcome, personal", buildWelcomeCard("personal", locale)],
     ["welcome, team", buildWelcomeCard("team", locale)],

@@ -1,5 +1,19 @@
 import type { AuditPage } from "@fact-board/contract";
-import { Button, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
@@ -55,7 +69,8 @@ export default function AuditPanel() {
   };
 
   // The log stores codes (viewedDetails, tab, allowed); show them in words, and an unknown code as it is.
-  const words = (prefix: "auditWhat" | "auditChannel" | "auditOutcome", code: string) => t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
+  const words = (prefix: "auditWhat" | "auditChannel" | "auditOutcome", code: string) =>
+    t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
   const who = (objectId: string) => board.members.find((m) => m.id.endsWith(objectId))?.displayName ?? objectId;
 
   return (

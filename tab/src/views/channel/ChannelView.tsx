@@ -17,7 +17,14 @@ const AuditPanel = lazy(() => import("./AuditPanel"));
 const SettingsView = lazy(() => import("../settings/SettingsView"));
 
 /** Setting up the board: the server's `may` decides what each page offers; these roles see the tab at all. */
-const SETTINGS_PERMISSIONS = ["board.configure", "organisation.manage", "member.manage", "member.manageOwnOrganisation", "participant.import", "adminAudit.read"];
+const SETTINGS_PERMISSIONS = [
+  "board.configure",
+  "organisation.manage",
+  "member.manage",
+  "member.manageOwnOrganisation",
+  "participant.import",
+  "adminAudit.read",
+];
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -1,5 +1,16 @@
 import type { FidelityIndicators, FidelityMonth } from "@fact-board/contract";
-import { Card, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Card,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { LineChart } from "@fluentui/react-charts";
 import { toLocalDate, useI18n } from "../../i18n";
 
@@ -32,12 +43,20 @@ export function FidelityPanel({ fidelity }: { fidelity: FidelityIndicators }) {
     { label: t("fidelity.secondsPerParticipant"), value: (m) => num(m.secondsPerParticipant) },
     { label: t("fidelity.notReached"), value: (m) => `${m.notReached} / ${m.carriedOver}` },
     { label: t("fidelity.multiOrganisation"), value: (m) => pct(m.multiOrganisationActionShare) },
-    { label: t("fidelity.signalsInTime"), value: (m) => { const raised = m.signalsByPair.reduce((a, p) => a + p.raised, 0); return `${m.signalsByPair.reduce((a, p) => a + p.answeredInTime, 0)}/${raised}`; } },
+    {
+      label: t("fidelity.signalsInTime"),
+      value: (m) => {
+        const raised = m.signalsByPair.reduce((a, p) => a + p.raised, 0);
+        return `${m.signalsByPair.reduce((a, p) => a + p.answeredInTime, 0)}/${raised}`;
+      },
+    },
     { label: t("fidelity.consentCoverage"), value: (m) => pct(m.consentCoverage) },
   ];
   return (
     <Card className={styles.root}>
-      <Subtitle2 as="h2">{t("fidelity.title", { low: fidelity.settings.bandLowPercent, high: fidelity.settings.bandHighPercent })}</Subtitle2>
+      <Subtitle2 as="h2">
+        {t("fidelity.title", { low: fidelity.settings.bandLowPercent, high: fidelity.settings.bandHighPercent })}
+      </Subtitle2>
       <LineChart
         culture={locale}
         height={260}

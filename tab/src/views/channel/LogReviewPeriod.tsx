@@ -145,7 +145,11 @@ export function LogReviewPeriod() {
                     <TableRow key={item.id}>
                       <TableCell>
                         {formatDateTime(item.at)}
-                        {item.count > 1 && <Text className={styles.note}>{t("audit.repeated", { count: item.count, last: formatDateTime(item.lastAt) })}</Text>}
+                        {item.count > 1 && (
+                          <Text className={styles.note}>
+                            {t("audit.repeated", { count: item.count, last: formatDateTime(item.lastAt) })}
+                          </Text>
+                        )}
                       </TableCell>
                       <TableCell>
                         {memberName(board, item.memberId)}
@@ -171,7 +175,9 @@ export function LogReviewPeriod() {
                               {t(`logReview.status.${item.mark.status}`)}
                             </Badge>
                             {item.mark.note && <Text className={styles.note}>{item.mark.note}</Text>}
-                            <Text className={styles.note}>{t("logReview.markedBy", { by: memberName(board, item.mark.by), at: formatDateTime(item.mark.at) })}</Text>
+                            <Text className={styles.note}>
+                              {t("logReview.markedBy", { by: memberName(board, item.mark.by), at: formatDateTime(item.mark.at) })}
+                            </Text>
                           </>
                         ) : (
                           <Text className={styles.note}>{t("logReview.unmarked")}</Text>

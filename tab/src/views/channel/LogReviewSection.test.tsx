@@ -19,7 +19,13 @@ import { LogReviewSection } from "./LogReviewSection";
 const inDialog = { hidden: true } as const;
 
 const board = boardView([], {
-  viewer: { memberId: "m1", displayName: "Ada Fiktiv", organisationId: "region", role: "manager", permissions: ["board.read", "overview.read", "audit.read", "logReview.appoint"] },
+  viewer: {
+    memberId: "m1",
+    displayName: "Ada Fiktiv",
+    organisationId: "region",
+    role: "manager",
+    permissions: ["board.read", "overview.read", "audit.read", "logReview.appoint"],
+  },
   members: [
     { id: "m1", displayName: "Ada Fiktiv", organisationId: "region", role: "manager", substituteIds: [] },
     { id: "m2", displayName: "Bertil Påhittad", organisationId: "region", role: "staff", substituteIds: [] },
@@ -38,8 +44,32 @@ const review = (overrides: Partial<LogReviewView> = {}): LogReviewView => ({
   followUp: 0,
   etag: 'W/"r1"',
   items: [
-    { id: "i-night", at: "2026-11-20T01:00:00.000Z", lastAt: "2026-11-20T01:00:00.000Z", count: 1, memberId: "m2", role: "staff", what: "viewedDetails", participantCode: "FIK-007", channel: "tab", rules: ["outsideMeetingTimes", "noRelation"], ownAccess: false },
-    { id: "i-own", at: "2026-11-21T09:00:00.000Z", lastAt: "2026-11-21T09:10:00.000Z", count: 3, memberId: "m1", role: "manager", what: "viewedDetails", participantCode: "—", channel: "tab", rules: ["random"], ownAccess: true },
+    {
+      id: "i-night",
+      at: "2026-11-20T01:00:00.000Z",
+      lastAt: "2026-11-20T01:00:00.000Z",
+      count: 1,
+      memberId: "m2",
+      role: "staff",
+      what: "viewedDetails",
+      participantCode: "FIK-007",
+      channel: "tab",
+      rules: ["outsideMeetingTimes", "noRelation"],
+      ownAccess: false,
+    },
+    {
+      id: "i-own",
+      at: "2026-11-21T09:00:00.000Z",
+      lastAt: "2026-11-21T09:10:00.000Z",
+      count: 3,
+      memberId: "m1",
+      role: "manager",
+      what: "viewedDetails",
+      participantCode: "—",
+      channel: "tab",
+      rules: ["random"],
+      ownAccess: true,
+    },
   ],
   ...overrides,
 });
@@ -47,7 +77,17 @@ const review = (overrides: Partial<LogReviewView> = {}): LogReviewView => ({
 function renderSection(client: Partial<ApiClient>) {
   renderInTab(
     <ApiContext.Provider value={client as ApiClient}>
-      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider
+        value={{
+          board,
+          boardId: "b1",
+          unavailable: false,
+          live: "live",
+          refresh: async () => {},
+          applyEntry: () => {},
+          removeEntry: () => {},
+        }}
+      >
         <EntryActionsProvider>
           <LogReviewSection />
         </EntryActionsProvider>
@@ -56,11 +96,18 @@ function renderSection(client: Partial<ApiClient>) {
   );
 }
 
-const reviewers = (overrides: Partial<LogReviewersView> = {}): LogReviewersView => ({ organisationId: "region", memberIds: [], mayReview: false, ...overrides });
+const reviewers = (overrides: Partial<LogReviewersView> = {}): LogReviewersView => ({
+  organisationId: "region",
+  memberIds: [],
+  mayReview: false,
+  ...overrides,
+});
 
 describe("naming log reviewers", () => {
   it("offers only the own organisation's members and sends the chosen ones with the etag seen", async () => {
-    const nameLogReviewers = jest.fn(async (_b: string, _o: string, body: { memberIds: string[] }) => reviewers({ memberIds: body.memberIds, etag: 'W/"2"', mayReview: true }));
+    const nameLogReviewers = jest.fn(async (_b: string, _o: string, body: { memberIds: string[] }) =>
+      reviewers({ memberIds: body.memberIds, etag: 'W/"2"', mayReview: true }),
+    );
     renderSection({ logReviewers: async () => reviewers({ memberIds: ["m2"], etag: 'W/"1"' }), nameLogReviewers, logReview: jest.fn() });
     const group = await screen.findByRole("group", { name: "Logggranskare" });
     expect(within(group).getAllByRole("checkbox")).toHaveLength(2);
@@ -84,7 +131,11 @@ describe("naming log reviewers", () => {
     renderSection({ logReviewers: async () => reviewers({ memberIds: [], etag: 'W/"1"' }), nameLogReviewers });
     fireEvent.click(await screen.findByRole("checkbox", { name: /Ada/ }));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Spara granskare" })));
-    const dialog = await openedDialog(/ändrade logggranskarna samtidigt/, { role: "button", name: "Använd min ändring igen" }, "alertdialog");
+    const dialog = await openedDialog(
+      /ändrade logggranskarna samtidigt/,
+      { role: "button", name: "Använd min ändring igen" },
+      "alertdialog",
+    );
     expect(dialog.getAllByText("Bertil Påhittad").length).toBeGreaterThan(0);
     await act(async () => fireEvent.click(dialog.getByRole("button", { name: "Använd min ändring igen", ...inDialog })));
     expect(nameLogReviewers).toHaveBeenLastCalledWith("b1", "region", { memberIds: ["m1"], etag: 'W/"9"' });
@@ -93,7 +144,10 @@ describe("naming log reviewers", () => {
 
 describe("assessing the sample", () => {
   it("shows why each record was drawn and says a reviewer's own access is another reviewer's to assess", async () => {
-    renderSection({ logReviewers: async () => reviewers({ memberIds: ["m1"], etag: 'W/"1"', mayReview: true }), logReview: async () => review() });
+    renderSection({
+      logReviewers: async () => reviewers({ memberIds: ["m1"], etag: 'W/"1"', mayReview: true }),
+      logReview: async () => review(),
+    });
     fireEvent.click(await screen.findByRole("button", { name: "Öppna urvalet" }));
     const table = await screen.findByRole("table", { name: /Urval för november 2026/ });
     const [, night, own] = within(table).getAllByRole("row");
@@ -108,9 +162,16 @@ describe("assessing the sample", () => {
 
   it("asks for a note before a record is marked to follow up, and sends it with the review's etag", async () => {
     const marked = review({ marked: 1, followUp: 1, etag: 'W/"r2"' });
-    marked.items[0] = { ...marked.items[0]!, mark: { status: "followUp", note: "Fråga om nattläsningen", by: "m1", at: "2026-11-24T09:00:00.000Z" } };
+    marked.items[0] = {
+      ...marked.items[0]!,
+      mark: { status: "followUp", note: "Fråga om nattläsningen", by: "m1", at: "2026-11-24T09:00:00.000Z" },
+    };
     const markLogReviewItem = jest.fn(async () => marked);
-    renderSection({ logReviewers: async () => reviewers({ memberIds: ["m1"], etag: 'W/"1"', mayReview: true }), logReview: async () => review(), markLogReviewItem });
+    renderSection({
+      logReviewers: async () => reviewers({ memberIds: ["m1"], etag: 'W/"1"', mayReview: true }),
+      logReview: async () => review(),
+      markLogReviewItem,
+    });
     fireEvent.click(await screen.findByRole("button", { name: "Öppna urvalet" }));
     fireEvent.click(await screen.findByRole("button", { name: "Bedöm" }));
     const dialog = await openedDialog(/Bedöm åtkomsten till FIK-007/, { role: "radio", name: "Att följa upp" });
@@ -124,7 +185,11 @@ describe("assessing the sample", () => {
     fireEvent.change(dialog.getByRole("textbox", { name: /Anteckning/, ...inDialog }), { target: { value: "Fråga om nattläsningen" } });
     expect(save).toHaveProperty("disabled", false);
     await act(async () => fireEvent.click(save));
-    expect(markLogReviewItem).toHaveBeenCalledWith("b1", "2026-11", "i-night", { status: "followUp", note: "Fråga om nattläsningen", etag: 'W/"r1"' });
+    expect(markLogReviewItem).toHaveBeenCalledWith("b1", "2026-11", "i-night", {
+      status: "followUp",
+      note: "Fråga om nattläsningen",
+      etag: 'W/"r1"',
+    });
     await dialogGone();
     await waitFor(() => expect(screen.getByText("1 av 2 poster granskade, 1 att följa upp")).toBeTruthy());
     expect(screen.getByText("Fråga om nattläsningen")).toBeTruthy();

@@ -38,10 +38,13 @@ export function LogReviewersForm({ reviewers, onSaved }: { reviewers: LogReviewe
     setSaving(true);
     await send<LogReviewersView>({
       before: reviewers.etag ? reviewers : undefined,
-      save: async (etag) => onSaved(await client.nameLogReviewers(boardId, reviewers.organisationId, { memberIds: chosen, ...(etag ? { etag } : {}) })),
+      save: async (etag) =>
+        onSaved(await client.nameLogReviewers(boardId, reviewers.organisationId, { memberIds: chosen, ...(etag ? { etag } : {}) })),
       title: t("logReview.reviewersConflict"),
       yours: names(chosen),
-      rows: (before, current) => [{ label: t("logReview.reviewers"), before: names(before?.memberIds ?? []), theirs: names(current.memberIds), yours: names(chosen) }],
+      rows: (before, current) => [
+        { label: t("logReview.reviewers"), before: names(before?.memberIds ?? []), theirs: names(current.memberIds), yours: names(chosen) },
+      ],
       savedMessage: t("logReview.reviewersSaved"),
     });
     setSaving(false);

@@ -49,10 +49,18 @@ export function MarkLogItemDialog({
     const markIn = (r: LogReviewView) => r.items.find((i) => i.id === item.id)?.mark;
     await send<LogReviewView>({
       before: snapshot,
-      save: async (etag) => onSaved(await client.markLogReviewItem(boardId, review.period, item.id, { ...mark, etag: etag ?? snapshot.etag })),
+      save: async (etag) =>
+        onSaved(await client.markLogReviewItem(boardId, review.period, item.id, { ...mark, etag: etag ?? snapshot.etag })),
       title: t("logReview.markConflict", { code: item.participantCode, at: formatDateTime(item.at) }),
       yours: markWords(i18n, mark),
-      rows: (before, current) => [{ label: t("logReview.mark"), before: markWords(i18n, markIn(before ?? snapshot)), theirs: markWords(i18n, markIn(current)), yours: markWords(i18n, mark) }],
+      rows: (before, current) => [
+        {
+          label: t("logReview.mark"),
+          before: markWords(i18n, markIn(before ?? snapshot)),
+          theirs: markWords(i18n, markIn(current)),
+          yours: markWords(i18n, mark),
+        },
+      ],
       savedMessage: t("logReview.markSaved"),
     });
   };

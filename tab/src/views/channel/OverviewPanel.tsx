@@ -72,7 +72,10 @@ export default function OverviewPanel() {
           t("overview.onBoardOfCaseload", {
             onBoard: overview.onBoard,
             caseload: overview.caseload,
-            percent: formatNumber(overview.caseload ? overview.onBoard / overview.caseload : 0, { style: "percent", maximumFractionDigits: 0 }),
+            percent: formatNumber(overview.caseload ? overview.onBoard / overview.caseload : 0, {
+              style: "percent",
+              maximumFractionDigits: 0,
+            }),
           }),
         )}
         {figure(t("overview.averageDays"), formatNumber(overview.averageDaysOnBoard, { maximumFractionDigits: 1 }))}
@@ -101,7 +104,11 @@ export default function OverviewPanel() {
                 {
                   legend: t("overview.chartLegendOnBoard"),
                   color: tokens.colorBrandBackground,
-                  data: overview.boardSizeOverTime.map((p) => ({ x: toLocalDate(p.date), y: p.onBoard, xAxisCalloutData: formatDate(p.date) })),
+                  data: overview.boardSizeOverTime.map((p) => ({
+                    x: toLocalDate(p.date),
+                    y: p.onBoard,
+                    xAxisCalloutData: formatDate(p.date),
+                  })),
                 },
               ],
             }}

@@ -10,7 +10,15 @@ const symbol: Record<DayState, string> = { all: "✓", some: "◐", none: "✕",
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  strip: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS, rowGap: tokens.spacingVerticalXS },
+  strip: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXXS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   // A gap before each Monday makes the weeks readable at a glance.
   weekStart: { marginInlineStart: tokens.spacingHorizontalS },
   cell: {
@@ -42,9 +50,24 @@ const useStyles = makeStyles({
     color: tokens.colorStatusDangerForeground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
   },
-  today: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}` },
-  notExpected: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground3, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  legend: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  today: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+  notExpected: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  legend: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+  },
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { width: "1.25rem", paddingBlock: 0 },
   range: { color: tokens.colorNeutralForeground2 },
@@ -79,7 +102,12 @@ export function ReviewedDaysStrip({ days, today }: { days: Overview["reviewedDay
           const date = toLocalDate(d.date);
           const label = `${formatDate(d.date)}: ${text[state]}`;
           return (
-            <li key={d.date} className={i > 0 && date.getDay() === 1 ? styles.weekStart : undefined} data-reviewed={state} data-date={d.date}>
+            <li
+              key={d.date}
+              className={i > 0 && date.getDay() === 1 ? styles.weekStart : undefined}
+              data-reviewed={state}
+              data-date={d.date}
+            >
               <span role="img" aria-label={label} title={label} className={mergeClasses(styles.cell, styles[state])}>
                 <span className={styles.symbol}>{symbol[state]}</span>
                 <span className={styles.day}>{date.getDate()}</span>

@@ -7,7 +7,9 @@ import type { ApiClient } from "../../api/client";
 import type { Host } from "../../teams/host";
 import { CreateBoardForm } from "./CreateBoardForm";
 
-const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
 
 /**
  * The configurable tab's settings page: which board the tab shows and, added to a meeting, which
@@ -29,7 +31,14 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
   // A board without a schedule has one implicit meeting: nothing to choose.
   const needsMeeting = host.inMeeting === true && listed !== undefined && listed.length > 0;
   const complete = board !== undefined && (host.inMeeting !== true || listed !== undefined) && (!needsMeeting || meeting !== undefined);
-  chosen.current = board && complete ? { boardId: board.id, boardName: meeting ? `${board.name} · ${meeting.name}` : board.name, ...(needsMeeting && meeting ? { meetingId: meeting.id } : {}) } : undefined;
+  chosen.current =
+    board && complete
+      ? {
+          boardId: board.id,
+          boardName: meeting ? `${board.name} · ${meeting.name}` : board.name,
+          ...(needsMeeting && meeting ? { meetingId: meeting.id } : {}),
+        }
+      : undefined;
 
   useEffect(() => {
     if (!host.inMeeting || !boardId || !client) return;
@@ -53,7 +62,10 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
   }, [host, complete]);
 
   const daysOf = (m: MeetingList["meetings"][number]) =>
-    t("config.meetingDays", { days: m.days === "workingDays" ? t("config.workingDays") : m.days.map((d) => t(`weekday.${d}`)).join(", "), time: m.time });
+    t("config.meetingDays", {
+      days: m.days === "workingDays" ? t("config.workingDays") : m.days.map((d) => t(`weekday.${d}`)).join(", "),
+      time: m.time,
+    });
 
   return (
     <main className={styles.root}>

@@ -10,7 +10,15 @@ const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column",
 const KINDS = ["regionPsychiatry", "municipalSocialServices", "municipalCare", "privateProvider", "labourMarket", "other"] as const;
 
 /** First run: the person who adds the tab and has no board creates one and becomes its admin (the server decides who may). */
-export function CreateBoardForm({ client, channelId, onCreated }: { client: ApiClient; channelId?: string; onCreated(me: MeResponse): void }) {
+export function CreateBoardForm({
+  client,
+  channelId,
+  onCreated,
+}: {
+  client: ApiClient;
+  channelId?: string;
+  onCreated(me: MeResponse): void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const [name, setName] = useState("");
@@ -41,7 +49,14 @@ export function CreateBoardForm({ client, channelId, onCreated }: { client: ApiC
   };
 
   return (
-    <form className={styles.form} aria-label={t("setup.createBoard")} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className={styles.form}
+      aria-label={t("setup.createBoard")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <Text>{t("setup.createIntro")}</Text>
       <Field label={t("setup.boardName")} required>
         <Input value={name} onChange={(_e, d) => setName(d.value)} />
@@ -53,7 +68,11 @@ export function CreateBoardForm({ client, channelId, onCreated }: { client: ApiC
         <Input value={organisation} onChange={(_e, d) => setOrganisation(d.value)} />
       </Field>
       <Field label={t("setup.organisationKind")}>
-        <Dropdown value={t(`organisationKind.${kind}`)} selectedOptions={[kind]} onOptionSelect={(_e, d) => setKind(d.optionValue as (typeof KINDS)[number])}>
+        <Dropdown
+          value={t(`organisationKind.${kind}`)}
+          selectedOptions={[kind]}
+          onOptionSelect={(_e, d) => setKind(d.optionValue as (typeof KINDS)[number])}
+        >
           {KINDS.map((k) => (
             <Option key={k} value={k}>
               {t(`organisationKind.${k}`)}

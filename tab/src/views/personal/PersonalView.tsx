@@ -59,7 +59,11 @@ export default function PersonalView() {
                   </Text>
                 )}
                 {row ? <PriorityBadge priority={row.entry.priority} /> : <Badge appearance="outline">{t("personal.notOnBoard")}</Badge>}
-                {row && <Caption1 className={styles.meta}>{t("board.nextEvaluationOn", { date: formatDate(row.entry.nextEvaluationOn) })}</Caption1>}
+                {row && (
+                  <Caption1 className={styles.meta}>
+                    {t("board.nextEvaluationOn", { date: formatDate(row.entry.nextEvaluationOn) })}
+                  </Caption1>
+                )}
                 {consent && (
                   <Badge appearance="tint" color={consent.color}>
                     {consent.text}

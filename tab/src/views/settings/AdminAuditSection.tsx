@@ -16,7 +16,9 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
     async (cursor?: string) => {
       try {
         const next = await admin.client.adminAudit(admin.boardId, cursor);
-        setPage((prev) => (cursor && prev ? { events: [...prev.events, ...next.events], ...(next.cursor ? { cursor: next.cursor } : {}) } : next));
+        setPage((prev) =>
+          cursor && prev ? { events: [...prev.events, ...next.events], ...(next.cursor ? { cursor: next.cursor } : {}) } : next,
+        );
       } catch (e) {
         setError(refusalMessage(i18n, e));
       }

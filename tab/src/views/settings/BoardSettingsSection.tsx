@@ -66,7 +66,11 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
       <Field label={t("admin.board.channel")} hint={t("admin.board.channelHint")}>
         <Input value={channel} onChange={(_e, d) => setChannel(d.value)} />
       </Field>
-      <Checkbox label={t("admin.board.briefInChannel")} checked={briefInChannel} onChange={(_e, d) => setBriefInChannel(d.checked === true)} />
+      <Checkbox
+        label={t("admin.board.briefInChannel")}
+        checked={briefInChannel}
+        onChange={(_e, d) => setBriefInChannel(d.checked === true)}
+      />
       <Checkbox label={t("admin.board.signalCounts")} checked={signalCounts} onChange={(_e, d) => setSignalCounts(d.checked === true)} />
       <div>
         <Button appearance="primary" type="submit" disabled={busy || !name.trim() || !timeZone.trim()}>

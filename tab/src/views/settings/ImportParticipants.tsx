@@ -1,5 +1,17 @@
 import type { ImportReport } from "@fact-board/contract";
-import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
@@ -8,7 +20,14 @@ import { importReason } from "./importReasons";
 import type { AdminState } from "./useAdmin";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
@@ -70,7 +89,11 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
           <Text role="status">
             {report.dryRun
               ? t("admin.import.checked", { refused: report.report.refused.length, already: report.report.alreadyThere })
-              : t("admin.import.done", { imported: report.report.imported, refused: report.report.refused.length, already: report.report.alreadyThere })}
+              : t("admin.import.done", {
+                  imported: report.report.imported,
+                  refused: report.report.refused.length,
+                  already: report.report.alreadyThere,
+                })}
           </Text>
           {report.report.refused.length > 0 && (
             <Table aria-label={t("admin.import.refused")} size="small">

@@ -58,7 +58,8 @@ export function meetingIdFor(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-const isComplete = (d: Draft) => d.name.trim() !== "" && d.time !== "" && d.organisationIds.length > 0 && (d.everyWorkingDay || d.weekdays.length > 0);
+const isComplete = (d: Draft) =>
+  d.name.trim() !== "" && d.time !== "" && d.organisationIds.length > 0 && (d.everyWorkingDay || d.weekdays.length > 0);
 
 /**
  * The board's recurring meetings (issue 18): name, every working day or some weekdays, time, the
@@ -77,7 +78,8 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
   useEffect(() => setDrafts((board.settings.meetings ?? []).map(toDraft)), [board]);
 
   const change = (index: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, i) => (i === index ? { ...d, ...patch } : d)));
-  const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+  const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
+    on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
   const submit = async () => {
     const taken = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])));
@@ -125,7 +127,12 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
           {!d.everyWorkingDay && (
             <div className={styles.row} role="group" aria-label={t("admin.meetings.weekdays")}>
               {WEEKDAYS.map((w) => (
-                <Checkbox key={w} label={t(`weekday.${w}`)} checked={d.weekdays.includes(w)} onChange={(_e, v) => change(index, { weekdays: toggle(d.weekdays, w, v.checked === true) })} />
+                <Checkbox
+                  key={w}
+                  label={t(`weekday.${w}`)}
+                  checked={d.weekdays.includes(w)}
+                  onChange={(_e, v) => change(index, { weekdays: toggle(d.weekdays, w, v.checked === true) })}
+                />
               ))}
             </div>
           )}
@@ -148,7 +155,11 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
         </fieldset>
       ))}
       <div className={styles.buttons}>
-        <Button onClick={() => setDrafts((ds) => [...ds, { id: undefined, name: "", everyWorkingDay: false, weekdays: [], time: "", organisationIds: [] }])}>
+        <Button
+          onClick={() =>
+            setDrafts((ds) => [...ds, { id: undefined, name: "", everyWorkingDay: false, weekdays: [], time: "", organisationIds: [] }])
+          }
+        >
           {t("admin.meetings.add")}
         </Button>
         <Button appearance="primary" type="submit" disabled={busy || !drafts.every(isComplete)}>

@@ -25,7 +25,9 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
     setSubstitutes(member.substituteIds);
     setAdding("");
   });
-  const colleagues = (admin.overview?.members ?? []).filter((m) => !m.leftAt && m.id !== member.id && m.organisationId === member.organisationId);
+  const colleagues = (admin.overview?.members ?? []).filter(
+    (m) => !m.leftAt && m.id !== member.id && m.organisationId === member.organisationId,
+  );
   const nameOf = (id: string) => admin.overview?.members.find((m) => m.id === id)?.displayName ?? id;
   const move = (index: number, by: number) =>
     setSubstitutes((list) => {
@@ -36,14 +38,29 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
     });
   const submit = async () => {
     const ok = await admin.run(
-      () => admin.client.editMember(admin.boardId, member.id, { etag: member.etag, ...(role !== member.role ? { role } : {}), substituteIds: substitutes }),
+      () =>
+        admin.client.editMember(admin.boardId, member.id, {
+          etag: member.etag,
+          ...(role !== member.role ? { role } : {}),
+          substituteIds: substitutes,
+        }),
       t("admin.member.saved", { name: member.displayName }),
     );
     if (ok) dialog.close();
   };
   const title = t("admin.member.editTitle", { name: member.displayName });
   return (
-    <FormDialog dialog={dialog} trigger={<Button size="small" aria-label={title}>{t("admin.edit")}</Button>} title={title} submitLabel={t("entry.save")} onSubmit={submit}>
+    <FormDialog
+      dialog={dialog}
+      trigger={
+        <Button size="small" aria-label={title}>
+          {t("admin.edit")}
+        </Button>
+      }
+      title={title}
+      submitLabel={t("entry.save")}
+      onSubmit={submit}
+    >
       <Field label={t("admin.member.role")}>
         <Select value={role} onChange={(_e, d) => setRole(d.value as Role)}>
           {ROLES.filter((r) => r !== "admin" || mayGrantAdmin || member.role === "admin").map((r) => (
@@ -62,10 +79,20 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
           {substitutes.map((id, i) => (
             <li key={id} className={styles.item}>
               <Text>{nameOf(id)}</Text>
-              <Button size="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("admin.member.moveUp", { name: nameOf(id) })}>
+              <Button
+                size="small"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={t("admin.member.moveUp", { name: nameOf(id) })}
+              >
                 ↑
               </Button>
-              <Button size="small" disabled={i === substitutes.length - 1} onClick={() => move(i, 1)} aria-label={t("admin.member.moveDown", { name: nameOf(id) })}>
+              <Button
+                size="small"
+                disabled={i === substitutes.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t("admin.member.moveDown", { name: nameOf(id) })}
+              >
                 ↓
               </Button>
               <Button size="small" onClick={() => setSubstitutes((list) => list.filter((x) => x !== id))}>
@@ -123,10 +150,15 @@ export function LeaveDialog({ admin, member }: { admin: AdminState; member: Memb
     const body: LeaveBoardBody = {
       etag: member.etag,
       reason: reason.trim(),
-      handOver: member.caseManagerFor.filter((p) => chosen[p.participantId]).map((p) => ({ participantId: p.participantId, caseManagerId: chosen[p.participantId]! })),
+      handOver: member.caseManagerFor
+        .filter((p) => chosen[p.participantId])
+        .map((p) => ({ participantId: p.participantId, caseManagerId: chosen[p.participantId]! })),
       ...(fallback ? { defaultCaseManagerId: fallback } : {}),
     };
-    const ok = await admin.run(() => admin.client.leaveBoard(admin.boardId, member.id, body), t("admin.leave.done", { name: member.displayName }));
+    const ok = await admin.run(
+      () => admin.client.leaveBoard(admin.boardId, member.id, body),
+      t("admin.leave.done", { name: member.displayName }),
+    );
     if (ok) dialog.close();
   };
   const choices = (value: string, onChange: (v: string) => void) => (
@@ -141,19 +173,38 @@ export function LeaveDialog({ admin, member }: { admin: AdminState; member: Memb
   );
   const title = t("admin.leave.title", { name: member.displayName });
   return (
-    <FormDialog dialog={dialog} trigger={<Button size="small" aria-label={title}>{t("admin.leave.open")}</Button>} title={title} submitLabel={t("admin.leave.submit")} submitDisabled={!reason.trim()} onSubmit={submit}>
+    <FormDialog
+      dialog={dialog}
+      trigger={
+        <Button size="small" aria-label={title}>
+          {t("admin.leave.open")}
+        </Button>
+      }
+      title={title}
+      submitLabel={t("admin.leave.submit")}
+      submitDisabled={!reason.trim()}
+      onSubmit={submit}
+    >
       <Text>{member.caseManagerFor.length + member.caseManagerForHidden === 0 ? t("admin.leave.nobody") : t("admin.leave.intro")}</Text>
       {member.caseManagerFor.length > 0 && (
         <ul className={styles.list} aria-label={t("admin.leave.handOver")}>
           {member.caseManagerFor.map((p) => (
             <li key={p.participantId}>
-              <Field label={t("admin.leave.newCaseManagerFor", { code: p.code })}>{choices(chosen[p.participantId] ?? "", (v) => setChosen((c) => ({ ...c, [p.participantId]: v })))}</Field>
+              <Field label={t("admin.leave.newCaseManagerFor", { code: p.code })}>
+                {choices(chosen[p.participantId] ?? "", (v) => setChosen((c) => ({ ...c, [p.participantId]: v })))}
+              </Field>
             </li>
           ))}
         </ul>
       )}
       {member.caseManagerFor.length + member.caseManagerForHidden > 0 && (
-        <Field label={member.caseManagerForHidden > 0 ? t("admin.leave.defaultHidden", { count: member.caseManagerForHidden }) : t("admin.leave.default")}>
+        <Field
+          label={
+            member.caseManagerForHidden > 0
+              ? t("admin.leave.defaultHidden", { count: member.caseManagerForHidden })
+              : t("admin.leave.default")
+          }
+        >
           {choices(fallback, setFallback)}
         </Field>
       )}

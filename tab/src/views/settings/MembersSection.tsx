@@ -1,5 +1,21 @@
 import type { JoinRequestView, Role, RosterPerson } from "@fact-board/contract";
-import { Badge, Button, Caption1, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { refusalMessage } from "../../board/useVersionedChange";
@@ -38,7 +54,15 @@ export function MembersSection({ admin }: { admin: AdminState }) {
               <Text>{r.displayName}</Text>
               {r.message && <Caption1>“{r.message}”</Caption1>}
               <ApproveDialog admin={admin} request={r} />
-              <Button size="small" onClick={() => void admin.run(() => admin.client.decideJoinRequest(admin.boardId, r.memberId, { decision: "decline", etag: r.etag }), t("admin.join.declined", { name: r.displayName }))}>
+              <Button
+                size="small"
+                onClick={() =>
+                  void admin.run(
+                    () => admin.client.decideJoinRequest(admin.boardId, r.memberId, { decision: "decline", etag: r.etag }),
+                    t("admin.join.declined", { name: r.displayName }),
+                  )
+                }
+              >
                 {t("admin.join.decline", { name: r.displayName })}
               </Button>
             </div>
@@ -86,13 +110,21 @@ function useOrganisationAndRole(admin: AdminState, tenantId: string | undefined)
   const [organisationId, setOrganisationId] = useState("");
   const [role, setRole] = useState<Role>("staff");
   const reset = () => {
-    setOrganisationId(organisations.find((o) => tenantId && o.tenantIds.includes(tenantId.toLowerCase()))?.id ?? organisations[0]?.id ?? "");
+    setOrganisationId(
+      organisations.find((o) => tenantId && o.tenantIds.includes(tenantId.toLowerCase()))?.id ?? organisations[0]?.id ?? "",
+    );
     setRole("staff");
   };
   return { organisationId, setOrganisationId, role, setRole, reset, organisations };
 }
 
-function OrganisationAndRoleFields({ choice, mayGrantAdmin }: { choice: ReturnType<typeof useOrganisationAndRole>; mayGrantAdmin: boolean }) {
+function OrganisationAndRoleFields({
+  choice,
+  mayGrantAdmin,
+}: {
+  choice: ReturnType<typeof useOrganisationAndRole>;
+  mayGrantAdmin: boolean;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -125,7 +157,13 @@ function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinReq
   const dialog = useFormDialog(choice.reset);
   const submit = async () => {
     const ok = await admin.run(
-      () => admin.client.decideJoinRequest(admin.boardId, request.memberId, { decision: "approve", etag: request.etag, organisationId: choice.organisationId, role: choice.role }),
+      () =>
+        admin.client.decideJoinRequest(admin.boardId, request.memberId, {
+          decision: "approve",
+          etag: request.etag,
+          organisationId: choice.organisationId,
+          role: choice.role,
+        }),
       t("admin.join.approved", { name: request.displayName }),
     );
     if (ok) dialog.close();
@@ -133,7 +171,11 @@ function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinReq
   return (
     <FormDialog
       dialog={dialog}
-      trigger={<Button size="small" appearance="primary">{t("admin.join.approve", { name: request.displayName })}</Button>}
+      trigger={
+        <Button size="small" appearance="primary">
+          {t("admin.join.approve", { name: request.displayName })}
+        </Button>
+      }
       title={t("admin.join.approveTitle", { name: request.displayName })}
       submitLabel={t("admin.join.approveSubmit")}
       submitDisabled={!choice.organisationId}
@@ -163,13 +205,22 @@ function RosterDialog({ admin }: { admin: AdminState }) {
   const pick = (p: RosterPerson) => {
     setPicked(p);
     // The organisation follows from the tenant the person signs in from.
-    choice.setOrganisationId(choice.organisations.find((o) => o.tenantIds.includes(p.tenantId.toLowerCase()))?.id ?? choice.organisations[0]?.id ?? "");
+    choice.setOrganisationId(
+      choice.organisations.find((o) => o.tenantIds.includes(p.tenantId.toLowerCase()))?.id ?? choice.organisations[0]?.id ?? "",
+    );
     choice.setRole("staff");
   };
   const submit = async () => {
     if (!picked) return;
     const ok = await admin.run(
-      () => admin.client.addMember(admin.boardId, { tenantId: picked.tenantId, objectId: picked.objectId, displayName: picked.displayName, organisationId: choice.organisationId, role: choice.role }),
+      () =>
+        admin.client.addMember(admin.boardId, {
+          tenantId: picked.tenantId,
+          objectId: picked.objectId,
+          displayName: picked.displayName,
+          organisationId: choice.organisationId,
+          role: choice.role,
+        }),
       t("admin.member.added", { name: picked.displayName }),
     );
     if (ok) dialog.close();
@@ -196,9 +247,16 @@ function RosterDialog({ admin }: { admin: AdminState }) {
                 </TableCell>
                 <TableCell>
                   {p.member ? (
-                    <Badge appearance="tint" color="informative">{t("admin.roster.alreadyMember")}</Badge>
+                    <Badge appearance="tint" color="informative">
+                      {t("admin.roster.alreadyMember")}
+                    </Badge>
                   ) : (
-                    <Button size="small" appearance={picked === p ? "primary" : "secondary"} aria-pressed={picked === p} onClick={() => pick(p)}>
+                    <Button
+                      size="small"
+                      appearance={picked === p ? "primary" : "secondary"}
+                      aria-pressed={picked === p}
+                      onClick={() => pick(p)}
+                    >
                       {t("admin.roster.pick", { name: p.displayName })}
                     </Button>
                   )}
@@ -213,4 +271,3 @@ function RosterDialog({ admin }: { admin: AdminState }) {
     </FormDialog>
   );
 }
-

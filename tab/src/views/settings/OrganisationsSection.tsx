@@ -1,15 +1,39 @@
 import type { OrganisationAdminView, OrganisationKind } from "@fact-board/contract";
-import { Button, Dropdown, Field, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import type { AdminState } from "./useAdmin";
 
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["regionPsychiatry", "municipalSocialServices", "municipalCare", "privateProvider", "labourMarket", "other"];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  "regionPsychiatry",
+  "municipalSocialServices",
+  "municipalCare",
+  "privateProvider",
+  "labourMarket",
+  "other",
+];
 
 /** Tenant ids as typed: one per line, or separated by commas or spaces. */
-export const tenantIdsOf = (text: string): string[] => text.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+export const tenantIdsOf = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
 
 export function OrganisationsSection({ admin }: { admin: AdminState }) {
   const { t } = useI18n();
@@ -65,7 +89,10 @@ export function OrganisationDialog({ admin, organisation }: { admin: AdminState;
   const submit = async () => {
     const body = { name: name.trim(), kind, tenantIds: tenantIdsOf(tenants), retentionDays };
     const ok = organisation
-      ? await admin.run(() => admin.client.editOrganisation(admin.boardId, organisation.id, { ...body, etag: organisation.etag }), t("admin.organisation.saved", { name: body.name }))
+      ? await admin.run(
+          () => admin.client.editOrganisation(admin.boardId, organisation.id, { ...body, etag: organisation.etag }),
+          t("admin.organisation.saved", { name: body.name }),
+        )
       : await admin.run(() => admin.client.addOrganisation(admin.boardId, body), t("admin.organisation.added", { name: body.name }));
     if (ok) dialog.close();
   };
@@ -73,7 +100,15 @@ export function OrganisationDialog({ admin, organisation }: { admin: AdminState;
   return (
     <FormDialog
       dialog={dialog}
-      trigger={organisation ? <Button size="small" aria-label={title}>{t("admin.edit")}</Button> : <Button appearance="primary">{t("admin.organisation.add")}</Button>}
+      trigger={
+        organisation ? (
+          <Button size="small" aria-label={title}>
+            {t("admin.edit")}
+          </Button>
+        ) : (
+          <Button appearance="primary">{t("admin.organisation.add")}</Button>
+        )
+      }
       title={title}
       submitLabel={organisation ? t("entry.save") : t("admin.organisation.addSubmit")}
       submitDisabled={!valid}
@@ -83,7 +118,11 @@ export function OrganisationDialog({ admin, organisation }: { admin: AdminState;
         <Input value={name} onChange={(_e, d) => setName(d.value)} />
       </Field>
       <Field label={t("admin.organisation.kind")}>
-        <Dropdown value={t(`organisationKind.${kind}`)} selectedOptions={[kind]} onOptionSelect={(_e, d) => setKind(d.optionValue as OrganisationKind)}>
+        <Dropdown
+          value={t(`organisationKind.${kind}`)}
+          selectedOptions={[kind]}
+          onOptionSelect={(_e, d) => setKind(d.optionValue as OrganisationKind)}
+        >
           {ORGANISATION_KINDS.map((k) => (
             <Option key={k} value={k}>
               {t(`organisationKind.${k}`)}

@@ -1,5 +1,19 @@
 import type { ParticipantView } from "@fact-board/contract";
-import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { useBoardContext } from "../../board/BoardContext";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
@@ -96,7 +110,10 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
   const submit = async () => {
     const body = { code: code.trim().toUpperCase(), initials: initials.trim(), caseManagerId, organisationIds };
     const ok = participant
-      ? await admin.run(() => admin.client.editParticipant(admin.boardId, participant.id, { ...body, etag: participant.etag ?? "" }), t("admin.participant.saved", { code: body.code }))
+      ? await admin.run(
+          () => admin.client.editParticipant(admin.boardId, participant.id, { ...body, etag: participant.etag ?? "" }),
+          t("admin.participant.saved", { code: body.code }),
+        )
       : await admin.run(() => admin.client.createParticipant(admin.boardId, body), t("admin.participant.registered", { code: body.code }));
     if (ok) dialog.close();
   };
@@ -104,7 +121,15 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
   return (
     <FormDialog
       dialog={dialog}
-      trigger={participant ? <Button size="small" aria-label={title}>{t("admin.edit")}</Button> : <Button appearance="primary">{t("admin.participant.register")}</Button>}
+      trigger={
+        participant ? (
+          <Button size="small" aria-label={title}>
+            {t("admin.edit")}
+          </Button>
+        ) : (
+          <Button appearance="primary">{t("admin.participant.register")}</Button>
+        )
+      }
       title={title}
       submitLabel={participant ? t("entry.save") : t("admin.participant.registerSubmit")}
       submitDisabled={!code.trim() || !initials.trim() || !caseManagerId || organisationIds.length === 0}

@@ -38,26 +38,72 @@ const member = (overrides: Partial<MemberAdminView>): MemberAdminView => ({
 });
 
 const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
-  board: { id: "b1", name: "FACT Exempelstad", allowedTenantIds: ["t-region", "t-north"], settings: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45", botPosts: { morningBriefInChannel: true, signalCountsInChannel: true }, meetings: [] }, etag: "e-b" },
+  board: {
+    id: "b1",
+    name: "FACT Exempelstad",
+    allowedTenantIds: ["t-region", "t-north"],
+    settings: {
+      timeZone: "Europe/Stockholm",
+      morningBriefAt: "07:45",
+      botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
+      meetings: [],
+    },
+    etag: "e-b",
+  },
   organisations: [
     { id: "region", name: "Psykiatrin", kind: "regionPsychiatry", tenantIds: ["t-region"], retentionDays: 3650, etag: "e-o1" },
     { id: "north", name: "Norrby soc", kind: "municipalSocialServices", tenantIds: ["t-north"], retentionDays: 1825, etag: "e-o2" },
   ],
   members: [
     member({}),
-    member({ id: "m2", objectId: "o2", displayName: "Bertil Påhittad", role: "staff", caseManagerFor: [{ participantId: "p1", code: "FIK-001" }, { participantId: "p2", code: "FIK-002" }], caseManagerForHidden: 1, etag: "e-m2" }),
+    member({
+      id: "m2",
+      objectId: "o2",
+      displayName: "Bertil Påhittad",
+      role: "staff",
+      caseManagerFor: [
+        { participantId: "p1", code: "FIK-001" },
+        { participantId: "p2", code: "FIK-002" },
+      ],
+      caseManagerForHidden: 1,
+      etag: "e-m2",
+    }),
     member({ id: "m3", objectId: "o3", displayName: "Cecilia Låtsas", role: "staff", etag: "e-m3" }),
   ],
   joinRequests: [],
-  may: { configure: true, manageOrganisations: true, manageMembers: true, manageOwnOrganisation: true, importParticipants: true, readAdminAudit: true, ...may },
+  may: {
+    configure: true,
+    manageOrganisations: true,
+    manageMembers: true,
+    manageOwnOrganisation: true,
+    importParticipants: true,
+    readAdminAudit: true,
+    ...may,
+  },
 });
 
 function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = "admin") {
-  const board = boardView([], { viewer: { memberId: "m1", displayName: "Ada", organisationId: "region", role, permissions: ["board.read"] } });
-  const api = { participants: async () => ({ participants: [], hiddenCount: 0 }), adminAudit: async () => ({ events: [] }), ...client } as unknown as ApiClient;
+  const board = boardView([], {
+    viewer: { memberId: "m1", displayName: "Ada", organisationId: "region", role, permissions: ["board.read"] },
+  });
+  const api = {
+    participants: async () => ({ participants: [], hiddenCount: 0 }),
+    adminAudit: async () => ({ events: [] }),
+    ...client,
+  } as unknown as ApiClient;
   renderInTab(
     <ApiContext.Provider value={api}>
-      <BoardContext.Provider value={{ board, boardId: "b1", unavailable: false, live: "live", refresh: async () => {}, applyEntry: () => {}, removeEntry: () => {} }}>
+      <BoardContext.Provider
+        value={{
+          board,
+          boardId: "b1",
+          unavailable: false,
+          live: "live",
+          refresh: async () => {},
+          applyEntry: () => {},
+          removeEntry: () => {},
+        }}
+      >
         <SettingsView />
       </BoardContext.Provider>
     </ApiContext.Provider>,
@@ -65,9 +111,19 @@ function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = 
 }
 
 it("offers a manager only the pages the server's `may` allows", async () => {
-  renderSettings({ adminOverview: async () => overview({ configure: false, manageOrganisations: false, manageMembers: false, importParticipants: false, readAdminAudit: false }) }, "manager");
+  renderSettings(
+    {
+      adminOverview: async () =>
+        overview({ configure: false, manageOrganisations: false, manageMembers: false, importParticipants: false, readAdminAudit: false }),
+    },
+    "manager",
+  );
   const pages = await screen.findByRole("tablist", { name: "Inställningar för tavlan" });
-  expect(within(pages).getAllByRole("tab").map((t) => t.getAttribute("value"))).toEqual(["members", "participants"]);
+  expect(
+    within(pages)
+      .getAllByRole("tab")
+      .map((t) => t.getAttribute("value")),
+  ).toEqual(["members", "participants"]);
 });
 
 it("asks a new case manager for each participant of a member who leaves, and shows the server's refusal in words", async () => {
@@ -76,7 +132,13 @@ it("asks a new case manager for each participant of a member who leaves, and sho
     adminOverview: async () => overview(),
     leaveBoard: async (_b: string, _m: string, body: LeaveBoardBody) => {
       sent.push(body);
-      if (body.handOver.length < 2 && !body.defaultCaseManagerId) throw new ApiRequestError(400, "Invalid", "Every participant needs a new case manager before their case manager leaves.", "handOver.p2");
+      if (body.handOver.length < 2 && !body.defaultCaseManagerId)
+        throw new ApiRequestError(
+          400,
+          "Invalid",
+          "Every participant needs a new case manager before their case manager leaves.",
+          "handOver.p2",
+        );
       return member({ id: "m2", leftAt: "2026-11-24T08:00:00.000Z" });
     },
   });
@@ -87,13 +149,22 @@ it("asks a new case manager for each participant of a member who leaves, and sho
   fireEvent.change(dialog.getByRole("combobox", { name: "Ny handläggare för FIK-001", hidden: true }), { target: { value: "m3" } });
   fireEvent.change(dialog.getByRole("textbox", { name: /Anledning/, hidden: true }), { target: { value: "Slutar sin tjänst" } });
   fireEvent.click(dialog.getByRole("button", { name: "Lämna tavlan", hidden: true }));
-  await waitFor(() => expect(dialog.getByRole("alert", { hidden: true }).textContent).toBe("Uppgifterna godtogs inte: Every participant needs a new case manager before their case manager leaves."));
+  await waitFor(() =>
+    expect(dialog.getByRole("alert", { hidden: true }).textContent).toBe(
+      "Uppgifterna godtogs inte: Every participant needs a new case manager before their case manager leaves.",
+    ),
+  );
   expect(sent[0]).toEqual({ etag: "e-m2", reason: "Slutar sin tjänst", handOver: [{ participantId: "p1", caseManagerId: "m3" }] });
 
   fireEvent.change(dialog.getByRole("combobox", { name: /även 1 deltagare/, hidden: true }), { target: { value: "m1" } });
   fireEvent.click(dialog.getByRole("button", { name: "Lämna tavlan", hidden: true }));
   await screen.findByText("Bertil Påhittad har lämnat tavlan. Namnet finns kvar i historiken och loggen.");
-  expect(sent[1]).toEqual({ etag: "e-m2", reason: "Slutar sin tjänst", handOver: [{ participantId: "p1", caseManagerId: "m3" }], defaultCaseManagerId: "m1" });
+  expect(sent[1]).toEqual({
+    etag: "e-m2",
+    reason: "Slutar sin tjänst",
+    handOver: [{ participantId: "p1", caseManagerId: "m3" }],
+    defaultCaseManagerId: "m1",
+  });
 });
 
 it("sets ordered substitutes from the member's own organisation only", async () => {
@@ -106,7 +177,9 @@ it("sets ordered substitutes from the member's own organisation only", async () 
   fireEvent.click(await screen.findByRole("tab", { name: "Medlemmar" }));
   fireEvent.click(await screen.findByRole("button", { name: "Ändra Ada Fiktiv" }));
   const dialog = await openedDialog("Ändra Ada Fiktiv", { role: "combobox", name: "Ny ersättare" });
-  const choices = within(dialog.getByRole("combobox", { name: "Ny ersättare", hidden: true })).getAllByRole("option", { hidden: true }).map((o) => o.textContent);
+  const choices = within(dialog.getByRole("combobox", { name: "Ny ersättare", hidden: true }))
+    .getAllByRole("option", { hidden: true })
+    .map((o) => o.textContent);
   expect(choices).toEqual(["Välj…", "Bertil Påhittad", "Cecilia Låtsas"]);
   for (const id of ["m3", "m2"]) {
     fireEvent.change(dialog.getByRole("combobox", { name: "Ny ersättare", hidden: true }), { target: { value: id } });
@@ -119,10 +192,21 @@ it("sets ordered substitutes from the member's own organisation only", async () 
 
 it("checks a CSV file first, lists every refused line with its number and why, and imports only when asked", async () => {
   const calls: Array<{ csv: string; dryRun: boolean }> = [];
-  const report = (dryRun: boolean): ImportReport => ({ imported: dryRun ? 0 : 2, alreadyThere: 0, refused: [{ line: 3, reason: "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only." }, { line: 4, reason: "Something new the tab does not know." }] });
-  renderSettings({ adminOverview: async () => overview(), importParticipants: async (_b: string, csv: string, dryRun: boolean) => (calls.push({ csv, dryRun }), report(dryRun)) });
+  const report = (dryRun: boolean): ImportReport => ({
+    imported: dryRun ? 0 : 2,
+    alreadyThere: 0,
+    refused: [
+      { line: 3, reason: "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only." },
+      { line: 4, reason: "Something new the tab does not know." },
+    ],
+  });
+  renderSettings({
+    adminOverview: async () => overview(),
+    importParticipants: async (_b: string, csv: string, dryRun: boolean) => (calls.push({ csv, dryRun }), report(dryRun)),
+  });
   fireEvent.click(await screen.findByRole("tab", { name: "Deltagare" }));
-  const csv = "FIK-001;A.B.;Ada Fiktiv;Psykiatrin\nFIK-002;C.D.;Ada Fiktiv;Psykiatrin\n19850101-1234;E.F.;Ada Fiktiv;Psykiatrin\nFIK-004;G.H.;Ada Fiktiv;Psykiatrin";
+  const csv =
+    "FIK-001;A.B.;Ada Fiktiv;Psykiatrin\nFIK-002;C.D.;Ada Fiktiv;Psykiatrin\n19850101-1234;E.F.;Ada Fiktiv;Psykiatrin\nFIK-004;G.H.;Ada Fiktiv;Psykiatrin";
   const file = new File([csv], "deltagare.csv", { type: "text/csv" });
   // jsdom's File may lack text(); the component reads the file the way browsers do.
   if (!("text" in file)) Object.assign(file, { text: async () => csv });
@@ -131,7 +215,12 @@ it("checks a CSV file first, lists every refused line with its number and why, a
   await waitFor(() => expect(screen.getByRole("button", { name: "Kontrollera filen" })).toHaveProperty("disabled", false));
   fireEvent.click(screen.getByRole("button", { name: "Kontrollera filen" }));
   const refused = await screen.findByRole("table", { name: "Avvisade rader" });
-  expect(within(refused).getAllByRole("row").slice(1).map((r) => r.textContent)).toEqual([
+  expect(
+    within(refused)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent),
+  ).toEqual([
     "3Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.",
     "4Something new the tab does not know.",
   ]);
@@ -160,21 +249,39 @@ it("tells of a conflict in words and shows what is stored now", async () => {
 
 it("adds a partner organisation with every tenant its people sign in from and its retention period", async () => {
   const sent: unknown[] = [];
-  renderSettings({ adminOverview: async () => overview(), addOrganisation: async (_b: string, body: unknown) => (sent.push(body), overview().organisations[1]!) });
+  renderSettings({
+    adminOverview: async () => overview(),
+    addOrganisation: async (_b: string, body: unknown) => (sent.push(body), overview().organisations[1]!),
+  });
   fireEvent.click(await screen.findByRole("button", { name: "Lägg till organisation" }));
   const dialog = await openedDialog("Lägg till organisation", { role: "textbox", name: /Namn/ });
   fireEvent.change(dialog.getByRole("textbox", { name: /Namn/, hidden: true }), { target: { value: "Vård och omsorg Västra" } });
-  fireEvent.change(dialog.getByRole("textbox", { name: /tenant-id/, hidden: true }), { target: { value: "AAAAAAAA-0000-4000-8000-000000000001\n aaaaaaaa-0000-4000-8000-000000000002 " } });
+  fireEvent.change(dialog.getByRole("textbox", { name: /tenant-id/, hidden: true }), {
+    target: { value: "AAAAAAAA-0000-4000-8000-000000000001\n aaaaaaaa-0000-4000-8000-000000000002 " },
+  });
   fireEvent.change(dialog.getByRole("spinbutton", { name: /Bevarandetid/, hidden: true }), { target: { value: "3650" } });
   fireEvent.click(dialog.getByRole("button", { name: "Lägg till", hidden: true }));
   await waitFor(() =>
-    expect(sent).toEqual([{ name: "Vård och omsorg Västra", kind: "municipalSocialServices", tenantIds: ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"], retentionDays: 3650 }]),
+    expect(sent).toEqual([
+      {
+        name: "Vård och omsorg Västra",
+        kind: "municipalSocialServices",
+        tenantIds: ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"],
+        retentionDays: 3650,
+      },
+    ]),
   );
 });
 
 it("sets up a partner meeting with nothing chosen for the person, and keeps a saved meeting's id when it is renamed", async () => {
   const sent: unknown[] = [];
-  const saved = { id: "morgonmote-alla", name: "Morgonmöte, alla", days: "workingDays" as const, time: "08:30", organisationIds: ["region", "north"] };
+  const saved = {
+    id: "morgonmote-alla",
+    name: "Morgonmöte, alla",
+    days: "workingDays" as const,
+    time: "08:30",
+    organisationIds: ["region", "north"],
+  };
   const base = overview();
   renderSettings({
     adminOverview: async () => ({ ...base, board: { ...base.board, settings: { ...base.board.settings, meetings: [saved] } } }),
@@ -186,7 +293,11 @@ it("sets up a partner meeting with nothing chosen for the person, and keeps a sa
   const save = screen.getByRole("button", { name: "Spara möten" });
   // A new meeting has no name, time, days or organisations until the person chooses them.
   expect(save).toHaveProperty("disabled", true);
-  expect(within(added).getAllByRole("checkbox").filter((c) => (c as HTMLInputElement).checked)).toEqual([]);
+  expect(
+    within(added)
+      .getAllByRole("checkbox")
+      .filter((c) => (c as HTMLInputElement).checked),
+  ).toEqual([]);
   fireEvent.change(within(added).getByRole("textbox", { name: /Mötets namn/ }), { target: { value: "Norrby tisdag och torsdag" } });
   fireEvent.click(within(added).getByRole("radio", { name: "Vissa veckodagar" }));
   fireEvent.click(within(added).getByRole("checkbox", { name: "tor" }));
@@ -194,7 +305,9 @@ it("sets up a partner meeting with nothing chosen for the person, and keeps a sa
   fireEvent.change(within(added).getByLabelText(/Klockan/), { target: { value: "09:15" } });
   expect(save).toHaveProperty("disabled", true);
   fireEvent.click(within(added).getByRole("checkbox", { name: "Norrby soc" }));
-  fireEvent.change(within(screen.getByRole("group", { name: "Morgonmöte, alla" })).getByRole("textbox", { name: /Mötets namn/ }), { target: { value: "Morgonmöte med alla" } });
+  fireEvent.change(within(screen.getByRole("group", { name: "Morgonmöte, alla" })).getByRole("textbox", { name: /Mötets namn/ }), {
+    target: { value: "Morgonmöte med alla" },
+  });
   fireEvent.click(save);
   await waitFor(() =>
     expect(sent).toEqual([
@@ -202,7 +315,13 @@ it("sets up a partner meeting with nothing chosen for the person, and keeps a sa
         etag: "e-b",
         meetings: [
           { ...saved, name: "Morgonmöte med alla" },
-          { id: "norrby-tisdag-och-torsdag", name: "Norrby tisdag och torsdag", days: ["tue", "thu"], time: "09:15", organisationIds: ["north"] },
+          {
+            id: "norrby-tisdag-och-torsdag",
+            name: "Norrby tisdag och torsdag",
+            days: ["tue", "thu"],
+            time: "09:15",
+            organisationIds: ["north"],
+          },
         ],
       },
     ]),

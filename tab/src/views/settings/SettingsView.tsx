@@ -39,10 +39,14 @@ export default function SettingsView() {
   if (!admin.overview) return admin.error ? <AdminMessages admin={admin} /> : <Spinner label={t("app.loading")} />;
   return (
     <section className={styles.root} aria-label={t("nav.settings")}>
-      <TabList selectedValue={page} onTabSelect={(_e, d) => {
+      <TabList
+        selectedValue={page}
+        onTabSelect={(_e, d) => {
           admin.clear();
           setChosen(d.value as Page);
-        }} aria-label={t("admin.pages")}>
+        }}
+        aria-label={t("admin.pages")}
+      >
         {pages.map((p) => (
           <Tab key={p} value={p}>
             {t(`admin.page.${p}`)}

@@ -10,7 +10,8 @@ const known = {
   "The case manager is not a member of this board.": "admin.importReason.caseManager",
   "Name at least one organisation.": "admin.importReason.noOrganisation",
   "An organisation is not part of this board.": "admin.importReason.organisation",
-  "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.": "admin.importReason.identityNumber",
+  "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.":
+    "admin.importReason.identityNumber",
   "Too many columns: code; initials; case manager; organisations.": "admin.importReason.columns",
   "The code appears twice in the file.": "admin.importReason.twice",
   "A participant with this code already exists.": "admin.importReason.exists",

@@ -44,7 +44,9 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
     try {
       // Collaborative stage: every attendee's client loads this URL with their own token, so each
       // sees the walkthrough as their organisation may. No `view`: the frame context says "stage".
-      await host.teams.shareToStage(`${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}${meetingId ? `&meeting=${encodeURIComponent(meetingId)}` : ""}`);
+      await host.teams.shareToStage(
+        `${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}${meetingId ? `&meeting=${encodeURIComponent(meetingId)}` : ""}`,
+      );
       setSharing("shared");
     } catch (e) {
       setShareError(errorMessage(e));

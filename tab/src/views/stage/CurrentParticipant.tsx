@@ -10,7 +10,12 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalL },
   // Two columns on a wide stage, so the whole participant fits without scrolling.
-  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(24rem, 1fr))", gap: tokens.spacingHorizontalXL, alignItems: "start" },
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(24rem, 1fr))",
+    gap: tokens.spacingHorizontalXL,
+    alignItems: "start",
+  },
   side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   placeholder: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground2 },
   heading: {

@@ -214,7 +214,9 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
           </>
         ) : (
           <>
-            <Text size={400}>{t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}</Text>
+            <Text size={400}>
+              {t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}
+            </Text>
             {canLead && (
               <Button size="large" onClick={() => void shared.send({ type: "takeOver" })}>
                 {t("stage.takeOver")}
