@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "./vocabulary";
 
 // The fidelity indicators of the manager overview, month by month (bot/src/domain/fidelity.ts has
-// each formula; the README repeats them). Shares are per cent with one decimal, null when the
+// each formula; docs/domain.md#fidelity-indicators-manager-overview repeats them). Shares are per cent with one decimal, null when the
 // denominator is zero.
 
 const Share = z.number().nullable();

@@ -2,7 +2,7 @@
 // A Teams-like host for the tab: a parent page on the tab's own origin (teams-js accepts its own
 // origin as parent) that iframes the tab and answers teams-js's postMessage requests the way the
 // Teams client does — initialize with a frame context, getContext, getAuthToken, the stage-sharing
-// calls and the configuration page's setSettings. See TOOLING.md, "A Teams-like host for tab tests".
+// calls and the configuration page's setSettings. See docs/testing.md#a-teams-like-host-for-tab-tests.
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { WAIT_MS } from "./browser";
 

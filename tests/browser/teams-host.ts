@@ -1,6 +1,6 @@
 // A Teams-like host for tab tests: a page on the tab's own origin (teams-js accepts a parent there)
 // that iframes the tab and answers teams-js's postMessage calls the way Teams does, so the tab runs
-// its real Teams code path: initialize, getContext, getAuthToken, authenticate. See TOOLING.md.
+// its real Teams code path: initialize, getContext, getAuthToken, authenticate. See docs/testing.md#a-teams-like-host-for-tab-tests.
 import type { BrowserContext, Page } from "playwright-core";
 import { TEAMS_JS_VALID_DOMAINS_URL } from "../../bot/src/api/security";
 

@@ -7,7 +7,7 @@ import type { StoredReference, TableConversationReferenceStore } from "./convers
 // any member of that team (connector createConversation with the member's id and tenant), so when
 // the app is in the board's team, every board member on the team's roster gets a personal chat
 // reference before the first card is due. People outside the team (a partner's guest not added to
-// it) still need to open the bot once, or a Graph proactive install (see the README).
+// it) still need to open the bot once, or a Graph proactive install (see docs/bot.md).
 
 export interface ReachLog {
   warn(obj: Record<string, unknown>, msg: string): void;

@@ -1,7 +1,7 @@
 import { enWords, svWords } from "@fact-board/contract";
 import type { Locale } from "./card-kit";
 
-// Every word a card shows, Swedish first (DOMAIN.md "Words on screen"), English second.
+// Every word a card shows, Swedish first (docs/domain.md#words-on-screen), English second.
 // The English dictionary must have the same keys: the type below makes a missing one a compile error.
 
 const sv = {

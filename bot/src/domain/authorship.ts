@@ -1,7 +1,7 @@
 import { NotYourOrganisationsText } from "./errors";
 import type { OrganisationId } from "./types";
 
-// Who wrote it is who owns it (DOMAIN.md, "Authorship"). The board is what each organisation
+// Who wrote it is who owns it (docs/privacy.md#authorship-who-wrote-it-is-who-owns-it). The board is what each organisation
 // chooses to disclose under its own consent, not a window into each other's records: Swedish law
 // allows no direct access between region and municipality, even with consent. So a change never
 // moves words from one organisation to another. When organisation X changes or answers something
@@ -9,7 +9,7 @@ import type { OrganisationId } from "./types";
 //
 // This is the one table of it, beside the permission matrix (permissions.ts): the permission
 // matrix says which roles may act at all; this says whose text each change touches. Both apply.
-// The README's authorship table is generated from `authorshipTable` (and a test checks it).
+// The authorship table in docs/privacy.md is generated from `authorshipTable` (and a test checks it).
 
 export type Change =
   | "participant.create"
@@ -27,7 +27,7 @@ export type Change =
   | "absence.forColleague"
   | "cover.answer";
 
-/** Whose the changed thing is, in words the README shows. */
+/** Whose the changed thing is, in words docs/privacy.md shows. */
 export const OWNERS = {
   entryWriter: "the organisation that put the entry on the board",
   recordWriter: "the organisation that wrote the participant's base record",

@@ -18,7 +18,7 @@ import type {
 import { type ParticipantVisibility, groupConsentsByParticipant, visibilityFor } from "./visibility";
 
 // Fidelity indicators per calendar month, after the FACT fidelity scale (FACTs) and the FACT
-// board-meeting guidance. Each formula is written once here (and in the README); the facts are
+// board-meeting guidance. Each formula is written once here (and in docs/domain.md#fidelity-indicators-manager-overview); the facts are
 // first narrowed to what the viewer's organisation may see today, so a viewer's indicators count
 // only participants, actions, reviews and signals they could open themselves.
 

@@ -43,7 +43,7 @@ export interface LogReviewers extends Versioned {
   updatedAt: Instant;
 }
 
-/** The rules' settings, written down in the README so the method is documented. */
+/** The rules' settings, written down in docs/privacy.md#log-review-loggkontroll-and-the-log-extract so the method is documented. */
 export const SAMPLE_RULES = {
   /** Local hours counted as meeting and working time on working days: 07:00 to 17:59. */
   workingHours: { from: 7, toExclusive: 18 },

@@ -3,7 +3,7 @@ import { Forbidden } from "./errors";
 import { assertAllowed, isAllowed, permissionMatrix, type Permission, type Relation } from "./permissions";
 import type { Member } from "./types";
 
-// The expected matrix, written out again from DOMAIN.md rather than read from permissionMatrix,
+// The expected matrix, written out again from docs/domain.md#roles-and-what-they-may-do rather than read from permissionMatrix,
 // so that a change to who may do what has to be made in two places on purpose.
 
 type Expectation = (role: Role, relation: Relation) => boolean;
@@ -22,14 +22,14 @@ const expected: Record<Permission, Expectation> = {
   "entry.takeOff": leadsOrOwnStaff,
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "escalation.raise": () => true,
-  // Staff acknowledge signals in chat (DOMAIN.md): the participant's case manager or cover may, in the receiving organisation.
+  // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.
   "escalation.answer": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "absence.registerOwn": () => true,
   "absence.registerForOther": (role, r) => r.ownOrganisation === true && managers(role),
   "cover.answer": (_role, r) => r.askedSubstitute === true,
   "checkIn.record": (role) => leads(role),
   "audit.read": (role) => managers(role),
-  // Research statistics: managers only (DOMAIN.md: de-identified counts for research).
+  // Research statistics: managers only (docs/domain.md#roles-and-what-they-may-do: de-identified counts for research).
   "statistics.export": (role) => role === "manager",
   "logReview.appoint": (role, r) => r.ownOrganisation === true && managers(role),
   "logReview.perform": (_role, r) => r.namedLogReviewer === true,
@@ -76,7 +76,7 @@ describe("the permission matrix", () => {
     expect(Object.keys(expected).sort()).toEqual([...permissions].sort());
   });
 
-  it("describes every permission for the README's table", () => {
+  it("describes every permission for the generated table in docs/privacy.md", () => {
     for (const p of permissions) expect(permissionMatrix[p].description).not.toHaveLength(0);
   });
 

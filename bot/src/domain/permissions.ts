@@ -3,7 +3,7 @@ import { Forbidden } from "./errors";
 import type { Member } from "./types";
 
 // The permission matrix: the one place that says who may do what. API routes and card actions
-// both call assertAllowed; the README's table is generated from `permissionMatrix` (and a test
+// both call assertAllowed; the table in docs/privacy.md is generated from `permissionMatrix` (and a test
 // checks it). Consent visibility is a separate, additional gate (see visibility.ts).
 
 export type Permission =

@@ -6,7 +6,7 @@ import type { Absence, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Esca
 // De-identified statistics for research and fidelity follow-up: monthly counts per organisation
 // kind, and nothing else — no participant code, initials, name, member or free text ever enters a
 // row (rows are built from kinds, months and numbers only), and every count from 1 to 4 is
-// suppressed as "<5" so that no small group can be singled out. The method is in the README.
+// suppressed as "<5" so that no small group can be singled out. The method is in docs/privacy.md#de-identified-statistics-for-research.
 
 export const SUPPRESSED = "<5";
 export const SUPPRESS_BELOW = 5;

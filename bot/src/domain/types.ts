@@ -14,7 +14,7 @@ import type {
   Urgency,
 } from "@fact-board/contract";
 
-// The things of a FACT team, as DOMAIN.md describes them. Calendar dates are "YYYY-MM-DD"
+// The things of a FACT team, as docs/domain.md#things-and-their-rules describes them. Calendar dates are "YYYY-MM-DD"
 // strings (Swedish local dates), instants are ISO strings. `etag` is the storage version a
 // thing was read at; it travels with the thing so every save can be conditional.
 

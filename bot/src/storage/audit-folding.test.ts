@@ -2,7 +2,7 @@ import type { AuditEvent } from "../domain/types";
 import { storageOver } from "./table-service";
 import { anAuditEvent, createTestStorageWithTables } from "./test-support";
 
-// Identical views by one person in one 15-minute window are one row with a count (README, Privacy).
+// Identical views by one person in one 15-minute window are one row with a count (docs/privacy.md#the-access-log-loggkontroll).
 
 const at = (hhmmss: string) => `2025-03-03T${hhmmss}.000Z`;
 const march = { fromMonth: "2025-03", toMonth: "2025-03" };

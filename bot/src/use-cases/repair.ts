@@ -3,7 +3,7 @@ import { scheduleCoverTimeout } from "./absences";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { scheduleEscalationFollowUp } from "./escalations";
 
-// The sweep for what a crash can leave half-done (see README, Storage, "Nothing half-done").
+// The sweep for what a crash can leave half-done (see docs/storage.md#nothing-half-done-after-a-crash).
 // Readers settle what they meet; this finds the rest, on a due item every hour:
 //   - a take-off interrupted after its history write is completed, one that lost to an edit and
 //     stopped before withdrawing its history row has that row withdrawn (entries.settle);

@@ -6,7 +6,7 @@ import type { Actor, BoardId } from "../domain/types";
 import { AccessNotLogged } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 
-// De-identified statistics for research (domain/statistics.ts has the rules, the README the method).
+// De-identified statistics for research (domain/statistics.ts has the rules, docs/privacy.md#de-identified-statistics-for-research the method).
 // Managers only. The export names no participant, so it is logged as one "exported" record without
 // a participant: who took the statistics out, and when.
 

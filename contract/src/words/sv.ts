@@ -1,6 +1,6 @@
 import type { Vocabulary } from "./vocabulary";
 
-// Swedish first (DOMAIN.md "Words on screen").
+// Swedish first (docs/domain.md#words-on-screen).
 export const words: Vocabulary = {
   signalKind: {
     morePsychiatricSupport: "Behov av mer psykiatriskt stöd",

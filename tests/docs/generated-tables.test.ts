@@ -1,4 +1,4 @@
-// The README's permission and authorship tables are generated from the domain; this keeps it that way.
+// The permission and authorship tables in docs/privacy.md are generated from the domain; this keeps it that way.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { authorshipTable, OWNERS } from "../../bot/src/domain/authorship";
@@ -8,15 +8,19 @@ import { isAllowed, permissionMatrix } from "../../bot/src/domain/permissions";
 interface PermissionTableScript {
   START: string;
   END: string;
+  DOCUMENT: string;
   renderPermissionTable(source: { permissionMatrix: typeof permissionMatrix; isAllowed: typeof isAllowed }): string;
   withTable(document: string, table: string): string;
 }
-const { START, END, renderPermissionTable, withTable } = jest.requireActual<PermissionTableScript>("../../scripts/permission-table.mjs");
+const { START, END, DOCUMENT, renderPermissionTable, withTable } = jest.requireActual<PermissionTableScript>(
+  "../../scripts/permission-table.mjs",
+);
 
-const file = path.resolve(__dirname, "../../README.md");
+const root = path.resolve(__dirname, "../..");
+const file = path.join(root, DOCUMENT);
 const table = renderPermissionTable({ permissionMatrix, isAllowed });
 
-it("the permission table in README.md is the one permissionMatrix gives", () => {
+it("the permission table in docs/privacy.md is the one permissionMatrix gives", () => {
   const document = readFileSync(file, "utf8");
   expect(document).toContain(START);
   expect(document).toContain(END);
@@ -32,14 +36,15 @@ it("the table shows what the matrix says for a few well-known cells", () => {
 interface AuthorshipTableScript {
   START: string;
   END: string;
+  DOCUMENT: string;
   renderAuthorshipTable(source: { authorshipTable: typeof authorshipTable; OWNERS: typeof OWNERS }): string;
   withTable(document: string, table: string): string;
 }
 const authorshipScript = jest.requireActual<AuthorshipTableScript>("../../scripts/authorship-table.mjs");
 const authorship = authorshipScript.renderAuthorshipTable({ authorshipTable, OWNERS });
 
-it("the authorship table in README.md is the one authorshipTable gives", () => {
-  const document = readFileSync(file, "utf8");
+it("the authorship table in docs/privacy.md is the one authorshipTable gives", () => {
+  const document = readFileSync(path.join(root, authorshipScript.DOCUMENT), "utf8");
   expect(document).toContain(authorshipScript.START);
   expect(document).toContain(authorshipScript.END);
   // If this fails: npm run build && node scripts/authorship-table.mjs --write
@@ -54,4 +59,9 @@ it("the authorship table says the entry's writer owns its shared fields and a si
   expect(authorship).toContain(
     "| `action.add` | the organisation of whoever does it | becomes that organisation's own item, shown by its own consent |",
   );
+});
+
+it("keeps no second copy of either table in the README, which would go stale", () => {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  for (const marker of [START, END, authorshipScript.START, authorshipScript.END]) expect(readme).not.toContain(marker);
 });
