@@ -1,12 +1,13 @@
 // The docs describe the code as it is. What can be checked mechanically is checked here, so a
 // change that makes a page stale fails a test that names the line: every repository path the docs
 // name exists, the README's configuration table is exactly the settings bot/src/config.ts reads,
-// docs/storage.md lists exactly the tables the app uses, and docs/operations.md every setting Azure gets.
+// docs/storage.md lists exactly the tables the app uses, docs/operations.md every setting Azure gets,
+// and every `npm run` the docs show is a script of package.json.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigSchema } from "../../bot/src/config";
 import { tableNames } from "../../bot/src/storage/table-names";
-import { readText } from "../app-package/support";
+import { readJson, readText } from "../app-package/support";
 import { BicepFile } from "../infra/bicep";
 import { codeSpansOf, documentationFiles, firstColumnNames, readDocument, repoRoot, section } from "./markdown";
 
@@ -61,4 +62,19 @@ it("lists in docs/operations.md every setting App Service gets", () => {
     .entries();
   const documented = new Set(firstColumnNames(section(readDocument("docs/operations.md"), "Settings")));
   expect([...appSettings.keys()].filter((name) => !documented.has(name))).toEqual([]);
+});
+
+it("names only npm scripts that package.json has", () => {
+  const scripts = (workspace: string) =>
+    Object.keys(readJson<{ scripts: Record<string, string> }>(path.join(workspace, "package.json")).scripts);
+  const unknown: string[] = [];
+  let named = 0;
+  for (const file of documentationFiles()) {
+    for (const m of readDocument(file).matchAll(/npm run (?:-s )?([\w:-]+)(?: -w (\w+))?/g)) {
+      named++;
+      if (!scripts(m[2] ?? "").includes(m[1]!)) unknown.push(`${file}: ${m[0]}`);
+    }
+  }
+  expect(unknown).toEqual([]);
+  expect(named).toBeGreaterThan(10);
 });
