@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { ETag, Id, Initials, ParticipantCode, ShortText } from "./common";
+import { ETag, FreeText, Id, Initials, MemberId, ParticipantCode, ShortText, TeamsConversationId, withoutIdentityNumbers } from "./common";
 import { Instant, OrganisationKind, Role } from "./vocabulary";
 
 // Setting up and running a board (issue 11): creating it, its organisations, members, join
 // requests, participants (one by one or imported) and settings. Strict like every request.
 
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a GUID");
-const MemberIdText = z.string().min(1).max(200);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 const TimeZone = z
   .string()
@@ -16,13 +15,17 @@ const TimeZone = z
 /** Days a participant's details are kept after they leave: up to ten years (health records). */
 const RetentionDays = z.number().int().min(0).max(3660);
 
-/** A recurring meeting's id: chosen by the admin, part of the walkthrough's and check-in's keys. "all" is the implicit meeting of a board without a schedule. */
-export const MeetingId = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
-  .refine((id) => id !== "all", '"all" is the implicit meeting of a board without a schedule');
+/**
+ * A recurring meeting's id: chosen by the admin, part of the walkthrough's and check-in's keys. "all" is the implicit meeting of a board without a schedule.
+ * Typed by a person, so guarded like free text.
+ */
+export const MeetingId = withoutIdentityNumbers(
+  z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes"),
+).refine((id) => id !== "all", '"all" is the implicit meeting of a board without a schedule');
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri"]);
 export type Weekday = z.infer<typeof Weekday>;
 
@@ -65,10 +68,11 @@ export const CreateBoardBody = z.strictObject({
   organisation: z.strictObject({ name: ShortText(120), kind: OrganisationKind, retentionDays: RetentionDays }),
   /** How the creator is shown to colleagues (names in the token are never read). */
   displayName: ShortText(80),
-  briefChannelId: z.string().min(1).max(200).optional(),
+  briefChannelId: TeamsConversationId.optional(),
   timeZone: TimeZone.optional(),
   morningBriefAt: Time.optional(),
-  codePattern: z.string().min(1).max(80).optional(),
+  /** A regular expression the admin types: text, so guarded like any. */
+  codePattern: FreeText(80).min(1).optional(),
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
 
@@ -77,9 +81,9 @@ export const EditBoardSettingsBody = z.strictObject({
   name: ShortText(80).optional(),
   timeZone: TimeZone.optional(),
   morningBriefAt: Time.optional(),
-  briefChannelId: z.string().min(1).max(200).nullable().optional(),
+  briefChannelId: TeamsConversationId.nullable().optional(),
   botPosts: BotPosts.optional(),
-  codePattern: z.string().min(1).max(80).nullable().optional(),
+  codePattern: FreeText(80).min(1).nullable().optional(),
   /** The board's recurring meetings; an empty list: one implicit meeting every working day with everyone. */
   meetings: RecurringMeetings.optional(),
 });
@@ -108,16 +112,16 @@ export const EditMemberBody = z.strictObject({
   etag: ETag,
   role: Role.optional(),
   displayName: ShortText(80).optional(),
-  substituteIds: z.array(MemberIdText).max(10).optional(),
+  substituteIds: z.array(MemberId).max(10).optional(),
 });
 export type EditMemberBody = z.infer<typeof EditMemberBody>;
 
 export const LeaveBoardBody = z.strictObject({
   etag: ETag,
   /** A new case manager for every participant the leaver is case manager for. */
-  handOver: z.array(z.strictObject({ participantId: Id, caseManagerId: MemberIdText })).max(1000),
+  handOver: z.array(z.strictObject({ participantId: Id, caseManagerId: MemberId })).max(1000),
   /** The new case manager for every participant not named in `handOver` (also those the caller may not see). */
-  defaultCaseManagerId: MemberIdText.optional(),
+  defaultCaseManagerId: MemberId.optional(),
   /** Said on the signals closed because the leaver raised or held them. */
   reason: ShortText(200),
 });
@@ -135,7 +139,7 @@ export const EditParticipantBody = z.strictObject({
   etag: ETag,
   code: ParticipantCode.optional(),
   initials: Initials.optional(),
-  caseManagerId: MemberIdText.optional(),
+  caseManagerId: MemberId.optional(),
   organisationIds: z.array(Id).min(1).max(10).optional(),
 });
 export type EditParticipantBody = z.infer<typeof EditParticipantBody>;
@@ -225,7 +229,8 @@ export const ImportReport = z.object({
   imported: z.number().int(),
   /** Lines already imported by an earlier run of the same file (a retry after a failure midway). */
   alreadyThere: z.number().int(),
-  refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** `column` (1-based): the cell at fault, when one cell is (a personal identity number). */
+  refused: z.array(z.object({ line: z.number().int(), reason: z.string(), column: z.number().int().optional() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

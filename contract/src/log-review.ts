@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ETag } from "./common";
+import { ETag, FreeText, MemberId } from "./common";
 import { Instant } from "./vocabulary";
 
 // Log review (loggkontroll) and the participant's log extract (PDL 8 kap. 5 §).
 
-export const NameLogReviewersBody = z.strictObject({ memberIds: z.array(z.string().max(200)).max(20), etag: ETag.optional() });
+export const NameLogReviewersBody = z.strictObject({ memberIds: z.array(MemberId).max(20), etag: ETag.optional() });
 export type NameLogReviewersBody = z.infer<typeof NameLogReviewersBody>;
 
 /** An organisation's named log reviewers; `mayReview` says whether the viewer is one of them (the server decides). */
@@ -19,7 +19,7 @@ export type LogReviewersView = z.infer<typeof LogReviewersView>;
 
 export const MarkLogReviewItemBody = z.strictObject({
   status: z.enum(["inOrder", "followUp"]),
-  note: z.string().max(300).optional(),
+  note: FreeText(300).optional(),
   etag: ETag,
 });
 export type MarkLogReviewItemBody = z.infer<typeof MarkLogReviewItemBody>;

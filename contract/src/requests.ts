@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, ETag, ShortText, ParticipantCode, Initials } from "./common";
+import { Id, ETag, MemberId, ShortText, ParticipantCode, Initials, TeamsConversationId } from "./common";
 import {
   AbsenceReason,
   BoardReason,
@@ -14,11 +14,12 @@ import {
 
 // What the API accepts. Request schemas are strict: unknown fields are rejected, so no one can set
 // a field their role may not set (no mass assignment). Free text is short and labelled in the UI,
-// so people write no more than the board needs.
+// so people write no more than the board needs, and is always ShortText or FreeText (common.ts):
+// never a personal identity number. Ids are Id or MemberId, never free text.
 export const CreateParticipantBody = z.strictObject({
   code: ParticipantCode,
   initials: Initials,
-  caseManagerId: z.string().min(1).max(200),
+  caseManagerId: MemberId,
   organisationIds: z.array(Id).min(1).max(10),
 });
 export type CreateParticipantBody = z.infer<typeof CreateParticipantBody>;
@@ -48,7 +49,7 @@ export const AddActionBody = z.strictObject({
   /** Chosen by the client so that a retried request adds the action once. */
   id: Id.optional(),
   what: ShortText(200),
-  responsibleId: z.string().min(1).max(200),
+  responsibleId: MemberId,
   byWhen: CalendarDate,
 });
 export type AddActionBody = z.infer<typeof AddActionBody>;
@@ -94,7 +95,7 @@ export type AnswerEscalationBody = z.infer<typeof AnswerEscalationBody>;
 
 export const RegisterAbsenceBody = z.strictObject({
   /** Omitted: the caller's own absence. */
-  memberId: z.string().min(1).max(200).optional(),
+  memberId: MemberId.optional(),
   from: CalendarDate,
   to: CalendarDate,
   reason: AbsenceReason,
@@ -103,6 +104,12 @@ export type RegisterAbsenceBody = z.infer<typeof RegisterAbsenceBody>;
 
 export const AnswerCoverBody = z.strictObject({ etag: ETag, answer: z.enum(["accept", "decline"]) });
 export type AnswerCoverBody = z.infer<typeof AnswerCoverBody>;
+
+export const CancelAbsenceBody = z.strictObject({ etag: ETag });
+export type CancelAbsenceBody = z.infer<typeof CancelAbsenceBody>;
+
+/** Leaving the team takes no input: the date is today, the retention period the writing organisation's. */
+export const LeaveTeamBody = z.strictObject({});
 
 /** The development sign-in (local only): who to sign in as, by the same ids Entra gives. */
 export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
@@ -122,12 +129,7 @@ export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
  * meeting names the meeting's chat, so the summary (counts only) is posted there when it ends.
  */
 export const JoinWalkthroughBody = z.strictObject({
-  teamsChatId: z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^19:[A-Za-z0-9_.@:-]+$/, "a Teams chat id")
-    .optional(),
+  teamsChatId: TeamsConversationId.optional(),
 });
 export type JoinWalkthroughBody = z.infer<typeof JoinWalkthroughBody>;
 /** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */

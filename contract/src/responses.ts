@@ -44,8 +44,11 @@ export const ApiError = z.object({
     field: z.string().optional(),
     /** For a 409 on a stale version: what is stored now, as the caller may see it. */
     current: z.unknown().optional(),
-    /** For a 403 refused by a domain rule the tab words itself: another organisation's text (authorship). */
-    reason: z.enum(["NotYourOrganisationsText"]).optional(),
+    /**
+     * A refusal the tab words itself: a 403 for another organisation's text (authorship), a 400 for
+     * a personal identity number in the free-text field `field`.
+     */
+    reason: z.enum(["NotYourOrganisationsText", "PersonalIdentityNumber"]).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -189,7 +189,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   expect(refusedRows.map((r) => Number(/^\d+/.exec(r)?.[0]))).toEqual([52, 103, 154]);
   expect(refusedRows).toEqual([
     "52Handläggaren är inte medlem i tavlan.",
-    "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.",
+    "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden. (kolumn 1)",
     "154En organisation är inte med på tavlan.",
   ]);
   expect(

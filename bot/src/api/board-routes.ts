@@ -3,11 +3,11 @@ import {
   AnswerCoverBody,
   AnswerEscalationBody,
   CalendarDate,
+  CancelAbsenceBody,
   CreateParticipantBody,
   EditEntryBody,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
-  ETag,
   PutOnBoardBody,
   RaiseEscalationBody,
   MeetingQuery,
@@ -17,6 +17,7 @@ import {
   SetActionDoneBody,
   TakeOffBody,
   JoinWalkthroughBody,
+  LeaveTeamBody,
   WalkthroughEventBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
@@ -68,11 +69,8 @@ const AuditQuery = z.strictObject({
   toMonth: Month.optional(),
   cursor: z.string().max(2000).optional(),
 });
-const CancelBody = z.strictObject({ etag: ETag });
 const ExtractQuery = z.strictObject({ organisationId: z.string().max(80).optional() });
 const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional() });
-/** Leaving the team takes no input: the date is today, the retention period the writing organisation's. */
-const LeaveTeamBody = z.strictObject({});
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 
@@ -230,7 +228,7 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cancel", async (req, res) => {
-    const body = parse(CancelBody, req.body);
+    const body = parse(CancelAbsenceBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body.etag));
   });

@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode } from "@fact-board/contract";
+import { type ApiError, type ApiErrorCode, isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
@@ -36,7 +36,9 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
     const issue = e.issues[0];
     const field = issue?.path.join(".") || undefined;
     const message = issue ? `${field ? `${field}: ` : ""}${issue.message}` : "The request is not valid.";
-    return { status: 400, body: { error: { code: "BadRequest", message, ...(field ? { field } : {}) } } };
+    // A personal identity number in free text has a stable reason, so the tab can say it in Swedish, naming the field.
+    const reason = issue && isPersonalIdentityNumberIssue(issue) ? { reason: "PersonalIdentityNumber" as const } : {};
+    return { status: 400, body: { error: { code: "BadRequest", message, ...(field ? { field } : {}), ...reason } } };
   }
   if (isUnauthenticated(e)) return { status: 401, body: { error: { code: "Unauthenticated", message: e.message } } };
   if (isDomainError(e)) {

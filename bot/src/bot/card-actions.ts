@@ -10,6 +10,7 @@ import {
   isVerb,
   t,
 } from "../cards";
+import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import { addDays } from "../domain/dates";
 import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
@@ -52,7 +53,9 @@ export async function handleCardAction(
   if (!parsed.success) {
     const ref = CardRefSchema.safeParse(data);
     if (!ref.success) return { error: { status: 400, code: "BadRequest", message: "The card data is not valid." } };
-    return current(deps, caller, ref.data, locale, s.invalidInput, conversation);
+    const identityNumber = parsed.error.issues.find(isPersonalIdentityNumberIssue);
+    const message = identityNumber ? s.identityNumberIn(inputLabel(locale, identityNumber.path)) : s.invalidInput;
+    return current(deps, caller, ref.data, locale, message, conversation);
   }
   const ref = CardRefSchema.parse(parsed.data);
   if (conversation === "shared")
@@ -244,6 +247,14 @@ async function defaultReceivers(deps: CardViewDeps, boardId: string, participant
   ]);
   if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
   return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
+}
+
+/** The label a card shows for the input a person typed into (the verbs' text inputs), for a message naming it. */
+function inputLabel(locale: Locale, path: readonly PropertyKey[]): string {
+  const s = t(locale);
+  const labels: Record<string, string> = { note: s.note, declineReason: s.declineReason };
+  const field = String(path[0] ?? "");
+  return labels[field] ?? field;
 }
 
 const FORM_OF_VERB: Partial<Record<string, BoardForm>> = {

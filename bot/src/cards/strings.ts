@@ -172,6 +172,8 @@ const sv = {
   notYourOrganisationsText: "Det här skrev en annan organisation, och bara den kan ändra det. Skriv i stället en egen uppgift.",
   notFound: "Det här finns inte längre.",
   invalidInput: "Något i formuläret stämmer inte. Kontrollera och försök igen.",
+  identityNumberIn: (field: string) =>
+    `${field}: ser ut att innehålla ett personnummer eller samordningsnummer. Skriv aldrig personnummer – använd deltagarens pseudonyma kod. Telefonnummer skrivs med mellanrum, t.ex. 070-123 45 67.`,
   failed: "Något gick fel. Försök igen om en stund.",
   notLoggedTitle: "Uppgifterna kan inte visas just nu",
   notLoggedText:
@@ -359,6 +361,8 @@ const en: Strings = {
   notYourOrganisationsText: "Another organisation wrote this, and only it can change it. Add your own item instead.",
   notFound: "This no longer exists.",
   invalidInput: "Something in the form is not right. Check it and try again.",
+  identityNumberIn: (field: string) =>
+    `${field}: looks like it contains a personal identity number (personnummer or samordningsnummer). Never write one – use the participant's pseudonymous code. Write phone numbers with spaces, e.g. 070-123 45 67.`,
   failed: "Something went wrong. Try again in a moment.",
   notLoggedTitle: "The details cannot be shown right now",
   notLoggedText:

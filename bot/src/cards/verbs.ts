@@ -1,11 +1,22 @@
 import { z } from "zod";
-import { AbsenceReason, BoardReason, CalendarDate, ETag, Id, Priority, SignalKind, Urgency } from "@fact-board/contract";
+import {
+  AbsenceReason,
+  BoardReason,
+  CalendarDate,
+  ETag,
+  FreeText,
+  Id,
+  MemberId,
+  Priority,
+  ShortText,
+  SignalKind,
+  Urgency,
+} from "@fact-board/contract";
 
 // The Action.Execute verbs and the `data` each carries. Cards put ids in `data`; Teams merges the
 // card's input values into it. All of it is untrusted: the bot parses it with these schemas and
-// then looks up the actor and the thing in storage. Nothing here says who the clicker is.
-
-const MemberKey = z.string().min(1).max(200);
+// then looks up the actor and the thing in storage. Nothing here says who the clicker is. What a
+// person types is ShortText or FreeText (never a personal identity number), like the API's bodies.
 
 const refs = {
   consent: z.object({ card: z.literal("consent"), boardId: Id, participantId: Id, disclosingOrganisationId: Id }),
@@ -41,8 +52,8 @@ export type RefOf<K extends CardKind> = Extract<CardRef, { card: K }>;
 
 const refOf = <K extends keyof typeof refs>(kind: K): (typeof refs)[K] => refs[kind];
 
-/** Input.ChoiceSet with isMultiSelect sends "a,b,c". */
-const commaList = z
+/** Input.ChoiceSet with isMultiSelect sends "a,b,c": ids, not text. */
+export const IdList = z
   .string()
   .max(2000)
   .transform((s) =>
@@ -55,9 +66,7 @@ const commaList = z
 /** Input.Toggle sends "true"/"false". */
 const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
 const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max)
+  FreeText(max)
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
@@ -67,18 +76,18 @@ export const VERBS = {
     etag: ETag.optional(),
     givenOn: CalendarDate,
     validUntil: CalendarDate,
-    receivingOrganisationIds: commaList,
+    receivingOrganisationIds: IdList,
   }),
-  "consent.declined": refOf("consent").extend({ etag: ETag.optional(), receivingOrganisationIds: commaList.optional() }),
+  "consent.declined": refOf("consent").extend({ etag: ETag.optional(), receivingOrganisationIds: IdList.optional() }),
   "consent.withdrawn": refOf("consent").extend({
     etag: ETag.optional(),
     withdrawnOn: CalendarDate,
-    receivingOrganisationIds: commaList.optional(),
+    receivingOrganisationIds: IdList.optional(),
   }),
   "consent.remindLater": refOf("consent").extend({ days: z.coerce.number().int().min(1).max(30) }),
   "escalation.acknowledge": refOf("escalation").extend({ etag: ETag }),
   "escalation.resolve": refOf("escalation").extend({ etag: ETag }),
-  "escalation.decline": refOf("escalation").extend({ etag: ETag, declineReason: z.string().trim().min(1).max(200) }),
+  "escalation.decline": refOf("escalation").extend({ etag: ETag, declineReason: ShortText(200) }),
   "escalation.putOnBoard": refOf("escalation").extend({
     participantId: Id,
     reason: BoardReason,
@@ -93,7 +102,7 @@ export const VERBS = {
     from: CalendarDate,
     to: CalendarDate,
     reason: AbsenceReason,
-    memberId: MemberKey.optional(),
+    memberId: MemberId.optional(),
   }),
   "signal.raise": refOf("signalForm").extend({
     participantId: Id,

@@ -47,13 +47,15 @@ export interface ImportLine {
 
 export interface ImportPlan {
   accepted: Array<{ line: number; input: ParticipantInput }>;
-  refused: Array<{ line: number; reason: string }>;
+  /** `column` (1-based) names the cell at fault when one cell is. */
+  refused: Array<{ line: number; reason: string; column?: number }>;
 }
 
 /**
  * Validates every line before anything is written. Columns: code; initials; case manager (member id
  * or exact display name); organisations (ids or names, separated by "|"). A header row whose first
- * cell is "code" or "kod" is skipped. A code twice in the file refuses the second line.
+ * cell is "code" or "kod" is skipped. A code twice in the file refuses the second line. A line with
+ * anything that looks like a personal identity number in any cell is refused, naming the column.
  */
 export function planImport(
   lines: readonly ImportLine[],
@@ -71,15 +73,15 @@ export function planImport(
   const organisationOf = (text: string) =>
     ctx.organisations.find((o) => o.id === text || o.name.toLowerCase() === text.toLowerCase())?.id ?? text;
   for (const { line, cells } of lines) {
+    const identityNumberAt = cells.findIndex(looksLikePersonalIdentityNumber);
+    if (identityNumberAt >= 0) {
+      plan.refused.push({ line, reason: PERSONAL_IDENTITY_NUMBER_REFUSED, column: identityNumberAt + 1 });
+      continue;
+    }
     const [code = "", initials = "", caseManager = "", organisations = "", ...rest] = cells.map((c) => c.trim());
     if (line === 1 && /^(code|kod)$/i.test(code)) continue;
     if (rest.some((c) => c !== "")) {
-      plan.refused.push({
-        line,
-        reason: rest.some(looksLikePersonalIdentityNumber)
-          ? PERSONAL_IDENTITY_NUMBER_REFUSED
-          : "Too many columns: code; initials; case manager; organisations.",
-      });
+      plan.refused.push({ line, reason: "Too many columns: code; initials; case manager; organisations." });
       continue;
     }
     const caseManagerId = memberOf(caseManager);

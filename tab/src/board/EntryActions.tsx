@@ -3,6 +3,7 @@ import { Toast, ToastTitle, Toaster, useId, useToastController } from "@fluentui
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
 import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
+import { identityNumberRefusal } from "./identityNumberRefusal";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
@@ -65,11 +66,12 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const notifyError = useCallback(
     (e: unknown) =>
       notify(
-        isNotYourOrganisationsText(e)
-          ? t("change.notYourOrganisationsText")
-          : e instanceof ApiRequestError && e.code === "Forbidden"
-            ? t("entry.forbidden")
-            : t("app.error", { message: errorMessage(e) }),
+        identityNumberRefusal({ t }, e) ??
+          (isNotYourOrganisationsText(e)
+            ? t("change.notYourOrganisationsText")
+            : e instanceof ApiRequestError && e.code === "Forbidden"
+              ? t("entry.forbidden")
+              : t("app.error", { message: errorMessage(e) })),
         "error",
       ),
     [notify, t],

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
+import { identityNumberRefusal } from "./identityNumberRefusal";
 import { useI18n, type I18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import type { ConflictRow } from "./conflicts";
@@ -28,6 +29,8 @@ const hasEtag = (value: unknown): value is { etag?: string } => typeof value ===
 /** The server's refusal in words a person can act on; 403 and 409 each say what happened. */
 export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
   if (!(error instanceof ApiRequestError)) return t("app.error", { message: errorMessage(error) });
+  const identityNumber = identityNumberRefusal({ t }, error);
+  if (identityNumber) return identityNumber;
   switch (error.code) {
     case "Forbidden":
       return isNotYourOrganisationsText(error) ? t("change.notYourOrganisationsText") : t("change.forbidden");

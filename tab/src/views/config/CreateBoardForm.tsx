@@ -3,6 +3,7 @@ import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from
 import { useState } from "react";
 import type { ApiClient } from "../../api/client";
 import { errorMessage } from "../../api/errors";
+import { identityNumberRefusal } from "../../board/identityNumberRefusal";
 import { useI18n } from "../../i18n";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "420px" } });
@@ -42,7 +43,7 @@ export function CreateBoardForm({
     try {
       onCreated(await client.createBoard(body));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(identityNumberRefusal({ t }, e) ?? errorMessage(e));
     } finally {
       setBusy(false);
     }

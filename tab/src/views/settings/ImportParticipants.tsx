@@ -107,7 +107,10 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
                 {report.report.refused.map((r) => (
                   <TableRow key={r.line}>
                     <TableCell>{r.line}</TableCell>
-                    <TableCell>{importReason(i18n, r.reason)}</TableCell>
+                    <TableCell>
+                      {importReason(i18n, r.reason)}
+                      {r.column ? ` ${t("admin.import.column", { column: r.column })}` : ""}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -196,7 +196,11 @@ it("checks a CSV file first, lists every refused line with its number and why, a
     imported: dryRun ? 0 : 2,
     alreadyThere: 0,
     refused: [
-      { line: 3, reason: "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only." },
+      {
+        line: 3,
+        reason: "Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.",
+        column: 1,
+      },
       { line: 4, reason: "Something new the tab does not know." },
     ],
   });
@@ -221,7 +225,7 @@ it("checks a CSV file first, lists every refused line with its number and why, a
       .slice(1)
       .map((r) => r.textContent),
   ).toEqual([
-    "3Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden.",
+    "3Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden. (kolumn 1)",
     "4Something new the tab does not know.",
   ]);
   expect(calls).toEqual([{ csv, dryRun: true }]);

@@ -1,0 +1,52 @@
+import { ApiError } from "@fact-board/contract";
+import { toApiRequestError } from "../api/errors";
+import "../i18n/both";
+import { i18nextFor } from "../i18n";
+import { refusalMessage } from "./useVersionedChange";
+
+// What the server answers to a personal identity number in a free-text field (tests/api/identity-numbers.test.ts
+// checks the server says exactly this), and what the person reads.
+const refusal = (field: string) =>
+  new Response(
+    JSON.stringify(
+      ApiError.parse({
+        error: {
+          code: "BadRequest",
+          message: `${field}: Looks like a personal identity number (personnummer/samordningsnummer): use the pseudonymous code only.`,
+          field,
+          reason: "PersonalIdentityNumber",
+        },
+      }),
+    ),
+    { status: 400, headers: { "content-type": "application/json" } },
+  );
+
+describe("a refused personal identity number, in the person's language, naming the field", () => {
+  it.each([
+    ["reasonNote", "Kommentar till anledningen"],
+    ["what", "Åtgärd"],
+    ["legalReference", "Lagrum"],
+    ["organisation.name", "Organisationens namn"],
+    ["meetings.2.name", "Mötets namn"],
+    ["somethingNew", "Texten"],
+  ])("%s", async (field, label) => {
+    const message = refusalMessage({ t: i18nextFor("sv-SE").t }, await toApiRequestError(refusal(field)));
+    expect(message).toBe(
+      `${label}: ser ut att innehålla ett personnummer eller samordningsnummer. Skriv aldrig personnummer på tavlan – använd deltagarens pseudonyma kod. Telefonnummer skrivs med mellanrum, t.ex. 070-123 45 67.`,
+    );
+  });
+
+  it("in English too", async () => {
+    const message = refusalMessage({ t: i18nextFor("en-GB").t }, await toApiRequestError(refusal("note")));
+    expect(message).toMatch(/^Comment: looks like it contains a personal identity number/);
+  });
+
+  it("other refusals keep their words", async () => {
+    const other = new Response(JSON.stringify({ error: { code: "BadRequest", message: "byWhen: Invalid date", field: "byWhen" } }), {
+      status: 400,
+    });
+    expect(refusalMessage({ t: i18nextFor("sv-SE").t }, await toApiRequestError(other))).toBe(
+      "Uppgifterna godtogs inte: byWhen: Invalid date",
+    );
+  });
+});

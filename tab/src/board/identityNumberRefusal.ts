@@ -1,0 +1,31 @@
+import { ApiRequestError } from "../api/errors";
+import type { I18n, MessageKey } from "../i18n";
+
+// The server refuses anything that looks like a personal identity number in free text with a stable
+// reason and the field at fault (contract/src/identity-number.ts); the tab says it in the person's
+// language, naming the field as a form labels it.
+
+const LABELS: Record<string, MessageKey> = {
+  reasonNote: "field.reasonNote",
+  what: "field.what",
+  note: "field.note",
+  reason: "field.reason",
+  declineReason: "field.reason",
+  legalReference: "field.legalReference",
+  name: "field.name",
+  displayName: "field.displayName",
+  message: "field.message",
+  codePattern: "field.codePattern",
+  "organisation.name": "field.organisation.name",
+  "meetings.name": "field.meetings.name",
+  "meetings.id": "field.meetings.id",
+};
+
+/** The words for a refused personal identity number, or undefined when the error is something else. */
+export function identityNumberRefusal({ t }: Pick<I18n, "t">, error: unknown): string | undefined {
+  if (!(error instanceof ApiRequestError) || error.reason !== "PersonalIdentityNumber") return undefined;
+  // "meetings.0.name" is labelled like any meeting's name.
+  const path = (error.field ?? "").split(".").filter((s) => s !== "" && !/^\d+$/.test(s));
+  const key = LABELS[path.join(".")] ?? LABELS[path.at(-1) ?? ""] ?? "field.text";
+  return t("change.identityNumber", { field: t(key) });
+}
