@@ -42,6 +42,8 @@ export interface CsvOptions {
 }
 
 const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r"]);
+/** A quick look first: most cells (ids, times, words) have no formula character where a cell could start. */
+const MAY_START_FORMULA = /(^|[,;"\t\r\n]) *[=+\-@\t\r]/;
 /** Where a spreadsheet may start a new cell: either separator, a quote, a tab or a line break. */
 const CELL_BREAK = new Set([",", ";", '"', "\t", "\r", "\n"]);
 
@@ -52,6 +54,7 @@ const CELL_BREAK = new Set([",", ";", '"', "\t", "\r", "\n"]);
  * spreadsheet that splits a comma file on semicolons. The `'` is shown; nothing else changes.
  */
 export function neutralise(value: string): string {
+  if (!MAY_START_FORMULA.test(value)) return value;
   let out = "";
   let cellStart = true;
   for (const ch of value) {
