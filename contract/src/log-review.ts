@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ETag, FreeText, MemberId } from "./common";
-import { Instant } from "./vocabulary";
+import { Instant, LogReviewStatus } from "./vocabulary";
 
 // Log review (loggkontroll) and the participant's log extract (PDL 8 kap. 5 §).
 
@@ -18,7 +18,7 @@ export const LogReviewersView = z.object({
 export type LogReviewersView = z.infer<typeof LogReviewersView>;
 
 export const MarkLogReviewItemBody = z.strictObject({
-  status: z.enum(["inOrder", "followUp"]),
+  status: LogReviewStatus,
   note: FreeText(300).optional(),
   etag: ETag,
 });
@@ -35,7 +35,7 @@ export const LogReviewItemView = z.object({
   participantCode: z.string(),
   channel: z.string(),
   rules: z.array(z.string()),
-  mark: z.object({ status: z.enum(["inOrder", "followUp"]), note: z.string().optional(), by: z.string(), at: Instant }).optional(),
+  mark: z.object({ status: LogReviewStatus, note: z.string().optional(), by: z.string(), at: Instant }).optional(),
   /** The reviewer's own access: another named reviewer marks it. */
   ownAccess: z.boolean(),
 });

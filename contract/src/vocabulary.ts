@@ -60,6 +60,39 @@ export type CoverState = z.infer<typeof CoverState>;
 export const AccessChannel = z.enum(["tab", "bot", "api"]);
 export type AccessChannel = z.infer<typeof AccessChannel>;
 
+/** What an access-log record says was done with a participant's details. */
+export const AuditWhat = z.enum([
+  "viewedDetails",
+  "viewedHistory",
+  "changed",
+  "putOnBoard",
+  "takenOffBoard",
+  "consentRecorded",
+  "escalationRaised",
+  "escalationAnswered",
+  "exported",
+  "erased",
+]);
+export type AuditWhat = z.infer<typeof AuditWhat>;
+
+export const AuditOutcome = z.enum(["allowed", "denied"]);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+/** How a log reviewer assesses a sampled record. */
+export const LogReviewStatus = z.enum(["inOrder", "followUp"]);
+export type LogReviewStatus = z.infer<typeof LogReviewStatus>;
+
+/** Why a record is in a log review's sample (domain/log-review.ts). */
+export const LogReviewRule = z.enum(["outsideMeetingTimes", "noRelation", "manyReads", "random"]);
+export type LogReviewRule = z.infer<typeof LogReviewRule>;
+
+/**
+ * The two forms of every CSV export: `excel` opens by double-click in Swedish Excel (semicolons, a
+ * UTF-8 BOM, Swedish headers and words, local times); `csv` is for scripts (commas, codes, ISO times).
+ */
+export const ExportFormat = z.enum(["excel", "csv"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
 /** Calendar dates travel as YYYY-MM-DD (Swedish local dates); instants as ISO 8601 with offset. */
 export const CalendarDate = z.iso.date();
 export const Instant = z.iso.datetime({ offset: true });

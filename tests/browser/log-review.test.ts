@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { LogReviewersView } from "@fact-board/contract";
+import { readCsv } from "../../bot/src/use-cases/csv-test-support";
 import { api, DEMO_BOARD_ID } from "../support/app";
 import { browserSuite, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations } from "./browser";
 
@@ -33,8 +34,10 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
   // The de-identified statistics for research, beside the fidelity indicators.
   const statistics = page.waitForEvent("download");
   await page.getByRole("button", { name: "Ladda ner statistik för forskning (CSV)" }).click();
+  // The tab fetches the form that opens by double-click in Swedish Excel: BOM, semicolons, Swedish headers, the rule at the head.
   const statisticsCsv = fs.readFileSync((await (await statistics).path())!, "utf8");
-  expect(statisticsCsv.split("\r\n")[0]).toBe("month,organisationKind,measure,value");
+  expect(statisticsCsv.startsWith("\uFEFF# FACT Board – avidentifierad statistik")).toBe(true);
+  expect(readCsv(statisticsCsv, "excel")[0]).toEqual(["Månad", "Organisationstyper", "Mått", "Antal"]);
   expect(statisticsCsv).not.toContain(participant.code);
 
   const section = page.getByRole("group", { name: /^Loggkontroll: granskning av urval/ });
@@ -83,7 +86,8 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^loggkontroll-\d{4}-\d{2}\.csv$/);
   const csv = fs.readFileSync((await file.path())!, "utf8");
-  expect(csv).toContain("followUp,Fråga Ada om läsningen kl. 02");
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv).toContain("Att följa upp;Fråga Ada om läsningen kl. 02");
   await context.close();
 });
 
@@ -120,8 +124,8 @@ it("opens a participant's log extract from the drawer: per organisation, printab
   const download = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "Ladda ner CSV" }).click();
   const csv = fs.readFileSync((await (await download).path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("participantCode,organisation,unit,at,lastAt,count,what,channel");
-  expect(csv).toContain(`${code},Psykiatrimottagning Exempelstad (fiktiv),regionPsychiatry,`);
+  expect(csv.split("\r\n")[0]).toBe("\uFEFFDeltagare;Organisation;Enhet;Första gången;Senast;Antal;Vad;Kanal");
+  expect(csv).toContain(`${code};Psykiatrimottagning Exempelstad (fiktiv);Regionpsykiatri;`);
   await context.close();
 });
 

@@ -1,4 +1,6 @@
 import type { Overview } from "@fact-board/contract";
+import fs from "node:fs";
+import { readCsv } from "../../bot/src/use-cases/csv-test-support";
 import { api, DEMO_BOARD_ID } from "../support/app";
 import { browserSuite, layoutDefects, people, screenshot, seriousAxeViolations } from "./browser";
 
@@ -27,6 +29,17 @@ it("shows the manager overview with charts and the access log for a participant"
   expect(log).not.toMatch(/viewedDetails|allowed/);
   expect(await layoutDefects(page)).toEqual([]);
   await screenshot(page, "channel-audit");
+  // The export opens right in Swedish Excel: BOM, semicolons, the same words, logged as from the tab.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exportera CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^loggkontroll-.+\.csv$/);
+  const csv = fs.readFileSync((await file.path())!, "utf8");
+  const [header, ...rows] = readCsv(csv, "excel");
+  expect(csv.startsWith("\uFEFFTid;")).toBe(true);
+  expect(header).toContain("Vad");
+  expect(rows.map((r) => r[header!.indexOf("Vad")])).toContain("Visade uppgifter");
+  expect(rows.map((r) => r[header!.indexOf("Kanal")])).toContain("Flik i Teams");
   await context.close();
 });
 

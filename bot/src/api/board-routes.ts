@@ -6,6 +6,7 @@ import {
   CancelAbsenceBody,
   CreateParticipantBody,
   EditEntryBody,
+  ExportFormat,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
   PutOnBoardBody,
@@ -69,10 +70,23 @@ const AuditQuery = z.strictObject({
   toMonth: Month.optional(),
   cursor: z.string().max(2000).optional(),
 });
+/** Every CSV export: `?format=excel` for Swedish Excel, the comma form (`csv`) without it. */
+const ExportQuery = z.strictObject({ format: ExportFormat.optional() });
+const AuditCsvQuery = AuditQuery.extend(ExportQuery.shape);
 const ExtractQuery = z.strictObject({ organisationId: z.string().max(80).optional() });
-const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional() });
+const ExtractCsvQuery = ExtractQuery.extend(ExportQuery.shape);
+const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional(), format: ExportFormat.optional() });
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
+
+/**
+ * A CSV export, streamed as its chunks come: a failure mid-way ends the connection, so a cut file
+ * never looks whole. The use-case has checked and logged the export before the first chunk.
+ */
+async function sendCsv(res: Response, fileName: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  res.type("text/csv; charset=utf-8").attachment(fileName);
+  await pipeline(Readable.from(chunks), res);
+}
 
 /** Requests from the tab say so, for the access log's "through what". */
 const channelOf = (req: Request) => (req.get("x-fact-client") === "tab" ? ("tab" as const) : ("api" as const));
@@ -277,12 +291,9 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   });
 
   r.get("/api/boards/:boardId/audit.csv", async (req, res) => {
-    const { cursor: _cursor, ...query } = parse(AuditQuery, req.query);
+    const { cursor: _cursor, format, ...query } = parse(AuditCsvQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const chunks = await exportAuditLog(deps, actor, boardId, query);
-    res.type("text/csv; charset=utf-8").attachment("loggkontroll.csv");
-    // Streamed page by page; a failure mid-way ends the connection, so a cut file never looks whole.
-    await pipeline(Readable.from(chunks), res);
+    await sendCsv(res, "loggkontroll.csv", await exportAuditLog(deps, actor, boardId, query, format));
   });
 
   r.get("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {
@@ -304,11 +315,9 @@ export function boardRoutes(deps: UseCaseDeps): Router {
 
   r.get("/api/boards/:boardId/log-reviews/:period/report.csv", async (req, res) => {
     const period = pathParam(Month, req.params.period, "period");
+    const { format } = parse(ExportQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const lines = await exportLogReview(deps, actor, boardId, period);
-    res.type("text/csv; charset=utf-8").attachment(`loggkontroll-${period}.csv`);
-    for (const line of lines) res.write(line);
-    res.end();
+    await sendCsv(res, `loggkontroll-${period}.csv`, await exportLogReview(deps, actor, boardId, period, format));
   });
 
   r.post("/api/boards/:boardId/log-reviews/:period/items/:itemId", async (req, res) => {
@@ -325,21 +334,16 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/log-extract.csv", async (req, res) => {
-    const query = parse(ExtractQuery, req.query);
+    const { organisationId, format = "csv" } = parse(ExtractCsvQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const extract = await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), query.organisationId);
-    res.type("text/csv; charset=utf-8").attachment("registerutdrag.csv");
-    for (const line of logExtractCsv(extract)) res.write(line);
-    res.end();
+    const extract = await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), organisationId);
+    await sendCsv(res, "registerutdrag.csv", logExtractCsv(extract, { format, timeZone: deps.timeZone }));
   });
 
   r.get("/api/boards/:boardId/statistics.csv", async (req, res) => {
     const query = parse(StatisticsQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const lines = await exportStatistics(deps, actor, boardId, query.months ?? 12);
-    res.type("text/csv; charset=utf-8").attachment("statistik.csv");
-    for (const line of lines) res.write(line);
-    res.end();
+    await sendCsv(res, "statistik.csv", await exportStatistics(deps, actor, boardId, query.months ?? 12, query.format));
   });
 
   return r;

@@ -1,11 +1,18 @@
 import {
   AbsenceReason,
+  AccessChannel,
+  AuditOutcome,
+  AuditWhat,
   BoardReason,
   ConsentStatus,
   CoverState,
   enWords,
   EscalationState,
+  LogReviewRule,
+  LogReviewStatus,
+  OrganisationKind,
   Priority,
+  Role,
   SignalKind,
   svWords,
   TakeOffOutcome,
@@ -28,6 +35,13 @@ const enums: { [G in keyof Vocabulary]: { options: readonly string[] } } = {
   absenceReason: AbsenceReason,
   takeOffOutcome: TakeOffOutcome,
   coverState: CoverState,
+  role: Role,
+  organisationKind: OrganisationKind,
+  auditWhat: AuditWhat,
+  auditChannel: AccessChannel,
+  auditOutcome: AuditOutcome,
+  logReviewStatus: LogReviewStatus,
+  logReviewRule: LogReviewRule,
 };
 
 describe.each([

@@ -1,3 +1,4 @@
+import type { LogReviewRule, LogReviewStatus } from "@fact-board/contract";
 import { isWorkingDay } from "./dates";
 import { Forbidden, Invalid } from "./errors";
 import type { AuditEvent, BoardId, CalendarDate, Instant, MemberId, OrganisationId, ParticipantId, Versioned } from "./types";
@@ -11,8 +12,8 @@ import { memberIdOf } from "./types";
 // it and check it. A reviewer marks each record in order or to follow up, with a note; nobody
 // marks their own access.
 
-export type SampleRule = "outsideMeetingTimes" | "noRelation" | "manyReads" | "random";
-export type ReviewStatus = "inOrder" | "followUp";
+export type SampleRule = LogReviewRule;
+export type ReviewStatus = LogReviewStatus;
 
 export interface LogReviewItem {
   /** Stable id of the access record: a hash of its first time, person, kind, participant and channel. */

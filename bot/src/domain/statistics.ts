@@ -1,15 +1,48 @@
-import type { OrganisationKind } from "@fact-board/contract";
+import type { OrganisationKind, SignalKind, TakeOffOutcome } from "@fact-board/contract";
+import { type Relation, cellsToWithhold } from "./disclosure";
 import { DAY_BUCKETS, answeredInTime, isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import { daysBetween } from "./dates";
 import type { Absence, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Escalation, Organisation, OrganisationId } from "./types";
 
-// De-identified statistics for research and fidelity follow-up: monthly counts per organisation
-// kind, and nothing else — no participant code, initials, name, member or free text ever enters a
-// row (rows are built from kinds, months and numbers only), and every count from 1 to 4 is
-// suppressed as "<5" so that no small group can be singled out. The method is in docs/privacy.md#de-identified-statistics-for-research.
+// De-identified statistics for research and fidelity follow-up: monthly counts per group of
+// organisation kinds, and nothing else — no participant code, initials, name, member or free text
+// ever enters a row (rows are built from kinds, months and numbers only). Disclosure control:
+// - a kind with a single organisation on the board is pooled with other kinds (`kindGroups`), so
+//   no count is one named organisation's; a board of one organisation has every count withheld;
+// - every count from 1 to 4 is withheld, and further counts too wherever the export's own sums
+//   would give one back (domain/disclosure.ts, with the relations of `statisticsRelations`).
+// The method is in docs/privacy.md#de-identified-statistics-for-research and at the head of every export.
 
-export const SUPPRESSED = "<5";
-export const SUPPRESS_BELOW = 5;
+/** What a withheld count reads in the export: 1–4, or withheld so that no such count can be worked out. */
+export const WITHHELD = "x";
+
+const OUTCOMES: readonly TakeOffOutcome[] = ["stable", "transferred", "admittedLongTerm", "leftFact", "other"];
+const SIGNAL_KINDS: readonly SignalKind[] = [
+  "morePsychiatricSupport",
+  "lessPsychiatricSupport",
+  "moreMunicipalSupport",
+  "lessMunicipalSupport",
+  "concern",
+];
+
+export const DAY_BAND_MEASURES = DAY_BUCKETS.map((b) => `daysOnBoard.${b.label}`);
+export const TAKEN_OFF_MEASURES = OUTCOMES.map((o) => `takenOff.${o}`);
+export const SIGNAL_MEASURES = SIGNAL_KINDS.map((k) => `signals.${k}`);
+export const ANSWER_MEASURES = ["signals.answeredInTime", "signals.notAnsweredInTime"];
+
+/** The measures of every group, in the export's order. */
+export const GROUP_MEASURES: readonly string[] = [
+  "onBoard",
+  ...DAY_BAND_MEASURES,
+  "putOn",
+  ...TAKEN_OFF_MEASURES,
+  "entriesReviewed",
+  ...SIGNAL_MEASURES,
+  ...ANSWER_MEASURES,
+  "coverRequests",
+];
+/** The board's own measure, for all organisations together. */
+export const BOARD_MEASURE = "checkInsHeld";
 
 export interface StatisticsFacts {
   organisations: readonly Pick<Organisation, "id" | "kind">[];
@@ -22,35 +55,59 @@ export interface StatisticsFacts {
 
 export interface StatisticsRow {
   month: string;
-  /** The kind of the organisation the count belongs to, or "all" for the board's own meetings. */
-  organisationKind: OrganisationKind | "all";
+  /** The kinds the count belongs to (several when pooled), or "all" for the board's own meetings. */
+  organisationKinds: readonly OrganisationKind[] | "all";
   measure: string;
-  /** A count, or "<5" for 1–4. */
-  value: number | typeof SUPPRESSED;
+  /** A count, or "x" when withheld. */
+  value: number | typeof WITHHELD;
 }
 
-/** 0 and 5 or more are shown; 1–4 become "<5". */
-export const suppress = (n: number): number | typeof SUPPRESSED => (n > 0 && n < SUPPRESS_BELOW ? SUPPRESSED : n);
+/** A cell of the export: `month|kinds|measure`, kinds joined by "+" (or "all"). */
+export const cellId = (month: string, kinds: string, measure: string): string => `${month}|${kinds}|${measure}`;
+
+/**
+ * The groups counted: each kind on the board, except that kinds with a single organisation are
+ * pooled together, and a pool still holding a single organisation joins the smallest other group
+ * (fewest organisations; ties by kind code). Kinds and groups in alphabetical order of kind code.
+ */
+export function kindGroups(organisations: readonly Pick<Organisation, "kind">[]): OrganisationKind[][] {
+  const count = new Map<OrganisationKind, number>();
+  for (const o of organisations) count.set(o.kind, (count.get(o.kind) ?? 0) + 1);
+  const kinds = [...count.keys()].sort();
+  const singles = kinds.filter((k) => count.get(k) === 1);
+  const groups = kinds.filter((k) => count.get(k)! > 1).map((k) => [k]);
+  if (singles.length > 1 || (singles.length === 1 && groups.length === 0)) groups.push(singles);
+  else if (singles.length === 1) {
+    const size = (g: readonly OrganisationKind[]) => g.reduce((n, k) => n + count.get(k)!, 0);
+    const smallest = [...groups].sort((a, b) => size(a) - size(b) || a[0]!.localeCompare(b[0]!))[0]!;
+    smallest.push(singles[0]!);
+    smallest.sort();
+  }
+  return groups.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
 
 type AnyEntry = BoardEntry & { takenOffOn?: CalendarDate; outcome?: ClosedBoardEntry["outcome"] };
 
+/** The months counted: those begun by today. */
+export const countedMonths = (months: readonly string[], today: CalendarDate): string[] => months.filter((m) => `${m}-01` <= today);
+
 /**
- * Monthly counts per organisation kind. An entry counts for the kind of the organisation that put it
- * on the board, a review for the reviewing organisation's kind, a signal for the sender's kind, a
- * cover request for the absent member's organisation's kind.
+ * Raw monthly counts per organisation kind, before pooling and suppression (cells by `cellId`,
+ * kinds single). An entry counts for the kind of the organisation that put it on the board, a
+ * review for the reviewing organisation's kind, a signal for the sender's kind, a cover request for
+ * the absent member's organisation's kind; an organisation no longer on the board counts as "other".
  */
-export function statisticsRows(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): StatisticsRow[] {
+export function kindCounts(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): Map<string, number> {
   const kindOf = new Map<OrganisationId, OrganisationKind>(facts.organisations.map((o) => [o.id, o.kind]));
-  const kinds = [...new Set(facts.organisations.map((o) => o.kind))].sort();
   const entries: AnyEntry[] = [...facts.currentEntries, ...facts.closedEntries];
-  const rows: StatisticsRow[] = [];
-  for (const month of months) {
+  const counts = new Map<string, number>();
+  for (const month of countedMonths(months, today)) {
     const first = `${month}-01`;
     const last = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
-    if (first > today) continue;
-    const counts = new Map<string, number>();
-    const add = (kind: string, measure: string, n = 1) =>
-      counts.set(`${kind}\u0000${measure}`, (counts.get(`${kind}\u0000${measure}`) ?? 0) + n);
+    const add = (kind: string, measure: string, n = 1) => {
+      const id = cellId(month, kind, measure);
+      counts.set(id, (counts.get(id) ?? 0) + n);
+    };
     for (const e of entries) {
       const kind = kindOf.get(e.writtenBy) ?? "other";
       if (isOnBoardOn(e, last)) {
@@ -62,8 +119,7 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
       if (e.takenOffOn && e.outcome && e.takenOffOn >= first && e.takenOffOn <= last) add(kind, `takenOff.${e.outcome}`);
       for (const r of e.reviews) if (r.on >= first && r.on <= last) add(kindOf.get(r.organisationId) ?? "other", "entriesReviewed");
     }
-    const held = facts.checkIns.filter((c) => c.date >= first && c.date <= last);
-    add("all", "checkInsHeld", held.length);
+    add("all", BOARD_MEASURE, facts.checkIns.filter((c) => c.date >= first && c.date <= last).length);
     for (const s of facts.escalations) {
       if (s.raisedAt.slice(0, 7) !== month) continue;
       const kind = kindOf.get(s.fromOrganisationId) ?? "other";
@@ -73,29 +129,65 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
     for (const a of facts.absences)
       if (a.registeredAt.slice(0, 7) === month && a.cover.candidateIds.length > 0)
         add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
-    // Every measure for every kind, zeros too: a missing row would itself tell something.
-    const measures = [
-      "onBoard",
-      ...DAY_BUCKETS.map((b) => `daysOnBoard.${b.label}`),
-      "putOn",
-      ...["stable", "transferred", "admittedLongTerm", "leftFact", "other"].map((o) => `takenOff.${o}`),
-      "entriesReviewed",
-      ...["morePsychiatricSupport", "lessPsychiatricSupport", "moreMunicipalSupport", "lessMunicipalSupport", "concern"].map(
-        (k) => `signals.${k}`,
-      ),
-      "signals.answeredInTime",
-      "signals.notAnsweredInTime",
-      "coverRequests",
-    ];
-    for (const kind of kinds)
-      for (const measure of measures)
-        rows.push({ month, organisationKind: kind, measure, value: suppress(counts.get(`${kind}\u0000${measure}`) ?? 0) });
-    rows.push({ month, organisationKind: "all", measure: "checkInsHeld", value: suppress(counts.get(`all\u0000checkInsHeld`) ?? 0) });
+  }
+  return counts;
+}
+
+/**
+ * How the export's counts add up, per group (`kinds` as in `cellId`) and month — what a reader could
+ * use to work out a withheld count:
+ * - on the board = the sum of the days-on-the-board bands;
+ * - the signals of each kind, together = those answered in time + those not;
+ * - on the board at the end of a month + taken off during it = on the board at the end of the month
+ *   before + put on during it (for each month after the first).
+ * A measure added to the export that adds up to others must be added here (and to the solver test).
+ */
+export function statisticsRelations(months: readonly string[], groups: readonly string[]): Relation[] {
+  const relations: Relation[] = [];
+  for (const g of groups)
+    months.forEach((month, i) => {
+      const c = (measure: string, m = month) => cellId(m, g, measure);
+      relations.push({ left: [c("onBoard")], right: DAY_BAND_MEASURES.map((m) => c(m)) });
+      relations.push({ left: SIGNAL_MEASURES.map((m) => c(m)), right: ANSWER_MEASURES.map((m) => c(m)) });
+      if (i > 0)
+        relations.push({
+          left: [c("onBoard"), ...TAKEN_OFF_MEASURES.map((m) => c(m))],
+          right: [c("onBoard", months[i - 1]), c("putOn")],
+        });
+    });
+  return relations;
+}
+
+/** Monthly counts per group of kinds, with every cell that could single someone out withheld. */
+export function statisticsRows(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): StatisticsRow[] {
+  const counted = countedMonths(months, today);
+  const raw = kindCounts(facts, counted, today);
+  const groups = kindGroups(facts.organisations);
+  const values = new Map<string, number>();
+  for (const month of counted) {
+    for (const g of groups)
+      for (const measure of GROUP_MEASURES)
+        values.set(
+          cellId(month, g.join("+"), measure),
+          g.reduce((n, kind) => n + (raw.get(cellId(month, kind, measure)) ?? 0), 0),
+        );
+    values.set(cellId(month, "all", BOARD_MEASURE), raw.get(cellId(month, "all", BOARD_MEASURE)) ?? 0);
+  }
+  const relations = statisticsRelations(
+    counted,
+    groups.map((g) => g.join("+")),
+  );
+  // A board of one organisation: every count is that organisation's.
+  const withheld = cellsToWithhold(values, relations, facts.organisations.length < 2 ? values.keys() : []);
+  const rows: StatisticsRow[] = [];
+  // Every measure for every group, zeros too: a missing row would itself tell something.
+  for (const month of counted) {
+    const row = (organisationKinds: StatisticsRow["organisationKinds"], measure: string): StatisticsRow => {
+      const id = cellId(month, organisationKinds === "all" ? "all" : organisationKinds.join("+"), measure);
+      return { month, organisationKinds, measure, value: withheld.has(id) ? WITHHELD : values.get(id)! };
+    };
+    for (const g of groups) for (const measure of GROUP_MEASURES) rows.push(row(g, measure));
+    rows.push(row("all", BOARD_MEASURE));
   }
   return rows;
 }
-
-export const STATISTICS_COLUMNS = ["month", "organisationKind", "measure", "value"] as const;
-
-/** One CSV line per row; the cells are months, kinds, measure names and numbers, so none needs quoting. */
-export const statisticsCsvLine = (r: StatisticsRow): string => `${r.month},${r.organisationKind},${r.measure},${r.value}\r\n`;

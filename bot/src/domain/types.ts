@@ -1,6 +1,8 @@
 import type {
   AbsenceReason,
   AccessChannel,
+  AuditOutcome,
+  AuditWhat,
   BoardReason,
   ConsentBasis,
   CoverState,
@@ -270,17 +272,7 @@ export interface CheckIn extends Versioned {
   recordedBy: MemberId;
 }
 
-export type AuditWhat =
-  | "viewedDetails"
-  | "viewedHistory"
-  | "changed"
-  | "putOnBoard"
-  | "takenOffBoard"
-  | "consentRecorded"
-  | "escalationRaised"
-  | "escalationAnswered"
-  | "exported"
-  | "erased";
+export type { AuditWhat };
 
 export interface AuditEvent {
   boardId: BoardId;
@@ -291,7 +283,7 @@ export interface AuditEvent {
   /** The pseudonymous code, kept so the log stays readable after the participant's erasure. */
   participantCode: string;
   channel: AccessChannel;
-  outcome: "allowed" | "denied";
+  outcome: AuditOutcome;
   /**
    * Repeated identical views folded into one record (see `foldsInto` in storage/audit-entity.ts):
    * how many views the record stands for (absent: 1) and the time of the last one (absent: `at`,

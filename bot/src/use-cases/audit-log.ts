@@ -1,4 +1,4 @@
-import type { AuditPage } from "@fact-board/contract";
+import { type AuditPage, type ExportFormat, svWords } from "@fact-board/contract";
 import { Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, AuditEvent, BoardId, Participant } from "../domain/types";
@@ -151,9 +151,19 @@ export async function readAuditLog(deps: UseCaseDeps, actor: Actor, boardId: Boa
  * The export's columns; generic over the record, so a new one is one entry. lastAt and count: a
  * folded row stands for `count` identical views from `at` to `lastAt`.
  */
-export const AUDIT_CSV_COLUMNS: ReadonlyArray<CsvColumn<AuditRecord>> = (
-  ["at", "tenantId", "objectId", "organisationId", "role", "what", "participantCode", "channel", "outcome", "lastAt", "count"] as const
-).map((key) => ({ header: key, cell: (r: AuditRecord) => r[key] }));
+export const AUDIT_CSV_COLUMNS: ReadonlyArray<CsvColumn<AuditRecord>> = [
+  { key: "at", sv: "Tid", cell: (r) => r.at, excel: "instant" },
+  { key: "tenantId", sv: "Klientorganisation (tenant-id)", cell: (r) => r.tenantId },
+  { key: "objectId", sv: "Användarens objekt-id", cell: (r) => r.objectId },
+  { key: "organisationId", sv: "Organisation", cell: (r) => r.organisationId },
+  { key: "role", sv: "Roll", cell: (r) => r.role, excel: svWords.role },
+  { key: "what", sv: "Vad", cell: (r) => r.what, excel: svWords.auditWhat },
+  { key: "participantCode", sv: "Deltagare", cell: (r) => r.participantCode },
+  { key: "channel", sv: "Kanal", cell: (r) => r.channel, excel: svWords.auditChannel },
+  { key: "outcome", sv: "Utfall", cell: (r) => r.outcome, excel: svWords.auditOutcome },
+  { key: "lastAt", sv: "Senast", cell: (r) => r.lastAt, excel: "instant" },
+  { key: "count", sv: "Antal", cell: (r) => r.count },
+];
 
 /** The most rows one export holds. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -169,6 +179,7 @@ export async function exportAuditLog(
   actor: Actor,
   boardId: BoardId,
   query: Omit<AuditQuery, "cursor">,
+  format: ExportFormat = "csv",
 ): Promise<AsyncGenerator<string>> {
   const review = await openAuditReview(deps, actor, boardId, query);
   // The first page is read before anything is sent: storage being down is still a 503, not a cut file.
@@ -189,5 +200,5 @@ export async function exportAuditLog(
       cursor = page.cursor;
     } while (cursor && rows < MAX_EXPORT_ROWS);
   }
-  return csvChunks(AUDIT_CSV_COLUMNS, pages());
+  return csvChunks(AUDIT_CSV_COLUMNS, pages(), { format, timeZone: deps.timeZone });
 }

@@ -1,4 +1,12 @@
-import type { LogExtract, LogReviewersView, LogReviewView, MarkLogReviewItemBody, NameLogReviewersBody } from "@fact-board/contract";
+import {
+  type ExportFormat,
+  type LogExtract,
+  type LogReviewersView,
+  type LogReviewView,
+  type MarkLogReviewItemBody,
+  type NameLogReviewersBody,
+  svWords,
+} from "@fact-board/contract";
 import { Conflict, Invalid, NotFound } from "../domain/errors";
 import { isOnBoardOn } from "../domain/fidelity";
 import { type LogReview, type LogReviewers, assertPeriod, drawSample, markItem, sampleSeed } from "../domain/log-review";
@@ -7,6 +15,7 @@ import { type Actor, type AuditEvent, type BoardId, type OrganisationId, memberI
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { MASKED_CODE } from "./audit-log";
 import { AccessNotLogged, recordAccess } from "./audit";
+import { type CsvColumn, type CsvOptions, csvStart, csvTable } from "./csv";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 
 // Loggkontroll as a documented review: the organisation names its reviewers; a reviewer opens the
@@ -189,67 +198,54 @@ export async function markLogReviewItem(
   }
 }
 
-const csvCell = (value: string): string => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-const csvLine = (cells: ReadonlyArray<string | number>) => `${cells.map((c) => csvCell(String(c))).join(",")}\r\n`;
+type ReviewItem = LogReviewView["items"][number];
 
-/** The review as a report (CSV): how it was drawn, each record, its rules, mark, note, reviewer and time. */
-export async function exportLogReview(deps: UseCaseDeps, actor: Actor, boardId: BoardId, period: string): Promise<Iterable<string>> {
+const REVIEW_SUMMARY_COLUMNS: ReadonlyArray<CsvColumn<LogReviewView>> = [
+  { key: "organisationId", sv: "Organisation", cell: (v) => v.organisationId },
+  { key: "period", sv: "Period", cell: (v) => v.period },
+  { key: "seed", sv: "Frö", cell: (v) => v.seed },
+  { key: "drawnAt", sv: "Dragen", cell: (v) => v.drawnAt, excel: "instant" },
+  { key: "drawnBy", sv: "Dragen av", cell: (v) => v.drawnBy },
+  { key: "population", sv: "Poster under perioden", cell: (v) => v.population },
+  { key: "sampled", sv: "I urvalet", cell: (v) => v.items.length },
+  { key: "marked", sv: "Granskade", cell: (v) => v.marked },
+  { key: "followUp", sv: "Att följa upp", cell: (v) => v.followUp },
+];
+
+const REVIEW_ITEM_COLUMNS: ReadonlyArray<CsvColumn<ReviewItem>> = [
+  { key: "recordId", sv: "Post", cell: (i) => i.id },
+  { key: "at", sv: "Tid", cell: (i) => i.at, excel: "instant" },
+  { key: "lastAt", sv: "Senast", cell: (i) => i.lastAt, excel: "instant" },
+  { key: "count", sv: "Antal", cell: (i) => i.count },
+  { key: "memberId", sv: "Medlem", cell: (i) => i.memberId },
+  { key: "role", sv: "Roll", cell: (i) => i.role, excel: svWords.role },
+  { key: "what", sv: "Vad", cell: (i) => i.what, excel: svWords.auditWhat },
+  { key: "participantCode", sv: "Deltagare", cell: (i) => i.participantCode },
+  { key: "channel", sv: "Kanal", cell: (i) => i.channel, excel: svWords.auditChannel },
+  { key: "rules", sv: "Varför i urvalet", cell: (i) => i.rules, excel: svWords.logReviewRule },
+  { key: "status", sv: "Bedömning", cell: (i) => i.mark?.status, excel: svWords.logReviewStatus },
+  { key: "note", sv: "Anteckning", cell: (i) => i.mark?.note },
+  { key: "markedBy", sv: "Bedömd av", cell: (i) => i.mark?.by },
+  { key: "markedAt", sv: "Bedömd", cell: (i) => i.mark?.at, excel: "instant" },
+];
+
+/** The review as a report (CSV): how it was drawn, then each record, its rules, mark, note, reviewer and time. */
+export async function exportLogReview(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  period: string,
+  format: ExportFormat = "csv",
+): Promise<Iterable<string>> {
   assertPeriod(period, todayOf(deps));
   await assertNamedReviewer(deps, actor, boardId);
   const review = await deps.storage.logReviews.get(boardId, actor.member.organisationId, period);
   if (!review) throw new NotFound("The log review");
   const view = await toView(deps, actor, review);
-  return (function* () {
-    yield csvLine(["organisationId", "period", "seed", "drawnAt", "drawnBy", "population", "sampled", "marked", "followUp"]);
-    yield csvLine([
-      view.organisationId,
-      view.period,
-      view.seed,
-      view.drawnAt,
-      view.drawnBy,
-      view.population,
-      view.items.length,
-      view.marked,
-      view.followUp,
-    ]);
-    yield csvLine([
-      "recordId",
-      "at",
-      "lastAt",
-      "count",
-      "memberId",
-      "role",
-      "what",
-      "participantCode",
-      "channel",
-      "rules",
-      "status",
-      "note",
-      "markedBy",
-      "markedAt",
-    ]);
-    for (const i of view.items) {
-      yield csvLine([
-        i.id,
-        i.at,
-        i.lastAt,
-        i.count,
-        i.memberId,
-        i.role,
-        i.what,
-        i.participantCode,
-        i.channel,
-        i.rules.join(" "),
-        i.mark?.status ?? "",
-        i.mark?.note ?? "",
-        i.mark?.by ?? "",
-        i.mark?.at ?? "",
-      ]);
-    }
-  })();
+  const options = { format, timeZone: deps.timeZone };
+  const summary = csvTable(REVIEW_SUMMARY_COLUMNS, options);
+  const items = csvTable(REVIEW_ITEM_COLUMNS, options);
+  return [csvStart(options) + summary.header() + summary.rows([view]), items.header() + items.rows(view.items)];
 }
 
 const EXTRACT_MONTHS = 120;
@@ -304,11 +300,28 @@ export async function readLogExtract(
   return { participantCode: code, organisations: organisationsOut };
 }
 
-export function logExtractCsv(extract: LogExtract): Iterable<string> {
-  return (function* () {
-    yield csvLine(["participantCode", "organisation", "unit", "at", "lastAt", "count", "what", "channel"]);
-    for (const o of extract.organisations)
-      for (const a of o.accesses)
-        yield csvLine([extract.participantCode, o.organisationName, o.unit, a.at, a.lastAt, a.count, a.what, a.channel]);
-  })();
+type ExtractAccess = {
+  code: string;
+  organisation: LogExtract["organisations"][number];
+  access: LogExtract["organisations"][number]["accesses"][number];
+};
+
+const EXTRACT_COLUMNS: ReadonlyArray<CsvColumn<ExtractAccess>> = [
+  { key: "participantCode", sv: "Deltagare", cell: (a) => a.code },
+  { key: "organisation", sv: "Organisation", cell: (a) => a.organisation.organisationName },
+  { key: "unit", sv: "Enhet", cell: (a) => a.organisation.unit, excel: svWords.organisationKind },
+  { key: "at", sv: "Första gången", cell: (a) => a.access.at, excel: "instant" },
+  { key: "lastAt", sv: "Senast", cell: (a) => a.access.lastAt, excel: "instant" },
+  { key: "count", sv: "Antal", cell: (a) => a.access.count },
+  { key: "what", sv: "Vad", cell: (a) => a.access.what, excel: svWords.auditWhat },
+  { key: "channel", sv: "Kanal", cell: (a) => a.access.channel, excel: svWords.auditChannel },
+];
+
+/** The log extract as CSV: one line per access, per organisation. */
+export function logExtractCsv(extract: LogExtract, options: CsvOptions): Iterable<string> {
+  const rows = extract.organisations.flatMap((organisation) =>
+    organisation.accesses.map((access) => ({ code: extract.participantCode, organisation, access })),
+  );
+  const table = csvTable(EXTRACT_COLUMNS, options);
+  return [csvStart(options) + table.header() + table.rows(rows)];
 }

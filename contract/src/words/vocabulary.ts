@@ -1,10 +1,17 @@
 import type {
   AbsenceReason,
+  AccessChannel,
+  AuditOutcome,
+  AuditWhat,
   BoardReason,
   ConsentStatus,
   CoverState,
   EscalationState,
+  LogReviewRule,
+  LogReviewStatus,
+  OrganisationKind,
   Priority,
+  Role,
   SignalKind,
   TakeOffOutcome,
   Urgency,
@@ -14,7 +21,7 @@ import type {
  * The words for the vocabulary's codes, one catalogue for the bot's cards and the tab (issue 16):
  * a signal kind or a consent status reads the same in a chat card and on the board. One file per
  * language (sv.ts, en.ts), so the tab downloads only the language it shows; types only here, so
- * neither pulls zod into the tab's bundle.
+ * neither pulls zod into the tab's bundle. The Excel form of the CSV exports writes these words too.
  */
 export interface Vocabulary {
   signalKind: Record<SignalKind, string>;
@@ -26,4 +33,11 @@ export interface Vocabulary {
   absenceReason: Record<AbsenceReason, string>;
   takeOffOutcome: Record<TakeOffOutcome, string>;
   coverState: Record<CoverState, string>;
+  role: Record<Role, string>;
+  organisationKind: Record<OrganisationKind, string>;
+  auditWhat: Record<AuditWhat, string>;
+  auditChannel: Record<AccessChannel, string>;
+  auditOutcome: Record<AuditOutcome, string>;
+  logReviewStatus: Record<LogReviewStatus, string>;
+  logReviewRule: Record<LogReviewRule, string>;
 }

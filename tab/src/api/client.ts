@@ -65,6 +65,11 @@ export type TokenSource = () => Promise<string>;
 export type { DevPerson };
 
 const seg = encodeURIComponent;
+/**
+ * The tab's downloads are for people, so they ask for the form that opens by double-click in
+ * Swedish Excel; the comma form (the API's default) is for scripts.
+ */
+const EXCEL = "format=excel";
 /** The meeting a walkthrough or check-in belongs to, as a query (none: the server picks the board's meeting today). */
 const meetingQuery = (meetingId?: string) => (meetingId ? `?meeting=${seg(meetingId)}` : "");
 
@@ -210,15 +215,11 @@ export class ApiClient {
     this.request<ImportReport>("POST", `/api/boards/${seg(boardId)}/participants/import${dryRun ? "?dryRun=true" : ""}`, undefined, csv);
   adminAudit = (boardId: string, cursor?: string) =>
     this.request<AdminAuditPage>("GET", `/api/boards/${seg(boardId)}/admin-audit${cursor ? `?cursor=${seg(cursor)}` : ""}`);
-  /** The CSV export needs the bearer header too, so it is fetched and handed over as a blob. */
-  auditCsv = async (boardId: string, filter: { participantId?: string; memberId?: string }): Promise<Blob> => {
-    const params = new URLSearchParams();
+  /** The access log as a file for Excel (the CSV exports need the bearer header, so they come as blobs). */
+  auditCsv = (boardId: string, filter: { participantId?: string; memberId?: string }): Promise<Blob> => {
+    const params = new URLSearchParams(EXCEL);
     for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
-    const response = await fetch(`${this.baseUrl}/api/boards/${seg(boardId)}/audit.csv?${params.toString()}`, {
-      headers: { Authorization: `Bearer ${await this.token()}` },
-    });
-    if (!response.ok) throw await toApiRequestError(response);
-    return response.blob();
+    return this.blob(`/api/boards/${seg(boardId)}/audit.csv?${params.toString()}`);
   };
   logReviewers = (boardId: string, organisationId: string) =>
     this.request<LogReviewersView>("GET", `/api/boards/${seg(boardId)}/log-reviewers/${seg(organisationId)}`);
@@ -229,14 +230,15 @@ export class ApiClient {
     this.request<LogReviewView>("GET", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}`);
   markLogReviewItem = (boardId: string, period: string, itemId: string, body: MarkLogReviewItemBody) =>
     this.request<LogReviewView>("POST", `/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/items/${seg(itemId)}`, body);
-  logReviewReportCsv = (boardId: string, period: string) => this.blob(`/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/report.csv`);
+  logReviewReportCsv = (boardId: string, period: string) =>
+    this.blob(`/api/boards/${seg(boardId)}/log-reviews/${seg(period)}/report.csv?${EXCEL}`);
   logExtract = (boardId: string, participantId: string) =>
     this.request<LogExtract>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract`);
   logExtractCsv = (boardId: string, participantId: string, organisationId?: string) =>
     this.blob(
-      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv${organisationId ? `?organisationId=${seg(organisationId)}` : ""}`,
+      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv?${EXCEL}${organisationId ? `&organisationId=${seg(organisationId)}` : ""}`,
     );
-  statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv`);
+  statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv?${EXCEL}`);
 
   /** A file download that needs the bearer header, handed over as a blob. */
   private async blob(path: string): Promise<Blob> {

@@ -12,6 +12,13 @@ const prefixes = {
   absenceReason: "absenceReason",
   takeOffOutcome: "outcome",
   coverState: "coverState",
+  role: "role",
+  organisationKind: "organisationKind",
+  auditWhat: "auditWhat",
+  auditChannel: "auditChannel",
+  auditOutcome: "auditOutcome",
+  logReviewStatus: "logReview.status",
+  logReviewRule: "logReview.rule",
 } as const satisfies Record<keyof Vocabulary, string>;
 
 type Prefixes = typeof prefixes;

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
+import { saveBlob } from "../../api/download";
 import { errorMessage } from "../../api/errors";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
@@ -59,13 +60,11 @@ export default function AuditPanel() {
   }, [participantId, memberId]);
 
   const exportCsv = async () => {
-    const blob = await client.auditCsv(boardId, filter);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `loggkontroll-${memberId || participantId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    try {
+      saveBlob(await client.auditCsv(boardId, filter), `loggkontroll-${memberId || participantId}.csv`);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   };
 
   // The log stores codes (viewedDetails, tab, allowed); show them in words, and an unknown code as it is.
