@@ -36,6 +36,22 @@ export const ApiErrorCode = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
+/**
+ * Which domain rule refused, for the tab and cards to word themselves: another organisation's text
+ * (authorship), a role beyond the caller's reach, the board's last admin, a case manager whose
+ * organisation may not see the participant, a join request naming another organisation, and the
+ * cap on pending join requests per tenant.
+ */
+export const RefusalReason = z.enum([
+  "NotYourOrganisationsText",
+  "RoleBeyondReach",
+  "LastAdmin",
+  "CaseManagerMayNotSee",
+  "JoinRequestOfAnotherOrganisation",
+  "PendingJoinRequestsCapped",
+]);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
 export const ApiError = z.object({
   error: z.object({
     code: ApiErrorCode,
@@ -44,8 +60,8 @@ export const ApiError = z.object({
     field: z.string().optional(),
     /** For a 409 on a stale version: what is stored now, as the caller may see it. */
     current: z.unknown().optional(),
-    /** For a 403 refused by a domain rule the tab words itself: another organisation's text (authorship). */
-    reason: z.enum(["NotYourOrganisationsText"]).optional(),
+    /** For a refusal by a domain rule the tab words itself (403, 400 or 429). */
+    reason: RefusalReason.optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
