@@ -263,7 +263,7 @@ describe("the admin audit trail", () => {
     expect(trail.status).toBe(200);
     // The import wrote a record per participant (issue 29): the older events are on later pages.
     const events = [...trail.body.events];
-    for (let cursor = trail.body.cursor; cursor; ) {
+    for (let cursor = trail.body.cursor; cursor;) {
       const page = await call(admin, "GET", `${B()}/admin-audit?cursor=${encodeURIComponent(cursor)}`);
       events.push(...page.body.events);
       cursor = page.body.cursor;
@@ -281,9 +281,7 @@ describe("the admin audit trail", () => {
         "participantsImported",
       ]),
     );
-    const roleChange = events.find(
-      (e: { what: string; fields?: string[] }) => e.what === "memberChanged" && e.fields?.includes("role"),
-    );
+    const roleChange = events.find((e: { what: string; fields?: string[] }) => e.what === "memberChanged" && e.fields?.includes("role"));
     expect(roleChange).toMatchObject({
       actor: { displayName: "Anna Admin" },
       subject: { id: idOf(regionStaff2) },
