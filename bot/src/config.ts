@@ -101,6 +101,13 @@ export const ConfigSchema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     /** API requests one signed-in person may make per minute before 429 (a live board makes a few). */
     API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
+    /** Reads of the sign-in configuration (served before anyone is known) per client address per minute. */
+    SIGN_IN_CONFIG_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** Join requests sent per client address per hour, and per tenant per hour (asking again counts too). */
+    JOIN_REQUESTS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+    JOIN_REQUESTS_PER_HOUR_PER_TENANT: z.coerce.number().int().min(1).max(100_000).default(50),
+    /** Pending join requests one tenant may have on a board at once; more waits until an admin or manager decides some. */
+    PENDING_JOIN_REQUESTS_PER_TENANT: z.coerce.number().int().min(1).max(10_000).default(20),
   })
   .superRefine((c, ctx) => {
     if (!c.STORAGE_CONNECTION_STRING && !c.STORAGE_TABLE_ENDPOINT) {

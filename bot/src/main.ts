@@ -100,6 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     publicUrl: config.PUBLIC_URL,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     rateLimit: { windowMs: 60_000, limit: config.API_REQUESTS_PER_MINUTE },
+    signInConfigRateLimit: { windowMs: 60_000, limit: config.SIGN_IN_CONFIG_REQUESTS_PER_MINUTE },
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     botEndpoint: bot.endpoint,
@@ -117,6 +118,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT },
       },
       roster: bot.roster,
+      joinRequests: {
+        perAddress: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_ADDRESS },
+        perTenant: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_TENANT },
+        maxPendingPerTenant: config.PENDING_JOIN_REQUESTS_PER_TENANT,
+      },
     },
   });
 

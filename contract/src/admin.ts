@@ -168,18 +168,33 @@ export const MemberAdminView = z.object({
   /** Participants they are case manager for whom the viewer's organisation may not see: counted, handed over with `defaultCaseManagerId`. */
   caseManagerForHidden: z.number().int(),
   etag: z.string(),
+  /**
+   * What the viewer may do about this member, from the permission matrix (issue 29): change them
+   * (name, substitutes), the roles they may be given (their current one included when it is within
+   * reach), and let them leave. Present in `GET …/admin`.
+   */
+  may: z.object({ edit: z.boolean(), roles: z.array(Role), leave: z.boolean() }).optional(),
 });
 export type MemberAdminView = z.infer<typeof MemberAdminView>;
 
+/** Where the viewer may place someone: an organisation and the roles they may grant there. */
+export const GrantChoice = z.object({ organisationId: Id, roles: z.array(Role) });
+export type GrantChoice = z.infer<typeof GrantChoice>;
+
 export const JoinRequestView = z.object({
   memberId: z.string(),
+  /** From the person's token: who they are. The display name and message are their own words, never proof of anything. */
   tenantId: z.string(),
   objectId: z.string(),
   displayName: z.string(),
   message: z.string().optional(),
+  /** The organisations the request names: those whose tenants the person signed in from. */
+  organisationIds: z.array(z.string()),
   requestedAt: Instant,
   state: z.enum(["pending", "approved", "declined"]),
   etag: z.string(),
+  /** What the viewer may decide (in `GET …/admin`): decline, and approve into which organisations with which roles. */
+  may: z.object({ decline: z.boolean(), approveInto: z.array(GrantChoice) }).optional(),
 });
 export type JoinRequestView = z.infer<typeof JoinRequestView>;
 
@@ -205,6 +220,8 @@ export const AdminOverview = z.object({
   organisations: z.array(OrganisationAdminView),
   members: z.array(MemberAdminView),
   joinRequests: z.array(JoinRequestView),
+  /** Where the viewer may add members (from the roster) and with which roles: the server decides, the tab offers these only. */
+  grantable: z.array(GrantChoice),
   may: z.object({
     configure: z.boolean(),
     manageOrganisations: z.boolean(),
@@ -226,17 +243,29 @@ export const RosterPerson = z.object({
 export type RosterPerson = z.infer<typeof RosterPerson>;
 
 export const ImportReport = z.object({
+  /** Participants created (0 on a dry run). */
   imported: z.number().int(),
-  /** Lines already imported by an earlier run of the same file (a retry after a failure midway). */
+  /** Participants changed by lines that asked for it (`action` update; 0 on a dry run). */
+  updated: z.number().int(),
+  /** Lines already imported by an earlier run of the same file (a retry after a failure midway), or asking for an update that changes nothing. */
   alreadyThere: z.number().int(),
   /** `column` (1-based): the cell at fault, when one cell is (a personal identity number). */
   refused: z.array(z.object({ line: z.number().int(), reason: z.string(), column: z.number().int().optional() })),
+  /** Every line that was not refused, with what it did (or, on a dry run, would do) and which fields an update changes. */
+  lines: z.array(
+    z.object({
+      line: z.number().int(),
+      outcome: z.enum(["created", "updated", "unchanged"]),
+      fields: z.array(z.string()).optional(),
+    }),
+  ),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
 export const AdminAuditView = z.object({
   at: Instant,
-  actor: z.object({ memberId: z.string(), displayName: z.string(), organisationId: z.string(), role: Role }),
+  /** `tenantId` is the tenant the actor signed in from (part of their id): the display name is their own words. */
+  actor: z.object({ memberId: z.string(), tenantId: z.string(), displayName: z.string(), organisationId: z.string(), role: Role }),
   what: z.string(),
   subject: z.object({ kind: z.string(), id: z.string(), name: z.string().optional() }),
   fields: z.array(z.string()).optional(),

@@ -36,6 +36,23 @@ export const ApiErrorCode = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
+/**
+ * Which domain rule refused, for the tab and cards to word themselves: another organisation's text
+ * (authorship), a role beyond the caller's reach, the board's last admin, a case manager whose
+ * organisation may not see the participant, a join request naming another organisation, and the
+ * cap on pending join requests per tenant.
+ */
+export const RefusalReason = z.enum([
+  "NotYourOrganisationsText",
+  "PersonalIdentityNumber",
+  "RoleBeyondReach",
+  "LastAdmin",
+  "CaseManagerMayNotSee",
+  "JoinRequestOfAnotherOrganisation",
+  "PendingJoinRequestsCapped",
+]);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
 export const ApiError = z.object({
   error: z.object({
     code: ApiErrorCode,
@@ -45,10 +62,10 @@ export const ApiError = z.object({
     /** For a 409 on a stale version: what is stored now, as the caller may see it. */
     current: z.unknown().optional(),
     /**
-     * A refusal the tab words itself: a 403 for another organisation's text (authorship), a 400 for
-     * a personal identity number in the free-text field `field`.
+     * A refusal by a domain rule the tab words itself (403, 400 or 429): e.g. another organisation's
+     * text (authorship), a personal identity number in the free-text field `field`, a role beyond reach.
      */
-    reason: z.enum(["NotYourOrganisationsText", "PersonalIdentityNumber"]).optional(),
+    reason: RefusalReason.optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -503,6 +503,8 @@ describe("the table covers the API", () => {
       "member.manage",
       "member.manageOwnOrganisation",
       "adminAudit.read",
+      // Checked on the member named as case manager (tests/api/admin-rights.test.ts).
+      "participant.beCaseManager",
     ];
     expect([...used, ...setup].sort()).toEqual(Object.keys(permissionMatrix).sort());
   });

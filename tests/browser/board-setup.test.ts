@@ -142,6 +142,11 @@ it("takes a team from an empty store to a board its partner sees through consent
   await screenshot(partner, "join-request-pending");
 
   await openSettings(page, boardId, "Medlemmar");
+  // The name is Maja's own words; beside it, what the server knows: her tenant and the organisation it belongs to (issue 29).
+  const request = page.getByRole("group", { name: "Maja Kommun" });
+  await request.getByText(`Loggar in från Socialtjänsten Norrby · Tenant ${MUNI}`).waitFor();
+  await request.getByText("namnet har personen själv angett").waitFor();
+  await screenshot(page, "settings-join-request");
   await page.getByRole("button", { name: "Godkänn Maja Kommun" }).click();
   const approve = page.getByRole("dialog", { name: "Godkänn Maja Kommun som medlem" });
   const muniOrg = (
@@ -164,6 +169,9 @@ it("takes a team from an empty store to a board its partner sees through consent
   await status(page, "Anna Admin har sparats.");
   const members = page.getByRole("table", { name: "Medlemmar" });
   await members.getByRole("row", { name: /Anna Admin.*Rita Region/ }).waitFor();
+  const majaRow = members.getByRole("row", { name: /Maja Kommun/ });
+  await majaRow.getByText(`Tenant ${MUNI}`).waitFor();
+  await majaRow.getByRole("cell", { name: "Socialtjänsten Norrby" }).waitFor();
   expect(await members.getByRole("row").count()).toBe(4);
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await layoutDefects(page)).toEqual([]);

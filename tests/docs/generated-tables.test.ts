@@ -2,14 +2,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { authorshipTable, OWNERS } from "../../bot/src/domain/authorship";
-import { isAllowed, permissionMatrix } from "../../bot/src/domain/permissions";
+import { isAllowed, mayGrantRole, permissionMatrix, roleGrants } from "../../bot/src/domain/permissions";
 
 /** What scripts/permission-table.mjs lends (an ES module: loaded through Jest, typed here). */
 interface PermissionTableScript {
   START: string;
   END: string;
   DOCUMENT: string;
-  renderPermissionTable(source: { permissionMatrix: typeof permissionMatrix; isAllowed: typeof isAllowed }): string;
+  renderPermissionTable(source: {
+    permissionMatrix: typeof permissionMatrix;
+    isAllowed: typeof isAllowed;
+    roleGrants: typeof roleGrants;
+    mayGrantRole: typeof mayGrantRole;
+  }): string;
   withTable(document: string, table: string): string;
 }
 const { START, END, DOCUMENT, renderPermissionTable, withTable } = jest.requireActual<PermissionTableScript>(
@@ -18,7 +23,7 @@ const { START, END, DOCUMENT, renderPermissionTable, withTable } = jest.requireA
 
 const root = path.resolve(__dirname, "../..");
 const file = path.join(root, DOCUMENT);
-const table = renderPermissionTable({ permissionMatrix, isAllowed });
+const table = renderPermissionTable({ permissionMatrix, isAllowed, roleGrants, mayGrantRole });
 
 it("the permission table in docs/privacy.md is the one permissionMatrix gives", () => {
   const document = readFileSync(file, "utf8");
@@ -31,6 +36,17 @@ it("the permission table in docs/privacy.md is the one permissionMatrix gives", 
 it("the table shows what the matrix says for a few well-known cells", () => {
   expect(table).toContain("| Read and export the access log (loggkontroll) | `audit.read` | — | — | ✓ | ✓ |");
   expect(table).toContain("| Edit an entry and its actions | `entry.edit` | ✓ | ✓ if case manager or covering | ✓ | ✓ |");
+});
+
+it("the table shows who may grant which role (issue 29)", () => {
+  expect(table).toContain("| Grant the role admin, or change or remove an admin | `grant.admin` | — | — | — | ✓ |");
+  expect(table).toContain("| Grant the role manager, or change or remove a manager | `grant.manager` | — | — | — | ✓ |");
+  expect(table).toContain(
+    "| Grant the role staff, or change or remove a staff member | `grant.staff` | — | — | ✓ if own organisation | ✓ |",
+  );
+  expect(table).toContain(
+    "| Be named a participant's case manager | `participant.beCaseManager` | ✓ if their organisation may see the participant |",
+  );
 });
 
 interface AuthorshipTableScript {

@@ -25,9 +25,12 @@ import {
   type BoardCreation,
 } from "../use-cases/board-setup";
 import type { UseCaseDeps } from "../use-cases/deps";
-import { addMember, decideJoinRequest, editMember, leaveBoard, readRoster, requestToJoin, type TeamRoster } from "../use-cases/members";
-import { editParticipant, importParticipants } from "../use-cases/participant-admin";
+import { decideJoinRequest, requestToJoin, type JoinRequestLimits } from "../use-cases/join-requests";
+import { addMember, editMember, leaveBoard, readRoster, type TeamRoster } from "../use-cases/members";
+import { editParticipant } from "../use-cases/participant-admin";
+import { importParticipants } from "../use-cases/participant-import";
 import { callerOf } from "./board-routes";
+import { perAddressRateLimit, perTenantRateLimit, type RateLimitOptions } from "./security";
 import { parse, pathId } from "./validate";
 
 // Setting up and running a board (the tab's "Inställningar"): the same thin routes as board-routes.ts.
@@ -44,7 +47,16 @@ const AuditQuery = z.strictObject({ cursor: z.string().max(2000).optional() });
 export interface AdminRouteParts {
   creation: BoardCreation;
   roster: TeamRoster;
+  /** Abuse limits on asking to join: per client address and per tenant (rate), and pending requests per tenant (cap). */
+  joinRequests?: JoinRequestLimits & { perAddress: RateLimitOptions; perTenant: RateLimitOptions };
 }
+
+const HOUR = 3_600_000;
+export const DEFAULT_JOIN_REQUEST_LIMITS: NonNullable<AdminRouteParts["joinRequests"]> = {
+  perAddress: { windowMs: HOUR, limit: 10 },
+  perTenant: { windowMs: HOUR, limit: 50 },
+  maxPendingPerTenant: 20,
+};
 
 export function adminRoutes(deps: UseCaseDeps, parts: AdminRouteParts): Router {
   const r = Router();
@@ -59,9 +71,12 @@ export function adminRoutes(deps: UseCaseDeps, parts: AdminRouteParts): Router {
     res.status(201).json(await createBoard(deps, parts.creation, callerOf(res), body));
   });
 
-  r.post("/api/boards/:boardId/join-requests", async (req, res) => {
+  const joinLimits = parts.joinRequests ?? DEFAULT_JOIN_REQUEST_LIMITS;
+  // Anyone of an allowed tenant may ask, so asking is throttled per address and per tenant (429).
+  const joinRateLimits = [perAddressRateLimit(joinLimits.perAddress), perTenantRateLimit(joinLimits.perTenant)];
+  r.post("/api/boards/:boardId/join-requests", ...joinRateLimits, async (req, res) => {
     const body = parse(JoinRequestBody, req.body);
-    res.status(202).json(await requestToJoin(deps, callerOf(res), pathId(req.params.boardId, "boardId"), body));
+    res.status(202).json(await requestToJoin(deps, callerOf(res), pathId(req.params.boardId, "boardId"), body, joinLimits));
   });
 
   r.get("/api/boards/:boardId/admin", async (req, res) => {

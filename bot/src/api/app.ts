@@ -26,6 +26,8 @@ export interface AppParts {
   rateLimit?: RateLimitOptions;
   /** Per client address, for requests that fail authentication and the development routes. */
   addressRateLimit?: RateLimitOptions;
+  /** Per client address, for the sign-in configuration (served before anyone is known, so no tenant to count by). */
+  signInConfigRateLimit?: RateLimitOptions;
   /** Creating boards (who may) and the Teams roster port, for the setup routes. */
   admin?: AdminRouteParts;
   /** Reverse proxies whose X-Forwarded-For is trusted (express "trust proxy"); 0 or absent: none. */
@@ -71,6 +73,8 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   const perAddress = perAddressRateLimit(parts.addressRateLimit ?? { windowMs: 60_000, limit: 300 });
   app.use("/api/dev", perAddress);
+  // Its own budget: a page load reads it once, and a flood of it must not use up the development sign-in's.
+  app.use("/api/sign-in", perAddressRateLimit(parts.signInConfigRateLimit ?? { windowMs: 60_000, limit: 120 }));
   for (const r of parts.unauthenticatedRoutes ?? []) app.use(r.path, r.handler);
 
   const watcher = new BoardVersionWatcher((boardId) => parts.deps.storage.boardVersions.current(boardId));

@@ -2,7 +2,7 @@ import { type ApiError, type ApiErrorCode, isPersonalIdentityNumberIssue } from 
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
-import { Invalid, isDomainError, NotYourOrganisationsText, type DomainError } from "../domain/errors";
+import { Invalid, isDomainError, type DomainError } from "../domain/errors";
 import type { Logger } from "../logger";
 import { isStorageUnavailable } from "../storage";
 
@@ -19,6 +19,7 @@ const statusOfDomain: Record<DomainError["code"], number> = {
   AlreadyExists: 409,
   InvalidTransition: 409,
   Invalid: 400,
+  TooManyRequests: 429,
 };
 
 export class HttpError extends Error {
@@ -44,8 +45,8 @@ export function toApiError(e: unknown): { status: number; body: ApiError } {
   if (isDomainError(e)) {
     const current = "current" in e && e.current !== undefined ? { current: e.current } : {};
     const field = e instanceof Invalid && e.field ? { field: e.field } : {};
-    // A refusal under the authorship rule keeps code Forbidden and says which rule, so the tab and cards can word it.
-    const reason = e instanceof NotYourOrganisationsText ? { reason: e.reason } : {};
+    // A refusal by a named rule keeps its code and says which rule, so the tab and cards can word it.
+    const reason = e.reason ? { reason: e.reason } : {};
     return { status: statusOfDomain[e.code], body: { error: { code: e.code, message: e.message, ...field, ...current, ...reason } } };
   }
   // An access log that could not be written because storage is down is the same outage.

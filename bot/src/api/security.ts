@@ -120,6 +120,20 @@ export function perAddressRateLimit(options: RateLimitOptions): RequestHandler {
   });
 }
 
+/** Per-tenant limit (the caller's tenant, from their token): all of one organisation's people together. */
+export function perTenantRateLimit(options: RateLimitOptions): RequestHandler {
+  return rateLimit({
+    ...options,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => {
+      const caller = res.locals.caller as Caller | undefined;
+      return caller ? `tenant:${caller.tenantId.toLowerCase()}` : "anonymous";
+    },
+    handler: tooManyRequests,
+  });
+}
+
 /**
  * App Service's front end writes X-Forwarded-For as "address:port"; with the port in the key every
  * connection would count apart. IPv6 keys are grouped per /56 by ipKeyGenerator.

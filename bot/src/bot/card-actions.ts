@@ -332,6 +332,7 @@ function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): stri
     case "AlreadyExists":
       return s.staleCard;
     case "Forbidden":
+    case "TooManyRequests":
       return e instanceof NotYourOrganisationsText ? s.notYourOrganisationsText : s.forbidden;
     case "NotFound":
       return s.notFound;

@@ -1,10 +1,15 @@
+import type { RefusalReason } from "@fact-board/contract";
+
 // Errors are values with a stable code; one place (api/errors.ts, bot card replies) maps them to
 // HTTP statuses and card messages. Messages are for people and never carry personal data.
 
-export type DomainErrorCode = "NotFound" | "Forbidden" | "Conflict" | "InvalidTransition" | "Invalid" | "AlreadyExists";
+export type DomainErrorCode = "NotFound" | "Forbidden" | "Conflict" | "InvalidTransition" | "Invalid" | "AlreadyExists" | "TooManyRequests";
+export type { RefusalReason };
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
+  /** Which rule refused, when the tab and cards word it themselves (the message stays English). */
+  readonly reason?: RefusalReason;
 }
 
 export class NotFound extends DomainError {
@@ -16,7 +21,10 @@ export class NotFound extends DomainError {
 
 export class Forbidden extends DomainError {
   readonly code = "Forbidden" as const;
-  constructor(message = "You are not allowed to do this.") {
+  constructor(
+    message = "You are not allowed to do this.",
+    override readonly reason?: RefusalReason,
+  ) {
     super(message);
   }
 }
@@ -26,7 +34,7 @@ export class Forbidden extends DomainError {
  * 403 Forbidden; `reason` tells the tab and cards which refusal it is, so they can say it in Swedish.
  */
 export class NotYourOrganisationsText extends Forbidden {
-  readonly reason = "NotYourOrganisationsText" as const;
+  override readonly reason = "NotYourOrganisationsText" as const;
 }
 
 /** Someone else changed the thing since it was read; `current` is what is stored now. */
@@ -64,6 +72,18 @@ export class Invalid extends DomainError {
   constructor(
     message: string,
     readonly field?: string,
+    override readonly reason?: RefusalReason,
+  ) {
+    super(message);
+  }
+}
+
+/** A limit on how much may be pending or asked at once (e.g. join requests per tenant): try again later. */
+export class TooMany extends DomainError {
+  readonly code = "TooManyRequests" as const;
+  constructor(
+    message: string,
+    override readonly reason?: RefusalReason,
   ) {
     super(message);
   }

@@ -1,6 +1,16 @@
 import { Role } from "@fact-board/contract";
 import { Forbidden } from "./errors";
-import { assertAllowed, isAllowed, permissionMatrix, type Permission, type Relation } from "./permissions";
+import {
+  assertAllowed,
+  grantableRoles,
+  isAllowed,
+  mayChangeMember,
+  mayGrantRole,
+  permissionMatrix,
+  roleGrants,
+  type Permission,
+  type Relation,
+} from "./permissions";
 import type { Member } from "./types";
 
 // The expected matrix, written out again from docs/domain.md#roles-and-what-they-may-do rather than read from permissionMatrix,
@@ -42,13 +52,23 @@ const expected: Record<Permission, Expectation> = {
   // Each organisation's own manager for their own people.
   "member.manageOwnOrganisation": (role, r) => r.ownOrganisation === true && managers(role),
   "adminAudit.read": (role) => role === "admin",
+  // Issue 29: a case manager is a member whose organisation may see the participant, whatever their role.
+  "participant.beCaseManager": (_role, r) => r.seesParticipant === true,
 };
 
 const permissions = Object.keys(permissionMatrix) as Permission[];
 const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
   [false, true].flatMap((ownOrganisation) =>
     [false, true].flatMap((askedSubstitute) =>
-      [false, true].map((namedLogReviewer) => ({ caseManagerOrCover, ownOrganisation, askedSubstitute, namedLogReviewer })),
+      [false, true].flatMap((namedLogReviewer) =>
+        [false, true].map((seesParticipant) => ({
+          caseManagerOrCover,
+          ownOrganisation,
+          askedSubstitute,
+          namedLogReviewer,
+          seesParticipant,
+        })),
+      ),
     ),
   ),
 );
@@ -132,5 +152,79 @@ describe("guarding an action", () => {
 
   it("passes when the member may", () => {
     expect(() => assertAllowed(staff, "entry.takeOff", { caseManagerOrCover: true })).not.toThrow();
+  });
+});
+
+// Issue 29: who may grant what, written out again from the issue rather than read from roleGrants.
+const RANK: Record<Role, number> = { staff: 0, coordinator: 1, manager: 2, admin: 3 };
+const expectedGrant = (actor: Role, target: Role, own: boolean): boolean =>
+  actor === "admin" || (actor === "manager" && own && (target === "staff" || target === "coordinator"));
+
+describe("who may grant which role", () => {
+  const grantCases = Role.options.flatMap((actor) =>
+    Role.options.flatMap((target) => [true, false].map((own) => ({ actor, target, own, allowed: expectedGrant(actor, target, own) }))),
+  );
+
+  it("has a rule for every role", () => {
+    expect(Object.keys(roleGrants).sort()).toEqual([...Role.options].sort());
+    for (const r of Role.options) expect(roleGrants[r].description).not.toHaveLength(0);
+  });
+
+  it.each(grantCases)("$actor grants $target (own organisation: $own): $allowed", ({ actor, target, own, allowed }) => {
+    expect(mayGrantRole(actor, target, { ownOrganisation: own })).toBe(allowed);
+  });
+
+  it("admins grant any role, in any organisation", () => {
+    for (const own of [true, false])
+      expect(grantableRoles("admin", { ownOrganisation: own })).toEqual(["staff", "coordinator", "manager", "admin"]);
+  });
+
+  it("a manager grants staff and coordinator in their own organisation only", () => {
+    expect(grantableRoles("manager", { ownOrganisation: true })).toEqual(["staff", "coordinator"]);
+    expect(grantableRoles("manager", { ownOrganisation: false })).toEqual([]);
+  });
+
+  it("nobody grants a role above their own, whatever the relation", () => {
+    for (const actor of Role.options)
+      for (const target of Role.options)
+        if (RANK[target] > RANK[actor])
+          for (const own of [true, false]) expect(mayGrantRole(actor, target, { ownOrganisation: own })).toBe(false);
+  });
+
+  it("changes to admins are admin-only: granting, demoting and changing an admin", () => {
+    for (const actor of ["staff", "coordinator", "manager"] as const) {
+      expect(mayGrantRole(actor, "admin", { ownOrganisation: true })).toBe(false);
+      expect(mayChangeMember(actor, { from: "admin", to: "staff" }, { ownOrganisation: true })).toBe(false);
+      expect(mayChangeMember(actor, { from: "admin" }, { ownOrganisation: true })).toBe(false);
+    }
+    expect(mayChangeMember("admin", { from: "admin", to: "staff" }, { ownOrganisation: false })).toBe(true);
+  });
+
+  it("a role change needs reach over the role held and the new one", () => {
+    expect(mayChangeMember("manager", { from: "staff", to: "coordinator" }, { ownOrganisation: true })).toBe(true);
+    expect(mayChangeMember("manager", { from: "staff", to: "manager" }, { ownOrganisation: true })).toBe(false);
+    expect(mayChangeMember("manager", { from: "manager", to: "staff" }, { ownOrganisation: true })).toBe(false);
+    expect(mayChangeMember("manager", { from: "staff", to: "coordinator" }, { ownOrganisation: false })).toBe(false);
+  });
+
+  it("a manager keeps their own name and substitutes, but not their own role", () => {
+    expect(mayChangeMember("manager", { from: "manager" }, { ownOrganisation: true, self: true })).toBe(true);
+    expect(mayChangeMember("manager", { from: "manager", to: "admin" }, { ownOrganisation: true, self: true })).toBe(false);
+    expect(mayChangeMember("manager", { from: "manager", to: "staff" }, { ownOrganisation: true, self: true })).toBe(false);
+    expect(mayChangeMember("staff", { from: "staff" }, { ownOrganisation: true, self: true })).toBe(false);
+    // Someone else's name and substitutes need reach over the role they hold.
+    expect(mayChangeMember("manager", { from: "manager" }, { ownOrganisation: true })).toBe(false);
+    expect(mayChangeMember("manager", { from: "coordinator" }, { ownOrganisation: true })).toBe(true);
+  });
+});
+
+describe("who may be a case manager", () => {
+  it("only a member whose organisation may see the participant, whatever their role", () => {
+    for (const role of Role.options) {
+      expect(isAllowed(role, "participant.beCaseManager", { seesParticipant: true })).toBe(true);
+      expect(
+        isAllowed(role, "participant.beCaseManager", { seesParticipant: false, ownOrganisation: true, caseManagerOrCover: true }),
+      ).toBe(false);
+    }
   });
 });

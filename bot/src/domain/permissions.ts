@@ -31,7 +31,8 @@ export type Permission =
   | "organisation.manage"
   | "member.manage"
   | "member.manageOwnOrganisation"
-  | "adminAudit.read";
+  | "adminAudit.read"
+  | "participant.beCaseManager";
 
 /** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
 export interface Relation {
@@ -43,6 +44,8 @@ export interface Relation {
   askedSubstitute?: boolean;
   /** The member is one of the log reviewers their organisation named. */
   namedLogReviewer?: boolean;
+  /** The member's organisation may see the participant (consent visibility, visibility.ts), checked today. */
+  seesParticipant?: boolean;
 }
 
 type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
@@ -101,15 +104,64 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "organisation.manage": { roles: ["admin"], description: "Add and edit partner organisations" },
   "member.manage": {
     roles: ["admin"],
-    description: "Add members, approve join requests, change roles and substitutes, let a member leave",
+    description: "Add members, decide join requests, change roles and substitutes, let a member leave (roles: see the grant rows)",
   },
   "member.manageOwnOrganisation": {
     roles: ["manager", "admin"],
     requires: "ownOrganisation",
-    description: "The same for the own organisation's people",
+    description: "The same for the own organisation's people, and decide the join requests that name the own organisation",
   },
   "adminAudit.read": { roles: ["admin"], description: "Read the admin audit trail (who changed which member, organisation or setting)" },
+  // Checked on the member named, not on whoever names them: participant create and edit, import, hand-over on leaving.
+  "participant.beCaseManager": {
+    roles: EVERYONE,
+    requires: "seesParticipant",
+    description: "Be named a participant's case manager",
+  },
 };
+
+/**
+ * Who may grant which role (issue 29): each role's reach, as data. Granting covers everything that
+ * gives, changes or takes away a role: adding a member, approving a join request, a role change,
+ * and changing or removing a member who holds it (one needs reach over the role they hold). Nobody
+ * reaches above their own role; changes to admins are admins' alone, and so are organisations'
+ * tenants (`organisation.manage`).
+ */
+type GrantRule = { roles: readonly Role[]; ownOrganisationOnly?: readonly Role[]; description: string };
+
+export const roleGrants: Record<Role, GrantRule> = {
+  staff: { roles: ["admin"], ownOrganisationOnly: ["manager"], description: "Grant the role staff, or change or remove a staff member" },
+  coordinator: {
+    roles: ["admin"],
+    ownOrganisationOnly: ["manager"],
+    description: "Grant the role coordinator, or change or remove a coordinator",
+  },
+  manager: { roles: ["admin"], description: "Grant the role manager, or change or remove a manager" },
+  admin: { roles: ["admin"], description: "Grant the role admin, or change or remove an admin" },
+};
+
+/** Whether `actorRole` may grant `targetRole` (relation.ownOrganisation: the person is of the actor's organisation). */
+export function mayGrantRole(actorRole: Role, targetRole: Role, relation: Relation = {}): boolean {
+  const rule = roleGrants[targetRole];
+  if (rule.roles.includes(actorRole)) return true;
+  return relation.ownOrganisation === true && (rule.ownOrganisationOnly ?? []).includes(actorRole);
+}
+
+/** The roles `actorRole` may grant to someone of an organisation (own or another), lowest first. */
+export const grantableRoles = (actorRole: Role, relation: Relation = {}): Role[] =>
+  (Object.keys(roleGrants) as Role[]).filter((r) => mayGrantRole(actorRole, r, relation));
+
+/**
+ * A change to a member who holds `from`: a role change needs reach over both the role held and the
+ * new one; their name and substitutes need reach over the role held, except that whoever manages
+ * their own organisation's people keeps their own name and substitutes (`self`).
+ */
+export function mayChangeMember(actorRole: Role, change: { from: Role; to?: Role }, relation: Relation & { self?: boolean }): boolean {
+  if (change.to !== undefined && change.to !== change.from)
+    return mayGrantRole(actorRole, change.from, relation) && mayGrantRole(actorRole, change.to, relation);
+  if (mayGrantRole(actorRole, change.from, relation)) return true;
+  return relation.self === true && isAllowed(actorRole, "member.manageOwnOrganisation", { ownOrganisation: true });
+}
 
 export function isAllowed(role: Role, permission: Permission, relation: Relation = {}): boolean {
   const rule = permissionMatrix[permission];

@@ -319,6 +319,12 @@ export interface JoinRequest extends Versioned {
   displayName: string;
   /** Free text, e.g. "Norrby socialtjänst, handläggare" — checked for personal identity numbers like any text. */
   message?: string;
+  /**
+   * The organisations the request names: the board's organisations whose tenants include the one
+   * the person signed in from, when they asked (membership.ts organisationsNamedBy). Absent on
+   * requests stored before requests named them.
+   */
+  organisationIds?: OrganisationId[];
   requestedAt: Instant;
   state: "pending" | "approved" | "declined";
   decidedBy?: MemberId;
@@ -338,7 +344,11 @@ export type AdminAuditWhat =
   | "joinDeclined"
   | "participantRegistered"
   | "participantChanged"
-  | "participantsImported";
+  | "participantsImported"
+  /** One participant created by an import (the summary is participantsImported). */
+  | "participantImported"
+  /** Refused, not done: someone tried to grant, change or remove a role beyond their reach (issue 29). */
+  | "roleGrantRefused";
 
 /**
  * The admin audit trail: who changed which member, organisation or setting, and when. Append-only,

@@ -1,5 +1,6 @@
 import { readableWriters } from "./consent";
-import type { CalendarDate, Consent, OrganisationId, Participant, ParticipantId } from "./types";
+import { isAllowed } from "./permissions";
+import type { CalendarDate, Consent, Member, OrganisationId, Participant, ParticipantId } from "./types";
 
 // Who sees what. Every item carries the organisation that wrote it; a member of organisation Y
 // sees an item written by X only if X = Y or X's valid consent names Y. A member who may not read
@@ -39,3 +40,21 @@ export function visibilityFor(
 export function canRead(visibility: ParticipantVisibility, writtenBy: OrganisationId): boolean {
   return visibility.readable.has(writtenBy);
 }
+
+/**
+ * Whether a member may be named the participant's case manager: their organisation may see the
+ * participant today (the matrix's `participant.beCaseManager`). A case manager who could not see
+ * their own participant would get cards and a caseload they may not open.
+ */
+export function mayBeCaseManager(
+  member: Member,
+  participant: Participant,
+  participantConsents: readonly Consent[],
+  today: CalendarDate,
+): boolean {
+  const seesParticipant = visibilityFor(participant, participantConsents, member.organisationId, today) !== undefined;
+  return isAllowed(member.role, "participant.beCaseManager", { seesParticipant });
+}
+
+export const CASE_MANAGER_MAY_NOT_SEE =
+  "The case manager's organisation may not see this participant (consent): choose someone whose organisation may.";

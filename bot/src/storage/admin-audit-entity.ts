@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Role } from "@fact-board/contract";
 import { z } from "zod";
-import type { AdminAuditEvent, BoardId } from "../domain/types";
+import type { AdminAuditEvent, AdminAuditWhat, BoardId } from "../domain/types";
 import { type Mapping, boardPartition, entity, jsonColumn, parseStored, storedInstant, toJson } from "./entity-support";
 
 // AdminAudit: PartitionKey boardId, RowKey `${invertedTime}_${random}`: newest first, append-only.
@@ -15,7 +15,7 @@ export const adminAuditKeys = (e: AdminAuditEvent) => ({
   rowKey: `${inverted(Date.parse(e.at))}_${randomBytes(6).toString("hex")}`,
 });
 
-const What = z.enum([
+const What: z.ZodType<AdminAuditWhat> = z.enum([
   "boardCreated",
   "boardSettingsChanged",
   "organisationAdded",
@@ -29,6 +29,8 @@ const What = z.enum([
   "participantRegistered",
   "participantChanged",
   "participantsImported",
+  "participantImported",
+  "roleGrantRefused",
 ]);
 
 const AdminAuditEntity = z.object({

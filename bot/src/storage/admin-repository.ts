@@ -9,6 +9,8 @@ import type { Tables } from "./table-clients";
 export interface AdminAuditRepository {
   /** Append-only: there is no update or delete. Throws if the write fails, so an unlogged change is not reported as done. */
   append(event: AdminAuditEvent): Promise<void>;
+  /** Many events of one board at once (an import's record per participant), in transactions of 100. */
+  appendMany(events: AdminAuditEvent[]): Promise<void>;
   /** Newest first. */
   listForBoard(boardId: BoardId, options?: { cursor?: string; pageSize?: number }): Promise<{ items: AdminAuditEvent[]; cursor?: string }>;
 }
@@ -18,6 +20,9 @@ export function adminAuditRepository(tables: Tables): AdminAuditRepository {
   return {
     append: async (event) => {
       await store.create(event);
+    },
+    appendMany: async (events) => {
+      await store.createMany(events);
     },
     listForBoard: async (boardId, options) => {
       const page = await store.page(odata`PartitionKey eq ${boardPartition(boardId)}`, options);

@@ -101,6 +101,32 @@ export class EntityStore<D> {
     return mode === "Replace" ? this.storedAs(e, etag) : this.mustGet(e.partitionKey, e.rowKey);
   }
 
+  /**
+   * Replaces the thing under its ETag while the `witnesses` (entities of the same partition) are
+   * still as read: one transaction that also touches each witness under its own ETag, so it fails
+   * as a whole (a Conflict) if any of them changed meanwhile. Touching a witness changes its ETag,
+   * which is the point: two such writes naming each other cannot both succeed.
+   */
+  async updateWhileUnchanged(
+    thing: D,
+    expectedEtag: string,
+    witnesses: ReadonlyArray<{ rowKey: string; etag: string }>,
+  ): Promise<Stored<D>> {
+    if (witnesses.length === 0) return this.update(thing, "Replace", expectedEtag);
+    if (witnesses.length >= MAX_BATCH) throw new Error(`${this.mapping.table}: at most ${MAX_BATCH - 1} witnesses in one transaction`);
+    const e = this.mapping.toEntity(thing);
+    const actions: TransactionAction[] = [
+      ["update", e, "Replace", { etag: expectedEtag }],
+      ...witnesses.map((w): TransactionAction => ["update", { partitionKey: e.partitionKey, rowKey: w.rowKey }, "Merge", { etag: w.etag }]),
+    ];
+    const result = await write(
+      this.mapping.what,
+      () => this.client.submitTransaction(actions),
+      () => this.get(e.partitionKey, e.rowKey),
+    );
+    return this.storedAs(e, result.getResponseForEntity(e.rowKey)?.etag ?? result.subResponses[0]?.etag);
+  }
+
   /** Conditional delete: a stale ETag is a Conflict carrying what is stored now. */
   async delete(partitionKey: string, rowKey: string, expectedEtag: string): Promise<void> {
     await write(
@@ -116,18 +142,6 @@ export class EntityStore<D> {
     await submitCreates(
       this.client,
       things.map((t) => this.mapping.toEntity(t)),
-    );
-  }
-
-  /**
-   * Writes many entities as Replace-upserts, one transaction per partition and 100 actions. For
-   * deterministic keys only: running it again after a failure midway writes the same rows again.
-   */
-  async upsertMany(things: D[]): Promise<void> {
-    await submitActions(
-      this.client,
-      things.map((t) => this.mapping.toEntity(t)),
-      (e) => ["upsert", e, "Replace"],
     );
   }
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { BoardId, JoinRequest, MemberId } from "../domain/types";
-import { type Mapping, boardPartition, entity, keyPart, parseStored, storedInstant } from "./entity-support";
+import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, storedInstant, toJson } from "./entity-support";
 
 // JoinRequests: PartitionKey boardId, RowKey memberId: one request per person and board, so asking
-// twice is the same request; the admins' list is one partition.
+// twice is the same request; the admins' list is one partition. `organisationIds` (JSON): the
+// organisations the request names (absent on requests stored before they named any).
 
 export const joinRequestKeys = (boardId: BoardId, memberId: MemberId) => ({
   partitionKey: boardPartition(boardId),
@@ -18,6 +19,7 @@ const JoinRequestEntity = z.object({
   objectId: z.string(),
   displayName: z.string(),
   message: z.string().optional(),
+  organisationIds: jsonColumn(z.array(z.string())).optional(),
   requestedAt: storedInstant,
   state: z.enum(["pending", "approved", "declined"]),
   decidedBy: z.string().optional(),
@@ -33,6 +35,7 @@ export const joinRequestMapping: Mapping<JoinRequest> = {
       objectId: r.objectId,
       displayName: r.displayName,
       message: r.message,
+      organisationIds: r.organisationIds ? toJson(r.organisationIds, "Organisation ids") : undefined,
       requestedAt: r.requestedAt,
       state: r.state,
       decidedBy: r.decidedBy,
@@ -47,6 +50,7 @@ export const joinRequestMapping: Mapping<JoinRequest> = {
       objectId: e.objectId,
       displayName: e.displayName,
       ...(e.message ? { message: e.message } : {}),
+      ...(e.organisationIds ? { organisationIds: e.organisationIds } : {}),
       requestedAt: e.requestedAt,
       state: e.state,
       ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}),

@@ -43,3 +43,35 @@ describe("members with more than one sign-in identity", () => {
     await expect(storage.members.findBySignIn("b1", third)).resolves.toMatchObject({ id: member.id });
   });
 });
+
+// Issue 29: demoting an admin holds only while the other admins are as read, so two admins who
+// demote each other at the same moment cannot leave the board without one.
+describe("a write that must find other members unchanged", () => {
+  it("is refused as a whole when one of them changed since it was read, and changes nothing", async () => {
+    const storage = await createTestStorage();
+    const a = await storage.members.create(aMember("b1", { id: "t.a", tenantId: "t", objectId: "a", role: "admin" }));
+    const b = await storage.members.create(aMember("b1", { id: "t.b", tenantId: "t", objectId: "b", role: "admin" }));
+    // b demotes a, having read b as admin; meanwhile a demoted b.
+    await storage.members.update({ ...b, role: "manager" }, { expectedEtag: b.etag, unchanged: [a] });
+    await expect(storage.members.update({ ...a, role: "manager" }, { expectedEtag: a.etag, unchanged: [b] })).rejects.toMatchObject({
+      code: "Conflict",
+    });
+    expect((await storage.members.get("b1", a.id))?.role).toBe("admin");
+    expect((await storage.members.get("b1", b.id))?.role).toBe("manager");
+  });
+
+  it("touches the members it names, so their ETags change (a second such write naming them fails too)", async () => {
+    const storage = await createTestStorage();
+    const a = await storage.members.create(aMember("b1", { id: "t.a", tenantId: "t", objectId: "a", role: "admin" }));
+    const b = await storage.members.create(aMember("b1", { id: "t.b", tenantId: "t", objectId: "b", role: "admin" }));
+    const c = await storage.members.create(aMember("b1", { id: "t.c", tenantId: "t", objectId: "c", role: "admin" }));
+    const saved = await storage.members.update({ ...a, displayName: "A" }, { expectedEtag: a.etag, unchanged: [b] });
+    expect(saved.etag).not.toBe(a.etag);
+    expect((await storage.members.get("b1", b.id))?.etag).not.toBe(b.etag);
+    await expect(storage.members.update({ ...c, role: "staff" }, { expectedEtag: c.etag, unchanged: [b] })).rejects.toMatchObject({
+      code: "Conflict",
+    });
+    // Nothing else about b changed.
+    expect(await storage.members.get("b1", b.id)).toMatchObject({ role: "admin", displayName: b.displayName });
+  });
+});

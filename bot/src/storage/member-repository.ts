@@ -17,9 +17,11 @@ export interface MemberRepository {
   /**
    * Replaces the member (role, name, substitutes, identities); a stale ETag is a Conflict. A new
    * identity's index row is written first: an identity already signing in as another member of
-   * the board is AlreadyExists and nothing changes.
+   * the board is AlreadyExists and nothing changes. `unchanged`: members of the same board that
+   * must still be as read (their ETags), or it is a Conflict and nothing changes — how the last
+   * admin is kept when two admins are demoted at once (members.ts).
    */
-  update(member: Member, options: { expectedEtag: string }): Promise<Stored<Member>>;
+  update(member: Member, options: { expectedEtag: string; unchanged?: ReadonlyArray<Stored<Member>> }): Promise<Stored<Member>>;
   /** The boards of a member id, read as its primary identity (the bot edge, which knows people by their Teams ids). */
   boardsOf(memberId: MemberId): Promise<BoardId[]>;
   /** The boards an identity signs in to, and the member it is on each. */
@@ -60,9 +62,10 @@ export function memberRepository(tables: Tables): MemberRepository {
       await indexIdentities(member);
       return stored;
     },
-    async update(member, { expectedEtag }) {
+    async update(member, { expectedEtag, unchanged = [] }) {
       await indexIdentities(member);
-      return members.update(member, "Replace", expectedEtag);
+      const witnesses = unchanged.map((m) => ({ rowKey: memberKeys(m.boardId, m.id).rowKey, etag: m.etag }));
+      return members.updateWhileUnchanged(member, expectedEtag, witnesses);
     },
     async boardsOf(memberId) {
       const rows = await index.list(odata`PartitionKey eq ${keyPart(memberId, "Identity")}`);

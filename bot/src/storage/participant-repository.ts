@@ -14,8 +14,12 @@ export interface ParticipantRepository {
   get(boardId: BoardId, participantId: ParticipantId): Promise<Stored<Participant> | undefined>;
   /** Idempotent for identical content; otherwise AlreadyExists. */
   create(participant: Participant): Promise<Stored<Participant>>;
-  /** An import: Replace-upserts in transactions of 100 under deterministic ids, so a retry after a failure midway completes it. */
-  upsertMany(participants: Participant[]): Promise<void>;
+  /**
+   * An import's new participants: creates in transactions of 100 under deterministic ids. Never
+   * overwrites: a row that exists meanwhile fails its batch (AlreadyExists); the import decides
+   * beforehand which lines create, and a retry after a failure midway finds the rows written.
+   */
+  createMany(participants: Participant[]): Promise<void>;
   /** Replaces the participant; a stale ETag is a Conflict. */
   update(participant: Participant, options: { expectedEtag: string }): Promise<Stored<Participant>>;
   /** Replaces the record with what remains after erasure (see erasedParticipant). */
@@ -37,7 +41,7 @@ export function participantRepository(tables: Tables): ParticipantRepository {
     listPage: async (boardId, options) => store.page(odata`PartitionKey eq ${boardPartition(boardId)}`, options),
     get,
     create: async (participant) => store.create(participant),
-    upsertMany: async (participants) => store.upsertMany(participants),
+    createMany: async (participants) => store.createMany(participants),
     update: async (participant, { expectedEtag }) => store.update(participant, "Replace", expectedEtag),
     async erase(boardId, participantId, { expectedEtag, erasedAt }) {
       const current = await get(boardId, participantId);

@@ -4,7 +4,8 @@ import type { Actor, AdminAuditEvent, BoardId, Member } from "../domain/types";
 import { nowOf, type UseCaseDeps } from "./deps";
 
 // The admin audit trail: every change to the board's setup (members, organisations, settings,
-// participants registered or imported) is written before the change is reported done.
+// participants registered or imported, each imported participant) is written before the change is
+// reported done; so is a refused attempt to grant a role beyond one's reach (roleGrantRefused).
 
 type Change = Omit<AdminAuditEvent, "boardId" | "at" | "actor">;
 
@@ -22,8 +23,13 @@ export async function recordAdminChange(deps: UseCaseDeps, by: Member, boardId: 
 export async function readAdminAudit(deps: UseCaseDeps, actor: Actor, boardId: BoardId, cursor?: string): Promise<AdminAuditPage> {
   assertAllowed(actor.member, "adminAudit.read");
   const page = await deps.storage.adminAudit.listForBoard(boardId, { pageSize: 200, ...(cursor ? { cursor } : {}) });
-  return { events: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+  // The tenant beside the name: a member id is `${tenantId}.${objectId}` from the token, the display name is free text.
+  const events = page.items.map(({ boardId: _b, ...e }) => ({ ...e, actor: { ...e.actor, tenantId: tenantOfMemberId(e.actor.memberId) } }));
+  return { events, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
+
+/** The tenant part of a member id (`${tenantId}.${objectId}`; tenant ids are GUIDs, without dots). */
+export const tenantOfMemberId = (memberId: string): string => memberId.slice(0, Math.max(0, memberId.indexOf(".")));
 
 /** The names of the fields that differ between two versions of a thing (for the trail: names, never values). */
 export function changedFields<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T & string>): string[] {

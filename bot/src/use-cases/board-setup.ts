@@ -9,7 +9,8 @@ import type {
   OrganisationBody,
 } from "@fact-board/contract";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
-import { allowedTenantsOf, tenantsOf } from "../domain/membership";
+import { grantChoices, joinRequestRights, memberRights } from "../domain/member-rights";
+import { allowedTenantsOf, organisationsNamedBy, tenantsOf } from "../domain/membership";
 import { isAllowed, assertAllowed } from "../domain/permissions";
 import {
   memberIdOf,
@@ -26,6 +27,7 @@ import { changedFields, recordAdminChange } from "./admin-audit";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { readMe } from "./me";
+import { toJoinRequestView } from "./join-requests";
 import { toMemberAdminView } from "./members";
 
 // Creating a board and keeping its setup: settings and partner organisations. Admins only; the
@@ -303,11 +305,14 @@ export async function readAdminOverview(
         .filter((p) => p.caseManagerId === m.id && visible.has(p.id))
         .map((p) => ({ participantId: p.id, code: p.code })),
       caseManagerForHidden: participants.filter((p) => p.caseManagerId === m.id && !visible.has(p.id)).length,
+      may: memberRights(me, m),
     })),
-    joinRequests:
-      manageMembers || manageOwn
-        ? joinRequests.filter((r) => r.state === "pending").map(({ boardId: _b, decidedBy: _d, decidedAt: _a, ...r }) => r)
-        : [],
+    // Only the requests the viewer may decide: an admin all, a manager those naming their own organisation.
+    joinRequests: joinRequests
+      .filter((r) => r.state === "pending")
+      .map((r) => ({ ...toJoinRequestView(r, organisationsNamedBy(r, organisations)), may: joinRequestRights(me, r, organisations) }))
+      .filter((r) => r.may.decline),
+    grantable: grantChoices(me, organisations),
     may: {
       configure: isAllowed(me.role, "board.configure"),
       manageOrganisations: isAllowed(me.role, "organisation.manage"),

@@ -1,36 +1,19 @@
-import type {
-  AddMemberBody,
-  DecideJoinRequestBody,
-  EditMemberBody,
-  JoinRequestBody,
-  JoinRequestView,
-  LeaveBoardBody,
-  MemberAdminView,
-  RosterPerson,
-} from "@fact-board/contract";
+import type { AddMemberBody, EditMemberBody, LeaveBoardBody, MemberAdminView, Role, RosterPerson } from "@fact-board/contract";
 import { askedSubstitute } from "../domain/cover";
-import { AlreadyExists, Conflict, Invalid, NotFound } from "../domain/errors";
+import { AlreadyExists, Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
 import { PERSONAL_IDENTITY_NUMBER_REFUSED, looksLikePersonalIdentityNumber } from "../domain/identity-number";
-import { assertSubstitutes, isActive, leftMember, planHandOver, withoutSubstitute } from "../domain/membership";
-import { Forbidden } from "../domain/errors";
-import { isAllowed } from "../domain/permissions";
-import {
-  identityKeyOf,
-  memberIdOf,
-  type Actor,
-  type BoardId,
-  type Caller,
-  type JoinRequest,
-  type Member,
-  type MemberId,
-} from "../domain/types";
+import { assertKeepsAnAdmin, assertSubstitutes, isActive, leftMember, planHandOver, withoutSubstitute } from "../domain/membership";
+import { isAllowed, mayChangeMember, mayGrantRole } from "../domain/permissions";
+import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { identityKeyOf, memberIdOf, type Actor, type BoardId, type Member, type MemberId } from "../domain/types";
 import { applyCoverEvent } from "./absences";
 import { changedFields, recordAdminChange } from "./admin-audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 
-// The people of a board: added from the Teams team's roster or by approving a join request; role
-// changes and substitutes; leaving, with every participant handed over first. Admins for everyone,
-// each organisation's manager for their own people.
+// The people of a board: added from the Teams team's roster (join requests: join-requests.ts);
+// role changes and substitutes; leaving, with every participant handed over first. Roles are
+// granted only up to the actor's reach (permissions.ts roleGrants): admins everyone, each
+// organisation's manager their own staff and coordinators. A board always keeps an admin.
 
 /** The port to the Teams team's roster (implemented in bot/ with the Bot Framework's paged members call). */
 export interface TeamRoster {
@@ -38,18 +21,27 @@ export interface TeamRoster {
   membersOf(boardId: BoardId): Promise<Array<{ tenantId: string; objectId: string; displayName: string; guest: boolean }> | undefined>;
 }
 
-function assertMayManage(actor: Actor, organisationId: string): void {
-  if (isAllowed(actor.member.role, "member.manage")) return;
-  if (isAllowed(actor.member.role, "member.manageOwnOrganisation", { ownOrganisation: actor.member.organisationId === organisationId }))
-    return;
-  throw new Forbidden();
-}
-
 const mayManageSomeone = (actor: Actor) =>
   isAllowed(actor.member.role, "member.manage") || isAllowed(actor.member.role, "member.manageOwnOrganisation", { ownOrganisation: true });
 
-function assertNoIdentityNumber(field: string, ...texts: Array<string | undefined>): void {
+export function assertNoIdentityNumber(field: string, ...texts: Array<string | undefined>): void {
   if (texts.some((t) => t !== undefined && looksLikePersonalIdentityNumber(t))) throw new Invalid(PERSONAL_IDENTITY_NUMBER_REFUSED, field);
+}
+
+/**
+ * Refuses a role given, changed or taken away beyond the actor's reach, and records the refusal in
+ * the admin audit first: a partner trying to make an admin is something the admins must see.
+ * `detail` says what was tried ("staff → admin", "→ manager", "admin → left"), never why in words.
+ */
+export async function refuseBeyondReach(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  subject: { id: MemberId; name: string },
+  detail: string,
+): Promise<never> {
+  await recordAdminChange(deps, actor.member, boardId, { what: "roleGrantRefused", subject: { kind: "member", ...subject }, detail });
+  throw new Forbidden("Your role may not grant, change or remove this role here.", "RoleBeyondReach");
 }
 
 export const toMemberAdminView = (m: Member & { etag: string }): MemberAdminView => ({
@@ -66,7 +58,12 @@ export const toMemberAdminView = (m: Member & { etag: string }): MemberAdminView
   etag: m.etag,
 });
 
-async function assertOrganisationTenant(deps: UseCaseDeps, boardId: BoardId, organisationId: string, tenantId: string): Promise<void> {
+export async function assertOrganisationTenant(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  organisationId: string,
+  tenantId: string,
+): Promise<void> {
   const organisation = await deps.storage.organisations.get(boardId, organisationId);
   if (!organisation) throw new Invalid("Not an organisation of this board.", "organisationId");
   const tenants = [organisation.tenantId, ...(organisation.additionalTenantIds ?? [])].map((t) => t.toLowerCase());
@@ -75,7 +72,7 @@ async function assertOrganisationTenant(deps: UseCaseDeps, boardId: BoardId, org
     throw new Invalid("The person signs in from a tenant that is not one of this organisation's.", "tenantId");
 }
 
-async function createMember(deps: UseCaseDeps, boardId: BoardId, body: AddMemberBody): Promise<Member & { etag: string }> {
+export async function createMember(deps: UseCaseDeps, boardId: BoardId, body: AddMemberBody): Promise<Member & { etag: string }> {
   const id = memberIdOf(body.tenantId, body.objectId);
   // The person may already be a member under another identity (a guest account, a home tenant).
   const [existing, signedInAs] = await Promise.all([
@@ -97,21 +94,27 @@ async function createMember(deps: UseCaseDeps, boardId: BoardId, body: AddMember
   return existing ? deps.storage.members.update(member, { expectedEtag: existing.etag }) : deps.storage.members.create(member);
 }
 
+/** Whether the actor may give `role` to someone of `organisationId` (permissions.ts roleGrants). */
+export const mayGrant = (actor: Actor, role: Role, organisationId: string): boolean =>
+  mayGrantRole(actor.member.role, role, { ownOrganisation: actor.member.organisationId === organisationId });
+
 export async function addMember(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: AddMemberBody): Promise<MemberAdminView> {
-  assertMayManage(actor, body.organisationId);
   assertNoIdentityNumber("displayName", body.displayName);
+  const subject = { id: memberIdOf(body.tenantId, body.objectId), name: body.displayName };
+  if (!mayGrant(actor, body.role, body.organisationId)) await refuseBeyondReach(deps, actor, boardId, subject, `→ ${body.role}`);
   await assertOrganisationTenant(deps, boardId, body.organisationId, body.tenantId);
-  await recordAdminChange(deps, actor.member, boardId, {
-    what: "memberAdded",
-    subject: { kind: "member", id: memberIdOf(body.tenantId, body.objectId), name: body.displayName },
-    detail: body.role,
-  });
+  await recordAdminChange(deps, actor.member, boardId, { what: "memberAdded", subject: { kind: "member", ...subject }, detail: body.role });
   const saved = await createMember(deps, boardId, body);
   await deps.storage.boardVersions.bump(boardId);
   return toMemberAdminView(saved);
 }
 
-/** Role, name and ordered substitutes. A new role takes effect at the member's next request (the role is read per request). */
+/**
+ * Role, name and ordered substitutes. A new role takes effect at the member's next request (the
+ * role is read per request). Any change needs reach over the role they hold, a role change over the
+ * new one too; demoting the last admin is refused, and the write holds only while the other admins
+ * are unchanged (two admins demoting each other at once: one of them is refused).
+ */
 export async function editMember(
   deps: UseCaseDeps,
   actor: Actor,
@@ -121,24 +124,22 @@ export async function editMember(
 ): Promise<MemberAdminView> {
   const [current, members] = await Promise.all([deps.storage.members.get(boardId, memberId), deps.storage.members.listForBoard(boardId)]);
   if (!current || !isActive(current)) throw new NotFound("The member");
-  assertMayManage(actor, current.organisationId);
   assertNoIdentityNumber("displayName", body.displayName);
-  // Only admins hand out the admin role; a manager manages their own people up to manager.
-  if (body.role === "admin" && !isAllowed(actor.member.role, "member.manage"))
-    throw new Forbidden("Only an admin may make someone an admin.");
-  if (
-    current.id === actor.member.id &&
-    body.role &&
-    body.role !== current.role &&
-    current.role === "admin" &&
-    !members.some((m) => m.id !== current.id && m.role === "admin" && isActive(m))
-  ) {
-    throw new Invalid("A board keeps at least one admin.", "role");
-  }
+  const relation = { ownOrganisation: current.organisationId === actor.member.organisationId, self: current.id === actor.member.id };
+  const to = body.role ?? current.role;
+  if (!mayChangeMember(actor.member.role, { from: current.role, to }, relation))
+    await refuseBeyondReach(
+      deps,
+      actor,
+      boardId,
+      { id: current.id, name: current.displayName },
+      to !== current.role ? `${current.role} → ${to}` : `${current.role} (name or substitutes)`,
+    );
+  const otherAdmins = assertKeepsAnAdmin(current, to === "admin", members);
   if (body.substituteIds) assertSubstitutes(current, body.substituteIds, members);
   const next: Member = {
     ...current,
-    role: body.role ?? current.role,
+    role: to,
     displayName: body.displayName ?? current.displayName,
     substituteIds: body.substituteIds ?? current.substituteIds,
   };
@@ -149,7 +150,7 @@ export async function editMember(
     fields,
     ...(fields.includes("role") ? { detail: `${current.role} → ${next.role}` } : {}),
   });
-  const saved = await deps.storage.members.update(next, { expectedEtag: body.etag });
+  const saved = await deps.storage.members.update(next, { expectedEtag: body.etag, unchanged: otherAdmins });
   await deps.storage.boardVersions.bump(boardId);
   return toMemberAdminView(saved);
 }
@@ -168,19 +169,30 @@ export async function leaveBoard(
 ): Promise<MemberAdminView> {
   assertNoIdentityNumber("reason", body.reason);
   const today = todayOf(deps);
-  const [leaver, members, participants, absences] = await Promise.all([
+  const [leaver, members, participants, absences, allConsents] = await Promise.all([
     deps.storage.members.get(boardId, memberId),
     deps.storage.members.listForBoard(boardId),
     deps.storage.participants.listForBoard(boardId),
     deps.storage.absences.listCurrent(boardId, today),
+    deps.storage.consents.listForBoard(boardId),
   ]);
   if (!leaver || !isActive(leaver)) throw new NotFound("The member");
-  if (leaver.id !== actor.member.id) assertMayManage(actor, leaver.organisationId);
+  // Letting someone else go is taking their role away: only within reach (changes to admins: admins).
+  if (leaver.id !== actor.member.id && !mayGrant(actor, leaver.role, leaver.organisationId))
+    await refuseBeyondReach(deps, actor, boardId, { id: leaver.id, name: leaver.displayName }, `${leaver.role} → left`);
   if (leaver.etag !== body.etag) throw new Conflict("The member", leaver);
-  if (leaver.role === "admin" && !members.some((m) => m.id !== leaver.id && m.role === "admin" && isActive(m)))
-    throw new Invalid("A board keeps at least one admin: make someone else admin first.", "role");
-  // Refused as a whole before anything changes: no participant is ever left without a case manager.
-  const handedOver = planHandOver(leaver, participants, body.handOver, members, body.defaultCaseManagerId);
+  const otherAdmins = assertKeepsAnAdmin(leaver, false, members);
+  // Refused as a whole before anything changes: no participant is ever left without a case manager,
+  // nor given one whose organisation may not see them.
+  const consents = groupConsentsByParticipant(allConsents);
+  const visibleToActor = new Set(
+    participants.filter((p) => visibilityFor(p, consents.get(p.id) ?? [], actor.member.organisationId, today)).map((p) => p.id),
+  );
+  const handedOver = planHandOver(leaver, participants, body.handOver, members, body.defaultCaseManagerId, {
+    consents,
+    today,
+    visibleToActor,
+  });
 
   await recordAdminChange(deps, actor.member, boardId, {
     what: "memberLeft",
@@ -199,97 +211,18 @@ export async function leaveBoard(
     else if (a.cover.state === "requesting" && askedSubstitute(a.cover) === leaver.id)
       await applyCoverEvent(deps, a, { type: "decline", by: leaver.id, at: now }, a.etag!);
   }
+  const latest = new Map(members.map((m) => [m.id, m]));
   for (const m of withoutSubstitute(
     members.filter((x) => x.id !== leaver.id),
     leaver.id,
   )) {
-    await deps.storage.members.update(m, { expectedEtag: members.find((x) => x.id === m.id)!.etag });
+    latest.set(m.id, await deps.storage.members.update(m, { expectedEtag: latest.get(m.id)!.etag }));
   }
-  const saved = await deps.storage.members.update(leftMember(leaver, now), { expectedEtag: leaver.etag });
+  // The other admins as they are now (dropping the leaver as their substitute changed their ETags).
+  const unchanged = otherAdmins.map((a) => latest.get(a.id)!);
+  const saved = await deps.storage.members.update(leftMember(leaver, now), { expectedEtag: leaver.etag, unchanged });
   await deps.storage.boardVersions.bump(boardId);
   return toMemberAdminView(saved);
-}
-
-/** A person who opened the app and is not a member asks to join. Asking again is the same request. */
-export async function requestToJoin(
-  deps: UseCaseDeps,
-  caller: Caller,
-  boardId: BoardId,
-  body: JoinRequestBody,
-): Promise<{ state: JoinRequest["state"] }> {
-  assertNoIdentityNumber("displayName", body.displayName, body.message);
-  const board = await deps.storage.boards.get(boardId);
-  // A board is known by its id from the Teams tab's configuration; a person from a tenant the board does not let in learns nothing.
-  if (!board || !board.allowedTenantIds.map((t) => t.toLowerCase()).includes(caller.tenantId.toLowerCase()))
-    throw new NotFound("The board");
-  const memberId = memberIdOf(caller.tenantId, caller.objectId);
-  const [member, existing] = await Promise.all([
-    deps.storage.members.findBySignIn(boardId, caller),
-    deps.storage.joinRequests.get(boardId, memberId),
-  ]);
-  if (member && isActive(member)) throw new AlreadyExists("The member");
-  if (existing?.state === "pending") return { state: "pending" };
-  const request: JoinRequest = {
-    boardId,
-    memberId,
-    tenantId: caller.tenantId,
-    objectId: caller.objectId,
-    displayName: body.displayName,
-    ...(body.message ? { message: body.message } : {}),
-    requestedAt: nowOf(deps),
-    state: "pending",
-  };
-  if (existing) await deps.storage.joinRequests.update(request, { expectedEtag: existing.etag });
-  else await deps.storage.joinRequests.create(request);
-  await deps.storage.adminAudit.append({
-    boardId,
-    at: request.requestedAt,
-    actor: { memberId, displayName: body.displayName, organisationId: "", role: "staff" },
-    what: "joinRequested",
-    subject: { kind: "member", id: memberId, name: body.displayName },
-  });
-  await deps.storage.boardVersions.bump(boardId);
-  return { state: "pending" };
-}
-
-export async function decideJoinRequest(
-  deps: UseCaseDeps,
-  actor: Actor,
-  boardId: BoardId,
-  memberId: MemberId,
-  body: DecideJoinRequestBody,
-): Promise<JoinRequestView> {
-  const request = await deps.storage.joinRequests.get(boardId, memberId);
-  if (!request || request.state !== "pending") throw new NotFound("The join request");
-  if (body.decision === "approve") {
-    assertMayManage(actor, body.organisationId);
-    if (body.role === "admin" && !isAllowed(actor.member.role, "member.manage"))
-      throw new Forbidden("Only an admin may make someone an admin.");
-    await assertOrganisationTenant(deps, boardId, body.organisationId, request.tenantId);
-  } else if (!mayManageSomeone(actor)) throw new Forbidden();
-  const decided: JoinRequest = {
-    ...request,
-    state: body.decision === "approve" ? "approved" : "declined",
-    decidedBy: actor.member.id,
-    decidedAt: nowOf(deps),
-  };
-  await recordAdminChange(deps, actor.member, boardId, {
-    what: body.decision === "approve" ? "joinApproved" : "joinDeclined",
-    subject: { kind: "member", id: memberId, name: request.displayName },
-    ...(body.decision === "approve" ? { detail: body.role } : {}),
-  });
-  const saved = await deps.storage.joinRequests.update(decided, { expectedEtag: body.etag });
-  if (body.decision === "approve")
-    await createMember(deps, boardId, {
-      tenantId: request.tenantId,
-      objectId: request.objectId,
-      displayName: request.displayName,
-      organisationId: body.organisationId,
-      role: body.role,
-    });
-  await deps.storage.boardVersions.bump(boardId);
-  const { boardId: _b, decidedBy: _d, decidedAt: _a, ...view } = saved;
-  return view;
 }
 
 /** The Teams team's people, marked whether they are members already: the list to add members from. */

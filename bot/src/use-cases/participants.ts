@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AlreadyExists, Invalid, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
-import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { CASE_MANAGER_MAY_NOT_SEE, groupConsentsByParticipant, mayBeCaseManager, visibilityFor } from "../domain/visibility";
 import { assertRegistrable } from "../domain/participant-registration";
 import { recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
@@ -121,6 +121,9 @@ export async function createParticipant(
     onBoard: false,
     createdAt: nowOf(deps),
   };
+  // A new participant has no consents yet: only the writing organisation sees them, so the case manager is one of its own.
+  if (!mayBeCaseManager(caseManager, participant, [], todayOf(deps)))
+    throw new Invalid(CASE_MANAGER_MAY_NOT_SEE, "caseManagerId", "CaseManagerMayNotSee");
   await recordAccess(deps, actor, "changed", [participant]);
   await recordAdminChange(deps, actor.member, boardId, {
     what: "participantRegistered",

@@ -1,3 +1,4 @@
+import type { RefusalReason } from "@fact-board/contract";
 import { useCallback } from "react";
 import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
 import { identityNumberRefusal } from "./identityNumberRefusal";
@@ -26,11 +27,23 @@ export interface VersionedChange<V> {
 
 const hasEtag = (value: unknown): value is { etag?: string } => typeof value === "object" && value !== null && "etag" in value;
 
+/** Refusals by a named rule (the error's `reason`), worded here rather than in the server's English. */
+const reasonWords = {
+  RoleBeyondReach: "refusal.roleBeyondReach",
+  LastAdmin: "refusal.lastAdmin",
+  CaseManagerMayNotSee: "refusal.caseManagerMayNotSee",
+  JoinRequestOfAnotherOrganisation: "refusal.joinRequestOfAnotherOrganisation",
+  PendingJoinRequestsCapped: "refusal.pendingJoinRequestsCapped",
+} as const satisfies Partial<Record<RefusalReason, string>>;
+
 /** The server's refusal in words a person can act on; 403 and 409 each say what happened. */
 export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
   if (!(error instanceof ApiRequestError)) return t("app.error", { message: errorMessage(error) });
   const identityNumber = identityNumberRefusal({ t }, error);
   if (identityNumber) return identityNumber;
+  const byReason =
+    error.reason && Object.hasOwn(reasonWords, error.reason) ? reasonWords[error.reason as keyof typeof reasonWords] : undefined;
+  if (byReason) return t(byReason);
   switch (error.code) {
     case "Forbidden":
       return isNotYourOrganisationsText(error) ? t("change.notYourOrganisationsText") : t("change.forbidden");
@@ -43,6 +56,8 @@ export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
       return t("change.notFound");
     case "StorageUnavailable":
       return t("app.unavailable");
+    case "TooManyRequests":
+      return t("change.tooManyRequests");
     case "Invalid":
     case "BadRequest":
       return t("change.invalid", { message: error.message });

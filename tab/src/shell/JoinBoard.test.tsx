@@ -29,3 +29,15 @@ it("says in words when the board cannot be joined from the person's organisation
   fireEvent.click(screen.getByRole("button", { name: "Be om att gå med" }));
   expect((await screen.findByRole("alert")).textContent).toMatch(/din organisation är inte med på den/);
 });
+
+it("says in Swedish when too many requests wait, or too many were sent", async () => {
+  let error = new ApiRequestError(429, "TooManyRequests", "Too many requests …", undefined, undefined, "PendingJoinRequestsCapped");
+  const client = { requestToJoin: async () => Promise.reject(error) } as unknown as ApiClient;
+  renderInTab(<JoinBoard client={client} boardId="b1" />);
+  fireEvent.change(screen.getByRole("textbox", { name: /Ditt namn/ }), { target: { value: "Olle Okänd" } });
+  fireEvent.click(screen.getByRole("button", { name: "Be om att gå med" }));
+  expect((await screen.findByRole("alert")).textContent).toMatch(/många obesvarade förfrågningar från din organisation/);
+  error = new ApiRequestError(429, "TooManyRequests", "Too many requests. Wait a moment and try again.");
+  fireEvent.click(screen.getByRole("button", { name: "Be om att gå med" }));
+  await screen.findByText(/För många försök på kort tid/);
+});

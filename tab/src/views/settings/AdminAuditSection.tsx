@@ -1,16 +1,54 @@
 import type { AdminAuditPage } from "@fact-board/contract";
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
+import { PersonIdentity } from "./PersonIdentity";
 import type { AdminState } from "./useAdmin";
 
-/** Ändringslogg: who changed which member, organisation or setting, and when (newest first). */
+/** The few words the server's own details are made of (roles, "left", "line", counts), in the viewer's language. */
+const DETAIL_WORDS = /\b(staff|coordinator|manager|admin|left|line|imported|updated|refused)\b|name or substitutes/g;
+/** Events whose detail the server writes itself; others (a leaver's reason) carry someone's own words, shown as written. */
+const SERVER_DETAILS = new Set([
+  "roleGrantRefused",
+  "memberAdded",
+  "memberChanged",
+  "joinApproved",
+  "participantImported",
+  "participantChanged",
+  "participantsImported",
+]);
+
+/**
+ * Ändringslogg: who changed which member, organisation or setting, and when (newest first). Who is
+ * shown with their organisation and tenant, not by display name alone; refused attempts to grant a
+ * role beyond one's reach stand out.
+ */
 export function AdminAuditSection({ admin }: { admin: AdminState }) {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const [page, setPage] = useState<AdminAuditPage>();
+  const orgName = (id: string) => admin.overview?.organisations.find((o) => o.id === id)?.name ?? (id || t("admin.identity.notMember"));
+  const words = (detail: string) =>
+    detail.replace(DETAIL_WORDS, (w: string) =>
+      w === "name or substitutes"
+        ? t("admin.log.word.nameOrSubstitutes")
+        : ["staff", "coordinator", "manager", "admin"].includes(w)
+          ? t(`role.${w as "staff"}`)
+          : t(`admin.log.word.${w as "left"}`),
+    );
   const [error, setError] = useState<string>();
   const load = useCallback(
     async (cursor?: string) => {
@@ -48,10 +86,26 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
           {page.events.map((e, i) => (
             <TableRow key={`${e.at}-${i}`}>
               <TableCell>{formatDateTime(e.at)}</TableCell>
-              <TableCell>{e.actor.displayName}</TableCell>
-              <TableCell>{t(`adminWhat.${e.what}`, { defaultValue: e.what })}</TableCell>
+              <TableCell>
+                <PersonIdentity
+                  displayName={e.actor.displayName}
+                  tenantId={e.actor.tenantId}
+                  organisation={orgName(e.actor.organisationId)}
+                  ownWords={e.what === "joinRequested"}
+                />
+              </TableCell>
+              <TableCell>
+                {e.what === "roleGrantRefused" && (
+                  <Badge appearance="filled" color="danger">
+                    {t("admin.log.refused")}
+                  </Badge>
+                )}{" "}
+                {t(`adminWhat.${e.what}`, { defaultValue: e.what })}
+              </TableCell>
               <TableCell>{e.subject.name ?? e.subject.id}</TableCell>
-              <TableCell>{[e.fields?.join(", "), e.detail].filter(Boolean).join(" · ")}</TableCell>
+              <TableCell>
+                {[e.fields?.join(", "), e.detail && (SERVER_DETAILS.has(e.what) ? words(e.detail) : e.detail)].filter(Boolean).join(" · ")}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -32,8 +32,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * The first day's caseload from a CSV file: checked first (a dry run reporting every refused line
- * with its number and why), then imported. The server writes nothing of a file it cannot read.
+ * The first day's caseload from a CSV file: checked first (a dry run reporting every line with its
+ * number and what it does, or why it is refused), then imported. The server writes nothing of a file
+ * it cannot read, and changes an existing participant only for a line with the action update.
  */
 export function ImportParticipants({ admin }: { admin: AdminState }) {
   const i18n = useI18n();
@@ -89,11 +90,18 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
           <Text role="status">
             {report.dryRun
               ? t("admin.import.checked", { refused: report.report.refused.length, already: report.report.alreadyThere })
-              : t("admin.import.done", {
-                  imported: report.report.imported,
-                  refused: report.report.refused.length,
-                  already: report.report.alreadyThere,
-                })}
+              : report.report.updated > 0
+                ? t("admin.import.updated", {
+                    imported: report.report.imported,
+                    updated: report.report.updated,
+                    refused: report.report.refused.length,
+                    already: report.report.alreadyThere,
+                  })
+                : t("admin.import.done", {
+                    imported: report.report.imported,
+                    refused: report.report.refused.length,
+                    already: report.report.alreadyThere,
+                  })}
           </Text>
           {report.report.refused.length > 0 && (
             <Table aria-label={t("admin.import.refused")} size="small">
@@ -110,6 +118,30 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
                     <TableCell>
                       {importReason(i18n, r.reason)}
                       {r.column ? ` ${t("admin.import.column", { column: r.column })}` : ""}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {report.report.lines.length > 0 && (
+            <Table aria-label={t("admin.import.lines")} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
+                  <TableHeaderCell>{t("admin.import.outcome")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {report.report.lines.map((l) => (
+                  <TableRow key={l.line}>
+                    <TableCell>{l.line}</TableCell>
+                    <TableCell>
+                      {l.outcome === "updated"
+                        ? t("admin.import.outcome.updated", {
+                            fields: (l.fields ?? []).map((f) => t(`admin.import.field.${f as "initials"}`, { defaultValue: f })).join(", "),
+                          })
+                        : t(`admin.import.outcome.${l.outcome}`)}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -3,7 +3,6 @@ import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { useI18n } from "../../i18n";
-import { ROLES, useManageable } from "./manageable";
 import { AdminMessages } from "./AdminMessages";
 import type { AdminState } from "./useAdmin";
 
@@ -12,11 +11,14 @@ const useStyles = makeStyles({
   item: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-/** Role and the ordered substitutes (ersättare), who must be of the member's own organisation. */
+/**
+ * Role and the ordered substitutes (ersättare), who must be of the member's own organisation. The
+ * roles offered are the ones the server says the viewer may give this member (`may.roles`).
+ */
 export function EditMemberDialog({ admin, member }: { admin: AdminState; member: MemberAdminView }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const { mayGrantAdmin } = useManageable(admin);
+  const roles = member.may?.roles ?? [];
   const [role, setRole] = useState<Role>(member.role);
   const [substitutes, setSubstitutes] = useState<string[]>([]);
   const [adding, setAdding] = useState("");
@@ -61,15 +63,19 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
       submitLabel={t("entry.save")}
       onSubmit={submit}
     >
-      <Field label={t("admin.member.role")}>
-        <Select value={role} onChange={(_e, d) => setRole(d.value as Role)}>
-          {ROLES.filter((r) => r !== "admin" || mayGrantAdmin || member.role === "admin").map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {roles.length > 0 ? (
+        <Field label={t("admin.member.role")}>
+          <Select value={role} onChange={(_e, d) => setRole(d.value as Role)}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Text>{t("admin.member.roleFixed", { role: t(`role.${member.role}`) })}</Text>
+      )}
       <Text weight="semibold">{t("admin.member.substitutes")}</Text>
       <Caption1>{t("admin.member.substitutesHint")}</Caption1>
       {substitutes.length === 0 ? (

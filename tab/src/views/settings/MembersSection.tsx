@@ -1,4 +1,4 @@
-import type { JoinRequestView, Role, RosterPerson } from "@fact-board/contract";
+import type { GrantChoice, JoinRequestView, Role, RosterPerson } from "@fact-board/contract";
 import {
   Badge,
   Button,
@@ -21,8 +21,9 @@ import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { refusalMessage } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 import { EditMemberDialog, LeaveDialog } from "./MemberDialogs";
-import { ROLES, useManageable } from "./manageable";
+import { useGrantChoices } from "./manageable";
 import { AdminMessages } from "./AdminMessages";
+import { PersonIdentity } from "./PersonIdentity";
 import type { AdminState } from "./useAdmin";
 
 const useStyles = makeStyles({
@@ -33,38 +34,49 @@ const useStyles = makeStyles({
 export function MembersSection({ admin }: { admin: AdminState }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const { mayManage } = useManageable(admin);
   const overview = admin.overview!;
   const orgName = (id: string) => overview.organisations.find((o) => o.id === id)?.name ?? id;
   const members = overview.members.filter((m) => !m.leftAt);
   const nameOf = (id: string) => overview.members.find((m) => m.id === id)?.displayName ?? id;
+  // The server lists only the requests the viewer may decide.
   const pending = overview.joinRequests.filter((r) => r.state === "pending");
   return (
     <>
-      <div className={styles.row}>
-        <RosterDialog admin={admin} />
-      </div>
+      {overview.grantable.length > 0 && (
+        <div className={styles.row}>
+          <RosterDialog admin={admin} />
+        </div>
+      )}
       <section className={styles.section} aria-label={t("admin.join.title")}>
         <Text weight="semibold">{t("admin.join.title")}</Text>
         {pending.length === 0 ? (
           <Caption1>{t("admin.join.none")}</Caption1>
         ) : (
           pending.map((r) => (
-            <div key={r.memberId} className={styles.row}>
-              <Text>{r.displayName}</Text>
+            <div key={r.memberId} className={styles.row} role="group" aria-label={r.displayName}>
+              <PersonIdentity
+                displayName={r.displayName}
+                tenantId={r.tenantId}
+                organisation={t("admin.join.asksFor", {
+                  organisations: r.organisationIds.map(orgName).join(", ") || t("admin.join.unknownOrganisation"),
+                })}
+                ownWords
+              />
               {r.message && <Caption1>“{r.message}”</Caption1>}
-              <ApproveDialog admin={admin} request={r} />
-              <Button
-                size="small"
-                onClick={() =>
-                  void admin.run(
-                    () => admin.client.decideJoinRequest(admin.boardId, r.memberId, { decision: "decline", etag: r.etag }),
-                    t("admin.join.declined", { name: r.displayName }),
-                  )
-                }
-              >
-                {t("admin.join.decline", { name: r.displayName })}
-              </Button>
+              {(r.may?.approveInto.length ?? 0) > 0 && <ApproveDialog admin={admin} request={r} />}
+              {r.may?.decline && (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    void admin.run(
+                      () => admin.client.decideJoinRequest(admin.boardId, r.memberId, { decision: "decline", etag: r.etag }),
+                      t("admin.join.declined", { name: r.displayName }),
+                    )
+                  }
+                >
+                  {t("admin.join.decline", { name: r.displayName })}
+                </Button>
+              )}
             </div>
           ))
         )}
@@ -83,18 +95,19 @@ export function MembersSection({ admin }: { admin: AdminState }) {
         <TableBody>
           {members.map((m) => (
             <TableRow key={m.id}>
-              <TableCell>{m.displayName}</TableCell>
+              <TableCell>
+                {/* The organisation has its own column. */}
+                <PersonIdentity displayName={m.displayName} tenantId={m.tenantId} />
+              </TableCell>
               <TableCell>{orgName(m.organisationId)}</TableCell>
               <TableCell>{t(`role.${m.role}`)}</TableCell>
               <TableCell>{m.substituteIds.map(nameOf).join(", ") || "–"}</TableCell>
               <TableCell>{m.caseManagerFor.length + m.caseManagerForHidden}</TableCell>
               <TableCell>
-                {mayManage(m.organisationId) && (
-                  <div className={styles.row}>
-                    <EditMemberDialog admin={admin} member={m} />
-                    <LeaveDialog admin={admin} member={m} />
-                  </div>
-                )}
+                <div className={styles.row}>
+                  {m.may?.edit && <EditMemberDialog admin={admin} member={m} />}
+                  {m.may?.leave && <LeaveDialog admin={admin} member={m} />}
+                </div>
               </TableCell>
             </TableRow>
           ))}
@@ -104,27 +117,24 @@ export function MembersSection({ admin }: { admin: AdminState }) {
   );
 }
 
-/** Organisation and role for a new member; the organisation defaults to the one whose tenant they sign in from. */
-function useOrganisationAndRole(admin: AdminState, tenantId: string | undefined) {
-  const { organisations } = useManageable(admin);
-  const [organisationId, setOrganisationId] = useState("");
-  const [role, setRole] = useState<Role>("staff");
-  const reset = () => {
+/** Organisation and role for a new member, among the server's choices; the organisation defaults to the one whose tenant they sign in from. */
+function useOrganisationAndRole(admin: AdminState, choices: readonly GrantChoice[] | undefined, tenantId: string | undefined) {
+  const { organisations, rolesIn } = useGrantChoices(admin, choices);
+  const [organisationId, setOrganisationIdState] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  // The lowest role the viewer may grant there (the server lists them lowest first): nothing above it by accident.
+  const setOrganisationId = (id: string) => {
+    setOrganisationIdState(id);
+    setRole(rolesIn(id)[0] ?? "");
+  };
+  const reset = () =>
     setOrganisationId(
       organisations.find((o) => tenantId && o.tenantIds.includes(tenantId.toLowerCase()))?.id ?? organisations[0]?.id ?? "",
     );
-    setRole("staff");
-  };
-  return { organisationId, setOrganisationId, role, setRole, reset, organisations };
+  return { organisationId, setOrganisationId, role, setRole, roles: rolesIn(organisationId), reset, organisations };
 }
 
-function OrganisationAndRoleFields({
-  choice,
-  mayGrantAdmin,
-}: {
-  choice: ReturnType<typeof useOrganisationAndRole>;
-  mayGrantAdmin: boolean;
-}) {
+function OrganisationAndRoleFields({ choice }: { choice: ReturnType<typeof useOrganisationAndRole> }) {
   const { t } = useI18n();
   return (
     <>
@@ -139,7 +149,7 @@ function OrganisationAndRoleFields({
       </Field>
       <Field label={t("admin.member.role")} required>
         <Select value={choice.role} onChange={(_e, d) => choice.setRole(d.value as Role)}>
-          {ROLES.filter((r) => r !== "admin" || mayGrantAdmin).map((r) => (
+          {choice.roles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
@@ -152,17 +162,17 @@ function OrganisationAndRoleFields({
 
 function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinRequestView }) {
   const { t } = useI18n();
-  const { mayGrantAdmin } = useManageable(admin);
-  const choice = useOrganisationAndRole(admin, request.tenantId);
+  const choice = useOrganisationAndRole(admin, request.may?.approveInto, request.tenantId);
   const dialog = useFormDialog(choice.reset);
   const submit = async () => {
+    if (!choice.role) return;
     const ok = await admin.run(
       () =>
         admin.client.decideJoinRequest(admin.boardId, request.memberId, {
           decision: "approve",
           etag: request.etag,
           organisationId: choice.organisationId,
-          role: choice.role,
+          role: choice.role as Role,
         }),
       t("admin.join.approved", { name: request.displayName }),
     );
@@ -178,10 +188,10 @@ function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinReq
       }
       title={t("admin.join.approveTitle", { name: request.displayName })}
       submitLabel={t("admin.join.approveSubmit")}
-      submitDisabled={!choice.organisationId}
+      submitDisabled={!choice.organisationId || !choice.role}
       onSubmit={submit}
     >
-      <OrganisationAndRoleFields choice={choice} mayGrantAdmin={mayGrantAdmin} />
+      <OrganisationAndRoleFields choice={choice} />
       <AdminMessages admin={{ error: admin.error, notice: undefined }} />
     </FormDialog>
   );
@@ -191,11 +201,10 @@ function ApproveDialog({ admin, request }: { admin: AdminState; request: JoinReq
 function RosterDialog({ admin }: { admin: AdminState }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { mayGrantAdmin } = useManageable(admin);
   const [roster, setRoster] = useState<{ people: RosterPerson[]; installed: boolean }>();
   const [failed, setFailed] = useState<string>();
   const [picked, setPicked] = useState<RosterPerson>();
-  const choice = useOrganisationAndRole(admin, picked?.tenantId);
+  const choice = useOrganisationAndRole(admin, admin.overview?.grantable, picked?.tenantId);
   const dialog = useFormDialog(() => {
     setRoster(undefined);
     setFailed(undefined);
@@ -208,10 +217,9 @@ function RosterDialog({ admin }: { admin: AdminState }) {
     choice.setOrganisationId(
       choice.organisations.find((o) => o.tenantIds.includes(p.tenantId.toLowerCase()))?.id ?? choice.organisations[0]?.id ?? "",
     );
-    choice.setRole("staff");
   };
   const submit = async () => {
-    if (!picked) return;
+    if (!picked || !choice.role) return;
     const ok = await admin.run(
       () =>
         admin.client.addMember(admin.boardId, {
@@ -219,7 +227,7 @@ function RosterDialog({ admin }: { admin: AdminState }) {
           objectId: picked.objectId,
           displayName: picked.displayName,
           organisationId: choice.organisationId,
-          role: choice.role,
+          role: choice.role as Role,
         }),
       t("admin.member.added", { name: picked.displayName }),
     );
@@ -231,7 +239,7 @@ function RosterDialog({ admin }: { admin: AdminState }) {
       trigger={<Button appearance="primary">{t("admin.roster.open")}</Button>}
       title={t("admin.roster.title")}
       submitLabel={t("admin.roster.add")}
-      submitDisabled={!picked || !choice.organisationId}
+      submitDisabled={!picked || !choice.organisationId || !choice.role}
       onSubmit={submit}
     >
       {failed && <Text role="alert">{failed}</Text>}
@@ -266,7 +274,7 @@ function RosterDialog({ admin }: { admin: AdminState }) {
           </TableBody>
         </Table>
       )}
-      {picked && <OrganisationAndRoleFields choice={choice} mayGrantAdmin={mayGrantAdmin} />}
+      {picked && <OrganisationAndRoleFields choice={choice} />}
       <AdminMessages admin={{ error: admin.error, notice: undefined }} />
     </FormDialog>
   );

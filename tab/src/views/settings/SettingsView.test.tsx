@@ -1,5 +1,13 @@
 /** @jest-environment jsdom */
-import type { AdminOverview, ImportReport, LeaveBoardBody, MemberAdminView } from "@fact-board/contract";
+import type {
+  AdminAuditPage,
+  AdminOverview,
+  ImportReport,
+  JoinRequestView,
+  LeaveBoardBody,
+  MemberAdminView,
+  Role,
+} from "@fact-board/contract";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ApiContext } from "../../api/ApiContext";
 import type { ApiClient } from "../../api/client";
@@ -23,6 +31,8 @@ beforeAll(() => {
   } as unknown as typeof ResizeObserver;
 });
 
+const ALL_ROLES: Role[] = ["staff", "coordinator", "manager", "admin"];
+
 const member = (overrides: Partial<MemberAdminView>): MemberAdminView => ({
   id: "m1",
   tenantId: "t-region",
@@ -34,6 +44,8 @@ const member = (overrides: Partial<MemberAdminView>): MemberAdminView => ({
   caseManagerFor: [],
   caseManagerForHidden: 0,
   etag: "e-m1",
+  // What the server tells an admin viewer about each member (issue 29: rights come with the data).
+  may: { edit: true, roles: ALL_ROLES, leave: true },
   ...overrides,
 });
 
@@ -71,6 +83,10 @@ const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
     member({ id: "m3", objectId: "o3", displayName: "Cecilia Låtsas", role: "staff", etag: "e-m3" }),
   ],
   joinRequests: [],
+  grantable: [
+    { organisationId: "region", roles: ALL_ROLES },
+    { organisationId: "north", roles: ALL_ROLES },
+  ],
   may: {
     configure: true,
     manageOrganisations: true,
@@ -194,7 +210,12 @@ it("checks a CSV file first, lists every refused line with its number and why, a
   const calls: Array<{ csv: string; dryRun: boolean }> = [];
   const report = (dryRun: boolean): ImportReport => ({
     imported: dryRun ? 0 : 2,
+    updated: 0,
     alreadyThere: 0,
+    lines: [
+      { line: 1, outcome: "created" },
+      { line: 2, outcome: "created" },
+    ],
     refused: [
       {
         line: 3,
@@ -329,5 +350,192 @@ it("sets up a partner meeting with nothing chosen for the person, and keeps a sa
         ],
       },
     ]),
+  );
+});
+
+// Issue 29: who may grant what comes from the server; display names stand beside organisation and tenant.
+const northManagerView = (): AdminOverview => {
+  const base = overview({
+    configure: false,
+    manageOrganisations: false,
+    manageMembers: false,
+    importParticipants: false,
+    readAdminAudit: false,
+  });
+  const request: JoinRequestView = {
+    memberId: "t-north.o7",
+    tenantId: "t-north",
+    objectId: "o7",
+    displayName: "Greta Provberg (admin)",
+    organisationIds: ["north"],
+    requestedAt: "2026-03-04T08:00:00.000Z",
+    state: "pending",
+    etag: "e-j",
+    may: { decline: true, approveInto: [{ organisationId: "north", roles: ["staff", "coordinator"] }] },
+  };
+  return {
+    ...base,
+    members: [
+      member({ may: { edit: false, roles: [], leave: false } }),
+      member({
+        id: "n1",
+        tenantId: "t-north",
+        objectId: "o9",
+        displayName: "Nora Norrby",
+        organisationId: "north",
+        role: "staff",
+        may: { edit: true, roles: ["staff", "coordinator"], leave: true },
+      }),
+      member({
+        id: "n2",
+        tenantId: "t-north",
+        objectId: "o8",
+        displayName: "Karin Chef",
+        organisationId: "north",
+        role: "manager",
+        may: { edit: true, roles: [], leave: true },
+      }),
+    ],
+    joinRequests: [request],
+    grantable: [{ organisationId: "north", roles: ["staff", "coordinator"] }],
+  };
+};
+
+it("offers a manager only the roles and organisations the server says, and shows the request's tenant beside its free name", async () => {
+  const sent: unknown[] = [];
+  renderSettings(
+    {
+      adminOverview: async () => northManagerView(),
+      decideJoinRequest: async (_b: string, _m: string, body: unknown) => (sent.push(body), northManagerView().joinRequests[0]!),
+    },
+    "manager",
+  );
+  const request = await screen.findByRole("group", { name: "Greta Provberg (admin)" });
+  // The name is the person's own words; who they are is the tenant and organisation the server knows.
+  expect(request.textContent).toContain("“Greta Provberg (admin)”");
+  expect(request.textContent).toContain("namnet har personen själv angett");
+  expect(request.textContent).toContain("Loggar in från Norrby soc · Tenant t-north");
+  fireEvent.click(within(request).getByRole("button", { name: "Godkänn Greta Provberg (admin)" }));
+  const dialog = await openedDialog("Godkänn Greta Provberg (admin) som medlem", { role: "combobox", name: /Roll/ });
+  const options = (name: RegExp) =>
+    within(dialog.getByRole("combobox", { name, hidden: true }))
+      .getAllByRole("option", { hidden: true })
+      .map((o) => o.textContent);
+  expect(options(/Organisation/)).toEqual(["Norrby soc"]);
+  expect(options(/Roll/)).toEqual(["Handläggare", "Samordnare"]);
+  fireEvent.click(dialog.getByRole("button", { name: "Godkänn", hidden: true }));
+  await waitFor(() => expect(sent).toEqual([{ decision: "approve", etag: "e-j", organisationId: "north", role: "staff" }]));
+});
+
+it("shows change buttons only where the server allows, and no role choice where the role is beyond reach", async () => {
+  renderSettings({ adminOverview: async () => northManagerView() }, "manager");
+  const table = await screen.findByRole("table", { name: "Medlemmar" });
+  const row = (name: string) =>
+    within(table)
+      .getAllByRole("row")
+      .find((r) => r.textContent?.includes(name))!;
+  expect(within(row("Ada Fiktiv")).queryByRole("button")).toBeNull();
+  expect(row("Nora Norrby").textContent).toContain("Tenant t-north");
+  fireEvent.click(within(row("Karin Chef")).getByRole("button", { name: "Ändra Karin Chef" }));
+  const dialog = await openedDialog("Ändra Karin Chef", { role: "combobox", name: "Ny ersättare" });
+  expect(dialog.queryByRole("combobox", { name: /^Roll/, hidden: true })).toBeNull();
+  expect(dialog.getByText("Rollen kan du inte ändra: Chef")).toBeTruthy();
+});
+
+it("tells the server's refusal of a role beyond reach, and of the last admin, in Swedish", async () => {
+  let refusal = "RoleBeyondReach";
+  renderSettings({
+    adminOverview: async () => overview(),
+    editMember: async () => {
+      throw new ApiRequestError(
+        refusal === "LastAdmin" ? 400 : 403,
+        refusal === "LastAdmin" ? "Invalid" : "Forbidden",
+        "English words",
+        undefined,
+        undefined,
+        refusal,
+      );
+    },
+  });
+  fireEvent.click(await screen.findByRole("tab", { name: "Medlemmar" }));
+  for (const [reason, words] of [
+    ["RoleBeyondReach", /Din roll räcker inte för att ge, ändra eller ta bort den rollen/],
+    ["LastAdmin", /Tavlan måste alltid ha minst en administratör/],
+  ] as const) {
+    refusal = reason;
+    fireEvent.click(await screen.findByRole("button", { name: "Ändra Bertil Påhittad" }));
+    const dialog = await openedDialog("Ändra Bertil Påhittad", { role: "combobox", name: /^Roll/ });
+    fireEvent.change(dialog.getByRole("combobox", { name: /^Roll/, hidden: true }), { target: { value: "admin" } });
+    fireEvent.click(dialog.getByRole("button", { name: "Spara", hidden: true }));
+    await waitFor(() => expect(dialog.getByRole("alert", { hidden: true }).textContent).toMatch(words));
+    fireEvent.keyDown(dialog.getByRole("combobox", { name: /^Roll/, hidden: true }), { key: "Escape" });
+  }
+});
+
+it("shows refused grants in the change log, with who tried it by organisation and tenant", async () => {
+  const page: AdminAuditPage = {
+    events: [
+      {
+        at: "2026-03-04T08:00:00.000Z",
+        actor: { memberId: "t-north.o8", tenantId: "t-north", displayName: "Karin Chef", organisationId: "north", role: "manager" },
+        what: "roleGrantRefused",
+        subject: { kind: "member", id: "t-north.o7", name: "Greta Provberg (admin)" },
+        detail: "→ admin",
+      },
+      {
+        at: "2026-03-04T07:00:00.000Z",
+        actor: { memberId: "t-north.o7", tenantId: "t-north", displayName: "Greta Provberg (admin)", organisationId: "", role: "staff" },
+        what: "joinRequested",
+        subject: { kind: "member", id: "t-north.o7", name: "Greta Provberg (admin)" },
+      },
+    ],
+  };
+  renderSettings({ adminOverview: async () => overview(), adminAudit: async () => page });
+  fireEvent.click(await screen.findByRole("tab", { name: "Ändringslogg" }));
+  const table = await screen.findByRole("table", { name: "Ändringslogg" });
+  const [refused, asked] = within(table).getAllByRole("row").slice(1);
+  expect(refused!.textContent).toContain("Karin Chef");
+  expect(refused!.textContent).toContain("Norrby soc · Tenant t-north");
+  expect(refused!.textContent).toContain("Nekad Nekades: försökte ge, ändra eller ta bort en roll");
+  expect(refused!.textContent).toContain("→ Administratör");
+  expect(asked!.textContent).toContain("“Greta Provberg (admin)”");
+  expect(asked!.textContent).toContain("inte medlem · Tenant t-north");
+});
+
+it("reports what each imported line does, naming the fields an update changes", async () => {
+  const report: ImportReport = {
+    imported: 0,
+    updated: 0,
+    alreadyThere: 1,
+    refused: [
+      {
+        line: 4,
+        reason:
+          "This code belonged to a participant whose code has since changed (or whose details were erased): nothing was written for this line.",
+      },
+    ],
+    lines: [
+      { line: 2, outcome: "created" },
+      { line: 3, outcome: "updated", fields: ["initials", "caseManagerId"] },
+      { line: 5, outcome: "unchanged" },
+    ],
+  };
+  renderSettings({ adminOverview: async () => overview(), importParticipants: async () => report });
+  fireEvent.click(await screen.findByRole("tab", { name: "Deltagare" }));
+  const csv = "kod;initialer;handläggare;organisationer;åtgärd\nFIK-001;A.B.;Ada Fiktiv;Psykiatrin;update";
+  const file = new File([csv], "deltagare.csv", { type: "text/csv" });
+  if (!("text" in file)) Object.assign(file, { text: async () => csv });
+  fireEvent.change(screen.getByLabelText("CSV-fil"), { target: { files: [file] } });
+  await waitFor(() => expect(screen.getByRole("button", { name: "Kontrollera filen" })).toHaveProperty("disabled", false));
+  fireEvent.click(screen.getByRole("button", { name: "Kontrollera filen" }));
+  const lines = await screen.findByRole("table", { name: "Rader som läses in" });
+  expect(
+    within(lines)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent),
+  ).toEqual(["2Ny deltagare", "3Uppdateras: initialer, handläggare", "5Finns redan, oförändrad"]);
+  expect(within(screen.getByRole("table", { name: "Avvisade rader" })).getAllByRole("row")[1]!.textContent).toBe(
+    "4Koden tillhörde en deltagare vars kod har ändrats sedan (eller vars uppgifter har raderats). Inget skrevs för raden.",
   );
 });

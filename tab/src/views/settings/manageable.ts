@@ -1,19 +1,12 @@
-import type { Role } from "@fact-board/contract";
-import { useBoardContext } from "../../board/BoardContext";
+import type { GrantChoice, Role } from "@fact-board/contract";
 import type { AdminState } from "./useAdmin";
 
-export const ROLES: readonly Role[] = ["staff", "coordinator", "manager", "admin"];
+// Where the viewer may place people and with which roles: the server's answer (`grantable` of
+// GET …/admin, `may` on each member and join request), never worked out here from the viewer's role.
 
-/** The organisations whose people the viewer may manage: all for an admin, their own for a manager. */
-export function useManageable(admin: AdminState): {
-  organisations: NonNullable<AdminState["overview"]>["organisations"];
-  mayManage: (organisationId: string) => boolean;
-  mayGrantAdmin: boolean;
-} {
-  const { board } = useBoardContext();
-  const all = admin.overview?.organisations ?? [];
-  const may = admin.overview?.may;
-  const mayManage = (organisationId: string) =>
-    Boolean(may?.manageMembers || (may?.manageOwnOrganisation && organisationId === board.viewer.organisationId));
-  return { organisations: all.filter((o) => mayManage(o.id)), mayManage, mayGrantAdmin: Boolean(may?.manageMembers) };
+/** The organisations among `choices`, with the roles the viewer may grant in each. */
+export function useGrantChoices(admin: AdminState, choices: readonly GrantChoice[] | undefined) {
+  const organisations = (admin.overview?.organisations ?? []).filter((o) => choices?.some((c) => c.organisationId === o.id));
+  const rolesIn = (organisationId: string): Role[] => choices?.find((c) => c.organisationId === organisationId)?.roles ?? [];
+  return { organisations, rolesIn };
 }

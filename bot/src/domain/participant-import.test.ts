@@ -1,0 +1,208 @@
+import { Invalid } from "./errors";
+import {
+  columnsOf,
+  IMPORT_REFUSED,
+  importOutcome,
+  planImport,
+  type CsvRecord,
+  type OutcomeContext,
+  type ParsedLine,
+} from "./participant-import";
+import type { Consent, Member, Organisation, Participant } from "./types";
+
+const member = (id: string, organisationId: string, displayName = id): Member => ({
+  id,
+  boardId: "b",
+  tenantId: "t",
+  objectId: id,
+  displayName,
+  organisationId,
+  role: "staff",
+  substituteIds: [],
+});
+const organisation = (id: string, name: string): Organisation => ({
+  id,
+  boardId: "b",
+  name,
+  kind: "other",
+  tenantId: id,
+  retentionDays: 1,
+});
+const members = [member("bo", "region", "Bo Region"), member("kim", "kommun", "Kim Kommun")];
+const organisations = [organisation("region", "Psykiatri Nordstad"), organisation("kommun", "Norrby socialtjänst")];
+const ctx = { members, organisations };
+const records = (...lines: string[]): CsvRecord[] => lines.map((l, i) => ({ line: i + 1, cells: l.split(";") }));
+
+describe("the columns of an import file", () => {
+  it("without a header line: code; initials; case manager; organisations; action", () => {
+    expect(columnsOf(records("NST-001;A.B.;Bo Region;Norrby socialtjänst")[0])).toEqual({
+      columns: ["code", "initials", "caseManager", "organisations", "action"],
+      header: false,
+    });
+  });
+
+  it("a header line names them in any order, in Swedish or English, the action optional", () => {
+    expect(columnsOf(records("Initialer;KOD;organisations;handläggare")[0])).toEqual({
+      columns: ["initials", "code", "organisations", "caseManager"],
+      header: true,
+    });
+    expect(columnsOf(records("kod;initialer;handläggare;organisationer;åtgärd")[0]).columns).toEqual([
+      "code",
+      "initials",
+      "caseManager",
+      "organisations",
+      "action",
+    ]);
+  });
+
+  it("refuses the whole file for a header with an unknown, doubled or missing column", () => {
+    expect(() => columnsOf(records("kod;initialer;handläggare;organisationer;personnummer")[0])).toThrow(Invalid);
+    expect(() => columnsOf(records("kod;kod;initialer;handläggare;organisationer")[0])).toThrow(/twice/);
+    expect(() => columnsOf(records("kod;initialer;organisationer")[0])).toThrow(/case manager/);
+  });
+
+  it("reads a named-column file with columns in another order", () => {
+    const plan = planImport(records("organisationer;kod;initialer;handläggare", "Norrby socialtjänst;NST-001;A.B.;Bo Region"), ctx);
+    expect(plan.refused).toEqual([]);
+    expect(plan.accepted).toEqual([
+      { line: 2, action: "create", input: { code: "NST-001", initials: "A.B.", caseManagerId: "bo", organisationIds: ["kommun"] } },
+    ]);
+  });
+});
+
+describe("what a line asks for", () => {
+  it("update (or uppdatera) asks to change; empty or new asks to add; anything else is refused", () => {
+    const plan = planImport(
+      records(
+        "NST-001;A.B.;Bo Region;Norrby socialtjänst;update",
+        "NST-002;A.B.;Bo Region;Norrby socialtjänst;Uppdatera",
+        "NST-003;A.B.;Bo Region;Norrby socialtjänst;",
+        "NST-004;A.B.;Bo Region;Norrby socialtjänst;ny",
+        "NST-005;A.B.;Bo Region;Norrby socialtjänst;overwrite",
+        "NST-006;A.B.;Bo Region;Norrby socialtjänst;update;extra",
+      ),
+      ctx,
+    );
+    expect(plan.accepted.map((a) => [a.line, a.action])).toEqual([
+      [1, "update"],
+      [2, "update"],
+      [3, "create"],
+      [4, "create"],
+    ]);
+    expect(plan.refused).toEqual([
+      { line: 5, reason: IMPORT_REFUSED.unknownAction },
+      { line: 6, reason: IMPORT_REFUSED.tooManyColumns },
+    ]);
+  });
+});
+
+const TODAY = "2026-03-04";
+const stored = (id: string, code: string, extra: Partial<Participant> = {}): Participant => ({
+  id,
+  boardId: "b",
+  code,
+  initials: "A.B.",
+  caseManagerId: "bo",
+  writtenBy: "region",
+  organisationIds: ["region", "kommun"],
+  sip: { inPlace: false },
+  crisisPlan: false,
+  earlySignsPlan: false,
+  onBoard: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  ...extra,
+});
+const line = (action: ParsedLine["action"], input: Partial<ParsedLine["input"]> = {}): ParsedLine => ({
+  line: 7,
+  action,
+  input: { code: "NST-001", initials: "A.B.", caseManagerId: "bo", organisationIds: ["kommun"], ...input },
+});
+const outcomeCtx = (over: Partial<OutcomeContext> = {}): OutcomeContext => ({
+  importedId: "i-nst-001",
+  withCode: undefined,
+  withImportedId: undefined,
+  consents: [],
+  members,
+  organisationId: "region",
+  today: TODAY,
+  newParticipant: (id, input) => stored(id, input.code, { ...input, organisationIds: ["region", ...input.organisationIds] }),
+  ...over,
+});
+
+describe("never overwriting by accident", () => {
+  it("creates a participant whose code and import id are free", () => {
+    expect(importOutcome(line("create"), outcomeCtx())).toMatchObject({
+      kind: "create",
+      participant: { id: "i-nst-001", code: "NST-001" },
+    });
+  });
+
+  it("refuses a code whose import id belongs to a participant whose code was changed since", () => {
+    const edited = stored("i-nst-001", "NST-999", { initials: "X.Y." });
+    expect(importOutcome(line("create"), outcomeCtx({ withImportedId: edited }))).toEqual({
+      kind: "refused",
+      reason: IMPORT_REFUSED.codeChanged,
+    });
+  });
+
+  it("refuses a taken code without update, unless it is the same import again (a retry)", () => {
+    const same = stored("i-nst-001", "NST-001");
+    expect(importOutcome(line("create"), outcomeCtx({ withCode: same, withImportedId: same }))).toMatchObject({ kind: "unchanged" });
+    expect(importOutcome(line("create", { initials: "Q.Q." }), outcomeCtx({ withCode: same, withImportedId: same }))).toEqual({
+      kind: "refused",
+      reason: IMPORT_REFUSED.exists,
+    });
+    const byHand = stored("p123", "NST-001");
+    expect(importOutcome(line("create"), outcomeCtx({ withCode: byHand }))).toEqual({ kind: "refused", reason: IMPORT_REFUSED.exists });
+  });
+
+  it("updates only when asked, naming the fields that change", () => {
+    const byHand = stored("p123", "NST-001");
+    expect(importOutcome(line("update", { initials: "Q.Q." }), outcomeCtx({ withCode: byHand }))).toMatchObject({
+      kind: "update",
+      participant: { id: "p123", code: "NST-001", initials: "Q.Q." },
+      fields: ["initials"],
+    });
+    expect(importOutcome(line("update"), outcomeCtx({ withCode: byHand }))).toMatchObject({ kind: "unchanged" });
+  });
+
+  it("refuses an update of nobody, or of a participant another organisation wrote", () => {
+    expect(importOutcome(line("update"), outcomeCtx())).toEqual({ kind: "refused", reason: IMPORT_REFUSED.nothingToUpdate });
+    const theirs = stored("p123", "NST-001", { writtenBy: "kommun" });
+    expect(importOutcome(line("update", { initials: "Q.Q." }), outcomeCtx({ withCode: theirs }))).toEqual({
+      kind: "refused",
+      reason: IMPORT_REFUSED.notYourOrganisations,
+    });
+  });
+});
+
+describe("the case manager may see the participant", () => {
+  const consent: Consent = {
+    boardId: "b",
+    participantId: "p123",
+    disclosingOrganisationId: "region",
+    receivingOrganisationIds: ["kommun"],
+    basis: "consent",
+    status: "given",
+    givenOn: "2026-01-01",
+    validUntil: "2026-12-31",
+    recordedBy: "bo",
+    recordedAt: "2026-01-01T00:00:00.000Z",
+  };
+
+  it("a new participant has no consent yet: a case manager of another organisation is refused", () => {
+    expect(importOutcome(line("create", { caseManagerId: "kim" }), outcomeCtx())).toEqual({
+      kind: "refused",
+      reason: IMPORT_REFUSED.caseManagerMayNotSee,
+    });
+  });
+
+  it("an update may name one whose organisation the writer's valid consent names", () => {
+    const p = stored("p123", "NST-001");
+    expect(importOutcome(line("update", { caseManagerId: "kim" }), outcomeCtx({ withCode: p }))).toMatchObject({ kind: "refused" });
+    expect(importOutcome(line("update", { caseManagerId: "kim" }), outcomeCtx({ withCode: p, consents: [consent] }))).toMatchObject({
+      kind: "update",
+      fields: ["caseManagerId"],
+    });
+  });
+});
