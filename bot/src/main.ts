@@ -102,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     rateLimit: { windowMs: 60_000, limit: config.API_REQUESTS_PER_MINUTE },
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
+    ...(config.FIXTURES_DIR ? { fixturesDir: config.FIXTURES_DIR } : {}),
     botEndpoint: bot.endpoint,
     unauthenticatedRoutes: [
       { path: "/", handler: signInConfigRoutes(config) },
