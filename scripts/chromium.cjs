@@ -28,9 +28,10 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  // Offline, teams-js's request for Microsoft's CDN fails at once instead of waiting on a DNS that
-  // may never answer (the tests that want the file answer it themselves, before any lookup).
-  "--host-resolver-rules=MAP res.cdn.office.net ~NOTFOUND",
+  // Offline, requests to Microsoft's CDN (teams-js's valid-domains list; the Agents Playground's
+  // fonts and scripts) fail at once instead of waiting on a DNS that may never answer. The tests
+  // that want the list answer it themselves, before any lookup.
+  "--host-resolver-rules=MAP *.cdn.office.net ~NOTFOUND",
 ];
 
 function chromiumPath(env = process.env) {

@@ -3,7 +3,7 @@
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    if (process.env.FACT_CHROMIUM_PROBLEM) process.stdout.write(`\nBrowser tests could not run: ${process.env.FACT_CHROMIUM_PROBLEM}\n`);
+    if (process.env.FACT_CHROMIUM_PROBLEM) process.stdout.write(`\n${process.env.FACT_CHROMIUM_PROBLEM}\n`);
     process.stdout.write(`\njest: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`);
   }
 }
