@@ -214,8 +214,11 @@ export class ApiClient {
   auditCsv = async (boardId: string, filter: { participantId?: string; memberId?: string }): Promise<Blob> => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+    const token = await this.token();
     const response = await fetch(`${this.baseUrl}/api/boards/${seg(boardId)}/audit.csv?${params.toString()}`, {
-      headers: { Authorization: `Bearer ${await this.token()}` },
+      headers: { Authorization: `Bearer ${token}` },
+    }).catch((e: unknown) => {
+      throw new ApiRequestError(0, "Network", errorMessage(e));
     });
     if (!response.ok) throw await toApiRequestError(response);
     return response.blob();
@@ -335,6 +338,8 @@ export async function devSignIn(person: DevSignInBody, baseUrl = ""): Promise<De
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ tenantId: person.tenantId, objectId: person.objectId }),
+  }).catch((e: unknown) => {
+    throw new ApiRequestError(0, "Network", errorMessage(e));
   });
   if (!response.ok) throw await toApiRequestError(response);
   return (await response.json()) as DevSignInResponse;

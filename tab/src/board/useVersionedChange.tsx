@@ -1,6 +1,7 @@
 import { useCallback } from "react";
-import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
-import { useI18n, type I18n } from "../i18n";
+import { ApiRequestError } from "../api/errors";
+import { errorText } from "../api/errorText";
+import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import type { ConflictRow } from "./conflicts";
 import { useEntryActions } from "./EntryActions";
@@ -24,29 +25,6 @@ export interface VersionedChange<V> {
 }
 
 const hasEtag = (value: unknown): value is { etag?: string } => typeof value === "object" && value !== null && "etag" in value;
-
-/** The server's refusal in words a person can act on; 403 and 409 each say what happened. */
-export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
-  if (!(error instanceof ApiRequestError)) return t("app.error", { message: errorMessage(error) });
-  switch (error.code) {
-    case "Forbidden":
-      return isNotYourOrganisationsText(error) ? t("change.notYourOrganisationsText") : t("change.forbidden");
-    case "InvalidTransition":
-      return t("change.invalidTransition");
-    case "Conflict":
-    case "AlreadyExists":
-      return t("change.conflict");
-    case "NotFound":
-      return t("change.notFound");
-    case "StorageUnavailable":
-      return t("app.unavailable");
-    case "Invalid":
-    case "BadRequest":
-      return t("change.invalid", { message: error.message });
-    default:
-      return t("app.error", { message: error.message });
-  }
-}
 
 /**
  * Sends versioned changes the way entries are sent (EntryActions): a 409 that carries what is stored
@@ -78,7 +56,7 @@ export function useVersionedChange(): { send: <V extends { etag?: string }>(chan
             void refresh();
             return false;
           }
-          notify(refusalMessage(i18n, e), "error");
+          notify(errorText(i18n, e), "error");
           void refresh();
           return false;
         }

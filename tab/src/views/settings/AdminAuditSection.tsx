@@ -1,7 +1,7 @@
 import type { AdminAuditPage } from "@fact-board/contract";
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import type { AdminState } from "./useAdmin";
@@ -20,7 +20,7 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
           cursor && prev ? { events: [...prev.events, ...next.events], ...(next.cursor ? { cursor: next.cursor } : {}) } : next,
         );
       } catch (e) {
-        setError(refusalMessage(i18n, e));
+        setError(errorText(i18n, e));
       }
     },
     [admin.client, admin.boardId, i18n],
