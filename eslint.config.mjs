@@ -79,11 +79,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tab/src/**/*.{ts,tsx}", "tests/browser/**/*.ts"],
+    files: ["tab/src/**/*.{ts,tsx}", "tests/browser/**/*.ts", "tests/fixtures/**/*.js", "tests/support/teams-host.cjs"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["scripts/**/*.mjs", "tests/**/*.mjs", "jest.config.js", "*.config.*"],
+    // Shared by the TypeScript tests (CommonJS) and the ES-module scripts: CommonJS on purpose.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["scripts/**/*.{mjs,cjs}", "tests/**/*.{mjs,cjs}", "jest.config.js", "*.config.*"],
     rules: { "no-console": "off" },
   },
 );

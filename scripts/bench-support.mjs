@@ -6,25 +6,8 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Headless Debian Chromium (no browser download), `CHROMIUM_PATH` to use another. */
-export async function launchChromium() {
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    // Offline: teams-js's request for Microsoft's CDN fails at once instead of waiting on DNS.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP res.cdn.office.net ~NOTFOUND",
-    ],
-  });
-}
+/** Headless Debian Chromium (no browser download), `CHROMIUM_PATH` to use another: the tests' launcher. */
+export { launchChromium } from "./chromium.cjs";
 
 /** A JSON API call with `token`; anything but 2xx throws with the error code. */
 export async function call(baseUrl, token, method, url, body) {

@@ -4,16 +4,20 @@
 //   boardInteractiveMs     — navigation start → board on screen and usable (the tab's
 //                            "fact-board-interactive" performance mark) for a board of 40 entries,
 //                            the channel view, signed in through the development sign-in;
-//   sidePanelInteractiveMs — the same for the meeting side panel (280 px) inside a host page that
-//                            answers teams-js the way Teams does (frame context "sidePanel", SSO token);
+//   sidePanelInteractiveMs — the same for the meeting side panel (280 px) inside the Teams-like host
+//                            the browser tests use (tests/fixtures/teams-host.html: frame context
+//                            "sidePanel", SSO token);
 //   floorMs                — the floor both are measured against: a bare page served by the same
-//                            server from tab/dist that fetches the same board JSON with the same token
-//                            and writes its row count, no framework, marked the same way.
+//                            server (tests/fixtures/bench-floor.html) that fetches the same board JSON
+//                            with the same token and writes its row count, no framework, marked the same way.
+// Both pages are files the server serves from tests/fixtures (FIXTURES_DIR) in development and test;
+// nothing is written into tab/dist.
 // Each is the median of `runs` cold runs (a fresh browser context each, after one warm-up; the three
 // taken in turn, round by round), headless Debian Chromium; the ratios to floorMs are what the goal
 // (≤ 3 ×) is about.
 import { launchChromium } from "./bench-support.mjs";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { FIXTURES_PATH, openInTeamsHost } from "../tests/support/teams-host.cjs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -89,57 +93,6 @@ const median = (values) => {
 
 const TOKEN_KEY = "factBoard.devToken";
 
-// The floor page: what any page needs to show the board's rows, and nothing else. Its script is a
-// file beside it, since the server's CSP allows no inline script (the tab's page lives by it too).
-const FLOOR_HTML = `<!doctype html><html><head><meta charset="UTF-8"><title>floor</title><script type="module" src="./bench-floor.js"></script></head><body><p id="rows"></p></body></html>`;
-const FLOOR_JS = `const token = JSON.parse(sessionStorage.getItem(${JSON.stringify(TOKEN_KEY)})).token;
-const board = new URLSearchParams(location.search).get("board");
-const res = await fetch("/api/boards/" + encodeURIComponent(board), { headers: { Authorization: "Bearer " + token, Accept: "application/json", "X-Fact-Client": "tab" } });
-const view = await res.json();
-document.getElementById("rows").textContent = String(view.rows.length);
-requestAnimationFrame(() => { performance.mark("fact-board-interactive"); document.body.dataset.boardReady = "true"; });
-`;
-
-// The Teams stand-in around the side panel: a page on the same server (written into tab/dist for
-// the run, like the floor, and for the same reason its script is a file) that answers teams-js the
-// way Teams does. Served as files, not through Playwright's request interception: with a route in
-// place every request of the page — chunks, the API — would take a detour through this process.
-const HOST_HTML = `<!doctype html><html><head><meta charset="UTF-8"><title>host</title><script type="module" src="./bench-host.js"></script></head><body style="margin:0"><iframe id="tab" style="width:280px;height:860px;border:0"></iframe></body></html>`;
-
-function hostScript(token) {
-  const context = {
-    frameContext: "sidePanel",
-    locale: "sv-SE",
-    theme: "default",
-    meetingId: "bench-meeting",
-    userObjectId: "bench",
-    tid: "bench",
-    entityId: "bench",
-  };
-  const runtime = {
-    apiVersion: 4,
-    isLegacyTeams: false,
-    supports: {
-      authentication: {},
-      meeting: {},
-      pages: { appButton: {}, config: {}, currentApp: {}, tabs: {} },
-      sharing: {},
-      teamsCore: {},
-    },
-  };
-  return `const context = ${JSON.stringify(context)}, runtime = ${JSON.stringify(runtime)}, token = ${JSON.stringify(token)};
-window.addEventListener("message", (event) => {
-  const m = event.data;
-  if (!m || typeof m.func !== "string" || event.source === window) return;
-  const reply = (args) => event.source.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, "*");
-  if (m.func === "initialize") reply([context.frameContext, "web", JSON.stringify(runtime), "2.58.0"]);
-  else if (m.func === "getContext") reply([context]);
-  else if (m.func === "authentication.getAuthToken") reply([true, token]);
-});
-document.getElementById("tab").src = new URLSearchParams(location.search).get("tab");
-`;
-}
-
 /** One cold load of `url` in a fresh context; the mark's time in the page (or frame) that sets it. */
 async function coldLoad(browser, stored, url, { viewport, host } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1200, height: 900 } });
@@ -149,9 +102,9 @@ async function coldLoad(browser, stored, url, { viewport, host } = {}) {
     if (host) {
       // teams-js's list of valid domains comes from Microsoft's CDN, which this machine cannot reach
       // (the launch maps its host to nothing, so it fails at once); teams-js then uses its own list.
-      const page = await context.newPage();
-      await page.goto(`${new URL(url).origin}/tab/bench-host.html?tab=${encodeURIComponent(url)}`);
-      target = await (await page.waitForSelector("iframe#tab")).contentFrame();
+      // No route is set: every request of the page goes straight to the server.
+      const { origin, pathname, search } = new URL(url);
+      ({ frame: target } = await openInTeamsHost(context, origin, { ...host, url: pathname + search }));
     } else {
       target = await context.newPage();
       await target.goto(url);
@@ -186,28 +139,26 @@ export async function benchTab({ baseUrl, token, boardId, runs = RUNS }) {
   const board = boardId ?? (await json(baseUrl, stored.token, "GET", "/api/me")).boards[0].id;
   const entries = await ensureEntries(baseUrl, stored.token, board);
 
+  const floorPage = await fetch(`${baseUrl}${FIXTURES_PATH}/bench-floor.html`, { method: "HEAD" });
+  if (!floorPage.ok) throw new Error(`the server does not serve tests/fixtures (${floorPage.status}): start it with FIXTURES_DIR set`);
   const browser = await launchChromium();
   const q = `board=${encodeURIComponent(board)}`;
-  const floorFiles = [
-    path.join(dist, "bench-floor.html"),
-    path.join(dist, "bench-floor.js"),
-    path.join(dist, "bench-host.html"),
-    path.join(dist, "bench-host.js"),
-  ];
+  const sidePanelHost = {
+    frameContext: "sidePanel",
+    context: { meetingId: "bench-meeting", tid: "bench", userObjectId: "bench", entityId: "bench" },
+    token: stored.token,
+    width: 280,
+    height: 860,
+  };
   let channel, sidePanel, floor;
   try {
-    writeFileSync(floorFiles[0], FLOOR_HTML);
-    writeFileSync(floorFiles[1], FLOOR_JS);
-    writeFileSync(floorFiles[2], HOST_HTML);
-    writeFileSync(floorFiles[3], hostScript(stored.token));
     ({ floor, channel, sidePanel } = await interleaved(runs, {
-      floor: () => coldLoad(browser, stored, `${baseUrl}/tab/bench-floor.html?${q}`),
+      floor: () => coldLoad(browser, stored, `${baseUrl}${FIXTURES_PATH}/bench-floor.html?${q}`),
       channel: () => coldLoad(browser, stored, `${baseUrl}/tab/?view=channel&${q}`),
       // Teams saves one content URL for every surface; the frame context makes it the side panel.
-      sidePanel: () => coldLoad(browser, stored, `${baseUrl}/tab/?${q}`, { viewport: { width: 280, height: 900 }, host: true }),
+      sidePanel: () => coldLoad(browser, stored, `${baseUrl}/tab/?${q}`, { viewport: { width: 280, height: 900 }, host: sidePanelHost }),
     }));
   } finally {
-    for (const f of floorFiles) rmSync(f, { force: true });
     await browser.close();
   }
   const ratio = (ms) => Math.round((ms / floor.median) * 100) / 100;

@@ -102,6 +102,8 @@ try {
     DEV_SIGN_IN: "true",
     LOG_LEVEL: "silent",
     STORAGE_TIMEOUT_MS: "30000",
+    // The tab's part loads the Teams-like host and the floor page from here, on the server's origin.
+    FIXTURES_DIR: path.join(root, "tests/fixtures"),
   });
   server = await startServer(config);
   const base = `http://127.0.0.1:${server.port}`;

@@ -3,14 +3,41 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startAzurite } from "./azurite.mjs";
+import { describeAzuriteExit, startAzurite } from "./azurite.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 
 const port = Number(process.env.PORT ?? 3978);
 const azuritePort = Number(process.env.AZURITE_TABLE_PORT ?? 10002);
-const azurite = await startAzurite({ port: azuritePort, location: path.join(root, ".data/azurite") });
+let server;
+let azurite;
+let stopping = false;
+/** Stops the server, then Azurite (if it still runs), and ends with `code`. */
+const stop = async (code = 0) => {
+  if (stopping) return;
+  stopping = true;
+  await server?.stop().catch(() => undefined);
+  await azurite?.stop().catch(() => undefined);
+  process.exit(code);
+};
+try {
+  azurite = await startAzurite({
+    port: azuritePort,
+    location: path.join(root, ".data/azurite"),
+    // Without its storage the board cannot work: say how Azurite ended and stop, rather than answer 503s forever.
+    onExit: (exit) => {
+      console.error(
+        `\n${describeAzuriteExit(exit)}\nFACT Board stops now (its data is kept in .data/azurite); start it again with npm start.`,
+      );
+      azurite = undefined;
+      void stop(1);
+    },
+  });
+} catch (e) {
+  console.error(`FACT Board could not start its local storage: ${e.message}`);
+  process.exit(1);
+}
 
 const { loadConfig } = require(path.join(root, "bot/dist/config.js"));
 const { startServer } = require(path.join(root, "bot/dist/main.js"));
@@ -27,7 +54,12 @@ const config = loadConfig({
   TAB_DIST_DIR: path.join(root, "tab/dist"),
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("BOT_") || k === "TIME_ZONE" || k === "MORNING_BRIEF_AT")),
 });
-const server = await startServer(config);
+try {
+  server = await startServer(config);
+} catch (e) {
+  console.error(`FACT Board could not start: ${e.message}`);
+  await stop(1);
+}
 
 console.log(`
 FACT Board is running (fictitious demo data, development sign-in):
@@ -38,10 +70,5 @@ FACT Board is running (fictitious demo data, development sign-in):
   Azurite tables:               http://127.0.0.1:${azurite.port}/devstoreaccount1  (data in .data/azurite)
 Stop with Ctrl+C.`);
 
-const stop = async () => {
-  await server.stop().catch(() => undefined);
-  await azurite.stop();
-  process.exit(0);
-};
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+process.once("SIGINT", () => stop(0));
+process.once("SIGTERM", () => stop(0));

@@ -27,4 +27,9 @@ describe("the configuration", () => {
     expect(loadConfig({ ...local, NODE_ENV: "development", TRUST_PROXY_HOPS: "1" }).TRUST_PROXY_HOPS).toBe(1);
     expect(() => loadConfig({ ...local, NODE_ENV: "development", TRUST_PROXY_HOPS: "yes" })).toThrow(/TRUST_PROXY_HOPS/);
   });
+
+  it("serves the tests' pages (FIXTURES_DIR) in development and test, never in production", () => {
+    expect(loadConfig({ ...local, NODE_ENV: "test", FIXTURES_DIR: "tests/fixtures" }).FIXTURES_DIR).toBe("tests/fixtures");
+    expect(() => loadConfig({ ...local, ...azure, NODE_ENV: "production", FIXTURES_DIR: "tests/fixtures" })).toThrow(/FIXTURES_DIR/);
+  });
 });

@@ -95,6 +95,11 @@ export const ConfigSchema = z
     /** Where the built tab is served from. */
     TAB_DIST_DIR: optionalText,
     /**
+     * Pages the browser tests and the bench need on the tab's origin (the Teams-like host, the bench's
+     * floor), served at /fixtures/ from this directory (tests/fixtures). Development and test only.
+     */
+    FIXTURES_DIR: optionalText,
+    /**
      * Reverse proxies in front of the server whose X-Forwarded-For is trusted (App Service: 1). The
      * per-address rate limits need the client's address, not the proxy's; 0 trusts none.
      */
@@ -124,6 +129,9 @@ export const ConfigSchema = z
         path: ["DEV_SIGN_IN"],
         message: "the development sign-in needs NODE_ENV=development set explicitly (unset NODE_ENV means production)",
       });
+    }
+    if (c.NODE_ENV === "production" && c.FIXTURES_DIR) {
+      ctx.addIssue({ code: "custom", path: ["FIXTURES_DIR"], message: "test pages are served only with NODE_ENV=development or test" });
     }
     if (c.TEST_OIDC_ISSUER && (c.NODE_ENV !== "test" || !c.TEST_OIDC_JWKS_URL)) {
       ctx.addIssue({

@@ -103,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     signInConfigRateLimit: { windowMs: 60_000, limit: config.SIGN_IN_CONFIG_REQUESTS_PER_MINUTE },
     ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
+    ...(config.FIXTURES_DIR ? { fixturesDir: config.FIXTURES_DIR } : {}),
     botEndpoint: bot.endpoint,
     unauthenticatedRoutes: [
       { path: "/", handler: signInConfigRoutes(config) },

@@ -3,16 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BoardView } from "@fact-board/contract";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  type Frame,
-  type Locator,
-  type Page,
-} from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium.cjs";
 import { api, DEMO_BOARD_ID, demoPerson, signIn, startApp, type RunningApp } from "../support/app";
+import type { TeamsHost } from "../support/teams-host.cjs";
 
 /**
  * How long a browser test waits for a state to appear before it counts as missing: long enough that
@@ -23,21 +17,8 @@ export const WAIT_MS = 60_000;
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../test-artifacts/screenshots");
 export const AXE_PATH = require.resolve("axe-core/axe.min.js");
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+/** Headless Debian Chromium (`CHROMIUM_PATH` for another); a missing one fails with what to do. */
+export { launchChromium };
 
 export type Person = ReturnType<typeof demoPerson>;
 
@@ -75,6 +56,27 @@ export async function signedInContext(
   context.setDefaultTimeout(WAIT_MS);
   await context.addInitScript((stored) => sessionStorage.setItem("factBoard.devToken", JSON.stringify(stored)), token);
   return context;
+}
+
+/** Waits until the tab inside a Teams-like host (tests/support/teams-host.cjs) shows its board. */
+export async function waitForBoard(host: TeamsHost): Promise<void> {
+  await host.frame.waitForSelector("body[data-board-ready='true']", { timeout: WAIT_MS });
+}
+
+/**
+ * Serves the app at `origin` (an https origin Playwright answers itself, relaying to `baseUrl`):
+ * teams-js refuses some calls, authentication.authenticate among them, from a page that is not https.
+ * The live stream is refused (a relayed stream would never end); the tab copes with that by itself.
+ */
+export async function serveOverHttps(context: BrowserContext, origin: string, baseUrl: string): Promise<void> {
+  await context.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith("/events")) return route.abort();
+    const headers = { ...route.request().headers() };
+    delete headers["origin"];
+    const response = await route.fetch({ url: `${baseUrl}${url.pathname}${url.search}`, headers });
+    return route.fulfill({ response });
+  });
 }
 
 export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {

@@ -1,7 +1,8 @@
 import type { BrowserContext } from "playwright-core";
 import { DEMO_BOARD_ID, signIn } from "../support/app";
+import { TEAMS_JS_VALID_DOMAINS_URL } from "../../bot/src/api/security";
+import { openInTeamsHost } from "../support/teams-host.cjs";
 import { browserSuite, people, signedInContext, WAIT_MS } from "./browser";
-import { openInTeamsHost } from "./teams-host";
 
 // Issue 16: each surface downloads only what it shows. The chunk names come from the modules Vite
 // splits at (ChannelView.tsx → assets/ChannelView-<hash>.js), so a static import that pulls a
@@ -27,18 +28,13 @@ it("opens the meeting side panel in Teams without the channel view, any dialog, 
   context.setDefaultTimeout(WAIT_MS);
   const scripts = scriptsOf(context);
   try {
-    const context_ = {
+    const host = await openInTeamsHost(context, suite.app.baseUrl, {
       frameContext: "sidePanel",
-      locale: "sv-SE",
-      theme: "default",
-      meetingId: "m1",
-      tid: people.coordinator.tenantId,
-      userObjectId: people.coordinator.objectId,
-      entityId: "board",
-    };
-    const host = await openInTeamsHost(context, suite.app.baseUrl, `/tab/?board=${DEMO_BOARD_ID}`, {
-      context: context_,
+      url: `/tab/?board=${DEMO_BOARD_ID}`,
+      person: people.coordinator,
+      context: { meetingId: "m1" },
       tokens: { "": token, [people.coordinator.tenantId]: token },
+      validDomainsUrl: TEAMS_JS_VALID_DOMAINS_URL,
     });
     const tab = host.page.frameLocator("#tab");
     await tab.locator("body[data-board-ready='true']").waitFor();

@@ -3,8 +3,8 @@ import { addDays, workingDaysBetween } from "../../bot/src/domain/dates";
 import { isScheduledOn, meetingCovers } from "../../bot/src/domain/meeting-schedule";
 import { DEMO_MEETINGS } from "../../bot/src/demo/demo-team";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { browserSuite, people, screenshot, WAIT_MS, type Person } from "./browser";
-import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./meeting-host";
+import { browserSuite, people, screenshot, WAIT_MS, type Person, waitForBoard } from "./browser";
+import { openInTeamsHost, type FrameContext, type TeamsHost } from "../support/teams-host.cjs";
 
 // The board's meeting schedule (issue 18) as Teams runs it: the demo team meets every working day
 // with all partners ("Morgonmöte, alla") and with Norrby alone on Tuesdays and Thursdays. A tab in
@@ -12,6 +12,8 @@ import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./
 // Norrby, the check-in names the meeting, and the overview measures the board against its schedule.
 
 const suite = browserSuite();
+/** The tab is in a meeting of the team's channel (what the side panel, the stage and the meeting's configuration page get). */
+const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
 const NORRBY = DEMO_MEETINGS.find((m) => m.id === "norrby")!;
 
 async function inTeams(
@@ -23,7 +25,7 @@ async function inTeams(
   const token = await signIn(suite.app.baseUrl, person);
   const context = await suite.browser.newContext({ viewport: { width: Math.max(size.width, 320), height: size.height } });
   context.setDefaultTimeout(WAIT_MS);
-  return openInTeams(context, suite.app.baseUrl, { frameContext, url, token, person, ...size });
+  return openInTeamsHost(context, suite.app.baseUrl, { frameContext, url, token, person, context: IN_MEETING, ...size });
 }
 const close = (host: TeamsHost) => host.page.context().close();
 
@@ -33,10 +35,7 @@ it("links a meeting's tab to the partner's own meeting, whose walkthrough shows 
   await config.frame.getByRole("radio").first().check();
   await config.frame.getByRole("radio", { name: /^Norrby tisdag och torsdag \(tis, tor kl\. 13:00\)/ }).check();
   await config.save();
-  await config.page.waitForFunction(() =>
-    (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"),
-  );
-  const saved = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as {
+  const saved = (await config.waitForCall("settings.setSettings")).args[0] as {
     contentUrl: string;
     suggestedDisplayName: string;
   };

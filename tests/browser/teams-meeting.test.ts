@@ -1,14 +1,16 @@
 import type { WalkthroughResponse } from "@fact-board/contract";
 import type { Frame } from "playwright-core";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person } from "./browser";
-import { openInTeams, waitForBoard, type FrameContext, type TeamsHost } from "./meeting-host";
+import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
+import { openInTeamsHost, type FrameContext, type TeamsHost } from "../support/teams-host.cjs";
 
 // The morning meeting as Teams runs it: the tab inside a Teams-like host, with the URL the
 // configuration page really saves, in the side panel (280 px) and on the stage, where every
 // attendee's client renders the walkthrough itself and follows the presenter through their own consent.
 
 const suite = browserSuite();
+/** The tab is in a meeting of the team's channel (what the side panel, the stage and the meeting's configuration page get). */
+const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
 const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
 
 async function inTeams(
@@ -21,7 +23,7 @@ async function inTeams(
   const token = await signIn(suite.app.baseUrl, person);
   const context = await suite.browser.newContext({ viewport: { width: Math.max(size.width, 320), height: size.height } });
   context.setDefaultTimeout(WAIT_MS);
-  return openInTeams(context, suite.app.baseUrl, { frameContext, url, token, person, ...size, ...extra });
+  return openInTeamsHost(context, suite.app.baseUrl, { frameContext, url, token, person, context: IN_MEETING, ...size, ...extra });
 }
 
 const close = (host: TeamsHost) => host.page.context().close();
@@ -38,10 +40,7 @@ it("saves a content URL that lets the frame context decide, which opens the comp
   expect(await daily.isChecked()).toBe(false);
   await daily.check();
   await config.save();
-  await config.page.waitForFunction(() =>
-    (window as unknown as { hostCalls: Array<{ func: string }> }).hostCalls.some((c) => c.func === "settings.setSettings"),
-  );
-  const settings = (await config.calls()).find((c) => c.func === "settings.setSettings")!.args[0] as { contentUrl: string };
+  const settings = (await config.waitForCall("settings.setSettings")).args[0] as { contentUrl: string };
   await close(config);
   expect(settings.contentUrl).not.toContain("view=");
   expect(new URL(settings.contentUrl).searchParams.get("meeting")).toBe("morgonmote");
@@ -81,8 +80,23 @@ it("says so when sharing to the stage fails, and lets one try again", async () =
   await waitForBoard(panel);
   const share = panel.frame.getByRole("button", { name: "Dela till mötesskärmen" });
   await share.click();
-  await panel.frame.getByRole("alert").filter({ hasText: "Stage is busy" }).waitFor();
+  // In the viewer's words with what to do next; Teams' own (English) message is not shown.
+  const alert = panel.frame.getByRole("alert").filter({ hasText: "Det gick inte att dela till mötesskärmen. Försök igen om en stund." });
+  await alert.waitFor();
+  expect(await alert.innerText()).not.toContain("Stage is busy");
   expect(await share.isEnabled()).toBe(true);
+  await close(panel);
+});
+
+it("follows Teams when it switches the theme, without reloading the panel", async () => {
+  const panel = await inTeams(people.coordinator, "sidePanel", savedUrl, { width: 280, height: 700 });
+  await waitForBoard(panel);
+  await panel.frame.locator("[data-theme='default']").waitFor();
+  // A mark on the page that a reload would wipe.
+  await panel.frame.evaluate(() => (document.body.dataset.beforeThemeChange = "yes"));
+  await panel.changeTheme("dark");
+  await panel.frame.locator("[data-theme='dark']").waitFor();
+  expect(await panel.frame.evaluate(() => document.body.dataset.beforeThemeChange)).toBe("yes");
   await close(panel);
 });
 

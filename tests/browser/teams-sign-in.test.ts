@@ -10,9 +10,10 @@ import {
   type SigningKey,
 } from "../../bot/src/auth/test-support";
 import { DEMO_GUEST_IDENTITY } from "../../bot/src/demo/demo-team";
+import { TEAMS_JS_VALID_DOMAINS_URL } from "../../bot/src/api/security";
 import { DEMO_TENANTS, startApp, type RunningApp } from "../support/app";
-import { launchChromium } from "./browser";
-import { openInTeamsHost, serveOverHttps, type TeamsHostOptions } from "./teams-host";
+import { openInTeamsHost, type TeamsHostOptions } from "../support/teams-host.cjs";
+import { launchChromium, serveOverHttps } from "./browser";
 
 // The tab inside a Teams-like host page that answers teams-js: its CSP lets teams-js fetch what it
 // needs, a failed getAuthToken is recoverable with "Logga in", and in a shared channel an external
@@ -59,20 +60,19 @@ afterEach(() => context.close());
 const tokenFor = (person: { tid: string; oid: string }) =>
   signToken(key, entraClaims({ iss: ISSUER, aud: CLIENT_ID, tid: person.tid, oid: person.oid }));
 
-const channelContext = (user: { tid: string; oid: string }, extra: Record<string, unknown> = {}) => ({
-  frameContext: "content",
-  locale: "sv-SE",
-  theme: "default",
-  entityId: "board-demo",
-  teamId: "19:team@thread.tacv2",
-  channelId: "19:channel@thread.tacv2",
-  tid: user.tid,
-  userObjectId: user.oid,
-  ...extra,
+/** A channel tab (frame context "content") as `user`, with what the channel adds. */
+const inChannel = (user: { tid: string; oid: string }, extra: Record<string, unknown> = {}) => ({
+  frameContext: "content" as const,
+  person: { tenantId: user.tid, objectId: user.oid },
+  context: { entityId: "board-demo", teamId: "19:team@thread.tacv2", channelId: "19:channel@thread.tacv2", ...extra },
 });
 
-async function openTab(options: TeamsHostOptions, baseUrl = app.baseUrl) {
-  const host = await openInTeamsHost(context, baseUrl, "/tab/?view=channel&board=demo-fact-exempelstad", options);
+async function openTab(options: Omit<TeamsHostOptions, "url">, baseUrl = app.baseUrl) {
+  const host = await openInTeamsHost(context, baseUrl, {
+    ...options,
+    url: "/tab/?view=channel&board=demo-fact-exempelstad",
+    validDomainsUrl: TEAMS_JS_VALID_DOMAINS_URL,
+  });
   const tab = host.page.frameLocator("#tab");
   return { host, tab };
 }
@@ -82,7 +82,7 @@ it("loads in Teams with no Content Security Policy violation, teams-js fetching 
   context.on("request", (r) => {
     if (r.url().includes("validDomains")) fetched.push(r.url());
   });
-  const { host, tab } = await openTab({ context: channelContext(ADA), tokens: { "": await tokenFor(ADA) } });
+  const { host, tab } = await openTab({ ...inChannel(ADA), tokens: { "": await tokenFor(ADA) } });
   await tab.locator("body[data-board-ready='true']").waitFor({ timeout: 25_000 });
   await tab.getByRole("table", { name: "På tavlan" }).waitFor();
   expect(fetched).toEqual(["https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json"]);
@@ -94,7 +94,7 @@ it("recovers from a failed getAuthToken: Logga in runs Teams' sign-in popup, the
   const origin = "https://fact-board.test";
   await serveOverHttps(context, origin, app.baseUrl);
   const { host, tab } = await openTab(
-    { context: channelContext(ADA), tokens: { "": await tokenFor(ADA) }, failUntilAuthenticated: "resourceRequiresConsent" },
+    { ...inChannel(ADA), tokens: { "": await tokenFor(ADA) }, failUntilAuthenticated: "resourceRequiresConsent" },
     origin,
   );
   await tab.getByRole("alert").filter({ hasText: "Teams kunde inte logga in dig" }).waitFor();
@@ -109,9 +109,9 @@ it("recovers from a failed getAuthToken: Logga in runs Teams' sign-in popup, the
 
 it("in a shared channel asks Teams for the external member's home-tenant token and shows their own organisation's view", async () => {
   // Only a token for Hugo's home tenant exists: asking without the tenant id would fail.
-  const sharedChannel = channelContext(HUGO_HOME, { channelType: "Shared", hostTeamTenantId: DEMO_TENANTS.region });
+  const sharedChannel = inChannel(HUGO_HOME, { channelType: "Shared", hostTeamTenantId: DEMO_TENANTS.region });
   const me = context.waitForEvent("response", (r) => r.url().endsWith("/api/me"));
-  const { host, tab } = await openTab({ context: sharedChannel, tokens: { [HUGO_HOME.tid]: await tokenFor(HUGO_HOME) } });
+  const { host, tab } = await openTab({ ...sharedChannel, tokens: { [HUGO_HOME.tid]: await tokenFor(HUGO_HOME) } });
   await tab.locator("body[data-board-ready='true']").waitFor({ timeout: 25_000 });
   const answer = (await (await me).json()) as MeResponse;
   expect(answer.boards).toEqual([expect.objectContaining({ memberId: HUGO_MEMBER_ID, organisationId: "norrby-soc" })]);
@@ -121,7 +121,7 @@ it("in a shared channel asks Teams for the external member's home-tenant token a
 
 it("recognises the same member behind their guest account in the hosting tenant's own channel", async () => {
   const me = context.waitForEvent("response", (r) => r.url().endsWith("/api/me"));
-  const { tab } = await openTab({ context: channelContext(HUGO_GUEST), tokens: { "": await tokenFor(HUGO_GUEST) } });
+  const { tab } = await openTab({ ...inChannel(HUGO_GUEST), tokens: { "": await tokenFor(HUGO_GUEST) } });
   await tab.locator("body[data-board-ready='true']").waitFor({ timeout: 25_000 });
   const answer = (await (await me).json()) as MeResponse;
   expect(answer).toMatchObject({ tenantId: HUGO_GUEST.tid, objectId: HUGO_GUEST.oid });

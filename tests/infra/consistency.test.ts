@@ -82,9 +82,9 @@ describe("App Service settings and bot/src/config.ts", () => {
   });
 
   it("set every setting the production rules check, except those Azure deliberately leaves out", () => {
-    // Azure uses the managed identity instead of a connection string, and never the development sign-in
-    // or the tests' stand-in OpenID provider.
-    const deliberatelyUnset = ["STORAGE_CONNECTION_STRING", "DEV_SIGN_IN", "TEST_OIDC_ISSUER", "TEST_OIDC_JWKS_URL"];
+    // Azure uses the managed identity instead of a connection string, and never the development sign-in,
+    // the tests' stand-in OpenID provider or the tests' pages.
+    const deliberatelyUnset = ["STORAGE_CONNECTION_STRING", "DEV_SIGN_IN", "TEST_OIDC_ISSUER", "TEST_OIDC_JWKS_URL", "FIXTURES_DIR"];
     const names = namesInCrossFieldRules();
     expect(names).toEqual(expect.arrayContaining(["NODE_ENV", "ENTRA_CLIENT_ID", "BOT_ID"]));
     expect(names.filter((n) => !appSettings.has(n) && !deliberatelyUnset.includes(n))).toEqual([]);

@@ -1,67 +1,73 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium.cjs";
 import { AGENTS_PLAYGROUND_USER, demoTeam } from "../../bot/src/demo/demo-team";
 import { startApp, type RunningApp } from "../support/app";
 
 // End to end with the Microsoft 365 Agents Playground (a Teams-like client, offline) driven in
 // headless Chromium: send a command, receive a card, click a button, see the card refresh.
 // The bot runs with empty credentials and accepts any tenant: local development only.
+// Everything it needs starts here: the app, the playground (from node_modules) on a port it picks
+// itself, and Debian's Chromium (which Jest's global setup installs when it is missing).
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/playground");
+
+/**
+ * Starts the playground and resolves with the port it listens on (`-p 0`: one the system gives it,
+ * so no other process can take it in between). Offline and headless: no telemetry, no attempt to
+ * open a desktop browser. If it exits or stays silent, the error carries its exit and its last output.
+ */
+function startPlayground(botPort: number): Promise<{ child: ChildProcess; port: number }> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const bin = path.resolve(__dirname, "../../node_modules/@microsoft/m365agentsplayground/cli.js");
+  const child = spawn(
+    process.execPath,
+    [bin, "-e", `http://127.0.0.1:${botPort}/api/messages`, "-c", "msteams", "-p", "0", "--disable-telemetry"],
+    {
+      cwd: ARTIFACTS,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(ARTIFACTS, "playground.log") },
+    },
+  );
+  let output = "";
+  const tail = () => output.trim().split("\n").slice(-15).join("\n");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`The Agents Playground did not start listening within 30 s. Its last output:\n${tail()}`));
+    }, 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /Listening on (\d+)/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(listening[1]) });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`The Agents Playground exited (${signal ?? `code ${code}`}) before listening. Its last output:\n${tail()}`));
     });
   });
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > until) throw new Error(`${url} did not come up`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 let app: RunningApp;
-let playground: ChildProcess;
+let playground: ChildProcess | undefined;
 let browser: Browser;
 let uiPort: number;
 
 beforeAll(async () => {
   // The real app (bot + API + demo team), started as `npm start` does, without bot credentials.
   app = await startApp({ env: { NODE_ENV: "development" } });
-  uiPort = await freePort();
-  const bin = path.resolve(__dirname, "../../node_modules/.bin/agentsplayground");
-  const logs = path.resolve(__dirname, "../../test-artifacts/playground");
-  mkdirSync(logs, { recursive: true });
-  playground = spawn(bin, ["-e", `http://127.0.0.1:${app.port}/api/messages`, "-c", "msteams", "-p", String(uiPort)], {
-    cwd: logs,
-    stdio: "ignore",
-    detached: false,
-  });
-  await waitFor(`http://127.0.0.1:${uiPort}/_internal/v1/config`, 20_000);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const started = await startPlayground(app.port);
+  playground = started.child;
+  uiPort = started.port;
+  // The playground's page asks Microsoft's CDN for fonts and a script: offline these fail at once (CHROMIUM_ARGS), cosmetic.
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -93,4 +99,4 @@ it("help card in the playground: clicking 'Mina deltagare' refreshes it into the
   expect(mine).toHaveLength(3);
   await page.getByText(mine[0]!.code).first().waitFor({ timeout: 60_000 });
   expect(await page.getByText(mine[2]!.code).count()).toBeGreaterThan(0);
-}, 90_000);
+});

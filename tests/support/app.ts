@@ -44,6 +44,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     SEED_DEMO_DATA: options.seed === false ? "false" : "true",
     LOG_LEVEL: "silent",
     TAB_DIST_DIR: path.resolve(__dirname, "../../tab/dist"),
+    // The Teams-like host and the bench's floor, on the tab's origin (tests/fixtures).
+    FIXTURES_DIR: path.resolve(__dirname, "../fixtures"),
     // Generous on a shared, loaded test machine; the outage tests set the production default.
     STORAGE_TIMEOUT_MS: String(TEST_STORAGE_TIMEOUT_MS),
     ...options.env,

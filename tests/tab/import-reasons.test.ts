@@ -4,11 +4,11 @@ import { IMPORT_REFUSED } from "../../bot/src/domain/participant-import";
 import { PERSONAL_IDENTITY_NUMBER_REFUSED } from "../../bot/src/domain/identity-number";
 
 // The tab words a refused import line in the viewer's language by the server's exact English
-// sentence (tab/src/views/settings/importReasons.ts): every reason the import rules give must be one
+// sentence (tab/src/api/serverReasons.ts): every reason the import rules give must be one
 // it knows, with a Swedish string, or the Swedish tab shows English. Read as text: the tab is an
 // ES module project of its own.
 const tab = path.resolve(__dirname, "../../tab/src");
-const source = readFileSync(path.join(tab, "views/settings/importReasons.ts"), "utf8");
+const source = readFileSync(path.join(tab, "api/serverReasons.ts"), "utf8");
 const sv = JSON.parse(readFileSync(path.join(tab, "i18n/sv.json"), "utf8")) as Record<string, string>;
 
 /** The tab's table: sentence → key, as written in its source. */

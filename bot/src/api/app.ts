@@ -22,6 +22,8 @@ export interface AppParts {
   /** Mounted before authentication: the development sign-in (its routes live under /api/dev, which is limited per address). */
   unauthenticatedRoutes?: Array<{ path: string; handler: RequestHandler | express.Router }>;
   tabDistDir?: string;
+  /** Test and bench pages served at /fixtures/ (never in production: config refuses it). */
+  fixturesDir?: string;
   /** Per person, for authenticated API requests. */
   rateLimit?: RateLimitOptions;
   /** Per client address, for requests that fail authentication and the development routes. */
@@ -109,6 +111,8 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
     app.use("/tab", express.static(tabDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
     app.get("/", (_req, res) => res.redirect("/tab/"));
   }
+  // Served like the tab (same headers, CSP and caching), so a page measured against it meets the same server.
+  if (parts.fixturesDir) app.use("/fixtures", express.static(parts.fixturesDir, { maxAge: "1h", setHeaders: noCacheForHtml }));
 
   app.use(errorHandler(parts.log));
   return { app, watcher };

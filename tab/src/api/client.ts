@@ -337,6 +337,8 @@ export async function devSignIn(person: DevSignInBody, baseUrl = ""): Promise<De
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ tenantId: person.tenantId, objectId: person.objectId }),
+  }).catch((e: unknown) => {
+    throw new ApiRequestError(0, "Network", errorMessage(e));
   });
   if (!response.ok) throw await toApiRequestError(response);
   return (await response.json()) as DevSignInResponse;

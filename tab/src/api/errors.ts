@@ -58,7 +58,7 @@ function codeForStatus(status: number): ApiErrorCode {
   return "Internal";
 }
 
-/** What went wrong, in words, whatever was thrown. */
+/** The thrown error's own message (English, from the server or the browser): a developer's detail, never shown (see errorText.ts). */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

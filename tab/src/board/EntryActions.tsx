@@ -2,8 +2,8 @@ import type { BoardRow, EntryView } from "@fact-board/contract";
 import { Toast, ToastTitle, Toaster, useId, useToastController } from "@fluentui/react-components";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
-import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
-import { identityNumberRefusal } from "./identityNumberRefusal";
+import { ApiRequestError } from "../api/errors";
+import { errorText } from "../api/errorText";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { sendChange, type ChangeResult, type EntryChange } from "./changes";
@@ -46,7 +46,6 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const client = useApi();
   const { boardId, applyEntry, removeEntry, refresh } = useBoardContext();
   const i18n = useI18n();
-  const { t } = i18n;
   const toasterId = useId("entry-toaster");
   const { dispatchToast } = useToastController(toasterId);
   const [conflict, setConflict] = useState<PendingConflict>();
@@ -63,19 +62,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     [dispatchToast],
   );
 
-  const notifyError = useCallback(
-    (e: unknown) =>
-      notify(
-        identityNumberRefusal({ t }, e) ??
-          (isNotYourOrganisationsText(e)
-            ? t("change.notYourOrganisationsText")
-            : e instanceof ApiRequestError && e.code === "Forbidden"
-              ? t("entry.forbidden")
-              : t("app.error", { message: errorMessage(e) })),
-        "error",
-      ),
-    [notify, t],
-  );
+  const notifyError = useCallback((e: unknown) => notify(errorText(i18n, e), "error"), [notify, i18n]);
 
   const askConflict = useCallback(
     (content: ConflictContent) => new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve })),

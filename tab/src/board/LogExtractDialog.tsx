@@ -30,7 +30,7 @@ import { useApi } from "../api/ApiContext";
 import { saveBlob } from "../api/download";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { refusalMessage } from "./useVersionedChange";
+import { errorText } from "../api/errorText";
 
 // While the extract is open, printing prints the extract alone: everything else on the page (the
 // board, the drawer, the dialog with its buttons) is hidden for print. Scoped by a body attribute
@@ -118,7 +118,7 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
     let cancelled = false;
     client.logExtract(boardId, participantId).then(
       (x) => !cancelled && setExtract(x),
-      (e: unknown) => !cancelled && setError(refusalMessage(i18n, e)),
+      (e: unknown) => !cancelled && setError(errorText(i18n, e)),
     );
     return () => {
       cancelled = true;
@@ -137,7 +137,7 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
         `registerutdrag-${code}${organisationId ? `-${organisationId}` : ""}.csv`,
       );
     } catch (e) {
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     }
   };
 

@@ -2,7 +2,7 @@ import { ApiError } from "@fact-board/contract";
 import { toApiRequestError } from "../api/errors";
 import "../i18n/both";
 import { i18nextFor } from "../i18n";
-import { refusalMessage } from "./useVersionedChange";
+import { errorText } from "../api/errorText";
 
 // What the server answers to a personal identity number in a free-text field (tests/api/identity-numbers.test.ts
 // checks the server says exactly this), and what the person reads.
@@ -28,25 +28,26 @@ describe("a refused personal identity number, in the person's language, naming t
     ["legalReference", "Lagrum"],
     ["organisation.name", "Organisationens namn"],
     ["meetings.2.name", "Mötets namn"],
-    ["somethingNew", "Texten"],
+    ["somethingNew", "Text"],
   ])("%s", async (field, label) => {
-    const message = refusalMessage({ t: i18nextFor("sv-SE").t }, await toApiRequestError(refusal(field)));
+    const message = errorText({ t: i18nextFor("sv-SE").t }, await toApiRequestError(refusal(field)));
     expect(message).toBe(
       `${label}: ser ut att innehålla ett personnummer eller samordningsnummer. Skriv aldrig personnummer på tavlan – använd deltagarens pseudonyma kod. Telefonnummer skrivs med mellanrum, t.ex. 070-123 45 67.`,
     );
   });
 
   it("in English too", async () => {
-    const message = refusalMessage({ t: i18nextFor("en-GB").t }, await toApiRequestError(refusal("note")));
-    expect(message).toMatch(/^Comment: looks like it contains a personal identity number/);
+    const message = errorText({ t: i18nextFor("en-GB").t }, await toApiRequestError(refusal("note")));
+    expect(message).toMatch(/^Note: looks like it contains a personal identity number/);
   });
 
-  it("other refusals keep their words", async () => {
+  it("other refusals are not worded as a number, nor in the server's English", async () => {
     const other = new Response(JSON.stringify({ error: { code: "BadRequest", message: "byWhen: Invalid date", field: "byWhen" } }), {
       status: 400,
     });
-    expect(refusalMessage({ t: i18nextFor("sv-SE").t }, await toApiRequestError(other))).toBe(
-      "Uppgifterna godtogs inte: byWhen: Invalid date",
-    );
+    const sv = i18nextFor("sv-SE").t;
+    const message = errorText({ t: sv }, await toApiRequestError(other));
+    expect(message).toBe(sv("error.invalid"));
+    expect(message).not.toMatch(/personnummer|Invalid date/);
   });
 });

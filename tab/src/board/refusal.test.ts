@@ -1,10 +1,10 @@
 import { ApiRequestError } from "../api/errors";
-import { refusalMessage } from "./useVersionedChange";
+import { errorText } from "../api/errorText";
 import sv from "../i18n/sv.json";
 import en from "../i18n/en.json";
 
 // A refused change is told in words: another organisation's text has its own message in both languages.
-const t = ((key: string) => key) as Parameters<typeof refusalMessage>[0]["t"];
+const t = ((key: string) => key) as Parameters<typeof errorText>[0]["t"];
 
 describe("the refusal of another organisation's text", () => {
   it("is told as such, not as a missing permission", () => {
@@ -16,8 +16,8 @@ describe("the refusal of another organisation's text", () => {
       undefined,
       "NotYourOrganisationsText",
     );
-    expect(refusalMessage({ t }, error)).toBe("change.notYourOrganisationsText");
-    expect(refusalMessage({ t }, new ApiRequestError(403, "Forbidden", "no"))).toBe("change.forbidden");
+    expect(errorText({ t }, error)).toBe("change.notYourOrganisationsText");
+    expect(errorText({ t }, new ApiRequestError(403, "Forbidden", "no"))).toBe("error.forbidden");
   });
 
   it("has words in Swedish and English", () => {

@@ -1,8 +1,7 @@
-import type { RefusalReason } from "@fact-board/contract";
 import { useCallback } from "react";
-import { ApiRequestError, errorMessage, isNotYourOrganisationsText } from "../api/errors";
-import { identityNumberRefusal } from "./identityNumberRefusal";
-import { useI18n, type I18n } from "../i18n";
+import { ApiRequestError } from "../api/errors";
+import { errorText } from "../api/errorText";
+import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import type { ConflictRow } from "./conflicts";
 import { useEntryActions } from "./EntryActions";
@@ -26,45 +25,6 @@ export interface VersionedChange<V> {
 }
 
 const hasEtag = (value: unknown): value is { etag?: string } => typeof value === "object" && value !== null && "etag" in value;
-
-/** Refusals by a named rule (the error's `reason`), worded here rather than in the server's English. */
-const reasonWords = {
-  RoleBeyondReach: "refusal.roleBeyondReach",
-  LastAdmin: "refusal.lastAdmin",
-  CaseManagerMayNotSee: "refusal.caseManagerMayNotSee",
-  JoinRequestOfAnotherOrganisation: "refusal.joinRequestOfAnotherOrganisation",
-  PendingJoinRequestsCapped: "refusal.pendingJoinRequestsCapped",
-} as const satisfies Partial<Record<RefusalReason, string>>;
-
-/** The server's refusal in words a person can act on; 403 and 409 each say what happened. */
-export function refusalMessage({ t }: Pick<I18n, "t">, error: unknown): string {
-  if (!(error instanceof ApiRequestError)) return t("app.error", { message: errorMessage(error) });
-  const identityNumber = identityNumberRefusal({ t }, error);
-  if (identityNumber) return identityNumber;
-  const byReason =
-    error.reason && Object.hasOwn(reasonWords, error.reason) ? reasonWords[error.reason as keyof typeof reasonWords] : undefined;
-  if (byReason) return t(byReason);
-  switch (error.code) {
-    case "Forbidden":
-      return isNotYourOrganisationsText(error) ? t("change.notYourOrganisationsText") : t("change.forbidden");
-    case "InvalidTransition":
-      return t("change.invalidTransition");
-    case "Conflict":
-    case "AlreadyExists":
-      return t("change.conflict");
-    case "NotFound":
-      return t("change.notFound");
-    case "StorageUnavailable":
-      return t("app.unavailable");
-    case "TooManyRequests":
-      return t("change.tooManyRequests");
-    case "Invalid":
-    case "BadRequest":
-      return t("change.invalid", { message: error.message });
-    default:
-      return t("app.error", { message: error.message });
-  }
-}
 
 /**
  * Sends versioned changes the way entries are sent (EntryActions): a 409 that carries what is stored
@@ -96,7 +56,7 @@ export function useVersionedChange(): { send: <V extends { etag?: string }>(chan
             void refresh();
             return false;
           }
-          notify(refusalMessage(i18n, e), "error");
+          notify(errorText(i18n, e), "error");
           void refresh();
           return false;
         }

@@ -3,7 +3,8 @@ import { Button, Caption1, FluentProvider, Select, Spinner, Text, makeStaticStyl
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { ApiContext } from "../api/ApiContext";
 import { ApiClient, fetchSignInConfig } from "../api/client";
-import { ApiRequestError, errorMessage } from "../api/errors";
+import { ApiRequestError } from "../api/errors";
+import { errorDetail, errorText } from "../api/errorText";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
@@ -183,13 +184,20 @@ interface BoardsProps {
   problem?: (error: unknown) => ReactNode | undefined;
 }
 
+/** A failure that may pass by itself: storage or the network away for a moment, the server's own, too many requests. */
+const mayPass = (error: unknown) =>
+  error instanceof ApiRequestError && (error.isUnavailable || error.code === "Internal" || error.code === "TooManyRequests");
+
 function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [me, setMe] = useState<MeResponse>();
   const [error, setError] = useState<unknown>();
   const [chosen, setChosen] = useState(host.boardId);
   const [meetingId, setMeetingId] = useState(host.meetingId);
+  /** Raised by "Försök igen" after a failure that may pass (storage or the network away for a moment). */
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     // Teams keeps a cached side panel or stage and reopens it with its content URL, which may name another board.
@@ -209,14 +217,25 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
       setError(e);
     });
-  }, [client, onUnauthenticated, host]);
+  }, [client, onUnauthenticated, host, attempt]);
 
   if (error)
     return (
       problem?.(error) ?? (
-        <Text className={styles.status} role="alert">
-          {t("app.error", { message: errorMessage(error) })}
-        </Text>
+        // The thrown message is a developer's detail (data-detail), never the text.
+        <div className={styles.status} role="alert" data-detail={errorDetail(error)}>
+          <Text block>{errorText(i18n, error)}</Text>
+          {mayPass(error) && (
+            <Button
+              onClick={() => {
+                setError(undefined);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {t("app.retry")}
+            </Button>
+          )}
+        </div>
       )
     );
   if (!me) return <Spinner className={styles.status} label={t("app.loading")} />;

@@ -1,7 +1,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useMemo, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
-import { errorMessage } from "../api/errors";
+import { errorDetail, errorText } from "../api/errorText";
 import { BoardContext, type BoardContextValue } from "../board/BoardContext";
 import { EntryActionsProvider } from "../board/EntryActions";
 import { useBoard } from "../board/useBoard";
@@ -23,7 +23,8 @@ export function BoardShell({
 }) {
   const client = useApi();
   const state = useBoard(client, boardId);
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const value = useMemo<BoardContextValue | undefined>(
     () =>
@@ -42,8 +43,8 @@ export function BoardShell({
     if (unavailable) return unavailable;
     if (state.error)
       return (
-        <div className={styles.status} role="alert">
-          <Text block>{t("app.error", { message: errorMessage(state.error) })}</Text>
+        <div className={styles.status} role="alert" data-detail={errorDetail(state.error)}>
+          <Text block>{errorText(i18n, state.error)}</Text>
           <Button onClick={() => void state.refresh()}>{t("app.retry")}</Button>
         </div>
       );

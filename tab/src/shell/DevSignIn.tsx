@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, Spinner, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { devSignIn, listDevPeople, type DevPerson } from "../api/client";
-import { errorMessage } from "../api/errors";
+import { errorText } from "../api/errorText";
 import { storeDevToken, type StoredToken } from "../api/session";
 import { useI18n } from "../i18n";
 
@@ -57,7 +57,8 @@ function AnyIdentityForm({ onSignIn }: { onSignIn: (person: DevPerson) => void }
 
 /** Outside Teams, in the `npm start` demo: sign in as one of the demo people ("Logga in som…"). */
 export function DevSignIn({ onSignedIn }: { onSignedIn: (token: StoredToken) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [people, setPeople] = useState<DevPerson[] | null>();
   const [error, setError] = useState<string>();
@@ -72,7 +73,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (token: StoredToken) => 
       storeDevToken(token);
       onSignedIn(token);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(i18n, e));
     }
   };
 
@@ -87,7 +88,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (token: StoredToken) => 
     <main className={styles.root}>
       <Title2 as="h1">{t("signIn.title")}</Title2>
       <Text>{t("signIn.intro")}</Text>
-      {error && <Text role="alert">{t("app.error", { message: error })}</Text>}
+      {error && <Text role="alert">{error}</Text>}
       <ul className={styles.list}>
         {people.map((person) => (
           <li key={`${person.tenantId}/${person.objectId}`}>

@@ -39,5 +39,5 @@ it("says in Swedish when too many requests wait, or too many were sent", async (
   expect((await screen.findByRole("alert")).textContent).toMatch(/många obesvarade förfrågningar från din organisation/);
   error = new ApiRequestError(429, "TooManyRequests", "Too many requests. Wait a moment and try again.");
   fireEvent.click(screen.getByRole("button", { name: "Be om att gå med" }));
-  await screen.findByText(/För många försök på kort tid/);
+  await screen.findByText(/många förfrågningar på kort tid/);
 });

@@ -2,7 +2,7 @@ import { Button, Field, Input, Text, Title3, makeStyles, tokens } from "@fluentu
 import { useState } from "react";
 import type { ApiClient } from "../api/client";
 import { ApiRequestError } from "../api/errors";
-import { refusalMessage } from "../board/useVersionedChange";
+import { errorText } from "../api/errorText";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -40,7 +40,7 @@ export function JoinBoard({ client, boardId }: { client: ApiClient; boardId: str
           ? t("join.notFound")
           : e instanceof ApiRequestError && e.code === "AlreadyExists"
             ? t("join.alreadyMember")
-            : refusalMessage(i18n, e),
+            : errorText(i18n, e),
       );
     } finally {
       setBusy(false);

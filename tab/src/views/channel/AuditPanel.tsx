@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { saveBlob } from "../../api/download";
-import { errorMessage } from "../../api/errors";
+import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
 import { useI18n, type MessageKey } from "../../i18n";
@@ -32,7 +32,8 @@ const useStyles = makeStyles({
 export default function AuditPanel() {
   const client = useApi();
   const { board, boardId } = useBoardContext();
-  const { t, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
   const styles = useStyles();
   const [participantId, setParticipantId] = useState(board.rows[0]?.participant.id ?? "");
   const [memberId, setMemberId] = useState("");
@@ -48,7 +49,7 @@ export default function AuditPanel() {
       const next = await client.audit(boardId, { ...filter, cursor });
       setPage((prev) => (cursor && prev ? { records: [...prev.records, ...next.records], cursor: next.cursor } : next));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(i18n, e));
     } finally {
       setLoading(false);
     }
@@ -63,7 +64,7 @@ export default function AuditPanel() {
     try {
       saveBlob(await client.auditCsv(boardId, filter), `loggkontroll-${memberId || participantId}.csv`);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(i18n, e));
     }
   };
 
@@ -105,7 +106,7 @@ export default function AuditPanel() {
           {t("audit.export")}
         </Button>
       </div>
-      {error && <Text role="alert">{t("app.error", { message: error })}</Text>}
+      {error && <Text role="alert">{error}</Text>}
       {!participantId && !memberId && <Text>{t("audit.pick")}</Text>}
       {page && page.records.length === 0 && <Text>{t("audit.empty")}</Text>}
       {page && page.records.length > 0 && (

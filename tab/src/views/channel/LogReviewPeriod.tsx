@@ -21,7 +21,8 @@ import { useApi } from "../../api/ApiContext";
 import { saveBlob } from "../../api/download";
 import { useBoardContext } from "../../board/BoardContext";
 import { memberName } from "../../board/model";
-import { refusalMessage, useVersionedChange } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
+import { useVersionedChange } from "../../board/useVersionedChange";
 import { useI18n, type MessageKey } from "../../i18n";
 import { MarkLogItemDialog } from "./MarkLogItemDialog";
 import { periodLabel, recentPeriods, ruleWords } from "./logReviewWords";
@@ -57,7 +58,7 @@ export function LogReviewPeriod() {
       setReview(await client.logReview(boardId, p));
     } catch (e) {
       setReview(undefined);
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     } finally {
       setLoading(false);
     }
@@ -68,7 +69,7 @@ export function LogReviewPeriod() {
     try {
       saveBlob(await client.logReviewReportCsv(boardId, review.period), `loggkontroll-${review.period}.csv`);
     } catch (e) {
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     }
   };
 

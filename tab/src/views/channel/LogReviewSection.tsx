@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { LogReviewersForm } from "./LogReviewersForm";
 import { LogReviewPeriod } from "./LogReviewPeriod";
@@ -34,7 +34,7 @@ export function LogReviewSection() {
     let cancelled = false;
     client.logReviewers(boardId, organisationId).then(
       (r) => !cancelled && setReviewers(r),
-      (e: unknown) => !cancelled && setError(refusalMessage(i18n, e)),
+      (e: unknown) => !cancelled && setError(errorText(i18n, e)),
     );
     return () => {
       cancelled = true;

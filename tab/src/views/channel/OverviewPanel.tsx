@@ -3,7 +3,7 @@ import { Card, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from
 import { HorizontalBarChartWithAxis, LineChart } from "@fluentui/react-charts";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
-import { errorMessage } from "../../api/errors";
+import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { can } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
@@ -33,7 +33,8 @@ const useStyles = makeStyles({
 export default function OverviewPanel() {
   const client = useApi();
   const { boardId, board } = useBoardContext();
-  const { t, formatDate, formatNumber, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDate, formatNumber, locale } = i18n;
   const styles = useStyles();
   const [overview, setOverview] = useState<Overview>();
   const [error, setError] = useState<string>();
@@ -42,14 +43,14 @@ export default function OverviewPanel() {
     let cancelled = false;
     client.overview(boardId).then(
       (o) => !cancelled && setOverview(o),
-      (e: unknown) => !cancelled && setError(errorMessage(e)),
+      (e: unknown) => !cancelled && setError(errorText(i18n, e)),
     );
     return () => {
       cancelled = true;
     };
-  }, [client, boardId, board.version]);
+  }, [client, boardId, board.version, i18n]);
 
-  if (error) return <Text role="alert">{t("app.error", { message: error })}</Text>;
+  if (error) return <Text role="alert">{error}</Text>;
   if (!overview) return <Spinner label={t("app.loading")} />;
 
   // Days the board's schedule expected a meeting: a day without one is neither reviewed nor missed.

@@ -9,7 +9,7 @@ import { useApi } from "../../api/ApiContext";
 import { saveBlob } from "../../api/download";
 import { useBoardContext } from "../../board/BoardContext";
 import { can } from "../../board/model";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 
 /** The de-identified statistics for research (managers; the server suppresses small counts and logs the export). */
@@ -28,7 +28,7 @@ export function StatisticsExportButton() {
     try {
       saveBlob(await client.statisticsCsv(boardId), "statistik.csv");
     } catch (e) {
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     } finally {
       setBusy(false);
     }

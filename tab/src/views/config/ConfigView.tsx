@@ -2,7 +2,7 @@ import type { MeResponse, MeetingList } from "@fact-board/contract";
 import { Field, Radio, RadioGroup, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../i18n";
-import { errorMessage } from "../../api/errors";
+import { errorText } from "../../api/errorText";
 import type { ApiClient } from "../../api/client";
 import type { Host } from "../../teams/host";
 import { CreateBoardForm } from "./CreateBoardForm";
@@ -16,7 +16,8 @@ const useStyles = makeStyles({
  * of the board's recurring meetings it is (its side panel and stage open that meeting's walkthrough).
  */
 export default function ConfigView({ host, me: initial, client }: { host: Host; me: MeResponse; client?: ApiClient }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [me, setMe] = useState(initial);
   const [boardId, setBoardId] = useState(host.boardId ?? (me.boards.length === 1 ? me.boards[0]!.id : ""));
@@ -90,7 +91,7 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
           ))}
         </RadioGroup>
       )}
-      {meetingsError !== undefined && <Text role="alert">{t("config.meetingsError", { message: errorMessage(meetingsError) })}</Text>}
+      {meetingsError !== undefined && <Text role="alert">{t("config.meetingsError", { problem: errorText(i18n, meetingsError) })}</Text>}
       {needsMeeting && (
         <Field label={t("config.meeting")} hint={t("config.meetingHint")}>
           <RadioGroup value={meetingId} onChange={(_e, d) => setMeetingId(d.value)}>

@@ -2,8 +2,7 @@ import type { CreateBoardBody, MeResponse } from "@fact-board/contract";
 import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ApiClient } from "../../api/client";
-import { errorMessage } from "../../api/errors";
-import { identityNumberRefusal } from "../../board/identityNumberRefusal";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "420px" } });
@@ -20,7 +19,8 @@ export function CreateBoardForm({
   channelId?: string;
   onCreated(me: MeResponse): void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [name, setName] = useState("");
   const [organisation, setOrganisation] = useState("");
@@ -43,7 +43,7 @@ export function CreateBoardForm({
     try {
       onCreated(await client.createBoard(body));
     } catch (e) {
-      setError(identityNumberRefusal({ t }, e) ?? errorMessage(e));
+      setError(errorText(i18n, e));
     } finally {
       setBusy(false);
     }

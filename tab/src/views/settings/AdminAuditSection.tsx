@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { PersonIdentity } from "./PersonIdentity";
@@ -58,7 +58,7 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
           cursor && prev ? { events: [...prev.events, ...next.events], ...(next.cursor ? { cursor: next.cursor } : {}) } : next,
         );
       } catch (e) {
-        setError(refusalMessage(i18n, e));
+        setError(errorText(i18n, e));
       }
     },
     [admin.client, admin.boardId, i18n],

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { importReason } from "./importReasons";
@@ -55,7 +55,7 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
       setReport({ dryRun, report: result });
       if (!dryRun) await admin.reload();
     } catch (e) {
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     } finally {
       setBusy(false);
     }

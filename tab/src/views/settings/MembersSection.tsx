@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { EditMemberDialog, LeaveDialog } from "./MemberDialogs";
 import { useGrantChoices } from "./manageable";
@@ -209,7 +209,7 @@ function RosterDialog({ admin }: { admin: AdminState }) {
     setRoster(undefined);
     setFailed(undefined);
     setPicked(undefined);
-    admin.client.roster(admin.boardId).then(setRoster, (e: unknown) => setFailed(refusalMessage(i18n, e)));
+    admin.client.roster(admin.boardId).then(setRoster, (e: unknown) => setFailed(errorText(i18n, e)));
   });
   const pick = (p: RosterPerson) => {
     setPicked(p);

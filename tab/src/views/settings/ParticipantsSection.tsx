@@ -18,7 +18,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useBoardContext } from "../../board/BoardContext";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { can } from "../../board/model";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { ImportParticipants } from "./ImportParticipants";
@@ -44,7 +44,7 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
         const page = await admin.client.participants(admin.boardId, { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
         setList((prev) => ({ ...page, participants: cursor && prev ? [...prev.participants, ...page.participants] : page.participants }));
       } catch (e) {
-        setFailed(refusalMessage(i18n, e));
+        setFailed(errorText(i18n, e));
       }
     },
     [admin.client, admin.boardId, q, i18n],

@@ -167,7 +167,7 @@ it("asks a new case manager for each participant of a member who leaves, and sho
   fireEvent.click(dialog.getByRole("button", { name: "Lämna tavlan", hidden: true }));
   await waitFor(() =>
     expect(dialog.getByRole("alert", { hidden: true }).textContent).toBe(
-      "Uppgifterna godtogs inte: Every participant needs a new case manager before their case manager leaves.",
+      "Varje deltagare behöver en ny handläggare innan handläggaren lämnar tavlan. Välj en för var och en, eller en för alla.",
     ),
   );
   expect(sent[0]).toEqual({ etag: "e-m2", reason: "Slutar sin tjänst", handOver: [{ participantId: "p1", caseManagerId: "m3" }] });

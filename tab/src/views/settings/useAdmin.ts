@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import type { ApiClient } from "../../api/client";
 import { ApiRequestError } from "../../api/errors";
-import { refusalMessage } from "../../board/useVersionedChange";
+import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 
 export interface AdminState {
@@ -36,7 +36,7 @@ export function useAdmin(boardId: string): AdminState {
     try {
       setOverview(await client.adminOverview(boardId));
     } catch (e) {
-      setError(refusalMessage(i18n, e));
+      setError(errorText(i18n, e));
     }
   }, [client, boardId, i18n]);
 
@@ -54,7 +54,7 @@ export function useAdmin(boardId: string): AdminState {
         await reload();
         return true;
       } catch (e) {
-        setError(e instanceof ApiRequestError && e.isConflict ? i18n.t("admin.conflict") : refusalMessage(i18n, e));
+        setError(e instanceof ApiRequestError && e.isConflict ? i18n.t("admin.conflict") : errorText(i18n, e));
         if (e instanceof ApiRequestError && e.isConflict) await reload();
         return false;
       }

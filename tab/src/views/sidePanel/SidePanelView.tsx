@@ -1,7 +1,6 @@
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { errorMessage } from "../../api/errors";
 import { useSharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useBoardContext } from "../../board/BoardContext";
 import { CompactBoard } from "../../board/CompactBoard";
@@ -26,7 +25,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
   const [open, setOpen] = useState<BoardRow>();
   const [canShare, setCanShare] = useState(false);
   const [sharing, setSharing] = useState<"idle" | "busy" | "shared">("idle");
-  const [shareError, setShareError] = useState<string>();
+  const [shareFailed, setShareFailed] = useState(false);
   const { walkthrough } = useSharedWalkthrough({ attend: true });
   const codeOf = (id: string) => board.rows.find((r) => r.participant.id === id)?.participant.code;
   const current = walkthrough && !walkthrough.endedAt ? walkthrough.current : undefined;
@@ -40,7 +39,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
   const share = async () => {
     if (!host.teams) return;
     setSharing("busy");
-    setShareError(undefined);
+    setShareFailed(false);
     try {
       // Collaborative stage: every attendee's client loads this URL with their own token, so each
       // sees the walkthrough as their organisation may. No `view`: the frame context says "stage".
@@ -48,8 +47,9 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
         `${window.location.origin}/tab/?board=${encodeURIComponent(board.board.id)}${meetingId ? `&meeting=${encodeURIComponent(meetingId)}` : ""}`,
       );
       setSharing("shared");
-    } catch (e) {
-      setShareError(errorMessage(e));
+    } catch {
+      // Teams' own message (English, for developers) is not the viewer's: say it in their words.
+      setShareFailed(true);
       setSharing("idle");
     }
   };
@@ -67,9 +67,9 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
         </Button>
       )}
       {sharing === "shared" && <Caption1 role="status">{t("sidePanel.shared")}</Caption1>}
-      {shareError && (
+      {shareFailed && (
         <Text role="alert" className={styles.error}>
-          {t("sidePanel.shareFailed", { message: shareError })}
+          {t("sidePanel.shareFailed")}
         </Text>
       )}
       {walkthrough && (

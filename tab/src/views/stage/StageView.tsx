@@ -1,7 +1,7 @@
 import type { WalkthroughView } from "@fact-board/contract";
 import { Button, ProgressBar, Text, Title1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { errorMessage } from "../../api/errors";
+import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
 import { useEntryActions } from "../../board/EntryActions";
@@ -49,7 +49,8 @@ const useStyles = makeStyles({
 /** Meeting stage — Morgonmöte: the shared walkthrough every attendee follows, each as their organisation may see it. */
 export default function StageView() {
   const { board, live } = useBoardContext();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const shared = useSharedWalkthrough({ attend: true });
   const w = shared.walkthrough;
@@ -65,7 +66,7 @@ export default function StageView() {
       </div>
       {shared.error !== undefined && (
         <Text role="alert" className={styles.error}>
-          {t("app.error", { message: errorMessage(shared.error) })}
+          {errorText(i18n, shared.error)}
         </Text>
       )}
       {!shared.loaded ? null : !w ? (
