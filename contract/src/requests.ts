@@ -76,7 +76,7 @@ export const RecordConsentBody = z.strictObject({
 });
 export type RecordConsentBody = z.input<typeof RecordConsentBody>;
 
-export const RaiseEscalationBody = z.strictObject({
+export const RaiseSignalBody = z.strictObject({
   participantId: Id,
   toOrganisationId: Id,
   kind: SignalKind,
@@ -84,14 +84,14 @@ export const RaiseEscalationBody = z.strictObject({
   note: ShortText(300).optional(),
   proposeBoard: z.boolean().default(false),
 });
-export type RaiseEscalationBody = z.input<typeof RaiseEscalationBody>;
+export type RaiseSignalBody = z.input<typeof RaiseSignalBody>;
 
-export const AnswerEscalationBody = z.discriminatedUnion("answer", [
+export const AnswerSignalBody = z.discriminatedUnion("answer", [
   z.strictObject({ answer: z.literal("acknowledge"), etag: ETag }),
   z.strictObject({ answer: z.literal("resolve"), etag: ETag }),
   z.strictObject({ answer: z.literal("decline"), etag: ETag, reason: ShortText(200) }),
 ]);
-export type AnswerEscalationBody = z.infer<typeof AnswerEscalationBody>;
+export type AnswerSignalBody = z.infer<typeof AnswerSignalBody>;
 
 export const RegisterAbsenceBody = z.strictObject({
   /** Omitted: the caller's own absence. */

@@ -8,7 +8,7 @@ import {
   ConsentBasis,
   ConsentStatus,
   CoverState,
-  EscalationState,
+  SignalState,
   Instant,
   OrganisationKind,
   Priority,
@@ -161,7 +161,7 @@ export const EntryView = z.object({
 });
 export type EntryView = z.infer<typeof EntryView>;
 
-export const EscalationView = z.object({
+export const SignalView = z.object({
   id: Id,
   participantId: Id,
   fromOrganisationId: Id,
@@ -170,7 +170,7 @@ export const EscalationView = z.object({
   urgency: Urgency,
   note: z.string().optional(),
   proposeBoard: z.boolean(),
-  state: EscalationState,
+  state: SignalState,
   raisedBy: z.string(),
   raisedAt: Instant,
   answerBy: Instant,
@@ -182,7 +182,7 @@ export const EscalationView = z.object({
   /** The answers this viewer may give now (the receiving organisation's, by the state machine); absent: none. */
   may: z.object({ acknowledge: z.boolean(), resolve: z.boolean(), decline: z.boolean() }).optional(),
 });
-export type EscalationView = z.infer<typeof EscalationView>;
+export type SignalView = z.infer<typeof SignalView>;
 
 export const AbsenceView = z.object({
   id: Id,
@@ -239,7 +239,7 @@ export const BoardView = z.object({
   rows: z.array(BoardRow),
   /** Entries on the board whose participant the viewer's organisation may not see (no valid consent): counted, never shown. */
   hiddenCount: z.number().int(),
-  escalations: z.array(EscalationView),
+  signals: z.array(SignalView),
   absences: z.array(AbsenceView),
 });
 export type BoardView = z.infer<typeof BoardView>;
@@ -267,7 +267,7 @@ export const ParticipantHistory = z.object({
   participant: ParticipantView,
   current: EntryView.optional(),
   closed: z.array(ClosedEntryView),
-  escalations: z.array(EscalationView),
+  signals: z.array(SignalView),
 });
 export type ParticipantHistory = z.infer<typeof ParticipantHistory>;
 
@@ -300,8 +300,8 @@ export const Overview = z.object({
   averageDaysOnBoard: z.number(),
   consentsMissing: z.number().int(),
   consentsExpiringSoon: z.number().int(),
-  escalationsOverdue: z.number().int(),
-  escalationsOpen: z.number().int(),
+  signalsOverdue: z.number().int(),
+  signalsOpen: z.number().int(),
   absencesWithoutCover: z.number().int(),
   /**
    * Working days of the last four weeks against the board's schedule: how many meetings were

@@ -48,8 +48,8 @@ export type SignalKind = z.infer<typeof SignalKind>;
 export const Urgency = z.enum(["today", "thisWeek"]);
 export type Urgency = z.infer<typeof Urgency>;
 
-export const EscalationState = z.enum(["open", "acknowledged", "resolved", "declined"]);
-export type EscalationState = z.infer<typeof EscalationState>;
+export const SignalState = z.enum(["open", "acknowledged", "resolved", "declined"]);
+export type SignalState = z.infer<typeof SignalState>;
 
 export const AbsenceReason = z.enum(["sick", "vacation", "other"]);
 export type AbsenceReason = z.infer<typeof AbsenceReason>;
@@ -68,8 +68,8 @@ export const AuditWhat = z.enum([
   "putOnBoard",
   "takenOffBoard",
   "consentRecorded",
-  "escalationRaised",
-  "escalationAnswered",
+  "signalRaised",
+  "signalAnswered",
   "exported",
   "erased",
 ]);

@@ -43,7 +43,7 @@ describe("one record per participant shown", () => {
         shown = [
           ...new Set([
             ...res.body.rows.map((r: { participant: { id: string } }) => r.participant.id),
-            ...res.body.escalations.map((e: { participantId: string }) => e.participantId),
+            ...res.body.signals.map((e: { participantId: string }) => e.participantId),
           ]),
         ];
         expect(res.body.rows.length).toBeGreaterThan(0);
@@ -106,9 +106,9 @@ describe("one record per participant shown", () => {
           }),
       ],
       [
-        "escalationRaised",
+        "signalRaised",
         () =>
-          w.call(ada(), "POST", `${BOARD}/escalations`, {
+          w.call(ada(), "POST", `${BOARD}/signals`, {
             participantId: p,
             toOrganisationId: ORG.north,
             kind: "concern",
@@ -145,10 +145,10 @@ describe("one record per participant shown", () => {
     const signal = await anOpenSignal(w, participant.id, ORG.north, ORG.region, w.byName("Hugo Fiktivsson").id);
     const records = await recordsOf(ada(), async () => {
       expect(
-        (await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
+        (await w.call(ada(), "POST", `${BOARD}/signals/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
       ).toBe(200);
     });
-    expect(byWhat(records)).toEqual([`escalationAnswered ${participant.id}`]);
+    expect(byWhat(records)).toEqual([`signalAnswered ${participant.id}`]);
   });
 
   it("a refused or unknown request writes nothing", async () => {

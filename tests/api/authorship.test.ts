@@ -250,7 +250,7 @@ describe("taking the region's entry off the board", () => {
 
 describe("a signal from the region to the municipality", () => {
   async function theRegionsSignal(f: Fixture) {
-    const raised = await w.call(ada(), "POST", `${BOARD}/escalations`, {
+    const raised = await w.call(ada(), "POST", `${BOARD}/signals`, {
       participantId: f.participant.id,
       toOrganisationId: ORG.north,
       kind: "moreMunicipalSupport",
@@ -266,20 +266,20 @@ describe("a signal from the region to the municipality", () => {
     const signal = await theRegionsSignal(f);
     const words = norrbysWords();
     expect(
-      (await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: words }))
+      (await w.call(hugo(), "POST", `${BOARD}/signals/${signal.id}/answer`, { answer: "decline", etag: signal.etag, reason: words }))
         .status,
     ).toBe(200);
 
-    const region = await w.call(ada(), "GET", `${BOARD}/escalations/${signal.id}`);
+    const region = await w.call(ada(), "GET", `${BOARD}/signals/${signal.id}`);
     expect(region.body).toMatchObject({ state: "declined", declineReason: words, note: "Regionens oro" });
     expect(region.body).not.toHaveProperty("answerHidden");
 
-    const west = await w.call(per(), "GET", `${BOARD}/escalations/${signal.id}`);
+    const west = await w.call(per(), "GET", `${BOARD}/signals/${signal.id}`);
     expect(west.status).toBe(200);
     expect(west.body).toMatchObject({ note: "Regionens oro", state: "open", overdue: false, answerHidden: true });
     expect(west.body).not.toHaveProperty("declineReason");
     const seen = await everythingSeenBy(per(), f);
-    expect(seen.history.body.escalations).toEqual([west.body]);
+    expect(seen.history.body.signals).toEqual([west.body]);
     expect(seen.text + textOf(west)).not.toContain(words);
   });
 
@@ -287,11 +287,11 @@ describe("a signal from the region to the municipality", () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
     expect(
-      (await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
+      (await w.call(hugo(), "POST", `${BOARD}/signals/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag })).status,
     ).toBe(200);
-    const west = (await everythingSeenBy(per(), f)).board.body.escalations.find((e: { id: string }) => e.id === signal.id);
+    const west = (await everythingSeenBy(per(), f)).board.body.signals.find((e: { id: string }) => e.id === signal.id);
     expect(west).toMatchObject({ state: "open", answerHidden: true });
-    const region = (await everythingSeenBy(ada(), f)).board.body.escalations.find((e: { id: string }) => e.id === signal.id);
+    const region = (await everythingSeenBy(ada(), f)).board.body.signals.find((e: { id: string }) => e.id === signal.id);
     expect(region).toMatchObject({ state: "acknowledged" });
   });
 
@@ -299,31 +299,28 @@ describe("a signal from the region to the municipality", () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
     refusedAsNotOurs(
-      await w.call(per(), "POST", `${BOARD}/escalations/${signal.id}/answer`, {
+      await w.call(per(), "POST", `${BOARD}/signals/${signal.id}/answer`, {
         answer: "decline",
         etag: signal.etag,
         reason: "Västras skäl",
       }),
     );
-    refusedAsNotOurs(await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "resolve", etag: signal.etag }));
+    refusedAsNotOurs(await w.call(ada(), "POST", `${BOARD}/signals/${signal.id}/answer`, { answer: "resolve", etag: signal.etag }));
   });
 
   it("answers a stale answer with a 409 whose current body is the signal exactly as GET shows it", async () => {
     const f = await theRegionsEntry();
     const signal = await theRegionsSignal(f);
     const words = norrbysWords();
-    const declined = await w.call(hugo(), "POST", `${BOARD}/escalations/${signal.id}/answer`, {
+    const declined = await w.call(hugo(), "POST", `${BOARD}/signals/${signal.id}/answer`, {
       answer: "decline",
       etag: signal.etag,
       reason: words,
     });
     expect(declined.status).toBe(200);
     // A second Norrby member answers from the old version. (Västra cannot get this far: it is refused as not the receiver.)
-    const stale = await w.call(karin(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "resolve", etag: signal.etag });
-    expect([stale.status, stale.body.error.current]).toEqual([
-      409,
-      (await w.call(karin(), "GET", `${BOARD}/escalations/${signal.id}`)).body,
-    ]);
+    const stale = await w.call(karin(), "POST", `${BOARD}/signals/${signal.id}/answer`, { answer: "resolve", etag: signal.etag });
+    expect([stale.status, stale.body.error.current]).toEqual([409, (await w.call(karin(), "GET", `${BOARD}/signals/${signal.id}`)).body]);
   });
 });
 

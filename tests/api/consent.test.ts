@@ -107,8 +107,8 @@ describe("a partner organisation and one participant's consent over time", () =>
     const region = await w.call(ada(), "GET", BOARD);
     expect(region.body.rows.length + region.body.hiddenCount).toBe(responses.board.body.rows.length + before);
     // The signal about them is no answer to the north either.
-    const signalId = (await w.app.storage.escalations.listForParticipant(DEMO_BOARD_ID, hidden.participant.id))[0]!.id;
-    const signal = await w.call(hugo(), "GET", `${BOARD}/escalations/${signalId}`);
+    const signalId = (await w.app.storage.signals.listForParticipant(DEMO_BOARD_ID, hidden.participant.id))[0]!.id;
+    const signal = await w.call(hugo(), "GET", `${BOARD}/signals/${signalId}`);
     expect(signal.status).toBe(404);
     expectNoTrace({ signal });
   });

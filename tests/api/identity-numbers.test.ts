@@ -57,10 +57,10 @@ const EXAMPLES: Record<string, Array<Record<string, unknown>>> = {
     { etag: "x", what: "Ringa boendestödet", responsibleId: "someone", byWhen: "2026-03-05" },
   ],
   "POST /api/boards/:boardId/entries/:participantId/take-off": [{ etag: "x", outcome: "stable", note: "Stabil" }],
-  "POST /api/boards/:boardId/escalations": [
+  "POST /api/boards/:boardId/signals": [
     { participantId: "p001", toOrganisationId: ORG.north, kind: "concern", urgency: "today", note: "Oro" },
   ],
-  "POST /api/boards/:boardId/escalations/:escalationId/answer": [{ answer: "decline", etag: "x", reason: "Inte vårt ansvar" }],
+  "POST /api/boards/:boardId/signals/:signalId/answer": [{ answer: "decline", etag: "x", reason: "Inte vårt ansvar" }],
   "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": [{ status: "followUp", note: "Följs upp", etag: "x" }],
 };
 

@@ -83,14 +83,14 @@ it("a full flow at LOG_LEVEL=info logs no names, codes, initials, notes or token
     givenOn: w.today(),
     validUntil: addDays(w.today(), 90),
   });
-  const signal = await w.call(ada, "POST", `${BOARD}/escalations`, {
+  const signal = await w.call(ada, "POST", `${BOARD}/signals`, {
     participantId: p,
     toOrganisationId: ORG.north,
     kind: "concern",
     urgency: "today",
     note: "LOGGSIGNAL",
   });
-  await w.call(hugo, "POST", `${BOARD}/escalations/${signal.body.id}/answer`, {
+  await w.call(hugo, "POST", `${BOARD}/signals/${signal.body.id}/answer`, {
     answer: "decline",
     etag: signal.body.etag,
     reason: "LOGGSKÄL",

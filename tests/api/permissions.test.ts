@@ -241,30 +241,30 @@ const CASES: RouteCase[] = [
     "/take-off",
   ),
   {
-    route: "POST /api/boards/:boardId/escalations",
-    permission: "escalation.raise",
+    route: "POST /api/boards/:boardId/signals",
+    permission: "signal.raise",
     variants: PARTICIPANT_RELATIONS,
     okStatus: 201,
     async request(_w, actor, v) {
       const { participant } = await participantFor(actor, v, false);
       return {
-        path: `${BOARD}/escalations`,
+        path: `${BOARD}/signals`,
         body: { participantId: participant.id, toOrganisationId: ORG.north, kind: "concern", urgency: "today" },
       };
     },
   },
   {
-    route: "GET /api/boards/:boardId/escalations/:escalationId",
+    route: "GET /api/boards/:boardId/signals/:signalId",
     variants: ANY,
     okStatus: 200,
     async request(_w, actor, v) {
       const { participant } = await participantFor(actor, v, false);
-      return { path: `${BOARD}/escalations/${(await anOpenSignal(w, participant.id, ORG.region, ORG.north, someoneElse().id)).id}` };
+      return { path: `${BOARD}/signals/${(await anOpenSignal(w, participant.id, ORG.region, ORG.north, someoneElse().id)).id}` };
     },
   },
   {
-    route: "POST /api/boards/:boardId/escalations/:escalationId/answer",
-    permission: "escalation.answer",
+    route: "POST /api/boards/:boardId/signals/:signalId/answer",
+    permission: "signal.answer",
     variants: WITH_ORGANISATION,
     okStatus: 200,
     async request(_w, actor, v) {
@@ -273,7 +273,7 @@ const CASES: RouteCase[] = [
       const signal = v.own
         ? await anOpenSignal(w, participant.id, ORG.north, ORG.region, w.member("staff", ORG.north).id)
         : await anOpenSignal(w, participant.id, ORG.region, ORG.north, someoneElse().id);
-      return { path: `${BOARD}/escalations/${signal.id}/answer`, body: { answer: "acknowledge", etag: signal.etag } };
+      return { path: `${BOARD}/signals/${signal.id}/answer`, body: { answer: "acknowledge", etag: signal.etag } };
     },
   },
   {

@@ -10,7 +10,7 @@ import {
   ParticipantHistory,
   ParticipantList,
   ConsentView,
-  EscalationView,
+  SignalView,
   CheckInView,
 } from "@fact-board/contract";
 import type { z } from "zod";
@@ -84,12 +84,12 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { outcome: "cured" },
     field: "outcome",
   },
-  "POST /api/boards/:boardId/escalations": {
+  "POST /api/boards/:boardId/signals": {
     valid: { participantId: "p001", toOrganisationId: ORG.north, kind: "concern", urgency: "today" },
     wrong: { urgency: "now" },
     field: "urgency",
   },
-  "POST /api/boards/:boardId/escalations/:escalationId/answer": {
+  "POST /api/boards/:boardId/signals/:signalId/answer": {
     valid: { answer: "decline", etag: "x", reason: "Inte vårt ansvar" },
     wrong: { reason: " " },
     field: "reason",
@@ -147,7 +147,7 @@ describe("good input", () => {
       [`${BOARD}/participants?mine=true&offBoard=false&q=zqx`, ParticipantList, ada],
       [`${BOARD}/participants/${participant.id}/history`, ParticipantHistory, ada],
       [`${BOARD}/participants/${participant.id}/consents`, ConsentView.array(), ada],
-      [`${BOARD}/escalations/${signal.id}`, EscalationView, ada],
+      [`${BOARD}/signals/${signal.id}`, SignalView, ada],
       [`${BOARD}/check-ins/2026-03-04`, CheckInView, ada],
       [`${BOARD}/audit?participantId=${participant.id}`, AuditPage, eva],
       [`${BOARD}/audit?memberId=${ada().id}&fromMonth=2026-01&toMonth=2026-03`, AuditPage, eva],
@@ -165,6 +165,18 @@ describe("good input", () => {
     expect(String(csv.body).split("\r\n")[0]).toBe(
       "at,tenantId,objectId,organisationId,role,what,participantCode,channel,outcome,lastAt,count",
     );
+  });
+
+  it("answers the signal paths a tab loaded before signals were called signals asks (…/escalations)", async () => {
+    const { participant } = await aFreshParticipant(w, { writtenBy: ORG.north, consents: [{ from: ORG.north, to: [ORG.region] }] });
+    const signal = await anOpenSignal(w, participant.id, ORG.north, ORG.region, w.byName("Hugo Fiktivsson").id);
+    const now = await w.call(ada(), "GET", `${BOARD}/signals/${signal.id}`);
+    const before = await w.call(ada(), "GET", `${BOARD}/escalations/${signal.id}`);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual(now.body);
+    const answered = await w.call(ada(), "POST", `${BOARD}/escalations/${signal.id}/answer`, { answer: "acknowledge", etag: signal.etag });
+    expect(answered.status).toBe(200);
+    expect(SignalView.parse(answered.body).state).toBe("acknowledged");
   });
 
   it("answers a change with the changed thing", async () => {
@@ -332,8 +344,8 @@ describe("unknown ids and other boards", () => {
       ["POST", `${BOARD}/entries`, { ...BODIES["POST /api/boards/:boardId/entries"]!.valid, participantId: "no-such-participant" }],
       ["PATCH", `${BOARD}/entries/no-such-participant`, { etag: "x", priority: "low" }],
       ["PATCH", `${BOARD}/entries/${participant.id}/actions/no-such-action`, { etag: entry!.etag, done: true }],
-      ["POST", `${BOARD}/escalations/no-such-signal/answer`, { answer: "acknowledge", etag: "x" }],
-      ["GET", `${BOARD}/escalations/no-such-signal`],
+      ["POST", `${BOARD}/signals/no-such-signal/answer`, { answer: "acknowledge", etag: "x" }],
+      ["GET", `${BOARD}/signals/no-such-signal`],
       ["POST", `${BOARD}/absences/no-such-absence/cover`, { etag: "x", answer: "accept" }],
       ["POST", `${BOARD}/absences/no-such-absence/cancel`, { etag: "x" }],
       ["GET", `${BOARD}/check-ins/2020-01-01`],

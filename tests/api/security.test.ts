@@ -338,7 +338,7 @@ describe("limits on what one request may carry", () => {
     const cases: Array<[string, string, unknown, string]> = [
       [
         "POST",
-        `${BOARD}/escalations`,
+        `${BOARD}/signals`,
         { participantId: "p001", toOrganisationId: "norrby-soc", kind: "concern", urgency: "today", note: "x".repeat(301) },
         "note",
       ],

@@ -48,7 +48,7 @@ it("leaves the entry's shared fields to the organisation that put it on the boar
   const asNorth = await boardAs(northLead);
   const row = asNorth.rows.find((r) => r.participant.id === participant.id)!;
   expect(row.may).toMatchObject({ editEntry: false, takeOff: false, review: true, planActions: true });
-  const signalFor = (b: BoardView) => b.escalations.find((e) => e.participantId === participant.id)!;
+  const signalFor = (b: BoardView) => b.signals.find((e) => e.participantId === participant.id)!;
   expect(signalFor(asNorth).may).toEqual({ acknowledge: true, resolve: true, decline: true });
   expect(signalFor(await boardAs(regionLead)).may).toEqual({ acknowledge: false, resolve: false, decline: false });
 });

@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Clock } from "../../bot/src/domain/clock";
 import { addDays, localDate } from "../../bot/src/domain/dates";
-import type { Absence, BoardEntry, Consent, Escalation, Member, Participant } from "../../bot/src/domain/types";
+import type { Absence, BoardEntry, Consent, Signal, Member, Participant } from "../../bot/src/domain/types";
 import { createStorage, type Stored } from "../../bot/src/storage";
 import { createTableService, type TableService } from "../../bot/src/storage/table-clients";
-import { aConsent, anAbsence, anEntry, anEscalation, aParticipant, uniqueId } from "../support/storage";
+import { aConsent, anAbsence, anEntry, aSignal, aParticipant, uniqueId } from "../support/storage";
 import { policyFor } from "../../bot/src/storage/request-policy";
 import { api, DEMO_BOARD_ID, signIn, startApp, TEST_STORAGE_TIMEOUT_MS, type RunningApp, type StartAppOptions } from "../support/app";
 
@@ -233,16 +233,10 @@ export async function aCoverRequest(w: World, absent: Member, asked: string): Pr
 }
 
 /** An open signal about a participant. */
-export async function anOpenSignal(
-  w: World,
-  participantId: string,
-  from: string,
-  to: string,
-  raisedBy: string,
-): Promise<Stored<Escalation>> {
+export async function anOpenSignal(w: World, participantId: string, from: string, to: string, raisedBy: string): Promise<Stored<Signal>> {
   const today = w.today();
-  return w.app.storage.escalations.create(
-    anEscalation(DEMO_BOARD_ID, participantId, {
+  return w.app.storage.signals.create(
+    aSignal(DEMO_BOARD_ID, participantId, {
       id: uniqueId("s"),
       fromOrganisationId: from,
       toOrganisationId: to,

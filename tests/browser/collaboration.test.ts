@@ -1,4 +1,4 @@
-import type { BoardView, EscalationView, MemberView } from "@fact-board/contract";
+import type { BoardView, SignalView, MemberView } from "@fact-board/contract";
 import type { Page } from "playwright-core";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
 import { browserSuite, coveredBy, layoutDefects, people, screenshot, screenshotOf, seriousAxeViolations, type Person } from "./browser";
@@ -57,11 +57,11 @@ it("raises a signal from the region to a municipality, which acknowledges it in 
   expect(await settled(adaPage)).toEqual([]);
   expect(await layoutDefects(adaPage, ".fui-DialogSurface")).toEqual([]);
   await screenshotOf(form, "signal-raise-dialog");
-  const raised = adaPage.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/escalations"));
+  const raised = adaPage.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/signals"));
   await form.getByRole("button", { name: "Skicka", exact: true }).click();
   const response = await raised;
   expect(response.status()).toBe(201);
-  const signal = (await response.json()) as EscalationView;
+  const signal = (await response.json()) as SignalView;
   await drawer.locator(`[data-signal='${signal.id}']`).getByText("Behov av mer kommunalt stöd").waitFor();
   // The region sent it, so the region is not offered to answer it.
   expect(await drawer.locator(`[data-signal='${signal.id}']`).getByRole("button", { name: "Kvittera" }).count()).toBe(0);
@@ -81,7 +81,7 @@ it("raises a signal from the region to a municipality, which acknowledges it in 
   expect(await settled(hugoPage)).toEqual([]);
   await decline.getByRole("button", { name: "Avbryt" }).click();
   await screenshotOf(northDrawer, "signal-to-acknowledge");
-  const answered = hugoPage.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/escalations/${signal.id}/answer`));
+  const answered = hugoPage.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/signals/${signal.id}/answer`));
   await item.getByRole("button", { name: "Kvittera" }).click();
   expect((await answered).status()).toBe(200);
   await northDrawer.locator(`[data-signal='${signal.id}'][data-state='acknowledged']`).waitFor();
@@ -89,7 +89,7 @@ it("raises a signal from the region to a municipality, which acknowledges it in 
   await hugo.close();
 
   const after = await suite.board(north.token);
-  expect(after.escalations.find((e) => e.id === signal.id)?.state).toBe("acknowledged");
+  expect(after.signals.find((e) => e.id === signal.id)?.state).toBe("acknowledged");
 });
 
 it("records the region's consent for a partner, and the partner's tab gains the participant", async () => {

@@ -6,7 +6,7 @@ import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import type { z } from "zod";
 import { VERBS } from "../../bot/src/cards/verbs";
 import type { Member } from "../../bot/src/domain/types";
-import { aBoard, aConsent, aMember, aParticipant, anEscalation, anOrganisation } from "../../bot/src/storage/test-support";
+import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../../bot/src/storage/test-support";
 import { type Harness, action, click, install, say, startHarness, textOf } from "../../bot/src/bot/test/harness";
 import { VARIANTS, stringLeaves } from "../support/identity-numbers";
 
@@ -66,7 +66,7 @@ const typedInto = (schema: z.ZodType) =>
 
 it("the card inputs a person types text into are the ones tested here", () => {
   const withText = Object.entries(VERBS).flatMap(([verb, schema]) => typedInto(schema as z.ZodType).map((field) => `${verb} ${field}`));
-  expect(withText.sort()).toEqual(["escalation.decline declineReason", "signal.raise note"]);
+  expect(withText.sort()).toEqual(["signal.decline declineReason", "signal.raise note"]);
   // And the schemas refuse the numbers there (the click tests below show what the person sees).
   expect(VERBS["signal.raise"].safeParse({ note: VARIANTS[0] }).error?.issues.some(isPersonalIdentityNumberIssue)).toBe(true);
 });
@@ -90,7 +90,7 @@ describe("the signal form's note", () => {
     }
     expect(answers).toEqual([]);
     await h.bot.idle();
-    expect(await h.storage.escalations.get(boardId, String(send.data["requestId"]))).toBeUndefined();
+    expect(await h.storage.signals.get(boardId, String(send.data["requestId"]))).toBeUndefined();
     // The same form with an ordinary note is sent.
     const sent = await click(h, as(rita), "signal.raise", {
       ...send.data,
@@ -101,7 +101,7 @@ describe("the signal form's note", () => {
       note: "Oro efter helgen, ring 070-123 45 67",
     });
     expect(textOf(sent.card)).not.toContain("personnummer");
-    expect((await h.storage.escalations.get(boardId, String(send.data["requestId"])))?.note).toBe("Oro efter helgen, ring 070-123 45 67");
+    expect((await h.storage.signals.get(boardId, String(send.data["requestId"])))?.note).toBe("Oro efter helgen, ring 070-123 45 67");
   });
 
   it("says it in English to a Teams client in English", async () => {
@@ -120,8 +120,8 @@ describe("the signal form's note", () => {
 
 describe("declining a signal", () => {
   it(`refuses all ${VARIANTS.length} variants as the reason, says so naming the reason, and leaves the signal open`, async () => {
-    const signal = await h.storage.escalations.create(
-      anEscalation(boardId, participantId, {
+    const signal = await h.storage.signals.create(
+      aSignal(boardId, participantId, {
         fromOrganisationId: regionId,
         toOrganisationId: kommunId,
         raisedBy: rita.id,
@@ -129,15 +129,15 @@ describe("declining a signal", () => {
         answerBy: new Date(h.now.value.getTime() + 86_400_000).toISOString(),
       }),
     );
-    const data = { card: "escalation", boardId, escalationId: signal.id, audience: "personal", etag: signal.etag };
+    const data = { card: "signal", boardId, signalId: signal.id, audience: "personal", etag: signal.etag };
     const answers: string[] = [];
     for (const variant of VARIANTS) {
-      const res = await click(h, as(kalle), "escalation.decline", { ...data, declineReason: variant });
+      const res = await click(h, as(kalle), "signal.decline", { ...data, declineReason: variant });
       if (!(res.status === 200 && textOf(res.card).includes("Skäl: ser ut att innehålla ett personnummer eller samordningsnummer")))
         answers.push(`${JSON.stringify(variant)} → ${res.status} ${textOf(res.card).slice(0, 200)}`);
     }
     expect(answers).toEqual([]);
-    const after = await h.storage.escalations.get(boardId, signal.id);
+    const after = await h.storage.signals.get(boardId, signal.id);
     expect([after?.state, after?.declineReason, after?.etag]).toEqual(["open", undefined, signal.etag]);
   });
 });

@@ -13,7 +13,7 @@ export {
   anEntry,
   closedFrom,
   aConsent,
-  anEscalation,
+  aSignal,
   anAbsence,
   aCheckIn,
   anAuditEvent,

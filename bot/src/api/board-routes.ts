@@ -1,7 +1,7 @@
 import {
   AddActionBody,
   AnswerCoverBody,
-  AnswerEscalationBody,
+  AnswerSignalBody,
   CalendarDate,
   CancelAbsenceBody,
   CreateParticipantBody,
@@ -10,7 +10,7 @@ import {
   MarkLogReviewItemBody,
   NameLogReviewersBody,
   PutOnBoardBody,
-  RaiseEscalationBody,
+  RaiseSignalBody,
   MeetingQuery,
   RecordConsentBody,
   RegisterAbsenceBody,
@@ -34,7 +34,7 @@ import { listMeetings } from "../use-cases/meetings";
 import { readConsents, recordConsent } from "../use-cases/consents";
 import type { UseCaseDeps } from "../use-cases/deps";
 import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
-import { answerEscalation, loadEscalation, raiseEscalation } from "../use-cases/escalations";
+import { answerSignal, loadSignal, raiseSignal } from "../use-cases/signals";
 import {
   exportLogReview,
   logExtractCsv,
@@ -77,6 +77,8 @@ const ExtractQuery = z.strictObject({ organisationId: z.string().max(80).optiona
 const ExtractCsvQuery = ExtractQuery.extend(ExportQuery.shape);
 const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional(), format: ExportFormat.optional() });
 
+const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
+
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 
 /**
@@ -97,6 +99,12 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const boardId = pathId(req.params.boardId, "boardId");
     return { actor: await resolveActor(deps, callerOf(res), boardId, channelOf(req)), boardId };
   };
+
+  // A tab loaded before signals were called signals still asks for `…/escalations…`: the signal routes answer it.
+  r.use((req, _res, next) => {
+    req.url = req.url.replace(OLDER_SIGNAL_PATH, "$1/signals");
+    next();
+  });
 
   r.get("/api/me", async (_req, res) => {
     res.json(await readMe(deps, callerOf(res)));
@@ -212,21 +220,21 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     res.json(await takeOffBoard(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
-  r.post("/api/boards/:boardId/escalations", async (req, res) => {
-    const body = parse(RaiseEscalationBody, req.body);
+  r.post("/api/boards/:boardId/signals", async (req, res) => {
+    const body = parse(RaiseSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await raiseEscalation(deps, actor, boardId, body));
+    res.status(201).json(await raiseSignal(deps, actor, boardId, body));
   });
 
-  r.get("/api/boards/:boardId/escalations/:escalationId", async (req, res) => {
+  r.get("/api/boards/:boardId/signals/:signalId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json((await loadEscalation(deps, actor, boardId, pathId(req.params.escalationId, "escalationId"))).view);
+    res.json((await loadSignal(deps, actor, boardId, pathId(req.params.signalId, "signalId"))).view);
   });
 
-  r.post("/api/boards/:boardId/escalations/:escalationId/answer", async (req, res) => {
-    const body = parse(AnswerEscalationBody, req.body);
+  r.post("/api/boards/:boardId/signals/:signalId/answer", async (req, res) => {
+    const body = parse(AnswerSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await answerEscalation(deps, actor, boardId, pathId(req.params.escalationId, "escalationId"), body));
+    res.json(await answerSignal(deps, actor, boardId, pathId(req.params.signalId, "signalId"), body));
   });
 
   r.post("/api/boards/:boardId/absences", async (req, res) => {

@@ -9,6 +9,7 @@ import {
   buildBoardChoiceCard,
   isVerb,
   t,
+  withTodaysNames,
 } from "../cards";
 import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import { addDays } from "../domain/dates";
@@ -20,9 +21,9 @@ import { resolveActor } from "../use-cases/actor";
 import { recordConsent } from "../use-cases/consents";
 import { todayOf } from "../use-cases/deps";
 import { putOnBoard } from "../use-cases/entries";
-import { answerEscalation, raiseEscalation } from "../use-cases/escalations";
+import { answerSignal, raiseSignal } from "../use-cases/signals";
 import { relationOf } from "../use-cases/relation";
-import { type CardViewDeps, buildCardFor, escalationCard, helpCard } from "./card-views";
+import { type CardViewDeps, buildCardFor, signalCard, helpCard } from "./card-views";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
@@ -39,12 +40,13 @@ export type ActionResult = { card: AdaptiveCard } | { error: { status: 400 | 404
 export async function handleCardAction(
   deps: CardViewDeps,
   caller: Caller,
-  verb: unknown,
-  data: unknown,
+  rawVerb: unknown,
+  rawData: unknown,
   locale: Locale,
   conversation: "personal" | "shared" = "personal",
 ): Promise<ActionResult> {
   const s = t(locale);
+  const { verb, data } = withTodaysNames(rawVerb, rawData);
   if (!isVerb(verb)) return { error: { status: 400, code: "BadRequest", message: "Unknown action." } };
   const form = FORM_OF_VERB[verb];
   // A help card's button for someone on several boards names no board: ask which first.
@@ -139,23 +141,23 @@ async function act<V extends keyof typeof VERBS>(
       });
       return s.remindSet(d.days);
     }
-    case "escalation.acknowledge":
-    case "escalation.resolve": {
-      const d = data as VerbData<"escalation.acknowledge">;
-      await answerEscalation(u, actor, d.boardId, d.escalationId, {
-        answer: verb === "escalation.acknowledge" ? "acknowledge" : "resolve",
+    case "signal.acknowledge":
+    case "signal.resolve": {
+      const d = data as VerbData<"signal.acknowledge">;
+      await answerSignal(u, actor, d.boardId, d.signalId, {
+        answer: verb === "signal.acknowledge" ? "acknowledge" : "resolve",
         etag: d.etag,
       });
-      return verb === "escalation.acknowledge" ? s.signalAcknowledged : s.signalResolved;
+      return verb === "signal.acknowledge" ? s.signalAcknowledged : s.signalResolved;
     }
-    case "escalation.decline": {
-      const d = data as VerbData<"escalation.decline">;
-      await answerEscalation(u, actor, d.boardId, d.escalationId, { answer: "decline", etag: d.etag, reason: d.declineReason });
+    case "signal.decline": {
+      const d = data as VerbData<"signal.decline">;
+      await answerSignal(u, actor, d.boardId, d.signalId, { answer: "decline", etag: d.etag, reason: d.declineReason });
       return s.signalDeclined;
     }
-    case "escalation.putOnBoard": {
-      const d = data as VerbData<"escalation.putOnBoard">;
-      const e = await u.storage.escalations.get(d.boardId, d.escalationId);
+    case "signal.putOnBoard": {
+      const d = data as VerbData<"signal.putOnBoard">;
+      const e = await u.storage.signals.get(d.boardId, d.signalId);
       // The participant comes from the signal, not from the card.
       if (!e || e.participantId !== d.participantId) throw new NotFound("The signal");
       try {
@@ -171,7 +173,7 @@ async function act<V extends keyof typeof VERBS>(
       }
       // Putting on the board answers an open signal: it is acknowledged if this person may answer it.
       if (e.state === "open") {
-        await answerEscalation(u, actor, d.boardId, e.id, { answer: "acknowledge", etag: e.etag }).catch((err: unknown) => {
+        await answerSignal(u, actor, d.boardId, e.id, { answer: "acknowledge", etag: e.etag }).catch((err: unknown) => {
           if (!isDomainError(err)) throw err;
         });
       }
@@ -219,7 +221,7 @@ async function act<V extends keyof typeof VERBS>(
       // The form's requestId becomes the signal's id: a double click creates it once.
       let id = d.requestId;
       try {
-        const view = await raiseEscalation({ ...u, newId: () => d.requestId }, actor, d.boardId, {
+        const view = await raiseSignal({ ...u, newId: () => d.requestId }, actor, d.boardId, {
           participantId: d.participantId,
           toOrganisationId: d.toOrganisationId,
           kind: d.kind,
@@ -230,10 +232,10 @@ async function act<V extends keyof typeof VERBS>(
         id = view.id;
       } catch (err) {
         if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
-        const existing = await u.storage.escalations.get(d.boardId, d.requestId);
+        const existing = await u.storage.signals.get(d.boardId, d.requestId);
         if (!existing || existing.raisedBy !== actor.member.id) throw err;
       }
-      return escalationCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.signalSent });
+      return signalCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.signalSent });
     }
   }
   return undefined;
@@ -322,7 +324,7 @@ function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): stri
   const s = t(locale);
   // Refused by authorship or role on something the person can see: whose it is, not that it is gone.
   if (e.code === "Forbidden") {
-    if (card === "escalation" || card === "signalAlert") return s.signalNotYours;
+    if (card === "signal" || card === "signalAlert") return s.signalNotYours;
     if (card === "cover" || card === "coverAlert") return s.coverNotYours;
     if (card === "consent") return s.consentNotYours;
   }

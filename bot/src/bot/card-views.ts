@@ -31,11 +31,11 @@ import { listParticipants } from "../use-cases/participants";
 import { readConsentFor } from "../use-cases/read-consent";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { readCheckInSummary } from "../use-cases/walkthroughs";
-import { escalationCard, signalAlertCard } from "./signal-views";
+import { signalCard, signalAlertCard } from "./signal-views";
 import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
 
 export { type CardViewDeps, type Viewer, mriOf } from "./viewer";
-export { escalationCard, signalAlertCard } from "./signal-views";
+export { signalCard, signalAlertCard } from "./signal-views";
 
 // Builds each card as it is now, for one viewer: the one place that turns a card reference (from a
 // refresh, an action or a notification) into card data. A card that shows a participant is a view
@@ -61,9 +61,9 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
     return helpCard(deps, { ...viewer, message: viewer.message ?? t(viewer.locale).personalChatOnly });
   }
   switch (ref.card) {
-    case "escalation":
+    case "signal":
       // A card posted to a shared conversation stays a notice there, whoever refreshes it.
-      return escalationCard(deps, ref.boardId, ref.escalationId, ref.audience === "channel" ? { ...viewer, audience: "channel" } : viewer);
+      return signalCard(deps, ref.boardId, ref.signalId, ref.audience === "channel" ? { ...viewer, audience: "channel" } : viewer);
     case "consent":
       return consentCard(deps, ref.boardId, ref.participantId, ref.disclosingOrganisationId, viewer);
     case "cover":
@@ -73,7 +73,7 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
     case "absence":
       return absenceCard(deps, ref.boardId, ref.absenceId, viewer);
     case "signalAlert":
-      return signalAlertCard(deps, ref.boardId, ref.escalationId, "manager", viewer);
+      return signalAlertCard(deps, ref.boardId, ref.signalId, "manager", viewer);
     case "morningBrief":
       return morningBriefCard(deps, ref.boardId, viewer, ref.meetingId);
     case "help":
@@ -208,7 +208,7 @@ function snapshotFor<
     participants: Array<{ id: string; organisationIds: string[] }>;
     entries: Array<{ participantId: string }>;
     consents: Array<{ participantId: string }>;
-    openEscalations: Array<{ participantId: string }>;
+    openSignals: Array<{ participantId: string }>;
   },
 >(snap: S, meeting: RecurringMeeting): S {
   const ids = new Set(snap.participants.filter((p) => meetingCovers(meeting, p)).map((p) => p.id));
@@ -217,7 +217,7 @@ function snapshotFor<
     participants: snap.participants.filter((p) => ids.has(p.id)),
     entries: snap.entries.filter((e) => ids.has(e.participantId)),
     consents: snap.consents.filter((c) => ids.has(c.participantId)),
-    openEscalations: snap.openEscalations.filter((e) => ids.has(e.participantId)),
+    openSignals: snap.openSignals.filter((e) => ids.has(e.participantId)),
   };
 }
 
@@ -240,7 +240,7 @@ export async function morningBriefCounts(deps: CardViewDeps, boardId: string, me
       onBoard: counts.onBoard,
       newSinceYesterday: counts.newSinceYesterday,
       evaluationsDue: counts.evaluationsDue,
-      openEscalations: counts.openEscalations,
+      openSignals: counts.openSignals,
       consentProblems: counts.participantsWithConsentProblem,
       absencesWithoutCover: counts.absencesWithoutCover,
     },

@@ -206,12 +206,12 @@ describe("signals", () => {
     const again = await click(h, as(people.regionCoordinator), "signal.raise", data);
     expect(again.statusCode).toBe(200);
     await h.bot.idle();
-    const open = (await h.storage.escalations.listOpen(boardId)).filter((e) => e.id === data.requestId);
+    const open = (await h.storage.signals.listOpen(boardId)).filter((e) => e.id === data.requestId);
     expect(open).toHaveLength(1);
     const received = h.connector.cards(personalOf(people.kommunCoordinator));
     expect(received).toHaveLength(1);
     expect(actions(received[0]).map((a) => a.verb)).toEqual(
-      expect.arrayContaining(["escalation.acknowledge", "escalation.resolve", "escalation.decline"]),
+      expect.arrayContaining(["signal.acknowledge", "signal.resolve", "signal.decline"]),
     );
     expect(textOf(received[0])).toContain("Kvittera");
   });
@@ -236,19 +236,19 @@ describe("signals", () => {
     const { data } = await raise();
     await h.bot.idle();
     const card = lastCard(people.kommunCoordinator);
-    const ack = action(card, "escalation.acknowledge");
+    const ack = action(card, "signal.acknowledge");
     const acked = await click(h, as(people.kommunCoordinator), ack.verb, ack.data);
     expect(textOf(acked.card)).toContain("Kvitterad");
     const twice = await click(h, as(people.kommunCoordinator), ack.verb, ack.data);
     expect(textOf(twice.card)).toContain("Kvitterad");
     // "resolve" on the old card carries the old ETag.
-    const stale = await click(h, as(people.kommunCoordinator), "escalation.resolve", action(card, "escalation.resolve").data);
+    const stale = await click(h, as(people.kommunCoordinator), "signal.resolve", action(card, "signal.resolve").data);
     expect(textOf(stale.card)).toContain("inaktuellt");
-    const resolved = await click(h, as(people.kommunCoordinator), "escalation.resolve", action(acked.card, "escalation.resolve").data);
+    const resolved = await click(h, as(people.kommunCoordinator), "signal.resolve", action(acked.card, "signal.resolve").data);
     expect(textOf(resolved.card)).toContain("Löst");
     expect(actions(resolved.card)).toEqual([]);
     await h.bot.idle();
-    const stored = await h.storage.escalations.get(boardId, data.requestId as string);
+    const stored = await h.storage.signals.get(boardId, data.requestId as string);
     expect(stored?.state).toBe("resolved");
     // The answer is the municipality's, and its consent is missing here: the region's copy keeps the
     // signal as raised (the same rule as the tab's signal view), never "Löst".
@@ -261,7 +261,7 @@ describe("signals", () => {
     await raise();
     await h.bot.idle();
     const card = lastCard(people.kommunCoordinator);
-    const decline = action(card, "escalation.decline");
+    const decline = action(card, "signal.decline");
     const noReason = await click(h, as(people.kommunCoordinator), decline.verb, { ...decline.data, declineReason: " " });
     expect(textOf(noReason.card)).toContain("stämmer inte");
     const declined = await click(h, as(people.kommunCoordinator), decline.verb, { ...decline.data, declineReason: "Inte vår insats" });
@@ -274,7 +274,7 @@ describe("signals", () => {
     const { data } = await raise(true);
     await h.bot.idle();
     const card = lastCard(people.kommunCoordinator);
-    const put = action(card, "escalation.putOnBoard");
+    const put = action(card, "signal.putOnBoard");
     const done = await click(h, as(people.kommunCoordinator), put.verb, {
       ...put.data,
       reason: "crisis",
@@ -283,20 +283,20 @@ describe("signals", () => {
     });
     expect(done.statusCode).toBe(200);
     expect(await h.storage.entries.getCurrent(boardId, participantId)).toBeDefined();
-    expect((await h.storage.escalations.get(boardId, data.requestId as string))?.state).toBe("acknowledged");
-    expect(actions(done.card).map((a) => a.verb)).not.toContain("escalation.putOnBoard");
+    expect((await h.storage.signals.get(boardId, data.requestId as string))?.state).toBe("acknowledged");
+    expect(actions(done.card).map((a) => a.verb)).not.toContain("signal.putOnBoard");
   });
 
   it("a staff member of the receiving organisation sees no buttons and cannot answer", async () => {
     const { data } = await raise();
     await h.bot.idle();
-    const ref = { card: "escalation", boardId, escalationId: data.requestId, audience: "personal" };
+    const ref = { card: "signal", boardId, signalId: data.requestId, audience: "personal" };
     const seen = await click(h, as(people.kommunStaff), "refresh", ref);
     expect(actions(seen.card)).toEqual([]);
-    const etag = (await h.storage.escalations.get(boardId, data.requestId as string))!.etag;
-    const tried = await click(h, as(people.kommunStaff), "escalation.acknowledge", { ...ref, etag });
+    const etag = (await h.storage.signals.get(boardId, data.requestId as string))!.etag;
+    const tried = await click(h, as(people.kommunStaff), "signal.acknowledge", { ...ref, etag });
     expect(textOf(tried.card)).toContain("Signalen är inte din att besvara");
-    expect((await h.storage.escalations.get(boardId, data.requestId as string))?.state).toBe("open");
+    expect((await h.storage.signals.get(boardId, data.requestId as string))?.state).toBe("open");
   });
 });
 
@@ -426,7 +426,7 @@ describe("cancelling an absence from the card", () => {
 
 describe("bad card data", () => {
   it("refuses unknown verbs and malformed data without touching anything", async () => {
-    expect((await click(h, as(people.regionCoordinator), "escalation.delete", { card: "help" })).statusCode).toBe(400);
-    expect((await click(h, as(people.regionCoordinator), "refresh", { card: "escalation", boardId: "../../x" })).statusCode).toBe(400);
+    expect((await click(h, as(people.regionCoordinator), "signal.delete", { card: "help" })).statusCode).toBe(400);
+    expect((await click(h, as(people.regionCoordinator), "refresh", { card: "signal", boardId: "../../x" })).statusCode).toBe(400);
   });
 });

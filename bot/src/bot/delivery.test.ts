@@ -1,7 +1,7 @@
 import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../storage/test-support";
 import type { Member } from "../domain/types";
 import { startJobs } from "../jobs";
-import { ESCALATION_DUE_KIND } from "../use-cases/escalations";
+import { SIGNAL_DUE_KIND } from "../use-cases/signals";
 import { type Harness, action, click, install, say, startHarness, textOf } from "./test/harness";
 
 // Delivery through the real CloudAdapter to a loopback Bot Connector that answers like Teams
@@ -64,7 +64,7 @@ beforeEach(() => {
 
 /** rc signals the municipality; the card to kc goes out proactively. Returns the signal's id. */
 async function raiseSignal(meanwhile: () => void = () => undefined): Promise<string> {
-  const before = new Set((await h.storage.escalations.listOpen(boardId)).map((e) => e.id));
+  const before = new Set((await h.storage.signals.listOpen(boardId)).map((e) => e.id));
   await say(h, as(rc), "signal");
   const form = h.connector.cards(personal(rc)).pop();
   const send = action(form, "signal.raise");
@@ -79,7 +79,7 @@ async function raiseSignal(meanwhile: () => void = () => undefined): Promise<str
     note: `n${++seq}`,
   });
   await h.bot.idle();
-  const raised = (await h.storage.escalations.listOpen(boardId)).filter((e) => !before.has(e.id));
+  const raised = (await h.storage.signals.listOpen(boardId)).filter((e) => !before.has(e.id));
   expect(raised).toHaveLength(1);
   return raised[0]!.id;
 }
@@ -127,7 +127,7 @@ describe("proactive cards through the CloudAdapter", () => {
     const id = await raiseSignal(() => h.connector.postThenTimeOut(1));
     expect(signalCards(id)).toHaveLength(1);
     // The job poller handling the same notification again must not post it again either.
-    await h.bot.notifier.handle({ type: "escalationRaised", boardId, escalationId: id });
+    await h.bot.notifier.handle({ type: "signalRaised", boardId, signalId: id });
     await h.bot.idle();
     expect(signalCards(id)).toHaveLength(1);
   });
@@ -144,7 +144,7 @@ describe("proactive cards through the CloudAdapter", () => {
     const id = await raiseSignal();
     expect(signalCards(id)).toHaveLength(1);
     const card = signalCards(id)[0];
-    const ack = action(card, "escalation.acknowledge");
+    const ack = action(card, "signal.acknowledge");
     h.connector.clear();
     h.connector.failNext([429, 502], 1);
     await click(h, as(kc), ack.verb, ack.data);
@@ -152,7 +152,7 @@ describe("proactive cards through the CloudAdapter", () => {
     expect(h.connector.updates(personal(kc)).filter((c) => textOf(c).includes(id)).length).toBeGreaterThanOrEqual(1);
 
     const id2 = await raiseSignal();
-    const ack2 = action(signalCards(id2)[0], "escalation.acknowledge");
+    const ack2 = action(signalCards(id2)[0], "signal.acknowledge");
     const before = (await dueNotifications()).length;
     h.connector.clear();
     h.connector.failNext(Array(40).fill(429), 1);
@@ -176,7 +176,7 @@ describe("proactive cards through the CloudAdapter", () => {
     await runJobs(new Date(start.getTime() + 2 * 60_000));
     await h.bot.idle();
     expect(signalCards(id)).toHaveLength(0);
-    const waiting = (await dueNotifications()).filter((d) => d.payload["escalationId"] === id);
+    const waiting = (await dueNotifications()).filter((d) => d.payload["signalId"] === id);
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.payload["attempt"]).toBe(2);
     expect(Date.parse(waiting[0]!.dueAt)).toBeGreaterThan(start.getTime() + 2 * 60_000);
@@ -192,7 +192,7 @@ describe("proactive cards through the CloudAdapter", () => {
     h.now.value = start;
     await forgetEarlierNotifications();
     const id = await raiseSignal(() => h.connector.failNext(Array(12).fill(429), 1));
-    const [item] = (await dueNotifications()).filter((d) => d.payload["escalationId"] === id);
+    const [item] = (await dueNotifications()).filter((d) => d.payload["signalId"] === id);
     await h.storage.dueItems.reschedule(
       item!,
       { dueAt: item!.dueAt, payload: { ...item!.payload, attempt: 6 } },
@@ -207,7 +207,7 @@ describe("proactive cards through the CloudAdapter", () => {
     expect(signalCards(id)).toHaveLength(0);
     expect(channel).toHaveLength(1);
     expect(textOf(channel[0])).not.toMatch(/HBG-031|E\.F\./);
-    expect((await dueNotifications()).filter((d) => d.payload["escalationId"] === id)).toHaveLength(0);
+    expect((await dueNotifications()).filter((d) => d.payload["signalId"] === id)).toHaveLength(0);
   });
 });
 
@@ -230,7 +230,7 @@ describe("a manager who cannot be reached", () => {
 
   it("is not marked notified about an unanswered signal, and the board channel is told instead", async () => {
     h.now.value = new Date("2026-03-02T08:00:00.000Z");
-    const e = await h.storage.escalations.create({
+    const e = await h.storage.signals.create({
       id: `unreached${boardId.slice(-6)}`,
       boardId,
       participantId,
@@ -247,16 +247,16 @@ describe("a manager who cannot be reached", () => {
       managerNotified: false,
     });
     await h.storage.dueItems.schedule({
-      kind: ESCALATION_DUE_KIND,
+      kind: SIGNAL_DUE_KIND,
       id: `${boardId}.${e.id}`,
       dueAt: "2026-03-02T16:00:00.000Z",
-      payload: { boardId, escalationId: e.id },
+      payload: { boardId, signalId: e.id },
     });
     h.connector.clear();
     await runJobs(new Date("2026-03-02T16:30:00.000Z"));
     await h.bot.idle();
     expect(h.connector.cards(personal(km))).toHaveLength(0);
-    expect((await h.storage.escalations.get(boardId, e.id))?.managerNotified).toBe(false);
+    expect((await h.storage.signals.get(boardId, e.id))?.managerNotified).toBe(false);
     const channel = h.connector.cards(CHANNEL).filter((c) => textOf(c).includes(e.id));
     expect(channel).toHaveLength(1);
     expect(textOf(channel[0])).not.toMatch(/HBG-031|E\.F\./);

@@ -52,8 +52,9 @@ export interface NotifierDeps {
 
 export const cardKeyOf = (ref: CardRef): string => {
   switch (ref.card) {
-    case "escalation":
-      return `escalation.${ref.boardId}.${ref.escalationId}`;
+    case "signal":
+      // Copies posted before signals were called signals are keyed so; the key stays, so they are still updated.
+      return `escalation.${ref.boardId}.${ref.signalId}`;
     case "consent":
       return `consent.${ref.boardId}.${ref.participantId}.${ref.disclosingOrganisationId}`;
     case "cover":
@@ -63,7 +64,7 @@ export const cardKeyOf = (ref: CardRef): string => {
     case "absence":
       return `absence.${ref.boardId}.${ref.absenceId}`;
     case "signalAlert":
-      return `signalAlert.${ref.boardId}.${ref.escalationId}`;
+      return `signalAlert.${ref.boardId}.${ref.signalId}`;
     case "morningBrief":
       return ref.meetingId ? `morningBrief.${ref.boardId}.${ref.meetingId}` : `morningBrief.${ref.boardId}`;
     default:
@@ -118,22 +119,22 @@ export class BotNotifier implements Notifier {
   private async handleOnce(n: Notification, t: Tally): Promise<void> {
     const storage = this.d.views.useCases.storage;
     switch (n.type) {
-      case "escalationRaised": {
-        const e = await storage.escalations.get(n.boardId, n.escalationId);
+      case "signalRaised": {
+        const e = await storage.signals.get(n.boardId, n.signalId);
         if (!e) return;
         const recipients = await this.receivers(n.boardId, e.toOrganisationId, ["coordinator"]);
-        await this.deliver({ card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "personal" }, recipients, `raised`, {
+        await this.deliver({ card: "signal", boardId: n.boardId, signalId: e.id, audience: "personal" }, recipients, `raised`, {
           tally: t,
-          channelRef: { card: "escalation", boardId: n.boardId, escalationId: e.id, audience: "channel" },
+          channelRef: { card: "signal", boardId: n.boardId, signalId: e.id, audience: "channel" },
         });
         return;
       }
-      case "escalationAnswered": {
-        const ref: CardRef = { card: "escalation", boardId: n.boardId, escalationId: n.escalationId, audience: "personal" };
+      case "signalAnswered": {
+        const ref: CardRef = { card: "signal", boardId: n.boardId, signalId: n.signalId, audience: "personal" };
+        // Personal and channel copies share the card key; each is rebuilt for its own audience.
         await this.updateCopies(ref, t);
-        await this.updateCopies({ ...ref, audience: "channel" }, t);
-        await this.updateCopies({ card: "signalAlert", boardId: n.boardId, escalationId: n.escalationId }, t);
-        const e = await storage.escalations.get(n.boardId, n.escalationId);
+        await this.updateCopies({ card: "signalAlert", boardId: n.boardId, signalId: n.signalId }, t);
+        const e = await storage.signals.get(n.boardId, n.signalId);
         const raiser = e && (await storage.members.get(n.boardId, e.raisedBy));
         // The sender hears the answer once per state.
         if (e && raiser) await this.deliver(ref, [raiser], `answered.${e.state}`, { tally: t });
@@ -320,7 +321,9 @@ export class BotNotifier implements Notifier {
         let card;
         try {
           // Rebuilt for the person it was sent to, from what they may see now (and logged as their read).
-          card = await buildCardFor(this.d.views, ref, {
+          // A signal's copies in shared conversations stay notices; the personal ones stay personal.
+          const copyRef = ref.card === "signal" ? { ...ref, audience: copy.audience } : ref;
+          card = await buildCardFor(this.d.views, copyRef, {
             ...(member ? { member } : {}),
             audience: copy.audience,
             locale: localeOf(target),

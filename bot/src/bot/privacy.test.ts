@@ -1,5 +1,5 @@
 import type { Member } from "../domain/types";
-import { aBoard, aConsent, aMember, aParticipant, anEscalation, anOrganisation } from "../storage/test-support";
+import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../storage/test-support";
 import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "./test/harness";
 
 // Issue 9, parts 3 and 4, through the real CloudAdapter on Azurite: nothing about a participant in
@@ -122,7 +122,7 @@ describe("nothing about a participant in a shared conversation", () => {
 
   it("refreshing the channel copy, even by the receiving coordinator, gives the notice again; answering updates it without details", async () => {
     const id = await raiseToKommun();
-    const channelRef = { card: "escalation", boardId, escalationId: id, audience: "channel" };
+    const channelRef = { card: "signal", boardId, signalId: id, audience: "channel" };
     const refreshed = await invokeIn(people.kommunCoordinator, CHANNEL, "refresh", channelRef);
     expect(textOf(refreshed)).toContain("1 ny signal till Norrby kommun");
     expectNothingAboutParticipants(refreshed);
@@ -133,14 +133,14 @@ describe("nothing about a participant in a shared conversation", () => {
     const consentRef = { card: "consent", boardId, participantId: shared, disclosingOrganisationId: regionId };
     expectNothingAboutParticipants(await invokeIn(people.kommunCoordinator, GROUP, "refresh", consentRef));
     // Nothing can be done from a shared conversation either.
-    const etag = (await h.storage.escalations.get(boardId, id))!.etag;
-    await invokeIn(people.kommunCoordinator, CHANNEL, "escalation.acknowledge", { ...personalRef, etag });
-    expect((await h.storage.escalations.get(boardId, id))!.state).toBe("open");
+    const etag = (await h.storage.signals.get(boardId, id))!.etag;
+    await invokeIn(people.kommunCoordinator, CHANNEL, "signal.acknowledge", { ...personalRef, etag });
+    expect((await h.storage.signals.get(boardId, id))!.state).toBe("open");
 
     // In their own chat the coordinator sees it and answers; the channel copy is updated, still without details.
     const own = await click(h, as(people.kommunCoordinator), "refresh", personalRef);
     expect(textOf(own.card)).toContain("HBG-017");
-    await click(h, as(people.kommunCoordinator), "escalation.acknowledge", action(own.card, "escalation.acknowledge").data);
+    await click(h, as(people.kommunCoordinator), "signal.acknowledge", action(own.card, "signal.acknowledge").data);
     await h.bot.idle();
     const updates = h.connector.updates(CHANNEL.id);
     expect(updates.length).toBeGreaterThan(0);
@@ -160,8 +160,8 @@ describe("nothing about a participant in a shared conversation", () => {
 
 describe("a manager's alert is built for that manager, now", () => {
   it("a manager whose organisation has no valid consent gets no code and no kind of need; a refresh re-checks", async () => {
-    const e = await h.storage.escalations.create(
-      anEscalation(boardId, closed, {
+    const e = await h.storage.signals.create(
+      aSignal(boardId, closed, {
         fromOrganisationId: regionId,
         toOrganisationId: kommunId,
         kind: "morePsychiatricSupport",
@@ -169,7 +169,7 @@ describe("a manager's alert is built for that manager, now", () => {
         raisedBy: people.regionCoordinator.id,
       }),
     );
-    await h.bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, [people.kommunManager], "manager");
+    await h.bot.notifier.deliver({ card: "signalAlert", boardId, signalId: e.id }, [people.kommunManager], "manager");
     await h.bot.idle();
     const alert = h.connector.cards(personalOf(people.kommunManager));
     expect(alert).toHaveLength(1);
@@ -187,7 +187,7 @@ describe("a manager's alert is built for that manager, now", () => {
         validUntil: "2026-12-31",
       }),
     );
-    const ref = { card: "signalAlert", boardId, escalationId: e.id };
+    const ref = { card: "signalAlert", boardId, signalId: e.id };
     const seen = await click(h, as(people.kommunManager), "refresh", ref);
     expect(textOf(seen.card)).toContain("HBG-023");
     expect(textOf(seen.card)).toContain("Behov av mer psykiatriskt stöd");
@@ -203,18 +203,14 @@ describe("a manager's alert is built for that manager, now", () => {
 
 describe("every card read is logged, channel bot", () => {
   it("a card sent to a person logs their read; each refresh of it is counted on the same row", async () => {
-    const e = await h.storage.escalations.create(
-      anEscalation(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, raisedBy: people.regionCoordinator.id }),
+    const e = await h.storage.signals.create(
+      aSignal(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, raisedBy: people.regionCoordinator.id }),
     );
     const before = (await logOf(shared, people.kommunManager)).reduce((n, r) => n + (r.count ?? 1), 0);
-    await h.bot.notifier.deliver(
-      { card: "escalation", boardId, escalationId: e.id, audience: "personal" },
-      [people.kommunManager],
-      "raised",
-    );
+    await h.bot.notifier.deliver({ card: "signal", boardId, signalId: e.id, audience: "personal" }, [people.kommunManager], "raised");
     await h.bot.idle();
     expect(textOf(h.connector.cards(personalOf(people.kommunManager))[0])).toContain("HBG-017");
-    const ref = { card: "escalation", boardId, escalationId: e.id, audience: "personal" };
+    const ref = { card: "signal", boardId, signalId: e.id, audience: "personal" };
     await click(h, as(people.kommunManager), "refresh", ref);
     await click(h, as(people.kommunManager), "refresh", ref);
     const rows = await logOf(shared, people.kommunManager);
@@ -234,11 +230,11 @@ describe("every card read is logged, channel bot", () => {
 
 describe("no log, no details", () => {
   // Last in this file: the access log's table is taken away for good.
-  let escalationId: string;
+  let signalId: string;
   beforeAll(async () => {
-    escalationId = (
-      await h.storage.escalations.create(
-        anEscalation(boardId, shared, {
+    signalId = (
+      await h.storage.signals.create(
+        aSignal(boardId, shared, {
           fromOrganisationId: regionId,
           toOrganisationId: kommunId,
           note: "Uteblev från besöket",
@@ -251,9 +247,9 @@ describe("no log, no details", () => {
 
   it("a refreshed card shows an error and nothing about the participant", async () => {
     for (const ref of [
-      { card: "escalation", boardId, escalationId, audience: "personal" },
+      { card: "signal", boardId, signalId, audience: "personal" },
       { card: "consent", boardId, participantId: shared, disclosingOrganisationId: regionId },
-      { card: "signalAlert", boardId, escalationId },
+      { card: "signalAlert", boardId, signalId },
     ]) {
       const res = await click(h, as(people.kommunManager), "refresh", ref);
       expect(res.statusCode).toBe(200);
@@ -265,7 +261,7 @@ describe("no log, no details", () => {
   });
 
   it("a card sent or a list asked for in chat shows the error too", async () => {
-    await h.bot.notifier.deliver({ card: "escalation", boardId, escalationId, audience: "personal" }, [people.kommunManager], "noLog");
+    await h.bot.notifier.deliver({ card: "signal", boardId, signalId, audience: "personal" }, [people.kommunManager], "noLog");
     await say(h, as(people.regionCoordinator), "mina deltagare");
     await h.bot.idle();
     for (const m of [people.kommunManager, people.regionCoordinator]) {

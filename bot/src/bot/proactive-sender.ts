@@ -14,9 +14,9 @@ export interface Transport {
 }
 
 export interface OutgoingCard {
-  /** Stable for "this card to this person about this thing", e.g. "escalationRaised:<id>:<member>". */
+  /** Stable for "this card to this person about this thing", e.g. "signalRaised:<id>:<member>". */
   dedupeKey: string;
-  /** The thing the card shows, e.g. "escalation.<boardId>.<id>": every copy is found by it for updates. */
+  /** The thing the card shows, e.g. "consent.<boardId>.<participantId>.<organisationId>": every copy is found by it for updates. */
   cardKey: string;
   target: StoredReference;
   card: AdaptiveCard;

@@ -98,7 +98,7 @@ it("the form offers a typeahead over the board's participants, and the bot's sea
     urgency: "thisWeek",
   });
   expect(sent.statusCode).toBe(200);
-  const open = await h.storage.escalations.listOpen(boardId);
+  const open = await h.storage.signals.listOpen(boardId);
   expect(open.map((e) => e.participantId)).toEqual([ids.get("FIK-153")]);
 });
 

@@ -1,4 +1,4 @@
-import { type AdaptiveCard, buildEscalationCard, buildManagerAlertCard, buildSignalNoticeCard, localDateTime } from "../cards";
+import { type AdaptiveCard, buildSignalCard, buildManagerAlertCard, buildSignalNoticeCard, localDateTime } from "../cards";
 import { addDays } from "../domain/dates";
 import { NotFound } from "../domain/errors";
 import { todayOf } from "../use-cases/deps";
@@ -8,16 +8,16 @@ import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./vi
 // A signal's cards: the person's own (built from readSignal, which decides details and buttons and
 // logs the read), the manager's alert (the same answer), and what a shared conversation is told.
 
-export async function escalationCard(deps: CardViewDeps, boardId: string, escalationId: string, viewer: Viewer): Promise<AdaptiveCard> {
+export async function signalCard(deps: CardViewDeps, boardId: string, signalId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const u = deps.useCases;
-  if (viewer.audience === "channel" || !viewer.member) return signalNoticeCard(deps, boardId, escalationId, viewer);
-  const answer = await readSignal(u, actorOf(viewer.member), boardId, escalationId);
+  if (viewer.audience === "channel" || !viewer.member) return signalNoticeCard(deps, boardId, signalId, viewer);
+  const answer = await readSignal(u, actorOf(viewer.member), boardId, signalId);
   const today = todayOf(u);
   const sig = answer.signal;
-  return buildEscalationCard(
+  return buildSignalCard(
     {
       boardId,
-      escalation: {
+      signal: {
         id: sig.id,
         etag: sig.etag,
         urgency: sig.urgency,
@@ -44,16 +44,16 @@ export async function escalationCard(deps: CardViewDeps, boardId: string, escala
 }
 
 /** What a shared conversation is told about a signal: one new signal to an organisation, and a link. */
-async function signalNoticeCard(deps: CardViewDeps, boardId: string, escalationId: string, viewer: Viewer): Promise<AdaptiveCard> {
+async function signalNoticeCard(deps: CardViewDeps, boardId: string, signalId: string, viewer: Viewer): Promise<AdaptiveCard> {
   const s = deps.useCases.storage;
-  const e = await s.escalations.get(boardId, escalationId);
+  const e = await s.signals.get(boardId, signalId);
   if (!e) throw new NotFound("The signal");
   const [to, board] = await Promise.all([s.organisations.get(boardId, e.toOrganisationId), s.boards.get(boardId)]);
   const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildSignalNoticeCard(
     {
       boardId,
-      escalationId,
+      signalId,
       toOrganisation: to?.name ?? "—",
       state: e.state,
       ...(url ? { boardUrl: url } : {}),
@@ -69,21 +69,21 @@ async function signalNoticeCard(deps: CardViewDeps, boardId: string, escalationI
 export async function signalAlertCard(
   deps: CardViewDeps,
   boardId: string,
-  escalationId: string,
+  signalId: string,
   stage: "reminder" | "manager",
   viewer: Viewer,
 ): Promise<AdaptiveCard> {
   const u = deps.useCases;
   const member = viewer.member;
   if (!member) throw new NotFound("The signal");
-  const [answer, board] = await Promise.all([readSignal(u, actorOf(member), boardId, escalationId), u.storage.boards.get(boardId)]);
+  const [answer, board] = await Promise.all([readSignal(u, actorOf(member), boardId, signalId), u.storage.boards.get(boardId)]);
   const sig = answer.signal;
   const url = boardUrl(deps, boardId, board?.name ?? "FACT");
   return buildManagerAlertCard(
     {
       kind: "unansweredSignal",
       boardId,
-      escalation: {
+      signal: {
         id: sig.id,
         ...(answer.details?.kind ? { kind: answer.details.kind } : {}),
         urgency: sig.urgency,

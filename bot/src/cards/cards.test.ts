@@ -1,6 +1,6 @@
 import { type AdaptiveCard, type Locale, MAX_REFRESH_USERS } from "./card-kit";
 import { type ConsentCardData, buildConsentCard } from "./consent-card";
-import { type EscalationCardData, buildEscalationCard } from "./escalation-card";
+import { type SignalCardData, buildSignalCard } from "./signal-card";
 import { type CoverCardData, buildCoverCard } from "./cover-card";
 import { type ManagerAlertData, buildManagerAlertCard } from "./manager-alert-card";
 import { boardTabDeepLink, buildMorningBriefCard } from "./morning-brief-card";
@@ -15,7 +15,7 @@ import { buildNotLoggedCard } from "./not-logged-card";
 import { t } from "./strings";
 import { buildWelcomeCard } from "./welcome-card";
 import { cardGallery } from "./test/gallery";
-import type { ConsentStatus, CoverState, EscalationState } from "@fact-board/contract";
+import type { ConsentStatus, CoverState, SignalState } from "@fact-board/contract";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require("adaptivecards/dist/adaptivecards.js");
@@ -96,9 +96,9 @@ const executeVerbs = (json: AdaptiveCard): string[] => {
   return verbs;
 };
 
-const escalationBase: EscalationCardData = {
+const signalBase: SignalCardData = {
   boardId: "board-1",
-  escalation: {
+  signal: {
     id: "esc-1",
     etag: "W/\"datetime'1'\"",
     kind: "concern",
@@ -186,23 +186,23 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     });
   });
 
-  describe("escalation", () => {
-    const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
-    const hidden: EscalationCardData = {
-      ...escalationBase,
+  describe("signal", () => {
+    const states: SignalState[] = ["open", "acknowledged", "resolved", "declined"];
+    const hidden: SignalCardData = {
+      ...signalBase,
       participant: undefined,
-      escalation: { ...escalationBase.escalation, kind: undefined, note: undefined, declineReason: undefined },
+      signal: { ...signalBase.signal, kind: undefined, note: undefined, declineReason: undefined },
       viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false },
     };
     it.each(states)("is a valid card in state %s, with the participant and without", (state) => {
-      for (const data of [escalationBase, hidden]) {
-        const json = buildEscalationCard({ ...data, escalation: { ...data.escalation, state, overdue: state === "open" } }, locale);
+      for (const data of [signalBase, hidden]) {
+        const json = buildSignalCard({ ...data, signal: { ...data.signal, state, overdue: state === "open" } }, locale);
         expect(validate(json)).toEqual([]);
         expect(json.refresh!.userIds.length).toBeLessThanOrEqual(60);
       }
     });
     it("keeps two buttons side by side and puts the rest in the overflow menu", () => {
-      const all = buildEscalationCard(escalationBase, locale);
+      const all = buildSignalCard(signalBase, locale);
       expect(all.actions!.map((a) => a.mode ?? "primary")).toEqual(["primary", "primary", "secondary", "secondary"]);
       const consent = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
       const shown = consent.actions!.filter((a) => a.mode !== "secondary");
@@ -212,23 +212,18 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       );
     });
     it("shows only the buttons the viewer's rights and the state allow", () => {
-      const none = buildEscalationCard(
-        { ...escalationBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } },
+      const none = buildSignalCard(
+        { ...signalBase, viewer: { acknowledge: false, resolve: false, decline: false, putOnBoard: false } },
         locale,
       );
       expect(executeVerbs(none)).toEqual([]);
-      const all = buildEscalationCard(escalationBase, locale);
-      expect(executeVerbs(all).sort()).toEqual([
-        "escalation.acknowledge",
-        "escalation.decline",
-        "escalation.putOnBoard",
-        "escalation.resolve",
-      ]);
-      const onBoard = buildEscalationCard({ ...escalationBase, participant: { ...escalationBase.participant!, onBoard: true } }, locale);
-      expect(executeVerbs(onBoard)).not.toContain("escalation.putOnBoard");
+      const all = buildSignalCard(signalBase, locale);
+      expect(executeVerbs(all).sort()).toEqual(["signal.acknowledge", "signal.decline", "signal.putOnBoard", "signal.resolve"]);
+      const onBoard = buildSignalCard({ ...signalBase, participant: { ...signalBase.participant!, onBoard: true } }, locale);
+      expect(executeVerbs(onBoard)).not.toContain("signal.putOnBoard");
     });
     it("to someone who may not see the participant now shows no code, initials, kind of need or note", () => {
-      const body = allText(buildEscalationCard({ ...hidden, escalation: { ...hidden.escalation, state: "declined" } }, locale));
+      const body = allText(buildSignalCard({ ...hidden, signal: { ...hidden.signal, state: "declined" } }, locale));
       expect(body).not.toContain("HBG-017");
       expect(body).not.toContain("A.B.");
       expect(body).not.toContain(t(locale).signalKind.concern);
@@ -237,11 +232,11 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(body).toContain(t(locale).signalHiddenText);
     });
     it("keeps the participant out of the fallback text (notifications, chat list)", () => {
-      expect(buildEscalationCard(escalationBase, locale).fallbackText).not.toContain("HBG-017");
+      expect(buildSignalCard(signalBase, locale).fallbackText).not.toContain("HBG-017");
     });
     it("uses the Swedish words", () => {
       if (locale !== "sv") return;
-      const body = allText(buildEscalationCard(escalationBase, locale));
+      const body = allText(buildSignalCard(signalBase, locale));
       expect(body).toContain("Kvittera");
       expect(body).toContain("Avböj");
       expect(body).toContain("Ta upp på tavlan");
@@ -249,12 +244,12 @@ describe.each(LOCALES)("cards in %s", (locale) => {
   });
 
   describe("what a shared conversation is told about a signal", () => {
-    const states: EscalationState[] = ["open", "acknowledged", "resolved", "declined"];
+    const states: SignalState[] = ["open", "acknowledged", "resolved", "declined"];
     it.each(states)("is a valid card in state %s with a count and a link, nothing about the participant", (state) => {
       const json = buildSignalNoticeCard(
         {
           boardId: "board-1",
-          escalationId: "esc-1",
+          signalId: "esc-1",
           toOrganisation: "Norrby kommun",
           state,
           boardUrl: "https://teams.microsoft.com/l/entity/app/board?label=FACT",
@@ -274,7 +269,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
 
   describe("a card whose read could not be logged", () => {
     it("is a valid card with the error and the same refresh, and nothing else", () => {
-      const ref = { card: "escalation", boardId: "board-1", escalationId: "esc-1", audience: "personal" } as const;
+      const ref = { card: "signal", boardId: "board-1", signalId: "esc-1", audience: "personal" } as const;
       const json = buildNotLoggedCard({ ref, refreshUserIds: ["8:orgid:u1"] }, locale);
       expect(validate(json)).toEqual([]);
       expect(json.refresh!.action.data).toEqual(ref);
@@ -324,7 +319,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         (["open", "acknowledged"] as const).map((state): ManagerAlertData => ({
           kind: "unansweredSignal",
           boardId: "b",
-          escalation: {
+          signal: {
             id: "e",
             kind: "moreMunicipalSupport",
             urgency: "thisWeek",
@@ -343,7 +338,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     alerts.push({
       kind: "unansweredSignal",
       boardId: "b",
-      escalation: { id: "e", urgency: "today", state: "open", raisedAt: "2026-03-02 08:00", answerBy: "2026-03-02 12:00" },
+      signal: { id: "e", urgency: "today", state: "open", raisedAt: "2026-03-02 08:00", answerBy: "2026-03-02 12:00" },
       fromOrganisation: "Psykiatrin",
       toOrganisation: "Socialtjänsten",
       stage: "manager",
@@ -368,7 +363,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
           boardId: "b",
           boardName: "FACT Helsingborg",
           date: "2026-03-02",
-          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 0 },
+          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openSignals: 1, consentProblems: 4, absencesWithoutCover: 0 },
           boardDeepLink: link,
           refreshUserIds: manyUsers,
         },
@@ -493,20 +488,20 @@ describe.each(LOCALES)("the gallery the 450 px browser test renders, in %s", (lo
 
 describe("verb data", () => {
   it("parses what a card sends and refuses what it should not", () => {
-    const ok = VERBS["escalation.decline"].safeParse({
-      card: "escalation",
+    const ok = VERBS["signal.decline"].safeParse({
+      card: "signal",
       boardId: "b",
-      escalationId: "e",
+      signalId: "e",
       audience: "personal",
       etag: "x",
       declineReason: " Inte vår ",
     });
     expect(ok.success && ok.data.declineReason).toBe("Inte vår");
     expect(
-      VERBS["escalation.decline"].safeParse({
-        card: "escalation",
+      VERBS["signal.decline"].safeParse({
+        card: "signal",
         boardId: "b",
-        escalationId: "e",
+        signalId: "e",
         audience: "personal",
         etag: "x",
         declineReason: " ",
@@ -535,7 +530,7 @@ describe("verb data", () => {
         note: "",
       }),
     ).toMatchObject({ proposeBoard: true, note: undefined });
-    expect(VERBS.refresh.safeParse({ card: "escalation", boardId: "../x", escalationId: "e", audience: "personal" }).success).toBe(false);
+    expect(VERBS.refresh.safeParse({ card: "signal", boardId: "../x", signalId: "e", audience: "personal" }).success).toBe(false);
   });
 });
 

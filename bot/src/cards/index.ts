@@ -3,7 +3,7 @@ export * from "./verbs";
 export * from "./strings";
 export * from "./format";
 export * from "./consent-card";
-export * from "./escalation-card";
+export * from "./signal-card";
 export * from "./cover-card";
 export * from "./manager-alert-card";
 export * from "./morning-brief-card";

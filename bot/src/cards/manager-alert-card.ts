@@ -1,4 +1,4 @@
-import type { CoverState, EscalationState, SignalKind, Urgency } from "@fact-board/contract";
+import type { CoverState, SignalState, SignalKind, Urgency } from "@fact-board/contract";
 import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
@@ -21,7 +21,7 @@ export type ManagerAlertData =
       kind: "unansweredSignal";
       boardId: string;
       /** `kind` only for a manager who may read the sender's writing about the participant now. */
-      escalation: { id: string; kind?: SignalKind; urgency: Urgency; state: EscalationState; raisedAt: string; answerBy: string };
+      signal: { id: string; kind?: SignalKind; urgency: Urgency; state: SignalState; raisedAt: string; answerBy: string };
       /** Only for a manager whose organisation may see the participant now (decided per recipient, at each build). */
       participantCode?: string;
       fromOrganisation: string;
@@ -69,8 +69,8 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
       { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.coverWithoutSubstitute },
     );
   }
-  const e = data.escalation;
-  const ref: CardRef = { card: "signalAlert", boardId: data.boardId, escalationId: e.id };
+  const e = data.signal;
+  const ref: CardRef = { card: "signalAlert", boardId: data.boardId, signalId: e.id };
   const heading = data.stage === "reminder" ? s.reminderTitle : `${s.managerAlertTitle}: ${s.unansweredSignal}`;
   return card(
     [
@@ -84,7 +84,7 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
         [s.urgencyLabel, s.urgency[e.urgency]],
         [s.raisedAt, e.raisedAt],
         [s.answerBy, e.answerBy],
-        [s.state, s.escalationState[e.state]],
+        [s.state, s.signalState[e.state]],
       ]),
       ...(e.state === "open" ? [text(s.unansweredSignalText, { color: "attention" as const })] : []),
     ],

@@ -13,7 +13,7 @@ export interface MorningBriefData {
     onBoard: number;
     newSinceYesterday: number;
     evaluationsDue: number;
-    openEscalations: number;
+    openSignals: number;
     consentProblems: number;
     absencesWithoutCover: number;
   };
@@ -36,7 +36,7 @@ export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): A
         [s.onBoard, String(c.onBoard)],
         [s.newSinceYesterday, String(c.newSinceYesterday)],
         [s.evaluationsDue, String(c.evaluationsDue)],
-        [s.openEscalations, String(c.openEscalations)],
+        [s.openSignals, String(c.openSignals)],
         [s.consentProblems, String(c.consentProblems)],
         [s.absencesWithoutCover, String(c.absencesWithoutCover)],
       ]),

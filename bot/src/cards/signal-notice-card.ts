@@ -1,4 +1,4 @@
-import type { EscalationState } from "@fact-board/contract";
+import type { SignalState } from "@fact-board/contract";
 import { type AdaptiveCard, type CardAction, type Locale, card, notice, text, title } from "./card-kit";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
@@ -10,9 +10,9 @@ import type { RefOf } from "./verbs";
  */
 export interface SignalNoticeData {
   boardId: string;
-  escalationId: string;
+  signalId: string;
   toOrganisation: string;
-  state: EscalationState;
+  state: SignalState;
   boardUrl?: string;
   message?: string;
   refreshUserIds: string[];
@@ -20,11 +20,9 @@ export interface SignalNoticeData {
 
 export function buildSignalNoticeCard(data: SignalNoticeData, locale: Locale): AdaptiveCard {
   const s = t(locale);
-  const ref: RefOf<"escalation"> = { card: "escalation", boardId: data.boardId, escalationId: data.escalationId, audience: "channel" };
+  const ref: RefOf<"signal"> = { card: "signal", boardId: data.boardId, signalId: data.signalId, audience: "channel" };
   const line =
-    data.state === "open"
-      ? s.signalNotice(1, data.toOrganisation)
-      : s.signalNoticeAnswered(data.toOrganisation, s.escalationState[data.state]);
+    data.state === "open" ? s.signalNotice(1, data.toOrganisation) : s.signalNoticeAnswered(data.toOrganisation, s.signalState[data.state]);
   const actions: CardAction[] = data.boardUrl ? [{ type: "Action.OpenUrl", title: s.openInBoard, url: data.boardUrl }] : [];
   return card([...notice(data.message), title(line), text(s.sharedNoticeHint, { isSubtle: true, size: "small" })], {
     actions,

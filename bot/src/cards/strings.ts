@@ -8,7 +8,7 @@ const sv = {
   // The vocabulary's words come from the one catalogue the tab shares (contract/src/words).
   signalKind: svWords.signalKind,
   urgency: svWords.urgency,
-  escalationState: svWords.escalationState,
+  signalState: svWords.signalState,
   coverState: svWords.coverState,
   consentStatus: svWords.consentStatus,
   absenceReason: svWords.absenceReason,
@@ -25,7 +25,7 @@ const sv = {
   answerBy: "Svar senast",
   proposesBoard: "Föreslår att deltagaren tas upp på tavlan",
   declineReason: "Skäl",
-  // escalation
+  // signal
   signalTitle: "Signal",
   acknowledge: "Kvittera",
   resolve: "Markera som löst",
@@ -105,7 +105,7 @@ const sv = {
   onBoard: "På tavlan",
   newSinceYesterday: "Nya sedan i går",
   evaluationsDue: "Uppföljningar att göra",
-  openEscalations: "Öppna signaler",
+  openSignals: "Öppna signaler",
   consentProblems: "Samtycken att åtgärda",
   absencesWithoutCover: "Frånvaro utan ersättare",
   countsOnly: "Endast antal. Detaljer finns på tavlan.",
@@ -208,7 +208,7 @@ type Strings = {
 const en: Strings = {
   signalKind: enWords.signalKind,
   urgency: enWords.urgency,
-  escalationState: enWords.escalationState,
+  signalState: enWords.signalState,
   coverState: enWords.coverState,
   consentStatus: enWords.consentStatus,
   absenceReason: enWords.absenceReason,
@@ -299,7 +299,7 @@ const en: Strings = {
   onBoard: "On the board",
   newSinceYesterday: "New since yesterday",
   evaluationsDue: "Evaluations due",
-  openEscalations: "Open signals",
+  openSignals: "Open signals",
   consentProblems: "Consents to fix",
   absencesWithoutCover: "Absences without cover",
   countsOnly: "Counts only. Details are on the board.",

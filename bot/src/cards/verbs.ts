@@ -20,11 +20,11 @@ import {
 
 const refs = {
   consent: z.object({ card: z.literal("consent"), boardId: Id, participantId: Id, disclosingOrganisationId: Id }),
-  escalation: z.object({ card: z.literal("escalation"), boardId: Id, escalationId: Id, audience: z.enum(["personal", "channel"]) }),
+  signal: z.object({ card: z.literal("signal"), boardId: Id, signalId: Id, audience: z.enum(["personal", "channel"]) }),
   cover: z.object({ card: z.literal("cover"), boardId: Id, absenceId: Id }),
   coverAlert: z.object({ card: z.literal("coverAlert"), boardId: Id, absenceId: Id }),
   absence: z.object({ card: z.literal("absence"), boardId: Id, absenceId: Id }),
-  signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, escalationId: Id }),
+  signalAlert: z.object({ card: z.literal("signalAlert"), boardId: Id, signalId: Id }),
   morningBrief: z.object({ card: z.literal("morningBrief"), boardId: Id, meetingId: Id.optional() }),
   help: z.object({ card: z.literal("help") }),
   absenceForm: z.object({ card: z.literal("absenceForm"), boardId: Id }),
@@ -35,7 +35,7 @@ const refs = {
 /** Which card a refresh or an action is about: enough ids to rebuild it from storage. */
 export const CardRef = z.discriminatedUnion("card", [
   refs.consent,
-  refs.escalation,
+  refs.signal,
   refs.cover,
   refs.coverAlert,
   refs.absence,
@@ -85,10 +85,10 @@ export const VERBS = {
     receivingOrganisationIds: IdList.optional(),
   }),
   "consent.remindLater": refOf("consent").extend({ days: z.coerce.number().int().min(1).max(30) }),
-  "escalation.acknowledge": refOf("escalation").extend({ etag: ETag }),
-  "escalation.resolve": refOf("escalation").extend({ etag: ETag }),
-  "escalation.decline": refOf("escalation").extend({ etag: ETag, declineReason: ShortText(200) }),
-  "escalation.putOnBoard": refOf("escalation").extend({
+  "signal.acknowledge": refOf("signal").extend({ etag: ETag }),
+  "signal.resolve": refOf("signal").extend({ etag: ETag }),
+  "signal.decline": refOf("signal").extend({ etag: ETag, declineReason: ShortText(200) }),
+  "signal.putOnBoard": refOf("signal").extend({
     participantId: Id,
     reason: BoardReason,
     priority: Priority,
@@ -138,6 +138,32 @@ export type Verb = keyof typeof VERBS;
 export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
 
 export const isVerb = (v: unknown): v is Verb => typeof v === "string" && Object.prototype.hasOwnProperty.call(VERBS, v);
+
+/**
+ * Cards posted in Teams before signals were called signals still carry the old names: verbs
+ * `escalation.*`, `card: "escalation"` and `escalationId` in their data (refresh included). Their
+ * buttons keep working: these are read as today's names before the data is parsed.
+ */
+export const OLDER_VERBS: Readonly<Record<string, Verb>> = {
+  "escalation.acknowledge": "signal.acknowledge",
+  "escalation.resolve": "signal.resolve",
+  "escalation.decline": "signal.decline",
+  "escalation.putOnBoard": "signal.putOnBoard",
+};
+
+export function withTodaysNames(verb: unknown, data: unknown): { verb: unknown; data: unknown } {
+  const today = typeof verb === "string" && Object.prototype.hasOwnProperty.call(OLDER_VERBS, verb) ? OLDER_VERBS[verb] : verb;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return { verb: today, data };
+  const { escalationId, ...rest } = data as Record<string, unknown>;
+  return {
+    verb: today,
+    data: {
+      ...rest,
+      ...(rest["card"] === "escalation" ? { card: "signal" } : {}),
+      ...(escalationId !== undefined && rest["signalId"] === undefined ? { signalId: escalationId } : {}),
+    },
+  };
+}
 
 /** Data for a button: the card reference plus extra ids (inputs are added by Teams). */
 export const verbData = (ref: CardRef, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...ref, ...extra });

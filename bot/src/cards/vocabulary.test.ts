@@ -7,7 +7,7 @@ import {
   ConsentStatus,
   CoverState,
   enWords,
-  EscalationState,
+  SignalState,
   LogReviewRule,
   LogReviewStatus,
   OrganisationKind,
@@ -27,7 +27,7 @@ import { strings } from "./strings";
 
 const enums: { [G in keyof Vocabulary]: { options: readonly string[] } } = {
   signalKind: SignalKind,
-  escalationState: EscalationState,
+  signalState: SignalState,
   urgency: Urgency,
   consentStatus: ConsentStatus,
   boardReason: BoardReason,

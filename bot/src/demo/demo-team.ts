@@ -2,7 +2,7 @@ import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contra
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
 import { localTimeToInstant } from "../domain/working-hours";
-import { answerDeadline } from "../domain/escalation";
+import { answerDeadline } from "../domain/signal";
 import { registerAbsence } from "../domain/cover";
 import { allowedTenantsOf, assertSubstitutes } from "../domain/membership";
 import { assertRegistrable } from "../domain/participant-registration";
@@ -14,7 +14,7 @@ import {
   type CheckIn,
   type RecurringMeeting,
   type Consent,
-  type Escalation,
+  type Signal,
   type Member,
   type Organisation,
   type Participant,
@@ -119,7 +119,7 @@ export interface DemoTeam {
   participants: Participant[];
   entries: BoardEntry[];
   consents: Consent[];
-  escalations: Escalation[];
+  signals: Signal[];
   absences: Absence[];
   checkIns: CheckIn[];
 }
@@ -327,22 +327,22 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
   });
 
   const kinds: SignalKind[] = ["morePsychiatricSupport", "moreMunicipalSupport", "concern", "lessPsychiatricSupport"];
-  const escalations: Escalation[] = [];
+  const signals: Signal[] = [];
   for (const p of participants.slice(0, 60)) {
-    if (escalations.length >= 4) break;
+    if (signals.length >= 4) break;
     const from = p.writtenBy;
     const to = p.organisationIds.find((o) => o !== from);
     const consent = consents.find((c) => c.participantId === p.id && c.disclosingOrganisationId === from);
     if (!to || consent?.status !== "given" || (consent.validUntil ?? "") < addDays(today, 30)) continue;
-    const raisedAt = new Date(Date.parse(now) - (escalations.length === 0 ? 6 : 1) * 3_600_000);
-    const urgency = escalations.length % 2 === 0 ? ("today" as const) : ("thisWeek" as const);
-    escalations.push({
-      id: `s${pad(escalations.length + 1)}`,
+    const raisedAt = new Date(Date.parse(now) - (signals.length === 0 ? 6 : 1) * 3_600_000);
+    const urgency = signals.length % 2 === 0 ? ("today" as const) : ("thisWeek" as const);
+    signals.push({
+      id: `s${pad(signals.length + 1)}`,
       boardId: DEMO_BOARD_ID,
       participantId: p.id,
       fromOrganisationId: from,
       toOrganisationId: to,
-      kind: kinds[escalations.length % kinds.length]!,
+      kind: kinds[signals.length % kinds.length]!,
       urgency,
       note: "Fiktiv signal för demo",
       proposeBoard: !p.onBoard,
@@ -419,5 +419,5 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     });
   }
 
-  return { board, organisations, members, participants, entries, consents, escalations, absences: [absence], checkIns };
+  return { board, organisations, members, participants, entries, consents, signals, absences: [absence], checkIns };
 }

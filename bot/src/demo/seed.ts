@@ -1,6 +1,6 @@
 import type { Storage } from "../storage/table-service";
 import { scheduleCoverTimeout } from "../use-cases/absences";
-import { scheduleEscalationFollowUp } from "../use-cases/escalations";
+import { scheduleSignalFollowUp } from "../use-cases/signals";
 import type { DemoTeam } from "./demo-team";
 
 /** Runs `work` over `items`, at most `limit` at a time: fast against Azurite without flooding it. */
@@ -25,15 +25,15 @@ export async function seedDemoTeam(storage: Storage, team: DemoTeam): Promise<"s
   await inParallel(team.participants, 16, (p) => storage.participants.create(p));
   await inParallel(team.consents, 16, (c) => storage.consents.save(c));
   await inParallel(team.entries, 16, (e) => storage.entries.create(e));
-  await inParallel(team.escalations, 8, (e) => storage.escalations.create(e));
+  await inParallel(team.signals, 8, (e) => storage.signals.create(e));
   await inParallel(team.absences, 8, (a) => storage.absences.create(a));
   await inParallel(team.checkIns, 8, (c) => storage.checkIns.save(c));
   // What the seed creates gets the due items the use-cases would have scheduled: open signals
   // remind and alert, a cover request times out to the next substitute.
   await inParallel(
-    team.escalations.filter((e) => e.state === "open"),
+    team.signals.filter((e) => e.state === "open"),
     8,
-    (e) => scheduleEscalationFollowUp({ storage }, e),
+    (e) => scheduleSignalFollowUp({ storage }, e),
   );
   await inParallel(team.absences, 8, (a) => scheduleCoverTimeout({ storage }, a));
   // The board row last: its presence means "seeded".

@@ -1,6 +1,6 @@
 import { answeredInTime, fidelityIndicators, median, type FidelityFacts } from "./fidelity";
 import { DEFAULT_FIDELITY_SETTINGS, fidelitySettingsOf } from "./fidelity-settings";
-import type { BoardAction, BoardEntry, CheckIn, ClosedBoardEntry, Consent, Escalation, Participant, Weekday } from "./types";
+import type { BoardAction, BoardEntry, CheckIn, ClosedBoardEntry, Consent, Signal, Participant, Weekday } from "./types";
 
 const REGION = "region";
 const KOMMUN = "kommun";
@@ -85,7 +85,7 @@ const checkIn = (date: string, reviewed: string[], o: Partial<CheckIn> = {}): Ch
   recordedBy: "t.cm",
   ...o,
 });
-const signal = (participantId: string, o: Partial<Escalation> = {}): Escalation => ({
+const signal = (participantId: string, o: Partial<Signal> = {}): Signal => ({
   id: `s${participantId}`,
   boardId: "b",
   participantId,
@@ -111,7 +111,7 @@ const facts = (o: Partial<FidelityFacts> = {}): FidelityFacts => ({
   currentEntries: [],
   closedEntries: [],
   checkIns: [],
-  escalations: [],
+  signals: [],
   ...o,
 });
 /** Region-only participants: the region sees them without any consent. */
@@ -252,7 +252,7 @@ describe("fidelity indicators", () => {
           entry("1", "2026-03-01", { actions: [action(REGION), action(KOMMUN)] }),
           entry("2", "2026-03-01", { actions: [action(REGION)] }),
         ],
-        escalations: [
+        signals: [
           signal("1", { acknowledgedAt: "2026-03-02T10:00:00.000Z", state: "acknowledged" }),
           signal("2", { id: "late", declinedAt: "2026-03-03T10:00:00.000Z", state: "declined" }),
           signal("1", { id: "back", fromOrganisationId: KOMMUN, toOrganisationId: REGION }),
@@ -277,7 +277,7 @@ describe("fidelity indicators", () => {
       participants: [p1, p2],
       consents: [consent("1", REGION, [KOMMUN])],
       currentEntries: [entry("1", "2026-03-01", { actions: [action(REGION), action(OTHER)] }), entry("2", "2026-03-01")],
-      escalations: [signal("1"), signal("2")],
+      signals: [signal("1"), signal("2")],
       checkIns: [checkIn("2026-03-02", ["1", "2"])],
     });
     const region = march(f, REGION);

@@ -10,7 +10,7 @@ import type {
   CheckIn,
   ClosedBoardEntry,
   Consent,
-  Escalation,
+  Signal,
   OrganisationId,
   Participant,
   ParticipantId,
@@ -30,7 +30,7 @@ export interface FidelityFacts {
   currentEntries: readonly BoardEntry[];
   closedEntries: readonly ClosedBoardEntry[];
   checkIns: readonly CheckIn[];
-  escalations: readonly Escalation[];
+  signals: readonly Signal[];
 }
 
 export const DAY_BUCKETS = [
@@ -109,10 +109,10 @@ export const isOnBoardOn = (e: AnyEntry, date: CalendarDate): boolean =>
   e.putOnOn <= date && (e.takenOffOn === undefined || e.takenOffOn > date);
 
 /** The first answer the receiver gave (acknowledged, resolved or declined), if any. */
-export function firstAnswerAt(e: Escalation): string | undefined {
+export function firstAnswerAt(e: Signal): string | undefined {
   return [e.acknowledgedAt, e.resolvedAt, e.declinedAt].filter((x): x is string => x !== undefined).sort()[0];
 }
-export const answeredInTime = (e: Escalation): boolean => {
+export const answeredInTime = (e: Signal): boolean => {
   const at = firstAnswerAt(e);
   return at !== undefined && Date.parse(at) <= Date.parse(e.answerBy);
 };
@@ -158,7 +158,7 @@ export function visibleFacts(
     // The duration and the number reviewed stay whole: they are the meeting's, not any participant's.
     checkIns: facts.checkIns,
     // A signal counts where the viewer may read both its sender (raised) and its receiver (answer).
-    escalations: facts.escalations.filter((e) => {
+    signals: facts.signals.filter((e) => {
       const v = visibility.get(e.participantId);
       return v !== undefined && v.readable.has(e.fromOrganisationId) && v.readable.has(e.toOrganisationId);
     }),
@@ -227,7 +227,7 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
   const multiOrg = onBoard.filter((e) => new Set(e.actions.map((a) => a.writtenBy)).size >= 2).length;
 
   const pairs = new Map<string, SignalPairIndicator>();
-  for (const s of facts.escalations.filter((e) => e.raisedAt.slice(0, 7) === month && e.raisedAt.slice(0, 10) <= asOf)) {
+  for (const s of facts.signals.filter((e) => e.raisedAt.slice(0, 7) === month && e.raisedAt.slice(0, 10) <= asOf)) {
     const key = `${s.fromOrganisationId}\u0000${s.toOrganisationId}`;
     const pair = pairs.get(key) ?? {
       fromOrganisationId: s.fromOrganisationId,

@@ -1,6 +1,6 @@
 import { registerAbsence } from "./cover";
 import { boardCounts, hasPartnershipConsentProblem } from "./indicators";
-import type { BoardEntry, Consent, Escalation, Member, Participant } from "./types";
+import type { BoardEntry, Consent, Signal, Member, Participant } from "./types";
 
 const REGION = "region";
 const KOMMUN = "kommun";
@@ -93,7 +93,7 @@ describe("the board's counts for the overview and the morning brief", () => {
     TODAY,
     NOW.toISOString(),
   );
-  const overdue: Escalation = {
+  const overdue: Signal = {
     id: "s1",
     boardId: "b",
     participantId: "p1",
@@ -119,7 +119,7 @@ describe("the board's counts for the overview and the morning brief", () => {
         consent("p2", REGION, { validUntil: "2026-03-25" }),
         consent("p2", KOMMUN, { status: "withdrawn", withdrawnOn: "2026-03-01" }),
       ],
-      openEscalations: [overdue, { ...overdue, id: "s2", answerBy: "2026-03-13T07:00:00.000Z" }],
+      openSignals: [overdue, { ...overdue, id: "s2", answerBy: "2026-03-13T07:00:00.000Z" }],
       currentAbsences: [uncovered, later],
     },
     TODAY,
@@ -133,7 +133,7 @@ describe("the board's counts for the overview and the morning brief", () => {
     expect(counts).toMatchObject({ consentsMissing: 1, consentsExpiringSoon: 1, participantsWithConsentProblem: 1 });
   });
   it("counts open and overdue signals", () => {
-    expect(counts).toMatchObject({ openEscalations: 2, overdueEscalations: 1 });
+    expect(counts).toMatchObject({ openSignals: 2, overdueSignals: 1 });
   });
   it("counts absences without cover from today to a week ahead, not later ones", () => {
     expect(uncovered.cover.state).toBe("uncovered");

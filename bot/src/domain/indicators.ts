@@ -1,7 +1,7 @@
 import { consentStatusOn, daysUntilExpiry, hasConsentProblem } from "./consent";
 import { addDays, daysBetween } from "./dates";
-import { isOverdue } from "./escalation";
-import type { Absence, BoardEntry, CalendarDate, Consent, Escalation, Participant } from "./types";
+import { isOverdue } from "./signal";
+import type { Absence, BoardEntry, CalendarDate, Consent, Signal, Participant } from "./types";
 import { groupConsentsByParticipant } from "./visibility";
 
 // The board's counts, in one place for the manager overview and the morning brief. Counts carry
@@ -12,8 +12,8 @@ export interface BoardCounts {
   newSinceYesterday: number;
   evaluationsDue: number;
   averageDaysOnBoard: number;
-  openEscalations: number;
-  overdueEscalations: number;
+  openSignals: number;
+  overdueSignals: number;
   /** Consents (per participant and disclosing organisation) not valid today: missing, declined, withdrawn, expired. */
   consentsMissing: number;
   /** Valid consents that end within the warning window. */
@@ -28,7 +28,7 @@ export interface BoardFacts {
   participants: readonly Participant[];
   entries: readonly BoardEntry[];
   consents: readonly Consent[];
-  openEscalations: readonly Escalation[];
+  openSignals: readonly Signal[];
   currentAbsences: readonly Absence[];
 }
 
@@ -67,8 +67,8 @@ export function boardCounts(facts: BoardFacts, today: CalendarDate, now: Date): 
     newSinceYesterday: facts.entries.filter((e) => e.putOnOn >= addDays(today, -1)).length,
     evaluationsDue: facts.entries.filter((e) => e.nextEvaluationOn <= today).length,
     averageDaysOnBoard: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : 0,
-    openEscalations: facts.openEscalations.length,
-    overdueEscalations: facts.openEscalations.filter((e) => isOverdue(e, now)).length,
+    openSignals: facts.openSignals.length,
+    overdueSignals: facts.openSignals.filter((e) => isOverdue(e, now)).length,
     consentsMissing,
     consentsExpiringSoon,
     participantsWithConsentProblem,

@@ -31,9 +31,9 @@ const expected: Record<Permission, Expectation> = {
   "entry.review": leadsOrOwnStaff,
   "entry.takeOff": leadsOrOwnStaff,
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
-  "escalation.raise": () => true,
+  "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.
-  "escalation.answer": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  "signal.answer": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "absence.registerOwn": () => true,
   "absence.registerForOther": (role, r) => r.ownOrganisation === true && managers(role),
   "cover.answer": (_role, r) => r.askedSubstitute === true,

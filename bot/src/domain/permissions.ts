@@ -15,8 +15,8 @@ export type Permission =
   | "entry.review"
   | "entry.takeOff"
   | "consent.record"
-  | "escalation.raise"
-  | "escalation.answer"
+  | "signal.raise"
+  | "signal.answer"
   | "absence.registerOwn"
   | "absence.registerForOther"
   | "cover.answer"
@@ -67,8 +67,8 @@ export const permissionMatrix: Record<Permission, Rule> = {
     requires: "ownOrganisation",
     description: "Record the own organisation's consent",
   },
-  "escalation.raise": { roles: EVERYONE, description: "Raise a signal from the own organisation" },
-  "escalation.answer": {
+  "signal.raise": { roles: EVERYONE, description: "Raise a signal from the own organisation" },
+  "signal.answer": {
     roles: LEADS,
     staffIf: "caseManagerOrCover",
     requires: "ownOrganisation",

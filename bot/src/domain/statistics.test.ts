@@ -19,7 +19,7 @@ const entry = (id: string, writtenBy: string, putOnOn: string): BoardEntry => ({
   updatedBy: "t.cm",
 });
 
-const none = { closedEntries: [], checkIns: [], escalations: [], absences: [] };
+const none = { closedEntries: [], checkIns: [], signals: [], absences: [] };
 
 describe("de-identified statistics", () => {
   it("withholds every count from 1 to 4 and shows 0 and 5 or more", () => {

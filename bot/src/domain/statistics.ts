@@ -2,7 +2,7 @@ import type { OrganisationKind, SignalKind, TakeOffOutcome } from "@fact-board/c
 import { type Relation, cellsToWithhold } from "./disclosure";
 import { DAY_BUCKETS, answeredInTime, isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import { daysBetween } from "./dates";
-import type { Absence, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Escalation, Organisation, OrganisationId } from "./types";
+import type { Absence, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Signal, Organisation, OrganisationId } from "./types";
 
 // De-identified statistics for research and fidelity follow-up: monthly counts per group of
 // organisation kinds, and nothing else — no participant code, initials, name, member or free text
@@ -49,7 +49,7 @@ export interface StatisticsFacts {
   currentEntries: readonly BoardEntry[];
   closedEntries: readonly ClosedBoardEntry[];
   checkIns: readonly CheckIn[];
-  escalations: readonly Escalation[];
+  signals: readonly Signal[];
   absences: readonly Absence[];
 }
 
@@ -120,7 +120,7 @@ export function kindCounts(facts: StatisticsFacts, months: readonly string[], to
       for (const r of e.reviews) if (r.on >= first && r.on <= last) add(kindOf.get(r.organisationId) ?? "other", "entriesReviewed");
     }
     add("all", BOARD_MEASURE, facts.checkIns.filter((c) => c.date >= first && c.date <= last).length);
-    for (const s of facts.escalations) {
+    for (const s of facts.signals) {
       if (s.raisedAt.slice(0, 7) !== month) continue;
       const kind = kindOf.get(s.fromOrganisationId) ?? "other";
       add(kind, `signals.${s.kind}`);

@@ -6,7 +6,7 @@ import type {
   BoardReason,
   ConsentBasis,
   CoverState,
-  EscalationState,
+  SignalState,
   OrganisationKind,
   Priority,
   RecordedConsentStatus,
@@ -203,7 +203,7 @@ export interface Consent extends Versioned {
   recordedAt: Instant;
 }
 
-export interface Escalation extends Versioned {
+export interface Signal extends Versioned {
   id: string;
   boardId: BoardId;
   participantId: ParticipantId;
@@ -213,7 +213,7 @@ export interface Escalation extends Versioned {
   urgency: Urgency;
   note?: string;
   proposeBoard: boolean;
-  state: EscalationState;
+  state: SignalState;
   raisedBy: MemberId;
   raisedAt: Instant;
   /** When an answer is due; past it a reminder, then the receiving manager is told. */

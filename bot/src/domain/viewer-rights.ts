@@ -1,8 +1,8 @@
 import type { RowRights } from "@fact-board/contract";
 import { mayChange } from "./authorship";
-import { canApplyEscalationEvent } from "./escalation";
+import { canApplySignalEvent } from "./signal";
 import { isAllowed, type Relation } from "./permissions";
-import type { BoardEntry, Escalation, Member, OrganisationId, Participant } from "./types";
+import type { BoardEntry, Signal, Member, OrganisationId, Participant } from "./types";
 
 // What one viewer may do about one participant, as the views send it: the same permission matrix,
 // authorship table and state machine the use-cases assert, so a button the tab shows is one the
@@ -16,19 +16,18 @@ export function rowRights(member: Member, relation: Relation, participant: Parti
     planActions: isAllowed(member.role, "entry.edit", relation),
     review: isAllowed(member.role, "entry.review", relation),
     takeOff: ownsEntry && isAllowed(member.role, "entry.takeOff", relation),
-    raiseSignal:
-      isAllowed(member.role, "escalation.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
+    raiseSignal: isAllowed(member.role, "signal.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
   };
 }
 
-export function signalRights(member: Member, relation: Relation, e: Pick<Escalation, "toOrganisationId" | "state">) {
+export function signalRights(member: Member, relation: Relation, e: Pick<Signal, "toOrganisationId" | "state">) {
   const mayAnswer =
     mayChange("signal.answer", member.organisationId, e.toOrganisationId) &&
-    isAllowed(member.role, "escalation.answer", { ...relation, ownOrganisation: true });
+    isAllowed(member.role, "signal.answer", { ...relation, ownOrganisation: true });
   return {
-    acknowledge: mayAnswer && canApplyEscalationEvent(e.state, "acknowledge"),
-    resolve: mayAnswer && canApplyEscalationEvent(e.state, "resolve"),
-    decline: mayAnswer && canApplyEscalationEvent(e.state, "decline"),
+    acknowledge: mayAnswer && canApplySignalEvent(e.state, "acknowledge"),
+    resolve: mayAnswer && canApplySignalEvent(e.state, "resolve"),
+    decline: mayAnswer && canApplySignalEvent(e.state, "decline"),
   };
 }
 

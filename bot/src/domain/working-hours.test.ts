@@ -1,4 +1,4 @@
-import { answerDeadline, managerAlertAt } from "./escalation";
+import { answerDeadline, managerAlertAt } from "./signal";
 import { SWEDISH_WORKING_HOURS as SE, addWorkingHours, endOfWorkingDay, isWorkingTime, nextWorkingMoment } from "./working-hours";
 
 // March 2026 is UTC+1 in Stockholm (summer time from 29 March); 2026-03-06 is a Friday.

@@ -7,11 +7,11 @@ import { eraseAfterRetention } from "../use-cases/retention";
 import { consentStatusOn, hasConsentProblem } from "../domain/consent";
 import { isWorkingDay } from "../domain/dates";
 import { isScheduledOn, meetingById } from "../domain/meeting-schedule";
-import { escalationFollowUp, managerAlertAt } from "../domain/escalation";
+import { signalFollowUp, managerAlertAt } from "../domain/signal";
 import type { Member } from "../domain/types";
 import { COVER_DUE_KIND, applyCoverEvent } from "../use-cases/absences";
 import { calendarOf, todayOf } from "../use-cases/deps";
-import { ESCALATION_DUE_KIND } from "../use-cases/escalations";
+import { OLDER_SIGNAL_DUE_KIND, SIGNAL_DUE_KIND } from "../use-cases/signals";
 import type { DueItem } from "../storage/due-item-entity";
 import { standInFor } from "../domain/cover";
 
@@ -32,7 +32,8 @@ const done: Outcome = { done: true };
 export type DueHandler = (bot: Bot, item: DueItem, now: Date) => Promise<Outcome>;
 
 export const handlers: Record<string, DueHandler> = {
-  [ESCALATION_DUE_KIND]: escalationFollowUpDue,
+  [SIGNAL_DUE_KIND]: signalFollowUpDue,
+  [OLDER_SIGNAL_DUE_KIND]: signalFollowUpDue,
   [COVER_DUE_KIND]: coverTimeoutDue,
   [CONSENT_REMINDER_KIND]: consentReminderDue,
   [MORNING_BRIEF_KIND]: morningBriefDue,
@@ -78,36 +79,36 @@ async function notificationDue(bot: Bot, item: DueItem, now: Date): Promise<Outc
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-async function escalationFollowUpDue(bot: Bot, item: DueItem, now: Date): Promise<Outcome> {
+async function signalFollowUpDue(bot: Bot, item: DueItem, now: Date): Promise<Outcome> {
   const storage = bot.useCaseDeps.storage;
   const boardId = str(item.payload["boardId"]);
-  const e = await storage.escalations.get(boardId, str(item.payload["escalationId"]));
+  const e = await storage.signals.get(boardId, str(item.payload["signalId"] ?? item.payload["escalationId"]));
   if (!e || e.state !== "open") return done;
   // A participant who has left the FACT team needs no more chasing about this signal.
   const participant = await storage.participants.get(boardId, e.participantId);
   if (!participant || participant.leftTeamOn) return done;
   const cal = calendarOf(bot.useCaseDeps);
   const managerAt = managerAlertAt(e, cal).toISOString();
-  switch (escalationFollowUp(e, now, cal)) {
+  switch (signalFollowUp(e, now, cal)) {
     case "remind": {
       const coordinators = await bot.notifier.receivers(boardId, e.toOrganisationId, ["coordinator"]);
       const result = await bot.notifier.deliver(
-        { card: "escalation", boardId, escalationId: e.id, audience: "personal" },
+        { card: "signal", boardId, signalId: e.id, audience: "personal" },
         coordinators,
         "reminder",
         {
-          channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
+          channelRef: { card: "signal", boardId, signalId: e.id, audience: "channel" },
         },
       );
       if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };
-      await storage.escalations.update({ ...e, remindersSent: e.remindersSent + 1 }, { expectedEtag: e.etag });
+      await storage.signals.update({ ...e, remindersSent: e.remindersSent + 1 }, { expectedEtag: e.etag });
       return { rescheduleAt: managerAt };
     }
     case "notifyManager": {
       const managers = await bot.notifier.receivers(boardId, e.toOrganisationId, ["manager"]);
-      const result = await bot.notifier.deliver({ card: "signalAlert", boardId, escalationId: e.id }, managers, "manager", {
+      const result = await bot.notifier.deliver({ card: "signalAlert", boardId, signalId: e.id }, managers, "manager", {
         // Nobody reachable: the board's channel hears of an unanswered signal, with counts only.
-        channelRef: { card: "escalation", boardId, escalationId: e.id, audience: "channel" },
+        channelRef: { card: "signal", boardId, signalId: e.id, audience: "channel" },
       });
       // Teams refused for now: try again shortly; cards already posted are not posted twice.
       if (result.pending.length > 0) return { rescheduleAt: new Date(now.getTime() + 5 * 60_000).toISOString() };

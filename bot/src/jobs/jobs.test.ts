@@ -144,7 +144,7 @@ it("the morning brief goes to the team channel once, with counts only, and conse
 it("a notification whose background work never ran (the process stopped) is delivered by the job poller, once", async () => {
   h.now.value = new Date("2026-03-05T08:00:00.000Z");
   // What a crashed instance leaves behind: the recorded notification, and no card sent.
-  const escalation = await h.storage.escalations.create({
+  const signal = await h.storage.signals.create({
     id: `crash${boardId.slice(-6)}`,
     boardId,
     participantId,
@@ -162,12 +162,11 @@ it("a notification whose background work never ran (the process stopped) is deli
   });
   await h.storage.dueItems.schedule({
     kind: "notification",
-    id: `n${escalation.id}`,
+    id: `n${signal.id}`,
     dueAt: "2026-03-05T08:01:00.000Z",
-    payload: { type: "escalationRaised", boardId, escalationId: escalation.id },
+    payload: { type: "signalRaised", boardId, signalId: signal.id },
   });
-  const signalCards = () =>
-    h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(escalation.id));
+  const signalCards = () => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(signal.id));
   // Within the grace period it is still the live instance's job.
   await runBoth(new Date("2026-03-05T08:00:30.000Z"));
   await h.bot.idle();

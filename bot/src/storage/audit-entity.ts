@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { AccessChannel, Role } from "@fact-board/contract";
+import { AccessChannel, AuditWhat, Role } from "@fact-board/contract";
 import { z } from "zod";
 import { Invalid } from "../domain/errors";
 import type { AuditEvent, BoardId } from "../domain/types";
@@ -98,6 +98,14 @@ export function monthsNewestFirst(fromMonth: AuditMonth, toMonth: AuditMonth): A
   return months;
 }
 
+/**
+ * What a stored record says was done. Records written before signals were called signals say
+ * `escalationRaised` / `escalationAnswered`: the log is never rewritten, so they are read as today's words.
+ */
+export const StoredAuditWhat = z
+  .union([AuditWhat, z.enum(["escalationRaised", "escalationAnswered"])])
+  .transform((w): AuditWhat => (w === "escalationRaised" ? "signalRaised" : w === "escalationAnswered" ? "signalAnswered" : w));
+
 const AuditEntity = z.object({
   etag: z.string(),
   boardId: z.string(),
@@ -106,18 +114,7 @@ const AuditEntity = z.object({
   actorObjectId: z.string(),
   actorOrganisationId: z.string(),
   actorRole: Role,
-  what: z.enum([
-    "viewedDetails",
-    "viewedHistory",
-    "changed",
-    "putOnBoard",
-    "takenOffBoard",
-    "consentRecorded",
-    "escalationRaised",
-    "escalationAnswered",
-    "exported",
-    "erased",
-  ] satisfies AuditEvent["what"][]),
+  what: StoredAuditWhat,
   participantId: z.string(),
   participantCode: z.string(),
   channel: AccessChannel,

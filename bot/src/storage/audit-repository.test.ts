@@ -1,5 +1,6 @@
 import { Invalid } from "../domain/errors";
 import type { AuditEvent } from "../domain/types";
+import { auditMapping } from "./audit-entity";
 import { createTableService } from "./table-clients";
 import { storageOver } from "./table-service";
 import { anAuditEvent, createTestStorageWithTables, testStorageOptions } from "./test-support";
@@ -105,5 +106,16 @@ describe("the audit log", () => {
     await expect(storage.audit.listForParticipant("b1", "p1", { fromMonth: "2025-05", toMonth: "2025-04" })).rejects.toBeInstanceOf(
       Invalid,
     );
+  });
+
+  it("reads records written before signals were called signals in today's words", async () => {
+    const { storage, service } = await createTestStorageWithTables();
+    const raised = anAuditEvent("b1", { what: "signalRaised", participantId: "p9" });
+    // What the log holds from then: the same row, with the older word.
+    await service.tables.auditLog.createEntity({ ...auditMapping.toEntity(raised), what: "escalationRaised" });
+    const answered = anAuditEvent("b1", { what: "signalAnswered", participantId: "p9", at: minutesAfter(raised.at, 5) });
+    await service.tables.auditLog.createEntity({ ...auditMapping.toEntity(answered), what: "escalationAnswered" });
+    const read = await storage.audit.listForParticipant("b1", "p9", { fromMonth: "2025-01", toMonth: "2025-12" });
+    expect(read.map((e) => e.what).sort()).toEqual(["signalAnswered", "signalRaised"]);
   });
 });

@@ -5,7 +5,7 @@ import {
   aParticipant,
   anAbsence,
   anEntry,
-  anEscalation,
+  aSignal,
   anOrganisation,
   createTestStorageWithTables,
 } from "./test-support";
@@ -22,13 +22,13 @@ describe("loading a whole board", () => {
     );
     const entries = await Promise.all(participants.slice(0, 5).map((p) => storage.entries.create(anEntry("b1", p.id))));
     const consent = await storage.consents.save(aConsent("b1", "p1"));
-    const open = await storage.escalations.create(anEscalation("b1", "p1"));
-    await storage.escalations.create(anEscalation("b1", "p2", { state: "resolved" }));
+    const open = await storage.signals.create(aSignal("b1", "p1"));
+    await storage.signals.create(aSignal("b1", "p2", { state: "resolved" }));
     const current = await storage.absences.create(anAbsence("b1", member.id, { from: "2025-03-01", to: "2025-03-05" }));
     await storage.absences.create(anAbsence("b1", member.id, { from: "2025-01-01", to: "2025-01-05" }));
     // Noise on another board.
     await storage.participants.create(aParticipant("b2"));
-    await storage.escalations.create(anEscalation("b2", "p1"));
+    await storage.signals.create(aSignal("b2", "p1"));
 
     const queries = Object.values(service.tables)
       .map((t) => [jest.spyOn(t, "listEntities"), jest.spyOn(t, "getEntity")])
@@ -43,7 +43,7 @@ describe("loading a whole board", () => {
     expect(snapshot.participants).toHaveLength(30);
     expect(snapshot.entries.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
     expect(snapshot.consents).toEqual([consent]);
-    expect(snapshot.openEscalations).toEqual([open]);
+    expect(snapshot.openSignals).toEqual([open]);
     expect(snapshot.currentAbsences).toEqual([current]);
   });
 

@@ -5,7 +5,7 @@ import type {
   BoardId,
   CalendarDate,
   Consent,
-  Escalation,
+  Signal,
   Member,
   Organisation,
   Participant,
@@ -14,7 +14,7 @@ import type { AbsenceRepository } from "./absence-repository";
 import type { BoardEntryRepository } from "./board-entry-repository";
 import type { BoardRepository } from "./board-repository";
 import type { ConsentRepository } from "./consent-repository";
-import type { EscalationRepository } from "./escalation-repository";
+import type { SignalRepository } from "./signal-repository";
 import type { MemberRepository } from "./member-repository";
 import type { OrganisationRepository } from "./organisation-repository";
 import type { ParticipantRepository } from "./participant-repository";
@@ -30,7 +30,7 @@ export interface BoardSnapshot {
   participants: Participant[];
   entries: BoardEntry[];
   consents: Consent[];
-  openEscalations: Escalation[];
+  openSignals: Signal[];
   currentAbsences: Absence[];
 }
 
@@ -41,7 +41,7 @@ export interface SnapshotSources {
   participants: ParticipantRepository;
   entries: BoardEntryRepository;
   consents: ConsentRepository;
-  escalations: EscalationRepository;
+  signals: SignalRepository;
   absences: AbsenceRepository;
 }
 
@@ -50,15 +50,15 @@ export interface SnapshotSources {
  * per participant.
  */
 export async function loadBoardSnapshot(s: SnapshotSources, boardId: BoardId, today: CalendarDate): Promise<BoardSnapshot> {
-  const [board, organisations, members, participants, entries, consents, openEscalations, currentAbsences] = await Promise.all([
+  const [board, organisations, members, participants, entries, consents, openSignals, currentAbsences] = await Promise.all([
     s.boards.get(boardId),
     s.organisations.listForBoard(boardId),
     s.members.listForBoard(boardId),
     s.participants.listForBoard(boardId),
     s.entries.listCurrent(boardId),
     s.consents.listForBoard(boardId),
-    s.escalations.listOpen(boardId),
+    s.signals.listOpen(boardId),
     s.absences.listCurrent(boardId, today),
   ]);
-  return { board, organisations, members, participants, entries, consents, openEscalations, currentAbsences };
+  return { board, organisations, members, participants, entries, consents, openSignals, currentAbsences };
 }

@@ -6,15 +6,15 @@ import { type Mapping, entity, jsonColumn, keyPart, parseStored, storedInstant, 
 // DueItems: PartitionKey "due", RowKey `${dueAt}_${kind}_${id}`: every reminder, deadline and
 // cover timeout of the installation in one partition, ordered by when it is due, so "what is due
 // now" is one range query (RowKey below now). dueAt is normalised to UTC ISO with milliseconds,
-// so string order is time order. The volume is small (a few per escalation and absence).
+// so string order is time order. The volume is small (a few per signal and absence).
 
 export const DUE_PARTITION = "due";
 
 /** Something to do at a time: claimed by one instance with an ETag, then completed (deleted). */
 export interface DueItem {
-  /** What to do, e.g. "escalationReminder", "coverTimeout". No "_". */
+  /** What to do, e.g. "signalReminder", "coverTimeout". No "_". */
   kind: string;
-  /** What it is about, e.g. an escalation id. With `kind` and `dueAt` it makes the key, so scheduling twice is harmless. */
+  /** What it is about, e.g. a signal id. With `kind` and `dueAt` it makes the key, so scheduling twice is harmless. */
   id: string;
   dueAt: Instant;
   payload: Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { AlreadyExists, Conflict } from "../domain/errors";
 import { createTestStorage } from "./test-support";
 
-const reminder = (id: string, dueAt: string) => ({ kind: "escalationReminder", id, dueAt, payload: { boardId: "b1", escalationId: id } });
+const reminder = (id: string, dueAt: string) => ({ kind: "signalReminder", id, dueAt, payload: { boardId: "b1", signalId: id } });
 
 describe("due items", () => {
   it("lists what is due at or before now, earliest first, and nothing later", async () => {

@@ -29,7 +29,7 @@ export interface DueItemRepository {
     to: { dueAt: Instant; payload?: Record<string, unknown> },
     options: { expectedEtag: string },
   ): Promise<Stored<DueItem>>;
-  /** Drops a scheduled item that is no longer needed (an escalation answered before its reminder); absent is fine. */
+  /** Drops a scheduled item that is no longer needed (a signal answered before its reminder); absent is fine. */
   cancel(item: Pick<DueItem, "kind" | "id" | "dueAt">): Promise<void>;
 }
 

@@ -11,7 +11,7 @@ export type { MemberRepository } from "./member-repository";
 export type { ParticipantRepository } from "./participant-repository";
 export type { BoardEntryRepository } from "./board-entry-repository";
 export type { ConsentRepository } from "./consent-repository";
-export type { EscalationRepository } from "./escalation-repository";
+export type { SignalRepository } from "./signal-repository";
 export type { AbsenceRepository } from "./absence-repository";
 export type { CheckInRepository } from "./check-in-repository";
 export type { AuditRange, AuditPageOptions, AuditRepository } from "./audit-repository";

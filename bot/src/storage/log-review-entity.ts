@@ -2,6 +2,7 @@ import { AccessChannel, Role } from "@fact-board/contract";
 import { z } from "zod";
 import type { LogReview, LogReviewers } from "../domain/log-review";
 import type { BoardId, OrganisationId } from "../domain/types";
+import { StoredAuditWhat } from "./audit-entity";
 import { type Mapping, boardPartition, entity, jsonColumn, keyPart, parseStored, storedInstant, toJson } from "./entity-support";
 
 // LogReviews: PartitionKey boardId; RowKey `${organisationId}_${period}` for a period's review
@@ -22,18 +23,7 @@ const StoredRecord = z.object({
   boardId: z.string(),
   at: storedInstant,
   actor: z.object({ tenantId: z.string(), objectId: z.string(), organisationId: z.string(), role: Role }),
-  what: z.enum([
-    "viewedDetails",
-    "viewedHistory",
-    "changed",
-    "putOnBoard",
-    "takenOffBoard",
-    "consentRecorded",
-    "escalationRaised",
-    "escalationAnswered",
-    "exported",
-    "erased",
-  ]),
+  what: StoredAuditWhat,
   participantId: z.string(),
   participantCode: z.string(),
   channel: AccessChannel,

@@ -5,7 +5,7 @@ import { safeKey } from "./safe-key";
 // SentCards: what the bot has posted, so that (1) a retried or repeated send never posts the same
 // card twice (the dedupe key is checked before sending and written after) and (2) when a signal or
 // a cover request changes, every posted copy can be updated in place.
-//   PartitionKey: the card (e.g. "escalation.<boardId>.<id>"), RowKey: the dedupe key of the send.
+//   PartitionKey: the card (e.g. "escalation.<boardId>.<id>" for a signal: the key is older than the word), RowKey: the dedupe key of the send.
 // Both come from Teams and board ids; safeKey escapes what Table keys refuse.
 
 export interface SentCard {

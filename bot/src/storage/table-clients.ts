@@ -14,7 +14,8 @@ export const TABLES = {
   boardEntries: "BoardEntries",
   entryHistory: "EntryHistory",
   consents: "Consents",
-  escalations: "Escalations",
+  // The physical name is older than the word "signal": stored data keeps it.
+  signals: "Escalations",
   absences: "Absences",
   checkIns: "CheckIns",
   walkthroughs: "Walkthroughs",

@@ -10,7 +10,7 @@ import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough
 import { consentRepository } from "./consent-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
 import { type LogReviewRepository, logReviewRepository } from "./log-review-repository";
-import { escalationRepository } from "./escalation-repository";
+import { signalRepository } from "./signal-repository";
 import { memberRepository } from "./member-repository";
 import { organisationRepository } from "./organisation-repository";
 import { participantRepository } from "./participant-repository";
@@ -48,7 +48,7 @@ export function storageOver(service: TableService): Storage {
     participants: participantRepository(tables),
     entries: boardEntryRepository(tables),
     consents: consentRepository(tables),
-    escalations: escalationRepository(tables),
+    signals: signalRepository(tables),
     absences: absenceRepository(tables),
     checkIns: checkInRepository(tables),
     walkthroughs: walkthroughRepository(tables),

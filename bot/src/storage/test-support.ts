@@ -10,7 +10,7 @@ import type {
   CheckIn,
   ClosedBoardEntry,
   Consent,
-  Escalation,
+  Signal,
   Member,
   Organisation,
   Participant,
@@ -145,8 +145,8 @@ export const aConsent = (boardId: string, participantId: string, o: Partial<Cons
   ...o,
 });
 
-export const anEscalation = (boardId: string, participantId: string, o: Partial<Escalation> = {}): Escalation => ({
-  id: uniqueId("esc"),
+export const aSignal = (boardId: string, participantId: string, o: Partial<Signal> = {}): Signal => ({
+  id: uniqueId("sig"),
   boardId,
   participantId,
   fromOrganisationId: "org-kommun",

@@ -19,7 +19,7 @@ import { answerCover, COVER_DUE_KIND } from "./absences";
 import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
 import { putOnBoard, takeOffBoard } from "./entries";
-import { ESCALATION_DUE_KIND, raiseEscalation } from "./escalations";
+import { SIGNAL_DUE_KIND, raiseSignal } from "./signals";
 import { silentNotifier } from "./notifier";
 import { readHistory } from "./participants";
 import { repairBoard } from "./repair";
@@ -333,7 +333,7 @@ describe("raising a signal, interrupted at every step", () => {
   it("always ends with the signal raised once and its follow-up scheduled (audit, signal, follow-up, version)", async () => {
     const followUps = async (boardId: string) =>
       (await storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 1000)).filter(
-        (d) => d.kind === ESCALATION_DUE_KIND && d.payload["boardId"] === boardId,
+        (d) => d.kind === SIGNAL_DUE_KIND && d.payload["boardId"] === boardId,
       );
     const b = await aBoardWithAParticipant();
     // The receiving organisation may read what the region writes: a consent from the region.
@@ -351,7 +351,7 @@ describe("raising a signal, interrupted at every step", () => {
     });
     for (let step = 1; ; step++) {
       plan.arm(step);
-      const raised = raiseEscalation(deps(), b.actor, b.boardId, {
+      const raised = raiseSignal(deps(), b.actor, b.boardId, {
         participantId: b.participantId,
         toOrganisationId: "org-kommun",
         kind: "concern",
@@ -368,9 +368,9 @@ describe("raising a signal, interrupted at every step", () => {
       );
       plan.arm(undefined);
       await repairBoard(deps(), b.boardId);
-      const open = await storage.escalations.listOpen(b.boardId);
+      const open = await storage.signals.listOpen(b.boardId);
       // Every open signal has its follow-up, whatever step the raise stopped at.
-      expect((await followUps(b.boardId)).map((d) => d.payload["escalationId"]).sort()).toEqual(open.map((e) => e.id).sort());
+      expect((await followUps(b.boardId)).map((d) => d.payload["signalId"]).sort()).toEqual(open.map((e) => e.id).sort());
       if (!failed) {
         // It got through at last: it had writes to interrupt, and the signal is there.
         expect(step).toBeGreaterThan(3);

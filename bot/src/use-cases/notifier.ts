@@ -4,21 +4,32 @@ import type { BoardId, MemberId, OrganisationId, ParticipantId } from "../domain
 // What happened that someone should hear about. Use-cases announce; the bot edge decides who
 // gets which card. Only ids travel here: the edge reloads and re-checks visibility per recipient.
 export type Notification =
-  | { type: "escalationRaised" | "escalationAnswered"; boardId: BoardId; escalationId: string }
+  | { type: "signalRaised" | "signalAnswered"; boardId: BoardId; signalId: string }
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
   | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string };
 
+/** Recorded before signals were called signals: `escalationRaised` / `escalationAnswered` with `escalationId`. */
+function withTodaysNames(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const { type, escalationId, ...rest } = value as Record<string, unknown>;
+  if (type !== "escalationRaised" && type !== "escalationAnswered") return value;
+  return { ...rest, type: type === "escalationRaised" ? "signalRaised" : "signalAnswered", signalId: escalationId };
+}
+
 /** A notification read back from storage (a due item's payload) is parsed like any outside input. */
-export const NotificationSchema: z.ZodType<Notification> = z.discriminatedUnion("type", [
-  z.object({ type: z.enum(["escalationRaised", "escalationAnswered"]), boardId: z.string(), escalationId: z.string() }),
-  z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
-  z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
-  z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
-  // Due items written before meetings existed carry no meeting: theirs was the implicit one.
-  z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string(), meetingId: z.string().default("all") }),
-]);
+export const NotificationSchema: z.ZodType<Notification, unknown> = z.preprocess(
+  withTodaysNames,
+  z.discriminatedUnion("type", [
+    z.object({ type: z.enum(["signalRaised", "signalAnswered"]), boardId: z.string(), signalId: z.string() }),
+    z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
+    z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
+    z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
+    // Due items written before meetings existed carry no meeting: theirs was the implicit one.
+    z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string(), meetingId: z.string().default("all") }),
+  ]),
+);
 
 export interface Notifier {
   notify(notification: Notification): Promise<void>;

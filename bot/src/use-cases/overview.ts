@@ -22,11 +22,11 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
   const now = deps.clock();
   const from = addDays(today, -FIDELITY_WINDOW_DAYS);
   const fidelityFrom = fidelityWindowStart(today);
-  const [snapshot, checkIns, closedEntries, escalations] = await Promise.all([
+  const [snapshot, checkIns, closedEntries, signals] = await Promise.all([
     deps.storage.loadBoardSnapshot(boardId, today),
     deps.storage.checkIns.listBetween(boardId, fidelityFrom < from ? fidelityFrom : from, today),
     deps.storage.entries.historyForBoard(boardId, fidelityFrom),
-    deps.storage.escalations.listForBoard(boardId),
+    deps.storage.signals.listForBoard(boardId),
   ]);
   if (!snapshot.board) throw new NotFound("The board");
   const fidelity = fidelityIndicators(
@@ -38,7 +38,7 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
       currentEntries: snapshot.entries,
       closedEntries,
       checkIns,
-      escalations: escalations.filter((e) => e.raisedAt >= fidelityFrom),
+      signals: signals.filter((e) => e.raisedAt >= fidelityFrom),
     },
     actor.member.organisationId,
     today,
@@ -69,8 +69,8 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     averageDaysOnBoard: counts.averageDaysOnBoard,
     consentsMissing: counts.consentsMissing,
     consentsExpiringSoon: counts.consentsExpiringSoon,
-    escalationsOpen: counts.openEscalations,
-    escalationsOverdue: counts.overdueEscalations,
+    signalsOpen: counts.openSignals,
+    signalsOverdue: counts.overdueSignals,
     absencesWithoutCover: counts.absencesWithoutCover,
     reviewedDays,
     boardSizeOverTime,

@@ -12,7 +12,7 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { participantRecordRights } from "../domain/viewer-rights";
 import { loadVisibleParticipant } from "./participant-access";
 import { relationOf } from "./relation";
-import { toClosedEntryView, toEntryView, toEscalationView, toParticipantView } from "./views";
+import { toClosedEntryView, toEntryView, toSignalView, toParticipantView } from "./views";
 
 export const MAX_PARTICIPANTS_LISTED = 50;
 
@@ -146,9 +146,9 @@ export async function readHistory(
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);
   // Settled: an entry a crash left both current and closed is shown once, as it really is.
-  const [{ current, closed }, escalations] = await Promise.all([
+  const [{ current, closed }, signals] = await Promise.all([
     deps.storage.entries.settle(boardId, participantId),
-    deps.storage.escalations.listForParticipant(boardId, participantId),
+    deps.storage.signals.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
   const viewer = { member: actor.member, relation: ctx.relation };
@@ -157,6 +157,6 @@ export async function readHistory(
     participant: toParticipantView(ctx.visibility, ctx.consents, ctx.absences, current !== undefined, today, viewer),
     ...(currentView ? { current: currentView } : {}),
     closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
-    escalations: escalations.flatMap((e) => toEscalationView(ctx.visibility, e, deps.clock(), viewer) ?? []),
+    signals: signals.flatMap((e) => toSignalView(ctx.visibility, e, deps.clock(), viewer) ?? []),
   };
 }

@@ -101,15 +101,15 @@ export async function coverRequestDelivered(
 export async function signalAlertDelivered(
   deps: UseCaseDeps,
   boardId: BoardId,
-  escalationId: string,
+  signalId: string,
   report: DeliveryReport,
 ): Promise<{ notified: boolean }> {
   await recordReach(deps, report);
   if (report.reached.length === 0) return { notified: false };
-  const e = await deps.storage.escalations.get(boardId, escalationId);
+  const e = await deps.storage.signals.get(boardId, signalId);
   if (!e || e.managerNotified) return { notified: true };
   try {
-    await deps.storage.escalations.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
+    await deps.storage.signals.update({ ...e, managerNotified: true }, { expectedEtag: e.etag });
   } catch (err) {
     if (!(err instanceof Conflict)) throw err;
   }

@@ -1,4 +1,4 @@
-import type { BoardRow, BoardView, EscalationView, Viewer } from "@fact-board/contract";
+import type { BoardRow, BoardView, SignalView, Viewer } from "@fact-board/contract";
 import { checkInOrder } from "../domain/board";
 import { NotFound } from "../domain/errors";
 import { assertAllowed, isAllowed, permissionMatrix, type Permission } from "../domain/permissions";
@@ -8,7 +8,7 @@ import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility"
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toAbsenceView, toEntryView, toEscalationView, toMemberView, toOrganisationView, toParticipantView } from "./views";
+import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationView, toParticipantView } from "./views";
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
 export function viewerOf(member: Member): Viewer {
@@ -56,9 +56,9 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     });
   }
 
-  const escalations: EscalationView[] = [];
+  const signals: SignalView[] = [];
   // Signals may concern participants who are not on the board (yet): their code is shown too.
-  for (const e of snapshot.openEscalations) {
+  for (const e of snapshot.openSignals) {
     let visibility = visibleById.get(e.participantId);
     const participant = participants.get(e.participantId);
     if (!visibility && participant) {
@@ -71,11 +71,11 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     const view =
       visibility &&
       participant &&
-      toEscalationView(visibility, e, now, {
+      toSignalView(visibility, e, now, {
         member: actor.member,
         relation: relationOf(actor, participant, snapshot.currentAbsences, today),
       });
-    if (view) escalations.push(view);
+    if (view) signals.push(view);
   }
 
   await recordAccess(deps, actor, "viewedDetails", shown);
@@ -89,7 +89,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     members: snapshot.members.map(toMemberView),
     rows,
     hiddenCount,
-    escalations,
+    signals,
     absences: snapshot.currentAbsences.map(toAbsenceView),
   };
 }

@@ -1,13 +1,13 @@
-import type { EscalationView } from "@fact-board/contract";
-import { canApplyEscalationEvent, isOverdue } from "../domain/escalation";
+import type { SignalView } from "@fact-board/contract";
+import { canApplySignalEvent, isOverdue } from "../domain/signal";
 import { NotFound } from "../domain/errors";
 import { isAllowed } from "../domain/permissions";
-import type { Actor, BoardId, Escalation } from "../domain/types";
+import type { Actor, BoardId, Signal } from "../domain/types";
 import { visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toEscalationView } from "./views";
+import { toSignalView } from "./views";
 
 // A signal as one person may see it now, for a card (the signal card, a reminder, the manager's
 // alert): built at send time and at every refresh, with visibility, rights and the access log
@@ -24,7 +24,7 @@ export interface SignalRights {
 export interface SignalForViewer {
   /** What anyone the signal concerns may see: ids, state and times, no participant, no text. */
   signal: Pick<
-    Escalation,
+    Signal,
     "id" | "state" | "urgency" | "proposeBoard" | "raisedAt" | "answerBy" | "fromOrganisationId" | "toOrganisationId"
   > & {
     etag: string;
@@ -33,7 +33,7 @@ export interface SignalForViewer {
   /** Only when the viewer's organisation may see the participant now. */
   participant?: { id: string; code: string; initials: string; onBoard: boolean };
   /** Kind of need, note, decline reason: only when the viewer may also read the sender's writing. */
-  details?: Pick<EscalationView, "kind" | "note" | "declineReason">;
+  details?: Pick<SignalView, "kind" | "note" | "declineReason">;
   fromOrganisation: string;
   toOrganisation: string;
   rights: SignalRights;
@@ -46,11 +46,11 @@ const NO_RIGHTS: SignalRights = { acknowledge: false, resolve: false, decline: f
  * state and organisations), even when their consent no longer lets them see whom it is about;
  * anyone else may not know about it (NotFound), unless they may read it like the API shows it.
  */
-export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, escalationId: string): Promise<SignalForViewer> {
+export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, signalId: string): Promise<SignalForViewer> {
   const s = deps.storage;
   const today = todayOf(deps);
   const now = deps.clock();
-  const e = await s.escalations.get(boardId, escalationId);
+  const e = await s.signals.get(boardId, signalId);
   if (!e) throw new NotFound("The signal");
   const [participant, consents, absences, from, to, entry] = await Promise.all([
     s.participants.get(boardId, e.participantId),
@@ -64,18 +64,18 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
   const member = actor.member;
   const concerned = member.organisationId === e.fromOrganisationId || member.organisationId === e.toOrganisationId;
   const visibility = visibilityFor(participant, consents, member.organisationId, today);
-  const view = visibility && toEscalationView(visibility, e, now);
+  const view = visibility && toSignalView(visibility, e, now);
   if (!view && !concerned) throw new NotFound("The signal");
 
   let rights = NO_RIGHTS;
   if (visibility) {
     const relation = { ...relationOf(actor, participant, absences, today), ownOrganisation: member.organisationId === e.toOrganisationId };
-    const mayAnswer = isAllowed(member.role, "escalation.answer", relation);
+    const mayAnswer = isAllowed(member.role, "signal.answer", relation);
     const open = e.state === "open" || e.state === "acknowledged";
     rights = {
-      acknowledge: mayAnswer && canApplyEscalationEvent(e.state, "acknowledge"),
-      resolve: mayAnswer && canApplyEscalationEvent(e.state, "resolve"),
-      decline: mayAnswer && canApplyEscalationEvent(e.state, "decline"),
+      acknowledge: mayAnswer && canApplySignalEvent(e.state, "acknowledge"),
+      resolve: mayAnswer && canApplySignalEvent(e.state, "resolve"),
+      decline: mayAnswer && canApplySignalEvent(e.state, "decline"),
       putOnBoard: open && !entry && isAllowed(member.role, "entry.putOn", relation),
     };
     // Logged before anything is shown: if it cannot be written, the caller gets no details.

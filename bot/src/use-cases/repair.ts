@@ -1,7 +1,7 @@
 import type { BoardId } from "../domain/types";
 import { scheduleCoverTimeout } from "./absences";
 import { todayOf, type UseCaseDeps } from "./deps";
-import { scheduleEscalationFollowUp } from "./escalations";
+import { scheduleSignalFollowUp } from "./signals";
 
 // The sweep for what a crash can leave half-done (see docs/storage.md#nothing-half-done-after-a-crash).
 // Readers settle what they meet; this finds the rest, on a due item every hour:
@@ -15,16 +15,15 @@ import { scheduleEscalationFollowUp } from "./escalations";
 
 export async function repairBoard(deps: UseCaseDeps, boardId: BoardId): Promise<number> {
   const storage = deps.storage;
-  const [entries, absences, escalations] = await Promise.all([
+  const [entries, absences, signals] = await Promise.all([
     storage.entries.listCurrent(boardId),
     storage.absences.listCurrent(boardId, todayOf(deps)),
-    storage.escalations.listOpen(boardId),
+    storage.signals.listOpen(boardId),
   ]);
   let repaired = 0;
   for (const entry of entries) repaired += (await storage.entries.settle(boardId, entry.participantId)).repaired;
   for (const absence of absences) await scheduleCoverTimeout(deps, absence);
-  for (const e of escalations)
-    if (e.state === "open" && e.remindersSent === 0 && !e.managerNotified) await scheduleEscalationFollowUp(deps, e);
+  for (const e of signals) if (e.state === "open" && e.remindersSent === 0 && !e.managerNotified) await scheduleSignalFollowUp(deps, e);
   if (repaired > 0) await storage.boardVersions.bump(boardId);
   return repaired;
 }

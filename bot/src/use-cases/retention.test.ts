@@ -7,7 +7,7 @@ import {
   aConsent,
   aMember,
   anEntry,
-  anEscalation,
+  aSignal,
   anOrganisation,
   aParticipant,
   closedFrom,
@@ -102,8 +102,8 @@ describe("leaving the team and erasure after the retention period", () => {
         validUntil: "2026-12-31",
       }),
     );
-    await storage.escalations.create(
-      anEscalation(boardId, leaving.id, {
+    await storage.signals.create(
+      aSignal(boardId, leaving.id, {
         id: "sig1",
         fromOrganisationId: "kommun",
         toOrganisationId: "region",
@@ -146,7 +146,7 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(erased.erasedAt).toBe(now.toISOString());
     expect(await storage.consents.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.entries.history(boardId, leaving.id)).toEqual([]);
-    const [signal] = await storage.escalations.listForParticipant(boardId, leaving.id);
+    const [signal] = await storage.signals.listForParticipant(boardId, leaving.id);
     expect(signal).toBeDefined();
     expect(signal!.note).toBeUndefined();
 

@@ -105,11 +105,11 @@ async function eraseParticipant(deps: UseCaseDeps, p: Participant & { etag: stri
     outcome: "allowed",
   };
   await deps.storage.audit.append([event]);
-  const escalations = await deps.storage.escalations.listForParticipant(p.boardId, p.id);
-  for (const e of escalations) {
+  const signals = await deps.storage.signals.listForParticipant(p.boardId, p.id);
+  for (const e of signals) {
     if (e.note === undefined && e.declineReason === undefined) continue;
     const { note: _note, declineReason: _reason, ...rest } = e;
-    await deps.storage.escalations.update(rest, { expectedEtag: e.etag });
+    await deps.storage.signals.update(rest, { expectedEtag: e.etag });
   }
   await deps.storage.entries.eraseHistory(p.boardId, p.id);
   await deps.storage.consents.deleteForParticipant(p.boardId, p.id);

@@ -17,7 +17,7 @@ export interface SignalCandidate {
 /**
  * The participants the actor may signal about, matching what they typed (code or initials): those
  * they may see, still in the FACT team, about whom some other organisation of the board may read
- * what the actor's organisation writes (raiseEscalation refuses the rest). Only what is listed is logged.
+ * what the actor's organisation writes (raiseSignal refuses the rest). Only what is listed is logged.
  */
 export async function searchParticipantsToSignal(
   deps: UseCaseDeps,
@@ -26,7 +26,7 @@ export async function searchParticipantsToSignal(
   text: string,
   page: { skip?: number; top?: number } = {},
 ): Promise<SignalCandidate[]> {
-  assertAllowed(actor.member, "escalation.raise");
+  assertAllowed(actor.member, "signal.raise");
   const today = todayOf(deps);
   const snapshot = await deps.storage.loadBoardSnapshot(boardId, today);
   if (!snapshot.board) throw new NotFound("The board");

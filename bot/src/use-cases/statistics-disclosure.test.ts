@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { addDays } from "../domain/dates";
 import { monthsBack } from "../domain/fidelity";
 import { kindCounts, type StatisticsFacts, type StatisticsRow, statisticsRows, WITHHELD } from "../domain/statistics";
-import type { Absence, BoardEntry, CheckIn, ClosedBoardEntry, Escalation } from "../domain/types";
+import type { Absence, BoardEntry, CheckIn, ClosedBoardEntry, Signal } from "../domain/types";
 import { statisticsCsv } from "./statistics";
 import { BANDS, cell, OUTCOMES, rankModP, readStatisticsExport, relations, SIGNALS, solve } from "./statistics-test-support";
 
@@ -97,7 +97,7 @@ function boardOf(shape: Shape): StatisticsFacts {
     if (random() < 0.5 && takenOffOn <= TODAY) closedEntries.push({ ...base, takenOffOn, takenOffBy: "m", outcome: pick(OUTCOMES) });
     else currentEntries.push(base);
   }
-  const escalations = Array.from({ length: shape.signals }, (_, i): Escalation => {
+  const signals = Array.from({ length: shape.signals }, (_, i): Signal => {
     const raisedAt = `${day(int(200))}T09:00:00.000Z`;
     const answerBy = new Date(Date.parse(raisedAt) + 2 * 86_400_000).toISOString();
     const answered = random();
@@ -129,7 +129,7 @@ function boardOf(shape: Shape): StatisticsFacts {
         cover: { candidateIds: random() < 0.7 ? ["m2"] : [] },
       }) as unknown as Absence,
   );
-  return { organisations, currentEntries, closedEntries, checkIns, escalations, absences };
+  return { organisations, currentEntries, closedEntries, checkIns, signals, absences };
 }
 
 // --- The tests ---------------------------------------------------------------------------------

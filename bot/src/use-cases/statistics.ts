@@ -79,13 +79,13 @@ export async function exportStatistics(
   const today = todayOf(deps);
   const months = monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS));
   const from = `${months[0]!}-01`;
-  const [board, organisations, currentEntries, closedEntries, checkIns, escalations, absences] = await Promise.all([
+  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
     deps.storage.entries.listCurrent(boardId),
     deps.storage.entries.historyForBoard(boardId, from),
     deps.storage.checkIns.listBetween(boardId, from, today),
-    deps.storage.escalations.listForBoard(boardId),
+    deps.storage.signals.listForBoard(boardId),
     deps.storage.absences.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
@@ -106,6 +106,6 @@ export async function exportStatistics(
     .catch((e: unknown) => {
       throw new AccessNotLogged(e);
     });
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, escalations, absences }, months, today);
+  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, months, today);
   return statisticsCsv(rows, { format, timeZone: deps.timeZone });
 }

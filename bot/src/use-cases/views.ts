@@ -4,7 +4,7 @@ import type {
   ClosedEntryView,
   ConsentView,
   EntryView,
-  EscalationView,
+  SignalView,
   MemberView,
   OrganisationView,
   ParticipantView,
@@ -15,14 +15,14 @@ import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
 import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
 import { daysBetween } from "../domain/dates";
-import { isOverdue } from "../domain/escalation";
+import { isOverdue } from "../domain/signal";
 import type {
   Absence,
   BoardEntry,
   CalendarDate,
   ClosedBoardEntry,
   Consent,
-  Escalation,
+  Signal,
   Member,
   Organisation,
   Participant,
@@ -171,7 +171,7 @@ export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry)
  * it is overdue, the decline reason) is the receiving organisation's: a viewer who may read the
  * sender but not the receiver sees the signal as raised, with `answerHidden`.
  */
-export function toEscalationView(v: ParticipantVisibility, e: Escalation, now: Date, viewer?: ViewerRelation): EscalationView | undefined {
+export function toSignalView(v: ParticipantVisibility, e: Signal, now: Date, viewer?: ViewerRelation): SignalView | undefined {
   if (!canRead(v, e.fromOrganisationId)) return undefined;
   const answerVisible = canRead(v, e.toOrganisationId);
   return {

@@ -6,7 +6,7 @@ import type {
   BoardReason,
   ConsentStatus,
   CoverState,
-  EscalationState,
+  SignalState,
   LogReviewRule,
   LogReviewStatus,
   OrganisationKind,
@@ -25,7 +25,7 @@ import type {
  */
 export interface Vocabulary {
   signalKind: Record<SignalKind, string>;
-  escalationState: Record<EscalationState, string>;
+  signalState: Record<SignalState, string>;
   urgency: Record<Urgency, string>;
   consentStatus: Record<ConsentStatus, string>;
   boardReason: Record<BoardReason, string>;

@@ -2,7 +2,7 @@ import type {
   AbsenceView,
   AddActionBody,
   AnswerCoverBody,
-  AnswerEscalationBody,
+  AnswerSignalBody,
   AuditPage,
   CreateBoardBody,
   CreateParticipantBody,
@@ -12,7 +12,7 @@ import type {
   ConsentView,
   EditEntryBody,
   EntryView,
-  EscalationView,
+  SignalView,
   JoinWalkthroughBody,
   LogExtract,
   LogReviewersView,
@@ -25,7 +25,7 @@ import type {
   ParticipantHistory,
   ParticipantList,
   PutOnBoardBody,
-  RaiseEscalationBody,
+  RaiseSignalBody,
   RecordConsentBody,
   RegisterAbsenceBody,
   ReviewBody,
@@ -170,10 +170,9 @@ export class ApiClient {
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
   meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
-  raiseEscalation = (boardId: string, body: RaiseEscalationBody) =>
-    this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations`, body);
-  answerEscalation = (boardId: string, escalationId: string, body: AnswerEscalationBody) =>
-    this.request<EscalationView>("POST", `/api/boards/${seg(boardId)}/escalations/${seg(escalationId)}/answer`, body);
+  raiseSignal = (boardId: string, body: RaiseSignalBody) => this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals`, body);
+  answerSignal = (boardId: string, signalId: string, body: AnswerSignalBody) =>
+    this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals/${seg(signalId)}/answer`, body);
   recordConsent = (boardId: string, participantId: string, organisationId: string, body: RecordConsentBody) =>
     this.request<ConsentView>(
       "PUT",

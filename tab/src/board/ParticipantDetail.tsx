@@ -93,7 +93,7 @@ export function ParticipantDetail({
           <Text>{participant.organisationIds.map((id) => organisationName(board, id)).join(", ")}</Text>
         </section>
         <ConsentSection participant={participant} />
-        <SignalsSection participant={participant} earlier={history?.escalations} />
+        <SignalsSection participant={participant} earlier={history?.signals} />
         <section className={styles.section} aria-label={t("detail.history")}>
           <Subtitle2 as="h3">{t("detail.history")}</Subtitle2>
           {!history && !historyFailed && <Spinner size="tiny" label={t("app.loading")} />}

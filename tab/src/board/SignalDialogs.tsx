@@ -1,4 +1,4 @@
-import type { EscalationView, ParticipantView, SignalKind, Urgency } from "@fact-board/contract";
+import type { SignalView, ParticipantView, SignalKind, Urgency } from "@fact-board/contract";
 import { Checkbox, Field, Radio, RadioGroup, Select, Textarea } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
@@ -35,10 +35,10 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
   const save = async () => {
     dialog.close();
     const trimmed = note.trim();
-    await send<EscalationView>({
+    await send<SignalView>({
       before: undefined,
       save: () =>
-        client.raiseEscalation(boardId, {
+        client.raiseSignal(boardId, {
           participantId: participant.id,
           toOrganisationId: to,
           kind,
@@ -102,7 +102,7 @@ export function DeclineSignalDialog({
   trigger,
   onDecline,
 }: {
-  signal: EscalationView;
+  signal: SignalView;
   code: string;
   trigger: ReactElement;
   onDecline: (reason: string) => Promise<unknown>;

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { EscalationView } from "@fact-board/contract";
+import type { SignalView } from "@fact-board/contract";
 import { screen } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
@@ -11,7 +11,7 @@ import { SignalsSection } from "./SignalsSection";
 
 // A signal's answer is the receiving organisation's: when the server withholds it, the tab says so.
 
-const signal: EscalationView = {
+const signal: SignalView = {
   id: "s1",
   participantId: "p001",
   fromOrganisationId: "region",
@@ -27,9 +27,9 @@ const signal: EscalationView = {
   overdue: false,
 };
 
-function renderSignals(s: EscalationView) {
+function renderSignals(s: SignalView) {
   const board = boardView([], {
-    escalations: [s],
+    signals: [s],
     viewer: { memberId: "w1", displayName: "Per", organisationId: "west", role: "coordinator", permissions: ["board.read"] },
   });
   renderInTab(

@@ -1,4 +1,4 @@
-import type { EscalationView, ParticipantView } from "@fact-board/contract";
+import type { SignalView, ParticipantView } from "@fact-board/contract";
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
@@ -38,7 +38,7 @@ export function SignalsSection({
   mayRaise,
 }: {
   participant: ParticipantView;
-  earlier?: readonly EscalationView[];
+  earlier?: readonly SignalView[];
   mayRaise?: boolean;
 }) {
   const client = useApi();
@@ -47,15 +47,15 @@ export function SignalsSection({
   const styles = useStyles();
   const headingId = useId("signals");
   const { send } = useVersionedChange();
-  const open = board.escalations.filter((e) => e.participantId === participant.id);
+  const open = board.signals.filter((e) => e.participantId === participant.id);
   const closed = (earlier ?? []).filter((e) => !open.some((o) => o.id === e.id) && (e.state === "resolved" || e.state === "declined"));
   const canRaise = mayRaise ?? board.rows.find((r) => r.participant.id === participant.id)?.may.raiseSignal ?? false;
 
-  const answer = (signal: EscalationView, kind: Answer, reason?: string) =>
-    send<EscalationView>({
+  const answer = (signal: SignalView, kind: Answer, reason?: string) =>
+    send<SignalView>({
       before: signal,
       save: (etag) =>
-        client.answerEscalation(
+        client.answerSignal(
           boardId,
           signal.id,
           kind === "decline" ? { answer: "decline", etag: etag ?? "", reason: reason ?? "" } : { answer: kind, etag: etag ?? "" },

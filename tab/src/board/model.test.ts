@@ -21,7 +21,7 @@ describe("the board model", () => {
       row("FIK-003"),
     ];
     const board = boardView(rows, {
-      escalations: [
+      signals: [
         {
           id: "s1",
           participantId: "p-FIK-003",

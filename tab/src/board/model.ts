@@ -4,7 +4,7 @@ import type {
   BoardRow,
   BoardView,
   ConsentView,
-  EscalationView,
+  SignalView,
   ParticipantView,
   Priority,
   RecordedConsentStatus,
@@ -28,8 +28,8 @@ export function sortForCheckIn(rows: readonly BoardRow[]): BoardRow[] {
   );
 }
 
-export function openSignalsFor(board: Pick<BoardView, "escalations">, participantId: string): EscalationView[] {
-  return board.escalations.filter((e) => e.participantId === participantId && e.state === "open");
+export function openSignalsFor(board: Pick<BoardView, "signals">, participantId: string): SignalView[] {
+  return board.signals.filter((e) => e.participantId === participantId && e.state === "open");
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Vocabulary } from "@fact-board/contract";
 // t(`reason.${entry.reason}`) reads the same word a card shows.
 const prefixes = {
   signalKind: "signal",
-  escalationState: "signalState",
+  signalState: "signalState",
   urgency: "urgency",
   consentStatus: "consent",
   boardReason: "reason",

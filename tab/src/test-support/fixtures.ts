@@ -80,7 +80,7 @@ export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}):
     ],
     rows,
     hiddenCount: 0,
-    escalations: [],
+    signals: [],
     absences: [],
     ...overrides,
   };

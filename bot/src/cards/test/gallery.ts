@@ -4,7 +4,7 @@ import { buildAbsenceFormCard } from "../absence-form-card";
 import { buildCheckInSummaryCard } from "../check-in-summary-card";
 import { buildConsentCard } from "../consent-card";
 import { buildCoverCard } from "../cover-card";
-import { buildEscalationCard } from "../escalation-card";
+import { buildSignalCard } from "../signal-card";
 import { buildHelpCard } from "../help-card";
 import { buildManagerAlertCard } from "../manager-alert-card";
 import { boardTabDeepLink, buildMorningBriefCard } from "../morning-brief-card";
@@ -24,9 +24,9 @@ const link = boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board-b",
 const users = ["8:orgid:u1"];
 
 export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
-  const escalation = {
+  const signal = {
     boardId: "b",
-    escalation: {
+    signal: {
       id: "e",
       etag: "x",
       kind: "morePsychiatricSupport" as const,
@@ -66,7 +66,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     refreshUserIds: users,
   };
   return [
-    ["escalation, every right", buildEscalationCard(escalation, locale)],
+    ["signal, every right", buildSignalCard(signal, locale)],
     ["consent given, every action", buildConsentCard(consent, locale)],
     ["consent missing", buildConsentCard({ ...consent, status: "notAsked" }, locale)],
     [
@@ -105,7 +105,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
         {
           kind: "unansweredSignal",
           boardId: "b",
-          escalation: {
+          signal: {
             id: "e",
             kind: "moreMunicipalSupport",
             urgency: "thisWeek",
@@ -130,7 +130,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           boardId: "b",
           boardName: "FACT Helsingborg",
           date: "2026-03-02",
-          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openEscalations: 1, consentProblems: 4, absencesWithoutCover: 1 },
+          counts: { onBoard: 24, newSinceYesterday: 2, evaluationsDue: 3, openSignals: 1, consentProblems: 4, absencesWithoutCover: 1 },
           boardDeepLink: link,
           refreshUserIds: users,
         },
@@ -185,16 +185,13 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     [
       "signal notice in a channel",
       buildSignalNoticeCard(
-        { boardId: "b", escalationId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users },
+        { boardId: "b", signalId: "e", toOrganisation: "Norrby kommun", state: "open", boardUrl: link, refreshUserIds: users },
         locale,
       ),
     ],
     [
       "access log not written",
-      buildNotLoggedCard(
-        { ref: { card: "escalation", boardId: "b", escalationId: "e", audience: "personal" }, refreshUserIds: users },
-        locale,
-      ),
+      buildNotLoggedCard({ ref: { card: "signal", boardId: "b", signalId: "e", audience: "personal" }, refreshUserIds: users }, locale),
     ],
     [
       "absence, followed by its person",

@@ -82,8 +82,8 @@ export default function OverviewPanel() {
         {figure(t("overview.averageDays"), formatNumber(overview.averageDaysOnBoard, { maximumFractionDigits: 1 }))}
         {figure(t("overview.consentsMissing"), overview.consentsMissing, overview.consentsMissing > 0)}
         {figure(t("overview.consentsExpiring"), overview.consentsExpiringSoon, overview.consentsExpiringSoon > 0)}
-        {figure(t("overview.escalationsOpen"), overview.escalationsOpen)}
-        {figure(t("overview.escalationsOverdue"), overview.escalationsOverdue, overview.escalationsOverdue > 0)}
+        {figure(t("overview.signalsOpen"), overview.signalsOpen)}
+        {figure(t("overview.signalsOverdue"), overview.signalsOverdue, overview.signalsOverdue > 0)}
         {figure(t("overview.absencesWithoutCover"), overview.absencesWithoutCover, overview.absencesWithoutCover > 0)}
         {figure(
           t("overview.reviewedDays"),

@@ -1,20 +1,13 @@
-import { EscalationState } from "@fact-board/contract";
+import { SignalState } from "@fact-board/contract";
 import { InvalidTransition } from "./errors";
-import {
-  answerDeadline,
-  canApplyEscalationEvent,
-  escalationFollowUp,
-  isOverdue,
-  transitionEscalation,
-  type EscalationEvent,
-} from "./escalation";
-import type { Escalation } from "./types";
+import { answerDeadline, canApplySignalEvent, signalFollowUp, isOverdue, transitionSignal, type SignalEvent } from "./signal";
+import type { Signal } from "./types";
 
 const RAISED_AT = "2026-03-10T08:00:00.000Z";
 const RECEIVER = "tenant-b.social-worker";
 const AT = "2026-03-10T09:00:00.000Z";
 
-function signal(overrides: Partial<Escalation> = {}): Escalation {
+function signal(overrides: Partial<Signal> = {}): Signal {
   return {
     id: "sig-1",
     boardId: "board-1",
@@ -35,40 +28,40 @@ function signal(overrides: Partial<Escalation> = {}): Escalation {
   };
 }
 
-const events: Record<EscalationEvent["type"], EscalationEvent> = {
+const events: Record<SignalEvent["type"], SignalEvent> = {
   acknowledge: { type: "acknowledge", by: RECEIVER, at: AT },
   resolve: { type: "resolve", by: RECEIVER, at: AT },
   decline: { type: "decline", by: RECEIVER, at: AT, reason: "Not ours: labour market handles this" },
 };
 
 /** The whole machine, written out: every state × every event, and where a legal event leads. */
-const expected: Record<EscalationState, Record<EscalationEvent["type"], EscalationState | "illegal">> = {
+const expected: Record<SignalState, Record<SignalEvent["type"], SignalState | "illegal">> = {
   open: { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" },
   acknowledged: { acknowledge: "illegal", resolve: "resolved", decline: "declined" },
   resolved: { acknowledge: "illegal", resolve: "illegal", decline: "illegal" },
   declined: { acknowledge: "illegal", resolve: "illegal", decline: "illegal" },
 };
 
-const cases = EscalationState.options.flatMap((from) =>
-  (Object.keys(events) as EscalationEvent["type"][]).map((event) => ({ from, event, to: expected[from][event] })),
+const cases = SignalState.options.flatMap((from) =>
+  (Object.keys(events) as SignalEvent["type"][]).map((event) => ({ from, event, to: expected[from][event] })),
 );
 
 describe("the signal state machine", () => {
   it("covers every state and every event in the table", () => {
-    expect(cases).toHaveLength(EscalationState.options.length * Object.keys(events).length);
+    expect(cases).toHaveLength(SignalState.options.length * Object.keys(events).length);
   });
 
   it.each(cases.filter((c) => c.to !== "illegal"))("moves a $from signal to $to on $event", ({ from, event, to }) => {
-    expect(canApplyEscalationEvent(from, event)).toBe(true);
-    expect(transitionEscalation(signal({ state: from }), events[event]).state).toBe(to);
+    expect(canApplySignalEvent(from, event)).toBe(true);
+    expect(transitionSignal(signal({ state: from }), events[event]).state).toBe(to);
   });
 
   it.each(cases.filter((c) => c.to === "illegal"))("refuses to $event a $from signal with InvalidTransition", ({ from, event }) => {
-    expect(canApplyEscalationEvent(from, event)).toBe(false);
+    expect(canApplySignalEvent(from, event)).toBe(false);
     const before = signal({ state: from });
     let thrown: unknown;
     try {
-      transitionEscalation(before, events[event]);
+      transitionSignal(before, events[event]);
     } catch (e) {
       thrown = e;
     }
@@ -78,15 +71,15 @@ describe("the signal state machine", () => {
   });
 
   it("records who acknowledged and when", () => {
-    expect(transitionEscalation(signal(), events.acknowledge)).toMatchObject({ acknowledgedBy: RECEIVER, acknowledgedAt: AT });
+    expect(transitionSignal(signal(), events.acknowledge)).toMatchObject({ acknowledgedBy: RECEIVER, acknowledgedAt: AT });
   });
 
   it("records who resolved and when", () => {
-    expect(transitionEscalation(signal({ state: "acknowledged" }), events.resolve)).toMatchObject({ resolvedBy: RECEIVER, resolvedAt: AT });
+    expect(transitionSignal(signal({ state: "acknowledged" }), events.resolve)).toMatchObject({ resolvedBy: RECEIVER, resolvedAt: AT });
   });
 
   it("records the reason a signal was declined", () => {
-    expect(transitionEscalation(signal(), events.decline)).toMatchObject({
+    expect(transitionSignal(signal(), events.decline)).toMatchObject({
       declinedBy: RECEIVER,
       declinedAt: AT,
       declineReason: "Not ours: labour market handles this",
@@ -95,7 +88,7 @@ describe("the signal state machine", () => {
 
   it("does not change the signal it was given", () => {
     const before = signal();
-    transitionEscalation(before, events.acknowledge);
+    transitionSignal(before, events.acknowledge);
     expect(before.state).toBe("open");
   });
 });
@@ -118,37 +111,37 @@ describe("following up an unanswered signal", () => {
   const pastTwiceTheWindow = new Date("2026-03-11T09:00:00.000Z");
 
   it("does nothing before the deadline", () => {
-    expect(escalationFollowUp(signal(), beforeDeadline)).toBe("none");
+    expect(signalFollowUp(signal(), beforeDeadline)).toBe("none");
     expect(isOverdue(signal(), beforeDeadline)).toBe(false);
   });
 
   it("reminds once the deadline has passed", () => {
-    expect(escalationFollowUp(signal(), atDeadline)).toBe("remind");
-    expect(escalationFollowUp(signal(), pastDeadline)).toBe("remind");
+    expect(signalFollowUp(signal(), atDeadline)).toBe("remind");
+    expect(signalFollowUp(signal(), pastDeadline)).toBe("remind");
     expect(isOverdue(signal(), pastDeadline)).toBe(true);
   });
 
   it("does not remind twice", () => {
-    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastDeadline)).toBe("none");
+    expect(signalFollowUp(signal({ remindersSent: 1 }), pastDeadline)).toBe("none");
   });
 
   it("tells the receiving manager when still unanswered two working hours after the deadline (not in the night)", () => {
-    expect(escalationFollowUp(signal({ remindersSent: 1 }), new Date("2026-03-11T08:59:59.000Z"))).toBe("none");
-    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
+    expect(signalFollowUp(signal({ remindersSent: 1 }), new Date("2026-03-11T08:59:59.000Z"))).toBe("none");
+    expect(signalFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
   });
 
   it("reminds first even when the job comes late, then tells the manager", () => {
-    expect(escalationFollowUp(signal(), pastTwiceTheWindow)).toBe("remind");
-    expect(escalationFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
+    expect(signalFollowUp(signal(), pastTwiceTheWindow)).toBe("remind");
+    expect(signalFollowUp(signal({ remindersSent: 1 }), pastTwiceTheWindow)).toBe("notifyManager");
   });
 
   it("tells the manager only once", () => {
-    expect(escalationFollowUp(signal({ remindersSent: 1, managerNotified: true }), pastTwiceTheWindow)).toBe("none");
+    expect(signalFollowUp(signal({ remindersSent: 1, managerNotified: true }), pastTwiceTheWindow)).toBe("none");
   });
 
   it.each(["acknowledged", "resolved", "declined"] as const)("does not chase a signal that is %s", (state) => {
-    expect(escalationFollowUp(signal({ state }), pastDeadline)).toBe("none");
-    expect(escalationFollowUp(signal({ state, remindersSent: 1 }), pastTwiceTheWindow)).toBe("none");
+    expect(signalFollowUp(signal({ state }), pastDeadline)).toBe("none");
+    expect(signalFollowUp(signal({ state, remindersSent: 1 }), pastTwiceTheWindow)).toBe("none");
     expect(isOverdue(signal({ state }), pastDeadline)).toBe(false);
   });
 
@@ -158,7 +151,7 @@ describe("following up an unanswered signal", () => {
       answerBy: answerDeadline("thisWeek", new Date(RAISED_AT)).toISOString(),
       remindersSent: 1,
     });
-    expect(escalationFollowUp(weekly, new Date("2026-03-15T08:00:00.000Z"))).toBe("none");
-    expect(escalationFollowUp(weekly, new Date("2026-03-16T08:00:00.000Z"))).toBe("notifyManager");
+    expect(signalFollowUp(weekly, new Date("2026-03-15T08:00:00.000Z"))).toBe("none");
+    expect(signalFollowUp(weekly, new Date("2026-03-16T08:00:00.000Z"))).toBe("notifyManager");
   });
 });

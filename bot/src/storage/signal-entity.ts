@@ -1,17 +1,18 @@
-import { EscalationState, SignalKind, Urgency } from "@fact-board/contract";
+import { SignalState, SignalKind, Urgency } from "@fact-board/contract";
 import { z } from "zod";
-import type { BoardId, Escalation } from "../domain/types";
+import type { BoardId, Signal } from "../domain/types";
 import { type Mapping, boardPartition, entity, keyPart, parseStored, storedInstant } from "./entity-support";
 
-// Escalations: PartitionKey boardId, RowKey escalationId. The board load reads the open ones
+// Signals, in the table Escalations (its name from when signals were called escalations; stored data keeps
+// it): PartitionKey boardId, RowKey the signal id. The board load reads the open ones
 // (a filter on state inside the partition); cards and deadlines read one by id.
 
-export const escalationKeys = (boardId: BoardId, escalationId: string) => ({
+export const signalKeys = (boardId: BoardId, signalId: string) => ({
   partitionKey: boardPartition(boardId),
-  rowKey: keyPart(escalationId, "Escalation id"),
+  rowKey: keyPart(signalId, "Signal id"),
 });
 
-const EscalationEntity = z.object({
+const SignalEntity = z.object({
   etag: z.string(),
   id: z.string(),
   boardId: z.string(),
@@ -22,7 +23,7 @@ const EscalationEntity = z.object({
   urgency: Urgency,
   note: z.string().optional(),
   proposeBoard: z.boolean(),
-  state: EscalationState,
+  state: SignalState,
   raisedBy: z.string(),
   raisedAt: storedInstant,
   answerBy: storedInstant,
@@ -37,11 +38,11 @@ const EscalationEntity = z.object({
   declineReason: z.string().optional(),
 });
 
-export const escalationMapping: Mapping<Escalation> = {
+export const signalMapping: Mapping<Signal> = {
   table: "Escalations",
-  what: "Escalation",
+  what: "Signal",
   toEntity: (e) =>
-    entity(escalationKeys(e.boardId, e.id), {
+    entity(signalKeys(e.boardId, e.id), {
       id: e.id,
       boardId: e.boardId,
       participantId: e.participantId,
@@ -65,5 +66,5 @@ export const escalationMapping: Mapping<Escalation> = {
       declinedAt: e.declinedAt,
       declineReason: e.declineReason,
     }),
-  fromEntity: (raw) => parseStored(EscalationEntity, "Escalations", raw),
+  fromEntity: (raw) => parseStored(SignalEntity, "Escalations", raw),
 };

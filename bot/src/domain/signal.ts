@@ -1,32 +1,32 @@
 import { type WorkingCalendar, SWEDISH_WORKING_HOURS, addWorkingHours, endOfWorkingDay, workingDayHours } from "./working-hours";
 import { InvalidTransition } from "./errors";
-import type { EscalationState } from "@fact-board/contract";
-import type { Escalation, Instant, MemberId } from "./types";
+import type { SignalState } from "@fact-board/contract";
+import type { Signal, Instant, MemberId } from "./types";
 
-// The escalation (signal) state machine: the one place an escalation's state changes.
+// The signal state machine: the one place a signal's state changes.
 //   open --acknowledge--> acknowledged --resolve--> resolved
 //   open --resolve--> resolved            (answered and done at once)
 //   open | acknowledged --decline(reason)--> declined
 // Reminders and the manager alert do not change the state; they are recorded beside it.
 
-export type EscalationEvent =
+export type SignalEvent =
   | { type: "acknowledge"; by: MemberId; at: Instant }
   | { type: "resolve"; by: MemberId; at: Instant }
   | { type: "decline"; by: MemberId; at: Instant; reason: string };
 
-const allowed: Record<EscalationState, ReadonlyArray<EscalationEvent["type"]>> = {
+const allowed: Record<SignalState, ReadonlyArray<SignalEvent["type"]>> = {
   open: ["acknowledge", "resolve", "decline"],
   acknowledged: ["resolve", "decline"],
   resolved: [],
   declined: [],
 };
 
-export function canApplyEscalationEvent(state: EscalationState, event: EscalationEvent["type"]): boolean {
+export function canApplySignalEvent(state: SignalState, event: SignalEvent["type"]): boolean {
   return allowed[state].includes(event);
 }
 
-export function transitionEscalation(e: Escalation, event: EscalationEvent): Escalation {
-  if (!canApplyEscalationEvent(e.state, event.type)) throw new InvalidTransition("signal", e.state, event.type);
+export function transitionSignal(e: Signal, event: SignalEvent): Signal {
+  if (!canApplySignalEvent(e.state, event.type)) throw new InvalidTransition("signal", e.state, event.type);
   switch (event.type) {
     case "acknowledge":
       return { ...e, state: "acknowledged", acknowledgedBy: event.by, acknowledgedAt: event.at };
@@ -42,23 +42,23 @@ export function transitionEscalation(e: Escalation, event: EscalationEvent): Esc
  * the next working day's); "this week" within three working days. Working time is the board's
  * calendar (working-hours.ts), so no deadline falls at night, on a weekend or a holiday.
  */
-export function answerDeadline(urgency: Escalation["urgency"], raisedAt: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
+export function answerDeadline(urgency: Signal["urgency"], raisedAt: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
   if (urgency === "today") return endOfWorkingDay(raisedAt, cal);
   return addWorkingHours(raisedAt, 3 * workingDayHours(cal), cal);
 }
 
 /** When the receiving manager hears of a signal still unanswered after its reminder: 2 working hours ("today") or one working day later. */
-export function managerAlertAt(e: Pick<Escalation, "urgency" | "answerBy">, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
+export function managerAlertAt(e: Pick<Signal, "urgency" | "answerBy">, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
   return addWorkingHours(new Date(e.answerBy), e.urgency === "today" ? 2 : workingDayHours(cal), cal);
 }
 
-export type EscalationFollowUp = "remind" | "notifyManager" | "none";
+export type SignalFollowUp = "remind" | "notifyManager" | "none";
 
 /**
  * What is due for an unanswered signal at `now`: past the deadline a reminder, and if still
  * unanswered at managerAlertAt, the receiving manager is told. Only open signals qualify.
  */
-export function escalationFollowUp(e: Escalation, now: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): EscalationFollowUp {
+export function signalFollowUp(e: Signal, now: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): SignalFollowUp {
   if (e.state !== "open") return "none";
   const deadline = Date.parse(e.answerBy);
   if (now.getTime() < deadline) return "none";
@@ -67,6 +67,6 @@ export function escalationFollowUp(e: Escalation, now: Date, cal: WorkingCalenda
   return "none";
 }
 
-export function isOverdue(e: Escalation, now: Date): boolean {
+export function isOverdue(e: Signal, now: Date): boolean {
   return e.state === "open" && now.getTime() >= Date.parse(e.answerBy);
 }

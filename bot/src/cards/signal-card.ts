@@ -1,4 +1,4 @@
-import type { BoardReason, EscalationState, Priority, SignalKind, Urgency } from "@fact-board/contract";
+import type { BoardReason, SignalState, Priority, SignalKind, Urgency } from "@fact-board/contract";
 import {
   type AdaptiveCard,
   type CardAction,
@@ -20,15 +20,15 @@ import type { RefOf } from "./verbs";
  * may show is decided by the use-case (readSignal): absent fields are what this person may not see.
  * Shared conversations get buildSignalNoticeCard instead.
  */
-export interface EscalationCardData {
+export interface SignalCardData {
   boardId: string;
-  escalation: {
+  signal: {
     id: string;
     etag: string;
     /** Only to a viewer who may read the sender's writing about this participant. */
     kind?: SignalKind;
     urgency: Urgency;
-    state: EscalationState;
+    state: SignalState;
     proposeBoard: boolean;
     /** Local time, already formatted. */
     raisedAt: string;
@@ -63,11 +63,11 @@ const KIND_TO_REASON: Record<SignalKind, BoardReason> = {
   concern: "crisis",
 };
 
-export function buildEscalationCard(data: EscalationCardData, locale: Locale): AdaptiveCard {
+export function buildSignalCard(data: SignalCardData, locale: Locale): AdaptiveCard {
   const s = t(locale);
-  const e = data.escalation;
+  const e = data.signal;
   const p = data.participant;
-  const ref: RefOf<"escalation"> = { card: "escalation", boardId: data.boardId, escalationId: e.id, audience: "personal" };
+  const ref: RefOf<"signal"> = { card: "signal", boardId: data.boardId, signalId: e.id, audience: "personal" };
 
   const body: CardElement[] = [
     ...notice(data.message),
@@ -77,7 +77,7 @@ export function buildEscalationCard(data: EscalationCardData, locale: Locale): A
       [s.from, data.fromOrganisation],
       [s.to, data.toOrganisation],
       [s.urgencyLabel, s.urgency[e.urgency]],
-      [s.state, s.escalationState[e.state]],
+      [s.state, s.signalState[e.state]],
       [s.raisedAt, e.raisedAt],
       [s.answerBy, e.state === "open" ? e.answerBy : undefined],
       [s.note, e.note],
@@ -91,10 +91,9 @@ export function buildEscalationCard(data: EscalationCardData, locale: Locale): A
   const actions: CardAction[] = [];
   const v = data.viewer;
   const withEtag = { ...ref, etag: e.etag };
-  if (v.acknowledge)
-    actions.push(execute(s.acknowledge, "escalation.acknowledge", withEtag, { style: "positive", associatedInputs: "none" }));
+  if (v.acknowledge) actions.push(execute(s.acknowledge, "signal.acknowledge", withEtag, { style: "positive", associatedInputs: "none" }));
   if (p && v.putOnBoard && !p.onBoard) actions.push(putOnBoardAction(data, p.id, ref, locale));
-  if (v.resolve) actions.push(execute(s.resolve, "escalation.resolve", withEtag, { associatedInputs: "none" }));
+  if (v.resolve) actions.push(execute(s.resolve, "signal.resolve", withEtag, { associatedInputs: "none" }));
   if (v.decline) {
     actions.push(
       showCard(
@@ -109,7 +108,7 @@ export function buildEscalationCard(data: EscalationCardData, locale: Locale): A
             maxLength: 200,
           },
         ],
-        [execute(s.sendDecline, "escalation.decline", withEtag, { style: "destructive" })],
+        [execute(s.sendDecline, "signal.decline", withEtag, { style: "destructive" })],
       ),
     );
   }
@@ -117,7 +116,7 @@ export function buildEscalationCard(data: EscalationCardData, locale: Locale): A
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.signalTitle });
 }
 
-function putOnBoardAction(data: EscalationCardData, participantId: string, ref: RefOf<"escalation">, locale: Locale): CardAction {
+function putOnBoardAction(data: SignalCardData, participantId: string, ref: RefOf<"signal">, locale: Locale): CardAction {
   const s = t(locale);
   const reasons = Object.entries(s.boardReason).map(([value, label]) => ({ title: label, value }));
   const priorities = (["high", "medium", "low"] as Priority[]).map((p) => ({ title: s.priority[p], value: p }));
@@ -129,7 +128,7 @@ function putOnBoardAction(data: EscalationCardData, participantId: string, ref: 
         id: "reason",
         label: s.reason,
         choices: reasons,
-        value: data.escalation.kind ? KIND_TO_REASON[data.escalation.kind] : "coordinationNeed",
+        value: data.signal.kind ? KIND_TO_REASON[data.signal.kind] : "coordinationNeed",
         isRequired: true,
         errorMessage: s.requiredChoice,
         style: "compact",
@@ -139,7 +138,7 @@ function putOnBoardAction(data: EscalationCardData, participantId: string, ref: 
         id: "priority",
         label: s.priorityLabel,
         choices: priorities,
-        value: data.escalation.urgency === "today" ? "high" : "medium",
+        value: data.signal.urgency === "today" ? "high" : "medium",
         isRequired: true,
         errorMessage: s.requiredChoice,
         style: "compact",
@@ -154,6 +153,6 @@ function putOnBoardAction(data: EscalationCardData, participantId: string, ref: 
         errorMessage: s.requiredDate,
       },
     ],
-    [execute(s.putOnBoard, "escalation.putOnBoard", { ...ref, participantId }, { style: "positive" })],
+    [execute(s.putOnBoard, "signal.putOnBoard", { ...ref, participantId }, { style: "positive" })],
   );
 }

@@ -1,0 +1,118 @@
+import type { AnswerSignalBody, SignalView, RaiseSignalBody } from "@fact-board/contract";
+import { RaiseSignalBody as RaiseSchema } from "@fact-board/contract";
+import { assertMayChange } from "../domain/authorship";
+import { Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
+import { answerDeadline, transitionSignal, type SignalEvent } from "../domain/signal";
+import { assertAllowed } from "../domain/permissions";
+import type { Actor, BoardId, Signal } from "../domain/types";
+import { visibilityFor } from "../domain/visibility";
+import { recordAccess } from "./audit";
+import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { loadVisibleParticipant } from "./participant-access";
+import { toSignalView } from "./views";
+
+export const SIGNAL_DUE_KIND = "signalFollowUp";
+/** The same, scheduled before signals were called signals (its payload names `escalationId`); still run. */
+export const OLDER_SIGNAL_DUE_KIND = "escalationFollowUp";
+
+/** The reminder / manager alert of an open signal, due at its answer-by time (idempotent). */
+export async function scheduleSignalFollowUp(deps: Pick<UseCaseDeps, "storage">, e: Signal): Promise<void> {
+  await deps.storage.dueItems.schedule({
+    kind: SIGNAL_DUE_KIND,
+    id: `${e.boardId}.${e.id}`,
+    dueAt: e.answerBy,
+    payload: { boardId: e.boardId, signalId: e.id },
+  });
+}
+
+/** A signal from the actor's organisation to another about a participant both may see. */
+export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, input: RaiseSignalBody): Promise<SignalView> {
+  const body = RaiseSchema.parse(input);
+  assertAllowed(actor.member, "signal.raise");
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
+  if (body.toOrganisationId === actor.member.organisationId) throw new Invalid("A signal goes to another organisation.");
+  const receiver = await deps.storage.organisations.get(boardId, body.toOrganisationId);
+  if (!receiver) throw new NotFound("The receiving organisation");
+  // The receiver must be able to read what the sender writes, or the signal would leak.
+  const receiverSees = visibilityFor(ctx.participant, ctx.consents, receiver.id, todayOf(deps));
+  if (!receiverSees || !receiverSees.readable.has(actor.member.organisationId)) {
+    throw new Forbidden("No valid consent lets that organisation read this signal.");
+  }
+  const now = deps.clock();
+  const signal: Signal = {
+    id: deps.newId(),
+    boardId,
+    participantId: body.participantId,
+    fromOrganisationId: actor.member.organisationId,
+    toOrganisationId: receiver.id,
+    kind: body.kind,
+    urgency: body.urgency,
+    ...(body.note ? { note: body.note } : {}),
+    proposeBoard: body.proposeBoard,
+    state: "open",
+    raisedBy: actor.member.id,
+    raisedAt: now.toISOString(),
+    answerBy: answerDeadline(body.urgency, now, calendarOf(deps)).toISOString(),
+    remindersSent: 0,
+    managerNotified: false,
+  };
+  await recordAccess(deps, actor, "signalRaised", [ctx.participant]);
+  const saved = await deps.storage.signals.create(signal);
+  await scheduleSignalFollowUp(deps, saved);
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "signalRaised", boardId, signalId: saved.id });
+  return toSignalView(ctx.visibility, saved, deps.clock(), { member: actor.member, relation: ctx.relation })!;
+}
+
+/** Loads a signal as the actor may see it: NotFound when its participant or sender is hidden from them. */
+export async function loadSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, signalId: string) {
+  const signal = await deps.storage.signals.get(boardId, signalId);
+  if (!signal) throw new NotFound("The signal");
+  const ctx = await loadVisibleParticipant(deps, actor, boardId, signal.participantId).catch((e: unknown) => {
+    throw e instanceof NotFound ? new NotFound("The signal") : e;
+  });
+  const view = toSignalView(ctx.visibility, signal, deps.clock(), { member: actor.member, relation: ctx.relation });
+  if (!view) throw new NotFound("The signal");
+  return { signal, ctx, view };
+}
+
+export async function answerSignal(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  signalId: string,
+  body: AnswerSignalBody,
+): Promise<SignalView> {
+  const { signal, ctx } = await loadSignal(deps, actor, boardId, signalId);
+  // The answer and its decline reason are the receiver's words (authorship), then the role decides.
+  assertMayChange("signal.answer", actor.member.organisationId, signal.toOrganisationId);
+  assertAllowed(actor.member, "signal.answer", { ...ctx.relation, ownOrganisation: true });
+  const at = nowOf(deps);
+  const by = actor.member.id;
+  const event: SignalEvent = body.answer === "decline" ? { type: "decline", by, at, reason: body.reason } : { type: body.answer, by, at };
+  // A double click: the first answer landed and this one asks for the same state again.
+  const target = { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" }[body.answer];
+  if (signal.state === target && (body.answer !== "acknowledge" || signal.acknowledgedBy === by)) {
+    return toSignalView(ctx.visibility, signal, deps.clock(), { member: actor.member, relation: ctx.relation })!;
+  }
+  if (signal.etag !== body.etag)
+    throw new Conflict("The signal", toSignalView(ctx.visibility, signal, deps.clock(), { member: actor.member, relation: ctx.relation }));
+  const next = transitionSignal(signal, event);
+  await recordAccess(deps, actor, "signalAnswered", [ctx.participant]);
+  let saved: Signal;
+  try {
+    saved = await deps.storage.signals.update(next, { expectedEtag: body.etag });
+  } catch (e) {
+    if (e instanceof Conflict) {
+      const current = await deps.storage.signals.get(boardId, signalId);
+      throw new Conflict(
+        "The signal",
+        current && toSignalView(ctx.visibility, current, deps.clock(), { member: actor.member, relation: ctx.relation }),
+      );
+    }
+    throw e;
+  }
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "signalAnswered", boardId, signalId });
+  return toSignalView(ctx.visibility, saved, deps.clock(), { member: actor.member, relation: ctx.relation })!;
+}
