@@ -3,8 +3,11 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 import prettier from "eslint-config-prettier";
 
-// SDKs stay at the edges: the domain imports no SDK, HTTP or storage; botbuilder and teamsfx
-// (end-of-life upstream) only in bot/src/bot so that moving to the Agents SDK touches one folder.
+// Dependencies point inward. The domain imports no SDK, HTTP or storage. The application core
+// (bot/src/core, over use-cases and storage) is built once in main.ts and handed to three thin
+// edges — the HTTP API (api/), the bot (bot/) and the due-item poller (jobs/) — which reach storage
+// and the use-cases only through it, and not each other. botbuilder and teamsfx (end-of-life
+// upstream) only in the Teams adapter files, so that moving to the Teams SDK touches those alone.
 const sdkAndIo = [
   "botbuilder*",
   "botframework-*",
@@ -25,7 +28,30 @@ const sdkAndIo = [
   "../bot/*",
   "../jobs/*",
   "../use-cases/*",
+  "../core",
+  "../core/*",
 ];
+
+const TEAMS_SDK = ["botbuilder*", "botframework-*", "@microsoft/teamsfx"];
+/** The only files that speak the Bot Framework SDK (listed in docs/architecture.md and docs/bot.md). */
+const TEAMS_ADAPTER_FILES = [
+  "bot/src/bot/adapter.ts",
+  "bot/src/bot/activity-handler.ts",
+  "bot/src/bot/conversation-reference-store.ts",
+  "bot/src/bot/personal-chats.ts",
+  "bot/src/bot/team-roster.ts",
+  "bot/src/bot/index.ts",
+];
+const TESTS = ["bot/src/**/*.test.ts", "bot/src/**/test/**"];
+const teamsSdk = {
+  group: TEAMS_SDK,
+  message: "Bot Framework SDK imports belong in the Teams adapter files of bot/src/bot (eslint.config.mjs TEAMS_ADAPTER_FILES).",
+};
+/** Another folder of bot/src, as a sibling folder imports it. */
+const folders = (...names) => names.flatMap((n) => [`../${n}`, `../${n}/*`]);
+const fence = (message, ...names) => ({ group: folders(...names), message });
+const toCore = "Edges get the application core (bot/src/core), never storage or the use-cases themselves.";
+const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default tseslint.config(
   {
@@ -54,29 +80,59 @@ export default tseslint.config(
   },
   {
     files: ["bot/src/domain/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: sdkAndIo, message: "The domain is plain TypeScript: no SDK, HTTP or storage imports." }] },
-      ],
-    },
+    rules: restrictImports({ group: sdkAndIo, message: "The domain is plain TypeScript: no SDK, HTTP or storage imports." }),
   },
   {
     files: ["bot/src/**/*.ts"],
-    ignores: ["bot/src/bot/**", "bot/src/domain/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["botbuilder*", "botframework-*", "@microsoft/teamsfx"],
-              message: "Bot Framework SDK imports belong in bot/src/bot (the edge folder).",
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ["bot/src/domain/**", ...TEAMS_ADAPTER_FILES],
+    rules: restrictImports(teamsSdk),
+  },
+  {
+    files: ["bot/src/api/**/*.ts"],
+    ignores: TESTS,
+    rules: restrictImports(
+      teamsSdk,
+      fence(toCore, "storage", "use-cases"),
+      fence("The HTTP API does not import the bot or the jobs.", "bot", "jobs"),
+    ),
+  },
+  {
+    files: ["bot/src/bot/**/*.ts"],
+    ignores: [...TESTS, ...TEAMS_ADAPTER_FILES],
+    rules: restrictImports(
+      teamsSdk,
+      fence(toCore, "storage", "use-cases"),
+      fence("The bot does not import the HTTP API or the jobs.", "api", "jobs"),
+    ),
+  },
+  {
+    files: TEAMS_ADAPTER_FILES,
+    rules: restrictImports(
+      fence(toCore, "storage", "use-cases"),
+      fence("The bot does not import the HTTP API or the jobs.", "api", "jobs"),
+    ),
+  },
+  {
+    files: ["bot/src/jobs/**/*.ts"],
+    ignores: TESTS,
+    rules: restrictImports(
+      teamsSdk,
+      fence(toCore, "storage", "use-cases"),
+      fence("The poller does not import the HTTP API or the bot.", "api", "bot"),
+    ),
+  },
+  {
+    files: ["bot/src/core/**/*.ts", "bot/src/use-cases/**/*.ts", "bot/src/storage/**/*.ts"],
+    ignores: TESTS,
+    rules: restrictImports(teamsSdk, fence("The core knows no edge: the edges get the core.", "api", "bot", "jobs")),
+  },
+  {
+    files: ["bot/src/cards/**/*.ts"],
+    ignores: TESTS,
+    rules: restrictImports(
+      teamsSdk,
+      fence("Cards only shape an answer into an Adaptive Card.", "storage", "use-cases", "core", "api", "bot", "jobs"),
+    ),
   },
   {
     files: ["tab/src/**/*.{ts,tsx}", "tests/browser/**/*.ts", "tests/fixtures/**/*.js", "tests/support/teams-host.cjs"],

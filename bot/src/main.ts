@@ -1,11 +1,11 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import { createApp } from "./api/app";
-import { createBot } from "./bot";
-import { createBotTables } from "./bot/bot-tables";
+import { connectTeams, createBot } from "./bot";
 import { startJobs } from "./jobs";
 import { createAuthenticate, createDevIssuer, devSignInRoutes, signInConfigRoutes, signInOriginOf } from "./auth";
 import { loadConfig, ConfigError, type Config } from "./config";
+import { createCore } from "./core";
 import { systemClock, type Clock } from "./domain/clock";
 import { localDate } from "./domain/dates";
 import { demoTeam } from "./demo/demo-team";
@@ -13,8 +13,6 @@ import { seedDemoTeam } from "./demo/seed";
 import { createLogger } from "./logger";
 import { policyFor } from "./storage/request-policy";
 import { createStorage } from "./storage/table-service";
-import { newId, type UseCaseDeps } from "./use-cases/deps";
-import { createTenantAllowList } from "./use-cases/tenant-allow-list";
 
 // Wiring only: build the parts, start the server, stop gracefully.
 
@@ -44,33 +42,48 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const storage = createStorage({ ...storageOptions, requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS) });
   const clock = options.clock ?? systemClock;
-  const allowList = createTenantAllowList(storage, { creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS });
-  const bot = createBot({
-    storage,
-    clock,
-    timeZone: config.TIME_ZONE,
-    newId,
-    tables: { ...storageOptions, requestPolicy: policyFor(config.STORAGE_TIMEOUT_MS) },
+  // Start-up work is not interactive (nobody waits on it, and Azurite or a cold account may be slow
+  // to answer at first): its own generous budget, not the one a person at the board gets.
+  const setupStorage = createStorage({
+    ...storageOptions,
+    requestPolicy: policyFor(Math.max(config.STORAGE_TIMEOUT_MS, SETUP_TIMEOUT_MS)),
+  });
+  await setupStorage.ensureTables();
+
+  // The Teams connection first (it gives the core its delivery and roster ports), then the core,
+  // built once, then the three edges that get it: the bot, the HTTP API and the due-item poller.
+  const teams = connectTeams({
     credentials: {
       botType: config.BOT_TYPE,
       ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
       ...(config.BOT_PASSWORD ? { botPassword: config.BOT_PASSWORD } : {}),
       ...(config.BOT_TENANT_ID ? { botTenantId: config.BOT_TENANT_ID } : {}),
     },
-    // Only the Agents Playground talks to a bot without credentials, and it has no real tenant.
-    allowAnyTenant: !config.BOT_ID && config.NODE_ENV !== "production",
+    conversations: storage.conversations,
+    sentCards: storage.sentCards,
+    now: () => clock().getTime(),
     cardsReachPeople: Boolean(config.BOT_ID),
-    isTenantAllowed: allowList.isTenantAllowed,
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     log,
   });
-  // Start-up work is not interactive (nobody waits on it, and Azurite or a cold account may be slow
-  // to answer at first): its own generous budget, not the one a person at the board gets.
-  const setupPolicy = policyFor(Math.max(config.STORAGE_TIMEOUT_MS, SETUP_TIMEOUT_MS));
-  const setupStorage = createStorage({ ...storageOptions, requestPolicy: setupPolicy });
-  await Promise.all([setupStorage.ensureTables(), createBotTables({ ...storageOptions, requestPolicy: setupPolicy }).ensureTables()]);
-  // The API's use-cases announce through the bot, so a change made in the tab reaches Teams too.
-  const deps: UseCaseDeps = bot.useCaseDeps;
+  const core = createCore({
+    storage,
+    clock,
+    timeZone: config.TIME_ZONE,
+    settings: {
+      morningBriefAt: config.MORNING_BRIEF_AT,
+      boardCreation: {
+        creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS,
+        defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT },
+      },
+      maxPendingJoinRequestsPerTenant: config.PENDING_JOIN_REQUESTS_PER_TENANT,
+    },
+    delivery: teams.deliveryFor,
+    roster: teams.roster,
+    log,
+  });
+  // Only the Agents Playground talks to a bot without credentials, and it has no real tenant.
+  const bot = createBot(core, teams, { allowAnyTenant: !config.BOT_ID && config.NODE_ENV !== "production" });
 
   if (config.SEED_DEMO_DATA) {
     const now = clock();
@@ -91,17 +104,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config.DEV_ISSUER_KEY_FILE ??
     (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
   const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config, devKeyFile ? { keyFile: devKeyFile } : {}) : undefined;
-  const authenticate = createAuthenticate(config, { isTenantAllowed: allowList.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
+  const authenticate = createAuthenticate(config, { isTenantAllowed: core.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
 
   const { app, watcher } = createApp({
-    deps,
+    core,
     authenticate,
     log,
     publicUrl: config.PUBLIC_URL,
     trustProxyHops: config.TRUST_PROXY_HOPS,
     rateLimit: { windowMs: 60_000, limit: config.API_REQUESTS_PER_MINUTE },
     signInConfigRateLimit: { windowMs: 60_000, limit: config.SIGN_IN_CONFIG_REQUESTS_PER_MINUTE },
-    ready: () => storage.ping(),
     tabDistDir: config.TAB_DIST_DIR ?? path.resolve(__dirname, "../../tab/dist"),
     ...(config.FIXTURES_DIR ? { fixturesDir: config.FIXTURES_DIR } : {}),
     botEndpoint: bot.endpoint,
@@ -109,21 +121,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       { path: "/", handler: signInConfigRoutes(config) },
       // Without the demo team (SEED_DEMO_DATA off) anyone may pick a tenant and object id, so the first run can be tried locally.
       ...(devIssuer
-        ? [{ path: "/", handler: devSignInRoutes(devIssuer, allowList.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }]
+        ? [{ path: "/", handler: devSignInRoutes(devIssuer, core.signInablePeople, { anyIdentity: !config.SEED_DEMO_DATA }) }]
         : []),
     ],
     ...(signInOriginOf(config) ? { signInOrigin: signInOriginOf(config)! } : {}),
-    admin: {
-      creation: {
-        creatorTenantIds: config.BOARD_CREATOR_TENANT_IDS,
-        defaults: { timeZone: config.TIME_ZONE, morningBriefAt: config.MORNING_BRIEF_AT },
-      },
-      roster: bot.roster,
-      joinRequests: {
-        perAddress: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_ADDRESS },
-        perTenant: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_TENANT },
-        maxPendingPerTenant: config.PENDING_JOIN_REQUESTS_PER_TENANT,
-      },
+    joinRequestRateLimits: {
+      perAddress: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_ADDRESS },
+      perTenant: { windowMs: 3_600_000, limit: config.JOIN_REQUESTS_PER_HOUR_PER_TENANT },
     },
   });
 
@@ -138,10 +142,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "FACT Board server listening");
-  const jobs =
-    options.jobs === false
-      ? undefined
-      : startJobs({ bot, pollSeconds: config.JOBS_POLL_SECONDS, morningBriefAt: config.MORNING_BRIEF_AT, log });
+  const jobs = options.jobs === false ? undefined : startJobs({ core, pollSeconds: config.JOBS_POLL_SECONDS, log });
 
   return {
     port,

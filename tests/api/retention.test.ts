@@ -2,7 +2,7 @@
 // once it has passed, the erasure run removes the details, and the access log still answers the
 // organisations that were involved (it survives erasure), while nobody sees the participant.
 import { addDays } from "../../bot/src/domain/dates";
-import { silentNotifier } from "../../bot/src/use-cases/notifier";
+import { silentNotifier } from "../../bot/src/use-cases/notification";
 import { eraseAfterRetention } from "../../bot/src/use-cases/retention";
 import { aFreshParticipant, BOARD, DEMO_BOARD_ID, ORG, START, startWorld, TIME_ZONE, textOf, type Fixture, type World } from "./world";
 

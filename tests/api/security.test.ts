@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { createApp, type AppParts } from "../../bot/src/api/app";
 import { Unauthenticated } from "../../bot/src/auth";
-import type { UseCaseDeps } from "../../bot/src/use-cases/deps";
+import { createCore } from "../../bot/src/core";
+import type { Storage } from "../../bot/src/storage";
 import { createLogger } from "../../bot/src/logger";
 import type { Caller } from "../../bot/src/domain/types";
 import { BOARD, startWorld, textOf, type World } from "./world";
@@ -233,22 +234,20 @@ async function miniApp(
   storage: Record<string, unknown>,
   options: Partial<Pick<AppParts, "rateLimit" | "addressRateLimit" | "trustProxyHops" | "unauthenticatedRoutes">> = {},
 ) {
-  const deps = {
-    storage: { boardVersions: { current: async () => 0 }, ...storage },
+  const core = createCore({
+    storage: { boardVersions: { current: async () => 0 }, ping: async () => undefined, ...storage } as unknown as Storage,
     clock: () => new Date("2026-03-04T08:00:00Z"),
     timeZone: "Europe/Stockholm",
     newId: () => "id",
-    notifier: { notify: async () => undefined },
-  } as unknown as UseCaseDeps;
+  });
   const { app, watcher } = createApp({
-    deps,
+    core,
     authenticate: async (req): Promise<Caller> => {
       if (req.headers["x-tenant"] === undefined) throw new Unauthenticated("missing");
       return { tenantId: String(req.headers["x-tenant"]), objectId: String(req.headers["x-object"]) };
     },
     log: createLogger("silent"),
     publicUrl: "http://127.0.0.1",
-    ready: async () => undefined,
     ...options,
   });
   const server = await new Promise<import("node:http").Server>((resolve) => {

@@ -2,21 +2,20 @@ import express, { type Express, type RequestHandler } from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { isUnauthenticated, type Authenticate } from "../auth";
-import type { UseCaseDeps } from "../use-cases/deps";
+import type { Core } from "../core";
 import type { Logger } from "../logger";
-import { adminRoutes, type AdminRouteParts } from "./admin-routes";
+import { adminRoutes, type JoinRequestRateLimits } from "./admin-routes";
 import { boardRoutes } from "./board-routes";
 import { errorHandler, HttpError, STORAGE_RETRY_AFTER_SECONDS } from "./errors";
 import { BoardVersionWatcher, liveRoutes } from "./live";
 import { noStore, perAddressRateLimit, perCallerRateLimit, sameOriginOnly, securityHeaders, type RateLimitOptions } from "./security";
 
 export interface AppParts {
-  deps: UseCaseDeps;
+  /** The application core: every route is a command or query of it. */
+  core: Core;
   authenticate: Authenticate;
   log: Logger;
   publicUrl: string;
-  /** Storage reachable? For /readyz. */
-  ready: () => Promise<void>;
   /** POST /api/messages: the Bot Framework endpoint. It parses its own body and validates the Bot Framework token itself. */
   botEndpoint?: RequestHandler;
   /** Mounted before authentication: the development sign-in (its routes live under /api/dev, which is limited per address). */
@@ -30,8 +29,8 @@ export interface AppParts {
   addressRateLimit?: RateLimitOptions;
   /** Per client address, for the sign-in configuration (served before anyone is known, so no tenant to count by). */
   signInConfigRateLimit?: RateLimitOptions;
-  /** Creating boards (who may) and the Teams roster port, for the setup routes. */
-  admin?: AdminRouteParts;
+  /** Abuse limits on asking to join a board, per client address and per tenant. */
+  joinRequestRateLimits?: JoinRequestRateLimits;
   /** Reverse proxies whose X-Forwarded-For is trusted (express "trust proxy"); 0 or absent: none. */
   trustProxyHops?: number;
   /** The sign-in authority's origin, allowed by the CSP for the browser sign-in. */
@@ -62,7 +61,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
       timer = setTimeout(() => reject(new Error("readiness probe timed out")), READY_DEADLINE_MS);
     });
     try {
-      await Promise.race([parts.ready(), deadline]);
+      await Promise.race([parts.core.ready(), deadline]);
       res.json({ status: "ready" });
     } catch {
       res.status(503).setHeader("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS)).json({ status: "storage unreachable" });
@@ -79,7 +78,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use("/api/sign-in", perAddressRateLimit(parts.signInConfigRateLimit ?? { windowMs: 60_000, limit: 120 }));
   for (const r of parts.unauthenticatedRoutes ?? []) app.use(r.path, r.handler);
 
-  const watcher = new BoardVersionWatcher((boardId) => parts.deps.storage.boardVersions.current(boardId));
+  const watcher = new BoardVersionWatcher((boardId) => parts.core.boardVersion(boardId));
   app.use("/api", sameOriginOnly(parts.publicUrl));
   app.use("/api", async (req, res, next) => {
     try {
@@ -93,17 +92,9 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
     }
   });
   app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
-  app.use(liveRoutes(parts.deps, watcher));
-  app.use(boardRoutes(parts.deps));
-  app.use(
-    adminRoutes(
-      parts.deps,
-      parts.admin ?? {
-        creation: { creatorTenantIds: [], defaults: { timeZone: "Europe/Stockholm", morningBriefAt: "07:45" } },
-        roster: { membersOf: async () => undefined },
-      },
-    ),
-  );
+  app.use(liveRoutes(parts.core, watcher));
+  app.use(boardRoutes(parts.core));
+  app.use(adminRoutes(parts.core, parts.joinRequestRateLimits));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 
   const tabDir = parts.tabDistDir;

@@ -25,32 +25,8 @@ import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import type { Core } from "../core";
 import type { Actor, Caller } from "../domain/types";
-import { answerCover, cancelAbsence, registerAbsence } from "../use-cases/absences";
-import { resolveActor } from "../use-cases/actor";
-import { exportAuditLog, readAuditLog } from "../use-cases/audit-log";
-import { readCheckIn } from "../use-cases/check-ins";
-import { listMeetings } from "../use-cases/meetings";
-import { readConsents, recordConsent } from "../use-cases/consents";
-import type { UseCaseDeps } from "../use-cases/deps";
-import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
-import { answerSignal, loadSignal, raiseSignal } from "../use-cases/signals";
-import {
-  exportLogReview,
-  logExtractCsv,
-  markLogReviewItem,
-  nameLogReviewers,
-  readLogExtract,
-  readLogReview,
-  readLogReviewers,
-} from "../use-cases/log-review";
-import { readMe } from "../use-cases/me";
-import { readOverview } from "../use-cases/overview";
-import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
-import { readBoard } from "../use-cases/read-board";
-import { exportStatistics } from "../use-cases/statistics";
-import { leaveTeam } from "../use-cases/retention";
-import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -93,11 +69,11 @@ async function sendCsv(res: Response, fileName: string, chunks: AsyncIterable<st
 /** Requests from the tab say so, for the access log's "through what". */
 const channelOf = (req: Request) => (req.get("x-fact-client") === "tab" ? ("tab" as const) : ("api" as const));
 
-export function boardRoutes(deps: UseCaseDeps): Router {
+export function boardRoutes(core: Core): Router {
   const r = Router();
   const actorFor = async (req: Request, res: Response): Promise<{ actor: Actor; boardId: string }> => {
     const boardId = pathId(req.params.boardId, "boardId");
-    return { actor: await resolveActor(deps, callerOf(res), boardId, channelOf(req)), boardId };
+    return { actor: await core.actorFor(callerOf(res), boardId, channelOf(req)), boardId };
   };
 
   // A tab loaded before signals were called signals still asks for `…/escalations…`: the signal routes answer it.
@@ -107,29 +83,29 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   });
 
   r.get("/api/me", async (_req, res) => {
-    res.json(await readMe(deps, callerOf(res)));
+    res.json(await core.readMe(callerOf(res)));
   });
 
   r.get("/api/boards/:boardId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readBoard(deps, actor, boardId));
+    res.json(await core.readBoard(actor, boardId));
   });
 
   r.get("/api/boards/:boardId/meetings", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await listMeetings(deps, actor, boardId));
+    res.json(await core.listMeetings(actor, boardId));
   });
 
   r.get("/api/boards/:boardId/overview", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readOverview(deps, actor, boardId));
+    res.json(await core.readOverview(actor, boardId));
   });
 
   r.get("/api/boards/:boardId/participants", async (req, res) => {
     const query = parse(ParticipantQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
     res.json(
-      await listParticipants(deps, actor, boardId, {
+      await core.listParticipants(actor, boardId, {
         ...(query.q ? { q: query.q } : {}),
         mine: query.mine === "true",
         offBoardOnly: query.offBoard === "true",
@@ -141,25 +117,24 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.post("/api/boards/:boardId/participants", async (req, res) => {
     const body = parse(CreateParticipantBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await createParticipant(deps, actor, boardId, body));
+    res.status(201).json(await core.createParticipant(actor, boardId, body));
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/history", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readHistory(deps, actor, boardId, pathId(req.params.participantId, "participantId")));
+    res.json(await core.readHistory(actor, boardId, pathId(req.params.participantId, "participantId")));
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/consents", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ consents: await readConsents(deps, actor, boardId, pathId(req.params.participantId, "participantId")) });
+    res.json({ consents: await core.readConsents(actor, boardId, pathId(req.params.participantId, "participantId")) });
   });
 
   r.put("/api/boards/:boardId/participants/:participantId/consents/:organisationId", async (req, res) => {
     const body = parse(RecordConsentBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(
-      await recordConsent(
-        deps,
+      await core.recordConsent(
         actor,
         boardId,
         pathId(req.params.participantId, "participantId"),
@@ -172,33 +147,32 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {
     parse(LeaveTeamBody, req.body ?? {});
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await leaveTeam(deps, actor, boardId, pathId(req.params.participantId, "participantId")));
+    res.json(await core.leaveTeam(actor, boardId, pathId(req.params.participantId, "participantId")));
   });
 
   r.post("/api/boards/:boardId/entries", async (req, res) => {
     const body = parse(PutOnBoardBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await putOnBoard(deps, actor, boardId, body));
+    res.status(201).json(await core.putOnBoard(actor, boardId, body));
   });
 
   r.patch("/api/boards/:boardId/entries/:participantId", async (req, res) => {
     const body = parse(EditEntryBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await editEntry(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
+    res.json(await core.editEntry(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/actions", async (req, res) => {
     const body = parse(AddActionBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await addAction(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
+    res.status(201).json(await core.addAction(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.patch("/api/boards/:boardId/entries/:participantId/actions/:actionId", async (req, res) => {
     const body = parse(SetActionDoneBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(
-      await setActionDone(
-        deps,
+      await core.setActionDone(
         actor,
         boardId,
         pathId(req.params.participantId, "participantId"),
@@ -211,48 +185,48 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   r.post("/api/boards/:boardId/entries/:participantId/review", async (req, res) => {
     const body = parse(ReviewBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await markEntryReviewed(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
+    res.json(await core.markEntryReviewed(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {
     const body = parse(TakeOffBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await takeOffBoard(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
+    res.json(await core.takeOffBoard(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/signals", async (req, res) => {
     const body = parse(RaiseSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await raiseSignal(deps, actor, boardId, body));
+    res.status(201).json(await core.raiseSignal(actor, boardId, body));
   });
 
   r.get("/api/boards/:boardId/signals/:signalId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json((await loadSignal(deps, actor, boardId, pathId(req.params.signalId, "signalId"))).view);
+    res.json(await core.viewSignal(actor, boardId, pathId(req.params.signalId, "signalId")));
   });
 
   r.post("/api/boards/:boardId/signals/:signalId/answer", async (req, res) => {
     const body = parse(AnswerSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await answerSignal(deps, actor, boardId, pathId(req.params.signalId, "signalId"), body));
+    res.json(await core.answerSignal(actor, boardId, pathId(req.params.signalId, "signalId"), body));
   });
 
   r.post("/api/boards/:boardId/absences", async (req, res) => {
     const body = parse(RegisterAbsenceBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await registerAbsence(deps, actor, boardId, body));
+    res.status(201).json(await core.registerAbsence(actor, boardId, body));
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cover", async (req, res) => {
     const body = parse(AnswerCoverBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await answerCover(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body));
+    res.json(await core.answerCover(actor, boardId, pathId(req.params.absenceId, "absenceId"), body));
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cancel", async (req, res) => {
     const body = parse(CancelAbsenceBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await cancelAbsence(deps, actor, boardId, pathId(req.params.absenceId, "absenceId"), body.etag));
+    res.json(await core.cancelAbsence(actor, boardId, pathId(req.params.absenceId, "absenceId"), body.etag));
   });
 
   // Check-ins are recorded only by the walkthrough (its "end" event); this reads one occurrence's.
@@ -260,14 +234,14 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const date = pathParam(CalendarDate, req.params.date, "date");
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readCheckIn(deps, actor, boardId, date, meeting));
+    res.json(await core.readCheckIn(actor, boardId, date, meeting));
   });
 
   // `?meeting=<id>` names the recurring meeting (a tab linked to a meeting); without it, the meeting on now.
   r.get("/api/boards/:boardId/walkthrough", async (req, res) => {
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const walkthrough = await readWalkthrough(deps, actor, boardId, meeting);
+    const walkthrough = await core.readWalkthrough(actor, boardId, meeting);
     res.json(walkthrough ? { walkthrough } : {});
   });
 
@@ -275,83 +249,83 @@ export function boardRoutes(deps: UseCaseDeps): Router {
     const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await startOrJoinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
+    res.json({ walkthrough: await core.startOrJoinWalkthrough(actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/join", async (req, res) => {
     const { teamsChatId } = parse(JoinWalkthroughBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await joinWalkthrough(deps, actor, boardId, meeting, teamsChatId) });
+    res.json({ walkthrough: await core.joinWalkthrough(actor, boardId, meeting, teamsChatId) });
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {
     const body = parse(WalkthroughEventBody, req.body);
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json({ walkthrough: await reportWalkthroughEvent(deps, actor, boardId, body, meeting) });
+    res.json({ walkthrough: await core.reportWalkthroughEvent(actor, boardId, body, meeting) });
   });
 
   r.get("/api/boards/:boardId/audit", async (req, res) => {
     const query = parse(AuditQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readAuditLog(deps, actor, boardId, query));
+    res.json(await core.readAuditLog(actor, boardId, query));
   });
 
   r.get("/api/boards/:boardId/audit.csv", async (req, res) => {
     const { cursor: _cursor, format, ...query } = parse(AuditCsvQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    await sendCsv(res, "loggkontroll.csv", await exportAuditLog(deps, actor, boardId, query, format));
+    await sendCsv(res, "loggkontroll.csv", await core.exportAuditLog(actor, boardId, query, format));
   });
 
   r.get("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readLogReviewers(deps, actor, boardId, pathId(req.params.organisationId, "organisationId")));
+    res.json(await core.readLogReviewers(actor, boardId, pathId(req.params.organisationId, "organisationId")));
   });
 
   r.put("/api/boards/:boardId/log-reviewers/:organisationId", async (req, res) => {
     const body = parse(NameLogReviewersBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await nameLogReviewers(deps, actor, boardId, pathId(req.params.organisationId, "organisationId"), body));
+    res.json(await core.nameLogReviewers(actor, boardId, pathId(req.params.organisationId, "organisationId"), body));
   });
 
   r.get("/api/boards/:boardId/log-reviews/:period", async (req, res) => {
     const period = pathParam(Month, req.params.period, "period");
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readLogReview(deps, actor, boardId, period));
+    res.json(await core.readLogReview(actor, boardId, period));
   });
 
   r.get("/api/boards/:boardId/log-reviews/:period/report.csv", async (req, res) => {
     const period = pathParam(Month, req.params.period, "period");
     const { format } = parse(ExportQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    await sendCsv(res, `loggkontroll-${period}.csv`, await exportLogReview(deps, actor, boardId, period, format));
+    await sendCsv(res, `loggkontroll-${period}.csv`, await core.exportLogReview(actor, boardId, period, format));
   });
 
   r.post("/api/boards/:boardId/log-reviews/:period/items/:itemId", async (req, res) => {
     const period = pathParam(Month, req.params.period, "period");
     const body = parse(MarkLogReviewItemBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await markLogReviewItem(deps, actor, boardId, period, pathId(req.params.itemId, "itemId"), body));
+    res.json(await core.markLogReviewItem(actor, boardId, period, pathId(req.params.itemId, "itemId"), body));
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/log-extract", async (req, res) => {
     const query = parse(ExtractQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), query.organisationId));
+    res.json(await core.readLogExtract(actor, boardId, pathId(req.params.participantId, "participantId"), query.organisationId));
   });
 
   r.get("/api/boards/:boardId/participants/:participantId/log-extract.csv", async (req, res) => {
     const { organisationId, format = "csv" } = parse(ExtractCsvQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    const extract = await readLogExtract(deps, actor, boardId, pathId(req.params.participantId, "participantId"), organisationId);
-    await sendCsv(res, "registerutdrag.csv", logExtractCsv(extract, { format, timeZone: deps.timeZone }));
+    const participantId = pathId(req.params.participantId, "participantId");
+    await sendCsv(res, "registerutdrag.csv", await core.exportLogExtract(actor, boardId, participantId, organisationId, format));
   });
 
   r.get("/api/boards/:boardId/statistics.csv", async (req, res) => {
     const query = parse(StatisticsQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    await sendCsv(res, "statistik.csv", await exportStatistics(deps, actor, boardId, query.months ?? 12, query.format));
+    await sendCsv(res, "statistik.csv", await core.exportStatistics(actor, boardId, query.months ?? 12, query.format));
   });
 
   return r;

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { isUnauthenticated } from "../auth";
 import { Invalid, isDomainError, type DomainError } from "../domain/errors";
 import type { Logger } from "../logger";
-import { isStorageUnavailable } from "../storage";
+import { isStorageUnavailable } from "../core";
 
 /** Seconds the client should wait before trying again when storage is unavailable. */
 export const STORAGE_RETRY_AFTER_SECONDS = 3;

@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { BoardId, Caller } from "../domain/types";
-import { resolveActor } from "../use-cases/actor";
-import type { UseCaseDeps } from "../use-cases/deps";
+import type { Core } from "../core";
 import { pathId } from "./validate";
 
 // Live updates: Server-Sent Events announcing the board's version. The version lives in Table
@@ -93,12 +92,12 @@ export class BoardVersionWatcher {
  * reads the stream with fetch and sends `Authorization: Bearer`, so no token is ever in a URL
  * (App Service and Application Insights record request URLs). A token in the query is not read.
  */
-export function liveRoutes(deps: UseCaseDeps, watcher: BoardVersionWatcher): Router {
+export function liveRoutes(core: Core, watcher: BoardVersionWatcher): Router {
   const r = Router();
   r.get("/api/boards/:boardId/events", async (req: Request, res: Response) => {
     const caller = res.locals.caller as Caller;
     const boardId = pathId(req.params.boardId, "boardId");
-    await resolveActor(deps, caller, boardId, "tab");
+    await core.actorFor(caller, boardId, "tab");
     res.writeHead(200, {
       "Content-Type": "text/event-stream",
       "Cache-Control": "no-store, no-transform",
@@ -115,7 +114,7 @@ export function liveRoutes(deps: UseCaseDeps, watcher: BoardVersionWatcher): Rou
       clearInterval(heartbeat);
       unsubscribe();
     });
-    if (!res.writableEnded) send(await deps.storage.boardVersions.current(boardId));
+    if (!res.writableEnded) send(await core.boardVersion(boardId));
   });
   return r;
 }

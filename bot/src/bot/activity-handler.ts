@@ -22,22 +22,21 @@ import {
   participantChoiceTitle,
   t,
 } from "../cards";
-import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { isDomainError } from "../domain/errors";
 import type { Caller } from "../domain/types";
 import { memberIdOf } from "../domain/types";
 import { handleCardAction } from "./card-actions";
-import { type CardViewDeps, helpCard, buildCardFor } from "./card-views";
 import { parseCommand } from "./commands";
 import { type TableConversationReferenceStore, kindOf } from "./conversation-reference-store";
-import type { Reach } from "./reach";
+import type { PersonalChats } from "./personal-chats";
+import type { Cards } from "./render-card";
 
 // The Teams edge: who may talk to the bot, installs and uninstalls, commands, card actions.
 
 export interface HandlerDeps {
-  views: CardViewDeps;
+  cards: Cards;
   references: TableConversationReferenceStore;
-  reach: Reach;
+  personalChats: PersonalChats;
   /** Work that outlives the turn (opening personal chats for a whole team); idle() waits for it. */
   background(task: Promise<unknown>): void;
   /** Tenants whose members may use the bot: the union of the boards' allowedTenantIds. */
@@ -77,7 +76,7 @@ export class FactBotHandler extends TeamsActivityHandler {
       if (scope === "team") {
         for (const boardId of boardIds) {
           this.d.background(
-            this.d.reach
+            this.d.personalChats
               .openPersonalChats(boardId)
               .catch((e: unknown) =>
                 this.d.log?.error({ error: e instanceof Error ? e.name : "unknown" }, "opening personal chats failed"),
@@ -140,11 +139,15 @@ export class FactBotHandler extends TeamsActivityHandler {
   private async remember(context: TurnContext): Promise<string[]> {
     const reference = TurnContext.getConversationReference(context.activity);
     const caller = callerOf(context);
-    const own = caller ? await this.d.views.useCases.storage.members.boardsOf(memberIdOf(caller.tenantId, caller.objectId)) : [];
     const teamId = teamIdOf(context);
     // A channel in the board's team serves the board whoever installed it, member or not.
-    const ofTeam = kindOf(reference) === "channel" ? await this.boardsOfTeam(teamId, reference.conversation?.id) : [];
-    const boardIds = [...new Set([...own, ...ofTeam])];
+    const teamChannels = kindOf(reference) === "channel" && teamId ? await this.d.references.channelsOfTeam(teamId) : [];
+    const channelIds =
+      kindOf(reference) === "channel"
+        ? [teamId, reference.conversation?.id, ...teamChannels.map((c) => c.reference.conversation?.id)].filter((x): x is string => !!x)
+        : [];
+    const served = await this.d.cards.core.boardsServedBy(caller, channelIds);
+    const boardIds = [...new Set([...served, ...teamChannels.flatMap((c) => c.boardIds)])];
     // A person's language choice outlives every refresh of their chat's reference.
     const chosenLocale =
       kindOf(reference) === "personal" && caller
@@ -159,24 +162,6 @@ export class FactBotHandler extends TeamsActivityHandler {
     return boardIds;
   }
 
-  /**
-   * The boards whose team this is: the board's morning-brief channel is in it (or is its General
-   * channel, whose id is the team's), or a channel of the team is already linked to the board.
-   */
-  private async boardsOfTeam(teamId: string | undefined, conversationId: string | undefined): Promise<string[]> {
-    const ids = new Set([teamId, conversationId].filter((x): x is string => !!x));
-    const [boards, teamChannels] = await Promise.all([
-      this.d.views.useCases.storage.boards.list(),
-      teamId ? this.d.references.channelsOfTeam(teamId) : Promise.resolve([]),
-    ]);
-    const channelIds = new Set([...ids, ...teamChannels.map((c) => c.reference.conversation?.id).filter((x): x is string => !!x)]);
-    const linked = new Set([
-      ...boards.filter((b) => b.settings?.briefChannelId && channelIds.has(b.settings.briefChannelId)).map((b) => b.id),
-      ...teamChannels.flatMap((c) => c.boardIds),
-    ]);
-    return [...linked];
-  }
-
   private async answerMessage(context: TurnContext): Promise<void> {
     const caller = callerOf(context);
     const isPersonal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
@@ -188,19 +173,22 @@ export class FactBotHandler extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       return;
     }
-    const member = caller ? await this.memberOf(caller) : undefined;
+    const member = caller ? await this.d.cards.core.firstMembership(caller) : undefined;
     const locale = await this.localeFor(context);
     const viewer = { ...(member ? { member } : {}), audience: "personal" as const, locale };
     let card;
     const form = parsed && FORMS[parsed.command];
-    const boards = member && form && caller && isPersonal ? await this.activeBoardsOf(caller) : [];
+    const boards = member && form && caller && isPersonal ? await this.d.cards.core.activeBoardsOf(caller) : [];
     if (form && boards.length > 1) {
       // On several boards: ask which, instead of quietly serving the first.
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildBoardChoiceCard(form, boards, locale))));
       return;
     }
     if (!member || !parsed || parsed.command === "help" || parsed.command === "language" || !isPersonal) {
-      card = await helpCard(this.d.views, { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) });
+      card = await this.d.cards.render(
+        { card: "help" },
+        { ...viewer, notUnderstood: parsed === undefined && normalisedNonEmpty(context.activity.text) },
+      );
     } else {
       const boardId = member.boardId;
       const ref =
@@ -210,10 +198,10 @@ export class FactBotHandler extends TeamsActivityHandler {
             ? ({ card: "absenceForm", boardId } as const)
             : ({ card: "signalForm", boardId } as const);
       try {
-        card = await buildCardFor(this.d.views, ref, viewer);
+        card = await this.d.cards.render(ref, viewer);
       } catch (e) {
         if (!isDomainError(e)) throw e;
-        card = await helpCard(this.d.views, viewer);
+        card = await this.d.cards.render({ card: "help" }, viewer);
       }
     }
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -229,34 +217,11 @@ export class FactBotHandler extends TeamsActivityHandler {
   /** Stores the choice, and answers in the language chosen. */
   private async chooseLanguage(caller: Caller, language: Locale) {
     await this.d.references.chooseLocale(memberIdOf(caller.tenantId, caller.objectId), language);
-    const member = await this.memberOf(caller);
-    return helpCard(this.d.views, {
-      ...(member ? { member } : {}),
-      audience: "personal",
-      locale: language,
-      message: t(language).languageChosen,
-    });
-  }
-
-  /** The boards the person is an active member of, by name. */
-  private async activeBoardsOf(caller: Caller): Promise<Array<{ id: string; name: string }>> {
-    const storage = this.d.views.useCases.storage;
-    const memberId = memberIdOf(caller.tenantId, caller.objectId);
-    const ids = await storage.members.boardsOf(memberId);
-    const rows = await Promise.all(
-      ids.map(async (id) => ({ member: await storage.members.get(id, memberId), board: await storage.boards.get(id) })),
+    const member = await this.d.cards.core.firstMembership(caller);
+    return this.d.cards.render(
+      { card: "help" },
+      { ...(member ? { member } : {}), audience: "personal", locale: language, message: t(language).languageChosen },
     );
-    return rows
-      .filter((r) => r.member && !r.member.leftAt && r.board)
-      .map((r) => ({ id: r.board!.id, name: r.board!.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, "sv"));
-  }
-
-  private async memberOf(caller: Caller) {
-    const memberId = memberIdOf(caller.tenantId, caller.objectId);
-    const storage = this.d.views.useCases.storage;
-    const boards = await storage.members.boardsOf(memberId);
-    return boards[0] ? storage.members.get(boards[0], memberId) : undefined;
   }
 
   /** Typeahead in the signal form: the participants this person may signal about, matching what they typed. */
@@ -275,11 +240,14 @@ export class FactBotHandler extends TeamsActivityHandler {
       return error(403, "Forbidden", "Personal chat only.");
     const query = SignalSearchQuery.safeParse(value);
     if (!query.success) return error(400, "BadRequest", "The search is not valid.");
-    const member = await this.d.views.useCases.storage.members.findBySignIn(boardId, caller);
-    if (!member || member.leftAt) return error(403, "Forbidden", "Not a member of this board.");
+    const actor = await this.d.cards.core.actorFor(caller, boardId, "bot").catch((e: unknown) => {
+      if (isDomainError(e)) return undefined;
+      throw e;
+    });
+    if (!actor) return error(403, "Forbidden", "Not a member of this board.");
     try {
       const { queryText, queryOptions } = query.data;
-      const found = await searchParticipantsToSignal(this.d.views.useCases, { member, channel: "bot" }, boardId, queryText, {
+      const found = await this.d.cards.core.searchParticipantsToSignal(actor, boardId, queryText, {
         ...(queryOptions?.skip !== undefined ? { skip: queryOptions.skip } : {}),
         ...(queryOptions?.top !== undefined ? { top: queryOptions.top } : {}),
       });
@@ -319,7 +287,7 @@ export class FactBotHandler extends TeamsActivityHandler {
       };
     }
     const result = await handleCardAction(
-      this.d.views,
+      this.d.cards,
       caller,
       value.action?.verb,
       value.action?.data,

@@ -12,24 +12,13 @@ import {
   withTodaysNames,
 } from "../cards";
 import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
-import { addDays } from "../domain/dates";
-import { type DomainError, Forbidden, NotFound, NotYourOrganisationsText, isDomainError } from "../domain/errors";
-import { isAllowed } from "../domain/permissions";
-import { type Actor, type Caller, memberIdOf } from "../domain/types";
-import { registerAbsence, answerCover, cancelAbsence } from "../use-cases/absences";
-import { resolveActor } from "../use-cases/actor";
-import { recordConsent } from "../use-cases/consents";
-import { todayOf } from "../use-cases/deps";
-import { putOnBoard } from "../use-cases/entries";
-import { answerSignal, raiseSignal } from "../use-cases/signals";
-import { relationOf } from "../use-cases/relation";
-import { type CardViewDeps, buildCardFor, signalCard, helpCard } from "./card-views";
+import { type DomainError, NotYourOrganisationsText, isDomainError } from "../domain/errors";
+import type { Actor, Caller } from "../domain/types";
+import type { Cards } from "./render-card";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
 // or the card's ETag is old) gets the current card back with a short line saying so.
-
-export const CONSENT_REMINDER_KIND = "consentReminder";
 
 export type ActionResult = { card: AdaptiveCard } | { error: { status: 400 | 404; code: string; message: string } };
 
@@ -38,7 +27,7 @@ export type ActionResult = { card: AdaptiveCard } | { error: { status: 400 | 404
  * a card is only ever refreshed into its shared view (counts and a link); nothing is done from it.
  */
 export async function handleCardAction(
-  deps: CardViewDeps,
+  cards: Cards,
   caller: Caller,
   rawVerb: unknown,
   rawData: unknown,
@@ -50,40 +39,40 @@ export async function handleCardAction(
   if (!isVerb(verb)) return { error: { status: 400, code: "BadRequest", message: "Unknown action." } };
   const form = FORM_OF_VERB[verb];
   // A help card's button for someone on several boards names no board: ask which first.
-  if (form && conversation === "personal" && !hasBoardId(data)) return { card: await boardChoiceFor(deps, caller, form, locale) };
+  if (form && conversation === "personal" && !hasBoardId(data)) return { card: await boardChoiceFor(cards, caller, form, locale) };
   const parsed = VERBS[verb].safeParse(data);
   if (!parsed.success) {
     const ref = CardRefSchema.safeParse(data);
     if (!ref.success) return { error: { status: 400, code: "BadRequest", message: "The card data is not valid." } };
     const identityNumber = parsed.error.issues.find(isPersonalIdentityNumberIssue);
     const message = identityNumber ? s.identityNumberIn(inputLabel(locale, identityNumber.path)) : s.invalidInput;
-    return current(deps, caller, ref.data, locale, message, conversation);
+    return current(cards, caller, ref.data, locale, message, conversation);
   }
   const ref = CardRefSchema.parse(parsed.data);
   if (conversation === "shared")
-    return current(deps, caller, ref, locale, verb === "refresh" ? undefined : s.personalChatOnly, conversation);
+    return current(cards, caller, ref, locale, verb === "refresh" ? undefined : s.personalChatOnly, conversation);
   try {
     if (ref.card === "help")
-      return { card: await helpCard(deps, { ...(await firstMembership(deps, caller)), audience: "personal", locale }) };
-    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot");
-    const message = await act(deps, actor, verb, parsed.data as never, locale);
+      return { card: await cards.render(ref, { ...(await membershipOf(cards, caller)), audience: "personal", locale }) };
+    const actor = await cards.core.actorFor(caller, ref.boardId, "bot");
+    const message = await act(cards, actor, verb, parsed.data as never, locale);
     if (message && typeof message === "object") return { card: message };
-    return { card: await buildCardFor(deps, ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
+    return { card: await cards.render(ref, { member: actor.member, audience: "personal", locale, ...(message ? { message } : {}) }) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return current(deps, caller, ref, locale, messageFor(e, locale, ref.card), conversation);
+    return current(cards, caller, ref, locale, messageFor(e, locale, ref.card), conversation);
   }
 }
 
-/** Runs the verb; returns a message for the refreshed card, or a whole card when the answer is a different card. */
+/** Runs the verb through the core; returns a message for the refreshed card, or a whole card when the answer is a different card. */
 async function act<V extends keyof typeof VERBS>(
-  deps: CardViewDeps,
+  cards: Cards,
   actor: Actor,
   verb: V,
   data: VerbData<V>,
   locale: Locale,
 ): Promise<string | AdaptiveCard | undefined> {
-  const u = deps.useCases;
+  const core = cards.core;
   const s = t(locale);
   switch (verb) {
     case "refresh":
@@ -94,7 +83,7 @@ async function act<V extends keyof typeof VERBS>(
       return undefined;
     case "consent.given": {
       const d = data as VerbData<"consent.given">;
-      await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
+      await core.recordConsent(actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
         ...(d.etag ? { etag: d.etag } : {}),
         status: "given",
         receivingOrganisationIds: d.receivingOrganisationIds,
@@ -106,45 +95,23 @@ async function act<V extends keyof typeof VERBS>(
     case "consent.declined":
     case "consent.withdrawn": {
       const d = data as VerbData<"consent.declined"> & { withdrawnOn?: string };
-      const receivers =
-        d.receivingOrganisationIds ?? (await defaultReceivers(deps, d.boardId, d.participantId, d.disclosingOrganisationId));
-      await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
-        ...(d.etag ? { etag: d.etag } : {}),
+      await core.declineOrWithdrawConsent(actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
         status: verb === "consent.declined" ? "declined" : "withdrawn",
-        receivingOrganisationIds: receivers,
+        ...(d.etag ? { etag: d.etag } : {}),
         ...(d.withdrawnOn ? { withdrawnOn: d.withdrawnOn } : {}),
+        ...(d.receivingOrganisationIds ? { receivingOrganisationIds: d.receivingOrganisationIds } : {}),
       });
       return verb === "consent.declined" ? s.consentDeclinedSaved : s.consentWithdrawnSaved;
     }
     case "consent.remindLater": {
       const d = data as VerbData<"consent.remindLater">;
-      const participant = await u.storage.participants.get(d.boardId, d.participantId);
-      if (!participant) throw new NotFound("The participant");
-      const today = todayOf(u);
-      const relation = {
-        ...relationOf(actor, participant, await u.storage.absences.listCurrent(d.boardId, today), today),
-        ownOrganisation: actor.member.organisationId === d.disclosingOrganisationId,
-      };
-      if (!isAllowed(actor.member.role, "consent.record", relation)) throw new Forbidden();
-      const on = addDays(today, d.days);
-      // The id names the day: a double click schedules one reminder; another choice schedules another.
-      await u.storage.dueItems.schedule({
-        kind: CONSENT_REMINDER_KIND,
-        id: `${d.boardId}.${d.participantId}.${d.disclosingOrganisationId}.${actor.member.id}.${on}`,
-        dueAt: new Date(u.clock().getTime() + d.days * 86_400_000).toISOString().slice(0, 13) + ":00:00.000Z",
-        payload: {
-          boardId: d.boardId,
-          participantId: d.participantId,
-          disclosingOrganisationId: d.disclosingOrganisationId,
-          memberId: actor.member.id,
-        },
-      });
+      await core.remindAboutConsentLater(actor, d.boardId, d.participantId, d.disclosingOrganisationId, d.days);
       return s.remindSet(d.days);
     }
     case "signal.acknowledge":
     case "signal.resolve": {
       const d = data as VerbData<"signal.acknowledge">;
-      await answerSignal(u, actor, d.boardId, d.signalId, {
+      await core.answerSignal(actor, d.boardId, d.signalId, {
         answer: verb === "signal.acknowledge" ? "acknowledge" : "resolve",
         etag: d.etag,
       });
@@ -152,103 +119,59 @@ async function act<V extends keyof typeof VERBS>(
     }
     case "signal.decline": {
       const d = data as VerbData<"signal.decline">;
-      await answerSignal(u, actor, d.boardId, d.signalId, { answer: "decline", etag: d.etag, reason: d.declineReason });
+      await core.answerSignal(actor, d.boardId, d.signalId, { answer: "decline", etag: d.etag, reason: d.declineReason });
       return s.signalDeclined;
     }
     case "signal.putOnBoard": {
       const d = data as VerbData<"signal.putOnBoard">;
-      const e = await u.storage.signals.get(d.boardId, d.signalId);
-      // The participant comes from the signal, not from the card.
-      if (!e || e.participantId !== d.participantId) throw new NotFound("The signal");
-      try {
-        await putOnBoard(u, actor, d.boardId, {
-          participantId: e.participantId,
-          reason: d.reason,
-          priority: d.priority,
-          nextEvaluationOn: d.nextEvaluationOn,
-        });
-      } catch (err) {
-        // A double click: the first one put them on the board.
-        if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
-      }
-      // Putting on the board answers an open signal: it is acknowledged if this person may answer it.
-      if (e.state === "open") {
-        await answerSignal(u, actor, d.boardId, e.id, { answer: "acknowledge", etag: e.etag }).catch((err: unknown) => {
-          if (!isDomainError(err)) throw err;
-        });
-      }
+      await core.putSignalledParticipantOnBoard(actor, d.boardId, d.signalId, {
+        participantId: d.participantId,
+        reason: d.reason,
+        priority: d.priority,
+        nextEvaluationOn: d.nextEvaluationOn,
+      });
       return s.putOnBoardSaved;
     }
     case "cover.accept":
     case "cover.decline": {
       const d = data as VerbData<"cover.accept">;
-      await answerCover(u, actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
+      await core.answerCover(actor, d.boardId, d.absenceId, { etag: d.etag, answer: verb === "cover.accept" ? "accept" : "decline" });
       return verb === "cover.accept" ? s.coverAcceptedSaved : s.coverDeclinedSaved;
     }
     case "absence.cancel": {
       const d = data as VerbData<"absence.cancel">;
       // Cancelling an absence already cancelled answers with how it stands: one effect for a double click.
-      await cancelAbsence(u, actor, d.boardId, d.absenceId, d.etag);
+      await core.cancelAbsence(actor, d.boardId, d.absenceId, d.etag);
       return s.absenceCancelled;
     }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
-      const memberId = d.memberId ?? actor.member.id;
-      let absenceId: string;
-      try {
-        absenceId = (
-          await registerAbsence(u, actor, d.boardId, {
-            from: d.from,
-            to: d.to,
-            reason: d.reason,
-            ...(d.memberId ? { memberId: d.memberId } : {}),
-          })
-        ).id;
-      } catch (err) {
-        // A double click: the same absence is already registered by this person; show it as it stands.
-        if (!(isDomainError(err) && err.code === "Invalid")) throw err;
-        const same = (await u.storage.absences.listForMember(d.boardId, memberId)).find(
-          (a) => a.from === d.from && a.to === d.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
-        );
-        if (!same) throw err;
-        absenceId = same.id;
-      }
+      const { absenceId } = await core.registerAbsenceOnce(actor, d.boardId, {
+        from: d.from,
+        to: d.to,
+        reason: d.reason,
+        ...(d.memberId ? { memberId: d.memberId } : {}),
+      });
       // The form becomes the absence as its person follows it: who is asked, who covers, and a cancel button.
-      return buildCardFor(deps, { card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
+      return cards.render({ card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
     }
     case "signal.raise": {
       const d = data as VerbData<"signal.raise">;
-      // The form's requestId becomes the signal's id: a double click creates it once.
-      let id = d.requestId;
-      try {
-        const view = await raiseSignal({ ...u, newId: () => d.requestId }, actor, d.boardId, {
-          participantId: d.participantId,
-          toOrganisationId: d.toOrganisationId,
-          kind: d.kind,
-          urgency: d.urgency,
-          proposeBoard: d.proposeBoard,
-          ...(d.note ? { note: d.note } : {}),
-        });
-        id = view.id;
-      } catch (err) {
-        if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
-        const existing = await u.storage.signals.get(d.boardId, d.requestId);
-        if (!existing || existing.raisedBy !== actor.member.id) throw err;
-      }
-      return signalCard(deps, d.boardId, id, { member: actor.member, audience: "personal", locale, message: s.signalSent });
+      const { signalId } = await core.raiseSignalOnce(actor, d.boardId, d.requestId, {
+        participantId: d.participantId,
+        toOrganisationId: d.toOrganisationId,
+        kind: d.kind,
+        urgency: d.urgency,
+        proposeBoard: d.proposeBoard,
+        ...(d.note ? { note: d.note } : {}),
+      });
+      return cards.render(
+        { card: "signal", boardId: d.boardId, signalId, audience: "personal" },
+        { member: actor.member, audience: "personal", locale, message: s.signalSent },
+      );
     }
   }
   return undefined;
-}
-
-async function defaultReceivers(deps: CardViewDeps, boardId: string, participantId: string, disclosing: string): Promise<string[]> {
-  const s = deps.useCases.storage;
-  const [participant, consent] = await Promise.all([
-    s.participants.get(boardId, participantId),
-    s.consents.get(boardId, participantId, disclosing),
-  ]);
-  if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
-  return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
 }
 
 /** The label a card shows for the input a person typed into (the verbs' text inputs), for a message naming it. */
@@ -269,52 +192,41 @@ const hasBoardId = (data: unknown): boolean =>
   typeof data === "object" && data !== null && typeof (data as { boardId?: unknown }).boardId === "string";
 
 /** The boards the caller is an active member of, to choose from; the chosen board is re-checked when the form opens. */
-async function boardChoiceFor(deps: CardViewDeps, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
-  const s = deps.useCases.storage;
-  const memberId = memberIdOf(caller.tenantId, caller.objectId);
-  const boards = await Promise.all(
-    (await s.members.boardsOf(memberId)).map(async (boardId) => {
-      const [member, board] = await Promise.all([s.members.get(boardId, memberId), s.boards.get(boardId)]);
-      return member && !member.leftAt && board ? [{ id: board.id, name: board.name }] : [];
-    }),
-  );
-  const active = boards.flat();
-  if (active.length === 0) return helpCard(deps, { audience: "personal", locale });
-  return buildBoardChoiceCard(form, active, locale);
+async function boardChoiceFor(cards: Cards, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
+  const boards = await cards.core.activeBoardsOf(caller);
+  if (boards.length === 0) return cards.render({ card: "help" }, { audience: "personal", locale });
+  return buildBoardChoiceCard(form, boards, locale);
 }
 
-async function firstMembership(deps: CardViewDeps, caller: Caller) {
-  const memberId = memberIdOf(caller.tenantId, caller.objectId);
-  const boards = await deps.useCases.storage.members.boardsOf(memberId);
-  const boardId = boards[0];
-  const member = boardId ? await deps.useCases.storage.members.get(boardId, memberId) : undefined;
+async function membershipOf(cards: Cards, caller: Caller) {
+  const member = await cards.core.firstMembership(caller);
   return member ? { member } : {};
 }
 
 /** The card as it is now, for this person, with a short line; or a help card if it is gone. */
 async function current(
-  deps: CardViewDeps,
+  cards: Cards,
   caller: Caller,
   ref: CardRef,
   locale: Locale,
   message: string | undefined,
   conversation: "personal" | "shared",
 ): Promise<ActionResult> {
-  const membership = await firstMembership(deps, caller);
+  const membership = await membershipOf(cards, caller);
   const audience = conversation === "shared" ? ("channel" as const) : ("personal" as const);
   const m = message ? { message } : {};
   try {
-    if (ref.card === "help") return { card: await helpCard(deps, { ...membership, audience, locale, ...m }) };
-    const actor = await resolveActor(deps.useCases, caller, ref.boardId, "bot").catch((e: unknown) => {
+    if (ref.card === "help") return { card: await cards.render(ref, { ...membership, audience, locale, ...m }) };
+    const actor = await cards.core.actorFor(caller, ref.boardId, "bot").catch((e: unknown) => {
       throw isDomainError(e) ? new NotMemberOfBoard() : e;
     });
-    return { card: await buildCardFor(deps, ref, { member: actor.member, audience, locale, ...m }) };
+    return { card: await cards.render(ref, { member: actor.member, audience, locale, ...m }) };
   } catch (e) {
     if (!isDomainError(e) && !(e instanceof NotMemberOfBoard)) throw e;
     // Say what happened: not on this board, or the thing is gone (or hidden from them, which looks the same).
     const why =
       e instanceof NotMemberOfBoard ? t(locale).notMemberOfBoard : e.code === "Forbidden" && message ? message : t(locale).notFound;
-    return { card: await helpCard(deps, { ...membership, audience: "personal", locale, message: why }) };
+    return { card: await cards.render({ card: "help" }, { ...membership, audience: "personal", locale, message: why }) };
   }
 }
 

@@ -1,18 +1,14 @@
-import type { TableClient } from "@azure/data-tables";
 import type { ConversationReferenceStore, ConversationReferenceStoreAddOptions, PagedData } from "@microsoft/teamsfx";
 import type { ConversationReference } from "botbuilder";
-import type { ConversationKind, ConversationRecord } from "../storage/conversation-reference-entity";
-import { type ConversationReferenceRepository, conversationReferenceRepository } from "../storage/conversation-reference-repository";
-import type { Stored } from "../storage/entity-support";
-import { safeKey } from "../storage/safe-key";
+import { type ConversationKind, type ConversationRecord, type ConversationReferenceRepository, type Stored, safeKey } from "../core";
 
-// The teamsfx ConversationReferenceStore over the ConversationReferences repository (storage/),
+// The teamsfx ConversationReferenceStore over the ConversationReferences table (main.ts hands the bot its repository),
 // so teamsfx's notification helpers could use it as they are. This file only knows the Bot
 // Framework's reference shape: which row a reference belongs to. teamsfx's own `key` argument is
 // ignored: the key is derived from the reference, so the same conversation always lands on the
 // same row whoever stores it.
 
-export type { ConversationKind } from "../storage/conversation-reference-entity";
+export type { ConversationKind } from "../core";
 
 export type StoredReference = Omit<Stored<ConversationRecord>, "reference" | "updatedAt"> & { reference: Partial<ConversationReference> };
 
@@ -45,10 +41,7 @@ const toStored = (r: Stored<ConversationRecord>): StoredReference => {
 };
 
 export class TableConversationReferenceStore implements ConversationReferenceStore {
-  private readonly repo: ConversationReferenceRepository;
-  constructor(table: TableClient | ConversationReferenceRepository) {
-    this.repo = "get" in table && "chooseLocale" in table ? table : conversationReferenceRepository(table as TableClient);
-  }
+  constructor(private readonly repo: ConversationReferenceRepository) {}
 
   /** teamsfx's interface: true when added or changed. */
   async add(_key: string, reference: Partial<ConversationReference>, options: ConversationReferenceStoreAddOptions): Promise<boolean> {

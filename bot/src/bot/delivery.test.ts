@@ -85,14 +85,14 @@ async function raiseSignal(meanwhile: () => void = () => undefined): Promise<str
 }
 
 const signalCards = (id: string) => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes(id));
-const sentTo = async (id: string) => (await h.bot.sentCards.listFor(`escalation.${boardId}.${id}`)).filter((s) => s.viewerId === kc.id);
+const sentTo = async (id: string) => (await h.storage.sentCards.listFor(`escalation.${boardId}.${id}`)).filter((s) => s.viewerId === kc.id);
 /** Notifications earlier tests left due would otherwise take this test's refusals. */
 const forgetEarlierNotifications = async () => {
   for (const d of await dueNotifications()) await h.storage.dueItems.cancel(d);
 };
 const runJobs = async (at: Date) => {
   h.now.value = at;
-  const jobs = startJobs({ bot: h.bot, pollSeconds: 3600, morningBriefAt: "07:45", claimant: "delivery" });
+  const jobs = startJobs({ core: h.core, pollSeconds: 3600, claimant: "delivery" });
   const ran = await jobs.runOnce(at);
   await jobs.stop();
   return ran;
@@ -127,7 +127,7 @@ describe("proactive cards through the CloudAdapter", () => {
     const id = await raiseSignal(() => h.connector.postThenTimeOut(1));
     expect(signalCards(id)).toHaveLength(1);
     // The job poller handling the same notification again must not post it again either.
-    await h.bot.notifier.handle({ type: "signalRaised", boardId, signalId: id });
+    await h.core.handleNotification({ type: "signalRaised", boardId, signalId: id });
     await h.bot.idle();
     expect(signalCards(id)).toHaveLength(1);
   });
@@ -283,7 +283,7 @@ describe("links in cards", () => {
       staticTabs: Array<{ entityId: string }>;
     };
     expect(manifest.staticTabs.map((t) => t.entityId)).not.toContain(boardTabEntityId(boardId));
-    const card = await h.bot.notifier.buildChannelCard({ card: "morningBrief", boardId }, (await h.bot.references.channelsOf(boardId))[0]!);
+    const card = await h.bot.cards.render({ card: "morningBrief", boardId }, { audience: "channel", locale: "sv" });
     const link = /https:\/\/teams\.microsoft\.com\/l\/entity\/[^/]+\/([^?"]+)/.exec(textOf(card));
     expect(link && decodeURIComponent(link[1]!)).toBe(boardTabEntityId(boardId));
   });

@@ -1,6 +1,5 @@
 import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../storage/test-support";
 import type { Actor, Member } from "../domain/types";
-import { joinWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import { type Harness, activity, post, startHarness, textOf } from "./test/harness";
 
 // Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only
@@ -84,15 +83,15 @@ it("records the meeting chat when the bot is added to the meeting, with the adde
 });
 
 it("posts the summary to the meeting chats the walkthrough ran in, counts only, once, in each chat's language", async () => {
-  const deps = h.bot.useCaseDeps;
-  const started = await startOrJoinWalkthrough(deps, actor(lead), boardId, undefined, SV_CHAT);
-  await joinWalkthrough(deps, actor(lead), boardId, undefined, EN_CHAT);
-  await joinWalkthrough(deps, actor(lead), boardId, undefined, STRANGER_CHAT);
+  const core = h.core;
+  const started = await core.startOrJoinWalkthrough(actor(lead), boardId, undefined, SV_CHAT);
+  await core.joinWalkthrough(actor(lead), boardId, undefined, EN_CHAT);
+  await core.joinWalkthrough(actor(lead), boardId, undefined, STRANGER_CHAT);
   expect(started.total).toBe(3);
-  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "actionAgreed" });
-  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "actionAgreed" });
+  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "actionAgreed" });
+  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "actionAgreed" });
   h.connector.clear();
-  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "end" });
+  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "end" });
   await h.bot.idle();
 
   const [sv] = h.connector.cards(SV_CHAT);
@@ -114,8 +113,8 @@ it("posts the summary to the meeting chats the walkthrough ran in, counts only, 
   expect(factsOf(en)).toMatchObject({ Reviewed: "0 of 3", "Actions agreed": "2", "Not reached": "3" });
 
   // Started again and ended again the same day: the chat is not told twice.
-  await startOrJoinWalkthrough(deps, actor(lead), boardId, undefined, SV_CHAT);
-  await reportWalkthroughEvent(deps, actor(lead), boardId, { type: "end" });
+  await core.startOrJoinWalkthrough(actor(lead), boardId, undefined, SV_CHAT);
+  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "end" });
   await h.bot.idle();
   expect(h.connector.cards(SV_CHAT)).toHaveLength(1);
 });

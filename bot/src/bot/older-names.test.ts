@@ -62,7 +62,7 @@ const aStoredSignal = (o: Parameters<typeof aSignal>[2] = {}) =>
 
 const runJobs = async (at: Date) => {
   h.now.value = at;
-  const jobs = startJobs({ bot: h.bot, pollSeconds: 3600, morningBriefAt: "07:45", claimant: "older-names" });
+  const jobs = startJobs({ core: h.core, pollSeconds: 3600, claimant: "older-names" });
   const ran = await jobs.runOnce(at);
   await jobs.stop();
   return ran;
@@ -90,7 +90,7 @@ describe("a card posted before the rename", () => {
 
   it("is updated in place under the card key it was recorded with", async () => {
     const e = await aStoredSignal();
-    const posted = await h.bot.sentCards.record({
+    const posted = await h.storage.sentCards.record({
       cardKey: `escalation.${boardId}.${e.id}`,
       dedupeKey: `raised.${kc.id}`,
       conversationKind: "personal",

@@ -169,7 +169,7 @@ describe("a manager's alert is built for that manager, now", () => {
         raisedBy: people.regionCoordinator.id,
       }),
     );
-    await h.bot.notifier.deliver({ card: "signalAlert", boardId, signalId: e.id }, [people.kommunManager], "manager");
+    await h.delivery.sendToMember({ card: "signalAlert", boardId, signalId: e.id }, people.kommunManager, "manager");
     await h.bot.idle();
     const alert = h.connector.cards(personalOf(people.kommunManager));
     expect(alert).toHaveLength(1);
@@ -207,7 +207,7 @@ describe("every card read is logged, channel bot", () => {
       aSignal(boardId, shared, { fromOrganisationId: regionId, toOrganisationId: kommunId, raisedBy: people.regionCoordinator.id }),
     );
     const before = (await logOf(shared, people.kommunManager)).reduce((n, r) => n + (r.count ?? 1), 0);
-    await h.bot.notifier.deliver({ card: "signal", boardId, signalId: e.id, audience: "personal" }, [people.kommunManager], "raised");
+    await h.delivery.sendToMember({ card: "signal", boardId, signalId: e.id, audience: "personal" }, people.kommunManager, "raised");
     await h.bot.idle();
     expect(textOf(h.connector.cards(personalOf(people.kommunManager))[0])).toContain("HBG-017");
     const ref = { card: "signal", boardId, signalId: e.id, audience: "personal" };
@@ -261,7 +261,7 @@ describe("no log, no details", () => {
   });
 
   it("a card sent or a list asked for in chat shows the error too", async () => {
-    await h.bot.notifier.deliver({ card: "signal", boardId, signalId, audience: "personal" }, [people.kommunManager], "noLog");
+    await h.delivery.sendToMember({ card: "signal", boardId, signalId, audience: "personal" }, people.kommunManager, "noLog");
     await say(h, as(people.regionCoordinator), "mina deltagare");
     await h.bot.idle();
     for (const m of [people.kommunManager, people.regionCoordinator]) {

@@ -1,17 +1,13 @@
-import { testStorageOptions } from "../storage/test-support";
-import { createBotTables } from "./bot-tables";
+import { createTestStorage } from "../storage/test-support";
 import type { StoredReference } from "./conversation-reference-store";
 import { ProactiveSender, type Transport } from "./proactive-sender";
 import { SlidingWindowLimiter, CONVERSATION_WINDOWS } from "./rate-limiter";
-import { sentCardRepository } from "../storage/sent-card-repository";
 
 const target: StoredReference = { kind: "personal", key: "t.o", reference: {}, boardIds: [], etag: "e", tenantId: "t" };
 const card = { type: "AdaptiveCard" as const, version: "1.5", body: [] };
 
 async function sentCards() {
-  const tables = createBotTables(testStorageOptions());
-  await tables.ensureTables();
-  return sentCardRepository(tables.sentCards);
+  return (await createTestStorage()).sentCards;
 }
 
 function failing(statuses: number[], headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from "../cards/card-kit";
 import type { StoredReference } from "./conversation-reference-store";
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from "./rate-limiter";
-import type { SentCardRepository } from "../storage/sent-card-repository";
+import type { SentCardRepository } from "../core";
 
 // Proactive cards go through one queue: bounded concurrency, Teams' rate limits per conversation
 // and per tenant, retries with exponential backoff, jitter and Retry-After on 429/412/502/504,

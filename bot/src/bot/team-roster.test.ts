@@ -41,12 +41,12 @@ it("reads every page of the team's members, with tenant, object id, name and whe
     ...(i === 7 ? { userRole: "guest" as const } : { userRole: "user" as const }),
   }));
   h.connector.setMembers(people);
-  const roster = await h.bot.roster.membersOf(boardId);
+  const roster = await h.teams.roster.membersOf(boardId, channelId);
   expect(roster).toHaveLength(1203);
   expect(roster![7]).toEqual({ tenantId: GUEST_HOME, objectId: people[7]!.aadObjectId, displayName: "Person 7", guest: true });
   expect(roster!.filter((p) => p.guest)).toHaveLength(1);
 });
 
 it("has no roster for a board whose team the bot is not installed in", async () => {
-  expect(await h.bot.roster.membersOf("noSuchBoard")).toBeUndefined();
+  expect(await h.teams.roster.membersOf("noSuchBoard")).toBeUndefined();
 });

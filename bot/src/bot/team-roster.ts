@@ -1,7 +1,5 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
-import type { Storage } from "../storage/table-service";
-import type { TeamRoster } from "../use-cases/members";
-import { safeKey } from "./bot-tables";
+import { type TeamRoster, safeKey } from "../core";
 import type { TableConversationReferenceStore } from "./conversation-reference-store";
 
 // The Teams team's roster, read by the bot installed in the team with the Bot Framework's paged
@@ -28,16 +26,9 @@ export async function readTeamMembers(
   return people;
 }
 
-export function createTeamRoster(parts: {
-  adapter: CloudAdapter;
-  botId: string;
-  references: TableConversationReferenceStore;
-  storage: Pick<Storage, "boards">;
-}): TeamRoster {
+export function createTeamRoster(parts: { adapter: CloudAdapter; botId: string; references: TableConversationReferenceStore }): TeamRoster {
   return {
-    async membersOf(boardId) {
-      const board = await parts.storage.boards.get(boardId);
-      const channelId = board?.settings?.briefChannelId;
+    async membersOf(boardId, channelId) {
       const target =
         (channelId ? await parts.references.get("channel", safeKey(channelId)) : undefined) ??
         (await parts.references.channelsOf(boardId))[0];

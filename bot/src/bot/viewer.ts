@@ -1,18 +1,9 @@
 import { boardTabEntityId } from "@fact-board/contract";
 import { type Locale, boardTabDeepLink } from "../cards";
-import type { Actor, Member } from "../domain/types";
-import type { UseCaseDeps } from "../use-cases/deps";
+import type { Member } from "../domain/types";
 
-// Who a card is built for, and the small helpers every card view shares.
-
-export interface CardViewDeps {
-  useCases: UseCaseDeps;
-  /** The Teams app id (manifest id) and the board tab's entity id, for deep links. */
-  teamsAppId: string;
-}
-
-/** Teams' user MRI for an Entra user: what refresh.userIds holds. */
-export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objectId}`;
+// Who a card is built for, and how it is presented to them: the core's viewer (member, audience)
+// plus the language, a line saying what just happened, and who Teams refreshes it for.
 
 export interface Viewer {
   member?: Member;
@@ -22,14 +13,20 @@ export interface Viewer {
   message?: string;
   /** Extra users to refresh automatically (a channel card: the people concerned). */
   refreshUserIds?: string[];
+  /** The help card's "I did not understand that". */
+  notUnderstood?: boolean;
 }
+
+/** Teams' user MRI for an Entra user: what refresh.userIds holds. */
+export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objectId}`;
 
 export const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)] : []), ...(v.refreshUserIds ?? [])];
 
-/** Cards read through the use-cases as the person, from the bot channel (what the access log records). */
-export const actorOf = (member: Member): Actor => ({ member, channel: "bot" });
-
 /** Opens the board's configured tab: the entity id the configuration page saved for this board. */
-export function boardUrl(deps: CardViewDeps, boardId: string, boardName: string): string | undefined {
-  return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
+export function boardUrl(teamsAppId: string, boardId: string, boardName: string): string | undefined {
+  return teamsAppId ? boardTabDeepLink(teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
 }
+
+/** The same link where a card always has one (the brief and the meeting summary): a placeholder app id without a Teams app. */
+export const boardDeepLink = (teamsAppId: string, boardId: string, boardName: string): string =>
+  boardTabDeepLink(teamsAppId || "fact-board", boardTabEntityId(boardId), boardName);

@@ -1,12 +1,14 @@
-import type { RowRights } from "@fact-board/contract";
+import type { RowRights, Role } from "@fact-board/contract";
 import { mayChange } from "./authorship";
+import { isActive, organisationsNamedBy, organisationsOfTenant } from "./membership";
+import { type Permission, type Relation, grantableRoles, isAllowed, mayChangeMember, mayGrantRole, permissionMatrix } from "./permissions";
 import { canApplySignalEvent } from "./signal";
-import { isAllowed, type Relation } from "./permissions";
-import type { BoardEntry, Signal, Member, OrganisationId, Participant } from "./types";
+import type { Absence, BoardAction, BoardEntry, JoinRequest, Member, Organisation, OrganisationId, Participant, Signal } from "./types";
 
-// What one viewer may do about one participant, as the views send it: the same permission matrix,
-// authorship table and state machine the use-cases assert, so a button the tab shows is one the
-// server will accept (the use-cases still decide again on every request).
+// What one viewer may do, as the views and cards send it: the same permission matrix, authorship
+// table and state machines the use-cases assert, so a button the tab or a card shows is one the
+// server will accept (the use-cases still decide again on every request). The one place rights are
+// computed: about a row, a signal, a consent, an absence, the board's people and the board itself.
 
 /** `relation` is how the viewer relates to the participant (relationOf), without `ownOrganisation`. */
 export function rowRights(member: Member, relation: Relation, participant: Participant, entry: Pick<BoardEntry, "writtenBy">): RowRights {
@@ -45,4 +47,112 @@ export function consentRights(member: Member, relation: Relation, participant: P
 /** Editing a participant's record (code, initials, case manager, organisations) is the writing organisation's. */
 export function participantRecordRights(member: Member, relation: Relation, participant: Pick<Participant, "writtenBy">): boolean {
   return isAllowed(member.role, "participant.edit", { ...relation, ownOrganisation: participant.writtenBy === member.organisationId });
+}
+
+/** A signal's card: the answers (signalRights) and putting the participant on the board while it is unanswered. */
+export function signalCardRights(member: Member, relation: Relation, s: Pick<Signal, "toOrganisationId" | "state">, onBoard: boolean) {
+  const open = s.state === "open" || s.state === "acknowledged";
+  return { ...signalRights(member, relation, s), putOnBoard: open && !onBoard && isAllowed(member.role, "entry.putOn", relation) };
+}
+
+/** An entry's shared fields are the writing organisation's (authorship); each action is its writer's to mark done. */
+export const mayEditEntryFields = (viewer: OrganisationId, e: Pick<BoardEntry, "writtenBy">): boolean =>
+  mayChange("entry.sharedFields", viewer, e.writtenBy);
+export const mayMarkActionDone = (viewer: OrganisationId, a: Pick<BoardAction, "writtenBy">): boolean =>
+  mayChange("action.markDone", viewer, a.writtenBy);
+
+/** The absent person, or a manager (or admin) of their organisation, may cancel an absence. */
+export function absenceRights(member: Member, absence: Pick<Absence, "memberId" | "organisationId">): { cancel: boolean } {
+  if (member.leftAt) return { cancel: false };
+  if (member.id === absence.memberId) return { cancel: isAllowed(member.role, "absence.registerOwn", {}) };
+  return {
+    cancel:
+      member.organisationId === absence.organisationId && isAllowed(member.role, "absence.registerForOther", { ownOrganisation: true }),
+  };
+}
+
+/** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
+export function generalPermissions(member: Pick<Member, "role">): Permission[] {
+  return (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, { ownOrganisation: true }));
+}
+
+/** The board's settings pages: which parts this person may change. */
+export function boardAdminRights(member: Pick<Member, "role">) {
+  return {
+    configure: isAllowed(member.role, "board.configure"),
+    manageOrganisations: isAllowed(member.role, "organisation.manage"),
+    manageMembers: isAllowed(member.role, "member.manage"),
+    manageOwnOrganisation: isAllowed(member.role, "member.manageOwnOrganisation", { ownOrganisation: true }),
+    importParticipants: isAllowed(member.role, "participant.import"),
+    readAdminAudit: isAllowed(member.role, "adminAudit.read"),
+  };
+}
+
+/** Someone who may manage some of the board's people (every organisation's, or their own organisation's). */
+export const mayManageSomeone = (member: Pick<Member, "role">): boolean => {
+  const r = boardAdminRights(member);
+  return r.manageMembers || r.manageOwnOrganisation;
+};
+
+/** Reviewing an organisation's access log is for its own named log reviewers (and whom the matrix lets). */
+export const mayReviewLog = (member: Member, organisationId: OrganisationId, namedReviewers: readonly string[]): boolean =>
+  organisationId === member.organisationId &&
+  isAllowed(member.role, "logReview.perform", { namedLogReviewer: namedReviewers.includes(member.id) });
+
+// The board's people (issue 29): from the matrix and its role grants; the use-cases assert these too.
+
+export interface GrantChoice {
+  organisationId: OrganisationId;
+  roles: Role[];
+}
+
+const relationTo = (actor: Member, organisationId: OrganisationId) => ({ ownOrganisation: actor.organisationId === organisationId });
+
+/** Where the actor may place someone, and with which roles: every organisation for an admin, their own for a manager. */
+export function grantChoices(actor: Member, organisations: readonly Pick<Organisation, "id">[]): GrantChoice[] {
+  return organisations
+    .map((o) => ({ organisationId: o.id, roles: grantableRoles(actor.role, relationTo(actor, o.id)) }))
+    .filter((c) => c.roles.length > 0);
+}
+
+/** Change them (name, substitutes), the roles they may be given, and whether the actor may let them leave. */
+export function memberRights(actor: Member, member: Member): { edit: boolean; roles: Role[]; leave: boolean } {
+  if (!isActive(member)) return { edit: false, roles: [], leave: false };
+  const relation = { ...relationTo(actor, member.organisationId), self: actor.id === member.id };
+  const reach = mayGrantRole(actor.role, member.role, relation);
+  return {
+    edit: mayChangeMember(actor.role, { from: member.role }, relation),
+    roles: reach ? grantableRoles(actor.role, relation) : [],
+    // Anyone may leave by themselves (the last admin excepted: the server says so).
+    leave: relation.self || reach,
+  };
+}
+
+/** Admins decide every join request; a manager those that name their own organisation. */
+export function mayDecideJoinRequest(actor: Member, named: readonly OrganisationId[]): boolean {
+  if (isAllowed(actor.role, "member.manage")) return true;
+  return named.includes(actor.organisationId) && isAllowed(actor.role, "member.manageOwnOrganisation", { ownOrganisation: true });
+}
+
+/**
+ * What the actor may decide about a join request: decline it, and approve it into which of the
+ * organisations the person signs in to now, with which roles (a manager: their own organisation,
+ * when the request names it, with the roles they may grant).
+ */
+export function joinRequestRights(
+  actor: Member,
+  request: Pick<JoinRequest, "tenantId" | "organisationIds">,
+  organisations: readonly Organisation[],
+): { decline: boolean; approveInto: GrantChoice[] } {
+  const named = organisationsNamedBy(request, organisations);
+  if (!mayDecideJoinRequest(actor, named)) return { decline: false, approveInto: [] };
+  const admin = isAllowed(actor.role, "member.manage");
+  const into = organisationsOfTenant(request.tenantId, organisations).filter((id) => admin || named.includes(id));
+  return {
+    decline: true,
+    approveInto: grantChoices(
+      actor,
+      into.map((id) => ({ id })),
+    ),
+  };
 }

@@ -14,7 +14,7 @@ let rc: Member, kc: Member, km: Member, absentee: Member, sub1: Member, sub2: Me
 let participantId: string;
 const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId });
 const personal = (m: Member) => `a:personal-${m.objectId}`;
-const jobsFor = (claimant: string) => startJobs({ bot: h.bot, pollSeconds: 3600, morningBriefAt: "07:45", claimant });
+const jobsFor = (claimant: string) => startJobs({ core: h.core, pollSeconds: 3600, claimant });
 
 beforeAll(async () => {
   h = await startHarness();
@@ -134,7 +134,7 @@ it("the morning brief goes to the team channel once, with counts only, and conse
   expect(textOf(briefs[0])).not.toMatch(/HBG-\d+|C\.D\./);
   // The region's consent runs out within 30 days: its case manager has a card; the municipality's is missing: its coordinator has one.
   // (Sent by the first brief these tests ran; the dedupe key names the problem, so once.)
-  const sent = async (org: string) => h.bot.sentCards.listFor(`consent.${boardId}.${participantId}.${org}${boardId}`);
+  const sent = async (org: string) => h.storage.sentCards.listFor(`consent.${boardId}.${participantId}.${org}${boardId}`);
   expect((await sent("orgr")).map((s) => s.viewerId)).toEqual([rc.id]);
   expect((await sent("orgk")).map((s) => s.viewerId)).toEqual([kc.id]);
   await runBoth(new Date("2026-03-05T07:30:00.000Z"));

@@ -50,7 +50,7 @@ afterAll(() => h?.close());
 async function runAt(iso: string): Promise<number> {
   const at = new Date(iso);
   h.now.value = at;
-  const jobs = startJobs({ bot: h.bot, pollSeconds: 3600, morningBriefAt: "07:45", claimant: "instance-a" });
+  const jobs = startJobs({ core: h.core, pollSeconds: 3600, claimant: "instance-a" });
   const ran = await jobs.runOnce(at);
   await jobs.stop();
   return ran;

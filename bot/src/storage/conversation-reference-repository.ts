@@ -1,8 +1,9 @@
-import { type TableClient, odata } from "@azure/data-tables";
+import { odata } from "@azure/data-tables";
 import { EntityStore, type Page } from "./entity-store";
 import { type Stored } from "./entity-support";
 import { type ConversationKind, type ConversationRecord, conversationKeys, conversationMapping } from "./conversation-reference-entity";
 import { isStatus, translate, write } from "./storage-errors";
+import type { Tables } from "./table-clients";
 
 export interface ConversationReferenceRepository {
   get(kind: ConversationKind, key: string): Promise<Stored<ConversationRecord> | undefined>;
@@ -19,7 +20,8 @@ export interface ConversationReferenceRepository {
   chooseLocale(memberKey: string, locale: "sv" | "en"): Promise<boolean>;
 }
 
-export function conversationReferenceRepository(client: TableClient): ConversationReferenceRepository {
+export function conversationReferenceRepository(tables: Tables): ConversationReferenceRepository {
+  const client = tables.conversationReferences;
   const store = new EntityStore(client, conversationMapping);
   const what = conversationMapping.what;
   return {

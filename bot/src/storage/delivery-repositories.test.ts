@@ -1,22 +1,19 @@
 // ConversationReferences and SentCards on Azurite: schema on read, odata filters, the shared error translation.
 import { Conflict } from "../domain/errors";
 import type { ConversationRecord } from "./conversation-reference-entity";
-import { conversationReferenceRepository } from "./conversation-reference-repository";
 import { StoredEntityInvalid } from "./storage-errors";
-import { sentCardRepository } from "./sent-card-repository";
-import { ensureTable, tableClientFactory } from "./table-clients";
-import { BOT_TABLES } from "./table-names";
-import { testStorageOptions } from "./test-support";
+import type { Storage } from "./table-service";
+import type { TableService } from "./table-clients";
+import { createTestStorageWithTables } from "./test-support";
 
-const options = testStorageOptions();
-const make = tableClientFactory(options);
-const referencesTable = make(`${options.tablePrefix}${BOT_TABLES.conversationReferences}`);
-const sentTable = make(`${options.tablePrefix}${BOT_TABLES.sentCards}`);
-const references = conversationReferenceRepository(referencesTable);
-const sent = sentCardRepository(sentTable);
+let references: Storage["conversations"];
+let sent: Storage["sentCards"];
+let service: TableService;
 
 beforeAll(async () => {
-  await Promise.all([ensureTable(referencesTable), ensureTable(sentTable)]);
+  const created = await createTestStorageWithTables();
+  ({ conversations: references, sentCards: sent } = created.storage);
+  service = created.service;
 });
 
 const channel = (id: string, o: Partial<ConversationRecord> = {}): ConversationRecord => ({
@@ -68,7 +65,10 @@ describe("conversation references", () => {
   });
 
   it("reads a row that no longer matches its schema as a loud error, not as data", async () => {
-    await referencesTable.upsertEntity({ partitionKey: "groupChat", rowKey: "broken", reference: "not json", updatedAt: "x" }, "Replace");
+    await service.tables.conversationReferences.upsertEntity(
+      { partitionKey: "groupChat", rowKey: "broken", reference: "not json", updatedAt: "x" },
+      "Replace",
+    );
     await expect(references.get("groupChat", "broken")).rejects.toBeInstanceOf(StoredEntityInvalid);
   });
 });

@@ -18,3 +18,8 @@ export type { AuditRange, AuditPageOptions, AuditRepository } from "./audit-repo
 export type { BoardVersionRepository } from "./board-version-repository";
 export type { DueItem } from "./due-item-entity";
 export type { DueItemRepository, ScheduleDueItem } from "./due-item-repository";
+export type { ConversationKind, ConversationRecord } from "./conversation-reference-entity";
+export type { ConversationReferenceRepository } from "./conversation-reference-repository";
+export type { SentCard } from "./sent-card-entity";
+export type { SentCardRepository } from "./sent-card-repository";
+export { safeKey } from "./safe-key";

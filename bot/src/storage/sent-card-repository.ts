@@ -1,9 +1,10 @@
-import { type TableClient, odata } from "@azure/data-tables";
+import { odata } from "@azure/data-tables";
 import { AlreadyExists } from "../domain/errors";
 import { EntityStore } from "./entity-store";
 import { type Stored } from "./entity-support";
 import { safeKey } from "./safe-key";
 import { type SentCard, sentCardKeys, sentCardMapping } from "./sent-card-entity";
+import type { Tables } from "./table-clients";
 
 export interface SentCardRepository {
   get(cardKey: string, dedupeKey: string): Promise<Stored<SentCard> | undefined>;
@@ -13,8 +14,8 @@ export interface SentCardRepository {
   listFor(cardKey: string): Promise<Array<Stored<SentCard>>>;
 }
 
-export function sentCardRepository(client: TableClient): SentCardRepository {
-  const store = new EntityStore(client, sentCardMapping);
+export function sentCardRepository(tables: Tables): SentCardRepository {
+  const store = new EntityStore(tables.sentCards, sentCardMapping);
   return {
     get: (cardKey, dedupeKey) => {
       const k = sentCardKeys(cardKey, dedupeKey);

@@ -25,6 +25,8 @@ export const TABLES = {
   logReviews: "LogReviews",
   joinRequests: "JoinRequests",
   adminAudit: "AdminAudit",
+  conversationReferences: "ConversationReferences",
+  sentCards: "SentCards",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

@@ -8,12 +8,14 @@ import { type BoardVersionRepository, boardVersionRepository } from "./board-ver
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { consentRepository } from "./consent-repository";
+import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
 import { type LogReviewRepository, logReviewRepository } from "./log-review-repository";
 import { signalRepository } from "./signal-repository";
 import { memberRepository } from "./member-repository";
 import { organisationRepository } from "./organisation-repository";
 import { participantRepository } from "./participant-repository";
+import { type SentCardRepository, sentCardRepository } from "./sent-card-repository";
 import { type StorageOptions, type TableService, createTableService } from "./table-clients";
 
 /** Every repository, built over one set of table clients. No TableClient crosses this interface. */
@@ -26,6 +28,10 @@ export interface Storage extends SnapshotSources {
   logReviews: LogReviewRepository;
   joinRequests: JoinRequestRepository;
   adminAudit: AdminAuditRepository;
+  /** Where the bot can write to (personal chats, channels, group chats): kept by the bot's delivery. */
+  conversations: ConversationReferenceRepository;
+  /** What the bot has posted, to send each card once and update every posted copy. */
+  sentCards: SentCardRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -58,6 +64,8 @@ export function storageOver(service: TableService): Storage {
     logReviews: logReviewRepository(tables),
     joinRequests: joinRequestRepository(tables),
     adminAudit: adminAuditRepository(tables),
+    conversations: conversationReferenceRepository(tables),
+    sentCards: sentCardRepository(tables),
   };
   return {
     ...repositories,

@@ -1,11 +1,11 @@
 import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
 import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
-import { Conflict, NotFound } from "../domain/errors";
-import { assertAllowed, isAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardId, Member } from "../domain/types";
+import { Conflict, NotFound, isDomainError } from "../domain/errors";
+import { assertAllowed } from "../domain/permissions";
+import type { Absence, Actor, BoardId } from "../domain/types";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
-import { toAbsenceView } from "./views";
+import { toAbsenceView } from "./view-mappers";
 
 export const COVER_DUE_KIND = "coverTimeout";
 
@@ -107,13 +107,6 @@ export async function answerCover(
   }
 }
 
-/** The absent person, or a manager (or admin) of their organisation, may cancel an absence; the card shows the button by the same rule. */
-export function mayCancelAbsence(member: Member, absence: Pick<Absence, "memberId" | "organisationId">): boolean {
-  if (member.leftAt) return false;
-  if (member.id === absence.memberId) return isAllowed(member.role, "absence.registerOwn", {});
-  return member.organisationId === absence.organisationId && isAllowed(member.role, "absence.registerForOther", { ownOrganisation: true });
-}
-
 export async function cancelAbsence(
   deps: UseCaseDeps,
   actor: Actor,
@@ -126,4 +119,26 @@ export async function cancelAbsence(
   assertMayRegisterFor(actor, absence.memberId, absence.organisationId);
   if (absence.cover.state === "cancelled") return toAbsenceView(absence);
   return toAbsenceView(await applyCoverEvent(deps, absence, { type: "cancel", at: nowOf(deps) }, etag));
+}
+
+/**
+ * From the absence form in Teams: the same absence registered again by the same person (a double
+ * click) is the one already registered, not an error.
+ */
+export async function registerAbsenceOnce(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: RegisterAbsenceBody,
+): Promise<{ absenceId: string }> {
+  try {
+    return { absenceId: (await registerAbsence(deps, actor, boardId, body)).id };
+  } catch (err) {
+    if (!(isDomainError(err) && err.code === "Invalid")) throw err;
+    const same = (await deps.storage.absences.listForMember(boardId, body.memberId ?? actor.member.id)).find(
+      (a) => a.from === body.from && a.to === body.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
+    );
+    if (!same) throw err;
+    return { absenceId: same.id };
+  }
 }

@@ -9,9 +9,9 @@ import type {
   OrganisationBody,
 } from "@fact-board/contract";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
-import { grantChoices, joinRequestRights, memberRights } from "../domain/member-rights";
+import { boardAdminRights, grantChoices, joinRequestRights, memberRights } from "../domain/viewer-rights";
 import { allowedTenantsOf, organisationsNamedBy, tenantsOf } from "../domain/membership";
-import { isAllowed, assertAllowed } from "../domain/permissions";
+import { assertAllowed } from "../domain/permissions";
 import {
   memberIdOf,
   type Actor,
@@ -292,8 +292,6 @@ export async function readAdminOverview(
     participants.filter((p) => visibilityFor(p, consents.get(p.id) ?? [], actor.member.organisationId, today)).map((p) => p.id),
   );
   const me = actor.member;
-  const manageMembers = isAllowed(me.role, "member.manage");
-  const manageOwn = isAllowed(me.role, "member.manageOwnOrganisation", { ownOrganisation: true });
   return {
     board: toBoardAdminView(board, defaults),
     organisations: organisations.map((o) => toOrganisationAdminView({ ...o, etag: o.etag ?? "" })),
@@ -313,13 +311,6 @@ export async function readAdminOverview(
       .map((r) => ({ ...toJoinRequestView(r, organisationsNamedBy(r, organisations)), may: joinRequestRights(me, r, organisations) }))
       .filter((r) => r.may.decline),
     grantable: grantChoices(me, organisations),
-    may: {
-      configure: isAllowed(me.role, "board.configure"),
-      manageOrganisations: isAllowed(me.role, "organisation.manage"),
-      manageMembers,
-      manageOwnOrganisation: manageOwn,
-      importParticipants: isAllowed(me.role, "participant.import"),
-      readAdminAudit: isAllowed(me.role, "adminAudit.read"),
-    },
+    may: boardAdminRights(me),
   };
 }

@@ -8,7 +8,7 @@ import type { Actor, BoardId, Consent, OrganisationId, ParticipantId } from "../
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
-import { consentViewsFor, toConsentView } from "./views";
+import { consentViewsFor, toConsentView } from "./view-mappers";
 
 function consentFrom(
   deps: UseCaseDeps,
@@ -98,4 +98,30 @@ export async function recordConsent(
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "consentChanged", boardId, participantId, disclosingOrganisationId });
   return toConsentView(saved, participantId, disclosingOrganisationId, todayOf(deps));
+}
+
+/**
+ * Declining or withdrawing from a consent card, which names no receivers: those of the stored
+ * consent, else every other organisation involved.
+ */
+export async function declineOrWithdrawConsent(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  participantId: ParticipantId,
+  disclosingOrganisationId: OrganisationId,
+  body: { status: "declined" | "withdrawn"; etag?: string; withdrawnOn?: string; receivingOrganisationIds?: string[] },
+): Promise<ConsentView> {
+  const { receivingOrganisationIds, ...rest } = body;
+  const receivers = receivingOrganisationIds ?? (await receiversByDefault(deps, boardId, participantId, disclosingOrganisationId));
+  return recordConsent(deps, actor, boardId, participantId, disclosingOrganisationId, { ...rest, receivingOrganisationIds: receivers });
+}
+
+async function receiversByDefault(deps: UseCaseDeps, boardId: BoardId, participantId: ParticipantId, disclosing: OrganisationId) {
+  const [participant, consent] = await Promise.all([
+    deps.storage.participants.get(boardId, participantId),
+    deps.storage.consents.get(boardId, participantId, disclosing),
+  ]);
+  if (consent && consent.receivingOrganisationIds.length > 0) return consent.receivingOrganisationIds;
+  return (participant?.organisationIds ?? []).filter((id) => id !== disclosing);
 }

@@ -4,7 +4,7 @@ import type { Clock } from "../domain/clock";
 import { localDate } from "../domain/dates";
 import type { CalendarDate } from "../domain/types";
 import type { Storage } from "../storage/table-service";
-import type { Notifier } from "./notifier";
+import type { Notifier } from "./notification";
 
 /** Everything a use-case needs from outside the domain. */
 export interface UseCaseDeps {

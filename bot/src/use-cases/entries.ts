@@ -16,7 +16,7 @@ import type { Actor, BoardEntry, BoardId, ParticipantId } from "../domain/types"
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant, type ParticipantContext } from "./participant-access";
-import { toClosedEntryView, toEntryView } from "./views";
+import { toClosedEntryView, toEntryView } from "./view-mappers";
 
 // Putting on, editing, reviewing and taking off board entries: load -> rule -> save with the
 // entry's ETag -> audit -> bump the board version (live viewers refetch) -> respond.

@@ -20,7 +20,7 @@ import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
 import { putOnBoard, takeOffBoard } from "./entries";
 import { SIGNAL_DUE_KIND, raiseSignal } from "./signals";
-import { silentNotifier } from "./notifier";
+import { silentNotifier } from "./notification";
 import { readHistory } from "./participants";
 import { repairBoard } from "./repair";
 import { reportWalkthroughEvent, startOrJoinWalkthrough } from "./walkthroughs";

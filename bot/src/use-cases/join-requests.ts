@@ -1,6 +1,6 @@
 import type { DecideJoinRequestBody, JoinRequestBody, JoinRequestView } from "@fact-board/contract";
 import { AlreadyExists, Forbidden, NotFound, TooMany } from "../domain/errors";
-import { joinRequestRights, mayDecideJoinRequest } from "../domain/member-rights";
+import { joinRequestRights, mayDecideJoinRequest } from "../domain/viewer-rights";
 import { isActive, organisationsNamedBy, organisationsOfTenant } from "../domain/membership";
 import { memberIdOf, type Actor, type BoardId, type Caller, type JoinRequest, type MemberId } from "../domain/types";
 import { recordAdminChange } from "./admin-audit";

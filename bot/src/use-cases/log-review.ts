@@ -10,7 +10,8 @@ import {
 import { Conflict, Invalid, NotFound } from "../domain/errors";
 import { isOnBoardOn } from "../domain/fidelity";
 import { type LogReview, type LogReviewers, assertPeriod, drawSample, markItem, sampleSeed } from "../domain/log-review";
-import { assertAllowed, isAllowed } from "../domain/permissions";
+import { assertAllowed } from "../domain/permissions";
+import { mayReviewLog } from "../domain/viewer-rights";
 import { type Actor, type AuditEvent, type BoardId, type OrganisationId, memberIdOf } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { MASKED_CODE } from "./audit-log";
@@ -31,9 +32,7 @@ const toReviewersView = (
   organisationId,
   memberIds: stored?.memberIds ?? [],
   ...(stored ? { etag: stored.etag } : {}),
-  mayReview:
-    organisationId === actor.member.organisationId &&
-    isAllowed(actor.member.role, "logReview.perform", { namedLogReviewer: stored?.memberIds.includes(actor.member.id) === true }),
+  mayReview: mayReviewLog(actor.member, organisationId, stored?.memberIds ?? []),
 });
 
 /** Who the organisation has named, for the managers who name them (and whether the viewer is one). */

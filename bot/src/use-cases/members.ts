@@ -3,7 +3,8 @@ import { askedSubstitute } from "../domain/cover";
 import { AlreadyExists, Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
 import { PERSONAL_IDENTITY_NUMBER_REFUSED, looksLikePersonalIdentityNumber } from "../domain/identity-number";
 import { assertKeepsAnAdmin, assertSubstitutes, isActive, leftMember, planHandOver, withoutSubstitute } from "../domain/membership";
-import { isAllowed, mayChangeMember, mayGrantRole } from "../domain/permissions";
+import { mayChangeMember, mayGrantRole } from "../domain/permissions";
+import { mayManageSomeone } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { identityKeyOf, memberIdOf, type Actor, type BoardId, type Member, type MemberId } from "../domain/types";
 import { applyCoverEvent } from "./absences";
@@ -17,12 +18,15 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 
 /** The port to the Teams team's roster (implemented in bot/ with the Bot Framework's paged members call). */
 export interface TeamRoster {
-  /** Everyone in the Teams team the board's channel belongs to; undefined when the bot is not installed there. */
-  membersOf(boardId: BoardId): Promise<Array<{ tenantId: string; objectId: string; displayName: string; guest: boolean }> | undefined>;
+  /**
+   * Everyone in the Teams team the board's channel belongs to (the morning-brief channel's team, if
+   * the board names one); undefined when the bot is not installed there.
+   */
+  membersOf(
+    boardId: BoardId,
+    briefChannelId?: string,
+  ): Promise<Array<{ tenantId: string; objectId: string; displayName: string; guest: boolean }> | undefined>;
 }
-
-const mayManageSomeone = (actor: Actor) =>
-  isAllowed(actor.member.role, "member.manage") || isAllowed(actor.member.role, "member.manageOwnOrganisation", { ownOrganisation: true });
 
 export function assertNoIdentityNumber(field: string, ...texts: Array<string | undefined>): void {
   if (texts.some((t) => t !== undefined && looksLikePersonalIdentityNumber(t))) throw new Invalid(PERSONAL_IDENTITY_NUMBER_REFUSED, field);
@@ -232,8 +236,12 @@ export async function readRoster(
   actor: Actor,
   boardId: BoardId,
 ): Promise<{ people: RosterPerson[]; installed: boolean }> {
-  if (!mayManageSomeone(actor)) throw new Forbidden();
-  const [people, members] = await Promise.all([roster.membersOf(boardId), deps.storage.members.listForBoard(boardId)]);
+  if (!mayManageSomeone(actor.member)) throw new Forbidden();
+  const board = await deps.storage.boards.get(boardId);
+  const [people, members] = await Promise.all([
+    roster.membersOf(boardId, board?.settings?.briefChannelId),
+    deps.storage.members.listForBoard(boardId),
+  ]);
   if (!people) return { people: [], installed: false };
   // Each identity a member signs in with counts: a guest account in the roster is that member too.
   const active = new Set(members.filter(isActive).flatMap((m) => [m.id, ...(m.identities ?? []).map(identityKeyOf)]));

@@ -9,7 +9,7 @@ import { changedFields, recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
-import { toParticipantView } from "./views";
+import { toParticipantView } from "./view-mappers";
 
 /** Edits the base record or changes the case manager: the writing organisation's own record (authorship). */
 export async function editParticipant(

@@ -12,7 +12,7 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { participantRecordRights } from "../domain/viewer-rights";
 import { loadVisibleParticipant } from "./participant-access";
 import { relationOf } from "./relation";
-import { toClosedEntryView, toEntryView, toSignalView, toParticipantView } from "./views";
+import { toClosedEntryView, toEntryView, toSignalView, toParticipantView } from "./view-mappers";
 
 export const MAX_PARTICIPANTS_LISTED = 50;
 

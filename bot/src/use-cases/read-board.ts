@@ -1,18 +1,18 @@
 import type { BoardRow, BoardView, SignalView, Viewer } from "@fact-board/contract";
 import { checkInOrder } from "../domain/board";
 import { NotFound } from "../domain/errors";
-import { assertAllowed, isAllowed, permissionMatrix, type Permission } from "../domain/permissions";
+import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Member, Participant } from "../domain/types";
-import { rowRights } from "../domain/viewer-rights";
+import { generalPermissions, rowRights } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationView, toParticipantView } from "./views";
+import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationView, toParticipantView } from "./view-mappers";
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
 export function viewerOf(member: Member): Viewer {
-  const permissions = (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, { ownOrganisation: true }));
+  const permissions = generalPermissions(member);
   return { memberId: member.id, displayName: member.displayName, organisationId: member.organisationId, role: member.role, permissions };
 }
 

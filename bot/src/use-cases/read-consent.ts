@@ -1,11 +1,11 @@
 import type { ConsentView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
-import { isAllowed } from "../domain/permissions";
+import { consentRights } from "../domain/viewer-rights";
 import type { Actor, BoardId, OrganisationId, ParticipantId } from "../domain/types";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
-import { toConsentView } from "./views";
+import { toConsentView } from "./view-mappers";
 
 // One organisation's consent for one participant, as its card shows it: the same gate and access
 // log as the tab's consent read (readConsents), plus whether this person may record it.
@@ -33,7 +33,6 @@ export async function readConsentFor(
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const stored = ctx.consents.find((c) => c.disclosingOrganisationId === disclosingOrganisationId);
   const receivers = p.organisationIds.filter((id) => id !== disclosingOrganisationId);
-  const relation = { ...ctx.relation, ownOrganisation: actor.member.organisationId === disclosingOrganisationId };
   await recordAccess(deps, actor, "viewedDetails", [p]);
   return {
     participant: { id: p.id, code: p.code, initials: p.initials },
@@ -44,6 +43,6 @@ export async function readConsentFor(
       selected: stored ? stored.receivingOrganisationIds.includes(id) : true,
     })),
     consent: toConsentView(stored, p.id, disclosingOrganisationId, todayOf(deps)),
-    canRecord: receivers.length > 0 && isAllowed(actor.member.role, "consent.record", relation),
+    canRecord: consentRights(actor.member, ctx.relation, p, disclosingOrganisationId).record,
   };
 }

@@ -1,13 +1,13 @@
 import type { SignalView } from "@fact-board/contract";
-import { canApplySignalEvent, isOverdue } from "../domain/signal";
+import { isOverdue } from "../domain/signal";
 import { NotFound } from "../domain/errors";
-import { isAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Signal } from "../domain/types";
+import { signalCardRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toSignalView } from "./views";
+import { toSignalView } from "./view-mappers";
 
 // A signal as one person may see it now, for a card (the signal card, a reminder, the manager's
 // alert): built at send time and at every refresh, with visibility, rights and the access log
@@ -69,15 +69,7 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
 
   let rights = NO_RIGHTS;
   if (visibility) {
-    const relation = { ...relationOf(actor, participant, absences, today), ownOrganisation: member.organisationId === e.toOrganisationId };
-    const mayAnswer = isAllowed(member.role, "signal.answer", relation);
-    const open = e.state === "open" || e.state === "acknowledged";
-    rights = {
-      acknowledge: mayAnswer && canApplySignalEvent(e.state, "acknowledge"),
-      resolve: mayAnswer && canApplySignalEvent(e.state, "resolve"),
-      decline: mayAnswer && canApplySignalEvent(e.state, "decline"),
-      putOnBoard: open && !entry && isAllowed(member.role, "entry.putOn", relation),
-    };
+    rights = signalCardRights(member, relationOf(actor, participant, absences, today), e, entry !== undefined);
     // Logged before anything is shown: if it cannot be written, the caller gets no details.
     await recordAccess(deps, actor, "viewedDetails", [participant]);
   }

@@ -14,7 +14,7 @@ import {
   createTestStorage,
 } from "../storage/test-support";
 import type { UseCaseDeps } from "./deps";
-import { silentNotifier } from "./notifier";
+import { silentNotifier } from "./notification";
 import { eraseAfterRetention, leaveTeam, RETENTION_ACTOR } from "./retention";
 
 // Retention (issue 5, "Least data and retention"): leaving the team starts the writing

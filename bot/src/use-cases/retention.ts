@@ -8,7 +8,7 @@ import type { Actor, AuditEvent, BoardId, Participant, ParticipantId } from "../
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
-import { toParticipantView } from "./views";
+import { toParticipantView } from "./view-mappers";
 
 // Least data: a participant who leaves the FACT team keeps their record only for the retention
 // period of the organisation that wrote it (health care and social services keep records under

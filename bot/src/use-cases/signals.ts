@@ -1,15 +1,16 @@
-import type { AnswerSignalBody, SignalView, RaiseSignalBody } from "@fact-board/contract";
+import type { AnswerSignalBody, PutOnBoardBody, SignalView, RaiseSignalBody } from "@fact-board/contract";
 import { RaiseSignalBody as RaiseSchema } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
-import { Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
+import { Conflict, Forbidden, Invalid, NotFound, isDomainError } from "../domain/errors";
 import { answerDeadline, transitionSignal, type SignalEvent } from "../domain/signal";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Signal } from "../domain/types";
 import { visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { putOnBoard } from "./entries";
 import { loadVisibleParticipant } from "./participant-access";
-import { toSignalView } from "./views";
+import { toSignalView } from "./view-mappers";
 
 export const SIGNAL_DUE_KIND = "signalFollowUp";
 /** The same, scheduled before signals were called signals (its payload names `escalationId`); still run. */
@@ -115,4 +116,51 @@ export async function answerSignal(
   await deps.storage.boardVersions.bump(boardId);
   await deps.notifier.notify({ type: "signalAnswered", boardId, signalId });
   return toSignalView(ctx.visibility, saved, deps.clock(), { member: actor.member, relation: ctx.relation })!;
+}
+
+/**
+ * From the signal form in Teams: the form's request id becomes the signal's id, so a double click
+ * raises it once (the second click gets the signal the first one raised).
+ */
+export async function raiseSignalOnce(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  requestId: string,
+  body: RaiseSignalBody,
+): Promise<{ signalId: string }> {
+  try {
+    return { signalId: (await raiseSignal({ ...deps, newId: () => requestId }, actor, boardId, body)).id };
+  } catch (err) {
+    if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
+    const existing = await deps.storage.signals.get(boardId, requestId);
+    if (!existing || existing.raisedBy !== actor.member.id) throw err;
+    return { signalId: existing.id };
+  }
+}
+
+/**
+ * "Ta upp på tavlan" on a signal card: the participant the signal is about (from the signal, never
+ * from the card) goes on the board, and an open signal counts as acknowledged if this person may
+ * answer it. A double click finds them on the board already.
+ */
+export async function putSignalledParticipantOnBoard(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  signalId: string,
+  body: PutOnBoardBody,
+): Promise<void> {
+  const e = await deps.storage.signals.get(boardId, signalId);
+  if (!e || e.participantId !== body.participantId) throw new NotFound("The signal");
+  try {
+    await putOnBoard(deps, actor, boardId, body);
+  } catch (err) {
+    if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
+  }
+  if (e.state === "open") {
+    await answerSignal(deps, actor, boardId, e.id, { answer: "acknowledge", etag: e.etag }).catch((err: unknown) => {
+      if (!isDomainError(err)) throw err;
+    });
+  }
 }

@@ -23,7 +23,7 @@ import type { Stored } from "../storage/entity-support";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toEntryView, toParticipantView } from "./views";
+import { toEntryView, toParticipantView } from "./view-mappers";
 
 // The shared walkthrough: one per occurrence of the board's recurring meetings (a board without a
 // schedule has one implicit meeting, "all", every working day), held here so every attendee's

@@ -1,17 +1,24 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
+import { type Core, type DeliveryPort, createCore } from "../../core";
 import type { Storage } from "../../storage";
 import type { TableService } from "../../storage/table-clients";
-import { createTestStorageWithTables, testStorageOptions } from "../../storage/test-support";
-import { createBot, type Bot } from "../index";
+import { createTestStorageWithTables } from "../../storage/test-support";
+import { type Bot, type Teams, connectTeams, createBot } from "../index";
 import { type Connector, startConnector } from "./teams-connector";
 
-// The real bot (CloudAdapter, handler, use-cases) behind an express app, over Azurite, with the
-// Teams connector replaced by a local recorder at the activities' serviceUrl.
+// The real bot (CloudAdapter, handler) and the real core (use-cases, recipients, due items) wired
+// as main.ts wires them, behind an express app, over Azurite, with the Teams connector replaced by
+// a local recorder at the activities' serviceUrl.
 
 export interface Harness {
   bot: Bot;
+  core: Core;
+  teams: Teams;
+  /** The delivery port the core sends through (the bot's, over the real adapter). */
+  delivery: DeliveryPort;
+  /** For seeding and looking: tests read storage; the bot and the jobs never do. */
   storage: Storage;
   /** The raw tables under storage, for tests that must break one (the access log). */
   tables: TableService;
@@ -25,18 +32,14 @@ export interface Harness {
 
 export async function startHarness(options: { allowAnyTenant?: boolean } = {}): Promise<Harness> {
   const { storage, service } = await createTestStorageWithTables();
-  const { connectionString, tablePrefix } = testStorageOptions();
   const now = { value: new Date("2026-03-02T08:00:00.000Z") };
   let id = 0;
   const sleeps: number[] = [];
-  const bot = createBot({
-    storage,
-    clock: () => now.value,
-    timeZone: "Europe/Stockholm",
-    newId: () => `id${++id}x${Math.random().toString(36).slice(2, 8)}`,
-    tables: { ...(connectionString ? { connectionString } : {}), tablePrefix },
+  const teams = connectTeams({
     credentials: { botType: "MultiTenant" },
-    allowAnyTenant: options.allowAnyTenant ?? false,
+    conversations: storage.conversations,
+    sentCards: storage.sentCards,
+    now: () => now.value.getTime(),
     teamsAppId: "11111111-2222-3333-4444-555555555555",
     senderTiming: {
       sleep: async (ms) => {
@@ -44,7 +47,17 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
       },
     },
   });
-  await bot.ensureTables();
+  let delivery: DeliveryPort | undefined;
+  const core = createCore({
+    storage,
+    clock: () => now.value,
+    timeZone: "Europe/Stockholm",
+    newId: () => `id${++id}x${Math.random().toString(36).slice(2, 8)}`,
+    settings: { morningBriefAt: "07:45" },
+    delivery: (c) => (delivery = teams.deliveryFor(c)),
+    roster: teams.roster,
+  });
+  const bot = createBot(core, teams, { allowAnyTenant: options.allowAnyTenant ?? false });
   const connector = await startConnector();
   const app = express();
   app.post("/api/messages", bot.endpoint);
@@ -54,6 +67,9 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     bot,
+    core,
+    teams,
+    delivery: delivery!,
     storage,
     tables: service,
     connector,

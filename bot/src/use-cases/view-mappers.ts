@@ -9,7 +9,6 @@ import type {
   OrganisationView,
   ParticipantView,
 } from "@fact-board/contract";
-import { mayChange } from "../domain/authorship";
 import { lastReviewReadable } from "../domain/board";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
@@ -28,7 +27,7 @@ import type {
   Participant,
 } from "../domain/types";
 import type { Relation } from "../domain/permissions";
-import { consentRights, signalRights } from "../domain/viewer-rights";
+import { consentRights, mayEditEntryFields, mayMarkActionDone, signalRights } from "../domain/viewer-rights";
 import { canRead, type ParticipantVisibility } from "../domain/visibility";
 
 /** Who is looking and how they relate to the participant: with it, views carry what the viewer may do. */
@@ -121,7 +120,7 @@ function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): 
       byWhen: a.byWhen,
       done: a.done,
       writtenBy: a.writtenBy,
-      mayMarkDone: mayChange("action.markDone", v.viewer, a.writtenBy),
+      mayMarkDone: mayMarkActionDone(v.viewer, a),
     }));
 }
 
@@ -150,7 +149,7 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
     ...entryFields(v, e),
     daysOnBoard: daysBetween(e.putOnOn, today),
     evaluationDue: e.nextEvaluationOn <= today,
-    mayEdit: mayChange("entry.sharedFields", v.viewer, e.writtenBy),
+    mayEdit: mayEditEntryFields(v.viewer, e),
     etag: e.etag ?? "",
   };
 }

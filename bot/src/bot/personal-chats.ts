@@ -1,6 +1,6 @@
 import { type CloudAdapter, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
+import type { Core } from "../core";
 import { readTeamMembers } from "./team-roster";
-import type { Storage } from "../storage/table-service";
 import type { StoredReference, TableConversationReferenceStore } from "./conversation-reference-store";
 
 // Reaching people who never opened the bot. A bot installed in a team may start a 1:1 chat with
@@ -9,28 +9,26 @@ import type { StoredReference, TableConversationReferenceStore } from "./convers
 // reference before the first card is due. People outside the team (a partner's guest not added to
 // it) still need to open the bot once, or a Graph proactive install (see docs/bot.md).
 
-export interface ReachLog {
+export interface PersonalChatsLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-export interface Reach {
+export interface PersonalChats {
   /** The team channel the bot can read the roster through for a board, if it is installed there. */
   teamChannelOf(boardId: string): Promise<StoredReference | undefined>;
   /** Opens a personal chat with each board member on the team's roster who has none yet. */
   openPersonalChats(boardId: string): Promise<{ opened: number; alreadyReachable: number; notOnBoard: number }>;
 }
 
-export function createReach(parts: {
+export function createPersonalChats(parts: {
+  core: Core;
   adapter: CloudAdapter;
   botId: string;
   references: TableConversationReferenceStore;
-  storage: Pick<Storage, "boards" | "members">;
-  log?: ReachLog;
-}): Reach {
+  log?: PersonalChatsLog;
+}): PersonalChats {
   const teamChannelOf = async (boardId: string) => {
-    const board = await parts.storage.boards.get(boardId);
-    const channelId = board?.settings?.briefChannelId;
-    const linked = await parts.references.channelsOf(boardId);
+    const [channelId, linked] = await Promise.all([parts.core.briefChannelOf(boardId), parts.references.channelsOf(boardId)]);
     return linked.find((r) => r.reference.conversation?.id === channelId) ?? linked.find((r) => r.kind === "channel");
   };
   return {
@@ -40,17 +38,13 @@ export function createReach(parts: {
       const channel = await teamChannelOf(boardId);
       const serviceUrl = channel?.reference.serviceUrl;
       if (!channel || !serviceUrl) return out;
-      const people = await readTeamMembers(parts.adapter, parts.botId, channel.reference);
-      for (const person of people) {
-        if (!person.aadObjectId || !person.tenantId) continue;
-        const identity = { tenantId: person.tenantId.toLowerCase(), objectId: person.aadObjectId.toLowerCase() };
-        const member = await parts.storage.members.findBySignIn(boardId, identity);
-        if (!member) {
-          out.notOnBoard++;
-          continue;
-        }
-        const existing = await parts.references.personal(member.id);
-        if (existing) {
+      const people = (await readTeamMembers(parts.adapter, parts.botId, channel.reference))
+        .filter((p) => p.aadObjectId && p.tenantId)
+        .map((account) => ({ tenantId: account.tenantId!.toLowerCase(), objectId: account.aadObjectId!.toLowerCase(), account }));
+      const members = await parts.core.boardMembersAmong(boardId, people);
+      out.notOnBoard = people.length - members.length;
+      for (const { person, member, boardIds } of members) {
+        if (await parts.references.personal(member.id)) {
           out.alreadyReachable++;
           continue;
         }
@@ -60,11 +54,10 @@ export function createReach(parts: {
             parts.botId,
             serviceUrl,
             channel.reference,
-            person,
+            person.account,
             member.tenantId,
             member.objectId,
           );
-          const boardIds = await parts.storage.members.boardsOf(member.id);
           await parts.references.save(reference, { boardIds });
           out.opened++;
         } catch (e) {

@@ -4,8 +4,8 @@ import { askedSubstitute } from "../domain/cover";
 import { applyCoverEvent } from "./absences";
 import { nowOf, type UseCaseDeps } from "./deps";
 
-// What a delivery achieved, and what follows from it. The bot edge reports who a card reached and
-// who it could not (no personal chat, blocked, refused to the last try); these use-cases decide
+// What a delivery achieved, and what follows from it. The delivery port reports who a card reached
+// and who it could not (no personal chat, blocked, refused to the last try); these use-cases decide
 // what that means for the board: flags like "manager alerted" are only true when a card arrived,
 // a substitute nobody can reach is passed over, and managers can see who is not reached.
 

@@ -3,7 +3,6 @@
 // through the real CloudAdapter), so the first card that is due finds them.
 import { aBoard, aMember, anOrganisation } from "../storage/test-support";
 import type { Member } from "../domain/types";
-import { readOverview } from "../use-cases/overview";
 import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "./test/harness";
 
 const KOMMUN = "tenant-kommun";
@@ -159,26 +158,18 @@ describe("who the cards do not reach", () => {
     expect(settled!.cover.managerAlerted).toBe(false);
     expect((await h.storage.members.get(board2, boss.id))!.notReachedSince).toBeDefined();
     expect((await h.storage.members.get(board2, reachableSub.id))!.notReachedSince).toBeUndefined();
-    const overview = await readOverview(
-      h.bot.useCaseDeps,
-      { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" },
-      board2,
-    );
+    const overview = await h.core.readOverview({ member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
     expect(overview.notReached.map((p) => p.displayName)).toEqual(["Bo Chef", "Ulf Nåslös"]);
   });
 
   it("marks the manager alerted once the alert reaches them, and they are no longer listed as not reached", async () => {
     await install(h, as(boss));
     const [absence] = await h.storage.absences.listForMember(board2, away.id);
-    await h.bot.notifier.handle({ type: "coverSettled", boardId: board2, absenceId: absence!.id });
+    await h.core.handleNotification({ type: "coverSettled", boardId: board2, absenceId: absence!.id });
     await h.bot.idle();
     expect((await h.storage.absences.get(board2, absence!.id))!.cover.managerAlerted).toBe(true);
     expect(textOf(h.connector.cards(personalOf(boss)))).toContain("Frånvaro utan ersättare");
-    const overview = await readOverview(
-      h.bot.useCaseDeps,
-      { member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" },
-      board2,
-    );
+    const overview = await h.core.readOverview({ member: (await h.storage.members.get(board2, boss.id))!, channel: "tab" }, board2);
     expect(overview.notReached.map((p) => p.displayName)).toEqual(["Ulf Nåslös"]);
   });
 });

@@ -1,4 +1,4 @@
-import { grantChoices, joinRequestRights, mayDecideJoinRequest, memberRights } from "./member-rights";
+import { grantChoices, joinRequestRights, mayDecideJoinRequest, memberRights } from "./viewer-rights";
 import type { Member, Organisation } from "./types";
 
 const member = (id: string, organisationId: string, role: Member["role"], extra: Partial<Member> = {}): Member => ({

@@ -1,0 +1,187 @@
+import type { ConsentStatus } from "@fact-board/contract";
+import { NotFound } from "../domain/errors";
+import type { BoardId, Member } from "../domain/types";
+import { AccessNotLogged } from "../use-cases/audit";
+import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { listParticipants } from "../use-cases/participants";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
+import {
+  type AbsenceCardView,
+  type CoverAlertView,
+  type CoverCardView,
+  viewAbsenceCard,
+  viewCoverAlert,
+  viewCoverCard,
+} from "./absence-card-queries";
+import {
+  type ConsentCardView,
+  type SignalAlertView,
+  type SignalCardView,
+  cardReader,
+  viewConsentCard,
+  viewSignalAlert,
+  viewSignalCard,
+} from "./participant-card-queries";
+import type { CardSubject, OpenedCard } from "./ports";
+import {
+  type CheckInSummaryView,
+  type MorningBriefView,
+  type SignalNoticeView,
+  viewCheckInSummary,
+  viewMorningBrief,
+  viewSignalNotice,
+} from "./shared-card-queries";
+
+// Every card is a view of this one query: what the card about `subject` shows to this viewer now.
+// It decides what may be shown where (a shared conversation never gets a participant), the queries
+// it calls decide visibility and rights and write the access log before anything is shown, and if
+// the log cannot be written the answer is "not logged" and nothing else. The bot only turns the
+// answer into an Adaptive Card.
+
+/** Who a card is built for: a member in their personal chat, or a shared conversation ("channel"). */
+export interface CardViewer {
+  member?: Member;
+  /** "channel": any shared conversation (channel, group chat, meeting chat): counts and a link only. */
+  audience: "personal" | "channel";
+}
+
+export interface HelpView {
+  /** The board the buttons open forms for; absent when the person is on no board. */
+  boardId?: BoardId;
+  severalBoards: boolean;
+  /** Asked for something only a personal chat shows. */
+  personalChatOnly?: boolean;
+}
+
+export interface SignalFormView {
+  boardId: BoardId;
+  participants: Array<{ id: string; code: string; initials: string }>;
+  organisations: Array<{ id: string; name: string }>;
+  /** A fresh id per form: it becomes the signal's, so a double click raises one signal. */
+  requestId: string;
+}
+
+export interface MyParticipantsView {
+  boardId: BoardId;
+  participants: Array<{
+    code: string;
+    initials: string;
+    onBoard: boolean;
+    consentProblem: boolean;
+    consents: Array<{ organisation: string; status: ConsentStatus }>;
+  }>;
+  hiddenCount: number;
+}
+
+export type CardView =
+  | ({ card: "signal" } & SignalCardView)
+  | ({ card: "signalNotice" } & SignalNoticeView)
+  | ({ card: "signalAlert" } & SignalAlertView)
+  | ({ card: "consent" } & ConsentCardView)
+  | ({ card: "cover" } & CoverCardView)
+  | ({ card: "absence" } & AbsenceCardView)
+  | ({ card: "coverAlert" } & CoverAlertView)
+  | ({ card: "morningBrief" } & MorningBriefView)
+  | ({ card: "checkInSummary" } & CheckInSummaryView)
+  | ({ card: "help" } & HelpView)
+  | { card: "absenceForm"; boardId: BoardId; today: string }
+  | ({ card: "signalForm" } & SignalFormView)
+  | ({ card: "myParticipants" } & MyParticipantsView)
+  /** The access log could not be written: the card says so and shows nothing else. */
+  | { card: "notLogged"; subject: CardSubject | OpenedCard };
+
+/** Cards that show a participant: only in a personal chat, only to a member. */
+const PERSONAL_ONLY: ReadonlySet<string> = new Set(["consent", "signalAlert", "signalForm", "myParticipants"]);
+
+export async function viewCard(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubject | OpenedCard): Promise<CardView> {
+  try {
+    return await viewOf(deps, viewer, subject);
+  } catch (e) {
+    if (!(e instanceof AccessNotLogged)) throw e;
+    return { card: "notLogged", subject };
+  }
+}
+
+async function viewOf(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubject | OpenedCard): Promise<CardView> {
+  if (viewer.audience === "channel" && PERSONAL_ONLY.has(subject.card))
+    return { card: "help", ...(await viewHelp(deps, viewer.member)), personalChatOnly: true };
+  const member = viewer.audience === "personal" ? viewer.member : undefined;
+  const personal = (): Member => {
+    if (!member) throw new NotFound("The card");
+    return member;
+  };
+  switch (subject.card) {
+    case "signal":
+      // A card posted to a shared conversation stays a notice there, whoever refreshes it.
+      if (!member || subject.audience === "channel")
+        return { card: "signalNotice", ...(await viewSignalNotice(deps, subject.boardId, subject.signalId)) };
+      return { card: "signal", ...(await viewSignalCard(deps, member, subject.boardId, subject.signalId)) };
+    case "signalAlert":
+      return { card: "signalAlert", ...(await viewSignalAlert(deps, personal(), subject.boardId, subject.signalId)) };
+    case "consent":
+      return {
+        card: "consent",
+        ...(await viewConsentCard(deps, personal(), subject.boardId, subject.participantId, subject.disclosingOrganisationId)),
+      };
+    case "cover":
+      return { card: "cover", ...(await viewCoverCard(deps, viewer.member, subject.boardId, subject.absenceId)) };
+    case "absence":
+      return { card: "absence", ...(await viewAbsenceCard(deps, viewer.member, subject.boardId, subject.absenceId)) };
+    case "coverAlert":
+      return { card: "coverAlert", ...(await viewCoverAlert(deps, viewer.member, subject.boardId, subject.absenceId)) };
+    case "morningBrief":
+      return { card: "morningBrief", ...(await viewMorningBrief(deps, subject.boardId, subject.meetingId)) };
+    case "checkInSummary":
+      return { card: "checkInSummary", ...(await viewCheckInSummary(deps, subject.boardId, subject.date, subject.meetingId)) };
+    case "help":
+      return { card: "help", ...(await viewHelp(deps, viewer.member)) };
+    case "absenceForm":
+      return { card: "absenceForm", boardId: subject.boardId, today: todayOf(deps) };
+    case "signalForm":
+      return { card: "signalForm", ...(await viewSignalForm(deps, personal(), subject.boardId)) };
+    case "myParticipants":
+      return { card: "myParticipants", ...(await viewMyParticipants(deps, personal(), subject.boardId)) };
+  }
+}
+
+async function viewHelp(deps: UseCaseDeps, member: Member | undefined): Promise<HelpView> {
+  if (!member) return { severalBoards: false };
+  return { boardId: member.boardId, severalBoards: (await deps.storage.members.boardsOf(member.id)).length > 1 };
+}
+
+/** The first participants the member may signal about (the rest by typing), and the organisations to signal. */
+async function viewSignalForm(deps: UseCaseDeps, member: Member, boardId: BoardId): Promise<SignalFormView> {
+  const [first, organisations] = await Promise.all([
+    searchParticipantsToSignal(deps, cardReader(member), boardId, ""),
+    deps.storage.organisations.listForBoard(boardId),
+  ]);
+  return {
+    boardId,
+    participants: first,
+    organisations: organisations.filter((o) => o.id !== member.organisationId).map((o) => ({ id: o.id, name: o.name })),
+    requestId: deps.newId(),
+  };
+}
+
+/** The member's own participants as case manager (listed and logged by the use-case), with consents by organisation name. */
+async function viewMyParticipants(deps: UseCaseDeps, member: Member, boardId: BoardId): Promise<MyParticipantsView> {
+  const [list, organisations] = await Promise.all([
+    listParticipants(deps, cardReader(member), boardId, { mine: true }),
+    deps.storage.organisations.listForBoard(boardId),
+  ]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  return {
+    boardId,
+    participants: list.participants.map((p) => ({
+      code: p.code,
+      initials: p.initials,
+      onBoard: p.onBoard,
+      consentProblem: p.consentProblem,
+      consents:
+        p.organisationIds.length > 1
+          ? p.consents.map((c) => ({ organisation: names.get(c.disclosingOrganisationId) ?? "—", status: c.status }))
+          : [],
+    })),
+    hiddenCount: list.hiddenCount,
+  };
+}

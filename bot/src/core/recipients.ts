@@ -1,0 +1,166 @@
+import { standInFor } from "../domain/cover";
+import type { Absence, BoardId, CalendarDate, Member, OrganisationId } from "../domain/types";
+import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import type { Notification } from "../use-cases/notification";
+import { readCheckInSummary } from "../use-cases/walkthroughs";
+import type { CardSubject } from "./ports";
+
+// Who hears about what, and with which card: decided here only. A notification (something a
+// use-case did) becomes a plan: the cards already posted that show it are updated in place, and new
+// cards go to the people who must act, each built for its recipient when it is sent.
+
+/** One card, to each of `to` in their personal chat. */
+export interface Delivery {
+  subject: CardSubject;
+  to: Member[];
+  /** With the recipient, the dedupe key: "raised", "reminder", `answered.${state}`… */
+  occasion: string;
+  /** Those it cannot reach are told through the board's channels instead: counts and a link. */
+  fallback?: CardSubject;
+  /** What reaching (or not reaching) them means beyond "who is not reached" (delivery-outcomes.ts). */
+  meaning?: { what: "coverRequest"; absenceId: string; substituteId: string } | { what: "coverAlert"; absenceId: string };
+}
+
+export interface NotificationPlan {
+  /** Cards already posted that show what changed: every copy rebuilt for its reader. */
+  updates: CardSubject[];
+  deliveries: Delivery[];
+  /** The walkthrough's meeting chats: the summary, once per chat and occasion. */
+  meetingChats?: { subject: CardSubject; chatIds: string[]; occasion: string };
+}
+
+const NOTHING: NotificationPlan = { updates: [], deliveries: [] };
+
+/** Members of an organisation with one of the roles (its managers if it has no coordinator), each replaced by who stands in for them today. */
+export async function receiversIn(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  organisationId: OrganisationId,
+  roles: Array<Member["role"]>,
+): Promise<Member[]> {
+  const today = todayOf(deps);
+  const [members, absences] = await Promise.all([
+    deps.storage.members.listForBoard(boardId),
+    deps.storage.absences.listCurrent(boardId, today),
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  let chosen = members.filter((m) => m.organisationId === organisationId && roles.includes(m.role));
+  if (chosen.length === 0) chosen = members.filter((m) => m.organisationId === organisationId && m.role === "manager");
+  const out = new Map<string, Member>();
+  for (const m of chosen) {
+    const stand = byId.get(standInFor(m.id, absences, today)) ?? m;
+    out.set(stand.id, stand);
+  }
+  return [...out.values()];
+}
+
+/** Who must act on a consent problem: the case manager (or their cover) if of the disclosing organisation, else its coordinators. */
+export function responsibleFor(
+  caseManagerId: string,
+  organisationId: OrganisationId,
+  members: readonly Member[],
+  absences: readonly Absence[],
+  today: CalendarDate,
+): Member[] {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const cm = byId.get(standInFor(caseManagerId, absences, today)) ?? byId.get(caseManagerId);
+  if (cm && cm.organisationId === organisationId) return [cm];
+  return members.filter((m) => m.organisationId === organisationId && m.role === "coordinator");
+}
+
+export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise<NotificationPlan> {
+  const s = deps.storage;
+  switch (n.type) {
+    case "signalRaised": {
+      const signal = await s.signals.get(n.boardId, n.signalId);
+      if (!signal) return NOTHING;
+      const subject = { card: "signal", boardId: n.boardId, signalId: signal.id, audience: "personal" } as const;
+      return {
+        updates: [],
+        deliveries: [
+          {
+            subject,
+            to: await receiversIn(deps, n.boardId, signal.toOrganisationId, ["coordinator"]),
+            occasion: "raised",
+            fallback: { ...subject, audience: "channel" },
+          },
+        ],
+      };
+    }
+    case "signalAnswered": {
+      // Personal and channel copies share one card key: each is rebuilt for its own reader.
+      const subject = { card: "signal", boardId: n.boardId, signalId: n.signalId, audience: "personal" } as const;
+      const signal = await s.signals.get(n.boardId, n.signalId);
+      const raiser = signal && (await s.members.get(n.boardId, signal.raisedBy));
+      return {
+        updates: [subject, { card: "signalAlert", boardId: n.boardId, signalId: n.signalId }],
+        // The sender hears the answer once per state.
+        deliveries: signal && raiser ? [{ subject, to: [raiser], occasion: `answered.${signal.state}` }] : [],
+      };
+    }
+    case "coverRequested": {
+      const subject = { card: "cover", boardId: n.boardId, absenceId: n.absenceId } as const;
+      const substitute = await s.members.get(n.boardId, n.substituteId);
+      return {
+        updates: [subject, { card: "absence", boardId: n.boardId, absenceId: n.absenceId }],
+        deliveries: substitute
+          ? [
+              {
+                subject,
+                to: [substitute],
+                occasion: "asked",
+                meaning: { what: "coverRequest", absenceId: n.absenceId, substituteId: n.substituteId },
+              },
+            ]
+          : [],
+      };
+    }
+    case "coverSettled":
+      return coverSettled(deps, n.boardId, n.absenceId);
+    case "consentChanged":
+      return {
+        updates: [
+          { card: "consent", boardId: n.boardId, participantId: n.participantId, disclosingOrganisationId: n.disclosingOrganisationId },
+        ],
+        deliveries: [],
+      };
+    case "checkInRecorded": {
+      const summary = await readCheckInSummary(deps, n.boardId, n.date, n.meetingId);
+      if (!summary) return NOTHING;
+      return {
+        updates: [],
+        deliveries: [],
+        // Once per chat and occurrence: a walkthrough ended again after a reopen tells nobody twice.
+        meetingChats: {
+          subject: { card: "checkInSummary", boardId: n.boardId, date: n.date, meetingId: n.meetingId },
+          chatIds: summary.chatIds,
+          occasion: `summary.${n.boardId}.${n.date}.${n.meetingId}`,
+        },
+      };
+    }
+  }
+}
+
+/** The absent person hears who covers (or that nobody could); nobody covering, their managers are alerted once. */
+async function coverSettled(deps: UseCaseDeps, boardId: BoardId, absenceId: string): Promise<NotificationPlan> {
+  const absence = await deps.storage.absences.get(boardId, absenceId);
+  const updates: CardSubject[] = [
+    { card: "cover", boardId, absenceId },
+    { card: "coverAlert", boardId, absenceId },
+    { card: "absence", boardId, absenceId },
+  ];
+  if (!absence) return { updates, deliveries: [] };
+  const deliveries: Delivery[] = [];
+  const { state, coveredBy, managerAlerted } = absence.cover;
+  const absent = state === "covered" || state === "uncovered" ? await deps.storage.members.get(boardId, absence.memberId) : undefined;
+  if (absent)
+    deliveries.push({ subject: { card: "absence", boardId, absenceId }, to: [absent], occasion: `settled.${state}.${coveredBy ?? ""}` });
+  if (state === "uncovered" && !managerAlerted)
+    deliveries.push({
+      subject: { card: "coverAlert", boardId, absenceId },
+      to: await receiversIn(deps, boardId, absence.organisationId, ["manager"]),
+      occasion: "alert",
+      meaning: { what: "coverAlert", absenceId },
+    });
+  return { updates, deliveries };
+}

@@ -1,0 +1,133 @@
+import type { CreateBoardBody, EditBoardSettingsBody, ExportFormat, JoinRequestBody } from "@fact-board/contract";
+import type { Actor, BoardId, Caller } from "../domain/types";
+import { answerCover, cancelAbsence, registerAbsence, registerAbsenceOnce } from "../use-cases/absences";
+import { resolveActor } from "../use-cases/actor";
+import { readAdminAudit } from "../use-cases/admin-audit";
+import { exportAuditLog, readAuditLog } from "../use-cases/audit-log";
+import { addOrganisation, createBoard, editBoardSettings, editOrganisation, readAdminOverview } from "../use-cases/board-setup";
+import { readCheckIn } from "../use-cases/check-ins";
+import { remindAboutConsentLater } from "../use-cases/consent-reminders";
+import { declineOrWithdrawConsent, readConsents, recordConsent } from "../use-cases/consents";
+import type { UseCaseDeps } from "../use-cases/deps";
+import { addAction, editEntry, markEntryReviewed, putOnBoard, setActionDone, takeOffBoard } from "../use-cases/entries";
+import { decideJoinRequest, requestToJoin } from "../use-cases/join-requests";
+import {
+  exportLogReview,
+  logExtractCsv,
+  markLogReviewItem,
+  nameLogReviewers,
+  readLogExtract,
+  readLogReview,
+  readLogReviewers,
+} from "../use-cases/log-review";
+import { readMe } from "../use-cases/me";
+import { listMeetings } from "../use-cases/meetings";
+import { addMember, editMember, leaveBoard, readRoster, type TeamRoster } from "../use-cases/members";
+import { readOverview } from "../use-cases/overview";
+import { editParticipant } from "../use-cases/participant-admin";
+import { importParticipants } from "../use-cases/participant-import";
+import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
+import { readBoard } from "../use-cases/read-board";
+import { leaveTeam } from "../use-cases/retention";
+import { searchParticipantsToSignal } from "../use-cases/signal-search";
+import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
+import { exportStatistics } from "../use-cases/statistics";
+import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
+import type { CoreSettings } from "./ports";
+
+// What people do and read, named in their words, bound once to the core's dependencies: the same
+// commands and queries for the tab's API and the bot's cards. Each use-case keeps its
+// (deps, actor, …) shape; here it loses the deps.
+
+type UseCase = (deps: UseCaseDeps, ...args: never[]) => unknown;
+type Bound<F> = F extends (deps: UseCaseDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+function bindAll<T extends Record<string, UseCase>>(deps: UseCaseDeps, useCases: T): { [K in keyof T]: Bound<T[K]> } {
+  return Object.fromEntries(Object.entries(useCases).map(([name, useCase]) => [name, (...args: never[]) => useCase(deps, ...args)])) as {
+    [K in keyof T]: Bound<T[K]>;
+  };
+}
+
+export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: TeamRoster) {
+  const { boardCreation } = settings;
+  return {
+    ...bindAll(deps, {
+      // Who is asking: a member of the board (NotFound for anyone else, as for a board that does not exist).
+      actorFor: resolveActor,
+      readMe,
+      // The board and its participants.
+      readBoard,
+      listMeetings,
+      readOverview,
+      listParticipants,
+      createParticipant,
+      readHistory,
+      leaveTeam,
+      putOnBoard,
+      editEntry,
+      addAction,
+      setActionDone,
+      markEntryReviewed,
+      takeOffBoard,
+      // Consent.
+      readConsents,
+      recordConsent,
+      declineOrWithdrawConsent,
+      remindAboutConsentLater,
+      // Signals.
+      searchParticipantsToSignal,
+      raiseSignal,
+      raiseSignalOnce,
+      answerSignal,
+      putSignalledParticipantOnBoard,
+      // Absences and cover.
+      registerAbsence,
+      registerAbsenceOnce,
+      answerCover,
+      cancelAbsence,
+      // The check-in.
+      readCheckIn,
+      readWalkthrough,
+      startOrJoinWalkthrough,
+      joinWalkthrough,
+      reportWalkthroughEvent,
+      // The access log, its review, and the statistics.
+      readAuditLog,
+      exportAuditLog,
+      readLogReviewers,
+      nameLogReviewers,
+      readLogReview,
+      exportLogReview,
+      markLogReviewItem,
+      readLogExtract,
+      exportStatistics,
+      // Setting up and running a board.
+      addOrganisation,
+      editOrganisation,
+      addMember,
+      editMember,
+      leaveBoard,
+      decideJoinRequest,
+      editParticipant,
+      importParticipants,
+      readAdminAudit,
+    }),
+    viewSignal: async (actor: Actor, boardId: BoardId, signalId: string) => (await loadSignal(deps, actor, boardId, signalId)).view,
+    exportLogExtract: async (
+      actor: Actor,
+      boardId: BoardId,
+      participantId: string,
+      organisationId: string | undefined,
+      format: ExportFormat,
+    ) => logExtractCsv(await readLogExtract(deps, actor, boardId, participantId, organisationId), { format, timeZone: deps.timeZone }),
+    createBoard: (caller: Caller, body: CreateBoardBody) => createBoard(deps, boardCreation, caller, body),
+    requestToJoin: (caller: Caller, boardId: BoardId, body: JoinRequestBody) =>
+      requestToJoin(deps, caller, boardId, body, { maxPendingPerTenant: settings.maxPendingJoinRequestsPerTenant }),
+    readAdminOverview: (actor: Actor, boardId: BoardId) => readAdminOverview(deps, boardCreation.defaults, actor, boardId),
+    editBoardSettings: (actor: Actor, boardId: BoardId, body: EditBoardSettingsBody) =>
+      editBoardSettings(deps, boardCreation.defaults, actor, boardId, body),
+    readRoster: (actor: Actor, boardId: BoardId) => readRoster(deps, roster, actor, boardId),
+  };
+}
+
+export type CoreUseCases = ReturnType<typeof useCasesOf>;
