@@ -5,7 +5,7 @@
 // a member of the partner organisation then sees exactly what consent allows.
 import type { BoardView, MeResponse, ParticipantList } from "@fact-board/contract";
 import type { Browser, Page } from "playwright-core";
-import { startConnector, type Connector } from "../../bot/src/bot/test/teams-connector";
+import { startConnector, type Connector } from "../../bot/src/test-support/teams-connector";
 import { api, signIn, startApp, type RunningApp } from "../support/app";
 import { launchChromium, layoutDefects, screenshot, seriousAxeViolations, WAIT_MS } from "./browser";
 

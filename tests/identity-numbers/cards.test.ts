@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { VERBS } from "../../bot/src/cards/verbs";
 import type { Member } from "../../bot/src/domain/types";
 import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../../bot/src/storage/test-support";
-import { type Harness, action, click, install, say, startHarness, textOf } from "../../bot/src/bot/test/harness";
+import { type Harness, action, click, install, say, startHarness, textOf } from "../../bot/src/test-support/harness";
 import { VARIANTS, stringLeaves } from "../support/identity-numbers";
 
 const REGION = "tenant-region";

@@ -1,6 +1,21 @@
-import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  anOrganisation,
+  type Harness,
+  action,
+  actions,
+  activity,
+  click,
+  install,
+  post,
+  say,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Member } from "../domain/types";
-import { type Harness, action, actions, activity, click, install, post, say, startHarness, textOf } from "./test/harness";
 
 // Conversations through the real CloudAdapter and the HTTP endpoint, on Azurite. The Teams
 // connector is a local recorder at serviceUrl.

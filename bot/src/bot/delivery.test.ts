@@ -1,8 +1,20 @@
-import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  anOrganisation,
+  type Harness,
+  action,
+  click,
+  install,
+  say,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Member } from "../domain/types";
 import { startJobs } from "../jobs";
 import { SIGNAL_DUE_KIND } from "../use-cases/signals";
-import { type Harness, action, click, install, say, startHarness, textOf } from "./test/harness";
 
 // Delivery through the real CloudAdapter to a loopback Bot Connector that answers like Teams
 // under load: every card reaches its person exactly once, or stays due; never counted as sent

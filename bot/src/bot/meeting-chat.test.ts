@@ -1,6 +1,16 @@
-import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../storage/test-support";
+import {
+  aBoard,
+  aMember,
+  anEntry,
+  anOrganisation,
+  aParticipant,
+  type Harness,
+  activity,
+  post,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Actor, Member } from "../domain/types";
-import { type Harness, activity, post, startHarness, textOf } from "./test/harness";
 
 // Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only
 // (reviewed n of m, put on, taken off, actions agreed, not reached) and a link. The chat's

@@ -1,7 +1,18 @@
-import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  aSignal,
+  anOrganisation,
+  type Harness,
+  click,
+  install,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Member } from "../domain/types";
 import { startJobs } from "../jobs";
-import { type Harness, click, install, startHarness, textOf } from "./test/harness";
 
 // "Escalation" was the first word for a signal. What was stored or posted under it before the
 // rename still works: buttons and refreshes of cards already in Teams, card copies recorded under

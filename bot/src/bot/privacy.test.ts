@@ -1,6 +1,21 @@
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  aSignal,
+  anOrganisation,
+  type Harness,
+  action,
+  activity,
+  click,
+  install,
+  post,
+  say,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Member } from "../domain/types";
-import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../storage/test-support";
-import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "./test/harness";
 
 // Issue 9, parts 3 and 4, through the real CloudAdapter on Azurite: nothing about a participant in
 // a shared conversation; every card that shows a participant is built per person from what they
@@ -198,6 +213,17 @@ describe("a manager's alert is built for that manager, now", () => {
     // Withdrawn: gone again at the next refresh.
     await h.storage.consents.save({ ...consent, status: "withdrawn", withdrawnOn: "2026-03-02" }, { expectedEtag: consent.etag });
     expectNothingAboutParticipants((await click(h, as(people.kommunManager), "refresh", ref)).card);
+  });
+});
+
+describe("a button does what the tab would let the person do", () => {
+  it("'remind me later' about a participant the organisation may not see is refused, and nothing is scheduled", async () => {
+    const ref = { card: "consent", boardId, participantId: closed, disclosingOrganisationId: kommunId };
+    const res = await click(h, as(people.kommunManager), "consent.remindLater", { ...ref, days: 3 });
+    expect(res.statusCode).toBe(200);
+    expectNothingAboutParticipants(res.card);
+    const due = await h.storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 500);
+    expect(due.filter((d) => d.kind === "consentReminder" && d.payload["participantId"] === closed)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createTestStorage } from "../storage/test-support";
+import { createTestStorage } from "../test-support";
 import type { StoredReference } from "./conversation-reference-store";
 import { ProactiveSender, type Transport } from "./proactive-sender";
 import { SlidingWindowLimiter, CONVERSATION_WINDOWS } from "./rate-limiter";

@@ -1,8 +1,21 @@
 // The signal form reaches every participant: a typeahead (Input.ChoiceSet choices.data) that
 // Teams answers through the bot's application/search invoke, through the real CloudAdapter.
-import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  anOrganisation,
+  type Harness,
+  action,
+  activity,
+  click,
+  install,
+  post,
+  say,
+  startHarness,
+} from "../test-support";
 import type { Member } from "../domain/types";
-import { type Harness, action, activity, click, install, post, say, startHarness } from "./test/harness";
 
 const REGION = "tenant-region";
 const KOMMUN = "tenant-kommun";

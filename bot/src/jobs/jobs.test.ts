@@ -1,6 +1,18 @@
-import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../storage/test-support";
+import {
+  aBoard,
+  aConsent,
+  aMember,
+  aParticipant,
+  anOrganisation,
+  type Harness,
+  action,
+  click,
+  install,
+  say,
+  startHarness,
+  textOf,
+} from "../test-support";
 import type { Member } from "../domain/types";
-import { type Harness, action, click, install, say, startHarness, textOf } from "../bot/test/harness";
 import { startJobs } from "./index";
 
 // Due items through the real bot and storage: reminders, the manager alert, cover timeouts, the

@@ -1,6 +1,5 @@
-import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../storage/test-support";
+import { aBoard, aMember, anEntry, anOrganisation, aParticipant, type Harness, install, startHarness, textOf } from "../test-support";
 import type { Member } from "../domain/types";
-import { type Harness, install, startHarness, textOf } from "../bot/test/harness";
 import { startJobs } from "./index";
 
 // Issue 18: a board with a meeting schedule is briefed before each scheduled meeting (30 minutes

@@ -13,7 +13,7 @@ import { BoardReadyMark, BoardShell } from "./BoardShell";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
-import { loadView, loadedView, viewModules, type ViewModule } from "./views";
+import { loadView, loadedView, viewModules, type ViewModule } from "./view-modules";
 
 // Every surface is its own chunk (start-host.ts starts the one the host asks for at once): the side
 // panel never downloads the channel board, nor the channel tab the side panel.

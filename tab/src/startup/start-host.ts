@@ -1,7 +1,7 @@
 import { startEarly } from "../api/early";
 import { readDevToken } from "../api/session";
 import { catalogueChunks, languageFor } from "../i18n/language";
-import { preloadView } from "../shell/views";
+import { preloadView } from "../shell/view-modules";
 import { type Host, detectHost, viewFor } from "../teams/host";
 
 // What the first row waits for — the board and "me", the surface's chunk, the words — starts

@@ -1,11 +1,11 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
-import { type Core, type DeliveryPort, createCore } from "../../core";
-import type { Storage } from "../../storage";
-import type { TableService } from "../../storage/table-clients";
-import { createTestStorageWithTables } from "../../storage/test-support";
-import { type Bot, type Teams, connectTeams, createBot } from "../index";
+import { type Core, type DeliveryPort, createCore } from "../core";
+import type { Storage } from "../storage";
+import type { TableService } from "../storage/table-clients";
+import { createTestStorageWithTables } from "../storage/test-support";
+import { type Bot, type Teams, connectTeams, createBot } from "../bot";
 import { type Connector, startConnector } from "./teams-connector";
 
 // The real bot (CloudAdapter, handler) and the real core (use-cases, recipients, due items) wired

@@ -1,0 +1,17 @@
+// What the edges' tests (bot/, jobs/, api/) seed and drive with: the fictitious things to store,
+// and the harness that wires storage, the core and the bot as main.ts does. The edges' own code
+// never reaches storage; their tests set the scene through here.
+export {
+  aBoard,
+  aCheckIn,
+  aConsent,
+  aMember,
+  aParticipant,
+  aSignal,
+  anAbsence,
+  anEntry,
+  anOrganisation,
+  createTestStorage,
+  uniqueId,
+} from "../storage/test-support";
+export * from "./harness";
