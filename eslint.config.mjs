@@ -52,6 +52,12 @@ const folders = (...names) => names.flatMap((n) => [`../${n}`, `../${n}/*`]);
 const fence = (message, ...names) => ({ group: folders(...names), message });
 const toCore = "Edges get the application core (bot/src/core), never storage or the use-cases themselves.";
 const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+/** An edge (api/, bot/, jobs/): the core and the domain, not storage or the use-cases, not the other edges. */
+const edge = (folder, message, others) => ({
+  files: [`bot/src/${folder}/**/*.ts`],
+  ignores: [...TESTS, ...TEAMS_ADAPTER_FILES],
+  rules: restrictImports(teamsSdk, fence(toCore, "storage", "use-cases"), fence(message, ...others)),
+});
 
 export default tseslint.config(
   {
@@ -87,24 +93,8 @@ export default tseslint.config(
     ignores: ["bot/src/domain/**", ...TEAMS_ADAPTER_FILES],
     rules: restrictImports(teamsSdk),
   },
-  {
-    files: ["bot/src/api/**/*.ts"],
-    ignores: TESTS,
-    rules: restrictImports(
-      teamsSdk,
-      fence(toCore, "storage", "use-cases"),
-      fence("The HTTP API does not import the bot or the jobs.", "bot", "jobs"),
-    ),
-  },
-  {
-    files: ["bot/src/bot/**/*.ts"],
-    ignores: [...TESTS, ...TEAMS_ADAPTER_FILES],
-    rules: restrictImports(
-      teamsSdk,
-      fence(toCore, "storage", "use-cases"),
-      fence("The bot does not import the HTTP API or the jobs.", "api", "jobs"),
-    ),
-  },
+  edge("api", "The HTTP API does not import the bot or the jobs.", ["bot", "jobs"]),
+  edge("bot", "The bot does not import the HTTP API or the jobs.", ["api", "jobs"]),
   {
     files: TEAMS_ADAPTER_FILES,
     rules: restrictImports(
@@ -112,15 +102,7 @@ export default tseslint.config(
       fence("The bot does not import the HTTP API or the jobs.", "api", "jobs"),
     ),
   },
-  {
-    files: ["bot/src/jobs/**/*.ts"],
-    ignores: TESTS,
-    rules: restrictImports(
-      teamsSdk,
-      fence(toCore, "storage", "use-cases"),
-      fence("The poller does not import the HTTP API or the bot.", "api", "bot"),
-    ),
-  },
+  edge("jobs", "The poller does not import the HTTP API or the bot.", ["api", "bot"]),
   {
     // Tests may drive several edges at once, but set the scene through bot/src/test-support.
     files: ["bot/src/api/**/*.test.ts", "bot/src/bot/**/*.test.ts", "bot/src/jobs/**/*.test.ts"],
@@ -132,12 +114,21 @@ export default tseslint.config(
     rules: restrictImports(teamsSdk, fence("The core knows no edge: the edges get the core.", "api", "bot", "jobs")),
   },
   {
+    // A card's data is the core's answer (a type) and how it is shown; nothing else of the server.
     files: ["bot/src/cards/**/*.ts"],
     ignores: TESTS,
-    rules: restrictImports(
-      teamsSdk,
-      fence("Cards only shape an answer into an Adaptive Card.", "storage", "use-cases", "core", "api", "bot", "jobs"),
-    ),
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            teamsSdk,
+            fence("Cards only shape an answer into an Adaptive Card.", "storage", "use-cases", "api", "bot", "jobs"),
+            { ...fence("Cards take the core's answer types, nothing else of the core.", "core"), allowTypeImports: true },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["tab/src/**/*.{ts,tsx}", "tests/browser/**/*.ts", "tests/fixtures/**/*.js", "tests/support/teams-host.cjs"],

@@ -1,20 +1,5 @@
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  anOrganisation,
-  type Harness,
-  action,
-  actions,
-  activity,
-  click,
-  install,
-  post,
-  say,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../test-support";
+import { type Harness, action, actions, activity, click, install, post, say, startHarness, textOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 
 // Conversations through the real CloudAdapter and the HTTP endpoint, on Azurite. The Teams

@@ -1,17 +1,5 @@
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  anOrganisation,
-  type Harness,
-  action,
-  click,
-  install,
-  say,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { KOMMUN_TENANT, aMember, twoOrganisations } from "../test-support";
+import { type Harness, action, click, install, say, startHarness, textOf, personOf, personalChatOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 import { startJobs } from "../jobs";
 import { SIGNAL_DUE_KIND } from "../use-cases/signals";
@@ -20,52 +8,25 @@ import { SIGNAL_DUE_KIND } from "../use-cases/signals";
 // under load: every card reaches its person exactly once, or stays due; never counted as sent
 // when it was not.
 
-const REGION = "tenant-region";
-const KOMMUN = "tenant-kommun";
 let h: Harness;
 let boardId: string;
 let rc: Member, kc: Member, km: Member;
 const CHANNEL = "19:delivery@thread.tacv2";
 let participantId: string;
-const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId });
-const personal = (m: Member) => `a:personal-${m.objectId}`;
 let seq = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
-  );
-  const kommun = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
-  );
-  const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
-  rc = await mk({ tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" });
-  kc = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" });
-  const p = await h.storage.participants.create(
-    aParticipant(boardId, {
-      code: "HBG-031",
-      initials: "E.F.",
-      caseManagerId: rc.id,
-      writtenBy: region.id,
-      organisationIds: [region.id, kommun.id],
-    }),
-  );
-  participantId = p.id;
-  await h.storage.consents.save(
-    aConsent(boardId, p.id, {
-      disclosingOrganisationId: region.id,
-      receivingOrganisationIds: [kommun.id],
-      status: "given",
-      givenOn: "2025-06-01",
-      validUntil: "2026-12-31",
-    }),
-  );
+  const team = await twoOrganisations(h.storage);
+  ({ boardId } = team);
+  const { region, kommun, member } = team;
+  rc = await member(region, { role: "coordinator", displayName: "Rita" });
+  kc = await member(kommun, { role: "coordinator", displayName: "Kalle" });
+  participantId = await team.sharedParticipant({ code: "HBG-031", initials: "E.F.", caseManagerId: rc.id });
   // The municipality's manager never opened the bot: no personal chat.
-  km = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "manager", displayName: "Maja" });
-  for (const m of [rc, kc]) await install(h, as(m));
-  await install(h, as(kc), { id: CHANNEL, conversationType: "channel" });
+  km = await member(kommun, { role: "manager", displayName: "Maja" });
+  for (const m of [rc, kc]) await install(h, personOf(m));
+  await install(h, personOf(kc), { id: CHANNEL, conversationType: "channel" });
 });
 
 afterAll(() => h?.close());
@@ -77,12 +38,12 @@ beforeEach(() => {
 /** rc signals the municipality; the card to kc goes out proactively. Returns the signal's id. */
 async function raiseSignal(meanwhile: () => void = () => undefined): Promise<string> {
   const before = new Set((await h.storage.signals.listOpen(boardId)).map((e) => e.id));
-  await say(h, as(rc), "signal");
-  const form = h.connector.cards(personal(rc)).pop();
+  await say(h, personOf(rc), "signal");
+  const form = h.connector.cards(personalChatOf(rc)).pop();
   const send = action(form, "signal.raise");
   h.connector.clear();
   meanwhile();
-  await click(h, as(rc), send.verb, {
+  await click(h, personOf(rc), send.verb, {
     ...send.data,
     participantId,
     toOrganisationId: `orgk${boardId}`,
@@ -96,7 +57,7 @@ async function raiseSignal(meanwhile: () => void = () => undefined): Promise<str
   return raised[0]!.id;
 }
 
-const signalCards = (id: string) => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes(id));
+const signalCards = (id: string) => h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes(id));
 const sentTo = async (id: string) => (await h.storage.sentCards.listFor(`escalation.${boardId}.${id}`)).filter((s) => s.viewerId === kc.id);
 /** Notifications earlier tests left due would otherwise take this test's refusals. */
 const forgetEarlierNotifications = async () => {
@@ -149,7 +110,7 @@ describe("proactive cards through the CloudAdapter", () => {
     expect(signalCards(id)).toHaveLength(0);
     expect(await sentTo(id)).toHaveLength(0);
     expect(await h.bot.references.personal(kc.id)).toBeUndefined();
-    await install(h, as(kc));
+    await install(h, personOf(kc));
   });
 
   it("updates a posted card in place after transient failures, and keeps the update due when they persist", async () => {
@@ -159,18 +120,18 @@ describe("proactive cards through the CloudAdapter", () => {
     const ack = action(card, "signal.acknowledge");
     h.connector.clear();
     h.connector.failNext([429, 502], 1);
-    await click(h, as(kc), ack.verb, ack.data);
+    await click(h, personOf(kc), ack.verb, ack.data);
     await h.bot.idle();
-    expect(h.connector.updates(personal(kc)).filter((c) => textOf(c).includes(id)).length).toBeGreaterThanOrEqual(1);
+    expect(h.connector.updates(personalChatOf(kc)).filter((c) => textOf(c).includes(id)).length).toBeGreaterThanOrEqual(1);
 
     const id2 = await raiseSignal();
     const ack2 = action(signalCards(id2)[0], "signal.acknowledge");
     const before = (await dueNotifications()).length;
     h.connector.clear();
     h.connector.failNext(Array(40).fill(429), 1);
-    await click(h, as(kc), ack2.verb, ack2.data);
+    await click(h, personOf(kc), ack2.verb, ack2.data);
     await h.bot.idle();
-    expect(h.connector.updates(personal(kc)).filter((c) => textOf(c).includes(id2))).toHaveLength(0);
+    expect(h.connector.updates(personalChatOf(kc)).filter((c) => textOf(c).includes(id2))).toHaveLength(0);
     expect((await dueNotifications()).length).toBe(before + 1);
   });
 
@@ -227,17 +188,23 @@ describe("a manager who cannot be reached", () => {
   it("is not marked alerted about an absence nobody covers", async () => {
     h.now.value = new Date("2026-03-02T08:00:00.000Z");
     const alone = await h.storage.members.create(
-      aMember(boardId, { tenantId: KOMMUN, organisationId: `orgk${boardId}`, role: "staff", displayName: "Ensam", substituteIds: [] }),
+      aMember(boardId, {
+        tenantId: KOMMUN_TENANT,
+        organisationId: `orgk${boardId}`,
+        role: "staff",
+        displayName: "Ensam",
+        substituteIds: [],
+      }),
     );
-    await install(h, as(alone));
-    await say(h, as(alone), "frånvaro");
-    const reg = action(h.connector.cards(personal(alone)).pop(), "absence.register");
-    await click(h, as(alone), reg.verb, { ...reg.data, from: "2026-03-03", to: "2026-03-03", reason: "sick" });
+    await install(h, personOf(alone));
+    await say(h, personOf(alone), "frånvaro");
+    const reg = action(h.connector.cards(personalChatOf(alone)).pop(), "absence.register");
+    await click(h, personOf(alone), reg.verb, { ...reg.data, from: "2026-03-03", to: "2026-03-03", reason: "sick" });
     await h.bot.idle();
     const [absence] = await h.storage.absences.listForMember(boardId, alone.id);
     expect(absence?.cover.state).toBe("uncovered");
     expect(absence?.cover.managerAlerted).toBe(false);
-    expect(h.connector.cards(personal(km))).toHaveLength(0);
+    expect(h.connector.cards(personalChatOf(km))).toHaveLength(0);
   });
 
   it("is not marked notified about an unanswered signal, and the board channel is told instead", async () => {
@@ -267,7 +234,7 @@ describe("a manager who cannot be reached", () => {
     h.connector.clear();
     await runJobs(new Date("2026-03-02T16:30:00.000Z"));
     await h.bot.idle();
-    expect(h.connector.cards(personal(km))).toHaveLength(0);
+    expect(h.connector.cards(personalChatOf(km))).toHaveLength(0);
     expect((await h.storage.signals.get(boardId, e.id))?.managerNotified).toBe(false);
     const channel = h.connector.cards(CHANNEL).filter((c) => textOf(c).includes(e.id));
     expect(channel).toHaveLength(1);

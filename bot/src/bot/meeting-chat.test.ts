@@ -1,15 +1,5 @@
-import {
-  aBoard,
-  aMember,
-  anEntry,
-  anOrganisation,
-  aParticipant,
-  type Harness,
-  activity,
-  post,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../test-support";
+import { type Harness, activity, post, startHarness, textOf } from "../test-support/harness";
 import type { Actor, Member } from "../domain/types";
 
 // Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only

@@ -1,16 +1,5 @@
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  aSignal,
-  anOrganisation,
-  type Harness,
-  click,
-  install,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aSignal, twoOrganisations } from "../test-support";
+import { type Harness, click, install, startHarness, textOf, personOf, personalChatOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 import { startJobs } from "../jobs";
 
@@ -18,42 +7,20 @@ import { startJobs } from "../jobs";
 // rename still works: buttons and refreshes of cards already in Teams, card copies recorded under
 // the old card key, due items and notifications waiting in storage.
 
-const REGION = "tenant-region";
-const KOMMUN = "tenant-kommun";
 let h: Harness;
 let boardId: string;
 let rc: Member, kc: Member;
 let participantId: string;
-const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId });
-const personal = (m: Member) => `a:personal-${m.objectId}`;
 let seq = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
-  );
-  const kommun = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
-  );
-  rc = await h.storage.members.create(aMember(boardId, { tenantId: REGION, organisationId: region.id, role: "coordinator" }));
-  kc = await h.storage.members.create(aMember(boardId, { tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator" }));
-  participantId = (
-    await h.storage.participants.create(
-      aParticipant(boardId, { code: "HBG-041", caseManagerId: rc.id, writtenBy: region.id, organisationIds: [region.id, kommun.id] }),
-    )
-  ).id;
-  await h.storage.consents.save(
-    aConsent(boardId, participantId, {
-      disclosingOrganisationId: region.id,
-      receivingOrganisationIds: [kommun.id],
-      status: "given",
-      givenOn: "2025-06-01",
-      validUntil: "2026-12-31",
-    }),
-  );
-  for (const m of [rc, kc]) await install(h, as(m));
+  const team = await twoOrganisations(h.storage);
+  ({ boardId } = team);
+  rc = await team.member(team.region, { role: "coordinator" });
+  kc = await team.member(team.kommun, { role: "coordinator" });
+  participantId = await team.sharedParticipant({ code: "HBG-041", caseManagerId: rc.id });
+  for (const m of [rc, kc]) await install(h, personOf(m));
 });
 
 afterAll(() => h?.close());
@@ -84,7 +51,7 @@ describe("a card posted before the rename", () => {
     h.now.value = new Date("2026-03-02T08:00:00.000Z");
     const e = await aStoredSignal();
     const data = { card: "escalation", boardId, escalationId: e.id, audience: "personal", etag: e.etag };
-    const answered = await click(h, as(kc), "escalation.acknowledge", data);
+    const answered = await click(h, personOf(kc), "escalation.acknowledge", data);
     expect(answered.statusCode).toBe(200);
     expect(textOf(answered.card)).toContain("Kvitterad");
     expect((await h.storage.signals.get(boardId, e.id))?.state).toBe("acknowledged");
@@ -92,10 +59,10 @@ describe("a card posted before the rename", () => {
 
   it("still refreshes into the signal as it is now", async () => {
     const e = await aStoredSignal();
-    const refreshed = await click(h, as(kc), "refresh", { card: "escalation", boardId, escalationId: e.id, audience: "personal" });
+    const refreshed = await click(h, personOf(kc), "refresh", { card: "escalation", boardId, escalationId: e.id, audience: "personal" });
     expect(refreshed.statusCode).toBe(200);
     expect(textOf(refreshed.card)).toContain("HBG-041");
-    const alert = await click(h, as(kc), "refresh", { card: "signalAlert", boardId, escalationId: e.id });
+    const alert = await click(h, personOf(kc), "refresh", { card: "signalAlert", boardId, escalationId: e.id });
     expect(textOf(alert.card)).toContain("HBG-041");
   });
 
@@ -113,7 +80,7 @@ describe("a card posted before the rename", () => {
       delivery: "sent",
     });
     expect(posted).toBeUndefined();
-    await click(h, as(kc), "signal.resolve", { card: "signal", boardId, signalId: e.id, audience: "personal", etag: e.etag });
+    await click(h, personOf(kc), "signal.resolve", { card: "signal", boardId, signalId: e.id, audience: "personal", etag: e.etag });
     await h.bot.idle();
     const updated = h.connector.recorded.filter((r) => r.method === "PUT" && r.activityId === "act-before-the-rename");
     expect(updated).toHaveLength(1);
@@ -132,7 +99,7 @@ describe("due items waiting in storage from before the rename", () => {
     });
     await runJobs(new Date("2026-03-02T16:30:00.000Z"));
     await h.bot.idle();
-    const reminders = h.connector.cards(personal(kc)).filter((c) => textOf(c).includes(e.id));
+    const reminders = h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes(e.id));
     expect(reminders).toHaveLength(1);
     expect((await h.storage.signals.get(boardId, e.id))?.remindersSent).toBe(1);
   });
@@ -147,7 +114,7 @@ describe("due items waiting in storage from before the rename", () => {
     });
     await runJobs(new Date("2026-03-03T08:05:00.000Z"));
     await h.bot.idle();
-    expect(h.connector.cards(personal(kc)).filter((c) => textOf(c).includes(e.id))).toHaveLength(1);
+    expect(h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes(e.id))).toHaveLength(1);
     const left = (await h.storage.dueItems.listDue("2099-01-01T00:00:00.000Z", 500)).filter((d) => d.id === `older${e.id}`);
     expect(left).toHaveLength(0);
   });

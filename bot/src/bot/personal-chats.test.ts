@@ -1,20 +1,8 @@
 // Reaching people who never opened the bot: installed in the board's team, the bot opens a 1:1
 // chat with each board member on the team's roster (createConversation on the loopback connector,
 // through the real CloudAdapter), so the first card that is due finds them.
-import {
-  aBoard,
-  aMember,
-  anOrganisation,
-  type Harness,
-  action,
-  activity,
-  click,
-  install,
-  post,
-  say,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aBoard, aMember, anOrganisation } from "../test-support";
+import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 
 const KOMMUN = "tenant-kommun";

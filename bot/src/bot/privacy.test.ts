@@ -1,20 +1,5 @@
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  aSignal,
-  anOrganisation,
-  type Harness,
-  action,
-  activity,
-  click,
-  install,
-  post,
-  say,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aBoard, aConsent, aMember, aParticipant, aSignal, anOrganisation } from "../test-support";
+import { type Harness, action, activity, click, install, post, say, startHarness, textOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 
 // Issue 9, parts 3 and 4, through the real CloudAdapter on Azurite: nothing about a participant in

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from "../cards/card-kit";
 import type { StoredReference } from "./conversation-reference-store";
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from "./rate-limiter";
-import type { SentCardRepository } from "../core";
+import type { CoreLog, SentCardRepository } from "../core";
 
 // Proactive cards go through one queue: bounded concurrency, Teams' rate limits per conversation
 // and per tenant, retries with exponential backoff, jitter and Retry-After on 429/412/502/504,
@@ -33,10 +33,8 @@ export interface OutgoingCard {
  */
 export type SendOutcome = "sent" | "duplicate" | "failed" | "gone" | "uncertain";
 
-export interface SenderLog {
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
+/** Ids of kinds and outcomes only, like every log. */
+export type SenderLog = CoreLog;
 
 export interface SenderOptions {
   transport: Transport;

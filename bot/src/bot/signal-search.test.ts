@@ -1,20 +1,7 @@
 // The signal form reaches every participant: a typeahead (Input.ChoiceSet choices.data) that
 // Teams answers through the bot's application/search invoke, through the real CloudAdapter.
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  anOrganisation,
-  type Harness,
-  action,
-  activity,
-  click,
-  install,
-  post,
-  say,
-  startHarness,
-} from "../test-support";
+import { aBoard, aConsent, aMember, aParticipant, anOrganisation } from "../test-support";
+import { type Harness, action, activity, click, install, post, say, startHarness } from "../test-support/harness";
 import type { Member } from "../domain/types";
 
 const REGION = "tenant-region";

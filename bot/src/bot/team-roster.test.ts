@@ -1,6 +1,6 @@
 // The Teams team's roster as the bot reads it: the Bot Framework's paged members call, through the
 // real adapter, against the stand-in connector (several pages, guests marked).
-import { startHarness, type Harness } from "../test-support";
+import { startHarness, type Harness } from "../test-support/harness";
 
 let h: Harness;
 beforeAll(async () => {

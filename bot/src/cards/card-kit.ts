@@ -8,6 +8,14 @@ export const MAX_REFRESH_USERS = 60;
 
 export type Locale = "sv" | "en";
 
+/** How a card is shown to whoever gets it, beside the core's answer it shapes. */
+export interface HowShown {
+  /** A line saying what just happened ("Signalen är skickad"). */
+  message?: string;
+  /** Who Teams refreshes the card for automatically (MRIs). */
+  refreshUserIds: string[];
+}
+
 export type CardElement =
   TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputNumber | InputChoiceSet | InputToggle;
 

@@ -1,8 +1,9 @@
-import type { ConsentStatus } from "@fact-board/contract";
+import type { ConsentCardView } from "../core";
 import {
   type AdaptiveCard,
   type CardAction,
   type CardElement,
+  type HowShown,
   type Locale,
   card,
   execute,
@@ -15,27 +16,12 @@ import {
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
-/** Sent in personal chat to the person responsible for the disclosing organisation's consent. */
-export interface ConsentCardData {
-  boardId: string;
-  participant: { id: string; code: string; initials?: string };
-  disclosingOrganisation: { id: string; name: string };
-  /** The other organisations involved: the receivers the form offers (pre-selected: those of the stored consent, else all). */
-  receivingOrganisations: Array<{ id: string; name: string; selected: boolean }>;
-  status: ConsentStatus;
-  daysUntilExpiry?: number;
-  givenOn?: string;
-  validUntil?: string;
-  withdrawnOn?: string;
-  etag?: string;
-  /** The viewer may record this organisation's consent for this participant (permission matrix). */
-  canRecord: boolean;
-  today: string;
-  /** Suggested "valid until" for a new consent. */
-  defaultValidUntil: string;
-  message?: string;
-  refreshUserIds: string[];
-}
+/**
+ * Sent in personal chat to the person responsible for the disclosing organisation's consent: the
+ * core's answer (the other organisations the form offers, pre-selected as the stored consent names
+ * them, else all; whether this person may record it).
+ */
+export type ConsentCardData = ConsentCardView & HowShown;
 
 const REMIND_DAYS = [1, 3, 7, 14];
 

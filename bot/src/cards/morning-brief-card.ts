@@ -1,27 +1,14 @@
-import { type AdaptiveCard, type Locale, card, facts, notice, text, title } from "./card-kit";
+import type { MorningBriefView } from "../core";
+import { type AdaptiveCard, type HowShown, type Locale, card, facts, notice, text, title } from "./card-kit";
 import { t } from "./strings";
 import type { CardRef } from "./verbs";
 
 /** Posted to the team channel before the check-in: counts only, never a participant. */
-export interface MorningBriefData {
-  boardId: string;
-  boardName: string;
-  /** Before one of the board's recurring meetings: its name, and counts for its participants only. */
-  meeting?: { id: string; name: string };
-  date: string;
-  counts: {
-    onBoard: number;
-    newSinceYesterday: number;
-    evaluationsDue: number;
-    openSignals: number;
-    consentProblems: number;
-    absencesWithoutCover: number;
+export type MorningBriefData = MorningBriefView &
+  HowShown & {
+    /** https://teams.microsoft.com/l/entity/<appId>/<entityId>: opens the board tab. */
+    boardDeepLink: string;
   };
-  /** https://teams.microsoft.com/l/entity/<appId>/<entityId>: opens the board tab. */
-  boardDeepLink: string;
-  message?: string;
-  refreshUserIds: string[];
-}
 
 export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): AdaptiveCard {
   const s = t(locale);

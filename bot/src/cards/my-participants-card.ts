@@ -1,23 +1,10 @@
-import type { ConsentStatus } from "@fact-board/contract";
-import { type AdaptiveCard, type CardElement, type Locale, card, notice, text, title } from "./card-kit";
+import type { MyParticipantsView } from "../core";
+import { type AdaptiveCard, type CardElement, type HowShown, type Locale, card, notice, text, title } from "./card-kit";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
-/** Personal chat only: the viewer's own participants (as case manager or cover) they may see. */
-export interface MyParticipantsData {
-  boardId: string;
-  participants: Array<{
-    code: string;
-    initials: string;
-    onBoard: boolean;
-    consentProblem: boolean;
-    /** Consent status per other organisation, e.g. "Socialtjänsten: Givet". */
-    consents: Array<{ organisation: string; status: ConsentStatus }>;
-  }>;
-  hiddenCount: number;
-  message?: string;
-  refreshUserIds: string[];
-}
+/** Personal chat only: the viewer's own participants (as case manager or cover) they may see, with each consent by organisation name. */
+export type MyParticipantsData = MyParticipantsView & HowShown;
 
 /** A card has to stay small (Teams caps a message at ~28 KB); the rest is on the board. */
 export const MAX_LISTED = 25;

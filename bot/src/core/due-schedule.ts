@@ -19,46 +19,38 @@ export const BRIEF_LEAD_MINUTES = 30;
 export async function scheduleDueItems(deps: UseCaseDeps, now: Date, morningBriefAt: string): Promise<void> {
   const tz = deps.timeZone;
   const today = localDate(now, tz);
-  const due = deps.storage.dueItems;
+  /** Completed means completed: an item whose time has passed is not scheduled again (it ran, and its row is gone). */
+  const scheduleAhead = async (at: Date, kind: string, id: string, payload: Record<string, unknown>) => {
+    if (at > now) await deps.storage.dueItems.schedule({ kind, id, dueAt: at.toISOString(), payload });
+  };
   // The repair sweep at the top of the next hour (one item per board and hour, however many instances).
-  const hour = new Date(Math.ceil((now.getTime() + 1) / 3_600_000) * 3_600_000).toISOString();
+  const hour = new Date(Math.ceil((now.getTime() + 1) / 3_600_000) * 3_600_000);
   for (const board of await deps.storage.boards.list()) {
-    await due.schedule({ kind: REPAIR_KIND, id: `${board.id}.${hour}`, dueAt: hour, payload: { boardId: board.id } });
+    await scheduleAhead(hour, REPAIR_KIND, `${board.id}.${hour.toISOString()}`, { boardId: board.id });
+    const meetings = meetingsOf(board);
     const scheduled = (board.settings?.meetings ?? []).length > 0;
+    // Tomorrow's items are always scheduled, so a restart misses nothing.
     for (const date of [today, addDays(today, 1)]) {
-      // Completed means completed: a daily item whose time has passed is not scheduled again (it
-      // ran, and its row is gone). Tomorrow's is always scheduled, so a restart misses nothing.
-      if (!scheduled) {
-        const at = localTimeToInstant(date, morningBriefAt, tz);
-        if (at > now)
-          await due.schedule({
-            kind: MORNING_BRIEF_KIND,
-            id: `${board.id}.${date}`,
-            dueAt: at.toISOString(),
-            payload: { boardId: board.id, date },
-          });
-      } else {
-        // A board with a schedule is briefed before each of its meetings, with that meeting's counts.
-        for (const o of expectedOccurrences(meetingsOf(board), date, date, tz)) {
-          const at = new Date(o.startsAt.getTime() - BRIEF_LEAD_MINUTES * 60_000);
-          if (at > now)
-            await due.schedule({
-              kind: MORNING_BRIEF_KIND,
-              id: `${board.id}.${date}.${o.meetingId}`,
-              dueAt: at.toISOString(),
-              payload: { boardId: board.id, date, meetingId: o.meetingId },
-            });
-        }
-      }
-      // Erasure after retention runs nightly, when nobody is at the board.
-      const night = localTimeToInstant(date, RETENTION_AT, tz);
-      if (night > now)
-        await due.schedule({
-          kind: RETENTION_KIND,
-          id: `${board.id}.${date}`,
-          dueAt: night.toISOString(),
-          payload: { boardId: board.id, date },
+      if (!scheduled)
+        await scheduleAhead(localTimeToInstant(date, morningBriefAt, tz), MORNING_BRIEF_KIND, `${board.id}.${date}`, {
+          boardId: board.id,
+          date,
         });
+      // A board with a schedule is briefed before each of its meetings, with that meeting's counts.
+      else
+        for (const o of expectedOccurrences(meetings, date, date, tz))
+          await scheduleAhead(
+            new Date(o.startsAt.getTime() - BRIEF_LEAD_MINUTES * 60_000),
+            MORNING_BRIEF_KIND,
+            `${board.id}.${date}.${o.meetingId}`,
+            {
+              boardId: board.id,
+              date,
+              meetingId: o.meetingId,
+            },
+          );
+      // Erasure after retention runs nightly, when nobody is at the board.
+      await scheduleAhead(localTimeToInstant(date, RETENTION_AT, tz), RETENTION_KIND, `${board.id}.${date}`, { boardId: board.id, date });
     }
   }
 }

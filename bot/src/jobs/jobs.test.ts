@@ -1,76 +1,31 @@
-import {
-  aBoard,
-  aConsent,
-  aMember,
-  aParticipant,
-  anOrganisation,
-  type Harness,
-  action,
-  click,
-  install,
-  say,
-  startHarness,
-  textOf,
-} from "../test-support";
+import { aParticipant, twoOrganisations } from "../test-support";
+import { type Harness, action, click, install, say, startHarness, textOf, personOf, personalChatOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 import { startJobs } from "./index";
 
 // Due items through the real bot and storage: reminders, the manager alert, cover timeouts, the
 // morning brief; each fires once even when two instances poll at the same moment.
 
-const REGION = "tenant-region";
-const KOMMUN = "tenant-kommun";
 let h: Harness;
 let boardId: string;
 let rc: Member, kc: Member, km: Member, absentee: Member, sub1: Member, sub2: Member;
 let participantId: string;
-const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId });
-const personal = (m: Member) => `a:personal-${m.objectId}`;
 const jobsFor = (claimant: string) => startJobs({ core: h.core, pollSeconds: 3600, claimant });
 
 beforeAll(async () => {
   h = await startHarness();
-  boardId = (await h.storage.boards.create(aBoard({ allowedTenantIds: [REGION, KOMMUN] }))).id;
-  const region = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgr${boardId}`, name: "Psykiatrin", tenantId: REGION }),
-  );
-  const kommun = await h.storage.organisations.create(
-    anOrganisation(boardId, { id: `orgk${boardId}`, name: "Socialtjänsten", tenantId: KOMMUN }),
-  );
-  const mk = (o: Partial<Member>) => h.storage.members.create(aMember(boardId, o));
-  rc = await mk({ tenantId: REGION, organisationId: region.id, role: "coordinator", displayName: "Rita" });
-  kc = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "coordinator", displayName: "Kalle" });
-  km = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "manager", displayName: "Maja" });
-  sub1 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Sune" });
-  sub2 = await mk({ tenantId: KOMMUN, organisationId: kommun.id, role: "staff", displayName: "Stina" });
-  absentee = await mk({
-    tenantId: KOMMUN,
-    organisationId: kommun.id,
-    role: "staff",
-    displayName: "Anna",
-    substituteIds: [sub1.id, sub2.id],
-  });
-  const p = await h.storage.participants.create(
-    aParticipant(boardId, {
-      code: "HBG-021",
-      initials: "C.D.",
-      caseManagerId: rc.id,
-      writtenBy: region.id,
-      organisationIds: [region.id, kommun.id],
-    }),
-  );
-  participantId = p.id;
-  await h.storage.consents.save(
-    aConsent(boardId, p.id, {
-      disclosingOrganisationId: region.id,
-      receivingOrganisationIds: [kommun.id],
-      status: "given",
-      givenOn: "2025-06-01",
-      validUntil: "2026-03-20",
-    }),
-  );
-  for (const m of [rc, kc, km, sub1, sub2, absentee]) await install(h, as(m));
-  await install(h, as(kc), { id: "19:team@thread.tacv2", conversationType: "channel" });
+  const team = await twoOrganisations(h.storage);
+  ({ boardId } = team);
+  const { region, kommun, member } = team;
+  rc = await member(region, { role: "coordinator", displayName: "Rita" });
+  kc = await member(kommun, { role: "coordinator", displayName: "Kalle" });
+  km = await member(kommun, { role: "manager", displayName: "Maja" });
+  sub1 = await member(kommun, { role: "staff", displayName: "Sune" });
+  sub2 = await member(kommun, { role: "staff", displayName: "Stina" });
+  absentee = await member(kommun, { role: "staff", displayName: "Anna", substituteIds: [sub1.id, sub2.id] });
+  participantId = await team.sharedParticipant({ code: "HBG-021", initials: "C.D.", caseManagerId: rc.id, validUntil: "2026-03-20" });
+  for (const m of [rc, kc, km, sub1, sub2, absentee]) await install(h, personOf(m));
+  await install(h, personOf(kc), { id: "19:team@thread.tacv2", conversationType: "channel" });
 });
 
 afterAll(() => h?.close());
@@ -87,10 +42,10 @@ async function runBoth(at: Date): Promise<number> {
 
 it("an unanswered signal: a reminder past its deadline, then the manager is told, each once", async () => {
   h.now.value = new Date("2026-03-02T08:00:00.000Z");
-  await say(h, as(rc), "signal");
-  const form = h.connector.cards(personal(rc)).pop();
+  await say(h, personOf(rc), "signal");
+  const form = h.connector.cards(personalChatOf(rc)).pop();
   const send = action(form, "signal.raise");
-  await click(h, as(rc), send.verb, {
+  await click(h, personOf(rc), send.verb, {
     ...send.data,
     participantId,
     toOrganisationId: `orgk${boardId}`,
@@ -101,36 +56,36 @@ it("an unanswered signal: a reminder past its deadline, then the manager is told
   h.connector.clear();
   // "today" is due at the end of the working day: 17:00 in Stockholm (16:00 UTC), not four hours on.
   await runBoth(new Date("2026-03-02T12:30:00.000Z"));
-  expect(h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("Signal:"))).toHaveLength(0);
+  expect(h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes("Signal:"))).toHaveLength(0);
   await runBoth(new Date("2026-03-02T16:30:00.000Z"));
-  const reminders = h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("Signal:"));
+  const reminders = h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes("Signal:"));
   expect(reminders).toHaveLength(1);
   expect(textOf(reminders[0])).toContain("Obesvarad efter svarstiden");
-  expect(h.connector.cards(personal(km))).toHaveLength(0);
+  expect(h.connector.cards(personalChatOf(km))).toHaveLength(0);
   // Two working hours after the deadline: Tuesday 10:00 in Stockholm, nothing in the night.
   await runBoth(new Date("2026-03-02T22:00:00.000Z"));
-  expect(h.connector.cards(personal(km))).toHaveLength(0);
+  expect(h.connector.cards(personalChatOf(km))).toHaveLength(0);
   await runBoth(new Date("2026-03-03T09:00:00.000Z"));
-  const alerts = h.connector.cards(personal(km));
+  const alerts = h.connector.cards(personalChatOf(km));
   expect(alerts).toHaveLength(1);
   expect(textOf(alerts[0])).toContain("Obesvarad signal");
   expect(textOf(alerts[0])).not.toContain("C.D.");
   await runBoth(new Date("2026-03-04T09:00:00.000Z"));
-  expect(h.connector.cards(personal(km))).toHaveLength(1);
+  expect(h.connector.cards(personalChatOf(km))).toHaveLength(1);
 });
 
 it("a cover request that times out asks the next substitute, then the manager", async () => {
   h.now.value = new Date("2026-03-03T08:00:00.000Z");
-  await say(h, as(absentee), "frånvaro");
-  const reg = action(h.connector.cards(personal(absentee)).pop(), "absence.register");
-  await click(h, as(absentee), reg.verb, { ...reg.data, from: "2026-03-04", to: "2026-03-04", reason: "vacation" });
+  await say(h, personOf(absentee), "frånvaro");
+  const reg = action(h.connector.cards(personalChatOf(absentee)).pop(), "absence.register");
+  await click(h, personOf(absentee), reg.verb, { ...reg.data, from: "2026-03-04", to: "2026-03-04", reason: "vacation" });
   await h.bot.idle();
-  expect(h.connector.cards(personal(sub1))).toHaveLength(1);
+  expect(h.connector.cards(personalChatOf(sub1))).toHaveLength(1);
   await runBoth(new Date("2026-03-03T10:05:00.000Z"));
-  expect(h.connector.cards(personal(sub2))).toHaveLength(1);
+  expect(h.connector.cards(personalChatOf(sub2))).toHaveLength(1);
   await runBoth(new Date("2026-03-03T12:10:00.000Z"));
   await h.bot.idle();
-  expect(h.connector.cards(personal(km)).some((c) => textOf(c).includes("Frånvaro utan ersättare"))).toBe(true);
+  expect(h.connector.cards(personalChatOf(km)).some((c) => textOf(c).includes("Frånvaro utan ersättare"))).toBe(true);
   const [absence] = await h.storage.absences.listForMember(boardId, absentee.id);
   expect(absence?.cover).toMatchObject({ state: "uncovered", managerAlerted: true });
 });
@@ -178,7 +133,8 @@ it("a notification whose background work never ran (the process stopped) is deli
     dueAt: "2026-03-05T08:01:00.000Z",
     payload: { type: "signalRaised", boardId, signalId: signal.id },
   });
-  const signalCards = () => h.connector.cards(personal(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(signal.id));
+  const signalCards = () =>
+    h.connector.cards(personalChatOf(kc)).filter((c) => textOf(c).includes("HBG-021") && textOf(c).includes(signal.id));
   // Within the grace period it is still the live instance's job.
   await runBoth(new Date("2026-03-05T08:00:30.000Z"));
   await h.bot.idle();

@@ -1,4 +1,5 @@
-import { aBoard, aMember, anEntry, anOrganisation, aParticipant, type Harness, install, startHarness, textOf } from "../test-support";
+import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../test-support";
+import { type Harness, install, startHarness, textOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
 import { startJobs } from "./index";
 

@@ -2,6 +2,7 @@ import express from "express";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import { type Core, type DeliveryPort, createCore } from "../core";
+import type { Member } from "../domain/types";
 import type { Storage } from "../storage";
 import type { TableService } from "../storage/table-clients";
 import { createTestStorageWithTables } from "../storage/test-support";
@@ -89,6 +90,11 @@ export interface Person {
   objectId: string;
   name?: string;
 }
+
+/** A member as the person Teams says is talking. */
+export const personOf = (m: Pick<Member, "tenantId" | "objectId">): Person => ({ tenantId: m.tenantId, objectId: m.objectId });
+/** The id of a member's personal chat with the bot, as activity() names it. */
+export const personalChatOf = (m: Pick<Member, "objectId">): string => `a:personal-${m.objectId}`;
 
 let seq = 0;
 

@@ -1,5 +1,5 @@
-// What the edges' tests (bot/, jobs/, api/) seed and drive with: the fictitious things to store,
-// and the harness that wires storage, the core and the bot as main.ts does. The edges' own code
+// What the edges' tests (bot/, jobs/, api/) seed storage with: the fictitious things to store. The
+// harness (./harness.ts) wires storage, the core and the bot as main.ts does. The edges' own code
 // never reaches storage; their tests set the scene through here.
 export {
   aBoard,
@@ -14,4 +14,4 @@ export {
   createTestStorage,
   uniqueId,
 } from "../storage/test-support";
-export * from "./harness";
+export { KOMMUN_TENANT, REGION_TENANT, type TwoOrganisations, twoOrganisations } from "./two-organisations";

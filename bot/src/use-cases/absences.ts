@@ -1,10 +1,11 @@
 import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
 import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
-import { Conflict, NotFound, isDomainError } from "../domain/errors";
+import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Absence, Actor, BoardId } from "../domain/types";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { onceForRepeatedClicks } from "./repeated-clicks";
 import { toAbsenceView } from "./view-mappers";
 
 export const COVER_DUE_KIND = "coverTimeout";
@@ -131,14 +132,14 @@ export async function registerAbsenceOnce(
   boardId: BoardId,
   body: RegisterAbsenceBody,
 ): Promise<{ absenceId: string }> {
-  try {
-    return { absenceId: (await registerAbsence(deps, actor, boardId, body)).id };
-  } catch (err) {
-    if (!(isDomainError(err) && err.code === "Invalid")) throw err;
-    const same = (await deps.storage.absences.listForMember(boardId, body.memberId ?? actor.member.id)).find(
-      (a) => a.from === body.from && a.to === body.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
-    );
-    if (!same) throw err;
-    return { absenceId: same.id };
-  }
+  return onceForRepeatedClicks(
+    async () => ({ absenceId: (await registerAbsence(deps, actor, boardId, body)).id }),
+    "Invalid",
+    async () => {
+      const same = (await deps.storage.absences.listForMember(boardId, body.memberId ?? actor.member.id)).find(
+        (a) => a.from === body.from && a.to === body.to && a.registeredBy === actor.member.id && a.cover.state !== "cancelled",
+      );
+      return same && { absenceId: same.id };
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { putOnBoard } from "./entries";
+import { onceForRepeatedClicks } from "./repeated-clicks";
 import { loadVisibleParticipant } from "./participant-access";
 import { toSignalView } from "./view-mappers";
 
@@ -129,14 +130,14 @@ export async function raiseSignalOnce(
   requestId: string,
   body: RaiseSignalBody,
 ): Promise<{ signalId: string }> {
-  try {
-    return { signalId: (await raiseSignal({ ...deps, newId: () => requestId }, actor, boardId, body)).id };
-  } catch (err) {
-    if (!(isDomainError(err) && err.code === "AlreadyExists")) throw err;
-    const existing = await deps.storage.signals.get(boardId, requestId);
-    if (!existing || existing.raisedBy !== actor.member.id) throw err;
-    return { signalId: existing.id };
-  }
+  return onceForRepeatedClicks(
+    async () => ({ signalId: (await raiseSignal({ ...deps, newId: () => requestId }, actor, boardId, body)).id }),
+    "AlreadyExists",
+    async () => {
+      const existing = await deps.storage.signals.get(boardId, requestId);
+      return existing && existing.raisedBy === actor.member.id ? { signalId: existing.id } : undefined;
+    },
+  );
 }
 
 /**
