@@ -65,6 +65,10 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
   const server: http.Server = await new Promise((r) => {
     const s = app.listen(0, "127.0.0.1", () => r(s));
   });
+  // As in main.ts: the server outlives the client's idle keep-alive sockets, so a reused socket is
+  // never closed under a request (ECONNRESET on a loaded machine).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   return {
     bot,
@@ -79,7 +83,10 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
     sleeps,
     async close() {
       await bot.idle();
-      await new Promise((r) => server.close(r));
+      await new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      });
       await connector.close();
     },
   };

@@ -139,6 +139,9 @@ export async function startConnector(): Promise<Connector> {
         .end(JSON.stringify({ id: m[2] && req.method === "PUT" ? decodeURIComponent(m[2]) : `act-${++n}` }));
     });
   });
+  // Longer than the bot's HTTP client keeps idle sockets: a reused socket is never closed under a send.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return {
@@ -179,6 +182,10 @@ export async function startConnector(): Promise<Connector> {
       postThenFail = 0;
       created.length = 0;
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
