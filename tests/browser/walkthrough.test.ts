@@ -133,7 +133,7 @@ it("walks ten entries with the keyboard alone, agrees an action, takes one off a
   const removed = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
   await page.getByRole("button", { name: "Ta bort från tavlan" }).click();
   const dialog = page.getByRole("dialog", { name: `Ta bort ${removed} från tavlan` });
-  await dialog.getByRole("radio", { name: "Stabil, tillbaka till case manager" }).check();
+  await dialog.getByRole("radio", { name: "Stabil, tillbaka till vård- och stödsamordnare (case manager)" }).check();
   await dialog.getByRole("button", { name: "Ta bort från tavlan" }).click();
   await page.locator("[data-current-placeholder]").waitFor();
   await page.locator(`[data-progress='11/${total}']`).waitFor();

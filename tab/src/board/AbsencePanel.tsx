@@ -26,6 +26,8 @@ const useStyles = makeStyles({
 });
 
 const coverColour = { present: "informative", covered: "success", requesting: "warning", uncovered: "danger" } as const;
+/** The answers are the domain's terms ("Jag täcker", "Kan inte"), the same on the cover card. */
+const coverWord = { accept: "term.coverAccept", decline: "term.coverDecline" } as const;
 
 /**
  * Frånvaro: who is away now or soon and who covers for them, Registrera frånvaro, and for the
@@ -47,13 +49,13 @@ export function AbsencePanel() {
       before: absence,
       save: (etag) => client.answerCover(boardId, absence.id, { etag: etag ?? "", answer: kind }),
       title: t("cover.conflictTitle", { name: memberName(board, absence.memberId) }),
-      yours: t(`cover.${kind}`),
+      yours: t(coverWord[kind]),
       rows: (before, current) => [
         {
-          label: t("cover.state"),
+          label: t("term.substitute"),
           before: before ? (coverText(t, board, absenceCover(before)) ?? "–") : "–",
           theirs: coverText(t, board, absenceCover(current)) ?? "–",
-          yours: t(`cover.${kind}`),
+          yours: t(coverWord[kind]),
         },
       ],
       savedMessage: t(`cover.${kind}Saved`),
@@ -63,7 +65,7 @@ export function AbsencePanel() {
     <section className={styles.section} aria-labelledby={headingId}>
       <div className={styles.head}>
         <Subtitle2 as="h2" id={headingId}>
-          {t("absence.title")}
+          {t("term.absence")}
         </Subtitle2>
         {absences.length > 0 && <Caption1 className={styles.meta}>{t("absence.count", { count: absences.length })}</Caption1>}
         {canRegister && <RegisterAbsenceDialog send={send} trigger={<Button size="small">{t("absence.register")}</Button>} />}
@@ -96,10 +98,10 @@ export function AbsencePanel() {
                 {askedMe && (
                   <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>
                     <Button size="small" appearance="primary" aria-describedby={nameId} onClick={() => void answer(absence, "accept")}>
-                      {t("cover.accept")}
+                      {t("term.coverAccept")}
                     </Button>
                     <Button size="small" aria-describedby={nameId} onClick={() => void answer(absence, "decline")}>
-                      {t("cover.decline")}
+                      {t("term.coverDecline")}
                     </Button>
                   </div>
                 )}

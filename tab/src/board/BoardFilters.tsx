@@ -27,7 +27,7 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
           ))}
         </Select>
       </Field>
-      <Field label={t("filter.caseManager")}>
+      <Field label={t("term.caseManager")}>
         <Select value={filter.caseManagerId ?? ""} onChange={(_e, d) => onChange({ ...filter, caseManagerId: d.value || undefined })}>
           <option value="">{t("filter.all")}</option>
           {caseManagerIds.map((id) => (
@@ -37,7 +37,7 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
           ))}
         </Select>
       </Field>
-      <Field label={t("filter.priority")}>
+      <Field label={t("term.priority")}>
         <Select
           value={filter.priority ?? ""}
           onChange={(_e, d) => onChange({ ...filter, priority: (d.value || undefined) as Priority | undefined })}

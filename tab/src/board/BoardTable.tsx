@@ -49,15 +49,15 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
   const styles = useStyles();
   return (
     <div className={styles.wrap}>
-      <Table aria-label={t("board.onBoard")} size="small" className={styles.table}>
+      <Table aria-label={t("term.onBoard")} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.participantColumn}>{t("board.participant")}</TableHeaderCell>
-            <TableHeaderCell>{t("priority.label")}</TableHeaderCell>
-            <TableHeaderCell>{t("reason.label")}</TableHeaderCell>
+            <TableHeaderCell className={styles.participantColumn}>{t("term.participant")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.priority")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.reason")}</TableHeaderCell>
             <TableHeaderCell>{t("board.daysOnBoardHeader")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.nextEvaluation")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.caseManager")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.nextEvaluation")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
             <TableHeaderCell className={styles.planColumn}>{t("plan.title")}</TableHeaderCell>
             <TableHeaderCell>{t("board.lastReviewed")}</TableHeaderCell>
           </TableRow>

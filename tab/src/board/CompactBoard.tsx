@@ -48,7 +48,7 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
   const styles = useStyles();
   const { t, formatDate } = useI18n();
   return (
-    <ul className={styles.list} aria-label={t("board.onBoard")}>
+    <ul className={styles.list} aria-label={t("term.onBoard")}>
       {rows.map((row) => {
         const { participant, entry } = row;
         return (

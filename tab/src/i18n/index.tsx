@@ -2,7 +2,7 @@ import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import type sv from "./sv.json";
-import type { VocabularyCatalogue } from "./vocabulary";
+import type { TermsCatalogue, VocabularyCatalogue } from "./vocabulary";
 
 import { type Language, languageFor } from "./language";
 
@@ -10,8 +10,8 @@ export { type Language, languageFor };
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
-/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
-export type Catalogue = typeof sv & VocabularyCatalogue;
+/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts), the shared vocabulary's and terms. */
+export type Catalogue = typeof sv & VocabularyCatalogue & TermsCatalogue;
 
 /**
  * One i18next instance per language, ready at once once its catalogue is there. A page loads only

@@ -256,7 +256,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {showBar && (
         <header className={styles.bar}>
           {me.boards.length > 1 && (
-            <Select aria-label={t("app.boardPicker")} value={boardId} onChange={(_e, d) => setChosen(d.value)}>
+            <Select aria-label={t("term.board")} value={boardId} onChange={(_e, d) => setChosen(d.value)}>
               {me.boards.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}

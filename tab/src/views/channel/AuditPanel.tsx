@@ -76,7 +76,7 @@ export default function AuditPanel() {
   return (
     <section className={styles.root} aria-label={t("audit.title")}>
       <div className={styles.form}>
-        <Field label={t("audit.participant")}>
+        <Field label={t("term.participant")}>
           <Select
             value={participantId}
             onChange={(_e, d) => {
@@ -118,7 +118,7 @@ export default function AuditPanel() {
                 <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.organisation")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
-                <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
+                <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.outcome")}</TableHeaderCell>
               </TableRow>

@@ -54,12 +54,12 @@ export function ChannelView() {
         <Title3 as="h1">{board.board.name}</Title3>
         <LiveIndicator status={live} />
         <span className={styles.grow} />
-        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
+        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
       <AbsencePanel />
       {(showOverview || showAudit || showSettings) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
-          <Tab value="board">{t("nav.board")}</Tab>
+          <Tab value="board">{t("term.board")}</Tab>
           {showOverview && <Tab value="overview">{t("nav.overview")}</Tab>}
           {showAudit && <Tab value="audit">{t("nav.audit")}</Tab>}
           {showSettings && <Tab value="settings">{t("nav.settings")}</Tab>}

@@ -136,7 +136,7 @@ export function LogReviewPeriod() {
                     <TableHeaderCell>{t("audit.at")}</TableHeaderCell>
                     <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
                     <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
-                    <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
+                    <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
                     <TableHeaderCell>{t("logReview.why")}</TableHeaderCell>
                     <TableHeaderCell>{t("logReview.mark")}</TableHeaderCell>
                   </TableRow>

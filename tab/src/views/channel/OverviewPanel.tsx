@@ -69,7 +69,7 @@ export default function OverviewPanel() {
     <section className={styles.root} aria-label={t("overview.title")}>
       <dl className={styles.figures}>
         {figure(
-          t("overview.onBoard"),
+          t("term.onBoard"),
           t("overview.onBoardOfCaseload", {
             onBoard: overview.onBoard,
             caseload: overview.caseload,

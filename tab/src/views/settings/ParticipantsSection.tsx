@@ -68,9 +68,9 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
       <Table aria-label={t("admin.page.participants")} size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t("board.participant")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
             <TableHeaderCell>{t("admin.participant.initials")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.caseManager")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
             <TableHeaderCell>{t("detail.organisations")}</TableHeaderCell>
             <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
           </TableRow>
@@ -141,7 +141,7 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
       <Field label={t("admin.participant.initials")} required>
         <Input value={initials} onChange={(_e, d) => setInitials(d.value)} />
       </Field>
-      <Field label={t("board.caseManager")} required>
+      <Field label={t("term.caseManager")} required>
         <Select value={caseManagerId} onChange={(_e, d) => setCaseManagerId(d.value)}>
           <option value="">{t("form.choose")}</option>
           {members.map((m) => (
