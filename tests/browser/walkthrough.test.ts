@@ -140,6 +140,10 @@ it("walks ten entries with the keyboard alone, agrees an action, takes one off a
 
   await page.getByRole("button", { name: "Avsluta morgonmötet" }).click();
   await page.getByText("Dagens morgonmöte är sparat.").waitFor();
+  // The button pressed is gone with the walkthrough: focus is on what replaced it, not lost to the page.
+  await page.waitForFunction(() => document.activeElement?.tagName === "H2");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Sammanfattning");
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, "stage-summary");
 
   const checkIn = await api<CheckInView>(

@@ -1,5 +1,6 @@
 import type { AbsenceView } from "@fact-board/contract";
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
@@ -31,9 +32,10 @@ const coverWord = { accept: "term.coverAccept", decline: "term.coverDecline" } a
 
 /**
  * Frånvaro: who is away now or soon and who covers for them, Registrera frånvaro, and for the
- * substitute being asked, Jag täcker / Kan inte.
+ * substitute being asked, Jag täcker / Kan inte. `compact` (a narrow screen): only what asks this
+ * person to act is listed at once, the rest behind "Visa frånvaro", so the board starts on the first screen.
  */
-export function AbsencePanel() {
+export function AbsencePanel({ compact = false }: { compact?: boolean }) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDate } = useI18n();
@@ -43,6 +45,11 @@ export function AbsencePanel() {
   const me = board.viewer.memberId;
   const absences = board.absences.filter((a) => a.coverState !== "cancelled");
   const canRegister = board.viewer.permissions.includes("absence.registerOwn");
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId("absence-list");
+  const asksMe = (a: AbsenceView) => a.coverState === "requesting" && a.askedSubstituteId === me;
+  const listed = compact && !expanded ? absences.filter(asksMe) : absences;
+  const folded = compact && absences.some((a) => !asksMe(a));
 
   const answer = (absence: AbsenceView, kind: "accept" | "decline") =>
     send<AbsenceView>({
@@ -68,16 +75,21 @@ export function AbsencePanel() {
           {t("term.absence")}
         </Subtitle2>
         {absences.length > 0 && <Caption1 className={styles.meta}>{t("absence.count", { count: absences.length })}</Caption1>}
+        {folded && (
+          <Button size="small" appearance="subtle" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((e) => !e)}>
+            {expanded ? t("absence.hide") : t("absence.show")}
+          </Button>
+        )}
         {canRegister && <RegisterAbsenceDialog send={send} trigger={<Button size="small">{t("absence.register")}</Button>} />}
       </div>
       {absences.length === 0 ? (
         <Caption1 className={styles.meta}>{t("absence.none")}</Caption1>
       ) : (
-        <ul className={styles.list}>
-          {absences.map((absence) => {
+        <ul className={styles.list} id={listId}>
+          {listed.map((absence) => {
             const cover = absenceCover(absence);
             const nameId = `${headingId}-${absence.id}`;
-            const askedMe = absence.coverState === "requesting" && absence.askedSubstituteId === me;
+            const askedMe = asksMe(absence);
             return (
               <li key={absence.id} className={styles.item} data-absence={absence.id} data-cover={absence.coverState}>
                 <div className={styles.line}>

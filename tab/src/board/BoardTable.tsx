@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  useRestoreFocusTarget,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
@@ -18,9 +19,9 @@ import { EntryBadges } from "./EntryBadges";
 import { prefetchParticipantDetail } from "./lazyParts";
 import { memberName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
+import { TableRegion } from "./TableRegion";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto" },
   // Fluent's tables share the width equally (table-layout: fixed): "Samordningsbehov" then ran into
   // the next column and badges were squeezed. Sized by content, each column is at least as wide as
   // its longest word or badge, and the rest wraps between words.
@@ -47,8 +48,10 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
   const { board } = useBoardContext();
   const { t, formatDate } = useI18n();
   const styles = useStyles();
+  // The drawer opened from a row gives focus back to that row when it closes.
+  const restoreFocus = useRestoreFocusTarget();
   return (
-    <div className={styles.wrap}>
+    <TableRegion label={t("term.onBoard")}>
       <Table aria-label={t("term.onBoard")} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
@@ -72,6 +75,7 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                   <div className={styles.participant}>
                     <Link
                       as="button"
+                      {...restoreFocus}
                       className={styles.code}
                       onClick={() => onOpen(row)}
                       onPointerEnter={prefetchParticipantDetail}
@@ -103,6 +107,6 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
           })}
         </TableBody>
       </Table>
-    </div>
+    </TableRegion>
   );
 }

@@ -23,6 +23,7 @@ import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { ImportParticipants } from "./ImportParticipants";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({ row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" } });
 
@@ -65,28 +66,30 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
       </div>
       {admin.overview?.may.importParticipants && <ImportParticipants admin={admin} />}
       {failed && <AdminMessages admin={{ error: failed, notice: undefined }} />}
-      <Table aria-label={t("admin.page.participants")} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.participant.initials")}</TableHeaderCell>
-            <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
-            <TableHeaderCell>{t("detail.organisations")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list?.participants.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell>{p.code}</TableCell>
-              <TableCell>{p.initials}</TableCell>
-              <TableCell>{memberName(p.caseManagerId)}</TableCell>
-              <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
-              <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
+      <TableRegion label={t("admin.page.participants")}>
+        <Table aria-label={t("admin.page.participants")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.participant.initials")}</TableHeaderCell>
+              <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
+              <TableHeaderCell>{t("detail.organisations")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {list?.participants.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{p.code}</TableCell>
+                <TableCell>{p.initials}</TableCell>
+                <TableCell>{memberName(p.caseManagerId)}</TableCell>
+                <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
+                <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableRegion>
       {list?.cursor && <Button onClick={() => void load(list.cursor)}>{t("audit.more")}</Button>}
     </>
   );
