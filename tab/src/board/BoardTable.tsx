@@ -2,8 +2,6 @@ import type { BoardRow } from "@fact-board/contract";
 import {
   Link,
   Table,
-  TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -40,6 +38,11 @@ const useStyles = makeStyles({
   participantColumn: { width: "11rem" },
   planColumn: { width: "8rem" },
   due: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  tr: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  td: { padding: `0 ${tokens.spacingHorizontalS}`, height: "34px", verticalAlign: "middle" },
   code: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap", textAlign: "start" },
 });
 
@@ -65,13 +68,13 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
             <TableHeaderCell>{t("board.lastReviewed")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <tbody>
           {rows.map((row) => {
             const { participant, entry } = row;
             const done = entry.actions.filter((a) => a.done).length;
             return (
-              <TableRow key={participant.id} data-participant={participant.code}>
-                <TableCell>
+              <tr key={participant.id} data-participant={participant.code} className={styles.tr}>
+                <td className={styles.td}>
                   <div className={styles.participant}>
                     <Link
                       as="button"
@@ -85,27 +88,29 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                     </Link>
                     <EntryBadges row={row} size="small" />
                   </div>
-                </TableCell>
-                <TableCell>
+                </td>
+                <td className={styles.td}>
                   <PriorityBadge priority={entry.priority} />
-                </TableCell>
-                <TableCell className={styles.cell}>{t(`reason.${entry.reason}`)}</TableCell>
-                <TableCell>{entry.daysOnBoard}</TableCell>
-                <TableCell className={mergeClasses(styles.nowrap, entry.evaluationDue && styles.due)}>
+                </td>
+                <td className={mergeClasses(styles.td, styles.cell)}>{t(`reason.${entry.reason}`)}</td>
+                <td className={styles.td}>{entry.daysOnBoard}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap, entry.evaluationDue && styles.due)}>
                   {formatDate(entry.nextEvaluationOn)}
-                </TableCell>
+                </td>
                 {/* The contact today: the substitute while one covers (the badge says the case manager is away). */}
-                <TableCell className={styles.cell}>{memberName(board, caseManagerCover(board, participant).contactId)}</TableCell>
-                <TableCell className={styles.cell}>
+                <td className={mergeClasses(styles.td, styles.cell)}>
+                  {memberName(board, caseManagerCover(board, participant).contactId)}
+                </td>
+                <td className={mergeClasses(styles.td, styles.cell)}>
                   {entry.actions.length ? t("board.actionsCount", { done, count: entry.actions.length }) : "–"}
-                </TableCell>
-                <TableCell className={entry.lastReviewedOn ? styles.nowrap : styles.cell}>
+                </td>
+                <td className={mergeClasses(styles.td, entry.lastReviewedOn ? styles.nowrap : styles.cell)}>
                   {entry.lastReviewedOn ? formatDate(entry.lastReviewedOn) : t("board.neverReviewed")}
-                </TableCell>
-              </TableRow>
+                </td>
+              </tr>
             );
           })}
-        </TableBody>
+        </tbody>
       </Table>
     </TableRegion>
   );
