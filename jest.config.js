@@ -19,6 +19,7 @@ module.exports = {
   moduleNameMapper: {
     "^@fact-board/contract$": "<rootDir>/contract/src/index.ts",
     "^@fact-board/contract/words/(\\w+)$": "<rootDir>/contract/src/words/$1.ts",
+    "^@fact-board/contract/tab-entity$": "<rootDir>/contract/src/tab-entity.ts",
   },
   testMatch: ["<rootDir>/{bot,contract,tab,tests}/**/*.test.{ts,tsx}"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.tsbuild/"],

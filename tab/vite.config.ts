@@ -38,6 +38,11 @@ export default defineConfig({
         find: /^@fact-board\/contract\/words\/(\w+)$/,
         replacement: fileURLToPath(new URL("../contract/src/words/$1.ts", import.meta.url)),
       },
+      // The tab's entity id for teams-js's configuration save: one small module, no zod.
+      {
+        find: /^@fact-board\/contract\/tab-entity$/,
+        replacement: fileURLToPath(new URL("../contract/src/tab-entity.ts", import.meta.url)),
+      },
       { find: /^@fact-board\/contract$/, replacement: fileURLToPath(new URL("../contract/src/index.ts", import.meta.url)) },
     ],
   },

@@ -46,8 +46,4 @@ export const Initials = z
   .trim()
   .regex(/^[A-ZÅÄÖ]{1,3}(\.?[A-ZÅÄÖ]){0,2}\.?$/, "initials like A.B.");
 
-/**
- * The entity id a configured board tab is saved with (the configuration page's setConfig) and that
- * deep links from cards must name to open that tab: one source for the tab and the bot.
- */
-export const boardTabEntityId = (boardId: string): string => `board-${boardId}`;
+export { boardTabEntityId } from "./tab-entity";

@@ -196,7 +196,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   const refusedRows = (await refused.getByRole("row").allTextContents()).slice(1);
   expect(refusedRows.map((r) => Number(/^\d+/.exec(r)?.[0]))).toEqual([52, 103, 154]);
   expect(refusedRows).toEqual([
-    "52Handläggaren är inte medlem i tavlan.",
+    "52Vård- och stödsamordnaren är inte medlem i tavlan.",
     "103Ser ut som ett personnummer eller samordningsnummer: använd bara den pseudonyma koden. (kolumn 1)",
     "154En organisation är inte med på tavlan.",
   ]);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { DEMO_BOARD_ID, signIn } from "../support/app";
 import { TEAMS_JS_VALID_DOMAINS_URL } from "../../bot/src/api/security";
@@ -22,6 +24,14 @@ function scriptsOf(context: BrowserContext): string[] {
 
 const named = (files: string[], pattern: RegExp) => files.filter((f) => pattern.test(f));
 
+/**
+ * The scripts among `files` that carry zod: the contract's schemas are the server's, the tab takes
+ * only its types (and zod-free modules such as the words). Evaluating the schemas cost the side panel
+ * about a tenth of a second before it could even ask Teams for a token.
+ */
+const withZod = (files: string[]) =>
+  files.filter((f) => readFileSync(path.join(__dirname, "../../tab/dist/assets", f), "utf8").includes("ZodError"));
+
 it("opens the meeting side panel in Teams without the channel view, any dialog, the drawer, the development sign-in, another language or theme", async () => {
   const token = await signIn(suite.app.baseUrl, people.coordinator);
   const context = await suite.browser.newContext({ viewport: { width: 280, height: 800 } });
@@ -44,6 +54,7 @@ it("opens the meeting side panel in Teams without the channel view, any dialog, 
     expect(named(scripts, /^sv-/).length).toBeGreaterThan(0);
     expect(named(scripts, /^teams-/)).toHaveLength(1);
     expect(named(scripts, /ChannelView|StageView|Dialog|ParticipantDetail|DevSignIn|microsoftSignIn|^en-|darkTheme/)).toEqual([]);
+    expect(withZod(scripts)).toEqual([]);
 
     // The drawer comes when a row asks for it (hover prefetches it).
     const drawer = context.waitForEvent("request", (r) => /\/ParticipantDetail-[^/]+\.js$/.test(r.url()));
@@ -65,6 +76,7 @@ it("opens the channel board without the side panel, a dialog or the development 
     expect(named(scripts, /^ChannelView-/)).toHaveLength(1);
     expect(named(scripts, /^en-/).length).toBeGreaterThan(0);
     expect(named(scripts, /SidePanelView|StageView|Dialog|ParticipantDetail|DevSignIn|microsoftSignIn|^sv-|darkTheme/)).toEqual([]);
+    expect(withZod(scripts)).toEqual([]);
 
     // A dialog comes when its button asks for it (hover prefetches it), and opens on the first press.
     const putOn = page.getByRole("button", { name: "Put on the board" });

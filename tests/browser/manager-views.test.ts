@@ -28,6 +28,7 @@ it("shows the manager overview with charts and the access log for a participant"
   expect(log).toContain("Visade uppgifter");
   expect(log).not.toMatch(/viewedDetails|allowed/);
   expect(await layoutDefects(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, "channel-audit");
   // The export opens right in Swedish Excel: BOM, semicolons, the same words, logged as from the tab.
   const download = page.waitForEvent("download");

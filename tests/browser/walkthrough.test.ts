@@ -133,13 +133,17 @@ it("walks ten entries with the keyboard alone, agrees an action, takes one off a
   const removed = await page.locator("[data-current-participant]").getAttribute("data-current-participant");
   await page.getByRole("button", { name: "Ta bort från tavlan" }).click();
   const dialog = page.getByRole("dialog", { name: `Ta bort ${removed} från tavlan` });
-  await dialog.getByRole("radio", { name: "Stabil, tillbaka till case manager" }).check();
+  await dialog.getByRole("radio", { name: "Stabil, tillbaka till vård- och stödsamordnare (case manager)" }).check();
   await dialog.getByRole("button", { name: "Ta bort från tavlan" }).click();
   await page.locator("[data-current-placeholder]").waitFor();
   await page.locator(`[data-progress='11/${total}']`).waitFor();
 
   await page.getByRole("button", { name: "Avsluta morgonmötet" }).click();
   await page.getByText("Dagens morgonmöte är sparat.").waitFor();
+  // The button pressed is gone with the walkthrough: focus is on what replaced it, not lost to the page.
+  await page.waitForFunction(() => document.activeElement?.tagName === "H2");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Sammanfattning");
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, "stage-summary");
 
   const checkIn = await api<CheckInView>(

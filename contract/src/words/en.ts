@@ -1,4 +1,4 @@
-import type { Vocabulary } from "./vocabulary";
+import type { Terms, Vocabulary } from "./vocabulary";
 
 export const words: Vocabulary = {
   signalKind: {
@@ -60,4 +60,22 @@ export const words: Vocabulary = {
     manyReads: "Unusually many reads",
     random: "Random",
   },
+};
+
+export const terms: Terms = {
+  board: "Board",
+  participant: "Participant",
+  onBoard: "On the board",
+  putOnBoard: "Put on the board",
+  reason: "Reason",
+  priority: "Priority",
+  nextEvaluation: "Next evaluation",
+  validUntil: "Valid until",
+  acknowledge: "Acknowledge",
+  decline: "Decline",
+  absence: "Absence",
+  substitute: "Substitute",
+  coverAccept: "I'll cover",
+  coverDecline: "Can't",
+  caseManager: "Case manager",
 };

@@ -1,4 +1,4 @@
-import type { Vocabulary } from "./vocabulary";
+import type { Terms, Vocabulary } from "./vocabulary";
 
 // Swedish first (docs/domain.md#words-on-screen).
 export const words: Vocabulary = {
@@ -24,7 +24,7 @@ export const words: Vocabulary = {
   priority: { high: "Hög", medium: "Medel", low: "Låg" },
   absenceReason: { sick: "Sjuk", vacation: "Semester", other: "Annat" },
   takeOffOutcome: {
-    stable: "Stabil, tillbaka till case manager",
+    stable: "Stabil, tillbaka till vård- och stödsamordnare (case manager)",
     transferred: "Överförd",
     admittedLongTerm: "Inskriven för längre vård",
     leftFact: "Lämnat FACT",
@@ -61,4 +61,23 @@ export const words: Vocabulary = {
     manyReads: "Ovanligt många läsningar",
     random: "Slumpvis",
   },
+};
+
+export const terms: Terms = {
+  board: "Tavla",
+  participant: "Deltagare",
+  onBoard: "På tavlan",
+  putOnBoard: "Ta upp på tavlan",
+  reason: "Anledning",
+  priority: "Prioritet",
+  nextEvaluation: "Nästa uppföljning",
+  validUntil: "Giltigt t.o.m.",
+  acknowledge: "Kvittera",
+  decline: "Avböj",
+  absence: "Frånvaro",
+  substitute: "Ersättare",
+  coverAccept: "Jag täcker",
+  coverDecline: "Kan inte",
+  // The seeds' word; "case manager" beside it, as the FACT model (and partners' training) calls it.
+  caseManager: "Vård- och stödsamordnare (case manager)",
 };

@@ -41,3 +41,27 @@ export interface Vocabulary {
   logReviewStatus: Record<LogReviewStatus, string>;
   logReviewRule: Record<LogReviewRule, string>;
 }
+
+/**
+ * The domain's own words (docs/domain.md, Words on screen) that the bot's cards and the tab both
+ * show: one source, so that a card and the board never call the same thing by two names. Words only
+ * one of them shows stay in its own strings (bot/src/cards/strings.ts, tab/src/i18n/*.json).
+ */
+export interface Terms {
+  board: string;
+  participant: string;
+  onBoard: string;
+  putOnBoard: string;
+  reason: string;
+  priority: string;
+  nextEvaluation: string;
+  validUntil: string;
+  acknowledge: string;
+  decline: string;
+  absence: string;
+  substitute: string;
+  coverAccept: string;
+  coverDecline: string;
+  /** The participant's own case manager, in the seeds' words. */
+  caseManager: string;
+}

@@ -56,7 +56,7 @@ import type {
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { createParser } from "eventsource-parser";
-import { apiHeaders, takeEarly } from "./early";
+import { apiHeaders, takeEarly, takeEarlyPublic } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
@@ -312,7 +312,8 @@ export interface LiveHandlers {
 /** How to sign in outside Teams (GET /api/sign-in/config, no token needed); undefined when it cannot be read. */
 export async function fetchSignInConfig(baseUrl = ""): Promise<SignInConfig | undefined> {
   try {
-    const response = await fetch(`${baseUrl}/api/sign-in/config`, { headers: { Accept: "application/json" } });
+    const path = `${baseUrl}/api/sign-in/config`;
+    const response = await (takeEarlyPublic(path) ?? fetch(path, { headers: { Accept: "application/json" } }));
     if (!response.ok) return undefined;
     return (await response.json()) as SignInConfig;
   } catch {

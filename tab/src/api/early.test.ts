@@ -1,5 +1,5 @@
-import { ApiClient } from "./client";
-import { startEarly } from "./early";
+import { ApiClient, fetchSignInConfig } from "./client";
+import { startEarly, startEarlyPublic } from "./early";
 
 // main.tsx starts "me" and the board before React renders; the client takes each early answer
 // once, and only when it was asked with the token the client would send itself.
@@ -38,4 +38,13 @@ it("asks afresh when the early token could not be had", async () => {
   startEarly("/api/boards/b2", Promise.reject(new Error("resourceRequiresConsent")));
   const client = new ApiClient(async () => "t3");
   await expect(client.board("b2")).resolves.toEqual({ asked: 1, auth: "Bearer t3" });
+});
+
+it("answers the sign-in configuration from the request a plain browser started early, once, without a token", async () => {
+  startEarlyPublic("/api/sign-in/config");
+  expect(calls).toEqual([{ url: "/api/sign-in/config", auth: undefined }]);
+  await expect(fetchSignInConfig()).resolves.toEqual({ asked: 1 });
+  expect(calls).toHaveLength(1);
+  await expect(fetchSignInConfig()).resolves.toEqual({ asked: 2 });
+  expect(calls).toHaveLength(2);
 });

@@ -31,6 +31,23 @@ export function startEarly(path: string, token: Promise<string>): void {
   started.set(path, early);
 }
 
+const startedPublic = new Map<string, Promise<Response>>();
+
+/** A GET that needs no token, started early (the sign-in configuration a plain browser asks first). */
+export function startEarlyPublic(path: string): void {
+  if (startedPublic.has(path)) return;
+  const response = fetch(path, { headers: { Accept: "application/json" } });
+  response.catch(() => undefined);
+  startedPublic.set(path, response);
+}
+
+/** The early answer to an unauthenticated GET `path` (once); undefined if none was started. */
+export function takeEarlyPublic(path: string): Promise<Response> | undefined {
+  const response = startedPublic.get(path);
+  startedPublic.delete(path);
+  return response;
+}
+
 /** The early answer to GET `path` if it was asked with `token` (once); undefined otherwise. */
 export async function takeEarly(path: string, token: string): Promise<Response | undefined> {
   const early = started.get(path);

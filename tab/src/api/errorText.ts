@@ -9,8 +9,8 @@ import { reasonKey } from "./serverReasons";
 
 /** The fields a form sends, in the words of its labels, for "X was not accepted". */
 const fieldLabels: Record<string, MessageKey> = {
-  priority: "priority.label",
-  reason: "reason.label",
+  priority: "term.priority",
+  reason: "term.reason",
   nextEvaluationOn: "field.nextEvaluationOn",
   text: "field.text",
   note: "field.note",
@@ -21,12 +21,12 @@ const fieldLabels: Record<string, MessageKey> = {
   message: "field.message",
   fromDate: "field.fromDate",
   toDate: "field.toDate",
-  validUntil: "consent.validUntilLabel",
+  validUntil: "term.validUntil",
   codePattern: "field.codePattern",
   morningBriefAt: "field.morningBriefAt",
   role: "field.role",
-  handOver: "field.caseManager",
-  caseManagerId: "field.caseManager",
+  handOver: "term.caseManager",
+  caseManagerId: "term.caseManager",
 };
 
 /** Refusals by a named rule (the error's `reason`), worded here rather than in the server's English. */

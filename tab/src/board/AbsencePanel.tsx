@@ -1,5 +1,6 @@
 import type { AbsenceView } from "@fact-board/contract";
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
@@ -26,12 +27,15 @@ const useStyles = makeStyles({
 });
 
 const coverColour = { present: "informative", covered: "success", requesting: "warning", uncovered: "danger" } as const;
+/** The answers are the domain's terms ("Jag täcker", "Kan inte"), the same on the cover card. */
+const coverWord = { accept: "term.coverAccept", decline: "term.coverDecline" } as const;
 
 /**
  * Frånvaro: who is away now or soon and who covers for them, Registrera frånvaro, and for the
- * substitute being asked, Jag täcker / Kan inte.
+ * substitute being asked, Jag täcker / Kan inte. `compact` (a narrow screen): only what asks this
+ * person to act is listed at once, the rest behind "Visa frånvaro", so the board starts on the first screen.
  */
-export function AbsencePanel() {
+export function AbsencePanel({ compact = false }: { compact?: boolean }) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t, formatDate } = useI18n();
@@ -41,19 +45,24 @@ export function AbsencePanel() {
   const me = board.viewer.memberId;
   const absences = board.absences.filter((a) => a.coverState !== "cancelled");
   const canRegister = board.viewer.permissions.includes("absence.registerOwn");
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId("absence-list");
+  const asksMe = (a: AbsenceView) => a.coverState === "requesting" && a.askedSubstituteId === me;
+  const listed = compact && !expanded ? absences.filter(asksMe) : absences;
+  const folded = compact && absences.some((a) => !asksMe(a));
 
   const answer = (absence: AbsenceView, kind: "accept" | "decline") =>
     send<AbsenceView>({
       before: absence,
       save: (etag) => client.answerCover(boardId, absence.id, { etag: etag ?? "", answer: kind }),
       title: t("cover.conflictTitle", { name: memberName(board, absence.memberId) }),
-      yours: t(`cover.${kind}`),
+      yours: t(coverWord[kind]),
       rows: (before, current) => [
         {
-          label: t("cover.state"),
+          label: t("term.substitute"),
           before: before ? (coverText(t, board, absenceCover(before)) ?? "–") : "–",
           theirs: coverText(t, board, absenceCover(current)) ?? "–",
-          yours: t(`cover.${kind}`),
+          yours: t(coverWord[kind]),
         },
       ],
       savedMessage: t(`cover.${kind}Saved`),
@@ -63,19 +72,24 @@ export function AbsencePanel() {
     <section className={styles.section} aria-labelledby={headingId}>
       <div className={styles.head}>
         <Subtitle2 as="h2" id={headingId}>
-          {t("absence.title")}
+          {t("term.absence")}
         </Subtitle2>
         {absences.length > 0 && <Caption1 className={styles.meta}>{t("absence.count", { count: absences.length })}</Caption1>}
+        {folded && (
+          <Button size="small" appearance="subtle" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((e) => !e)}>
+            {expanded ? t("absence.hide") : t("absence.show")}
+          </Button>
+        )}
         {canRegister && <RegisterAbsenceDialog send={send} trigger={<Button size="small">{t("absence.register")}</Button>} />}
       </div>
       {absences.length === 0 ? (
         <Caption1 className={styles.meta}>{t("absence.none")}</Caption1>
       ) : (
-        <ul className={styles.list}>
-          {absences.map((absence) => {
+        <ul className={styles.list} id={listId}>
+          {listed.map((absence) => {
             const cover = absenceCover(absence);
             const nameId = `${headingId}-${absence.id}`;
-            const askedMe = absence.coverState === "requesting" && absence.askedSubstituteId === me;
+            const askedMe = asksMe(absence);
             return (
               <li key={absence.id} className={styles.item} data-absence={absence.id} data-cover={absence.coverState}>
                 <div className={styles.line}>
@@ -96,10 +110,10 @@ export function AbsencePanel() {
                 {askedMe && (
                   <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>
                     <Button size="small" appearance="primary" aria-describedby={nameId} onClick={() => void answer(absence, "accept")}>
-                      {t("cover.accept")}
+                      {t("term.coverAccept")}
                     </Button>
                     <Button size="small" aria-describedby={nameId} onClick={() => void answer(absence, "decline")}>
-                      {t("cover.decline")}
+                      {t("term.coverDecline")}
                     </Button>
                   </div>
                 )}

@@ -1,5 +1,5 @@
-import type { BoardRow } from "@fact-board/contract";
-import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ActionView, BoardRow } from "@fact-board/contract";
+import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
@@ -11,6 +11,15 @@ const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", marginTop: tokens.spacingVerticalS },
   what: { flexGrow: 1, minWidth: "12rem" },
   meta: { color: tokens.colorNeutralForeground2 },
+  // Another organisation's action (or one this viewer may not tick): read as text, never greyed out.
+  line: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
+  mark: { flexShrink: 0, width: "1rem", textAlign: "center", fontWeight: tokens.fontWeightSemibold },
+  lineText: { display: "flex", flexDirection: "column" },
 });
 
 function newActionId(): string {
@@ -62,18 +71,24 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
         </Text>
       ) : (
         <ul className={styles.list}>
-          {row.entry.actions.map((action) => (
-            <li key={action.id}>
-              <Checkbox
-                checked={action.done}
-                disabled={!editable || !action.mayMarkDone}
-                label={`${action.what} — ${ownerOf(action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`}
-                onChange={(_e, data) =>
-                  void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })
-                }
-              />
-            </li>
-          ))}
+          {row.entry.actions.map((action) => {
+            const label = `${action.what} — ${ownerOf(action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`;
+            return (
+              <li key={action.id} data-action-written-by={action.writtenBy}>
+                {editable && action.mayMarkDone ? (
+                  <Checkbox
+                    checked={action.done}
+                    label={label}
+                    onChange={(_e, data) =>
+                      void submit(row, { kind: "setActionDone", actionId: action.id, what: action.what, done: data.checked === true })
+                    }
+                  />
+                ) : (
+                  <ReadOnlyAction action={action} label={label} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {editable && (
@@ -108,5 +123,30 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * An action this viewer may read but not tick (another organisation's words, or a role that does
+ * not mark actions done): plain text with whether it is done and who wrote it, never a disabled
+ * checkbox, which would draw exactly the lines a partner needs to read in light grey.
+ */
+function ReadOnlyAction({ action, label }: { action: ActionView; label: string }) {
+  const { board } = useBoardContext();
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <div className={styles.line}>
+      <Text aria-hidden="true" className={styles.mark}>
+        {action.done ? "✓" : "○"}
+      </Text>
+      <span className={styles.lineText}>
+        <Text>{label}</Text>
+        <Caption1 className={styles.meta}>
+          {action.done ? t("plan.done") : t("plan.notDone")} ·{" "}
+          {t("plan.writtenBy", { organisation: organisationName(board, action.writtenBy) })}
+        </Caption1>
+      </span>
+    </div>
   );
 }

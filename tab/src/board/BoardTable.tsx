@@ -2,12 +2,11 @@ import type { BoardRow } from "@fact-board/contract";
 import {
   Link,
   Table,
-  TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
   makeStyles,
+  useRestoreFocusTarget,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
@@ -18,9 +17,9 @@ import { EntryBadges } from "./EntryBadges";
 import { prefetchParticipantDetail } from "./lazyParts";
 import { memberName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
+import { TableRegion } from "./TableRegion";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto" },
   // Fluent's tables share the width equally (table-layout: fixed): "Samordningsbehov" then ran into
   // the next column and badges were squeezed. Sized by content, each column is at least as wide as
   // its longest word or badge, and the rest wraps between words.
@@ -39,6 +38,11 @@ const useStyles = makeStyles({
   participantColumn: { width: "11rem" },
   planColumn: { width: "8rem" },
   due: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  tr: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  td: { padding: `0 ${tokens.spacingHorizontalS}`, height: "34px", verticalAlign: "middle" },
   code: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap", textAlign: "start" },
 });
 
@@ -47,31 +51,34 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
   const { board } = useBoardContext();
   const { t, formatDate } = useI18n();
   const styles = useStyles();
+  // The drawer opened from a row gives focus back to that row when it closes.
+  const restoreFocus = useRestoreFocusTarget();
   return (
-    <div className={styles.wrap}>
-      <Table aria-label={t("board.onBoard")} size="small" className={styles.table}>
+    <TableRegion label={t("term.onBoard")}>
+      <Table aria-label={t("term.onBoard")} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.participantColumn}>{t("board.participant")}</TableHeaderCell>
-            <TableHeaderCell>{t("priority.label")}</TableHeaderCell>
-            <TableHeaderCell>{t("reason.label")}</TableHeaderCell>
+            <TableHeaderCell className={styles.participantColumn}>{t("term.participant")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.priority")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.reason")}</TableHeaderCell>
             <TableHeaderCell>{t("board.daysOnBoardHeader")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.nextEvaluation")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.caseManager")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.nextEvaluation")}</TableHeaderCell>
+            <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
             <TableHeaderCell className={styles.planColumn}>{t("plan.title")}</TableHeaderCell>
             <TableHeaderCell>{t("board.lastReviewed")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <tbody>
           {rows.map((row) => {
             const { participant, entry } = row;
             const done = entry.actions.filter((a) => a.done).length;
             return (
-              <TableRow key={participant.id} data-participant={participant.code}>
-                <TableCell>
+              <tr key={participant.id} data-participant={participant.code} className={styles.tr}>
+                <td className={styles.td}>
                   <div className={styles.participant}>
                     <Link
                       as="button"
+                      {...restoreFocus}
                       className={styles.code}
                       onClick={() => onOpen(row)}
                       onPointerEnter={prefetchParticipantDetail}
@@ -81,28 +88,30 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                     </Link>
                     <EntryBadges row={row} size="small" />
                   </div>
-                </TableCell>
-                <TableCell>
+                </td>
+                <td className={styles.td}>
                   <PriorityBadge priority={entry.priority} />
-                </TableCell>
-                <TableCell className={styles.cell}>{t(`reason.${entry.reason}`)}</TableCell>
-                <TableCell>{entry.daysOnBoard}</TableCell>
-                <TableCell className={mergeClasses(styles.nowrap, entry.evaluationDue && styles.due)}>
+                </td>
+                <td className={mergeClasses(styles.td, styles.cell)}>{t(`reason.${entry.reason}`)}</td>
+                <td className={styles.td}>{entry.daysOnBoard}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap, entry.evaluationDue && styles.due)}>
                   {formatDate(entry.nextEvaluationOn)}
-                </TableCell>
+                </td>
                 {/* The contact today: the substitute while one covers (the badge says the case manager is away). */}
-                <TableCell className={styles.cell}>{memberName(board, caseManagerCover(board, participant).contactId)}</TableCell>
-                <TableCell className={styles.cell}>
+                <td className={mergeClasses(styles.td, styles.cell)}>
+                  {memberName(board, caseManagerCover(board, participant).contactId)}
+                </td>
+                <td className={mergeClasses(styles.td, styles.cell)}>
                   {entry.actions.length ? t("board.actionsCount", { done, count: entry.actions.length }) : "–"}
-                </TableCell>
-                <TableCell className={entry.lastReviewedOn ? styles.nowrap : styles.cell}>
+                </td>
+                <td className={mergeClasses(styles.td, entry.lastReviewedOn ? styles.nowrap : styles.cell)}>
                   {entry.lastReviewedOn ? formatDate(entry.lastReviewedOn) : t("board.neverReviewed")}
-                </TableCell>
-              </TableRow>
+                </td>
+              </tr>
             );
           })}
-        </TableBody>
+        </tbody>
       </Table>
-    </div>
+    </TableRegion>
   );
 }

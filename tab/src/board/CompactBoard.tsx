@@ -1,5 +1,5 @@
 import type { BoardRow } from "@fact-board/contract";
-import { Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Text, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { EntryBadges } from "./EntryBadges";
 import { prefetchParticipantDetail } from "./lazyParts";
@@ -46,15 +46,18 @@ const useStyles = makeStyles({
 /** The side panel's board: one compact row per entry, readable at 280 px. */
 export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen: (row: BoardRow) => void }) {
   const styles = useStyles();
+  // The drawer opened from a row gives focus back to that row when it closes.
+  const restoreFocus = useRestoreFocusTarget();
   const { t, formatDate } = useI18n();
   return (
-    <ul className={styles.list} aria-label={t("board.onBoard")}>
+    <ul className={styles.list} aria-label={t("term.onBoard")}>
       {rows.map((row) => {
         const { participant, entry } = row;
         return (
           <li key={participant.id}>
             <button
               type="button"
+              {...restoreFocus}
               className={mergeClasses(styles.row, styles[entry.priority])}
               onClick={() => onOpen(row)}
               onPointerEnter={prefetchParticipantDetail}

@@ -1,5 +1,5 @@
 import type { BoardRow, ParticipantView } from "@fact-board/contract";
-import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
+import { Badge, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
@@ -13,6 +13,23 @@ const useStyles = makeStyles({
   badge: { whiteSpace: "nowrap", maxWidth: "100%", flexShrink: 0 },
   // A very long substitute name ends in an ellipsis inside the pill rather than past its edge.
   text: { overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
+  // "Vård- och stödsamordnare frånvarande" is longer than a 280 px panel's pill: a tag that may wrap
+  // between its words, drawn like an informative badge.
+  tag: {
+    display: "inline-block",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    paddingInline: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyBase,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  small: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase200 },
+  medium: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  large: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
 });
 
 const coverColour: Record<Exclude<CaseManagerCover["state"], "present">, BadgeProps["color"]> = {
@@ -60,7 +77,9 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
       {signals > 0 && badge("important", t("badge.openSignals", { count: signals }))}
       {cover.state !== "present" && (
         <>
-          {badge("informative", t("badge.absentCaseManager"))}
+          <span className={mergeClasses(styles.tag, styles[size])} data-absent-case-manager>
+            {t("badge.absentCaseManager")}
+          </span>
           {badge(coverColour[cover.state], coverLabel, coverLabel)}
         </>
       )}

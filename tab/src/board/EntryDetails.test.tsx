@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
 import { boardView, row } from "../test-support/fixtures";
@@ -50,6 +50,8 @@ describe("an entry another organisation put on the board", () => {
     expect(screen.queryByRole("button", { name: "Ändra" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Ta bort från tavlan" })).toBeNull();
     expect(screen.getByRole("button", { name: "Markera som genomgången" })).toBeTruthy();
+    // Its reason is that organisation's words, shown with its name.
+    expect(screen.getByText("Kris (Norrby soc)")).toBeTruthy();
   });
 
   it("offers edit and take-off on the viewer's own organisation's entry", () => {
@@ -60,7 +62,31 @@ describe("an entry another organisation put on the board", () => {
 
   it("lets the viewer tick only the actions the server says are theirs to mark done", () => {
     renderDetails(row("FIK-003", { entry: { actions: [northsAction, ownAction] } }));
-    expect((screen.getByRole("checkbox", { name: /^Hembesök/ }) as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByRole("checkbox", { name: /^Ringa boendestödet/ }) as HTMLInputElement).disabled).toBe(false);
+    // Another organisation's action is its words to read, not a disabled control (issue 26).
+    expect(screen.queryByRole("checkbox", { name: /^Hembesök/ })).toBeNull();
+  });
+
+  it("shows another organisation's action as normal text with that organisation and whether it is done", () => {
+    const done = { ...northsAction, id: "a3", what: "Boendestöd ordnat", done: true };
+    renderDetails(row("FIK-004", { entry: { actions: [northsAction, done] } }));
+    const plan = screen.getByRole("region", { name: "Dagens plan" });
+    expect(within(plan).queryAllByRole("checkbox")).toEqual([]);
+    const open = within(plan)
+      .getByText(/^Hembesök — Ada Fiktiv \(Psykiatrin\), senast/)
+      .closest("li")!;
+    expect(open.textContent).toContain("Inte klar · Skriven av Norrby soc");
+    const finished = within(plan)
+      .getByText(/^Boendestöd ordnat/)
+      .closest("li")!;
+    expect(finished.textContent).toContain("Klar · Skriven av Norrby soc");
+    // No line of the plan is a disabled control ("Lägg till åtgärd" waits for a filled form: that is "not now").
+    expect(within(plan).getByRole("list").querySelectorAll("[disabled], [aria-disabled='true']")).toHaveLength(0);
+  });
+
+  it("shows the viewer's own organisation's actions as text too when the row gives no right to plan", () => {
+    renderDetails(row("FIK-005", { entry: { actions: [ownAction] }, may: { planActions: false } }));
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    expect(screen.getByText(/^Ringa boendestödet/).closest("li")!.textContent).toContain("Skriven av Psykiatrin");
   });
 });

@@ -8,7 +8,7 @@ import { caseManagerCover, coverText } from "./cover";
 import { EntryBadges } from "./EntryBadges";
 import { EntryEditDialog } from "./EntryEditDialog";
 import { useEntryActions } from "./EntryActions";
-import { memberName } from "./model";
+import { memberName, organisationName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
 import { TakeOffDialog } from "./TakeOffDialog";
 
@@ -74,11 +74,17 @@ export function EntryDetails({
     <div className={styles.root}>
       <EntryBadges row={row} size={large ? "large" : "medium"} />
       <dl className={styles.facts}>
-        {fact(t("priority.label"), <PriorityBadge priority={entry.priority} size={large ? "extra-large" : "medium"} />)}
-        {fact(t("reason.label"), `${t(`reason.${entry.reason}`)}${entry.reasonNote ? ` – ${entry.reasonNote}` : ""}`)}
-        {fact(t("board.onBoard"), t("board.daysOnBoard", { count: entry.daysOnBoard }))}
-        {fact(t("board.nextEvaluation"), formatDate(entry.nextEvaluationOn), entry.evaluationDue ? styles.due : undefined)}
-        {fact(t("board.caseManager"), caseManager)}
+        {fact(t("term.priority"), <PriorityBadge priority={entry.priority} size={large ? "extra-large" : "medium"} />)}
+        {fact(
+          t("term.reason"),
+          // Another organisation's words carry its name (authorship): the viewer reads, it owns them.
+          `${t(`reason.${entry.reason}`)}${entry.reasonNote ? ` – ${entry.reasonNote}` : ""}${
+            entry.writtenBy !== board.viewer.organisationId ? ` (${organisationName(board, entry.writtenBy)})` : ""
+          }`,
+        )}
+        {fact(t("term.onBoard"), t("board.daysOnBoard", { count: entry.daysOnBoard }))}
+        {fact(t("term.nextEvaluation"), formatDate(entry.nextEvaluationOn), entry.evaluationDue ? styles.due : undefined)}
+        {fact(t("term.caseManager"), caseManager)}
         {fact(
           t("board.lastReviewed"),
           entry.lastReviewedOn

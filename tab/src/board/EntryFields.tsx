@@ -17,7 +17,7 @@ export function PriorityField({
 }) {
   const { t } = useI18n();
   return (
-    <Field label={t("priority.label")} required={required}>
+    <Field label={t("term.priority")} required={required}>
       <RadioGroup layout="horizontal" value={value} onChange={(_e, d) => onChange(d.value as Priority)}>
         {priorities.map((p) => (
           <Radio key={p} value={p} label={t(`priority.${p}`)} />
@@ -38,7 +38,7 @@ export function ReasonField({
 }) {
   const { t } = useI18n();
   return (
-    <Field label={t("reason.label")} required={required}>
+    <Field label={t("term.reason")} required={required}>
       <Select value={value} onChange={(_e, d) => onChange(d.value as BoardReason)}>
         {value === "" && (
           <option value="" disabled>
@@ -68,7 +68,7 @@ export function NextEvaluationField({
 }) {
   const { t } = useI18n();
   return (
-    <Field label={t("board.nextEvaluation")} required={required}>
+    <Field label={t("term.nextEvaluation")} required={required}>
       <Input type="date" value={value} min={min} onChange={(_e, d) => onChange(d.value)} />
     </Field>
   );

@@ -31,6 +31,7 @@ import { saveBlob } from "../api/download";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { errorText } from "../api/errorText";
+import { TableRegion } from "./TableRegion";
 
 // While the extract is open, printing prints the extract alone: everything else on the page (the
 // board, the drawer, the dialog with its buttons) is hidden for print. Scoped by a body attribute
@@ -44,7 +45,6 @@ const useStyles = makeStyles({
   organisation: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2 },
-  wrap: { overflowX: "auto" },
   // Wider than Fluent's 600 px, so five columns and the three buttons fit on one line each.
   surface: { maxWidth: "min(48rem, 100vw)" },
   screenOnly: { "@media print": { display: "none" } },
@@ -69,7 +69,7 @@ function ExtractTables({ extract, i18n, headingLevel }: { extract: LogExtract; i
           <Heading className={styles.heading}>
             {t("logExtract.organisation", { name: o.organisationName, unit: words("organisationKind", o.unit) })}
           </Heading>
-          <div className={styles.wrap}>
+          <TableRegion label={t("logExtract.accessesOf", { name: o.organisationName })}>
             <Table size="small" aria-label={t("logExtract.accessesOf", { name: o.organisationName })}>
               <TableHeader>
                 <TableRow>
@@ -92,7 +92,7 @@ function ExtractTables({ extract, i18n, headingLevel }: { extract: LogExtract; i
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableRegion>
         </section>
       ))}
     </>

@@ -20,7 +20,7 @@ export function PriorityBadge({ priority, size = "medium" }: { priority: Priorit
       size={size}
       shape="rounded"
       className={styles.root}
-      aria-label={`${t("priority.label")}: ${label}`}
+      aria-label={`${t("term.priority")}: ${label}`}
       data-priority={priority}
     >
       <span aria-hidden="true">{mark[priority]}&nbsp;</span>

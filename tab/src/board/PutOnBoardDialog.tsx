@@ -73,7 +73,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
       dialog={dialog}
       trigger={trigger}
       title={t("entry.putOnTitle")}
-      submitLabel={t("entry.putOn")}
+      submitLabel={t("term.putOnBoard")}
       submitDisabled={!participantId || !reason || !priority || !nextEvaluationOn || saving}
       onSubmit={save}
     >
@@ -85,7 +85,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
       ) : candidates.length === 0 ? (
         <Text>{t("entry.noCandidates")}</Text>
       ) : (
-        <Field label={t("board.participant")} required>
+        <Field label={t("term.participant")} required>
           <Select value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
             {participantId === "" && (
               <option value="" disabled>

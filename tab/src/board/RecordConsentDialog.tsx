@@ -95,7 +95,7 @@ export function RecordConsentDialog({
           yours: names(receivers),
         },
         {
-          label: t("consent.validUntilLabel"),
+          label: t("term.validUntil"),
           before: before?.validUntil ? formatDate(before.validUntil) : "–",
           theirs: current.validUntil ? formatDate(current.validUntil) : "–",
           ...(given ? { yours: formatDate(validUntil) } : {}),
@@ -145,7 +145,7 @@ export function RecordConsentDialog({
             setValidUntil(range.to);
           }}
           fromLabel={t("consent.givenOn")}
-          toLabel={t("consent.validUntilLabel")}
+          toLabel={t("term.validUntil")}
           wrongMessage={t("consent.periodWrong")}
           latestFrom={board.today}
         />

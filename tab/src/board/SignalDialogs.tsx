@@ -119,7 +119,7 @@ export function DeclineSignalDialog({
       dialog={dialog}
       trigger={trigger}
       title={t("signal.declineTitle", { kind: t(`signal.${signal.kind}`), code })}
-      submitLabel={t("signal.decline")}
+      submitLabel={t("term.decline")}
       submitDisabled={reason.trim() === ""}
       onSubmit={save}
     >

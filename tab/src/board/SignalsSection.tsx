@@ -26,6 +26,8 @@ const useStyles = makeStyles({
 });
 
 type Answer = "acknowledge" | "resolve" | "decline";
+/** The answer's word: "Kvittera" and "Avböj" are the domain's terms, the same on the cards. */
+const answerWord = { acknowledge: "term.acknowledge", resolve: "signalAnswer.resolve", decline: "term.decline" } as const;
 
 /**
  * Signaler about one participant: the open (and acknowledged) ones from the board with their answers
@@ -61,13 +63,13 @@ export function SignalsSection({
           kind === "decline" ? { answer: "decline", etag: etag ?? "", reason: reason ?? "" } : { answer: kind, etag: etag ?? "" },
         ),
       title: t("signal.conflictTitle", { kind: t(`signal.${signal.kind}`), code: participant.code }),
-      yours: `${t(`signalAnswer.${kind}`)}${reason ? `: ${reason}` : ""}`,
+      yours: `${t(answerWord[kind])}${reason ? `: ${reason}` : ""}`,
       rows: (before, current) => [
         {
           label: t("signal.state"),
           before: before ? t(`signalState.${before.state}`) : "–",
           theirs: t(`signalState.${current.state}`),
-          yours: t(`signalAnswer.${kind}`),
+          yours: t(answerWord[kind]),
         },
         { label: t("signal.answerBy"), before: before ? formatDateTime(before.answerBy) : "–", theirs: formatDateTime(current.answerBy) },
       ],
@@ -126,7 +128,7 @@ export function SignalsSection({
                 <div className={styles.buttons} role="group" aria-labelledby={titleId}>
                   {signal.may.acknowledge && (
                     <Button size="small" appearance="primary" aria-describedby={titleId} onClick={() => void answer(signal, "acknowledge")}>
-                      {t("signalAnswer.acknowledge")}
+                      {t("term.acknowledge")}
                     </Button>
                   )}
                   {signal.may.resolve && (
@@ -141,7 +143,7 @@ export function SignalsSection({
                       onDecline={(reason) => answer(signal, "decline", reason)}
                       trigger={
                         <Button size="small" aria-describedby={titleId}>
-                          {t("signalAnswer.decline")}
+                          {t("term.decline")}
                         </Button>
                       }
                     />

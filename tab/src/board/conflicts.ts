@@ -30,10 +30,10 @@ export interface Conflict {
 }
 
 const fieldLabels: Record<DiffField, MessageKey> = {
-  priority: "priority.label",
-  reason: "reason.label",
+  priority: "term.priority",
+  reason: "term.reason",
   reasonNote: "reason.note",
-  nextEvaluationOn: "board.nextEvaluation",
+  nextEvaluationOn: "term.nextEvaluation",
   actions: "plan.title",
   lastReviewedOn: "board.lastReviewed",
   change: "conflict.yours",

@@ -1,4 +1,16 @@
-import { Suspense, cloneElement, lazy, useState, type ComponentProps, type ComponentType, type ReactElement } from "react";
+import { makeStyles } from "@fluentui/react-components";
+import {
+  Suspense,
+  cloneElement,
+  lazy,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ComponentType,
+  type ReactElement,
+  type RefObject,
+} from "react";
 import { OpenOnMount } from "./openOnMount";
 
 // Parts most page loads never show: they download on demand, and rows prefetch the participant
@@ -39,11 +51,27 @@ export function ChangeConflictDialog(props: ChangeConflictProps) {
  */
 type TriggerProps = { onPointerEnter?: () => void; onFocus?: () => void; onClick?: () => void };
 
+const useStyles = makeStyles({ contents: { display: "contents" } });
+
+/**
+ * The trigger pressed first is replaced by the loaded dialog's own: focus moves to that one as the
+ * dialog opens (a layout effect, before the dialog focuses its first field), so closing the dialog
+ * returns focus to the button, not to the top of the page.
+ */
+function FocusTrigger({ within }: { within: RefObject<HTMLSpanElement | null> }) {
+  useLayoutEffect(() => {
+    within.current?.querySelector<HTMLElement>("button, [href], [tabindex]")?.focus();
+  }, [within]);
+  return null;
+}
+
 function lazyDialog<P extends { trigger: ReactElement }>(load: () => Promise<ComponentType<P>>) {
   const Dialog = lazy(() => load().then((component) => ({ default: component })));
   const prefetch = () => void load().catch(() => undefined);
   return function LazyDialog(props: P) {
     const [wanted, setWanted] = useState(false);
+    const styles = useStyles();
+    const wrapper = useRef<HTMLSpanElement>(null);
     if (!wanted)
       return cloneElement(props.trigger as ReactElement<TriggerProps>, {
         onPointerEnter: prefetch,
@@ -51,11 +79,14 @@ function lazyDialog<P extends { trigger: ReactElement }>(load: () => Promise<Com
         onClick: () => setWanted(true),
       });
     return (
-      <Suspense fallback={props.trigger}>
-        <OpenOnMount value>
-          <Dialog {...props} />
-        </OpenOnMount>
-      </Suspense>
+      <span ref={wrapper} className={styles.contents}>
+        <Suspense fallback={props.trigger}>
+          <OpenOnMount value>
+            <FocusTrigger within={wrapper} />
+            <Dialog {...props} />
+          </OpenOnMount>
+        </Suspense>
+      </span>
     );
   };
 }

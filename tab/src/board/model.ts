@@ -97,7 +97,12 @@ export function filterRows(board: BoardView, rows: readonly BoardRow[], filter: 
 }
 
 export function isFilterActive(filter: BoardFilter): boolean {
-  return Object.values(filter).some((v) => v !== undefined && v !== false && v !== "");
+  return activeFilterCount(filter) > 0;
+}
+
+/** How many filters are on (a collapsed filter button says so). */
+export function activeFilterCount(filter: BoardFilter): number {
+  return Object.values(filter).filter((v) => v !== undefined && v !== false && v !== "").length;
 }
 
 /** Add days to a calendar date without touching time zones. */

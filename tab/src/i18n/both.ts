@@ -1,9 +1,9 @@
-import { enWords, svWords } from "@fact-board/contract";
+import { enTerms, enWords, svTerms, svWords } from "@fact-board/contract";
 import en from "./en.json";
 import sv from "./sv.json";
 import { addCatalogue } from "./index";
-import { vocabularyCatalogue } from "./vocabulary";
+import { termsCatalogue, vocabularyCatalogue } from "./vocabulary";
 
 // For tests only (jsdom, Node): both catalogues at once, synchronously. The app loads one (load.ts).
-addCatalogue("sv", { ...sv, ...vocabularyCatalogue(svWords) });
-addCatalogue("en", { ...en, ...vocabularyCatalogue(enWords) });
+addCatalogue("sv", { ...sv, ...vocabularyCatalogue(svWords), ...termsCatalogue(svTerms) });
+addCatalogue("en", { ...en, ...vocabularyCatalogue(enWords), ...termsCatalogue(enTerms) });

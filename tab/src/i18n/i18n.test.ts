@@ -1,9 +1,9 @@
 import en from "./en.json";
 import sv from "./sv.json";
-import { enWords, svWords, type Vocabulary } from "@fact-board/contract";
+import { enTerms, enWords, svTerms, svWords, type Vocabulary } from "@fact-board/contract";
 import "./both";
 import { formatsFor, i18nextFor, languageFor } from "./index";
-import { vocabularyCatalogue } from "./vocabulary";
+import { termsCatalogue, vocabularyCatalogue } from "./vocabulary";
 
 describe("language and strings", () => {
   const svT = i18nextFor("sv-SE").t;
@@ -97,5 +97,29 @@ describe("language and strings", () => {
   it("keeps the vocabulary out of the tab's own catalogues, so each word has one source", () => {
     for (const words of [svWords, enWords])
       for (const key of Object.keys(vocabularyCatalogue(words))) expect([key, key in sv || key in en]).toEqual([key, false]);
+  });
+
+  it("shows the domain's terms the cards show too, from the one catalogue and nowhere else", () => {
+    for (const [terms, t] of [
+      [svTerms, svT],
+      [enTerms, enT],
+    ] as const) {
+      for (const [key, word] of Object.entries(termsCatalogue(terms))) {
+        expect([key, t(key as never)]).toEqual([key, word]);
+        expect([key, key in sv || key in en]).toEqual([key, false]);
+      }
+    }
+    // Issue 24: the seeds' word for the participant's case manager, with the FACT model's beside it.
+    expect(svT("term.caseManager")).toBe("Vård- och stödsamordnare (case manager)");
+    expect(enT("term.caseManager")).toBe("Case manager");
+  });
+
+  it("never calls the case manager by the English word alone, nor by the staff role's word, in Swedish", () => {
+    const swedish = { ...sv, ...vocabularyCatalogue(svWords), ...termsCatalogue(svTerms) } as Record<string, string>;
+    for (const [key, text] of Object.entries(swedish)) {
+      // "case manager" only ever in parentheses after the Swedish word.
+      expect([key, /case manager/i.test(text.replace(/vård- och stödsamordnare \((case manager)[^)]*\)/gi, ""))]).toEqual([key, false]);
+      if (/caseManager|handOver/i.test(key)) expect([key, /handläggar/i.test(text)]).toEqual([key, false]);
+    }
   });
 });

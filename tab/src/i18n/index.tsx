@@ -2,16 +2,16 @@ import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import type sv from "./sv.json";
-import type { VocabularyCatalogue } from "./vocabulary";
+import type { TermsCatalogue, VocabularyCatalogue } from "./vocabulary";
 
-import { type Language, languageFor } from "./language";
+import { DATE_FORMAT, type Language, intlLocales, languageFor } from "./language";
 
 export { type Language, languageFor };
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
-/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts) and the shared vocabulary's. */
-export type Catalogue = typeof sv & VocabularyCatalogue;
+/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts), the shared vocabulary's and terms. */
+export type Catalogue = typeof sv & VocabularyCatalogue & TermsCatalogue;
 
 /**
  * One i18next instance per language, ready at once once its catalogue is there. A page loads only
@@ -78,8 +78,8 @@ const once = <T,>(make: () => T): (() => T) => {
 export function formatsFor(locale: string): Formats {
   const known = formatsByLocale.get(locale);
   if (known) return known;
-  const intlLocale = [locale, languageFor(locale) === "sv" ? "sv-SE" : "en-GB"];
-  const dateFormat = once(() => new Intl.DateTimeFormat(intlLocale, { day: "numeric", month: "short", year: "numeric" }));
+  const intlLocale = intlLocales(locale);
+  const dateFormat = once(() => new Intl.DateTimeFormat(intlLocale, DATE_FORMAT));
   // "medium", like formatDate: sv-SE's short date style is 2026-11-25, which reads as a raw ISO string.
   const dateTimeFormat = once(() => new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" }));
   const numberFormats = new Map<string, Intl.NumberFormat>();

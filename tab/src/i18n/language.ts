@@ -8,6 +8,23 @@ export function languageFor(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith("en") ? "en" : "sv";
 }
 
+/** How the board shows a calendar date (i18n/index.tsx formatsFor): "24 nov. 2026". */
+export const DATE_FORMAT: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
+
+/** The locales Intl is asked for: the viewer's own (en-GB vs en-US), then their language's. */
+export function intlLocales(locale: string): string[] {
+  return [locale, languageFor(locale) === "sv" ? "sv-SE" : "en-GB"];
+}
+
+/**
+ * The first date formatter of a page costs tens of milliseconds (its locale's data loads); a later
+ * one about one. The board's first render formats dozens of dates, so start-host.ts builds one while
+ * the page still waits for its scripts, off the way to the first row.
+ */
+export function warmDateFormat(locale: string): void {
+  new Intl.DateTimeFormat(intlLocales(locale), DATE_FORMAT).format(0);
+}
+
 // Each language is its own chunks (the tab's strings and the shared vocabulary's words): a page
 // downloads only the language it shows.
 const chunks = {

@@ -1,9 +1,13 @@
 import { addCatalogue, hasCatalogue, type Catalogue } from "./index";
 import { type Language, catalogueChunks, languageFor } from "./language";
-import { vocabularyCatalogue } from "./vocabulary";
+import { termsCatalogue, vocabularyCatalogue } from "./vocabulary";
 
 const load = (language: Language): Promise<Catalogue> =>
-  catalogueChunks(language).then(([strings, words]) => ({ ...strings.default, ...vocabularyCatalogue(words.words) }));
+  catalogueChunks(language).then(([strings, words]) => ({
+    ...strings.default,
+    ...vocabularyCatalogue(words.words),
+    ...termsCatalogue(words.terms),
+  }));
 
 const loading: Partial<Record<Language, Promise<void>>> = {};
 

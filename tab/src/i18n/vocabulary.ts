@@ -1,4 +1,4 @@
-import type { Vocabulary } from "@fact-board/contract";
+import type { Terms, Vocabulary } from "@fact-board/contract";
 
 // The shared vocabulary (contract/src/words, which the bot's cards use too) under the tab's keys:
 // t(`reason.${entry.reason}`) reads the same word a card shows.
@@ -31,4 +31,11 @@ export function vocabularyCatalogue(words: Vocabulary): VocabularyCatalogue {
     for (const [code, word] of Object.entries(words[group])) catalogue[`${prefixes[group]}.${code}`] = word;
   }
   return catalogue as VocabularyCatalogue;
+}
+
+export type TermsCatalogue = Record<`term.${Extract<keyof Terms, string>}`, string>;
+
+/** The domain's terms the cards show too (contract/src/words), as t("term.caseManager"). */
+export function termsCatalogue(terms: Terms): TermsCatalogue {
+  return Object.fromEntries(Object.entries(terms).map(([key, word]) => [`term.${key}`, word])) as TermsCatalogue;
 }

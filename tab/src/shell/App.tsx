@@ -24,6 +24,19 @@ const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.Dev
 const JoinBoard = lazy(() => import("./JoinBoard").then((m) => ({ default: m.JoinBoard })));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+/**
+ * On a touch screen (a phone's Teams, a tablet) every control is at least 44 × 44 px (WCAG 2.5.5):
+ * Fluent's medium controls are 32 px and its small ones 24 px, sized for a mouse. One rule here on
+ * Fluent's stable class names rather than a size prop in every view; with a mouse nothing changes.
+ */
+const useTouchTargets = makeStaticStyles(`@media (pointer: coarse) {
+  .fui-Button, .fui-Tab, .fui-Checkbox, .fui-Radio, .fui-Input, .fui-Dropdown, .fui-Dropdown__button, .fui-Select__select, summary {
+    min-height: 44px;
+    min-width: 44px;
+  }
+  button.fui-Link { min-height: 44px; min-width: 44px; display: inline-flex; align-items: center; }
+  .fui-Checkbox, .fui-Radio { align-items: center; }
+}`);
 
 const useStyles = makeStyles({
   app: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -52,6 +65,7 @@ export function App({ host }: { host: Host }) {
     [host],
   );
   useGlobalStyles();
+  useTouchTargets();
   const styles = useStyles();
   return (
     // The page background and height sit on a div inside the provider, not on the provider: Fluent
@@ -256,7 +270,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {showBar && (
         <header className={styles.bar}>
           {me.boards.length > 1 && (
-            <Select aria-label={t("app.boardPicker")} value={boardId} onChange={(_e, d) => setChosen(d.value)}>
+            <Select aria-label={t("term.board")} value={boardId} onChange={(_e, d) => setChosen(d.value)}>
               {me.boards.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}

@@ -1,6 +1,6 @@
-import { startEarly } from "../api/early";
+import { startEarly, startEarlyPublic } from "../api/early";
 import { readDevToken } from "../api/session";
-import { catalogueChunks, languageFor } from "../i18n/language";
+import { catalogueChunks, languageFor, warmDateFormat } from "../i18n/language";
 import { preloadView } from "../shell/view-modules";
 import { type Host, detectHost, viewFor } from "../teams/host";
 
@@ -30,19 +30,27 @@ function begin(): Promise<Host> {
   // A plain browser page knows its language, surface and (development) token from the URL and the
   // session at once. Inside Teams they follow its context. The reads go out first: over HTTP/1.1
   // the surface's chunks would otherwise take every connection before them.
+  // The words come before the surface's chunks: the first render waits for them, the surface only
+  // later (it has several small files, which would otherwise queue in front of the words).
   if (window.self === window.top && !params.has("signIn")) {
     const dev = readDevToken();
     if (dev) startReads(Promise.resolve(dev.token));
-    preloadView(viewFor(undefined, params.get("view")));
+    // Outside Teams the first thing the page asks is how to sign in.
+    startEarlyPublic("/api/sign-in/config");
     warmCatalogue(params.get("lang") ?? "sv-SE");
+    preloadView(viewFor(undefined, params.get("view")));
   }
 
-  return detectHost().then((host) => {
+  const host = detectHost().then((host) => {
     if (!host.signInPopup) {
       if (host.teams && host.view !== "config") startReads(host.teams.getAuthToken());
-      preloadView(host.view);
       if (host.inTeams) warmCatalogue(host.locale);
+      preloadView(host.view);
     }
     return host;
   });
+  // Everything above is on its way; the page waits for the network now (inside Teams the locale is
+  // known only later: the default language is the likely one).
+  warmDateFormat(params.get("lang") ?? "sv-SE");
+  return host;
 }

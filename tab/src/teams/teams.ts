@@ -1,5 +1,5 @@
 import { app, authentication, meeting, pages, sharing, teamsCore } from "@microsoft/teams-js";
-import { boardTabEntityId } from "@fact-board/contract";
+import { boardTabEntityId } from "@fact-board/contract/tab-entity";
 
 // Everything that talks to the Teams host. Loaded with a dynamic import only when the tab runs in
 // a frame, so a plain browser (the demo) neither downloads teams-js nor waits for a host.

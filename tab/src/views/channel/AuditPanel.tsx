@@ -21,11 +21,11 @@ import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { organisationName } from "../../board/model";
 import { useI18n, type MessageKey } from "../../i18n";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
-  wrap: { overflowX: "auto" },
 });
 
 /** Loggkontroll: who looked at or changed a participant, or what a member looked at. */
@@ -76,7 +76,7 @@ export default function AuditPanel() {
   return (
     <section className={styles.root} aria-label={t("audit.title")}>
       <div className={styles.form}>
-        <Field label={t("audit.participant")}>
+        <Field label={t("term.participant")}>
           <Select
             value={participantId}
             onChange={(_e, d) => {
@@ -110,7 +110,7 @@ export default function AuditPanel() {
       {!participantId && !memberId && <Text>{t("audit.pick")}</Text>}
       {page && page.records.length === 0 && <Text>{t("audit.empty")}</Text>}
       {page && page.records.length > 0 && (
-        <div className={styles.wrap}>
+        <TableRegion label={t("audit.title")}>
           <Table size="small" aria-label={t("audit.title")}>
             <TableHeader>
               <TableRow>
@@ -118,7 +118,7 @@ export default function AuditPanel() {
                 <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.organisation")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
-                <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
+                <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.channel")}</TableHeaderCell>
                 <TableHeaderCell>{t("audit.outcome")}</TableHeaderCell>
               </TableRow>
@@ -146,7 +146,7 @@ export default function AuditPanel() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableRegion>
       )}
       {loading && <Spinner size="tiny" label={t("app.loading")} />}
       {page?.cursor && !loading && <Button onClick={() => void load(page.cursor)}>{t("audit.more")}</Button>}

@@ -4,10 +4,12 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { AbsencePanel } from "../../board/AbsencePanel";
 import { BoardFilters } from "../../board/BoardFilters";
 import { BoardTable } from "../../board/BoardTable";
+import { CompactBoard } from "../../board/CompactBoard";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
 import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
+import { useNarrow } from "../../board/useNarrow";
 import { useI18n } from "../../i18n";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.
@@ -27,10 +29,21 @@ const SETTINGS_PERMISSIONS = [
 ];
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    // Nothing may widen the page past a phone's screen: the board's own parts wrap or scroll inside.
+    minWidth: 0,
+    "@media (max-width: 599.98px)": { padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
+  },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  title: { "@media (max-width: 599.98px)": { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 } },
   grow: { flexGrow: 1 },
   note: { color: tokens.colorNeutralForeground2 },
+  // Four views side by side do not fit a phone: the tabs wrap onto a second line rather than run off it.
+  tabs: { flexWrap: "wrap" },
 });
 
 type Section = "board" | "overview" | "audit" | "settings";
@@ -47,19 +60,27 @@ export function ChannelView() {
   const showOverview = can(board, "overview.read");
   const showAudit = can(board, "audit.read");
   const showSettings = SETTINGS_PERMISSIONS.some((p) => can(board, p));
+  const narrow = useNarrow();
 
   return (
     <main className={styles.root}>
       <div className={styles.head}>
-        <Title3 as="h1">{board.board.name}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {board.board.name}
+        </Title3>
         <LiveIndicator status={live} />
         <span className={styles.grow} />
-        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
+        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
-      <AbsencePanel />
+      <AbsencePanel compact={narrow} />
       {(showOverview || showAudit || showSettings) && (
-        <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
-          <Tab value="board">{t("nav.board")}</Tab>
+        <TabList
+          className={styles.tabs}
+          selectedValue={section}
+          onTabSelect={(_e, d) => setSection(d.value as Section)}
+          aria-label={t("nav.views")}
+        >
+          <Tab value="board">{t("term.board")}</Tab>
           {showOverview && <Tab value="overview">{t("nav.overview")}</Tab>}
           {showAudit && <Tab value="audit">{t("nav.audit")}</Tab>}
           {showSettings && <Tab value="settings">{t("nav.settings")}</Tab>}
@@ -67,11 +88,17 @@ export function ChannelView() {
       )}
       {section === "board" && (
         <>
-          <BoardFilters filter={filter} onChange={setFilter} />
+          <BoardFilters filter={filter} onChange={setFilter} collapsible={narrow} />
           <Caption1 className={styles.note} role="status">
             {t("filter.showing", { shown: rows.length, total: board.rows.length })}
           </Caption1>
-          {board.rows.length === 0 ? <Text>{t("board.empty")}</Text> : <BoardTable rows={rows} onOpen={setOpen} />}
+          {board.rows.length === 0 ? (
+            <Text>{t("board.empty")}</Text>
+          ) : narrow ? (
+            <CompactBoard rows={rows} onOpen={setOpen} />
+          ) : (
+            <BoardTable rows={rows} onOpen={setOpen} />
+          )}
           {board.hiddenCount > 0 && <Caption1 className={styles.note}>{t("board.hidden", { count: board.hiddenCount })}</Caption1>}
         </>
       )}
@@ -80,7 +107,7 @@ export function ChannelView() {
         {section === "audit" && <AuditPanel />}
         {section === "settings" && <SettingsView />}
       </Suspense>
-      {open && <ParticipantDetail row={open} onClose={() => setOpen(undefined)} />}
+      {open && <ParticipantDetail row={open} onClose={() => setOpen(undefined)} size={narrow ? "full" : "medium"} />}
     </main>
   );
 }

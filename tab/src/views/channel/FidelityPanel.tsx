@@ -13,10 +13,10 @@ import {
 } from "@fluentui/react-components";
 import { LineChart } from "@fluentui/react-charts";
 import { toLocalDate, useI18n } from "../../i18n";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  scroll: { overflowX: "auto" },
 });
 
 type Key = "shareOfCaseloadPercent" | "checkInDayShare" | "reviewedShare" | "multiOrganisationActionShare" | "consentCoverage";
@@ -69,7 +69,7 @@ export function FidelityPanel({ fidelity }: { fidelity: FidelityIndicators }) {
           })),
         }}
       />
-      <div className={styles.scroll}>
+      <TableRegion label={t("fidelity.table")}>
         <Table size="small" aria-label={t("fidelity.table")}>
           <TableHeader>
             <TableRow>
@@ -90,7 +90,7 @@ export function FidelityPanel({ fidelity }: { fidelity: FidelityIndicators }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableRegion>
     </Card>
   );
 }

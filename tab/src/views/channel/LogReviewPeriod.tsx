@@ -26,13 +26,13 @@ import { useVersionedChange } from "../../board/useVersionedChange";
 import { useI18n, type MessageKey } from "../../i18n";
 import { MarkLogItemDialog } from "./MarkLogItemDialog";
 import { periodLabel, recentPeriods, ruleWords } from "./logReviewWords";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxWidth: "32rem" },
   meta: { color: tokens.colorNeutralForeground2 },
-  wrap: { overflowX: "auto" },
   rules: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   note: { display: "block", color: tokens.colorNeutralForeground2 },
 });
@@ -129,14 +129,14 @@ export function LogReviewPeriod() {
           {review.items.length === 0 ? (
             <Text>{t("logReview.emptySample")}</Text>
           ) : (
-            <div className={styles.wrap}>
+            <TableRegion label={t("logReview.sample", { period: periodLabel(locale, review.period) })}>
               <Table size="small" aria-label={t("logReview.sample", { period: periodLabel(locale, review.period) })}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t("audit.at")}</TableHeaderCell>
                     <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
                     <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
-                    <TableHeaderCell>{t("audit.participant")}</TableHeaderCell>
+                    <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
                     <TableHeaderCell>{t("logReview.why")}</TableHeaderCell>
                     <TableHeaderCell>{t("logReview.mark")}</TableHeaderCell>
                   </TableRow>
@@ -193,7 +193,7 @@ export function LogReviewPeriod() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}

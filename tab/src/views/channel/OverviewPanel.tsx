@@ -7,6 +7,7 @@ import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { can } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
+import { ChartTable } from "./ChartTable";
 import { FidelityPanel } from "./FidelityPanel";
 import { LogReviewSection } from "./LogReviewSection";
 import { NotReachedList } from "./NotReachedList";
@@ -15,7 +16,12 @@ import { StatisticsExportButton } from "./StatisticsExportButton";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(12rem, 1fr))", gap: tokens.spacingHorizontalM, margin: 0 },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(12rem, 100%), 1fr))",
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
   // A plain div: a Card would add role="group", which a <dl> may not contain.
   figure: {
     padding: tokens.spacingHorizontalM,
@@ -26,7 +32,9 @@ const useStyles = makeStyles({
   },
   value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   warn: { color: tokens.colorPaletteRedForeground1 },
-  charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))", gap: tokens.spacingHorizontalL },
+  // Side by side where two fit, one under the other on a phone (never wider than the screen).
+  charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(22rem, 100%), 1fr))", gap: tokens.spacingHorizontalL },
+  chart: { minWidth: 0 },
 });
 
 /** The manager overview: load, fidelity and gaps, with charts where a picture reads faster. */
@@ -69,7 +77,7 @@ export default function OverviewPanel() {
     <section className={styles.root} aria-label={t("overview.title")}>
       <dl className={styles.figures}>
         {figure(
-          t("overview.onBoard"),
+          t("term.onBoard"),
           t("overview.onBoardOfCaseload", {
             onBoard: overview.onBoard,
             caseload: overview.caseload,
@@ -94,7 +102,7 @@ export default function OverviewPanel() {
       <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />
       <NotReachedList people={overview.notReached} />
       <div className={styles.charts}>
-        <Card>
+        <Card className={styles.chart}>
           <Subtitle2 as="h2">{t("overview.boardSizeChart")}</Subtitle2>
           <LineChart
             culture={locale}
@@ -103,7 +111,7 @@ export default function OverviewPanel() {
               chartTitle: t("overview.boardSizeChart"),
               lineChartData: [
                 {
-                  legend: t("overview.chartLegendOnBoard"),
+                  legend: t("term.onBoard"),
                   color: tokens.colorBrandBackground,
                   data: overview.boardSizeOverTime.map((p) => ({
                     x: toLocalDate(p.date),
@@ -114,8 +122,13 @@ export default function OverviewPanel() {
               ],
             }}
           />
+          <ChartTable
+            caption={t("overview.boardSizeChart")}
+            headers={[t("overview.date"), t("term.onBoard")]}
+            rows={overview.boardSizeOverTime.map((p) => [formatDate(p.date), p.onBoard] as const)}
+          />
         </Card>
-        <Card>
+        <Card className={styles.chart}>
           <Subtitle2 as="h2">{t("overview.daysChart")}</Subtitle2>
           <HorizontalBarChartWithAxis
             culture={locale}
@@ -126,6 +139,11 @@ export default function OverviewPanel() {
             data={[...overview.daysOnBoard]
               .sort((a, b) => a.days - b.days)
               .map((d) => ({ x: d.days, y: d.code, legend: t("overview.chartLegendDays"), color: tokens.colorBrandBackground }))}
+          />
+          <ChartTable
+            caption={t("overview.daysChart")}
+            headers={[t("term.participant"), t("overview.chartLegendDays")]}
+            rows={[...overview.daysOnBoard].sort((a, b) => b.days - a.days).map((d) => [d.code, d.days] as const)}
           />
         </Card>
       </div>

@@ -17,6 +17,7 @@ import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { PersonIdentity } from "./PersonIdentity";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 /** The few words the server's own details are made of (roles, "left", "line", counts), in the viewer's language. */
 const DETAIL_WORDS = /\b(staff|coordinator|manager|admin|left|line|imported|updated|refused)\b|name or substitutes/g;
@@ -72,44 +73,48 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
   if (page.events.length === 0) return <Text>{t("admin.log.empty")}</Text>;
   return (
     <>
-      <Table aria-label={t("admin.page.log")} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("audit.at")}</TableHeaderCell>
-            <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
-            <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.log.subject")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.log.detail")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {page.events.map((e, i) => (
-            <TableRow key={`${e.at}-${i}`}>
-              <TableCell>{formatDateTime(e.at)}</TableCell>
-              <TableCell>
-                <PersonIdentity
-                  displayName={e.actor.displayName}
-                  tenantId={e.actor.tenantId}
-                  organisation={orgName(e.actor.organisationId)}
-                  ownWords={e.what === "joinRequested"}
-                />
-              </TableCell>
-              <TableCell>
-                {e.what === "roleGrantRefused" && (
-                  <Badge appearance="filled" color="danger">
-                    {t("admin.log.refused")}
-                  </Badge>
-                )}{" "}
-                {t(`adminWhat.${e.what}`, { defaultValue: e.what })}
-              </TableCell>
-              <TableCell>{e.subject.name ?? e.subject.id}</TableCell>
-              <TableCell>
-                {[e.fields?.join(", "), e.detail && (SERVER_DETAILS.has(e.what) ? words(e.detail) : e.detail)].filter(Boolean).join(" · ")}
-              </TableCell>
+      <TableRegion label={t("admin.page.log")}>
+        <Table aria-label={t("admin.page.log")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("audit.at")}</TableHeaderCell>
+              <TableHeaderCell>{t("audit.who")}</TableHeaderCell>
+              <TableHeaderCell>{t("audit.what")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.log.subject")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.log.detail")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {page.events.map((e, i) => (
+              <TableRow key={`${e.at}-${i}`}>
+                <TableCell>{formatDateTime(e.at)}</TableCell>
+                <TableCell>
+                  <PersonIdentity
+                    displayName={e.actor.displayName}
+                    tenantId={e.actor.tenantId}
+                    organisation={orgName(e.actor.organisationId)}
+                    ownWords={e.what === "joinRequested"}
+                  />
+                </TableCell>
+                <TableCell>
+                  {e.what === "roleGrantRefused" && (
+                    <Badge appearance="filled" color="danger">
+                      {t("admin.log.refused")}
+                    </Badge>
+                  )}{" "}
+                  {t(`adminWhat.${e.what}`, { defaultValue: e.what })}
+                </TableCell>
+                <TableCell>{e.subject.name ?? e.subject.id}</TableCell>
+                <TableCell>
+                  {[e.fields?.join(", "), e.detail && (SERVER_DETAILS.has(e.what) ? words(e.detail) : e.detail)]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableRegion>
       {page.cursor && <Button onClick={() => void load(page.cursor)}>{t("audit.more")}</Button>}
     </>
   );

@@ -18,6 +18,7 @@ import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { importReason } from "./importReasons";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({
   root: {
@@ -104,49 +105,55 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
                   })}
           </Text>
           {report.report.refused.length > 0 && (
-            <Table aria-label={t("admin.import.refused")} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
-                  <TableHeaderCell>{t("admin.import.reason")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {report.report.refused.map((r) => (
-                  <TableRow key={r.line}>
-                    <TableCell>{r.line}</TableCell>
-                    <TableCell>
-                      {importReason(i18n, r.reason)}
-                      {r.column ? ` ${t("admin.import.column", { column: r.column })}` : ""}
-                    </TableCell>
+            <TableRegion label={t("admin.import.refused")}>
+              <Table aria-label={t("admin.import.refused")} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
+                    <TableHeaderCell>{t("admin.import.reason")}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {report.report.refused.map((r) => (
+                    <TableRow key={r.line}>
+                      <TableCell>{r.line}</TableCell>
+                      <TableCell>
+                        {importReason(i18n, r.reason)}
+                        {r.column ? ` ${t("admin.import.column", { column: r.column })}` : ""}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableRegion>
           )}
           {report.report.lines.length > 0 && (
-            <Table aria-label={t("admin.import.lines")} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
-                  <TableHeaderCell>{t("admin.import.outcome")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {report.report.lines.map((l) => (
-                  <TableRow key={l.line}>
-                    <TableCell>{l.line}</TableCell>
-                    <TableCell>
-                      {l.outcome === "updated"
-                        ? t("admin.import.outcome.updated", {
-                            fields: (l.fields ?? []).map((f) => t(`admin.import.field.${f as "initials"}`, { defaultValue: f })).join(", "),
-                          })
-                        : t(`admin.import.outcome.${l.outcome}`)}
-                    </TableCell>
+            <TableRegion label={t("admin.import.lines")}>
+              <Table aria-label={t("admin.import.lines")} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("admin.import.line")}</TableHeaderCell>
+                    <TableHeaderCell>{t("admin.import.outcome")}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {report.report.lines.map((l) => (
+                    <TableRow key={l.line}>
+                      <TableCell>{l.line}</TableCell>
+                      <TableCell>
+                        {l.outcome === "updated"
+                          ? t("admin.import.outcome.updated", {
+                              fields: (l.fields ?? [])
+                                .map((f) => t(`admin.import.field.${f as "initials"}`, { defaultValue: f }))
+                                .join(", "),
+                            })
+                          : t(`admin.import.outcome.${l.outcome}`)}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableRegion>
           )}
         </>
       )}

@@ -25,6 +25,7 @@ import { useGrantChoices } from "./manageable";
 import { AdminMessages } from "./AdminMessages";
 import { PersonIdentity } from "./PersonIdentity";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -81,38 +82,40 @@ export function MembersSection({ admin }: { admin: AdminState }) {
           ))
         )}
       </section>
-      <Table aria-label={t("admin.page.members")} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("admin.member.name")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.member.organisation")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.member.role")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.member.substitutes")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.member.caseManagerFor")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {members.map((m) => (
-            <TableRow key={m.id}>
-              <TableCell>
-                {/* The organisation has its own column. */}
-                <PersonIdentity displayName={m.displayName} tenantId={m.tenantId} />
-              </TableCell>
-              <TableCell>{orgName(m.organisationId)}</TableCell>
-              <TableCell>{t(`role.${m.role}`)}</TableCell>
-              <TableCell>{m.substituteIds.map(nameOf).join(", ") || "–"}</TableCell>
-              <TableCell>{m.caseManagerFor.length + m.caseManagerForHidden}</TableCell>
-              <TableCell>
-                <div className={styles.row}>
-                  {m.may?.edit && <EditMemberDialog admin={admin} member={m} />}
-                  {m.may?.leave && <LeaveDialog admin={admin} member={m} />}
-                </div>
-              </TableCell>
+      <TableRegion label={t("admin.page.members")}>
+        <Table aria-label={t("admin.page.members")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("admin.member.name")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.member.organisation")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.member.role")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.member.substitutes")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.member.caseManagerFor")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {members.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>
+                  {/* The organisation has its own column. */}
+                  <PersonIdentity displayName={m.displayName} tenantId={m.tenantId} />
+                </TableCell>
+                <TableCell>{orgName(m.organisationId)}</TableCell>
+                <TableCell>{t(`role.${m.role}`)}</TableCell>
+                <TableCell>{m.substituteIds.map(nameOf).join(", ") || "–"}</TableCell>
+                <TableCell>{m.caseManagerFor.length + m.caseManagerForHidden}</TableCell>
+                <TableCell>
+                  <div className={styles.row}>
+                    {m.may?.edit && <EditMemberDialog admin={admin} member={m} />}
+                    {m.may?.leave && <LeaveDialog admin={admin} member={m} />}
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableRegion>
     </>
   );
 }
@@ -246,33 +249,35 @@ function RosterDialog({ admin }: { admin: AdminState }) {
       {!roster && !failed && <Spinner size="small" label={t("app.loading")} />}
       {roster && !roster.installed && <Text>{t("admin.roster.notInstalled")}</Text>}
       {roster?.installed && (
-        <Table aria-label={t("admin.roster.title")} size="small">
-          <TableBody>
-            {roster.people.map((p) => (
-              <TableRow key={`${p.tenantId}.${p.objectId}`}>
-                <TableCell>
-                  {p.displayName} {p.guest && <Badge appearance="outline">{t("admin.roster.guest")}</Badge>}
-                </TableCell>
-                <TableCell>
-                  {p.member ? (
-                    <Badge appearance="tint" color="informative">
-                      {t("admin.roster.alreadyMember")}
-                    </Badge>
-                  ) : (
-                    <Button
-                      size="small"
-                      appearance={picked === p ? "primary" : "secondary"}
-                      aria-pressed={picked === p}
-                      onClick={() => pick(p)}
-                    >
-                      {t("admin.roster.pick", { name: p.displayName })}
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TableRegion label={t("admin.roster.title")}>
+          <Table aria-label={t("admin.roster.title")} size="small">
+            <TableBody>
+              {roster.people.map((p) => (
+                <TableRow key={`${p.tenantId}.${p.objectId}`}>
+                  <TableCell>
+                    {p.displayName} {p.guest && <Badge appearance="outline">{t("admin.roster.guest")}</Badge>}
+                  </TableCell>
+                  <TableCell>
+                    {p.member ? (
+                      <Badge appearance="tint" color="informative">
+                        {t("admin.roster.alreadyMember")}
+                      </Badge>
+                    ) : (
+                      <Button
+                        size="small"
+                        appearance={picked === p ? "primary" : "secondary"}
+                        aria-pressed={picked === p}
+                        onClick={() => pick(p)}
+                      >
+                        {t("admin.roster.pick", { name: p.displayName })}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
       {picked && <OrganisationAndRoleFields choice={choice} />}
       <AdminMessages admin={{ error: admin.error, notice: undefined }} />

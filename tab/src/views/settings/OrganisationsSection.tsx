@@ -18,6 +18,7 @@ import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
   "regionPsychiatry",
@@ -43,30 +44,32 @@ export function OrganisationsSection({ admin }: { admin: AdminState }) {
       <div>
         <OrganisationDialog admin={admin} />
       </div>
-      <Table aria-label={t("admin.page.organisations")} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("admin.organisation.name")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.organisation.kind")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.organisation.tenantsColumn")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.organisation.retentionDays")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {organisations.map((o) => (
-            <TableRow key={o.id}>
-              <TableCell>{o.name}</TableCell>
-              <TableCell>{t(`organisationKind.${o.kind}`)}</TableCell>
-              <TableCell>{o.tenantIds.join(", ")}</TableCell>
-              <TableCell>{o.retentionDays}</TableCell>
-              <TableCell>
-                <OrganisationDialog admin={admin} organisation={o} />
-              </TableCell>
+      <TableRegion label={t("admin.page.organisations")}>
+        <Table aria-label={t("admin.page.organisations")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("admin.organisation.name")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.organisation.kind")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.organisation.tenantsColumn")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.organisation.retentionDays")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {organisations.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>{o.name}</TableCell>
+                <TableCell>{t(`organisationKind.${o.kind}`)}</TableCell>
+                <TableCell>{o.tenantIds.join(", ")}</TableCell>
+                <TableCell>{o.retentionDays}</TableCell>
+                <TableCell>
+                  <OrganisationDialog admin={admin} organisation={o} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableRegion>
     </>
   );
 }

@@ -23,6 +23,7 @@ import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { ImportParticipants } from "./ImportParticipants";
 import type { AdminState } from "./useAdmin";
+import { TableRegion } from "../../board/TableRegion";
 
 const useStyles = makeStyles({ row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" } });
 
@@ -65,28 +66,30 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
       </div>
       {admin.overview?.may.importParticipants && <ImportParticipants admin={admin} />}
       {failed && <AdminMessages admin={{ error: failed, notice: undefined }} />}
-      <Table aria-label={t("admin.page.participants")} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("board.participant")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.participant.initials")}</TableHeaderCell>
-            <TableHeaderCell>{t("board.caseManager")}</TableHeaderCell>
-            <TableHeaderCell>{t("detail.organisations")}</TableHeaderCell>
-            <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list?.participants.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell>{p.code}</TableCell>
-              <TableCell>{p.initials}</TableCell>
-              <TableCell>{memberName(p.caseManagerId)}</TableCell>
-              <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
-              <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
+      <TableRegion label={t("admin.page.participants")}>
+        <Table aria-label={t("admin.page.participants")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("term.participant")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.participant.initials")}</TableHeaderCell>
+              <TableHeaderCell>{t("term.caseManager")}</TableHeaderCell>
+              <TableHeaderCell>{t("detail.organisations")}</TableHeaderCell>
+              <TableHeaderCell>{t("admin.actions")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {list?.participants.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{p.code}</TableCell>
+                <TableCell>{p.initials}</TableCell>
+                <TableCell>{memberName(p.caseManagerId)}</TableCell>
+                <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
+                <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableRegion>
       {list?.cursor && <Button onClick={() => void load(list.cursor)}>{t("audit.more")}</Button>}
     </>
   );
@@ -141,7 +144,7 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
       <Field label={t("admin.participant.initials")} required>
         <Input value={initials} onChange={(_e, d) => setInitials(d.value)} />
       </Field>
-      <Field label={t("board.caseManager")} required>
+      <Field label={t("term.caseManager")} required>
         <Select value={caseManagerId} onChange={(_e, d) => setCaseManagerId(d.value)}>
           <option value="">{t("form.choose")}</option>
           {members.map((m) => (

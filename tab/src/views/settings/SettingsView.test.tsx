@@ -160,14 +160,16 @@ it("asks a new case manager for each participant of a member who leaves, and sho
   });
   fireEvent.click(await screen.findByRole("tab", { name: "Medlemmar" }));
   fireEvent.click(await screen.findByRole("button", { name: "Bertil Påhittad lämnar tavlan" }));
-  const dialog = await openedDialog("Bertil Påhittad lämnar tavlan", { role: "combobox", name: "Ny handläggare för FIK-001" });
+  const dialog = await openedDialog("Bertil Påhittad lämnar tavlan", { role: "combobox", name: "Ny vård- och stödsamordnare för FIK-001" });
   expect(dialog.getByRole("combobox", { name: /även 1 deltagare som din organisation inte ser/, hidden: true })).toBeTruthy();
-  fireEvent.change(dialog.getByRole("combobox", { name: "Ny handläggare för FIK-001", hidden: true }), { target: { value: "m3" } });
+  fireEvent.change(dialog.getByRole("combobox", { name: "Ny vård- och stödsamordnare för FIK-001", hidden: true }), {
+    target: { value: "m3" },
+  });
   fireEvent.change(dialog.getByRole("textbox", { name: /Anledning/, hidden: true }), { target: { value: "Slutar sin tjänst" } });
   fireEvent.click(dialog.getByRole("button", { name: "Lämna tavlan", hidden: true }));
   await waitFor(() =>
     expect(dialog.getByRole("alert", { hidden: true }).textContent).toBe(
-      "Varje deltagare behöver en ny handläggare innan handläggaren lämnar tavlan. Välj en för var och en, eller en för alla.",
+      "Varje deltagare behöver en ny vård- och stödsamordnare innan den nuvarande lämnar tavlan. Välj en för var och en, eller en för alla.",
     ),
   );
   expect(sent[0]).toEqual({ etag: "e-m2", reason: "Slutar sin tjänst", handOver: [{ participantId: "p1", caseManagerId: "m3" }] });
@@ -534,7 +536,7 @@ it("reports what each imported line does, naming the fields an update changes", 
       .getAllByRole("row")
       .slice(1)
       .map((r) => r.textContent),
-  ).toEqual(["2Ny deltagare", "3Uppdateras: initialer, handläggare", "5Finns redan, oförändrad"]);
+  ).toEqual(["2Ny deltagare", "3Uppdateras: initialer, vård- och stödsamordnare", "5Finns redan, oförändrad"]);
   expect(within(screen.getByRole("table", { name: "Avvisade rader" })).getAllByRole("row")[1]!.textContent).toBe(
     "4Koden tillhörde en deltagare vars kod har ändrats sedan (eller vars uppgifter har raderats). Inget skrevs för raden.",
   );

@@ -1,6 +1,6 @@
 import type { WalkthroughView } from "@fact-board/contract";
-import { Card, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Card, Text, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useI18n } from "../../i18n";
 import { formatDuration } from "./useWalkthrough";
 
@@ -9,6 +9,12 @@ const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalM, margin: 0 },
   figure: { margin: 0, display: "flex", flexDirection: "column" },
   value: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // Title 2 as a plain h2: Fluent's Title2 takes no ref, and focus moves here.
+  heading: {
+    ...typographyStyles.title2,
+    margin: 0,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 /** The end of the morning check-in: the server recorded it from the walkthrough; these are its counts. */
@@ -17,6 +23,13 @@ export function CheckInSummary({ walkthrough, children }: { walkthrough: Walkthr
   const styles = useStyles();
   const { counts, total } = walkthrough;
   const handled = total - counts.notReached;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // "Avsluta morgonmötet" is gone with the walkthrough: focus moves to what replaced it (unless someone is typing).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest("input, textarea, select, [role='dialog']")) return;
+    heading.current?.focus();
+  }, []);
   const duration = walkthrough.endedAt ? Math.round((Date.parse(walkthrough.endedAt) - Date.parse(walkthrough.startedAt)) / 1000) : 0;
 
   const figure = (label: string, value: string | number) => (
@@ -30,7 +43,9 @@ export function CheckInSummary({ walkthrough, children }: { walkthrough: Walkthr
 
   return (
     <Card className={styles.root}>
-      <Title2 as="h2">{t("stage.summaryTitle")}</Title2>
+      <h2 ref={heading} tabIndex={-1} className={styles.heading}>
+        {t("stage.summaryTitle")}
+      </h2>
       <dl className={styles.figures}>
         {figure(t("stage.summaryReviewed"), t("stage.ofTotal", { n: handled, total }))}
         {figure(t("stage.summaryAdded"), counts.added)}

@@ -121,7 +121,7 @@ function NotStarted({ shared }: { shared: SharedWalkthrough }) {
       ) : (
         <Text>{t("stage.notStarted")}</Text>
       )}
-      <ul className={styles.list} aria-label={t("board.onBoard")}>
+      <ul className={styles.list} aria-label={t("term.onBoard")}>
         {board.rows.map((row) => (
           <li key={row.participant.id} className={styles.listItem} data-participant={row.participant.code}>
             <Title2 as="span">
@@ -233,7 +233,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
           {t("stage.meetingTime", { time: formatDuration(meetingElapsed), budget: formatDuration(MEETING_BUDGET_SECONDS) })}
         </Text>
         {can(board, "entry.putOn") && (
-          <PutOnBoardDialog trigger={<Button size="large">{t("entry.putOn")}</Button>} onPutOn={(id) => report("added", id)} />
+          <PutOnBoardDialog trigger={<Button size="large">{t("term.putOnBoard")}</Button>} onPutOn={(id) => report("added", id)} />
         )}
         {presenting && (
           <Button size="large" appearance={isLast ? "primary" : "secondary"} onClick={end}>
