@@ -94,7 +94,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   });
   app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
   app.use(liveRoutes(parts.deps, watcher));
-  app.use(boardRoutes(parts.deps));
+  app.use(boardRoutes(parts.deps, parts.admin?.creation.creatorTenantIds));
   app.use(
     adminRoutes(
       parts.deps,

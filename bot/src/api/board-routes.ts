@@ -16,6 +16,7 @@ import {
   RegisterAbsenceBody,
   ReviewBody,
   SetActionDoneBody,
+  SetPlansBody,
   TakeOffBody,
   JoinWalkthroughBody,
   LeaveTeamBody,
@@ -47,6 +48,7 @@ import {
 import { readMe } from "../use-cases/me";
 import { readOverview } from "../use-cases/overview";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
+import { setParticipantPlans } from "../use-cases/participant-plans";
 import { readBoard } from "../use-cases/read-board";
 import { exportStatistics } from "../use-cases/statistics";
 import { leaveTeam } from "../use-cases/retention";
@@ -91,7 +93,8 @@ async function sendCsv(res: Response, fileName: string, chunks: AsyncIterable<st
 /** Requests from the tab say so, for the access log's "through what". */
 const channelOf = (req: Request) => (req.get("x-fact-client") === "tab" ? ("tab" as const) : ("api" as const));
 
-export function boardRoutes(deps: UseCaseDeps): Router {
+/** `creatorTenantIds`: the hosting tenants (BOARD_CREATOR_TENANT_IDS), so /api/me can say whether someone may create a board. */
+export function boardRoutes(deps: UseCaseDeps, creatorTenantIds: readonly string[] = []): Router {
   const r = Router();
   const actorFor = async (req: Request, res: Response): Promise<{ actor: Actor; boardId: string }> => {
     const boardId = pathId(req.params.boardId, "boardId");
@@ -99,7 +102,7 @@ export function boardRoutes(deps: UseCaseDeps): Router {
   };
 
   r.get("/api/me", async (_req, res) => {
-    res.json(await readMe(deps, callerOf(res)));
+    res.json(await readMe(deps, callerOf(res), creatorTenantIds));
   });
 
   r.get("/api/boards/:boardId", async (req, res) => {
@@ -159,6 +162,12 @@ export function boardRoutes(deps: UseCaseDeps): Router {
         body,
       ),
     );
+  });
+
+  r.put("/api/boards/:boardId/participants/:participantId/plans", async (req, res) => {
+    const body = parse(SetPlansBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await setParticipantPlans(deps, actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {

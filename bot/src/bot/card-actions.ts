@@ -20,6 +20,7 @@ import { resolveActor } from "../use-cases/actor";
 import { recordConsent } from "../use-cases/consents";
 import { todayOf } from "../use-cases/deps";
 import { putOnBoard } from "../use-cases/entries";
+import { setParticipantPlans } from "../use-cases/participant-plans";
 import { answerEscalation, raiseEscalation } from "../use-cases/escalations";
 import { relationOf } from "../use-cases/relation";
 import { type CardViewDeps, buildCardFor, escalationCard, helpCard } from "./card-views";
@@ -89,7 +90,23 @@ async function act<V extends keyof typeof VERBS>(
     case "open.absenceForm":
     case "open.signalForm":
     case "open.myParticipants":
+    case "open.participantPlans":
       return undefined;
+    case "plans.set": {
+      const d = data as VerbData<"plans.set">;
+      await setParticipantPlans(u, actor, d.boardId, d.participantId, {
+        etag: d.etag,
+        crisisPlan: d.crisisPlan,
+        earlySignsPlan: d.earlySignsPlan,
+        sip: {
+          held: d.sipHeld,
+          ...(d.sipHeldOn ? { heldOn: d.sipHeldOn } : {}),
+          ...(d.sipNextFollowUpOn ? { nextFollowUpOn: d.sipNextFollowUpOn } : {}),
+          ...(d.sipConvenedBy ? { convenedBy: d.sipConvenedBy } : {}),
+        },
+      });
+      return s.plansSaved;
+    }
     case "consent.given": {
       const d = data as VerbData<"consent.given">;
       await recordConsent(u, actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
@@ -325,6 +342,7 @@ function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): stri
     if (card === "escalation" || card === "signalAlert") return s.signalNotYours;
     if (card === "cover" || card === "coverAlert") return s.coverNotYours;
     if (card === "consent") return s.consentNotYours;
+    if (card === "participantPlans" && e instanceof NotYourOrganisationsText) return s.plansNotYours;
   }
   switch (e.code) {
     case "Conflict":

@@ -13,6 +13,7 @@ import {
   buildManagerAlertCard,
   buildMorningBriefCard,
   buildMyParticipantsCard,
+  buildPlansCard,
   buildNotLoggedCard,
   buildSignalFormCard,
   t,
@@ -28,11 +29,12 @@ import { AccessNotLogged } from "../use-cases/audit";
 import { mayCancelAbsence } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
+import { readParticipant } from "../use-cases/participant-plans";
 import { readConsentFor } from "../use-cases/read-consent";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { readCheckInSummary } from "../use-cases/walkthroughs";
 import { escalationCard, signalAlertCard } from "./signal-views";
-import { type CardViewDeps, type Viewer, actorOf, boardUrl, userIds } from "./viewer";
+import { type CardViewDeps, type Viewer, actorOf, boardAboutUrl, boardUrl, userIds } from "./viewer";
 
 export { type CardViewDeps, type Viewer, mriOf } from "./viewer";
 export { escalationCard, signalAlertCard } from "./signal-views";
@@ -45,7 +47,7 @@ export { escalationCard, signalAlertCard } from "./signal-views";
 // (channel, group chat, meeting chat) are told counts and a link, never anything about a participant.
 
 /** Cards that show a participant: only in a personal chat, only to a member. */
-const PERSONAL_ONLY: ReadonlySet<CardRef["card"]> = new Set(["consent", "signalAlert", "signalForm", "myParticipants"]);
+const PERSONAL_ONLY: ReadonlySet<CardRef["card"]> = new Set(["consent", "signalAlert", "signalForm", "myParticipants", "participantPlans"]);
 
 export async function buildCardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promise<AdaptiveCard> {
   try {
@@ -92,6 +94,8 @@ async function cardFor(deps: CardViewDeps, ref: CardRef, viewer: Viewer): Promis
       return signalFormCard(deps, ref.boardId, viewer);
     case "myParticipants":
       return myParticipantsCard(deps, ref.boardId, viewer);
+    case "participantPlans":
+      return participantPlansCard(deps, ref.boardId, ref.participantId, viewer);
   }
 }
 
@@ -290,9 +294,12 @@ export async function checkInSummaryCard(
 export async function helpCard(deps: CardViewDeps, viewer: Viewer & { notUnderstood?: boolean }): Promise<AdaptiveCard> {
   const boardId = viewer.member?.boardId;
   const severalBoards = viewer.member ? (await deps.useCases.storage.members.boardsOf(viewer.member.id)).length > 1 : false;
+  const board = boardId && !severalBoards ? await deps.useCases.storage.boards.get(boardId) : undefined;
+  const aboutUrl = board ? boardAboutUrl(deps, board.id, board.name) : undefined;
   return buildHelpCard(
     {
       ...(boardId ? { boardId } : { notMember: true }),
+      ...(aboutUrl ? { aboutUrl } : {}),
       ...(severalBoards ? { severalBoards: true } : {}),
       ...(viewer.notUnderstood ? { notUnderstood: true } : {}),
       refreshUserIds: userIds(viewer),
@@ -328,18 +335,23 @@ export async function myParticipantsCard(deps: CardViewDeps, boardId: string, vi
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
   // The use-case lists (and audits) only the viewer's own participants as case manager.
-  const [list, organisations] = await Promise.all([
+  const [list, organisations, board] = await Promise.all([
     listParticipants(u, { member, channel: "bot" }, boardId, { mine: true }),
     u.storage.organisations.listForBoard(boardId),
+    u.storage.boards.get(boardId),
   ]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
+  const aboutUrl = boardAboutUrl(deps, boardId, board?.name ?? "FACT");
   return buildMyParticipantsCard(
     {
       boardId,
+      ...(aboutUrl ? { aboutUrl } : {}),
       participants: list.participants.map((p) => ({
+        id: p.id,
         code: p.code,
         initials: p.initials,
         onBoard: p.onBoard,
+        plans: p.plans,
         consentProblem: p.consentProblem,
         consents:
           p.organisationIds.length > 1
@@ -347,6 +359,38 @@ export async function myParticipantsCard(deps: CardViewDeps, boardId: string, vi
             : [],
       })),
       hiddenCount: list.hiddenCount,
+      refreshUserIds: userIds(viewer),
+      ...(viewer.message ? { message: viewer.message } : {}),
+    },
+    viewer.locale,
+  );
+}
+
+/** One participant's plans (issue 24), read through the use-case as the person (and logged); the form only for the record's writer. */
+export async function participantPlansCard(
+  deps: CardViewDeps,
+  boardId: string,
+  participantId: string,
+  viewer: Viewer,
+): Promise<AdaptiveCard> {
+  const member = viewer.member;
+  if (!member) throw new NotFound("The participant");
+  const u = deps.useCases;
+  const [p, organisations, board] = await Promise.all([
+    readParticipant(u, actorOf(member), boardId, participantId),
+    u.storage.organisations.listForBoard(boardId),
+    u.storage.boards.get(boardId),
+  ]);
+  const aboutUrl = boardAboutUrl(deps, boardId, board?.name ?? "FACT");
+  return buildPlansCard(
+    {
+      boardId,
+      participantId,
+      code: p.code,
+      plans: p.plans,
+      organisations: organisations.filter((o) => p.organisationIds.includes(o.id)).map((o) => ({ id: o.id, name: o.name })),
+      ...(p.etag ? { etag: p.etag } : {}),
+      ...(aboutUrl ? { aboutUrl } : {}),
       refreshUserIds: userIds(viewer),
       ...(viewer.message ? { message: viewer.message } : {}),
     },

@@ -33,3 +33,9 @@ export const actorOf = (member: Member): Actor => ({ member, channel: "bot" });
 export function boardUrl(deps: CardViewDeps, boardId: string, boardName: string): string | undefined {
   return deps.teamsAppId ? boardTabDeepLink(deps.teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
 }
+
+/** "Om tavlan" in the board's tab (the tab opens that page for the sub-entity "about"): the cards' help link. */
+export function boardAboutUrl(deps: CardViewDeps, boardId: string, boardName: string): string | undefined {
+  const url = boardUrl(deps, boardId, boardName);
+  return url ? `${url}&context=${encodeURIComponent(JSON.stringify({ subEntityId: "about" }))}` : undefined;
+}

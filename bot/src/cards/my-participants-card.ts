@@ -1,5 +1,6 @@
-import type { ConsentStatus } from "@fact-board/contract";
-import { type AdaptiveCard, type CardElement, type Locale, card, notice, text, title } from "./card-kit";
+import type { ConsentStatus, PlansView } from "@fact-board/contract";
+import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, notice, text, title } from "./card-kit";
+import { plansLine } from "./plans-card";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
@@ -7,14 +8,19 @@ import type { RefOf } from "./verbs";
 export interface MyParticipantsData {
   boardId: string;
   participants: Array<{
+    id: string;
     code: string;
     initials: string;
     onBoard: boolean;
+    /** The plans as stated, "notSet" where nobody has; `may.set` says whether this person may change them. */
+    plans: PlansView;
     consentProblem: boolean;
     /** Consent status per other organisation, e.g. "Socialtjänsten: Givet". */
     consents: Array<{ organisation: string; status: ConsentStatus }>;
   }>;
   hiddenCount: number;
+  /** "Om tavlan": the team's routine and admission criteria. */
+  aboutUrl?: string;
   message?: string;
   refreshUserIds: string[];
 }
@@ -43,6 +49,25 @@ export function buildMyParticipantsCard(data: MyParticipantsData, locale: Locale
       ...(p.consentProblem
         ? [text(s.consentProblem, { color: "attention" as const, size: "small" as const, spacing: "none" as const })]
         : []),
+      text(plansLine(p.plans, s), { size: "small" as const, spacing: "none" as const }),
+      ...(p.plans.sip.followUpOverdue
+        ? [text(s.sipFollowUpOverdue, { color: "attention" as const, size: "small" as const, spacing: "none" as const })]
+        : []),
+      ...(p.plans.may?.set
+        ? [
+            {
+              type: "ActionSet" as const,
+              actions: [
+                execute(
+                  `${s.editPlans} ${p.code}`,
+                  "open.participantPlans",
+                  { card: "participantPlans", boardId: data.boardId, participantId: p.id },
+                  { associatedInputs: "none" },
+                ),
+              ],
+            },
+          ]
+        : []),
     ],
   }));
   const body: CardElement[] = [...notice(data.message), title(s.myParticipants)];
@@ -50,5 +75,6 @@ export function buildMyParticipantsCard(data: MyParticipantsData, locale: Locale
   body.push(...rows);
   if (data.participants.length > MAX_LISTED) body.push(text(s.more(data.participants.length - MAX_LISTED), { isSubtle: true }));
   if (data.hiddenCount > 0) body.push(text(s.hiddenParticipants(data.hiddenCount), { isSubtle: true, size: "small" }));
-  return card(body, { refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.myParticipants });
+  const actions: CardAction[] = data.aboutUrl ? [{ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl }] : [];
+  return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.myParticipants });
 }
