@@ -88,7 +88,7 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                 <TableCell className={styles.cell}>{t(`reason.${entry.reason}`)}</TableCell>
                 <TableCell>{entry.daysOnBoard}</TableCell>
                 <TableCell className={mergeClasses(styles.nowrap, entry.evaluationDue && styles.due)}>
-                  {formatDate(entry.nextEvaluationOn)}
+                  {entry.nextEvaluationOn ? formatDate(entry.nextEvaluationOn) : t("entry.fieldHidden")}
                 </TableCell>
                 {/* The contact today: the substitute while one covers (the badge says the case manager is away). */}
                 <TableCell className={styles.cell}>{memberName(board, caseManagerCover(board, participant).contactId)}</TableCell>

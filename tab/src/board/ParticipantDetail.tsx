@@ -103,7 +103,8 @@ export function ParticipantDetail({
               <li key={c.id}>
                 <Text weight="semibold">{t("detail.period", { from: formatDate(c.putOnOn), to: formatDate(c.takenOffOn) })}</Text>{" "}
                 <Text>
-                  {t(`reason.${c.reason}`)} → {t(`outcome.${c.outcome}`)} ({memberName(board, c.takenOffBy)})
+                  {t(`reason.${c.reason}`)} → {c.outcome ? t(`outcome.${c.outcome}`) : t("entry.fieldHidden")}
+                  {c.takenOffBy ? ` (${memberName(board, c.takenOffBy)})` : ""}
                 </Text>
               </li>
             ))}

@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from "../i18n";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
+import { NoBoard } from "./NoBoard";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
@@ -274,7 +275,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
         </header>
       )}
       {!boardId ? (
-        <Text className={styles.status}>{t("app.noBoards")}</Text>
+        <NoBoard me={me} inTeams={host.inTeams} />
       ) : (
         <BoardShell
           boardId={boardId}
@@ -332,7 +333,8 @@ function Surface({ host, onSignOut }: { host: Host; onSignOut?: () => void }) {
     surface = <PersonalView />;
   } else {
     const { ChannelView } = module as ViewModule<"channel">;
-    surface = <ChannelView />;
+    // The cards' "Hjälp" link opens "Om tavlan" (section=about, or Teams' sub-entity "about").
+    surface = <ChannelView {...(host.section ? { initialSection: host.section } : {})} />;
   }
   return (
     <>
