@@ -10,7 +10,6 @@ import { I18nProvider, useI18n } from "../i18n";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
-import { NoBoard } from "./NoBoard";
 import type { MicrosoftSignIn } from "./microsoftSignIn";
 import { MicrosoftSignInPage, SignInFailed, SignInRefused, TeamsSignInNeeded, isSignInRefused } from "./SignIn";
 
@@ -23,6 +22,8 @@ const ConfigView = lazy(viewModules.config);
 const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.DevSignIn })));
 // Asking to join is a first-day screen: not in the initial download.
 const JoinBoard = lazy(() => import("./JoinBoard").then((m) => ({ default: m.JoinBoard })));
+// Why someone has no board yet: a first-day screen too.
+const NoBoard = lazy(() => import("./NoBoard").then((m) => ({ default: m.NoBoard })));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -275,7 +276,9 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
         </header>
       )}
       {!boardId ? (
-        <NoBoard me={me} inTeams={host.inTeams} />
+        <Suspense fallback={<Spinner className={styles.status} />}>
+          <NoBoard me={me} inTeams={host.inTeams} />
+        </Suspense>
       ) : (
         <BoardShell
           boardId={boardId}
