@@ -58,14 +58,15 @@ export function EntryDetails({
     if (outcome.saved) onReviewed?.();
   };
 
+  // One short fact for the whole SIP, so the stage's participant still fits without scrolling: held (when), the next
+  // follow-up; who convenes it is named in the drawer's organisations.
   const sipText = (sip: typeof participant.plans.sip) =>
     [
-      t(`planStatus.${sip.held}`),
-      sip.heldOn ? `(${formatDate(sip.heldOn)})` : "",
-      sip.convenedBy ? `– ${organisationName(board, sip.convenedBy)}` : "",
+      [t(`planStatus.${sip.held}`), sip.heldOn ? `(${formatDate(sip.heldOn)})` : ""].filter(Boolean).join(" "),
+      sip.nextFollowUpOn ? t("plans.sipNext", { date: formatDate(sip.nextFollowUpOn) }) : "",
     ]
       .filter(Boolean)
-      .join(" ");
+      .join(", ");
 
   const fact = (term: string, value: React.ReactNode, className?: string) => (
     <div className={styles.fact}>
@@ -112,13 +113,7 @@ export function EntryDetails({
         {/* The plans are the record's: "Ej angivet" until its writer says, never "Ingen". */}
         {fact(t("plans.crisisPlan"), t(`planStatus.${participant.plans.crisisPlan}`))}
         {fact(t("plans.earlySignsPlan"), t(`planStatus.${participant.plans.earlySignsPlan}`))}
-        {fact(t("plans.sip"), sipText(participant.plans.sip))}
-        {participant.plans.sip.nextFollowUpOn &&
-          fact(
-            t("plans.sipNextFollowUp"),
-            formatDate(participant.plans.sip.nextFollowUpOn),
-            participant.plans.sip.followUpOverdue ? styles.due : undefined,
-          )}
+        {fact(t("plans.sip"), sipText(participant.plans.sip), participant.plans.sip.followUpOverdue ? styles.due : undefined)}
       </dl>
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>
