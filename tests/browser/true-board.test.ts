@@ -348,6 +348,8 @@ it("takes a team from an empty store to a true board: plans, counted caseload, t
 
   // The "Mina deltagare" card: plans in words, "Ej angivet" where nobody stated one, the passed follow-up.
   const cardText = await myParticipantsCard(await newPage(), admin, boardId);
+  // Its header: what the board is, and the counted caseload with the on-board share.
+  expect(cardText).toMatch(/FACT Nordväst · FACT · 4 av 197 deltagare på tavlan \(2\s%\)/);
   expect(cardText).toContain("NVG-001");
   expect(cardText).toMatch(/Krisplan: Ja · Plan för tidiga tecken: Ej angivet · SIP: Ja/);
   expect(cardText).toContain("SIP-uppföljningen är passerad");

@@ -30,6 +30,7 @@ import { mayCancelAbsence } from "../use-cases/absences";
 import { todayOf } from "../use-cases/deps";
 import { listParticipants } from "../use-cases/participants";
 import { readParticipant } from "../use-cases/participant-plans";
+import { boardHeaderOf } from "../use-cases/read-board";
 import { readConsentFor } from "../use-cases/read-consent";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { readCheckInSummary } from "../use-cases/walkthroughs";
@@ -335,16 +336,20 @@ export async function myParticipantsCard(deps: CardViewDeps, boardId: string, vi
   if (!member) throw new NotFound("The board");
   const u = deps.useCases;
   // The use-case lists (and audits) only the viewer's own participants as case manager.
-  const [list, organisations, board] = await Promise.all([
+  const today = todayOf(u);
+  // The whole board for its header's counts only (the caseload and every entry on the board, shown or not: counts name nobody).
+  const [list, snapshot] = await Promise.all([
     listParticipants(u, { member, channel: "bot" }, boardId, { mine: true }),
-    u.storage.organisations.listForBoard(boardId),
-    u.storage.boards.get(boardId),
+    u.storage.loadBoardSnapshot(boardId, today),
   ]);
-  const names = new Map(organisations.map((o) => [o.id, o.name]));
-  const aboutUrl = boardAboutUrl(deps, boardId, board?.name ?? "FACT");
+  if (!snapshot.board) throw new NotFound("The board");
+  const header = boardHeaderOf(snapshot.board, snapshot.participants, today);
+  const names = new Map(snapshot.organisations.map((o) => [o.id, o.name]));
+  const aboutUrl = boardAboutUrl(deps, boardId, header.name);
   return buildMyParticipantsCard(
     {
       boardId,
+      board: { name: header.name, model: header.model, onBoard: snapshot.entries.length, caseload: header.caseload },
       ...(aboutUrl ? { aboutUrl } : {}),
       participants: list.participants.map((p) => ({
         id: p.id,

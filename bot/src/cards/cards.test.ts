@@ -486,7 +486,14 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       };
       for (const participants of [[], [p], Array.from({ length: 40 }, (_, i) => ({ ...p, id: `p${i}` }))]) {
         const json = buildMyParticipantsCard(
-          { boardId: "b", participants, hiddenCount: 2, aboutUrl: "https://teams.microsoft.com/l/entity/a/b", refreshUserIds: ["x"] },
+          {
+            boardId: "b",
+            board: { name: "FACT Nordstad", model: "fact", onBoard: 12, caseload: 200 },
+            participants,
+            hiddenCount: 2,
+            aboutUrl: "https://teams.microsoft.com/l/entity/a/b",
+            refreshUserIds: ["x"],
+          },
           locale,
         );
         expect(validate(json)).toEqual([]);
@@ -500,6 +507,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         buildMyParticipantsCard(
           {
             boardId: "b",
+            board: { name: "Samverkan Lund", model: "enhancedCollaboration", onBoard: 3, caseload: 0 },
             participants: [
               {
                 id: "p1",
@@ -526,6 +534,9 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(json).toContain(`${s.earlySignsPlan}: ${s.planStatus.no}`);
       expect(json).toContain(s.sipFollowUpOverdue);
       expect(json).not.toMatch(/Ingen krisplan|No crisis plan/);
+      // The board says what it is, and a caseload of 0 is no division by zero.
+      expect(json).toContain(`Samverkan Lund · ${s.boardModel.enhancedCollaboration} · ${s.caseloadShare(3, 0)}`);
+      expect(s.caseloadShare(3, 0)).toMatch(/^3 (av|of) 0 .*\(0\s?%\)$/);
       // Without may.set, no button to change them.
       expect(json).not.toContain("open.participantPlans");
     });

@@ -1,4 +1,4 @@
-import type { ConsentStatus, PlansView } from "@fact-board/contract";
+import type { BoardModel, ConsentStatus, PlansView } from "@fact-board/contract";
 import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, notice, text, title } from "./card-kit";
 import { plansLine } from "./plans-card";
 import { t } from "./strings";
@@ -7,6 +7,8 @@ import type { RefOf } from "./verbs";
 /** Personal chat only: the viewer's own participants (as case manager or cover) they may see. */
 export interface MyParticipantsData {
   boardId: string;
+  /** What the board is and how much of its counted caseload is on it, as every surface's header says (issue 24). */
+  board: { name: string; model: BoardModel; onBoard: number; caseload: number };
   participants: Array<{
     id: string;
     code: string;
@@ -70,7 +72,15 @@ export function buildMyParticipantsCard(data: MyParticipantsData, locale: Locale
         : []),
     ],
   }));
-  const body: CardElement[] = [...notice(data.message), title(s.myParticipants)];
+  const body: CardElement[] = [
+    ...notice(data.message),
+    title(s.myParticipants),
+    text(`${data.board.name} · ${s.boardModel[data.board.model]} · ${s.caseloadShare(data.board.onBoard, data.board.caseload)}`, {
+      isSubtle: true,
+      size: "small",
+      spacing: "none",
+    }),
+  ];
   if (shown.length === 0) body.push(text(s.noParticipants));
   body.push(...rows);
   if (data.participants.length > MAX_LISTED) body.push(text(s.more(data.participants.length - MAX_LISTED), { isSubtle: true }));

@@ -1,6 +1,9 @@
 import { enWords, svWords } from "@fact-board/contract";
 import type { Locale } from "./card-kit";
 
+const percent = (locale: string, share: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+
 // Every word a card shows, Swedish first (docs/domain.md#words-on-screen), English second.
 // The English dictionary must have the same keys: the type below makes a missing one a compile error.
 
@@ -160,6 +163,8 @@ const sv = {
     "I en gruppchatt visar jag bara antal och länkar till tavlan, aldrig något om en enskild deltagare. Öppna en personlig chatt med mig för att svara på kort.",
   notMember: "Du är inte medlem i någon FACT-tavla. Be din chef att lägga till dig.",
   myParticipants: "Mina deltagare",
+  caseloadShare: (onBoard: number, caseload: number) =>
+    `${onBoard} av ${caseload} deltagare på tavlan (${percent("sv-SE", caseload ? onBoard / caseload : 0)})`,
   absence: "Frånvaro",
   raiseSignal: "Skicka signal",
   // forms
@@ -366,6 +371,8 @@ const en: Strings = {
     "In a group chat I only show counts and links to the board, never anything about an individual participant. Open a personal chat with me to answer cards.",
   notMember: "You are not a member of any FACT board. Ask your manager to add you.",
   myParticipants: "My participants",
+  caseloadShare: (onBoard: number, caseload: number) =>
+    `${onBoard} of ${caseload} participants on the board (${percent("en-GB", caseload ? onBoard / caseload : 0)})`,
   absence: "Absence",
   raiseSignal: "Send a signal",
   absenceFormTitle: "Register an absence",

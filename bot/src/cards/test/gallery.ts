@@ -170,6 +170,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
       buildMyParticipantsCard(
         {
           boardId: "b",
+          board: { name: "FACT Nordstad", model: "fact", onBoard: 12, caseload: 200 },
           participants: Array.from({ length: 5 }, (_, i) => ({
             id: `p${i}`,
             code: "HBG-017",
