@@ -16,12 +16,22 @@ const BY_ANOTHER = {
   refused: "refused (403 `Forbidden`, reason `NotYourOrganisationsText`)",
 };
 
-/** The markdown table: one row per change, who owns it, what a change by another organisation does. */
+/** What the board's lead organisation (huvudman) may do where it is not the owner (issue 24). */
+const BY_LEAD = {
+  ownItem: "may make it: its own item, shown by its own consent (the owner's other words stay the owner's)",
+  asAnother: "as another organisation",
+};
+
+/** The markdown table: one row per change, who owns it, what a change by another organisation and by the lead organisation does. */
 export function renderAuthorshipTable({ authorshipTable, OWNERS }) {
-  const lines = ["| What changes | Change | Owned by | A change by another organisation |", "| --- | --- | --- | --- |"];
+  const lines = [
+    "| What changes | Change | Owned by | A change by another organisation | The board's lead organisation (huvudman) |",
+    "| --- | --- | --- | --- | --- |",
+  ];
   for (const [change, rule] of Object.entries(authorshipTable)) {
     const byAnother = rule.instead ? `${BY_ANOTHER[rule.byAnother]}: ${rule.instead}` : BY_ANOTHER[rule.byAnother];
-    lines.push(`| ${rule.what} | \`${change}\` | ${OWNERS[rule.owner]} | ${byAnother} |`);
+    const byLead = rule.byLead === "ownItem" ? BY_LEAD.ownItem : BY_LEAD.asAnother;
+    lines.push(`| ${rule.what} | \`${change}\` | ${OWNERS[rule.owner]} | ${byAnother} | ${byLead} |`);
   }
   return lines.join("\n");
 }

@@ -104,7 +104,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config.DEV_ISSUER_KEY_FILE ??
     (config.NODE_ENV === "development" ? path.resolve(__dirname, "../../.data/dev-issuer-key.json") : undefined);
   const devIssuer = config.DEV_SIGN_IN ? await createDevIssuer(config, devKeyFile ? { keyFile: devKeyFile } : {}) : undefined;
-  const authenticate = createAuthenticate(config, { isTenantAllowed: core.isTenantAllowed, ...(devIssuer ? { devIssuer } : {}) });
+  const authenticate = createAuthenticate(config, {
+    isTenantAllowed: core.isTenantAllowed,
+    ...(devIssuer ? { devIssuer, devAnyTenant: !config.SEED_DEMO_DATA } : {}),
+  });
 
   const { app, watcher } = createApp({
     core,

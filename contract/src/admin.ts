@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ETag, FreeText, Id, Initials, MemberId, ParticipantCode, ShortText, TeamsConversationId, withoutIdentityNumbers } from "./common";
-import { Instant, OrganisationKind, Role } from "./vocabulary";
+import { PlansBody } from "./requests";
+import { BoardModel, Instant, OrganisationKind, RecordedConsentStatus, Role } from "./vocabulary";
 
 // Setting up and running a board (issue 11): creating it, its organisations, members, join
 // requests, participants (one by one or imported) and settings. Strict like every request.
@@ -62,8 +63,24 @@ export type MeetingList = z.infer<typeof MeetingList>;
 
 export const BotPosts = z.strictObject({ morningBriefInChannel: z.boolean(), signalCountsInChannel: z.boolean() });
 
+/** A link to the team's own routine (an intranet page, a document): https only. */
+const RoutineLink = withoutIdentityNumbers(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i, "an https link"),
+);
+
+/** "Om tavlan": the team's routine and admission criteria in a few lines, and where the whole text is. */
+export const BoardAboutBody = z.strictObject({ text: FreeText(1000), link: RoutineLink.optional() });
+export type BoardAboutBody = z.infer<typeof BoardAboutBody>;
+
 export const CreateBoardBody = z.strictObject({
   name: ShortText(80),
+  /** What the board is; absent: FACT. */
+  model: BoardModel.optional(),
   /** The creator's own organisation: its tenant is the creator's. */
   organisation: z.strictObject({ name: ShortText(120), kind: OrganisationKind, retentionDays: RetentionDays }),
   /** How the creator is shown to colleagues (names in the token are never read). */
@@ -86,6 +103,11 @@ export const EditBoardSettingsBody = z.strictObject({
   codePattern: FreeText(80).min(1).nullable().optional(),
   /** The board's recurring meetings; an empty list: one implicit meeting every working day with everyone. */
   meetings: RecurringMeetings.optional(),
+  model: BoardModel.optional(),
+  /** The lead organisation (huvudman): one of the board's organisations. */
+  leadOrganisationId: Id.optional(),
+  /** "Om tavlan"; null takes it away. Each change is a new version in the admin audit. */
+  about: BoardAboutBody.nullable().optional(),
 });
 export type EditBoardSettingsBody = z.infer<typeof EditBoardSettingsBody>;
 
@@ -141,6 +163,7 @@ export const EditParticipantBody = z.strictObject({
   initials: Initials.optional(),
   caseManagerId: MemberId.optional(),
   organisationIds: z.array(Id).min(1).max(10).optional(),
+  plans: PlansBody.optional(),
 });
 export type EditParticipantBody = z.infer<typeof EditParticipantBody>;
 
@@ -210,6 +233,9 @@ export const BoardAdminView = z.object({
     codePattern: z.string().optional(),
     meetings: z.array(RecurringMeeting),
   }),
+  model: BoardModel,
+  leadOrganisationId: z.string().optional(),
+  about: z.object({ text: z.string(), link: z.string().optional(), version: z.number().int(), updatedAt: Instant }).optional(),
   etag: z.string(),
 });
 export type BoardAdminView = z.infer<typeof BoardAdminView>;
@@ -257,6 +283,10 @@ export const ImportReport = z.object({
       line: z.number().int(),
       outcome: z.enum(["created", "updated", "unchanged"]),
       fields: z.array(z.string()).optional(),
+      /** The importing organisation's consent the line recorded (or, on a dry run, would record). */
+      consent: z.object({ organisationId: z.string(), status: RecordedConsentStatus }).optional(),
+      /** The plans the line set: crisisPlan, earlySignsPlan, sip. */
+      plans: z.array(z.string()).optional(),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import {
   BoardReason,
   CalendarDate,
   ConsentBasis,
+  PlanStatus,
   Priority,
   RecordedConsentStatus,
   SignalKind,
@@ -16,11 +17,34 @@ import {
 // a field their role may not set (no mass assignment). Free text is short and labelled in the UI,
 // so people write no more than the board needs, and is always ShortText or FreeText (common.ts):
 // never a personal identity number. Ids are Id or MemberId, never free text.
+/**
+ * A participant's plans as a person sets them; a field left out stays as it is. "notSet" says
+ * nobody knows (shown "Ej angivet"). SIP dates belong to a SIP that was held.
+ */
+export const PlansBody = z.strictObject({
+  crisisPlan: PlanStatus.optional(),
+  earlySignsPlan: PlanStatus.optional(),
+  sip: z
+    .strictObject({
+      held: PlanStatus,
+      heldOn: CalendarDate.optional(),
+      nextFollowUpOn: CalendarDate.optional(),
+      /** The organisation that convenes the SIP: one involved with the participant. */
+      convenedBy: Id.optional(),
+    })
+    .optional(),
+});
+export type PlansBody = z.infer<typeof PlansBody>;
+
+export const SetPlansBody = PlansBody.extend({ etag: ETag }).refine((b) => Object.keys(b).length > 1, "set at least one plan");
+export type SetPlansBody = z.infer<typeof SetPlansBody>;
+
 export const CreateParticipantBody = z.strictObject({
   code: ParticipantCode,
   initials: Initials,
   caseManagerId: MemberId,
   organisationIds: z.array(Id).min(1).max(10),
+  plans: PlansBody.optional(),
 });
 export type CreateParticipantBody = z.infer<typeof CreateParticipantBody>;
 

@@ -11,7 +11,9 @@ import {
   SignalState,
   Instant,
   OrganisationKind,
+  PlanStatus,
   Priority,
+  BoardModel,
   Role,
   SignalKind,
   TakeOffOutcome,
@@ -113,7 +115,30 @@ export const ActionView = z.object({
 });
 export type ActionView = z.infer<typeof ActionView>;
 
-export const SipView = z.object({ inPlace: z.boolean(), date: CalendarDate.optional() });
+/** SIP (samordnad individuell plan): held or not, when, the next follow-up and which organisation convenes it. */
+export const SipView = z.object({
+  held: PlanStatus,
+  heldOn: CalendarDate.optional(),
+  nextFollowUpOn: CalendarDate.optional(),
+  convenedBy: Id.optional(),
+  /** The next follow-up date has passed (by the server's today): shown on the board and the stage. */
+  followUpOverdue: z.boolean(),
+});
+export type SipView = z.infer<typeof SipView>;
+
+/**
+ * The participant's plans, part of the base record: written by the organisation that wrote the
+ * record and shown under its consent, like the record. "notSet" reads "Ej angivet", never "no".
+ */
+export const PlansView = z.object({
+  crisisPlan: PlanStatus,
+  earlySignsPlan: PlanStatus,
+  sip: SipView,
+  updatedAt: Instant.optional(),
+  /** Whether this viewer may set them (the server's permission matrix and authorship); absent: no. */
+  may: z.object({ set: z.boolean() }).optional(),
+});
+export type PlansView = z.infer<typeof PlansView>;
 
 export const ParticipantView = z.object({
   id: Id,
@@ -127,9 +152,7 @@ export const ParticipantView = z.object({
   mayEditRecord: z.boolean().optional(),
   writtenBy: Id,
   organisationIds: z.array(Id),
-  sip: SipView,
-  crisisPlan: z.boolean(),
-  earlySignsPlan: z.boolean(),
+  plans: PlansView,
   onBoard: z.boolean(),
   /** One per involved organisation other than the viewer's own view of itself. */
   consents: z.array(ConsentView),
@@ -144,10 +167,17 @@ export const EntryView = z.object({
   writtenBy: Id,
   reason: BoardReason,
   reasonNote: z.string().optional(),
-  priority: Priority,
+  /**
+   * Priority and next evaluation are each their writer's item: the organisation that put the entry
+   * on, or the board's lead organisation (huvudman) that changed it since. Absent when this viewer
+   * may not read that organisation's items; `…WrittenBy` is set when the writer is not the entry's.
+   */
+  priority: Priority.optional(),
+  priorityWrittenBy: Id.optional(),
   putOnOn: CalendarDate,
   daysOnBoard: z.number().int(),
-  nextEvaluationOn: CalendarDate,
+  nextEvaluationOn: CalendarDate.optional(),
+  nextEvaluationWrittenBy: Id.optional(),
   evaluationDue: z.boolean(),
   /** Whether the viewer's organisation owns the shared fields (put it on the board): only it edits them or takes it off. The role is in viewer.permissions. */
   mayEdit: z.boolean(),
@@ -203,8 +233,10 @@ export type AbsenceView = z.infer<typeof AbsenceView>;
  * authorship); the tab shows the buttons it is told and never works this out itself.
  */
 export const RowRights = z.object({
-  /** Change the shared fields (reason, priority, next evaluation): only the organisation that put it on the board. */
+  /** Change the shared fields (reason, reason note, priority, next evaluation): only the organisation that put it on the board. */
   editEntry: z.boolean(),
+  /** Change priority and next evaluation: the organisation that put it on, or the board's lead organisation (huvudman) as its own item. */
+  steer: z.boolean(),
   /** Add to the action plan. */
   planActions: z.boolean(),
   review: z.boolean(),
@@ -227,8 +259,39 @@ export const Viewer = z.object({
 });
 export type Viewer = z.infer<typeof Viewer>;
 
+/** The board's own "Om tavlan": the team's routine and admission criteria, short text and a link, versioned in the admin audit. */
+export const BoardAbout = z.object({ text: z.string(), link: z.string().optional(), version: z.number().int(), updatedAt: Instant });
+export type BoardAbout = z.infer<typeof BoardAbout>;
+
+/** The first day's checklist ("Kom igång"), worked out by the server from what the board holds. */
+export const GettingStarted = z.object({
+  /** A partner organisation besides the creator's. */
+  organisations: z.boolean(),
+  /** A member besides the first admin. */
+  members: z.boolean(),
+  participants: z.boolean(),
+  /** Recurring meetings set under Inställningar → Möten. */
+  meetings: z.boolean(),
+  /** At least one consent recorded. */
+  consents: z.boolean(),
+});
+export type GettingStarted = z.infer<typeof GettingStarted>;
+
+export const BoardHeader = z.object({
+  id: Id,
+  name: z.string(),
+  /** Registered participants who have not left the team, counted by the server. */
+  caseload: z.number().int(),
+  model: BoardModel,
+  /** The lead organisation (huvudman): its coordinators, case managers and managers steer every entry. Absent on a board from before it was set. */
+  leadOrganisationId: Id.optional(),
+  about: BoardAbout.optional(),
+});
+export type BoardHeader = z.infer<typeof BoardHeader>;
+
 export const BoardView = z.object({
-  board: z.object({ id: Id, name: z.string(), caseload: z.number().int() }),
+  board: BoardHeader,
+  gettingStarted: GettingStarted,
   today: CalendarDate,
   /** Bumped on every change; the live channel announces new versions. */
   version: z.number().int(),
@@ -245,7 +308,14 @@ export const BoardView = z.object({
 export type BoardView = z.infer<typeof BoardView>;
 
 export const BoardSummary = z.object({ id: Id, name: z.string(), memberId: z.string(), role: Role, organisationId: Id });
-export const MeResponse = z.object({ tenantId: z.string(), objectId: z.string(), boards: z.array(BoardSummary) });
+export const MeResponse = z.object({
+  tenantId: z.string(),
+  objectId: z.string(),
+  boards: z.array(BoardSummary),
+  /** Why a person has no board yet: they may create one (a hosting tenant), and whether their tenant belongs to a board's organisation (then they ask to join through the board's link). */
+  mayCreateBoard: z.boolean().optional(),
+  tenantOnABoard: z.boolean().optional(),
+});
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const ParticipantList = z.object({
@@ -257,8 +327,12 @@ export type ParticipantList = z.infer<typeof ParticipantList>;
 
 export const ClosedEntryView = EntryView.omit({ etag: true, daysOnBoard: true, evaluationDue: true, mayEdit: true }).extend({
   takenOffOn: CalendarDate,
-  takenOffBy: z.string(),
-  outcome: TakeOffOutcome,
+  /** Who took it off: absent, like the outcome, when this viewer may not read the taking-off organisation. */
+  takenOffBy: z.string().optional(),
+  /** The organisation that took it off, when not the one that put it on (the lead organisation). */
+  takenOffByOrganisation: Id.optional(),
+  /** The outcome and its note are the taking-off organisation's: absent when this viewer may not read it. */
+  outcome: TakeOffOutcome.optional(),
   outcomeNote: z.string().optional(),
 });
 export type ClosedEntryView = z.infer<typeof ClosedEntryView>;
@@ -295,8 +369,12 @@ export type CheckInView = z.infer<typeof CheckInView>;
 
 export const Overview = z.object({
   today: CalendarDate,
+  model: BoardModel,
   onBoard: z.number().int(),
+  /** Registered participants who have not left, counted by the server (no typed figure). */
   caseload: z.number().int(),
+  /** Per organisation: the participants it is involved with who have not left. */
+  caseloadByOrganisation: z.array(z.object({ organisationId: Id, caseload: z.number().int() })),
   averageDaysOnBoard: z.number(),
   consentsMissing: z.number().int(),
   consentsExpiringSoon: z.number().int(),
@@ -319,8 +397,8 @@ export const Overview = z.object({
   ),
   boardSizeOverTime: z.array(z.object({ date: CalendarDate, onBoard: z.number().int() })),
   daysOnBoard: z.array(z.object({ participantId: Id, code: z.string(), days: z.number().int() })),
-  /** Month by month, counting only what the viewer's organisation may see. */
-  fidelity: FidelityIndicators,
+  /** Month by month, counting only what the viewer's organisation may see. FACT boards only: other models get the plain counts. */
+  fidelity: FidelityIndicators.optional(),
   /** Members of the viewer's organisation whom the bot's cards do not reach (no chat with the bot, or Teams refused to the end). */
   notReached: z.array(z.object({ memberId: Id, displayName: z.string(), since: Instant })),
 });

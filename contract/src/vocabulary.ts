@@ -22,6 +22,17 @@ export type BoardReason = z.infer<typeof BoardReason>;
 export const Priority = z.enum(["high", "medium", "low"]);
 export type Priority = z.infer<typeof Priority>;
 
+/**
+ * A plan (crisis plan, early-signs plan, SIP held) as a person recorded it: yes, no, or not set.
+ * "notSet" is shown as "Ej angivet", never as "no": nobody has said, which is not the same as none.
+ */
+export const PlanStatus = z.enum(["yes", "no", "notSet"]);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+
+/** What a board is (issue 24): faithful FACT, enhanced collaboration (the Lund pilot) or another collaboration. Never one shown as another. */
+export const BoardModel = z.enum(["fact", "enhancedCollaboration", "otherCollaboration"]);
+export type BoardModel = z.infer<typeof BoardModel>;
+
 export const TakeOffOutcome = z.enum(["stable", "transferred", "admittedLongTerm", "leftFact", "other"]);
 export type TakeOffOutcome = z.infer<typeof TakeOffOutcome>;
 

@@ -66,14 +66,23 @@ describe("first run on an empty store", () => {
     regionOrg = created.body.boards[0].organisationId;
   });
 
-  it("nobody outside the hosting tenants may create a board (nor even sign in)", async () => {
+  it("nobody outside the hosting tenants may create a board, and is told why they have none", async () => {
+    // The development sign-in "med valfri identitet" on an empty store lets any tenant in (issue 24), so a
+    // person learns why they have no board instead of being refused without a word; Entra's tokens keep
+    // the tenant allow-list (bot/src/auth/authenticate.test.ts).
     const token = await signIn(app.baseUrl, stranger);
     const res = await api(app.baseUrl, token, "POST", "/api/boards", {
       name: "X",
       displayName: "Y",
       organisation: { name: "Z", kind: "other", retentionDays: 1 },
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
+    expect((await api(app.baseUrl, token, "GET", "/api/me")).body).toMatchObject({
+      boards: [],
+      mayCreateBoard: false,
+      tenantOnABoard: false,
+    });
+    expect((await call(admin, "GET", "/api/me")).body).toMatchObject({ mayCreateBoard: true, tenantOnABoard: true });
   });
 });
 

@@ -40,7 +40,10 @@ const EXAMPLES: Record<string, Array<Record<string, unknown>>> = {
     },
   ],
   "POST /api/boards/:boardId/join-requests": [{ displayName: "Anna", message: "Hej" }],
-  "PATCH /api/boards/:boardId/settings": [{ etag: "x", name: "Tavla", codePattern: "FIK-\\d{3}", meetings: [MEETING] }],
+  "PATCH /api/boards/:boardId/settings": [
+    { etag: "x", name: "Tavla", codePattern: "FIK-\\d{3}", meetings: [MEETING] },
+    { etag: "x", about: { text: "Rutin och antagningskriterier", link: "https://intranat.example.se/fact" } },
+  ],
   "POST /api/boards/:boardId/organisations": [{ name: "Norrby", kind: "municipalSocialServices", tenantIds: [GUID], retentionDays: 1825 }],
   "PATCH /api/boards/:boardId/organisations/:organisationId": [{ etag: "x", name: "Norrby" }],
   "POST /api/boards/:boardId/members": [{ tenantId: GUID, objectId: GUID, displayName: "Anna", organisationId: ORG.region, role: "staff" }],

@@ -6,7 +6,7 @@ import type { Role } from "@fact-board/contract";
 import { addDays } from "../../bot/src/domain/dates";
 import { isAllowed, permissionMatrix, type Permission, type Relation } from "../../bot/src/domain/permissions";
 import type { Member } from "../../bot/src/domain/types";
-import { aCheckIn } from "../support/storage";
+import { aCheckIn, anEntry, uniqueId } from "../support/storage";
 import {
   aCoveredAbsence,
   aCoverRequest,
@@ -33,6 +33,8 @@ interface Variant {
   /** Own organisation / the other one, where the rule has `requires: ownOrganisation`. */
   own?: boolean;
   asked?: boolean;
+  /** The entry was put on by a partner (Norrby): the actor's region steers it as the board's lead organisation (issue 24). */
+  partnersEntry?: boolean;
 }
 
 interface RouteCase {
@@ -112,20 +114,47 @@ const someoneElse = () => w.byName("Tove Testdotter");
 /** A participant written by the actor's organisation, related to the actor as the variant says. */
 async function participantFor(actor: Member, v: Variant, onBoard: boolean) {
   const caseManagerId = v.who === "caseManager" ? actor.id : v.who === "cover" ? await aCoveredAbsence(w, actor) : someoneElse().id;
-  return aFreshParticipant(w, {
-    caseManagerId,
-    onBoard,
-    consents: [
-      { from: ORG.region, to: [ORG.north] },
-      { from: ORG.north, to: [ORG.region] },
-    ],
-  });
+  const consents = [
+    { from: ORG.region, to: [ORG.north] },
+    { from: ORG.north, to: [ORG.region] },
+  ];
+  if (!v.partnersEntry) return aFreshParticipant(w, { caseManagerId, onBoard, consents });
+  // The region's participant, on the board by Norrby's hand: the region (the demo board's lead organisation) steers it.
+  const { participant } = await aFreshParticipant(w, { caseManagerId, onBoard: false, consents });
+  const entry = await w.app.storage.entries.create(
+    anEntry(DEMO_BOARD_ID, participant.id, {
+      id: uniqueId("e"),
+      writtenBy: ORG.north,
+      reasonNote: "Norrbys skäl",
+      putOnOn: addDays(w.today(), -2),
+      putOnBy: w.member("coordinator", ORG.north).id,
+      nextEvaluationOn: addDays(w.today(), 5),
+      updatedAt: `${w.today()}T07:00:00.000Z`,
+      updatedBy: w.member("coordinator", ORG.north).id,
+    }),
+  );
+  return { participant, entry };
 }
 
-const entryRoute = (route: string, permission: Permission, body: (etag: string) => Record<string, unknown>, suffix = ""): RouteCase => ({
+/** The same relations on an entry a partner put on: what the lead organisation's people may do (`entry.steer`). */
+const STEERING: Variant[] = PARTICIPANT_RELATIONS.map((v) => ({
+  ...v,
+  label: `${v.label}, a partner's entry (lead organisation)`,
+  relation: { ...v.relation, leadOrganisation: true },
+  permission: "entry.steer",
+  partnersEntry: true,
+}));
+
+const entryRoute = (
+  route: string,
+  permission: Permission,
+  body: (etag: string) => Record<string, unknown>,
+  suffix = "",
+  variants: Variant[] = PARTICIPANT_RELATIONS,
+): RouteCase => ({
   route,
   permission,
-  variants: PARTICIPANT_RELATIONS,
+  variants,
   okStatus: 200,
   async request(_w, actor, v) {
     const { participant, entry } = await participantFor(actor, v, true);
@@ -195,6 +224,29 @@ const CASES: RouteCase[] = [
     },
   },
   {
+    route: "PUT /api/boards/:boardId/participants/:participantId/plans",
+    permission: "participant.setPlans",
+    variants: WITH_ORGANISATION,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      // Own organisation: the region wrote the record; another: Norrby did (its consent lets the region see it).
+      const caseManagerId = v.who === "caseManager" ? actor.id : v.who === "cover" ? await aCoveredAbsence(w, actor) : someoneElse().id;
+      const { participant } = await aFreshParticipant(w, {
+        writtenBy: v.own ? ORG.region : ORG.north,
+        caseManagerId,
+        organisationIds: [ORG.region, ORG.north],
+        consents: [
+          { from: ORG.region, to: [ORG.north] },
+          { from: ORG.north, to: [ORG.region] },
+        ],
+      });
+      return {
+        path: `${BOARD}/participants/${participant.id}/plans`,
+        body: { etag: participant.etag, crisisPlan: "yes", sip: { held: "yes", heldOn: addDays(w.today(), -10) } },
+      };
+    },
+  },
+  {
     route: "POST /api/boards/:boardId/participants/:participantId/leave",
     permission: "entry.takeOff",
     variants: PARTICIPANT_RELATIONS,
@@ -217,7 +269,10 @@ const CASES: RouteCase[] = [
       };
     },
   },
-  entryRoute("PATCH /api/boards/:boardId/entries/:participantId", "entry.edit", (etag) => ({ etag, priority: "low" })),
+  entryRoute("PATCH /api/boards/:boardId/entries/:participantId", "entry.edit", (etag) => ({ etag, priority: "low" }), "", [
+    ...PARTICIPANT_RELATIONS,
+    ...STEERING,
+  ]),
   {
     ...entryRoute(
       "POST /api/boards/:boardId/entries/:participantId/actions",
@@ -239,6 +294,7 @@ const CASES: RouteCase[] = [
     "entry.takeOff",
     (etag) => ({ etag, outcome: "stable" }),
     "/take-off",
+    [...PARTICIPANT_RELATIONS, ...STEERING],
   ),
   {
     route: "POST /api/boards/:boardId/signals",

@@ -58,6 +58,12 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     field: "status",
   },
   "POST /api/boards/:boardId/participants/:participantId/leave": { valid: {}, wrong: { leftTeamOn: "2020-01-01" }, field: "" },
+  "PUT /api/boards/:boardId/participants/:participantId/plans": {
+    valid: { etag: "x", crisisPlan: "yes", sip: { held: "yes", heldOn: "2026-03-01", nextFollowUpOn: "2026-09-01" } },
+    // "Ingen" is not a plan status: not stated is "notSet", never read as no.
+    wrong: { crisisPlan: false },
+    field: "crisisPlan",
+  },
   "POST /api/boards/:boardId/entries": {
     valid: { participantId: "p001", reason: "crisis", priority: "high", nextEvaluationOn: "2026-03-10" },
     wrong: { priority: "urgent" },

@@ -23,8 +23,21 @@ it("tells a staff member they may change their own participant's entry, and not 
   const theirs = await aFreshParticipant(w, { onBoard: true, consents: [{ from: ORG.region, to: [ORG.north] }] });
   const board = await boardAs(staff);
   const rowOf = (id: string) => board.rows.find((r) => r.participant.id === id)!;
-  expect(rowOf(mine.participant.id).may).toEqual({ editEntry: true, planActions: true, review: true, takeOff: true, raiseSignal: true });
-  expect(rowOf(theirs.participant.id).may).toMatchObject({ editEntry: false, planActions: false, review: false, takeOff: false });
+  expect(rowOf(mine.participant.id).may).toEqual({
+    editEntry: true,
+    steer: true,
+    planActions: true,
+    review: true,
+    takeOff: true,
+    raiseSignal: true,
+  });
+  expect(rowOf(theirs.participant.id).may).toMatchObject({
+    editEntry: false,
+    steer: false,
+    planActions: false,
+    review: false,
+    takeOff: false,
+  });
   // Recording the region's consent is the case manager's (in the disclosing organisation), not the colleague's.
   expect(rowOf(mine.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({
     record: true,

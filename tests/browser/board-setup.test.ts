@@ -68,7 +68,9 @@ it("takes a team from an empty store to a board its partner sees through consent
   await create.getByRole("textbox", { name: /Ditt namn/ }).fill("Anna Admin");
   await create.getByRole("textbox", { name: /Din organisation/ }).fill("Psykiatri Nordstad");
   await create.getByRole("button", { name: "Skapa tavla" }).click();
-  await page.getByRole("radio", { name: /FACT Nordstad \(Administratör\)/ }).waitFor();
+  // Creating a board leads straight to it (issue 24), where "Kom igång" says what to set up next.
+  await page.waitForSelector("body[data-board-ready='true']");
+  await page.getByRole("region", { name: "Kom igång" }).waitFor();
   const adminToken = await signIn(app.baseUrl, admin);
   const me = (await api<MeResponse>(app.baseUrl, adminToken, "GET", "/api/me")).body;
   expect(me.boards.map((b) => [b.name, b.role])).toEqual([["FACT Nordstad", "admin"]]);
@@ -239,7 +241,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   // The partner's member: without the region's consent naming her organisation, nothing of NST-001.
   await partner.reload();
   await partner.waitForSelector("body[data-board-ready='true']");
-  await partner.getByText("1 deltagare på tavlan visas inte: din organisation saknar samtycke.").waitFor();
+  await partner.getByText("1 deltagare på tavlan visas inte för din organisation: inget giltigt samtycke nämner er.").waitFor();
   expect(await partner.getByText("NST-001").count()).toBe(0);
   const majaToken = await signIn(app.baseUrl, maja);
   const hidden = (await api<BoardView>(app.baseUrl, majaToken, "GET", `/api/boards/${boardId}`)).body;

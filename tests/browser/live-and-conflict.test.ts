@@ -58,7 +58,7 @@ it("starts the edit form afresh each time it opens, reachable by role every time
     .getByRole("button", { name: "Ändra" })
     .click();
   const again = page.getByRole("dialog", { name: `Ändra ${code}` });
-  expect(await again.getByRole("radio", { name: priorityText[row.entry.priority] }).isChecked()).toBe(true);
+  expect(await again.getByRole("radio", { name: priorityText[row.entry.priority!] }).isChecked()).toBe(true);
   expect(await again.getByRole("radio", { name: priorityText[other] }).isChecked()).toBe(false);
   await context.close();
 });

@@ -69,8 +69,14 @@ it("the authorship table in docs/privacy.md is the one authorshipTable gives", (
 
 it("the authorship table says the entry's writer owns its shared fields and a signal's answer is the receiver's", () => {
   expect(authorship).toContain(
-    "| Entry: reason, reason note, priority, next evaluation | `entry.sharedFields` | the organisation that put the entry on the board | refused",
+    "| Entry: reason and reason note | `entry.sharedFields` | the organisation that put the entry on the board | refused",
   );
+  // Issue 24: the lead organisation steers priority, next evaluation and taking off, as its own items.
+  expect(authorship).toMatch(
+    /\| Entry: priority and next evaluation \| `entry\.steer` \| the organisation that put the entry on the board \| refused .*\| may make it: its own item, shown by its own consent/,
+  );
+  expect(authorship).toMatch(/`entry\.takeOff` .*Raise a signal to that organisation proposing it\. \| may make it: its own item/);
+  expect(authorship).toMatch(/`signal\.answer` .*\| as another organisation \|$/m);
   expect(authorship).toContain("| `signal.answer` | the organisation the signal was sent to | refused");
   expect(authorship).toContain(
     "| `action.add` | the organisation of whoever does it | becomes that organisation's own item, shown by its own consent |",

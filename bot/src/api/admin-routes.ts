@@ -119,10 +119,11 @@ export function adminRoutes(core: Core, joinRequests: JoinRequestRateLimits = DE
     res.json(await core.editParticipant(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
-  // A caseload file is larger than the JSON body limit: CSV only, up to 1 MB (about 20,000 lines).
-  r.post("/api/boards/:boardId/participants/import", express.text({ type: "text/csv", limit: "1mb" }), async (req, res) => {
+  // A caseload file is larger than the JSON body limit: CSV only, up to 1 MB (about 20,000 lines), as
+  // bytes: UTF-8 or the Windows-1252 Swedish Excel writes (the use-case decodes it).
+  r.post("/api/boards/:boardId/participants/import", express.raw({ type: "text/csv", limit: "1mb" }), async (req, res) => {
     const query = parse(ImportQuery, req.query);
-    if (typeof req.body !== "string") throw new Invalid("Send the file as text/csv.");
+    if (!Buffer.isBuffer(req.body)) throw new Invalid("Send the file as text/csv.");
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.importParticipants(actor, boardId, req.body, { dryRun: query.dryRun === "true" }));
   });

@@ -16,6 +16,7 @@ import {
   RegisterAbsenceBody,
   ReviewBody,
   SetActionDoneBody,
+  SetPlansBody,
   TakeOffBody,
   JoinWalkthroughBody,
   LeaveTeamBody,
@@ -142,6 +143,12 @@ export function boardRoutes(core: Core): Router {
         body,
       ),
     );
+  });
+
+  r.put("/api/boards/:boardId/participants/:participantId/plans", async (req, res) => {
+    const body = parse(SetPlansBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.setParticipantPlans(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/participants/:participantId/leave", async (req, res) => {

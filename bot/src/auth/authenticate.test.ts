@@ -77,6 +77,17 @@ describe("authenticate", () => {
     });
   });
 
+  it("lets the development sign-in on an empty store in from any tenant, and Entra's tokens still only from allowed ones (issue 24)", async () => {
+    const OTHER_TENANT = "99999999-9999-4999-8999-999999999999";
+    const anyTenant = createAuthenticate(devConfig, { isTenantAllowed, devIssuer, devAnyTenant: true, entraKeys: { jwksUrl: jwks.url } });
+    const { token } = await devIssuer.signIn({ tenantId: OTHER_TENANT, objectId: OBJECT_ID });
+    await expect(anyTenant(bearer(token))).resolves.toEqual({ tenantId: OTHER_TENANT, objectId: OBJECT_ID });
+    // Without it (the demo team): refused, as before.
+    await expect(withDevSignIn()(bearer(token))).rejects.toMatchObject({ code: "Unauthenticated", reason: "tenant-not-allowed" });
+    const entraFromElsewhere = await signToken(entraKey, { ...entraClaims(), tid: OTHER_TENANT });
+    await expect(anyTenant(bearer(entraFromElsewhere))).rejects.toMatchObject({ code: "Unauthenticated" });
+  });
+
   it("rejects dev sign-in tokens when the development sign-in is off", async () => {
     const { token } = await devIssuer.signIn({ tenantId: TENANT, objectId: OBJECT_ID });
     await expect(withEntraOnly()(bearer(token))).rejects.toMatchObject({ code: "Unauthenticated" });

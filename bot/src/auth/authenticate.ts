@@ -26,6 +26,13 @@ export interface AuthenticateDeps {
   isTenantAllowed: IsTenantAllowed;
   /** Present only when the development sign-in runs (see createDevIssuer). */
   devIssuer?: DevIssuer;
+  /**
+   * The development sign-in "med valfri identitet" on an empty store (SEED_DEMO_DATA off): its
+   * tokens are accepted from any tenant, so a person whose organisation is on no board yet signs in
+   * and is told why they have no board, instead of being refused without a word. Entra's tokens
+   * keep the allow-list; the development issuer never runs in production.
+   */
+  devAnyTenant?: boolean;
   /** Tests point Entra validation at a local JWKS. */
   entraKeys?: KeySource;
   now?: () => Date;
@@ -52,7 +59,7 @@ export function createAuthenticate(
       })
     : undefined;
   const dev = deps.devIssuer;
-  const devValidator = dev?.createValidator(deps.isTenantAllowed);
+  const devValidator = dev?.createValidator(deps.devAnyTenant ? async () => true : deps.isTenantAllowed);
   // Tests only: a local OpenID provider standing in for Entra, so the browser sign-in runs its
   // whole redirect flow. Same checks as Entra's (audience, scope, tenant allow-list), its own
   // issuer and keys; without NODE_ENV=test it cannot exist (here and in loadConfig).

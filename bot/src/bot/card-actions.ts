@@ -80,7 +80,23 @@ async function act<V extends keyof typeof VERBS>(
     case "open.absenceForm":
     case "open.signalForm":
     case "open.myParticipants":
+    case "open.participantPlans":
       return undefined;
+    case "plans.set": {
+      const d = data as VerbData<"plans.set">;
+      await core.setParticipantPlans(actor, d.boardId, d.participantId, {
+        etag: d.etag,
+        crisisPlan: d.crisisPlan,
+        earlySignsPlan: d.earlySignsPlan,
+        sip: {
+          held: d.sipHeld,
+          ...(d.sipHeldOn ? { heldOn: d.sipHeldOn } : {}),
+          ...(d.sipNextFollowUpOn ? { nextFollowUpOn: d.sipNextFollowUpOn } : {}),
+          ...(d.sipConvenedBy ? { convenedBy: d.sipConvenedBy } : {}),
+        },
+      });
+      return s.plansSaved;
+    }
     case "consent.given": {
       const d = data as VerbData<"consent.given">;
       await core.recordConsent(actor, d.boardId, d.participantId, d.disclosingOrganisationId, {
@@ -239,6 +255,7 @@ function messageFor(e: DomainError, locale: Locale, card: CardRef["card"]): stri
     if (card === "signal" || card === "signalAlert") return s.signalNotYours;
     if (card === "cover" || card === "coverAlert") return s.coverNotYours;
     if (card === "consent") return s.consentNotYours;
+    if (card === "participantPlans" && e instanceof NotYourOrganisationsText) return s.plansNotYours;
   }
   switch (e.code) {
     case "Conflict":

@@ -170,6 +170,48 @@ describe("commands", () => {
     expect(card).toContain("Ej tillfrågad");
   });
 
+  it("lets the record's writer set a participant's plans from Mina deltagare, and tells another organisation whose they are (issue 24)", async () => {
+    await say(h, as(people.regionCoordinator), "mina deltagare");
+    const list = lastCard(people.regionCoordinator);
+    expect(textOf(list)).toContain("Krisplan: ");
+    const opened = await click(h, as(people.regionCoordinator), "open.participantPlans", action(list, "open.participantPlans").data);
+    expect(textOf(opened.card)).toContain("Planer för HBG-017");
+    const save = action(opened.card, "plans.set");
+    const saved = await click(h, as(people.regionCoordinator), "plans.set", {
+      ...save.data,
+      crisisPlan: "notSet",
+      earlySignsPlan: "yes",
+      sipHeld: "yes",
+      sipHeldOn: "2025-02-01",
+      sipNextFollowUpOn: "2025-08-01",
+      sipConvenedBy: `orgkommun${boardId}`,
+    });
+    expect(textOf(saved.card)).toContain("Planerna är sparade.");
+    expect((await h.storage.participants.get(boardId, participantId))?.plans).toMatchObject({
+      crisisPlan: "notSet",
+      earlySignsPlan: "yes",
+      sip: { held: "yes", heldOn: "2025-02-01", nextFollowUpOn: "2025-08-01", convenedBy: `orgkommun${boardId}` },
+    });
+    // Never "Ingen": a plan nobody stated reads "Ej angivet"; a follow-up date passed is said.
+    expect(textOf(saved.card)).toContain("Ej angivet");
+    expect(textOf(saved.card)).toContain("SIP-uppföljningen är passerad");
+
+    // The municipality sees the plans (the region's consent names it) but is not offered the form, and is refused in words.
+    const ref = { card: "participantPlans", boardId, participantId };
+    const theirs = await click(h, as(people.kommunCoordinator), "open.participantPlans", ref);
+    expect(textOf(theirs.card)).toContain("Ej angivet");
+    expect(actions(theirs.card).map((a) => a.verb)).not.toContain("plans.set");
+    const refused = await click(h, as(people.kommunCoordinator), "plans.set", {
+      ...save.data,
+      etag: (await h.storage.participants.get(boardId, participantId))!.etag,
+      crisisPlan: "no",
+      earlySignsPlan: "no",
+      sipHeld: "no",
+    });
+    expect(textOf(refused.card)).toContain("bara den ändrar dem");
+    expect((await h.storage.participants.get(boardId, participantId))?.plans.crisisPlan).toBe("notSet");
+  });
+
   it("help buttons open the forms", async () => {
     await say(h, as(people.regionCoordinator), "hjälp");
     const help = lastCard(people.regionCoordinator);

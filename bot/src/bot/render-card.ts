@@ -11,6 +11,7 @@ import {
   buildMorningBriefCard,
   buildMyParticipantsCard,
   buildNotLoggedCard,
+  buildPlansCard,
   buildSignalCard,
   buildSignalFormCard,
   buildSignalNoticeCard,
@@ -18,7 +19,7 @@ import {
   t,
 } from "../cards";
 import type { CardSubject, CardView, Core, OpenedCard } from "../core";
-import { type Viewer, boardDeepLink, boardUrl, userIds } from "./viewer";
+import { type Viewer, boardAboutUrl, boardDeepLink, boardUrl, userIds } from "./viewer";
 
 // Every card the bot shows is the core's answer (core.viewCard), which decided what this viewer
 // may see and do and logged the read; here it only becomes an Adaptive Card in the viewer's
@@ -70,9 +71,11 @@ function cardOf(view: CardView, viewer: Viewer, teamsAppId: string): AdaptiveCar
       return buildCheckInSummaryCard({ ...view, boardDeepLink: boardDeepLink(teamsAppId, view.boardId, view.boardName) }, locale);
     case "help": {
       const message = viewer.message ?? (view.personalChatOnly ? t(locale).personalChatOnly : undefined);
+      const aboutUrl = view.boardId && view.boardName ? boardAboutUrl(teamsAppId, view.boardId, view.boardName) : undefined;
       return buildHelpCard(
         {
           ...(view.boardId ? { boardId: view.boardId } : { notMember: true }),
+          ...(aboutUrl ? { aboutUrl } : {}),
           ...(view.severalBoards ? { severalBoards: true } : {}),
           ...(viewer.notUnderstood ? { notUnderstood: true } : {}),
           refreshUserIds: shown.refreshUserIds,
@@ -85,8 +88,16 @@ function cardOf(view: CardView, viewer: Viewer, teamsAppId: string): AdaptiveCar
       return buildAbsenceFormCard({ boardId: view.boardId, today: view.today, ...shown }, locale);
     case "signalForm":
       return buildSignalFormCard({ ...view, ...shown }, locale);
-    case "myParticipants":
-      return buildMyParticipantsCard({ ...view, ...shown }, locale);
+    case "myParticipants": {
+      const { card: _card, ...rest } = view;
+      const aboutUrl = boardAboutUrl(teamsAppId, view.boardId, view.board.name);
+      return buildMyParticipantsCard({ ...rest, ...(aboutUrl ? { aboutUrl } : {}), ...shown }, locale);
+    }
+    case "participantPlans": {
+      const { card: _card, boardName, ...rest } = view;
+      const aboutUrl = boardAboutUrl(teamsAppId, view.boardId, boardName);
+      return buildPlansCard({ ...rest, ...(aboutUrl ? { aboutUrl } : {}), ...shown }, locale);
+    }
     case "notLogged":
       // Its refresh asks again, so the card comes back once the log can be written.
       return buildNotLoggedCard({ ref: refOf(view.subject), refreshUserIds: shown.refreshUserIds }, locale);

@@ -17,7 +17,6 @@ it("reads every page of the team's members, with tenant, object id, name and whe
   await h.storage.boards.create({
     id: boardId,
     name: "Roster",
-    caseload: 0,
     allowedTenantIds: [TENANT],
     createdAt: "2026-03-02T08:00:00.000Z",
     settings: {

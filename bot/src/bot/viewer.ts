@@ -30,3 +30,9 @@ export function boardUrl(teamsAppId: string, boardId: string, boardName: string)
 /** The same link where a card always has one (the brief and the meeting summary): a placeholder app id without a Teams app. */
 export const boardDeepLink = (teamsAppId: string, boardId: string, boardName: string): string =>
   boardTabDeepLink(teamsAppId || "fact-board", boardTabEntityId(boardId), boardName);
+
+/** "Om tavlan" in the board's tab (the tab opens that page for the sub-entity "about"): the cards' help link. */
+export function boardAboutUrl(teamsAppId: string, boardId: string, boardName: string): string | undefined {
+  const url = boardUrl(teamsAppId, boardId, boardName);
+  return url ? `${url}&context=${encodeURIComponent(JSON.stringify({ subEntityId: "about" }))}` : undefined;
+}

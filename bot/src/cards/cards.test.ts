@@ -9,6 +9,7 @@ import { buildHelpCard } from "./help-card";
 import { buildAbsenceFormCard } from "./absence-form-card";
 import { boardOfParticipantDataset, buildSignalFormCard } from "./signal-form-card";
 import { buildMyParticipantsCard } from "./my-participants-card";
+import { buildPlansCard } from "./plans-card";
 import { CardRef, VERBS, isVerb } from "./verbs";
 import { buildSignalNoticeCard } from "./signal-notice-card";
 import { buildNotLoggedCard } from "./not-logged-card";
@@ -465,17 +466,102 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     });
     it("my participants is valid, empty or long", () => {
       const p = {
+        id: "p1",
         code: "HBG-017",
         initials: "A.B.",
         onBoard: true,
+        plans: {
+          crisisPlan: "notSet" as const,
+          earlySignsPlan: "yes" as const,
+          sip: { held: "yes" as const, heldOn: "2026-01-02", nextFollowUpOn: "2026-02-02", followUpOverdue: true },
+          may: { set: true },
+        },
         consentProblem: true,
         consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }],
       };
-      for (const participants of [[], [p], Array.from({ length: 40 }, () => p)]) {
-        expect(validate(buildMyParticipantsCard({ boardId: "b", participants, hiddenCount: 2, refreshUserIds: ["x"] }, locale))).toEqual(
-          [],
+      for (const participants of [[], [p], Array.from({ length: 40 }, (_, i) => ({ ...p, id: `p${i}` }))]) {
+        const json = buildMyParticipantsCard(
+          {
+            boardId: "b",
+            board: { name: "FACT Nordstad", model: "fact", onBoard: 12, caseload: 200 },
+            participants,
+            hiddenCount: 2,
+            aboutUrl: "https://teams.microsoft.com/l/entity/a/b",
+            refreshUserIds: ["x"],
+          },
+          locale,
         );
+        expect(validate(json)).toEqual([]);
+        // Teams caps a message at about 28 KB: 25 participants with their plans and buttons stay well inside.
+        expect(JSON.stringify(json).length).toBeLessThan(24_000);
       }
+    });
+
+    it("my participants says 'Ej angivet' for a plan nobody stated, never 'Ingen', and flags an overdue SIP follow-up", () => {
+      const json = JSON.stringify(
+        buildMyParticipantsCard(
+          {
+            boardId: "b",
+            board: { name: "Samverkan Lund", model: "enhancedCollaboration", onBoard: 3, caseload: 0 },
+            participants: [
+              {
+                id: "p1",
+                code: "HBG-017",
+                initials: "A.B.",
+                onBoard: false,
+                plans: {
+                  crisisPlan: "notSet",
+                  earlySignsPlan: "no",
+                  sip: { held: "yes", heldOn: "2025-06-01", nextFollowUpOn: "2025-12-01", followUpOverdue: true },
+                },
+                consentProblem: false,
+                consents: [],
+              },
+            ],
+            hiddenCount: 0,
+            refreshUserIds: ["x"],
+          },
+          locale,
+        ),
+      );
+      const s = t(locale);
+      expect(json).toContain(`${s.crisisPlan}: ${s.planStatus.notSet}`);
+      expect(json).toContain(`${s.earlySignsPlan}: ${s.planStatus.no}`);
+      expect(json).toContain(s.sipFollowUpOverdue);
+      expect(json).not.toMatch(/Ingen krisplan|No crisis plan/);
+      // The board says what it is, and a caseload of 0 is no division by zero.
+      expect(json).toContain(`Samverkan Lund · ${s.boardModel.enhancedCollaboration} · ${s.caseloadShare(3, 0)}`);
+      expect(s.caseloadShare(3, 0)).toMatch(/^3 (av|of) 0 .*\(0\s?%\)$/);
+      // Without may.set, no button to change them.
+      expect(json).not.toContain("open.participantPlans");
+    });
+
+    it("the plans card offers the form only to the record's writer, with every plan and the SIP's details", () => {
+      const base = {
+        boardId: "b",
+        participantId: "p1",
+        code: "HBG-017",
+        organisations: [
+          { id: "r", name: "Psykiatrin" },
+          { id: "k", name: "Socialtjänsten" },
+        ],
+        etag: "W/1",
+        refreshUserIds: ["x"],
+      };
+      const plans = {
+        crisisPlan: "yes" as const,
+        earlySignsPlan: "notSet" as const,
+        sip: { held: "notSet" as const, followUpOverdue: false },
+      };
+      const writer = buildPlansCard({ ...base, plans: { ...plans, may: { set: true } } }, locale);
+      expect(validate(writer)).toEqual([]);
+      const ids = JSON.stringify(writer);
+      for (const id of ["crisisPlan", "earlySignsPlan", "sipHeld", "sipHeldOn", "sipNextFollowUpOn", "sipConvenedBy", "plans.set"])
+        expect(ids).toContain(`"${id}"`);
+      const reader = buildPlansCard({ ...base, plans: { ...plans, may: { set: false } } }, locale);
+      expect(validate(reader)).toEqual([]);
+      expect(JSON.stringify(reader)).not.toContain("plans.set");
+      expect(JSON.stringify(reader)).toContain(t(locale).planStatus.notSet);
     });
   });
 });

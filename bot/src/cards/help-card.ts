@@ -8,6 +8,8 @@ export interface HelpCardData {
   severalBoards?: boolean;
   notUnderstood?: boolean;
   notMember?: boolean;
+  /** "Om tavlan" of the one board: the team's routine and admission criteria. */
+  aboutUrl?: string;
   message?: string;
   refreshUserIds: string[];
 }
@@ -29,6 +31,7 @@ export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard 
       execute(s.raiseSignal, "open.signalForm", { card: "signalForm", boardId }, { associatedInputs: "none" }),
     );
   }
+  if (data.aboutUrl) actions.push({ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl, mode: "secondary" });
   return card(
     [
       ...notice(data.message),

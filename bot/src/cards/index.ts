@@ -11,6 +11,7 @@ export * from "./help-card";
 export * from "./absence-form-card";
 export * from "./signal-form-card";
 export * from "./my-participants-card";
+export * from "./plans-card";
 export * from "./signal-notice-card";
 export * from "./not-logged-card";
 export * from "./check-in-summary-card";

@@ -1,6 +1,9 @@
 import { enTerms, enWords, svTerms, svWords } from "@fact-board/contract";
 import type { Locale } from "./card-kit";
 
+const percent = (locale: string, share: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+
 // Every word a card shows, Swedish first (docs/domain.md#words-on-screen), English second.
 // The English dictionary must have the same keys: the type below makes a missing one a compile error.
 
@@ -14,6 +17,22 @@ const sv = {
   absenceReason: svWords.absenceReason,
   boardReason: svWords.boardReason,
   priority: svWords.priority,
+  planStatus: svWords.planStatus,
+  boardModel: svWords.boardModel,
+  // plans (issue 24): unknown is "Ej angivet", never "Ingen"
+  crisisPlan: "Krisplan",
+  earlySignsPlan: "Plan för tidiga tecken",
+  sip: "SIP",
+  sipHeldOn: "SIP hölls",
+  sipNextFollowUp: "Nästa SIP-uppföljning",
+  sipConvenedBy: "Sammankallande",
+  sipFollowUpOverdue: "SIP-uppföljningen är passerad",
+  plansTitle: (code: string) => `Planer för ${code}`,
+  editPlans: "Ändra planer",
+  savePlans: "Spara planer",
+  plansSaved: "Planerna är sparade.",
+  plansNotYours: "Planerna hör till organisationen som registrerade deltagaren; bara den ändrar dem. Skicka en signal till den.",
+  aboutBoard: "Hjälp: om tavlan",
   yes: "Ja",
   no: "Nej",
   participant: svTerms.participant,
@@ -144,6 +163,8 @@ const sv = {
     "I en gruppchatt visar jag bara antal och länkar till tavlan, aldrig något om en enskild deltagare. Öppna en personlig chatt med mig för att svara på kort.",
   notMember: "Du är inte medlem i någon FACT-tavla. Be din chef att lägga till dig.",
   myParticipants: "Mina deltagare",
+  caseloadShare: (onBoard: number, caseload: number) =>
+    `${onBoard} av ${caseload} deltagare på tavlan (${percent("sv-SE", caseload ? onBoard / caseload : 0)})`,
   absence: svTerms.absence,
   raiseSignal: "Skicka signal",
   // forms
@@ -214,6 +235,21 @@ const en: Strings = {
   absenceReason: enWords.absenceReason,
   boardReason: enWords.boardReason,
   priority: enWords.priority,
+  planStatus: enWords.planStatus,
+  boardModel: enWords.boardModel,
+  crisisPlan: "Crisis plan",
+  earlySignsPlan: "Early-signs plan",
+  sip: "SIP",
+  sipHeldOn: "SIP held on",
+  sipNextFollowUp: "Next SIP follow-up",
+  sipConvenedBy: "Convened by",
+  sipFollowUpOverdue: "The SIP follow-up is overdue",
+  plansTitle: (code: string) => `Plans for ${code}`,
+  editPlans: "Change plans",
+  savePlans: "Save plans",
+  plansSaved: "The plans are saved.",
+  plansNotYours: "The plans belong to the organisation that registered the participant; only it changes them. Send it a signal.",
+  aboutBoard: "Help: about the board",
   yes: "Yes",
   no: "No",
   participant: enTerms.participant,
@@ -335,6 +371,8 @@ const en: Strings = {
     "In a group chat I only show counts and links to the board, never anything about an individual participant. Open a personal chat with me to answer cards.",
   notMember: "You are not a member of any FACT board. Ask your manager to add you.",
   myParticipants: "My participants",
+  caseloadShare: (onBoard: number, caseload: number) =>
+    `${onBoard} of ${caseload} participants on the board (${percent("en-GB", caseload ? onBoard / caseload : 0)})`,
   absence: enTerms.absence,
   raiseSignal: "Send a signal",
   absenceFormTitle: "Register an absence",

@@ -7,6 +7,7 @@ import {
   FreeText,
   Id,
   MemberId,
+  PlanStatus,
   Priority,
   ShortText,
   SignalKind,
@@ -30,6 +31,7 @@ const refs = {
   absenceForm: z.object({ card: z.literal("absenceForm"), boardId: Id }),
   signalForm: z.object({ card: z.literal("signalForm"), boardId: Id }),
   myParticipants: z.object({ card: z.literal("myParticipants"), boardId: Id }),
+  participantPlans: z.object({ card: z.literal("participantPlans"), boardId: Id, participantId: Id }),
 };
 
 /** Which card a refresh or an action is about: enough ids to rebuild it from storage. */
@@ -45,6 +47,7 @@ export const CardRef = z.discriminatedUnion("card", [
   refs.absenceForm,
   refs.signalForm,
   refs.myParticipants,
+  refs.participantPlans,
 ]);
 export type CardRef = z.infer<typeof CardRef>;
 export type CardKind = CardRef["card"];
@@ -65,6 +68,9 @@ export const IdList = z
   .pipe(z.array(Id).max(10));
 /** Input.Toggle sends "true"/"false". */
 const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
+const emptyAsUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+/** Input.Date sends "" when left empty. */
+const optionalDate = z.preprocess(emptyAsUndefined, CalendarDate.optional());
 const optionalText = (max: number) =>
   FreeText(max)
     .optional()
@@ -120,6 +126,17 @@ export const VERBS = {
   "open.absenceForm": refOf("absenceForm"),
   "open.signalForm": refOf("signalForm"),
   "open.myParticipants": refOf("myParticipants"),
+  "open.participantPlans": refOf("participantPlans"),
+  /** The plans form: every input is sent; an empty date or convener says none. */
+  "plans.set": refOf("participantPlans").extend({
+    etag: ETag,
+    crisisPlan: PlanStatus,
+    earlySignsPlan: PlanStatus,
+    sipHeld: PlanStatus,
+    sipHeldOn: optionalDate,
+    sipNextFollowUpOn: optionalDate,
+    sipConvenedBy: z.preprocess(emptyAsUndefined, Id.optional()),
+  }),
 } as const;
 
 /** The signal form's typeahead (`application/search` invoke): what was typed and which page of matches. */

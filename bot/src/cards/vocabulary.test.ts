@@ -3,6 +3,7 @@ import {
   AccessChannel,
   AuditOutcome,
   AuditWhat,
+  BoardModel,
   BoardReason,
   ConsentStatus,
   CoverState,
@@ -11,6 +12,7 @@ import {
   LogReviewRule,
   LogReviewStatus,
   OrganisationKind,
+  PlanStatus,
   Priority,
   Role,
   SignalKind,
@@ -42,6 +44,8 @@ const enums: { [G in keyof Vocabulary]: { options: readonly string[] } } = {
   auditOutcome: AuditOutcome,
   logReviewStatus: LogReviewStatus,
   logReviewRule: LogReviewRule,
+  planStatus: PlanStatus,
+  boardModel: BoardModel,
 };
 
 describe.each([

@@ -1,9 +1,11 @@
-import type { ConsentStatus } from "@fact-board/contract";
+import type { BoardModel, ConsentStatus, PlansView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
 import type { BoardId, Member } from "../domain/types";
 import { AccessNotLogged } from "../use-cases/audit";
 import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { readParticipant } from "../use-cases/participant-plans";
 import { listParticipants } from "../use-cases/participants";
+import { boardHeaderOf } from "../use-cases/read-board";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import {
   type AbsenceCardView,
@@ -48,6 +50,8 @@ export interface CardViewer {
 export interface HelpView {
   /** The board the buttons open forms for; absent when the person is on no board. */
   boardId?: BoardId;
+  /** The board's name when the person is on one board only: the card links to its "Om tavlan". */
+  boardName?: string;
   severalBoards: boolean;
   /** Asked for something only a personal chat shows. */
   personalChatOnly?: boolean;
@@ -63,14 +67,32 @@ export interface SignalFormView {
 
 export interface MyParticipantsView {
   boardId: BoardId;
+  /** What the board is and how much of its counted caseload is on it, as every surface's header says (issue 24). */
+  board: { name: string; model: BoardModel; onBoard: number; caseload: number };
   participants: Array<{
+    id: string;
     code: string;
     initials: string;
     onBoard: boolean;
+    /** The plans as stated, "notSet" where nobody has; `may.set` says whether this person may change them. */
+    plans: PlansView;
     consentProblem: boolean;
     consents: Array<{ organisation: string; status: ConsentStatus }>;
   }>;
   hiddenCount: number;
+}
+
+/** One participant's plans (issue 24): the form only for the record's writer (`plans.may.set`). */
+export interface ParticipantPlansView {
+  boardId: BoardId;
+  boardName: string;
+  participantId: string;
+  code: string;
+  plans: PlansView;
+  /** The participant's organisations, for who convenes the SIP. */
+  organisations: Array<{ id: string; name: string }>;
+  /** The participant's ETag: a stale form is refused, and the card shows how it stands now. */
+  etag?: string;
 }
 
 export type CardView =
@@ -87,11 +109,12 @@ export type CardView =
   | { card: "absenceForm"; boardId: BoardId; today: string }
   | ({ card: "signalForm" } & SignalFormView)
   | ({ card: "myParticipants" } & MyParticipantsView)
+  | ({ card: "participantPlans" } & ParticipantPlansView)
   /** The access log could not be written: the card says so and shows nothing else. */
   | { card: "notLogged"; subject: CardSubject | OpenedCard };
 
 /** Cards that show a participant: only in a personal chat, only to a member. */
-const PERSONAL_ONLY: ReadonlySet<string> = new Set(["consent", "signalAlert", "signalForm", "myParticipants"]);
+const PERSONAL_ONLY: ReadonlySet<string> = new Set(["consent", "signalAlert", "signalForm", "myParticipants", "participantPlans"]);
 
 export async function viewCard(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubject | OpenedCard): Promise<CardView> {
   try {
@@ -141,12 +164,19 @@ async function viewOf(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubjec
       return { card: "signalForm", ...(await viewSignalForm(deps, personal(), subject.boardId)) };
     case "myParticipants":
       return { card: "myParticipants", ...(await viewMyParticipants(deps, personal(), subject.boardId)) };
+    case "participantPlans":
+      return {
+        card: "participantPlans",
+        ...(await viewParticipantPlans(deps, personal(), subject.boardId, subject.participantId)),
+      };
   }
 }
 
 async function viewHelp(deps: UseCaseDeps, member: Member | undefined): Promise<HelpView> {
   if (!member) return { severalBoards: false };
-  return { boardId: member.boardId, severalBoards: (await deps.storage.members.boardsOf(member.id)).length > 1 };
+  const severalBoards = (await deps.storage.members.boardsOf(member.id)).length > 1;
+  const board = severalBoards ? undefined : await deps.storage.boards.get(member.boardId);
+  return { boardId: member.boardId, ...(board ? { boardName: board.name } : {}), severalBoards };
 }
 
 /** The first participants the member may signal about (the rest by typing), and the organisations to signal. */
@@ -165,17 +195,24 @@ async function viewSignalForm(deps: UseCaseDeps, member: Member, boardId: BoardI
 
 /** The member's own participants as case manager (listed and logged by the use-case), with consents by organisation name. */
 async function viewMyParticipants(deps: UseCaseDeps, member: Member, boardId: BoardId): Promise<MyParticipantsView> {
-  const [list, organisations] = await Promise.all([
+  const today = todayOf(deps);
+  // The whole board for its header's counts only (the caseload and every entry on the board, shown or not: counts name nobody).
+  const [list, snapshot] = await Promise.all([
     listParticipants(deps, cardReader(member), boardId, { mine: true }),
-    deps.storage.organisations.listForBoard(boardId),
+    deps.storage.loadBoardSnapshot(boardId, today),
   ]);
-  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  if (!snapshot.board) throw new NotFound("The board");
+  const header = boardHeaderOf(snapshot.board, snapshot.participants, today);
+  const names = new Map(snapshot.organisations.map((o) => [o.id, o.name]));
   return {
     boardId,
+    board: { name: header.name, model: header.model, onBoard: snapshot.entries.length, caseload: header.caseload },
     participants: list.participants.map((p) => ({
+      id: p.id,
       code: p.code,
       initials: p.initials,
       onBoard: p.onBoard,
+      plans: p.plans,
       consentProblem: p.consentProblem,
       consents:
         p.organisationIds.length > 1
@@ -183,5 +220,28 @@ async function viewMyParticipants(deps: UseCaseDeps, member: Member, boardId: Bo
           : [],
     })),
     hiddenCount: list.hiddenCount,
+  };
+}
+
+/** One participant's plans, read through the use-case as the member (and logged); its organisations by name. */
+async function viewParticipantPlans(
+  deps: UseCaseDeps,
+  member: Member,
+  boardId: BoardId,
+  participantId: string,
+): Promise<ParticipantPlansView> {
+  const [p, organisations, board] = await Promise.all([
+    readParticipant(deps, cardReader(member), boardId, participantId),
+    deps.storage.organisations.listForBoard(boardId),
+    deps.storage.boards.get(boardId),
+  ]);
+  return {
+    boardId,
+    boardName: board?.name ?? "FACT",
+    participantId,
+    code: p.code,
+    plans: p.plans,
+    organisations: organisations.filter((o) => p.organisationIds.includes(o.id)).map((o) => ({ id: o.id, name: o.name })),
+    ...(p.etag ? { etag: p.etag } : {}),
   };
 }

@@ -139,7 +139,7 @@ export function createCore(ports: CorePorts): Core {
   return core;
 }
 
-export type { CardView, CardViewer, HelpView, MyParticipantsView, SignalFormView } from "./card-queries";
+export type { CardView, CardViewer, HelpView, MyParticipantsView, ParticipantPlansView, SignalFormView } from "./card-queries";
 export type { AbsenceCardView, CoverAlertView, CoverCardView } from "./absence-card-queries";
 export type { ConsentCardView, SignalAlertView, SignalCardView } from "./participant-card-queries";
 export type { CheckInSummaryView, MorningBriefView, SignalNoticeView } from "./shared-card-queries";

@@ -26,7 +26,8 @@ export type OpenedCard =
   | { card: "help" }
   | { card: "absenceForm"; boardId: BoardId }
   | { card: "signalForm"; boardId: BoardId }
-  | { card: "myParticipants"; boardId: BoardId };
+  | { card: "myParticipants"; boardId: BoardId }
+  | { card: "participantPlans"; boardId: BoardId; participantId: string };
 
 /**
  * What became of one card for one person: in their personal chat (now, or already for this

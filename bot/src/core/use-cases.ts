@@ -26,6 +26,7 @@ import { addMember, editMember, leaveBoard, readRoster, type TeamRoster } from "
 import { readOverview } from "../use-cases/overview";
 import { editParticipant } from "../use-cases/participant-admin";
 import { importParticipants } from "../use-cases/participant-import";
+import { readParticipant, setParticipantPlans } from "../use-cases/participant-plans";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
 import { leaveTeam } from "../use-cases/retention";
@@ -54,7 +55,6 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
     ...bindAll(deps, {
       // Who is asking: a member of the board (NotFound for anyone else, as for a board that does not exist).
       actorFor: resolveActor,
-      readMe,
       // The board and its participants.
       readBoard,
       listMeetings,
@@ -62,6 +62,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       listParticipants,
       createParticipant,
       readHistory,
+      readParticipant,
+      setParticipantPlans,
       leaveTeam,
       putOnBoard,
       editEntry,
@@ -126,6 +128,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
     readAdminOverview: (actor: Actor, boardId: BoardId) => readAdminOverview(deps, boardCreation.defaults, actor, boardId),
     editBoardSettings: (actor: Actor, boardId: BoardId, body: EditBoardSettingsBody) =>
       editBoardSettings(deps, boardCreation.defaults, actor, boardId, body),
+    // Whether someone may create a board is said with who they are (the hosting tenants, BOARD_CREATOR_TENANT_IDS).
+    readMe: (caller: Caller) => readMe(deps, caller, boardCreation.creatorTenantIds),
     readRoster: (actor: Actor, boardId: BoardId) => readRoster(deps, roster, actor, boardId),
   };
 }

@@ -199,7 +199,8 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
   const board: Board = {
     id: DEMO_BOARD_ID,
     name: "FACT Exempelstad (demo)",
-    caseload: participantCount,
+    // The regional psychiatry's FACT team steers the board; the municipalities put on and signal.
+    leadOrganisationId: orgId("region"),
     // Follows from the organisations, as for a real board (board-setup.ts): one source of allowed tenants.
     allowedTenantIds: allowedTenantsOf(organisations),
     createdAt: now,
@@ -210,6 +211,14 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       morningBriefAt: "07:45",
       botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
       meetings: DEMO_MEETINGS,
+      model: "fact",
+      about: {
+        text: "Fiktiv rutin: deltagare tas upp vid kris, risk för återfall, in- och utskrivning eller samordningsbehov. Tavlan gås igenom varje vardag kl. 08.30; nästa uppföljning sätts vid varje genomgång.",
+        link: "https://intranat.exempel.invalid/fact-rutin",
+        version: 1,
+        updatedAt: now,
+        updatedBy: members[0]!.id,
+      },
     },
   };
 
@@ -221,17 +230,29 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     const involved = [caseManager.organisationId, ...others.filter(() => rnd() < 0.45)];
     if (involved.length === 1) involved.push(caseManager.organisationId === orgId("region") ? pick(others) : orgId("region"));
     const letters = "ABDEFGHIJKLMNOPRSTUVÅÄÖ";
+    // The rolls are taken in the order the demo always took them, so the rest of the team is unchanged.
+    const code = `FIK-${pad(i)}`;
+    const initials = `${pick([...letters])}.${pick([...letters])}.`;
+    const sipRoll = rnd();
+    const heldOn = sipRoll < 0.4 ? addDays(today, -Math.floor(rnd() * 200)) : undefined;
+    const crisisRoll = rnd();
+    const earlyRoll = rnd();
     participants.push({
       id: `p${pad(i)}`,
       boardId: DEMO_BOARD_ID,
-      code: `FIK-${pad(i)}`,
-      initials: `${pick([...letters])}.${pick([...letters])}.`,
+      code,
+      initials,
       caseManagerId: caseManager.id,
       writtenBy: caseManager.organisationId,
       organisationIds: involved,
-      sip: rnd() < 0.4 ? { inPlace: true, date: addDays(today, -Math.floor(rnd() * 200)) } : { inPlace: false },
-      crisisPlan: rnd() < 0.6,
-      earlySignsPlan: rnd() < 0.5,
+      // Some plans stated yes, some no, some never stated ("Ej angivet"); a SIP held over 180 days ago is past its follow-up.
+      plans: {
+        crisisPlan: crisisRoll < 0.6 ? "yes" : crisisRoll < 0.85 ? "no" : "notSet",
+        earlySignsPlan: earlyRoll < 0.5 ? "yes" : earlyRoll < 0.8 ? "no" : "notSet",
+        sip: heldOn
+          ? { held: "yes", heldOn, nextFollowUpOn: addDays(heldOn, 180), convenedBy: involved[i % involved.length]! }
+          : { held: sipRoll < 0.75 ? "no" : "notSet" },
+      },
       onBoard: false,
       createdAt: now,
     });

@@ -6,6 +6,8 @@ import {
   hasReviewedOn,
   lastReviewReadable,
   markReviewed,
+  outcomeWriterOf,
+  priorityWriterOf,
   putOnBoard,
   removeAction,
   setActionDone,
@@ -43,9 +45,7 @@ const participant: Participant = {
   caseManagerId: regionCoordinator.id,
   writtenBy: REGION,
   organisationIds: [REGION, NORTH],
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
   onBoard: false,
   createdAt: "2026-01-05T08:00:00.000Z",
 };
@@ -69,6 +69,7 @@ describe("the authorship table", () => {
       "participant.create",
       "entry.putOn",
       "entry.sharedFields",
+      "entry.steer",
       "entry.takeOff",
       "participant.plans",
       "participant.leave",
@@ -86,9 +87,29 @@ describe("the authorship table", () => {
 
   it("lets the organisation that put the entry on the board own its shared fields", () => {
     expect(authorshipTable["entry.sharedFields"]).toMatchObject({ owner: "entryWriter", byAnother: "refused" });
-    expect(authorshipTable["entry.sharedFields"].what).toMatch(/reason, reason note, priority, next evaluation/);
+    expect(authorshipTable["entry.sharedFields"].what).toMatch(/reason and reason note/);
+    expect(authorshipTable["entry.steer"]).toMatchObject({ owner: "entryWriter", byAnother: "refused", byLead: "ownItem" });
+    expect(authorshipTable["entry.steer"].what).toMatch(/priority and next evaluation/);
     expect(mayChange("entry.sharedFields", REGION, REGION)).toBe(true);
     expect(mayChange("entry.sharedFields", NORTH, REGION)).toBe(false);
+  });
+
+  it("lets the board's lead organisation steer and take off what another put on, and nothing else (issue 24)", () => {
+    // The region is the lead: the municipality's entry.
+    expect(mayChange("entry.steer", REGION, NORTH, REGION)).toBe(true);
+    expect(mayChange("entry.takeOff", REGION, NORTH, REGION)).toBe(true);
+    expect(mayChange("entry.sharedFields", REGION, NORTH, REGION)).toBe(false);
+    // A partner is not the lead: still refused, with what to do instead.
+    expect(mayChange("entry.steer", NORTH, REGION, REGION)).toBe(false);
+    expect(() => assertMayChange("entry.takeOff", NORTH, REGION, REGION)).toThrow(/Raise a signal to that organisation proposing it/);
+    // Only the rules that say so: the lead records no consent and answers no signal for another.
+    for (const [change, rule] of Object.entries(authorshipTable) as Array<[Change, (typeof authorshipTable)[Change]]>)
+      if (rule.byAnother === "refused" && rule.byLead !== "ownItem") expect(mayChange(change, REGION, NORTH, REGION)).toBe(false);
+    expect(
+      Object.entries(authorshipTable)
+        .filter(([, r]) => r.byLead === "ownItem")
+        .map(([c]) => c),
+    ).toEqual(["entry.steer", "entry.takeOff"]);
   });
 
   it("makes a base record, an entry put on the board, an action, a review and a signal the own item of whoever writes it", () => {
@@ -189,6 +210,70 @@ describe("the board rules follow the table", () => {
     const { closed } = closeOnLeavingTeam(participant, regionsEntry(), regionCoordinator, TODAY, NOW);
     expect(closed.outcome).toBe("leftFact");
     expect(closed).not.toHaveProperty("outcomeNote");
+  });
+});
+
+describe("the lead organisation steers the board (issue 24)", () => {
+  const LEAD = REGION;
+  /** The municipality's entry, with its own reason note. */
+  const northsEntry = (): BoardEntry =>
+    putOnBoard(
+      participant,
+      undefined,
+      northCoordinator,
+      { entryId: "e3", reason: "coordinationNeed", reasonNote: "Kommunens skäl", priority: "low", nextEvaluationOn: addDays(TODAY, 7) },
+      TODAY,
+      NOW,
+    ).entry;
+
+  it("re-prioritises the municipality's entry as the lead's own item, the reason note staying the municipality's", () => {
+    const steered = editEntry(
+      northsEntry(),
+      regionCoordinator,
+      { priority: "high", nextEvaluationOn: addDays(TODAY, 1) },
+      TODAY,
+      NOW,
+      LEAD,
+    );
+    expect(steered).toMatchObject({
+      writtenBy: NORTH,
+      reasonNote: "Kommunens skäl",
+      priority: "high",
+      priorityWrittenBy: REGION,
+      nextEvaluationOn: addDays(TODAY, 1),
+      nextEvaluationWrittenBy: REGION,
+    });
+    expect(priorityWriterOf(steered)).toBe(REGION);
+    // The putting-on organisation changing it back makes the value its own again.
+    const back = editEntry(steered, northCoordinator, { priority: "medium" }, TODAY, NOW, LEAD);
+    expect(back).not.toHaveProperty("priorityWrittenBy");
+    expect(back.nextEvaluationWrittenBy).toBe(REGION);
+  });
+
+  it("refuses the lead changing the municipality's reason or reason note", () => {
+    expect(() => editEntry(northsEntry(), regionCoordinator, { reasonNote: "Regionens text" }, TODAY, NOW, LEAD)).toThrow(
+      NotYourOrganisationsText,
+    );
+    expect(() => editEntry(northsEntry(), regionCoordinator, { priority: "high", reason: "crisis" }, TODAY, NOW, LEAD)).toThrow(
+      NotYourOrganisationsText,
+    );
+  });
+
+  it("refuses the same change without a lead organisation on the board", () => {
+    expect(() => editEntry(northsEntry(), regionCoordinator, { priority: "high" }, TODAY, NOW)).toThrow(NotYourOrganisationsText);
+    expect(() => takeOffBoard(participant, northsEntry(), regionCoordinator, { outcome: "stable" }, TODAY, NOW)).toThrow(
+      NotYourOrganisationsText,
+    );
+  });
+
+  it("takes the municipality's entry off with the lead's own outcome and note", () => {
+    const { closed } = takeOffBoard(participant, northsEntry(), regionCoordinator, { outcome: "stable", note: "Stabil" }, TODAY, NOW, LEAD);
+    expect(closed).toMatchObject({ writtenBy: NORTH, reasonNote: "Kommunens skäl", takenOffByOrganisation: REGION, outcomeNote: "Stabil" });
+    expect(outcomeWriterOf(closed)).toBe(REGION);
+    // Its own entry taken off by the writer names no other organisation.
+    const own = takeOffBoard(participant, regionsEntry(), regionCoordinator, { outcome: "stable" }, TODAY, NOW, LEAD).closed;
+    expect(own).not.toHaveProperty("takenOffByOrganisation");
+    expect(outcomeWriterOf(own)).toBe(REGION);
   });
 });
 

@@ -15,6 +15,7 @@ export type Change =
   | "participant.create"
   | "entry.putOn"
   | "entry.sharedFields"
+  | "entry.steer"
   | "entry.takeOff"
   | "participant.plans"
   | "participant.leave"
@@ -50,6 +51,12 @@ export interface AuthorshipRule {
   byAnother: "ownItem" | "refused";
   /** For refusals: what the person can do instead (English; the tab words it in Swedish). */
   instead?: string;
+  /**
+   * The board's lead organisation (huvudman), when it is not the owner: `ownItem` — it may make the
+   * change, and what it writes is its own item, shown by its own consent (the owner's other words,
+   * such as a reason note, stay the owner's). Absent: it is refused like any other organisation.
+   */
+  byLead?: "ownItem";
 }
 
 export const authorshipTable: Record<Change, AuthorshipRule> = {
@@ -64,19 +71,30 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
     byAnother: "ownItem",
   },
   "entry.sharedFields": {
-    what: "Entry: reason, reason note, priority, next evaluation",
+    what: "Entry: reason and reason note",
     owner: "entryWriter",
     byAnother: "refused",
     instead: "Add an action of your own, or raise a signal to that organisation.",
+  },
+  // The FACT team steers the board: its organisation re-prioritises any entry and takes any entry
+  // off (issue 24) — as its own item, so the putting-on organisation's reason note never shows
+  // under the lead organisation's consent.
+  "entry.steer": {
+    what: "Entry: priority and next evaluation",
+    owner: "entryWriter",
+    byAnother: "refused",
+    instead: "Add an action of your own, or raise a signal to that organisation.",
+    byLead: "ownItem",
   },
   "entry.takeOff": {
     what: "Entry: taking it off the board, its outcome and outcome note",
     owner: "entryWriter",
     byAnother: "refused",
     instead: "Raise a signal to that organisation proposing it.",
+    byLead: "ownItem",
   },
   "participant.plans": {
-    what: "Participant: crisis plan, early-signs plan and SIP flags (set with the base record; no route changes them yet)",
+    what: "Participant: crisis plan, early-signs plan and SIP (held, date held, next follow-up, who convenes it)",
     owner: "recordWriter",
     byAnother: "refused",
     instead: "Raise a signal to that organisation.",
@@ -124,14 +142,17 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
 
 /**
  * Whether a member of `actor` may make `change` to a thing owned by `owner`. An `ownItem` change is
- * always allowed because what it writes carries the actor's organisation, never the owner's.
+ * always allowed because what it writes carries the actor's organisation, never the owner's; so is
+ * a `byLead` change by the board's lead organisation `lead`, for the same reason.
  */
-export function mayChange(change: Change, actor: OrganisationId, owner: OrganisationId): boolean {
-  return authorshipTable[change].byAnother === "ownItem" || actor === owner;
+export function mayChange(change: Change, actor: OrganisationId, owner: OrganisationId, lead?: OrganisationId): boolean {
+  const rule = authorshipTable[change];
+  return rule.byAnother === "ownItem" || actor === owner || (rule.byLead === "ownItem" && lead !== undefined && actor === lead);
 }
 
-export function assertMayChange(change: Change, actor: OrganisationId, owner: OrganisationId): void {
-  if (mayChange(change, actor, owner)) return;
+/** `lead`: the board's lead organisation (huvudman), for the changes it may make as its own item. */
+export function assertMayChange(change: Change, actor: OrganisationId, owner: OrganisationId, lead?: OrganisationId): void {
+  if (mayChange(change, actor, owner, lead)) return;
   const rule = authorshipTable[change];
   throw new NotYourOrganisationsText(
     `This belongs to another organisation (${rule.what}); only that organisation can change it. ${rule.instead ?? ""}`.trim(),

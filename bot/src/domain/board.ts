@@ -1,7 +1,17 @@
 import type { BoardReason, Priority, TakeOffOutcome } from "@fact-board/contract";
 import { assertMayChange } from "./authorship";
 import { AlreadyExists, Invalid } from "./errors";
-import type { BoardAction, BoardEntry, CalendarDate, ClosedBoardEntry, Instant, Member, OrganisationReview, Participant } from "./types";
+import type {
+  BoardAction,
+  BoardEntry,
+  CalendarDate,
+  ClosedBoardEntry,
+  Instant,
+  Member,
+  OrganisationId,
+  OrganisationReview,
+  Participant,
+} from "./types";
 
 // Putting on and taking off the board. A participant is on the board while a current entry exists;
 // taking off closes the entry into history with its outcome, so the past is never overwritten.
@@ -54,19 +64,56 @@ export interface EntryEdit {
   nextEvaluationOn?: CalendarDate;
 }
 
-export function editEntry(entry: BoardEntry, by: Member, edit: EntryEdit, today: CalendarDate, now: Instant): BoardEntry {
-  assertMayChange("entry.sharedFields", by.organisationId, entry.writtenBy);
+/** Whether an edit changes the entry's reason or reason note (the putting-on organisation's alone). */
+export const editsReason = (edit: EntryEdit): boolean => edit.reason !== undefined || edit.reasonNote !== undefined;
+/** Whether an edit changes priority or next evaluation (which the board's lead organisation may also change, as its own item). */
+export const editsSteering = (edit: EntryEdit): boolean => edit.priority !== undefined || edit.nextEvaluationOn !== undefined;
+
+/**
+ * `lead`: the board's lead organisation (huvudman). It may change priority and next evaluation of
+ * any entry; each field then carries it as writer, so it is shown under the lead's consent, while
+ * the reason and its note stay the putting-on organisation's. The writer changing a field back
+ * makes it the writer's again.
+ */
+export function editEntry(
+  entry: BoardEntry,
+  by: Member,
+  edit: EntryEdit,
+  today: CalendarDate,
+  now: Instant,
+  lead?: OrganisationId,
+): BoardEntry {
+  if (editsReason(edit)) assertMayChange("entry.sharedFields", by.organisationId, entry.writtenBy);
+  if (editsSteering(edit)) assertMayChange("entry.steer", by.organisationId, entry.writtenBy, lead);
   if (edit.nextEvaluationOn !== undefined && edit.nextEvaluationOn < today) {
     throw new Invalid("The next evaluation cannot be in the past.");
   }
   const next: BoardEntry = { ...entry, updatedAt: now, updatedBy: by.id };
+  const writer = by.organisationId === entry.writtenBy ? undefined : by.organisationId;
   if (edit.reason !== undefined) next.reason = edit.reason;
-  if (edit.priority !== undefined) next.priority = edit.priority;
-  if (edit.nextEvaluationOn !== undefined) next.nextEvaluationOn = edit.nextEvaluationOn;
+  if (edit.priority !== undefined) {
+    next.priority = edit.priority;
+    if (writer) next.priorityWrittenBy = writer;
+    else delete next.priorityWrittenBy;
+  }
+  if (edit.nextEvaluationOn !== undefined) {
+    next.nextEvaluationOn = edit.nextEvaluationOn;
+    if (writer) next.nextEvaluationWrittenBy = writer;
+    else delete next.nextEvaluationWrittenBy;
+  }
   if (edit.reasonNote === null) delete next.reasonNote;
   else if (edit.reasonNote !== undefined) next.reasonNote = edit.reasonNote;
   return next;
 }
+
+/** The organisation whose item the entry's priority is: the lead organisation after it changed it, else the entry's writer. */
+export const priorityWriterOf = (e: Pick<BoardEntry, "writtenBy" | "priorityWrittenBy">): OrganisationId =>
+  e.priorityWrittenBy ?? e.writtenBy;
+export const nextEvaluationWriterOf = (e: Pick<BoardEntry, "writtenBy" | "nextEvaluationWrittenBy">): OrganisationId =>
+  e.nextEvaluationWrittenBy ?? e.writtenBy;
+/** The organisation whose item a closed entry's outcome (and note) is. */
+export const outcomeWriterOf = (e: Pick<ClosedBoardEntry, "writtenBy" | "takenOffByOrganisation">): OrganisationId =>
+  e.takenOffByOrganisation ?? e.writtenBy;
 
 export const MAX_ACTIONS_PER_ENTRY = 30;
 
@@ -131,8 +178,10 @@ export function takeOffBoard(
   outcome: { outcome: TakeOffOutcome; note?: string },
   today: CalendarDate,
   now: Instant,
+  lead?: OrganisationId,
 ): { participant: Participant; closed: ClosedBoardEntry } {
-  assertMayChange("entry.takeOff", by.organisationId, entry.writtenBy);
+  // The lead organisation takes any entry off; its outcome and note are then its own item.
+  assertMayChange("entry.takeOff", by.organisationId, entry.writtenBy, lead);
   return closeEntry(participant, entry, by, outcome, today, now);
 }
 
@@ -161,6 +210,7 @@ function closeEntry(
     updatedBy: by.id,
     takenOffOn: today,
     takenOffBy: by.id,
+    ...(by.organisationId !== entry.writtenBy ? { takenOffByOrganisation: by.organisationId } : {}),
     outcome: outcome.outcome,
     ...(outcome.note ? { outcomeNote: outcome.note } : {}),
   };

@@ -48,18 +48,27 @@ export function hasConsentProblem(consent: Consent | undefined, today: CalendarD
   return left !== undefined && left <= CONSENT_EXPIRY_WARNING_DAYS;
 }
 
+/** Why a consent cannot be recorded, in the words the tab has in Swedish (the import reports them per line too). */
+export const CONSENT_REFUSED = {
+  namesItself: "An organisation does not need consent to read what it wrote itself.",
+  noReceivers: "Name the organisations the consent covers.",
+  givenNeedsDates: "A given consent needs the date given and the date it is valid until.",
+  endsBeforeGiven: "The consent ends before it was given.",
+  legalBasisNeedsReference: "A legal basis needs its reference.",
+} as const;
+
 /**
  * Rules a recorded consent must meet. A blanket consent (no named receiver, no end date) is not valid;
  * a legal basis needs its reference.
  */
 export function assertRecordableConsent(consent: Consent): void {
   if (consent.receivingOrganisationIds.includes(consent.disclosingOrganisationId)) {
-    throw new Invalid("An organisation does not need consent to read what it wrote itself.");
+    throw new Invalid(CONSENT_REFUSED.namesItself);
   }
   if (consent.status === "given") {
-    if (consent.receivingOrganisationIds.length === 0) throw new Invalid("Name the organisations the consent covers.");
-    if (!consent.givenOn || !consent.validUntil) throw new Invalid("A given consent needs the date given and the date it is valid until.");
-    if (consent.validUntil < consent.givenOn) throw new Invalid("The consent ends before it was given.");
-    if (consent.basis === "legalBasis" && !consent.legalReference) throw new Invalid("A legal basis needs its reference.");
+    if (consent.receivingOrganisationIds.length === 0) throw new Invalid(CONSENT_REFUSED.noReceivers);
+    if (!consent.givenOn || !consent.validUntil) throw new Invalid(CONSENT_REFUSED.givenNeedsDates);
+    if (consent.validUntil < consent.givenOn) throw new Invalid(CONSENT_REFUSED.endsBeforeGiven);
+    if (consent.basis === "legalBasis" && !consent.legalReference) throw new Invalid(CONSENT_REFUSED.legalBasisNeedsReference);
   }
 }

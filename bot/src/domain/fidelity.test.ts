@@ -15,9 +15,7 @@ const participant = (id: string, o: Partial<Participant> = {}): Participant => (
   caseManagerId: "t.cm",
   writtenBy: REGION,
   organisationIds: [REGION, KOMMUN],
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
   onBoard: true,
   createdAt: "2026-01-01T08:00:00.000Z",
   ...o,
@@ -104,7 +102,7 @@ const signal = (participantId: string, o: Partial<Signal> = {}): Signal => ({
 });
 
 const facts = (o: Partial<FidelityFacts> = {}): FidelityFacts => ({
-  board: { id: "b", caseload: 20 },
+  board: { id: "b" },
   settings: DEFAULT_FIDELITY_SETTINGS,
   participants: [],
   consents: [],
@@ -121,11 +119,18 @@ const march = (f: FidelityFacts, viewer = REGION) => fidelityIndicators(f, viewe
 describe("fidelity indicators", () => {
   it("counts the share of the caseload on the board against the board's band", () => {
     const ps = ["1", "2", "3"].map(regionOnly);
-    const m = march(facts({ participants: ps, currentEntries: ps.map((p) => entry(p.id, "2026-03-01")) }));
+    // The caseload is counted (issue 24): 20 registered who have not left; one who left and one registered after today do not count.
+    const others = Array.from({ length: 17 }, (_, i) => regionOnly(String(10 + i)));
+    const left = participant("40", { organisationIds: [REGION], leftTeamOn: "2026-02-20" });
+    const later = participant("41", { organisationIds: [REGION], createdAt: "2026-04-01T08:00:00.000Z" });
+    const all = [...ps, ...others, left, later];
+    const m = march(facts({ participants: all, currentEntries: ps.map((p) => entry(p.id, "2026-03-01")) }));
     expect(m).toMatchObject({ onBoard: 3, caseload: 20, shareOfCaseloadPercent: 15, inBand: true });
+    // In February the one who left on the 20th was not in the caseload on the month's last day.
+    expect(fidelityIndicators(facts({ participants: all }), REGION, TODAY, 2).months[0]).toMatchObject({ caseload: 20 });
     const tight = march(
       facts({
-        participants: ps,
+        participants: all,
         currentEntries: ps.map((p) => entry(p.id, "2026-03-01")),
         settings: { ...DEFAULT_FIDELITY_SETTINGS, bandHighPercent: 12 },
       }),
@@ -187,7 +192,6 @@ describe("fidelity indicators", () => {
     const norrby = { id: "norrby", name: "Norrby", days: ["tue", "thu"] as Weekday[], time: "13:00", organisationIds: [KOMMUN] };
     const board = {
       id: "b",
-      caseload: 20,
       settings: {
         timeZone: "Europe/Stockholm",
         morningBriefAt: "07:45",

@@ -1,4 +1,5 @@
 import type { BoardReason, TakeOffOutcome } from "@fact-board/contract";
+import { caseloadOn } from "./caseload";
 import { consentStatusOn } from "./consent";
 import { daysBetween } from "./dates";
 import type { FidelitySettings } from "./fidelity-settings";
@@ -23,7 +24,7 @@ import { type ParticipantVisibility, groupConsentsByParticipant, visibilityFor }
 // only participants, actions, reviews and signals they could open themselves.
 
 export interface FidelityFacts {
-  board: Pick<Board, "id" | "caseload" | "settings">;
+  board: Pick<Board, "id" | "settings">;
   settings: FidelitySettings;
   participants: readonly Participant[];
   consents: readonly Consent[];
@@ -166,7 +167,16 @@ export function visibleFacts(
   };
 }
 
-function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, today: CalendarDate): MonthIndicators {
+/**
+ * `caseloadOn`: the board's caseload on a date, counted from every participant (a count, like the
+ * overview's): the share is the visible entries on the board against the team's whole caseload.
+ */
+function monthIndicators(
+  facts: ReturnType<typeof visibleFacts>,
+  month: string,
+  today: CalendarDate,
+  caseloadAt: (date: CalendarDate) => number,
+): MonthIndicators {
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
   const asOf = last < today ? last : today;
@@ -255,12 +265,13 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
     ),
   ).length;
 
-  const share = percent(onBoard.length, facts.board.caseload);
+  const caseload = caseloadAt(asOf);
+  const share = percent(onBoard.length, caseload);
   return {
     month,
     asOf,
     onBoard: onBoard.length,
-    caseload: facts.board.caseload,
+    caseload,
     shareOfCaseloadPercent: share,
     inBand: share !== null && share >= facts.settings.bandLowPercent && share <= facts.settings.bandHighPercent,
     putOn: putOnInMonth.length,
@@ -288,7 +299,8 @@ function monthIndicators(facts: ReturnType<typeof visibleFacts>, month: string, 
 /** The indicators for the last `monthCount` months (oldest first, the current month last), as `viewer` may see them. */
 export function fidelityIndicators(facts: FidelityFacts, viewer: OrganisationId, today: CalendarDate, monthCount = 6): FidelityIndicators {
   const visible = visibleFacts(facts, viewer, today);
-  return { settings: facts.settings, months: monthsBack(today, monthCount).map((m) => monthIndicators(visible, m, today)) };
+  const caseloadAt = (date: CalendarDate) => caseloadOn(facts.participants, date);
+  return { settings: facts.settings, months: monthsBack(today, monthCount).map((m) => monthIndicators(visible, m, today, caseloadAt)) };
 }
 
 /** The first day the indicators need facts from. */

@@ -5,7 +5,6 @@ import type { Board, Member } from "./types";
 const board: Board = {
   id: "b",
   name: "FACT",
-  caseload: 200,
   allowedTenantIds: ["tenant-region", "tenant-kommun"],
   createdAt: "2026-01-01T00:00:00Z",
 };

@@ -29,9 +29,7 @@ const participant = (id: string, caseManagerId: string): Participant => ({
   caseManagerId,
   writtenBy: "region",
   organisationIds: ["region"],
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
   onBoard: false,
   createdAt: "2026-01-01T00:00:00.000Z",
 });

@@ -30,7 +30,7 @@ const organisation = (id: string, name: string): Organisation => ({
 });
 const members = [member("bo", "region", "Bo Region"), member("kim", "kommun", "Kim Kommun")];
 const organisations = [organisation("region", "Psykiatri Nordstad"), organisation("kommun", "Norrby socialtjänst")];
-const ctx = { members, organisations };
+const ctx = { members, organisations, organisationId: "region", today: "2026-03-04" };
 const records = (...lines: string[]): CsvRecord[] => lines.map((l, i) => ({ line: i + 1, cells: l.split(";") }));
 
 describe("the columns of an import file", () => {
@@ -105,9 +105,7 @@ const stored = (id: string, code: string, extra: Partial<Participant> = {}): Par
   caseManagerId: "bo",
   writtenBy: "region",
   organisationIds: ["region", "kommun"],
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
   onBoard: false,
   createdAt: "2026-01-01T00:00:00.000Z",
   ...extra,
@@ -203,6 +201,147 @@ describe("the case manager may see the participant", () => {
     expect(importOutcome(line("update", { caseManagerId: "kim" }), outcomeCtx({ withCode: p, consents: [consent] }))).toMatchObject({
       kind: "update",
       fields: ["caseManagerId"],
+    });
+  });
+});
+
+describe("the day-one columns: plans and each organisation's consent (issue 24)", () => {
+  const header =
+    "kod;initialer;handläggare;organisationer;krisplan;tidiga tecken;sip;sip datum;sip nästa uppföljning;sip sammankallande;" +
+    "samtycke (Psykiatri Nordstad);samtycke givet (Psykiatri Nordstad);samtycke giltigt t.o.m. (Psykiatri Nordstad);samtycke mottagare (Psykiatri Nordstad);" +
+    "samtycke (Norrby socialtjänst)";
+
+  it("names consent columns per organisation, by name or id, and refuses an organisation the board does not have", () => {
+    expect(
+      columnsOf(records("kod;initialer;handläggare;organisationer;samtycke (kommun);Samtycke givet (Psykiatri Nordstad)")[0], organisations)
+        .columns,
+    ).toEqual([
+      "code",
+      "initials",
+      "caseManager",
+      "organisations",
+      { consent: "status", organisationId: "kommun" },
+      { consent: "givenOn", organisationId: "region" },
+    ]);
+    expect(() => columnsOf(records("kod;initialer;handläggare;organisationer;samtycke (Okänd)")[0], organisations)).toThrow(
+      /organisation the board does not have/,
+    );
+    expect(() =>
+      columnsOf(records("kod;initialer;handläggare;organisationer;samtycke (kommun);samtycke (Norrby socialtjänst)")[0], organisations),
+    ).toThrow(/twice/);
+  });
+
+  it("reads the plans and the importing organisation's own consent, receivers defaulting to the line's other organisations", () => {
+    const plan = planImport(
+      records(
+        header,
+        "NST-001;A.B.;Bo Region;Norrby socialtjänst;ja;Nej;ja;2026-01-10;2026-07-10;Norrby socialtjänst;givet;2026-01-01;2026-12-31;;",
+      ),
+      ctx,
+    );
+    expect(plan.refused).toEqual([]);
+    expect(plan.accepted[0]).toMatchObject({
+      plans: {
+        crisisPlan: "yes",
+        earlySignsPlan: "no",
+        sip: { held: "yes", heldOn: "2026-01-10", nextFollowUpOn: "2026-07-10", convenedBy: "kommun" },
+      },
+      consent: {
+        disclosingOrganisationId: "region",
+        status: "given",
+        givenOn: "2026-01-01",
+        validUntil: "2026-12-31",
+        receivingOrganisationIds: ["kommun"],
+      },
+    });
+  });
+
+  it("leaves empty cells saying nothing: no plans, no consent", () => {
+    const plan = planImport(records(header, "NST-001;A.B.;Bo Region;Norrby socialtjänst;;;;;;;;;;;"), ctx);
+    expect(plan.accepted[0]).not.toHaveProperty("plans");
+    expect(plan.accepted[0]).not.toHaveProperty("consent");
+  });
+
+  it("refuses, line by line, another organisation's consent and what it cannot read", () => {
+    const plan = planImport(
+      records(
+        header,
+        "NST-001;A.B.;Bo Region;Norrby socialtjänst;;;;;;;;;;;givet",
+        "NST-002;A.B.;Bo Region;Norrby socialtjänst;kanske;;;;;;;;;;",
+        "NST-003;A.B.;Bo Region;Norrby socialtjänst;;;;2026-01-10;;;;;;;",
+        "NST-004;A.B.;Bo Region;Norrby socialtjänst;;;ja;10/1 2026;;;;;;;",
+        "NST-005;A.B.;Bo Region;Norrby socialtjänst;;;;;;;givet;;;;",
+        "NST-006;A.B.;Bo Region;Norrby socialtjänst;;;;;;;;2026-01-01;;;",
+        "NST-007;A.B.;Bo Region;Norrby socialtjänst;;;;;;;ok;;;;",
+        "NST-008;A.B.;Bo Region;Norrby socialtjänst;;;;;;;givet;2026-05-01;2026-01-01;;",
+        "NST-009;A.B.;Bo Region;Norrby socialtjänst;;;;;;;givet;2026-01-01;2026-12-31;Okänd;",
+        "NST-010;A.B.;Bo Region;Psykiatri Nordstad;;;;;;;givet;2026-01-01;2026-12-31;;",
+        "NST-011;A.B.;Bo Region;Norrby socialtjänst;;;ja;;;Okänd;;;;;",
+        "NST-012;A.B.;Bo Region;Norrby socialtjänst;;;ja;2027-01-01;;;;;;;",
+        "NST-013;A.B.;Bo Region;Norrby socialtjänst;;;;;;;avböjt;;;;",
+      ),
+      ctx,
+    );
+    expect(plan.refused).toEqual([
+      { line: 2, reason: IMPORT_REFUSED.othersConsent },
+      { line: 3, reason: IMPORT_REFUSED.planValue },
+      { line: 4, reason: IMPORT_REFUSED.sipColumnMissing },
+      { line: 5, reason: IMPORT_REFUSED.date },
+      { line: 6, reason: IMPORT_REFUSED.givenNeedsDates },
+      { line: 7, reason: IMPORT_REFUSED.consentWithoutStatus },
+      { line: 8, reason: IMPORT_REFUSED.consentStatus },
+      { line: 9, reason: IMPORT_REFUSED.endsBeforeGiven },
+      { line: 10, reason: IMPORT_REFUSED.consentReceiverUnknown },
+      // Only the region involved: its consent would name nobody.
+      { line: 11, reason: IMPORT_REFUSED.noReceivers },
+      { line: 12, reason: IMPORT_REFUSED.convenerUnknown },
+      { line: 13, reason: IMPORT_REFUSED.heldInFuture },
+    ]);
+    expect(plan.accepted.map((a) => [a.line, a.consent?.status])).toEqual([[14, "declined"]]);
+  });
+
+  it("creates a participant with the line's plans, and reports a re-run of the same line as unchanged with nothing to record", () => {
+    const parsed: ParsedLine = {
+      ...line("create"),
+      plans: { crisisPlan: "yes" },
+      consent: {
+        disclosingOrganisationId: "region",
+        status: "given",
+        givenOn: "2026-01-01",
+        validUntil: "2026-12-31",
+        receivingOrganisationIds: ["kommun"],
+      },
+    };
+    const at = { memberId: "bo", at: "2026-03-04T08:00:00.000Z" };
+    const first = importOutcome(parsed, outcomeCtx({ importedBy: at }));
+    expect(first).toMatchObject({
+      kind: "create",
+      participant: { plans: { crisisPlan: "yes", updatedBy: "bo" } },
+      consent: parsed.consent,
+    });
+    const stored = (first as { participant: Participant }).participant;
+    const recorded: Consent = {
+      boardId: "b",
+      participantId: stored.id,
+      disclosingOrganisationId: "region",
+      receivingOrganisationIds: ["kommun"],
+      basis: "consent",
+      status: "given",
+      givenOn: "2026-01-01",
+      validUntil: "2026-12-31",
+      recordedBy: "bo",
+      recordedAt: at.at,
+    };
+    const again = importOutcome(parsed, outcomeCtx({ withCode: stored, withImportedId: stored, consents: [recorded], importedBy: at }));
+    expect(again).toEqual({ kind: "unchanged", participant: stored });
+  });
+
+  it("updates the plans of the importing organisation's own participant, naming them", () => {
+    const own = stored("p123", "NST-001");
+    expect(importOutcome({ ...line("update"), plans: { sip: { held: "no" } } }, outcomeCtx({ withCode: own }))).toMatchObject({
+      kind: "update",
+      fields: ["sip"],
+      participant: { plans: { sip: { held: "no" } } },
     });
   });
 });

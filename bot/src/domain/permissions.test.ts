@@ -30,6 +30,9 @@ const expected: Record<Permission, Expectation> = {
   "entry.edit": leadsOrOwnStaff,
   "entry.review": leadsOrOwnStaff,
   "entry.takeOff": leadsOrOwnStaff,
+  // Issue 24: the FACT team steers the board — the lead organisation's coordinators, case managers and managers (and admins).
+  "entry.steer": (role, r) => r.leadOrganisation === true && leadsOrOwnStaff(role, r),
+  "participant.setPlans": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.
@@ -61,13 +64,16 @@ const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
   [false, true].flatMap((ownOrganisation) =>
     [false, true].flatMap((askedSubstitute) =>
       [false, true].flatMap((namedLogReviewer) =>
-        [false, true].map((seesParticipant) => ({
-          caseManagerOrCover,
-          ownOrganisation,
-          askedSubstitute,
-          namedLogReviewer,
-          seesParticipant,
-        })),
+        [false, true].flatMap((seesParticipant) =>
+          [false, true].map((leadOrganisation) => ({
+            caseManagerOrCover,
+            ownOrganisation,
+            askedSubstitute,
+            namedLogReviewer,
+            seesParticipant,
+            leadOrganisation,
+          })),
+        ),
       ),
     ),
   ),

@@ -14,6 +14,8 @@ export type Permission =
   | "entry.edit"
   | "entry.review"
   | "entry.takeOff"
+  | "entry.steer"
+  | "participant.setPlans"
   | "consent.record"
   | "signal.raise"
   | "signal.answer"
@@ -46,6 +48,8 @@ export interface Relation {
   namedLogReviewer?: boolean;
   /** The member's organisation may see the participant (consent visibility, visibility.ts), checked today. */
   seesParticipant?: boolean;
+  /** The member's organisation is the board's lead organisation (huvudman). */
+  leadOrganisation?: boolean;
 }
 
 type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
@@ -61,6 +65,20 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "entry.edit": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Edit an entry and its actions" },
   "entry.review": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Mark an entry reviewed" },
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
+  // Checked when the entry is another organisation's: the FACT team steers the whole board (issue 24).
+  "entry.steer": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    requires: "leadOrganisation",
+    description:
+      "Re-prioritise, change the next evaluation of, or take off an entry another organisation put on the board (the lead organisation, as its own item)",
+  },
+  "participant.setPlans": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    requires: "ownOrganisation",
+    description: "Set a participant's crisis plan, early-signs plan and SIP (the organisation that wrote the record)",
+  },
   "consent.record": {
     roles: LEADS,
     staffIf: "caseManagerOrCover",
@@ -99,7 +117,8 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "participant.import": { roles: ["admin"], description: "Import participants from a CSV file" },
   "board.configure": {
     roles: ["admin"],
-    description: "Change the board's settings (name, time zone, morning brief, what the bot posts, recurring meetings)",
+    description:
+      "Change the board's settings (name, time zone, morning brief, what the bot posts, recurring meetings, model, lead organisation, Om tavlan)",
   },
   "organisation.manage": { roles: ["admin"], description: "Add and edit partner organisations" },
   "member.manage": {

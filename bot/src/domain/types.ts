@@ -3,11 +3,13 @@ import type {
   AccessChannel,
   AuditOutcome,
   AuditWhat,
+  BoardModel,
   BoardReason,
   ConsentBasis,
   CoverState,
   SignalState,
   OrganisationKind,
+  PlanStatus,
   Priority,
   RecordedConsentStatus,
   Role,
@@ -35,8 +37,12 @@ export interface Versioned {
 export interface Board extends Versioned {
   id: BoardId;
   name: string;
-  /** Participants the FACT team carries (the caseload), for "on the board against caseload". */
-  caseload: number;
+  /**
+   * The lead organisation (huvudman): the organisation whose FACT team the board is. Its
+   * coordinators, case managers and managers steer every entry (authorship.ts, entry.steer). The
+   * creator's organisation at creation; absent on boards from before it existed until an admin sets it.
+   */
+  leadOrganisationId?: OrganisationId;
   /** Partner tenants whose members may sign in. */
   allowedTenantIds: string[];
   createdAt: Instant;
@@ -58,6 +64,18 @@ export interface BoardSettings {
   codePattern?: string;
   /** The board's recurring meetings (meeting-schedule.ts); absent or empty: one implicit meeting every working day with everyone. */
   meetings?: RecurringMeeting[];
+  /** What the board is (absent: FACT, as every board was before it could say). */
+  model?: BoardModel;
+  /** "Om tavlan": the team's routine and admission criteria; each change is a version in the admin audit. */
+  about?: BoardAbout;
+}
+
+export interface BoardAbout {
+  text: string;
+  link?: string;
+  version: number;
+  updatedAt: Instant;
+  updatedBy: MemberId;
 }
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri";
@@ -113,9 +131,25 @@ export interface Identity {
   objectId: string;
 }
 
-export interface SipFlag {
-  inPlace: boolean;
-  date?: CalendarDate;
+/** SIP (samordnad individuell plan, the statutory joint plan). */
+export interface SipPlan {
+  held: PlanStatus;
+  heldOn?: CalendarDate;
+  nextFollowUpOn?: CalendarDate;
+  /** The organisation that convenes it: one involved with the participant. */
+  convenedBy?: OrganisationId;
+}
+
+/**
+ * The participant's plans, part of the base record (authorship "participant.plans": the record's
+ * writer sets them, shown under its consent). "notSet" until a person says: never read as "no".
+ */
+export interface ParticipantPlans {
+  crisisPlan: PlanStatus;
+  earlySignsPlan: PlanStatus;
+  sip: SipPlan;
+  updatedAt?: Instant;
+  updatedBy?: MemberId;
 }
 
 export interface Participant extends Versioned {
@@ -129,9 +163,7 @@ export interface Participant extends Versioned {
   writtenBy: OrganisationId;
   /** Partner organisations involved with the participant. */
   organisationIds: OrganisationId[];
-  sip: SipFlag;
-  crisisPlan: boolean;
-  earlySignsPlan: boolean;
+  plans: ParticipantPlans;
   onBoard: boolean;
   createdAt: Instant;
   /** Set when the participant leaves the FACT team: starts the retention period. */
@@ -167,9 +199,16 @@ export interface BoardEntry extends Versioned {
   /** Short, labelled free text: the UI and schema keep it brief. */
   reasonNote?: string;
   priority: Priority;
+  /**
+   * Who wrote the current priority and next evaluation, when it is not the entry's writer: the
+   * board's lead organisation, which steers every entry as its own item (authorship "entry.steer").
+   * Absent: the entry's writer. Each is shown only under its writer's consent.
+   */
+  priorityWrittenBy?: OrganisationId;
   putOnOn: CalendarDate;
   putOnBy: MemberId;
   nextEvaluationOn: CalendarDate;
+  nextEvaluationWrittenBy?: OrganisationId;
   actions: BoardAction[];
   /**
    * The last review by each organisation that reviewed it, at most one per organisation: that a
@@ -183,6 +222,8 @@ export interface BoardEntry extends Versioned {
 export interface ClosedBoardEntry extends Omit<BoardEntry, "etag"> {
   takenOffOn: CalendarDate;
   takenOffBy: MemberId;
+  /** The organisation that took it off, when not the entry's writer (the lead organisation, or the record's writer on leaving): the outcome is its item. */
+  takenOffByOrganisation?: OrganisationId;
   outcome: TakeOffOutcome;
   outcomeNote?: string;
 }
@@ -348,7 +389,11 @@ export type AdminAuditWhat =
   /** One participant created by an import (the summary is participantsImported). */
   | "participantImported"
   /** Refused, not done: someone tried to grant, change or remove a role beyond their reach (issue 29). */
-  | "roleGrantRefused";
+  | "roleGrantRefused"
+  /** The lead organisation (huvudman) set or changed; `detail` names the organisations. */
+  | "leadOrganisationChanged"
+  /** A new version of "Om tavlan"; `detail` holds the version, its text and link, so every version stays readable. */
+  | "boardAboutChanged";
 
 /**
  * The admin audit trail: who changed which member, organisation or setting, and when. Append-only,

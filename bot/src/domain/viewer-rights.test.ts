@@ -1,6 +1,6 @@
 import type { Role } from "@fact-board/contract";
 import type { Member, Participant } from "./types";
-import { consentRights, rowRights, signalRights } from "./viewer-rights";
+import { consentRights, planRights, rowRights, signalRights } from "./viewer-rights";
 
 // The rights the views send with each row, signal and consent: the tab shows exactly these buttons.
 
@@ -23,9 +23,7 @@ const participant: Participant = {
   caseManagerId: "m1",
   writtenBy: "region",
   organisationIds: ["region", "north"],
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
   onBoard: true,
   createdAt: "2026-11-01T08:00:00Z",
 };
@@ -34,6 +32,7 @@ describe("a board row", () => {
   it("lets staff edit, review and take off their own participant's entry, and nobody else's", () => {
     expect(rowRights(member("staff"), { caseManagerOrCover: true }, participant, { writtenBy: "region" })).toEqual({
       editEntry: true,
+      steer: true,
       planActions: true,
       review: true,
       takeOff: true,
@@ -41,6 +40,7 @@ describe("a board row", () => {
     });
     expect(rowRights(member("staff"), { caseManagerOrCover: false }, participant, { writtenBy: "region" })).toEqual({
       editEntry: false,
+      steer: false,
       planActions: false,
       review: false,
       takeOff: false,
@@ -50,7 +50,33 @@ describe("a board row", () => {
 
   it("leaves the shared fields and taking off to the organisation that put the participant on the board", () => {
     const may = rowRights(member("coordinator", "north"), {}, participant, { writtenBy: "region" });
-    expect(may).toMatchObject({ editEntry: false, takeOff: false, review: true, planActions: true });
+    expect(may).toMatchObject({ editEntry: false, steer: false, takeOff: false, review: true, planActions: true });
+    // The board's lead organisation is another: still nothing for Norrby.
+    expect(rowRights(member("coordinator", "north"), {}, participant, { writtenBy: "region" }, "region")).toMatchObject({
+      steer: false,
+      takeOff: false,
+    });
+  });
+
+  it("lets the lead organisation steer and take off an entry a partner put on, but not its reason (issue 24)", () => {
+    const northsEntry = { writtenBy: "north" };
+    for (const role of ["coordinator", "manager", "admin"] as const)
+      expect(rowRights(member(role, "region"), {}, participant, northsEntry, "region")).toMatchObject({
+        editEntry: false,
+        steer: true,
+        takeOff: true,
+      });
+    // The lead organisation's case manager of the participant may, its other staff may not.
+    expect(rowRights(member("staff", "region"), { caseManagerOrCover: true }, participant, northsEntry, "region")).toMatchObject({
+      steer: true,
+      takeOff: true,
+    });
+    expect(rowRights(member("staff", "region"), { caseManagerOrCover: false }, participant, northsEntry, "region")).toMatchObject({
+      steer: false,
+      takeOff: false,
+    });
+    // A board without a lead organisation (set up before it existed): only the writer.
+    expect(rowRights(member("coordinator", "region"), {}, participant, northsEntry)).toMatchObject({ steer: false, takeOff: false });
   });
 
   it("offers no signal when no other organisation is involved", () => {
@@ -85,5 +111,14 @@ describe("a consent", () => {
     expect(consentRights(member("coordinator"), {}, participant, "north").record).toBe(false);
     expect(consentRights(member("coordinator"), {}, { ...participant, organisationIds: ["region"] }, "region").record).toBe(false);
     expect(consentRights(member("staff"), { caseManagerOrCover: true }, participant, "region").record).toBe(true);
+  });
+});
+
+describe("plans", () => {
+  it("are set by the organisation that wrote the record, by its leads and the participant's case manager", () => {
+    expect(planRights(member("coordinator"), {}, participant)).toBe(true);
+    expect(planRights(member("staff"), { caseManagerOrCover: true }, participant)).toBe(true);
+    expect(planRights(member("staff"), { caseManagerOrCover: false }, participant)).toBe(false);
+    expect(planRights(member("manager", "north"), {}, participant)).toBe(false);
   });
 });

@@ -10,14 +10,43 @@ import type { Absence, BoardAction, BoardEntry, JoinRequest, Member, Organisatio
 // server will accept (the use-cases still decide again on every request). The one place rights are
 // computed: about a row, a signal, a consent, an absence, the board's people and the board itself.
 
-/** `relation` is how the viewer relates to the participant (relationOf), without `ownOrganisation`. */
-export function rowRights(member: Member, relation: Relation, participant: Participant, entry: Pick<BoardEntry, "writtenBy">): RowRights {
+/**
+ * Whether the member acts on another organisation's entry as the board's lead organisation
+ * (huvudman): the authorship table lets the lead change priority and next evaluation and take the
+ * entry off as its own item, and the permission matrix's `entry.steer` says which of its people may.
+ */
+export function steersAsLead(
+  member: Member,
+  relation: Relation,
+  entry: Pick<BoardEntry, "writtenBy">,
+  lead: OrganisationId | undefined,
+): boolean {
+  return (
+    member.organisationId !== entry.writtenBy &&
+    mayChange("entry.steer", member.organisationId, entry.writtenBy, lead) &&
+    isAllowed(member.role, "entry.steer", { ...relation, leadOrganisation: true })
+  );
+}
+
+/**
+ * `relation` is how the viewer relates to the participant (relationOf), without `ownOrganisation`;
+ * `lead` the board's lead organisation.
+ */
+export function rowRights(
+  member: Member,
+  relation: Relation,
+  participant: Participant,
+  entry: Pick<BoardEntry, "writtenBy">,
+  lead?: OrganisationId,
+): RowRights {
   const ownsEntry = mayChange("entry.sharedFields", member.organisationId, entry.writtenBy);
+  const steers = ownsEntry || steersAsLead(member, relation, entry, lead);
   return {
     editEntry: ownsEntry && isAllowed(member.role, "entry.edit", relation),
+    steer: steers && isAllowed(member.role, "entry.edit", relation),
     planActions: isAllowed(member.role, "entry.edit", relation),
     review: isAllowed(member.role, "entry.review", relation),
-    takeOff: ownsEntry && isAllowed(member.role, "entry.takeOff", relation),
+    takeOff: steers && isAllowed(member.role, "entry.takeOff", relation),
     raiseSignal: isAllowed(member.role, "signal.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
   };
 }
@@ -155,4 +184,12 @@ export function joinRequestRights(
       into.map((id) => ({ id })),
     ),
   };
+}
+
+/** Setting plans is the record's writer's (authorship "participant.plans"), by the roles of `participant.setPlans`. */
+export function planRights(member: Member, relation: Relation, participant: Pick<Participant, "writtenBy">): boolean {
+  return (
+    mayChange("participant.plans", member.organisationId, participant.writtenBy) &&
+    isAllowed(member.role, "participant.setPlans", { ...relation, ownOrganisation: participant.writtenBy === member.organisationId })
+  );
 }

@@ -31,6 +31,8 @@ const What: z.ZodType<AdminAuditWhat> = z.enum([
   "participantsImported",
   "participantImported",
   "roleGrantRefused",
+  "leadOrganisationChanged",
+  "boardAboutChanged",
 ]);
 
 const AdminAuditEntity = z.object({

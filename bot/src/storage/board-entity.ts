@@ -1,3 +1,4 @@
+import { BoardModel } from "@fact-board/contract";
 import { z } from "zod";
 import type { Board } from "../domain/types";
 import { type Mapping, boardPartition, entity, jsonColumn, parseStored, storedInstant, toJson } from "./entity-support";
@@ -28,13 +29,22 @@ const BoardSettingsColumn = z.object({
       }),
     )
     .optional(),
+  model: BoardModel.optional(),
+  about: z
+    .object({ text: z.string(), link: z.string().optional(), version: z.number().int(), updatedAt: storedInstant, updatedBy: z.string() })
+    .optional(),
 });
 
 const BoardEntity = z.object({
   rowKey: z.string(),
   etag: z.string(),
   name: z.string(),
-  caseload: z.number().int().nonnegative(),
+  /**
+   * A typed caseload, written before the caseload was counted (issue 24): ignored now, the server
+   * counts the registered participants who have not left (domain/caseload.ts).
+   */
+  caseload: z.number().int().nonnegative().optional(),
+  leadOrganisationId: z.string().optional(),
   allowedTenantIds: jsonColumn(z.array(z.string())),
   createdAt: storedInstant,
   fidelity: jsonColumn(
@@ -50,6 +60,9 @@ const stripUndefined = (s: z.output<typeof BoardSettingsColumn>): NonNullable<Bo
   ...(s.briefChannelId !== undefined ? { briefChannelId: s.briefChannelId } : {}),
   ...(s.codePattern !== undefined ? { codePattern: s.codePattern } : {}),
   ...(s.meetings !== undefined && s.meetings.length > 0 ? { meetings: s.meetings } : {}),
+  ...(s.model !== undefined ? { model: s.model } : {}),
+  // zod leaves an absent link out, so the parsed value is already the domain shape.
+  ...(s.about !== undefined ? { about: s.about as NonNullable<NonNullable<Board["settings"]>["about"]> } : {}),
 });
 
 export const boardMapping: Mapping<Board> = {
@@ -58,7 +71,7 @@ export const boardMapping: Mapping<Board> = {
   toEntity: (b) =>
     entity(boardKeys(b.id), {
       name: b.name,
-      caseload: b.caseload,
+      leadOrganisationId: b.leadOrganisationId,
       allowedTenantIds: toJson(b.allowedTenantIds, "Allowed tenants"),
       createdAt: b.createdAt,
       ...(b.fidelity ? { fidelity: toJson(b.fidelity, "Fidelity settings") } : {}),
@@ -69,7 +82,7 @@ export const boardMapping: Mapping<Board> = {
     return {
       id: e.rowKey,
       name: e.name,
-      caseload: e.caseload,
+      ...(e.leadOrganisationId ? { leadOrganisationId: e.leadOrganisationId } : {}),
       allowedTenantIds: e.allowedTenantIds,
       createdAt: e.createdAt,
       ...(e.fidelity ? { fidelity: e.fidelity } : {}),

@@ -18,6 +18,8 @@ export interface ConsentRepository {
    * it replaces the record read at that ETag.
    */
   save(consent: Consent, options?: { expectedEtag?: string }): Promise<Stored<Consent>>;
+  /** First records of many consents of one board (an import), in transactions of 100; an existing one fails its transaction. */
+  createMany(consents: Consent[]): Promise<void>;
   delete(
     boardId: BoardId,
     participantId: ParticipantId,
@@ -45,6 +47,7 @@ export function consentRepository(tables: Tables): ConsentRepository {
       options.expectedEtag === undefined
         ? store.create(consent, (existing) => new Conflict(consentMapping.what, existing))
         : store.update(consent, "Replace", options.expectedEtag),
+    createMany: async (consents) => store.createMany(consents),
     async delete(boardId, participantId, organisationId, { expectedEtag }) {
       const k = consentKeys(boardId, participantId, organisationId);
       await store.delete(k.partitionKey, k.rowKey, expectedEtag);

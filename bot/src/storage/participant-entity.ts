@@ -1,5 +1,7 @@
+import { PlanStatus } from "@fact-board/contract";
 import { z } from "zod";
-import type { BoardId, Participant, ParticipantId } from "../domain/types";
+import { NO_PLANS } from "../domain/plans";
+import type { BoardId, Participant, ParticipantId, ParticipantPlans } from "../domain/types";
 import {
   type Mapping,
   boardPartition,
@@ -23,6 +25,22 @@ export const participantKeys = (boardId: BoardId, participantId: ParticipantId) 
 
 export const participantKey = (participantId: ParticipantId): string => keyPart(participantId, "Participant id", { composite: true });
 
+const PlansColumn = z.object({
+  crisisPlan: PlanStatus,
+  earlySignsPlan: PlanStatus,
+  sip: z.object({
+    held: PlanStatus,
+    heldOn: storedDate.optional(),
+    nextFollowUpOn: storedDate.optional(),
+    convenedBy: z.string().optional(),
+  }),
+  updatedAt: storedInstant.optional(),
+  updatedBy: z.string().optional(),
+});
+
+/** zod leaves absent optional keys out, so the parsed column is already the domain shape. */
+const plansOf = (stored: z.output<typeof PlansColumn> | undefined): ParticipantPlans => (stored ? (stored as ParticipantPlans) : NO_PLANS);
+
 const ParticipantEntity = z.object({
   partitionKey: z.string(),
   rowKey: z.string(),
@@ -32,10 +50,13 @@ const ParticipantEntity = z.object({
   caseManagerId: z.string(),
   writtenBy: z.string(),
   organisationIds: jsonColumn(z.array(z.string())),
-  sipInPlace: z.boolean(),
-  sipDate: storedDate.optional(),
-  crisisPlan: z.boolean(),
-  earlySignsPlan: z.boolean(),
+  /**
+   * The plans as people stated them (issue 24). Absent on rows written before plans could be set:
+   * those rows' sipInPlace, sipDate, crisisPlan and earlySignsPlan columns were never set by a person
+   * (nothing could set them; every participant got false), so they are ignored and the plans read
+   * as not set ("Ej angivet"), never as "no".
+   */
+  plans: jsonColumn(PlansColumn).optional(),
   onBoard: z.boolean(),
   createdAt: storedInstant,
   leftTeamOn: storedDate.optional(),
@@ -52,10 +73,7 @@ export const participantMapping: Mapping<Participant> = {
       caseManagerId: p.caseManagerId,
       writtenBy: p.writtenBy,
       organisationIds: toJson(p.organisationIds, "Organisations involved"),
-      sipInPlace: p.sip.inPlace,
-      sipDate: p.sip.date,
-      crisisPlan: p.crisisPlan,
-      earlySignsPlan: p.earlySignsPlan,
+      plans: toJson(p.plans, "Plans"),
       onBoard: p.onBoard,
       createdAt: p.createdAt,
       leftTeamOn: p.leftTeamOn,
@@ -71,9 +89,7 @@ export const participantMapping: Mapping<Participant> = {
       caseManagerId: e.caseManagerId,
       writtenBy: e.writtenBy,
       organisationIds: e.organisationIds,
-      sip: e.sipDate === undefined ? { inPlace: e.sipInPlace } : { inPlace: e.sipInPlace, date: e.sipDate },
-      crisisPlan: e.crisisPlan,
-      earlySignsPlan: e.earlySignsPlan,
+      plans: plansOf(e.plans),
       onBoard: e.onBoard,
       createdAt: e.createdAt,
       etag: e.etag,
@@ -97,9 +113,7 @@ export const erasedParticipant = (p: Participant, erasedAt: string): Participant
   caseManagerId: "",
   writtenBy: p.writtenBy,
   organisationIds: p.organisationIds,
-  sip: { inPlace: false },
-  crisisPlan: false,
-  earlySignsPlan: false,
+  plans: NO_PLANS,
   onBoard: false,
   createdAt: p.createdAt,
   ...(p.leftTeamOn === undefined ? {} : { leftTeamOn: p.leftTeamOn }),

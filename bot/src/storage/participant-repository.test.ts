@@ -5,18 +5,47 @@ import { participantMapping } from "./participant-entity";
 import { aParticipant, createTestStorage, createTestStorageWithTables } from "./test-support";
 
 describe("participants", () => {
-  it("round-trips a participant, including the SIP flag with and without a date", async () => {
+  it("round-trips a participant, including plans stated, not stated and a whole SIP", async () => {
     const storage = await createTestStorage();
-    const withDate = aParticipant("b1", { sip: { inPlace: true, date: "2025-02-01" } });
-    const withoutDate = aParticipant("b1", { sip: { inPlace: false }, leftTeamOn: "2025-06-30" });
+    const withDate = aParticipant("b1", {
+      plans: {
+        crisisPlan: "no",
+        earlySignsPlan: "notSet",
+        sip: { held: "yes", heldOn: "2025-02-01", nextFollowUpOn: "2025-08-01", convenedBy: "region" },
+        updatedAt: "2025-02-02T08:00:00.000Z",
+        updatedBy: "t.bo",
+      },
+    });
+    const withoutDate = aParticipant("b1", {
+      plans: { crisisPlan: "yes", earlySignsPlan: "no", sip: { held: "no" } },
+      leftTeamOn: "2025-06-30",
+    });
     await storage.participants.create(withDate);
     await storage.participants.create(withoutDate);
     expect(await storage.participants.get("b1", withDate.id)).toMatchObject(withDate);
     const read = await storage.participants.get("b1", withoutDate.id);
     expect(read).toMatchObject(withoutDate);
-    expect(read?.sip).toEqual({ inPlace: false });
+    expect(read?.plans).toEqual({ crisisPlan: "yes", earlySignsPlan: "no", sip: { held: "no" } });
     expect(read).not.toHaveProperty("erasedAt");
     expect(await storage.participants.get("b1", "nobody")).toBeUndefined();
+  });
+
+  it("reads a row stored before plans could be set as plans not set, whatever its old false columns say", async () => {
+    const { storage, service } = await createTestStorageWithTables();
+    const p = aParticipant("b1");
+    const { plans: _plans, ...legacy } = participantMapping.toEntity(p) as Record<string, unknown>;
+    // Every participant got sipInPlace/crisisPlan/earlySignsPlan false: nobody stated it (issue 24).
+    await service.tables.participants.createEntity({
+      ...(legacy as { partitionKey: string; rowKey: string }),
+      sipInPlace: false,
+      crisisPlan: false,
+      earlySignsPlan: false,
+    });
+    expect((await storage.participants.get("b1", p.id))?.plans).toEqual({
+      crisisPlan: "notSet",
+      earlySignsPlan: "notSet",
+      sip: { held: "notSet" },
+    });
   });
 
   it("refuses a stale update and leaves the stored participant unchanged", async () => {

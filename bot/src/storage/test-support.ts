@@ -50,7 +50,6 @@ export const uniqueId = (prefix: string): string => `${prefix}${(++counter).toSt
 export const aBoard = (o: Partial<Board> = {}): Board => ({
   id: uniqueId("board"),
   name: "FACT Helsingborg",
-  caseload: 210,
   allowedTenantIds: ["tenant-region", "tenant-kommun"],
   createdAt: "2025-01-10T08:00:00.000Z",
   ...o,
@@ -90,9 +89,7 @@ export const aParticipant = (boardId: string, o: Partial<Participant> = {}): Par
   caseManagerId: "tenant-region.cm1",
   writtenBy: "org-region",
   organisationIds: ["org-region", "org-kommun"],
-  sip: { inPlace: true, date: "2025-02-01" },
-  crisisPlan: true,
-  earlySignsPlan: false,
+  plans: { crisisPlan: "yes", earlySignsPlan: "no", sip: { held: "yes", heldOn: "2025-02-01" } },
   onBoard: false,
   createdAt: "2025-01-12T09:00:00.000Z",
   ...o,

@@ -16,6 +16,7 @@ import {
   memberIdOf,
   type Actor,
   type Board,
+  type BoardAbout,
   type BoardId,
   type BoardSettings,
   type Caller,
@@ -24,6 +25,7 @@ import {
   type Organisation,
 } from "../domain/types";
 import { changedFields, recordAdminChange } from "./admin-audit";
+import { assertLeadOrganisation, boardModelOf, nextAbout } from "../domain/board-profile";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { readMe } from "./me";
@@ -88,10 +90,12 @@ export async function createBoard(deps: UseCaseDeps, creation: BoardCreation, ca
   const board: Board = {
     id: boardId,
     name: body.name,
-    caseload: 0,
+    // The creator's organisation hosts the FACT team: it steers the board until an admin says otherwise.
+    leadOrganisationId: organisation.id,
     allowedTenantIds: allowedTenantsOf([organisation]),
     createdAt: now,
     settings: {
+      model: body.model ?? "fact",
       timeZone: body.timeZone ?? creation.defaults.timeZone,
       morningBriefAt: body.morningBriefAt ?? creation.defaults.morningBriefAt,
       ...(body.briefChannelId ? { briefChannelId: body.briefChannelId } : {}),
@@ -105,7 +109,7 @@ export async function createBoard(deps: UseCaseDeps, creation: BoardCreation, ca
   // The board row last: a board without its admin could never be opened.
   await deps.storage.boards.create(board);
   await deps.storage.boardVersions.bump(boardId);
-  return readMe(deps, caller);
+  return readMe(deps, caller, creation.creatorTenantIds);
 }
 
 async function loadBoard(deps: UseCaseDeps, boardId: BoardId) {
@@ -128,9 +132,19 @@ export const toBoardAdminView = (board: Board & { etag: string }, defaults: Boar
       ...(s.codePattern ? { codePattern: s.codePattern } : {}),
       meetings: s.meetings ?? [],
     },
+    model: boardModelOf(board),
+    ...(board.leadOrganisationId ? { leadOrganisationId: board.leadOrganisationId } : {}),
+    ...(s.about ? { about: toAboutView(s.about) } : {}),
     etag: board.etag,
   };
 };
+
+export const toAboutView = (a: BoardAbout) => ({
+  text: a.text,
+  ...(a.link ? { link: a.link } : {}),
+  version: a.version,
+  updatedAt: a.updatedAt,
+});
 
 export async function editBoardSettings(
   deps: UseCaseDeps,
@@ -143,8 +157,11 @@ export async function editBoardSettings(
   const board = await loadBoard(deps, boardId);
   if (body.codePattern) assertCodePattern(body.codePattern);
   if (body.meetings) await assertMeetingOrganisations(deps, boardId, body.meetings);
+  const organisations = body.leadOrganisationId ? await deps.storage.organisations.listForBoard(boardId) : [];
+  if (body.leadOrganisationId) assertLeadOrganisation(body.leadOrganisationId, organisations);
   const before = settingsOf(board, defaults);
-  const { briefChannelId: _b, codePattern: _c, meetings: _m, ...kept } = before;
+  const { briefChannelId: _b, codePattern: _c, meetings: _m, about: _a, ...kept } = before;
+  const about = body.about === undefined ? before.about : nextAbout(before.about, body.about, actor.member, nowOf(deps));
   const meetings = body.meetings ?? before.meetings ?? [];
   const briefChannelId = body.briefChannelId === null ? undefined : (body.briefChannelId ?? before.briefChannelId);
   const codePattern = body.codePattern === null ? undefined : (body.codePattern ?? before.codePattern);
@@ -156,21 +173,47 @@ export async function editBoardSettings(
     ...(briefChannelId ? { briefChannelId } : {}),
     ...(codePattern ? { codePattern } : {}),
     ...(meetings.length > 0 ? { meetings } : {}),
+    ...(body.model ? { model: body.model } : {}),
+    ...(about ? { about } : {}),
   };
-  const next: Board = { ...board, name: body.name ?? board.name, settings };
+  const leadOrganisationId = body.leadOrganisationId ?? board.leadOrganisationId;
+  const next: Board = { ...board, name: body.name ?? board.name, ...(leadOrganisationId ? { leadOrganisationId } : {}), settings };
   const fields = [
     ...(next.name !== board.name ? ["name"] : []),
-    ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings"]),
+    ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings", "model"]),
   ];
-  await recordAdminChange(deps, actor.member, boardId, {
-    what: "boardSettingsChanged",
-    subject: { kind: "board", id: boardId, name: next.name },
-    fields,
-  });
+  // Written before the change: the board's own settings, then who steers it, then each version of "Om tavlan" in full.
+  if (fields.length > 0)
+    await recordAdminChange(deps, actor.member, boardId, {
+      what: "boardSettingsChanged",
+      subject: { kind: "board", id: boardId, name: next.name },
+      fields,
+    });
+  if (next.leadOrganisationId !== board.leadOrganisationId)
+    await recordAdminChange(deps, actor.member, boardId, {
+      what: "leadOrganisationChanged",
+      subject: {
+        kind: "organisation",
+        id: next.leadOrganisationId!,
+        name: organisations.find((o) => o.id === next.leadOrganisationId)?.name ?? "",
+      },
+      fields: ["leadOrganisationId"],
+      detail: `${board.leadOrganisationId ?? "—"} → ${next.leadOrganisationId}`,
+    });
+  if (about !== before.about)
+    await recordAdminChange(deps, actor.member, boardId, {
+      what: "boardAboutChanged",
+      subject: { kind: "board", id: boardId, name: next.name },
+      fields: ["about"],
+      detail: about ? aboutVersionText(about) : "removed",
+    });
   const saved = await deps.storage.boards.update(next, { expectedEtag: body.etag });
   await deps.storage.boardVersions.bump(boardId);
   return toBoardAdminView(saved, defaults);
 }
+
+/** One version of "Om tavlan" as the admin audit keeps it: the version, the text and the link (routine text, never about a participant). */
+export const aboutVersionText = (a: BoardAbout): string => `version ${a.version}: ${a.text}${a.link ? ` (${a.link})` : ""}`;
 
 /** A meeting takes part with the board's own partner organisations only. */
 async function assertMeetingOrganisations(deps: UseCaseDeps, boardId: BoardId, meetings: readonly RecurringMeeting[]): Promise<void> {

@@ -12,7 +12,7 @@ import type {
 import * as board from "../domain/board";
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed, type Permission } from "../domain/permissions";
-import type { Actor, BoardEntry, BoardId, ParticipantId } from "../domain/types";
+import type { Actor, BoardEntry, BoardId, OrganisationId, ParticipantId } from "../domain/types";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant, type ParticipantContext } from "./participant-access";
@@ -30,6 +30,21 @@ async function loadEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, part
   if (!entry || !toEntryView(ctx.visibility, entry, today)) throw new NotFound("The board entry");
   assertAllowed(actor.member, permission, ctx.relation);
   return { ctx, entry, today };
+}
+
+/** The board's lead organisation (huvudman), which steers every entry as its own item. */
+async function leadOf(deps: UseCaseDeps, boardId: BoardId): Promise<OrganisationId | undefined> {
+  return (await deps.storage.boards.get(boardId))?.leadOrganisationId;
+}
+
+/**
+ * Steering another organisation's entry: the authorship rule has let only the lead organisation
+ * through (the domain function refuses anyone else with what to do instead); the permission
+ * matrix's `entry.steer` says which of its people may.
+ */
+function assertSteers(actor: Actor, ctx: ParticipantContext, entry: Pick<BoardEntry, "writtenBy">): void {
+  if (entry.writtenBy !== actor.member.organisationId)
+    assertAllowed(actor.member, "entry.steer", { ...ctx.relation, leadOrganisation: true });
 }
 
 function viewOf(ctx: ParticipantContext, entry: BoardEntry, deps: UseCaseDeps): EntryView {
@@ -118,10 +133,14 @@ export async function editEntry(
   participantId: ParticipantId,
   body: EditEntryBody,
 ): Promise<EntryView> {
-  const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
+  const [{ ctx, entry, today }, lead] = await Promise.all([
+    loadEntry(deps, actor, boardId, participantId, "entry.edit"),
+    leadOf(deps, boardId),
+  ]);
   const { etag, ...edit } = body;
   // The rule first: another organisation's entry is refused, not answered with "reload and retry".
-  const edited = board.editEntry(entry, actor.member, edit, today, nowOf(deps));
+  const edited = board.editEntry(entry, actor.member, edit, today, nowOf(deps), lead);
+  assertSteers(actor, ctx, entry);
   assertFresh(entry, etag, ctx, deps);
   return saveEdited(deps, actor, ctx, edited, etag);
 }
@@ -190,9 +209,10 @@ async function resumeTakeOff(
 ): Promise<ClosedEntryView | undefined> {
   const closed = await deps.storage.entries.findClosedFrom(boardId, participantId, etag);
   if (!closed) return undefined;
-  const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
+  const [ctx, lead] = await Promise.all([loadVisibleParticipant(deps, actor, boardId, participantId), leadOf(deps, boardId)]);
   assertAllowed(actor.member, "entry.takeOff", ctx.relation);
-  assertMayChange("entry.takeOff", actor.member.organisationId, closed.writtenBy);
+  assertMayChange("entry.takeOff", actor.member.organisationId, closed.writtenBy, lead);
+  assertSteers(actor, ctx, closed);
   await deps.storage.boardVersions.bump(boardId);
   return toClosedEntryView(ctx.visibility, closed);
 }
@@ -205,8 +225,9 @@ export async function takeOffBoard(
   body: TakeOffBody,
 ): Promise<ClosedEntryView> {
   let loaded: Awaited<ReturnType<typeof loadEntry>>;
+  let lead: OrganisationId | undefined;
   try {
-    loaded = await loadEntry(deps, actor, boardId, participantId, "entry.takeOff");
+    [loaded, lead] = await Promise.all([loadEntry(deps, actor, boardId, participantId, "entry.takeOff"), leadOf(deps, boardId)]);
   } catch (e) {
     const resumed = e instanceof NotFound ? await resumeTakeOff(deps, actor, boardId, participantId, body.etag) : undefined;
     if (resumed) return resumed;
@@ -220,7 +241,9 @@ export async function takeOffBoard(
     { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) },
     today,
     nowOf(deps),
+    lead,
   );
+  assertSteers(actor, ctx, entry);
   // A retry of a take-off interrupted after its claim carries the version from before the claim.
   if (entry.etag !== body.etag && (await deps.storage.entries.closingFrom(boardId, participantId)) !== body.etag)
     assertFresh(entry, body.etag, ctx, deps);

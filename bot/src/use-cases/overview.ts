@@ -4,6 +4,8 @@ import { fidelityIndicators, fidelityWindowStart } from "../domain/fidelity";
 import { meetingsOf, reviewedAsScheduled } from "../domain/meeting-schedule";
 import { fidelitySettingsOf } from "../domain/fidelity-settings";
 import { boardCounts } from "../domain/indicators";
+import { boardModelOf, showsFidelity } from "../domain/board-profile";
+import { caseloadByOrganisation, caseloadOn } from "../domain/caseload";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId } from "../domain/types";
@@ -29,20 +31,24 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     deps.storage.signals.listForBoard(boardId),
   ]);
   if (!snapshot.board) throw new NotFound("The board");
-  const fidelity = fidelityIndicators(
-    {
-      board: snapshot.board,
-      settings: fidelitySettingsOf(snapshot.board),
-      participants: snapshot.participants,
-      consents: snapshot.consents,
-      currentEntries: snapshot.entries,
-      closedEntries,
-      checkIns,
-      signals: signals.filter((e) => e.raisedAt >= fidelityFrom),
-    },
-    actor.member.organisationId,
-    today,
-  );
+  const model = boardModelOf(snapshot.board);
+  // FACT fidelity is about the FACT model: a board of another model gets the plain counts (issue 24).
+  const fidelity = showsFidelity(model)
+    ? fidelityIndicators(
+        {
+          board: snapshot.board,
+          settings: fidelitySettingsOf(snapshot.board),
+          participants: snapshot.participants,
+          consents: snapshot.consents,
+          currentEntries: snapshot.entries,
+          closedEntries,
+          checkIns,
+          signals: signals.filter((e) => e.raisedAt >= fidelityFrom),
+        },
+        actor.member.organisationId,
+        today,
+      )
+    : undefined;
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
   const counts = boardCounts(snapshot, today, now);
@@ -64,8 +70,10 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
 
   return {
     today,
+    model,
     onBoard: snapshot.entries.length,
-    caseload: snapshot.board.caseload,
+    caseload: caseloadOn(snapshot.participants, today),
+    caseloadByOrganisation: caseloadByOrganisation(snapshot.participants, snapshot.organisations, today),
     averageDaysOnBoard: counts.averageDaysOnBoard,
     consentsMissing: counts.consentsMissing,
     consentsExpiringSoon: counts.consentsExpiringSoon,
@@ -75,7 +83,7 @@ export async function readOverview(deps: UseCaseDeps, actor: Actor, boardId: Boa
     reviewedDays,
     boardSizeOverTime,
     daysOnBoard: daysOnBoard.sort((a, b) => b.days - a.days),
-    fidelity,
+    ...(fidelity ? { fidelity } : {}),
     notReached: snapshot.members
       .filter((m) => m.organisationId === actor.member.organisationId && m.notReachedSince && !m.leftAt)
       .map((m) => ({ memberId: m.id, displayName: m.displayName, since: m.notReachedSince! }))

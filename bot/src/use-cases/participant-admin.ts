@@ -7,7 +7,8 @@ import { relationOf } from "./relation";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
 import { changedFields, recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
-import { todayOf, type UseCaseDeps } from "./deps";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
+import { changedPlans, setPlans } from "../domain/plans";
 import { loadVisibleParticipant } from "./participant-access";
 import { toParticipantView } from "./view-mappers";
 
@@ -32,20 +33,25 @@ export async function editParticipant(
     deps.storage.organisations.listForBoard(boardId),
     body.code ? deps.storage.participants.listForBoard(boardId) : Promise.resolve([]),
   ]);
-  const next: Participant = {
+  const record: Participant = {
     ...current,
     code: body.code ?? current.code,
     initials: body.initials ?? current.initials,
     caseManagerId: body.caseManagerId ?? current.caseManagerId,
     organisationIds: body.organisationIds ? [...new Set([current.writtenBy, ...body.organisationIds])] : current.organisationIds,
   };
+  // The participant form sets the plans too: the record's writer's, like the rest of it.
+  const next = body.plans ? setPlans(record, actor.member, body.plans, today, nowOf(deps)) : record;
   assertRegistrable(next, { ...(board?.settings?.codePattern ? { codePattern: board.settings.codePattern } : {}), members, organisations });
   const caseManager = members.find((m) => m.id === next.caseManagerId)!;
   if (next.caseManagerId !== current.caseManagerId && !mayBeCaseManager(caseManager, next, ctx.consents, today))
     throw new Invalid(CASE_MANAGER_MAY_NOT_SEE, "caseManagerId", "CaseManagerMayNotSee");
   if (body.code && all.some((p) => p.id !== current.id && p.code === next.code))
     throw new Invalid("A participant with this code already exists.", "code");
-  const fields = changedFields(current, next, ["code", "initials", "caseManagerId", "organisationIds"]);
+  const fields = [
+    ...changedFields(current, next, ["code", "initials", "caseManagerId", "organisationIds"]),
+    ...changedPlans(current.plans, next.plans),
+  ];
   await recordAccess(deps, actor, "changed", [next]);
   await recordAdminChange(deps, actor.member, boardId, {
     what: "participantChanged",
@@ -55,5 +61,8 @@ export async function editParticipant(
   const saved = await deps.storage.participants.update(next, { expectedEtag: body.etag });
   await deps.storage.boardVersions.bump(boardId);
   const after = await loadVisibleParticipant(deps, actor, boardId, saved.id);
-  return toParticipantView(after.visibility, after.consents, after.absences, current.onBoard, today);
+  return toParticipantView(after.visibility, after.consents, after.absences, current.onBoard, today, {
+    member: actor.member,
+    relation: after.relation,
+  });
 }

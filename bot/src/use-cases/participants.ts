@@ -6,10 +6,11 @@ import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Participant, ParticipantId } from "../domain/types";
 import { CASE_MANAGER_MAY_NOT_SEE, groupConsentsByParticipant, mayBeCaseManager, visibilityFor } from "../domain/visibility";
 import { assertRegistrable } from "../domain/participant-registration";
+import { NO_PLANS, setPlans } from "../domain/plans";
 import { recordAdminChange } from "./admin-audit";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
-import { participantRecordRights } from "../domain/viewer-rights";
+import { participantRecordRights, planRights } from "../domain/viewer-rights";
 import { loadVisibleParticipant } from "./participant-access";
 import { relationOf } from "./relation";
 import { toClosedEntryView, toEntryView, toSignalView, toParticipantView } from "./view-mappers";
@@ -62,9 +63,12 @@ export async function listParticipants(
       continue;
     }
     shown.push(p);
+    const relation = relationOf(actor, p, snapshot.currentAbsences, today);
+    const view = toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today);
     views.push({
-      ...toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today),
-      mayEditRecord: participantRecordRights(actor.member, relationOf(actor, p, snapshot.currentAbsences, today), p),
+      ...view,
+      plans: { ...view.plans, may: { set: planRights(actor.member, relation, p) } },
+      mayEditRecord: participantRecordRights(actor.member, relation, p),
     });
   }
   await recordAccess(deps, actor, "viewedDetails", shown);
@@ -115,24 +119,27 @@ export async function createParticipant(
     caseManagerId: caseManager.id,
     writtenBy: actor.member.organisationId,
     organisationIds: [...new Set([actor.member.organisationId, ...body.organisationIds])],
-    sip: { inPlace: false },
-    crisisPlan: false,
-    earlySignsPlan: false,
+    plans: NO_PLANS,
     onBoard: false,
     createdAt: nowOf(deps),
   };
+  // The plans the form states (the new record is the actor's organisation's own, so it may).
+  const registered = body.plans ? setPlans(participant, actor.member, body.plans, todayOf(deps), nowOf(deps)) : participant;
   // A new participant has no consents yet: only the writing organisation sees them, so the case manager is one of its own.
-  if (!mayBeCaseManager(caseManager, participant, [], todayOf(deps)))
+  if (!mayBeCaseManager(caseManager, registered, [], todayOf(deps)))
     throw new Invalid(CASE_MANAGER_MAY_NOT_SEE, "caseManagerId", "CaseManagerMayNotSee");
-  await recordAccess(deps, actor, "changed", [participant]);
+  await recordAccess(deps, actor, "changed", [registered]);
   await recordAdminChange(deps, actor.member, boardId, {
     what: "participantRegistered",
-    subject: { kind: "participant", id: participant.id },
+    subject: { kind: "participant", id: registered.id },
   });
-  const saved = await deps.storage.participants.create(participant);
+  const saved = await deps.storage.participants.create(registered);
   await deps.storage.boardVersions.bump(boardId);
   const ctx = await loadVisibleParticipant(deps, actor, boardId, saved.id);
-  return toParticipantView(ctx.visibility, ctx.consents, ctx.absences, false, todayOf(deps));
+  return toParticipantView(ctx.visibility, ctx.consents, ctx.absences, false, todayOf(deps), {
+    member: actor.member,
+    relation: ctx.relation,
+  });
 }
 
 /** The participant's record, current entry, closed entries and signals — each item only if its writer is readable. */

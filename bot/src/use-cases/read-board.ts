@@ -1,8 +1,10 @@
-import type { BoardRow, BoardView, SignalView, Viewer } from "@fact-board/contract";
-import { checkInOrder } from "../domain/board";
+import type { BoardHeader, BoardRow, BoardView, SignalView, Viewer } from "@fact-board/contract";
+import { PRIORITY_ORDER } from "../domain/board";
+import { boardModelOf, gettingStarted } from "../domain/board-profile";
+import { caseloadOn } from "../domain/caseload";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Actor, BoardId, Member, Participant } from "../domain/types";
+import type { Actor, Board, BoardId, CalendarDate, Member, Participant } from "../domain/types";
 import { generalPermissions, rowRights } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
@@ -14,6 +16,25 @@ import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationV
 export function viewerOf(member: Member): Viewer {
   const permissions = generalPermissions(member);
   return { memberId: member.id, displayName: member.displayName, organisationId: member.organisationId, role: member.role, permissions };
+}
+
+/**
+ * What every surface shows in the board's header: its name, its model (never one presented as
+ * another), its lead organisation, "Om tavlan", and the caseload the server counts (a count: no
+ * consent needed, like the overview's).
+ */
+export function boardHeaderOf(board: Board, participants: readonly Participant[], today: CalendarDate): BoardHeader {
+  const about = board.settings?.about;
+  return {
+    id: board.id,
+    name: board.name,
+    caseload: caseloadOn(participants, today),
+    model: boardModelOf(board),
+    ...(board.leadOrganisationId ? { leadOrganisationId: board.leadOrganisationId } : {}),
+    ...(about
+      ? { about: { text: about.text, ...(about.link ? { link: about.link } : {}), version: about.version, updatedAt: about.updatedAt } }
+      : {}),
+  };
 }
 
 /**
@@ -37,7 +58,8 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   const shown: Participant[] = [];
   const visibleById = new Map<string, NonNullable<ReturnType<typeof visibilityFor>>>();
   let hiddenCount = 0;
-  for (const entry of checkInOrder(snapshot.entries)) {
+  const lead = snapshot.board.leadOrganisationId;
+  for (const entry of snapshot.entries) {
     const participant = participants.get(entry.participantId);
     const pc = consents.get(entry.participantId) ?? [];
     const visibility = participant && visibilityFor(participant, pc, viewerOrg, today);
@@ -52,9 +74,15 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     rows.push({
       participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
       entry: entryView,
-      may: rowRights(actor.member, viewer.relation, participant, entry),
+      may: rowRights(actor.member, viewer.relation, participant, entry, lead),
     });
   }
+  // Check-in order as this viewer reads it: a priority it may not read (the lead organisation's) orders as none, last.
+  rows.sort(
+    (a, b) =>
+      (a.entry.priority ? PRIORITY_ORDER[a.entry.priority] : 3) - (b.entry.priority ? PRIORITY_ORDER[b.entry.priority] : 3) ||
+      a.entry.putOnOn.localeCompare(b.entry.putOnOn),
+  );
 
   const signals: SignalView[] = [];
   // Signals may concern participants who are not on the board (yet): their code is shown too.
@@ -81,7 +109,8 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   await recordAccess(deps, actor, "viewedDetails", shown);
 
   return {
-    board: { id: snapshot.board.id, name: snapshot.board.name, caseload: snapshot.board.caseload },
+    board: boardHeaderOf(snapshot.board, snapshot.participants, today),
+    gettingStarted: gettingStarted({ ...snapshot, board: snapshot.board }),
     today,
     version,
     viewer: viewerOf(actor.member),

@@ -8,8 +8,10 @@ import type {
   MemberView,
   OrganisationView,
   ParticipantView,
+  PlansView,
 } from "@fact-board/contract";
-import { lastReviewReadable } from "../domain/board";
+import { lastReviewReadable, nextEvaluationWriterOf, outcomeWriterOf, priorityWriterOf } from "../domain/board";
+import { sipFollowUpOverdue } from "../domain/plans";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
 import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
@@ -27,7 +29,7 @@ import type {
   Participant,
 } from "../domain/types";
 import type { Relation } from "../domain/permissions";
-import { consentRights, mayEditEntryFields, mayMarkActionDone, signalRights } from "../domain/viewer-rights";
+import { consentRights, mayEditEntryFields, mayMarkActionDone, planRights, signalRights } from "../domain/viewer-rights";
 import { canRead, type ParticipantVisibility } from "../domain/visibility";
 
 /** Who is looking and how they relate to the participant: with it, views carry what the viewer may do. */
@@ -98,15 +100,31 @@ export function toParticipantView(
     caseManagerAbsent: isAbsentOn(p.caseManagerId, absences, today),
     writtenBy: p.writtenBy,
     organisationIds: p.organisationIds,
-    sip: p.sip,
-    crisisPlan: p.crisisPlan,
-    earlySignsPlan: p.earlySignsPlan,
+    plans: toPlansView(p, today, viewer),
     onBoard,
     consents: consentViewsFor(p, consents, today).map((c) =>
       viewer ? { ...c, may: consentRights(viewer.member, viewer.relation, p, c.disclosingOrganisationId) } : c,
     ),
     consentProblem: hasPartnershipConsentProblem(p, consents, today),
     ...(p.etag ? { etag: p.etag } : {}),
+  };
+}
+
+/** The plans are the base record's: whoever may see the participant sees them, as stated or "notSet". */
+export function toPlansView(p: Participant, today: CalendarDate, viewer?: ViewerRelation): PlansView {
+  const { sip } = p.plans;
+  return {
+    crisisPlan: p.plans.crisisPlan,
+    earlySignsPlan: p.plans.earlySignsPlan,
+    sip: {
+      held: sip.held,
+      ...(sip.heldOn ? { heldOn: sip.heldOn } : {}),
+      ...(sip.nextFollowUpOn ? { nextFollowUpOn: sip.nextFollowUpOn } : {}),
+      ...(sip.convenedBy ? { convenedBy: sip.convenedBy } : {}),
+      followUpOverdue: sipFollowUpOverdue(sip, today),
+    },
+    ...(p.plans.updatedAt ? { updatedAt: p.plans.updatedAt } : {}),
+    ...(viewer ? { may: { set: planRights(viewer.member, viewer.relation, p) } } : {}),
   };
 }
 
@@ -124,18 +142,26 @@ function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): 
     }));
 }
 
-/** What an open and a closed entry show alike. Each part is gated by the organisation that wrote it. */
+/**
+ * What an open and a closed entry show alike. Each part is gated by the organisation that wrote it:
+ * the reason and its note by the entry's writer, priority and next evaluation each by its own
+ * writer (the lead organisation after it changed them), actions and reviews by theirs.
+ */
 function entryFields(v: ParticipantVisibility, e: BoardEntry | ClosedBoardEntry) {
   const review = lastReviewReadable(e, (org) => canRead(v, org));
+  const priorityBy = priorityWriterOf(e);
+  const nextEvaluationBy = nextEvaluationWriterOf(e);
   return {
     id: e.id,
     participantId: e.participantId,
     writtenBy: e.writtenBy,
     reason: e.reason,
     ...(e.reasonNote ? { reasonNote: e.reasonNote } : {}),
-    priority: e.priority,
+    ...(canRead(v, priorityBy) ? { priority: e.priority, ...(priorityBy !== e.writtenBy ? { priorityWrittenBy: priorityBy } : {}) } : {}),
     putOnOn: e.putOnOn,
-    nextEvaluationOn: e.nextEvaluationOn,
+    ...(canRead(v, nextEvaluationBy)
+      ? { nextEvaluationOn: e.nextEvaluationOn, ...(nextEvaluationBy !== e.writtenBy ? { nextEvaluationWrittenBy: nextEvaluationBy } : {}) }
+      : {}),
     actions: actionViews(v, e),
     ...(review ? { lastReviewedOn: review.on, lastReviewedBy: review.by } : {}),
     updatedAt: e.updatedAt,
@@ -148,7 +174,7 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
   return {
     ...entryFields(v, e),
     daysOnBoard: daysBetween(e.putOnOn, today),
-    evaluationDue: e.nextEvaluationOn <= today,
+    evaluationDue: canRead(v, nextEvaluationWriterOf(e)) && e.nextEvaluationOn <= today,
     mayEdit: mayEditEntryFields(v.viewer, e),
     etag: e.etag ?? "",
   };
@@ -156,12 +182,20 @@ export function toEntryView(v: ParticipantVisibility, e: BoardEntry, today: Cale
 
 export function toClosedEntryView(v: ParticipantVisibility, e: ClosedBoardEntry): ClosedEntryView | undefined {
   if (!canRead(v, e.writtenBy)) return undefined;
+  // Taking off is the taking-off organisation's item (the lead organisation's, when it took another's entry off).
+  // A viewer who may not read it sees when the period ended, not by whom nor how.
+  const outcomeBy = outcomeWriterOf(e);
   return {
     ...entryFields(v, e),
     takenOffOn: e.takenOffOn,
-    takenOffBy: e.takenOffBy,
-    outcome: e.outcome,
-    ...(e.outcomeNote ? { outcomeNote: e.outcomeNote } : {}),
+    ...(canRead(v, outcomeBy)
+      ? {
+          takenOffBy: e.takenOffBy,
+          ...(outcomeBy !== e.writtenBy ? { takenOffByOrganisation: outcomeBy } : {}),
+          outcome: e.outcome,
+          ...(e.outcomeNote ? { outcomeNote: e.outcomeNote } : {}),
+        }
+      : {}),
   };
 }
 

@@ -60,6 +60,8 @@ export const words: Vocabulary = {
     manyReads: "Unusually many reads",
     random: "Random",
   },
+  planStatus: { yes: "Yes", no: "No", notSet: "Not stated" },
+  boardModel: { fact: "FACT", enhancedCollaboration: "Enhanced collaboration", otherCollaboration: "Other collaboration" },
 };
 
 export const terms: Terms = {

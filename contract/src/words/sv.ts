@@ -61,6 +61,8 @@ export const words: Vocabulary = {
     manyReads: "Ovanligt många läsningar",
     random: "Slumpvis",
   },
+  planStatus: { yes: "Ja", no: "Nej", notSet: "Ej angivet" },
+  boardModel: { fact: "FACT", enhancedCollaboration: "Förstärkt samverkan", otherCollaboration: "Annan samverkan" },
 };
 
 export const terms: Terms = {

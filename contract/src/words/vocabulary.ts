@@ -3,6 +3,7 @@ import type {
   AccessChannel,
   AuditOutcome,
   AuditWhat,
+  BoardModel,
   BoardReason,
   ConsentStatus,
   CoverState,
@@ -10,6 +11,7 @@ import type {
   LogReviewRule,
   LogReviewStatus,
   OrganisationKind,
+  PlanStatus,
   Priority,
   Role,
   SignalKind,
@@ -40,6 +42,8 @@ export interface Vocabulary {
   auditOutcome: Record<AuditOutcome, string>;
   logReviewStatus: Record<LogReviewStatus, string>;
   logReviewRule: Record<LogReviewRule, string>;
+  planStatus: Record<PlanStatus, string>;
+  boardModel: Record<BoardModel, string>;
 }
 
 /**

@@ -30,6 +30,7 @@ import type {
   RegisterAbsenceBody,
   ReviewBody,
   SetActionDoneBody,
+  SetPlansBody,
   TakeOffBody,
   WalkthroughEventBody,
   WalkthroughResponse,
@@ -83,7 +84,7 @@ export class ApiClient {
     private readonly baseUrl = "",
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown, csv?: string): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, csv?: string | ArrayBuffer): Promise<T> {
     const token = await this.token();
     let response: Response;
     try {
@@ -148,6 +149,9 @@ export class ApiClient {
     this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/review`, body);
   takeOff = (boardId: string, participantId: string, body: TakeOffBody) =>
     this.request<ClosedEntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/take-off`, body);
+  /** A participant's plans (the record's writer's): the fields given change, under the record's etag. */
+  setPlans = (boardId: string, participantId: string, body: SetPlansBody) =>
+    this.request<ParticipantView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/plans`, body);
   history = (boardId: string, participantId: string) =>
     this.request<ParticipantHistory>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/history`);
   checkIn = async (boardId: string, date: string, meetingId?: string): Promise<CheckInView | undefined> => {
@@ -210,7 +214,8 @@ export class ApiClient {
     this.request<ParticipantView>("POST", `/api/boards/${seg(boardId)}/participants`, body);
   editParticipant = (boardId: string, participantId: string, body: EditParticipantBody) =>
     this.request<ParticipantView>("PATCH", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}`, body);
-  importParticipants = (boardId: string, csv: string, dryRun: boolean) =>
+  /** The file as its bytes: the server reads UTF-8 (with or without BOM) and the Windows-1252 of Swedish Excel alike. */
+  importParticipants = (boardId: string, csv: string | ArrayBuffer, dryRun: boolean) =>
     this.request<ImportReport>("POST", `/api/boards/${seg(boardId)}/participants/import${dryRun ? "?dryRun=true" : ""}`, undefined, csv);
   adminAudit = (boardId: string, cursor?: string) =>
     this.request<AdminAuditPage>("GET", `/api/boards/${seg(boardId)}/admin-audit${cursor ? `?cursor=${seg(cursor)}` : ""}`);

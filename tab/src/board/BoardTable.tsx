@@ -95,7 +95,7 @@ export function BoardTable({ rows, onOpen }: { rows: readonly BoardRow[]; onOpen
                 <td className={mergeClasses(styles.td, styles.cell)}>{t(`reason.${entry.reason}`)}</td>
                 <td className={styles.td}>{entry.daysOnBoard}</td>
                 <td className={mergeClasses(styles.td, styles.nowrap, entry.evaluationDue && styles.due)}>
-                  {formatDate(entry.nextEvaluationOn)}
+                  {entry.nextEvaluationOn ? formatDate(entry.nextEvaluationOn) : t("entry.fieldHidden")}
                 </td>
                 {/* The contact today: the substitute while one covers (the badge says the case manager is away). */}
                 <td className={mergeClasses(styles.td, styles.cell)}>

@@ -58,7 +58,7 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
             <button
               type="button"
               {...restoreFocus}
-              className={mergeClasses(styles.row, styles[entry.priority])}
+              className={mergeClasses(styles.row, entry.priority && styles[entry.priority])}
               onClick={() => onOpen(row)}
               onPointerEnter={prefetchParticipantDetail}
               onFocus={prefetchParticipantDetail}
@@ -74,7 +74,9 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
                 {t(`reason.${entry.reason}`)} · {t("board.daysOnBoard", { count: entry.daysOnBoard })}
               </Caption1>
               <Caption1 className={entry.evaluationDue ? styles.due : styles.meta}>
-                {t("board.nextEvaluationOn", { date: formatDate(entry.nextEvaluationOn) })}
+                {entry.nextEvaluationOn
+                  ? t("board.nextEvaluationOn", { date: formatDate(entry.nextEvaluationOn) })
+                  : `${t("term.nextEvaluation")}: ${t("entry.fieldHidden")}`}
               </Caption1>
               <EntryBadges row={row} size="small" />
             </button>

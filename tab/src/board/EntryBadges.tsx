@@ -54,7 +54,7 @@ export function consentBadge(
     : { color: "warning", text: t("badge.consentExpiresIn", { count: problem.days }) };
 }
 
-/** The things a coordinator must not miss: consent, open signals, an absent case manager and who covers. */
+/** The things a coordinator must not miss: consent, open signals, an overdue SIP follow-up, an absent case manager and who covers. */
 export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "small" | "medium" | "large" }) {
   const { board } = useBoardContext();
   const { t } = useI18n();
@@ -63,7 +63,9 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
   const signals = openSignalsFor(board, participant.id).length;
   const consent = consentBadge(t, participant);
   const cover = caseManagerCover(board, participant);
-  if (!consent && signals === 0 && cover.state === "present") return null;
+  // A SIP follow-up date that has passed: the statutory joint plan is due for review (the server says so).
+  const sipOverdue = participant.plans.sip.followUpOverdue;
+  if (!consent && signals === 0 && cover.state === "present" && !sipOverdue) return null;
 
   const badge = (color: BadgeProps["color"], text: ReactNode, title?: string) => (
     <Badge size={size} appearance="tint" color={color} className={styles.badge} title={title}>
@@ -75,6 +77,7 @@ export function EntryBadges({ row, size = "medium" }: { row: BoardRow; size?: "s
     <span className={styles.badges}>
       {consent && badge(consent.color, consent.text)}
       {signals > 0 && badge("important", t("badge.openSignals", { count: signals }))}
+      {sipOverdue && badge("warning", t("plans.sipFollowUpOverdue"))}
       {cover.state !== "present" && (
         <>
           <span className={mergeClasses(styles.tag, styles[size])} data-absent-case-manager>

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
 import { boardView, row } from "../test-support/fixtures";
@@ -46,7 +46,9 @@ const ownAction = { ...northsAction, id: "a2", what: "Ringa boendestödet", writ
 
 describe("an entry another organisation put on the board", () => {
   it("offers no edit or take-off when the server says the viewer's organisation does not own it, but still review", () => {
-    renderDetails(row("FIK-001", { entry: { writtenBy: "north", mayEdit: false }, may: { editEntry: false, takeOff: false } }));
+    renderDetails(
+      row("FIK-001", { entry: { writtenBy: "north", mayEdit: false }, may: { editEntry: false, steer: false, takeOff: false } }),
+    );
     expect(screen.queryByRole("button", { name: "Ändra" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Ta bort från tavlan" })).toBeNull();
     expect(screen.getByRole("button", { name: "Markera som genomgången" })).toBeTruthy();
@@ -88,5 +90,60 @@ describe("an entry another organisation put on the board", () => {
     renderDetails(row("FIK-005", { entry: { actions: [ownAction] }, may: { planActions: false } }));
     expect(screen.queryByRole("checkbox")).toBeNull();
     expect(screen.getByText(/^Ringa boendestödet/).closest("li")!.textContent).toContain("Skriven av Psykiatrin");
+  });
+});
+
+describe("the lead organisation steering an entry a partner put on (issue 24)", () => {
+  it("offers priority and next evaluation, not the partner's reason, and taking it off", async () => {
+    renderDetails(
+      row("FIK-004", {
+        entry: { writtenBy: "north", mayEdit: false, reasonNote: "Kommunens skäl" },
+        may: { editEntry: false, steer: true, takeOff: true },
+      }),
+    );
+    expect(screen.getByRole("button", { name: "Ta bort från tavlan" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Ändra" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ändra FIK-004" });
+    expect(dialog.querySelector("input[type=radio]")).toBeTruthy();
+    expect(screen.queryByRole("combobox", { name: /Anledning/ })).toBeNull();
+    expect(screen.queryByRole("textbox", { name: /anteckning/i })).toBeNull();
+  });
+
+  it("says a priority and next evaluation it was not sent are not shown, and whose they are when it was", () => {
+    renderDetails(row("FIK-005", { entry: { priority: undefined, nextEvaluationOn: undefined, writtenBy: "north" } }));
+    expect(screen.getByText("Visas inte")).toBeTruthy();
+    expect(screen.getByText("Visas inte för din organisation")).toBeTruthy();
+  });
+});
+
+describe("the participant's plans", () => {
+  it("say Ej angivet for a plan nobody stated, never Ingen, and flag an overdue SIP follow-up", () => {
+    renderDetails(
+      row("FIK-006", {
+        participant: {
+          plans: {
+            crisisPlan: "notSet",
+            earlySignsPlan: "no",
+            sip: { held: "yes", heldOn: "2026-05-01", nextFollowUpOn: "2026-11-01", followUpOverdue: true },
+          },
+        },
+      }),
+    );
+    expect(screen.getAllByText("Ej angivet").length).toBeGreaterThan(0);
+    expect(screen.queryByText(/Ingen krisplan|Ingen SIP/)).toBeNull();
+    expect(screen.getByText("SIP-uppföljning passerad")).toBeTruthy();
+    // Only the record's writer is offered to change them (the server's plans.may).
+    expect(screen.queryByRole("button", { name: "Ändra planer" })).toBeNull();
+  });
+
+  it("offers Ändra planer when the server says this viewer may set them", () => {
+    renderDetails(
+      row("FIK-007", {
+        participant: {
+          plans: { crisisPlan: "yes", earlySignsPlan: "yes", sip: { held: "notSet", followUpOverdue: false }, may: { set: true } },
+        },
+      }),
+    );
+    expect(screen.getByRole("button", { name: "Ändra planer" })).toBeTruthy();
   });
 });

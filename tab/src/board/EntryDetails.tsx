@@ -9,6 +9,7 @@ import { EntryBadges } from "./EntryBadges";
 import { EntryEditDialog } from "./EntryEditDialog";
 import { useEntryActions } from "./EntryActions";
 import { memberName, organisationName } from "./model";
+import { PlansDialog } from "./PlansDialog";
 import { PriorityBadge } from "./PriorityBadge";
 import { TakeOffDialog } from "./TakeOffDialog";
 
@@ -57,6 +58,16 @@ export function EntryDetails({
     if (outcome.saved) onReviewed?.();
   };
 
+  // One short fact for the whole SIP, so the stage's participant still fits without scrolling: held (when), the next
+  // follow-up; who convenes it is named in the drawer's organisations.
+  const sipText = (sip: typeof participant.plans.sip) =>
+    [
+      [t(`planStatus.${sip.held}`), sip.heldOn ? `(${formatDate(sip.heldOn)})` : ""].filter(Boolean).join(" "),
+      sip.nextFollowUpOn ? t("plans.sipNext", { date: formatDate(sip.nextFollowUpOn) }) : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+
   const fact = (term: string, value: React.ReactNode, className?: string) => (
     <div className={styles.fact}>
       <dt className={styles.term}>
@@ -74,7 +85,15 @@ export function EntryDetails({
     <div className={styles.root}>
       <EntryBadges row={row} size={large ? "large" : "medium"} />
       <dl className={styles.facts}>
-        {fact(t("term.priority"), <PriorityBadge priority={entry.priority} size={large ? "extra-large" : "medium"} />)}
+        {fact(
+          t("term.priority"),
+          <>
+            <PriorityBadge priority={entry.priority} size={large ? "extra-large" : "medium"} />
+            {entry.priorityWrittenBy && (
+              <Caption1> {t("entry.setBy", { organisation: organisationName(board, entry.priorityWrittenBy) })}</Caption1>
+            )}
+          </>,
+        )}
         {fact(
           t("term.reason"),
           // Another organisation's words carry its name (authorship): the viewer reads, it owns them.
@@ -83,7 +102,13 @@ export function EntryDetails({
           }`,
         )}
         {fact(t("term.onBoard"), t("board.daysOnBoard", { count: entry.daysOnBoard }))}
-        {fact(t("term.nextEvaluation"), formatDate(entry.nextEvaluationOn), entry.evaluationDue ? styles.due : undefined)}
+        {fact(
+          t("term.nextEvaluation"),
+          entry.nextEvaluationOn
+            ? `${formatDate(entry.nextEvaluationOn)}${entry.nextEvaluationWrittenBy ? ` (${t("entry.setBy", { organisation: organisationName(board, entry.nextEvaluationWrittenBy) })})` : ""}`
+            : t("entry.fieldHidden"),
+          entry.evaluationDue ? styles.due : undefined,
+        )}
         {fact(t("term.caseManager"), caseManager)}
         {fact(
           t("board.lastReviewed"),
@@ -91,13 +116,10 @@ export function EntryDetails({
             ? `${formatDate(entry.lastReviewedOn)}${entry.lastReviewedBy ? `, ${memberName(board, entry.lastReviewedBy)}` : ""}`
             : t("board.neverReviewed"),
         )}
-        {fact(t("badge.crisisPlan"), participant.crisisPlan ? t("detail.crisisPlanYes") : t("detail.crisisPlanNo"))}
-        {fact(
-          t("badge.sip"),
-          participant.sip.inPlace
-            ? `${t("detail.sipYes")}${participant.sip.date ? ` (${formatDate(participant.sip.date)})` : ""}`
-            : t("detail.sipNo"),
-        )}
+        {/* The plans are the record's: "Ej angivet" until its writer says, never "Ingen". */}
+        {fact(t("plans.crisisPlan"), t(`planStatus.${participant.plans.crisisPlan}`))}
+        {fact(t("plans.earlySignsPlan"), t(`planStatus.${participant.plans.earlySignsPlan}`))}
+        {fact(t("plans.sip"), sipText(participant.plans.sip), participant.plans.sip.followUpOverdue ? styles.due : undefined)}
       </dl>
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>
@@ -106,7 +128,8 @@ export function EntryDetails({
             {reviewedToday ? `✓ ${t("board.reviewedToday")}` : t("entry.review")}
           </Button>
         )}
-        {row.may.editEntry && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
+        {(row.may.editEntry || row.may.steer) && <EntryEditDialog row={row} trigger={<Button>{t("entry.edit")}</Button>} />}
+        {participant.plans.may?.set && <PlansDialog participant={participant} trigger={<Button>{t("plans.edit")}</Button>} />}
         {row.may.takeOff && <TakeOffDialog row={row} onTakenOff={onTakenOff} trigger={<Button>{t("entry.takeOff")}</Button>} />}
       </div>
     </div>

@@ -9,15 +9,16 @@ import { FormDialog, useFormDialog } from "./FormDialog";
 interface Draft {
   reason: BoardReason;
   reasonNote: string;
-  priority: Priority;
+  /** "": not sent to this viewer (the lead organisation's, without its consent) and not chosen. */
+  priority: Priority | "";
   nextEvaluationOn: string;
 }
 
 const draftOf = ({ entry }: BoardRow): Draft => ({
   reason: entry.reason,
   reasonNote: entry.reasonNote ?? "",
-  priority: entry.priority,
-  nextEvaluationOn: entry.nextEvaluationOn,
+  priority: entry.priority ?? "",
+  nextEvaluationOn: entry.nextEvaluationOn ?? "",
 });
 
 /** Only the fields the person changed are sent, with the etag of the version they opened. */
@@ -25,8 +26,8 @@ export function changedFields(row: BoardRow, draft: Draft): Omit<EditEntryBody, 
   const { entry } = row;
   const fields: Omit<EditEntryBody, "etag"> = {};
   if (draft.reason !== entry.reason) fields.reason = draft.reason;
-  if (draft.priority !== entry.priority) fields.priority = draft.priority;
-  if (draft.nextEvaluationOn !== entry.nextEvaluationOn) fields.nextEvaluationOn = draft.nextEvaluationOn;
+  if (draft.priority && draft.priority !== entry.priority) fields.priority = draft.priority;
+  if (draft.nextEvaluationOn && draft.nextEvaluationOn !== entry.nextEvaluationOn) fields.nextEvaluationOn = draft.nextEvaluationOn;
   const note = draft.reasonNote.trim();
   if (note !== (entry.reasonNote ?? "")) fields.reasonNote = note === "" ? null : note;
   return fields;
@@ -60,10 +61,15 @@ export function EntryEditDialog({ row, trigger }: { row: BoardRow; trigger: Reac
       onSubmit={save}
     >
       <PriorityField value={draft.priority} onChange={(priority) => setDraft({ ...draft, priority })} />
-      <ReasonField value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} />
-      <Field label={t("reason.note")}>
-        <Input value={draft.reasonNote} maxLength={200} onChange={(_e, d) => setDraft({ ...draft, reasonNote: d.value })} />
-      </Field>
+      {/* The lead organisation steers another's entry: priority and next evaluation only, the reason stays the writer's. */}
+      {row.may.editEntry && (
+        <>
+          <ReasonField value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} />
+          <Field label={t("reason.note")}>
+            <Input value={draft.reasonNote} maxLength={200} onChange={(_e, d) => setDraft({ ...draft, reasonNote: d.value })} />
+          </Field>
+        </>
+      )}
       <NextEvaluationField value={draft.nextEvaluationOn} onChange={(nextEvaluationOn) => setDraft({ ...draft, nextEvaluationOn })} />
     </FormDialog>
   );

@@ -90,7 +90,15 @@ export function ParticipantDetail({
         {board.rows.some((r) => r.participant.id === participant.id) && <EntryDetails row={live} onTakenOff={onClose} />}
         <section className={styles.section} aria-label={t("detail.organisations")}>
           <Subtitle2 as="h3">{t("detail.organisations")}</Subtitle2>
-          <Text>{participant.organisationIds.map((id) => organisationName(board, id)).join(", ")}</Text>
+          <Text>
+            {participant.organisationIds
+              .map((id) =>
+                id === participant.plans.sip.convenedBy
+                  ? `${organisationName(board, id)} (${t("plans.convenesSip")})`
+                  : organisationName(board, id),
+              )
+              .join(", ")}
+          </Text>
         </section>
         <ConsentSection participant={participant} />
         <SignalsSection participant={participant} earlier={history?.signals} />
@@ -103,7 +111,8 @@ export function ParticipantDetail({
               <li key={c.id}>
                 <Text weight="semibold">{t("detail.period", { from: formatDate(c.putOnOn), to: formatDate(c.takenOffOn) })}</Text>{" "}
                 <Text>
-                  {t(`reason.${c.reason}`)} → {t(`outcome.${c.outcome}`)} ({memberName(board, c.takenOffBy)})
+                  {t(`reason.${c.reason}`)} → {c.outcome ? t(`outcome.${c.outcome}`) : t("entry.fieldHidden")}
+                  {c.takenOffBy ? ` (${memberName(board, c.takenOffBy)})` : ""}
                 </Text>
               </li>
             ))}

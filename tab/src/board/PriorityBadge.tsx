@@ -9,9 +9,25 @@ const colour = { high: "danger", medium: "warning", low: "success" } as const;
 // A shape per priority as well as colour and text: readable in high contrast and for colour blindness.
 const mark = { high: "▲", medium: "■", low: "▼" } as const;
 
-export function PriorityBadge({ priority, size = "medium" }: { priority: Priority; size?: "small" | "medium" | "large" | "extra-large" }) {
+/**
+ * `priority` absent: the server did not send it — the lead organisation changed it and its consent
+ * does not name this viewer's organisation. Said in words, never guessed.
+ */
+export function PriorityBadge({
+  priority,
+  size = "medium",
+}: {
+  priority: Priority | undefined;
+  size?: "small" | "medium" | "large" | "extra-large";
+}) {
   const { t } = useI18n();
   const styles = useStyles();
+  if (!priority)
+    return (
+      <Badge appearance="outline" color="subtle" size={size} shape="rounded" className={styles.root} data-priority="hidden">
+        {t("priority.hidden")}
+      </Badge>
+    );
   const label = t(`priority.${priority}`);
   return (
     <Badge

@@ -7,6 +7,8 @@ import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
 import { NextEvaluationField, PriorityField, ReasonField } from "./EntryFields";
 import { FormDialog, useFormDialog } from "./FormDialog";
+import { addDays } from "./model";
+import { DEFAULT_EVALUATION_DAYS, useRememberedPriority } from "./rememberedPriority";
 
 /** Ta upp på tavlan: pick one of the visible participants not yet on the board. */
 export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; onPutOn?: (participantId: string) => void }) {
@@ -17,18 +19,22 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
   const [candidates, setCandidates] = useState<ParticipantView[]>();
   const [query, setQuery] = useState("");
   const [participantId, setParticipantId] = useState("");
-  // Nothing is pre-selected: who goes on the board, why and how urgently is the person's choice.
+  // Who goes on the board and why is the person's choice: nothing is pre-selected. Where a default
+  // only saves clicks it is there and visible: the next evaluation a week ahead, and the priority
+  // this person chose last time (remembered in this browser).
+  const lastPriority = useRememberedPriority(board.viewer.memberId);
+  const defaultEvaluation = addDays(board.today, DEFAULT_EVALUATION_DAYS);
   const [reason, setReason] = useState<BoardReason | "">("");
-  const [priority, setPriority] = useState<Priority | "">("");
-  const [nextEvaluationOn, setNextEvaluationOn] = useState("");
+  const [priority, setPriority] = useState<Priority | "">(() => lastPriority.read() ?? "");
+  const [nextEvaluationOn, setNextEvaluationOn] = useState(defaultEvaluation);
   const [saving, setSaving] = useState(false);
   const dialog = useFormDialog(() => {
     setCandidates(undefined);
     setQuery("");
     setParticipantId("");
     setReason("");
-    setPriority("");
-    setNextEvaluationOn("");
+    setPriority(lastPriority.read() ?? "");
+    setNextEvaluationOn(defaultEvaluation);
   });
   const { open } = dialog;
 
@@ -57,6 +63,7 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
     setSaving(true);
     try {
       await client.putOnBoard(boardId, { participantId, reason, priority, nextEvaluationOn });
+      lastPriority.remember(priority);
       dialog.close();
       notify(t("entry.saved"));
       onPutOn?.(participantId);

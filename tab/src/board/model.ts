@@ -17,12 +17,14 @@ import type {
 // was given: the tab never decides who may see what.
 
 export const priorityRank: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+/** A priority the viewer was not sent (the lead organisation's item, without its consent) orders last. */
+const rankOf = (priority: Priority | undefined): number => (priority ? priorityRank[priority] : 3);
 
 /** Check-in order: priority, then longest on the board first, then code for a stable order. */
 export function sortForCheckIn(rows: readonly BoardRow[]): BoardRow[] {
   return [...rows].sort(
     (a, b) =>
-      priorityRank[a.entry.priority] - priorityRank[b.entry.priority] ||
+      rankOf(a.entry.priority) - rankOf(b.entry.priority) ||
       b.entry.daysOnBoard - a.entry.daysOnBoard ||
       a.participant.code.localeCompare(b.participant.code),
   );

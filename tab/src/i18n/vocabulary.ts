@@ -19,6 +19,8 @@ const prefixes = {
   auditOutcome: "auditOutcome",
   logReviewStatus: "logReview.status",
   logReviewRule: "logReview.rule",
+  planStatus: "planStatus",
+  boardModel: "boardModel",
 } as const satisfies Record<keyof Vocabulary, string>;
 
 type Prefixes = typeof prefixes;

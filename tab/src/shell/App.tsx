@@ -22,6 +22,8 @@ const ConfigView = lazy(viewModules.config);
 const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.DevSignIn })));
 // Asking to join is a first-day screen: not in the initial download.
 const JoinBoard = lazy(() => import("./JoinBoard").then((m) => ({ default: m.JoinBoard })));
+// Why someone has no board yet: a first-day screen too.
+const NoBoard = lazy(() => import("./NoBoard").then((m) => ({ default: m.NoBoard })));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 /**
@@ -288,7 +290,9 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
         </header>
       )}
       {!boardId ? (
-        <Text className={styles.status}>{t("app.noBoards")}</Text>
+        <Suspense fallback={<Spinner className={styles.status} />}>
+          <NoBoard me={me} inTeams={host.inTeams} />
+        </Suspense>
       ) : (
         <BoardShell
           boardId={boardId}
@@ -346,7 +350,8 @@ function Surface({ host, onSignOut }: { host: Host; onSignOut?: () => void }) {
     surface = <PersonalView />;
   } else {
     const { ChannelView } = module as ViewModule<"channel">;
-    surface = <ChannelView />;
+    // The cards' "Hjälp" link opens "Om tavlan" (section=about, or Teams' sub-entity "about").
+    surface = <ChannelView {...(host.section ? { initialSection: host.section } : {})} />;
   }
   return (
     <>

@@ -21,7 +21,11 @@ export interface Host {
   teams?: typeof import("./teams");
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
+  /** A page of the channel tab to open first: "about" ("Om tavlan") from the cards' help link. */
+  section?: "about";
 }
+
+const sectionOf = (value: string | null | undefined): { section?: "about" } => (value === "about" ? { section: "about" } : {});
 
 const views: readonly ViewName[] = ["sidePanel", "stage", "channel", "config", "personal"];
 
@@ -109,6 +113,7 @@ export async function detectHost(location: Location = window.location): Promise<
       ...(meetingId ? { meetingId } : {}),
       inMeeting: teamsContext.inMeeting,
       ...(teamsContext.chatId ? { teamsChatId: teamsContext.chatId } : {}),
+      ...sectionOf(teamsContext.subPageId ?? params.get("section")),
       teams,
     };
   }
@@ -121,5 +126,6 @@ export async function detectHost(location: Location = window.location): Promise<
     theme: params.has("theme") ? toThemeName(params.get("theme")) : prefersDark ? "dark" : "default",
     boardId,
     ...(meetingId ? { meetingId } : {}),
+    ...sectionOf(params.get("section")),
   };
 }

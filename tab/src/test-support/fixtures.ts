@@ -11,9 +11,7 @@ export function participant(overrides: Partial<ParticipantView> = {}): Participa
     caseManagerAbsent: false,
     writtenBy: "region",
     organisationIds: ["region"],
-    sip: { inPlace: false },
-    crisisPlan: true,
-    earlySignsPlan: false,
+    plans: { crisisPlan: "yes", earlySignsPlan: "no", sip: { held: "notSet", followUpOverdue: false } },
     onBoard: true,
     consents: [],
     consentProblem: false,
@@ -42,7 +40,7 @@ export function entry(overrides: Partial<EntryView> = {}): EntryView {
 
 /** What the server lets the viewer do about a row: everything, unless a test says otherwise. */
 export function rights(overrides: Partial<RowRights> = {}): RowRights {
-  return { editEntry: true, planActions: true, review: true, takeOff: true, raiseSignal: true, ...overrides };
+  return { editEntry: true, steer: true, planActions: true, review: true, takeOff: true, raiseSignal: true, ...overrides };
 }
 
 export function row(
@@ -59,7 +57,8 @@ export function row(
 
 export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}): BoardView {
   return {
-    board: { id: "b1", name: "FACT Exempelstad", caseload: 200 },
+    board: { id: "b1", name: "FACT Exempelstad", caseload: 200, model: "fact", leadOrganisationId: "region" },
+    gettingStarted: { organisations: true, members: true, participants: true, meetings: true, consents: true },
     today: "2026-11-24",
     version: 1,
     viewer: {

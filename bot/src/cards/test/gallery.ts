@@ -9,6 +9,7 @@ import { buildHelpCard } from "../help-card";
 import { buildManagerAlertCard } from "../manager-alert-card";
 import { boardTabDeepLink, buildMorningBriefCard } from "../morning-brief-card";
 import { buildMyParticipantsCard } from "../my-participants-card";
+import { buildPlansCard } from "../plans-card";
 import { buildNotLoggedCard } from "../not-logged-card";
 import { buildSignalFormCard } from "../signal-form-card";
 import { buildSignalNoticeCard } from "../signal-notice-card";
@@ -169,14 +170,43 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
       buildMyParticipantsCard(
         {
           boardId: "b",
-          participants: Array.from({ length: 5 }, () => ({
+          board: { name: "FACT Nordstad", model: "fact", onBoard: 12, caseload: 200 },
+          participants: Array.from({ length: 5 }, (_, i) => ({
+            id: `p${i}`,
             code: "HBG-017",
             initials: "A.B.",
             onBoard: true,
+            plans: {
+              crisisPlan: "notSet" as const,
+              earlySignsPlan: "yes" as const,
+              sip: { held: "yes" as const, heldOn: "2026-01-02", nextFollowUpOn: "2026-02-02", followUpOverdue: true },
+              may: { set: true },
+            },
             consentProblem: true,
             consents: [{ organisation: "Socialtjänsten", status: "withdrawn" as const }],
           })),
           hiddenCount: 2,
+          refreshUserIds: users,
+        },
+        locale,
+      ),
+    ],
+    [
+      "participant plans",
+      buildPlansCard(
+        {
+          boardId: "b",
+          participantId: "p1",
+          code: "HBG-017",
+          plans: {
+            crisisPlan: "yes",
+            earlySignsPlan: "notSet",
+            sip: { held: "yes", heldOn: "2026-01-02", nextFollowUpOn: "2026-02-02", convenedBy: "o", followUpOverdue: true },
+            may: { set: true },
+          },
+          organisations: [{ id: "o", name: "Socialtjänsten Norrby kommun" }],
+          etag: "W/1",
+          aboutUrl: link,
           refreshUserIds: users,
         },
         locale,

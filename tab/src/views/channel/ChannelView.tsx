@@ -3,6 +3,8 @@ import { Button, Caption1, Spinner, Tab, TabList, Text, Title3, makeStyles, toke
 import { Suspense, lazy, useMemo, useState } from "react";
 import { AbsencePanel } from "../../board/AbsencePanel";
 import { BoardFilters } from "../../board/BoardFilters";
+import { BoardModelBadge, CaseloadShare } from "../../board/BoardHeading";
+import { GettingStarted } from "../../board/GettingStarted";
 import { BoardTable } from "../../board/BoardTable";
 import { CompactBoard } from "../../board/CompactBoard";
 import { useBoardContext } from "../../board/BoardContext";
@@ -17,6 +19,8 @@ const OverviewPanel = lazy(() => import("./OverviewPanel"));
 const AuditPanel = lazy(() => import("./AuditPanel"));
 // "Inställningar" is for admins and managers setting the board up: its own chunk.
 const SettingsView = lazy(() => import("../settings/SettingsView"));
+// Read now and then, from the cards' "Hjälp" link too.
+const AboutBoard = lazy(() => import("./AboutBoard").then((m) => ({ default: m.AboutBoard })));
 
 /** Setting up the board: the server's `may` decides what each page offers; these roles see the tab at all. */
 const SETTINGS_PERMISSIONS = [
@@ -46,14 +50,14 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Section = "board" | "overview" | "audit" | "settings";
+type Section = "board" | "overview" | "audit" | "settings" | "about";
 
-/** The channel tab: the full board with filters, participant detail, overview and access log. */
-export function ChannelView() {
+/** The channel tab: the full board with filters, participant detail, overview, access log and "Om tavlan". */
+export function ChannelView({ initialSection }: { initialSection?: "about" } = {}) {
   const { board, live } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
-  const [section, setSection] = useState<Section>("board");
+  const [section, setSection] = useState<Section>(initialSection ?? "board");
   const [filter, setFilter] = useState<BoardFilter>({});
   const [open, setOpen] = useState<BoardRow>();
   const rows = useMemo(() => filterRows(board, board.rows, filter), [board, filter]);
@@ -61,6 +65,9 @@ export function ChannelView() {
   const showAudit = can(board, "audit.read");
   const showSettings = SETTINGS_PERMISSIONS.some((p) => can(board, p));
   const narrow = useNarrow();
+  // The first day: an empty board says what is left to set up, to those who set it up.
+  const empty = board.rows.length === 0 && board.hiddenCount === 0;
+  const setupLeft = showSettings && Object.values(board.gettingStarted).some((done) => !done);
 
   return (
     <main className={styles.root}>
@@ -68,44 +75,53 @@ export function ChannelView() {
         <Title3 as="h1" className={styles.title}>
           {board.board.name}
         </Title3>
+        <BoardModelBadge />
+        <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
       <AbsencePanel compact={narrow} />
-      {(showOverview || showAudit || showSettings) && (
-        <TabList
-          className={styles.tabs}
-          selectedValue={section}
-          onTabSelect={(_e, d) => setSection(d.value as Section)}
-          aria-label={t("nav.views")}
-        >
-          <Tab value="board">{t("term.board")}</Tab>
-          {showOverview && <Tab value="overview">{t("nav.overview")}</Tab>}
-          {showAudit && <Tab value="audit">{t("nav.audit")}</Tab>}
-          {showSettings && <Tab value="settings">{t("nav.settings")}</Tab>}
-        </TabList>
-      )}
+      <TabList
+        className={styles.tabs}
+        selectedValue={section}
+        onTabSelect={(_e, d) => setSection(d.value as Section)}
+        aria-label={t("nav.views")}
+      >
+        <Tab value="board">{t("term.board")}</Tab>
+        {showOverview && <Tab value="overview">{t("nav.overview")}</Tab>}
+        {showAudit && <Tab value="audit">{t("nav.audit")}</Tab>}
+        {showSettings && <Tab value="settings">{t("nav.settings")}</Tab>}
+        <Tab value="about">{t("nav.about")}</Tab>
+      </TabList>
       {section === "board" && (
         <>
-          <BoardFilters filter={filter} onChange={setFilter} collapsible={narrow} />
-          <Caption1 className={styles.note} role="status">
-            {t("filter.showing", { shown: rows.length, total: board.rows.length })}
-          </Caption1>
-          {board.rows.length === 0 ? (
-            <Text>{t("board.empty")}</Text>
-          ) : narrow ? (
-            <CompactBoard rows={rows} onOpen={setOpen} />
-          ) : (
-            <BoardTable rows={rows} onOpen={setOpen} />
+          {/* Said first: a board whose entries are hidden from this viewer is not an empty board. */}
+          {board.hiddenCount > 0 && (
+            <Text weight="semibold" data-hidden-count={board.hiddenCount}>
+              {t("board.hidden", { count: board.hiddenCount })}
+            </Text>
           )}
-          {board.hiddenCount > 0 && <Caption1 className={styles.note}>{t("board.hidden", { count: board.hiddenCount })}</Caption1>}
+          {empty && setupLeft ? (
+            <GettingStarted steps={board.gettingStarted} onOpenSettings={() => setSection("settings")} />
+          ) : empty ? (
+            <Text>{t("board.empty")}</Text>
+          ) : board.rows.length > 0 ? (
+            <>
+              <BoardFilters filter={filter} onChange={setFilter} collapsible={narrow} />
+              <Caption1 className={styles.note} role="status">
+                {t("filter.showing", { shown: rows.length, total: board.rows.length })}
+              </Caption1>
+              {narrow ? <CompactBoard rows={rows} onOpen={setOpen} /> : <BoardTable rows={rows} onOpen={setOpen} />}
+            </>
+          ) : null}
         </>
       )}
       <Suspense fallback={<Spinner label={t("app.loading")} />}>
         {section === "overview" && <OverviewPanel />}
         {section === "audit" && <AuditPanel />}
         {section === "settings" && <SettingsView />}
+        {section === "about" && <AboutBoard />}
       </Suspense>
       {open && <ParticipantDetail row={open} onClose={() => setOpen(undefined)} size={narrow ? "full" : "medium"} />}
     </main>

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
-import { can } from "../../board/model";
+import { can, organisationName } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
 import { ChartTable } from "./ChartTable";
 import { FidelityPanel } from "./FidelityPanel";
@@ -99,6 +99,19 @@ export default function OverviewPanel() {
           reviewedCount < expectedDays.length,
         )}
       </dl>
+      <section aria-label={t("overview.caseloadByOrganisation")}>
+        <Subtitle2 as="h2">{t("overview.caseloadByOrganisation")}</Subtitle2>
+        <dl className={styles.figures}>
+          {overview.caseloadByOrganisation.map((c) => (
+            <div key={c.organisationId} className={styles.figure}>
+              <dt>
+                <Text>{organisationName(board, c.organisationId)}</Text>
+              </dt>
+              <dd className={styles.value}>{c.caseload}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <ReviewedDaysStrip days={overview.reviewedDays} today={board.today} />
       <NotReachedList people={overview.notReached} />
       <div className={styles.charts}>
@@ -147,7 +160,12 @@ export default function OverviewPanel() {
           />
         </Card>
       </div>
-      <FidelityPanel fidelity={overview.fidelity} />
+      {/* FACT fidelity figures only for a FACT board: the server leaves them out for another model. */}
+      {overview.fidelity ? (
+        <FidelityPanel fidelity={overview.fidelity} />
+      ) : (
+        <Text data-not-fact="true">{t("about.notFact", { model: t(`boardModel.${overview.model}`) })}</Text>
+      )}
       <StatisticsExportButton />
       {can(board, "logReview.appoint") && <LogReviewSection />}
     </section>

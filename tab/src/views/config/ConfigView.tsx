@@ -27,6 +27,7 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
   const [meetingsError, setMeetingsError] = useState<unknown>();
   // Nothing is pre-selected: the person says which meeting this is (a re-opened configuration shows the saved one).
   const [meetingId, setMeetingId] = useState(host.meetingId ?? "");
+  const [created, setCreated] = useState<string>();
   const listed = meetings?.boardId === boardId ? meetings.list : undefined;
   const meeting = listed?.find((m) => m.id === meetingId);
   // A board without a schedule has one implicit meeting: nothing to choose.
@@ -77,8 +78,16 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
             client={client}
             {...(host.channelId ? { channelId: host.channelId } : {})}
             onCreated={(next) => {
+              const board = next.boards[0];
+              // A plain browser goes straight to the new board (its "Kom igång" says what to set up next);
+              // in Teams the configuration page stays, chosen and ready for Teams' Spara.
+              if (board && !host.inTeams) {
+                window.location.assign(`${window.location.origin}/tab/?board=${encodeURIComponent(board.id)}`);
+                return;
+              }
               setMe(next);
-              setBoardId(next.boards[0]?.id ?? "");
+              setBoardId(board?.id ?? "");
+              setCreated(board?.name);
             }}
           />
         ) : (
@@ -91,6 +100,7 @@ export default function ConfigView({ host, me: initial, client }: { host: Host; 
           ))}
         </RadioGroup>
       )}
+      {created && <Text role="status">{t("setup.createdInTeams", { name: created })}</Text>}
       {meetingsError !== undefined && <Text role="alert">{t("config.meetingsError", { problem: errorText(i18n, meetingsError) })}</Text>}
       {needsMeeting && (
         <Field label={t("config.meeting")} hint={t("config.meetingHint")}>

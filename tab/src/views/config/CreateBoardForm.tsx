@@ -1,5 +1,5 @@
-import type { CreateBoardBody, MeResponse } from "@fact-board/contract";
-import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { BoardModel, CreateBoardBody, MeResponse } from "@fact-board/contract";
+import { Button, Dropdown, Field, Input, Option, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ApiClient } from "../../api/client";
 import { errorText } from "../../api/errorText";
@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n";
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "420px" } });
 
 const KINDS = ["regionPsychiatry", "municipalSocialServices", "municipalCare", "privateProvider", "labourMarket", "other"] as const;
+const MODELS: BoardModel[] = ["fact", "enhancedCollaboration", "otherCollaboration"];
 
 /** First run: the person who adds the tab and has no board creates one and becomes its admin (the server decides who may). */
 export function CreateBoardForm({
@@ -27,6 +28,8 @@ export function CreateBoardForm({
   const [kind, setKind] = useState<(typeof KINDS)[number]>("regionPsychiatry");
   const [displayName, setDisplayName] = useState("");
   const [morningBriefAt, setMorningBriefAt] = useState("07:45");
+  // FACT unless the team says otherwise: the header of every surface will say which.
+  const [model, setModel] = useState<BoardModel>("fact");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -38,6 +41,7 @@ export function CreateBoardForm({
       displayName,
       organisation: { name: organisation, kind, retentionDays: kind === "regionPsychiatry" || kind === "privateProvider" ? 3650 : 1825 },
       morningBriefAt,
+      model,
       ...(channelId ? { briefChannelId: channelId } : {}),
     };
     try {
@@ -80,6 +84,15 @@ export function CreateBoardForm({
             </Option>
           ))}
         </Dropdown>
+      </Field>
+      <Field label={t("setup.model")} hint={t("admin.board.modelHint")}>
+        <Select value={model} onChange={(_e, d) => setModel(d.value as BoardModel)}>
+          {MODELS.map((m) => (
+            <option key={m} value={m}>
+              {t(`boardModel.${m}`)}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label={t("setup.morningBriefAt")}>
         <Input type="time" value={morningBriefAt} onChange={(_e, d) => setMorningBriefAt(d.value)} />

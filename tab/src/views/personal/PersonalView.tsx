@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { useBoardContext } from "../../board/BoardContext";
 import { ParticipantDetail } from "../../board/ParticipantDetail";
+import { BoardModelBadge } from "../../board/BoardHeading";
 import { consentBadge } from "../../board/EntryBadges";
+import { PlansDialog } from "../../board/PlansDialog";
 import { PriorityBadge } from "../../board/PriorityBadge";
 import { useI18n } from "../../i18n";
 
@@ -37,7 +39,10 @@ export default function PersonalView() {
 
   return (
     <main className={styles.root}>
-      <Title3 as="h1">{t("personal.title")}</Title3>
+      <div className={styles.item}>
+        <Title3 as="h1">{t("personal.title")}</Title3>
+        <BoardModelBadge />
+      </div>
       {!list ? (
         <Spinner label={t("app.loading")} />
       ) : list.participants.length === 0 ? (
@@ -59,7 +64,7 @@ export default function PersonalView() {
                   </Text>
                 )}
                 {row ? <PriorityBadge priority={row.entry.priority} /> : <Badge appearance="outline">{t("personal.notOnBoard")}</Badge>}
-                {row && (
+                {row?.entry.nextEvaluationOn && (
                   <Caption1 className={styles.meta}>
                     {t("board.nextEvaluationOn", { date: formatDate(row.entry.nextEvaluationOn) })}
                   </Caption1>
@@ -68,6 +73,25 @@ export default function PersonalView() {
                   <Badge appearance="tint" color={consent.color}>
                     {consent.text}
                   </Badge>
+                )}
+                <Caption1 className={styles.meta} data-plans={p.code}>
+                  {t("plans.crisisPlan")}: {t(`planStatus.${p.plans.crisisPlan}`)} · {t("plans.earlySignsPlan")}:{" "}
+                  {t(`planStatus.${p.plans.earlySignsPlan}`)} · {t("plans.sip")}: {t(`planStatus.${p.plans.sip.held}`)}
+                </Caption1>
+                {p.plans.sip.followUpOverdue && (
+                  <Badge appearance="tint" color="warning">
+                    {t("plans.sipFollowUpOverdue")}
+                  </Badge>
+                )}
+                {p.plans.may?.set && (
+                  <PlansDialog
+                    participant={p}
+                    trigger={
+                      <Button size="small" aria-label={`${t("plans.edit")} ${p.code}`}>
+                        {t("plans.edit")}
+                      </Button>
+                    }
+                  />
                 )}
               </li>
             );

@@ -1,7 +1,10 @@
-import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { BoardModel } from "@fact-board/contract";
+import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
 import type { AdminState } from "./useAdmin";
+
+const MODELS: BoardModel[] = ["fact", "enhancedCollaboration", "otherCollaboration"];
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "480px" } });
 
@@ -16,6 +19,9 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
   const [channel, setChannel] = useState(board.settings.briefChannelId ?? "");
   const [briefInChannel, setBriefInChannel] = useState(board.settings.botPosts.morningBriefInChannel);
   const [signalCounts, setSignalCounts] = useState(board.settings.botPosts.signalCountsInChannel);
+  const [model, setModel] = useState<BoardModel>(board.model);
+  const [lead, setLead] = useState(board.leadOrganisationId ?? "");
+  const organisations = admin.overview!.organisations;
   const [busy, setBusy] = useState(false);
 
   // After a save or a conflict the form shows what is stored now.
@@ -26,6 +32,8 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
     setChannel(board.settings.briefChannelId ?? "");
     setBriefInChannel(board.settings.botPosts.morningBriefInChannel);
     setSignalCounts(board.settings.botPosts.signalCountsInChannel);
+    setModel(board.model);
+    setLead(board.leadOrganisationId ?? "");
   }, [board]);
 
   const submit = async () => {
@@ -39,6 +47,8 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
           morningBriefAt,
           briefChannelId: channel.trim() || null,
           botPosts: { morningBriefInChannel: briefInChannel, signalCountsInChannel: signalCounts },
+          model,
+          ...(lead && lead !== board.leadOrganisationId ? { leadOrganisationId: lead } : {}),
         }),
       t("admin.board.saved"),
     );
@@ -56,6 +66,25 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
     >
       <Field label={t("setup.boardName")} required>
         <Input value={name} onChange={(_e, d) => setName(d.value)} />
+      </Field>
+      <Field label={t("admin.board.model")} hint={t("admin.board.modelHint")}>
+        <Select value={model} onChange={(_e, d) => setModel(d.value as BoardModel)}>
+          {MODELS.map((m) => (
+            <option key={m} value={m}>
+              {t(`boardModel.${m}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("admin.board.lead")} hint={t("admin.board.leadHint")}>
+        <Select value={lead} onChange={(_e, d) => setLead(d.value)}>
+          {!board.leadOrganisationId && <option value="">{t("about.leadNone")}</option>}
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label={t("admin.board.timeZone")} hint={t("admin.board.timeZoneHint")} required>
         <Input value={timeZone} onChange={(_e, d) => setTimeZone(d.value)} />

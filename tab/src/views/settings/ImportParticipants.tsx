@@ -32,6 +32,10 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
+/** A file's bytes (the text, where a test's stand-in file has no arrayBuffer()). */
+const bytesOf = (file: File): Promise<string | ArrayBuffer> =>
+  typeof (file as Partial<File>).arrayBuffer === "function" ? file.arrayBuffer() : file.text();
+
 /**
  * The first day's caseload from a CSV file: checked first (a dry run reporting every line with its
  * number and what it does, or why it is refused), then imported. The server writes nothing of a file
@@ -42,7 +46,7 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
   const { t } = i18n;
   const styles = useStyles();
   const inputId = useId();
-  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [file, setFile] = useState<{ name: string; bytes: string | ArrayBuffer }>();
   const [report, setReport] = useState<{ dryRun: boolean; report: ImportReport }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -52,7 +56,7 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await admin.client.importParticipants(admin.boardId, file.text, dryRun);
+      const result = await admin.client.importParticipants(admin.boardId, file.bytes, dryRun);
       setReport({ dryRun, report: result });
       if (!dryRun) await admin.reload();
     } catch (e) {
@@ -75,7 +79,8 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
           onChange={(e) => {
             const picked = e.target.files?.[0];
             setReport(undefined);
-            if (picked) void picked.text().then((text) => setFile({ name: picked.name, text }));
+            // The bytes as they are: Swedish Excel writes Windows-1252 (or UTF-8 with a BOM); the server reads both.
+            if (picked) void bytesOf(picked).then((bytes) => setFile({ name: picked.name, bytes }));
           }}
         />
         <Button disabled={!file || busy} onClick={() => void send(true)}>
@@ -148,6 +153,12 @@ export function ImportParticipants({ admin }: { admin: AdminState }) {
                                 .join(", "),
                             })
                           : t(`admin.import.outcome.${l.outcome}`)}
+                        {l.consent
+                          ? `; ${t("admin.import.outcome.consent", { status: t(`consent.${l.consent.status}`).toLowerCase() })}`
+                          : ""}
+                        {l.plans?.length
+                          ? `; ${t("admin.import.outcome.plans", { plans: l.plans.map((p) => t(`admin.import.field.${p as "sip"}`, { defaultValue: p })).join(", ") })}`
+                          : ""}
                       </TableCell>
                     </TableRow>
                   ))}

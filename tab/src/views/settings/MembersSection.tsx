@@ -23,6 +23,7 @@ import { useI18n } from "../../i18n";
 import { EditMemberDialog, LeaveDialog } from "./MemberDialogs";
 import { useGrantChoices } from "./manageable";
 import { AdminMessages } from "./AdminMessages";
+import { JoinLink } from "./JoinLink";
 import { PersonIdentity } from "./PersonIdentity";
 import type { AdminState } from "./useAdmin";
 import { TableRegion } from "../../board/TableRegion";
@@ -43,6 +44,7 @@ export function MembersSection({ admin }: { admin: AdminState }) {
   const pending = overview.joinRequests.filter((r) => r.state === "pending");
   return (
     <>
+      <JoinLink boardId={admin.boardId} />
       {overview.grantable.length > 0 && (
         <div className={styles.row}>
           <RosterDialog admin={admin} />

@@ -18,6 +18,8 @@ import { useCallback, useEffect, useState } from "react";
 import { useBoardContext } from "../../board/BoardContext";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { can } from "../../board/model";
+import { PlanFields } from "../../board/PlanFields";
+import { changedPlans, draftOfPlans, NO_PLANS_DRAFT, type PlansDraft } from "../../board/plans";
 import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
@@ -102,16 +104,29 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
   const [initials, setInitials] = useState("");
   const [caseManagerId, setCaseManagerId] = useState("");
   const [organisationIds, setOrganisationIds] = useState<string[]>([]);
+  const [plans, setPlans] = useState<PlansDraft>(NO_PLANS_DRAFT);
+  const { board } = useBoardContext();
   const members = (admin.overview?.members ?? []).filter((m) => !m.leftAt);
   const organisations = admin.overview?.organisations ?? [];
+  // The record's writer states the plans; another organisation's participant is not editable here anyway (mayEditRecord).
+  const writer = participant?.writtenBy ?? board.viewer.organisationId;
+  const involved = organisations.filter((o) => o.id === writer || organisationIds.includes(o.id));
   const dialog = useFormDialog(() => {
     setCode(participant?.code ?? "");
     setInitials(participant?.initials ?? "");
     setCaseManagerId(participant?.caseManagerId ?? "");
     setOrganisationIds(participant?.organisationIds ?? []);
+    setPlans(participant ? draftOfPlans(participant.plans) : NO_PLANS_DRAFT);
   });
   const submit = async () => {
-    const body = { code: code.trim().toUpperCase(), initials: initials.trim(), caseManagerId, organisationIds };
+    const changed = changedPlans(participant?.plans, plans);
+    const body = {
+      code: code.trim().toUpperCase(),
+      initials: initials.trim(),
+      caseManagerId,
+      organisationIds,
+      ...(Object.keys(changed).length > 0 ? { plans: changed } : {}),
+    };
     const ok = participant
       ? await admin.run(
           () => admin.client.editParticipant(admin.boardId, participant.id, { ...body, etag: participant.etag ?? "" }),
@@ -165,6 +180,7 @@ export function ParticipantDialog({ admin, participant }: { admin: AdminState; p
           />
         ))}
       </fieldset>
+      <PlanFields value={plans} onChange={setPlans} organisations={involved.map((o) => ({ id: o.id, name: o.name }))} />
       <AdminMessages admin={{ error: admin.error, notice: undefined }} />
     </FormDialog>
   );

@@ -60,6 +60,8 @@ const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
       botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
       meetings: [],
     },
+    model: "fact",
+    leadOrganisationId: "region",
     etag: "e-b",
   },
   organisations: [
@@ -229,7 +231,11 @@ it("checks a CSV file first, lists every refused line with its number and why, a
   });
   renderSettings({
     adminOverview: async () => overview(),
-    importParticipants: async (_b: string, csv: string, dryRun: boolean) => (calls.push({ csv, dryRun }), report(dryRun)),
+    // The tab sends the file's bytes where the browser gives them (the server decodes UTF-8 or Windows-1252).
+    importParticipants: async (_b: string, csv: string | ArrayBuffer, dryRun: boolean) => (
+      calls.push({ csv: typeof csv === "string" ? csv : new TextDecoder().decode(csv), dryRun }),
+      report(dryRun)
+    ),
   });
   fireEvent.click(await screen.findByRole("tab", { name: "Deltagare" }));
   const csv =

@@ -3,6 +3,7 @@ import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui
 import { useEffect, useState } from "react";
 import { useSharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useBoardContext } from "../../board/BoardContext";
+import { BoardModelBadge } from "../../board/BoardHeading";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { ParticipantDetail } from "../../board/lazyParts";
@@ -58,6 +59,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
     <main className={styles.root} aria-label={board.board.name}>
       <div className={styles.head}>
         <Subtitle2 as="h1">{t("board.count", { count: board.rows.length })}</Subtitle2>
+        <BoardModelBadge size="small" />
         <LiveIndicator status={live} />
       </div>
       {canShare && (
@@ -86,9 +88,14 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
           </Caption1>
         </section>
       )}
-      {board.rows.length === 0 && <Text>{t("board.empty")}</Text>}
+      {/* Said first: hidden entries are not an empty board. */}
+      {board.hiddenCount > 0 && (
+        <Text weight="semibold" data-hidden-count={board.hiddenCount}>
+          {t("board.hidden", { count: board.hiddenCount })}
+        </Text>
+      )}
+      {board.rows.length === 0 && board.hiddenCount === 0 && <Text>{t("board.empty")}</Text>}
       <CompactBoard rows={board.rows} onOpen={setOpen} />
-      {board.hiddenCount > 0 && <Caption1 className={styles.note}>{t("board.hidden", { count: board.hiddenCount })}</Caption1>}
       {onSignOut && (
         <Button size="small" appearance="subtle" onClick={onSignOut}>
           {t("signIn.signOut")}

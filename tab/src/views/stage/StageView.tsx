@@ -5,6 +5,7 @@ import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
 import { useEntryActions } from "../../board/EntryActions";
+import { BoardModelBadge, CaseloadShare } from "../../board/BoardHeading";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, organisationName } from "../../board/model";
 import { PriorityBadge } from "../../board/PriorityBadge";
@@ -60,6 +61,8 @@ export default function StageView() {
       <div className={styles.head}>
         <Title1 as="h1">{t("stage.title")}</Title1>
         {w?.meetingName && <Text data-meeting-name>{w.meetingName}</Text>}
+        <BoardModelBadge size="large" />
+        <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
         {w && <Progress walkthrough={w} />}
@@ -112,6 +115,11 @@ function NotStarted({ shared }: { shared: SharedWalkthrough }) {
   return (
     <>
       <Text size={500}>{t("board.count", { count: board.rows.length })}</Text>
+      {board.hiddenCount > 0 && (
+        <Text size={400} weight="semibold" data-hidden-count={board.hiddenCount}>
+          {t("board.hidden", { count: board.hiddenCount })}
+        </Text>
+      )}
       {can(board, "checkIn.record") ? (
         <div>
           <Button ref={start} appearance="primary" size="large" onClick={() => void shared.start()}>
