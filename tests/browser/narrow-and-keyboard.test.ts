@@ -131,7 +131,7 @@ describe("the keyboard, with tabster moving focus on Tab", () => {
     expect(await sentinels(page)).toBe(0);
 
     // The view tabs are one Tab stop; the arrow keys move between them.
-    await page.getByRole("tab", { name: "Tavla" }).focus();
+    await page.getByRole("tab", { name: "Tavla", exact: true }).focus();
     await page.keyboard.press("ArrowRight");
     expect(await active(page)).toMatch(/^tab Översikt/);
     await page.keyboard.press("ArrowLeft");
