@@ -377,12 +377,12 @@ const CASES: RouteCase[] = [
   },
   {
     route: "POST /api/boards/:boardId/walkthrough/events",
-    permission: "board.read",
+    permission: "checkIn.record",
     variants: ANY,
     okStatus: 200,
     async request() {
       await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
-      return { path: `${BOARD}/walkthrough/events`, body: { type: "actionAgreed" } };
+      return { path: `${BOARD}/walkthrough/events`, body: { type: "takeOver" } };
     },
   },
   {
