@@ -9,7 +9,7 @@ import { NextEvaluationField, PriorityField, ReasonField } from "./EntryFields";
 import { FormDialog, useFormDialog } from "./FormDialog";
 
 /** Ta upp på tavlan: pick one of the visible participants not yet on the board. */
-export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; onPutOn?: (participantId: string) => void }) {
+export function PutOnBoardDialog({ trigger }: { trigger: ReactElement }) {
   const client = useApi();
   const { board, boardId, refresh } = useBoardContext();
   const { notify, notifyError } = useEntryActions();
@@ -59,7 +59,6 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
       await client.putOnBoard(boardId, { participantId, reason, priority, nextEvaluationOn });
       dialog.close();
       notify(t("entry.saved"));
-      onPutOn?.(participantId);
       void refresh();
     } catch (e) {
       notifyError(e);

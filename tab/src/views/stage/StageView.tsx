@@ -140,7 +140,7 @@ function NotStarted({ shared }: { shared: SharedWalkthrough }) {
 
 function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; walkthrough: WalkthroughView }) {
   const { board } = useBoardContext();
-  const { submit, notifyError } = useEntryActions();
+  const { submit } = useEntryActions();
   const { t } = useI18n();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -173,15 +173,12 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
   const next = () => current && !isLast && moveTo(current.index + 1);
   const previous = () => current && current.index > 0 && moveTo(current.index - 1);
   // Marking reviewed is the server's call per row (row.may), as on the board: the shortcut obeys it too.
+  // The review itself is what the walkthrough counts (the server records it): no report follows.
   const reviewTarget = current?.shown === "details" ? (row ?? current.row) : undefined;
   const review = async () => {
     const target = reviewTarget;
     if (!target?.may.review) return;
-    if (target.entry.lastReviewedOn !== board.today) {
-      const outcome = await submit(target, { kind: "review" });
-      if (!outcome.saved) return;
-    }
-    await shared.send({ type: "reviewed", participantId: target.participant.id });
+    await submit(target, { kind: "review" });
   };
   const end = () => void shared.send({ type: "end" });
 
@@ -190,11 +187,6 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
     { [keys.next.toLowerCase()]: next, [keys.previous.toLowerCase()]: previous, [keys.reviewed.toLowerCase()]: () => void review() },
     presenting,
   );
-
-  const report = (type: "added" | "removed", participantId: string) =>
-    void shared.send({ type, participantId }).then((ok) => {
-      if (!ok) notifyError(shared.error);
-    });
 
   return (
     <>
@@ -232,9 +224,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
         <Text className={mergeClasses(styles.timer, meetingElapsed > MEETING_BUDGET_SECONDS && styles.over)} aria-live="off">
           {t("stage.meetingTime", { time: formatDuration(meetingElapsed), budget: formatDuration(MEETING_BUDGET_SECONDS) })}
         </Text>
-        {can(board, "entry.putOn") && (
-          <PutOnBoardDialog trigger={<Button size="large">{t("entry.putOn")}</Button>} onPutOn={(id) => report("added", id)} />
-        )}
+        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button size="large">{t("entry.putOn")}</Button>} />}
         {presenting && (
           <Button size="large" appearance={isLast ? "primary" : "secondary"} onClick={end}>
             {t("stage.finish")}
@@ -245,15 +235,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
         {announcement}
       </div>
       {current ? (
-        <CurrentParticipant
-          ref={heading}
-          current={current}
-          total={w.total}
-          {...(row ? { row } : {})}
-          onReviewed={() => current.participantId && void shared.send({ type: "reviewed", participantId: current.participantId })}
-          onActionAdded={() => void shared.send({ type: "actionAgreed" })}
-          onTakenOff={() => current.participantId && report("removed", current.participantId)}
-        />
+        <CurrentParticipant ref={heading} current={current} total={w.total} {...(row ? { row } : {})} />
       ) : (
         <Text size={500}>{t("stage.allDone")}</Text>
       )}
