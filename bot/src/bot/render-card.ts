@@ -62,7 +62,7 @@ function cardOf(view: CardView, viewer: Viewer, links: LinkTargets, linkTo: (ite
       return buildSignalCard({ ...rest, signal: { ...signal, ...times }, viewer: rights, ...shown, openInBoard }, locale);
     }
     case "signalNotice": {
-      const { card: _card, boardName, ...rest } = view;
+      const { card: _card, boardName: _name, ...rest } = view;
       // Refreshing a notice gives the notice again (with its current state), never a personal card.
       return buildSignalNoticeCard({ ...rest, boardUrl: linkTo({ item: "signal", signalId: view.signalId }), ...shown }, locale);
     }
