@@ -2,6 +2,7 @@
 // the tab types its client with it, so the two cannot drift.
 export * from "./vocabulary";
 export * from "./common";
+export * from "./deep-link";
 export * from "./identity-number";
 export * from "./responses";
 export * from "./requests";

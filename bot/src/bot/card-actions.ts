@@ -14,7 +14,7 @@ import {
 import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import { type DomainError, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import type { Actor, Caller } from "../domain/types";
-import type { Cards } from "./render-card";
+import { type Cards, formLink } from "./render-card";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
@@ -195,7 +195,7 @@ const hasBoardId = (data: unknown): boolean =>
 async function boardChoiceFor(cards: Cards, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
   const boards = await cards.core.activeBoardsOf(caller);
   if (boards.length === 0) return cards.render({ card: "help" }, { audience: "personal", locale });
-  return buildBoardChoiceCard(form, boards, locale);
+  return buildBoardChoiceCard(form, boards, locale, formLink(cards.links, form));
 }
 
 async function membershipOf(cards: Cards, caller: Caller) {

@@ -22,11 +22,6 @@ export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objec
 
 export const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)] : []), ...(v.refreshUserIds ?? [])];
 
-/** Opens the board's configured tab: the entity id the configuration page saved for this board. */
-export function boardUrl(teamsAppId: string, boardId: string, boardName: string): string | undefined {
-  return teamsAppId ? boardTabDeepLink(teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
-}
-
 /** The same link where a card always has one (the brief and the meeting summary): a placeholder app id without a Teams app. */
 export const boardDeepLink = (teamsAppId: string, boardId: string, boardName: string): string =>
   boardTabDeepLink(teamsAppId || "fact-board", boardTabEntityId(boardId), boardName);

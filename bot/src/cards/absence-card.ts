@@ -8,6 +8,7 @@ import {
   execute,
   facts,
   notice,
+  openInBoardAction,
   showCard,
   text,
   title,
@@ -27,6 +28,8 @@ export interface AbsenceCardData {
   canCancel: boolean;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": this item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
 }
 
 export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): AdaptiveCard {
@@ -59,6 +62,8 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
       ),
     );
   }
+  const acts = actions.length > 0;
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   return card(
     [
       ...notice(data.message),
@@ -68,6 +73,7 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
         [s.state, s.coverState[a.state]],
       ]),
       ...status,
+      ...(acts ? [text(s.openInBoardHint, { isSubtle: true, size: "small" as const })] : []),
     ],
     { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: own ? s.yourAbsence : s.coverTitle },
   );

@@ -7,6 +7,7 @@ import {
   card,
   execute,
   facts,
+  openInBoardAction,
   notice,
   showCard,
   text,
@@ -53,6 +54,8 @@ export interface SignalCardData {
   defaultNextEvaluationOn: string;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": this item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
 }
 
 const KIND_TO_REASON: Record<SignalKind, BoardReason> = {
@@ -112,6 +115,8 @@ export function buildSignalCard(data: SignalCardData, locale: Locale): AdaptiveC
       ),
     );
   }
+  if (actions.length > 0) body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   // The fallback text shows in notifications and the chat list: no participant in it.
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.signalTitle });
 }

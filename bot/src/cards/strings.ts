@@ -95,6 +95,15 @@ const sv = {
   signalNotice: (n: number, to: string) => `${n} ${n === 1 ? "ny signal" : "nya signaler"} till ${to}`,
   signalNoticeAnswered: (to: string, state: string) => `Signal till ${to}: ${state}`,
   openInBoard: "Öppna i FACT-tavlan",
+  followWalkthrough: "Följ genomgången",
+  followWalkthroughTitle: "Genomgången har börjat",
+  followWalkthroughText:
+    "Följ genomgången i webbläsaren: logga in med ditt eget organisationskonto, så visas deltagaren som mötesledaren visar, så som din organisation får se den. Du räknas som närvarande.",
+  followWalkthroughBrief: "Inför mötet: Följ genomgången öppnar den i webbläsaren, även för dig som deltar från en annan organisation.",
+  openInBoardHint:
+    "Du kan också svara i FACT-tavlan: Öppna i FACT-tavlan visar samma sak där, med samma val (knapparna i kortet fungerar inte i Teams i mobilen).",
+  openFormInBoardHint:
+    "Du kan också göra det i FACT-tavlan: Öppna i FACT-tavlan öppnar samma formulär där (knapparna i kortet fungerar inte i Teams i mobilen).",
   sharedNoticeHint: "Uppgifter om deltagare visas bara i FACT-tavlan och i din personliga chatt med FACT.",
   personalChatOnly: "Det här kortet visas bara i din personliga chatt med FACT.",
   // a viewer whose organisation may not see the participant now
@@ -291,6 +300,16 @@ const en: Strings = {
   signalNotice: (n: number, to: string) => `${n} new ${n === 1 ? "signal" : "signals"} to ${to}`,
   signalNoticeAnswered: (to: string, state: string) => `Signal to ${to}: ${state}`,
   openInBoard: "Open in FACT Board",
+  followWalkthrough: "Follow the walkthrough",
+  followWalkthroughTitle: "The walkthrough has started",
+  followWalkthroughText:
+    "Follow the walkthrough in your browser: sign in with your own organisation's account and you see the participant the presenter shows, as your organisation may see them. You count as attending.",
+  followWalkthroughBrief:
+    "Before the meeting: Follow the walkthrough opens it in the browser, also for those joining from another organisation.",
+  openInBoardHint:
+    "You can also answer in FACT Board: Open in FACT Board shows the same item there, with the same choices (the card's buttons do not work in Teams on phones).",
+  openFormInBoardHint:
+    "You can also do this in FACT Board: Open in FACT Board opens the same form there (the card's buttons do not work in Teams on phones).",
   sharedNoticeHint: "Details about participants are shown only in FACT Board and in your personal chat with FACT.",
   personalChatOnly: "This card is shown only in your personal chat with FACT.",
   detailsHidden: "Hidden (no consent for you)",

@@ -28,6 +28,8 @@ import {
   type MorningBriefView,
   type SignalNoticeView,
   viewCheckInSummary,
+  type FollowWalkthroughView,
+  viewFollowWalkthrough,
   viewMorningBrief,
   viewSignalNotice,
 } from "./shared-card-queries";
@@ -83,6 +85,7 @@ export type CardView =
   | ({ card: "coverAlert" } & CoverAlertView)
   | ({ card: "morningBrief" } & MorningBriefView)
   | ({ card: "checkInSummary" } & CheckInSummaryView)
+  | ({ card: "followWalkthrough" } & FollowWalkthroughView)
   | ({ card: "help" } & HelpView)
   | { card: "absenceForm"; boardId: BoardId; today: string }
   | ({ card: "signalForm" } & SignalFormView)
@@ -133,6 +136,8 @@ async function viewOf(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubjec
       return { card: "morningBrief", ...(await viewMorningBrief(deps, subject.boardId, subject.meetingId)) };
     case "checkInSummary":
       return { card: "checkInSummary", ...(await viewCheckInSummary(deps, subject.boardId, subject.date, subject.meetingId)) };
+    case "followWalkthrough":
+      return { card: "followWalkthrough", ...(await viewFollowWalkthrough(deps, subject.boardId, subject.date, subject.meetingId)) };
     case "help":
       return { card: "help", ...(await viewHelp(deps, viewer.member)) };
     case "absenceForm":

@@ -19,7 +19,8 @@ export type CardSubject =
   | { card: "coverAlert"; boardId: BoardId; absenceId: string }
   | { card: "absence"; boardId: BoardId; absenceId: string }
   | { card: "morningBrief"; boardId: BoardId; meetingId?: string }
-  | { card: "checkInSummary"; boardId: BoardId; date: string; meetingId: string };
+  | { card: "checkInSummary"; boardId: BoardId; date: string; meetingId: string }
+  | { card: "followWalkthrough"; boardId: BoardId; date: string; meetingId: string };
 
 /** Cards a person opens themself in their personal chat. */
 export type OpenedCard =

@@ -2,7 +2,7 @@ import { standInFor } from "../domain/cover";
 import type { Absence, BoardId, CalendarDate, Member, OrganisationId } from "../domain/types";
 import { todayOf, type UseCaseDeps } from "../use-cases/deps";
 import type { Notification } from "../use-cases/notification";
-import { readCheckInSummary } from "../use-cases/walkthroughs";
+import { readCheckInSummary, readWalkthroughChats } from "../use-cases/walkthroughs";
 import type { CardSubject } from "./ports";
 
 // Who hears about what, and with which card: decided here only. A notification (something a
@@ -124,6 +124,20 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         ],
         deliveries: [],
       };
+    case "walkthroughInChat": {
+      const chats = await readWalkthroughChats(deps, n.boardId, n.date, n.meetingId);
+      if (!chats) return NOTHING;
+      return {
+        updates: [],
+        deliveries: [],
+        // Once per chat and occurrence: every stage opening in that meeting, a reopen after the end, tells the chat nothing new.
+        meetingChats: {
+          subject: { card: "followWalkthrough", boardId: n.boardId, date: n.date, meetingId: n.meetingId },
+          chatIds: chats.chatIds,
+          occasion: `follow.${n.boardId}.${n.date}.${n.meetingId}`,
+        },
+      };
+    }
     case "checkInRecorded": {
       const summary = await readCheckInSummary(deps, n.boardId, n.date, n.meetingId);
       if (!summary) return NOTHING;

@@ -8,7 +8,9 @@ export type Notification =
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
-  | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string };
+  | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string }
+  /** A walkthrough started, or a Teams meeting chat joined it: that chat is told how to follow it from anywhere. */
+  | { type: "walkthroughInChat"; boardId: BoardId; date: string; meetingId: string };
 
 /** Recorded before signals were called signals: `escalationRaised` / `escalationAnswered` with `escalationId`. */
 function withTodaysNames(value: unknown): unknown {
@@ -28,6 +30,7 @@ export const NotificationSchema: z.ZodType<Notification, unknown> = z.preprocess
     z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
     // Due items written before meetings existed carry no meeting: theirs was the implicit one.
     z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string(), meetingId: z.string().default("all") }),
+    z.object({ type: z.literal("walkthroughInChat"), boardId: z.string(), date: z.string(), meetingId: z.string() }),
   ]),
 );
 

@@ -124,7 +124,9 @@ export async function startOrJoinWalkthrough(
       if (!(e instanceof AlreadyExists)) throw e;
     }
   }
+  let newChat = false;
   const saved = await change(deps, boardId, meeting.id, async (w) => {
+    newChat = teamsChatId !== undefined && !(w.chatIds ?? []).includes(teamsChatId);
     const now = nowOf(deps);
     const joined = applyWalkthroughEvent(
       w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w,
@@ -133,6 +135,7 @@ export async function startOrJoinWalkthrough(
     );
     return withNewEntries(joined, await boardOrderOf(deps, boardId, meeting, w.added));
   });
+  if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
   return viewOf(deps, actor, saved, meeting);
 }
 
@@ -165,7 +168,12 @@ export async function joinWalkthrough(
     organisationId: actor.member.organisationId,
     ...(teamsChatId ? { chatId: teamsChatId } : {}),
   };
-  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, join, nowOf(deps)));
+  let newChat = false;
+  const saved = await change(deps, boardId, meeting.id, (w) => {
+    newChat = teamsChatId !== undefined && !(w.chatIds ?? []).includes(teamsChatId);
+    return applyWalkthroughEvent(w, join, nowOf(deps));
+  });
+  if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
   return viewOf(deps, actor, saved, meeting);
 }
 
@@ -300,6 +308,27 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     },
     attendees: w.attendees.map((a) => attendeeView(memberById, a.memberId, a.organisationId)),
   };
+}
+
+export interface WalkthroughChats {
+  boardName: string;
+  meetingName?: string;
+  date: string;
+  /** The Teams meeting chats the walkthrough runs in: where "Följ genomgången" goes. */
+  chatIds: string[];
+}
+
+/** The meeting chats of a walkthrough, and what the chat may be told of it (names of the board and the meeting, the date). */
+export async function readWalkthroughChats(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  date: string,
+  meetingId: string,
+): Promise<WalkthroughChats | undefined> {
+  const [board, w] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.walkthroughs.get(boardId, date, meetingId)]);
+  if (!board || !w) return undefined;
+  const meeting = meetingId === ALL_MEETINGS ? undefined : meetingsOf(board).find((m) => m.id === meetingId);
+  return { boardName: board.name, ...(meeting ? { meetingName: meeting.name } : {}), date, chatIds: w.chatIds ?? [] };
 }
 
 export interface CheckInSummary {

@@ -19,6 +19,8 @@ export interface Host {
   /** The Teams meeting's chat, sent when joining the walkthrough so its summary reaches that chat. */
   teamsChatId?: string;
   teams?: typeof import("./teams");
+  /** The item a card's link opens (parseOpenItem): Teams' subEntityId in Teams, `open=` in a browser. */
+  openItem?: string;
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
 }
@@ -65,6 +67,7 @@ export async function detectHost(location: Location = window.location): Promise<
   const requestedView = params.get("view");
   const boardId = params.get("board") ?? undefined;
   const meetingId = params.get("meeting") ?? undefined;
+  const openItem = params.get("open") ?? undefined;
   let teamsContext: TeamsContext | undefined;
   let teams: typeof import("./teams") | undefined;
   // Back from the Microsoft sign-in with its answer in the fragment (a browser tab, or Teams' sign-in
@@ -78,6 +81,7 @@ export async function detectHost(location: Location = window.location): Promise<
       theme: "default",
       boardId,
       ...(meetingId ? { meetingId } : {}),
+      ...(openItem ? { openItem } : {}),
     };
   }
   if (isFramed()) {
@@ -109,6 +113,7 @@ export async function detectHost(location: Location = window.location): Promise<
       ...(meetingId ? { meetingId } : {}),
       inMeeting: teamsContext.inMeeting,
       ...(teamsContext.chatId ? { teamsChatId: teamsContext.chatId } : {}),
+      ...(teamsContext.subPageId || openItem ? { openItem: teamsContext.subPageId ?? openItem } : {}),
       teams,
     };
   }
@@ -121,5 +126,6 @@ export async function detectHost(location: Location = window.location): Promise<
     theme: params.has("theme") ? toThemeName(params.get("theme")) : prefersDark ? "dark" : "default",
     boardId,
     ...(meetingId ? { meetingId } : {}),
+    ...(openItem ? { openItem } : {}),
   };
 }

@@ -13,6 +13,8 @@ export interface TeamsContext {
   inMeeting: boolean;
   /** The meeting's chat (a side panel or stage): the walkthrough's summary is posted there. */
   chatId?: string;
+  /** A deep link's subEntityId: the item a card's "Öppna i FACT-tavlan" opens. */
+  subPageId?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
       inMeeting: Boolean(context.meeting?.id),
       ...(context.channel?.id ? { channelId: context.channel.id } : {}),
       ...(context.meeting?.id && context.chat?.id ? { chatId: context.chat.id } : {}),
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
     };
   })().catch(() => undefined);
   const result = await Promise.race([ready, timeout]);

@@ -8,6 +8,7 @@ import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
 import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
+import { useOpenItem } from "../../board/useOpenItem";
 import { useI18n } from "../../i18n";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.
@@ -43,6 +44,8 @@ export function ChannelView() {
   const [section, setSection] = useState<Section>("board");
   const [filter, setFilter] = useState<BoardFilter>({});
   const [open, setOpen] = useState<BoardRow>();
+  // A card's "Öppna i FACT-tavlan": the signal or consent in its participant's drawer.
+  const { missing } = useOpenItem(setOpen);
   const rows = useMemo(() => filterRows(board, board.rows, filter), [board, filter]);
   const showOverview = can(board, "overview.read");
   const showAudit = can(board, "audit.read");
@@ -56,6 +59,11 @@ export function ChannelView() {
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
       </div>
+      {missing && (
+        <Text role="status" className={styles.note}>
+          {t("open.missing")}
+        </Text>
+      )}
       <AbsencePanel />
       {(showOverview || showAudit || showSettings) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
