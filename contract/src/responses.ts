@@ -79,6 +79,8 @@ export const MemberView = z.object({
   organisationId: Id,
   role: Role,
   substituteIds: z.array(z.string()),
+  /** Their own working days and hours (absent: the board's working hours). */
+  workingPattern: z.object({ days: z.array(z.string()), opensAt: z.string(), closesAt: z.string() }).optional(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

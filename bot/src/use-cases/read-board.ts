@@ -48,7 +48,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     }
     visibleById.set(participant.id, visibility);
     shown.push(participant);
-    const viewer = { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, today) };
+    const viewer = { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, pc, today) };
     rows.push({
       participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
       entry: entryView,
@@ -73,7 +73,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
       participant &&
       toSignalView(visibility, e, now, {
         member: actor.member,
-        relation: relationOf(actor, participant, snapshot.currentAbsences, today),
+        relation: relationOf(actor, participant, snapshot.currentAbsences, consents.get(participant.id) ?? [], today),
       });
     if (view) signals.push(view);
   }

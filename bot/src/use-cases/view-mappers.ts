@@ -47,6 +47,7 @@ export const toMemberView = (m: Member): MemberView => ({
   organisationId: m.organisationId,
   role: m.role,
   substituteIds: m.substituteIds,
+  ...(m.workingPattern ? { workingPattern: m.workingPattern } : {}),
 });
 
 export function toConsentView(c: Consent | undefined, participantId: string, disclosing: string, today: CalendarDate): ConsentView {
@@ -88,7 +89,7 @@ export function toParticipantView(
   viewer?: ViewerRelation,
 ): ParticipantView {
   const p = v.participant;
-  const standIn = standInFor(p.caseManagerId, absences, today);
+  const standIn = standInFor(p.caseManagerId, absences, today, { participantId: p.id, consents });
   return {
     id: p.id,
     code: p.code,
