@@ -24,6 +24,8 @@ export interface AbsenceCardData {
   absentMemberName?: string;
   askedSubstituteName?: string;
   coveredByName?: string;
+  /** A cover from another organisation: which went where, as counts (never codes: the card may be read beside others). */
+  split?: { toSubstitute: number; toOwnOrganisation: number; othersToName?: string };
   canCancel: boolean;
   message?: string;
   refreshUserIds: string[];
@@ -49,6 +51,8 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
           : a.state === "cancelled"
             ? [text(s.absenceCancelled)]
             : [];
+  if (a.state === "covered" && data.split && data.coveredByName)
+    status.push(text(s.coverSplit(data.coveredByName, data.split.toSubstitute, data.split.toOwnOrganisation, data.split.othersToName)));
   const actions: CardAction[] = [];
   if (data.canCancel && a.state !== "cancelled") {
     actions.push(

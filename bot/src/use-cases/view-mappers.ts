@@ -12,7 +12,7 @@ import type {
 import { lastReviewReadable } from "../domain/board";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
-import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
+import { type CoverSplit, askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
 import { daysBetween } from "../domain/dates";
 import { isOverdue } from "../domain/signal";
 import type {
@@ -196,7 +196,7 @@ export function toSignalView(v: ParticipantVisibility, e: Signal, now: Date, vie
 }
 
 /** Absences are about members, not participants: every member of the board sees them. */
-export function toAbsenceView(a: Absence): AbsenceView {
+export function toAbsenceView(a: Absence, split?: CoverSplit): AbsenceView {
   const asked = askedSubstitute(a.cover);
   return {
     id: a.id,
@@ -208,6 +208,15 @@ export function toAbsenceView(a: Absence): AbsenceView {
     coverState: a.cover.state,
     ...(a.cover.coveredBy ? { coveredBy: a.cover.coveredBy } : {}),
     ...(asked ? { askedSubstituteId: asked } : {}),
+    ...(split && a.cover.across
+      ? {
+          split: {
+            toSubstitute: split.toSubstitute.length,
+            toOwnOrganisation: split.toOwnOrganisation.length,
+            ...(a.cover.across.othersTo ? { othersTo: a.cover.across.othersTo } : {}),
+          },
+        }
+      : {}),
     ...(a.etag ? { etag: a.etag } : {}),
   };
 }
