@@ -130,3 +130,58 @@ describe("cover across organisations, within consent", () => {
     expect(veraMine.participants.map((p) => p.code)).toEqual([codes.shared]);
   });
 });
+
+describe("a signal to an organisation goes to whoever of its coordinators works now", () => {
+  it("on Monday only the full-timer gets the card; on Tuesday both; the deadline is the full-timer's", async () => {
+    // A second municipal coordinator who works Tuesdays 08–16 (20 %); Vera works the board's hours.
+    const tuva = await t.member(t.kommun, {
+      role: "coordinator",
+      displayName: "Tuva Tisdag",
+      workingPattern: { days: ["tue"], opensAt: "08:00", closesAt: "16:00" },
+    });
+    await install(h, as(tuva));
+    const p = await h.storage.participants.create(
+      aParticipant(t.boardId, {
+        code: "HBG-110",
+        caseManagerId: anna.id,
+        writtenBy: t.region.id,
+        organisationIds: [t.region.id, t.kommun.id],
+      }),
+    );
+    await h.storage.consents.save(
+      aConsent(t.boardId, p.id, {
+        disclosingOrganisationId: t.region.id,
+        receivingOrganisationIds: [t.kommun.id],
+        status: "given",
+        givenOn: "2025-06-01",
+        validUntil: "2026-12-31",
+      }),
+    );
+    const raise = () =>
+      h.core.raiseSignal(actor(bo), t.boardId, {
+        participantId: p.id,
+        toOrganisationId: t.kommun.id,
+        kind: "concern",
+        urgency: "today",
+        proposeBoard: false,
+      });
+    h.connector.clear();
+    // Monday 2 March, 10:00 in Stockholm.
+    h.now.value = new Date("2026-03-02T09:00:00.000Z");
+    const monday = await raise();
+    await h.bot.idle();
+    expect(monday.answerBy).toBe("2026-03-02T16:00:00.000Z");
+    expect(h.connector.cards(personalOf(vera)).filter((c) => textOf(c).includes(monday.id)).length).toBeGreaterThan(0);
+    expect(h.connector.cards(personalOf(tuva)).filter((c) => textOf(c).includes(monday.id))).toEqual([]);
+    // Tuesday 3 March, 10:00: both at work, both asked.
+    h.now.value = new Date("2026-03-03T09:00:00.000Z");
+    const tuesday = await raise();
+    await h.bot.idle();
+    expect(h.connector.cards(personalOf(tuva)).filter((c) => textOf(c).includes(tuesday.id)).length).toBeGreaterThan(0);
+    expect(h.connector.cards(personalOf(vera)).filter((c) => textOf(c).includes(tuesday.id)).length).toBeGreaterThan(0);
+    // Tuesday 16:30: Tuva has gone home; Vera alone.
+    h.now.value = new Date("2026-03-03T15:30:00.000Z");
+    const late = await h.core.recipientsFor({ type: "signalRaised", boardId: t.boardId, signalId: tuesday.id });
+    expect(late.deliveries.flatMap((d) => d.to.map((m) => m.id))).toEqual([vera.id]);
+  });
+});
