@@ -1,5 +1,5 @@
 import type { Actor, Member } from "../domain/types";
-import { aConsent, aParticipant, aSignal } from "../storage/test-support";
+import { aConsent, aParticipant, aSignal } from "../test-support";
 import { type Harness, action, click, install, startHarness, textOf } from "../test-support/harness";
 import { type TwoOrganisations, twoOrganisations } from "../test-support/two-organisations";
 
