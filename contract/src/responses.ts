@@ -79,6 +79,8 @@ export const MemberView = z.object({
   organisationId: Id,
   role: Role,
   substituteIds: z.array(z.string()),
+  /** Their own working days and hours (absent: the board's working hours). */
+  workingPattern: z.object({ days: z.array(z.string()), opensAt: z.string(), closesAt: z.string() }).optional(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 
@@ -194,6 +196,12 @@ export const AbsenceView = z.object({
   coverState: CoverState,
   coveredBy: z.string().optional(),
   askedSubstituteId: z.string().optional(),
+  /**
+   * A cover by a substitute of another organisation (issue 27): how many of the absent member's
+   * participants the substitute covers today (their consent names the substitute's organisation)
+   * and how many stay in the own organisation, with `othersTo` (absent: nobody, the absent member stays named).
+   */
+  split: z.object({ toSubstitute: z.number().int(), toOwnOrganisation: z.number().int(), othersTo: z.string().optional() }).optional(),
   etag: z.string().optional(),
 });
 export type AbsenceView = z.infer<typeof AbsenceView>;

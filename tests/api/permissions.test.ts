@@ -505,6 +505,10 @@ describe("the table covers the API", () => {
       "adminAudit.read",
       // Checked on the member named as case manager (tests/api/admin-rights.test.ts).
       "participant.beCaseManager",
+      // Issue 27: pairing across organisations and working patterns (tests/api/cover-and-patterns.test.ts).
+      "member.substituteAcrossOrganisations",
+      "workingPattern.editOwn",
+      "workingPattern.editOthers",
     ];
     expect([...used, ...setup].sort()).toEqual(Object.keys(permissionMatrix).sort());
   });

@@ -25,6 +25,8 @@ export interface AbsenceCardData {
   absentMemberName?: string;
   askedSubstituteName?: string;
   coveredByName?: string;
+  /** A cover from another organisation: which went where, as counts (never codes: the card may be read beside others). */
+  split?: { toSubstitute: number; toOwnOrganisation: number; othersToName?: string };
   canCancel: boolean;
   message?: string;
   refreshUserIds: string[];
@@ -52,6 +54,8 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
           : a.state === "cancelled"
             ? [text(s.absenceCancelled)]
             : [];
+  if (a.state === "covered" && data.split && data.coveredByName)
+    status.push(text(s.coverSplit(data.coveredByName, data.split.toSubstitute, data.split.toOwnOrganisation, data.split.othersToName)));
   const actions: CardAction[] = [];
   if (data.canCancel && a.state !== "cancelled") {
     actions.push(

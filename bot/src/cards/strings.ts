@@ -75,6 +75,11 @@ const sv = {
   absenceOf: (name: string) => `Frånvaro: ${name}`,
   coveredBy: (name: string) => `${name} täcker för dig.`,
   coveredByFor: (name: string, absent: string) => `${name} täcker för ${absent}.`,
+  coverSplit: (substitute: string, toSubstitute: number, toOwn: number, othersTo: string | undefined) =>
+    `${substitute} är från en annan organisation och täcker ${toSubstitute} deltagare vars samtycke omfattar den. ` +
+    (toOwn === 0
+      ? "Inga deltagare går till den egna organisationen."
+      : `${toOwn} deltagare utan sådant samtycke går till ${othersTo ?? "den frånvarande (ingen i den egna organisationen kunde ta dem)"}.`),
   uncoveredTold: "Ingen ersättare kunde täcka. Chefen har fått veta.",
   absenceCancelled: "Frånvaron är avbruten.",
   cancelAbsence: "Avbryt frånvaron",
@@ -282,6 +287,11 @@ const en: Strings = {
   absenceOf: (name: string) => `Absence: ${name}`,
   coveredBy: (name: string) => `${name} covers for you.`,
   coveredByFor: (name: string, absent: string) => `${name} covers for ${absent}.`,
+  coverSplit: (substitute: string, toSubstitute: number, toOwn: number, othersTo: string | undefined) =>
+    `${substitute} is from another organisation and covers ${toSubstitute} ${toSubstitute === 1 ? "participant" : "participants"} whose consent names it. ` +
+    (toOwn === 0
+      ? "No participants go to the own organisation."
+      : `${toOwn} ${toOwn === 1 ? "participant" : "participants"} without such consent go to ${othersTo ?? "the absent member (nobody in the own organisation could take them)"}.`),
   uncoveredTold: "No substitute could cover. The manager has been told.",
   absenceCancelled: "The absence is cancelled.",
   cancelAbsence: "Cancel the absence",

@@ -1,6 +1,7 @@
 import { standInFor } from "../domain/cover";
-import type { Absence, BoardId, CalendarDate, Member, OrganisationId } from "../domain/types";
-import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { receiversAmong } from "../domain/receivers";
+import type { Absence, BoardId, CalendarDate, Consent, Member, OrganisationId, Participant, ParticipantId } from "../domain/types";
+import { calendarOf, todayOf, type UseCaseDeps } from "../use-cases/deps";
 import type { Notification } from "../use-cases/notification";
 import { readCheckInSummary, readWalkthroughChats } from "../use-cases/walkthroughs";
 import type { CardSubject } from "./ports";
@@ -31,39 +32,41 @@ export interface NotificationPlan {
 
 const NOTHING: NotificationPlan = { updates: [], deliveries: [] };
 
-/** Members of an organisation with one of the roles (its managers if it has no coordinator), each replaced by who stands in for them today. */
+/**
+ * Members of an organisation with one of the roles (its managers if it has no such member), each
+ * replaced by who stands in for them today; `about` a participant, a cover from another
+ * organisation only under that participant's consent; `atWorkNow`: those working now by their pattern.
+ */
 export async function receiversIn(
   deps: UseCaseDeps,
   boardId: BoardId,
   organisationId: OrganisationId,
   roles: Array<Member["role"]>,
+  options: { about?: ParticipantId; atWorkNow?: boolean } = {},
 ): Promise<Member[]> {
   const today = todayOf(deps);
-  const [members, absences] = await Promise.all([
+  const [members, absences, consents] = await Promise.all([
     deps.storage.members.listForBoard(boardId),
     deps.storage.absences.listCurrent(boardId, today),
+    options.about ? deps.storage.consents.listForParticipant(boardId, options.about) : [],
   ]);
-  const byId = new Map(members.map((m) => [m.id, m]));
-  let chosen = members.filter((m) => m.organisationId === organisationId && roles.includes(m.role));
-  if (chosen.length === 0) chosen = members.filter((m) => m.organisationId === organisationId && m.role === "manager");
-  const out = new Map<string, Member>();
-  for (const m of chosen) {
-    const stand = byId.get(standInFor(m.id, absences, today)) ?? m;
-    out.set(stand.id, stand);
-  }
-  return [...out.values()];
+  const about = options.about ? { participantId: options.about, consents } : undefined;
+  const ctx = { members, absences, today, now: deps.clock(), board: calendarOf(deps), ...(about ? { about } : {}) };
+  return receiversAmong(ctx, organisationId, roles, options.atWorkNow ? { atWorkNow: true } : {});
 }
 
 /** Who must act on a consent problem: the case manager (or their cover) if of the disclosing organisation, else its coordinators. */
 export function responsibleFor(
-  caseManagerId: string,
+  participant: Pick<Participant, "id" | "caseManagerId">,
   organisationId: OrganisationId,
   members: readonly Member[],
   absences: readonly Absence[],
+  consents: readonly Consent[],
   today: CalendarDate,
 ): Member[] {
+  const caseManagerId = participant.caseManagerId;
   const byId = new Map(members.map((m) => [m.id, m]));
-  const cm = byId.get(standInFor(caseManagerId, absences, today)) ?? byId.get(caseManagerId);
+  const cm = byId.get(standInFor(caseManagerId, absences, today, { participantId: participant.id, consents })) ?? byId.get(caseManagerId);
   if (cm && cm.organisationId === organisationId) return [cm];
   return members.filter((m) => m.organisationId === organisationId && m.role === "coordinator");
 }
@@ -80,7 +83,10 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         deliveries: [
           {
             subject,
-            to: await receiversIn(deps, n.boardId, signal.toOrganisationId, ["coordinator"]),
+            to: await receiversIn(deps, n.boardId, signal.toOrganisationId, ["coordinator"], {
+              about: signal.participantId,
+              atWorkNow: true,
+            }),
             occasion: "raised",
             fallback: { ...subject, audience: "channel" },
           },
@@ -172,7 +178,7 @@ async function coverSettled(deps: UseCaseDeps, boardId: BoardId, absenceId: stri
   if (state === "uncovered" && !managerAlerted)
     deliveries.push({
       subject: { card: "coverAlert", boardId, absenceId },
-      to: await receiversIn(deps, boardId, absence.organisationId, ["manager"]),
+      to: await receiversIn(deps, boardId, absence.organisationId, ["manager"], { atWorkNow: true }),
       occasion: "alert",
       meaning: { what: "coverAlert", absenceId },
     });

@@ -28,6 +28,7 @@ import { editParticipant } from "../use-cases/participant-admin";
 import { importParticipants } from "../use-cases/participant-import";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
+import { readWorkingPattern, setWorkingPattern } from "../use-cases/working-pattern";
 import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
@@ -85,6 +86,9 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       registerAbsenceOnce,
       answerCover,
       cancelAbsence,
+      // Working patterns (weekdays and hours).
+      readWorkingPattern,
+      setWorkingPattern,
       // The check-in.
       readCheckIn,
       readWalkthrough,

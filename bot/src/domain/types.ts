@@ -105,6 +105,16 @@ export interface Member extends Versioned {
    * they use in a shared channel. Each identity belongs to one member of a board.
    */
   identities?: Identity[];
+  /** The days and hours the member works (part-time coordinators); absent: the board's working hours. */
+  workingPattern?: WorkingPattern;
+}
+
+/** A member's working week: these weekdays (public holidays still off), between these local times. */
+export interface WorkingPattern {
+  days: Weekday[];
+  /** HH:MM in the board's time zone. */
+  opensAt: string;
+  closesAt: string;
 }
 
 /** One sign-in identity: an Entra tenant and the person's object id in it. */
@@ -253,6 +263,11 @@ export interface Cover {
   answerBy?: Instant;
   declinedBy: MemberId[];
   coveredBy?: MemberId;
+  /**
+   * Set when the substitute who covers is of another organisation: theirs, and the own-organisation
+   * colleague who keeps the participants whose consent does not name it (cover.ts standInFor).
+   */
+  across?: { organisationId: OrganisationId; othersTo?: MemberId };
   managerAlerted: boolean;
 }
 

@@ -1,9 +1,18 @@
 import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
-import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
+import {
+  absentDuring,
+  askedSubstitute,
+  coverAcross,
+  registerAbsence as registerAbsenceRule,
+  transitionCover,
+  type CalendarOfMember,
+  type CoverEvent,
+} from "../domain/cover";
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardId } from "../domain/types";
+import type { Absence, Actor, BoardId, Member } from "../domain/types";
+import { calendarFor } from "../domain/working-patterns";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { onceForRepeatedClicks } from "./repeated-clicks";
 import { toAbsenceView } from "./view-mappers";
@@ -25,6 +34,13 @@ async function announce(deps: UseCaseDeps, absence: Absence): Promise<void> {
   const asked = askedSubstitute(absence.cover);
   if (asked) await deps.notifier.notify({ type: "coverRequested", boardId: absence.boardId, absenceId: absence.id, substituteId: asked });
   else await deps.notifier.notify({ type: "coverSettled", boardId: absence.boardId, absenceId: absence.id });
+}
+
+/** Each member's working pattern, for the time a cover request waits for its answer. */
+function calendarsOf(deps: UseCaseDeps, members: readonly Member[]): CalendarOfMember {
+  const board = calendarOf(deps);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return (id) => calendarFor(byId.get(id), board);
 }
 
 /** One's own absence, or a colleague's of the same organisation: cover is per organisation because consent is. */
@@ -50,7 +66,7 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
     absences,
     today,
     nowOf(deps),
-    calendarOf(deps),
+    calendarsOf(deps, members),
   );
   const saved = await deps.storage.absences.create(absence);
   await scheduleCoverTimeout(deps, saved);
@@ -61,8 +77,19 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
 
 /** Moves a cover request on by one event, saved under the ETag it was read at. Shared by answers and timeouts. */
 export async function applyCoverEvent(deps: UseCaseDeps, absence: Absence, event: CoverEvent, expectedEtag: string): Promise<Absence> {
-  const others = (await deps.storage.absences.listCurrent(absence.boardId, todayOf(deps))).filter((a) => a.id !== absence.id);
-  const next = transitionCover(absence, event, absentDuring(others, absence), calendarOf(deps));
+  const [current, members] = await Promise.all([
+    deps.storage.absences.listCurrent(absence.boardId, todayOf(deps)),
+    deps.storage.members.listForBoard(absence.boardId),
+  ]);
+  const unavailable = absentDuring(
+    current.filter((a) => a.id !== absence.id),
+    absence,
+  );
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const substitute = event.type === "accept" ? byId.get(event.by) : undefined;
+  const across = substitute && coverAcross(absence, substitute, byId.get(absence.memberId), members, unavailable);
+  const withAcross: CoverEvent = event.type === "accept" && across ? { ...event, across } : event;
+  const next = transitionCover(absence, withAcross, unavailable, calendarsOf(deps, members));
   const saved = await deps.storage.absences.update(next, { expectedEtag });
   await scheduleCoverTimeout(deps, saved);
   await deps.storage.boardVersions.bump(absence.boardId);
@@ -91,7 +118,8 @@ export async function answerCover(
     await deps.storage.boardVersions.bump(boardId);
     return toAbsenceView(absence);
   }
-  assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
+  // The substitute asked answers, of whichever organisation an admin paired them from.
+  if (asked !== actor.member.id) assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
   assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
   if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));
   const at = nowOf(deps);

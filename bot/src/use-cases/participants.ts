@@ -44,7 +44,8 @@ export async function listParticipants(
     if (
       query.mine &&
       p.caseManagerId !== actor.member.id &&
-      standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id
+      standInFor(p.caseManagerId, snapshot.currentAbsences, today, { participantId: p.id, consents: consents.get(p.id) ?? [] }) !==
+        actor.member.id
     )
       continue;
     if (query.offBoardOnly && onBoard.has(p.id)) continue;
@@ -64,7 +65,7 @@ export async function listParticipants(
     shown.push(p);
     views.push({
       ...toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today),
-      mayEditRecord: participantRecordRights(actor.member, relationOf(actor, p, snapshot.currentAbsences, today), p),
+      mayEditRecord: participantRecordRights(actor.member, relationOf(actor, p, snapshot.currentAbsences, pc, today), p),
     });
   }
   await recordAccess(deps, actor, "viewedDetails", shown);

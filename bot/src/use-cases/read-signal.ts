@@ -69,7 +69,7 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
 
   let rights = NO_RIGHTS;
   if (visibility) {
-    rights = signalCardRights(member, relationOf(actor, participant, absences, today), e, entry !== undefined);
+    rights = signalCardRights(member, relationOf(actor, participant, absences, consents, today), e, entry !== undefined);
     // Logged before anything is shown: if it cannot be written, the caller gets no details.
     await recordAccess(deps, actor, "viewedDetails", [participant]);
   }

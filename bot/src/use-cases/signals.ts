@@ -2,7 +2,9 @@ import type { AnswerSignalBody, PutOnBoardBody, SignalView, RaiseSignalBody } fr
 import { RaiseSignalBody as RaiseSchema } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
 import { Conflict, Forbidden, Invalid, NotFound, isDomainError } from "../domain/errors";
-import { answerDeadline, transitionSignal, type SignalEvent } from "../domain/signal";
+import { receiversAmong } from "../domain/receivers";
+import { transitionSignal, type SignalEvent } from "../domain/signal";
+import { answerDeadlineFor } from "../domain/working-patterns";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Signal } from "../domain/types";
 import { visibilityFor } from "../domain/visibility";
@@ -41,6 +43,20 @@ export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: Boar
     throw new Forbidden("No valid consent lets that organisation read this signal.");
   }
   const now = deps.clock();
+  // The deadline follows who receives it now (recipients.ts asks the same): a 20 % coordinator's "today" is her working day.
+  const receivers = receiversAmong(
+    {
+      members: await deps.storage.members.listForBoard(boardId),
+      absences: ctx.absences,
+      today: todayOf(deps),
+      now,
+      board: calendarOf(deps),
+      about: { participantId: ctx.participant.id, consents: ctx.consents },
+    },
+    receiver.id,
+    ["coordinator"],
+    { atWorkNow: true },
+  );
   const signal: Signal = {
     id: deps.newId(),
     boardId,
@@ -54,7 +70,7 @@ export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: Boar
     state: "open",
     raisedBy: actor.member.id,
     raisedAt: now.toISOString(),
-    answerBy: answerDeadline(body.urgency, now, calendarOf(deps)).toISOString(),
+    answerBy: answerDeadlineFor(body.urgency, now, receivers, calendarOf(deps)).toISOString(),
     remindersSent: 0,
     managerNotified: false,
   };

@@ -12,7 +12,7 @@ import type {
 import { lastReviewReadable } from "../domain/board";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
-import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
+import { type CoverSplit, askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
 import { daysBetween } from "../domain/dates";
 import { isOverdue } from "../domain/signal";
 import type {
@@ -47,6 +47,7 @@ export const toMemberView = (m: Member): MemberView => ({
   organisationId: m.organisationId,
   role: m.role,
   substituteIds: m.substituteIds,
+  ...(m.workingPattern ? { workingPattern: m.workingPattern } : {}),
 });
 
 export function toConsentView(c: Consent | undefined, participantId: string, disclosing: string, today: CalendarDate): ConsentView {
@@ -88,7 +89,7 @@ export function toParticipantView(
   viewer?: ViewerRelation,
 ): ParticipantView {
   const p = v.participant;
-  const standIn = standInFor(p.caseManagerId, absences, today);
+  const standIn = standInFor(p.caseManagerId, absences, today, { participantId: p.id, consents });
   return {
     id: p.id,
     code: p.code,
@@ -195,7 +196,7 @@ export function toSignalView(v: ParticipantVisibility, e: Signal, now: Date, vie
 }
 
 /** Absences are about members, not participants: every member of the board sees them. */
-export function toAbsenceView(a: Absence): AbsenceView {
+export function toAbsenceView(a: Absence, split?: CoverSplit): AbsenceView {
   const asked = askedSubstitute(a.cover);
   return {
     id: a.id,
@@ -207,6 +208,15 @@ export function toAbsenceView(a: Absence): AbsenceView {
     coverState: a.cover.state,
     ...(a.cover.coveredBy ? { coveredBy: a.cover.coveredBy } : {}),
     ...(asked ? { askedSubstituteId: asked } : {}),
+    ...(split && a.cover.across
+      ? {
+          split: {
+            toSubstitute: split.toSubstitute.length,
+            toOwnOrganisation: split.toOwnOrganisation.length,
+            ...(a.cover.across.othersTo ? { othersTo: a.cover.across.othersTo } : {}),
+          },
+        }
+      : {}),
     ...(a.etag ? { etag: a.etag } : {}),
   };
 }

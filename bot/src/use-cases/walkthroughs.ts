@@ -273,7 +273,10 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     const entry = entryById.get(currentId);
     const entryView = visibility && entry && toEntryView(visibility, entry, today);
     if (visibility && entryView) {
-      const viewer = { member: actor.member, relation: relationOf(actor, visibility.participant, absences, today) };
+      const viewer = {
+        member: actor.member,
+        relation: relationOf(actor, visibility.participant, absences, byConsent.get(currentId) ?? [], today),
+      };
       const row = {
         participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
         entry: entryView,

@@ -53,6 +53,8 @@ import type {
   OrganisationBody,
   ParticipantView,
   RosterPerson,
+  SetWorkingPatternBody,
+  WorkingPatternView,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
 import { createParser } from "eventsource-parser";
@@ -200,6 +202,10 @@ export class ApiClient {
   addMember = (boardId: string, body: AddMemberBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members`, body);
   editMember = (boardId: string, memberId: string, body: EditMemberBody) =>
     this.request<MemberAdminView>("PATCH", `/api/boards/${seg(boardId)}/members/${seg(memberId)}`, body);
+  workingPattern = (boardId: string, memberId: string) =>
+    this.request<WorkingPatternView>("GET", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/working-pattern`);
+  setWorkingPattern = (boardId: string, memberId: string, body: SetWorkingPatternBody) =>
+    this.request<WorkingPatternView>("PUT", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/working-pattern`, body);
   leaveBoard = (boardId: string, memberId: string, body: LeaveBoardBody) =>
     this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/leave`, body);
   requestToJoin = (boardId: string, body: JoinRequestBody) =>

@@ -113,6 +113,15 @@ export function AbsencePanel() {
                     ? ` · ${t("absence.asked", { name: memberName(board, cover.askedSubstituteId) })}`
                     : ""}
                 </Caption1>
+                {absence.coverState === "covered" && absence.split && (
+                  <Caption1 className={styles.meta} data-split>
+                    {t("absence.split", {
+                      toSubstitute: absence.split.toSubstitute,
+                      toOwn: absence.split.toOwnOrganisation,
+                      name: absence.split.othersTo ? memberName(board, absence.split.othersTo) : t("absence.splitNobody"),
+                    })}
+                  </Caption1>
+                )}
                 {askedMe && (
                   <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>
                     <Button size="small" appearance="primary" aria-describedby={nameId} onClick={() => void answer(absence, "accept")}>
