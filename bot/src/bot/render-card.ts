@@ -82,7 +82,7 @@ function cardOf(view: CardView, viewer: Viewer, teamsAppId: string): AdaptiveCar
       );
     }
     case "absenceForm":
-      return buildAbsenceFormCard({ boardId: view.boardId, today: view.today, ...shown }, locale);
+      return buildAbsenceFormCard({ boardId: view.boardId, today: view.today, requestId: view.requestId, ...shown }, locale);
     case "signalForm":
       return buildSignalFormCard({ ...view, ...shown }, locale);
     case "myParticipants":
