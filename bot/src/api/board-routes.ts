@@ -198,6 +198,11 @@ export function boardRoutes(core: Core): Router {
     res.json(await core.takeOffBoard(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
+  r.get("/api/boards/:boardId/inbox", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.viewInbox(actor, boardId));
+  });
+
   r.post("/api/boards/:boardId/signals", async (req, res) => {
     const body = parse(RaiseSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
