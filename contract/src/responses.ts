@@ -433,7 +433,7 @@ export const InboxItem = z.discriminatedUnion("kind", [
   /** A colleague's absence on which the viewer is the substitute asked now. */
   z.object({ kind: z.literal("cover"), absence: AbsenceView }),
   /** A consent the viewer's organisation discloses that is missing, ended or ending within 30 days, and the viewer is who records it. */
-  z.object({ kind: z.literal("consent"), participantCode: z.string(), consent: ConsentView }),
+  z.object({ kind: z.literal("consent"), participantCode: z.string(), participant: ParticipantView, consent: ConsentView }),
   /** An action on the board the viewer is responsible for, due today or earlier. */
   z.object({
     kind: z.literal("action"),

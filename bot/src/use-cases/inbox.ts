@@ -11,7 +11,7 @@ import { recordAccess } from "./audit";
 import { recordReach } from "./delivery-outcomes";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
-import { toAbsenceView, toConsentView, toEntryView, toSignalView } from "./view-mappers";
+import { toAbsenceView, toConsentView, toEntryView, toParticipantView, toSignalView } from "./view-mappers";
 
 // Att göra: what waits for this person or their organisation, with the rights each card carries.
 // It is where a card that could not reach someone still reaches them (a shared-channel member of
@@ -55,8 +55,18 @@ export async function viewInbox(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     if (!consentRights(me, relation, p, org).record) continue;
     const responsible = responsibleFor(p.caseManagerId, org, snapshot.members, snapshot.currentAbsences, today);
     if (!responsible.some((m) => m.id === me.id)) continue;
+    const visibility = visibilityOf(p);
+    if (!visibility) continue;
+    const participant = toParticipantView(
+      visibility,
+      consents.get(p.id) ?? [],
+      snapshot.currentAbsences,
+      snapshot.entries.some((e) => e.participantId === p.id),
+      today,
+      viewerOf(p),
+    );
     const view = toConsentView(consent, p.id, org, today);
-    items.push({ kind: "consent", participantCode: p.code, consent: { ...view, may: { record: true } } });
+    items.push({ kind: "consent", participantCode: p.code, participant, consent: { ...view, may: { record: true } } });
     shown.set(p.id, p);
   }
 

@@ -12,6 +12,7 @@ import type {
   ConsentView,
   EditEntryBody,
   EntryView,
+  InboxView,
   SignalView,
   JoinWalkthroughBody,
   LogExtract,
@@ -185,6 +186,8 @@ export class ApiClient {
       `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`,
       body,
     );
+  /** Att göra: what waits for the viewer or their organisation. Reading it counts as being reached. */
+  inbox = (boardId: string) => this.request<InboxView>("GET", `/api/boards/${seg(boardId)}/inbox`);
   registerAbsence = (boardId: string, body: RegisterAbsenceBody, requestKey?: string) =>
     this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body, undefined, requestKey);
   answerCover = (boardId: string, absenceId: string, body: AnswerCoverBody) =>

@@ -4,6 +4,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { AbsencePanel } from "../../board/AbsencePanel";
 import { BoardFilters } from "../../board/BoardFilters";
 import { BoardTable } from "../../board/BoardTable";
+import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
@@ -56,6 +57,7 @@ export function ChannelView() {
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("entry.putOn")}</Button>} />}
       </div>
+      <Inbox />
       <AbsencePanel />
       {(showOverview || showAudit || showSettings) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>
