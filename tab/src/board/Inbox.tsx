@@ -12,6 +12,7 @@ import { useVersionedChange } from "./useVersionedChange";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  toggle: { alignSelf: "flex-start" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: {
     display: "flex",
@@ -48,6 +49,7 @@ export function Inbox() {
     <section className={styles.section} aria-labelledby={headingId} data-inbox-count={inbox ? count : undefined}>
       <Button
         id={headingId}
+        className={styles.toggle}
         appearance={count > 0 ? "primary" : "secondary"}
         aria-expanded={open}
         aria-controls={listId}
