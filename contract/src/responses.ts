@@ -180,6 +180,8 @@ export const SignalView = z.object({
   declineReason: z.string().optional(),
   /** The receiving organisation's answer is not shown: the viewer may read the sender but not the receiver. State then reads "open". */
   answerHidden: z.boolean().optional(),
+  /** Nobody of the receiving organisation has been reached yet (no card arrived, nobody opened it in Att göra). */
+  notReached: z.boolean().optional(),
   etag: z.string().optional(),
   /** The answers this viewer may give now (the receiving organisation's, by the state machine); absent: none. */
   may: z.object({ acknowledge: z.boolean(), resolve: z.boolean(), decline: z.boolean() }).optional(),
@@ -428,3 +430,31 @@ export const WalkthroughView = z.object({
 export type WalkthroughView = z.infer<typeof WalkthroughView>;
 export const WalkthroughResponse = z.object({ walkthrough: WalkthroughView.optional() });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
+
+/**
+ * Att göra: one thing waiting for the viewer or their organisation, with what the card about it
+ * carries (the same buttons). Participants appear by code only, as everywhere in the tab.
+ */
+export const InboxItem = z.discriminatedUnion("kind", [
+  /** A signal to the viewer's organisation that the viewer may answer. */
+  z.object({ kind: z.literal("signal"), participantCode: z.string(), signal: SignalView }),
+  /** A colleague's absence on which the viewer is the substitute asked now. */
+  z.object({ kind: z.literal("cover"), absence: AbsenceView }),
+  /** A consent the viewer's organisation discloses that is missing, ended or ending within 30 days, and the viewer is who records it. */
+  z.object({ kind: z.literal("consent"), participantCode: z.string(), participant: ParticipantView, consent: ConsentView }),
+  /** An action on the board the viewer is responsible for, due today or earlier. */
+  z.object({
+    kind: z.literal("action"),
+    participantId: Id,
+    participantCode: z.string(),
+    entryEtag: z.string(),
+    action: ActionView,
+  }),
+]);
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const InboxView = z.object({
+  count: z.number().int().nonnegative(),
+  items: z.array(InboxItem),
+});
+export type InboxView = z.infer<typeof InboxView>;

@@ -137,6 +137,13 @@ const CASES: RouteCase[] = [
   { route: "GET /api/me", variants: ANY, okStatus: 200, request: async () => ({ path: "/api/me" }) },
   { route: "GET /api/boards/:boardId", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: BOARD }) },
   {
+    route: "GET /api/boards/:boardId/inbox",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/inbox` }),
+  },
+  {
     route: "GET /api/boards/:boardId/overview",
     permission: "overview.read",
     variants: ANY,

@@ -6,6 +6,7 @@ import {
   CancelAbsenceBody,
   CreateParticipantBody,
   EditEntryBody,
+  IdempotencyKey,
   ExportFormat,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
@@ -54,6 +55,9 @@ const ExtractCsvQuery = ExtractQuery.extend(ExportQuery.shape);
 const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional(), format: ExportFormat.optional() });
 
 const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
+
+/** A create's `Idempotency-Key` (request-keys.ts), when the client sent one. */
+const requestKeyOf = (req: Request): string | undefined => parse(IdempotencyKey.optional(), req.get("idempotency-key"));
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 
@@ -194,10 +198,15 @@ export function boardRoutes(core: Core): Router {
     res.json(await core.takeOffBoard(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
+  r.get("/api/boards/:boardId/inbox", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.viewInbox(actor, boardId));
+  });
+
   r.post("/api/boards/:boardId/signals", async (req, res) => {
     const body = parse(RaiseSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await core.raiseSignal(actor, boardId, body));
+    res.status(201).json(await core.raiseSignal(actor, boardId, body, requestKeyOf(req)));
   });
 
   r.get("/api/boards/:boardId/signals/:signalId", async (req, res) => {
@@ -214,7 +223,7 @@ export function boardRoutes(core: Core): Router {
   r.post("/api/boards/:boardId/absences", async (req, res) => {
     const body = parse(RegisterAbsenceBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await core.registerAbsence(actor, boardId, body));
+    res.status(201).json(await core.registerAbsence(actor, boardId, body, requestKeyOf(req)));
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cover", async (req, res) => {

@@ -146,12 +146,17 @@ async function act<V extends keyof typeof VERBS>(
     }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
-      const { absenceId } = await core.registerAbsenceOnce(actor, d.boardId, {
-        from: d.from,
-        to: d.to,
-        reason: d.reason,
-        ...(d.memberId ? { memberId: d.memberId } : {}),
-      });
+      const { absenceId } = await core.registerAbsenceOnce(
+        actor,
+        d.boardId,
+        {
+          from: d.from,
+          to: d.to,
+          reason: d.reason,
+          ...(d.memberId ? { memberId: d.memberId } : {}),
+        },
+        d.requestId,
+      );
       // The form becomes the absence as its person follows it: who is asked, who covers, and a cancel button.
       return cards.render({ card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
     }

@@ -126,7 +126,7 @@ function cardOf(view: CardView, viewer: Viewer, links: LinkTargets, linkTo: (ite
     }
     case "absenceForm":
       return buildAbsenceFormCard(
-        { boardId: view.boardId, today: view.today, ...shown, openInBoard: linkTo({ item: "absenceForm" }) },
+        { boardId: view.boardId, today: view.today, requestId: view.requestId, ...shown, openInBoard: linkTo({ item: "absenceForm" }) },
         locale,
       );
     case "signalForm":

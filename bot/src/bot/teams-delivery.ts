@@ -86,7 +86,14 @@ export function teamsDelivery(p: TeamsDeliveryParts): DeliveryPort {
         viewerId: member.id,
       });
       if (outcome === "gone") return "unreached";
-      return outcome === "failed" ? "refused" : "reached";
+      if (outcome === "failed") return "refused";
+      if (outcome === "uncertain") return "unknown";
+      // Sent before for this occasion: reached, unless that post was one Teams left unknown (504).
+      if (outcome === "duplicate") {
+        const earlier = await p.sentCards.get(cardKeyOf(subject), `${occasion}.${member.id}`);
+        if (earlier?.delivery === "uncertain") return "unknown";
+      }
+      return "reached";
     },
 
     async postToBoardChannels(subject, occasion, concerned) {

@@ -7,6 +7,8 @@ import type { RefOf } from "./verbs";
 export interface AbsenceFormData {
   boardId: string;
   today: string;
+  /** Sent with the registration: the same form submitted again registers one absence. Absent on receipts. */
+  requestId?: string;
   /** After a successful registration: the form turns into a receipt. */
   registered?: { from: string; to: string; state: CoverState; askedSubstituteName?: string };
   message?: string;
@@ -76,7 +78,15 @@ export function buildAbsenceFormCard(data: AbsenceFormData, locale: Locale): Ada
       text(s.openFormInBoardHint, { isSubtle: true, size: "small" }),
     ],
     {
-      actions: [execute(s.register, "absence.register", ref, { style: "positive" }), openInBoardAction(s.openInBoard, data.openInBoard)],
+      actions: [
+        execute(
+          s.register,
+          "absence.register",
+          { ...ref, ...(data.requestId ? { requestId: data.requestId } : {}) },
+          { style: "positive" },
+        ),
+        openInBoardAction(s.openInBoard, data.openInBoard),
+      ],
       refresh: { data: ref, userIds: data.refreshUserIds },
       fallbackText: s.absenceFormTitle,
     },

@@ -35,6 +35,8 @@ export interface SignalCardData {
     raisedAt: string;
     answerBy: string;
     overdue: boolean;
+    /** Its cards reached nobody of the receiving organisation: it waits in their Att göra. */
+    notReached?: boolean;
     note?: string;
     declineReason?: string;
   };
@@ -89,6 +91,7 @@ export function buildSignalCard(data: SignalCardData, locale: Locale): AdaptiveC
   ];
   if (!p) body.push(text(s.signalHiddenText, { isSubtle: true }));
   if (e.overdue && e.state === "open") body.push(text(s.overdue, { color: "attention", weight: "bolder" }));
+  if (e.notReached) body.push(text(s.signalNotReached, { color: "attention" }));
   if (p && e.proposeBoard && !p.onBoard) body.push(text(s.proposesBoard, { isSubtle: true }));
 
   const actions: CardAction[] = [];

@@ -37,6 +37,7 @@ const sv = {
   priorityLabel: "Prioritet",
   nextEvaluation: "Nästa uppföljning",
   overdue: "Obesvarad efter svarstiden",
+  signalNotReached: "Signalen har inte nått någon i den mottagande organisationen ännu. Den väntar under Att göra i FACT-tavlan.",
   // consent
   consentTitle: "Samtycke",
   consentFor: "Samtycke från",
@@ -250,6 +251,7 @@ const en: Strings = {
   priorityLabel: "Priority",
   nextEvaluation: "Next evaluation",
   overdue: "Unanswered past its deadline",
+  signalNotReached: "The signal has not reached anyone in the receiving organisation yet. It waits under To do in FACT Board.",
   consentTitle: "Consent",
   consentFor: "Consent from",
   receivers: "Receiving organisations",

@@ -87,7 +87,7 @@ export type CardView =
   | ({ card: "checkInSummary" } & CheckInSummaryView)
   | ({ card: "followWalkthrough" } & FollowWalkthroughView)
   | ({ card: "help" } & HelpView)
-  | { card: "absenceForm"; boardId: BoardId; today: string }
+  | { card: "absenceForm"; boardId: BoardId; today: string; requestId: string }
   | ({ card: "signalForm" } & SignalFormView)
   | ({ card: "myParticipants" } & MyParticipantsView)
   /** The access log could not be written: the card says so and shows nothing else. */
@@ -141,7 +141,8 @@ async function viewOf(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubjec
     case "help":
       return { card: "help", ...(await viewHelp(deps, viewer.member)) };
     case "absenceForm":
-      return { card: "absenceForm", boardId: subject.boardId, today: todayOf(deps) };
+      // Chosen when the form is built, so submitting it again (or at once from two clicks) registers one absence.
+      return { card: "absenceForm", boardId: subject.boardId, today: todayOf(deps), requestId: deps.newId() };
     case "signalForm":
       return { card: "signalForm", ...(await viewSignalForm(deps, personal(), subject.boardId)) };
     case "myParticipants":

@@ -19,7 +19,10 @@ export interface Delivery {
   /** Those it cannot reach are told through the board's channels instead: counts and a link. */
   fallback?: CardSubject;
   /** What reaching (or not reaching) them means beyond "who is not reached" (delivery-outcomes.ts). */
-  meaning?: { what: "coverRequest"; absenceId: string; substituteId: string } | { what: "coverAlert"; absenceId: string };
+  meaning?:
+    | { what: "coverRequest"; absenceId: string; substituteId: string }
+    | { what: "coverAlert"; absenceId: string }
+    | { what: "signalRaised"; signalId: string };
 }
 
 export interface NotificationPlan {
@@ -89,6 +92,7 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
             }),
             occasion: "raised",
             fallback: { ...subject, audience: "channel" },
+            meaning: { what: "signalRaised", signalId: signal.id },
           },
         ],
       };
@@ -103,6 +107,13 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         // The sender hears the answer once per state.
         deliveries: signal && raiser ? [{ subject, to: [raiser], occasion: `answered.${signal.state}` }] : [],
       };
+    }
+    case "signalNotReached": {
+      // The sender is told, once, that nobody who can answer has been reached.
+      const signal = await s.signals.get(n.boardId, n.signalId);
+      const raiser = signal && (await s.members.get(n.boardId, signal.raisedBy));
+      const subject = { card: "signal", boardId: n.boardId, signalId: n.signalId, audience: "personal" } as const;
+      return { updates: [subject], deliveries: raiser ? [{ subject, to: [raiser], occasion: "notReached" }] : [] };
     }
     case "coverRequested": {
       const subject = { card: "cover", boardId: n.boardId, absenceId: n.absenceId } as const;

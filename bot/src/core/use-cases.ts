@@ -20,6 +20,7 @@ import {
   readLogReview,
   readLogReviewers,
 } from "../use-cases/log-review";
+import { viewInbox } from "../use-cases/inbox";
 import { readMe } from "../use-cases/me";
 import { listMeetings } from "../use-cases/meetings";
 import { addMember, editMember, leaveBoard, readRoster, type TeamRoster } from "../use-cases/members";
@@ -56,6 +57,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       // Who is asking: a member of the board (NotFound for anyone else, as for a board that does not exist).
       actorFor: resolveActor,
       readMe,
+      // Att göra: what waits for this person or their organisation (and where undeliverable cards land).
+      viewInbox,
       // The board and its participants.
       readBoard,
       listMeetings,

@@ -230,6 +230,8 @@ export interface Signal extends Versioned {
   answerBy: Instant;
   remindersSent: number;
   managerNotified: boolean;
+  /** Set when its cards reached nobody of the receiving organisation (no personal chat, or Teams' answer unknown); cleared when one of them opens it. */
+  notReachedSince?: Instant;
   acknowledgedBy?: MemberId;
   acknowledgedAt?: Instant;
   resolvedBy?: MemberId;

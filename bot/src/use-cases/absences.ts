@@ -15,6 +15,7 @@ import type { Absence, Actor, BoardId, Member } from "../domain/types";
 import { calendarFor } from "../domain/working-patterns";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { onceForRepeatedClicks } from "./repeated-clicks";
+import { createOnce, type Earlier } from "./request-keys";
 import { toAbsenceView } from "./view-mappers";
 
 export const COVER_DUE_KIND = "coverTimeout";
@@ -50,18 +51,49 @@ function assertMayRegisterFor(actor: Actor, memberId: string, organisationId: st
   assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: true });
 }
 
-export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: RegisterAbsenceBody): Promise<AbsenceView> {
+/**
+ * Registers an absence once: concurrent or repeated submits of the same absence (the same form
+ * again by its key, or the same person and period from another form) make one absence and one
+ * cover request, and each is answered with it. See request-keys.ts.
+ */
+export async function registerAbsence(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: RegisterAbsenceBody,
+  requestKey?: string,
+): Promise<AbsenceView> {
   const memberId = body.memberId ?? actor.member.id;
   const member = memberId === actor.member.id ? actor.member : await deps.storage.members.get(boardId, memberId);
   if (!member) throw new NotFound("The member");
   assertMayRegisterFor(actor, member.id, member.organisationId);
+  return createOnce(deps, {
+    boardId,
+    keys: [requestKey && `absence.request.${actor.member.id}.${requestKey}`, `absence.period.${member.id}.${body.from}.${body.to}`],
+    make: (id) => makeAbsence(deps, actor, boardId, member, id, body),
+    earlier: async (id): Promise<Earlier<AbsenceView>> => {
+      const made = await deps.storage.absences.get(boardId, id);
+      if (!made) return undefined;
+      return made.cover.state === "cancelled" ? "noLongerCounts" : { made: toAbsenceView(made) };
+    },
+  });
+}
+
+async function makeAbsence(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  member: Member,
+  id: string,
+  body: RegisterAbsenceBody,
+): Promise<AbsenceView> {
   const today = todayOf(deps);
   const [members, absences] = await Promise.all([
     deps.storage.members.listForBoard(boardId),
     deps.storage.absences.listCurrent(boardId, today),
   ]);
   const absence = registerAbsenceRule(
-    { id: deps.newId(), member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
+    { id, member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
     members,
     absences,
     today,
@@ -159,9 +191,10 @@ export async function registerAbsenceOnce(
   actor: Actor,
   boardId: BoardId,
   body: RegisterAbsenceBody,
+  requestKey?: string,
 ): Promise<{ absenceId: string }> {
   return onceForRepeatedClicks(
-    async () => ({ absenceId: (await registerAbsence(deps, actor, boardId, body)).id }),
+    async () => ({ absenceId: (await registerAbsence(deps, actor, boardId, body, requestKey)).id }),
     "Invalid",
     async () => {
       const same = (await deps.storage.absences.listForMember(boardId, body.memberId ?? actor.member.id)).find(

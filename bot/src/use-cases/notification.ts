@@ -4,7 +4,7 @@ import type { BoardId, MemberId, OrganisationId, ParticipantId } from "../domain
 // What happened that someone should hear about. Use-cases announce; the bot edge decides who
 // gets which card. Only ids travel here: the edge reloads and re-checks visibility per recipient.
 export type Notification =
-  | { type: "signalRaised" | "signalAnswered"; boardId: BoardId; signalId: string }
+  | { type: "signalRaised" | "signalAnswered" | "signalNotReached"; boardId: BoardId; signalId: string }
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
@@ -24,7 +24,7 @@ function withTodaysNames(value: unknown): unknown {
 export const NotificationSchema: z.ZodType<Notification, unknown> = z.preprocess(
   withTodaysNames,
   z.discriminatedUnion("type", [
-    z.object({ type: z.enum(["signalRaised", "signalAnswered"]), boardId: z.string(), signalId: z.string() }),
+    z.object({ type: z.enum(["signalRaised", "signalAnswered", "signalNotReached"]), boardId: z.string(), signalId: z.string() }),
     z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
     z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
     z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),

@@ -190,6 +190,7 @@ export function toSignalView(v: ParticipantVisibility, e: Signal, now: Date, vie
     overdue: answerVisible && isOverdue(e, now),
     ...(answerVisible && e.declineReason ? { declineReason: e.declineReason } : {}),
     ...(answerVisible ? {} : { answerHidden: true }),
+    ...(e.notReachedSince && e.state === "open" ? { notReached: true } : {}),
     ...(e.etag ? { etag: e.etag } : {}),
     ...(viewer ? { may: signalRights(viewer.member, viewer.relation, e) } : {}),
   };

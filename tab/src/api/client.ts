@@ -12,6 +12,7 @@ import type {
   ConsentView,
   EditEntryBody,
   EntryView,
+  InboxView,
   SignalView,
   JoinWalkthroughBody,
   LogExtract,
@@ -61,6 +62,9 @@ import { createParser } from "eventsource-parser";
 import { apiHeaders, takeEarly } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
 
+/** A form's request key (the API's Idempotency-Key): chosen when the form opens, sent with every submit of it. */
+export const newRequestKey = (): string => crypto.randomUUID();
+
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
 export type TokenSource = () => Promise<string>;
 
@@ -85,7 +89,7 @@ export class ApiClient {
     private readonly baseUrl = "",
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown, csv?: string): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, csv?: string, requestKey?: string): Promise<T> {
     const token = await this.token();
     let response: Response;
     try {
@@ -97,6 +101,7 @@ export class ApiClient {
           headers: {
             ...apiHeaders(token, false),
             ...(csv !== undefined ? { "Content-Type": "text/csv" } : body === undefined ? {} : { "Content-Type": "application/json" }),
+            ...(requestKey ? { "Idempotency-Key": requestKey } : {}),
           },
           body: csv ?? (body === undefined ? undefined : JSON.stringify(body)),
         }));
@@ -172,7 +177,9 @@ export class ApiClient {
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
   meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
-  raiseSignal = (boardId: string, body: RaiseSignalBody) => this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals`, body);
+  /** `requestKey`: chosen once per form (newRequestKey), so a repeated or concurrent submit raises one signal. */
+  raiseSignal = (boardId: string, body: RaiseSignalBody, requestKey?: string) =>
+    this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals`, body, undefined, requestKey);
   answerSignal = (boardId: string, signalId: string, body: AnswerSignalBody) =>
     this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals/${seg(signalId)}/answer`, body);
   recordConsent = (boardId: string, participantId: string, organisationId: string, body: RecordConsentBody) =>
@@ -181,8 +188,10 @@ export class ApiClient {
       `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`,
       body,
     );
-  registerAbsence = (boardId: string, body: RegisterAbsenceBody) =>
-    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+  /** Att göra: what waits for the viewer or their organisation. Reading it counts as being reached. */
+  inbox = (boardId: string) => this.request<InboxView>("GET", `/api/boards/${seg(boardId)}/inbox`);
+  registerAbsence = (boardId: string, body: RegisterAbsenceBody, requestKey?: string) =>
+    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body, undefined, requestKey);
   answerCover = (boardId: string, absenceId: string, body: AnswerCoverBody) =>
     this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences/${seg(absenceId)}/cover`, body);
   audit = (boardId: string, filter: { participantId?: string; memberId?: string; cursor?: string }) => {

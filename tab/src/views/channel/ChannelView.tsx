@@ -4,6 +4,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { AbsencePanel } from "../../board/AbsencePanel";
 import { BoardFilters } from "../../board/BoardFilters";
 import { BoardTable } from "../../board/BoardTable";
+import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
@@ -64,6 +65,7 @@ export function ChannelView() {
           {t("open.missing")}
         </Text>
       )}
+      <Inbox />
       <AbsencePanel />
       {(showOverview || showAudit || showSettings) && (
         <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label={t("nav.views")}>

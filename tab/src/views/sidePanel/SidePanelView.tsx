@@ -5,6 +5,7 @@ import { useSharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useBoardContext } from "../../board/BoardContext";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
+import { Inbox } from "../../board/Inbox";
 import { ParticipantDetail } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
 import type { Host } from "../../teams/host";
@@ -60,6 +61,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
         <Subtitle2 as="h1">{t("board.count", { count: board.rows.length })}</Subtitle2>
         <LiveIndicator status={live} />
       </div>
+      <Inbox />
       {canShare && (
         // Never disabled for good: after the stage closes it can be shared again.
         <Button appearance="primary" onClick={() => void share()} disabled={sharing === "busy"}>
