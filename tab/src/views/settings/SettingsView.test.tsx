@@ -118,6 +118,7 @@ function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = 
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <SettingsView />
