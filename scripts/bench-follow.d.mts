@@ -23,6 +23,7 @@ export function benchMoveCost(options: {
   boardId: string;
   presenter: SignedIn;
   attendees: SignedIn[];
+  attendeeObjectIds: string[];
   moves?: number;
 }): Promise<{
   attendees: number;

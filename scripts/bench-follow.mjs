@@ -87,12 +87,12 @@ export async function countingStorageLink(azuriteConnectionString) {
   };
 }
 
-/** Access-log records of the board as stored: a folded row counts as the views it holds. */
-async function accessRecords(connectionString, tablePrefix, boardId) {
+/** The attendees' access-log records of the board as stored: a folded row counts as the views it holds. */
+async function accessRecords(connectionString, tablePrefix, boardId, objectIds) {
   const table = TableClient.fromConnectionString(connectionString, `${tablePrefix}AuditLog`, { allowInsecureConnection: true });
   let n = 0;
   for await (const e of table.listEntities()) {
-    if (String(e.boardId ?? e.partitionKey).includes(boardId)) n += typeof e.count === "number" ? e.count : 1;
+    if (e.boardId === boardId && objectIds.has(e.actorObjectId)) n += typeof e.count === "number" ? e.count : 1;
   }
   return n;
 }
@@ -113,8 +113,10 @@ export async function benchMoveCost({
   boardId,
   presenter,
   attendees,
+  attendeeObjectIds,
   moves = 30,
 }) {
+  const ids = new Set(attendeeObjectIds);
   const started = await call(baseUrl, presenter.token, "POST", `/api/boards/${boardId}/walkthrough`, {});
   const { total, meetingId } = started.walkthrough;
   let index = started.walkthrough.current?.index ?? 0;
@@ -125,7 +127,7 @@ export async function benchMoveCost({
   // Warm: the instance reads the board's data at its current version once.
   await follow();
   link.reset();
-  const before = await accessRecords(connectionString, tablePrefix, boardId);
+  const before = await accessRecords(connectionString, tablePrefix, boardId, ids);
   let shownWithDetails = 0;
   for (let i = 0; i < moves; i++) {
     index = (index + 1) % total;
@@ -134,7 +136,7 @@ export async function benchMoveCost({
     shownWithDetails += views.filter((v) => v.current?.shown === "details").length;
   }
   const reads = link.counts.reads;
-  const records = (await accessRecords(connectionString, tablePrefix, boardId)) - before;
+  const records = (await accessRecords(connectionString, tablePrefix, boardId, ids)) - before;
   const per = moves * attendees.length;
   return {
     attendees: attendees.length,

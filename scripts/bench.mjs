@@ -352,6 +352,7 @@ try {
           boardId: DEMO_BOARD_ID,
           presenter,
           attendees: await Promise.all(followers.map(signInAs)),
+          attendeeObjectIds: followers.map((m) => m.objectId),
         });
       } finally {
         await second.stop().catch(() => undefined);

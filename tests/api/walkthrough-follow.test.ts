@@ -62,14 +62,17 @@ describe("a move", () => {
 
   it("logs one access record for each attendee shown the participant, and none for one whose organisation may not see them", async () => {
     await w.call(ada(), "POST", `${WT}/events`, { type: "moveTo", index: other });
-    const before = await Promise.all([ada(), hugo(), lars()].map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
+    const people = [ada(), hugo(), lars()];
+    const before = await Promise.all(people.map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
+    // The presenter's move answers with the walkthrough as she may see it (her record); the
+    // attendees read the move view, as their tab does on the live event.
     await w.call(ada(), "POST", `${WT}/events`, { type: "moveTo", index });
-    const views = await Promise.all([ada(), hugo(), lars()].map((m) => w.call(m, "GET", `${WT}/current?meeting=morgonmote`)));
-    expect(views.map((v) => v.body.current.shown)).toEqual(["details", "details", "hidden"]);
-    const south = textOf(views[2]!);
+    const views = await Promise.all([hugo(), lars()].map((m) => w.call(m, "GET", `${WT}/current?meeting=morgonmote`)));
+    expect(views.map((v) => v.body.current.shown)).toEqual(["details", "hidden"]);
+    const south = textOf(views[1]!);
     expect(south).not.toContain(sharedWithNorth.participant.id);
     expect(south).not.toContain(sharedWithNorth.participant.code);
-    const after = await Promise.all([ada(), hugo(), lars()].map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
+    const after = await Promise.all(people.map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
     expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 0]);
   });
 

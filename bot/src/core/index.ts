@@ -21,7 +21,7 @@ import {
 import { type NotificationPlan, recipientsFor } from "./recipients";
 import { type CoreUseCases, useCasesOf } from "./use-cases";
 import { type LiveEvents, announcing, createLiveEvents } from "./live-events";
-import { createBoardSnapshots } from "./board-snapshots";
+import { createBoardSnapshots, createWalkthroughVersions } from "./board-snapshots";
 import type { LiveState } from "../storage/board-version-repository";
 import { beatPresenterStage, readWalkthroughMove } from "../use-cases/walkthrough-moves";
 import type { Actor } from "../domain/types";
@@ -90,6 +90,7 @@ export function createCore(ports: CorePorts): Core {
   // Every use-case writes through this: its version bumps are published on the bus.
   const storage = announcing(ports.storage, events);
   const snapshots = createBoardSnapshots(storage);
+  const walkthroughVersions = createWalkthroughVersions(storage);
   const settings: CoreSettings = {
     morningBriefAt: ports.settings?.morningBriefAt ?? DEFAULT_MORNING_BRIEF_AT,
     boardCreation: ports.settings?.boardCreation ?? {
@@ -151,7 +152,13 @@ export function createCore(ports: CorePorts): Core {
     liveState: (boardId) => storage.boardVersions.live(boardId),
     liveEvents: events,
     readWalkthroughMove: (actor, boardId, meetingId) =>
-      readWalkthroughMove(deps, (id, version) => snapshots.at(id, version, todayOf(deps)), actor, boardId, meetingId),
+      readWalkthroughMove(
+        deps,
+        { snapshotAt: (id, version) => snapshots.at(id, version, todayOf(deps)), walkthroughAt: walkthroughVersions.at },
+        actor,
+        boardId,
+        meetingId,
+      ),
     beatPresenterStage: (actor, boardId, meetingId) => beatPresenterStage(deps, actor, boardId, meetingId),
     now: () => ports.clock(),
     ready: () => storage.ping(),

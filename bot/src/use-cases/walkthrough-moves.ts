@@ -1,11 +1,11 @@
 import type { WalkthroughMoveView, WalkthroughView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardEntry, BoardId, Consent, Participant } from "../domain/types";
+import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, Participant } from "../domain/types";
 import { rowRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
 import { currentParticipantId, isPresenterPresent, type Walkthrough } from "../domain/walkthrough";
-import type { BoardSnapshot } from "../storage";
+import type { BoardSnapshot, Stored } from "../storage";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
@@ -55,30 +55,36 @@ export async function currentFor(
   return { ...at, shown: "details", participantId: currentId, row };
 }
 
-/** The board's data at a version, for the move view (the core keeps one per version and instance). */
-export type SnapshotAt = (boardId: BoardId, version: number) => Promise<BoardSnapshot>;
+/** What the move view reads as of a version (the core keeps one per version and instance). */
+export interface VersionedReads {
+  snapshotAt(boardId: BoardId, version: number): Promise<BoardSnapshot>;
+  walkthroughAt(boardId: BoardId, date: CalendarDate, meetingId: string, version: number): Promise<Stored<Walkthrough> | undefined>;
+}
 
 /**
- * What an attendee reads when the presenter moves: the walkthrough and the live state (two point
- * reads), and the board's data as of its current version, which a move does not change and which
- * this instance has usually read already. No board read, and one access-log record: the
- * participant now shown.
+ * What an attendee reads when the presenter moves: the live state (one point read), then the
+ * walkthrough and the board's data as of the versions it names — the walkthrough read once per
+ * version on this instance, the board's data once per board version (a move changes none of it).
+ * No board read, and one access-log record: the participant now shown.
  */
 export async function readWalkthroughMove(
   deps: UseCaseDeps,
-  snapshotAt: SnapshotAt,
+  reads: VersionedReads,
   actor: Actor,
   boardId: BoardId,
   meetingId: string,
 ): Promise<WalkthroughMoveView> {
   assertAllowed(actor.member, "board.read");
-  const [w, live] = await Promise.all([
-    deps.storage.walkthroughs.get(boardId, todayOf(deps), meetingId),
-    deps.storage.boardVersions.live(boardId),
+  // The versions first: what is read (or kept) after them is at least as new as they say.
+  const live = await deps.storage.boardVersions.live(boardId);
+  const today = todayOf(deps);
+  const [w, snapshot] = await Promise.all([
+    live.walkthrough?.meetingId === meetingId
+      ? reads.walkthroughAt(boardId, today, meetingId, live.walkthrough.version)
+      : deps.storage.walkthroughs.get(boardId, today, meetingId),
+    reads.snapshotAt(boardId, live.version),
   ]);
   if (!w) throw new NotFound("Today's walkthrough");
-  // Read after the version, so the snapshot is at least as new as the board the request saw.
-  const snapshot = await snapshotAt(boardId, live.version);
   const current = await currentFor(deps, actor, w, {
     participants: snapshot.participants,
     consents: snapshot.consents,
