@@ -194,7 +194,7 @@ it("tells every attendee when the presenter's stage closes, stops the timers, an
   const attendees = [await inTeams(hugo, "meetingStage", savedUrl, stageSize), await inTeams(per, "meetingStage", savedUrl, stageSize)];
   for (const a of attendees) {
     await waitForBoard(a);
-    await a.frame.getByText(/^Du följer /).waitFor({ timeout: 15000 }).catch(async (e) => { console.log("DEBUG", await a.frame.locator("main").innerText()); throw e; });
+    await a.frame.getByText(/^Du följer /).waitFor();
   }
 
   // The presenter's stage closes (the meeting window shut, or the laptop lid).

@@ -18,6 +18,7 @@ import {
   SetActionDoneBody,
   TakeOffBody,
   JoinWalkthroughBody,
+  PresenterHeartbeatBody,
   LeaveTeamBody,
   WalkthroughEventBody,
 } from "@fact-board/contract";
@@ -269,6 +270,7 @@ export function boardRoutes(core: Core): Router {
 
   // The presenting stage's heartbeat, every few seconds while it presents.
   r.post("/api/boards/:boardId/walkthrough/presence", async (req, res) => {
+    parse(PresenterHeartbeatBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.beatPresenterStage(actor, boardId, meeting ?? ALL_MEETINGS));
