@@ -79,7 +79,8 @@ async function measureInTurn(a, b) {
 }
 const round = (n) => Math.round(n * 100) / 100;
 
-const azurite = await startAzurite();
+// A generous start budget: on a loaded machine Azurite can take longer than the tests allow it.
+const azurite = await startAzurite({ startTimeoutMs: 60_000 });
 const tablePrefix = `bench${randomBytes(3).toString("hex")}`;
 // Seeding and the bench's own reads are not what is measured: a generous storage budget, so a busy
 // machine does not abort them (the outage part measures the production default).
