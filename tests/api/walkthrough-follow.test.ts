@@ -88,7 +88,7 @@ describe("the presenter's heartbeat", () => {
     expect((await w.call(hugo(), "GET", WT)).body.walkthrough.presenterPresent).toBe(true);
 
     // No beat for longer than a stage ever waits between two: the presenter has gone.
-    w.setNow(new Date(START.getTime() + 7_000));
+    w.setNow(new Date(START.getTime() + 9_000));
     expect((await w.call(hugo(), "GET", WT)).body.walkthrough.presenterPresent).toBe(false);
     expect((await w.call(lars(), "GET", `${WT}/current?meeting=morgonmote`)).body.presenterPresent).toBe(false);
 

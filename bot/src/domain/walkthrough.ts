@@ -184,7 +184,7 @@ export function durationSeconds(w: Pick<Walkthrough, "startedAt" | "endedAt">, n
 }
 
 /** A presenting stage beats every few seconds; missing this long means it closed or lost its connection. */
-export const PRESENTER_GONE_AFTER_MS = 6_000;
+export const PRESENTER_GONE_AFTER_MS = 8_000;
 
 /**
  * Whether the presenter is still there, from their stage's last heartbeat. A presenter whose stage
