@@ -338,10 +338,13 @@ try {
           presenter,
           attendee: await signInAs(other),
         });
-        // One coordinator of each of three organisations follows, as their tab does on a move event.
+        // A member of each of three organisations follows, as their tab does on a move event.
         const orgs = [...new Set(team.members.map((m) => m.organisationId))];
         const followers = orgs
-          .map((o) => team.members.find((m) => m.organisationId === o && m.role === "coordinator"))
+          // Never the presenter: her own move answers log her view, which is not an attendee's.
+          .map((o) =>
+            team.members.find((m) => m.organisationId === o && m.id !== lead.id && (m.role === "coordinator" || m.role === "staff")),
+          )
           .filter(Boolean)
           .slice(0, 3);
         result.tab.moveCost = await benchMoveCost({
