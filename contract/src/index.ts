@@ -9,6 +9,7 @@ export * from "./requests";
 export * from "./fidelity";
 export * from "./log-review";
 export * from "./admin";
+export * from "./live";
 export type { Vocabulary } from "./words/vocabulary";
 export { words as svWords } from "./words/sv";
 export { words as enWords } from "./words/en";

@@ -143,6 +143,9 @@ export const JoinWalkthroughBody = z.strictObject({
   teamsChatId: TeamsConversationId.optional(),
 });
 export type JoinWalkthroughBody = z.infer<typeof JoinWalkthroughBody>;
+/** The presenting stage's heartbeat: the server knows who beats and when; nothing to send. */
+export const PresenterHeartbeatBody = z.strictObject({});
+export type PresenterHeartbeatBody = z.infer<typeof PresenterHeartbeatBody>;
 /** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */
 export const MeetingQuery = z.strictObject({
   meeting: z

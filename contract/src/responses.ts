@@ -403,6 +403,10 @@ export const WalkthroughView = z.object({
   meetingName: z.string().optional(),
   presenter: WalkthroughAttendeeView,
   isPresenter: z.boolean(),
+  /** False once the presenter's stage stopped its heartbeat (closed, or lost its connection): attendees may take over. */
+  presenterPresent: z.boolean(),
+  /** The walkthrough's own version (moves do not change the board's). */
+  version: z.number().int().nonnegative(),
   startedAt: Instant,
   endedAt: Instant.optional(),
   total: z.number().int(),

@@ -19,6 +19,7 @@ import {
   SetActionDoneBody,
   TakeOffBody,
   JoinWalkthroughBody,
+  PresenterHeartbeatBody,
   LeaveTeamBody,
   WalkthroughEventBody,
 } from "@fact-board/contract";
@@ -28,6 +29,7 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { Core } from "../core";
 import type { Actor, Caller } from "../domain/types";
+import { ALL_MEETINGS } from "../domain/meeting-schedule";
 import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -266,6 +268,21 @@ export function boardRoutes(core: Core): Router {
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
     res.json({ walkthrough: await core.joinWalkthrough(actor, boardId, meeting, teamsChatId) });
+  });
+
+  // Following a move: the position and the current participant only (the live event names the meeting).
+  r.get("/api/boards/:boardId/walkthrough/current", async (req, res) => {
+    const { meeting } = parse(MeetingQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readWalkthroughMove(actor, boardId, meeting ?? ALL_MEETINGS));
+  });
+
+  // The presenting stage's heartbeat, every few seconds while it presents.
+  r.post("/api/boards/:boardId/walkthrough/presence", async (req, res) => {
+    parse(PresenterHeartbeatBody, req.body ?? {});
+    const { meeting } = parse(MeetingQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.beatPresenterStage(actor, boardId, meeting ?? ALL_MEETINGS));
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {

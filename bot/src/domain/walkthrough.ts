@@ -208,3 +208,20 @@ export function withNewEntries(w: Walkthrough, boardOrder: readonly ParticipantI
 export function durationSeconds(w: Pick<Walkthrough, "startedAt" | "endedAt">, now: Instant): number {
   return seconds(w.startedAt, w.endedAt ?? now);
 }
+
+/** A presenting stage beats every few seconds; missing this long means it closed or lost its connection. */
+export const PRESENTER_GONE_AFTER_MS = 8_000;
+
+/**
+ * Whether the presenter is still there, from their stage's last heartbeat. A presenter whose stage
+ * never beat (driving from a side panel, or a stage not opened yet) is not reported gone: only a
+ * heartbeat that stopped is.
+ */
+export function isPresenterPresent(
+  w: Pick<Walkthrough, "meetingId" | "presenterId" | "endedAt">,
+  heartbeat: { meetingId: string; memberId: MemberId; seenAt: Instant } | undefined,
+  now: Instant,
+): boolean {
+  if (w.endedAt || !heartbeat || heartbeat.meetingId !== w.meetingId || heartbeat.memberId !== w.presenterId) return true;
+  return Date.parse(now) - Date.parse(heartbeat.seenAt) < PRESENTER_GONE_AFTER_MS;
+}

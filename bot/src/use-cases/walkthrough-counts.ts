@@ -11,8 +11,8 @@ import { todayOf, type UseCaseDeps } from "./deps";
 // made while none runs counts in nothing.
 //
 // Recording is a set union under the walkthrough's ETag: on a lost race (a move, a join, another
-// count) it reads again and re-applies, so nothing is overwritten and nothing is counted twice. The
-// caller bumps the board version afterwards, once for the change and its count together.
+// count) it reads again and re-applies, so nothing is overwritten and nothing is counted twice. A
+// recorded count bumps the walkthrough's version; the caller bumps the board version for the change.
 
 /** Concurrent counts, joins and moves commute: on a stale ETag, read again and re-apply. */
 const ATTEMPTS = 8;
@@ -45,7 +45,10 @@ async function recordOn(deps: UseCaseDeps, boardId: BoardId, meetingId: string, 
     const next = stored && recordOnWalkthrough(stored, fact);
     if (!stored || next === stored || !next) return false;
     try {
-      await deps.storage.walkthroughs.save(next, { expectedEtag: stored.etag });
+      const saved = await deps.storage.walkthroughs.save(next, { expectedEtag: stored.etag });
+      // A count is a change of the walkthrough: its own version moves, so attendees (and the
+      // per-version cache in core/board-snapshots.ts) read the new counts, not the old ones.
+      await deps.storage.boardVersions.bumpWalkthrough(boardId, { meetingId, index: saved.currentIndex, change: "other" });
       return true;
     } catch (e) {
       if (!(e instanceof Conflict) || attempt >= ATTEMPTS) throw e;

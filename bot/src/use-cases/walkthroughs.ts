@@ -6,11 +6,10 @@ import { assertAllowed } from "../domain/permissions";
 import { ALL_MEETINGS, isScheduledOn, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
-import { rowRights } from "../domain/viewer-rights";
 import {
   applyWalkthroughEvent,
-  currentParticipantId,
   durationSeconds,
+  isPresenterPresent,
   notReached,
   startWalkthrough,
   walkthroughOrder,
@@ -19,17 +18,16 @@ import {
   type WalkthroughEvent,
 } from "../domain/walkthrough";
 import type { Stored } from "../storage/entity-support";
-import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
-import { relationOf } from "./relation";
-import { toEntryView, toParticipantView } from "./view-mappers";
+import { currentFor } from "./walkthrough-moves";
 
 // The shared walkthrough: one per occurrence of the board's recurring meetings (a board without a
 // schedule has one implicit meeting, "all", every working day), held here so every attendee's
 // stage and side panel follow the same presenter. It covers the participants on the board that
-// involve the meeting's organisations, plus anyone put on during it. Changes bump the board's
-// version, which the live stream already announces to every instance's viewers; each viewer then
-// reads the walkthrough as their own organisation may see it.
+// involve the meeting's organisations, plus anyone put on during it. Changes bump the walkthrough's
+// own version (not the board's), which the live stream announces to every instance's viewers; on a
+// move each viewer reads only the move view (walkthrough-moves.ts), otherwise the walkthrough as
+// their own organisation may see it.
 
 /** How far back the carry-over looks for the last walkthrough. */
 const CARRY_OVER_DAYS = 14;
@@ -84,12 +82,28 @@ async function change(
     if (next === stored) return stored;
     try {
       const saved = await deps.storage.walkthroughs.save(next, { expectedEtag: stored.etag });
-      await deps.storage.boardVersions.bump(boardId);
+      // The walkthrough's own version: attendees follow it without the board being read again.
+      await deps.storage.boardVersions.bumpWalkthrough(boardId, {
+        meetingId,
+        index: saved.currentIndex,
+        change: isMoveOnly(stored, saved) ? "move" : "other",
+      });
       return saved;
     } catch (e) {
       if (!(e instanceof Conflict) || attempt >= ATTEMPTS) throw e;
     }
   }
+}
+
+/** A change of position only: attendees read the move view, not the whole walkthrough. */
+function isMoveOnly(was: Walkthrough, now: Walkthrough): boolean {
+  return (
+    now.currentIndex !== was.currentIndex &&
+    now.presenterId === was.presenterId &&
+    now.endedAt === was.endedAt &&
+    now.order.length === was.order.length &&
+    now.attendees.length === was.attendees.length
+  );
 }
 
 /** Starts today's walkthrough of the meeting, or joins it when another attendee started it first; an ended one continues. */
@@ -119,7 +133,7 @@ export async function startOrJoinWalkthrough(
     });
     try {
       await deps.storage.walkthroughs.create(w);
-      await deps.storage.boardVersions.bump(boardId);
+      await deps.storage.boardVersions.bumpWalkthrough(boardId, { meetingId: meeting.id, index: w.currentIndex, change: "other" });
     } catch (e) {
       if (!(e instanceof AlreadyExists)) throw e;
     }
@@ -237,17 +251,17 @@ function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, or
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
 async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
   const today = todayOf(deps);
-  const [participants, consents, members, absences, entries] = await Promise.all([
+  const [participants, consents, members, absences, entries, live] = await Promise.all([
     deps.storage.participants.listForBoard(w.boardId),
     deps.storage.consents.listForBoard(w.boardId),
     deps.storage.members.listForBoard(w.boardId),
     deps.storage.absences.listCurrent(w.boardId, today),
     deps.storage.entries.listCurrent(w.boardId),
+    deps.storage.boardVersions.live(w.boardId),
   ]);
   const byConsent = groupConsentsByParticipant(consents);
   const byId = new Map<string, Participant>(participants.map((p) => [p.id, p]));
   const memberById = new Map(members.map((m) => [m.id, m]));
-  const entryById = new Map(entries.map((e) => [e.participantId, e]));
   const org = actor.member.organisationId;
   const visibilityOf = (id: string) => {
     const p = byId.get(id);
@@ -266,30 +280,7 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     }
   });
 
-  let current: WalkthroughView["current"];
-  const currentId = currentParticipantId(w);
-  if (currentId !== undefined) {
-    const visibility = visibilityOf(currentId);
-    const entry = entryById.get(currentId);
-    const entryView = visibility && entry && toEntryView(visibility, entry, today);
-    if (visibility && entryView) {
-      const viewer = {
-        member: actor.member,
-        relation: relationOf(actor, visibility.participant, absences, byConsent.get(currentId) ?? [], today),
-      };
-      const row = {
-        participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
-        entry: entryView,
-        may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
-      };
-      current = { index: w.currentIndex, since: w.currentSince, shown: "details", participantId: currentId, row };
-      await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
-    } else if (visibility) {
-      current = { index: w.currentIndex, since: w.currentSince, shown: "offBoard", participantId: currentId };
-    } else {
-      current = { index: w.currentIndex, since: w.currentSince, shown: "hidden" };
-    }
-  }
+  const current = await currentFor(deps, actor, w, { participants, consents, entries, absences });
 
   return {
     date: w.date,
@@ -297,6 +288,8 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     ...(meeting.id !== ALL_MEETINGS ? { meetingName: meeting.name } : {}),
     presenter: attendeeView(memberById, w.presenterId, memberById.get(w.presenterId)?.organisationId ?? ""),
     isPresenter: w.presenterId === actor.member.id,
+    presenterPresent: isPresenterPresent(w, live.presenter, nowOf(deps)),
+    version: live.walkthrough?.meetingId === w.meetingId ? live.walkthrough.version : 0,
     startedAt: w.startedAt,
     ...(w.endedAt ? { endedAt: w.endedAt } : {}),
     total: w.order.length,

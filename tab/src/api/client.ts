@@ -58,6 +58,7 @@ import type {
   WorkingPatternView,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
+import type { PresenceLiveEvent, WalkthroughLiveEvent, WalkthroughMoveView } from "@fact-board/contract";
 import { createParser } from "eventsource-parser";
 import { apiHeaders, takeEarly } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
@@ -172,6 +173,12 @@ export class ApiClient {
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, body);
   joinWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, body);
+  /** On a move: the walkthrough's position and the current participant as this viewer may see them. */
+  walkthroughMove = (boardId: string, meetingId: string) =>
+    this.request<WalkthroughMoveView>("GET", `/api/boards/${seg(boardId)}/walkthrough/current${meetingQuery(meetingId)}`);
+  /** The presenting stage's heartbeat: attendees are told when it stops. */
+  presenterHeartbeat = (boardId: string, meetingId: string) =>
+    this.request<{ presenting: boolean }>("POST", `/api/boards/${seg(boardId)}/walkthrough/presence${meetingQuery(meetingId)}`, {});
   walkthroughEvent = (boardId: string, body: WalkthroughEventBody, meetingId?: string) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events${meetingQuery(meetingId)}`, body);
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
@@ -293,10 +300,23 @@ export class ApiClient {
     on.open();
     const parser = createParser({
       onEvent: (message) => {
-        if (message.event !== "version") return;
         try {
-          const { version } = JSON.parse(message.data) as { version: unknown };
-          if (typeof version === "number") on.version(version);
+          // Checked by hand rather than with the contract's schemas: zod stays out of the tab's first load.
+          const data = JSON.parse(message.data) as Record<string, unknown>;
+          const isInt = (v: unknown): v is number => Number.isInteger(v);
+          if (message.event === "version") {
+            if (isInt(data.version)) on.version(data.version);
+          } else if (message.event === "walkthrough") {
+            const { meetingId, version, index, change } = data;
+            if (typeof meetingId === "string" && isInt(version) && isInt(index) && (change === "move" || change === "other")) {
+              on.walkthrough?.({ meetingId, version, index, change });
+            }
+          } else if (message.event === "presence") {
+            const { meetingId, presenterId, presenterPresent } = data;
+            if (typeof meetingId === "string" && typeof presenterId === "string" && typeof presenterPresent === "boolean") {
+              on.presence?.({ meetingId, presenterId, presenterPresent });
+            }
+          }
         } catch {
           // A malformed event is ignored; the next one or a reconnect brings the board up to date.
         }
@@ -321,7 +341,12 @@ export class ApiClient {
 
 export interface LiveHandlers {
   open: () => void;
+  /** The board changed. */
   version: (version: number) => void;
+  /** The walkthrough changed (a move: its position only). */
+  walkthrough?: (event: WalkthroughLiveEvent) => void;
+  /** The presenter's stage stopped (or resumed) its heartbeat. */
+  presence?: (event: PresenceLiveEvent) => void;
 }
 
 /** How to sign in outside Teams (GET /api/sign-in/config, no token needed); undefined when it cannot be read. */

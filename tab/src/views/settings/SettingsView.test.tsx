@@ -120,6 +120,7 @@ function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = 
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <SettingsView />

@@ -83,6 +83,11 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
                 : t("sidePanel.stageOn", { index: current.index + 1, total: walkthrough.total })}
             </Text>
           )}
+          {current && !walkthrough.isPresenter && !walkthrough.presenterPresent && (
+            <Text weight="semibold" role="status">
+              {t("stage.presenterLeft")}
+            </Text>
+          )}
           <Caption1>
             {t("sidePanel.reviewedToday")}: {reviewedCodes.length ? reviewedCodes.join(", ") : t("sidePanel.noneReviewed")}
           </Caption1>

@@ -1,6 +1,7 @@
 import type { WalkthroughView } from "@fact-board/contract";
 import { Button, ProgressBar, Text, Title1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { useApi } from "../../api/ApiContext";
 import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
@@ -138,6 +139,22 @@ function NotStarted({ shared }: { shared: SharedWalkthrough }) {
   );
 }
 
+/** Every few seconds while this stage presents, it tells the server it is still there. */
+const HEARTBEAT_MS = 2_000;
+
+function usePresenterHeartbeat(active: boolean, meetingId: string) {
+  const client = useApi();
+  const { boardId } = useBoardContext();
+  useEffect(() => {
+    if (!active) return;
+    // A missed beat is not an error to show: the next one tries again.
+    const beat = () => void client.presenterHeartbeat(boardId, meetingId).catch(() => undefined);
+    beat();
+    const timer = setInterval(beat, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [active, client, boardId, meetingId]);
+}
+
 function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; walkthrough: WalkthroughView }) {
   const { board } = useBoardContext();
   const { submit } = useEntryActions();
@@ -146,11 +163,13 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
   const heading = useRef<HTMLHeadingElement>(null);
   const current = w.current;
   const row = current?.participantId ? board.rows.find((r) => r.participant.id === current.participantId) : undefined;
-  const meetingElapsed = useElapsed(w.startedAt);
-  const participantElapsed = useElapsed(current?.since);
+  const presenting = w.isPresenter;
+  const presenterLeft = !presenting && !w.presenterPresent && !w.endedAt;
+  const meetingElapsed = useElapsed(w.startedAt, presenterLeft);
+  const participantElapsed = useElapsed(current?.since, presenterLeft);
+  usePresenterHeartbeat(presenting && !w.endedAt, w.meetingId);
   const pace = pacePerParticipant(meetingElapsed - participantElapsed, w.counts.notReached || 1);
   const isLast = current ? current.index >= w.total - 1 : true;
-  const presenting = w.isPresenter;
   const canLead = can(board, "checkIn.record");
   const positionText = current ? t("stage.position", { index: current.index + 1, total: w.total }) : "";
   const announcement = !current
@@ -207,9 +226,15 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
           </>
         ) : (
           <>
-            <Text size={400}>
-              {t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}
-            </Text>
+            {presenterLeft ? (
+              <Text size={400} weight="semibold" role="alert" data-presenter-left="true">
+                {t("stage.presenterLeft")}. {t("stage.timersPaused")}
+              </Text>
+            ) : (
+              <Text size={400}>
+                {t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}
+              </Text>
+            )}
             {canLead && (
               <Button size="large" onClick={() => void shared.send({ type: "takeOver" })}>
                 {t("stage.takeOver")}
