@@ -81,6 +81,7 @@ var tableNames = [
   'AdminAudit'
   'ConversationReferences'
   'SentCards'
+  'RequestKeys'
 ]
 
 // Globally unique names (storage account, web app, bot) get a short token derived from the resource group.

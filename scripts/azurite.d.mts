@@ -14,4 +14,9 @@ export interface RunningAzurite {
 export function freePort(): Promise<number>;
 export function connectionStringFor(port: number): string;
 export function describeAzuriteExit(exit: AzuriteExit): string;
-export function startAzurite(options?: { port?: number; location?: string; onExit?: (exit: AzuriteExit) => void }): Promise<RunningAzurite>;
+export function startAzurite(options?: {
+  port?: number;
+  location?: string;
+  onExit?: (exit: AzuriteExit) => void;
+  startTimeoutMs?: number;
+}): Promise<RunningAzurite>;

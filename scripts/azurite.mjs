@@ -109,7 +109,7 @@ export async function startAzurite(options = {}) {
   });
   try {
     await Promise.race([
-      waitForPort(port, 15000),
+      waitForPort(port, options.startTimeoutMs ?? 15000),
       exited.then(({ code, signal }) => {
         throw new Error(`Azurite could not start on port ${port} (${signal ? `killed by ${signal}` : `exit code ${code}`}): ${stderr()}`);
       }),

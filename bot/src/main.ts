@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now: () => clock().getTime(),
     cardsReachPeople: Boolean(config.BOT_ID),
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
+    publicUrl: config.PUBLIC_URL,
     log,
   });
   const core = createCore({

@@ -303,3 +303,36 @@ export const AdminAuditView = z.object({
 });
 export const AdminAuditPage = z.object({ events: z.array(AdminAuditView), cursor: z.string().optional() });
 export type AdminAuditPage = z.infer<typeof AdminAuditPage>;
+
+/**
+ * A member's working pattern (issue 27): the weekdays they work (public holidays still off) and
+ * their hours in the board's time zone. Deadlines, reminders and who receives a signal now follow it.
+ */
+export const WorkingPattern = z
+  .strictObject({
+    days: z
+      .array(Weekday)
+      .min(1)
+      .max(5)
+      .refine((d) => new Set(d).size === d.length, "each weekday once"),
+    opensAt: Time,
+    closesAt: Time,
+  })
+  .refine((p) => p.opensAt < p.closesAt, { message: "the working day ends after it starts", path: ["closesAt"] });
+export type WorkingPattern = z.infer<typeof WorkingPattern>;
+
+/** Sets a member's working pattern; `null` goes back to the board's working hours. */
+export const SetWorkingPatternBody = z.strictObject({ etag: ETag, pattern: WorkingPattern.nullable() });
+export type SetWorkingPatternBody = z.infer<typeof SetWorkingPatternBody>;
+
+export const WorkingPatternView = z.object({
+  memberId: z.string(),
+  /** The pattern in force: the member's own, or the board's working hours. */
+  pattern: WorkingPattern,
+  /** Whether the member set their own (false: the board's working hours). */
+  own: z.boolean(),
+  /** Whether the viewer may change it (the member themself, or an admin). */
+  mayEdit: z.boolean(),
+  etag: z.string(),
+});
+export type WorkingPatternView = z.infer<typeof WorkingPatternView>;

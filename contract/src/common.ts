@@ -8,6 +8,15 @@ export const Id = z
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
+/**
+ * Sent once per form with a create (the `Idempotency-Key` header): the same key again, even
+ * concurrently, is answered with what the first request made.
+ */
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(80)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash, underscore");
 /** Compared with what is stored, never stored or shown: not free text. */
 export const ETag = z.string().min(1).max(200);
 /** A member's id (`tenantId.objectId`): refers to a member, never typed by a person. */

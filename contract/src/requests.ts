@@ -139,14 +139,25 @@ export const LeaveTeamBody = z.strictObject({});
 export const DevSignInBody = z.strictObject({ tenantId: z.guid(), objectId: z.guid() });
 export type DevSignInBody = z.infer<typeof DevSignInBody>;
 
-/** What the presenter (or anyone in the walkthrough) reports. Only ids: never details. */
-export const WalkthroughEventBody = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("moveTo"), index: z.number().int().min(0).max(1000) }),
-  z.strictObject({ type: z.literal("takeOver") }),
-  z.strictObject({ type: z.enum(["reviewed", "added", "removed"]), participantId: Id }),
-  z.strictObject({ type: z.literal("actionAgreed") }),
-  z.strictObject({ type: z.literal("end") }),
-]);
+/**
+ * What a presenter does to the walkthrough: move on, take over, end. What happened on the board
+ * during it (reviewed, put on, taken off, actions agreed) is counted by the server from the changes
+ * themselves, so a report of it is refused, saying so.
+ */
+export const WalkthroughEventBody = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("moveTo"), index: z.number().int().min(0).max(1000) }),
+    z.strictObject({ type: z.literal("takeOver") }),
+    z.strictObject({ type: z.literal("end") }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? "one of moveTo, takeOver, end (what a presenter does). Reviewed, put on, taken off and actions agreed are counted by the server from the changes themselves, never reported."
+        : undefined,
+  },
+);
 export type WalkthroughEventBody = z.infer<typeof WalkthroughEventBody>;
 /**
  * Starting or joining today's walkthrough: the server knows the day and the caller. A tab in a Teams
@@ -156,6 +167,9 @@ export const JoinWalkthroughBody = z.strictObject({
   teamsChatId: TeamsConversationId.optional(),
 });
 export type JoinWalkthroughBody = z.infer<typeof JoinWalkthroughBody>;
+/** The presenting stage's heartbeat: the server knows who beats and when; nothing to send. */
+export const PresenterHeartbeatBody = z.strictObject({});
+export type PresenterHeartbeatBody = z.infer<typeof PresenterHeartbeatBody>;
 /** Which of the board's recurring meetings a walkthrough or check-in belongs to; absent: the implicit daily meeting "all". */
 export const MeetingQuery = z.strictObject({
   meeting: z

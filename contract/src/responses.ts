@@ -81,6 +81,8 @@ export const MemberView = z.object({
   organisationId: Id,
   role: Role,
   substituteIds: z.array(z.string()),
+  /** Their own working days and hours (absent: the board's working hours). */
+  workingPattern: z.object({ days: z.array(z.string()), opensAt: z.string(), closesAt: z.string() }).optional(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 
@@ -208,6 +210,8 @@ export const SignalView = z.object({
   declineReason: z.string().optional(),
   /** The receiving organisation's answer is not shown: the viewer may read the sender but not the receiver. State then reads "open". */
   answerHidden: z.boolean().optional(),
+  /** Nobody of the receiving organisation has been reached yet (no card arrived, nobody opened it in Att göra). */
+  notReached: z.boolean().optional(),
   etag: z.string().optional(),
   /** The answers this viewer may give now (the receiving organisation's, by the state machine); absent: none. */
   may: z.object({ acknowledge: z.boolean(), resolve: z.boolean(), decline: z.boolean() }).optional(),
@@ -224,6 +228,12 @@ export const AbsenceView = z.object({
   coverState: CoverState,
   coveredBy: z.string().optional(),
   askedSubstituteId: z.string().optional(),
+  /**
+   * A cover by a substitute of another organisation (issue 27): how many of the absent member's
+   * participants the substitute covers today (their consent names the substitute's organisation)
+   * and how many stay in the own organisation, with `othersTo` (absent: nobody, the absent member stays named).
+   */
+  split: z.object({ toSubstitute: z.number().int(), toOwnOrganisation: z.number().int(), othersTo: z.string().optional() }).optional(),
   etag: z.string().optional(),
 });
 export type AbsenceView = z.infer<typeof AbsenceView>;
@@ -471,6 +481,10 @@ export const WalkthroughView = z.object({
   meetingName: z.string().optional(),
   presenter: WalkthroughAttendeeView,
   isPresenter: z.boolean(),
+  /** False once the presenter's stage stopped its heartbeat (closed, or lost its connection): attendees may take over. */
+  presenterPresent: z.boolean(),
+  /** The walkthrough's own version (moves do not change the board's). */
+  version: z.number().int().nonnegative(),
   startedAt: Instant,
   endedAt: Instant.optional(),
   total: z.number().int(),
@@ -498,3 +512,31 @@ export const WalkthroughView = z.object({
 export type WalkthroughView = z.infer<typeof WalkthroughView>;
 export const WalkthroughResponse = z.object({ walkthrough: WalkthroughView.optional() });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
+
+/**
+ * Att göra: one thing waiting for the viewer or their organisation, with what the card about it
+ * carries (the same buttons). Participants appear by code only, as everywhere in the tab.
+ */
+export const InboxItem = z.discriminatedUnion("kind", [
+  /** A signal to the viewer's organisation that the viewer may answer. */
+  z.object({ kind: z.literal("signal"), participantCode: z.string(), signal: SignalView }),
+  /** A colleague's absence on which the viewer is the substitute asked now. */
+  z.object({ kind: z.literal("cover"), absence: AbsenceView }),
+  /** A consent the viewer's organisation discloses that is missing, ended or ending within 30 days, and the viewer is who records it. */
+  z.object({ kind: z.literal("consent"), participantCode: z.string(), participant: ParticipantView, consent: ConsentView }),
+  /** An action on the board the viewer is responsible for, due today or earlier. */
+  z.object({
+    kind: z.literal("action"),
+    participantId: Id,
+    participantCode: z.string(),
+    entryEtag: z.string(),
+    action: ActionView,
+  }),
+]);
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const InboxView = z.object({
+  count: z.number().int().nonnegative(),
+  items: z.array(InboxItem),
+});
+export type InboxView = z.infer<typeof InboxView>;

@@ -136,14 +136,20 @@ describe("organisations, members and substitutes", () => {
     expect(res.status).toBe(400);
   });
 
-  it("sets ordered substitutes from the same organisation only", async () => {
+  it("sets ordered substitutes; one from another organisation only as an admin pairing (issue 27), never oneself", async () => {
     const members = (await call(admin, "GET", `${B()}/admin`)).body.members;
     const bo = members.find((m: { id: string }) => m.id === idOf(regionStaff));
     const ok = await call(admin, "PATCH", `${B()}/members/${bo.id}`, { etag: bo.etag, substituteIds: [idOf(regionStaff2)] });
     expect(ok.status).toBe(200);
     expect(ok.body.substituteIds).toEqual([idOf(regionStaff2)]);
-    const wrong = await call(admin, "PATCH", `${B()}/members/${bo.id}`, { etag: ok.body.etag, substituteIds: [idOf(muniManager)] });
-    expect(wrong.status).toBe(400);
+    const self = await call(admin, "PATCH", `${B()}/members/${bo.id}`, { etag: ok.body.etag, substituteIds: [idOf(regionStaff)] });
+    expect(self.status).toBe(400);
+    const across = await call(admin, "PATCH", `${B()}/members/${bo.id}`, {
+      etag: ok.body.etag,
+      substituteIds: [idOf(regionStaff2), idOf(muniManager)],
+    });
+    expect(across.status).toBe(200);
+    expect(across.body.substituteIds).toEqual([idOf(regionStaff2), idOf(muniManager)]);
   });
 
   it("a municipal manager manages their own people, not the region's", async () => {

@@ -166,6 +166,13 @@ const CASES: RouteCase[] = [
   { route: "GET /api/me", variants: ANY, okStatus: 200, request: async () => ({ path: "/api/me" }) },
   { route: "GET /api/boards/:boardId", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: BOARD }) },
   {
+    route: "GET /api/boards/:boardId/inbox",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/inbox` }),
+  },
+  {
     route: "GET /api/boards/:boardId/overview",
     permission: "overview.read",
     variants: ANY,
@@ -433,12 +440,12 @@ const CASES: RouteCase[] = [
   },
   {
     route: "POST /api/boards/:boardId/walkthrough/events",
-    permission: "board.read",
+    permission: "checkIn.record",
     variants: ANY,
     okStatus: 200,
     async request() {
       await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
-      return { path: `${BOARD}/walkthrough/events`, body: { type: "actionAgreed" } };
+      return { path: `${BOARD}/walkthrough/events`, body: { type: "takeOver" } };
     },
   },
   {
@@ -561,6 +568,10 @@ describe("the table covers the API", () => {
       "adminAudit.read",
       // Checked on the member named as case manager (tests/api/admin-rights.test.ts).
       "participant.beCaseManager",
+      // Issue 27: pairing across organisations and working patterns (tests/api/cover-and-patterns.test.ts).
+      "member.substituteAcrossOrganisations",
+      "workingPattern.editOwn",
+      "workingPattern.editOthers",
     ];
     expect([...used, ...setup].sort()).toEqual(Object.keys(permissionMatrix).sort());
   });

@@ -113,6 +113,7 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
   "POST /api/boards/:boardId/absences/:absenceId/cancel": { valid: { etag: "x" }, wrong: { etag: 123 }, field: "etag" },
   "POST /api/boards/:boardId/walkthrough": { valid: {}, wrong: { presenterId: "someone" }, field: "" },
   "POST /api/boards/:boardId/walkthrough/join": { valid: {}, wrong: { organisationId: ORG.north }, field: "" },
+  "POST /api/boards/:boardId/walkthrough/presence": { valid: {}, wrong: { memberId: "someone" }, field: "" },
   "POST /api/boards/:boardId/walkthrough/events": { valid: { type: "moveTo", index: 0 }, wrong: { index: -1 }, field: "index" },
   "PUT /api/boards/:boardId/log-reviewers/:organisationId": { valid: { memberIds: [] }, wrong: { memberIds: "all" }, field: "memberIds" },
   "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": {

@@ -94,14 +94,35 @@ describe("one walkthrough per meeting per day", () => {
     expect((await event(hugo(), { type: "moveTo", index })).status).toBe(200);
   });
 
-  it("counts a review only when the board shows it", async () => {
+  it("refuses a report of what happened, from an attendee or the presenter: the server counts it", async () => {
     const p = sharedWithNorth.participant.id;
-    expect((await event(hugo(), { type: "reviewed", participantId: p })).status).toBe(400);
-    const entry = await w.app.storage.entries.getCurrent(sharedWithNorth.participant.boardId, p);
-    expect((await w.call(ada(), "POST", `${BOARD}/entries/${p}/review`, { etag: entry!.etag })).status).toBe(200);
-    const counted = await event(ada(), { type: "reviewed", participantId: p });
-    expect(counted.body.walkthrough.counts.reviewed).toBe(1);
-    expect((await event(lars(), { type: "reviewed", participantId: p })).status).toBe(400);
+    const before = (await w.call(hugo(), "GET", WT)).body.walkthrough.counts;
+    for (const m of [lars(), hugo()]) {
+      for (const body of [
+        { type: "actionAgreed" },
+        { type: "reviewed", participantId: p },
+        { type: "added", participantId: p },
+        { type: "removed", participantId: p },
+      ]) {
+        const res = await event(m, body);
+        expect(res.status).toBe(400);
+        expect(res.body.error).toMatchObject({ code: "BadRequest", field: "type" });
+        expect(res.body.error.message).toMatch(/moveTo, takeOver, end.*counted by the server/);
+      }
+    }
+    expect((await w.call(hugo(), "GET", WT)).body.walkthrough.counts).toEqual(before);
+  });
+
+  it("counts a review made during it once, from the review itself, whoever reviews and however often", async () => {
+    const p = sharedWithNorth.participant.id;
+    const etag = async () => (await w.app.storage.entries.getCurrent(sharedWithNorth.participant.boardId, p))!.etag;
+    expect((await w.call(ada(), "POST", `${BOARD}/entries/${p}/review`, { etag: await etag() })).status).toBe(200);
+    expect((await w.call(ada(), "POST", `${BOARD}/entries/${p}/review`, { etag: await etag() })).status).toBe(200);
+    // Another organisation's own review of the same participant: still one participant reviewed.
+    expect((await w.call(hugo(), "POST", `${BOARD}/entries/${p}/review`, { etag: await etag() })).status).toBe(200);
+    const seen = (await w.call(hugo(), "GET", WT)).body.walkthrough;
+    expect(seen.counts.reviewed).toBe(1);
+    expect(seen.visible.find((v: { participantId: string }) => v.participantId === p).reviewed).toBe(true);
   });
 
   it("records the check-in with every attendee when the presenter ends it", async () => {

@@ -175,3 +175,48 @@ it("lets three organisations follow one presenter, each through their own consen
   expect(checkIn.body.attendeeIds).toEqual(expect.arrayContaining([memberId(ada), memberId(hugo), memberId(per)]));
   await Promise.all([close(presenter), close(follower), close(late)]);
 });
+
+it("tells every attendee when the presenter's stage closes, stops the timers, and a leader takes over", async () => {
+  const ada = people.coordinator; // region
+  const hugo = people.northCoordinator; // north
+  const per = people.westCoordinator; // west
+  const stageSize = { width: 1280, height: 720 };
+  // Ada starts (or starts again) today's walkthrough: she presents.
+  const started = await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, ada), "POST", WALKTHROUGH, {});
+  expect(started.body.walkthrough?.isPresenter).toBe(true);
+
+  const presenter = await inTeams(ada, "meetingStage", savedUrl, stageSize);
+  const beat = presenter.page.waitForResponse((r) => r.url().includes("/walkthrough/presence") && r.ok());
+  await waitForBoard(presenter);
+  await presenter.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
+  expect(await (await beat).json()).toEqual({ presenting: true });
+
+  const attendees = [await inTeams(hugo, "meetingStage", savedUrl, stageSize), await inTeams(per, "meetingStage", savedUrl, stageSize)];
+  for (const a of attendees) {
+    await waitForBoard(a);
+    await a.frame.getByText(/^Du följer /).waitFor();
+  }
+
+  // The presenter's stage closes (the meeting window shut, or the laptop lid).
+  await close(presenter);
+  for (const a of attendees) {
+    await a.frame.getByRole("alert").filter({ hasText: "Presentatören har lämnat" }).waitFor();
+    await a.frame.getByRole("button", { name: "Ta över" }).waitFor();
+  }
+  // The timers stand still until someone takes over.
+  const timer = attendees[0]!.frame.getByRole("timer");
+  const before = await timer.innerText();
+  await attendees[0]!.frame.waitForTimeout(2_100);
+  expect(await timer.innerText()).toBe(before);
+
+  // Hugo takes over and moves on; Per follows him, and nobody is told the presenter left any more.
+  const [hugoStage, perStage] = attendees as [TeamsHost, TeamsHost];
+  const at = Number(await perStage.frame.locator("[data-current-index]").getAttribute("data-current-index"));
+  await hugoStage.frame.getByRole("button", { name: "Ta över" }).click();
+  await hugoStage.frame.getByRole("button", { name: /Nästa deltagare/ }).click();
+  await perStage.frame.locator(`[data-current-index='${at + 1}']`).waitFor();
+  await perStage.frame.getByText(/^Du följer Hugo/).waitFor();
+  expect(await perStage.frame.getByText("Presentatören har lämnat").count()).toBe(0);
+  await screenshot(perStage.page, "teams-stage-presenter-took-over");
+  await Promise.all(attendees.map(close));
+});

@@ -9,6 +9,7 @@ import {
   JoinRequestBody,
   LeaveBoardBody,
   OrganisationBody,
+  SetWorkingPatternBody,
 } from "@fact-board/contract";
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -99,6 +100,17 @@ export function adminRoutes(core: Core, joinRequests: JoinRequestRateLimits = DE
     const body = parse(EditMemberBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.editMember(actor, boardId, parse(MemberIdPath, req.params.memberId), body));
+  });
+
+  r.get("/api/boards/:boardId/members/:memberId/working-pattern", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readWorkingPattern(actor, boardId, parse(MemberIdPath, req.params.memberId)));
+  });
+
+  r.put("/api/boards/:boardId/members/:memberId/working-pattern", async (req, res) => {
+    const body = parse(SetWorkingPatternBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.setWorkingPattern(actor, boardId, parse(MemberIdPath, req.params.memberId), body));
   });
 
   r.post("/api/boards/:boardId/members/:memberId/leave", async (req, res) => {

@@ -78,7 +78,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use("/api/sign-in", perAddressRateLimit(parts.signInConfigRateLimit ?? { windowMs: 60_000, limit: 120 }));
   for (const r of parts.unauthenticatedRoutes ?? []) app.use(r.path, r.handler);
 
-  const watcher = new BoardVersionWatcher((boardId) => parts.core.boardVersion(boardId));
+  const watcher = new BoardVersionWatcher(parts.core);
   app.use("/api", sameOriginOnly(parts.publicUrl));
   app.use("/api", async (req, res, next) => {
     try {

@@ -6,6 +6,7 @@ import {
   CancelAbsenceBody,
   CreateParticipantBody,
   EditEntryBody,
+  IdempotencyKey,
   ExportFormat,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
@@ -19,6 +20,7 @@ import {
   SetPlansBody,
   TakeOffBody,
   JoinWalkthroughBody,
+  PresenterHeartbeatBody,
   LeaveTeamBody,
   WalkthroughEventBody,
 } from "@fact-board/contract";
@@ -28,6 +30,7 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { Core } from "../core";
 import type { Actor, Caller } from "../domain/types";
+import { ALL_MEETINGS } from "../domain/meeting-schedule";
 import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -55,6 +58,9 @@ const ExtractCsvQuery = ExtractQuery.extend(ExportQuery.shape);
 const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional(), format: ExportFormat.optional() });
 
 const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
+
+/** A create's `Idempotency-Key` (request-keys.ts), when the client sent one. */
+const requestKeyOf = (req: Request): string | undefined => parse(IdempotencyKey.optional(), req.get("idempotency-key"));
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 
@@ -201,10 +207,15 @@ export function boardRoutes(core: Core): Router {
     res.json(await core.takeOffBoard(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
+  r.get("/api/boards/:boardId/inbox", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.viewInbox(actor, boardId));
+  });
+
   r.post("/api/boards/:boardId/signals", async (req, res) => {
     const body = parse(RaiseSignalBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await core.raiseSignal(actor, boardId, body));
+    res.status(201).json(await core.raiseSignal(actor, boardId, body, requestKeyOf(req)));
   });
 
   r.get("/api/boards/:boardId/signals/:signalId", async (req, res) => {
@@ -221,7 +232,7 @@ export function boardRoutes(core: Core): Router {
   r.post("/api/boards/:boardId/absences", async (req, res) => {
     const body = parse(RegisterAbsenceBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await core.registerAbsence(actor, boardId, body));
+    res.status(201).json(await core.registerAbsence(actor, boardId, body, requestKeyOf(req)));
   });
 
   r.post("/api/boards/:boardId/absences/:absenceId/cover", async (req, res) => {
@@ -264,6 +275,21 @@ export function boardRoutes(core: Core): Router {
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
     res.json({ walkthrough: await core.joinWalkthrough(actor, boardId, meeting, teamsChatId) });
+  });
+
+  // Following a move: the position and the current participant only (the live event names the meeting).
+  r.get("/api/boards/:boardId/walkthrough/current", async (req, res) => {
+    const { meeting } = parse(MeetingQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readWalkthroughMove(actor, boardId, meeting ?? ALL_MEETINGS));
+  });
+
+  // The presenting stage's heartbeat, every few seconds while it presents.
+  r.post("/api/boards/:boardId/walkthrough/presence", async (req, res) => {
+    parse(PresenterHeartbeatBody, req.body ?? {});
+    const { meeting } = parse(MeetingQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.beatPresenterStage(actor, boardId, meeting ?? ALL_MEETINGS));
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {

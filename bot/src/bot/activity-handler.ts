@@ -29,7 +29,7 @@ import { handleCardAction } from "./card-actions";
 import { parseCommand } from "./commands";
 import { type TableConversationReferenceStore, kindOf } from "./conversation-reference-store";
 import type { PersonalChats } from "./personal-chats";
-import type { Cards } from "./render-card";
+import { type Cards, formLink } from "./render-card";
 
 // The Teams edge: who may talk to the bot, installs and uninstalls, commands, card actions.
 
@@ -181,7 +181,9 @@ export class FactBotHandler extends TeamsActivityHandler {
     const boards = member && form && caller && isPersonal ? await this.d.cards.core.activeBoardsOf(caller) : [];
     if (form && boards.length > 1) {
       // On several boards: ask which, instead of quietly serving the first.
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildBoardChoiceCard(form, boards, locale))));
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(buildBoardChoiceCard(form, boards, locale, formLink(this.d.cards.links, form)))),
+      );
       return;
     }
     if (!member || !parsed || parsed.command === "help" || parsed.command === "language" || !isPersonal) {

@@ -14,7 +14,7 @@ import {
 import { isPersonalIdentityNumberIssue } from "@fact-board/contract";
 import { type DomainError, NotYourOrganisationsText, isDomainError } from "../domain/errors";
 import type { Actor, Caller } from "../domain/types";
-import type { Cards } from "./render-card";
+import { type Cards, formLink } from "./render-card";
 
 // Action.Execute: parse the untrusted data, find the actor from the activity (never from the data),
 // call the use-case, answer with the card as it is now. A stale card (someone else answered first,
@@ -162,12 +162,17 @@ async function act<V extends keyof typeof VERBS>(
     }
     case "absence.register": {
       const d = data as VerbData<"absence.register">;
-      const { absenceId } = await core.registerAbsenceOnce(actor, d.boardId, {
-        from: d.from,
-        to: d.to,
-        reason: d.reason,
-        ...(d.memberId ? { memberId: d.memberId } : {}),
-      });
+      const { absenceId } = await core.registerAbsenceOnce(
+        actor,
+        d.boardId,
+        {
+          from: d.from,
+          to: d.to,
+          reason: d.reason,
+          ...(d.memberId ? { memberId: d.memberId } : {}),
+        },
+        d.requestId,
+      );
       // The form becomes the absence as its person follows it: who is asked, who covers, and a cancel button.
       return cards.render({ card: "absence", boardId: d.boardId, absenceId }, { member: actor.member, audience: "personal", locale });
     }
@@ -211,7 +216,7 @@ const hasBoardId = (data: unknown): boolean =>
 async function boardChoiceFor(cards: Cards, caller: Caller, form: BoardForm, locale: Locale): Promise<AdaptiveCard> {
   const boards = await cards.core.activeBoardsOf(caller);
   if (boards.length === 0) return cards.render({ card: "help" }, { audience: "personal", locale });
-  return buildBoardChoiceCard(form, boards, locale);
+  return buildBoardChoiceCard(form, boards, locale, formLink(cards.links, form));
 }
 
 async function membershipOf(cards: Cards, caller: Caller) {

@@ -1,3 +1,4 @@
+import type { LinkTargets } from "@fact-board/contract";
 import express, { type RequestHandler } from "express";
 import type { CloudAdapter } from "botbuilder";
 import type { Core, ConversationReferenceRepository, DeliveryPort, SentCardRepository, TeamRoster } from "../core";
@@ -16,6 +17,9 @@ import { teamsDelivery } from "./teams-delivery";
 
 export { commandTitles } from "./commands";
 
+/** As config.ts defaults PUBLIC_URL. */
+const DEFAULT_PUBLIC_URL = "http://localhost:3978";
+
 export interface TeamsOptions {
   credentials: BotCredentials;
   /** The bot's two tables, kept in storage like every other (main.ts hands them over). */
@@ -26,6 +30,8 @@ export interface TeamsOptions {
   cardsReachPeople?: boolean;
   /** Manifest app id, for deep links in cards (the tab's entity id comes from boardTabEntityId). */
   teamsAppId?: string;
+  /** The server's public address (PUBLIC_URL): cards link to the tab there outside Teams. */
+  publicUrl?: string;
   log?: SenderLog;
   /** Tests may replace how proactive cards reach Teams; by default the CloudAdapter. */
   transport?: Transport;
@@ -40,6 +46,8 @@ export interface Teams {
   references: TableConversationReferenceStore;
   sender: ProactiveSender;
   teamsAppId: string;
+  /** Where the cards' links point. */
+  links: LinkTargets;
   /** The core's roster port: the Teams team's people, read by the bot installed in the team. */
   roster: TeamRoster;
   /** The core's delivery port: cards to Teams, each rendered from the core's answer. */
@@ -62,12 +70,14 @@ export function connectTeams(o: TeamsOptions): Teams {
     ...(o.log ? { log: o.log } : {}),
   });
   const teamsAppId = o.teamsAppId ?? o.credentials.botId ?? "";
+  const links: LinkTargets = { teamsAppId, publicUrl: o.publicUrl ?? DEFAULT_PUBLIC_URL };
   return {
     adapter,
     credentials: o.credentials,
     references,
     sender,
     teamsAppId,
+    links,
     roster: createTeamRoster({ adapter, botId: o.credentials.botId ?? "", references }),
     deliveryFor: (core) =>
       teamsDelivery({
@@ -75,7 +85,7 @@ export function connectTeams(o: TeamsOptions): Teams {
         references,
         sentCards: o.sentCards,
         sender,
-        teamsAppId,
+        links,
         cardsReachPeople: o.cardsReachPeople ?? true,
         ...(o.log ? { log: o.log } : {}),
       }),
@@ -95,7 +105,7 @@ export interface Bot {
 }
 
 export function createBot(core: Core, teams: Teams, options: { allowAnyTenant?: boolean } = {}): Bot {
-  const cards = cardsOf(core, teams.teamsAppId);
+  const cards = cardsOf(core, teams.links);
   const background = new Set<Promise<unknown>>();
   const handler = new FactBotHandler({
     cards,

@@ -3,7 +3,8 @@ import { type Harness, activity, post, startHarness, textOf } from "../test-supp
 import type { Actor, Member } from "../domain/types";
 
 // Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only
-// (reviewed n of m, put on, taken off, actions agreed, not reached) and a link. The chat's
+// (reviewed n of m, put on, taken off, actions agreed, not reached) and a link. The counts are the
+// server's record (issue 25): what the use-cases did while the walkthrough ran, each thing once. The chat's
 // reference is recorded when the bot is added to the meeting (conversationUpdate in the meeting's
 // group chat), through the real CloudAdapter against the fake Teams connector; the card is parsed
 // and validated with the adaptivecards library in Swedish and English.
@@ -20,6 +21,7 @@ let h: Harness;
 let boardId: string;
 let lead: Member;
 let outsider: Member;
+const participantIds: string[] = [];
 const actor = (m: Member): Actor => ({ member: m, channel: "tab" });
 const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
 
@@ -67,6 +69,7 @@ beforeAll(async () => {
       aParticipant(boardId, { code, caseManagerId: lead.id, writtenBy: region.id, organisationIds: [region.id] }),
     );
     await h.storage.entries.create(anEntry(boardId, p.id, { writtenBy: region.id, putOnOn: "2026-02-20" }));
+    participantIds.push(p.id);
   }
 });
 
@@ -82,14 +85,41 @@ it("records the meeting chat when the bot is added to the meeting, with the adde
   expect((await h.bot.references.get("groupChat", STRANGER_CHAT))?.boardIds).toEqual([]);
 });
 
+const etagOf = async (participantId: string) => (await h.storage.entries.getCurrent(boardId, participantId))!.etag!;
+const review = async (participantId: string, etag?: string) =>
+  h.core.markEntryReviewed(actor(lead), boardId, participantId, { etag: etag ?? (await etagOf(participantId)) });
+const agreeAction = async (participantId: string, id: string, etag?: string) =>
+  h.core.addAction(actor(lead), boardId, participantId, {
+    etag: etag ?? (await etagOf(participantId)),
+    id,
+    what: "Ringa boendestödet",
+    responsibleId: lead.id,
+    byWhen: "2026-03-03",
+  });
+
 it("posts the summary to the meeting chats the walkthrough ran in, counts only, once, in each chat's language", async () => {
   const core = h.core;
+  const [first, , third] = participantIds as [string, string, string];
+  // Before the walkthrough: reviewed and agreed, but no walkthrough ran, so it counts in nothing.
+  await review(third);
+  await agreeAction(third, "before-start");
+
   const started = await core.startOrJoinWalkthrough(actor(lead), boardId, undefined, SV_CHAT);
   await core.joinWalkthrough(actor(lead), boardId, undefined, EN_CHAT);
   await core.joinWalkthrough(actor(lead), boardId, undefined, STRANGER_CHAT);
   expect(started.total).toBe(3);
-  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "actionAgreed" });
-  await core.reportWalkthroughEvent(actor(lead), boardId, { type: "actionAgreed" });
+  expect(started.counts).toMatchObject({ reviewed: 0, actionsAgreed: 0 });
+
+  // During it: one review clicked twice, and one action whose request is retried with its first ETag.
+  const before = await etagOf(first);
+  await review(first, before);
+  await review(first, before);
+  const afterReview = await etagOf(first);
+  await agreeAction(first, "agreed-in-meeting", afterReview);
+  await agreeAction(first, "agreed-in-meeting", afterReview);
+  expect((await core.readWalkthrough(actor(lead), boardId))?.counts).toMatchObject({ reviewed: 1, actionsAgreed: 1, notReached: 2 });
+  // The chats' "Följ genomgången" (follow-walkthrough.test.ts) go out first; this counts the summary alone.
+  await h.bot.idle();
   h.connector.clear();
   await core.reportWalkthroughEvent(actor(lead), boardId, { type: "end" });
   await h.bot.idle();
@@ -108,9 +138,18 @@ it("posts the summary to the meeting chats the walkthrough ran in, counts only, 
     expect(link?.url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
   }
   expect(textOf(sv)).toContain("Morgonmötet är klart: FACT Testköping");
-  expect(factsOf(sv)).toEqual({ Genomgångna: "0 av 3", Upptagna: "0", Borttagna: "0", "Överenskomna åtgärder": "2", "Inte hunna": "3" });
+  expect(factsOf(sv)).toEqual({ Genomgångna: "1 av 3", Upptagna: "0", Borttagna: "0", "Överenskomna åtgärder": "1", "Inte hunna": "2" });
   expect(textOf(en)).toContain("The morning check-in is done: FACT Testköping");
-  expect(factsOf(en)).toMatchObject({ Reviewed: "0 of 3", "Actions agreed": "2", "Not reached": "3" });
+  expect(factsOf(en)).toMatchObject({ Reviewed: "1 of 3", "Actions agreed": "1", "Not reached": "2" });
+  const checkIn = await core.readCheckIn(actor(lead), boardId, "2026-03-02");
+  expect(checkIn).toMatchObject({ reviewedParticipantIds: [first], actionsAgreed: 1 });
+
+  // After it ended: a review and an action count in nothing, neither the check-in nor the walkthrough.
+  const [, second] = participantIds as [string, string];
+  await review(second);
+  await agreeAction(second, "after-end");
+  expect(await core.readCheckIn(actor(lead), boardId, "2026-03-02")).toMatchObject({ reviewedParticipantIds: [first], actionsAgreed: 1 });
+  expect((await core.readWalkthrough(actor(lead), boardId))?.counts).toMatchObject({ reviewed: 1, actionsAgreed: 1 });
 
   // Started again and ended again the same day: the chat is not told twice.
   await core.startOrJoinWalkthrough(actor(lead), boardId, undefined, SV_CHAT);

@@ -1,3 +1,4 @@
+import type { LinkTargets } from "@fact-board/contract";
 import { type Locale } from "../cards";
 import type { CardSubject, Core, DeliveryPort, SendOutcome, SentCardRepository } from "../core";
 import { safeKey } from "../core";
@@ -17,7 +18,7 @@ export interface TeamsDeliveryParts {
   references: TableConversationReferenceStore;
   sentCards: SentCardRepository;
   sender: ProactiveSender;
-  teamsAppId: string;
+  links: LinkTargets;
   /** False when no Teams app exists (local demo, tab-only tests): nobody can be reached by a card. */
   cardsReachPeople: boolean;
   log?: SenderLog;
@@ -40,7 +41,8 @@ export const cardKeyOf = (subject: CardSubject): string => {
     case "morningBrief":
       return subject.meetingId ? `morningBrief.${subject.boardId}.${subject.meetingId}` : `morningBrief.${subject.boardId}`;
     case "checkInSummary":
-      return `checkInSummary.${subject.boardId}.${subject.date}.${subject.meetingId}`;
+    case "followWalkthrough":
+      return `${subject.card}.${subject.boardId}.${subject.date}.${subject.meetingId}`;
   }
 };
 
@@ -49,7 +51,7 @@ export const localeOf = (target: StoredReference): Locale =>
   target.chosenLocale ?? (target.locale?.toLowerCase().startsWith("en") ? "en" : "sv");
 
 export function teamsDelivery(p: TeamsDeliveryParts): DeliveryPort {
-  const render = (subject: CardSubject, viewer: Viewer) => renderCard(p.core, p.teamsAppId, subject, viewer);
+  const render = (subject: CardSubject, viewer: Viewer) => renderCard(p.core, p.links, subject, viewer);
   const refusedIf = (outcome: SendOutcomeOfSender): number => (outcome === "failed" ? 1 : 0);
 
   /** To each conversation, the card as a shared conversation sees it; `${occasion}.${conversation}` sends it once. */
@@ -84,7 +86,14 @@ export function teamsDelivery(p: TeamsDeliveryParts): DeliveryPort {
         viewerId: member.id,
       });
       if (outcome === "gone") return "unreached";
-      return outcome === "failed" ? "refused" : "reached";
+      if (outcome === "failed") return "refused";
+      if (outcome === "uncertain") return "unknown";
+      // Sent before for this occasion: reached, unless that post was one Teams left unknown (504).
+      if (outcome === "duplicate") {
+        const earlier = await p.sentCards.get(cardKeyOf(subject), `${occasion}.${member.id}`);
+        if (earlier?.delivery === "uncertain") return "unknown";
+      }
+      return "reached";
     },
 
     async postToBoardChannels(subject, occasion, concerned) {

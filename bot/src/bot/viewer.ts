@@ -22,8 +22,8 @@ export const mriOf = (m: Pick<Member, "objectId">): string => `8:orgid:${m.objec
 
 export const userIds = (v: Viewer): string[] => [...(v.member ? [mriOf(v.member)] : []), ...(v.refreshUserIds ?? [])];
 
-/** Opens the board's configured tab: the entity id the configuration page saved for this board. */
-export function boardUrl(teamsAppId: string, boardId: string, boardName: string): string | undefined {
+/** The board's tab in Teams, where a Teams app is configured. */
+function boardUrl(teamsAppId: string, boardId: string, boardName: string): string | undefined {
   return teamsAppId ? boardTabDeepLink(teamsAppId, boardTabEntityId(boardId), boardName) : undefined;
 }
 

@@ -8,6 +8,7 @@ import {
   execute,
   facts,
   notice,
+  openInBoardAction,
   showCard,
   text,
   title,
@@ -24,9 +25,13 @@ export interface AbsenceCardData {
   absentMemberName?: string;
   askedSubstituteName?: string;
   coveredByName?: string;
+  /** A cover from another organisation: which went where, as counts (never codes: the card may be read beside others). */
+  split?: { toSubstitute: number; toOwnOrganisation: number; othersToName?: string };
   canCancel: boolean;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": this item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
 }
 
 export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): AdaptiveCard {
@@ -49,6 +54,8 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
           : a.state === "cancelled"
             ? [text(s.absenceCancelled)]
             : [];
+  if (a.state === "covered" && data.split && data.coveredByName)
+    status.push(text(s.coverSplit(data.coveredByName, data.split.toSubstitute, data.split.toOwnOrganisation, data.split.othersToName)));
   const actions: CardAction[] = [];
   if (data.canCancel && a.state !== "cancelled") {
     actions.push(
@@ -59,6 +66,8 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
       ),
     );
   }
+  const acts = actions.length > 0;
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   return card(
     [
       ...notice(data.message),
@@ -68,6 +77,7 @@ export function buildAbsenceCard(data: AbsenceCardData, locale: Locale): Adaptiv
         [s.state, s.coverState[a.state]],
       ]),
       ...status,
+      ...(acts ? [text(s.openInBoardHint, { isSubtle: true, size: "small" as const })] : []),
     ],
     { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: own ? s.yourAbsence : s.coverTitle },
   );

@@ -1,5 +1,5 @@
 import type { AbsenceReason, CoverState } from "@fact-board/contract";
-import { type AdaptiveCard, type CardElement, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import { type AdaptiveCard, type CardElement, type Locale, card, execute, facts, notice, openInBoardAction, text, title } from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
@@ -7,10 +7,14 @@ import type { RefOf } from "./verbs";
 export interface AbsenceFormData {
   boardId: string;
   today: string;
+  /** Sent with the registration: the same form submitted again registers one absence. Absent on receipts. */
+  requestId?: string;
   /** After a successful registration: the form turns into a receipt. */
   registered?: { from: string; to: string; state: CoverState; askedSubstituteName?: string };
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": the tab's absence form, where the same can be registered. */
+  openInBoard: string;
 }
 
 export function buildAbsenceFormCard(data: AbsenceFormData, locale: Locale): AdaptiveCard {
@@ -71,9 +75,18 @@ export function buildAbsenceFormCard(data: AbsenceFormData, locale: Locale): Ada
         isRequired: true,
         errorMessage: s.requiredChoice,
       },
+      text(s.openFormInBoardHint, { isSubtle: true, size: "small" }),
     ],
     {
-      actions: [execute(s.register, "absence.register", ref, { style: "positive" })],
+      actions: [
+        execute(
+          s.register,
+          "absence.register",
+          { ...ref, ...(data.requestId ? { requestId: data.requestId } : {}) },
+          { style: "positive" },
+        ),
+        openInBoardAction(s.openInBoard, data.openInBoard),
+      ],
       refresh: { data: ref, userIds: data.refreshUserIds },
       fallbackText: s.absenceFormTitle,
     },

@@ -1,4 +1,4 @@
-import { type AdaptiveCard, type Locale, card, execute, text, title } from "./card-kit";
+import { type AdaptiveCard, type Locale, card, execute, openInBoardAction, text, title } from "./card-kit";
 import { t } from "./strings";
 
 export type BoardForm = "absenceForm" | "signalForm" | "myParticipants";
@@ -8,13 +8,20 @@ export type BoardForm = "absenceForm" | "signalForm" | "myParticipants";
  * `boardId` input, merged by Teams into the button's data; the bot re-checks membership of it.
  * Nothing is chosen for the person: the board must be picked (the input is required).
  */
-export function buildBoardChoiceCard(form: BoardForm, boards: Array<{ id: string; name: string }>, locale: Locale): AdaptiveCard {
+export function buildBoardChoiceCard(
+  form: BoardForm,
+  boards: Array<{ id: string; name: string }>,
+  locale: Locale,
+  /** "Öppna i FACT-tavlan": the same form in the tab, which asks for the board itself. */
+  openInBoard: string,
+): AdaptiveCard {
   const s = t(locale);
   const verb = form === "absenceForm" ? "open.absenceForm" : form === "signalForm" ? "open.signalForm" : "open.myParticipants";
   return card(
     [
       title(s.chooseBoardTitle),
       text(s.chooseBoardIntro),
+      text(s.openFormInBoardHint, { isSubtle: true, size: "small" }),
       {
         type: "Input.ChoiceSet",
         id: "boardId",
@@ -25,6 +32,9 @@ export function buildBoardChoiceCard(form: BoardForm, boards: Array<{ id: string
         errorMessage: s.requiredChoice,
       },
     ],
-    { actions: [execute(s.open, verb, { card: form }, { style: "positive" })], fallbackText: s.chooseBoardTitle },
+    {
+      actions: [execute(s.open, verb, { card: form }, { style: "positive" }), openInBoardAction(s.openInBoard, openInBoard)],
+      fallbackText: s.chooseBoardTitle,
+    },
   );
 }

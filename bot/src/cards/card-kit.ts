@@ -16,6 +16,12 @@ export interface HowShown {
   refreshUserIds: string[];
 }
 
+/** A card that acts links to the same item in the tab (Action.Execute does nothing in Teams on phones). */
+export interface InBoard {
+  /** "Öppna i FACT-tavlan": the item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
+}
+
 export type CardElement =
   TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputNumber | InputChoiceSet | InputToggle;
 
@@ -147,6 +153,12 @@ export const execute = (
   data: Record<string, unknown>,
   options: Pick<ExecuteAction, "style" | "associatedInputs"> = {},
 ): ExecuteAction => ({ type: "Action.Execute", title: label, verb, data, ...options });
+
+/**
+ * "Öppna i FACT-tavlan": the same item in the tab, where whatever the card's buttons do can be done
+ * too. Every card that acts carries it: Action.Execute does nothing in Teams on iOS and Android.
+ */
+export const openInBoardAction = (label: string, url: string): OpenUrlAction => ({ type: "Action.OpenUrl", title: label, url });
 
 export const showCard = (label: string, body: CardElement[], actions: CardAction[]): ShowCardAction => ({
   type: "Action.ShowCard",

@@ -47,6 +47,7 @@ const INTRODUCED: Record<string, number> = {
 const PROPERTY_INTRODUCED: Record<string, number> = { label: 1.3, isRequired: 1.3, errorMessage: 1.3, refresh: 1.4, style: 1.0 };
 
 const LOCALES: Locale[] = ["sv", "en"];
+const LINK = "https://teams.microsoft.com/l/entity/app/board-b?label=FACT";
 const manyUsers = Array.from({ length: 150 }, (_, i) => `8:orgid:user-${i}`);
 
 function validate(json: AdaptiveCard): string[] {
@@ -118,6 +119,7 @@ const signalBase: SignalCardData = {
   viewer: { acknowledge: true, resolve: true, decline: true, putOnBoard: true },
   today: "2026-03-02",
   defaultNextEvaluationOn: "2026-03-09",
+  openInBoard: LINK,
   refreshUserIds: manyUsers,
 };
 
@@ -133,6 +135,7 @@ const consentBase: ConsentCardData = {
   canRecord: true,
   today: "2026-03-02",
   defaultValidUntil: "2027-03-02",
+  openInBoard: LINK,
   refreshUserIds: ["8:orgid:u1"],
 };
 
@@ -144,6 +147,7 @@ const coverBase: CoverCardData = {
   coveredByName: "Omar Said",
   viewerIsAsked: true,
   viewerIsCovering: false,
+  openInBoard: LINK,
   refreshUserIds: ["8:orgid:u2"],
 };
 
@@ -166,7 +170,13 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     it("names its buttons as actions and asks before recording a decline", () => {
       const json = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
       const top = json.actions!.map((a) => a.title);
-      expect(top).toEqual([t(locale).recordGiven, t(locale).recordDeclined, t(locale).recordWithdrawn, t(locale).remindLater]);
+      expect(top).toEqual([
+        t(locale).recordGiven,
+        t(locale).recordDeclined,
+        t(locale).recordWithdrawn,
+        t(locale).remindLater,
+        t(locale).openInBoard,
+      ]);
       expect(top.slice(0, 3).every((title) => /^(Registrera|Record) /.test(title))).toBe(true);
       const decline = json.actions!.find((a) => a.title === t(locale).recordDeclined)!;
       // Not one click: a card with the confirmation opens first.
@@ -204,7 +214,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
     });
     it("keeps two buttons side by side and puts the rest in the overflow menu", () => {
       const all = buildSignalCard(signalBase, locale);
-      expect(all.actions!.map((a) => a.mode ?? "primary")).toEqual(["primary", "primary", "secondary", "secondary"]);
+      expect(all.actions!.map((a) => a.mode ?? "primary")).toEqual(["primary", "primary", "secondary", "secondary", "secondary"]);
       const consent = buildConsentCard({ ...consentBase, status: "given", etag: "e" }, locale);
       const shown = consent.actions!.filter((a) => a.mode !== "secondary");
       // Two long Swedish titles do not fit beside the overflow menu: the likeliest answer stays.
@@ -306,7 +316,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         boardId: "b",
         absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" },
         absentMemberName: "Karin Lind",
-        boardUrl: "https://teams.microsoft.com/l/entity/app/board",
+        openInBoard: LINK,
         refreshUserIds: ["8:orgid:m"],
       },
       {
@@ -314,6 +324,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         boardId: "b",
         absence: { id: "a", from: "2026-03-02", to: "2026-03-02", state: "covered" },
         absentMemberName: "Karin Lind",
+        openInBoard: LINK,
         refreshUserIds: [],
       },
       ...(["reminder", "manager"] as const).flatMap((stage) =>
@@ -332,6 +343,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
           fromOrganisation: "Psykiatrin",
           toOrganisation: "Socialtjänsten",
           stage,
+          openInBoard: LINK,
           refreshUserIds: ["8:orgid:m"],
         })),
       ),
@@ -343,6 +355,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       fromOrganisation: "Psykiatrin",
       toOrganisation: "Socialtjänsten",
       stage: "manager",
+      openInBoard: LINK,
       refreshUserIds: ["8:orgid:m"],
     });
     it("to a manager who may not see the participant now carries no code and no kind of need", () => {
@@ -398,9 +411,9 @@ describe.each(LOCALES)("cards in %s", (locale) => {
   describe("help, forms and lists", () => {
     it("help is valid with and without a board, and when input was not understood", () => {
       for (const data of [
-        { boardId: "b", refreshUserIds: [] },
-        { notMember: true, refreshUserIds: [] },
-        { boardId: "b", notUnderstood: true, refreshUserIds: [] },
+        { boardId: "b", refreshUserIds: [], openInBoard: LINK },
+        { notMember: true, refreshUserIds: [], openInBoard: LINK },
+        { boardId: "b", notUnderstood: true, refreshUserIds: [], openInBoard: LINK },
       ]) {
         expect(validate(buildHelpCard(data, locale))).toEqual([]);
       }
@@ -410,13 +423,16 @@ describe.each(LOCALES)("cards in %s", (locale) => {
       expect(allText(buildWelcomeCard("team", locale))).not.toEqual(allText(buildWelcomeCard("groupChat", locale)));
     });
     it("the absence form and its receipt are valid", () => {
-      expect(validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: ["x"] }, locale))).toEqual([]);
+      expect(
+        validate(buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", openInBoard: LINK, refreshUserIds: ["x"] }, locale)),
+      ).toEqual([]);
       for (const state of ["requesting", "uncovered", "covered"] as const) {
         const json = buildAbsenceFormCard(
           {
             boardId: "b",
             today: "2026-03-02",
             registered: { from: "2026-03-02", to: "2026-03-04", state, askedSubstituteName: "Omar Said" },
+            openInBoard: LINK,
             refreshUserIds: [],
           },
           locale,
@@ -431,6 +447,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
         organisations: [{ id: "org-soc", name: "Socialtjänsten" }],
         requestId: "req-1",
         refreshUserIds: ["x"],
+        openInBoard: LINK,
       };
       expect(validate(buildSignalFormCard(data, locale))).toEqual([]);
       expect(executeVerbs(buildSignalFormCard(data, locale))).toEqual(["signal.raise"]);
@@ -443,6 +460,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
           participants: [{ id: "p", code: "FIK-001" }],
           organisations: [{ id: "o", name: "O" }],
           requestId: "r",
+          openInBoard: LINK,
           refreshUserIds: [],
         },
         locale,

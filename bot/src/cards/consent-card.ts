@@ -8,6 +8,8 @@ import {
   card,
   execute,
   facts,
+  type InBoard,
+  openInBoardAction,
   notice,
   showCard,
   text,
@@ -21,7 +23,7 @@ import type { RefOf } from "./verbs";
  * core's answer (the other organisations the form offers, pre-selected as the stored consent names
  * them, else all; whether this person may record it).
  */
-export type ConsentCardData = ConsentCardView & HowShown;
+export type ConsentCardData = ConsentCardView & HowShown & InBoard;
 
 const REMIND_DAYS = [1, 3, 7, 14];
 
@@ -146,6 +148,8 @@ export function buildConsentCard(data: ConsentCardData, locale: Locale): Adaptiv
       ),
     );
   }
+  if (actions.length > 0) body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   return card(body, {
     actions,
     refresh: { data: ref, userIds: data.refreshUserIds },

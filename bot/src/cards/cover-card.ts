@@ -1,5 +1,17 @@
 import type { CoverState } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  openInBoardAction,
+  text,
+  title,
+} from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
@@ -19,6 +31,8 @@ export interface CoverCardData {
   viewerIsCovering: boolean;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": this item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
 }
 
 export function buildCoverCard(data: CoverCardData, locale: Locale): AdaptiveCard {
@@ -46,5 +60,7 @@ export function buildCoverCard(data: CoverCardData, locale: Locale): AdaptiveCar
   } else if (a.state === "covered" && data.viewerIsCovering) {
     body.push(text(s.coverYou, { color: "good", weight: "bolder" }));
   }
+  if (actions.length > 0) body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.coverTitle });
 }

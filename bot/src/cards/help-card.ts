@@ -1,4 +1,4 @@
-import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, openInBoardAction, text, title } from "./card-kit";
 import { t } from "./strings";
 
 export interface HelpCardData {
@@ -12,6 +12,8 @@ export interface HelpCardData {
   aboutUrl?: string;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": the board (or, on several boards, the tab's board choice), where the same forms are. */
+  openInBoard: string;
 }
 
 export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard {
@@ -31,6 +33,7 @@ export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard 
       execute(s.raiseSignal, "open.signalForm", { card: "signalForm", boardId }, { associatedInputs: "none" }),
     );
   }
+  if (actions.length > 0) actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   if (data.aboutUrl) actions.push({ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl, mode: "secondary" });
   return card(
     [
@@ -39,6 +42,7 @@ export function buildHelpCard(data: HelpCardData, locale: Locale): AdaptiveCard 
       title(s.helpTitle),
       ...(data.notMember ? [text(s.notMember, { color: "attention" as const })] : [text(s.helpIntro)]),
       facts(s.helpCommands),
+      ...(actions.length > 0 ? [text(s.openFormInBoardHint, { isSubtle: true, size: "small" as const })] : []),
     ],
     { actions, refresh: { data: { card: "help" }, userIds: data.refreshUserIds }, fallbackText: s.helpTitle },
   );

@@ -19,3 +19,4 @@ export * from "./welcome-card";
 export * from "./absence-card";
 export * from "./language-card";
 export * from "./board-choice-card";
+export * from "./follow-walkthrough-card";

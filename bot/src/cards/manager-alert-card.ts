@@ -1,5 +1,17 @@
 import type { CoverState, SignalState, SignalKind, Urgency } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type Locale, card, execute, facts, notice, showCard, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  openInBoardAction,
+  showCard,
+  text,
+  title,
+} from "./card-kit";
 import { dateRange } from "./format";
 import { t } from "./strings";
 import type { CardRef } from "./verbs";
@@ -13,7 +25,8 @@ export type ManagerAlertData =
       /** The manager may cancel the absence from the alert (the ETag of the absence read). */
       canCancel?: boolean;
       absentMemberName: string;
-      boardUrl?: string;
+      /** "Öppna i FACT-tavlan": the absence or signal in the tab. */
+      openInBoard: string;
       message?: string;
       refreshUserIds: string[];
     }
@@ -28,14 +41,15 @@ export type ManagerAlertData =
       toOrganisation: string;
       /** "reminder" goes to the receiving coordinators first; "manager" when still unanswered. */
       stage: "reminder" | "manager";
-      boardUrl?: string;
+      /** "Öppna i FACT-tavlan": the absence or signal in the tab. */
+      openInBoard: string;
       message?: string;
       refreshUserIds: string[];
     };
 
 export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): AdaptiveCard {
   const s = t(locale);
-  const actions: CardAction[] = data.boardUrl ? [{ type: "Action.OpenUrl", title: s.openBoard, url: data.boardUrl }] : [];
+  const actions: CardAction[] = [openInBoardAction(s.openInBoard, data.openInBoard)];
   if (data.kind === "coverWithoutSubstitute") {
     const ref: CardRef = { card: "coverAlert", boardId: data.boardId, absenceId: data.absence.id };
     const stillOpen = data.absence.state === "uncovered";
@@ -65,6 +79,7 @@ export function buildManagerAlertCard(data: ManagerAlertData, locale: Locale): A
           [s.state, s.coverState[data.absence.state]],
         ]),
         ...(stillOpen ? [text(s.coverWithoutSubstituteText, { color: "attention" as const })] : []),
+        ...(actions.length > 1 ? [text(s.openInBoardHint, { isSubtle: true, size: "small" as const })] : []),
       ],
       { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.coverWithoutSubstitute },
     );

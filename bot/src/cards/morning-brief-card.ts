@@ -8,6 +8,8 @@ export type MorningBriefData = MorningBriefView &
   HowShown & {
     /** https://teams.microsoft.com/l/entity/<appId>/<entityId>: opens the board tab. */
     boardDeepLink: string;
+    /** Before a scheduled meeting: its walkthrough in the browser (as the meeting chat's "Följ genomgången"). */
+    followUrl?: string;
   };
 
 export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): AdaptiveCard {
@@ -28,9 +30,13 @@ export function buildMorningBriefCard(data: MorningBriefData, locale: Locale): A
         [s.absencesWithoutCover, String(c.absencesWithoutCover)],
       ]),
       text(s.countsOnly, { isSubtle: true, size: "small" }),
+      ...(data.followUrl ? [text(s.followWalkthroughBrief, { isSubtle: true, size: "small" as const })] : []),
     ],
     {
-      actions: [{ type: "Action.OpenUrl", title: s.openBoard, url: data.boardDeepLink }],
+      actions: [
+        { type: "Action.OpenUrl", title: s.openBoard, url: data.boardDeepLink },
+        ...(data.followUrl ? [{ type: "Action.OpenUrl" as const, title: s.followWalkthrough, url: data.followUrl }] : []),
+      ],
       refresh: { data: ref, userIds: data.refreshUserIds },
       fallbackText: s.morningBriefTitle,
     },

@@ -7,6 +7,7 @@ import {
   card,
   execute,
   facts,
+  openInBoardAction,
   notice,
   showCard,
   text,
@@ -34,6 +35,8 @@ export interface SignalCardData {
     raisedAt: string;
     answerBy: string;
     overdue: boolean;
+    /** Its cards reached nobody of the receiving organisation: it waits in their Att göra. */
+    notReached?: boolean;
     note?: string;
     declineReason?: string;
   };
@@ -53,6 +56,8 @@ export interface SignalCardData {
   defaultNextEvaluationOn: string;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": this item in the tab (itemDeepLink), where the same can be done. */
+  openInBoard: string;
 }
 
 const KIND_TO_REASON: Record<SignalKind, BoardReason> = {
@@ -86,6 +91,7 @@ export function buildSignalCard(data: SignalCardData, locale: Locale): AdaptiveC
   ];
   if (!p) body.push(text(s.signalHiddenText, { isSubtle: true }));
   if (e.overdue && e.state === "open") body.push(text(s.overdue, { color: "attention", weight: "bolder" }));
+  if (e.notReached) body.push(text(s.signalNotReached, { color: "attention" }));
   if (p && e.proposeBoard && !p.onBoard) body.push(text(s.proposesBoard, { isSubtle: true }));
 
   const actions: CardAction[] = [];
@@ -112,6 +118,8 @@ export function buildSignalCard(data: SignalCardData, locale: Locale): AdaptiveC
       ),
     );
   }
+  if (actions.length > 0) body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   // The fallback text shows in notifications and the chat list: no participant in it.
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.signalTitle });
 }

@@ -1,5 +1,5 @@
 import type { SignalKind, Urgency } from "@fact-board/contract";
-import { type AdaptiveCard, type Locale, card, execute, notice, text, title } from "./card-kit";
+import { type AdaptiveCard, type Locale, card, execute, notice, openInBoardAction, text, title } from "./card-kit";
 import { t } from "./strings";
 import type { RefOf } from "./verbs";
 
@@ -16,6 +16,8 @@ export interface SignalFormData {
   requestId: string;
   message?: string;
   refreshUserIds: string[];
+  /** "Öppna i FACT-tavlan": the tab's signal form, where the same can be sent. */
+  openInBoard: string;
 }
 
 /** Teams lists at most 15 typeahead choices. */
@@ -94,9 +96,13 @@ export function buildSignalFormCard(data: SignalFormData, locale: Locale): Adapt
         valueOn: "true",
         valueOff: "false",
       },
+      text(s.openFormInBoardHint, { isSubtle: true, size: "small" }),
     ],
     {
-      actions: [execute(s.send, "signal.raise", { ...ref, requestId: data.requestId }, { style: "positive" })],
+      actions: [
+        execute(s.send, "signal.raise", { ...ref, requestId: data.requestId }, { style: "positive" }),
+        openInBoardAction(s.openInBoard, data.openInBoard),
+      ],
       refresh: { data: ref, userIds: data.refreshUserIds },
       fallbackText: s.signalFormTitle,
     },

@@ -56,6 +56,7 @@ const sv = {
   priorityLabel: svTerms.priority,
   nextEvaluation: svTerms.nextEvaluation,
   overdue: "Obesvarad efter svarstiden",
+  signalNotReached: "Signalen har inte nått någon i den mottagande organisationen ännu. Den väntar under Att göra i FACT-tavlan.",
   // consent
   consentTitle: "Samtycke",
   consentFor: "Samtycke från",
@@ -94,6 +95,11 @@ const sv = {
   absenceOf: (name: string) => `Frånvaro: ${name}`,
   coveredBy: (name: string) => `${name} täcker för dig.`,
   coveredByFor: (name: string, absent: string) => `${name} täcker för ${absent}.`,
+  coverSplit: (substitute: string, toSubstitute: number, toOwn: number, othersTo: string | undefined) =>
+    `${substitute} är från en annan organisation och täcker ${toSubstitute} deltagare vars samtycke omfattar den. ` +
+    (toOwn === 0
+      ? "Inga deltagare går till den egna organisationen."
+      : `${toOwn} deltagare utan sådant samtycke går till ${othersTo ?? "den frånvarande (ingen i den egna organisationen kunde ta dem)"}.`),
   uncoveredTold: "Ingen ersättare kunde täcka. Chefen har fått veta.",
   absenceCancelled: "Frånvaron är avbruten.",
   cancelAbsence: "Avbryt frånvaron",
@@ -114,6 +120,15 @@ const sv = {
   signalNotice: (n: number, to: string) => `${n} ${n === 1 ? "ny signal" : "nya signaler"} till ${to}`,
   signalNoticeAnswered: (to: string, state: string) => `Signal till ${to}: ${state}`,
   openInBoard: "Öppna i FACT-tavlan",
+  followWalkthrough: "Följ genomgången",
+  followWalkthroughTitle: "Genomgången har börjat",
+  followWalkthroughText:
+    "Följ genomgången i webbläsaren: logga in med ditt eget organisationskonto, så visas deltagaren som mötesledaren visar, så som din organisation får se den. Du räknas som närvarande.",
+  followWalkthroughBrief: "Inför mötet: Följ genomgången öppnar den i webbläsaren, även för dig som deltar från en annan organisation.",
+  openInBoardHint:
+    "Du kan också svara i FACT-tavlan: Öppna i FACT-tavlan visar samma sak där, med samma val (knapparna i kortet fungerar inte i Teams i mobilen).",
+  openFormInBoardHint:
+    "Du kan också göra det i FACT-tavlan: Öppna i FACT-tavlan öppnar samma formulär där (knapparna i kortet fungerar inte i Teams i mobilen).",
   sharedNoticeHint: "Uppgifter om deltagare visas bara i FACT-tavlan och i din personliga chatt med FACT.",
   personalChatOnly: "Det här kortet visas bara i din personliga chatt med FACT.",
   // a viewer whose organisation may not see the participant now
@@ -272,6 +287,7 @@ const en: Strings = {
   priorityLabel: enTerms.priority,
   nextEvaluation: enTerms.nextEvaluation,
   overdue: "Unanswered past its deadline",
+  signalNotReached: "The signal has not reached anyone in the receiving organisation yet. It waits under To do in FACT Board.",
   consentTitle: "Consent",
   consentFor: "Consent from",
   receivers: "Receiving organisations",
@@ -309,6 +325,11 @@ const en: Strings = {
   absenceOf: (name: string) => `Absence: ${name}`,
   coveredBy: (name: string) => `${name} covers for you.`,
   coveredByFor: (name: string, absent: string) => `${name} covers for ${absent}.`,
+  coverSplit: (substitute: string, toSubstitute: number, toOwn: number, othersTo: string | undefined) =>
+    `${substitute} is from another organisation and covers ${toSubstitute} ${toSubstitute === 1 ? "participant" : "participants"} whose consent names it. ` +
+    (toOwn === 0
+      ? "No participants go to the own organisation."
+      : `${toOwn} ${toOwn === 1 ? "participant" : "participants"} without such consent go to ${othersTo ?? "the absent member (nobody in the own organisation could take them)"}.`),
   uncoveredTold: "No substitute could cover. The manager has been told.",
   absenceCancelled: "The absence is cancelled.",
   cancelAbsence: "Cancel the absence",
@@ -327,6 +348,16 @@ const en: Strings = {
   signalNotice: (n: number, to: string) => `${n} new ${n === 1 ? "signal" : "signals"} to ${to}`,
   signalNoticeAnswered: (to: string, state: string) => `Signal to ${to}: ${state}`,
   openInBoard: "Open in FACT Board",
+  followWalkthrough: "Follow the walkthrough",
+  followWalkthroughTitle: "The walkthrough has started",
+  followWalkthroughText:
+    "Follow the walkthrough in your browser: sign in with your own organisation's account and you see the participant the presenter shows, as your organisation may see them. You count as attending.",
+  followWalkthroughBrief:
+    "Before the meeting: Follow the walkthrough opens it in the browser, also for those joining from another organisation.",
+  openInBoardHint:
+    "You can also answer in FACT Board: Open in FACT Board shows the same item there, with the same choices (the card's buttons do not work in Teams on phones).",
+  openFormInBoardHint:
+    "You can also do this in FACT Board: Open in FACT Board opens the same form there (the card's buttons do not work in Teams on phones).",
   sharedNoticeHint: "Details about participants are shown only in FACT Board and in your personal chat with FACT.",
   personalChatOnly: "This card is shown only in your personal chat with FACT.",
   detailsHidden: "Hidden (no consent for you)",

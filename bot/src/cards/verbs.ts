@@ -109,6 +109,8 @@ export const VERBS = {
     to: CalendarDate,
     reason: AbsenceReason,
     memberId: MemberId.optional(),
+    /** Chosen when the form is built (forms posted before it existed carry none). */
+    requestId: Id.optional(),
   }),
   "signal.raise": refOf("signalForm").extend({
     participantId: Id,

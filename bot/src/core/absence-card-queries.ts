@@ -1,5 +1,5 @@
 import type { CoverState } from "@fact-board/contract";
-import { askedSubstitute } from "../domain/cover";
+import { type CoverSplit, askedSubstitute, splitCover } from "../domain/cover";
 import { NotFound } from "../domain/errors";
 import type { Absence, BoardId, Member } from "../domain/types";
 import { absenceRights } from "../domain/viewer-rights";
@@ -14,6 +14,8 @@ interface AbsenceFacts {
   absence: { id: string; etag: string; from: string; to: string; state: CoverState };
   askedSubstituteName?: string;
   coveredByName?: string;
+  /** A cover from another organisation: how many participants went to the substitute, and how many stayed with whom (counts only). */
+  split?: { toSubstitute: number; toOwnOrganisation: number; othersToName?: string };
 }
 
 /** The request to a substitute ("Jag täcker" / "Kan inte" for the one asked now). */
@@ -42,16 +44,40 @@ export interface CoverAlertView {
 async function absenceWithNames(deps: UseCaseDeps, boardId: BoardId, absenceId: string) {
   const [absence, members] = await Promise.all([deps.storage.absences.get(boardId, absenceId), deps.storage.members.listForBoard(boardId)]);
   const names = new Map(members.map((m) => [m.id, m.displayName]));
-  return { absence, nameOf: (id: string) => names.get(id) ?? "—" };
+  // Across organisations, which went where follows today's consents (checked at each read, like visibility).
+  let split: CoverSplit | undefined;
+  if (absence?.cover.state === "covered" && absence.cover.across) {
+    const [participants, consents] = await Promise.all([
+      deps.storage.participants.listForBoard(boardId),
+      deps.storage.consents.listForBoard(boardId),
+    ]);
+    split = splitCover(
+      absence,
+      participants.filter((p) => !p.leftTeamOn && !p.erasedAt),
+      consents,
+      todayOf(deps),
+    );
+  }
+  return { absence, split, nameOf: (id: string) => names.get(id) ?? "—" };
 }
 
-function factsOf(boardId: BoardId, a: Absence & { etag: string }, nameOf: (id: string) => string): AbsenceFacts {
+function factsOf(boardId: BoardId, a: Absence & { etag: string }, nameOf: (id: string) => string, split?: CoverSplit): AbsenceFacts {
   const asked = askedSubstitute(a.cover);
+  const othersTo = a.cover.across?.othersTo;
   return {
     boardId,
     absence: { id: a.id, etag: a.etag, from: a.from, to: a.to, state: a.cover.state },
     ...(asked ? { askedSubstituteName: nameOf(asked) } : {}),
     ...(a.cover.coveredBy ? { coveredByName: nameOf(a.cover.coveredBy) } : {}),
+    ...(split
+      ? {
+          split: {
+            toSubstitute: split.toSubstitute.length,
+            toOwnOrganisation: split.toOwnOrganisation.length,
+            ...(othersTo ? { othersToName: nameOf(othersTo) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -61,10 +87,10 @@ export async function viewCoverCard(
   boardId: BoardId,
   absenceId: string,
 ): Promise<CoverCardView> {
-  const { absence, nameOf } = await absenceWithNames(deps, boardId, absenceId);
+  const { absence, nameOf, split } = await absenceWithNames(deps, boardId, absenceId);
   if (!absence) throw new NotFound("The cover request");
   return {
-    ...factsOf(boardId, absence, nameOf),
+    ...factsOf(boardId, absence, nameOf, split),
     absentMemberName: nameOf(absence.memberId),
     viewerIsAsked: viewer !== undefined && askedSubstitute(absence.cover) === viewer.id,
     viewerIsCovering: viewer !== undefined && absence.cover.coveredBy === viewer.id,
@@ -77,11 +103,11 @@ export async function viewAbsenceCard(
   boardId: BoardId,
   absenceId: string,
 ): Promise<AbsenceCardView> {
-  const { absence, nameOf } = await absenceWithNames(deps, boardId, absenceId);
+  const { absence, nameOf, split } = await absenceWithNames(deps, boardId, absenceId);
   // Colleagues' absences are the absent person's and their manager's business only.
   if (!absence || !viewer || !absenceRights(viewer, absence).cancel) throw new NotFound("The absence");
   return {
-    ...factsOf(boardId, absence, nameOf),
+    ...factsOf(boardId, absence, nameOf, split),
     ...(absence.memberId !== viewer.id ? { absentMemberName: nameOf(absence.memberId) } : {}),
     canCancel: absence.to >= todayOf(deps),
   };

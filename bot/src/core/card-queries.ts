@@ -30,6 +30,8 @@ import {
   type MorningBriefView,
   type SignalNoticeView,
   viewCheckInSummary,
+  type FollowWalkthroughView,
+  viewFollowWalkthrough,
   viewMorningBrief,
   viewSignalNotice,
 } from "./shared-card-queries";
@@ -105,8 +107,9 @@ export type CardView =
   | ({ card: "coverAlert" } & CoverAlertView)
   | ({ card: "morningBrief" } & MorningBriefView)
   | ({ card: "checkInSummary" } & CheckInSummaryView)
+  | ({ card: "followWalkthrough" } & FollowWalkthroughView)
   | ({ card: "help" } & HelpView)
-  | { card: "absenceForm"; boardId: BoardId; today: string }
+  | { card: "absenceForm"; boardId: BoardId; today: string; requestId: string }
   | ({ card: "signalForm" } & SignalFormView)
   | ({ card: "myParticipants" } & MyParticipantsView)
   | ({ card: "participantPlans" } & ParticipantPlansView)
@@ -156,10 +159,13 @@ async function viewOf(deps: UseCaseDeps, viewer: CardViewer, subject: CardSubjec
       return { card: "morningBrief", ...(await viewMorningBrief(deps, subject.boardId, subject.meetingId)) };
     case "checkInSummary":
       return { card: "checkInSummary", ...(await viewCheckInSummary(deps, subject.boardId, subject.date, subject.meetingId)) };
+    case "followWalkthrough":
+      return { card: "followWalkthrough", ...(await viewFollowWalkthrough(deps, subject.boardId, subject.date, subject.meetingId)) };
     case "help":
       return { card: "help", ...(await viewHelp(deps, viewer.member)) };
     case "absenceForm":
-      return { card: "absenceForm", boardId: subject.boardId, today: todayOf(deps) };
+      // Chosen when the form is built, so submitting it again (or at once from two clicks) registers one absence.
+      return { card: "absenceForm", boardId: subject.boardId, today: todayOf(deps), requestId: deps.newId() };
     case "signalForm":
       return { card: "signalForm", ...(await viewSignalForm(deps, personal(), subject.boardId)) };
     case "myParticipants":

@@ -1,5 +1,5 @@
 import type { Member } from "../domain/types";
-import { coverAlertDelivered, coverRequestDelivered, recordReach } from "../use-cases/delivery-outcomes";
+import { coverAlertDelivered, coverRequestDelivered, recordReach, signalRaisedDelivered } from "../use-cases/delivery-outcomes";
 import type { CoreDeps } from "./ports";
 import type { Delivery, NotificationPlan } from "./recipients";
 
@@ -12,17 +12,20 @@ export interface DeliveryResult {
   reached: Member[];
   unreached: Member[];
   pending: Member[];
+  /** Teams answered 504: the card may be there or not. Never posted again; the task waits in their Att göra. */
+  unknown: Member[];
   /** Channel posts (the fallback) Teams refused for now. */
   channelsRefused: number;
 }
 
 export async function deliver(deps: CoreDeps, d: Delivery, options: { finalAttempt?: boolean } = {}): Promise<DeliveryResult> {
-  const result: DeliveryResult = { reached: [], unreached: [], pending: [], channelsRefused: 0 };
+  const result: DeliveryResult = { reached: [], unreached: [], pending: [], unknown: [], channelsRefused: 0 };
   await Promise.all(
     d.to.map(async (m) => {
       const outcome = await deps.delivery.sendToMember(d.subject, m, d.occasion);
       if (outcome === "reached") result.reached.push(m);
       else if (outcome === "unreached") result.unreached.push(m);
+      else if (outcome === "unknown") result.unknown.push(m);
       else if (outcome === "refused") (options.finalAttempt ? result.unreached : result.pending).push(m);
     }),
   );
@@ -41,6 +44,8 @@ async function recordWhatItMeans(deps: CoreDeps, d: Delivery, result: DeliveryRe
   switch (d.meaning?.what) {
     case "coverRequest":
       return coverRequestDelivered(deps, boardId, d.meaning.absenceId, d.meaning.substituteId, result);
+    case "signalRaised":
+      return signalRaisedDelivered(deps, boardId, d.meaning.signalId, result);
     case "coverAlert": {
       const { alerted } = await coverAlertDelivered(deps, boardId, d.meaning.absenceId, result);
       if (!alerted)

@@ -74,7 +74,10 @@ async function signalFollowUpDue({ deps }: DueWork, item: DueItem, now: Date): P
   const fallback = { ...personal, audience: "channel" } as const;
   switch (signalFollowUp(signal, now, cal)) {
     case "remind": {
-      const to = await receiversIn(deps, boardId, signal.toOrganisationId, ["coordinator"]);
+      const to = await receiversIn(deps, boardId, signal.toOrganisationId, ["coordinator"], {
+        about: signal.participantId,
+        atWorkNow: true,
+      });
       const result = await deliver(deps, { subject: personal, to, occasion: "reminder", fallback });
       // Teams refused for now: try again shortly; cards already posted are not posted twice.
       if (result.pending.length > 0) return { rescheduleAt: inMinutes(now, 5) };
@@ -82,7 +85,7 @@ async function signalFollowUpDue({ deps }: DueWork, item: DueItem, now: Date): P
       return { rescheduleAt: managerAt };
     }
     case "notifyManager": {
-      const to = await receiversIn(deps, boardId, signal.toOrganisationId, ["manager"]);
+      const to = await receiversIn(deps, boardId, signal.toOrganisationId, ["manager"], { about: signal.participantId, atWorkNow: true });
       const result = await deliver(deps, {
         subject: { card: "signalAlert", boardId, signalId: signal.id },
         to,
@@ -154,7 +157,14 @@ async function consentScan(deps: CoreDeps, boardId: string): Promise<void> {
       const status = consentStatusOn(consent, today);
       await deliver(deps, {
         subject: { card: "consent", boardId, participantId: p.id, disclosingOrganisationId: org },
-        to: responsibleFor(p.caseManagerId, org, snap.members, snap.currentAbsences, today),
+        to: responsibleFor(
+          p,
+          org,
+          snap.members,
+          snap.currentAbsences,
+          snap.consents.filter((c) => c.participantId === p.id),
+          today,
+        ),
         occasion: `problem.${status}.${consent?.validUntil ?? "-"}.${consent?.etag ?? "-"}`,
       });
     }

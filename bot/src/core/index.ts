@@ -1,7 +1,7 @@
 import type { DevPerson } from "@fact-board/contract";
 import type { BoardId, Caller, Identity, Member, MemberId } from "../domain/types";
 import type { DueItem, Stored } from "../storage";
-import { newId as randomId, type UseCaseDeps } from "../use-cases/deps";
+import { newId as randomId, todayOf, type UseCaseDeps } from "../use-cases/deps";
 import type { Notification } from "../use-cases/notification";
 import { createTenantAllowList } from "../use-cases/tenant-allow-list";
 import { type CardView, type CardViewer, viewCard } from "./card-queries";
@@ -20,6 +20,12 @@ import {
 } from "./ports";
 import { type NotificationPlan, recipientsFor } from "./recipients";
 import { type CoreUseCases, useCasesOf } from "./use-cases";
+import { type LiveEvents, announcing, createLiveEvents } from "./live-events";
+import { createBoardSnapshots, createWalkthroughVersions } from "./board-snapshots";
+import type { LiveState } from "../storage/board-version-repository";
+import { beatPresenterStage, readWalkthroughMove } from "../use-cases/walkthrough-moves";
+import type { Actor } from "../domain/types";
+import type { WalkthroughMoveView } from "@fact-board/contract";
 
 // The application core, built once (main.ts) and handed to the three edges: the HTTP API, the bot
 // and the due-item poller. It holds storage, the clock and the delivery port; the edges get named
@@ -61,6 +67,14 @@ export interface Core extends CoreUseCases {
   signInablePeople(): Promise<DevPerson[]>;
   /** The board's version (bumped by every change), for live updates. */
   boardVersion(boardId: BoardId): Promise<number>;
+  /** The board's version, the walkthrough's version and position, the presenter's heartbeat: what the live stream polls. */
+  liveState(boardId: BoardId): Promise<LiveState>;
+  /** What changed, announced in this process as soon as a write succeeded (the live stream subscribes). */
+  liveEvents: Pick<LiveEvents, "subscribe">;
+  /** What an attendee reads when the presenter moves: the position and the current participant, no board. */
+  readWalkthroughMove(actor: Actor, boardId: BoardId, meetingId: string): Promise<WalkthroughMoveView>;
+  /** The presenting stage's heartbeat. */
+  beatPresenterStage(actor: Actor, boardId: BoardId, meetingId: string): Promise<{ presenting: boolean }>;
   /** The core's clock: what "now" is for everything it decides. */
   now(): Date;
   /** Readiness: throws when storage cannot be reached. */
@@ -72,7 +86,11 @@ export interface Core extends CoreUseCases {
 const DEFAULT_MORNING_BRIEF_AT = "07:45";
 
 export function createCore(ports: CorePorts): Core {
-  const { storage } = ports;
+  const events = createLiveEvents();
+  // Every use-case writes through this: its version bumps are published on the bus.
+  const storage = announcing(ports.storage, events);
+  const snapshots = createBoardSnapshots(storage);
+  const walkthroughVersions = createWalkthroughVersions(storage);
   const settings: CoreSettings = {
     morningBriefAt: ports.settings?.morningBriefAt ?? DEFAULT_MORNING_BRIEF_AT,
     boardCreation: ports.settings?.boardCreation ?? {
@@ -131,6 +149,17 @@ export function createCore(ports: CorePorts): Core {
     isTenantAllowed: allowList.isTenantAllowed,
     signInablePeople: allowList.signInablePeople,
     boardVersion: (boardId) => storage.boardVersions.current(boardId),
+    liveState: (boardId) => storage.boardVersions.live(boardId),
+    liveEvents: events,
+    readWalkthroughMove: (actor, boardId, meetingId) =>
+      readWalkthroughMove(
+        deps,
+        { snapshotAt: (id, version) => snapshots.at(id, version, todayOf(deps)), walkthroughAt: walkthroughVersions.at },
+        actor,
+        boardId,
+        meetingId,
+      ),
+    beatPresenterStage: (actor, boardId, meetingId) => beatPresenterStage(deps, actor, boardId, meetingId),
     now: () => ports.clock(),
     ready: () => storage.ping(),
     idle: () => notifications.idle(),
@@ -146,6 +175,7 @@ export type { CheckInSummaryView, MorningBriefView, SignalNoticeView } from "./s
 export type { CardSubject, CoreLog, CorePorts, CoreSettings, DeliveryPort, OpenedCard, SendOutcome } from "./ports";
 export type { Delivery, NotificationPlan } from "./recipients";
 export type { DueOutcome } from "./due-items";
+export type { LiveEvent } from "./live-events";
 export type { Notification } from "../use-cases/notification";
 export type { TeamRoster } from "../use-cases/members";
 export type {

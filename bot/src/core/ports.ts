@@ -19,7 +19,8 @@ export type CardSubject =
   | { card: "coverAlert"; boardId: BoardId; absenceId: string }
   | { card: "absence"; boardId: BoardId; absenceId: string }
   | { card: "morningBrief"; boardId: BoardId; meetingId?: string }
-  | { card: "checkInSummary"; boardId: BoardId; date: string; meetingId: string };
+  | { card: "checkInSummary"; boardId: BoardId; date: string; meetingId: string }
+  | { card: "followWalkthrough"; boardId: BoardId; date: string; meetingId: string };
 
 /** Cards a person opens themself in their personal chat. */
 export type OpenedCard =
@@ -32,10 +33,11 @@ export type OpenedCard =
 /**
  * What became of one card for one person: in their personal chat (now, or already for this
  * occasion); not reached (no personal chat with the bot, or the chat is closed to it); refused by
- * Teams for now (try again later); or this installation sends no cards at all (no Teams app: the
- * tab is the only channel, so nobody counts as not reached).
+ * Teams for now (try again later); unknown (Teams answered 504 to the post: it may or may not be
+ * there, and posting again could double it); or this installation sends no cards at all (no Teams
+ * app: the tab is the only channel, so nobody counts as not reached).
  */
-export type SendOutcome = "reached" | "unreached" | "refused" | "noCards";
+export type SendOutcome = "reached" | "unreached" | "refused" | "unknown" | "noCards";
 
 /**
  * How cards reach Teams, implemented by the bot edge. The edge builds each card for its recipient

@@ -1,8 +1,9 @@
 import { standInFor } from "../domain/cover";
-import type { Absence, BoardId, CalendarDate, Member, OrganisationId } from "../domain/types";
-import { todayOf, type UseCaseDeps } from "../use-cases/deps";
+import { receiversAmong } from "../domain/receivers";
+import type { Absence, BoardId, CalendarDate, Consent, Member, OrganisationId, Participant, ParticipantId } from "../domain/types";
+import { calendarOf, todayOf, type UseCaseDeps } from "../use-cases/deps";
 import type { Notification } from "../use-cases/notification";
-import { readCheckInSummary } from "../use-cases/walkthroughs";
+import { readCheckInSummary, readWalkthroughChats } from "../use-cases/walkthroughs";
 import type { CardSubject } from "./ports";
 
 // Who hears about what, and with which card: decided here only. A notification (something a
@@ -18,7 +19,10 @@ export interface Delivery {
   /** Those it cannot reach are told through the board's channels instead: counts and a link. */
   fallback?: CardSubject;
   /** What reaching (or not reaching) them means beyond "who is not reached" (delivery-outcomes.ts). */
-  meaning?: { what: "coverRequest"; absenceId: string; substituteId: string } | { what: "coverAlert"; absenceId: string };
+  meaning?:
+    | { what: "coverRequest"; absenceId: string; substituteId: string }
+    | { what: "coverAlert"; absenceId: string }
+    | { what: "signalRaised"; signalId: string };
 }
 
 export interface NotificationPlan {
@@ -31,39 +35,41 @@ export interface NotificationPlan {
 
 const NOTHING: NotificationPlan = { updates: [], deliveries: [] };
 
-/** Members of an organisation with one of the roles (its managers if it has no coordinator), each replaced by who stands in for them today. */
+/**
+ * Members of an organisation with one of the roles (its managers if it has no such member), each
+ * replaced by who stands in for them today; `about` a participant, a cover from another
+ * organisation only under that participant's consent; `atWorkNow`: those working now by their pattern.
+ */
 export async function receiversIn(
   deps: UseCaseDeps,
   boardId: BoardId,
   organisationId: OrganisationId,
   roles: Array<Member["role"]>,
+  options: { about?: ParticipantId; atWorkNow?: boolean } = {},
 ): Promise<Member[]> {
   const today = todayOf(deps);
-  const [members, absences] = await Promise.all([
+  const [members, absences, consents] = await Promise.all([
     deps.storage.members.listForBoard(boardId),
     deps.storage.absences.listCurrent(boardId, today),
+    options.about ? deps.storage.consents.listForParticipant(boardId, options.about) : [],
   ]);
-  const byId = new Map(members.map((m) => [m.id, m]));
-  let chosen = members.filter((m) => m.organisationId === organisationId && roles.includes(m.role));
-  if (chosen.length === 0) chosen = members.filter((m) => m.organisationId === organisationId && m.role === "manager");
-  const out = new Map<string, Member>();
-  for (const m of chosen) {
-    const stand = byId.get(standInFor(m.id, absences, today)) ?? m;
-    out.set(stand.id, stand);
-  }
-  return [...out.values()];
+  const about = options.about ? { participantId: options.about, consents } : undefined;
+  const ctx = { members, absences, today, now: deps.clock(), board: calendarOf(deps), ...(about ? { about } : {}) };
+  return receiversAmong(ctx, organisationId, roles, options.atWorkNow ? { atWorkNow: true } : {});
 }
 
 /** Who must act on a consent problem: the case manager (or their cover) if of the disclosing organisation, else its coordinators. */
 export function responsibleFor(
-  caseManagerId: string,
+  participant: Pick<Participant, "id" | "caseManagerId">,
   organisationId: OrganisationId,
   members: readonly Member[],
   absences: readonly Absence[],
+  consents: readonly Consent[],
   today: CalendarDate,
 ): Member[] {
+  const caseManagerId = participant.caseManagerId;
   const byId = new Map(members.map((m) => [m.id, m]));
-  const cm = byId.get(standInFor(caseManagerId, absences, today)) ?? byId.get(caseManagerId);
+  const cm = byId.get(standInFor(caseManagerId, absences, today, { participantId: participant.id, consents })) ?? byId.get(caseManagerId);
   if (cm && cm.organisationId === organisationId) return [cm];
   return members.filter((m) => m.organisationId === organisationId && m.role === "coordinator");
 }
@@ -80,9 +86,13 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         deliveries: [
           {
             subject,
-            to: await receiversIn(deps, n.boardId, signal.toOrganisationId, ["coordinator"]),
+            to: await receiversIn(deps, n.boardId, signal.toOrganisationId, ["coordinator"], {
+              about: signal.participantId,
+              atWorkNow: true,
+            }),
             occasion: "raised",
             fallback: { ...subject, audience: "channel" },
+            meaning: { what: "signalRaised", signalId: signal.id },
           },
         ],
       };
@@ -97,6 +107,13 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         // The sender hears the answer once per state.
         deliveries: signal && raiser ? [{ subject, to: [raiser], occasion: `answered.${signal.state}` }] : [],
       };
+    }
+    case "signalNotReached": {
+      // The sender is told, once, that nobody who can answer has been reached.
+      const signal = await s.signals.get(n.boardId, n.signalId);
+      const raiser = signal && (await s.members.get(n.boardId, signal.raisedBy));
+      const subject = { card: "signal", boardId: n.boardId, signalId: n.signalId, audience: "personal" } as const;
+      return { updates: [subject], deliveries: raiser ? [{ subject, to: [raiser], occasion: "notReached" }] : [] };
     }
     case "coverRequested": {
       const subject = { card: "cover", boardId: n.boardId, absenceId: n.absenceId } as const;
@@ -124,6 +141,20 @@ export async function recipientsFor(deps: UseCaseDeps, n: Notification): Promise
         ],
         deliveries: [],
       };
+    case "walkthroughInChat": {
+      const chats = await readWalkthroughChats(deps, n.boardId, n.date, n.meetingId);
+      if (!chats) return NOTHING;
+      return {
+        updates: [],
+        deliveries: [],
+        // Once per chat and occurrence: every stage opening in that meeting, a reopen after the end, tells the chat nothing new.
+        meetingChats: {
+          subject: { card: "followWalkthrough", boardId: n.boardId, date: n.date, meetingId: n.meetingId },
+          chatIds: chats.chatIds,
+          occasion: `follow.${n.boardId}.${n.date}.${n.meetingId}`,
+        },
+      };
+    }
     case "checkInRecorded": {
       const summary = await readCheckInSummary(deps, n.boardId, n.date, n.meetingId);
       if (!summary) return NOTHING;
@@ -158,7 +189,7 @@ async function coverSettled(deps: UseCaseDeps, boardId: BoardId, absenceId: stri
   if (state === "uncovered" && !managerAlerted)
     deliveries.push({
       subject: { card: "coverAlert", boardId, absenceId },
-      to: await receiversIn(deps, boardId, absence.organisationId, ["manager"]),
+      to: await receiversIn(deps, boardId, absence.organisationId, ["manager"], { atWorkNow: true }),
       occasion: "alert",
       meaning: { what: "coverAlert", absenceId },
     });

@@ -5,7 +5,7 @@ import { ALL_MEETINGS, meetingById, meetingCovers } from "../domain/meeting-sche
 import type { BoardId, RecurringMeeting } from "../domain/types";
 import type { BoardSnapshot } from "../storage";
 import { todayOf, type UseCaseDeps } from "../use-cases/deps";
-import { readCheckInSummary } from "../use-cases/walkthroughs";
+import { readCheckInSummary, readWalkthroughChats } from "../use-cases/walkthroughs";
 
 // What shared conversations (team channels, group chats, meeting chats) are told: organisations
 // without consent read them, so counts and a link to the board only, never a code, initials, kind
@@ -78,6 +78,27 @@ export async function viewMorningBrief(deps: UseCaseDeps, boardId: BoardId, meet
       absencesWithoutCover: counts.absencesWithoutCover,
     },
   };
+}
+
+export interface FollowWalkthroughView {
+  boardId: BoardId;
+  boardName: string;
+  meetingId: string;
+  meetingName?: string;
+  date: string;
+}
+
+/** The meeting chat's "Följ genomgången": which walkthrough, nothing about a participant. */
+export async function viewFollowWalkthrough(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  date: string,
+  meetingId: string,
+): Promise<FollowWalkthroughView> {
+  const chats = await readWalkthroughChats(deps, boardId, date, meetingId);
+  if (!chats) throw new NotFound("The walkthrough");
+  const { chatIds: _chats, ...view } = chats;
+  return { boardId, meetingId, ...view };
 }
 
 export interface CheckInSummaryView {

@@ -20,6 +20,7 @@ import {
   readLogReview,
   readLogReviewers,
 } from "../use-cases/log-review";
+import { viewInbox } from "../use-cases/inbox";
 import { readMe } from "../use-cases/me";
 import { listMeetings } from "../use-cases/meetings";
 import { addMember, editMember, leaveBoard, readRoster, type TeamRoster } from "../use-cases/members";
@@ -29,6 +30,7 @@ import { importParticipants } from "../use-cases/participant-import";
 import { readParticipant, setParticipantPlans } from "../use-cases/participant-plans";
 import { createParticipant, listParticipants, readHistory } from "../use-cases/participants";
 import { readBoard } from "../use-cases/read-board";
+import { readWorkingPattern, setWorkingPattern } from "../use-cases/working-pattern";
 import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
@@ -55,6 +57,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
     ...bindAll(deps, {
       // Who is asking: a member of the board (NotFound for anyone else, as for a board that does not exist).
       actorFor: resolveActor,
+      // Att göra: what waits for this person or their organisation (and where undeliverable cards land).
+      viewInbox,
       // The board and its participants.
       readBoard,
       listMeetings,
@@ -87,6 +91,9 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       registerAbsenceOnce,
       answerCover,
       cancelAbsence,
+      // Working patterns (weekdays and hours).
+      readWorkingPattern,
+      setWorkingPattern,
       // The check-in.
       readCheckIn,
       readWalkthrough,

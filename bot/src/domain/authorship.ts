@@ -130,13 +130,13 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
     what: "Absence and cover request registered or cancelled for a colleague",
     owner: "absentMember",
     byAnother: "refused",
-    instead: "Cover stays within one organisation, because consent is per organisation.",
+    instead: "The absent member's own organisation registers it; a substitute from another organisation only answers when asked.",
   },
   "cover.answer": {
-    what: "Answer to a cover request (only substitutes of the same organisation are asked)",
+    what: "Answer to a cover request by anyone but the substitute asked (a substitute from another organisation, paired by an admin, answers their own request)",
     owner: "absentMember",
     byAnother: "refused",
-    instead: "Cover stays within one organisation, because consent is per organisation.",
+    instead: "Only the substitute asked answers a cover request.",
   },
 };
 

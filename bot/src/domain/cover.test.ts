@@ -37,8 +37,8 @@ const bertil = member("bertil", PSYCHIATRY);
 const cecilia = member("cecilia", PSYCHIATRY);
 const erik = member("erik", PSYCHIATRY);
 const socialWorker = member("sara", SOCIAL_SERVICES);
-// Anna's substitutes in order; Sara from social services is listed by mistake and must never be asked.
-const anna = member("anna", PSYCHIATRY, [bertil.id, socialWorker.id, cecilia.id, erik.id]);
+// Anna's substitutes in order, all of her own organisation (Sara of social services is paired with her in the cross-organisation tests).
+const anna = member("anna", PSYCHIATRY, [bertil.id, cecilia.id, erik.id]);
 const manager = { ...member("maria", PSYCHIATRY), role: "manager" as const };
 const members = [anna, bertil, cecilia, erik, socialWorker, manager];
 
@@ -73,10 +73,17 @@ describe("registering an absence and asking for cover", () => {
     expect(absence.cover.answerBy).toBe(new Date(Date.parse(NOW) + COVER_ANSWER_HOURS * 3_600_000).toISOString());
   });
 
-  it("never asks a substitute from another organisation, because consent is per organisation", () => {
-    const absence = registerAbsence(annaAway(), members, [], TODAY, NOW);
-    expect(absence.cover.candidateIds).toEqual([bertil.id, cecilia.id, erik.id]);
-    expect(absence.cover.candidateIds).not.toContain(socialWorker.id);
+  it("asks a substitute from another organisation an admin paired, in their order (consent then decides what they cover)", () => {
+    const paired = { ...anna, substituteIds: [socialWorker.id, bertil.id] };
+    const absence = registerAbsence(annaAway({ member: paired }), members, [], TODAY, NOW);
+    expect(absence.cover.candidateIds).toEqual([socialWorker.id, bertil.id]);
+    expect(askedSubstitute(absence.cover)).toBe(socialWorker.id);
+  });
+
+  it("never asks someone who has left the board", () => {
+    const gone = { ...cecilia, leftAt: "2026-03-01T08:00:00.000Z" };
+    const absence = registerAbsence(annaAway(), [anna, bertil, gone, erik], [], TODAY, NOW);
+    expect(absence.cover.candidateIds).toEqual([bertil.id, erik.id]);
   });
 
   it("skips a substitute who is away on overlapping dates", () => {

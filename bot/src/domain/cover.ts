@@ -1,11 +1,15 @@
 import { type WorkingCalendar, SWEDISH_WORKING_HOURS, addWorkingHours } from "./working-hours";
+import { isConsentValidOn } from "./consent";
 import { Forbidden, Invalid, InvalidTransition } from "./errors";
 import type { CoverState } from "@fact-board/contract";
-import type { Absence, CalendarDate, Cover, Instant, Member, MemberId } from "./types";
+import type { Absence, CalendarDate, Consent, Cover, Instant, Member, MemberId, OrganisationId, Participant, ParticipantId } from "./types";
 
-// Absence cover (frånvaro och ersättare): substitutes from the absent member's own organisation
-// are asked in order; the first to accept covers those days. Only the same organisation may cover,
-// because consent is given per organisation. The one place a cover's state changes is transitionCover.
+// Absence cover (frånvaro och ersättare): the absent member's substitutes are asked in order; the
+// first to accept covers those days. A substitute of another organisation (admins pair them, as
+// coordinators of two municipal administrations stand in for each other) covers only the
+// participants whose consent from the absent member's organisation names the substitute's, checked
+// each day; the rest stay with an own-organisation colleague (coverAcross, standInFor). The one
+// place a cover's state changes is transitionCover.
 //   requesting --accept (by the asked substitute)--> covered
 //   requesting --decline | timeout--> requesting (next available substitute) | uncovered (nobody left)
 //   requesting | covered | uncovered --cancel--> cancelled
@@ -14,7 +18,8 @@ import type { Absence, CalendarDate, Cover, Instant, Member, MemberId } from "./
 export const COVER_ANSWER_HOURS = 2;
 
 export type CoverEvent =
-  | { type: "accept"; by: MemberId; at: Instant }
+  /** `across`: the substitute is of another organisation (coverAcross says who keeps the rest). */
+  | { type: "accept"; by: MemberId; at: Instant; across?: NonNullable<Cover["across"]> }
   | { type: "decline"; by: MemberId; at: Instant }
   | { type: "timeout"; at: Instant }
   | { type: "cancel"; at: Instant }
@@ -40,7 +45,10 @@ export function absentDuring(absences: readonly Absence[], period: { from: Calen
   return new Set(absences.filter((a) => a.cover.state !== "cancelled" && datesOverlap(a, period)).map((a) => a.memberId));
 }
 
-function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<MemberId>, at: Instant, cal: WorkingCalendar): Cover {
+/** The board's calendar, or each member's own (their working pattern: a time-out counts the asked person's hours). */
+export type CalendarOfMember = WorkingCalendar | ((memberId: MemberId) => WorkingCalendar);
+
+function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<MemberId>, at: Instant, calendars: CalendarOfMember): Cover {
   let i = startIndex;
   while (i < cover.candidateIds.length && unavailable.has(cover.candidateIds[i]!)) i++;
   if (i >= cover.candidateIds.length) {
@@ -53,9 +61,12 @@ function askFrom(cover: Cover, startIndex: number, unavailable: ReadonlySet<Memb
     askedIndex: i,
     askedAt: at,
     // Working hours: a request at 16:30 on Friday waits until Monday 09:30, nobody is asked at night.
-    answerBy: addWorkingHours(new Date(at), COVER_ANSWER_HOURS, cal).toISOString(),
+    answerBy: addWorkingHours(new Date(at), COVER_ANSWER_HOURS, calendarFrom(calendars, cover.candidateIds[i]!)).toISOString(),
   };
 }
+
+const calendarFrom = (calendars: CalendarOfMember, id: MemberId): WorkingCalendar =>
+  typeof calendars === "function" ? calendars(id) : calendars;
 
 /** The substitute being asked now, if any. */
 export function askedSubstitute(cover: Cover): MemberId | undefined {
@@ -81,14 +92,15 @@ export function registerAbsence(
   absences: readonly Absence[],
   today: CalendarDate,
   now: Instant,
-  cal: WorkingCalendar = SWEDISH_WORKING_HOURS,
+  cal: CalendarOfMember = SWEDISH_WORKING_HOURS,
 ): Absence {
   if (input.to < input.from) throw new Invalid("The absence ends before it starts.");
   if (input.to < today) throw new Invalid("The absence is already over.");
   const own = absences.filter((a) => a.memberId === input.member.id && a.cover.state !== "cancelled");
   if (own.some((a) => datesOverlap(a, input))) throw new Invalid("An absence is already registered for some of these days.");
-  const sameOrganisation = new Set(members.filter((m) => m.organisationId === input.member.organisationId).map((m) => m.id));
-  const candidateIds = input.member.substituteIds.filter((id) => id !== input.member.id && sameOrganisation.has(id));
+  // Substitutes of any organisation: an admin paired them (membership.ts), and consent decides per participant what they cover.
+  const onBoard = new Set(members.filter((m) => m.leftAt === undefined).map((m) => m.id));
+  const candidateIds = input.member.substituteIds.filter((id) => id !== input.member.id && onBoard.has(id));
   const cover: Cover = { state: "requesting", candidateIds, askedIndex: 0, declinedBy: [], managerAlerted: false };
   return {
     id: input.id,
@@ -109,7 +121,7 @@ export function transitionCover(
   absence: Absence,
   event: CoverEvent,
   unavailable: ReadonlySet<MemberId>,
-  cal: WorkingCalendar = SWEDISH_WORKING_HOURS,
+  cal: CalendarOfMember = SWEDISH_WORKING_HOURS,
 ): Absence {
   const cover = absence.cover;
   if (!canApplyCoverEvent(cover.state, event.type)) throw new InvalidTransition("cover request", cover.state, event.type);
@@ -117,7 +129,7 @@ export function transitionCover(
     case "accept": {
       if (askedSubstitute(cover) !== event.by) throw new Forbidden("Only the substitute being asked can accept this cover.");
       const { answerBy: _answerBy, ...rest } = cover;
-      return { ...absence, cover: { ...rest, state: "covered", coveredBy: event.by } };
+      return { ...absence, cover: { ...rest, state: "covered", coveredBy: event.by, ...(event.across ? { across: event.across } : {}) } };
     }
     case "decline": {
       if (askedSubstitute(cover) !== event.by) throw new Forbidden("Only the substitute being asked can decline this cover.");
@@ -133,10 +145,85 @@ export function transitionCover(
   }
 }
 
-/** Who stands in for `memberId` on `date`: the covering substitute, or the member themself. */
-export function standInFor(memberId: MemberId, absences: readonly Absence[], date: CalendarDate): MemberId {
+/** What a stand-in decision needs about one participant: who they are and their consents (validity checked on the date). */
+export interface CoverSubject {
+  participantId: ParticipantId;
+  consents: readonly Consent[];
+}
+
+/**
+ * Who stands in for `memberId` on `date`: the covering substitute, or the member themself. A
+ * substitute of another organisation stands in only for a participant whose consent from the
+ * absent member's organisation names the substitute's organisation that day; for the others (and
+ * where no participant is named) the own-organisation colleague the cover left them with.
+ */
+export function standInFor(memberId: MemberId, absences: readonly Absence[], date: CalendarDate, about?: CoverSubject): MemberId {
   const covered = absences.find((a) => a.memberId === memberId && a.cover.state === "covered" && a.from <= date && date <= a.to);
-  return covered?.cover.coveredBy ?? memberId;
+  if (!covered?.cover.coveredBy) return memberId;
+  const across = covered.cover.across;
+  if (!across) return covered.cover.coveredBy;
+  const consented =
+    about !== undefined && consentNames(about.consents, about.participantId, covered.organisationId, across.organisationId, date);
+  return consented ? covered.cover.coveredBy : (across.othersTo ?? memberId);
+}
+
+/** Whether `discloser`'s consent about the participant, valid on `date`, names `receiver`. */
+function consentNames(
+  consents: readonly Consent[],
+  participantId: ParticipantId,
+  discloser: OrganisationId,
+  receiver: OrganisationId,
+  date: CalendarDate,
+): boolean {
+  return consents.some(
+    (c) =>
+      c.participantId === participantId &&
+      c.disclosingOrganisationId === discloser &&
+      c.receivingOrganisationIds.includes(receiver) &&
+      isConsentValidOn(c, date),
+  );
+}
+
+/**
+ * A cross-organisation cover, decided when the substitute accepts: who of the absent member's own
+ * organisation keeps the participants the substitute may not cover — the first own-organisation
+ * substitute not away then, else a manager of the organisation (none: the absent member stays named).
+ */
+export function coverAcross(
+  absence: Pick<Absence, "memberId" | "organisationId">,
+  substitute: Pick<Member, "id" | "organisationId">,
+  absent: Pick<Member, "substituteIds"> | undefined,
+  members: readonly Member[],
+  unavailable: ReadonlySet<MemberId>,
+): Cover["across"] {
+  if (substitute.organisationId === absence.organisationId) return undefined;
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const own = (m: Member | undefined): m is Member =>
+    !!m && m.organisationId === absence.organisationId && m.leftAt === undefined && m.id !== absence.memberId && !unavailable.has(m.id);
+  const keeper = (absent?.substituteIds ?? []).map((id) => byId.get(id)).find(own) ?? members.find((m) => own(m) && m.role === "manager");
+  return { organisationId: substitute.organisationId, ...(keeper ? { othersTo: keeper.id } : {}) };
+}
+
+/** Which of the absent member's participants a cover hands to the substitute on `date`, and which stay in the own organisation. */
+export interface CoverSplit {
+  toSubstitute: ParticipantId[];
+  toOwnOrganisation: ParticipantId[];
+}
+
+export function splitCover(
+  absence: Absence,
+  participants: ReadonlyArray<Pick<Participant, "id" | "caseManagerId">>,
+  consents: readonly Consent[],
+  date: CalendarDate,
+): CoverSplit {
+  const split: CoverSplit = { toSubstitute: [], toOwnOrganisation: [] };
+  const coveredBy = absence.cover.state === "covered" ? absence.cover.coveredBy : undefined;
+  for (const p of participants) {
+    if (p.caseManagerId !== absence.memberId) continue;
+    const to = coveredBy && standInFor(absence.memberId, [absence], date, { participantId: p.id, consents });
+    (to === coveredBy ? split.toSubstitute : split.toOwnOrganisation).push(p.id);
+  }
+  return split;
 }
 
 export function isAbsentOn(memberId: MemberId, absences: readonly Absence[], date: CalendarDate): boolean {

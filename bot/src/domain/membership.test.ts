@@ -138,6 +138,13 @@ describe("substitutes", () => {
     expect(() => assertSubstitutes(ada, ["bo", "bo"], members)).toThrow(Invalid);
     expect(() => assertSubstitutes(ada, ["gone"], members)).toThrow(Invalid);
   });
+
+  it("may come from another organisation when an admin pairs them, and stay when someone else reorders the list", () => {
+    expect(() => assertSubstitutes(ada, ["kim", "bo"], members, true)).not.toThrow();
+    expect(() => assertSubstitutes(ada, ["bo", "kim"], members, new Set(["kim"]))).not.toThrow();
+    expect(() => assertSubstitutes(ada, ["bo", "kim"], members, new Set(["bo"]))).toThrow(Invalid);
+    expect(() => assertSubstitutes(ada, ["ada"], members, true)).toThrow(Invalid);
+  });
 });
 
 it("a board lets in exactly its organisations' tenants", () => {

@@ -16,16 +16,26 @@ import { CASE_MANAGER_MAY_NOT_SEE, mayBeCaseManager } from "./visibility";
 
 export const isActive = (m: Member): boolean => m.leftAt === undefined;
 
-/** Substitutes are ordered, distinct, active members of the same organisation, never oneself (cover is per organisation because consent is). */
-export function assertSubstitutes(member: Member, substituteIds: readonly MemberId[], members: readonly Member[]): void {
+/**
+ * Substitutes are ordered, distinct, active members, never oneself; of the same organisation unless
+ * `acrossOrganisations` (an admin pairs them: cover then follows each participant's consent, cover.ts).
+ * Those already named stay valid when someone without that right reorders the list.
+ */
+export function assertSubstitutes(
+  member: Member,
+  substituteIds: readonly MemberId[],
+  members: readonly Member[],
+  acrossOrganisations: boolean | ReadonlySet<MemberId> = false,
+): void {
   const byId = new Map(members.map((m) => [m.id, m]));
   if (new Set(substituteIds).size !== substituteIds.length) throw new Invalid("A substitute is listed twice.", "substituteIds");
   substituteIds.forEach((id, i) => {
     const s = byId.get(id);
     if (!s || !isActive(s)) throw new Invalid("Not a member of this board.", `substituteIds.${i}`);
     if (s.id === member.id) throw new Invalid("A member cannot be their own substitute.", `substituteIds.${i}`);
-    if (s.organisationId !== member.organisationId)
-      throw new Invalid("A substitute must be from the same organisation.", `substituteIds.${i}`);
+    const mayCross = acrossOrganisations === true || (acrossOrganisations !== false && acrossOrganisations.has(s.id));
+    if (s.organisationId !== member.organisationId && !mayCross)
+      throw new Invalid("Only an admin may name a substitute from another organisation.", `substituteIds.${i}`);
   });
 }
 

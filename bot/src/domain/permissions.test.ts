@@ -54,6 +54,10 @@ const expected: Record<Permission, Expectation> = {
   "member.manage": (role) => role === "admin",
   // Each organisation's own manager for their own people.
   "member.manageOwnOrganisation": (role, r) => r.ownOrganisation === true && managers(role),
+  // Issue 27: cover across organisations is paired by admins; each member keeps their own working pattern.
+  "member.substituteAcrossOrganisations": (role) => role === "admin",
+  "workingPattern.editOwn": () => true,
+  "workingPattern.editOthers": (role) => role === "admin",
   "adminAudit.read": (role) => role === "admin",
   // Issue 29: a case manager is a member whose organisation may see the participant, whatever their role.
   "participant.beCaseManager": (_role, r) => r.seesParticipant === true,

@@ -33,6 +33,9 @@ export type Permission =
   | "organisation.manage"
   | "member.manage"
   | "member.manageOwnOrganisation"
+  | "member.substituteAcrossOrganisations"
+  | "workingPattern.editOwn"
+  | "workingPattern.editOthers"
   | "adminAudit.read"
   | "participant.beCaseManager";
 
@@ -130,6 +133,13 @@ export const permissionMatrix: Record<Permission, Rule> = {
     requires: "ownOrganisation",
     description: "The same for the own organisation's people, and decide the join requests that name the own organisation",
   },
+  "member.substituteAcrossOrganisations": {
+    roles: ["admin"],
+    description:
+      "Name a substitute from another organisation (they then cover only the participants whose consent names their organisation)",
+  },
+  "workingPattern.editOwn": { roles: EVERYONE, description: "Set one's own working pattern (weekdays and hours)" },
+  "workingPattern.editOthers": { roles: ["admin"], description: "Set another member's working pattern" },
   "adminAudit.read": { roles: ["admin"], description: "Read the admin audit trail (who changed which member, organisation or setting)" },
   // Checked on the member named, not on whoever names them: participant create and edit, import, hand-over on leaving.
   "participant.beCaseManager": {

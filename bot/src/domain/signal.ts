@@ -1,4 +1,11 @@
-import { type WorkingCalendar, SWEDISH_WORKING_HOURS, addWorkingHours, endOfWorkingDay, workingDayHours } from "./working-hours";
+import {
+  type WorkingCalendar,
+  SWEDISH_WORKING_HOURS,
+  addWorkingHours,
+  endOfWorkingDay,
+  isWorkingTime,
+  workingDayHours,
+} from "./working-hours";
 import { InvalidTransition } from "./errors";
 import type { SignalState } from "@fact-board/contract";
 import type { Signal, Instant, MemberId } from "./types";
@@ -38,13 +45,23 @@ export function transitionSignal(e: Signal, event: SignalEvent): Signal {
 }
 
 /**
- * "today" must be answered before the end of the working day it is raised in (raised after hours:
- * the next working day's); "this week" within three working days. Working time is the board's
- * calendar (working-hours.ts), so no deadline falls at night, on a weekend or a holiday.
+ * "today" must be answered before the end of the receiver's working day it is raised in (raised
+ * outside their hours: their next working day's); "this week" within three of the board's working
+ * days, or, when the receiver is not at work then, by the end of their next working day. `cal` is
+ * the receiver's working pattern (working-patterns.ts), `board` the board's calendar; so no
+ * deadline falls at night, on a weekend, a holiday or a part-timer's day off.
  */
-export function answerDeadline(urgency: Signal["urgency"], raisedAt: Date, cal: WorkingCalendar = SWEDISH_WORKING_HOURS): Date {
+export function answerDeadline(
+  urgency: Signal["urgency"],
+  raisedAt: Date,
+  cal: WorkingCalendar = SWEDISH_WORKING_HOURS,
+  board: WorkingCalendar = cal,
+): Date {
   if (urgency === "today") return endOfWorkingDay(raisedAt, cal);
-  return addWorkingHours(raisedAt, 3 * workingDayHours(cal), cal);
+  const week = addWorkingHours(raisedAt, 3 * workingDayHours(board), board);
+  if (cal === board) return week;
+  // A moment just before `week` at work means `week` is within (or closes) the receiver's day.
+  return isWorkingTime(new Date(week.getTime() - 1), cal) ? week : endOfWorkingDay(week, cal);
 }
 
 /** When the receiving manager hears of a signal still unanswered after its reminder: 2 working hours ("today") or one working day later. */

@@ -123,6 +123,16 @@ export interface Member extends Versioned {
    * they use in a shared channel. Each identity belongs to one member of a board.
    */
   identities?: Identity[];
+  /** The days and hours the member works (part-time coordinators); absent: the board's working hours. */
+  workingPattern?: WorkingPattern;
+}
+
+/** A member's working week: these weekdays (public holidays still off), between these local times. */
+export interface WorkingPattern {
+  days: Weekday[];
+  /** HH:MM in the board's time zone. */
+  opensAt: string;
+  closesAt: string;
 }
 
 /** One sign-in identity: an Entra tenant and the person's object id in it. */
@@ -261,6 +271,8 @@ export interface Signal extends Versioned {
   answerBy: Instant;
   remindersSent: number;
   managerNotified: boolean;
+  /** Set when its cards reached nobody of the receiving organisation (no personal chat, or Teams' answer unknown); cleared when one of them opens it. */
+  notReachedSince?: Instant;
   acknowledgedBy?: MemberId;
   acknowledgedAt?: Instant;
   resolvedBy?: MemberId;
@@ -294,6 +306,11 @@ export interface Cover {
   answerBy?: Instant;
   declinedBy: MemberId[];
   coveredBy?: MemberId;
+  /**
+   * Set when the substitute who covers is of another organisation: theirs, and the own-organisation
+   * colleague who keeps the participants whose consent does not name it (cover.ts standInFor).
+   */
+  across?: { organisationId: OrganisationId; othersTo?: MemberId };
   managerAlerted: boolean;
 }
 

@@ -2,7 +2,9 @@ import { Forbidden, InvalidTransition } from "./errors";
 import {
   applyWalkthroughEvent,
   currentParticipantId,
+  isRecordedBy,
   notReached,
+  recordOnWalkthrough,
   startWalkthrough,
   walkthroughOrder,
   withNewEntries,
@@ -73,16 +75,48 @@ describe("following the presenter", () => {
     expect(fresh().chatIds).toBeUndefined();
   });
 
-  it("counts a review once and appends a participant put on the board", () => {
-    let w = applyWalkthroughEvent(fresh(), { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(1));
-    expect(applyWalkthroughEvent(w, { type: "reviewed", by: ADA.memberId, participantId: "p1" }, at(2))).toBe(w);
-    w = applyWalkthroughEvent(w, { type: "added", by: ADA.memberId, participantId: "p7" }, at(3));
-    expect(w.order).toEqual(["p1", "p2", "p3", "p7"]);
-    expect(w.reviewed).toEqual(["p1"]);
-  });
-
   it("refuses a position outside the walkthrough", () => {
     expect(() => applyWalkthroughEvent(fresh(), { type: "moveTo", by: ADA.memberId, index: 3 }, at(1))).toThrow(/no participant 4/);
+  });
+});
+
+describe("what the walkthrough counts (recorded by the use-cases that did it)", () => {
+  it("counts a participant reviewed once, however often or by however many organisations", () => {
+    const w = recordOnWalkthrough(fresh(), { type: "reviewed", participantId: "p1" });
+    expect(recordOnWalkthrough(w, { type: "reviewed", participantId: "p1" })).toBe(w);
+    expect(w.reviewed).toEqual(["p1"]);
+    expect(notReached(w)).toEqual(["p2", "p3"]);
+  });
+
+  it("counts each action agreed once by its id, so a retried add is not a second action", () => {
+    let w = recordOnWalkthrough(fresh(), { type: "actionAgreed", participantId: "p1", actionId: "a1" });
+    expect(recordOnWalkthrough(w, { type: "actionAgreed", participantId: "p1", actionId: "a1" })).toBe(w);
+    w = recordOnWalkthrough(w, { type: "actionAgreed", participantId: "p1", actionId: "a2" });
+    expect(w.agreedActionIds).toEqual(["a1", "a2"]);
+  });
+
+  it("appends a participant put on the board to its end, and counts one taken off as handled", () => {
+    let w = recordOnWalkthrough(fresh(), { type: "added", participantId: "p7" });
+    expect(w.order).toEqual(["p1", "p2", "p3", "p7"]);
+    expect(w.added).toEqual(["p7"]);
+    w = recordOnWalkthrough(w, { type: "removed", participantId: "p2" });
+    expect(notReached(w)).toEqual(["p1", "p3", "p7"]);
+  });
+
+  it("counts nothing in an ended walkthrough", () => {
+    const ended = applyWalkthroughEvent(fresh(), { type: "end", by: ADA.memberId }, at(60));
+    expect(recordOnWalkthrough(ended, { type: "reviewed", participantId: "p1" })).toBe(ended);
+    expect(isRecordedBy(ended, { type: "reviewed", participantId: "p1" }, true)).toBe(false);
+  });
+
+  it("counts what concerns it while it runs: its participants or the meeting's, not what happened before it started", () => {
+    const w = fresh();
+    expect(isRecordedBy(w, { type: "reviewed", participantId: "p2" }, false)).toBe(true);
+    expect(isRecordedBy(w, { type: "added", participantId: "p9" }, true)).toBe(true);
+    expect(isRecordedBy(w, { type: "added", participantId: "p9" }, false)).toBe(false);
+    // A retry that finishes an action added before the walkthrough started does not count it.
+    expect(isRecordedBy(w, { type: "actionAgreed", participantId: "p1", actionId: "a1", happenedAt: at(-60) }, true)).toBe(false);
+    expect(isRecordedBy(w, { type: "actionAgreed", participantId: "p1", actionId: "a1", happenedAt: at(60) }, true)).toBe(true);
   });
 });
 

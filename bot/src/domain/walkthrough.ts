@@ -29,10 +29,12 @@ export interface Walkthrough {
   currentSince: Instant;
   /** Seconds spent per participant, summed over every visit. */
   secondsByParticipant: Record<ParticipantId, number>;
+  /** What happened on the board while it ran, recorded by the use-cases that did it (see `recordOnWalkthrough`). */
   reviewed: ParticipantId[];
   added: ParticipantId[];
   removed: ParticipantId[];
-  actionsAgreed: number;
+  /** Ids of the actions added while it ran: a set, so a retried or repeated record counts once. */
+  agreedActionIds: string[];
   attendees: WalkthroughAttendee[];
   /** The Teams meeting chats it was run from (ids only): where the summary goes when it ends. */
   chatIds?: string[];
@@ -42,11 +44,18 @@ export type WalkthroughEvent =
   | { type: "join"; memberId: MemberId; organisationId: OrganisationId; chatId?: string }
   | { type: "moveTo"; by: MemberId; index: number }
   | { type: "takeOver"; by: MemberId; organisationId: OrganisationId }
-  | { type: "reviewed" | "removed"; by: MemberId; participantId: ParticipantId }
-  | { type: "added"; by: MemberId; participantId: ParticipantId }
-  | { type: "actionAgreed"; by: MemberId }
   | { type: "end"; by: MemberId }
   | { type: "reopen"; by: MemberId; organisationId: OrganisationId };
+
+/**
+ * Something that happened on the board, as the use-case that did it tells the walkthrough: never a
+ * browser's report. `happenedAt` only on a retry that finishes an earlier attempt, where it is
+ * known: a thing done before the walkthrough started is not counted in it by its retry.
+ */
+export type WalkthroughFact = ({ type: "reviewed" | "added" | "removed" } | { type: "actionAgreed"; actionId: string }) & {
+  participantId: ParticipantId;
+  happenedAt?: Instant;
+};
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 const seconds = (from: Instant, to: Instant): number => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
@@ -88,7 +97,7 @@ export function startWalkthrough(input: {
     reviewed: [],
     added: [],
     removed: [],
-    actionsAgreed: 0,
+    agreedActionIds: [],
     attendees: [{ memberId: input.presenter.memberId, organisationId: input.presenter.organisationId, joinedAt: input.now }],
   };
 }
@@ -119,8 +128,8 @@ function withAttendee(w: Walkthrough, memberId: MemberId, organisationId: Organi
 }
 
 /**
- * The one place a walkthrough changes. Returns the same object when nothing changes (a repeated
- * join, a second "reviewed"), so callers can skip the write.
+ * The one place a walkthrough changes by what its attendees do. Returns the same object when
+ * nothing changes (a repeated join, a move to where it is), so callers can skip the write.
  */
 export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, now: Instant): Walkthrough {
   switch (event.type) {
@@ -142,23 +151,6 @@ export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, n
       assertOpen(w, "take over");
       if (w.presenterId === event.by) return w;
       return { ...withAttendee(w, event.by, event.organisationId, now), presenterId: event.by };
-    case "reviewed":
-    case "removed": {
-      assertOpen(w, "record a review");
-      const list = event.type === "reviewed" ? "reviewed" : "removed";
-      if (w[list].includes(event.participantId)) return w;
-      return { ...w, [list]: [...w[list], event.participantId] };
-    }
-    case "added": {
-      assertOpen(w, "put someone on the board");
-      if (w.added.includes(event.participantId)) return w;
-      // Someone put on the board during the meeting joins the end of the walkthrough.
-      const order = w.order.includes(event.participantId) ? w.order : [...w.order, event.participantId];
-      return { ...w, order, added: [...w.added, event.participantId] };
-    }
-    case "actionAgreed":
-      assertOpen(w, "agree an action");
-      return { ...w, actionsAgreed: w.actionsAgreed + 1 };
     case "end": {
       if (w.endedAt) return w;
       assertPresenter(w, event.by);
@@ -173,6 +165,40 @@ export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, n
   }
 }
 
+/**
+ * Whether a fact belongs in this walkthrough: it ran at that moment (started, not ended) and covers
+ * the participant (in its order, or involving the meeting's organisations: `covered`). Outside a
+ * running walkthrough a change counts in nothing.
+ */
+export function isRecordedBy(w: Pick<Walkthrough, "startedAt" | "endedAt" | "order">, fact: WalkthroughFact, covered: boolean): boolean {
+  if (w.endedAt !== undefined || (fact.happenedAt !== undefined && fact.happenedAt < w.startedAt)) return false;
+  return covered || w.order.includes(fact.participantId);
+}
+
+/**
+ * Records a fact in a running walkthrough, once: every list is a set, so a review clicked twice, by
+ * two organisations or retried after a lost answer counts the participant once, and an action once
+ * by its id. Returns the same object when nothing changes (already counted, or ended meanwhile).
+ */
+export function recordOnWalkthrough(w: Walkthrough, fact: WalkthroughFact): Walkthrough {
+  if (w.endedAt) return w;
+  switch (fact.type) {
+    case "reviewed":
+    case "removed":
+      if (w[fact.type].includes(fact.participantId)) return w;
+      return { ...w, [fact.type]: [...w[fact.type], fact.participantId] };
+    case "added": {
+      if (w.added.includes(fact.participantId)) return w;
+      // Someone put on the board during the meeting joins the end of the walkthrough.
+      const order = w.order.includes(fact.participantId) ? w.order : [...w.order, fact.participantId];
+      return { ...w, order, added: [...w.added, fact.participantId] };
+    }
+    case "actionAgreed":
+      if (w.agreedActionIds.includes(fact.actionId)) return w;
+      return { ...w, agreedActionIds: [...w.agreedActionIds, fact.actionId] };
+  }
+}
+
 /** Adds participants put on the board since the walkthrough started (anywhere; the caller passes those the meeting covers) to its end. */
 export function withNewEntries(w: Walkthrough, boardOrder: readonly ParticipantId[]): Walkthrough {
   const extra = boardOrder.filter((id) => !w.order.includes(id));
@@ -181,4 +207,21 @@ export function withNewEntries(w: Walkthrough, boardOrder: readonly ParticipantI
 
 export function durationSeconds(w: Pick<Walkthrough, "startedAt" | "endedAt">, now: Instant): number {
   return seconds(w.startedAt, w.endedAt ?? now);
+}
+
+/** A presenting stage beats every few seconds; missing this long means it closed or lost its connection. */
+export const PRESENTER_GONE_AFTER_MS = 8_000;
+
+/**
+ * Whether the presenter is still there, from their stage's last heartbeat. A presenter whose stage
+ * never beat (driving from a side panel, or a stage not opened yet) is not reported gone: only a
+ * heartbeat that stopped is.
+ */
+export function isPresenterPresent(
+  w: Pick<Walkthrough, "meetingId" | "presenterId" | "endedAt">,
+  heartbeat: { meetingId: string; memberId: MemberId; seenAt: Instant } | undefined,
+  now: Instant,
+): boolean {
+  if (w.endedAt || !heartbeat || heartbeat.meetingId !== w.meetingId || heartbeat.memberId !== w.presenterId) return true;
+  return Date.parse(now) - Date.parse(heartbeat.seenAt) < PRESENTER_GONE_AFTER_MS;
 }

@@ -1,5 +1,5 @@
 import { addDays, isWorkingDay, localDate } from "./dates";
-import type { CalendarDate } from "./types";
+import type { CalendarDate, Weekday } from "./types";
 
 // Deadlines, reminders and cover time-outs count working hours of the board's calendar: Swedish
 // working days (public holidays and the eves that are days off excluded, see dates.ts) between
@@ -11,6 +11,8 @@ export interface WorkingCalendar {
   /** HH:MM local time. */
   opensAt: string;
   closesAt: string;
+  /** A person's working weekdays (a part-time pattern); absent: every working day. */
+  days?: readonly Weekday[];
 }
 
 export const workingCalendar = (timeZone: string, opensAt = "08:00", closesAt = "17:00"): WorkingCalendar => ({
@@ -18,6 +20,11 @@ export const workingCalendar = (timeZone: string, opensAt = "08:00", closesAt = 
   opensAt,
   closesAt,
 });
+
+const WEEKDAYS: ReadonlyArray<Weekday | undefined> = [undefined, "mon", "tue", "wed", "thu", "fri", undefined];
+
+/** The weekday of a calendar date (undefined on Saturday and Sunday). */
+export const weekdayOf = (date: CalendarDate): Weekday | undefined => WEEKDAYS[new Date(`${date}T12:00:00.000Z`).getUTCDay()];
 
 /** Swedish office hours; what every board uses until a board sets its own. */
 export const SWEDISH_WORKING_HOURS: WorkingCalendar = workingCalendar("Europe/Stockholm");
@@ -54,13 +61,14 @@ interface Window {
 
 function windowOn(date: CalendarDate, cal: WorkingCalendar): Window | undefined {
   if (!isWorkingDay(date)) return undefined;
+  if (cal.days && !cal.days.includes(weekdayOf(date)!)) return undefined;
   return {
     opens: localTimeToInstant(date, cal.opensAt, cal.timeZone).getTime(),
     closes: localTimeToInstant(date, cal.closesAt, cal.timeZone).getTime(),
   };
 }
 
-/** The working windows from the day of `at` on (a year at most: the calendar always has working days). */
+/** The working windows from the day of `at` on (a year at most: every calendar has working days). */
 function* windowsFrom(at: Date, cal: WorkingCalendar): Generator<Window> {
   let date = localDate(at, cal.timeZone);
   for (let i = 0; i < 400; i++, date = addDays(date, 1)) {

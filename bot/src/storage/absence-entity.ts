@@ -31,6 +31,7 @@ const Cover = z.object({
   answerBy: storedInstant.optional(),
   declinedBy: z.array(z.string()),
   coveredBy: z.string().optional(),
+  across: z.object({ organisationId: z.string(), othersTo: z.string().optional() }).optional(),
   managerAlerted: z.boolean(),
 });
 

@@ -23,3 +23,4 @@ export type { ConversationReferenceRepository } from "./conversation-reference-r
 export type { SentCard } from "./sent-card-entity";
 export type { SentCardRepository } from "./sent-card-repository";
 export { safeKey } from "./safe-key";
+export type { RequestKeyRepository } from "./request-key-repository";

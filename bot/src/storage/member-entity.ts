@@ -29,6 +29,9 @@ const MemberEntity = z.object({
   identities: jsonColumn(z.array(z.object({ tenantId: z.string(), objectId: z.string() }))).optional(),
   leftAt: z.string().optional(),
   notReachedSince: z.string().optional(),
+  workingPattern: jsonColumn(
+    z.object({ days: z.array(z.enum(["mon", "tue", "wed", "thu", "fri"])).min(1), opensAt: z.string(), closesAt: z.string() }),
+  ).optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -45,6 +48,7 @@ export const memberMapping: Mapping<Member> = {
       identities: m.identities?.length ? toJson(m.identities, "Identities") : undefined,
       leftAt: m.leftAt,
       notReachedSince: m.notReachedSince,
+      workingPattern: m.workingPattern ? toJson(m.workingPattern, "Working pattern") : undefined,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -60,6 +64,7 @@ export const memberMapping: Mapping<Member> = {
       ...(e.identities?.length ? { identities: e.identities satisfies Identity[] } : {}),
       ...(e.leftAt ? { leftAt: e.leftAt } : {}),
       ...(e.notReachedSince ? { notReachedSince: e.notReachedSince } : {}),
+      ...(e.workingPattern ? { workingPattern: e.workingPattern } : {}),
       etag: e.etag,
     };
   },

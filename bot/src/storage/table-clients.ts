@@ -27,6 +27,7 @@ export const TABLES = {
   adminAudit: "AdminAudit",
   conversationReferences: "ConversationReferences",
   sentCards: "SentCards",
+  requestKeys: "RequestKeys",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

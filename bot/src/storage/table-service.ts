@@ -15,6 +15,7 @@ import { signalRepository } from "./signal-repository";
 import { memberRepository } from "./member-repository";
 import { organisationRepository } from "./organisation-repository";
 import { participantRepository } from "./participant-repository";
+import { type RequestKeyRepository, requestKeyRepository } from "./request-key-repository";
 import { type SentCardRepository, sentCardRepository } from "./sent-card-repository";
 import { type StorageOptions, type TableService, createTableService } from "./table-clients";
 
@@ -32,6 +33,8 @@ export interface Storage extends SnapshotSources {
   conversations: ConversationReferenceRepository;
   /** What the bot has posted, to send each card once and update every posted copy. */
   sentCards: SentCardRepository;
+  /** Keys of creates asked for once (idempotency): claimed atomically, a 409 means "already done". */
+  requestKeys: RequestKeyRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -66,6 +69,7 @@ export function storageOver(service: TableService): Storage {
     adminAudit: adminAuditRepository(tables),
     conversations: conversationReferenceRepository(tables),
     sentCards: sentCardRepository(tables),
+    requestKeys: requestKeyRepository(tables),
   };
   return {
     ...repositories,

@@ -41,7 +41,10 @@ const WalkthroughEntity = z.object({
   reviewed: ids,
   added: ids,
   removed: ids,
+  /** Written as the count for readers of an earlier version (a rolling deploy); read back from `agreedActionIds`. */
   actionsAgreed: z.number().int().nonnegative(),
+  /** Absent on rows written before the server counted actions (the tab reported a bare number then, not carried over). */
+  agreedActionIds: ids.optional(),
   attendees: jsonColumn(z.array(z.object({ memberId: z.string(), organisationId: z.string(), joinedAt: storedInstant }))),
   chatIds: jsonColumn(z.array(z.string())).optional(),
 });
@@ -63,12 +66,27 @@ export const walkthroughMapping: Mapping<Walkthrough> = {
       reviewed: toJson(w.reviewed, "Reviewed"),
       added: toJson(w.added, "Put on"),
       removed: toJson(w.removed, "Taken off"),
-      actionsAgreed: w.actionsAgreed,
+      actionsAgreed: w.agreedActionIds.length,
+      agreedActionIds: toJson(w.agreedActionIds, "Actions agreed"),
       attendees: toJson(w.attendees, "Attendees"),
       ...(w.chatIds && w.chatIds.length > 0 ? { chatIds: toJson(w.chatIds, "Meeting chats") } : {}),
     }),
   fromEntity: (raw) => {
-    const { partitionKey, rowKey: _rowKey, endedAt, chatIds, ...e } = parseStored(WalkthroughEntity, "Walkthroughs", raw);
-    return { boardId: partitionKey, ...e, ...(endedAt ? { endedAt } : {}), ...(chatIds && chatIds.length > 0 ? { chatIds } : {}) };
+    const {
+      partitionKey,
+      rowKey: _rowKey,
+      endedAt,
+      chatIds,
+      actionsAgreed: _count,
+      agreedActionIds,
+      ...e
+    } = parseStored(WalkthroughEntity, "Walkthroughs", raw);
+    return {
+      boardId: partitionKey,
+      ...e,
+      agreedActionIds: agreedActionIds ?? [],
+      ...(endedAt ? { endedAt } : {}),
+      ...(chatIds && chatIds.length > 0 ? { chatIds } : {}),
+    };
   },
 };

@@ -1,6 +1,7 @@
 import { AlreadyExists, Conflict } from "../domain/errors";
-import { applyWalkthroughEvent, startWalkthrough } from "../domain/walkthrough";
-import { createTestStorage } from "./test-support";
+import { applyWalkthroughEvent, recordOnWalkthrough, startWalkthrough } from "../domain/walkthrough";
+import { createTestStorage, createTestStorageWithTables } from "./test-support";
+import { walkthroughMapping } from "./walkthrough-entity";
 
 const T0 = "2025-03-03T07:30:00.000Z";
 const aWalkthrough = (date = "2025-03-03") =>
@@ -32,5 +33,32 @@ describe("walkthroughs", () => {
     await storage.walkthroughs.create(aWalkthrough("2025-03-03"));
     expect((await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-03-03", "all"))?.date).toBe("2025-02-28");
     expect(await storage.walkthroughs.latestBetween("b1", "2025-02-17", "2025-02-27", "all")).toBeUndefined();
+  });
+
+  it("lists a day's walkthroughs, one per meeting, and no other day's", async () => {
+    const storage = await createTestStorage();
+    await storage.walkthroughs.create(aWalkthrough("2025-03-03"));
+    await storage.walkthroughs.create({ ...aWalkthrough("2025-03-03"), meetingId: "norrby" });
+    await storage.walkthroughs.create(aWalkthrough("2025-03-04"));
+    const listed = await storage.walkthroughs.listOn("b1", "2025-03-03");
+    expect(listed.map((w) => w.meetingId).sort()).toEqual(["all", "norrby"]);
+    expect(await storage.walkthroughs.listOn("b1", "2025-03-05")).toEqual([]);
+  });
+
+  it("keeps the ids of the actions agreed, and still writes their count for a reader of the earlier shape", async () => {
+    const { storage, service } = await createTestStorageWithTables();
+    const saved = await storage.walkthroughs.create(
+      recordOnWalkthrough(aWalkthrough(), { type: "actionAgreed", participantId: "p1", actionId: "a1" }),
+    );
+    expect((await storage.walkthroughs.get("b1", "2025-03-03", "all"))?.agreedActionIds).toEqual(["a1"]);
+    const row = await service.tables.walkthroughs.getEntity<{ actionsAgreed: number }>(saved.boardId, "2025-03-03_all");
+    expect(row.actionsAgreed).toBe(1);
+  });
+
+  it("reads a row written before actions were counted by id as none agreed yet", async () => {
+    const { storage, service } = await createTestStorageWithTables();
+    const { agreedActionIds: _ids, ...earlier } = walkthroughMapping.toEntity(aWalkthrough("2025-03-06"));
+    await service.tables.walkthroughs.createEntity({ ...earlier, actionsAgreed: 2 });
+    expect((await storage.walkthroughs.get("b1", "2025-03-06", "all"))?.agreedActionIds).toEqual([]);
   });
 });

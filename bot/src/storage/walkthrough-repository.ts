@@ -1,4 +1,5 @@
 import { odata } from "@azure/data-tables";
+import { addDays } from "../domain/dates";
 import type { BoardId, CalendarDate } from "../domain/types";
 import type { Walkthrough } from "../domain/walkthrough";
 import { EntityStore } from "./entity-store";
@@ -12,6 +13,8 @@ export interface WalkthroughRepository {
   create(w: Walkthrough): Promise<Stored<Walkthrough>>;
   /** A guarded Replace: Conflict when someone else changed it since it was read. */
   save(w: Walkthrough, options: { expectedEtag: string }): Promise<Stored<Walkthrough>>;
+  /** Every walkthrough of the board on `date` (one per meeting held), in one partition range query. */
+  listOn(boardId: BoardId, date: CalendarDate): Promise<Stored<Walkthrough>[]>;
   /** The meeting's newest walkthrough from `from` up to (not including) `before`, for the carry-over. */
   latestBetween(boardId: BoardId, from: CalendarDate, before: CalendarDate, meetingId: string): Promise<Stored<Walkthrough> | undefined>;
 }
@@ -25,6 +28,10 @@ export function walkthroughRepository(tables: Tables): WalkthroughRepository {
     },
     create: (w) => store.create(w),
     save: (w, { expectedEtag }) => store.update(w, "Replace", expectedEtag),
+    listOn: (boardId, date) =>
+      store.list(
+        odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${dateKey(date, "Walkthrough date")} and RowKey lt ${addDays(date, 1)}`,
+      ),
     latestBetween: async (boardId, from, before, meetingId) => {
       const list = await store.list(
         odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${dateKey(from, "From")} and RowKey lt ${dateKey(before, "Before")}`,

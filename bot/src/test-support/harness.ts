@@ -42,6 +42,7 @@ export async function startHarness(options: { allowAnyTenant?: boolean } = {}): 
     sentCards: storage.sentCards,
     now: () => now.value.getTime(),
     teamsAppId: "11111111-2222-3333-4444-555555555555",
+    publicUrl: "https://fact.example",
     senderTiming: {
       sleep: async (ms) => {
         sleeps.push(ms);

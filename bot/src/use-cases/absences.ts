@@ -1,11 +1,21 @@
 import type { AbsenceView, AnswerCoverBody, RegisterAbsenceBody } from "@fact-board/contract";
 import { assertMayChange } from "../domain/authorship";
-import { absentDuring, askedSubstitute, registerAbsence as registerAbsenceRule, transitionCover, type CoverEvent } from "../domain/cover";
+import {
+  absentDuring,
+  askedSubstitute,
+  coverAcross,
+  registerAbsence as registerAbsenceRule,
+  transitionCover,
+  type CalendarOfMember,
+  type CoverEvent,
+} from "../domain/cover";
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardId } from "../domain/types";
+import type { Absence, Actor, BoardId, Member } from "../domain/types";
+import { calendarFor } from "../domain/working-patterns";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { onceForRepeatedClicks } from "./repeated-clicks";
+import { createOnce, type Earlier } from "./request-keys";
 import { toAbsenceView } from "./view-mappers";
 
 export const COVER_DUE_KIND = "coverTimeout";
@@ -27,6 +37,13 @@ async function announce(deps: UseCaseDeps, absence: Absence): Promise<void> {
   else await deps.notifier.notify({ type: "coverSettled", boardId: absence.boardId, absenceId: absence.id });
 }
 
+/** Each member's working pattern, for the time a cover request waits for its answer. */
+function calendarsOf(deps: UseCaseDeps, members: readonly Member[]): CalendarOfMember {
+  const board = calendarOf(deps);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return (id) => calendarFor(byId.get(id), board);
+}
+
 /** One's own absence, or a colleague's of the same organisation: cover is per organisation because consent is. */
 function assertMayRegisterFor(actor: Actor, memberId: string, organisationId: string): void {
   if (memberId === actor.member.id) return assertAllowed(actor.member, "absence.registerOwn");
@@ -34,23 +51,54 @@ function assertMayRegisterFor(actor: Actor, memberId: string, organisationId: st
   assertAllowed(actor.member, "absence.registerForOther", { ownOrganisation: true });
 }
 
-export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: BoardId, body: RegisterAbsenceBody): Promise<AbsenceView> {
+/**
+ * Registers an absence once: concurrent or repeated submits of the same absence (the same form
+ * again by its key, or the same person and period from another form) make one absence and one
+ * cover request, and each is answered with it. See request-keys.ts.
+ */
+export async function registerAbsence(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: RegisterAbsenceBody,
+  requestKey?: string,
+): Promise<AbsenceView> {
   const memberId = body.memberId ?? actor.member.id;
   const member = memberId === actor.member.id ? actor.member : await deps.storage.members.get(boardId, memberId);
   if (!member) throw new NotFound("The member");
   assertMayRegisterFor(actor, member.id, member.organisationId);
+  return createOnce(deps, {
+    boardId,
+    keys: [requestKey && `absence.request.${actor.member.id}.${requestKey}`, `absence.period.${member.id}.${body.from}.${body.to}`],
+    make: (id) => makeAbsence(deps, actor, boardId, member, id, body),
+    earlier: async (id): Promise<Earlier<AbsenceView>> => {
+      const made = await deps.storage.absences.get(boardId, id);
+      if (!made) return undefined;
+      return made.cover.state === "cancelled" ? "noLongerCounts" : { made: toAbsenceView(made) };
+    },
+  });
+}
+
+async function makeAbsence(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  member: Member,
+  id: string,
+  body: RegisterAbsenceBody,
+): Promise<AbsenceView> {
   const today = todayOf(deps);
   const [members, absences] = await Promise.all([
     deps.storage.members.listForBoard(boardId),
     deps.storage.absences.listCurrent(boardId, today),
   ]);
   const absence = registerAbsenceRule(
-    { id: deps.newId(), member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
+    { id, member, from: body.from, to: body.to, reason: body.reason, registeredBy: actor.member },
     members,
     absences,
     today,
     nowOf(deps),
-    calendarOf(deps),
+    calendarsOf(deps, members),
   );
   const saved = await deps.storage.absences.create(absence);
   await scheduleCoverTimeout(deps, saved);
@@ -61,8 +109,19 @@ export async function registerAbsence(deps: UseCaseDeps, actor: Actor, boardId: 
 
 /** Moves a cover request on by one event, saved under the ETag it was read at. Shared by answers and timeouts. */
 export async function applyCoverEvent(deps: UseCaseDeps, absence: Absence, event: CoverEvent, expectedEtag: string): Promise<Absence> {
-  const others = (await deps.storage.absences.listCurrent(absence.boardId, todayOf(deps))).filter((a) => a.id !== absence.id);
-  const next = transitionCover(absence, event, absentDuring(others, absence), calendarOf(deps));
+  const [current, members] = await Promise.all([
+    deps.storage.absences.listCurrent(absence.boardId, todayOf(deps)),
+    deps.storage.members.listForBoard(absence.boardId),
+  ]);
+  const unavailable = absentDuring(
+    current.filter((a) => a.id !== absence.id),
+    absence,
+  );
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const substitute = event.type === "accept" ? byId.get(event.by) : undefined;
+  const across = substitute && coverAcross(absence, substitute, byId.get(absence.memberId), members, unavailable);
+  const withAcross: CoverEvent = event.type === "accept" && across ? { ...event, across } : event;
+  const next = transitionCover(absence, withAcross, unavailable, calendarsOf(deps, members));
   const saved = await deps.storage.absences.update(next, { expectedEtag });
   await scheduleCoverTimeout(deps, saved);
   await deps.storage.boardVersions.bump(absence.boardId);
@@ -91,7 +150,8 @@ export async function answerCover(
     await deps.storage.boardVersions.bump(boardId);
     return toAbsenceView(absence);
   }
-  assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
+  // The substitute asked answers, of whichever organisation an admin paired them from.
+  if (asked !== actor.member.id) assertMayChange("cover.answer", actor.member.organisationId, absence.organisationId);
   assertAllowed(actor.member, "cover.answer", { askedSubstitute: asked === actor.member.id });
   if (absence.etag !== body.etag) throw new Conflict("The cover request", toAbsenceView(absence));
   const at = nowOf(deps);
@@ -131,9 +191,10 @@ export async function registerAbsenceOnce(
   actor: Actor,
   boardId: BoardId,
   body: RegisterAbsenceBody,
+  requestKey?: string,
 ): Promise<{ absenceId: string }> {
   return onceForRepeatedClicks(
-    async () => ({ absenceId: (await registerAbsence(deps, actor, boardId, body)).id }),
+    async () => ({ absenceId: (await registerAbsence(deps, actor, boardId, body, requestKey)).id }),
     "Invalid",
     async () => {
       const same = (await deps.storage.absences.listForMember(boardId, body.memberId ?? actor.member.id)).find(

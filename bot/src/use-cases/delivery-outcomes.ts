@@ -12,13 +12,15 @@ import { nowOf, type UseCaseDeps } from "./deps";
 export interface DeliveryReport {
   reached: readonly Member[];
   unreached: readonly Member[];
+  /** Teams' answer was unknown (504): not known to be reached; the task waits in their Att göra. */
+  unknown?: readonly Member[];
 }
 
 /** Remembers who cards do not reach (the overview shows them), and forgets it once one does. */
 export async function recordReach(deps: UseCaseDeps, report: DeliveryReport): Promise<void> {
   const at = nowOf(deps);
   const changes: Array<[Member, (m: Member) => Member | undefined]> = [
-    ...report.unreached.map((m): [Member, (x: Member) => Member | undefined] => [
+    ...[...report.unreached, ...(report.unknown ?? [])].map((m): [Member, (x: Member) => Member | undefined] => [
       m,
       (x) => (x.notReachedSince ? undefined : { ...x, notReachedSince: at }),
     ]),
@@ -114,4 +116,32 @@ export async function signalAlertDelivered(
     if (!(err instanceof Conflict)) throw err;
   }
   return { notified: true };
+}
+
+/**
+ * The signal's cards to the receiving organisation: reaching none of them (no personal chat with the
+ * bot, as for a shared-channel member of another tenant, or Teams' answer unknown), the signal is
+ * marked not reached and its sender told once. Someone of them opening it in Att göra clears it.
+ */
+export async function signalRaisedDelivered(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  signalId: string,
+  report: DeliveryReport & { pending?: readonly Member[] },
+): Promise<void> {
+  await recordReach(deps, report);
+  const notReached = report.unreached.length + (report.unknown?.length ?? 0);
+  // Reached someone, still trying, or no cards in this installation (the tab is everyone's channel).
+  if (report.reached.length > 0 || (report.pending?.length ?? 0) > 0 || notReached === 0) return;
+  const signal = await deps.storage.signals.get(boardId, signalId);
+  if (!signal || signal.notReachedSince || signal.state !== "open") return;
+  try {
+    await deps.storage.signals.update({ ...signal, notReachedSince: nowOf(deps) }, { expectedEtag: signal.etag });
+  } catch (e) {
+    // Answered or marked meanwhile: whoever changed it decides.
+    if (!(e instanceof Conflict)) throw e;
+    return;
+  }
+  await deps.storage.boardVersions.bump(boardId);
+  await deps.notifier.notify({ type: "signalNotReached", boardId, signalId });
 }

@@ -13,13 +13,28 @@ import * as board from "../domain/board";
 import { Conflict, NotFound } from "../domain/errors";
 import { assertAllowed, type Permission } from "../domain/permissions";
 import type { Actor, BoardEntry, BoardId, OrganisationId, ParticipantId } from "../domain/types";
+import type { WalkthroughFact } from "../domain/walkthrough";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant, type ParticipantContext } from "./participant-access";
 import { toClosedEntryView, toEntryView } from "./view-mappers";
+import { countInRunningWalkthroughs } from "./walkthrough-counts";
 
 // Putting on, editing, reviewing and taking off board entries: load -> rule -> save with the
-// entry's ETag -> audit -> bump the board version (live viewers refetch) -> respond.
+// entry's ETag -> audit -> count it in a running walkthrough -> bump the board version (live
+// viewers refetch) -> respond. A retry that finds its first attempt landed counts and bumps again:
+// counting is a set union, so it counts once, and the bump may be what the first attempt lost.
+
+/** Counts what a change did in the board's running walkthroughs, then tells live viewers (once for both). */
+async function countAndAnnounce(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  participant: ParticipantContext["participant"],
+  fact?: WalkthroughFact,
+) {
+  if (fact) await countInRunningWalkthroughs(deps, boardId, participant, fact);
+  await deps.storage.boardVersions.bump(boardId);
+}
 
 async function loadEntry(deps: UseCaseDeps, actor: Actor, boardId: BoardId, participantId: ParticipantId, permission: Permission) {
   const [ctx, entry] = await Promise.all([
@@ -59,6 +74,7 @@ async function saveEdited(
   ctx: ParticipantContext,
   edited: BoardEntry,
   expectedEtag: string,
+  fact?: WalkthroughFact,
 ): Promise<EntryView> {
   // Logged before it is made: a change whose record cannot be written does not happen.
   await recordAccess(deps, actor, "changed", [ctx.participant]);
@@ -72,7 +88,7 @@ async function saveEdited(
     }
     throw e;
   }
-  await deps.storage.boardVersions.bump(edited.boardId);
+  await countAndAnnounce(deps, edited.boardId, ctx.participant, fact);
   return viewOf(ctx, saved, deps);
 }
 
@@ -101,8 +117,12 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
   assertAllowed(actor.member, "entry.putOn", ctx.relation);
   const current = await deps.storage.entries.getCurrent(boardId, body.participantId);
   if (current && isRetriedPutOn(current, actor, body, todayOf(deps))) {
-    // The first attempt landed but its answer (or the version bump after it) was lost: finish it.
-    await deps.storage.boardVersions.bump(boardId);
+    // The first attempt landed but its answer (or the count or version bump after it) was lost: finish it.
+    await countAndAnnounce(deps, boardId, ctx.participant, {
+      type: "added",
+      participantId: current.participantId,
+      happenedAt: current.updatedAt,
+    });
     return viewOf(ctx, current, deps);
   }
   // On the board means a current entry exists; the participant row's flag is not kept in step with it.
@@ -122,7 +142,7 @@ export async function putOnBoard(deps: UseCaseDeps, actor: Actor, boardId: Board
   );
   await recordAccess(deps, actor, "putOnBoard", [ctx.participant]);
   const saved = await deps.storage.entries.create(entry);
-  await deps.storage.boardVersions.bump(boardId);
+  await countAndAnnounce(deps, boardId, ctx.participant, { type: "added", participantId: saved.participantId });
   return viewOf(ctx, saved, deps);
 }
 
@@ -154,8 +174,12 @@ export async function addAction(
 ): Promise<EntryView> {
   const { ctx, entry } = await loadEntry(deps, actor, boardId, participantId, "entry.edit");
   const actionId = body.id ?? deps.newId();
-  // A retried request whose first attempt landed: the action is there already, answer with it.
-  if (entry.actions.some((a) => a.id === actionId)) return viewOf(ctx, entry, deps);
+  // A retried request whose first attempt landed: the action is there already; finish and answer with it.
+  const landed = entry.actions.find((a) => a.id === actionId);
+  if (landed) {
+    await countAndAnnounce(deps, boardId, ctx.participant, { type: "actionAgreed", participantId, actionId, happenedAt: landed.createdAt });
+    return viewOf(ctx, entry, deps);
+  }
   assertFresh(entry, body.etag, ctx, deps);
   const responsible = await deps.storage.members.get(boardId, body.responsibleId);
   if (!responsible) throw new NotFound("The responsible member");
@@ -165,7 +189,7 @@ export async function addAction(
     { id: actionId, what: body.what, responsibleId: body.responsibleId, byWhen: body.byWhen },
     nowOf(deps),
   );
-  return saveEdited(deps, actor, ctx, edited, body.etag);
+  return saveEdited(deps, actor, ctx, edited, body.etag, { type: "actionAgreed", participantId, actionId });
 }
 
 export async function setActionDone(
@@ -193,10 +217,15 @@ export async function markEntryReviewed(
   body: ReviewBody,
 ): Promise<EntryView> {
   const { ctx, entry, today } = await loadEntry(deps, actor, boardId, participantId, "entry.review");
-  // Reviewing twice the same day is one review per organisation, whoever of it clicked first.
-  if (board.hasReviewedOn(entry, actor.member.organisationId, today)) return viewOf(ctx, entry, deps);
+  const reviewed: WalkthroughFact = { type: "reviewed", participantId };
+  // Reviewing twice the same day is one review per organisation, whoever of it clicked first; a
+  // click during a walkthrough still counts the participant reviewed in it (once), as does a retry.
+  if (board.hasReviewedOn(entry, actor.member.organisationId, today)) {
+    await countAndAnnounce(deps, boardId, ctx.participant, reviewed);
+    return viewOf(ctx, entry, deps);
+  }
   assertFresh(entry, body.etag, ctx, deps);
-  return saveEdited(deps, actor, ctx, board.markReviewed(entry, actor.member, today, nowOf(deps)), body.etag);
+  return saveEdited(deps, actor, ctx, board.markReviewed(entry, actor.member, today, nowOf(deps)), body.etag, reviewed);
 }
 
 /** A retried take-off whose first attempt completed (its answer or the version bump was lost): answer with what it closed. */
@@ -213,7 +242,7 @@ async function resumeTakeOff(
   assertAllowed(actor.member, "entry.takeOff", ctx.relation);
   assertMayChange("entry.takeOff", actor.member.organisationId, closed.writtenBy, lead);
   assertSteers(actor, ctx, closed);
-  await deps.storage.boardVersions.bump(boardId);
+  await countAndAnnounce(deps, boardId, ctx.participant, { type: "removed", participantId, happenedAt: closed.updatedAt });
   return toClosedEntryView(ctx.visibility, closed);
 }
 
@@ -257,6 +286,6 @@ export async function takeOffBoard(
     }
     throw e;
   }
-  await deps.storage.boardVersions.bump(boardId);
+  await countAndAnnounce(deps, boardId, ctx.participant, { type: "removed", participantId });
   return toClosedEntryView(ctx.visibility, closed)!;
 }

@@ -18,7 +18,7 @@ import {
 import { answerCover, COVER_DUE_KIND } from "./absences";
 import { recordConsent } from "./consents";
 import type { UseCaseDeps } from "./deps";
-import { putOnBoard, takeOffBoard } from "./entries";
+import { addAction, putOnBoard, takeOffBoard } from "./entries";
 import { SIGNAL_DUE_KIND, raiseSignal } from "./signals";
 import { silentNotifier } from "./notification";
 import { readHistory } from "./participants";
@@ -262,13 +262,52 @@ describe("recording a consent, interrupted at every step", () => {
   });
 });
 
+/** A board whose participant is on it, with today's walkthrough running. */
+async function aRunningWalkthrough() {
+  const b = await aBoardWithAParticipant();
+  await storage.entries.create(anEntry(b.boardId, b.participantId));
+  await startOrJoinWalkthrough(deps(), b.actor, b.boardId);
+  const etag = (await storage.entries.getCurrent(b.boardId, b.participantId))!.etag!;
+  return { ...b, etag, before: await version(b.boardId) };
+}
+
+const agreeAnAction = (b: Board & { etag: string; before: number }) =>
+  addAction(deps(), b.actor, b.boardId, b.participantId, {
+    etag: b.etag,
+    id: "agreedaction1",
+    what: "Ringa boendestödet",
+    responsibleId: b.coordinator.id,
+    byWhen: TODAY,
+  });
+
+describe("an action agreed during a walkthrough, interrupted at every step", () => {
+  it("is counted once, and the retry finishes what was left (entry, walkthrough's count, version)", async () => {
+    await interruptedAtEveryWrite(aRunningWalkthrough, agreeAnAction, {
+      half: async (b) => {
+        // Counted only once the action is there: never an action counted that the entry lacks.
+        const [entry, w] = await Promise.all([
+          storage.entries.getCurrent(b.boardId, b.participantId),
+          storage.walkthroughs.get(b.boardId, TODAY, "all"),
+        ]);
+        const counted = w!.agreedActionIds.length > 0;
+        expect(counted && !entry!.actions.some((a) => a.id === "agreedaction1")).toBe(false);
+      },
+      whole: async (b) => {
+        const entry = await storage.entries.getCurrent(b.boardId, b.participantId);
+        expect(entry!.actions.filter((a) => a.id === "agreedaction1")).toHaveLength(1);
+        expect((await storage.walkthroughs.get(b.boardId, TODAY, "all"))!.agreedActionIds).toEqual(["agreedaction1"]);
+        expect(await version(b.boardId)).toBeGreaterThan(b.before);
+      },
+    });
+  });
+});
+
 describe("recording the check-in, interrupted at every step", () => {
   it("keeps the one check-in of the meeting, and the retry of the walkthrough's end finishes it (walkthrough, check-in, version)", async () => {
     await interruptedAtEveryWrite(
       async () => {
-        const b = await aBoardWithAParticipant();
-        await startOrJoinWalkthrough(deps(), b.actor, b.boardId);
-        await reportWalkthroughEvent(deps(), b.actor, b.boardId, { type: "actionAgreed" });
+        const b = await aRunningWalkthrough();
+        await agreeAnAction(b);
         return { ...b, before: await version(b.boardId) };
       },
       (b) => reportWalkthroughEvent(deps(), b.actor, b.boardId, { type: "end" }),

@@ -3,7 +3,7 @@ import { askedSubstitute } from "../domain/cover";
 import { AlreadyExists, Conflict, Forbidden, Invalid, NotFound } from "../domain/errors";
 import { PERSONAL_IDENTITY_NUMBER_REFUSED, looksLikePersonalIdentityNumber } from "../domain/identity-number";
 import { assertKeepsAnAdmin, assertSubstitutes, isActive, leftMember, planHandOver, withoutSubstitute } from "../domain/membership";
-import { mayChangeMember, mayGrantRole } from "../domain/permissions";
+import { isAllowed, mayChangeMember, mayGrantRole } from "../domain/permissions";
 import { mayManageSomeone } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { identityKeyOf, memberIdOf, type Actor, type BoardId, type Member, type MemberId } from "../domain/types";
@@ -140,7 +140,14 @@ export async function editMember(
       to !== current.role ? `${current.role} → ${to}` : `${current.role} (name or substitutes)`,
     );
   const otherAdmins = assertKeepsAnAdmin(current, to === "admin", members);
-  if (body.substituteIds) assertSubstitutes(current, body.substituteIds, members);
+  if (body.substituteIds)
+    assertSubstitutes(
+      current,
+      body.substituteIds,
+      members,
+      // Without the right, a list an admin made across organisations may still be reordered or shortened.
+      isAllowed(actor.member.role, "member.substituteAcrossOrganisations") || new Set(current.substituteIds),
+    );
   const next: Member = {
     ...current,
     role: to,

@@ -4,11 +4,13 @@ import type { BoardId, MemberId, OrganisationId, ParticipantId } from "../domain
 // What happened that someone should hear about. Use-cases announce; the bot edge decides who
 // gets which card. Only ids travel here: the edge reloads and re-checks visibility per recipient.
 export type Notification =
-  | { type: "signalRaised" | "signalAnswered"; boardId: BoardId; signalId: string }
+  | { type: "signalRaised" | "signalAnswered" | "signalNotReached"; boardId: BoardId; signalId: string }
   | { type: "coverRequested"; boardId: BoardId; absenceId: string; substituteId: MemberId }
   | { type: "coverSettled"; boardId: BoardId; absenceId: string }
   | { type: "consentChanged"; boardId: BoardId; participantId: ParticipantId; disclosingOrganisationId: OrganisationId }
-  | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string };
+  | { type: "checkInRecorded"; boardId: BoardId; date: string; meetingId: string }
+  /** A walkthrough started, or a Teams meeting chat joined it: that chat is told how to follow it from anywhere. */
+  | { type: "walkthroughInChat"; boardId: BoardId; date: string; meetingId: string };
 
 /** Recorded before signals were called signals: `escalationRaised` / `escalationAnswered` with `escalationId`. */
 function withTodaysNames(value: unknown): unknown {
@@ -22,12 +24,13 @@ function withTodaysNames(value: unknown): unknown {
 export const NotificationSchema: z.ZodType<Notification, unknown> = z.preprocess(
   withTodaysNames,
   z.discriminatedUnion("type", [
-    z.object({ type: z.enum(["signalRaised", "signalAnswered"]), boardId: z.string(), signalId: z.string() }),
+    z.object({ type: z.enum(["signalRaised", "signalAnswered", "signalNotReached"]), boardId: z.string(), signalId: z.string() }),
     z.object({ type: z.literal("coverRequested"), boardId: z.string(), absenceId: z.string(), substituteId: z.string() }),
     z.object({ type: z.literal("coverSettled"), boardId: z.string(), absenceId: z.string() }),
     z.object({ type: z.literal("consentChanged"), boardId: z.string(), participantId: z.string(), disclosingOrganisationId: z.string() }),
     // Due items written before meetings existed carry no meeting: theirs was the implicit one.
     z.object({ type: z.literal("checkInRecorded"), boardId: z.string(), date: z.string(), meetingId: z.string().default("all") }),
+    z.object({ type: z.literal("walkthroughInChat"), boardId: z.string(), date: z.string(), meetingId: z.string() }),
   ]),
 );
 

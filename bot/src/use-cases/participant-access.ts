@@ -32,5 +32,5 @@ export async function loadVisibleParticipant(
   if (!participant) throw new NotFound("The participant");
   const visibility = visibilityFor(participant, consents, actor.member.organisationId, today);
   if (!visibility) throw new NotFound("The participant");
-  return { participant, visibility, consents, absences, relation: relationOf(actor, participant, absences, today) };
+  return { participant, visibility, consents, absences, relation: relationOf(actor, participant, absences, consents, today) };
 }

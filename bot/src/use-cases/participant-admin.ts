@@ -24,7 +24,7 @@ export async function editParticipant(
   const today = todayOf(deps);
   const current = ctx.participant;
   assertAllowed(actor.member, "participant.edit", {
-    ...relationOf(actor, current, ctx.absences, today),
+    ...relationOf(actor, current, ctx.absences, ctx.consents, today),
     ownOrganisation: current.writtenBy === actor.member.organisationId,
   });
   const [board, members, organisations, all] = await Promise.all([

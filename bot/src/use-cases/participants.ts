@@ -45,7 +45,8 @@ export async function listParticipants(
     if (
       query.mine &&
       p.caseManagerId !== actor.member.id &&
-      standInFor(p.caseManagerId, snapshot.currentAbsences, today) !== actor.member.id
+      standInFor(p.caseManagerId, snapshot.currentAbsences, today, { participantId: p.id, consents: consents.get(p.id) ?? [] }) !==
+        actor.member.id
     )
       continue;
     if (query.offBoardOnly && onBoard.has(p.id)) continue;
@@ -63,7 +64,7 @@ export async function listParticipants(
       continue;
     }
     shown.push(p);
-    const relation = relationOf(actor, p, snapshot.currentAbsences, today);
+    const relation = relationOf(actor, p, snapshot.currentAbsences, pc, today);
     const view = toParticipantView(visibility, pc, snapshot.currentAbsences, onBoard.has(p.id), today);
     views.push({
       ...view,

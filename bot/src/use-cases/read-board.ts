@@ -2,6 +2,7 @@ import type { BoardHeader, BoardRow, BoardView, SignalView, Viewer } from "@fact
 import { PRIORITY_ORDER } from "../domain/board";
 import { boardModelOf, gettingStarted } from "../domain/board-profile";
 import { caseloadOn } from "../domain/caseload";
+import { splitCover } from "../domain/cover";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, Board, BoardId, CalendarDate, Member, Participant } from "../domain/types";
@@ -53,6 +54,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   const viewerOrg = actor.member.organisationId;
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
+  const participantsInTeam = snapshot.participants.filter((p) => !p.leftTeamOn && !p.erasedAt);
 
   const rows: BoardRow[] = [];
   const shown: Participant[] = [];
@@ -70,7 +72,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     }
     visibleById.set(participant.id, visibility);
     shown.push(participant);
-    const viewer = { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, today) };
+    const viewer = { member: actor.member, relation: relationOf(actor, participant, snapshot.currentAbsences, pc, today) };
     rows.push({
       participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
       entry: entryView,
@@ -101,7 +103,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
       participant &&
       toSignalView(visibility, e, now, {
         member: actor.member,
-        relation: relationOf(actor, participant, snapshot.currentAbsences, today),
+        relation: relationOf(actor, participant, snapshot.currentAbsences, consents.get(participant.id) ?? [], today),
       });
     if (view) signals.push(view);
   }
@@ -119,6 +121,9 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     rows,
     hiddenCount,
     signals,
-    absences: snapshot.currentAbsences.map(toAbsenceView),
+    // Which went where in a cross-organisation cover: counts only, never which participants.
+    absences: snapshot.currentAbsences.map((a) =>
+      toAbsenceView(a, a.cover.across ? splitCover(a, participantsInTeam, snapshot.consents, today) : undefined),
+    ),
   };
 }

@@ -29,6 +29,8 @@ export interface SignalForViewer {
   > & {
     etag: string;
     overdue: boolean;
+    /** Open, and its cards have reached nobody who can answer it (their Att göra holds it). */
+    notReached: boolean;
   };
   /** Only when the viewer's organisation may see the participant now. */
   participant?: { id: string; code: string; initials: string; onBoard: boolean };
@@ -69,7 +71,7 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
 
   let rights = NO_RIGHTS;
   if (visibility) {
-    rights = signalCardRights(member, relationOf(actor, participant, absences, today), e, entry !== undefined);
+    rights = signalCardRights(member, relationOf(actor, participant, absences, consents, today), e, entry !== undefined);
     // Logged before anything is shown: if it cannot be written, the caller gets no details.
     await recordAccess(deps, actor, "viewedDetails", [participant]);
   }
@@ -86,6 +88,7 @@ export async function readSignal(deps: UseCaseDeps, actor: Actor, boardId: Board
       raisedAt: e.raisedAt,
       answerBy: e.answerBy,
       overdue: answerVisible && isOverdue(e, now),
+      notReached: e.state === "open" && e.notReachedSince !== undefined,
       fromOrganisationId: e.fromOrganisationId,
       toOrganisationId: e.toOrganisationId,
     },

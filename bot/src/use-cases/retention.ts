@@ -9,6 +9,7 @@ import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
 import { toParticipantView } from "./view-mappers";
+import { countInRunningWalkthroughs } from "./walkthrough-counts";
 
 // Least data: a participant who leaves the FACT team keeps their record only for the retention
 // period of the organisation that wrote it (health care and social services keep records under
@@ -34,6 +35,8 @@ export async function leaveTeam(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     // Closed under the ETag just read: an edit landing in between makes this a Conflict, and the person retries.
     const { closed } = board.closeOnLeavingTeam(ctx.participant, entry, actor.member, today, nowOf(deps));
     await deps.storage.entries.close(entry, closed, { expectedEtag: entry.etag });
+    // Leaving takes them off the board: during a walkthrough, it counts as taken off in it.
+    await countInRunningWalkthroughs(deps, boardId, ctx.participant, { type: "removed", participantId });
   }
   const left: Participant = { ...ctx.participant, onBoard: false, leftTeamOn: today };
   let saved: Participant;

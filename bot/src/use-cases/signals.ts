@@ -1,8 +1,11 @@
 import type { AnswerSignalBody, PutOnBoardBody, SignalView, RaiseSignalBody } from "@fact-board/contract";
 import { RaiseSignalBody as RaiseSchema } from "@fact-board/contract";
+import type { z } from "zod";
 import { assertMayChange } from "../domain/authorship";
 import { Conflict, Forbidden, Invalid, NotFound, isDomainError } from "../domain/errors";
-import { answerDeadline, transitionSignal, type SignalEvent } from "../domain/signal";
+import { receiversAmong } from "../domain/receivers";
+import { transitionSignal, type SignalEvent } from "../domain/signal";
+import { answerDeadlineFor } from "../domain/working-patterns";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, BoardId, Signal } from "../domain/types";
 import { visibilityFor } from "../domain/visibility";
@@ -10,6 +13,7 @@ import { recordAccess } from "./audit";
 import { calendarOf, nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { putOnBoard } from "./entries";
 import { onceForRepeatedClicks } from "./repeated-clicks";
+import { createOnce } from "./request-keys";
 import { loadVisibleParticipant } from "./participant-access";
 import { toSignalView } from "./view-mappers";
 
@@ -28,7 +32,13 @@ export async function scheduleSignalFollowUp(deps: Pick<UseCaseDeps, "storage">,
 }
 
 /** A signal from the actor's organisation to another about a participant both may see. */
-export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: BoardId, input: RaiseSignalBody): Promise<SignalView> {
+export async function raiseSignal(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  input: RaiseSignalBody,
+  requestKey?: string,
+): Promise<SignalView> {
   const body = RaiseSchema.parse(input);
   assertAllowed(actor.member, "signal.raise");
   const ctx = await loadVisibleParticipant(deps, actor, boardId, body.participantId);
@@ -40,13 +50,48 @@ export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: Boar
   if (!receiverSees || !receiverSees.readable.has(actor.member.organisationId)) {
     throw new Forbidden("No valid consent lets that organisation read this signal.");
   }
+  // Concurrent submits of one form (its key) raise one signal; each is answered with it.
+  return createOnce(deps, {
+    boardId,
+    keys: [requestKey && `signal.request.${actor.member.id}.${requestKey}`],
+    make: (id) => makeSignal(deps, actor, boardId, body, ctx, receiver.id, id),
+    earlier: async (id) => {
+      const made = await deps.storage.signals.get(boardId, id);
+      return made && { made: toSignalView(ctx.visibility, made, deps.clock(), { member: actor.member, relation: ctx.relation })! };
+    },
+  });
+}
+
+async function makeSignal(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: z.output<typeof RaiseSchema>,
+  ctx: Awaited<ReturnType<typeof loadVisibleParticipant>>,
+  toOrganisationId: string,
+  id: string,
+): Promise<SignalView> {
   const now = deps.clock();
+  // The deadline follows who receives it now (recipients.ts asks the same): a 20 % coordinator's "today" is her working day.
+  const receivers = receiversAmong(
+    {
+      members: await deps.storage.members.listForBoard(boardId),
+      absences: ctx.absences,
+      today: todayOf(deps),
+      now,
+      board: calendarOf(deps),
+      about: { participantId: ctx.participant.id, consents: ctx.consents },
+    },
+    toOrganisationId,
+    ["coordinator"],
+    { atWorkNow: true },
+  );
   const signal: Signal = {
-    id: deps.newId(),
+    id,
     boardId,
     participantId: body.participantId,
     fromOrganisationId: actor.member.organisationId,
-    toOrganisationId: receiver.id,
+    toOrganisationId,
     kind: body.kind,
     urgency: body.urgency,
     ...(body.note ? { note: body.note } : {}),
@@ -54,7 +99,7 @@ export async function raiseSignal(deps: UseCaseDeps, actor: Actor, boardId: Boar
     state: "open",
     raisedBy: actor.member.id,
     raisedAt: now.toISOString(),
-    answerBy: answerDeadline(body.urgency, now, calendarOf(deps)).toISOString(),
+    answerBy: answerDeadlineFor(body.urgency, now, receivers, calendarOf(deps)).toISOString(),
     remindersSent: 0,
     managerNotified: false,
   };
@@ -121,7 +166,8 @@ export async function answerSignal(
 
 /**
  * From the signal form in Teams: the form's request id becomes the signal's id, so a double click
- * raises it once (the second click gets the signal the first one raised).
+ * raises it once (the second click gets the signal the first one raised): creating the signal's own
+ * row is the atomic check, so no request key is needed.
  */
 export async function raiseSignalOnce(
   deps: UseCaseDeps,

@@ -14,7 +14,7 @@ import { lastReviewReadable, nextEvaluationWriterOf, outcomeWriterOf, priorityWr
 import { sipFollowUpOverdue } from "../domain/plans";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
-import { askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
+import { type CoverSplit, askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
 import { daysBetween } from "../domain/dates";
 import { isOverdue } from "../domain/signal";
 import type {
@@ -49,6 +49,7 @@ export const toMemberView = (m: Member): MemberView => ({
   organisationId: m.organisationId,
   role: m.role,
   substituteIds: m.substituteIds,
+  ...(m.workingPattern ? { workingPattern: m.workingPattern } : {}),
 });
 
 export function toConsentView(c: Consent | undefined, participantId: string, disclosing: string, today: CalendarDate): ConsentView {
@@ -90,7 +91,7 @@ export function toParticipantView(
   viewer?: ViewerRelation,
 ): ParticipantView {
   const p = v.participant;
-  const standIn = standInFor(p.caseManagerId, absences, today);
+  const standIn = standInFor(p.caseManagerId, absences, today, { participantId: p.id, consents });
   return {
     id: p.id,
     code: p.code,
@@ -223,13 +224,14 @@ export function toSignalView(v: ParticipantVisibility, e: Signal, now: Date, vie
     overdue: answerVisible && isOverdue(e, now),
     ...(answerVisible && e.declineReason ? { declineReason: e.declineReason } : {}),
     ...(answerVisible ? {} : { answerHidden: true }),
+    ...(e.notReachedSince && e.state === "open" ? { notReached: true } : {}),
     ...(e.etag ? { etag: e.etag } : {}),
     ...(viewer ? { may: signalRights(viewer.member, viewer.relation, e) } : {}),
   };
 }
 
 /** Absences are about members, not participants: every member of the board sees them. */
-export function toAbsenceView(a: Absence): AbsenceView {
+export function toAbsenceView(a: Absence, split?: CoverSplit): AbsenceView {
   const asked = askedSubstitute(a.cover);
   return {
     id: a.id,
@@ -241,6 +243,15 @@ export function toAbsenceView(a: Absence): AbsenceView {
     coverState: a.cover.state,
     ...(a.cover.coveredBy ? { coveredBy: a.cover.coveredBy } : {}),
     ...(asked ? { askedSubstituteId: asked } : {}),
+    ...(split && a.cover.across
+      ? {
+          split: {
+            toSubstitute: split.toSubstitute.length,
+            toOwnOrganisation: split.toOwnOrganisation.length,
+            ...(a.cover.across.othersTo ? { othersTo: a.cover.across.othersTo } : {}),
+          },
+        }
+      : {}),
     ...(a.etag ? { etag: a.etag } : {}),
   };
 }

@@ -1,17 +1,15 @@
-import { hasReviewedOn } from "../domain/board";
 import type { WalkthroughAttendeeView, WalkthroughEventBody, WalkthroughView } from "@fact-board/contract";
 import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
-import { AlreadyExists, Conflict, Invalid, NotFound } from "../domain/errors";
+import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import { ALL_MEETINGS, isScheduledOn, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
-import { rowRights } from "../domain/viewer-rights";
 import {
   applyWalkthroughEvent,
-  currentParticipantId,
   durationSeconds,
+  isPresenterPresent,
   notReached,
   startWalkthrough,
   walkthroughOrder,
@@ -20,17 +18,16 @@ import {
   type WalkthroughEvent,
 } from "../domain/walkthrough";
 import type { Stored } from "../storage/entity-support";
-import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
-import { relationOf } from "./relation";
-import { toEntryView, toParticipantView } from "./view-mappers";
+import { currentFor } from "./walkthrough-moves";
 
 // The shared walkthrough: one per occurrence of the board's recurring meetings (a board without a
 // schedule has one implicit meeting, "all", every working day), held here so every attendee's
 // stage and side panel follow the same presenter. It covers the participants on the board that
-// involve the meeting's organisations, plus anyone put on during it. Changes bump the board's
-// version, which the live stream already announces to every instance's viewers; each viewer then
-// reads the walkthrough as their own organisation may see it.
+// involve the meeting's organisations, plus anyone put on during it. Changes bump the walkthrough's
+// own version (not the board's), which the live stream announces to every instance's viewers; on a
+// move each viewer reads only the move view (walkthrough-moves.ts), otherwise the walkthrough as
+// their own organisation may see it.
 
 /** How far back the carry-over looks for the last walkthrough. */
 const CARRY_OVER_DAYS = 14;
@@ -85,12 +82,28 @@ async function change(
     if (next === stored) return stored;
     try {
       const saved = await deps.storage.walkthroughs.save(next, { expectedEtag: stored.etag });
-      await deps.storage.boardVersions.bump(boardId);
+      // The walkthrough's own version: attendees follow it without the board being read again.
+      await deps.storage.boardVersions.bumpWalkthrough(boardId, {
+        meetingId,
+        index: saved.currentIndex,
+        change: isMoveOnly(stored, saved) ? "move" : "other",
+      });
       return saved;
     } catch (e) {
       if (!(e instanceof Conflict) || attempt >= ATTEMPTS) throw e;
     }
   }
+}
+
+/** A change of position only: attendees read the move view, not the whole walkthrough. */
+function isMoveOnly(was: Walkthrough, now: Walkthrough): boolean {
+  return (
+    now.currentIndex !== was.currentIndex &&
+    now.presenterId === was.presenterId &&
+    now.endedAt === was.endedAt &&
+    now.order.length === was.order.length &&
+    now.attendees.length === was.attendees.length
+  );
 }
 
 /** Starts today's walkthrough of the meeting, or joins it when another attendee started it first; an ended one continues. */
@@ -120,12 +133,14 @@ export async function startOrJoinWalkthrough(
     });
     try {
       await deps.storage.walkthroughs.create(w);
-      await deps.storage.boardVersions.bump(boardId);
+      await deps.storage.boardVersions.bumpWalkthrough(boardId, { meetingId: meeting.id, index: w.currentIndex, change: "other" });
     } catch (e) {
       if (!(e instanceof AlreadyExists)) throw e;
     }
   }
+  let newChat = false;
   const saved = await change(deps, boardId, meeting.id, async (w) => {
+    newChat = teamsChatId !== undefined && !(w.chatIds ?? []).includes(teamsChatId);
     const now = nowOf(deps);
     const joined = applyWalkthroughEvent(
       w.endedAt ? applyWalkthroughEvent(w, { type: "reopen", by: me.memberId, organisationId: me.organisationId }, now) : w,
@@ -134,6 +149,7 @@ export async function startOrJoinWalkthrough(
     );
     return withNewEntries(joined, await boardOrderOf(deps, boardId, meeting, w.added));
   });
+  if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
   return viewOf(deps, actor, saved, meeting);
 }
 
@@ -166,10 +182,20 @@ export async function joinWalkthrough(
     organisationId: actor.member.organisationId,
     ...(teamsChatId ? { chatId: teamsChatId } : {}),
   };
-  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, join, nowOf(deps)));
+  let newChat = false;
+  const saved = await change(deps, boardId, meeting.id, (w) => {
+    newChat = teamsChatId !== undefined && !(w.chatIds ?? []).includes(teamsChatId);
+    return applyWalkthroughEvent(w, join, nowOf(deps));
+  });
+  if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
   return viewOf(deps, actor, saved, meeting);
 }
 
+/**
+ * What a presenter does: move on, take over, end. Everything the walkthrough counts (reviewed, put
+ * on, taken off, actions agreed) is recorded by the use-case that did it (walkthrough-counts.ts);
+ * the contract refuses a browser's report of it with a 400.
+ */
 export async function reportWalkthroughEvent(
   deps: UseCaseDeps,
   actor: Actor,
@@ -177,62 +203,18 @@ export async function reportWalkthroughEvent(
   body: WalkthroughEventBody,
   meetingId?: string,
 ): Promise<WalkthroughView> {
+  assertAllowed(actor.member, "checkIn.record");
   const meeting = await meetingFor(deps, boardId, meetingId);
   const by = actor.member.id;
-  let event: WalkthroughEvent;
-  switch (body.type) {
-    case "moveTo":
-      assertAllowed(actor.member, "checkIn.record");
-      event = { type: "moveTo", by, index: body.index };
-      break;
-    case "takeOver":
-      assertAllowed(actor.member, "checkIn.record");
-      event = { type: "takeOver", by, organisationId: actor.member.organisationId };
-      break;
-    case "end":
-      assertAllowed(actor.member, "checkIn.record");
-      event = { type: "end", by };
-      break;
-    case "actionAgreed":
-      assertAllowed(actor.member, "board.read");
-      event = { type: "actionAgreed", by };
-      break;
-    default:
-      assertAllowed(actor.member, "board.read");
-      await assertReportable(deps, actor, boardId, body.type, body.participantId);
-      event = { type: body.type, by, participantId: body.participantId };
-  }
+  const event: WalkthroughEvent =
+    body.type === "moveTo"
+      ? { type: "moveTo", by, index: body.index }
+      : body.type === "takeOver"
+        ? { type: "takeOver", by, organisationId: actor.member.organisationId }
+        : { type: "end", by };
   const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, event, nowOf(deps)));
   if (body.type === "end") await recordCheckInFrom(deps, saved);
   return viewOf(deps, actor, saved, meeting);
-}
-
-/**
- * The walkthrough counts what happened on the board, so it is checked against the board: a review
- * today, an entry put on, an entry gone. Unknown and hidden participants get the same answer.
- */
-async function assertReportable(
-  deps: UseCaseDeps,
-  actor: Actor,
-  boardId: BoardId,
-  type: "reviewed" | "added" | "removed",
-  participantId: string,
-): Promise<void> {
-  const today = todayOf(deps);
-  const [participant, consents, entry] = await Promise.all([
-    deps.storage.participants.get(boardId, participantId),
-    deps.storage.consents.listForParticipant(boardId, participantId),
-    deps.storage.entries.getCurrent(boardId, participantId),
-  ]);
-  const invalid = () => new Invalid("participantId: not a participant of this board that you may see.", "participantId");
-  if (!participant || !visibilityFor(participant, consents, actor.member.organisationId, today)) throw invalid();
-  const ok =
-    type === "reviewed"
-      ? entry !== undefined && hasReviewedOn(entry, actor.member.organisationId, today)
-      : type === "added"
-        ? entry !== undefined
-        : entry === undefined;
-  if (!ok) throw new Invalid(`participantId: the board does not show this participant as ${type} today.`, "participantId");
 }
 
 /** The check-in is the walkthrough's record: the server writes it, nobody's browser merges it. */
@@ -254,7 +236,7 @@ async function recordCheckInFrom(deps: UseCaseDeps, w: Walkthrough): Promise<voi
     reviewedParticipantIds: union(w.reviewed, stored?.reviewedParticipantIds),
     addedParticipantIds: union(w.added, stored?.addedParticipantIds),
     removedParticipantIds: union(w.removed, stored?.removedParticipantIds),
-    actionsAgreed: Math.max(w.actionsAgreed, stored?.actionsAgreed ?? 0),
+    actionsAgreed: Math.max(w.agreedActionIds.length, stored?.actionsAgreed ?? 0),
     recordedBy: w.presenterId,
   };
   await deps.storage.checkIns.save(checkIn, stored ? { expectedEtag: stored.etag } : {});
@@ -269,17 +251,17 @@ function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, or
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
 async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
   const today = todayOf(deps);
-  const [participants, consents, members, absences, entries] = await Promise.all([
+  const [participants, consents, members, absences, entries, live] = await Promise.all([
     deps.storage.participants.listForBoard(w.boardId),
     deps.storage.consents.listForBoard(w.boardId),
     deps.storage.members.listForBoard(w.boardId),
     deps.storage.absences.listCurrent(w.boardId, today),
     deps.storage.entries.listCurrent(w.boardId),
+    deps.storage.boardVersions.live(w.boardId),
   ]);
   const byConsent = groupConsentsByParticipant(consents);
   const byId = new Map<string, Participant>(participants.map((p) => [p.id, p]));
   const memberById = new Map(members.map((m) => [m.id, m]));
-  const entryById = new Map(entries.map((e) => [e.participantId, e]));
   const org = actor.member.organisationId;
   const visibilityOf = (id: string) => {
     const p = byId.get(id);
@@ -298,27 +280,7 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     }
   });
 
-  let current: WalkthroughView["current"];
-  const currentId = currentParticipantId(w);
-  if (currentId !== undefined) {
-    const visibility = visibilityOf(currentId);
-    const entry = entryById.get(currentId);
-    const entryView = visibility && entry && toEntryView(visibility, entry, today);
-    if (visibility && entryView) {
-      const viewer = { member: actor.member, relation: relationOf(actor, visibility.participant, absences, today) };
-      const row = {
-        participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
-        entry: entryView,
-        may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
-      };
-      current = { index: w.currentIndex, since: w.currentSince, shown: "details", participantId: currentId, row };
-      await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
-    } else if (visibility) {
-      current = { index: w.currentIndex, since: w.currentSince, shown: "offBoard", participantId: currentId };
-    } else {
-      current = { index: w.currentIndex, since: w.currentSince, shown: "hidden" };
-    }
-  }
+  const current = await currentFor(deps, actor, w, { participants, consents, entries, absences });
 
   return {
     date: w.date,
@@ -326,6 +288,8 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     ...(meeting.id !== ALL_MEETINGS ? { meetingName: meeting.name } : {}),
     presenter: attendeeView(memberById, w.presenterId, memberById.get(w.presenterId)?.organisationId ?? ""),
     isPresenter: w.presenterId === actor.member.id,
+    presenterPresent: isPresenterPresent(w, live.presenter, nowOf(deps)),
+    version: live.walkthrough?.meetingId === w.meetingId ? live.walkthrough.version : 0,
     startedAt: w.startedAt,
     ...(w.endedAt ? { endedAt: w.endedAt } : {}),
     total: w.order.length,
@@ -335,11 +299,32 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
       reviewed: w.reviewed.length,
       added: w.added.length,
       removed: w.removed.length,
-      actionsAgreed: w.actionsAgreed,
+      actionsAgreed: w.agreedActionIds.length,
       notReached: notReached(w).length,
     },
     attendees: w.attendees.map((a) => attendeeView(memberById, a.memberId, a.organisationId)),
   };
+}
+
+export interface WalkthroughChats {
+  boardName: string;
+  meetingName?: string;
+  date: string;
+  /** The Teams meeting chats the walkthrough runs in: where "Följ genomgången" goes. */
+  chatIds: string[];
+}
+
+/** The meeting chats of a walkthrough, and what the chat may be told of it (names of the board and the meeting, the date). */
+export async function readWalkthroughChats(
+  deps: UseCaseDeps,
+  boardId: BoardId,
+  date: string,
+  meetingId: string,
+): Promise<WalkthroughChats | undefined> {
+  const [board, w] = await Promise.all([deps.storage.boards.get(boardId), deps.storage.walkthroughs.get(boardId, date, meetingId)]);
+  if (!board || !w) return undefined;
+  const meeting = meetingId === ALL_MEETINGS ? undefined : meetingsOf(board).find((m) => m.id === meetingId);
+  return { boardName: board.name, ...(meeting ? { meetingName: meeting.name } : {}), date, chatIds: w.chatIds ?? [] };
 }
 
 export interface CheckInSummary {
@@ -373,7 +358,7 @@ export async function readCheckInSummary(
       total: w.order.length,
       putOn: w.added.length,
       takenOff: w.removed.length,
-      actionsAgreed: w.actionsAgreed,
+      actionsAgreed: w.agreedActionIds.length,
       notReached: notReached(w).length,
     },
     chatIds: w.chatIds ?? [],

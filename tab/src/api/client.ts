@@ -12,6 +12,7 @@ import type {
   ConsentView,
   EditEntryBody,
   EntryView,
+  InboxView,
   SignalView,
   JoinWalkthroughBody,
   LogExtract,
@@ -54,11 +55,17 @@ import type {
   OrganisationBody,
   ParticipantView,
   RosterPerson,
+  SetWorkingPatternBody,
+  WorkingPatternView,
 } from "@fact-board/contract";
 import type { DevPeopleResponse, DevPerson, DevSignInBody, DevSignInResponse, SignInConfig } from "@fact-board/contract";
+import type { PresenceLiveEvent, WalkthroughLiveEvent, WalkthroughMoveView } from "@fact-board/contract";
 import { createParser } from "eventsource-parser";
 import { apiHeaders, takeEarly, takeEarlyPublic } from "./early";
 import { ApiRequestError, errorMessage, toApiRequestError } from "./errors";
+
+/** A form's request key (the API's Idempotency-Key): chosen when the form opens, sent with every submit of it. */
+export const newRequestKey = (): string => crypto.randomUUID();
 
 /** Where the bearer token comes from: the dev sign-in outside Teams, Teams SSO inside. */
 export type TokenSource = () => Promise<string>;
@@ -84,7 +91,7 @@ export class ApiClient {
     private readonly baseUrl = "",
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown, csv?: string | ArrayBuffer): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, csv?: string | ArrayBuffer, requestKey?: string): Promise<T> {
     const token = await this.token();
     let response: Response;
     try {
@@ -96,6 +103,7 @@ export class ApiClient {
           headers: {
             ...apiHeaders(token, false),
             ...(csv !== undefined ? { "Content-Type": "text/csv" } : body === undefined ? {} : { "Content-Type": "application/json" }),
+            ...(requestKey ? { "Idempotency-Key": requestKey } : {}),
           },
           body: csv ?? (body === undefined ? undefined : JSON.stringify(body)),
         }));
@@ -169,12 +177,20 @@ export class ApiClient {
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough${meetingQuery(meetingId)}`, body);
   joinWalkthrough = (boardId: string, meetingId?: string, body: JoinWalkthroughBody = {}) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/join${meetingQuery(meetingId)}`, body);
+  /** On a move: the walkthrough's position and the current participant as this viewer may see them. */
+  walkthroughMove = (boardId: string, meetingId: string) =>
+    this.request<WalkthroughMoveView>("GET", `/api/boards/${seg(boardId)}/walkthrough/current${meetingQuery(meetingId)}`);
+  /** The presenting stage's heartbeat: attendees are told when it stops. */
+  presenterHeartbeat = (boardId: string, meetingId: string) =>
+    this.request<{ presenting: boolean }>("POST", `/api/boards/${seg(boardId)}/walkthrough/presence${meetingQuery(meetingId)}`, {});
   walkthroughEvent = (boardId: string, body: WalkthroughEventBody, meetingId?: string) =>
     this.request<WalkthroughResponse>("POST", `/api/boards/${seg(boardId)}/walkthrough/events${meetingQuery(meetingId)}`, body);
   /** The board's recurring meetings (empty: no schedule, one implicit daily meeting). */
   meetings = (boardId: string) => this.request<MeetingList>("GET", `/api/boards/${seg(boardId)}/meetings`);
   overview = (boardId: string) => this.request<Overview>("GET", `/api/boards/${seg(boardId)}/overview`);
-  raiseSignal = (boardId: string, body: RaiseSignalBody) => this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals`, body);
+  /** `requestKey`: chosen once per form (newRequestKey), so a repeated or concurrent submit raises one signal. */
+  raiseSignal = (boardId: string, body: RaiseSignalBody, requestKey?: string) =>
+    this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals`, body, undefined, requestKey);
   answerSignal = (boardId: string, signalId: string, body: AnswerSignalBody) =>
     this.request<SignalView>("POST", `/api/boards/${seg(boardId)}/signals/${seg(signalId)}/answer`, body);
   recordConsent = (boardId: string, participantId: string, organisationId: string, body: RecordConsentBody) =>
@@ -183,8 +199,10 @@ export class ApiClient {
       `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/consents/${seg(organisationId)}`,
       body,
     );
-  registerAbsence = (boardId: string, body: RegisterAbsenceBody) =>
-    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body);
+  /** Att göra: what waits for the viewer or their organisation. Reading it counts as being reached. */
+  inbox = (boardId: string) => this.request<InboxView>("GET", `/api/boards/${seg(boardId)}/inbox`);
+  registerAbsence = (boardId: string, body: RegisterAbsenceBody, requestKey?: string) =>
+    this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences`, body, undefined, requestKey);
   answerCover = (boardId: string, absenceId: string, body: AnswerCoverBody) =>
     this.request<AbsenceView>("POST", `/api/boards/${seg(boardId)}/absences/${seg(absenceId)}/cover`, body);
   audit = (boardId: string, filter: { participantId?: string; memberId?: string; cursor?: string }) => {
@@ -204,6 +222,10 @@ export class ApiClient {
   addMember = (boardId: string, body: AddMemberBody) => this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members`, body);
   editMember = (boardId: string, memberId: string, body: EditMemberBody) =>
     this.request<MemberAdminView>("PATCH", `/api/boards/${seg(boardId)}/members/${seg(memberId)}`, body);
+  workingPattern = (boardId: string, memberId: string) =>
+    this.request<WorkingPatternView>("GET", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/working-pattern`);
+  setWorkingPattern = (boardId: string, memberId: string, body: SetWorkingPatternBody) =>
+    this.request<WorkingPatternView>("PUT", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/working-pattern`, body);
   leaveBoard = (boardId: string, memberId: string, body: LeaveBoardBody) =>
     this.request<MemberAdminView>("POST", `/api/boards/${seg(boardId)}/members/${seg(memberId)}/leave`, body);
   requestToJoin = (boardId: string, body: JoinRequestBody) =>
@@ -283,10 +305,23 @@ export class ApiClient {
     on.open();
     const parser = createParser({
       onEvent: (message) => {
-        if (message.event !== "version") return;
         try {
-          const { version } = JSON.parse(message.data) as { version: unknown };
-          if (typeof version === "number") on.version(version);
+          // Checked by hand rather than with the contract's schemas: zod stays out of the tab's first load.
+          const data = JSON.parse(message.data) as Record<string, unknown>;
+          const isInt = (v: unknown): v is number => Number.isInteger(v);
+          if (message.event === "version") {
+            if (isInt(data.version)) on.version(data.version);
+          } else if (message.event === "walkthrough") {
+            const { meetingId, version, index, change } = data;
+            if (typeof meetingId === "string" && isInt(version) && isInt(index) && (change === "move" || change === "other")) {
+              on.walkthrough?.({ meetingId, version, index, change });
+            }
+          } else if (message.event === "presence") {
+            const { meetingId, presenterId, presenterPresent } = data;
+            if (typeof meetingId === "string" && typeof presenterId === "string" && typeof presenterPresent === "boolean") {
+              on.presence?.({ meetingId, presenterId, presenterPresent });
+            }
+          }
         } catch {
           // A malformed event is ignored; the next one or a reconnect brings the board up to date.
         }
@@ -311,7 +346,12 @@ export class ApiClient {
 
 export interface LiveHandlers {
   open: () => void;
+  /** The board changed. */
   version: (version: number) => void;
+  /** The walkthrough changed (a move: its position only). */
+  walkthrough?: (event: WalkthroughLiveEvent) => void;
+  /** The presenter's stage stopped (or resumed) its heartbeat. */
+  presence?: (event: PresenceLiveEvent) => void;
 }
 
 /** How to sign in outside Teams (GET /api/sign-in/config, no token needed); undefined when it cannot be read. */

@@ -1,12 +1,13 @@
 import type { AbsenceView } from "@fact-board/contract";
-import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { absenceCover, coverText } from "./cover";
 import { memberName } from "./model";
 import { RegisterAbsenceDialog } from "./lazyParts";
+import { openedAbsenceId } from "./useOpenItem";
 import { useVersionedChange } from "./useVersionedChange";
 
 const useStyles = makeStyles({
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
   },
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   meta: { color: tokens.colorNeutralForeground2 },
+  // The absence a card's link opened: marked, and focused once, so its buttons are the next stop.
+  opened: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
@@ -37,7 +40,15 @@ const coverWord = { accept: "term.coverAccept", decline: "term.coverDecline" } a
  */
 export function AbsencePanel({ compact = false }: { compact?: boolean }) {
   const client = useApi();
-  const { board, boardId } = useBoardContext();
+  const { board, boardId, openItem } = useBoardContext();
+  const openedId = openedAbsenceId(openItem);
+  const focusOnce = useRef(false);
+  const focusOpened = (el: HTMLLIElement | null) => {
+    if (!el || focusOnce.current) return;
+    focusOnce.current = true;
+    el.scrollIntoView({ block: "center" });
+    el.focus();
+  };
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const headingId = useId("absences");
@@ -91,7 +102,15 @@ export function AbsencePanel({ compact = false }: { compact?: boolean }) {
             const nameId = `${headingId}-${absence.id}`;
             const askedMe = asksMe(absence);
             return (
-              <li key={absence.id} className={styles.item} data-absence={absence.id} data-cover={absence.coverState}>
+              <li
+                key={absence.id}
+                className={mergeClasses(styles.item, absence.id === openedId && styles.opened)}
+                data-absence={absence.id}
+                data-cover={absence.coverState}
+                {...(absence.id === openedId
+                  ? { ref: focusOpened, tabIndex: -1, "aria-current": "true" as const, "aria-labelledby": nameId }
+                  : {})}
+              >
                 <div className={styles.line}>
                   <Text weight="semibold" id={nameId}>
                     {memberName(board, absence.memberId)}
@@ -107,6 +126,15 @@ export function AbsencePanel({ compact = false }: { compact?: boolean }) {
                     ? ` · ${t("absence.asked", { name: memberName(board, cover.askedSubstituteId) })}`
                     : ""}
                 </Caption1>
+                {absence.coverState === "covered" && absence.split && (
+                  <Caption1 className={styles.meta} data-split>
+                    {t("absence.split", {
+                      toSubstitute: absence.split.toSubstitute,
+                      toOwn: absence.split.toOwnOrganisation,
+                      name: absence.split.othersTo ? memberName(board, absence.split.othersTo) : t("absence.splitNobody"),
+                    })}
+                  </Caption1>
+                )}
                 {askedMe && (
                   <div className={styles.buttons} role="group" aria-label={t("absence.askedYou")} aria-describedby={nameId}>
                     <Button size="small" appearance="primary" aria-describedby={nameId} onClick={() => void answer(absence, "accept")}>

@@ -29,7 +29,7 @@ function newActionId(): string {
 }
 
 /** Dagens plan: the entry's actions (what, who, by when, done) and a form to agree a new one. */
-export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdded?: () => void }) {
+export function ActionPlan({ row }: { row: BoardRow }) {
   const { board } = useBoardContext();
   const { submit } = useEntryActions();
   const { t, formatDate } = useI18n();
@@ -56,10 +56,7 @@ export function ActionPlan({ row, onActionAdded }: { row: BoardRow; onActionAdde
     setSaving(true);
     const outcome = await submit(row, { kind: "addAction", action: { id: newActionId(), what: what.trim(), responsibleId: who, byWhen } });
     setSaving(false);
-    if (outcome.saved) {
-      setWhat("");
-      onActionAdded?.();
-    }
+    if (outcome.saved) setWhat("");
   };
 
   return (

@@ -8,6 +8,8 @@ export interface BoardContextValue extends Omit<BoardState, "board"> {
   meetingId?: string;
   /** The Teams meeting chat this surface runs in, if any. */
   teamsChatId?: string;
+  /** The item a card's link opened the tab at (OpenItem id), if any. */
+  openItem?: string;
   board: BoardView;
 }
 

@@ -14,6 +14,7 @@ function context(rows: ReturnType<typeof row>[]): BoardContextValue {
     refresh: async () => {},
     applyEntry: () => {},
     removeEntry: () => {},
+    subscribeLive: () => () => undefined,
   };
 }
 

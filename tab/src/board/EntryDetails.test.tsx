@@ -23,6 +23,7 @@ function renderDetails(r: ReturnType<typeof row>) {
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <EntryActionsProvider>

@@ -48,6 +48,7 @@ function renderExtract(client: Partial<ApiClient>) {
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <LogExtractDialog participantId="p001" code="FIK-001" onClose={() => {}} />

@@ -11,7 +11,7 @@ import { addDays } from "./model";
 import { DEFAULT_EVALUATION_DAYS, useRememberedPriority } from "./rememberedPriority";
 
 /** Ta upp på tavlan: pick one of the visible participants not yet on the board. */
-export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; onPutOn?: (participantId: string) => void }) {
+export function PutOnBoardDialog({ trigger }: { trigger: ReactElement }) {
   const client = useApi();
   const { board, boardId, refresh } = useBoardContext();
   const { notify, notifyError } = useEntryActions();
@@ -66,7 +66,6 @@ export function PutOnBoardDialog({ trigger, onPutOn }: { trigger: ReactElement; 
       lastPriority.remember(priority);
       dialog.close();
       notify(t("entry.saved"));
-      onPutOn?.(participantId);
       void refresh();
     } catch (e) {
       notifyError(e);

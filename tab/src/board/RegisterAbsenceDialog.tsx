@@ -2,6 +2,7 @@ import type { AbsenceReason, AbsenceView } from "@fact-board/contract";
 import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
+import { newRequestKey } from "../api/client";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { DateRangeField, isRangeValid } from "./DateRangeField";
@@ -24,7 +25,9 @@ export function RegisterAbsenceDialog({ trigger, send }: { trigger: ReactElement
   const [from, setFrom] = useState(board.today);
   const [to, setTo] = useState(board.today);
   const [reason, setReason] = useState<AbsenceReason>("sick");
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const dialog = useFormDialog(() => {
+    setRequestKey(newRequestKey());
     setMemberId(me);
     setFrom(board.today);
     setTo(board.today);
@@ -36,7 +39,7 @@ export function RegisterAbsenceDialog({ trigger, send }: { trigger: ReactElement
     dialog.close();
     await send<AbsenceView>({
       before: undefined,
-      save: () => client.registerAbsence(boardId, { ...(memberId === me ? {} : { memberId }), from, to, reason }),
+      save: () => client.registerAbsence(boardId, { ...(memberId === me ? {} : { memberId }), from, to, reason }, requestKey),
       title: t("absence.registerTitle"),
       yours: t(`absenceReason.${reason}`),
       rows: () => [],

@@ -2,6 +2,7 @@ import type { SignalView, ParticipantView, SignalKind, Urgency } from "@fact-boa
 import { Checkbox, Field, Radio, RadioGroup, Select, Textarea } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
+import { newRequestKey } from "../api/client";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { FormDialog, useFormDialog } from "./FormDialog";
@@ -24,7 +25,9 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
   const [urgency, setUrgency] = useState<Urgency>("thisWeek");
   const [note, setNote] = useState("");
   const [proposeBoard, setProposeBoard] = useState(false);
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const dialog = useFormDialog(() => {
+    setRequestKey(newRequestKey());
     setTo(receivers[0] ?? "");
     setKind("concern");
     setUrgency("thisWeek");
@@ -38,14 +41,18 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
     await send<SignalView>({
       before: undefined,
       save: () =>
-        client.raiseSignal(boardId, {
-          participantId: participant.id,
-          toOrganisationId: to,
-          kind,
-          urgency,
-          proposeBoard,
-          ...(trimmed ? { note: trimmed } : {}),
-        }),
+        client.raiseSignal(
+          boardId,
+          {
+            participantId: participant.id,
+            toOrganisationId: to,
+            kind,
+            urgency,
+            proposeBoard,
+            ...(trimmed ? { note: trimmed } : {}),
+          },
+          requestKey,
+        ),
       title: t("signal.raiseTitle", { code: participant.code }),
       yours: t(`signal.${kind}`),
       rows: () => [],

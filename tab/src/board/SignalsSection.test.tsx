@@ -43,6 +43,7 @@ function renderSignals(s: SignalView) {
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <EntryActionsProvider>

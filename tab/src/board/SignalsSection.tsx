@@ -108,6 +108,11 @@ export function SignalsSection({
                 <Badge appearance="tint" color={signal.state === "open" ? "warning" : "brand"}>
                   {signal.answerHidden ? t("signal.answerHidden") : t(`signalState.${signal.state}`)}
                 </Badge>
+                {signal.notReached && (
+                  <Badge appearance="tint" color="danger" data-not-reached>
+                    {t("signal.notReached")}
+                  </Badge>
+                )}
                 {signal.overdue && (
                   <Badge appearance="filled" color="danger">
                     {t("signal.overdue")}

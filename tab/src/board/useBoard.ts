@@ -1,4 +1,4 @@
-import type { BoardView, EntryView } from "@fact-board/contract";
+import type { BoardView, EntryView, PresenceLiveEvent, WalkthroughLiveEvent } from "@fact-board/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../api/client";
 import { ApiRequestError } from "../api/errors";
@@ -20,7 +20,13 @@ export interface BoardState {
   /** Shows the server's answer to one's own change at once, before the live refetch arrives. */
   applyEntry: (entry: EntryView) => void;
   removeEntry: (participantId: string) => void;
+  /** The live stream's walkthrough and presence events, and its reconnects (events may have been missed). */
+  subscribeLive: (listener: LiveListener) => () => void;
 }
+
+export type LiveSignal =
+  { kind: "walkthrough"; event: WalkthroughLiveEvent } | { kind: "presence"; event: PresenceLiveEvent } | { kind: "reconnect" };
+export type LiveListener = (signal: LiveSignal) => void;
 
 export function useBoard(client: ApiClient, boardId: string | undefined): BoardState {
   const [board, setBoard] = useState<BoardView>();
@@ -86,6 +92,15 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
 
   useEffect(() => () => clearTimeout(debounce.current), []);
 
+  const liveListeners = useRef(new Set<LiveListener>());
+  const tell = (signal: LiveSignal) => {
+    for (const l of [...liveListeners.current]) l(signal);
+  };
+  const subscribeLive = useCallback((listener: LiveListener) => {
+    liveListeners.current.add(listener);
+    return () => void liveListeners.current.delete(listener);
+  }, []);
+
   const live = useLiveVersion(
     client,
     boardId,
@@ -93,7 +108,11 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
       announcedRef.current = Math.max(announcedRef.current, version);
       if (version > versionRef.current && readsUnderWay.current === 0) scheduleRefresh();
     },
-    scheduleRefresh,
+    () => {
+      scheduleRefresh();
+      tell({ kind: "reconnect" });
+    },
+    { walkthrough: (event) => tell({ kind: "walkthrough", event }), presence: (event) => tell({ kind: "presence", event }) },
   );
 
   const applyEntry = useCallback((entry: EntryView) => {
@@ -107,5 +126,5 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
     setBoard((current) => current && { ...current, rows: current.rows.filter((row) => row.participant.id !== participantId) });
   }, []);
 
-  return { board, error, unavailable, live, refresh, applyEntry, removeEntry };
+  return { board, error, unavailable, live, refresh, applyEntry, removeEntry, subscribeLive };
 }

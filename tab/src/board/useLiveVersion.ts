@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { ApiClient } from "../api/client";
+import type { ApiClient, LiveHandlers } from "../api/client";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -13,7 +13,8 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 
 /**
  * Listens to the board's live stream (Server-Sent Events read with fetch, the token in the
- * Authorization header): `version` events announce a new board version. On an error or the end of
+ * Authorization header): `version` events announce a new board version; `walkthrough` and
+ * `presence` events go to `others`. On an error or the end of
  * the stream we reconnect ourselves with backoff and a fresh token (a stored one may have expired).
  * After a reconnect we may have missed versions, so `onReconnect` lets the caller refetch.
  */
@@ -22,10 +23,11 @@ export function useLiveVersion(
   boardId: string | undefined,
   onVersion: (version: number) => void,
   onReconnect: () => void,
+  others: Pick<LiveHandlers, "walkthrough" | "presence"> = {},
 ): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const handlers = useRef({ onVersion, onReconnect });
-  handlers.current = { onVersion, onReconnect };
+  const handlers = useRef({ onVersion, onReconnect, others });
+  handlers.current = { onVersion, onReconnect, others };
 
   useEffect(() => {
     if (!boardId || typeof fetch === "undefined") return;
@@ -50,6 +52,8 @@ export function useLiveVersion(
               everOpened = true;
             },
             version: (version) => handlers.current.onVersion(version),
+            walkthrough: (e) => handlers.current.others.walkthrough?.(e),
+            presence: (e) => handlers.current.others.presence?.(e),
           },
           current.signal,
         )

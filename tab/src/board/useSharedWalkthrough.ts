@@ -1,4 +1,4 @@
-import type { WalkthroughEventBody, WalkthroughResponse, WalkthroughView } from "@fact-board/contract";
+import type { WalkthroughEventBody, WalkthroughMoveView, WalkthroughResponse, WalkthroughView } from "@fact-board/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { useBoardContext } from "./BoardContext";
@@ -13,18 +13,35 @@ export interface SharedWalkthrough {
   send: (event: WalkthroughEventBody) => Promise<boolean>;
 }
 
+/** A move changes the position and the current participant only: the rest of the walkthrough stays. */
+function withMove(w: WalkthroughView, move: WalkthroughMoveView): WalkthroughView {
+  const { current: _current, endedAt: _endedAt, ...rest } = w;
+  return {
+    ...rest,
+    version: move.version,
+    isPresenter: move.isPresenter,
+    presenterPresent: move.presenterPresent,
+    ...(move.endedAt ? { endedAt: move.endedAt } : {}),
+    ...(move.current ? { current: move.current } : {}),
+  };
+}
+
 /**
- * Today's walkthrough, held by the server and followed live: every change bumps the board's
- * version, the board refetches, and this refetches the walkthrough as this viewer may see it.
- * `attend`: this surface (stage, side panel) counts its viewer as an attendee.
+ * Today's walkthrough, held by the server and followed live. The live stream's typed events say
+ * what changed: a move brings only the position and the current participant (one small read), any
+ * other change of the walkthrough the whole of it, a board change (its version) the whole of it
+ * too, since what the viewer may see can have changed. `attend`: this surface (stage, side panel)
+ * counts its viewer as an attendee.
  */
 export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWalkthrough {
   const client = useApi();
-  const { board, boardId, meetingId, teamsChatId } = useBoardContext();
+  const { board, boardId, meetingId, teamsChatId, subscribeLive } = useBoardContext();
   const [state, setState] = useState<{ loaded: boolean; walkthrough?: WalkthroughView }>({ loaded: false });
   const [error, setError] = useState<unknown>();
   const latest = useRef(0);
   const joinedOn = useRef<string>(undefined);
+  const shown = useRef<WalkthroughView>(undefined);
+  shown.current = state.walkthrough;
 
   const apply = useCallback((res: WalkthroughResponse) => {
     // An answer to one's own change is newer than any read still under way.
@@ -43,9 +60,48 @@ export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWal
     }
   }, [client, boardId, meetingId]);
 
+  const follow = useCallback(
+    async (meeting: string) => {
+      const request = ++latest.current;
+      try {
+        const move = await client.walkthroughMove(boardId, meeting);
+        if (request !== latest.current) return;
+        setState((s) =>
+          s.walkthrough && s.walkthrough.meetingId === move.meetingId ? { ...s, walkthrough: withMove(s.walkthrough, move) } : s,
+        );
+      } catch (e) {
+        if (request === latest.current) setError(e);
+      }
+    },
+    [client, boardId],
+  );
+
   useEffect(() => {
     void load();
   }, [load, board.version]);
+
+  useEffect(
+    () =>
+      subscribeLive((signal) => {
+        const w = shown.current;
+        if (signal.kind === "reconnect") return void load();
+        const e = signal.event;
+        // A tab linked to a meeting follows that meeting's walkthrough only.
+        if (meetingId !== undefined && e.meetingId !== meetingId) return;
+        if (signal.kind === "presence") {
+          if (w && w.meetingId === e.meetingId && w.presenter.memberId === signal.event.presenterId) {
+            setState((s) =>
+              s.walkthrough ? { ...s, walkthrough: { ...s.walkthrough, presenterPresent: signal.event.presenterPresent } } : s,
+            );
+          }
+          return;
+        }
+        if (w && w.meetingId === signal.event.meetingId && signal.event.version <= w.version) return;
+        if (w && w.meetingId === signal.event.meetingId && signal.event.change === "move") void follow(signal.event.meetingId);
+        else void load();
+      }),
+    [subscribeLive, load, follow, meetingId],
+  );
 
   const w = state.walkthrough;
   const me = board.viewer.memberId;

@@ -298,6 +298,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
           boardId={boardId}
           meetingId={meetingId}
           {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})}
+          {...(host.openItem ? { openItem: host.openItem } : {})}
           key={`${boardId}/${meetingId ?? ""}`}
         >
           <Surface host={host} onSignOut={onSignOut} />

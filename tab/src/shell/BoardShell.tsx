@@ -14,11 +14,13 @@ export function BoardShell({
   boardId,
   meetingId,
   teamsChatId,
+  openItem,
   children,
 }: {
   boardId: string;
   meetingId?: string;
   teamsChatId?: string;
+  openItem?: string;
   children: ReactNode;
 }) {
   const client = useApi();
@@ -29,9 +31,16 @@ export function BoardShell({
   const value = useMemo<BoardContextValue | undefined>(
     () =>
       state.board
-        ? { ...state, board: state.board, boardId, ...(meetingId ? { meetingId } : {}), ...(teamsChatId ? { teamsChatId } : {}) }
+        ? {
+            ...state,
+            board: state.board,
+            boardId,
+            ...(meetingId ? { meetingId } : {}),
+            ...(teamsChatId ? { teamsChatId } : {}),
+            ...(openItem ? { openItem } : {}),
+          }
         : undefined,
-    [state, boardId, meetingId, teamsChatId],
+    [state, boardId, meetingId, teamsChatId, openItem],
   );
 
   const unavailable = state.unavailable && (

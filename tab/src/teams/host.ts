@@ -19,6 +19,8 @@ export interface Host {
   /** The Teams meeting's chat, sent when joining the walkthrough so its summary reaches that chat. */
   teamsChatId?: string;
   teams?: typeof import("./teams");
+  /** The item a card's link opens (parseOpenItem): Teams' subEntityId in Teams, `open=` in a browser. */
+  openItem?: string;
   /** This page is Teams' sign-in popup (`?signIn=popup`), opened by authentication.authenticate. */
   signInPopup?: boolean;
   /** A page of the channel tab to open first: "about" ("Om tavlan") from the cards' help link. */
@@ -26,6 +28,8 @@ export interface Host {
 }
 
 const sectionOf = (value: string | null | undefined): { section?: "about" } => (value === "about" ? { section: "about" } : {});
+/** A deep link's sub-entity names either a page ("about") or an item a card opens. */
+const openItemOf = (value: string | null | undefined): { openItem?: string } => (value && value !== "about" ? { openItem: value } : {});
 
 const views: readonly ViewName[] = ["sidePanel", "stage", "channel", "config", "personal"];
 
@@ -69,6 +73,7 @@ export async function detectHost(location: Location = window.location): Promise<
   const requestedView = params.get("view");
   const boardId = params.get("board") ?? undefined;
   const meetingId = params.get("meeting") ?? undefined;
+  const openItem = params.get("open") ?? undefined;
   let teamsContext: TeamsContext | undefined;
   let teams: typeof import("./teams") | undefined;
   // Back from the Microsoft sign-in with its answer in the fragment (a browser tab, or Teams' sign-in
@@ -82,6 +87,7 @@ export async function detectHost(location: Location = window.location): Promise<
       theme: "default",
       boardId,
       ...(meetingId ? { meetingId } : {}),
+      ...(openItem ? { openItem } : {}),
     };
   }
   if (isFramed()) {
@@ -114,6 +120,7 @@ export async function detectHost(location: Location = window.location): Promise<
       inMeeting: teamsContext.inMeeting,
       ...(teamsContext.chatId ? { teamsChatId: teamsContext.chatId } : {}),
       ...sectionOf(teamsContext.subPageId ?? params.get("section")),
+      ...openItemOf(teamsContext.subPageId ?? openItem),
       teams,
     };
   }
@@ -127,5 +134,6 @@ export async function detectHost(location: Location = window.location): Promise<
     boardId,
     ...(meetingId ? { meetingId } : {}),
     ...sectionOf(params.get("section")),
+    ...(openItem ? { openItem } : {}),
   };
 }

@@ -13,7 +13,7 @@ export interface TeamsContext {
   inMeeting: boolean;
   /** The meeting's chat (a side panel or stage): the walkthrough's summary is posted there. */
   chatId?: string;
-  /** The deep link's sub-entity (a card's "Hjälp" link names "about"). */
+  /** A deep link's subEntityId: "about" (a card's "Hjälp" link) or the item a card's "Öppna i FACT-tavlan" opens. */
   subPageId?: string;
 }
 

@@ -1,3 +1,4 @@
+import { type OpenItem, itemDeepLink } from "@fact-board/contract";
 import type { AdaptiveCard, Locale } from "../card-kit";
 import { buildAbsenceCard } from "../absence-card";
 import { buildAbsenceFormCard } from "../absence-form-card";
@@ -6,6 +7,7 @@ import { buildConsentCard } from "../consent-card";
 import { buildCoverCard } from "../cover-card";
 import { buildSignalCard } from "../signal-card";
 import { buildHelpCard } from "../help-card";
+import { buildFollowWalkthroughCard } from "../follow-walkthrough-card";
 import { buildManagerAlertCard } from "../manager-alert-card";
 import { boardTabDeepLink, buildMorningBriefCard } from "../morning-brief-card";
 import { buildMyParticipantsCard } from "../my-participants-card";
@@ -23,6 +25,10 @@ import { t } from "../strings";
 
 const link = boardTabDeepLink("11111111-2222-3333-4444-555555555555", "board-b", "FACT-tavla", "19:abc@thread.tacv2");
 const users = ["8:orgid:u1"];
+const targets = { teamsAppId: "11111111-2222-3333-4444-555555555555", publicUrl: "https://fact.example" };
+const board = { id: "b", name: "FACT-tavla", channelId: "19:abc@thread.tacv2" };
+/** "Öppna i FACT-tavlan" for one item of board b. */
+export const galleryLink = (item?: OpenItem): string => itemDeepLink(targets, board, item);
 
 export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
   const signal = {
@@ -47,6 +53,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     defaultNextEvaluationOn: "2026-03-09",
     message: "Kortet var inaktuellt; så här ser det ut nu.",
     refreshUserIds: users,
+    openInBoard: galleryLink({ item: "signal", signalId: "e" }),
   };
   const consent = {
     boardId: "b",
@@ -65,6 +72,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
     today: "2026-03-02",
     defaultValidUntil: "2027-03-02",
     refreshUserIds: users,
+    openInBoard: galleryLink({ item: "consent", participantId: "p", organisationId: "o1" }),
   };
   return [
     ["signal, every right", buildSignalCard(signal, locale)],
@@ -81,6 +89,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           coveredByName: "Omar Said",
           viewerIsAsked: true,
           viewerIsCovering: false,
+          openInBoard: galleryLink({ item: "cover", absenceId: "a" }),
           refreshUserIds: users,
         },
         locale,
@@ -94,7 +103,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           boardId: "b",
           absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered" },
           absentMemberName: "Karin Lindqvist-Andersson",
-          boardUrl: link,
+          openInBoard: galleryLink({ item: "absence", absenceId: "a" }),
           refreshUserIds: users,
         },
         locale,
@@ -118,7 +127,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           fromOrganisation: "Psykiatrin",
           toOrganisation: "Socialtjänsten",
           stage: "manager",
-          boardUrl: link,
+          openInBoard: galleryLink({ item: "signal", signalId: "e" }),
           refreshUserIds: users,
         },
         locale,
@@ -150,8 +159,26 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
         locale,
       ),
     ],
-    ["help with a board", buildHelpCard({ boardId: "b", notUnderstood: true, refreshUserIds: users }, locale)],
-    ["absence form", buildAbsenceFormCard({ boardId: "b", today: "2026-03-02", refreshUserIds: users }, locale)],
+    [
+      "follow the walkthrough, in the meeting chat",
+      buildFollowWalkthroughCard(
+        {
+          boardName: "FACT Helsingborg",
+          meetingName: "Morgonmöte med Norrby kommun",
+          date: "2026-03-02",
+          followUrl: "https://fact.example/tab/?board=b&view=stage&meeting=m1",
+        },
+        locale,
+      ),
+    ],
+    ["help with a board", buildHelpCard({ boardId: "b", notUnderstood: true, openInBoard: galleryLink(), refreshUserIds: users }, locale)],
+    [
+      "absence form",
+      buildAbsenceFormCard(
+        { boardId: "b", today: "2026-03-02", openInBoard: galleryLink({ item: "absenceForm" }), refreshUserIds: users },
+        locale,
+      ),
+    ],
     [
       "signal form",
       buildSignalFormCard(
@@ -160,6 +187,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           participants: [{ id: "p", code: "HBG-017", initials: "A.B." }],
           organisations: [{ id: "o", name: "Socialtjänsten Norrby kommun" }],
           requestId: "r",
+          openInBoard: galleryLink({ item: "signalForm" }),
           refreshUserIds: users,
         },
         locale,
@@ -232,6 +260,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           coveredByName: "Omar Said-Lindqvist",
           canCancel: true,
           message: "Frånvaron är registrerad.",
+          openInBoard: galleryLink({ item: "absence", absenceId: "a" }),
           refreshUserIds: users,
         },
         locale,
@@ -246,6 +275,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           absentMemberName: "Karin Lindqvist-Andersson",
           askedSubstituteName: "Omar Said",
           canCancel: true,
+          openInBoard: galleryLink({ item: "absence", absenceId: "a" }),
           refreshUserIds: users,
         },
         locale,
@@ -260,7 +290,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           absence: { id: "a", from: "2026-03-02", to: "2026-03-03", state: "uncovered", etag: "e" },
           canCancel: true,
           absentMemberName: "Karin Lindqvist-Andersson",
-          boardUrl: link,
+          openInBoard: galleryLink({ item: "absence", absenceId: "a" }),
           refreshUserIds: users,
         },
         locale,
@@ -275,6 +305,7 @@ export function cardGallery(locale: Locale): Array<[string, AdaptiveCard]> {
           { id: "b2", name: "FACT Landskrona beroende" },
         ],
         locale,
+        itemDeepLink(targets, undefined, { item: "signalForm" }),
       ),
     ],
     ["language choice", buildLanguageCard(locale, t(locale).languageChosen)],

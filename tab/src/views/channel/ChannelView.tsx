@@ -7,11 +7,13 @@ import { BoardModelBadge, CaseloadShare } from "../../board/BoardHeading";
 import { GettingStarted } from "../../board/GettingStarted";
 import { BoardTable } from "../../board/BoardTable";
 import { CompactBoard } from "../../board/CompactBoard";
+import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
 import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
 import { useNarrow } from "../../board/useNarrow";
+import { useOpenItem } from "../../board/useOpenItem";
 import { useI18n } from "../../i18n";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.
@@ -60,6 +62,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
   const [section, setSection] = useState<Section>(initialSection ?? "board");
   const [filter, setFilter] = useState<BoardFilter>({});
   const [open, setOpen] = useState<BoardRow>();
+  // A card's "Öppna i FACT-tavlan": the signal or consent in its participant's drawer.
+  const { missing } = useOpenItem(setOpen);
   const rows = useMemo(() => filterRows(board, board.rows, filter), [board, filter]);
   const showOverview = can(board, "overview.read");
   const showAudit = can(board, "audit.read");
@@ -81,6 +85,12 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
+      {missing && (
+        <Text role="status" className={styles.note}>
+          {t("open.missing")}
+        </Text>
+      )}
+      <Inbox />
       <AbsencePanel compact={narrow} />
       <TabList
         className={styles.tabs}

@@ -86,6 +86,7 @@ function renderSection(client: Partial<ApiClient>) {
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <EntryActionsProvider>

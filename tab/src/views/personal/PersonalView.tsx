@@ -3,6 +3,7 @@ import { Badge, Button, Caption1, Spinner, Text, Title3, makeStyles, tokens } fr
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/ApiContext";
 import { useBoardContext } from "../../board/BoardContext";
+import { Inbox } from "../../board/Inbox";
 import { ParticipantDetail } from "../../board/ParticipantDetail";
 import { BoardModelBadge } from "../../board/BoardHeading";
 import { consentBadge } from "../../board/EntryBadges";
@@ -43,6 +44,7 @@ export default function PersonalView() {
         <Title3 as="h1">{t("personal.title")}</Title3>
         <BoardModelBadge />
       </div>
+      <Inbox />
       {!list ? (
         <Spinner label={t("app.loading")} />
       ) : list.participants.length === 0 ? (

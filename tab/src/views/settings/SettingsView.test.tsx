@@ -7,6 +7,8 @@ import type {
   LeaveBoardBody,
   MemberAdminView,
   Role,
+  SetWorkingPatternBody,
+  WorkingPatternView,
 } from "@fact-board/contract";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ApiContext } from "../../api/ApiContext";
@@ -120,6 +122,7 @@ function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = 
           refresh: async () => {},
           applyEntry: () => {},
           removeEntry: () => {},
+          subscribeLive: () => () => undefined,
         }}
       >
         <SettingsView />
@@ -141,7 +144,34 @@ it("offers a manager only the pages the server's `may` allows", async () => {
     within(pages)
       .getAllByRole("tab")
       .map((t) => t.getAttribute("value")),
-  ).toEqual(["members", "participants"]);
+  ).toEqual(["members", "participants", "pattern"]);
+});
+
+it("lets a member set their own working days and hours (Arbetstider), sent with the etag read", async () => {
+  const sent: SetWorkingPatternBody[] = [];
+  const stored = {
+    memberId: "m1",
+    pattern: { days: ["mon", "tue", "wed", "thu", "fri"], opensAt: "08:00", closesAt: "17:00" },
+    own: false,
+    mayEdit: true,
+    etag: "e-p1",
+  } satisfies WorkingPatternView;
+  renderSettings({
+    adminOverview: async () => overview(),
+    workingPattern: async () => stored,
+    setWorkingPattern: async (_b: string, _m: string, body: SetWorkingPatternBody) => {
+      sent.push(body);
+      return { ...stored, pattern: body.pattern!, own: true, etag: "e-p2" };
+    },
+  });
+  fireEvent.click(await screen.findByRole("tab", { name: "Arbetstider" }));
+  const form = await screen.findByRole("form", { name: "Arbetstider" });
+  expect(within(form).getByText("Följer tavlans arbetstider (måndag–fredag 08–17).")).toBeTruthy();
+  for (const day of ["Måndag", "Onsdag", "Torsdag", "Fredag"]) fireEvent.click(within(form).getByRole("checkbox", { name: day }));
+  fireEvent.change(within(form).getByLabelText(/Slutar/), { target: { value: "16:00" } });
+  fireEvent.click(within(form).getByRole("button", { name: "Spara" }));
+  await waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toEqual({ etag: "e-p1", pattern: { days: ["tue"], opensAt: "08:00", closesAt: "16:00" } });
 });
 
 it("asks a new case manager for each participant of a member who leaves, and shows the server's refusal in words", async () => {

@@ -10,16 +10,17 @@ import { MembersSection } from "./MembersSection";
 import { OrganisationsSection } from "./OrganisationsSection";
 import { ParticipantsSection } from "./ParticipantsSection";
 import { useAdmin } from "./useAdmin";
+import { WorkingPatternSection } from "./WorkingPatternSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-type Page = "organisations" | "members" | "participants" | "board" | "meetings" | "log";
+type Page = "organisations" | "members" | "participants" | "board" | "meetings" | "log" | "pattern";
 
 /** "Inställningar": setting up and running the board. What the viewer may change comes from the server (`may`). */
 export default function SettingsView() {
-  const { boardId } = useBoardContext();
+  const { board, boardId } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
   const admin = useAdmin(boardId);
@@ -31,6 +32,8 @@ export default function SettingsView() {
         "participants",
         ...(may.configure ? (["board", "meetings"] as const) : []),
         ...(may.readAdminAudit ? (["log"] as const) : []),
+        // Everyone keeps their own working hours (admins anyone's).
+        "pattern",
       ]
     : [];
   const [chosen, setChosen] = useState<Page>();
@@ -60,6 +63,7 @@ export default function SettingsView() {
       {page === "board" && <BoardSettingsSection admin={admin} />}
       {page === "meetings" && <MeetingsSection admin={admin} />}
       {page === "log" && <AdminAuditSection admin={admin} />}
+      {page === "pattern" && <WorkingPatternSection admin={admin} viewerId={board.viewer.memberId} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useBoardContext } from "../../board/BoardContext";
 import { BoardModelBadge } from "../../board/BoardHeading";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
+import { Inbox } from "../../board/Inbox";
 import { ParticipantDetail } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
 import type { Host } from "../../teams/host";
@@ -62,6 +63,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
         <BoardModelBadge size="small" />
         <LiveIndicator status={live} />
       </div>
+      <Inbox />
       {canShare && (
         // Never disabled for good: after the stage closes it can be shared again.
         <Button appearance="primary" onClick={() => void share()} disabled={sharing === "busy"}>
@@ -81,6 +83,11 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
               {currentCode
                 ? t("sidePanel.stageOnCode", { code: currentCode, index: current.index + 1, total: walkthrough.total })
                 : t("sidePanel.stageOn", { index: current.index + 1, total: walkthrough.total })}
+            </Text>
+          )}
+          {current && !walkthrough.isPresenter && !walkthrough.presenterPresent && (
+            <Text weight="semibold" role="status">
+              {t("stage.presenterLeft")}
             </Text>
           )}
           <Caption1>

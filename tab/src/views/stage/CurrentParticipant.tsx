@@ -32,9 +32,6 @@ export interface CurrentParticipantProps {
   total: number;
   /** The row as the board shows it now (fresher ETag), else the walkthrough's own copy. */
   row?: BoardRow;
-  onReviewed: () => void;
-  onActionAdded: () => void;
-  onTakenOff: () => void;
 }
 
 /**
@@ -42,7 +39,7 @@ export interface CurrentParticipantProps {
  * or a placeholder that names nothing (no code, initials or reason).
  */
 export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticipantProps>(function CurrentParticipant(
-  { current, total, row, onReviewed, onActionAdded, onTakenOff },
+  { current, total, row },
   headingRef,
 ) {
   const { t } = useI18n();
@@ -68,7 +65,7 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
         <Text>{t("stage.position", position)}</Text>
       </div>
       <div className={styles.columns}>
-        <EntryDetails row={shown} onReviewed={onReviewed} onActionAdded={onActionAdded} onTakenOff={onTakenOff} />
+        <EntryDetails row={shown} />
         <div className={styles.side}>
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />

@@ -1,6 +1,7 @@
 import type { WalkthroughView } from "@fact-board/contract";
 import { Button, ProgressBar, Text, Title1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { useApi } from "../../api/ApiContext";
 import { errorText } from "../../api/errorText";
 import { useBoardContext } from "../../board/BoardContext";
 import { EntryBadges } from "../../board/EntryBadges";
@@ -146,19 +147,37 @@ function NotStarted({ shared }: { shared: SharedWalkthrough }) {
   );
 }
 
+/** Every few seconds while this stage presents, it tells the server it is still there. */
+const HEARTBEAT_MS = 2_000;
+
+function usePresenterHeartbeat(active: boolean, meetingId: string) {
+  const client = useApi();
+  const { boardId } = useBoardContext();
+  useEffect(() => {
+    if (!active) return;
+    // A missed beat is not an error to show: the next one tries again.
+    const beat = () => void client.presenterHeartbeat(boardId, meetingId).catch(() => undefined);
+    beat();
+    const timer = setInterval(beat, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [active, client, boardId, meetingId]);
+}
+
 function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; walkthrough: WalkthroughView }) {
   const { board } = useBoardContext();
-  const { submit, notifyError } = useEntryActions();
+  const { submit } = useEntryActions();
   const { t } = useI18n();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   const current = w.current;
   const row = current?.participantId ? board.rows.find((r) => r.participant.id === current.participantId) : undefined;
-  const meetingElapsed = useElapsed(w.startedAt);
-  const participantElapsed = useElapsed(current?.since);
+  const presenting = w.isPresenter;
+  const presenterLeft = !presenting && !w.presenterPresent && !w.endedAt;
+  const meetingElapsed = useElapsed(w.startedAt, presenterLeft);
+  const participantElapsed = useElapsed(current?.since, presenterLeft);
+  usePresenterHeartbeat(presenting && !w.endedAt, w.meetingId);
   const pace = pacePerParticipant(meetingElapsed - participantElapsed, w.counts.notReached || 1);
   const isLast = current ? current.index >= w.total - 1 : true;
-  const presenting = w.isPresenter;
   const canLead = can(board, "checkIn.record");
   const positionText = current ? t("stage.position", { index: current.index + 1, total: w.total }) : "";
   const announcement = !current
@@ -181,15 +200,12 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
   const next = () => current && !isLast && moveTo(current.index + 1);
   const previous = () => current && current.index > 0 && moveTo(current.index - 1);
   // Marking reviewed is the server's call per row (row.may), as on the board: the shortcut obeys it too.
+  // The review itself is what the walkthrough counts (the server records it): no report follows.
   const reviewTarget = current?.shown === "details" ? (row ?? current.row) : undefined;
   const review = async () => {
     const target = reviewTarget;
     if (!target?.may.review) return;
-    if (target.entry.lastReviewedOn !== board.today) {
-      const outcome = await submit(target, { kind: "review" });
-      if (!outcome.saved) return;
-    }
-    await shared.send({ type: "reviewed", participantId: target.participant.id });
+    await submit(target, { kind: "review" });
   };
   const end = () => void shared.send({ type: "end" });
 
@@ -198,11 +214,6 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
     { [keys.next.toLowerCase()]: next, [keys.previous.toLowerCase()]: previous, [keys.reviewed.toLowerCase()]: () => void review() },
     presenting,
   );
-
-  const report = (type: "added" | "removed", participantId: string) =>
-    void shared.send({ type, participantId }).then((ok) => {
-      if (!ok) notifyError(shared.error);
-    });
 
   return (
     <>
@@ -223,9 +234,15 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
           </>
         ) : (
           <>
-            <Text size={400}>
-              {t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}
-            </Text>
+            {presenterLeft ? (
+              <Text size={400} weight="semibold" role="alert" data-presenter-left="true">
+                {t("stage.presenterLeft")}. {t("stage.timersPaused")}
+              </Text>
+            ) : (
+              <Text size={400}>
+                {t("stage.following", { name: w.presenter.displayName, organisation: organisationName(board, w.presenter.organisationId) })}
+              </Text>
+            )}
             {canLead && (
               <Button size="large" onClick={() => void shared.send({ type: "takeOver" })}>
                 {t("stage.takeOver")}
@@ -240,9 +257,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
         <Text className={mergeClasses(styles.timer, meetingElapsed > MEETING_BUDGET_SECONDS && styles.over)} aria-live="off">
           {t("stage.meetingTime", { time: formatDuration(meetingElapsed), budget: formatDuration(MEETING_BUDGET_SECONDS) })}
         </Text>
-        {can(board, "entry.putOn") && (
-          <PutOnBoardDialog trigger={<Button size="large">{t("term.putOnBoard")}</Button>} onPutOn={(id) => report("added", id)} />
-        )}
+        {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button size="large">{t("term.putOnBoard")}</Button>} />}
         {presenting && (
           <Button size="large" appearance={isLast ? "primary" : "secondary"} onClick={end}>
             {t("stage.finish")}
@@ -253,15 +268,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
         {announcement}
       </div>
       {current ? (
-        <CurrentParticipant
-          ref={heading}
-          current={current}
-          total={w.total}
-          {...(row ? { row } : {})}
-          onReviewed={() => current.participantId && void shared.send({ type: "reviewed", participantId: current.participantId })}
-          onActionAdded={() => void shared.send({ type: "actionAgreed" })}
-          onTakenOff={() => current.participantId && report("removed", current.participantId)}
-        />
+        <CurrentParticipant ref={heading} current={current} total={w.total} {...(row ? { row } : {})} />
       ) : (
         <Text size={500}>{t("stage.allDone")}</Text>
       )}

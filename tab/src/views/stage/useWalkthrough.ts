@@ -19,14 +19,15 @@ export function pacePerParticipant(elapsedSeconds: number, notReached: number, b
 }
 
 /** Seconds since `since` (an ISO instant or epoch ms), ticking once a second. */
-export function useElapsed(since: string | number | undefined): number {
+export function useElapsed(since: string | number | undefined, paused = false): number {
   const start = typeof since === "string" ? Date.parse(since) : since;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (start === undefined) return;
+    // Paused (the presenter has left): the clock stops where it was until someone takes over.
+    if (start === undefined || paused) return;
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [start]);
+  }, [start, paused]);
   return start === undefined ? 0 : Math.max(0, Math.floor((now - start) / 1000));
 }
