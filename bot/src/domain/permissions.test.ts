@@ -30,6 +30,8 @@ const expected: Record<Permission, Expectation> = {
   "entry.edit": leadsOrOwnStaff,
   "entry.review": leadsOrOwnStaff,
   "entry.takeOff": leadsOrOwnStaff,
+  // Sedan sist (issue 26): whoever may plan the entry's actions writes the own organisation's note.
+  "sinceLast.write": leadsOrOwnStaff,
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.

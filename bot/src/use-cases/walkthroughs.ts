@@ -1,3 +1,5 @@
+import { visibleNotes } from "./since-last";
+import { lastMeetingDay } from "../domain/since-last";
 import { hasReviewedOn } from "../domain/board";
 import type { WalkthroughAttendeeView, WalkthroughEventBody, WalkthroughView } from "@fact-board/contract";
 import { checkInOrder } from "../domain/board";
@@ -310,6 +312,9 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
         participant: toParticipantView(visibility, byConsent.get(currentId) ?? [], absences, true, today, viewer),
         entry: entryView,
         may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
+        sinceLast: visibleNotes(visibility, await deps.storage.sinceLast.listForParticipant(w.boardId, currentId)).filter(
+          (n) => n.on >= lastMeetingDay([meeting], today),
+        ),
       };
       current = { index: w.currentIndex, since: w.currentSince, shown: "details", participantId: currentId, row };
       await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);

@@ -10,6 +10,7 @@ import { EntryEditDialog } from "./EntryEditDialog";
 import { useEntryActions } from "./EntryActions";
 import { memberName } from "./model";
 import { PriorityBadge } from "./PriorityBadge";
+import { SinceLastSection } from "./SinceLastSection";
 import { TakeOffDialog } from "./TakeOffDialog";
 
 const useStyles = makeStyles({
@@ -93,6 +94,7 @@ export function EntryDetails({
             : t("detail.sipNo"),
         )}
       </dl>
+      <SinceLastSection row={row} />
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>
         {row.may.review && (
