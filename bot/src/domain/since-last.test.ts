@@ -95,7 +95,14 @@ describe("since yesterday (Sedan sist)", () => {
     expect(first).toMatchObject({ on: TODAY, organisationId: MUNICIPALITY, entryId: "e1", writtenBy: "m-a" });
     const edited = writeNote(
       first,
-      { boardId: "b1", participantId: "p1", entryId: "e2", organisationId: MUNICIPALITY, text: "Inlagd i natt, utskriven i morse", by: "m-b" },
+      {
+        boardId: "b1",
+        participantId: "p1",
+        entryId: "e2",
+        organisationId: MUNICIPALITY,
+        text: "Inlagd i natt, utskriven i morse",
+        by: "m-b",
+      },
       TODAY,
       "2026-03-10T08:00:00.000Z",
     );

@@ -49,7 +49,10 @@ export function readableNotes<N extends Pick<SinceLastNote, "on" | "organisation
 }
 
 /** Split into the notes since the last meeting (the stage and side panel lead with them) and the older ones (history). */
-export function sinceLastMeeting<N extends Pick<SinceLastNote, "on">>(notes: readonly N[], lastMeeting: CalendarDate): { recent: N[]; older: N[] } {
+export function sinceLastMeeting<N extends Pick<SinceLastNote, "on">>(
+  notes: readonly N[],
+  lastMeeting: CalendarDate,
+): { recent: N[]; older: N[] } {
   return { recent: notes.filter((n) => n.on >= lastMeeting), older: notes.filter((n) => n.on < lastMeeting) };
 }
 

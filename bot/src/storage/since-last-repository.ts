@@ -7,7 +7,12 @@ import { sinceLastKeys, sinceLastMapping } from "./since-last-entity";
 import type { Tables } from "./table-clients";
 
 export interface SinceLastRepository {
-  get(boardId: BoardId, on: CalendarDate, participantId: ParticipantId, organisationId: OrganisationId): Promise<Stored<SinceLastNote> | undefined>;
+  get(
+    boardId: BoardId,
+    on: CalendarDate,
+    participantId: ParticipantId,
+    organisationId: OrganisationId,
+  ): Promise<Stored<SinceLastNote> | undefined>;
   /** The day's first note of an organisation: AlreadyExists when it has one (then it is edited under its ETag). */
   create(note: SinceLastNote): Promise<Stored<SinceLastNote>>;
   /** A guarded Replace: Conflict when someone changed it since it was read. */

@@ -34,7 +34,8 @@ export const visibleNotes = (visibility: ParticipantVisibility, notes: readonly 
   readableNotes(visibility, notes).map((n) => toSinceLastView(n, visibility.viewer));
 
 /** The first day whose notes count as "since the last meeting" on this board today. */
-export const sinceLastFrom = (board: Pick<Board, "settings">, today: CalendarDate): CalendarDate => lastMeetingDay(meetingsOf(board), today);
+export const sinceLastFrom = (board: Pick<Board, "settings">, today: CalendarDate): CalendarDate =>
+  lastMeetingDay(meetingsOf(board), today);
 
 export async function writeSinceLast(
   deps: UseCaseDeps,
