@@ -1,5 +1,5 @@
 import type { BoardRow, SinceLastNoteView } from "@fact-board/contract";
-import { Button, Caption1, Field, Subtitle2, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type FormEvent } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
@@ -12,8 +12,9 @@ const MAX = 300;
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   meta: { color: tokens.colorNeutralForeground2 },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // One line, like the action plan's form: the stage keeps the whole participant in view.
+  form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", marginTop: tokens.spacingVerticalXS },
+  text: { flexGrow: 1, minWidth: "12rem" },
 });
 
 /**
@@ -69,18 +70,12 @@ export function SinceLastSection({ row, notes = row.sinceLast }: { row: BoardRow
       )}
       {row.may.writeSinceLast && (
         <form className={styles.form} onSubmit={(e) => void save(e)}>
-          <Field
-            label={own ? t("sinceLast.editOwn") : t("sinceLast.writeOwn")}
-            hint={t("sinceLast.hint", { count: MAX - text.length })}
-            validationState={text.length > MAX ? "error" : "none"}
-          >
-            <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={MAX} resize="vertical" />
+          <Field className={styles.text} label={own ? t("sinceLast.editOwn") : t("sinceLast.writeOwn")}>
+            <Input value={text} onChange={(_e, d) => setText(d.value)} maxLength={MAX} title={t("sinceLast.hint", { count: MAX })} />
           </Field>
-          <div className={styles.buttons}>
-            <Button type="submit" appearance="primary" disabled={saving || !text.trim() || text.trim() === (own?.text ?? "")}>
-              {t("sinceLast.save")}
-            </Button>
-          </div>
+          <Button type="submit" disabled={saving || !text.trim() || text.trim() === (own?.text ?? "")}>
+            {t("sinceLast.save")}
+          </Button>
         </form>
       )}
     </section>
