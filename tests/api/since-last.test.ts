@@ -43,16 +43,17 @@ async function rowOf(member: Member, f: Fixture) {
   return board.body.rows.find((r: { participant: { id: string } }) => r.participant.id === f.participant.id);
 }
 
-/** The access records `act` wrote for `member` about the fixture's participant. */
+/** The access records `act` wrote for `member` about the fixture's participant (a fresh participant: none before). */
 async function recordsOf(member: Member, f: Fixture, act: () => Promise<unknown>): Promise<string[]> {
-  const list = () => w.app.storage.audit.listForMember(DEMO_BOARD_ID, member.tenantId, member.objectId, RANGE);
-  const before = (await list()).length;
+  const list = async () =>
+    (await w.app.storage.audit.listForMember(DEMO_BOARD_ID, member.tenantId, member.objectId, RANGE)).filter(
+      (e: AuditEvent) => e.participantId === f.participant.id,
+    );
+  const before = (await list()).map((e) => e.what);
   await act();
-  const after: AuditEvent[] = await list();
-  return after
-    .slice(before)
-    .filter((e) => e.participantId === f.participant.id)
-    .map((e) => e.what);
+  const after = (await list()).map((e) => e.what);
+  for (const what of before) after.splice(after.indexOf(what), 1);
+  return after;
 }
 
 describe("writing today's note", () => {
