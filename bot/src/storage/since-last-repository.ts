@@ -21,10 +21,14 @@ export interface SinceLastRepository {
   listFrom(boardId: BoardId, from: CalendarDate): Promise<Array<Stored<SinceLastNote>>>;
   /** Every note on one participant (the drawer's history). */
   listForParticipant(boardId: BoardId, participantId: ParticipantId): Promise<Array<Stored<SinceLastNote>>>;
+  /** Erasure after the retention period: the notes are free text about the participant. */
+  deleteForParticipant(boardId: BoardId, participantId: ParticipantId): Promise<void>;
 }
 
 export function sinceLastRepository(tables: Tables): SinceLastRepository {
   const store = new EntityStore(tables.sinceLastNotes, sinceLastMapping);
+  const listForParticipant = (boardId: BoardId, participantId: ParticipantId) =>
+    store.list(odata`PartitionKey eq ${boardPartition(boardId)} and participantId eq ${participantId}`);
   return {
     get: (boardId, on, participantId, organisationId) => {
       const k = sinceLastKeys(boardId, on, participantId, organisationId);
@@ -33,7 +37,12 @@ export function sinceLastRepository(tables: Tables): SinceLastRepository {
     create: (note) => store.create(note),
     save: (note, { expectedEtag }) => store.update(note, "Replace", expectedEtag),
     listFrom: (boardId, from) => store.list(odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${dateKey(from, "From")}`),
-    listForParticipant: (boardId, participantId) =>
-      store.list(odata`PartitionKey eq ${boardPartition(boardId)} and participantId eq ${participantId}`),
+    listForParticipant,
+    async deleteForParticipant(boardId, participantId) {
+      for (const n of await listForParticipant(boardId, participantId)) {
+        const k = sinceLastKeys(n.boardId, n.on, n.participantId, n.organisationId);
+        await store.delete(k.partitionKey, k.rowKey, n.etag);
+      }
+    },
   };
 }
