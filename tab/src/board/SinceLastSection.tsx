@@ -71,7 +71,7 @@ export function SinceLastSection({ row, notes = row.sinceLast }: { row: BoardRow
       {row.may.writeSinceLast && (
         <form className={styles.form} onSubmit={(e) => void save(e)}>
           <Field className={styles.text} label={own ? t("sinceLast.editOwn") : t("sinceLast.writeOwn")}>
-            <Input value={text} onChange={(_e, d) => setText(d.value)} maxLength={MAX} title={t("sinceLast.hint", { count: MAX })} />
+            <Input value={text} onChange={(_e, d) => setText(d.value)} maxLength={MAX} title={t("sinceLast.hint", { max: MAX })} />
           </Field>
           <Button type="submit" disabled={saving || !text.trim() || text.trim() === (own?.text ?? "")}>
             {t("sinceLast.save")}
