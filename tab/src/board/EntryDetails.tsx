@@ -34,12 +34,15 @@ export function EntryDetails({
   onActionAdded,
   onTakenOff,
   large = false,
+  withSinceLast = true,
 }: {
   row: BoardRow;
   onReviewed?: () => void;
   onActionAdded?: () => void;
   onTakenOff?: () => void;
   large?: boolean;
+  /** Sedan sist in the entry (the drawer); the stage shows it in its side column instead, so the plan stays in view. */
+  withSinceLast?: boolean;
 }) {
   const { board } = useBoardContext();
   const { submit } = useEntryActions();
@@ -94,7 +97,7 @@ export function EntryDetails({
             : t("detail.sipNo"),
         )}
       </dl>
-      <SinceLastSection row={row} />
+      {withSinceLast && <SinceLastSection row={row} />}
       <ActionPlan row={row} onActionAdded={onActionAdded} />
       <div className={styles.buttons}>
         {row.may.review && (
