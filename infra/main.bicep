@@ -73,6 +73,7 @@ var tableNames = [
   'Absences'
   'CheckIns'
   'Walkthroughs'
+  'SinceLastNotes'
   'AuditLog'
   'BoardVersions'
   'DueItems'

@@ -78,6 +78,10 @@ export const AddActionBody = z.strictObject({
 });
 export type AddActionBody = z.infer<typeof AddActionBody>;
 
+/** Today's since-yesterday note: without `etag` a first write, with it an edit of the note the person saw. */
+export const WriteSinceLastBody = z.strictObject({ text: ShortText(300), etag: ETag.optional() });
+export type WriteSinceLastBody = z.infer<typeof WriteSinceLastBody>;
+
 export const SetActionDoneBody = z.strictObject({ etag: ETag, done: z.boolean() });
 export type SetActionDoneBody = z.infer<typeof SetActionDoneBody>;
 

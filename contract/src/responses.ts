@@ -253,10 +253,33 @@ export const RowRights = z.object({
   takeOff: z.boolean(),
   /** Raise a signal to another organisation involved with the participant. */
   raiseSignal: z.boolean(),
+  /** Write (or edit today's) the own organisation's since-yesterday note. */
+  writeSinceLast: z.boolean(),
 });
 export type RowRights = z.infer<typeof RowRights>;
 
-export const BoardRow = z.object({ participant: ParticipantView, entry: EntryView, may: RowRights });
+/** A since-yesterday note (Sedan sist): the writing organisation's own item, shown by its consent. */
+export const SinceLastNoteView = z.object({
+  participantId: Id,
+  entryId: Id,
+  /** The meeting day it was written for. */
+  on: CalendarDate,
+  organisationId: Id,
+  text: z.string(),
+  writtenBy: z.string(),
+  writtenAt: Instant,
+  /** Only on the viewer's own organisation's notes: what a same-day edit sends back. */
+  etag: z.string().optional(),
+});
+export type SinceLastNoteView = z.infer<typeof SinceLastNoteView>;
+
+export const BoardRow = z.object({
+  participant: ParticipantView,
+  entry: EntryView,
+  may: RowRights,
+  /** Since the last meeting, newest first, only those the viewer's organisation may read. */
+  sinceLast: z.array(SinceLastNoteView),
+});
 export type BoardRow = z.infer<typeof BoardRow>;
 
 export const Viewer = z.object({
@@ -352,6 +375,8 @@ export const ParticipantHistory = z.object({
   current: EntryView.optional(),
   closed: z.array(ClosedEntryView),
   signals: z.array(SignalView),
+  /** Every since-yesterday note the viewer may read, newest first (the drawer's history). */
+  sinceLast: z.array(SinceLastNoteView),
 });
 export type ParticipantHistory = z.infer<typeof ParticipantHistory>;
 

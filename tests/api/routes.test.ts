@@ -79,6 +79,11 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { byWhen: "tomorrow" },
     field: "byWhen",
   },
+  "PUT /api/boards/:boardId/entries/:participantId/since-last": {
+    valid: { text: "Inlagd i natt, påhittad testtext" },
+    wrong: { text: "x".repeat(301) },
+    field: "text",
+  },
   "PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId": {
     valid: { etag: "x", done: true },
     wrong: { done: "yes" },

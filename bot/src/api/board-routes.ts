@@ -23,6 +23,7 @@ import {
   PresenterHeartbeatBody,
   LeaveTeamBody,
   WalkthroughEventBody,
+  WriteSinceLastBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
@@ -199,6 +200,12 @@ export function boardRoutes(core: Core): Router {
     const body = parse(ReviewBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.markEntryReviewed(actor, boardId, pathId(req.params.participantId, "participantId"), body));
+  });
+
+  r.put("/api/boards/:boardId/entries/:participantId/since-last", async (req, res) => {
+    const body = parse(WriteSinceLastBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.writeSinceLast(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {

@@ -1,6 +1,8 @@
 import type { BoardId, CalendarDate } from "../domain/types";
 import type { Walkthrough } from "../domain/walkthrough";
-import type { BoardSnapshot, Storage, Stored } from "../storage";
+import type { Storage, Stored } from "../storage";
+import { sinceLastFrom } from "../use-cases/since-last";
+import type { MoveSnapshot } from "../use-cases/walkthrough-moves";
 
 // The board's data as of one version, kept per instance for the walkthrough's move view: a move
 // changes no board data, so attendees following it need not read the board again. Every change
@@ -12,16 +14,19 @@ const MAX_BOARDS = 200;
 
 export interface BoardSnapshots {
   /** The snapshot of `boardId` at `version` (read once per version and day per instance). */
-  at(boardId: BoardId, version: number, today: CalendarDate): Promise<BoardSnapshot>;
+  at(boardId: BoardId, version: number, today: CalendarDate): Promise<MoveSnapshot>;
 }
 
-export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot">): BoardSnapshots {
-  const cache = new Map<BoardId, { version: number; today: CalendarDate; snapshot: Promise<BoardSnapshot> }>();
+export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast">): BoardSnapshots {
+  const cache = new Map<BoardId, { version: number; today: CalendarDate; snapshot: Promise<MoveSnapshot> }>();
   return {
     at(boardId, version, today) {
       const hit = cache.get(boardId);
       if (hit && hit.version === version && hit.today === today) return hit.snapshot;
-      const snapshot = storage.loadBoardSnapshot(boardId, today);
+      const snapshot = storage.loadBoardSnapshot(boardId, today).then(async (board) => ({
+        ...board,
+        sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
+      }));
       // A failed read is not kept: the next request reads again.
       snapshot.catch(() => {
         if (cache.get(boardId)?.snapshot === snapshot) cache.delete(boardId);

@@ -34,6 +34,7 @@ import { readWorkingPattern, setWorkingPattern } from "../use-cases/working-patt
 import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
+import { writeSinceLast } from "../use-cases/since-last";
 import { exportStatistics } from "../use-cases/statistics";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
@@ -75,6 +76,7 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       setActionDone,
       markEntryReviewed,
       takeOffBoard,
+      writeSinceLast,
       // Consent.
       readConsents,
       recordConsent,

@@ -1,3 +1,4 @@
+import type { SinceLastNote } from "../domain/since-last";
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
@@ -122,6 +123,8 @@ export interface DemoTeam {
   signals: Signal[];
   absences: Absence[];
   checkIns: CheckIn[];
+  /** A couple of since-yesterday notes (Sedan sist), obviously made up. */
+  sinceLastNotes: SinceLastNote[];
 }
 
 /** Small seeded PRNG (mulberry32): the same team every time. */
@@ -440,5 +443,18 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     });
   }
 
-  return { board, organisations, members, participants, entries, consents, signals, absences: [absence], checkIns };
+  // Written by the entry's organisation yesterday: shown today as "since the last meeting".
+  const demoNotes = ["Påhittad demo: missade depåinjektionen i går, ny tid bokad.", "Påhittad demo: bostadsmöte flyttat till torsdag."];
+  const sinceLastNotes: SinceLastNote[] = entries.slice(0, demoNotes.length).map((e, i) => ({
+    boardId: DEMO_BOARD_ID,
+    participantId: e.participantId,
+    entryId: e.id,
+    on: addDays(today, -1),
+    organisationId: e.writtenBy,
+    text: demoNotes[i]!,
+    writtenBy: e.putOnBy,
+    writtenAt: now,
+  }));
+
+  return { board, organisations, members, participants, entries, consents, signals, absences: [absence], checkIns, sinceLastNotes };
 }

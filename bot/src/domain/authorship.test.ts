@@ -76,6 +76,7 @@ describe("the authorship table", () => {
       "action.add",
       "action.markDone",
       "entry.review",
+      "sinceLast.write",
       "signal.raise",
       "signal.answer",
       "consent.record",

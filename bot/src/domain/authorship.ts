@@ -22,6 +22,7 @@ export type Change =
   | "action.add"
   | "action.markDone"
   | "entry.review"
+  | "sinceLast.write"
   | "signal.raise"
   | "signal.answer"
   | "consent.record"
@@ -113,6 +114,11 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
     instead: "Add an action of your own saying what your organisation did.",
   },
   "entry.review": { what: "Review of an entry (reviewed on, by whom): one per organisation", owner: "actor", byAnother: "ownItem" },
+  "sinceLast.write": {
+    what: "Since-yesterday note on an entry (Sedan sist): one per organisation and meeting day, edited the same day",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
   "signal.raise": { what: "Signal: kind, urgency, note, proposal to put on the board", owner: "actor", byAnother: "ownItem" },
   "signal.answer": {
     what: "Signal: acknowledging, resolving, declining and the decline reason",

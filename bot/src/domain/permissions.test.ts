@@ -33,6 +33,8 @@ const expected: Record<Permission, Expectation> = {
   // Issue 24: the FACT team steers the board — the lead organisation's coordinators, case managers and managers (and admins).
   "entry.steer": (role, r) => r.leadOrganisation === true && leadsOrOwnStaff(role, r),
   "participant.setPlans": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
+  // Sedan sist (issue 26): whoever may plan the entry's actions writes the own organisation's note.
+  "sinceLast.write": leadsOrOwnStaff,
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.

@@ -13,6 +13,7 @@ export type Permission =
   | "entry.putOn"
   | "entry.edit"
   | "entry.review"
+  | "sinceLast.write"
   | "entry.takeOff"
   | "entry.steer"
   | "participant.setPlans"
@@ -67,6 +68,11 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "entry.putOn": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Put a participant on the board" },
   "entry.edit": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Edit an entry and its actions" },
   "entry.review": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Mark an entry reviewed" },
+  "sinceLast.write": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    description: "Write the own organisation's since-yesterday note on an entry (Sedan sist)",
+  },
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
   // Checked when the entry is another organisation's: the FACT team steers the whole board (issue 24).
   "entry.steer": {

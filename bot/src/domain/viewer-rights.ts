@@ -48,6 +48,8 @@ export function rowRights(
     review: isAllowed(member.role, "entry.review", relation),
     takeOff: steers && isAllowed(member.role, "entry.takeOff", relation),
     raiseSignal: isAllowed(member.role, "signal.raise", relation) && participant.organisationIds.some((id) => id !== member.organisationId),
+    // Always the writer's own item (authorship "sinceLast.write"): only the role matters.
+    writeSinceLast: isAllowed(member.role, "sinceLast.write", relation),
   };
 }
 

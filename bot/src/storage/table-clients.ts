@@ -19,6 +19,7 @@ export const TABLES = {
   absences: "Absences",
   checkIns: "CheckIns",
   walkthroughs: "Walkthroughs",
+  sinceLastNotes: "SinceLastNotes",
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",

@@ -7,6 +7,7 @@ import { type BoardSnapshot, type SnapshotSources, loadBoardSnapshot } from "./b
 import { type BoardVersionRepository, boardVersionRepository } from "./board-version-repository";
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
+import { type SinceLastRepository, sinceLastRepository } from "./since-last-repository";
 import { consentRepository } from "./consent-repository";
 import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
@@ -23,6 +24,7 @@ import { type StorageOptions, type TableService, createTableService } from "./ta
 export interface Storage extends SnapshotSources {
   checkIns: CheckInRepository;
   walkthroughs: WalkthroughRepository;
+  sinceLast: SinceLastRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -61,6 +63,7 @@ export function storageOver(service: TableService): Storage {
     absences: absenceRepository(tables),
     checkIns: checkInRepository(tables),
     walkthroughs: walkthroughRepository(tables),
+    sinceLast: sinceLastRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

@@ -8,6 +8,7 @@ import { CASE_MANAGER_MAY_NOT_SEE, groupConsentsByParticipant, mayBeCaseManager,
 import { assertRegistrable } from "../domain/participant-registration";
 import { NO_PLANS, setPlans } from "../domain/plans";
 import { recordAdminChange } from "./admin-audit";
+import { visibleNotes } from "./since-last";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { participantRecordRights, planRights } from "../domain/viewer-rights";
@@ -154,9 +155,10 @@ export async function readHistory(
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);
   // Settled: an entry a crash left both current and closed is shown once, as it really is.
-  const [{ current, closed }, signals] = await Promise.all([
+  const [{ current, closed }, signals, notes] = await Promise.all([
     deps.storage.entries.settle(boardId, participantId),
     deps.storage.signals.listForParticipant(boardId, participantId),
+    deps.storage.sinceLast.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
   const viewer = { member: actor.member, relation: ctx.relation };
@@ -166,5 +168,6 @@ export async function readHistory(
     ...(currentView ? { current: currentView } : {}),
     closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
     signals: signals.flatMap((e) => toSignalView(ctx.visibility, e, deps.clock(), viewer) ?? []),
+    sinceLast: visibleNotes(ctx.visibility, notes),
   };
 }

@@ -11,6 +11,7 @@ import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility"
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
+import { sinceLastFrom, visibleNotes } from "./since-last";
 import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationView, toParticipantView } from "./view-mappers";
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
@@ -51,6 +52,8 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     deps.storage.boardVersions.current(boardId),
   ]);
   if (!snapshot.board) throw new NotFound("The board");
+  // One range query after the snapshot (it needs the board's meeting days): the notes since the last meeting.
+  const recentNotes = await deps.storage.sinceLast.listFrom(boardId, sinceLastFrom(snapshot.board, today));
   const viewerOrg = actor.member.organisationId;
   const consents = groupConsentsByParticipant(snapshot.consents);
   const participants = new Map(snapshot.participants.map((p) => [p.id, p]));
@@ -77,6 +80,10 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
       participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
       entry: entryView,
       may: rowRights(actor.member, viewer.relation, participant, entry, lead),
+      sinceLast: visibleNotes(
+        visibility,
+        recentNotes.filter((n) => n.participantId === participant.id),
+      ),
     });
   }
   // Check-in order as this viewer reads it: a priority it may not read (the lead organisation's) orders as none, last.

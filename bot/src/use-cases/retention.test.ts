@@ -110,6 +110,16 @@ describe("leaving the team and erasure after the retention period", () => {
         note: "Orolig efter helgen",
       }),
     );
+    await storage.sinceLast.create({
+      boardId,
+      participantId: leaving.id,
+      entryId: "current",
+      on: "2026-02-23",
+      organisationId: "kommun",
+      text: "Påhittad: missade besöket",
+      writtenBy: caseManager.id,
+      writtenAt: "2026-02-23T07:00:00.000Z",
+    });
   });
 
   it("refuses a staff member who is neither the case manager nor covering", async () => {
@@ -145,6 +155,7 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(erased).toMatchObject({ code: "", initials: "", caseManagerId: "", leftTeamOn: LEFT_ON, organisationIds: ["kommun", "region"] });
     expect(erased.erasedAt).toBe(now.toISOString());
     expect(await storage.consents.listForParticipant(boardId, leaving.id)).toEqual([]);
+    expect(await storage.sinceLast.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.entries.history(boardId, leaving.id)).toEqual([]);
     const [signal] = await storage.signals.listForParticipant(boardId, leaving.id);
     expect(signal).toBeDefined();

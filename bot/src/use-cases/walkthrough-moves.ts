@@ -1,7 +1,8 @@
 import type { WalkthroughMoveView, WalkthroughView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, Participant } from "../domain/types";
+import type { SinceLastNote } from "../domain/since-last";
+import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, OrganisationId, Participant } from "../domain/types";
 import { rowRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
 import { currentParticipantId, isPresenterPresent, type Walkthrough } from "../domain/walkthrough";
@@ -9,6 +10,7 @@ import type { BoardSnapshot, Stored } from "../storage";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
+import { visibleNotes } from "./since-last";
 import { toEntryView, toParticipantView } from "./view-mappers";
 
 // Following the presenter: what an attendee reads on a move (the walkthrough's position and the
@@ -21,6 +23,10 @@ export interface CurrentSources {
   consents: readonly Consent[];
   entries: readonly BoardEntry[];
   absences: readonly Absence[];
+  /** The board's lead organisation, which steers every entry (issue 24). */
+  lead?: OrganisationId;
+  /** The board's since-yesterday notes from the last meeting day on (the current participant's are shown). */
+  sinceLastNotes: readonly Stored<SinceLastNote>[];
 }
 
 /**
@@ -49,15 +55,22 @@ export async function currentFor(
   const row = {
     participant: toParticipantView(visibility, consents, sources.absences, true, today, viewer),
     entry: entryView,
-    may: rowRights(actor.member, viewer.relation, visibility.participant, entry),
+    may: rowRights(actor.member, viewer.relation, visibility.participant, entry, sources.lead),
+    sinceLast: visibleNotes(
+      visibility,
+      sources.sinceLastNotes.filter((n) => n.participantId === currentId),
+    ),
   };
   await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
   return { ...at, shown: "details", participantId: currentId, row };
 }
 
+/** The board's data as of a version, with its since-yesterday notes from the last meeting day (a note bumps the board version). */
+export type MoveSnapshot = BoardSnapshot & { sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>> };
+
 /** What the move view reads as of a version (the core keeps one per version and instance). */
 export interface VersionedReads {
-  snapshotAt(boardId: BoardId, version: number): Promise<BoardSnapshot>;
+  snapshotAt(boardId: BoardId, version: number): Promise<MoveSnapshot>;
   walkthroughAt(boardId: BoardId, date: CalendarDate, meetingId: string, version: number): Promise<Stored<Walkthrough> | undefined>;
 }
 
@@ -90,6 +103,8 @@ export async function readWalkthroughMove(
     consents: snapshot.consents,
     entries: snapshot.entries,
     absences: snapshot.currentAbsences,
+    lead: snapshot.board?.leadOrganisationId,
+    sinceLastNotes: snapshot.sinceLastNotes,
   });
   return {
     meetingId: w.meetingId,

@@ -1,3 +1,4 @@
+import { lastMeetingDay } from "../domain/since-last";
 import type { WalkthroughAttendeeView, WalkthroughEventBody, WalkthroughView } from "@fact-board/contract";
 import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
@@ -280,7 +281,15 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     }
   });
 
-  const current = await currentFor(deps, actor, w, { participants, consents, entries, absences });
+  const current = await currentFor(deps, actor, w, {
+    participants,
+    consents,
+    entries,
+    absences,
+    lead: (await deps.storage.boards.get(w.boardId))?.leadOrganisationId,
+    // This meeting's "since the last meeting": from its own last day.
+    sinceLastNotes: await deps.storage.sinceLast.listFrom(w.boardId, lastMeetingDay([meeting], today)),
+  });
 
   return {
     date: w.date,

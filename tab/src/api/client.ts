@@ -35,6 +35,8 @@ import type {
   TakeOffBody,
   WalkthroughEventBody,
   WalkthroughResponse,
+  SinceLastNoteView,
+  WriteSinceLastBody,
 } from "@fact-board/contract";
 import type {
   AddMemberBody,
@@ -153,6 +155,8 @@ export class ApiClient {
     this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/actions`, body);
   setActionDone = (boardId: string, participantId: string, actionId: string, body: SetActionDoneBody) =>
     this.request<EntryView>("PATCH", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/actions/${seg(actionId)}`, body);
+  writeSinceLast = (boardId: string, participantId: string, body: WriteSinceLastBody) =>
+    this.request<SinceLastNoteView>("PUT", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/since-last`, body);
   review = (boardId: string, participantId: string, body: ReviewBody) =>
     this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/review`, body);
   takeOff = (boardId: string, participantId: string, body: TakeOffBody) =>

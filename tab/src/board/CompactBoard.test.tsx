@@ -76,4 +76,29 @@ describe("the side panel's compact board", () => {
     // No flag from the server, no badge: the tab does not decide on its own.
     expect(screen.getByRole("button", { name: /^FIK-004/ }).textContent).not.toContain("Samtycke");
   });
+
+  it("leads with the newest since-yesterday note and the organisation that wrote it (Sedan sist)", () => {
+    const note = (organisationId: string, on: string, text: string) => ({
+      participantId: "p-FIK-005",
+      entryId: "e-FIK-005",
+      on,
+      organisationId,
+      text,
+      writtenBy: "m1",
+      writtenAt: `${on}T07:00:00.000Z`,
+    });
+    const withNotes = [
+      row("FIK-005", { sinceLast: [note("north", "2026-11-24", "Flyttat till jourboende"), note("region", "2026-11-23", "Missat depå")] }),
+      row("FIK-006"),
+    ];
+    renderInTab(
+      <BoardContext.Provider value={context(withNotes)}>
+        <CompactBoard rows={withNotes} onOpen={() => {}} />
+      </BoardContext.Provider>,
+    );
+    const withNote = screen.getByRole("button", { name: /^FIK-005/ }).textContent;
+    expect(withNote).toContain("Sedan sist: Flyttat till jourboende (Norrby soc) +1");
+    expect(withNote).not.toContain("Missat depå");
+    expect(screen.getByRole("button", { name: /^FIK-006/ }).textContent).not.toContain("Sedan sist");
+  });
 });

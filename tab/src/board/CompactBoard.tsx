@@ -1,7 +1,9 @@
 import type { BoardRow } from "@fact-board/contract";
 import { Caption1, Text, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
+import { useBoardContext } from "./BoardContext";
 import { EntryBadges } from "./EntryBadges";
+import { organisationName } from "./model";
 import { prefetchParticipantDetail } from "./lazyParts";
 import { PriorityBadge } from "./PriorityBadge";
 
@@ -49,10 +51,13 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
   // The drawer opened from a row gives focus back to that row when it closes.
   const restoreFocus = useRestoreFocusTarget();
   const { t, formatDate } = useI18n();
+  const { board } = useBoardContext();
   return (
     <ul className={styles.list} aria-label={t("term.onBoard")}>
       {rows.map((row) => {
         const { participant, entry } = row;
+        // Sedan sist leads: the newest note since the last meeting, with the organisation that wrote it.
+        const newest = row.sinceLast[0];
         return (
           <li key={participant.id}>
             <button
@@ -70,6 +75,12 @@ export function CompactBoard({ rows, onOpen }: { rows: readonly BoardRow[]; onOp
                 </Text>
                 <PriorityBadge priority={entry.priority} size="small" />
               </span>
+              {newest && (
+                <Caption1 data-since-last-newest={newest.organisationId}>
+                  {t("sinceLast.title")}: {newest.text} ({organisationName(board, newest.organisationId)})
+                  {row.sinceLast.length > 1 ? ` +${row.sinceLast.length - 1}` : ""}
+                </Caption1>
+              )}
               <Caption1 className={styles.meta}>
                 {t(`reason.${entry.reason}`)} · {t("board.daysOnBoard", { count: entry.daysOnBoard })}
               </Caption1>

@@ -11,6 +11,7 @@ import { useEntryActions } from "./EntryActions";
 import { memberName, organisationName } from "./model";
 import { PlansDialog } from "./PlansDialog";
 import { PriorityBadge } from "./PriorityBadge";
+import { SinceLastSection } from "./SinceLastSection";
 import { TakeOffDialog } from "./TakeOffDialog";
 
 const useStyles = makeStyles({
@@ -28,7 +29,18 @@ const useStyles = makeStyles({
   due: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function EntryDetails({ row, onTakenOff, large = false }: { row: BoardRow; onTakenOff?: () => void; large?: boolean }) {
+export function EntryDetails({
+  row,
+  onTakenOff,
+  large = false,
+  withSinceLast = true,
+}: {
+  row: BoardRow;
+  onTakenOff?: () => void;
+  large?: boolean;
+  /** Sedan sist in the entry (the drawer); the stage shows it in its side column instead, so the plan stays in view. */
+  withSinceLast?: boolean;
+}) {
   const { board } = useBoardContext();
   const { submit } = useEntryActions();
   const { t, formatDate } = useI18n();
@@ -109,6 +121,7 @@ export function EntryDetails({ row, onTakenOff, large = false }: { row: BoardRow
         {fact(t("plans.earlySignsPlan"), t(`planStatus.${participant.plans.earlySignsPlan}`))}
         {fact(t("plans.sip"), sipText(participant.plans.sip), participant.plans.sip.followUpOverdue ? styles.due : undefined)}
       </dl>
+      {withSinceLast && <SinceLastSection row={row} />}
       <ActionPlan row={row} />
       <div className={styles.buttons}>
         {row.may.review && (

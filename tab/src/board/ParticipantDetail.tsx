@@ -67,6 +67,10 @@ export function ParticipantDetail({
     };
   }, [client, boardId, row.participant.id, board.version]);
 
+  // Sedan sist: the notes since the last meeting are in the entry above; the older ones stay here.
+  const recent = new Set(live.sinceLast.map((n) => `${n.on}-${n.organisationId}`));
+  const olderNotes = (history?.sinceLast ?? []).filter((n) => !recent.has(`${n.on}-${n.organisationId}`));
+
   return (
     <OverlayDrawer
       open
@@ -117,6 +121,20 @@ export function ParticipantDetail({
               </li>
             ))}
           </ul>
+          {olderNotes.length > 0 && (
+            <>
+              <Text weight="semibold">{t("sinceLast.older")}</Text>
+              <ul className={styles.list} data-since-last-older={participant.code}>
+                {olderNotes.map((n) => (
+                  <li key={`${n.on}-${n.organisationId}`}>
+                    <Text>
+                      {formatDate(n.on)}, {organisationName(board, n.organisationId)}: {n.text}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
         {can(board, "audit.read") && (
           <section className={styles.section} aria-label={t("logExtract.section")}>

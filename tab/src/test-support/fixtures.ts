@@ -40,18 +40,33 @@ export function entry(overrides: Partial<EntryView> = {}): EntryView {
 
 /** What the server lets the viewer do about a row: everything, unless a test says otherwise. */
 export function rights(overrides: Partial<RowRights> = {}): RowRights {
-  return { editEntry: true, steer: true, planActions: true, review: true, takeOff: true, raiseSignal: true, ...overrides };
+  return {
+    editEntry: true,
+    steer: true,
+    planActions: true,
+    review: true,
+    takeOff: true,
+    raiseSignal: true,
+    writeSinceLast: true,
+    ...overrides,
+  };
 }
 
 export function row(
   code: string,
-  overrides: { participant?: Partial<ParticipantView>; entry?: Partial<EntryView>; may?: Partial<RowRights> } = {},
+  overrides: {
+    participant?: Partial<ParticipantView>;
+    entry?: Partial<EntryView>;
+    may?: Partial<RowRights>;
+    sinceLast?: BoardRow["sinceLast"];
+  } = {},
 ): BoardRow {
   const id = `p-${code}`;
   return {
     participant: participant({ id, code, ...overrides.participant }),
     entry: entry({ id: `e-${code}`, participantId: id, ...overrides.entry }),
     may: rights(overrides.may),
+    sinceLast: overrides.sinceLast ?? [],
   };
 }
 

@@ -4,6 +4,7 @@ import { forwardRef } from "react";
 import { ConsentSection } from "../../board/ConsentSection";
 import { EntryDetails } from "../../board/EntryDetails";
 import { SignalsSection } from "../../board/SignalsSection";
+import { SinceLastSection } from "../../board/SinceLastSection";
 import { useI18n } from "../../i18n";
 
 const useStyles = makeStyles({
@@ -65,8 +66,9 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
         <Text>{t("stage.position", position)}</Text>
       </div>
       <div className={styles.columns}>
-        <EntryDetails row={shown} />
+        <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
+          <SinceLastSection row={shown} />
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />
         </div>
