@@ -297,6 +297,12 @@ const CASES: RouteCase[] = [
   ),
   entryRoute("POST /api/boards/:boardId/entries/:participantId/review", "entry.review", (etag) => ({ etag }), "/review"),
   entryRoute(
+    "PUT /api/boards/:boardId/entries/:participantId/since-last",
+    "sinceLast.write",
+    () => ({ text: "Påhittad: sedan sist" }),
+    "/since-last",
+  ),
+  entryRoute(
     "POST /api/boards/:boardId/entries/:participantId/take-off",
     "entry.takeOff",
     (etag) => ({ etag, outcome: "stable" }),
@@ -446,6 +452,26 @@ const CASES: RouteCase[] = [
     async request() {
       await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
       return { path: `${BOARD}/walkthrough/events`, body: { type: "takeOver" } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/walkthrough/current",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
+      return { path: `${BOARD}/walkthrough/current` };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/walkthrough/presence",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
+      return { path: `${BOARD}/walkthrough/presence`, body: {} };
     },
   },
   {

@@ -31,7 +31,6 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { Core } from "../core";
 import type { Actor, Caller } from "../domain/types";
-import { ALL_MEETINGS } from "../domain/meeting-schedule";
 import { parse, pathId, pathParam } from "./validate";
 
 // Thin routes: parse (schemas) -> resolve the caller as a member of the board -> use-case -> respond.
@@ -288,7 +287,7 @@ export function boardRoutes(core: Core): Router {
   r.get("/api/boards/:boardId/walkthrough/current", async (req, res) => {
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await core.readWalkthroughMove(actor, boardId, meeting ?? ALL_MEETINGS));
+    res.json(await core.readWalkthroughMove(actor, boardId, meeting));
   });
 
   // The presenting stage's heartbeat, every few seconds while it presents.
@@ -296,7 +295,7 @@ export function boardRoutes(core: Core): Router {
     parse(PresenterHeartbeatBody, req.body ?? {});
     const { meeting } = parse(MeetingQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    res.json(await core.beatPresenterStage(actor, boardId, meeting ?? ALL_MEETINGS));
+    res.json(await core.beatPresenterStage(actor, boardId, meeting));
   });
 
   r.post("/api/boards/:boardId/walkthrough/events", async (req, res) => {

@@ -72,9 +72,9 @@ export interface Core extends CoreUseCases {
   /** What changed, announced in this process as soon as a write succeeded (the live stream subscribes). */
   liveEvents: Pick<LiveEvents, "subscribe">;
   /** What an attendee reads when the presenter moves: the position and the current participant, no board. */
-  readWalkthroughMove(actor: Actor, boardId: BoardId, meetingId: string): Promise<WalkthroughMoveView>;
+  readWalkthroughMove(actor: Actor, boardId: BoardId, meetingId: string | undefined): Promise<WalkthroughMoveView>;
   /** The presenting stage's heartbeat. */
-  beatPresenterStage(actor: Actor, boardId: BoardId, meetingId: string): Promise<{ presenting: boolean }>;
+  beatPresenterStage(actor: Actor, boardId: BoardId, meetingId: string | undefined): Promise<{ presenting: boolean }>;
   /** The core's clock: what "now" is for everything it decides. */
   now(): Date;
   /** Readiness: throws when storage cannot be reached. */

@@ -35,6 +35,12 @@ export function meetingById(board: Pick<Board, "settings">, meetingId: string, d
 }
 
 /** Whether `meeting` is held on `date`: a Swedish working day (holidays are never expected) on one of its weekdays. */
+/** The meeting a walkthrough means when none is named: today's scheduled one, else the board's first. */
+export function meetingOfTheDay(board: Pick<Board, "settings">, today: CalendarDate): RecurringMeeting {
+  const meetings = meetingsOf(board);
+  return meetings.find((m) => isScheduledOn(m, today)) ?? meetings[0]!;
+}
+
 export function isScheduledOn(meeting: Pick<RecurringMeeting, "days">, date: CalendarDate): boolean {
   if (!isWorkingDay(date)) return false;
   if (meeting.days === "workingDays") return true;

@@ -5,6 +5,7 @@ import type { SinceLastNote } from "../domain/since-last";
 import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, OrganisationId, Participant } from "../domain/types";
 import { rowRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
+import { meetingOfTheDay } from "../domain/meeting-schedule";
 import { currentParticipantId, isPresenterPresent, type Walkthrough } from "../domain/walkthrough";
 import type { BoardSnapshot, Stored } from "../storage";
 import { recordAccess } from "./audit";
@@ -85,18 +86,19 @@ export async function readWalkthroughMove(
   reads: VersionedReads,
   actor: Actor,
   boardId: BoardId,
-  meetingId: string,
+  named: string | undefined,
 ): Promise<WalkthroughMoveView> {
   assertAllowed(actor.member, "board.read");
   // The versions first: what is read (or kept) after them is at least as new as they say.
   const live = await deps.storage.boardVersions.live(boardId);
   const today = todayOf(deps);
-  const [w, snapshot] = await Promise.all([
-    live.walkthrough?.meetingId === meetingId
-      ? reads.walkthroughAt(boardId, today, meetingId, live.walkthrough.version)
-      : deps.storage.walkthroughs.get(boardId, today, meetingId),
-    reads.snapshotAt(boardId, live.version),
-  ]);
+  const snapshot = await reads.snapshotAt(boardId, live.version);
+  if (!snapshot.board) throw new NotFound("The board");
+  // No meeting named: the one the other walkthrough routes mean (today's scheduled one).
+  const meetingId = named ?? meetingOfTheDay(snapshot.board, today).id;
+  const w = await (live.walkthrough?.meetingId === meetingId
+    ? reads.walkthroughAt(boardId, today, meetingId, live.walkthrough.version)
+    : deps.storage.walkthroughs.get(boardId, today, meetingId));
   if (!w) throw new NotFound("Today's walkthrough");
   const current = await currentFor(deps, actor, w, {
     participants: snapshot.participants,
@@ -126,9 +128,12 @@ export async function beatPresenterStage(
   deps: UseCaseDeps,
   actor: Actor,
   boardId: BoardId,
-  meetingId: string,
+  named: string | undefined,
 ): Promise<{ presenting: boolean }> {
   assertAllowed(actor.member, "board.read");
+  const board = await deps.storage.boards.get(boardId);
+  if (!board) throw new NotFound("The board");
+  const meetingId = named ?? meetingOfTheDay(board, todayOf(deps)).id;
   const w = await deps.storage.walkthroughs.get(boardId, todayOf(deps), meetingId);
   if (!w) throw new NotFound("Today's walkthrough");
   const presenting = w.presenterId === actor.member.id && !w.endedAt;

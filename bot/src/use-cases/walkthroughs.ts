@@ -4,7 +4,7 @@ import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
 import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import { ALL_MEETINGS, isScheduledOn, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
+import { ALL_MEETINGS, isScheduledOn, meetingOfTheDay, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import {
@@ -49,8 +49,7 @@ async function meetingFor(deps: UseCaseDeps, boardId: BoardId, meetingId: string
     if (!meeting) throw new NotFound("The meeting");
     return meeting;
   }
-  const today = todayOf(deps);
-  return meetings.find((m) => isScheduledOn(m, today)) ?? meetings[0]!;
+  return meetingOfTheDay(board, todayOf(deps));
 }
 
 /** The board's current entries this meeting covers, in check-in order, plus those its walkthrough put on. */
