@@ -4,7 +4,7 @@ import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
 import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
-import { ALL_MEETINGS, isScheduledOn, meetingOfTheDay, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
+import { ALL_MEETINGS, meetingOfTheDay, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import {
