@@ -79,6 +79,16 @@ export async function serveOverHttps(context: BrowserContext, origin: string, ba
   });
 }
 
+/**
+ * Closes a context whose requests may be relayed by a route (serveOverHttps): the route is taken off
+ * first, without waiting for callbacks still running, so a request the tab started just before the
+ * close (a poll, the inbox) does not fail the test with "Request context disposed".
+ */
+export async function closeContext(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.close();
+}
+
 export async function openBoard(page: Page, baseUrl: string, query = ""): Promise<void> {
   await page.goto(`${baseUrl}/tab/${query}`);
   await page.waitForSelector("body[data-board-ready='true']", { timeout: WAIT_MS });

@@ -13,7 +13,7 @@ import { DEMO_GUEST_IDENTITY } from "../../bot/src/demo/demo-team";
 import { TEAMS_JS_VALID_DOMAINS_URL } from "../../bot/src/api/security";
 import { DEMO_TENANTS, startApp, type RunningApp } from "../support/app";
 import { openInTeamsHost, type TeamsHostOptions } from "../support/teams-host.cjs";
-import { launchChromium, serveOverHttps } from "./browser";
+import { closeContext, launchChromium, serveOverHttps } from "./browser";
 
 // The tab inside a Teams-like host page that answers teams-js: its CSP lets teams-js fetch what it
 // needs, a failed getAuthToken is recoverable with "Logga in", and in a shared channel an external
@@ -55,7 +55,7 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1240, height: 900 } });
 });
-afterEach(() => context.close());
+afterEach(() => closeContext(context));
 
 const tokenFor = (person: { tid: string; oid: string }) =>
   signToken(key, entraClaims({ iss: ISSUER, aud: CLIENT_ID, tid: person.tid, oid: person.oid }));

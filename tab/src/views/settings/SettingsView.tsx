@@ -14,6 +14,8 @@ import { WorkingPatternSection } from "./WorkingPatternSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // The pages wrap to a second line on a phone rather than widen the page (as the view tabs do).
+  pages: { flexWrap: "wrap" },
 });
 
 type Page = "organisations" | "members" | "participants" | "board" | "meetings" | "log" | "pattern";
@@ -43,6 +45,7 @@ export default function SettingsView() {
   return (
     <section className={styles.root} aria-label={t("nav.settings")}>
       <TabList
+        className={styles.pages}
         selectedValue={page}
         onTabSelect={(_e, d) => {
           admin.clear();
