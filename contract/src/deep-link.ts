@@ -13,7 +13,9 @@ export type OpenItem =
   | { item: "absence"; absenceId: string }
   | { item: "absenceForm" }
   | { item: "signalForm" }
-  | { item: "myParticipants" };
+  | { item: "myParticipants" }
+  /** A participant's drawer (their plans, consents and signals), e.g. from the plans card. */
+  | { item: "participant"; participantId: string };
 
 const SEPARATOR = "~";
 /** As the contract's Id, written out: the tab reads links without bundling zod. */
@@ -29,6 +31,8 @@ export function openItemId(i: OpenItem): string {
     case "cover":
     case "absence":
       return [i.item, i.absenceId].join(SEPARATOR);
+    case "participant":
+      return ["participant", i.participantId].join(SEPARATOR);
     default:
       return i.item;
   }
@@ -47,6 +51,8 @@ export function parseOpenItem(value: string | null | undefined): OpenItem | unde
     case "cover":
     case "absence":
       return ids.length === 1 ? { item: kind, absenceId: ids[0]! } : undefined;
+    case "participant":
+      return ids.length === 1 ? { item: "participant", participantId: ids[0]! } : undefined;
     case "absenceForm":
     case "signalForm":
     case "myParticipants":

@@ -15,7 +15,7 @@ async function openEdit(page: Page, code: string) {
   await page.getByRole("button", { name: new RegExp(`^${code} `) }).click();
   await page
     .getByRole("dialog", { name: new RegExp(code) })
-    .getByRole("button", { name: "Ändra" })
+    .getByRole("button", { name: "Ändra", exact: true })
     .click();
   return page.getByRole("dialog", { name: `Ändra ${code}` });
 }
@@ -55,7 +55,7 @@ it("starts the edit form afresh each time it opens, reachable by role every time
   // Opened again from the participant's drawer: the stored priority, not the choice abandoned a moment ago.
   await page
     .getByRole("dialog", { name: new RegExp(code) })
-    .getByRole("button", { name: "Ändra" })
+    .getByRole("button", { name: "Ändra", exact: true })
     .click();
   const again = page.getByRole("dialog", { name: `Ändra ${code}` });
   expect(await again.getByRole("radio", { name: priorityText[row.entry.priority!] }).isChecked()).toBe(true);

@@ -90,7 +90,7 @@ describe("the schemas the boundary parses are the ones walked here", () => {
 describe("the tab names every free-text field in its message", () => {
   it("has a label for each (by its path without list indexes, or its last name)", () => {
     const source = readFileSync(path.resolve(__dirname, "../../tab/src/board/identityNumberRefusal.ts"), "utf8");
-    const labelled = new Set([...source.matchAll(/^\s+"?([\w.]+)"?: "field\./gm)].map((m) => m[1]!));
+    const labelled = new Set([...source.matchAll(/^\s+"?([\w.]+)"?: "(?:field|term)\./gm)].map((m) => m[1]!));
     expect(labelled.size).toBeGreaterThan(5);
     const unlabelled = freeText
       .filter((f) => f.where.startsWith("body "))

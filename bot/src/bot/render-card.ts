@@ -137,12 +137,23 @@ function cardOf(view: CardView, viewer: Viewer, links: LinkTargets, linkTo: (ite
     case "myParticipants": {
       const { card: _card, ...rest } = view;
       const aboutUrl = boardAboutUrl(teamsAppId, view.boardId, view.board.name);
-      return buildMyParticipantsCard({ ...rest, ...(aboutUrl ? { aboutUrl } : {}), ...shown }, locale);
+      return buildMyParticipantsCard(
+        { ...rest, ...(aboutUrl ? { aboutUrl } : {}), ...shown, openInBoard: linkTo({ item: "myParticipants" }) },
+        locale,
+      );
     }
     case "participantPlans": {
       const { card: _card, boardName, ...rest } = view;
       const aboutUrl = boardAboutUrl(teamsAppId, view.boardId, boardName);
-      return buildPlansCard({ ...rest, ...(aboutUrl ? { aboutUrl } : {}), ...shown }, locale);
+      return buildPlansCard(
+        {
+          ...rest,
+          ...(aboutUrl ? { aboutUrl } : {}),
+          ...shown,
+          openInBoard: linkTo({ item: "participant", participantId: view.participantId }),
+        },
+        locale,
+      );
     }
     case "notLogged":
       // Its refresh asks again, so the card comes back once the log can be written.

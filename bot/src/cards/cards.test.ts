@@ -505,6 +505,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
             participants,
             hiddenCount: 2,
             aboutUrl: "https://teams.microsoft.com/l/entity/a/b",
+            openInBoard: "https://fact.example/tab/?board=b&open=myParticipants",
             refreshUserIds: ["x"],
           },
           locale,
@@ -537,6 +538,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
               },
             ],
             hiddenCount: 0,
+            openInBoard: "https://fact.example/tab/?board=b&open=myParticipants",
             refreshUserIds: ["x"],
           },
           locale,
@@ -564,6 +566,7 @@ describe.each(LOCALES)("cards in %s", (locale) => {
           { id: "k", name: "Socialtjänsten" },
         ],
         etag: "W/1",
+        openInBoard: "https://fact.example/tab/?board=b&open=participant~p1",
         refreshUserIds: ["x"],
       };
       const plans = {

@@ -10,6 +10,7 @@ import {
   notice,
   text,
   title,
+  openInBoardAction,
 } from "./card-kit";
 import { plansLine } from "./plans-card";
 import { t } from "./strings";
@@ -24,6 +25,8 @@ export type MyParticipantsData = MyParticipantsView &
   HowShown & {
     /** "Om tavlan": the team's routine and admission criteria. */
     aboutUrl?: string;
+    /** "Öppna i FACT-tavlan": the personal tab's Mina deltagare, where each one's drawer sets the same plans. */
+    openInBoard: string;
   };
 
 /** A card has to stay small (Teams caps a message at ~28 KB); the rest is on the board. */
@@ -84,6 +87,8 @@ export function buildMyParticipantsCard(data: MyParticipantsData, locale: Locale
   body.push(...rows);
   if (data.participants.length > MAX_LISTED) body.push(text(s.more(data.participants.length - MAX_LISTED), { isSubtle: true }));
   if (data.hiddenCount > 0) body.push(text(s.hiddenParticipants(data.hiddenCount), { isSubtle: true, size: "small" }));
-  const actions: CardAction[] = data.aboutUrl ? [{ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl }] : [];
+  if (shown.some((p) => p.plans.may?.set)) body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
+  const actions: CardAction[] = [openInBoardAction(s.openInBoard, data.openInBoard)];
+  if (data.aboutUrl) actions.push({ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl });
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.myParticipants });
 }

@@ -1,5 +1,17 @@
 import type { PlanStatus, PlansView } from "@fact-board/contract";
-import { type AdaptiveCard, type CardAction, type CardElement, type Locale, card, execute, facts, notice, text, title } from "./card-kit";
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Locale,
+  card,
+  execute,
+  facts,
+  notice,
+  text,
+  title,
+  openInBoardAction,
+} from "./card-kit";
 import { t, type CardStrings } from "./strings";
 import type { RefOf } from "./verbs";
 
@@ -34,6 +46,8 @@ export interface PlansCardData {
   /** The participant's ETag: a stale form is refused, and the card shows how it stands now. */
   etag?: string;
   aboutUrl?: string;
+  /** "Öppna i FACT-tavlan": the participant's drawer, where the same plans are set (the buttons do nothing in Teams on a phone). */
+  openInBoard: string;
   message?: string;
   refreshUserIds: string[];
 }
@@ -88,11 +102,13 @@ export function buildPlansCard(data: PlansCardData, locale: Locale): AdaptiveCar
         choices: data.organisations.map((o) => ({ title: o.name, value: o.id })),
       },
     );
+    body.push(text(s.openInBoardHint, { isSubtle: true, size: "small" }));
     actions.push(execute(s.savePlans, "plans.set", { ...ref, etag: data.etag }, { style: "positive" }));
   }
   actions.push(
     execute(s.myParticipants, "open.myParticipants", { card: "myParticipants", boardId: data.boardId }, { associatedInputs: "none" }),
   );
+  actions.push(openInBoardAction(s.openInBoard, data.openInBoard));
   if (data.aboutUrl) actions.push({ type: "Action.OpenUrl", title: s.aboutBoard, url: data.aboutUrl, mode: "secondary" });
   return card(body, { actions, refresh: { data: ref, userIds: data.refreshUserIds }, fallbackText: s.plansTitle(data.code) });
 }

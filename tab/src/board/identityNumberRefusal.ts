@@ -19,6 +19,9 @@ const LABELS: Record<string, MessageKey> = {
   "organisation.name": "field.organisation.name",
   "meetings.name": "field.meetings.name",
   "meetings.id": "field.meetings.id",
+  // Sedan sist's note; Om tavlan's text names its own field.
+  text: "field.text",
+  "about.text": "field.aboutText",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

@@ -4,8 +4,8 @@ import { useBoardContext } from "./BoardContext";
 
 /**
  * Opens the item a card's "Öppna i FACT-tavlan" names (Teams' subEntityId, or `open=` in a
- * browser), once, where the card's own buttons can be used: a signal or a consent in the
- * participant's drawer; an absence or cover request is marked in the absence list
+ * browser), once, where the card's own buttons can be used: a signal, a consent or a participant's
+ * plans in the participant's drawer; an absence or cover request is marked in the absence list
  * (AbsencePanel reads `openedAbsenceId`). `missing`: the item is gone, or not for this viewer.
  */
 export function useOpenItem(openRow: (row: BoardRow) => void): { missing: boolean } {
@@ -30,7 +30,7 @@ export function useOpenItem(openRow: (row: BoardRow) => void): { missing: boolea
 }
 
 function participantOf(item: OpenItem, signals: ReadonlyArray<{ id: string; participantId: string }>): string | undefined {
-  if (item.item === "consent") return item.participantId;
+  if (item.item === "consent" || item.item === "participant") return item.participantId;
   if (item.item === "signal") return signals.find((s) => s.id === item.signalId)?.participantId ?? "";
   return undefined;
 }
