@@ -20,6 +20,7 @@ module.exports = {
     "^@fact-board/contract$": "<rootDir>/contract/src/index.ts",
     "^@fact-board/contract/words/(\\w+)$": "<rootDir>/contract/src/words/$1.ts",
     "^@fact-board/contract/tab-entity$": "<rootDir>/contract/src/tab-entity.ts",
+    "^@fact-board/contract/deep-link$": "<rootDir>/contract/src/deep-link.ts",
   },
   testMatch: ["<rootDir>/{bot,contract,tab,tests}/**/*.test.{ts,tsx}"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.tsbuild/"],

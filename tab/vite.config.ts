@@ -39,6 +39,11 @@ export default defineConfig({
         replacement: fileURLToPath(new URL("../contract/src/words/$1.ts", import.meta.url)),
       },
       // The tab's entity id for teams-js's configuration save: one small module, no zod.
+      // A card's link to one item, read on every surface's first screen: no zod either.
+      {
+        find: /^@fact-board\/contract\/deep-link$/,
+        replacement: fileURLToPath(new URL("../contract/src/deep-link.ts", import.meta.url)),
+      },
       {
         find: /^@fact-board\/contract\/tab-entity$/,
         replacement: fileURLToPath(new URL("../contract/src/tab-entity.ts", import.meta.url)),

@@ -1,5 +1,6 @@
-import { boardTabEntityId } from "./common";
+import { boardTabEntityId } from "./tab-entity";
 
+// No zod here: the tab imports this alone (`@fact-board/contract/deep-link`) on every surface's first screen.
 // Where a card's "Öppna i FACT-tavlan" lands in the tab: one item, named by a short id that travels
 // as the Teams deep link's subEntityId (read by the tab from app.getContext() page.subPageId) or as
 // `open=` in a plain browser URL. Ids only, never a code, initials or text: the link is visible to

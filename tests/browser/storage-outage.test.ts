@@ -51,7 +51,7 @@ async function startEditing(page: Page): Promise<{ code: string }> {
   await page.getByRole("button", { name: new RegExp(`^${code} `) }).click();
   await page
     .getByRole("dialog", { name: new RegExp(code) })
-    .getByRole("button", { name: "Ändra" })
+    .getByRole("button", { name: "Ändra", exact: true })
     .click();
   const edit = page.getByRole("dialog", { name: `Ändra ${code}` });
   await edit.getByRole("radio", { name: row.entry.priority === "high" ? "Låg" : "Hög" }).check();

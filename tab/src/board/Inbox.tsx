@@ -5,8 +5,7 @@ import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { memberName, organisationName } from "./model";
-import { RecordConsentDialog } from "./RecordConsentDialog";
-import { DeclineSignalDialog } from "./SignalDialogs";
+import { DeclineSignalDialog, RecordConsentDialog } from "./lazyParts";
 import { useInbox } from "./useInbox";
 import { useVersionedChange } from "./useVersionedChange";
 

@@ -98,3 +98,9 @@ export const PutOnBoardDialog = lazyDialog<PutOnProps>(() => import("./PutOnBoar
 export const RegisterAbsenceDialog = lazyDialog<RegisterAbsenceProps>(() =>
   import("./RegisterAbsenceDialog").then((m) => m.RegisterAbsenceDialog),
 );
+
+// Att göra's answers that open a form: the inbox is on every surface's first screen, its forms are not.
+type DeclineSignalProps = ComponentProps<typeof import("./SignalDialogs").DeclineSignalDialog>;
+type RecordConsentProps = ComponentProps<typeof import("./RecordConsentDialog").RecordConsentDialog>;
+export const DeclineSignalDialog = lazyDialog<DeclineSignalProps>(() => import("./SignalDialogs").then((m) => m.DeclineSignalDialog));
+export const RecordConsentDialog = lazyDialog<RecordConsentProps>(() => import("./RecordConsentDialog").then((m) => m.RecordConsentDialog));

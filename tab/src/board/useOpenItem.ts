@@ -1,4 +1,5 @@
-import { type BoardRow, type OpenItem, parseOpenItem } from "@fact-board/contract";
+import type { BoardRow } from "@fact-board/contract";
+import { type OpenItem, parseOpenItem } from "@fact-board/contract/deep-link";
 import { useEffect, useRef, useState } from "react";
 import { useBoardContext } from "./BoardContext";
 
