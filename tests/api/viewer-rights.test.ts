@@ -30,6 +30,7 @@ it("tells a staff member they may change their own participant's entry, and not 
     review: true,
     takeOff: true,
     raiseSignal: true,
+    writeSinceLast: true,
   });
   expect(rowOf(theirs.participant.id).may).toMatchObject({
     editEntry: false,
@@ -37,6 +38,7 @@ it("tells a staff member they may change their own participant's entry, and not 
     planActions: false,
     review: false,
     takeOff: false,
+    writeSinceLast: false,
   });
   // Recording the region's consent is the case manager's (in the disclosing organisation), not the colleague's.
   expect(rowOf(mine.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({

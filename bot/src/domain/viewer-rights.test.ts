@@ -37,6 +37,7 @@ describe("a board row", () => {
       review: true,
       takeOff: true,
       raiseSignal: true,
+      writeSinceLast: true,
     });
     expect(rowRights(member("staff"), { caseManagerOrCover: false }, participant, { writtenBy: "region" })).toEqual({
       editEntry: false,
@@ -45,6 +46,7 @@ describe("a board row", () => {
       review: false,
       takeOff: false,
       raiseSignal: true,
+      writeSinceLast: false,
     });
   });
 
