@@ -2,25 +2,13 @@ import type { Actor, Member } from "../domain/types";
 import { aConsent, aParticipant, aSignal } from "../test-support";
 import { type Harness, action, click, install, startHarness, textOf } from "../test-support/harness";
 import { type TwoOrganisations, twoOrganisations } from "../test-support/two-organisations";
+import { cardValidationProblems as validationProblems } from "../cards/test/validate";
 
 // Issue 27: the municipal coordinators "ersätter varandra under sjukdom och semester" across two
 // organisations. A cross-organisation cover, through the real CloudAdapter against the recording
 // Teams connector: the substitute covers exactly the participants whose consent names their
 // organisation, the absence card says which went where (counts, never codes), and cards about a
 // participant stop going to the substitute the day that consent is withdrawn.
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require("adaptivecards/dist/adaptivecards.js");
-
-function validationProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext();
-  card.parse(JSON.parse(JSON.stringify(json)), ctx);
-  const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
-  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
-  return problems;
-}
 
 let h: Harness;
 let t: TwoOrganisations;

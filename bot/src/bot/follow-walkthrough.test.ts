@@ -2,15 +2,13 @@ import { parseOpenItem } from "@fact-board/contract";
 import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../test-support";
 import { type Harness, activity, post, startHarness, textOf } from "../test-support/harness";
 import type { Actor, Member } from "../domain/types";
+import { cardValidationProblems as validationProblems } from "../cards/test/validate";
 
 // Issue 27, item 1: when a walkthrough starts, the meeting chat (which attendees from other tenants
 // read too: they get no side panel or stage) gets one "Följ genomgången" card linking to the stage
 // in a browser, once per walkthrough and chat, however often stages open and whatever Teams answers
 // (429, then a 504 after it had posted). Through the real CloudAdapter against the misbehaving
 // connector; cards parsed and validated with the adaptivecards library.
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require("adaptivecards/dist/adaptivecards.js");
 
 const REGION = "tenant-region";
 const CHAT = "19:meeting_Zm9sbG93@thread.v2";
@@ -22,16 +20,6 @@ let lead: Member;
 let colleague: Member;
 const actor = (m: Member): Actor => ({ member: m, channel: "tab" });
 const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
-
-function validationProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext();
-  card.parse(JSON.parse(JSON.stringify(json)), ctx);
-  const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
-  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
-  return problems;
-}
 
 const followCards = () => h.connector.cards(CHAT).filter((c) => textOf(c).includes("Följ genomgången"));
 

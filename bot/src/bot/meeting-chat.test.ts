@@ -1,6 +1,7 @@
 import { aBoard, aMember, anEntry, anOrganisation, aParticipant } from "../test-support";
 import { type Harness, activity, post, startHarness, textOf } from "../test-support/harness";
 import type { Actor, Member } from "../domain/types";
+import { cardValidationProblems as validationProblems } from "../cards/test/validate";
 
 // Issue 10's last part: when the walkthrough ends, the meeting chat gets a summary with counts only
 // (reviewed n of m, put on, taken off, actions agreed, not reached) and a link. The counts are the
@@ -8,9 +9,6 @@ import type { Actor, Member } from "../domain/types";
 // reference is recorded when the bot is added to the meeting (conversationUpdate in the meeting's
 // group chat), through the real CloudAdapter against the fake Teams connector; the card is parsed
 // and validated with the adaptivecards library in Swedish and English.
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require("adaptivecards/dist/adaptivecards.js");
 
 const REGION = "tenant-region";
 const SV_CHAT = "19:meeting_Zm9vYmFy@thread.v2";
@@ -24,16 +22,6 @@ let outsider: Member;
 const participantIds: string[] = [];
 const actor = (m: Member): Actor => ({ member: m, channel: "tab" });
 const as = (m: Member) => ({ tenantId: m.tenantId, objectId: m.objectId, name: m.displayName });
-
-function validationProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext();
-  card.parse(JSON.parse(JSON.stringify(json)), ctx);
-  const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
-  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
-  return problems;
-}
 
 const factsOf = (card: unknown): Record<string, string> => {
   const set = ((card as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body ?? []).find(

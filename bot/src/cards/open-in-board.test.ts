@@ -3,14 +3,12 @@ import type { AdaptiveCard, Locale } from "./card-kit";
 import * as cards from "./index";
 import { t } from "./strings";
 import { cardGallery, galleryLink } from "./test/gallery";
+import { cardValidationProblems as problemsOf } from "./test/validate";
 
 // Action.Execute does nothing in Teams on iOS and Android: every card that acts must also open the
 // same item in the tab ("Öppna i FACT-tavlan"), where the same can be done. This runs over every
 // card builder the cards module exports: a new builder fails here until the gallery shows it and
 // this table says where its link goes.
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require("adaptivecards/dist/adaptivecards.js");
 
 type Builder = Extract<keyof typeof cards, `build${string}Card`>;
 
@@ -81,16 +79,6 @@ function itemOf(link: string): { board?: string; item?: OpenItem } {
   const item = parseOpenItem(url.searchParams.get("open"));
   const board = url.searchParams.get("board");
   return { ...(board ? { board } : {}), ...(item ? { item } : {}) };
-}
-
-function problemsOf(json: AdaptiveCard): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext();
-  card.parse(JSON.parse(JSON.stringify(json)), ctx);
-  const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
-  for (const ev of card.validateProperties().validationEvents) problems.push(`validate: ${ev.message}`);
-  return problems;
 }
 
 describe.each(["sv", "en"] as Locale[])("every card that acts opens the same item in the tab (%s)", (locale) => {
