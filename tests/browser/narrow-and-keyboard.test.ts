@@ -170,6 +170,10 @@ describe("the keyboard, with tabster moving focus on Tab", () => {
     await page.getByRole("button", { name: /^FIK-/ }).last().focus();
     for (let i = 0; i < 3 && (await active(page)).startsWith("button FIK-"); i++) await page.keyboard.press("Tab");
     expect(await active(page)).not.toMatch(/^button FIK-/);
+    // A sentinel was once seen here for a moment in CI while focus left the page: let it settle (5 s at most), then none may be left.
+    await page
+      .waitForFunction(() => document.querySelectorAll("[data-tabster-dummy]").length === 0, null, { timeout: 5_000 })
+      .catch(() => undefined);
     expect(await sentinels(page)).toBe(0);
     await context.close();
   });
