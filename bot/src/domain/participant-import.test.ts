@@ -8,6 +8,7 @@ import {
   type OutcomeContext,
   type ParsedLine,
 } from "./participant-import";
+import { refusalOf } from "./participant-registration";
 import type { Consent, Member, Organisation, Participant } from "./types";
 
 const member = (id: string, organisationId: string, displayName = id): Member => ({
@@ -343,5 +344,35 @@ describe("the day-one columns: plans and each organisation's consent (issue 24)"
       fields: ["sip"],
       participant: { plans: { sip: { held: "no" } } },
     });
+  });
+});
+
+describe("the board's own ids are references, not typed text", () => {
+  // An Entra object id is a random GUID: its first group may be eight digits that make a date, then four digits.
+  const unlucky = member("tenant.19850312-1234-4abc-8def-0123456789ab", "region", "Ada Otur");
+  const unluckyOrganisation = organisation("1985031212345", "Otursby kommun");
+  const withUnlucky = { ...ctx, members: [...members, unlucky], organisations: [...organisations, unluckyOrganisation] };
+
+  it("an import line naming a member or organisation by an id that holds a date and four digits is accepted", () => {
+    const plan = planImport(records(`NST-001;A.B.;${unlucky.id};1985031212345`), withUnlucky);
+    expect(plan.refused).toEqual([]);
+    expect(plan.accepted[0]).toMatchObject({ input: { caseManagerId: unlucky.id, organisationIds: ["1985031212345"] } });
+  });
+
+  it("the same text in a cell that is not one of the board's ids is refused as a personal identity number", () => {
+    const plan = planImport(records(`NST-001;A.B.;${unlucky.id};Psykiatri Nordstad`, "NST-002;A.B.;bo;19850312-1234"), {
+      ...ctx,
+      members: [...members],
+    });
+    expect(plan.refused).toEqual([
+      { line: 1, reason: expect.stringMatching(/personal identity number/), column: 3 },
+      { line: 2, reason: expect.stringMatching(/personal identity number/), column: 4 },
+    ]);
+  });
+
+  it("registering one by one: a member id that holds a date is fine, an unknown one is refused as a number", () => {
+    const input = { code: "NST-001", initials: "A.B.", organisationIds: ["region"] };
+    expect(refusalOf({ ...input, caseManagerId: unlucky.id }, withUnlucky)).toBeUndefined();
+    expect(refusalOf({ ...input, caseManagerId: "19850312-1234" }, ctx)).toMatch(/personal identity number/);
   });
 });

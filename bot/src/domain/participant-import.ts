@@ -188,10 +188,13 @@ export function planImport(records: readonly CsvRecord[], ctx: ImportContext): I
     return byName.length === 1 ? byName[0]!.id : text;
   };
   const organisationOf = (text: string) => organisationNamed(text, ctx.organisations) ?? text;
+  const knownIds = new Set([...ctx.members.map((m) => m.id), ...ctx.organisations.map((o) => o.id)]);
   for (const { line, cells: raw } of header ? records.slice(1) : records) {
     const cells = raw.map((c) => c.trim());
     // Any cell, known column or not: a number in the file is refused before anything else is read.
-    const identityNumberAt = cells.findIndex(looksLikePersonalIdentityNumber);
+    // A cell that is exactly one of the board's member or organisation ids is a reference, not typed
+    // text (a GUID may by chance hold a date and four digits).
+    const identityNumberAt = cells.findIndex((c) => !knownIds.has(c) && looksLikePersonalIdentityNumber(c));
     if (identityNumberAt >= 0) {
       plan.refused.push({ line, reason: PERSONAL_IDENTITY_NUMBER_REFUSED, column: identityNumberAt + 1 });
       continue;

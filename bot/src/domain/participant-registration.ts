@@ -20,8 +20,7 @@ export function refusalOf(
   input: ParticipantInput,
   ctx: { codePattern?: string; members: readonly Member[]; organisations: readonly Organisation[] },
 ): string | undefined {
-  if ([input.code, input.initials, input.caseManagerId, ...input.organisationIds].some(looksLikePersonalIdentityNumber))
-    return PERSONAL_IDENTITY_NUMBER_REFUSED;
+  if (typedTexts(input, ctx).some(looksLikePersonalIdentityNumber)) return PERSONAL_IDENTITY_NUMBER_REFUSED;
   if (!ParticipantCode.safeParse(input.code).success) return "The code must be pseudonymous, like HBG-017.";
   if (ctx.codePattern && !new RegExp(`^(?:${ctx.codePattern})$`).test(input.code))
     return "The code does not follow this board's code scheme.";
@@ -32,6 +31,23 @@ export function refusalOf(
   if (input.organisationIds.length === 0) return "Name at least one organisation.";
   if (input.organisationIds.some((id) => !known.has(id))) return "An organisation is not part of this board.";
   return undefined;
+}
+
+/**
+ * What a person may have typed: the code, the initials, and any case manager or organisation that is
+ * not one of the board's. The board's own ids are generated (a member's object id is a GUID from
+ * Entra ID) and may by chance contain a date and four digits; refusing them would make a real
+ * colleague impossible to name as case manager.
+ */
+function typedTexts(input: ParticipantInput, ctx: { members: readonly Member[]; organisations: readonly Organisation[] }): string[] {
+  const memberIds = new Set(ctx.members.map((m) => m.id));
+  const organisationIds = new Set(ctx.organisations.map((o) => o.id));
+  return [
+    input.code,
+    input.initials,
+    ...(memberIds.has(input.caseManagerId) ? [] : [input.caseManagerId]),
+    ...input.organisationIds.filter((id) => !organisationIds.has(id)),
+  ];
 }
 
 export function assertRegistrable(input: ParticipantInput, ctx: Parameters<typeof refusalOf>[1]): void {

@@ -1,5 +1,6 @@
 import { type WorkingCalendar, workingCalendar } from "../domain/working-hours";
 import { randomUUID } from "node:crypto";
+import { looksLikePersonalIdentityNumber } from "../domain/identity-number";
 import type { Clock } from "../domain/clock";
 import { localDate } from "../domain/dates";
 import type { CalendarDate } from "../domain/types";
@@ -16,7 +17,16 @@ export interface UseCaseDeps {
   notifier: Notifier;
 }
 
-export const newId = (): string => randomUUID().replace(/-/g, "").slice(0, 20);
+/**
+ * A new id: 20 hex characters. Ids reach paths, cards and import files, where anything shaped like a
+ * personal identity number is refused; a random one is drawn again until it is not (rarely needed).
+ */
+export const newId = (): string => {
+  for (;;) {
+    const id = randomUUID().replace(/-/g, "").slice(0, 20);
+    if (!looksLikePersonalIdentityNumber(id)) return id;
+  }
+};
 
 export function todayOf(deps: Pick<UseCaseDeps, "clock" | "timeZone">): CalendarDate {
   return localDate(deps.clock(), deps.timeZone);
