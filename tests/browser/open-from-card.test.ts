@@ -78,3 +78,47 @@ it("marks and focuses the absence a cover card names, and says so when a link's 
   await second.page.getByRole("status").filter({ hasText: "finns inte längre på tavlan" }).waitFor();
   await second.context.close();
 });
+
+it("opens the form a card names: Registrera frånvaro, Skicka signal (choosing the participant), and the viewer's own participants", async () => {
+  const absence = await suite.openBoardAs(
+    people.northCoordinator,
+    `?view=channel&board=${DEMO_BOARD_ID}&open=${openItemId({ item: "absenceForm" })}`,
+  );
+  const absenceForm = absence.page.getByRole("dialog");
+  await absenceForm.getByRole("button", { name: "Registrera" }).first().waitFor();
+  await absenceForm.getByRole("heading", { name: "Registrera frånvaro" }).waitFor();
+  expect(await absenceForm.getByRole("radiogroup", { name: /Orsak/ }).count()).toBe(1);
+  await absence.context.close();
+
+  const { board } = await suite.boardAs(people.northCoordinator);
+  const signalable = board.rows.filter(
+    (r) => r.may.raiseSignal && r.participant.organisationIds.some((o) => o !== board.viewer.organisationId),
+  );
+  expect(signalable.length).toBeGreaterThan(1);
+  const signal = await suite.openBoardAs(
+    people.northCoordinator,
+    `?view=channel&board=${DEMO_BOARD_ID}&open=${openItemId({ item: "signalForm" })}`,
+  );
+  const signalForm = signal.page.getByRole("dialog");
+  const chooser = signalForm.getByRole("combobox", { name: /Deltagare/ });
+  await chooser.waitFor();
+  // Every participant the viewer may signal about, and nobody else, is offered.
+  const offered = await chooser.locator("option").allTextContents();
+  expect(offered.map((o) => o.split(" ")[0])).toEqual(signalable.map((r) => r.participant.code));
+  await signal.context.close();
+
+  const mine = board.rows.filter(
+    (r) => r.participant.caseManagerId === board.viewer.memberId || r.participant.caseManagerStandInId === board.viewer.memberId,
+  );
+  expect(mine.length).toBeGreaterThan(0);
+  expect(mine.length).toBeLessThan(board.rows.length);
+  const own = await suite.openBoardAs(
+    people.northCoordinator,
+    `?view=channel&board=${DEMO_BOARD_ID}&open=${openItemId({ item: "myParticipants" })}`,
+  );
+  await own.page
+    .getByRole("status")
+    .filter({ hasText: `${mine.length} av ${board.rows.length}` })
+    .waitFor();
+  await own.context.close();
+});

@@ -7,7 +7,7 @@ import { useBoardContext } from "./BoardContext";
 import { absenceCover, coverText } from "./cover";
 import { memberName } from "./model";
 import { RegisterAbsenceDialog } from "./lazyParts";
-import { openedAbsenceId } from "./useOpenItem";
+import { openedAbsenceId, openedForm } from "./useOpenItem";
 import { useVersionedChange } from "./useVersionedChange";
 
 const useStyles = makeStyles({
@@ -91,7 +91,13 @@ export function AbsencePanel({ compact = false }: { compact?: boolean }) {
             {expanded ? t("absence.hide") : t("absence.show")}
           </Button>
         )}
-        {canRegister && <RegisterAbsenceDialog send={send} trigger={<Button size="small">{t("absence.register")}</Button>} />}
+        {canRegister && (
+          <RegisterAbsenceDialog
+            send={send}
+            openAtStart={openedForm(openItem) === "absenceForm"}
+            trigger={<Button size="small">{t("absence.register")}</Button>}
+          />
+        )}
       </div>
       {absences.length === 0 ? (
         <Caption1 className={styles.meta}>{t("absence.none")}</Caption1>

@@ -14,12 +14,21 @@ type Send = ReturnType<typeof useVersionedChange>["send"];
 const NOTE_MAX = 300;
 const REASON_MAX = 200;
 
+type RaiseSignalProps = { trigger: ReactElement; send: Send } & (
+  | { participant: ParticipantView; choices?: undefined }
+  /** Opened from the board rather than a participant's drawer (a card's "Öppna i FACT-tavlan"): pick one first. */
+  | { participant?: undefined; choices: readonly ParticipantView[] }
+);
+
 /** Skicka signal: from the viewer's organisation to another organisation involved with the participant. */
-export function RaiseSignalDialog({ participant, trigger, send }: { participant: ParticipantView; trigger: ReactElement; send: Send }) {
+export function RaiseSignalDialog({ participant: given, choices, trigger, send }: RaiseSignalProps) {
   const client = useApi();
   const { board, boardId } = useBoardContext();
   const { t } = useI18n();
-  const receivers = participant.organisationIds.filter((id) => id !== board.viewer.organisationId);
+  const [chosenId, setChosenId] = useState(choices?.[0]?.id ?? "");
+  const participant = given ?? choices?.find((p) => p.id === chosenId);
+  const receiversOf = (p: ParticipantView | undefined) => (p?.organisationIds ?? []).filter((id) => id !== board.viewer.organisationId);
+  const receivers = receiversOf(participant);
   const [to, setTo] = useState(receivers[0] ?? "");
   const [kind, setKind] = useState<SignalKind>("concern");
   const [urgency, setUrgency] = useState<Urgency>("thisWeek");
@@ -28,14 +37,22 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
   const [requestKey, setRequestKey] = useState(newRequestKey);
   const dialog = useFormDialog(() => {
     setRequestKey(newRequestKey());
-    setTo(receivers[0] ?? "");
+    const first = choices?.[0];
+    setChosenId(first?.id ?? "");
+    setTo(receiversOf(given ?? first)[0] ?? "");
     setKind("concern");
     setUrgency("thisWeek");
     setNote("");
     setProposeBoard(false);
   });
 
+  const choose = (id: string) => {
+    setChosenId(id);
+    setTo(receiversOf(choices?.find((p) => p.id === id))[0] ?? "");
+  };
+
   const save = async () => {
+    if (!participant) return;
     dialog.close();
     const trimmed = note.trim();
     await send<SignalView>({
@@ -64,11 +81,22 @@ export function RaiseSignalDialog({ participant, trigger, send }: { participant:
     <FormDialog
       dialog={dialog}
       trigger={trigger}
-      title={t("signal.raiseTitle", { code: participant.code })}
+      title={participant && !choices ? t("signal.raiseTitle", { code: participant.code }) : t("signal.raiseButton")}
       submitLabel={t("signal.raise")}
-      submitDisabled={!to}
+      submitDisabled={!participant || !to}
       onSubmit={save}
     >
+      {choices && (
+        <Field label={t("term.participant")} required>
+          <Select value={chosenId} onChange={(_e, d) => choose(d.value)}>
+            {choices.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code} {p.initials}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={t("signal.to")} required>
         <Select value={to} onChange={(_e, d) => setTo(d.value)}>
           {receivers.map((id) => (

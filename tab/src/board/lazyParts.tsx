@@ -65,11 +65,13 @@ function FocusTrigger({ within }: { within: RefObject<HTMLSpanElement | null> })
   return null;
 }
 
+/** `openAtStart`: a card's "Öppna i FACT-tavlan" asked for this form: it loads and opens with the page. */
 function lazyDialog<P extends { trigger: ReactElement }>(load: () => Promise<ComponentType<P>>) {
   const Dialog = lazy(() => load().then((component) => ({ default: component })));
   const prefetch = () => void load().catch(() => undefined);
-  return function LazyDialog(props: P) {
-    const [wanted, setWanted] = useState(false);
+  return function LazyDialog({ openAtStart = false, ...rest }: P & { openAtStart?: boolean }) {
+    const props = rest as unknown as P;
+    const [wanted, setWanted] = useState(openAtStart);
     const styles = useStyles();
     const wrapper = useRef<HTMLSpanElement>(null);
     if (!wanted)
@@ -102,5 +104,7 @@ export const RegisterAbsenceDialog = lazyDialog<RegisterAbsenceProps>(() =>
 // Att göra's answers that open a form: the inbox is on every surface's first screen, its forms are not.
 type DeclineSignalProps = ComponentProps<typeof import("./SignalDialogs").DeclineSignalDialog>;
 type RecordConsentProps = ComponentProps<typeof import("./RecordConsentDialog").RecordConsentDialog>;
+type RaiseSignalProps = ComponentProps<typeof import("./SignalDialogs").RaiseSignalDialog>;
+export const RaiseSignalDialog = lazyDialog<RaiseSignalProps>(() => import("./SignalDialogs").then((m) => m.RaiseSignalDialog));
 export const DeclineSignalDialog = lazyDialog<DeclineSignalProps>(() => import("./SignalDialogs").then((m) => m.DeclineSignalDialog));
 export const RecordConsentDialog = lazyDialog<RecordConsentProps>(() => import("./RecordConsentDialog").then((m) => m.RecordConsentDialog));

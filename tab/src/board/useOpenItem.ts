@@ -41,3 +41,9 @@ export function openedAbsenceId(openItem: string | undefined): string | undefine
   const item = parseOpenItem(openItem);
   return item && (item.item === "cover" || item.item === "absence") ? item.absenceId : undefined;
 }
+
+/** The form a link opened the tab at (the absence or signal form, or the viewer's own participants), if it names one. */
+export function openedForm(openItem: string | undefined): "absenceForm" | "signalForm" | "myParticipants" | undefined {
+  const item = parseOpenItem(openItem);
+  return item && (item.item === "absenceForm" || item.item === "signalForm" || item.item === "myParticipants") ? item.item : undefined;
+}

@@ -11,9 +11,10 @@ import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
-import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
+import { ParticipantDetail, PutOnBoardDialog, RaiseSignalDialog } from "../../board/lazyParts";
 import { useNarrow } from "../../board/useNarrow";
-import { useOpenItem } from "../../board/useOpenItem";
+import { openedForm, useOpenItem } from "../../board/useOpenItem";
+import { useVersionedChange } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.
@@ -56,11 +57,14 @@ type Section = "board" | "overview" | "audit" | "settings" | "about";
 
 /** The channel tab: the full board with filters, participant detail, overview, access log and "Om tavlan". */
 export function ChannelView({ initialSection }: { initialSection?: "about" } = {}) {
-  const { board, live } = useBoardContext();
+  const { board, live, openItem } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
+  const { send } = useVersionedChange();
   const [section, setSection] = useState<Section>(initialSection ?? "board");
-  const [filter, setFilter] = useState<BoardFilter>({});
+  // A card's "Mina deltagare" opens the board at the viewer's own participants (the filter says so).
+  const form = openedForm(openItem);
+  const [filter, setFilter] = useState<BoardFilter>(form === "myParticipants" ? { caseManagerId: board.viewer.memberId } : {});
   const [open, setOpen] = useState<BoardRow>();
   // A card's "Öppna i FACT-tavlan": the signal or consent in its participant's drawer.
   const { missing } = useOpenItem(setOpen);
@@ -72,6 +76,10 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
   // The first day: an empty board says what is left to set up, to those who set it up.
   const empty = board.rows.length === 0 && board.hiddenCount === 0;
   const setupLeft = showSettings && Object.values(board.gettingStarted).some((done) => !done);
+  // Skicka signal from the board (a phone's "Öppna i FACT-tavlan" from the signal form card): about whom the viewer may signal.
+  const signalChoices = board.rows
+    .filter((r) => r.may.raiseSignal && r.participant.organisationIds.some((id) => id !== board.viewer.organisationId))
+    .map((r) => r.participant);
 
   return (
     <main className={styles.root}>
@@ -83,6 +91,14 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
+        {signalChoices.length > 0 && (
+          <RaiseSignalDialog
+            choices={signalChoices}
+            send={send}
+            openAtStart={form === "signalForm"}
+            trigger={<Button>{t("signal.raiseButton")}</Button>}
+          />
+        )}
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
       {missing && (
