@@ -349,3 +349,41 @@ describe("the admin audit trail", () => {
     expect(cleared.body.settings.meetings).toEqual([]);
   });
 });
+
+describe("nothing doubled on the first day (issue 27)", () => {
+  async function postOnce(who: { tenantId: string; objectId: string }, path: string, body: unknown, key: string) {
+    const token = tokens.get(idOf(who)) ?? (await signIn(app.baseUrl, who));
+    const res = await fetch(`${app.baseUrl}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it("“Skapa tavla” sent three times at once with one form's key makes one board", async () => {
+    const creator = person(HOST, 31);
+    const body = {
+      name: "FACT Dubbelklick",
+      displayName: "Dora Dubbel",
+      organisation: { name: "Psykiatri Dubbelby", kind: "regionPsychiatry", retentionDays: 3650 },
+      morningBriefAt: "08:15",
+    };
+    const results = await Promise.all([1, 2, 3].map(() => postOnce(creator, "/api/boards", body, "create-board-form-1")));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    for (const r of results) expect(r.body.boards.map((b: { name: string }) => b.name)).toEqual(["FACT Dubbelklick"]);
+    // Another form (a new key) is another board: the key, not the name, says it is the same request.
+    const another = await postOnce(creator, "/api/boards", body, "create-board-form-2");
+    expect(another.body.boards).toHaveLength(2);
+  });
+
+  it("“Lägg till organisation” sent three times at once makes one organisation, each answered with it", async () => {
+    const body = { name: "Dubbelby socialtjänst", kind: "municipalSocialServices", tenantIds: [MUNI], retentionDays: 1825 };
+    const results = await Promise.all([1, 2, 3].map(() => postOnce(admin, `${B()}/organisations`, body, "add-organisation-form-1")));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const overview = await call(admin, "GET", `${B()}/admin`);
+    expect(overview.body.organisations.filter((o: { name: string }) => o.name === body.name)).toHaveLength(1);
+  });
+});

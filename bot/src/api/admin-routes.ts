@@ -16,7 +16,7 @@ import { z } from "zod";
 import { Invalid } from "../domain/errors";
 import type { Core } from "../core";
 import type { Actor } from "../domain/types";
-import { callerOf } from "./board-routes";
+import { callerOf, requestKeyOf } from "./board-routes";
 import { perAddressRateLimit, perTenantRateLimit, type RateLimitOptions } from "./security";
 import { parse, pathId } from "./validate";
 
@@ -52,7 +52,7 @@ export function adminRoutes(core: Core, joinRequests: JoinRequestRateLimits = DE
 
   r.post("/api/boards", async (req, res) => {
     const body = parse(CreateBoardBody, req.body);
-    res.status(201).json(await core.createBoard(callerOf(res), body));
+    res.status(201).json(await core.createBoard(callerOf(res), body, requestKeyOf(req)));
   });
 
   // Anyone of an allowed tenant may ask, so asking is throttled per address and per tenant (429).
@@ -76,7 +76,7 @@ export function adminRoutes(core: Core, joinRequests: JoinRequestRateLimits = DE
   r.post("/api/boards/:boardId/organisations", async (req, res) => {
     const body = parse(OrganisationBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
-    res.status(201).json(await core.addOrganisation(actor, boardId, body));
+    res.status(201).json(await core.addOrganisation(actor, boardId, body, requestKeyOf(req)));
   });
 
   r.patch("/api/boards/:boardId/organisations/:organisationId", async (req, res) => {

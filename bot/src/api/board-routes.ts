@@ -60,7 +60,7 @@ const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).
 const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
 
 /** A create's `Idempotency-Key` (request-keys.ts), when the client sent one. */
-const requestKeyOf = (req: Request): string | undefined => parse(IdempotencyKey.optional(), req.get("idempotency-key"));
+export const requestKeyOf = (req: Request): string | undefined => parse(IdempotencyKey.optional(), req.get("idempotency-key"));
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
 

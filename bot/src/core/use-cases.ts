@@ -131,7 +131,7 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       organisationId: string | undefined,
       format: ExportFormat,
     ) => logExtractCsv(await readLogExtract(deps, actor, boardId, participantId, organisationId), { format, timeZone: deps.timeZone }),
-    createBoard: (caller: Caller, body: CreateBoardBody) => createBoard(deps, boardCreation, caller, body),
+    createBoard: (caller: Caller, body: CreateBoardBody, requestKey?: string) => createBoard(deps, boardCreation, caller, body, requestKey),
     requestToJoin: (caller: Caller, boardId: BoardId, body: JoinRequestBody) =>
       requestToJoin(deps, caller, boardId, body, { maxPendingPerTenant: settings.maxPendingJoinRequestsPerTenant }),
     readAdminOverview: (actor: Actor, boardId: BoardId) => readAdminOverview(deps, boardCreation.defaults, actor, boardId),

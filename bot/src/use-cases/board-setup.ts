@@ -27,6 +27,7 @@ import {
 import { changedFields, recordAdminChange } from "./admin-audit";
 import { assertLeadOrganisation, boardModelOf, nextAbout } from "../domain/board-profile";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
+import { createOnce } from "./request-keys";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { readMe } from "./me";
 import { toJoinRequestView } from "./join-requests";
@@ -63,12 +64,35 @@ function assertCodePattern(pattern: string | undefined): void {
 }
 
 /** First run: the person who adds the tab and has no board creates one and becomes its first admin. */
-export async function createBoard(deps: UseCaseDeps, creation: BoardCreation, caller: Caller, body: CreateBoardBody): Promise<MeResponse> {
+export async function createBoard(
+  deps: UseCaseDeps,
+  creation: BoardCreation,
+  caller: Caller,
+  body: CreateBoardBody,
+  requestKey?: string,
+): Promise<MeResponse> {
   if (!creation.creatorTenantIds.some((t) => t.toLowerCase() === caller.tenantId.toLowerCase()))
     throw new Forbidden("Only people of the hosting organisation may create a board.");
   assertCodePattern(body.codePattern);
+  // "Skapa tavla" pressed twice (or sent again after a lost answer) makes one board. There is no
+  // board yet to keep the key under: it is kept under the creator's own name.
+  await createOnce(deps, {
+    boardId: `new-board.${memberIdOf(caller.tenantId, caller.objectId)}`,
+    keys: [requestKey && `board.request.${requestKey}`],
+    make: (boardId) => makeBoard(deps, creation, caller, body, boardId),
+    earlier: async (boardId) => ((await deps.storage.boards.get(boardId)) ? { made: undefined } : undefined),
+  });
+  return readMe(deps, caller, creation.creatorTenantIds);
+}
+
+async function makeBoard(
+  deps: UseCaseDeps,
+  creation: BoardCreation,
+  caller: Caller,
+  body: CreateBoardBody,
+  boardId: BoardId,
+): Promise<void> {
   const now = nowOf(deps);
-  const boardId = deps.newId();
   const organisation: Organisation = {
     id: deps.newId(),
     boardId,
@@ -109,7 +133,6 @@ export async function createBoard(deps: UseCaseDeps, creation: BoardCreation, ca
   // The board row last: a board without its admin could never be opened.
   await deps.storage.boards.create(board);
   await deps.storage.boardVersions.bump(boardId);
-  return readMe(deps, caller, creation.creatorTenantIds);
 }
 
 async function loadBoard(deps: UseCaseDeps, boardId: BoardId) {
@@ -268,9 +291,29 @@ export async function addOrganisation(
   actor: Actor,
   boardId: BoardId,
   body: OrganisationBody,
+  requestKey?: string,
 ): Promise<OrganisationAdminView> {
   assertAllowed(actor.member, "organisation.manage");
-  const organisation = organisationFrom(deps.newId(), boardId, body);
+  // "Lägg till" pressed twice adds one organisation.
+  return createOnce(deps, {
+    boardId,
+    keys: [requestKey && `organisation.request.${actor.member.id}.${requestKey}`],
+    make: (id) => makeOrganisation(deps, actor, boardId, body, id),
+    earlier: async (id) => {
+      const made = await deps.storage.organisations.get(boardId, id);
+      return made && { made: toOrganisationAdminView(made) };
+    },
+  });
+}
+
+async function makeOrganisation(
+  deps: UseCaseDeps,
+  actor: Actor,
+  boardId: BoardId,
+  body: OrganisationBody,
+  id: string,
+): Promise<OrganisationAdminView> {
+  const organisation = organisationFrom(id, boardId, body);
   await recordAdminChange(deps, actor.member, boardId, {
     what: "organisationAdded",
     subject: { kind: "organisation", id: organisation.id, name: organisation.name },

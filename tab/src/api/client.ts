@@ -118,7 +118,8 @@ export class ApiClient {
   }
 
   me = () => this.request<MeResponse>("GET", "/api/me");
-  createBoard = (body: CreateBoardBody) => this.request<MeResponse>("POST", "/api/boards", body);
+  createBoard = (body: CreateBoardBody, requestKey?: string) =>
+    this.request<MeResponse>("POST", "/api/boards", body, undefined, requestKey);
   private prefetched = new Map<string, Promise<BoardView>>();
   /**
    * Starts loading a board the URL names while "me" is still on its way, so the first row does not
@@ -218,8 +219,8 @@ export class ApiClient {
   adminOverview = (boardId: string) => this.request<AdminOverview>("GET", `/api/boards/${seg(boardId)}/admin`);
   editBoardSettings = (boardId: string, body: EditBoardSettingsBody) =>
     this.request<BoardAdminView>("PATCH", `/api/boards/${seg(boardId)}/settings`, body);
-  addOrganisation = (boardId: string, body: OrganisationBody) =>
-    this.request<OrganisationAdminView>("POST", `/api/boards/${seg(boardId)}/organisations`, body);
+  addOrganisation = (boardId: string, body: OrganisationBody, requestKey?: string) =>
+    this.request<OrganisationAdminView>("POST", `/api/boards/${seg(boardId)}/organisations`, body, undefined, requestKey);
   editOrganisation = (boardId: string, organisationId: string, body: EditOrganisationBody) =>
     this.request<OrganisationAdminView>("PATCH", `/api/boards/${seg(boardId)}/organisations/${seg(organisationId)}`, body);
   roster = (boardId: string) => this.request<{ people: RosterPerson[]; installed: boolean }>("GET", `/api/boards/${seg(boardId)}/roster`);

@@ -1,5 +1,6 @@
 import type { BoardModel, CreateBoardBody, MeResponse } from "@fact-board/contract";
 import { Button, Dropdown, Field, Input, Option, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { newRequestKey } from "../../api/client";
 import { useState } from "react";
 import type { ApiClient } from "../../api/client";
 import { errorText } from "../../api/errorText";
@@ -32,6 +33,8 @@ export function CreateBoardForm({
   const [model, setModel] = useState<BoardModel>("fact");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // One key per form: pressed twice, or sent again after a lost answer, it makes one board.
+  const [requestKey] = useState(newRequestKey);
 
   const submit = async () => {
     setBusy(true);
@@ -45,7 +48,7 @@ export function CreateBoardForm({
       ...(channelId ? { briefChannelId: channelId } : {}),
     };
     try {
-      onCreated(await client.createBoard(body));
+      onCreated(await client.createBoard(body, requestKey));
     } catch (e) {
       setError(errorText(i18n, e));
     } finally {

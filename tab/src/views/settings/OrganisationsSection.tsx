@@ -13,6 +13,7 @@ import {
   TableRow,
   Textarea,
 } from "@fluentui/react-components";
+import { newRequestKey } from "../../api/client";
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { useI18n } from "../../i18n";
@@ -81,7 +82,9 @@ export function OrganisationDialog({ admin, organisation }: { admin: AdminState;
   const [kind, setKind] = useState<OrganisationKind>("municipalSocialServices");
   const [tenants, setTenants] = useState("");
   const [retention, setRetention] = useState("1825");
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const dialog = useFormDialog(() => {
+    setRequestKey(newRequestKey());
     setName(organisation?.name ?? "");
     setKind(organisation?.kind ?? "municipalSocialServices");
     setTenants(organisation?.tenantIds.join("\n") ?? "");
@@ -96,7 +99,10 @@ export function OrganisationDialog({ admin, organisation }: { admin: AdminState;
           () => admin.client.editOrganisation(admin.boardId, organisation.id, { ...body, etag: organisation.etag }),
           t("admin.organisation.saved", { name: body.name }),
         )
-      : await admin.run(() => admin.client.addOrganisation(admin.boardId, body), t("admin.organisation.added", { name: body.name }));
+      : await admin.run(
+          () => admin.client.addOrganisation(admin.boardId, body, requestKey),
+          t("admin.organisation.added", { name: body.name }),
+        );
     if (ok) dialog.close();
   };
   const title = organisation ? t("admin.organisation.editTitle", { name: organisation.name }) : t("admin.organisation.add");
