@@ -56,6 +56,18 @@ describe("following the presenter", () => {
     expect(currentParticipantId(applyWalkthroughEvent(handed, { type: "moveTo", by: HUGO.memberId, index: 1 }, at(6)))).toBe("p2");
   });
 
+  it("a take-over after the presenter left counts the time until their stage last beat, not the minutes nobody presented", () => {
+    // Ada's stage last beat 60 s in; Hugo takes over 10 minutes later and moves on 30 s after that.
+    const gone = { type: "takeOver", by: HUGO.memberId, organisationId: HUGO.organisationId, presenterLeftAt: at(60) } as const;
+    let w = applyWalkthroughEvent(fresh(), gone, at(660));
+    w = applyWalkthroughEvent(w, { type: "moveTo", by: HUGO.memberId, index: 1 }, at(690));
+    expect(w.secondsByParticipant).toEqual({ p1: 90 });
+    // Taken over while the presenter was still there (no leaving time): the clock runs on.
+    let kept = applyWalkthroughEvent(fresh(), { type: "takeOver", by: HUGO.memberId, organisationId: HUGO.organisationId }, at(660));
+    kept = applyWalkthroughEvent(kept, { type: "moveTo", by: HUGO.memberId, index: 1 }, at(690));
+    expect(kept.secondsByParticipant).toEqual({ p1: 690 });
+  });
+
   it("records each attendee once, with their organisation", () => {
     const w = fresh();
     const joined = applyWalkthroughEvent(w, { type: "join", ...HUGO }, at(10));

@@ -43,7 +43,8 @@ export interface Walkthrough {
 export type WalkthroughEvent =
   | { type: "join"; memberId: MemberId; organisationId: OrganisationId; chatId?: string }
   | { type: "moveTo"; by: MemberId; index: number }
-  | { type: "takeOver"; by: MemberId; organisationId: OrganisationId }
+  /** `presenterLeftAt`: the last heartbeat of a presenter who has gone; the time since counts for nobody. */
+  | { type: "takeOver"; by: MemberId; organisationId: OrganisationId; presenterLeftAt?: Instant }
   | { type: "end"; by: MemberId }
   | { type: "reopen"; by: MemberId; organisationId: OrganisationId };
 
@@ -150,7 +151,10 @@ export function applyWalkthroughEvent(w: Walkthrough, event: WalkthroughEvent, n
     case "takeOver":
       assertOpen(w, "take over");
       if (w.presenterId === event.by) return w;
-      return { ...withAttendee(w, event.by, event.organisationId, now), presenterId: event.by };
+      return {
+        ...withAttendee(resumedAfterLeaving(w, event.presenterLeftAt, now), event.by, event.organisationId, now),
+        presenterId: event.by,
+      };
     case "end": {
       if (w.endedAt) return w;
       assertPresenter(w, event.by);
@@ -197,6 +201,15 @@ export function recordOnWalkthrough(w: Walkthrough, fact: WalkthroughFact): Walk
       if (w.agreedActionIds.includes(fact.actionId)) return w;
       return { ...w, agreedActionIds: [...w.agreedActionIds, fact.actionId] };
   }
+}
+
+/**
+ * The timers paused while nobody presented: the participant on screen is given the time until the
+ * presenter's stage last beat, and the clock starts again at the take-over.
+ */
+function resumedAfterLeaving(w: Walkthrough, presenterLeftAt: Instant | undefined, now: Instant): Walkthrough {
+  if (!presenterLeftAt || presenterLeftAt <= w.currentSince || presenterLeftAt >= now) return w;
+  return { ...settleTime(w, presenterLeftAt), currentSince: now };
 }
 
 /** Adds participants put on the board since the walkthrough started (anywhere; the caller passes those the meeting covers) to its end. */

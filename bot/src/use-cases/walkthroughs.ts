@@ -206,13 +206,19 @@ export async function reportWalkthroughEvent(
   assertAllowed(actor.member, "checkIn.record");
   const meeting = await meetingFor(deps, boardId, meetingId);
   const by = actor.member.id;
-  const event: WalkthroughEvent =
-    body.type === "moveTo"
-      ? { type: "moveTo", by, index: body.index }
-      : body.type === "takeOver"
-        ? { type: "takeOver", by, organisationId: actor.member.organisationId }
-        : { type: "end", by };
-  const saved = await change(deps, boardId, meeting.id, (w) => applyWalkthroughEvent(w, event, nowOf(deps)));
+  // A take-over after the presenter's stage stopped beating: the time since counts for nobody.
+  const heartbeat = body.type === "takeOver" ? (await deps.storage.boardVersions.live(boardId)).presenter : undefined;
+  const saved = await change(deps, boardId, meeting.id, (w) => {
+    const now = nowOf(deps);
+    const presenterLeftAt = heartbeat && !isPresenterPresent(w, heartbeat, now) ? heartbeat.seenAt : undefined;
+    const event: WalkthroughEvent =
+      body.type === "moveTo"
+        ? { type: "moveTo", by, index: body.index }
+        : body.type === "takeOver"
+          ? { type: "takeOver", by, organisationId: actor.member.organisationId, ...(presenterLeftAt ? { presenterLeftAt } : {}) }
+          : { type: "end", by };
+    return applyWalkthroughEvent(w, event, now);
+  });
   if (body.type === "end") await recordCheckInFrom(deps, saved);
   return viewOf(deps, actor, saved, meeting);
 }
