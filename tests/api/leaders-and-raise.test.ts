@@ -93,7 +93,12 @@ describe("a meeting ordered by organisation", () => {
     const saved = await w.call(greta(), "PATCH", `${BOARD}/settings`, { etag: admin.body.board.etag, meetings });
     expect(saved.status).toBe(200);
     // A participant of each case manager's organisation, so the board has more than one section.
-    await aFreshParticipant(w, { onBoard: true, writtenBy: ORG.north, caseManagerId: hugo().id, consents: [{ from: ORG.north, to: [ORG.region] }] });
+    await aFreshParticipant(w, {
+      onBoard: true,
+      writtenBy: ORG.north,
+      caseManagerId: hugo().id,
+      consents: [{ from: ORG.north, to: [ORG.region] }],
+    });
     await aFreshParticipant(w, { onBoard: true, caseManagerId: ada().id });
 
     onDay("2026-03-06");
@@ -161,8 +166,12 @@ describe("raise for today (Ta upp idag)", () => {
     expect(view.sections.at(-1)).toEqual({ from: last, kind: "raised" });
 
     const records = async (member: Member) =>
-      (await w.app.storage.audit.listForMember(DEMO_BOARD_ID, member.tenantId, member.objectId, { fromMonth: "2026-03", toMonth: "2026-03" }))
-        .filter((e: AuditEvent) => e.participantId === participant.id && e.what === "viewedDetails").length;
+      (
+        await w.app.storage.audit.listForMember(DEMO_BOARD_ID, member.tenantId, member.objectId, {
+          fromMonth: "2026-03",
+          toMonth: "2026-03",
+        })
+      ).filter((e: AuditEvent) => e.participantId === participant.id && e.what === "viewedDetails").length;
     const seenBefore = await records(ada());
     const moved = await w.call(ada(), "POST", `${BOARD}/walkthrough/events${MEETING}`, { type: "moveTo", index: last });
     expect(moved.status).toBe(200);

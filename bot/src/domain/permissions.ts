@@ -116,7 +116,8 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "participant.raiseToday": {
     roles: EVERYONE,
     requires: "seesParticipant",
-    description: "Raise a registered participant who is not on the board for today's meeting, with the own organisation's reason (Ta upp idag)",
+    description:
+      "Raise a registered participant who is not on the board for today's meeting, with the own organisation's reason (Ta upp idag)",
   },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
   "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },

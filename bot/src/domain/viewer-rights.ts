@@ -104,7 +104,8 @@ export function absenceRights(member: Member, absence: Pick<Absence, "memberId" 
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
 export function generalPermissions(member: Pick<Member, "role" | "meetingLeader">): Permission[] {
-  const relation = { ownOrganisation: true, meetingLeader: member.meetingLeader === true };
+  // Every participant a list or board shows the viewer is one their organisation may see.
+  const relation = { ownOrganisation: true, seesParticipant: true, meetingLeader: member.meetingLeader === true };
   return (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, relation));
 }
 

@@ -38,9 +38,14 @@ export function groupByOrganisation(
 export function arrangeWalkthrough(
   boardOrder: readonly ParticipantId[],
   raisedToday: readonly ParticipantId[],
-  how: { order?: WalkthroughOrder; organisationOf: (id: ParticipantId) => OrganisationId | undefined; organisationOrder: readonly OrganisationId[] },
+  how: {
+    order?: WalkthroughOrder;
+    organisationOf: (id: ParticipantId) => OrganisationId | undefined;
+    organisationOrder: readonly OrganisationId[];
+  },
 ): ParticipantId[] {
-  const board = how.order === "byOrganisation" ? groupByOrganisation(boardOrder, how.organisationOf, how.organisationOrder) : [...boardOrder];
+  const board =
+    how.order === "byOrganisation" ? groupByOrganisation(boardOrder, how.organisationOf, how.organisationOrder) : [...boardOrder];
   const onBoard = new Set(board);
   return [...new Set([...board, ...raisedToday.filter((id) => !onBoard.has(id))])];
 }
@@ -60,7 +65,8 @@ export function walkthroughSections(
     const raised = how.raised.has(id);
     const org = raised || how.order !== "byOrganisation" ? undefined : how.organisationOf(id);
     const key = raised ? "raised" : org !== undefined ? `org:${org}` : undefined;
-    if (key !== undefined && key !== last) sections.push(raised ? { from, kind: "raised" } : { from, kind: "organisation", organisationId: org! });
+    if (key !== undefined && key !== last)
+      sections.push(raised ? { from, kind: "raised" } : { from, kind: "organisation", organisationId: org! });
     last = key;
   });
   return sections;

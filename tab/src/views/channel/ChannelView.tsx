@@ -11,7 +11,7 @@ import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
-import { ParticipantDetail, PutOnBoardDialog } from "../../board/lazyParts";
+import { ParticipantDetail, PutOnBoardDialog, RaiseTodayDialog } from "../../board/lazyParts";
 import { useNarrow } from "../../board/useNarrow";
 import { useOpenItem } from "../../board/useOpenItem";
 import { useI18n } from "../../i18n";
@@ -84,6 +84,7 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <LiveIndicator status={live} />
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
+        {can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button>{t("raise.action")}</Button>} />}
       </div>
       {missing && (
         <Text role="status" className={styles.note}>
