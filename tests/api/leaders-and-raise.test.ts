@@ -197,6 +197,19 @@ describe("raise for today (Ta upp idag)", () => {
     expect((tomorrow.body.walkthrough.sections ?? []).some((s: { kind: string }) => s.kind === "raised")).toBe(false);
   });
 
+  it("takes a participant raised during a running walkthrough at its end", async () => {
+    onDay("2026-03-11");
+    const started = await w.call(ada(), "POST", `${BOARD}/walkthrough${MEETING}`, {});
+    expect(started.status).toBe(200);
+    const { participant } = await aFreshParticipant(w, { caseManagerId: ada().id });
+    const raised = await w.call(ada(), "POST", `${BOARD}/participants/${participant.id}/raise-today`, { reason: "Påhittad: under mötet" });
+    expect(raised.status).toBe(201);
+    const now = (await w.call(ada(), "GET", `${BOARD}/walkthrough${MEETING}`)).body.walkthrough;
+    expect(now.total).toBe(started.body.walkthrough.total + 1);
+    expect(now.visible.at(-1)).toMatchObject({ index: now.total - 1, participantId: participant.id });
+    expect(now.counts.added).toBe(started.body.walkthrough.counts.added);
+  });
+
   it("refuses a participant already on the board", async () => {
     const { participant } = await aFreshParticipant(w, { onBoard: true, caseManagerId: ada().id });
     const res = await w.call(ada(), "POST", `${BOARD}/participants/${participant.id}/raise-today`, { reason: "Påhittad" });

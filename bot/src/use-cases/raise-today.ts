@@ -8,6 +8,7 @@ import type { ParticipantVisibility } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
+import { countInRunningWalkthroughs } from "./walkthrough-counts";
 
 // Ta upp idag: any member raises a registered participant who is not on the board for today's
 // meeting, with the own organisation's short reason. The stored row's key (board, day, participant,
@@ -63,6 +64,8 @@ export async function raiseForToday(
   await recordAccess(deps, actor, "changed", [ctx.participant]);
   try {
     const saved = await deps.storage.raised.create(raise);
+    // Raised during a running walkthrough: it takes them at its end.
+    await countInRunningWalkthroughs(deps, boardId, ctx.participant, { type: "raised", participantId });
     await deps.storage.boardVersions.bump(boardId);
     return { raised: toRaisedView(saved), created: true };
   } catch (e) {
