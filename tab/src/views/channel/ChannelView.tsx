@@ -84,7 +84,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <LiveIndicator status={live} />
         <span className={styles.grow} />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
-        {can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button>{t("raise.action")}</Button>} />}
+        {/* On a phone the first participant comes first; Ta upp idag is on the wide board and the stage. */}
+        {!narrow && can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button>{t("raise.action")}</Button>} />}
       </div>
       {missing && (
         <Text role="status" className={styles.note}>
