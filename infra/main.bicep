@@ -74,6 +74,7 @@ var tableNames = [
   'CheckIns'
   'Walkthroughs'
   'SinceLastNotes'
+  'RaisedParticipants'
   'AuditLog'
   'BoardVersions'
   'DueItems'

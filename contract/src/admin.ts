@@ -48,6 +48,8 @@ export const RecurringMeeting = z.strictObject({
     .min(1)
     .max(20)
     .refine((o) => new Set(o).size === o.length, "each organisation once"),
+  /** The walkthrough's order: the board's check-in order (absent, "board"), or each organisation's participants together, in this list's order. */
+  walkthroughOrder: z.enum(["board", "byOrganisation"]).optional(),
 });
 export type RecurringMeeting = z.infer<typeof RecurringMeeting>;
 export const RecurringMeetings = z
@@ -135,6 +137,8 @@ export const EditMemberBody = z.strictObject({
   role: Role.optional(),
   displayName: ShortText(80).optional(),
   substituteIds: z.array(MemberId).max(10).optional(),
+  /** Meeting leader (Mötesledare): may start and take over the walkthrough, whatever the role. Admins only. */
+  meetingLeader: z.boolean().optional(),
 });
 export type EditMemberBody = z.infer<typeof EditMemberBody>;
 
@@ -185,6 +189,7 @@ export const MemberAdminView = z.object({
   organisationId: Id,
   role: Role,
   substituteIds: z.array(z.string()),
+  meetingLeader: z.boolean().optional(),
   leftAt: Instant.optional(),
   /** Participants this member is case manager for: leaving needs a new one for each. */
   caseManagerFor: z.array(z.object({ participantId: Id, code: z.string() })),

@@ -79,6 +79,10 @@ export const AddActionBody = z.strictObject({
 export type AddActionBody = z.infer<typeof AddActionBody>;
 
 /** Today's since-yesterday note: without `etag` a first write, with it an edit of the note the person saw. */
+/** Ta upp idag: raise a participant not on the board for today's meeting, with the own organisation's short reason. */
+export const RaiseTodayBody = z.strictObject({ reason: ShortText(200) });
+export type RaiseTodayBody = z.infer<typeof RaiseTodayBody>;
+
 export const WriteSinceLastBody = z.strictObject({ text: ShortText(300), etag: ETag.optional() });
 export type WriteSinceLastBody = z.infer<typeof WriteSinceLastBody>;
 

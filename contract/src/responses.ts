@@ -273,6 +273,17 @@ export const SinceLastNoteView = z.object({
 });
 export type SinceLastNoteView = z.infer<typeof SinceLastNoteView>;
 
+/** A raise for today (Ta upp idag): its reason is the raising organisation's own item, shown only under that organisation's consent. */
+export const RaisedView = z.object({
+  participantId: Id,
+  on: CalendarDate,
+  organisationId: Id,
+  reason: z.string(),
+  raisedBy: z.string(),
+  raisedAt: Instant,
+});
+export type RaisedView = z.infer<typeof RaisedView>;
+
 export const BoardRow = z.object({
   participant: ParticipantView,
   entry: EntryView,
@@ -518,10 +529,21 @@ export const WalkthroughView = z.object({
       /** 0-based index in the walkthrough order (shown as index + 1). */
       index: z.number().int(),
       since: Instant,
-      shown: z.enum(["details", "hidden", "offBoard"]),
+      shown: z.enum(["details", "hidden", "offBoard", "raised"]),
       participantId: Id.optional(),
       row: BoardRow.optional(),
+      /** A participant raised for today (not on the board): who they are and the reasons the viewer may read. */
+      raised: z
+        .object({ participant: z.object({ id: Id, code: z.string(), initials: z.string() }), reasons: z.array(RaisedView) })
+        .optional(),
     })
+    .optional(),
+  /**
+   * The section headings of the order: each organisation's participants together (a meeting
+   * ordered by organisation) and those raised for today ("Upptagna idag"), by the index they start at.
+   */
+  sections: z
+    .array(z.object({ from: z.number().int(), kind: z.enum(["organisation", "raised"]), organisationId: Id.optional() }))
     .optional(),
   /** Positions of the participants this viewer may see, for the list and the side panel. */
   visible: z.array(z.object({ index: z.number().int(), participantId: Id, reviewed: z.boolean(), secondsSpent: z.number().int() })),

@@ -35,6 +35,8 @@ interface Variant {
   asked?: boolean;
   /** The entry was put on by a partner (Norrby): the actor's region steers it as the board's lead organisation (issue 24). */
   partnersEntry?: boolean;
+  /** The actor is marked a meeting leader (Mötesledare) for the call, or explicitly not (issue 26). */
+  leader?: boolean;
 }
 
 interface RouteCase {
@@ -62,6 +64,12 @@ const WITH_ORGANISATION: Variant[] = [
     own: false,
   },
   { label: "neither, another organisation", relation: { caseManagerOrCover: false, ownOrganisation: false }, who: "neither", own: false },
+];
+
+/** Whether an admin marked the actor a meeting leader: who may start and lead the walkthrough (issue 26). */
+const LEADER: Variant[] = [
+  { label: "not a meeting leader", relation: { meetingLeader: false }, leader: false },
+  { label: "meeting leader", relation: { meetingLeader: true }, leader: true },
 ];
 
 const REVIEWER: Variant[] = [
@@ -302,6 +310,17 @@ const CASES: RouteCase[] = [
     () => ({ text: "Påhittad: sedan sist" }),
     "/since-last",
   ),
+  {
+    // Any member whose organisation sees the participant (one it may not see is a 404, as everywhere).
+    route: "POST /api/boards/:boardId/participants/:participantId/raise-today",
+    permission: "participant.raiseToday",
+    variants: [{ label: "their organisation sees the participant", relation: { seesParticipant: true } }],
+    okStatus: 201,
+    async request(_w, actor) {
+      const { participant } = await participantFor(actor, { label: "", relation: {}, who: "neither" }, false);
+      return { path: `${BOARD}/participants/${participant.id}/raise-today`, body: { reason: "Påhittad: tas upp idag" } };
+    },
+  },
   entryRoute(
     "POST /api/boards/:boardId/entries/:participantId/take-off",
     "entry.takeOff",
@@ -430,7 +449,7 @@ const CASES: RouteCase[] = [
   {
     route: "POST /api/boards/:boardId/walkthrough",
     permission: "checkIn.record",
-    variants: ANY,
+    variants: LEADER,
     okStatus: 200,
     request: async () => ({ path: `${BOARD}/walkthrough`, body: {} }),
   },
@@ -447,7 +466,7 @@ const CASES: RouteCase[] = [
   {
     route: "POST /api/boards/:boardId/walkthrough/events",
     permission: "checkIn.record",
-    variants: ANY,
+    variants: LEADER,
     okStatus: 200,
     async request() {
       await w.call(w.byName("Ada Fiktiv"), "POST", `${BOARD}/walkthrough`, {});
@@ -568,6 +587,14 @@ const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];
 /** One region member per role; staff is a colleague who is not away in the demo team. */
 const actorOf = (role: Role): Member => (role === "staff" ? w.byName("David Exempel") : w.member(role));
 
+/** Marks (or unmarks) the member a meeting leader in storage: the role and the flag are read at each request. */
+async function markLeader(member: Member, leader: boolean) {
+  const stored = await w.app.storage.members.get(DEMO_BOARD_ID, member.id);
+  if (!stored || (stored.meetingLeader === true) === leader) return;
+  const { etag, meetingLeader: _was, ...rest } = stored;
+  await w.app.storage.members.update(leader ? { ...rest, meetingLeader: true } : rest, { expectedEtag: etag });
+}
+
 beforeAll(async () => {
   w = await startWorld();
 });
@@ -618,7 +645,8 @@ describe("every route as every role and relation", () => {
     const actor = actorOf(role);
     const { path, body } = await c.request(w, actor, v);
     const method = c.route.split(" ")[0]!;
-    const res = await w.call(actor, method, path, body);
+    if (v.leader !== undefined) await markLeader(actor, v.leader);
+    const res = await w.call(actor, method, path, body).finally(() => v.leader && markLeader(actor, false));
     if (allowed) {
       expect({ status: res.status, body: res.status === c.okStatus ? "ok" : res.body }).toEqual({ status: c.okStatus, body: "ok" });
     } else {

@@ -79,6 +79,11 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { byWhen: "tomorrow" },
     field: "byWhen",
   },
+  "POST /api/boards/:boardId/participants/:participantId/raise-today": {
+    valid: { reason: "Påhittad: missade depåinjektionen" },
+    wrong: { reason: "x".repeat(201) },
+    field: "reason",
+  },
   "PUT /api/boards/:boardId/entries/:participantId/since-last": {
     valid: { text: "Inlagd i natt, påhittad testtext" },
     wrong: { text: "x".repeat(301) },

@@ -24,6 +24,7 @@ import {
   LeaveTeamBody,
   WalkthroughEventBody,
   WriteSinceLastBody,
+  RaiseTodayBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
@@ -205,6 +206,13 @@ export function boardRoutes(core: Core): Router {
     const body = parse(WriteSinceLastBody, req.body);
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.writeSinceLast(actor, boardId, pathId(req.params.participantId, "participantId"), body));
+  });
+
+  r.post("/api/boards/:boardId/participants/:participantId/raise-today", async (req, res) => {
+    const body = parse(RaiseTodayBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    const { raised, created } = await core.raiseForToday(actor, boardId, pathId(req.params.participantId, "participantId"), body);
+    res.status(created ? 201 : 200).json(raised);
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {

@@ -17,7 +17,7 @@ export interface BoardSnapshots {
   at(boardId: BoardId, version: number, today: CalendarDate): Promise<MoveSnapshot>;
 }
 
-export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast">): BoardSnapshots {
+export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast" | "raised">): BoardSnapshots {
   const cache = new Map<BoardId, { version: number; today: CalendarDate; snapshot: Promise<MoveSnapshot> }>();
   return {
     at(boardId, version, today) {
@@ -26,6 +26,8 @@ export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot" 
       const snapshot = storage.loadBoardSnapshot(boardId, today).then(async (board) => ({
         ...board,
         sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
+        // A raise bumps the board version, so today's raises belong to the version too.
+        raises: board.board ? await storage.raised.listOn(boardId, today) : [],
       }));
       // A failed read is not kept: the next request reads again.
       snapshot.catch(() => {

@@ -35,6 +35,7 @@ import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
+import { raiseForToday } from "../use-cases/raise-today";
 import { exportStatistics } from "../use-cases/statistics";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
@@ -77,6 +78,7 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       markEntryReviewed,
       takeOffBoard,
       writeSinceLast,
+      raiseForToday,
       // Consent.
       readConsents,
       recordConsent,

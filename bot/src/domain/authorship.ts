@@ -23,6 +23,7 @@ export type Change =
   | "action.markDone"
   | "entry.review"
   | "sinceLast.write"
+  | "participant.raiseToday"
   | "signal.raise"
   | "signal.answer"
   | "consent.record"
@@ -116,6 +117,11 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
   "entry.review": { what: "Review of an entry (reviewed on, by whom): one per organisation", owner: "actor", byAnother: "ownItem" },
   "sinceLast.write": {
     what: "Since-yesterday note on an entry (Sedan sist): one per organisation and meeting day, edited the same day",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
+  "participant.raiseToday": {
+    what: "Raise for today (Ta upp idag): the reason a participant not on the board is raised, one per organisation and day",
     owner: "actor",
     byAnother: "ownItem",
   },

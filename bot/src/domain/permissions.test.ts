@@ -42,7 +42,10 @@ const expected: Record<Permission, Expectation> = {
   "absence.registerOwn": () => true,
   "absence.registerForOther": (role, r) => r.ownOrganisation === true && managers(role),
   "cover.answer": (_role, r) => r.askedSubstitute === true,
-  "checkIn.record": (role) => leads(role),
+  // Issue 26: a member an admin marked meeting leader leads the walkthrough whatever their role.
+  "checkIn.record": (role, r) => leads(role) || (role === "staff" && r.meetingLeader === true),
+  // Ta upp idag (issue 26): any member whose organisation may see the participant.
+  "participant.raiseToday": (_role, r) => r.seesParticipant === true,
   "audit.read": (role) => managers(role),
   // Research statistics: managers only (docs/domain.md#roles-and-what-they-may-do: de-identified counts for research).
   "statistics.export": (role) => role === "manager",
@@ -71,14 +74,17 @@ const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
     [false, true].flatMap((askedSubstitute) =>
       [false, true].flatMap((namedLogReviewer) =>
         [false, true].flatMap((seesParticipant) =>
-          [false, true].map((leadOrganisation) => ({
-            caseManagerOrCover,
-            ownOrganisation,
-            askedSubstitute,
-            namedLogReviewer,
-            seesParticipant,
-            leadOrganisation,
-          })),
+          [false, true].flatMap((leadOrganisation) =>
+            [false, true].map((meetingLeader) => ({
+              caseManagerOrCover,
+              ownOrganisation,
+              askedSubstitute,
+              namedLogReviewer,
+              seesParticipant,
+              leadOrganisation,
+              meetingLeader,
+            })),
+          ),
         ),
       ),
     ),

@@ -24,6 +24,7 @@ export type Permission =
   | "absence.registerForOther"
   | "cover.answer"
   | "checkIn.record"
+  | "participant.raiseToday"
   | "audit.read"
   | "statistics.export"
   | "logReview.appoint"
@@ -54,6 +55,8 @@ export interface Relation {
   seesParticipant?: boolean;
   /** The member's organisation is the board's lead organisation (huvudman). */
   leadOrganisation?: boolean;
+  /** An admin marked the member a meeting leader (Mötesledare), whatever their role. */
+  meetingLeader?: boolean;
 }
 
 type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
@@ -104,7 +107,18 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "absence.registerOwn": { roles: EVERYONE, description: "Register one's own absence" },
   "absence.registerForOther": { roles: ["manager", "admin"], requires: "ownOrganisation", description: "Register a colleague's absence" },
   "cover.answer": { roles: EVERYONE, requires: "askedSubstitute", description: "Answer a cover request (only the substitute asked)" },
-  "checkIn.record": { roles: LEADS, description: "Record the morning check-in" },
+  // The seeds: "2-3 teammedlemmar som kan fungera som ledare vid FACT-mötena", a staff-role nurse among them (issue 26).
+  "checkIn.record": {
+    roles: LEADS,
+    staffIf: "meetingLeader",
+    description: "Start, present and take over the walkthrough, which records the morning check-in",
+  },
+  "participant.raiseToday": {
+    roles: EVERYONE,
+    requires: "seesParticipant",
+    description:
+      "Raise a registered participant who is not on the board for today's meeting, with the own organisation's reason (Ta upp idag)",
+  },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
   "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },
   "logReview.appoint": {
@@ -204,6 +218,9 @@ export function isAllowed(role: Role, permission: Permission, relation: Relation
   if (rule.roles.includes(role)) return true;
   return role === "staff" && rule.staffIf !== undefined && relation[rule.staffIf] === true;
 }
+
+/** The relation a member has by being marked a meeting leader: the flag is on the member, not on any participant. */
+export const leaderRelation = (member: Pick<Member, "meetingLeader">): Relation => ({ meetingLeader: member.meetingLeader === true });
 
 export function assertAllowed(member: Member, permission: Permission, relation: Relation = {}): void {
   if (!isAllowed(member.role, permission, relation)) throw new Forbidden();

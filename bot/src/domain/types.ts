@@ -89,7 +89,11 @@ export interface RecurringMeeting {
   time: string;
   /** The partner organisations taking part; empty only for the implicit meeting, which takes everyone. */
   organisationIds: OrganisationId[];
+  /** The walkthrough's order: the board's check-in order (absent), or each organisation's participants together. */
+  walkthroughOrder?: WalkthroughOrder;
 }
+
+export type WalkthroughOrder = "board" | "byOrganisation";
 
 export interface Organisation extends Versioned {
   id: OrganisationId;
@@ -125,6 +129,8 @@ export interface Member extends Versioned {
   identities?: Identity[];
   /** The days and hours the member works (part-time coordinators); absent: the board's working hours. */
   workingPattern?: WorkingPattern;
+  /** Marked by an admin as a meeting leader (Mötesledare): may start and take over the walkthrough, whatever their role. */
+  meetingLeader?: boolean;
 }
 
 /** A member's working week: these weekdays (public holidays still off), between these local times. */

@@ -103,8 +103,10 @@ export function absenceRights(member: Member, absence: Pick<Absence, "memberId" 
 }
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
-export function generalPermissions(member: Pick<Member, "role">): Permission[] {
-  return (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, { ownOrganisation: true }));
+export function generalPermissions(member: Pick<Member, "role" | "meetingLeader">): Permission[] {
+  // Every participant a list or board shows the viewer is one their organisation may see.
+  const relation = { ownOrganisation: true, seesParticipant: true, meetingLeader: member.meetingLeader === true };
+  return (Object.keys(permissionMatrix) as Permission[]).filter((p) => isAllowed(member.role, p, relation));
 }
 
 /** The board's settings pages: which parts this person may change. */

@@ -107,6 +107,13 @@ describe("what the walkthrough counts (recorded by the use-cases that did it)", 
     expect(w.agreedActionIds).toEqual(["a1", "a2"]);
   });
 
+  it("takes a participant raised for today during the meeting at its end, once, and counts it in nothing", () => {
+    const w = recordOnWalkthrough(fresh(), { type: "raised", participantId: "r1" });
+    expect(w.order).toEqual(["p1", "p2", "p3", "r1"]);
+    expect(recordOnWalkthrough(w, { type: "raised", participantId: "r1" })).toBe(w);
+    expect({ added: w.added, reviewed: w.reviewed, removed: w.removed }).toEqual({ added: [], reviewed: [], removed: [] });
+  });
+
   it("appends a participant put on the board to its end, and counts one taken off as handled", () => {
     let w = recordOnWalkthrough(fresh(), { type: "added", participantId: "p7" });
     expect(w.order).toEqual(["p1", "p2", "p3", "p7"]);

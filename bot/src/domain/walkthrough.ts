@@ -53,7 +53,7 @@ export type WalkthroughEvent =
  * browser's report. `happenedAt` only on a retry that finishes an earlier attempt, where it is
  * known: a thing done before the walkthrough started is not counted in it by its retry.
  */
-export type WalkthroughFact = ({ type: "reviewed" | "added" | "removed" } | { type: "actionAgreed"; actionId: string }) & {
+export type WalkthroughFact = ({ type: "reviewed" | "added" | "removed" | "raised" } | { type: "actionAgreed"; actionId: string }) & {
   participantId: ParticipantId;
   happenedAt?: Instant;
 };
@@ -197,6 +197,9 @@ export function recordOnWalkthrough(w: Walkthrough, fact: WalkthroughFact): Walk
       const order = w.order.includes(fact.participantId) ? w.order : [...w.order, fact.participantId];
       return { ...w, order, added: [...w.added, fact.participantId] };
     }
+    case "raised":
+      // Raised for today during the meeting (Ta upp idag): taken at the end, counted in nothing.
+      return w.order.includes(fact.participantId) ? w : { ...w, order: [...w.order, fact.participantId] };
     case "actionAgreed":
       if (w.agreedActionIds.includes(fact.actionId)) return w;
       return { ...w, agreedActionIds: [...w.agreedActionIds, fact.actionId] };

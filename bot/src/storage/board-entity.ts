@@ -26,6 +26,7 @@ const BoardSettingsColumn = z.object({
         days: z.union([z.literal("workingDays"), z.array(z.enum(["mon", "tue", "wed", "thu", "fri"]))]),
         time: z.string(),
         organisationIds: z.array(z.string()),
+        walkthroughOrder: z.enum(["board", "byOrganisation"]).optional(),
       }),
     )
     .optional(),

@@ -29,6 +29,7 @@ const MemberEntity = z.object({
   identities: jsonColumn(z.array(z.object({ tenantId: z.string(), objectId: z.string() }))).optional(),
   leftAt: z.string().optional(),
   notReachedSince: z.string().optional(),
+  meetingLeader: z.boolean().optional(),
   workingPattern: jsonColumn(
     z.object({ days: z.array(z.enum(["mon", "tue", "wed", "thu", "fri"])).min(1), opensAt: z.string(), closesAt: z.string() }),
   ).optional(),
@@ -48,6 +49,7 @@ export const memberMapping: Mapping<Member> = {
       identities: m.identities?.length ? toJson(m.identities, "Identities") : undefined,
       leftAt: m.leftAt,
       notReachedSince: m.notReachedSince,
+      meetingLeader: m.meetingLeader ? true : undefined,
       workingPattern: m.workingPattern ? toJson(m.workingPattern, "Working pattern") : undefined,
     }),
   fromEntity: (raw) => {
@@ -64,6 +66,7 @@ export const memberMapping: Mapping<Member> = {
       ...(e.identities?.length ? { identities: e.identities satisfies Identity[] } : {}),
       ...(e.leftAt ? { leftAt: e.leftAt } : {}),
       ...(e.notReachedSince ? { notReachedSince: e.notReachedSince } : {}),
+      ...(e.meetingLeader ? { meetingLeader: true } : {}),
       ...(e.workingPattern ? { workingPattern: e.workingPattern } : {}),
       etag: e.etag,
     };

@@ -8,6 +8,7 @@ import { type BoardVersionRepository, boardVersionRepository } from "./board-ver
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { type SinceLastRepository, sinceLastRepository } from "./since-last-repository";
+import { type RaisedRepository, raisedRepository } from "./raised-repository";
 import { consentRepository } from "./consent-repository";
 import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
@@ -25,6 +26,8 @@ export interface Storage extends SnapshotSources {
   checkIns: CheckInRepository;
   walkthroughs: WalkthroughRepository;
   sinceLast: SinceLastRepository;
+  /** Participants raised for one day's meeting (Ta upp idag). */
+  raised: RaisedRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -64,6 +67,7 @@ export function storageOver(service: TableService): Storage {
     checkIns: checkInRepository(tables),
     walkthroughs: walkthroughRepository(tables),
     sinceLast: sinceLastRepository(tables),
+    raised: raisedRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

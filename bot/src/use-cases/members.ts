@@ -56,6 +56,7 @@ export const toMemberAdminView = (m: Member & { etag: string }): MemberAdminView
   organisationId: m.organisationId,
   role: m.role,
   substituteIds: m.substituteIds,
+  ...(m.meetingLeader ? { meetingLeader: true } : {}),
   ...(m.leftAt ? { leftAt: m.leftAt } : {}),
   caseManagerFor: [],
   caseManagerForHidden: 0,
@@ -140,6 +141,9 @@ export async function editMember(
       to !== current.role ? `${current.role} → ${to}` : `${current.role} (name or substitutes)`,
     );
   const otherAdmins = assertKeepsAnAdmin(current, to === "admin", members);
+  // Who leads the meeting is the board's choice, not an organisation's: admins mark leaders, of any role.
+  if (body.meetingLeader !== undefined && body.meetingLeader !== (current.meetingLeader === true))
+    if (!isAllowed(actor.member.role, "member.manage")) throw new Forbidden("Only an admin marks meeting leaders.");
   if (body.substituteIds)
     assertSubstitutes(
       current,
@@ -154,7 +158,11 @@ export async function editMember(
     displayName: body.displayName ?? current.displayName,
     substituteIds: body.substituteIds ?? current.substituteIds,
   };
-  const fields = changedFields(current, next, ["role", "displayName", "substituteIds"]);
+  if (body.meetingLeader !== undefined) {
+    if (body.meetingLeader) next.meetingLeader = true;
+    else delete next.meetingLeader;
+  }
+  const fields = changedFields(current, next, ["role", "displayName", "substituteIds", "meetingLeader"]);
   await recordAdminChange(deps, actor.member, boardId, {
     what: "memberChanged",
     subject: { kind: "member", id: current.id, name: next.displayName },

@@ -1,6 +1,7 @@
 import type { WalkthroughMoveView, WalkthroughView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
+import type { RaisedParticipant } from "../domain/raise-today";
 import type { SinceLastNote } from "../domain/since-last";
 import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, OrganisationId, Participant } from "../domain/types";
 import { rowRights } from "../domain/viewer-rights";
@@ -11,6 +12,7 @@ import type { BoardSnapshot, Stored } from "../storage";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
+import { readableRaises } from "./raise-today";
 import { visibleNotes } from "./since-last";
 import { toEntryView, toParticipantView } from "./view-mappers";
 
@@ -28,6 +30,8 @@ export interface CurrentSources {
   lead?: OrganisationId;
   /** The board's since-yesterday notes from the last meeting day on (the current participant's are shown). */
   sinceLastNotes: readonly Stored<SinceLastNote>[];
+  /** The walkthrough day's raises (Ta upp idag): a raised participant is shown with the reasons the viewer may read. */
+  raises: readonly RaisedParticipant[];
 }
 
 /**
@@ -51,7 +55,14 @@ export async function currentFor(
   if (!visibility) return { ...at, shown: "hidden" };
   const entry = sources.entries.find((e) => e.participantId === currentId);
   const entryView = entry && toEntryView(visibility, entry, today);
-  if (!entry || !entryView) return { ...at, shown: "offBoard", participantId: currentId };
+  if (!entry || !entryView) {
+    const raises = sources.raises.filter((r) => r.participantId === currentId && r.on === w.date);
+    if (entry || raises.length === 0) return { ...at, shown: "offBoard", participantId: currentId };
+    const p = visibility.participant;
+    const raised = { participant: { id: p.id, code: p.code, initials: p.initials }, reasons: readableRaises(visibility, raises) };
+    await recordAccess(deps, actor, "viewedDetails", [p]);
+    return { ...at, shown: "raised", participantId: currentId, raised };
+  }
   const viewer = { member: actor.member, relation: relationOf(actor, visibility.participant, sources.absences, consents, today) };
   const row = {
     participant: toParticipantView(visibility, consents, sources.absences, true, today, viewer),
@@ -67,7 +78,10 @@ export async function currentFor(
 }
 
 /** The board's data as of a version, with its since-yesterday notes from the last meeting day (a note bumps the board version). */
-export type MoveSnapshot = BoardSnapshot & { sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>> };
+export type MoveSnapshot = BoardSnapshot & {
+  sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>>;
+  raises: readonly RaisedParticipant[];
+};
 
 /** What the move view reads as of a version (the core keeps one per version and instance). */
 export interface VersionedReads {
@@ -107,6 +121,7 @@ export async function readWalkthroughMove(
     absences: snapshot.currentAbsences,
     lead: snapshot.board?.leadOrganisationId,
     sinceLastNotes: snapshot.sinceLastNotes,
+    raises: snapshot.raises,
   });
   return {
     meetingId: w.meetingId,

@@ -3,8 +3,10 @@ import type { WalkthroughAttendeeView, WalkthroughEventBody, WalkthroughView } f
 import { checkInOrder } from "../domain/board";
 import { addDays } from "../domain/dates";
 import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
-import { assertAllowed } from "../domain/permissions";
-import { ALL_MEETINGS, meetingOfTheDay, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
+import { assertAllowed, leaderRelation } from "../domain/permissions";
+import { ALL_MEETINGS, meetingCovers, meetingOfTheDay, meetingParticipants, meetingsOf } from "../domain/meeting-schedule";
+import { raisedToday } from "../domain/raise-today";
+import { arrangeWalkthrough, walkthroughSections } from "../domain/walkthrough-order";
 import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import {
@@ -52,19 +54,42 @@ async function meetingFor(deps: UseCaseDeps, boardId: BoardId, meetingId: string
   return meetingOfTheDay(board, todayOf(deps));
 }
 
-/** The board's current entries this meeting covers, in check-in order, plus those its walkthrough put on. */
+/**
+ * The board's current entries this meeting covers, in check-in order, plus those its walkthrough
+ * put on; then the participants raised for today that the meeting covers (Ta upp idag); and how
+ * to tell each one's organisation (their case manager's) for a meeting ordered by organisation.
+ */
 async function boardOrderOf(
   deps: UseCaseDeps,
   boardId: BoardId,
   meeting: RecurringMeeting,
   putOnDuringMeeting: readonly string[] = [],
-): Promise<string[]> {
-  const [entries, participants] = await Promise.all([
+): Promise<{ board: string[]; raised: string[]; organisationOf: (id: string) => string | undefined; organisationOrder: string[] }> {
+  const today = todayOf(deps);
+  const [entries, participants, raises, members, organisations] = await Promise.all([
     deps.storage.entries.listCurrent(boardId),
     deps.storage.participants.listForBoard(boardId),
+    deps.storage.raised.listOn(boardId, today),
+    deps.storage.members.listForBoard(boardId),
+    deps.storage.organisations.listForBoard(boardId),
   ]);
+  const byId = new Map(participants.map((p) => [p.id, p]));
   const order = checkInOrder(entries).map((e) => e.participantId);
-  return meetingParticipants(meeting, order, new Map(participants.map((p) => [p.id, p])), putOnDuringMeeting);
+  const board = meetingParticipants(meeting, order, byId, putOnDuringMeeting);
+  const onBoard = new Set(entries.map((e) => e.participantId));
+  const raised = raisedToday(raises, today, onBoard).filter((id) => {
+    const p = byId.get(id);
+    return p !== undefined && !p.leftTeamOn && !p.erasedAt && meetingCovers(meeting, p);
+  });
+  const memberOrg = new Map(members.map((m) => [m.id, m.organisationId]));
+  const organisationOf = (id: string) => {
+    const p = byId.get(id);
+    return p && (memberOrg.get(p.caseManagerId) ?? p.writtenBy);
+  };
+  // The meeting's own list first (the admins' order), then the board's other organisations by name.
+  const others = [...organisations].sort((a, b) => a.name.localeCompare(b.name, "sv")).map((o) => o.id);
+  const organisationOrder = [...new Set([...meeting.organisationIds, ...others])];
+  return { board, raised, organisationOf, organisationOrder };
 }
 
 /** Loads today's walkthrough of the meeting, applies the change and saves it with its ETag, again on a lost race. */
@@ -114,23 +139,22 @@ export async function startOrJoinWalkthrough(
   meetingId?: string,
   teamsChatId?: string,
 ): Promise<WalkthroughView> {
-  assertAllowed(actor.member, "checkIn.record");
+  assertAllowed(actor.member, "checkIn.record", leaderRelation(actor.member));
   const meeting = await meetingFor(deps, boardId, meetingId);
   const today = todayOf(deps);
   const me = { memberId: actor.member.id, organisationId: actor.member.organisationId };
   if (!(await deps.storage.walkthroughs.get(boardId, today, meeting.id))) {
-    const [boardOrder, last] = await Promise.all([
+    const [sources, last] = await Promise.all([
       boardOrderOf(deps, boardId, meeting),
       deps.storage.walkthroughs.latestBetween(boardId, addDays(today, -CARRY_OVER_DAYS), today, meeting.id),
     ]);
-    const w = startWalkthrough({
-      boardId,
-      date: today,
-      meetingId: meeting.id,
-      presenter: me,
-      order: walkthroughOrder(boardOrder, last ? notReached(last) : []),
-      now: nowOf(deps),
+    // Yesterday's raised participants are not carried: walkthroughOrder keeps only those on the board.
+    const order = arrangeWalkthrough(walkthroughOrder(sources.board, last ? notReached(last) : []), sources.raised, {
+      ...(meeting.walkthroughOrder ? { order: meeting.walkthroughOrder } : {}),
+      organisationOf: sources.organisationOf,
+      organisationOrder: sources.organisationOrder,
     });
+    const w = startWalkthrough({ boardId, date: today, meetingId: meeting.id, presenter: me, order, now: nowOf(deps) });
     try {
       await deps.storage.walkthroughs.create(w);
       await deps.storage.boardVersions.bumpWalkthrough(boardId, { meetingId: meeting.id, index: w.currentIndex, change: "other" });
@@ -147,7 +171,8 @@ export async function startOrJoinWalkthrough(
       { type: "join", ...me, ...(teamsChatId ? { chatId: teamsChatId } : {}) },
       now,
     );
-    return withNewEntries(joined, await boardOrderOf(deps, boardId, meeting, w.added));
+    const sources = await boardOrderOf(deps, boardId, meeting, w.added);
+    return withNewEntries(joined, [...sources.board, ...sources.raised]);
   });
   if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
   return viewOf(deps, actor, saved, meeting);
@@ -203,7 +228,7 @@ export async function reportWalkthroughEvent(
   body: WalkthroughEventBody,
   meetingId?: string,
 ): Promise<WalkthroughView> {
-  assertAllowed(actor.member, "checkIn.record");
+  assertAllowed(actor.member, "checkIn.record", leaderRelation(actor.member));
   const meeting = await meetingFor(deps, boardId, meetingId);
   const by = actor.member.id;
   // A take-over after the presenter's stage stopped beating: the time since counts for nobody.
@@ -257,13 +282,14 @@ function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, or
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
 async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
   const today = todayOf(deps);
-  const [participants, consents, members, absences, entries, live] = await Promise.all([
+  const [participants, consents, members, absences, entries, live, raises] = await Promise.all([
     deps.storage.participants.listForBoard(w.boardId),
     deps.storage.consents.listForBoard(w.boardId),
     deps.storage.members.listForBoard(w.boardId),
     deps.storage.absences.listCurrent(w.boardId, today),
     deps.storage.entries.listCurrent(w.boardId),
     deps.storage.boardVersions.live(w.boardId),
+    deps.storage.raised.listOn(w.boardId, w.date),
   ]);
   const byConsent = groupConsentsByParticipant(consents);
   const byId = new Map<string, Participant>(participants.map((p) => [p.id, p]));
@@ -294,6 +320,16 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     lead: (await deps.storage.boards.get(w.boardId))?.leadOrganisationId,
     // This meeting's "since the last meeting": from its own last day.
     sinceLastNotes: await deps.storage.sinceLast.listFrom(w.boardId, lastMeetingDay([meeting], today)),
+    raises,
+  });
+  const onBoard = new Set(entries.map((e) => e.participantId));
+  const sections = walkthroughSections(w.order, {
+    ...(meeting.walkthroughOrder ? { order: meeting.walkthroughOrder } : {}),
+    organisationOf: (id) => {
+      const p = byId.get(id);
+      return p && (memberById.get(p.caseManagerId)?.organisationId ?? p.writtenBy);
+    },
+    raised: new Set(raisedToday(raises, w.date, onBoard)),
   });
 
   return {
@@ -309,6 +345,7 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     total: w.order.length,
     ...(current ? { current } : {}),
     visible,
+    ...(sections.length ? { sections } : {}),
     counts: {
       reviewed: w.reviewed.length,
       added: w.added.length,

@@ -1,4 +1,6 @@
 import type {
+  RaiseTodayBody,
+  RaisedView,
   AbsenceView,
   AddActionBody,
   AnswerCoverBody,
@@ -158,6 +160,8 @@ export class ApiClient {
     this.request<EntryView>("PATCH", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/actions/${seg(actionId)}`, body);
   writeSinceLast = (boardId: string, participantId: string, body: WriteSinceLastBody) =>
     this.request<SinceLastNoteView>("PUT", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/since-last`, body);
+  raiseToday = (boardId: string, participantId: string, body: RaiseTodayBody) =>
+    this.request<RaisedView>("POST", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/raise-today`, body);
   review = (boardId: string, participantId: string, body: ReviewBody) =>
     this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/review`, body);
   takeOff = (boardId: string, participantId: string, body: TakeOffBody) =>

@@ -97,6 +97,8 @@ type PutOnProps = ComponentProps<typeof import("./PutOnBoardDialog").PutOnBoardD
 type RegisterAbsenceProps = ComponentProps<typeof import("./RegisterAbsenceDialog").RegisterAbsenceDialog>;
 
 export const PutOnBoardDialog = lazyDialog<PutOnProps>(() => import("./PutOnBoardDialog").then((m) => m.PutOnBoardDialog));
+type RaiseTodayProps = ComponentProps<typeof import("./RaiseTodayDialog").RaiseTodayDialog>;
+export const RaiseTodayDialog = lazyDialog<RaiseTodayProps>(() => import("./RaiseTodayDialog").then((m) => m.RaiseTodayDialog));
 export const RegisterAbsenceDialog = lazyDialog<RegisterAbsenceProps>(() =>
   import("./RegisterAbsenceDialog").then((m) => m.RegisterAbsenceDialog),
 );

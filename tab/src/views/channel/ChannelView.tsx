@@ -11,7 +11,7 @@ import { Inbox } from "../../board/Inbox";
 import { useBoardContext } from "../../board/BoardContext";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, filterRows, type BoardFilter } from "../../board/model";
-import { ParticipantDetail, PutOnBoardDialog, RaiseSignalDialog } from "../../board/lazyParts";
+import { ParticipantDetail, PutOnBoardDialog, RaiseSignalDialog, RaiseTodayDialog } from "../../board/lazyParts";
 import { useNarrow } from "../../board/useNarrow";
 import { openedForm, useOpenItem } from "../../board/useOpenItem";
 import { useVersionedChange } from "../../board/useVersionedChange";
@@ -91,7 +91,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
-        {signalChoices.length > 0 && (
+        {/* On a phone only when a card's link asked for it: there the first participant comes first. */}
+        {signalChoices.length > 0 && (!narrow || form === "signalForm") && (
           <RaiseSignalDialog
             choices={signalChoices}
             send={send}
@@ -100,6 +101,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
           />
         )}
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
+        {/* On a phone the first participant comes first; Ta upp idag is on the wide board and the stage. */}
+        {!narrow && can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button>{t("raise.action")}</Button>} />}
       </div>
       {missing && (
         <Text role="status" className={styles.note}>

@@ -28,6 +28,8 @@ interface Draft {
   weekdays: Weekday[];
   time: string;
   organisationIds: string[];
+  /** The walkthrough takes each organisation's participants together (a meeting with many municipalities). */
+  byOrganisation: boolean;
 }
 
 const toDraft = (m: RecurringMeeting): Draft => ({
@@ -37,6 +39,7 @@ const toDraft = (m: RecurringMeeting): Draft => ({
   weekdays: m.days === "workingDays" ? [] : m.days,
   time: m.time,
   organisationIds: m.organisationIds,
+  byOrganisation: m.walkthroughOrder === "byOrganisation",
 });
 
 /**
@@ -92,6 +95,7 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
         days: d.everyWorkingDay ? "workingDays" : WEEKDAYS.filter((w) => d.weekdays.includes(w)),
         time: d.time,
         organisationIds: organisations.map((o) => o.id).filter((o) => d.organisationIds.includes(o)),
+        ...(d.byOrganisation ? { walkthroughOrder: "byOrganisation" as const } : {}),
       };
     });
     setBusy(true);
@@ -149,6 +153,13 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
               />
             ))}
           </div>
+          <Field hint={t("admin.meetings.byOrganisationHint")}>
+            <Checkbox
+              label={t("admin.meetings.byOrganisation")}
+              checked={d.byOrganisation}
+              onChange={(_e, v) => change(index, { byOrganisation: v.checked === true })}
+            />
+          </Field>
           <div>
             <Button onClick={() => setDrafts((ds) => ds.filter((_, i) => i !== index))}>{t("admin.meetings.remove")}</Button>
           </div>
@@ -157,7 +168,10 @@ export function MeetingsSection({ admin }: { admin: AdminState }) {
       <div className={styles.buttons}>
         <Button
           onClick={() =>
-            setDrafts((ds) => [...ds, { id: undefined, name: "", everyWorkingDay: false, weekdays: [], time: "", organisationIds: [] }])
+            setDrafts((ds) => [
+              ...ds,
+              { id: undefined, name: "", everyWorkingDay: false, weekdays: [], time: "", organisationIds: [], byOrganisation: false },
+            ])
           }
         >
           {t("admin.meetings.add")}

@@ -1,5 +1,5 @@
 import type { LeaveBoardBody, MemberAdminView, Role } from "@fact-board/contract";
-import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { FormDialog, useFormDialog } from "../../board/FormDialog";
 import { useI18n } from "../../i18n";
@@ -21,9 +21,13 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
   const roles = member.may?.roles ?? [];
   const [role, setRole] = useState<Role>(member.role);
   const [substitutes, setSubstitutes] = useState<string[]>([]);
+  const [leader, setLeader] = useState(member.meetingLeader === true);
   const [adding, setAdding] = useState("");
+  // Admins mark meeting leaders (Mötesledare), of any role; the server refuses anyone else.
+  const marksLeaders = admin.overview?.may.manageMembers === true;
   const dialog = useFormDialog(() => {
     setRole(member.role);
+    setLeader(member.meetingLeader === true);
     setSubstitutes(member.substituteIds);
     setAdding("");
   });
@@ -44,6 +48,7 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
         admin.client.editMember(admin.boardId, member.id, {
           etag: member.etag,
           ...(role !== member.role ? { role } : {}),
+          ...(marksLeaders && leader !== (member.meetingLeader === true) ? { meetingLeader: leader } : {}),
           substituteIds: substitutes,
         }),
       t("admin.member.saved", { name: member.displayName }),
@@ -75,6 +80,11 @@ export function EditMemberDialog({ admin, member }: { admin: AdminState; member:
         </Field>
       ) : (
         <Text>{t("admin.member.roleFixed", { role: t(`role.${member.role}`) })}</Text>
+      )}
+      {marksLeaders && (
+        <Field hint={t("admin.member.meetingLeaderHint")}>
+          <Checkbox checked={leader} onChange={(_e, d) => setLeader(d.checked === true)} label={t("admin.member.meetingLeader")} />
+        </Field>
       )}
       <Text weight="semibold">{t("admin.member.substitutes")}</Text>
       <Caption1>{t("admin.member.substitutesHint")}</Caption1>

@@ -104,7 +104,10 @@ export function MembersSection({ admin }: { admin: AdminState }) {
                   <PersonIdentity displayName={m.displayName} tenantId={m.tenantId} />
                 </TableCell>
                 <TableCell>{orgName(m.organisationId)}</TableCell>
-                <TableCell>{t(`role.${m.role}`)}</TableCell>
+                <TableCell>
+                  {t(`role.${m.role}`)}
+                  {m.meetingLeader && ` · ${t("admin.member.meetingLeader")}`}
+                </TableCell>
                 <TableCell>{m.substituteIds.map(nameOf).join(", ") || "–"}</TableCell>
                 <TableCell>{m.caseManagerFor.length + m.caseManagerForHidden}</TableCell>
                 <TableCell>

@@ -9,6 +9,7 @@ import { LiveIndicator } from "../../board/LiveIndicator";
 import { Inbox } from "../../board/Inbox";
 import { ParticipantDetail } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
+import { sectionAt, sectionName, sectionRanges } from "../../board/sections";
 import type { Host } from "../../teams/host";
 
 const useStyles = makeStyles({
@@ -17,12 +18,14 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
+  sections: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** The meeting side panel (280 px): the compact board and "Dela till mötesskärmen". */
 export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () => void }) {
   const { board, live, meetingId } = useBoardContext();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [open, setOpen] = useState<BoardRow>();
   const [canShare, setCanShare] = useState(false);
@@ -84,6 +87,18 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
                 ? t("sidePanel.stageOnCode", { code: currentCode, index: current.index + 1, total: walkthrough.total })
                 : t("sidePanel.stageOn", { index: current.index + 1, total: walkthrough.total })}
             </Text>
+          )}
+          {current && sectionAt(walkthrough.sections, current.index) && (
+            <Text data-walkthrough-section-now="true">{sectionName(i18n, board, sectionAt(walkthrough.sections, current.index)!)}</Text>
+          )}
+          {(walkthrough.sections?.length ?? 0) > 0 && (
+            <ol className={styles.sections} aria-label={t("stage.order")}>
+              {sectionRanges(walkthrough.sections, walkthrough.total).map((s) => (
+                <li key={s.from} data-walkthrough-section={s.kind === "raised" ? "raised" : s.organisationId}>
+                  <Caption1>{t("stage.sectionRange", { from: s.first, to: s.last, name: sectionName(i18n, board, s) })}</Caption1>
+                </li>
+              ))}
+            </ol>
           )}
           {current && !walkthrough.isPresenter && !walkthrough.presenterPresent && (
             <Text weight="semibold" role="status">

@@ -5,6 +5,8 @@ import { ConsentSection } from "../../board/ConsentSection";
 import { EntryDetails } from "../../board/EntryDetails";
 import { SignalsSection } from "../../board/SignalsSection";
 import { SinceLastSection } from "../../board/SinceLastSection";
+import { useBoardContext } from "../../board/BoardContext";
+import { organisationName } from "../../board/model";
 import { useI18n } from "../../i18n";
 
 const useStyles = makeStyles({
@@ -45,8 +47,41 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
 ) {
   const { t } = useI18n();
   const styles = useStyles();
+  const { board } = useBoardContext();
   const position = { index: current.index + 1, total };
   const shown = current.shown === "details" ? (row ?? current.row) : undefined;
+
+  // Raised for today (Ta upp idag): not on the board, so no entry; each organisation's reason, as its consent allows.
+  if (current.shown === "raised" && current.raised) {
+    const { participant, reasons } = current.raised;
+    return (
+      <Card className={styles.card} data-current-index={current.index} data-raised="true">
+        <div className={styles.head}>
+          <h2 ref={headingRef} tabIndex={-1} className={styles.heading} data-current-participant={participant.code}>
+            {participant.code} · {participant.initials}
+          </h2>
+          <Text>{t("stage.position", position)}</Text>
+          <Text weight="semibold">{t("stage.raisedParticipant")}</Text>
+        </div>
+        <section aria-label={t("stage.raisedReasons")}>
+          <Text as="h3" weight="semibold" size={400}>
+            {t("stage.raisedReasons")}
+          </Text>
+          {reasons.length === 0 ? (
+            <Text as="p">{t("stage.raisedNoReason")}</Text>
+          ) : (
+            <ul>
+              {reasons.map((r) => (
+                <li key={r.organisationId} data-raise-reason={r.organisationId}>
+                  <Text size={400}>{r.reason}</Text> <Text size={300}>({organisationName(board, r.organisationId)})</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </Card>
+    );
+  }
 
   if (!shown) {
     return (

@@ -11,6 +11,8 @@ import { LiveIndicator } from "../../board/LiveIndicator";
 import { can, organisationName } from "../../board/model";
 import { PriorityBadge } from "../../board/PriorityBadge";
 import { PutOnBoardDialog } from "../../board/PutOnBoardDialog";
+import { RaiseTodayDialog } from "../../board/RaiseTodayDialog";
+import { sectionAt, sectionName } from "../../board/sections";
 import { useSharedWalkthrough, type SharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useI18n } from "../../i18n";
 import { CheckInSummary } from "./CheckInSummary";
@@ -166,7 +168,8 @@ function usePresenterHeartbeat(active: boolean, meetingId: string) {
 function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; walkthrough: WalkthroughView }) {
   const { board } = useBoardContext();
   const { submit } = useEntryActions();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   const current = w.current;
@@ -184,9 +187,12 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
     ? ""
     : current.shown === "details" && (row ?? current.row)
       ? `${positionText}: ${(row ?? current.row)!.participant.code}`
-      : current.shown === "offBoard"
-        ? t("stage.offBoardParticipant", { index: current.index + 1, total: w.total })
-        : t("stage.hiddenParticipant", { index: current.index + 1, total: w.total });
+      : current.shown === "raised" && current.raised
+        ? `${positionText}: ${current.raised.participant.code} · ${t("stage.raisedParticipant")}`
+        : current.shown === "offBoard"
+          ? t("stage.offBoardParticipant", { index: current.index + 1, total: w.total })
+          : t("stage.hiddenParticipant", { index: current.index + 1, total: w.total });
+  const section = current && sectionAt(w.sections, current.index);
 
   // Focus follows the participant (after starting, moving on or a jump), unless someone is typing.
   const index = current?.index;
@@ -258,6 +264,7 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
           {t("stage.meetingTime", { time: formatDuration(meetingElapsed), budget: formatDuration(MEETING_BUDGET_SECONDS) })}
         </Text>
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button size="large">{t("term.putOnBoard")}</Button>} />}
+        {can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button size="large">{t("raise.action")}</Button>} />}
         {presenting && (
           <Button size="large" appearance={isLast ? "primary" : "secondary"} onClick={end}>
             {t("stage.finish")}
@@ -267,6 +274,11 @@ function Walkthrough({ shared, walkthrough: w }: { shared: SharedWalkthrough; wa
       <div className={styles.visuallyHidden} role="status" aria-live="polite" data-announcement="true">
         {announcement}
       </div>
+      {section && (
+        <Text size={500} weight="semibold" data-walkthrough-section={section.kind === "raised" ? "raised" : section.organisationId}>
+          {sectionName(i18n, board, section)}
+        </Text>
+      )}
       {current ? (
         <CurrentParticipant ref={heading} current={current} total={w.total} {...(row ? { row } : {})} />
       ) : (
