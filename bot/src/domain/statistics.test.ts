@@ -1,5 +1,5 @@
 import { cellsToWithhold, isSmallCount } from "./disclosure";
-import { kindGroups, statisticsRows, WITHHELD } from "./statistics";
+import { kindGroups, periodsOf, statisticsRows, WITHHELD } from "./statistics";
 import type { BoardEntry } from "./types";
 
 const entry = (id: string, writtenBy: string, putOnOn: string): BoardEntry => ({
@@ -63,6 +63,46 @@ describe("de-identified statistics", () => {
     expect(value("daysOnBoard.31-60")).toBe(5);
     expect(value("daysOnBoard.0-7")).toBe(WITHHELD);
     expect(value("onBoard")).toBe(WITHHELD);
+  });
+});
+
+describe("periods of a month, a quarter or a year", () => {
+  const months = ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"];
+
+  it("counts whole quarters and years holding the months asked for", () => {
+    expect(periodsOf(months, "quarter")).toEqual([
+      { label: "2025-Q4", first: "2025-10-01", last: "2025-12-31" },
+      { label: "2026-Q1", first: "2026-01-01", last: "2026-03-31" },
+      { label: "2026-Q2", first: "2026-04-01", last: "2026-06-30" },
+    ]);
+    expect(periodsOf(months, "year").map((p) => [p.label, p.first, p.last])).toEqual([
+      ["2025", "2025-01-01", "2025-12-31"],
+      ["2026", "2026-01-01", "2026-12-31"],
+    ]);
+    expect(periodsOf(months, "month").map((p) => p.label)).toEqual(months);
+  });
+
+  it("shows a quarter's count where each of its months alone was withheld", () => {
+    const organisations = [
+      { id: "region-a", kind: "regionPsychiatry" as const },
+      { id: "region-b", kind: "regionPsychiatry" as const },
+    ];
+    // Two put on in January, two in February, two in March: 1–4 a month, six in the quarter.
+    const entries = ["01", "02", "03"].flatMap((m) => [
+      entry(`a${m}`, "region-a", `2026-${m}-05`),
+      entry(`b${m}`, "region-b", `2026-${m}-06`),
+    ]);
+    const facts = { organisations, currentEntries: entries, ...none };
+    const putOn = (rows: ReturnType<typeof statisticsRows>) => rows.filter((r) => r.measure === "putOn").map((r) => [r.month, r.value]);
+    expect(putOn(statisticsRows(facts, ["2026-01", "2026-02", "2026-03"], "2026-04-10"))).toEqual([
+      ["2026-01", WITHHELD],
+      ["2026-02", WITHHELD],
+      ["2026-03", WITHHELD],
+    ]);
+    expect(putOn(statisticsRows(facts, periodsOf(["2026-01", "2026-02", "2026-03", "2026-04"], "quarter"), "2026-04-10"))).toEqual([
+      ["2026-Q1", 6],
+      ["2026-Q2", 0],
+    ]);
   });
 });
 

@@ -88,8 +88,47 @@ export function kindGroups(organisations: readonly Pick<Organisation, "kind">[])
 
 type AnyEntry = BoardEntry & { takenOffOn?: CalendarDate; outcome?: ClosedBoardEntry["outcome"] };
 
-/** The months counted: those begun by today. */
-export const countedMonths = (months: readonly string[], today: CalendarDate): string[] => months.filter((m) => `${m}-01` <= today);
+/**
+ * A period counted: a month ("2026-03"), a quarter ("2026-Q1") or a year ("2026"). Longer periods
+ * let a small board's counts rise above the suppression threshold (issue 28); a string is a month.
+ */
+export interface Period {
+  label: string;
+  first: CalendarDate;
+  last: CalendarDate;
+}
+export type PeriodLength = "month" | "quarter" | "year";
+type PeriodLike = string | Period;
+
+export const monthPeriod = (month: string): Period => ({ label: month, first: `${month}-01`, last: lastDayOfMonth(month) });
+const asPeriod = (p: PeriodLike): Period => (typeof p === "string" ? monthPeriod(p) : p);
+
+/** The whole periods of `length` that hold the months, in order (a quarter or year reaching back before the first month is counted whole). */
+export function periodsOf(months: readonly string[], length: PeriodLength): Period[] {
+  const labelOf = (month: string) =>
+    length === "month"
+      ? month
+      : length === "year"
+        ? month.slice(0, 4)
+        : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  const periods = new Map<string, Period>();
+  for (const month of months) {
+    const label = labelOf(month);
+    if (length === "month") periods.set(label, monthPeriod(month));
+    else if (!periods.has(label)) {
+      const year = month.slice(0, 4);
+      const lastMonth = length === "year" ? 12 : Number(label.slice(6)) * 3;
+      const firstMonth = length === "year" ? 1 : lastMonth - 2;
+      const pad = (n: number) => String(n).padStart(2, "0");
+      periods.set(label, { label, first: `${year}-${pad(firstMonth)}-01`, last: lastDayOfMonth(`${year}-${pad(lastMonth)}`) });
+    }
+  }
+  return [...periods.values()];
+}
+
+/** The periods counted: those begun by today. */
+export const countedMonths = (periods: readonly PeriodLike[], today: CalendarDate): Period[] =>
+  periods.map(asPeriod).filter((p) => p.first <= today);
 
 /**
  * Raw monthly counts per organisation kind, before pooling and suppression (cells by `cellId`,
@@ -97,13 +136,14 @@ export const countedMonths = (months: readonly string[], today: CalendarDate): s
  * review for the reviewing organisation's kind, a signal for the sender's kind, a cover request for
  * the absent member's organisation's kind; an organisation no longer on the board counts as "other".
  */
-export function kindCounts(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): Map<string, number> {
+export function kindCounts(facts: StatisticsFacts, periods: readonly PeriodLike[], today: CalendarDate): Map<string, number> {
   const kindOf = new Map<OrganisationId, OrganisationKind>(facts.organisations.map((o) => [o.id, o.kind]));
   const entries: AnyEntry[] = [...facts.currentEntries, ...facts.closedEntries];
   const counts = new Map<string, number>();
-  for (const month of countedMonths(months, today)) {
-    const first = `${month}-01`;
-    const last = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
+  for (const period of countedMonths(periods, today)) {
+    const { first, label: month } = period;
+    const last = period.last < today ? period.last : today;
+    const within = (instant: string) => instant.slice(0, 10) >= first && instant.slice(0, 10) <= last;
     const add = (kind: string, measure: string, n = 1) => {
       const id = cellId(month, kind, measure);
       counts.set(id, (counts.get(id) ?? 0) + n);
@@ -121,14 +161,13 @@ export function kindCounts(facts: StatisticsFacts, months: readonly string[], to
     }
     add("all", BOARD_MEASURE, facts.checkIns.filter((c) => c.date >= first && c.date <= last).length);
     for (const s of facts.signals) {
-      if (s.raisedAt.slice(0, 7) !== month) continue;
+      if (!within(s.raisedAt)) continue;
       const kind = kindOf.get(s.fromOrganisationId) ?? "other";
       add(kind, `signals.${s.kind}`);
       add(kind, answeredInTime(s) ? "signals.answeredInTime" : "signals.notAnsweredInTime");
     }
     for (const a of facts.absences)
-      if (a.registeredAt.slice(0, 7) === month && a.cover.candidateIds.length > 0)
-        add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
+      if (within(a.registeredAt) && a.cover.candidateIds.length > 0) add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
   }
   return counts;
 }
@@ -159,9 +198,9 @@ export function statisticsRelations(months: readonly string[], groups: readonly 
 }
 
 /** Monthly counts per group of kinds, with every cell that could single someone out withheld. */
-export function statisticsRows(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): StatisticsRow[] {
-  const counted = countedMonths(months, today);
-  const raw = kindCounts(facts, counted, today);
+export function statisticsRows(facts: StatisticsFacts, periods: readonly PeriodLike[], today: CalendarDate): StatisticsRow[] {
+  const counted = countedMonths(periods, today).map((p) => p.label);
+  const raw = kindCounts(facts, countedMonths(periods, today), today);
   const groups = kindGroups(facts.organisations);
   const values = new Map<string, number>();
   for (const month of counted) {

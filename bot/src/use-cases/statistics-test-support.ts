@@ -131,8 +131,10 @@ export interface Export {
 export function readStatisticsExport(commaText: string, excelText: string): Export {
   const comma = readCsv(commaText, "csv");
   const excel = readCsv(excelText, "excel");
-  expect(comma[0]).toEqual(["month", "organisationKind", "measure", "value"]);
-  expect(excel[0]).toEqual(["Månad", "Organisationstyper", "Mått", "Antal"]);
+  // The first column names the period: month, quarter or year.
+  const period = ["month", "quarter", "year"].indexOf(comma[0]![0]!);
+  expect(comma[0]).toEqual([["month", "quarter", "year"][Math.max(period, 0)], "organisationKind", "measure", "value"]);
+  expect(excel[0]).toEqual([["Månad", "Kvartal", "År"][Math.max(period, 0)], "Organisationstyper", "Mått", "Antal"]);
   expect(excel.length).toBe(comma.length);
   const cells = new Map<string, number | undefined>();
   comma.slice(1).forEach(([month, group, measure, value], i) => {

@@ -2,7 +2,7 @@ import { type ExportFormat, svWords } from "@fact-board/contract";
 import { DAY_BUCKETS, monthsBack } from "../domain/fidelity";
 import { assertAllowed } from "../domain/permissions";
 import { NotFound } from "../domain/errors";
-import { type StatisticsRow, statisticsRows } from "../domain/statistics";
+import { type PeriodLength, periodsOf, type StatisticsRow, statisticsRows } from "../domain/statistics";
 import type { Actor, BoardId } from "../domain/types";
 import { AccessNotLogged } from "./audit";
 import { type CsvColumn, type CsvOptions, csvChunks } from "./csv";
@@ -30,8 +30,15 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   checkInsHeld: "Morgonmöten hållna",
 };
 
-const STATISTICS_COLUMNS: ReadonlyArray<CsvColumn<StatisticsRow>> = [
-  { key: "month", sv: "Månad", cell: (r) => r.month },
+/** The first column names the period counted: a script reading "month" keeps working with the monthly form. */
+const PERIOD_HEADERS: Record<PeriodLength, { key: string; sv: string }> = {
+  month: { key: "month", sv: "Månad" },
+  quarter: { key: "quarter", sv: "Kvartal" },
+  year: { key: "year", sv: "År" },
+};
+
+const statisticsColumns = (length: PeriodLength): ReadonlyArray<CsvColumn<StatisticsRow>> => [
+  { ...PERIOD_HEADERS[length], cell: (r) => r.month },
   {
     key: "organisationKind",
     sv: "Organisationstyper",
@@ -43,25 +50,35 @@ const STATISTICS_COLUMNS: ReadonlyArray<CsvColumn<StatisticsRow>> = [
   { key: "value", sv: "Antal", cell: (r) => r.value },
 ];
 
+const PERIOD_WORDS: Record<PeriodLength, { sv: string; en: string }> = {
+  month: { sv: "månad", en: "month" },
+  quarter: { sv: "kvartal", en: "quarter" },
+  year: { sv: "år", en: "year" },
+};
+
 /** The method, at the head of the file (no separator or quote in a line: see csvStart). */
-export const STATISTICS_NOTES: Record<ExportFormat, readonly string[]> = {
+export const statisticsNotes = (length: PeriodLength): Record<ExportFormat, readonly string[]> => ({
   excel: [
-    "FACT Board – avidentifierad statistik: antal per månad och grupp av organisationstyper. Inga koder eller namn eller fritext.",
+    `FACT Board – avidentifierad statistik: antal per ${PERIOD_WORDS[length].sv} och grupp av organisationstyper. Inga koder eller namn eller fritext.`,
     "x = dolt antal. Antal 1–4 döljs. Fler antal döljs där filens egna summor annars skulle ge tillbaka ett dolt antal (summor och delar samt flöden mellan månader). Ett dolt antal kan vara vilket antal som helst – även 0.",
     "En organisationstyp med bara en organisation på tavlan redovisas tillsammans med andra typer (se Organisationstyper). En tavla med en enda organisation får alla antal dolda.",
     "Metoden: README avsnittet De-identified statistics for research.",
   ],
   csv: [
-    "FACT Board de-identified statistics: counts per month and group of organisation kinds. No codes or names or free text.",
+    `FACT Board de-identified statistics: counts per ${PERIOD_WORDS[length].en} and group of organisation kinds. No codes or names or free text.`,
     "x = withheld. Counts 1-4 are withheld. More counts are withheld wherever the sums in this file would otherwise give a withheld count back (totals and parts and the flows between months). A withheld count may be any count - 0 too.",
     "A kind with a single organisation on the board is pooled with other kinds (organisationKind lists them joined by +). A board of a single organisation has every count withheld.",
     "Method: README section De-identified statistics for research.",
   ],
-};
+});
 
 /** The rows as CSV chunks in the chosen form, the method at the head. */
-export function statisticsCsv(rows: readonly StatisticsRow[], options: Omit<CsvOptions, "notes">): AsyncGenerator<string> {
-  return csvChunks(STATISTICS_COLUMNS, [rows], { ...options, notes: STATISTICS_NOTES[options.format] });
+export function statisticsCsv(
+  rows: readonly StatisticsRow[],
+  options: Omit<CsvOptions, "notes">,
+  length: PeriodLength = "month",
+): AsyncGenerator<string> {
+  return csvChunks(statisticsColumns(length), [rows], { ...options, notes: statisticsNotes(length)[options.format] });
 }
 
 /**
@@ -74,11 +91,13 @@ export async function exportStatistics(
   boardId: BoardId,
   monthCount: number,
   format: ExportFormat = "csv",
+  length: PeriodLength = "month",
 ): Promise<AsyncGenerator<string>> {
   assertAllowed(actor.member, "statistics.export");
   const today = todayOf(deps);
-  const months = monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS));
-  const from = `${months[0]!}-01`;
+  // The months asked for, counted in whole periods: a quarter or year begun before them is counted from its start.
+  const periods = periodsOf(monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS)), length);
+  const from = periods[0]!.first;
   const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
@@ -106,6 +125,6 @@ export async function exportStatistics(
     .catch((e: unknown) => {
       throw new AccessNotLogged(e);
     });
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, months, today);
-  return statisticsCsv(rows, { format, timeZone: deps.timeZone });
+  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, periods, today);
+  return statisticsCsv(rows, { format, timeZone: deps.timeZone }, length);
 }
