@@ -8,6 +8,7 @@ import {
   EditEntryBody,
   IdempotencyKey,
   ExportFormat,
+  FollowUpQuery,
   StatisticsPeriod,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
@@ -62,6 +63,8 @@ const StatisticsQuery = z.strictObject({
   /** Counted per month (the default), quarter or year: longer periods lift a small board's cells above the suppression threshold. */
   period: StatisticsPeriod.optional(),
 });
+
+const FollowUpCsvQuery = FollowUpQuery.extend(ExportQuery.shape);
 
 const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
 
@@ -371,6 +374,18 @@ export function boardRoutes(core: Core): Router {
     const query = parse(StatisticsQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
     await sendCsv(res, "statistik.csv", await core.exportStatistics(actor, boardId, query.months ?? 12, query.format, query.period));
+  });
+
+  r.get("/api/boards/:boardId/follow-up", async (req, res) => {
+    const { year } = parse(FollowUpQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readFollowUp(actor, boardId, year));
+  });
+
+  r.get("/api/boards/:boardId/follow-up.csv", async (req, res) => {
+    const { year, format } = parse(FollowUpCsvQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    await sendCsv(res, "uppfoljning.csv", await core.exportFollowUp(actor, boardId, year, format));
   });
 
   return r;

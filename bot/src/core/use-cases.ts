@@ -36,6 +36,7 @@ import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
 import { exportStatistics } from "../use-cases/statistics";
+import { exportFollowUp, readFollowUp } from "../use-cases/follow-up";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
 
@@ -112,6 +113,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       markLogReviewItem,
       readLogExtract,
       exportStatistics,
+      readFollowUp,
+      exportFollowUp,
       // Setting up and running a board.
       addOrganisation,
       editOrganisation,

@@ -26,6 +26,7 @@ export type Permission =
   | "checkIn.record"
   | "audit.read"
   | "statistics.export"
+  | "followUp.read"
   | "logReview.appoint"
   | "logReview.perform"
   | "participant.edit"
@@ -107,6 +108,10 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "checkIn.record": { roles: LEADS, description: "Record the morning check-in" },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
   "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },
+  "followUp.read": {
+    roles: ["manager"],
+    description: "Read and export the follow-up per organisation (participants per year against the target, SIP and crisis-plan coverage)",
+  },
   "logReview.appoint": {
     roles: ["manager", "admin"],
     requires: "ownOrganisation",

@@ -4,7 +4,7 @@ import { assertAllowed } from "../domain/permissions";
 import { NotFound } from "../domain/errors";
 import { type PeriodLength, periodsOf, type StatisticsRow, statisticsRows } from "../domain/statistics";
 import type { Actor, BoardId } from "../domain/types";
-import { AccessNotLogged } from "./audit";
+import { recordCountsExport } from "./audit";
 import { type CsvColumn, type CsvOptions, csvChunks } from "./csv";
 import { todayOf, type UseCaseDeps } from "./deps";
 
@@ -108,23 +108,7 @@ export async function exportStatistics(
     deps.storage.absences.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
-  const m = actor.member;
-  await deps.storage.audit
-    .append([
-      {
-        boardId,
-        at: deps.clock().toISOString(),
-        actor: { tenantId: m.tenantId, objectId: m.objectId, organisationId: m.organisationId, role: m.role },
-        what: "exported",
-        participantId: "",
-        participantCode: "",
-        channel: actor.channel,
-        outcome: "allowed",
-      },
-    ])
-    .catch((e: unknown) => {
-      throw new AccessNotLogged(e);
-    });
+  await recordCountsExport(deps, actor, boardId);
   const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, periods, today);
   return statisticsCsv(rows, { format, timeZone: deps.timeZone }, length);
 }

@@ -61,6 +61,7 @@ const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
       morningBriefAt: "07:45",
       botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
       meetings: [],
+      followUpTargets: [],
     },
     model: "fact",
     leadOrganisationId: "region",
