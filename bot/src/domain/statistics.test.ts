@@ -106,6 +106,65 @@ describe("periods of a month, a quarter or a year", () => {
   });
 });
 
+describe("collaboration markers", () => {
+  const organisations = [
+    { id: "region-a", kind: "regionPsychiatry" as const },
+    { id: "region-b", kind: "regionPsychiatry" as const },
+    { id: "kommun-a", kind: "municipalSocialServices" as const },
+    { id: "kommun-b", kind: "municipalSocialServices" as const },
+  ];
+  const signal = (i: number, from: string, to: string, state: "open" | "acknowledged" | "resolved" | "declined") =>
+    ({
+      id: `s${i}`,
+      boardId: "b",
+      participantId: "p1",
+      fromOrganisationId: from,
+      toOrganisationId: to,
+      kind: "concern",
+      urgency: "today",
+      note: "secret words",
+      proposeBoard: false,
+      state,
+      raisedBy: "t.cm",
+      raisedAt: "2026-03-02T08:00:00.000Z",
+      answerBy: "2026-03-03T08:00:00.000Z",
+      remindersSent: 0,
+      managerNotified: false,
+    }) as const;
+
+  it("counts the signals per pair of kinds by how they stand, and the entries with actions of several organisations", () => {
+    const signals = [
+      ...[1, 2, 3, 4, 5].map((i) => signal(i, "kommun-a", "region-a", "acknowledged")),
+      ...[6, 7, 8, 9, 10, 11].map((i) => signal(i, "kommun-b", "region-b", "declined")),
+      signal(12, "kommun-a", "kommun-b", "open"),
+    ];
+    const action = (id: string, writtenBy: string) => ({
+      id,
+      what: "secret words",
+      responsibleId: "t.cm",
+      byWhen: "2026-03-05",
+      done: false,
+      writtenBy,
+      createdBy: "t.cm",
+      createdAt: "2026-03-02T08:00:00.000Z",
+    });
+    const entries = [1, 2, 3, 4, 5, 6].map((i) => ({
+      ...entry(`p${i}`, "region-a", "2026-03-01"),
+      actions: i <= 5 ? [action("a1", "region-a"), action("a2", "kommun-a")] : [action("a1", "region-a"), action("a2", "region-b")],
+    }));
+    const rows = statisticsRows({ organisations, currentEntries: entries, ...none, signals }, ["2026-03"], "2026-03-31");
+    const value = (kinds: string, measure: string) =>
+      rows.find((r) => r.organisationKinds !== "all" && r.organisationKinds.join("+") === kinds && r.measure === measure)?.value;
+    expect(value("municipalSocialServices", "signalsTo.regionPsychiatry.acknowledged")).toBe(5);
+    expect(value("municipalSocialServices", "signalsTo.regionPsychiatry.declined")).toBe(6);
+    expect(value("municipalSocialServices", "signalsTo.municipalSocialServices.open")).toBe(WITHHELD);
+    expect(value("regionPsychiatry", "signalsTo.municipalSocialServices.open")).toBe(0);
+    // Two organisations wrote actions on every one of the six (two of the same kind count too).
+    expect(value("regionPsychiatry", "actionsBySeveralOrganisations")).toBe(6);
+    expect(JSON.stringify(rows)).not.toMatch(/secret|region-|kommun-/);
+  });
+});
+
 describe("kind groups", () => {
   const orgs = (...kinds: string[]) => kinds.map((kind) => ({ kind }) as { kind: "other" });
 

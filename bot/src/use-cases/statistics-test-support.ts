@@ -18,6 +18,8 @@ export const SIGNALS: SignalKind[] = [
   "concern",
 ];
 
+export const STATES = ["open", "acknowledged", "resolved", "declined"];
+
 export type Coefficients = Map<string, number>;
 export const cell = (month: string, group: string, measure: string) => `${month}|${group}|${measure}`;
 
@@ -34,6 +36,13 @@ export function relations(months: readonly string[], groups: readonly string[]):
           ...SIGNALS.map((k): [string, number] => [cell(m, g, `signals.${k}`), 1]),
           [cell(m, g, "signals.answeredInTime"), -1],
           [cell(m, g, "signals.notAnsweredInTime"), -1],
+        ]),
+      );
+      // Each signal was sent to one group and stands in one state now.
+      out.push(
+        new Map([
+          ...SIGNALS.map((k): [string, number] => [cell(m, g, `signals.${k}`), 1]),
+          ...groups.flatMap((to) => STATES.map((st): [string, number] => [cell(m, g, `signalsTo.${to}.${st}`), -1])),
         ]),
       );
       // Stock and flow: on the board now = on the board a month ago + put on − taken off.

@@ -1,4 +1,4 @@
-import { type ExportFormat, svWords } from "@fact-board/contract";
+import { type ExportFormat, type OrganisationKind, type SignalState, svWords } from "@fact-board/contract";
 import { DAY_BUCKETS, monthsBack } from "../domain/fidelity";
 import { assertAllowed } from "../domain/permissions";
 import { NotFound } from "../domain/errors";
@@ -27,6 +27,7 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   "signals.answeredInTime": "Signaler besvarade i tid",
   "signals.notAnsweredInTime": "Signaler inte besvarade i tid",
   coverRequests: "Förfrågningar om ersättare",
+  actionsBySeveralOrganisations: "På tavlan med åtgärder från flera organisationer",
   checkInsHeld: "Morgonmöten hållna",
 };
 
@@ -37,6 +38,16 @@ const PERIOD_HEADERS: Record<PeriodLength, { key: string; sv: string }> = {
   year: { key: "year", sv: "År" },
 };
 
+/** A measure in Swedish; the collaboration markers name the receiving group. */
+function measureWord(measure: string): string {
+  const [head, group, state] = measure.split(".");
+  if (head === "signalsTo" && group && state) {
+    const kinds = group.split("+").map((k) => svWords.organisationKind[k as OrganisationKind] ?? k);
+    return `Signaler till ${kinds.join(" + ")}: ${svWords.signalState[state as SignalState] ?? state}`;
+  }
+  return MEASURE_WORDS[measure] ?? measure;
+}
+
 const statisticsColumns = (length: PeriodLength): ReadonlyArray<CsvColumn<StatisticsRow>> => [
   { ...PERIOD_HEADERS[length], cell: (r) => r.month },
   {
@@ -46,7 +57,7 @@ const statisticsColumns = (length: PeriodLength): ReadonlyArray<CsvColumn<Statis
     excel: (r) =>
       r.organisationKinds === "all" ? "Alla organisationer" : r.organisationKinds.map((k) => svWords.organisationKind[k]).join(" + "),
   },
-  { key: "measure", sv: "Mått", cell: (r) => r.measure, excel: MEASURE_WORDS },
+  { key: "measure", sv: "Mått", cell: (r) => r.measure, excel: (r) => measureWord(r.measure) },
   { key: "value", sv: "Antal", cell: (r) => r.value },
 ];
 
