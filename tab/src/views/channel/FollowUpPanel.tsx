@@ -78,7 +78,7 @@ export function FollowUpPanel() {
       setBusy(false);
     }
   };
-  const ofCounted = (count: number, of: number) => t("followUp.ofCounted", { count, of });
+  const ofCounted = (count: number, of: number) => t("followUp.ofCounted", { part: count, of });
 
   return (
     <Card>
