@@ -95,6 +95,14 @@ export const CreateBoardBody = z.strictObject({
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
 
+/** "Målsättningen 30 deltagare per år": the participants an organisation aims to have involved in a year. */
+export const FollowUpTarget = z.strictObject({ organisationId: Id, perYear: z.number().int().min(0).max(10_000) });
+export type FollowUpTarget = z.infer<typeof FollowUpTarget>;
+export const FollowUpTargets = z
+  .array(FollowUpTarget)
+  .max(50)
+  .refine((ts) => new Set(ts.map((t) => t.organisationId)).size === ts.length, "one target per organisation");
+
 export const EditBoardSettingsBody = z.strictObject({
   etag: ETag,
   name: ShortText(80).optional(),
@@ -110,6 +118,8 @@ export const EditBoardSettingsBody = z.strictObject({
   leadOrganisationId: Id.optional(),
   /** "Om tavlan"; null takes it away. Each change is a new version in the admin audit. */
   about: BoardAboutBody.nullable().optional(),
+  /** The follow-up's yearly targets, one per organisation at most; an empty list takes them away. */
+  followUpTargets: FollowUpTargets.optional(),
 });
 export type EditBoardSettingsBody = z.infer<typeof EditBoardSettingsBody>;
 
@@ -237,6 +247,7 @@ export const BoardAdminView = z.object({
     botPosts: BotPosts,
     codePattern: z.string().optional(),
     meetings: z.array(RecurringMeeting),
+    followUpTargets: FollowUpTargets,
   }),
   model: BoardModel,
   leadOrganisationId: z.string().optional(),

@@ -7,6 +7,7 @@ export * from "./identity-number";
 export * from "./responses";
 export * from "./requests";
 export * from "./fidelity";
+export * from "./follow-up";
 export * from "./log-review";
 export * from "./admin";
 export * from "./live";

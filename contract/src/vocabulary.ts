@@ -103,6 +103,9 @@ export type LogReviewRule = z.infer<typeof LogReviewRule>;
  */
 export const ExportFormat = z.enum(["excel", "csv"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
+/** The period the de-identified statistics count in. */
+export const StatisticsPeriod = z.enum(["month", "quarter", "year"]);
+export type StatisticsPeriod = z.infer<typeof StatisticsPeriod>;
 
 /** Calendar dates travel as YYYY-MM-DD (Swedish local dates); instants as ISO 8601 with offset. */
 export const CalendarDate = z.iso.date();

@@ -581,6 +581,13 @@ const CASES: RouteCase[] = [
     okStatus: 200,
     request: async () => ({ path: `${BOARD}/statistics.csv?months=2` }),
   },
+  ...["", ".csv"].map((suffix): RouteCase => ({
+    route: `GET /api/boards/:boardId/follow-up${suffix}`,
+    permission: "followUp.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/follow-up${suffix}?year=2026` }),
+  })),
 ];
 
 const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];

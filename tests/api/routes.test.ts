@@ -12,6 +12,7 @@ import {
   ConsentView,
   SignalView,
   CheckInView,
+  FollowUpView,
 } from "@fact-board/contract";
 import type { z } from "zod";
 import { addDays } from "../../bot/src/domain/dates";
@@ -168,6 +169,7 @@ describe("good input", () => {
       [`${BOARD}/check-ins/2026-03-04`, CheckInView, ada],
       [`${BOARD}/audit?participantId=${participant.id}`, AuditPage, eva],
       [`${BOARD}/audit?memberId=${ada().id}&fromMonth=2026-01&toMonth=2026-03`, AuditPage, eva],
+      [`${BOARD}/follow-up?year=2026`, FollowUpView, eva],
     ];
     for (const [path, schema, who] of reads) {
       const res = await w.call(who(), "GET", path);

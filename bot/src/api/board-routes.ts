@@ -8,6 +8,8 @@ import {
   EditEntryBody,
   IdempotencyKey,
   ExportFormat,
+  FollowUpQuery,
+  StatisticsPeriod,
   MarkLogReviewItemBody,
   NameLogReviewersBody,
   PutOnBoardBody,
@@ -56,7 +58,14 @@ const ExportQuery = z.strictObject({ format: ExportFormat.optional() });
 const AuditCsvQuery = AuditQuery.extend(ExportQuery.shape);
 const ExtractQuery = z.strictObject({ organisationId: z.string().max(80).optional() });
 const ExtractCsvQuery = ExtractQuery.extend(ExportQuery.shape);
-const StatisticsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(60).optional(), format: ExportFormat.optional() });
+const StatisticsQuery = z.strictObject({
+  months: z.coerce.number().int().min(1).max(60).optional(),
+  format: ExportFormat.optional(),
+  /** Counted per month (the default), quarter or year: longer periods lift a small board's cells above the suppression threshold. */
+  period: StatisticsPeriod.optional(),
+});
+
+const FollowUpCsvQuery = FollowUpQuery.extend(ExportQuery.shape);
 
 const OLDER_SIGNAL_PATH = /^(\/api\/boards\/[^/?]+)\/escalations(?=[/?]|$)/;
 
@@ -372,7 +381,19 @@ export function boardRoutes(core: Core): Router {
   r.get("/api/boards/:boardId/statistics.csv", async (req, res) => {
     const query = parse(StatisticsQuery, req.query);
     const { actor, boardId } = await actorFor(req, res);
-    await sendCsv(res, "statistik.csv", await core.exportStatistics(actor, boardId, query.months ?? 12, query.format));
+    await sendCsv(res, "statistik.csv", await core.exportStatistics(actor, boardId, query.months ?? 12, query.format, query.period));
+  });
+
+  r.get("/api/boards/:boardId/follow-up", async (req, res) => {
+    const { year } = parse(FollowUpQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readFollowUp(actor, boardId, year));
+  });
+
+  r.get("/api/boards/:boardId/follow-up.csv", async (req, res) => {
+    const { year, format } = parse(FollowUpCsvQuery, req.query);
+    const { actor, boardId } = await actorFor(req, res);
+    await sendCsv(res, "uppfoljning.csv", await core.exportFollowUp(actor, boardId, year, format));
   });
 
   return r;

@@ -37,6 +37,7 @@ import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, 
 import { writeSinceLast } from "../use-cases/since-last";
 import { raiseForToday } from "../use-cases/raise-today";
 import { exportStatistics } from "../use-cases/statistics";
+import { exportFollowUp, readFollowUp } from "../use-cases/follow-up";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
 
@@ -114,6 +115,8 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       markLogReviewItem,
       readLogExtract,
       exportStatistics,
+      readFollowUp,
+      exportFollowUp,
       // Setting up and running a board.
       addOrganisation,
       editOrganisation,

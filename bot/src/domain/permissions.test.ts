@@ -49,6 +49,8 @@ const expected: Record<Permission, Expectation> = {
   "audit.read": (role) => managers(role),
   // Research statistics: managers only (docs/domain.md#roles-and-what-they-may-do: de-identified counts for research).
   "statistics.export": (role) => role === "manager",
+  // The follow-up per organisation: managers, who report the figures (issue 28).
+  "followUp.read": (role) => role === "manager",
   "logReview.appoint": (role, r) => r.ownOrganisation === true && managers(role),
   "logReview.perform": (_role, r) => r.namedLogReviewer === true,
   // Setting up the board (issue 11): the base record is the writing organisation's own.

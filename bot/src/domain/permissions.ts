@@ -27,6 +27,7 @@ export type Permission =
   | "participant.raiseToday"
   | "audit.read"
   | "statistics.export"
+  | "followUp.read"
   | "logReview.appoint"
   | "logReview.perform"
   | "participant.edit"
@@ -121,6 +122,10 @@ export const permissionMatrix: Record<Permission, Rule> = {
   },
   "audit.read": { roles: ["manager", "admin"], description: "Read and export the access log (loggkontroll)" },
   "statistics.export": { roles: ["manager"], description: "Export de-identified statistics for research" },
+  "followUp.read": {
+    roles: ["manager"],
+    description: "Read and export the follow-up per organisation (participants per year against the target, SIP and crisis-plan coverage)",
+  },
   "logReview.appoint": {
     roles: ["manager", "admin"],
     requires: "ownOrganisation",

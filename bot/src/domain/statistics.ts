@@ -1,4 +1,4 @@
-import type { OrganisationKind, SignalKind, TakeOffOutcome } from "@fact-board/contract";
+import type { OrganisationKind, SignalKind, SignalState, TakeOffOutcome } from "@fact-board/contract";
 import { type Relation, cellsToWithhold } from "./disclosure";
 import { DAY_BUCKETS, answeredInTime, isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import { daysBetween } from "./dates";
@@ -30,7 +30,14 @@ export const TAKEN_OFF_MEASURES = OUTCOMES.map((o) => `takenOff.${o}`);
 export const SIGNAL_MEASURES = SIGNAL_KINDS.map((k) => `signals.${k}`);
 export const ANSWER_MEASURES = ["signals.answeredInTime", "signals.notAnsweredInTime"];
 
-/** The measures of every group, in the export's order. */
+/** How a signal stands now: the answer it got (issue 28, collaboration markers). */
+export const SIGNAL_STATES: readonly SignalState[] = ["open", "acknowledged", "resolved", "declined"];
+/** A signal sent by the row's group to `toGroup` (kinds joined by "+"), by how it stands now. */
+export const pairMeasure = (toGroup: string, state: SignalState): string => `signalsTo.${toGroup}.${state}`;
+/** Entries on the board at the period's end whose actions were written by more than one organisation. */
+export const SEVERAL_WRITERS_MEASURE = "actionsBySeveralOrganisations";
+
+/** The measures of every group, in the export's order (then the collaboration markers, see `groupMeasures`). */
 export const GROUP_MEASURES: readonly string[] = [
   "onBoard",
   ...DAY_BAND_MEASURES,
@@ -41,6 +48,13 @@ export const GROUP_MEASURES: readonly string[] = [
   ...ANSWER_MEASURES,
   "coverRequests",
 ];
+/** Every measure of a group on a board of these groups: the fixed ones, then the collaboration markers. */
+export const groupMeasures = (groups: readonly string[]): string[] => [
+  ...GROUP_MEASURES,
+  ...groups.flatMap((to) => SIGNAL_STATES.map((state) => pairMeasure(to, state))),
+  SEVERAL_WRITERS_MEASURE,
+];
+
 /** The board's own measure, for all organisations together. */
 export const BOARD_MEASURE = "checkInsHeld";
 
@@ -88,8 +102,47 @@ export function kindGroups(organisations: readonly Pick<Organisation, "kind">[])
 
 type AnyEntry = BoardEntry & { takenOffOn?: CalendarDate; outcome?: ClosedBoardEntry["outcome"] };
 
-/** The months counted: those begun by today. */
-export const countedMonths = (months: readonly string[], today: CalendarDate): string[] => months.filter((m) => `${m}-01` <= today);
+/**
+ * A period counted: a month ("2026-03"), a quarter ("2026-Q1") or a year ("2026"). Longer periods
+ * let a small board's counts rise above the suppression threshold (issue 28); a string is a month.
+ */
+export interface Period {
+  label: string;
+  first: CalendarDate;
+  last: CalendarDate;
+}
+export type PeriodLength = "month" | "quarter" | "year";
+type PeriodLike = string | Period;
+
+export const monthPeriod = (month: string): Period => ({ label: month, first: `${month}-01`, last: lastDayOfMonth(month) });
+const asPeriod = (p: PeriodLike): Period => (typeof p === "string" ? monthPeriod(p) : p);
+
+/** The whole periods of `length` that hold the months, in order (a quarter or year reaching back before the first month is counted whole). */
+export function periodsOf(months: readonly string[], length: PeriodLength): Period[] {
+  const labelOf = (month: string) =>
+    length === "month"
+      ? month
+      : length === "year"
+        ? month.slice(0, 4)
+        : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  const periods = new Map<string, Period>();
+  for (const month of months) {
+    const label = labelOf(month);
+    if (length === "month") periods.set(label, monthPeriod(month));
+    else if (!periods.has(label)) {
+      const year = month.slice(0, 4);
+      const lastMonth = length === "year" ? 12 : Number(label.slice(6)) * 3;
+      const firstMonth = length === "year" ? 1 : lastMonth - 2;
+      const pad = (n: number) => String(n).padStart(2, "0");
+      periods.set(label, { label, first: `${year}-${pad(firstMonth)}-01`, last: lastDayOfMonth(`${year}-${pad(lastMonth)}`) });
+    }
+  }
+  return [...periods.values()];
+}
+
+/** The periods counted: those begun by today. */
+export const countedMonths = (periods: readonly PeriodLike[], today: CalendarDate): Period[] =>
+  periods.map(asPeriod).filter((p) => p.first <= today);
 
 /**
  * Raw monthly counts per organisation kind, before pooling and suppression (cells by `cellId`,
@@ -97,13 +150,14 @@ export const countedMonths = (months: readonly string[], today: CalendarDate): s
  * review for the reviewing organisation's kind, a signal for the sender's kind, a cover request for
  * the absent member's organisation's kind; an organisation no longer on the board counts as "other".
  */
-export function kindCounts(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): Map<string, number> {
+export function kindCounts(facts: StatisticsFacts, periods: readonly PeriodLike[], today: CalendarDate): Map<string, number> {
   const kindOf = new Map<OrganisationId, OrganisationKind>(facts.organisations.map((o) => [o.id, o.kind]));
   const entries: AnyEntry[] = [...facts.currentEntries, ...facts.closedEntries];
   const counts = new Map<string, number>();
-  for (const month of countedMonths(months, today)) {
-    const first = `${month}-01`;
-    const last = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
+  for (const period of countedMonths(periods, today)) {
+    const { first, label: month } = period;
+    const last = period.last < today ? period.last : today;
+    const within = (instant: string) => instant.slice(0, 10) >= first && instant.slice(0, 10) <= last;
     const add = (kind: string, measure: string, n = 1) => {
       const id = cellId(month, kind, measure);
       counts.set(id, (counts.get(id) ?? 0) + n);
@@ -118,17 +172,19 @@ export function kindCounts(facts: StatisticsFacts, months: readonly string[], to
       if (e.putOnOn >= first && e.putOnOn <= last) add(kind, "putOn");
       if (e.takenOffOn && e.outcome && e.takenOffOn >= first && e.takenOffOn <= last) add(kind, `takenOff.${e.outcome}`);
       for (const r of e.reviews) if (r.on >= first && r.on <= last) add(kindOf.get(r.organisationId) ?? "other", "entriesReviewed");
+      if (isOnBoardOn(e, last) && new Set(e.actions.filter((a) => a.createdAt.slice(0, 10) <= last).map((a) => a.writtenBy)).size > 1)
+        add(kind, SEVERAL_WRITERS_MEASURE);
     }
     add("all", BOARD_MEASURE, facts.checkIns.filter((c) => c.date >= first && c.date <= last).length);
     for (const s of facts.signals) {
-      if (s.raisedAt.slice(0, 7) !== month) continue;
+      if (!within(s.raisedAt)) continue;
       const kind = kindOf.get(s.fromOrganisationId) ?? "other";
       add(kind, `signals.${s.kind}`);
       add(kind, answeredInTime(s) ? "signals.answeredInTime" : "signals.notAnsweredInTime");
+      add(kind, pairMeasure(kindOf.get(s.toOrganisationId) ?? "other", s.state));
     }
     for (const a of facts.absences)
-      if (a.registeredAt.slice(0, 7) === month && a.cover.candidateIds.length > 0)
-        add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
+      if (within(a.registeredAt) && a.cover.candidateIds.length > 0) add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
   }
   return counts;
 }
@@ -139,7 +195,8 @@ export function kindCounts(facts: StatisticsFacts, months: readonly string[], to
  * - on the board = the sum of the days-on-the-board bands;
  * - the signals of each kind, together = those answered in time + those not;
  * - on the board at the end of a month + taken off during it = on the board at the end of the month
- *   before + put on during it (for each month after the first).
+ *   before + put on during it (for each month after the first);
+ * - the signals of each kind, together = those sent to each group, in each state.
  * A measure added to the export that adds up to others must be added here (and to the solver test).
  */
 export function statisticsRelations(months: readonly string[], groups: readonly string[]): Relation[] {
@@ -149,6 +206,10 @@ export function statisticsRelations(months: readonly string[], groups: readonly 
       const c = (measure: string, m = month) => cellId(m, g, measure);
       relations.push({ left: [c("onBoard")], right: DAY_BAND_MEASURES.map((m) => c(m)) });
       relations.push({ left: SIGNAL_MEASURES.map((m) => c(m)), right: ANSWER_MEASURES.map((m) => c(m)) });
+      relations.push({
+        left: SIGNAL_MEASURES.map((m) => c(m)),
+        right: groups.flatMap((to) => SIGNAL_STATES.map((state) => c(pairMeasure(to, state)))),
+      });
       if (i > 0)
         relations.push({
           left: [c("onBoard"), ...TAKEN_OFF_MEASURES.map((m) => c(m))],
@@ -159,24 +220,31 @@ export function statisticsRelations(months: readonly string[], groups: readonly 
 }
 
 /** Monthly counts per group of kinds, with every cell that could single someone out withheld. */
-export function statisticsRows(facts: StatisticsFacts, months: readonly string[], today: CalendarDate): StatisticsRow[] {
-  const counted = countedMonths(months, today);
-  const raw = kindCounts(facts, counted, today);
+export function statisticsRows(facts: StatisticsFacts, periods: readonly PeriodLike[], today: CalendarDate): StatisticsRow[] {
+  const counted = countedMonths(periods, today).map((p) => p.label);
+  const raw = kindCounts(facts, countedMonths(periods, today), today);
   const groups = kindGroups(facts.organisations);
+  const labels = groups.map((g) => g.join("+"));
+  const measures = groupMeasures(labels);
+  // A pair's count sums over the kinds on both sides: `signalsTo.<group>.<state>` of every kind in the group.
+  const rawOf = (month: string, kind: OrganisationKind, measure: string): number =>
+    measure.startsWith("signalsTo.")
+      ? measure
+          .split(".")[1]!
+          .split("+")
+          .reduce((n, to) => n + (raw.get(cellId(month, kind, pairMeasure(to, measure.split(".")[2] as SignalState))) ?? 0), 0)
+      : (raw.get(cellId(month, kind, measure)) ?? 0);
   const values = new Map<string, number>();
   for (const month of counted) {
     for (const g of groups)
-      for (const measure of GROUP_MEASURES)
+      for (const measure of measures)
         values.set(
           cellId(month, g.join("+"), measure),
-          g.reduce((n, kind) => n + (raw.get(cellId(month, kind, measure)) ?? 0), 0),
+          g.reduce((n, kind) => n + rawOf(month, kind, measure), 0),
         );
     values.set(cellId(month, "all", BOARD_MEASURE), raw.get(cellId(month, "all", BOARD_MEASURE)) ?? 0);
   }
-  const relations = statisticsRelations(
-    counted,
-    groups.map((g) => g.join("+")),
-  );
+  const relations = statisticsRelations(counted, labels);
   // A board of one organisation: every count is that organisation's.
   const withheld = cellsToWithhold(values, relations, facts.organisations.length < 2 ? values.keys() : []);
   const rows: StatisticsRow[] = [];
@@ -186,7 +254,7 @@ export function statisticsRows(facts: StatisticsFacts, months: readonly string[]
       const id = cellId(month, organisationKinds === "all" ? "all" : organisationKinds.join("+"), measure);
       return { month, organisationKinds, measure, value: withheld.has(id) ? WITHHELD : values.get(id)! };
     };
-    for (const g of groups) for (const measure of GROUP_MEASURES) rows.push(row(g, measure));
+    for (const g of groups) for (const measure of measures) rows.push(row(g, measure));
     rows.push(row("all", BOARD_MEASURE));
   }
   return rows;

@@ -68,6 +68,14 @@ export interface BoardSettings {
   model?: BoardModel;
   /** "Om tavlan": the team's routine and admission criteria; each change is a version in the admin audit. */
   about?: BoardAbout;
+  /** The yearly targets of the follow-up per organisation (domain/follow-up.ts); absent: none set. */
+  followUpTargets?: FollowUpTarget[];
+}
+
+/** "Målsättningen 30 deltagare per år": participants an organisation aims to have involved in a year. */
+export interface FollowUpTarget {
+  organisationId: OrganisationId;
+  perYear: number;
 }
 
 export interface BoardAbout {

@@ -34,6 +34,7 @@ const BoardSettingsColumn = z.object({
   about: z
     .object({ text: z.string(), link: z.string().optional(), version: z.number().int(), updatedAt: storedInstant, updatedBy: z.string() })
     .optional(),
+  followUpTargets: z.array(z.object({ organisationId: z.string(), perYear: z.number().int().nonnegative() })).optional(),
 });
 
 const BoardEntity = z.object({
@@ -64,6 +65,7 @@ const stripUndefined = (s: z.output<typeof BoardSettingsColumn>): NonNullable<Bo
   ...(s.model !== undefined ? { model: s.model } : {}),
   // zod leaves an absent link out, so the parsed value is already the domain shape.
   ...(s.about !== undefined ? { about: s.about as NonNullable<NonNullable<Board["settings"]>["about"]> } : {}),
+  ...(s.followUpTargets !== undefined && s.followUpTargets.length > 0 ? { followUpTargets: s.followUpTargets } : {}),
 });
 
 export const boardMapping: Mapping<Board> = {

@@ -43,3 +43,27 @@ export async function recordAccess(
     throw new AccessNotLogged(e);
   });
 }
+
+/**
+ * One "exported" record without a participant, for an export that names none (the statistics, the
+ * follow-up per organisation): who took the counts out, and when. Written before the first line.
+ */
+export async function recordCountsExport(deps: UseCaseDeps, actor: Actor, boardId: string): Promise<void> {
+  const m = actor.member;
+  await deps.storage.audit
+    .append([
+      {
+        boardId,
+        at: deps.clock().toISOString(),
+        actor: { tenantId: m.tenantId, objectId: m.objectId, organisationId: m.organisationId, role: m.role },
+        what: "exported",
+        participantId: "",
+        participantCode: "",
+        channel: actor.channel,
+        outcome: "allowed",
+      },
+    ])
+    .catch((e: unknown) => {
+      throw new AccessNotLogged(e);
+    });
+}

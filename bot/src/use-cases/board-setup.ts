@@ -20,6 +20,7 @@ import {
   type BoardId,
   type BoardSettings,
   type Caller,
+  type FollowUpTarget,
   type RecurringMeeting,
   type Member,
   type Organisation,
@@ -154,6 +155,7 @@ export const toBoardAdminView = (board: Board & { etag: string }, defaults: Boar
       ...(s.briefChannelId ? { briefChannelId: s.briefChannelId } : {}),
       ...(s.codePattern ? { codePattern: s.codePattern } : {}),
       meetings: s.meetings ?? [],
+      followUpTargets: s.followUpTargets ?? [],
     },
     model: boardModelOf(board),
     ...(board.leadOrganisationId ? { leadOrganisationId: board.leadOrganisationId } : {}),
@@ -180,10 +182,12 @@ export async function editBoardSettings(
   const board = await loadBoard(deps, boardId);
   if (body.codePattern) assertCodePattern(body.codePattern);
   if (body.meetings) await assertMeetingOrganisations(deps, boardId, body.meetings);
+  if (body.followUpTargets) await assertTargetOrganisations(deps, boardId, body.followUpTargets);
   const organisations = body.leadOrganisationId ? await deps.storage.organisations.listForBoard(boardId) : [];
   if (body.leadOrganisationId) assertLeadOrganisation(body.leadOrganisationId, organisations);
   const before = settingsOf(board, defaults);
-  const { briefChannelId: _b, codePattern: _c, meetings: _m, about: _a, ...kept } = before;
+  const { briefChannelId: _b, codePattern: _c, meetings: _m, about: _a, followUpTargets: _t, ...kept } = before;
+  const followUpTargets = body.followUpTargets ?? before.followUpTargets ?? [];
   const about = body.about === undefined ? before.about : nextAbout(before.about, body.about, actor.member, nowOf(deps));
   const meetings = body.meetings ?? before.meetings ?? [];
   const briefChannelId = body.briefChannelId === null ? undefined : (body.briefChannelId ?? before.briefChannelId);
@@ -198,12 +202,22 @@ export async function editBoardSettings(
     ...(meetings.length > 0 ? { meetings } : {}),
     ...(body.model ? { model: body.model } : {}),
     ...(about ? { about } : {}),
+    ...(followUpTargets.length > 0 ? { followUpTargets } : {}),
   };
   const leadOrganisationId = body.leadOrganisationId ?? board.leadOrganisationId;
   const next: Board = { ...board, name: body.name ?? board.name, ...(leadOrganisationId ? { leadOrganisationId } : {}), settings };
   const fields = [
     ...(next.name !== board.name ? ["name"] : []),
-    ...changedFields(before, settings, ["timeZone", "morningBriefAt", "briefChannelId", "botPosts", "codePattern", "meetings", "model"]),
+    ...changedFields(before, settings, [
+      "timeZone",
+      "morningBriefAt",
+      "briefChannelId",
+      "botPosts",
+      "codePattern",
+      "meetings",
+      "model",
+      "followUpTargets",
+    ]),
   ];
   // Written before the change: the board's own settings, then who steers it, then each version of "Om tavlan" in full.
   if (fields.length > 0)
@@ -237,6 +251,14 @@ export async function editBoardSettings(
 
 /** One version of "Om tavlan" as the admin audit keeps it: the version, the text and the link (routine text, never about a participant). */
 export const aboutVersionText = (a: BoardAbout): string => `version ${a.version}: ${a.text}${a.link ? ` (${a.link})` : ""}`;
+
+/** A target is set for one of the board's own organisations. */
+async function assertTargetOrganisations(deps: UseCaseDeps, boardId: BoardId, targets: readonly FollowUpTarget[]): Promise<void> {
+  const known = new Set((await deps.storage.organisations.listForBoard(boardId)).map((o) => o.id));
+  const at = targets.findIndex((t) => !known.has(t.organisationId));
+  if (at >= 0)
+    throw new Invalid(`followUpTargets.${at}.organisationId: not an organisation of this board.`, `followUpTargets.${at}.organisationId`);
+}
 
 /** A meeting takes part with the board's own partner organisations only. */
 async function assertMeetingOrganisations(deps: UseCaseDeps, boardId: BoardId, meetings: readonly RecurringMeeting[]): Promise<void> {

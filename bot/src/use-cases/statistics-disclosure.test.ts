@@ -5,7 +5,7 @@ import { monthsBack } from "../domain/fidelity";
 import { kindCounts, type StatisticsFacts, type StatisticsRow, statisticsRows, WITHHELD } from "../domain/statistics";
 import type { Absence, BoardEntry, CheckIn, ClosedBoardEntry, Signal } from "../domain/types";
 import { statisticsCsv } from "./statistics";
-import { BANDS, cell, OUTCOMES, rankModP, readStatisticsExport, relations, SIGNALS, solve } from "./statistics-test-support";
+import { BANDS, cell, OUTCOMES, rankModP, readStatisticsExport, relations, SIGNALS, solve, STATES } from "./statistics-test-support";
 
 // Issue 29, "Suppression that holds": a statistics export's withheld cells cannot be solved from
 // the rest of the export. This file is the reader trying to:
@@ -88,7 +88,19 @@ function boardOf(shape: Shape): StatisticsFacts {
       putOnOn,
       putOnBy: "m",
       nextEvaluationOn: putOnOn,
-      actions: [],
+      // Actions by some of the organisations, some written after the entry was put on.
+      actions: organisations
+        .filter(() => random() < 0.4)
+        .map((o, j) => ({
+          id: `a${j}`,
+          what: "x",
+          responsibleId: "m",
+          byWhen: putOnOn,
+          done: false,
+          writtenBy: o.id,
+          createdBy: "m",
+          createdAt: `${addDays(putOnOn, int(60))}T08:00:00.000Z`,
+        })),
       reviews: organisations.filter(() => random() < 0.4).map((o) => ({ organisationId: o.id, on: putOnOn, by: "m" })),
       updatedAt: `${putOnOn}T08:00:00.000Z`,
       updatedBy: "m",
@@ -110,7 +122,7 @@ function boardOf(shape: Shape): StatisticsFacts {
       kind: pick(SIGNALS),
       urgency: "today",
       proposeBoard: false,
-      state: "open",
+      state: pick(STATES) as Signal["state"],
       raisedBy: "m",
       raisedAt,
       answerBy,
@@ -139,7 +151,7 @@ describe("the relations the reader uses are every linear relation of the counts"
     const months = monthsBack(TODAY, 3);
     const groups: OrganisationKind[] = ["municipalCare", "regionPsychiatry"];
     const measures = [...new Set([...relations(months, groups)].flatMap((r) => [...r.keys()]).map((c) => c.split("|")[2]!))];
-    const allMeasures = [...measures, "entriesReviewed", "coverRequests"];
+    const allMeasures = [...measures, "entriesReviewed", "coverRequests", "actionsBySeveralOrganisations"];
     const cells = [
       ...months.flatMap((m) => groups.flatMap((g) => allMeasures.map((x) => cell(m, g, x)))),
       ...months.map((m) => cell(m, "all", "checkInsHeld")),
@@ -182,6 +194,8 @@ describe("a reader solving a statistics export for its withheld cells", () => {
         ["signals.answeredInTime", 0],
         ["signals.notAnsweredInTime", 0],
         ["coverRequests", 0],
+        ...STATES.map((st): [string, number] => [`signalsTo.municipalCare.${st}`, 0]),
+        ["actionsBySeveralOrganisations", 0],
       ].map(([measure, value]) => ({
         month: "2026-03",
         organisationKinds: ["municipalCare"],

@@ -18,6 +18,8 @@ export const SIGNALS: SignalKind[] = [
   "concern",
 ];
 
+export const STATES = ["open", "acknowledged", "resolved", "declined"];
+
 export type Coefficients = Map<string, number>;
 export const cell = (month: string, group: string, measure: string) => `${month}|${group}|${measure}`;
 
@@ -34,6 +36,13 @@ export function relations(months: readonly string[], groups: readonly string[]):
           ...SIGNALS.map((k): [string, number] => [cell(m, g, `signals.${k}`), 1]),
           [cell(m, g, "signals.answeredInTime"), -1],
           [cell(m, g, "signals.notAnsweredInTime"), -1],
+        ]),
+      );
+      // Each signal was sent to one group and stands in one state now.
+      out.push(
+        new Map([
+          ...SIGNALS.map((k): [string, number] => [cell(m, g, `signals.${k}`), 1]),
+          ...groups.flatMap((to) => STATES.map((st): [string, number] => [cell(m, g, `signalsTo.${to}.${st}`), -1])),
         ]),
       );
       // Stock and flow: on the board now = on the board a month ago + put on − taken off.
@@ -131,8 +140,10 @@ export interface Export {
 export function readStatisticsExport(commaText: string, excelText: string): Export {
   const comma = readCsv(commaText, "csv");
   const excel = readCsv(excelText, "excel");
-  expect(comma[0]).toEqual(["month", "organisationKind", "measure", "value"]);
-  expect(excel[0]).toEqual(["Månad", "Organisationstyper", "Mått", "Antal"]);
+  // The first column names the period: month, quarter or year.
+  const period = ["month", "quarter", "year"].indexOf(comma[0]![0]!);
+  expect(comma[0]).toEqual([["month", "quarter", "year"][Math.max(period, 0)], "organisationKind", "measure", "value"]);
+  expect(excel[0]).toEqual([["Månad", "Kvartal", "År"][Math.max(period, 0)], "Organisationstyper", "Mått", "Antal"]);
   expect(excel.length).toBe(comma.length);
   const cells = new Map<string, number | undefined>();
   comma.slice(1).forEach(([month, group, measure, value], i) => {

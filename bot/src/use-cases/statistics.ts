@@ -1,10 +1,10 @@
-import { type ExportFormat, svWords } from "@fact-board/contract";
+import { type ExportFormat, type OrganisationKind, type SignalState, svWords } from "@fact-board/contract";
 import { DAY_BUCKETS, monthsBack } from "../domain/fidelity";
 import { assertAllowed } from "../domain/permissions";
 import { NotFound } from "../domain/errors";
-import { type StatisticsRow, statisticsRows } from "../domain/statistics";
+import { type PeriodLength, periodsOf, type StatisticsRow, statisticsRows } from "../domain/statistics";
 import type { Actor, BoardId } from "../domain/types";
-import { AccessNotLogged } from "./audit";
+import { recordCountsExport } from "./audit";
 import { type CsvColumn, type CsvOptions, csvChunks } from "./csv";
 import { todayOf, type UseCaseDeps } from "./deps";
 
@@ -27,11 +27,29 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   "signals.answeredInTime": "Signaler besvarade i tid",
   "signals.notAnsweredInTime": "Signaler inte besvarade i tid",
   coverRequests: "Förfrågningar om ersättare",
+  actionsBySeveralOrganisations: "På tavlan med åtgärder från flera organisationer",
   checkInsHeld: "Morgonmöten hållna",
 };
 
-const STATISTICS_COLUMNS: ReadonlyArray<CsvColumn<StatisticsRow>> = [
-  { key: "month", sv: "Månad", cell: (r) => r.month },
+/** The first column names the period counted: a script reading "month" keeps working with the monthly form. */
+const PERIOD_HEADERS: Record<PeriodLength, { key: string; sv: string }> = {
+  month: { key: "month", sv: "Månad" },
+  quarter: { key: "quarter", sv: "Kvartal" },
+  year: { key: "year", sv: "År" },
+};
+
+/** A measure in Swedish; the collaboration markers name the receiving group. */
+function measureWord(measure: string): string {
+  const [head, group, state] = measure.split(".");
+  if (head === "signalsTo" && group && state) {
+    const kinds = group.split("+").map((k) => svWords.organisationKind[k as OrganisationKind] ?? k);
+    return `Signaler till ${kinds.join(" + ")}: ${svWords.signalState[state as SignalState] ?? state}`;
+  }
+  return MEASURE_WORDS[measure] ?? measure;
+}
+
+const statisticsColumns = (length: PeriodLength): ReadonlyArray<CsvColumn<StatisticsRow>> => [
+  { ...PERIOD_HEADERS[length], cell: (r) => r.month },
   {
     key: "organisationKind",
     sv: "Organisationstyper",
@@ -39,29 +57,39 @@ const STATISTICS_COLUMNS: ReadonlyArray<CsvColumn<StatisticsRow>> = [
     excel: (r) =>
       r.organisationKinds === "all" ? "Alla organisationer" : r.organisationKinds.map((k) => svWords.organisationKind[k]).join(" + "),
   },
-  { key: "measure", sv: "Mått", cell: (r) => r.measure, excel: MEASURE_WORDS },
+  { key: "measure", sv: "Mått", cell: (r) => r.measure, excel: (r) => measureWord(r.measure) },
   { key: "value", sv: "Antal", cell: (r) => r.value },
 ];
 
+const PERIOD_WORDS: Record<PeriodLength, { sv: string; en: string }> = {
+  month: { sv: "månad", en: "month" },
+  quarter: { sv: "kvartal", en: "quarter" },
+  year: { sv: "år", en: "year" },
+};
+
 /** The method, at the head of the file (no separator or quote in a line: see csvStart). */
-export const STATISTICS_NOTES: Record<ExportFormat, readonly string[]> = {
+export const statisticsNotes = (length: PeriodLength): Record<ExportFormat, readonly string[]> => ({
   excel: [
-    "FACT Board – avidentifierad statistik: antal per månad och grupp av organisationstyper. Inga koder eller namn eller fritext.",
+    `FACT Board – avidentifierad statistik: antal per ${PERIOD_WORDS[length].sv} och grupp av organisationstyper. Inga koder eller namn eller fritext.`,
     "x = dolt antal. Antal 1–4 döljs. Fler antal döljs där filens egna summor annars skulle ge tillbaka ett dolt antal (summor och delar samt flöden mellan månader). Ett dolt antal kan vara vilket antal som helst – även 0.",
     "En organisationstyp med bara en organisation på tavlan redovisas tillsammans med andra typer (se Organisationstyper). En tavla med en enda organisation får alla antal dolda.",
     "Metoden: README avsnittet De-identified statistics for research.",
   ],
   csv: [
-    "FACT Board de-identified statistics: counts per month and group of organisation kinds. No codes or names or free text.",
+    `FACT Board de-identified statistics: counts per ${PERIOD_WORDS[length].en} and group of organisation kinds. No codes or names or free text.`,
     "x = withheld. Counts 1-4 are withheld. More counts are withheld wherever the sums in this file would otherwise give a withheld count back (totals and parts and the flows between months). A withheld count may be any count - 0 too.",
     "A kind with a single organisation on the board is pooled with other kinds (organisationKind lists them joined by +). A board of a single organisation has every count withheld.",
     "Method: README section De-identified statistics for research.",
   ],
-};
+});
 
 /** The rows as CSV chunks in the chosen form, the method at the head. */
-export function statisticsCsv(rows: readonly StatisticsRow[], options: Omit<CsvOptions, "notes">): AsyncGenerator<string> {
-  return csvChunks(STATISTICS_COLUMNS, [rows], { ...options, notes: STATISTICS_NOTES[options.format] });
+export function statisticsCsv(
+  rows: readonly StatisticsRow[],
+  options: Omit<CsvOptions, "notes">,
+  length: PeriodLength = "month",
+): AsyncGenerator<string> {
+  return csvChunks(statisticsColumns(length), [rows], { ...options, notes: statisticsNotes(length)[options.format] });
 }
 
 /**
@@ -74,11 +102,13 @@ export async function exportStatistics(
   boardId: BoardId,
   monthCount: number,
   format: ExportFormat = "csv",
+  length: PeriodLength = "month",
 ): Promise<AsyncGenerator<string>> {
   assertAllowed(actor.member, "statistics.export");
   const today = todayOf(deps);
-  const months = monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS));
-  const from = `${months[0]!}-01`;
+  // The months asked for, counted in whole periods: a quarter or year begun before them is counted from its start.
+  const periods = periodsOf(monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS)), length);
+  const from = periods[0]!.first;
   const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
@@ -89,23 +119,7 @@ export async function exportStatistics(
     deps.storage.absences.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
-  const m = actor.member;
-  await deps.storage.audit
-    .append([
-      {
-        boardId,
-        at: deps.clock().toISOString(),
-        actor: { tenantId: m.tenantId, objectId: m.objectId, organisationId: m.organisationId, role: m.role },
-        what: "exported",
-        participantId: "",
-        participantCode: "",
-        channel: actor.channel,
-        outcome: "allowed",
-      },
-    ])
-    .catch((e: unknown) => {
-      throw new AccessNotLogged(e);
-    });
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, months, today);
-  return statisticsCsv(rows, { format, timeZone: deps.timeZone });
+  await recordCountsExport(deps, actor, boardId);
+  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, periods, today);
+  return statisticsCsv(rows, { format, timeZone: deps.timeZone }, length);
 }

@@ -39,6 +39,7 @@ import type {
   WalkthroughResponse,
   SinceLastNoteView,
   WriteSinceLastBody,
+  FollowUpView,
 } from "@fact-board/contract";
 import type {
   AddMemberBody,
@@ -274,6 +275,10 @@ export class ApiClient {
       `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv?${EXCEL}${organisationId ? `&organisationId=${seg(organisationId)}` : ""}`,
     );
   statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv?${EXCEL}`);
+  /** The follow-up per organisation of a year (this year without one): counts only, for managers. */
+  followUp = (boardId: string, year?: number) =>
+    this.request<FollowUpView>("GET", `/api/boards/${seg(boardId)}/follow-up${year ? `?year=${year}` : ""}`);
+  followUpCsv = (boardId: string, year: number) => this.blob(`/api/boards/${seg(boardId)}/follow-up.csv?${EXCEL}&year=${year}`);
 
   /** A file download that needs the bearer header, handed over as a blob. */
   private async blob(path: string): Promise<Blob> {

@@ -9,6 +9,7 @@ import { can, organisationName } from "../../board/model";
 import { toLocalDate, useI18n } from "../../i18n";
 import { ChartTable } from "./ChartTable";
 import { FidelityPanel } from "./FidelityPanel";
+import { FollowUpPanel } from "./FollowUpPanel";
 import { LogReviewSection } from "./LogReviewSection";
 import { NotReachedList } from "./NotReachedList";
 import { ReviewedDaysStrip } from "./ReviewedDaysStrip";
@@ -166,6 +167,7 @@ export default function OverviewPanel() {
       ) : (
         <Text data-not-fact="true">{t("about.notFact", { model: t(`boardModel.${overview.model}`) })}</Text>
       )}
+      <FollowUpPanel />
       <StatisticsExportButton />
       {can(board, "logReview.appoint") && <LogReviewSection />}
     </section>

@@ -6,7 +6,18 @@ import type { AdminState } from "./useAdmin";
 
 const MODELS: BoardModel[] = ["fact", "enhancedCollaboration", "otherCollaboration"];
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "480px" } });
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "480px" },
+  targets: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+});
 
 /** Name, time zone, morning brief time and channel, what the bot may post where; saved with the etag of the settings shown. */
 export function BoardSettingsSection({ admin }: { admin: AdminState }) {
@@ -22,6 +33,10 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
   const [model, setModel] = useState<BoardModel>(board.model);
   const [lead, setLead] = useState(board.leadOrganisationId ?? "");
   const organisations = admin.overview!.organisations;
+  // The follow-up's yearly target per organisation, as typed ("" = none set).
+  const storedTargets = () =>
+    Object.fromEntries(board.settings.followUpTargets.map((x) => [x.organisationId, String(x.perYear)])) as Record<string, string>;
+  const [targets, setTargets] = useState<Record<string, string>>(storedTargets);
   const [busy, setBusy] = useState(false);
 
   // After a save or a conflict the form shows what is stored now.
@@ -34,7 +49,15 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
     setSignalCounts(board.settings.botPosts.signalCountsInChannel);
     setModel(board.model);
     setLead(board.leadOrganisationId ?? "");
+    setTargets(storedTargets());
   }, [board]);
+
+  const followUpTargets = organisations.flatMap((o) => {
+    const typed = (targets[o.id] ?? "").trim();
+    return typed === "" ? [] : [{ organisationId: o.id, perYear: Number(typed) }];
+  });
+  const targetsValid = followUpTargets.every((x) => Number.isInteger(x.perYear) && x.perYear >= 0 && x.perYear <= 10_000);
+  const targetsChanged = JSON.stringify(followUpTargets) !== JSON.stringify(board.settings.followUpTargets);
 
   const submit = async () => {
     setBusy(true);
@@ -49,6 +72,7 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
           botPosts: { morningBriefInChannel: briefInChannel, signalCountsInChannel: signalCounts },
           model,
           ...(lead && lead !== board.leadOrganisationId ? { leadOrganisationId: lead } : {}),
+          ...(targetsChanged ? { followUpTargets } : {}),
         }),
       t("admin.board.saved"),
     );
@@ -101,8 +125,22 @@ export function BoardSettingsSection({ admin }: { admin: AdminState }) {
         onChange={(_e, d) => setBriefInChannel(d.checked === true)}
       />
       <Checkbox label={t("admin.board.signalCounts")} checked={signalCounts} onChange={(_e, d) => setSignalCounts(d.checked === true)} />
+      <fieldset className={styles.targets}>
+        <legend>{t("admin.board.targets")}</legend>
+        {organisations.map((o) => (
+          <Field key={o.id} label={o.name} hint={t("admin.board.targetHint")}>
+            <Input
+              type="number"
+              min={0}
+              max={10000}
+              value={targets[o.id] ?? ""}
+              onChange={(_e, d) => setTargets((ts) => ({ ...ts, [o.id]: d.value }))}
+            />
+          </Field>
+        ))}
+      </fieldset>
       <div>
-        <Button appearance="primary" type="submit" disabled={busy || !name.trim() || !timeZone.trim()}>
+        <Button appearance="primary" type="submit" disabled={busy || !name.trim() || !timeZone.trim() || !targetsValid}>
           {t("entry.save")}
         </Button>
       </div>

@@ -61,6 +61,7 @@ const overview = (may: Partial<AdminOverview["may"]> = {}): AdminOverview => ({
       morningBriefAt: "07:45",
       botPosts: { morningBriefInChannel: true, signalCountsInChannel: true },
       meetings: [],
+      followUpTargets: [],
     },
     model: "fact",
     leadOrganisationId: "region",
@@ -576,4 +577,24 @@ it("reports what each imported line does, naming the fields an update changes", 
   expect(within(screen.getByRole("table", { name: "Avvisade rader" })).getAllByRole("row")[1]!.textContent).toBe(
     "4Koden tillhörde en deltagare vars kod har ändrats sedan (eller vars uppgifter har raderats). Inget skrevs för raden.",
   );
+});
+
+// Issue 28: the follow-up's yearly target per organisation is a board setting, sent only when changed.
+it("sets a yearly target for an organisation and refuses one that is not a whole number of zero or more", async () => {
+  const sent: unknown[] = [];
+  const base = overview();
+  renderSettings({
+    adminOverview: async () => base,
+    editBoardSettings: async (_b: string, body: unknown) => (sent.push(body), base.board),
+  });
+  fireEvent.click(await screen.findByRole("tab", { name: "Tavlans inställningar" }));
+  const targets = await screen.findByRole("group", { name: "Målsättning per år (uppföljning per organisation)" });
+  const save = screen.getByRole("button", { name: "Spara" });
+  fireEvent.change(within(targets).getByRole("spinbutton", { name: /Norrby soc/ }), { target: { value: "-3" } });
+  expect(save).toHaveProperty("disabled", true);
+  fireEvent.change(within(targets).getByRole("spinbutton", { name: /Norrby soc/ }), { target: { value: "30" } });
+  expect(save).toHaveProperty("disabled", false);
+  fireEvent.click(save);
+  await waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toMatchObject({ etag: "e-b", followUpTargets: [{ organisationId: "north", perYear: 30 }] });
 });
