@@ -36,6 +36,16 @@ import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
 import { exportStatistics } from "../use-cases/statistics";
+import {
+  editStudy,
+  enrolInStudy,
+  listStudies,
+  readParticipantStudies,
+  recordResearchConsent,
+  registerStudy,
+  withdrawFromStudy,
+} from "../use-cases/studies";
+import { exportStudy } from "../use-cases/study-export";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
 
@@ -122,6 +132,15 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       editParticipant,
       importParticipants,
       readAdminAudit,
+      // Research studies: registration, research consent and enrolment, the data managers' export.
+      listStudies,
+      registerStudy,
+      editStudy,
+      readParticipantStudies,
+      recordResearchConsent,
+      enrolInStudy,
+      withdrawFromStudy,
+      exportStudy,
     }),
     viewSignal: async (actor: Actor, boardId: BoardId, signalId: string) => (await loadSignal(deps, actor, boardId, signalId)).view,
     exportLogExtract: async (
