@@ -144,7 +144,8 @@ it("offers a manager only the pages the server's `may` allows", async () => {
     within(pages)
       .getAllByRole("tab")
       .map((t) => t.getAttribute("value")),
-  ).toEqual(["members", "participants", "pattern"]);
+    // Studies (issue 28) are listed for everyone: admins register them, data managers export.
+  ).toEqual(["members", "participants", "studies", "pattern"]);
 });
 
 it("lets a member set their own working days and hours (Arbetstider), sent with the etag read", async () => {
