@@ -140,11 +140,11 @@ it("offers a manager only the pages the server's `may` allows", async () => {
     "manager",
   );
   const pages = await screen.findByRole("tablist", { name: "Inställningar för tavlan" });
+  // Studies (issue 28) are listed for everyone: admins register them, data managers export.
   expect(
     within(pages)
       .getAllByRole("tab")
       .map((t) => t.getAttribute("value")),
-    // Studies (issue 28) are listed for everyone: admins register them, data managers export.
   ).toEqual(["members", "participants", "studies", "pattern"]);
 });
 
