@@ -224,7 +224,7 @@ describe("a research study", () => {
     // In the admin audit, and in each exported participant's access log.
     expect((await adminTrail()).find((e) => e.what === "studyExported" && e.subject.id === study.id)).toMatchObject({
       actor: { memberId: eva().id },
-      detail: "2 participants",
+      detail: "2",
     });
     for (const p of [first, second]) {
       const log = await w.app.storage.audit.listForParticipant(DEMO_BOARD_ID, p.id, { fromMonth: "2026-03", toMonth: "2026-03" });

@@ -418,7 +418,7 @@ export type AdminAuditWhat =
   | "researchConsentRecorded"
   | "participantEnrolled"
   | "participantWithdrawnFromStudy"
-  /** A study's data exported by a data manager (`detail`: how many participants). */
+  /** A study's data exported by a data manager (`detail`: how many participants, a number). */
   | "studyExported"
   /** Refused, not done: someone who is not the study's data manager asked for its export. */
   | "studyExportRefused";

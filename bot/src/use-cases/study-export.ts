@@ -120,7 +120,7 @@ export async function exportStudy(
   await recordAdminChange(deps, actor.member, boardId, {
     what: "studyExported",
     subject: { kind: "study", id: study.id, name: study.name },
-    detail: `${exported.length} participants`,
+    detail: String(exported.length),
   });
   const result = studyExport({ study, organisations, members, checkIns, participants: exported.map((x) => x.facts) }, today);
   return csvChunks(columnsFor(result.measures), [result.rows], { format, timeZone: deps.timeZone, notes: STUDY_EXPORT_NOTES[format] });
