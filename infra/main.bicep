@@ -84,6 +84,7 @@ var tableNames = [
   'ConversationReferences'
   'SentCards'
   'RequestKeys'
+  'Studies'
 ]
 
 // Globally unique names (storage account, web app, bot) get a short token derived from the resource group.

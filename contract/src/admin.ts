@@ -271,6 +271,8 @@ export const AdminOverview = z.object({
     manageOwnOrganisation: z.boolean(),
     importParticipants: z.boolean(),
     readAdminAudit: z.boolean(),
+    /** Register and edit research studies (absent from servers before studies). */
+    manageStudies: z.boolean().optional(),
   }),
 });
 export type AdminOverview = z.infer<typeof AdminOverview>;

@@ -52,6 +52,8 @@ export const RefusalReason = z.enum([
   "CaseManagerMayNotSee",
   "JoinRequestOfAnotherOrganisation",
   "PendingJoinRequestsCapped",
+  "ResearchConsentMissing",
+  "NotStudyDataManager",
 ]);
 export type RefusalReason = z.infer<typeof RefusalReason>;
 

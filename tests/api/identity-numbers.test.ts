@@ -67,11 +67,22 @@ const EXAMPLES: Record<string, Array<Record<string, unknown>>> = {
   ],
   "POST /api/boards/:boardId/signals/:signalId/answer": [{ answer: "decline", etag: "x", reason: "Inte vårt ansvar" }],
   "POST /api/boards/:boardId/log-reviews/:period/items/:itemId": [{ status: "followUp", note: "Följs upp", etag: "x" }],
+  // An ethics approval reference written the usual way ("Dnr 2019-01234") is ordinary text.
+  "POST /api/boards/:boardId/studies": [
+    {
+      name: "Fiktiv studie",
+      ethicsApprovalReference: "Dnr 2019-01234",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      dataManagerIds: ["someone"],
+    },
+  ],
+  "PATCH /api/boards/:boardId/studies/:studyId": [{ etag: "x", name: "Fiktiv studie", ethicsApprovalReference: "Dnr 2019-01234" }],
 };
 
 /** Every route that parses a JSON body, and the contract schema it parses it with, read from the route files. */
 function bodyRoutes(): Array<{ route: string; method: string; template: string; schemaName: string }> {
-  return ["board-routes.ts", "admin-routes.ts"].flatMap((file) => {
+  return ["board-routes.ts", "admin-routes.ts", "study-routes.ts"].flatMap((file) => {
     const source = readFileSync(path.resolve(__dirname, "../../bot/src/api", file), "utf8");
     return source
       .split(/\n {2}r\.(?=(?:get|post|put|patch|delete)\()/)

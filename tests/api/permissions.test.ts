@@ -153,6 +153,46 @@ const STEERING: Variant[] = PARTICIPANT_RELATIONS.map((v) => ({
   partnersEntry: true,
 }));
 
+/** A study of the demo board whose data manager is Norrby's manager (no actor here), and `dataManager` if given. */
+async function aStudy(dataManager?: Member) {
+  const now = `${w.today()}T07:00:00.000Z`;
+  const by = w.member("admin").id;
+  return w.app.storage.studies.create({
+    id: uniqueId("study"),
+    boardId: DEMO_BOARD_ID,
+    name: "Fiktiv studie",
+    ethicsApprovalReference: "Dnr 2019-01234",
+    from: "2026-01-01",
+    to: "2026-12-31",
+    dataManagerIds: [w.member("manager", ORG.north).id, ...(dataManager ? [dataManager.id] : [])],
+    createdAt: now,
+    createdBy: by,
+    updatedAt: now,
+    updatedBy: by,
+  });
+}
+
+/** A participant the actor's organisation sees, related as the variant says, with a research consent for a fresh study. */
+async function consentedForStudy(actor: Member, v: Variant, enrolled: boolean) {
+  const study = await aStudy();
+  const { participant } = await participantFor(actor, v, false);
+  const enrolment = await w.app.storage.studies.saveEnrolment({
+    boardId: DEMO_BOARD_ID,
+    studyId: study.id,
+    participantId: participant.id,
+    researchConsent: { givenOn: "2026-02-01", organisationId: ORG.region, recordedBy: actor.id, recordedAt: `${w.today()}T07:00:00.000Z` },
+    ...(enrolled ? { studyParticipantId: uniqueId("LU"), enrolledAt: `${w.today()}T07:00:00.000Z`, enrolledBy: actor.id } : {}),
+  });
+  return { path: `${BOARD}/studies/${study.id}/participants/${participant.id}`, etag: enrolment.etag };
+}
+
+/** Whoever may see the participant acts on their study data (study.enrol): the actor's organisation always does here. */
+const SEEING: Variant[] = PARTICIPANT_RELATIONS.map((v) => ({ ...v, relation: { ...v.relation, seesParticipant: true } }));
+const DATA_MANAGER: Variant[] = [
+  { label: "the study's data manager", relation: { studyDataManager: true } },
+  { label: "not the study's data manager", relation: { studyDataManager: false } },
+];
+
 const entryRoute = (
   route: string,
   permission: Permission,
@@ -588,6 +628,89 @@ const CASES: RouteCase[] = [
     okStatus: 200,
     request: async () => ({ path: `${BOARD}/follow-up${suffix}?year=2026` }),
   })),
+  {
+    route: "GET /api/boards/:boardId/studies",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/studies` }),
+  },
+  {
+    route: "POST /api/boards/:boardId/studies",
+    permission: "study.manage",
+    variants: ANY,
+    okStatus: 201,
+    request: async (_w, actor) => ({
+      path: `${BOARD}/studies`,
+      body: {
+        name: "Fiktiv studie",
+        ethicsApprovalReference: "Dnr 2019-01234",
+        from: "2026-01-01",
+        to: "2026-12-31",
+        dataManagerIds: [actor.id],
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/boards/:boardId/studies/:studyId",
+    permission: "study.manage",
+    variants: ANY,
+    okStatus: 200,
+    async request() {
+      const study = await aStudy();
+      return { path: `${BOARD}/studies/${study.id}`, body: { etag: study.etag, name: "Fiktiv studie, ny" } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/participants/:participantId/studies",
+    permission: "board.read",
+    variants: ANY,
+    okStatus: 200,
+    request: async (_w, actor) => ({
+      path: `${BOARD}/participants/${(await participantFor(actor, { label: "", relation: {} }, false)).participant.id}/studies`,
+    }),
+  },
+  {
+    route: "PUT /api/boards/:boardId/studies/:studyId/participants/:participantId/research-consent",
+    permission: "study.enrol",
+    variants: SEEING,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const study = await aStudy();
+      const { participant } = await participantFor(actor, v, false);
+      return { path: `${BOARD}/studies/${study.id}/participants/${participant.id}/research-consent`, body: { givenOn: "2026-02-01" } };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/studies/:studyId/participants/:participantId/enrol",
+    permission: "study.enrol",
+    variants: SEEING,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { path, etag } = await consentedForStudy(actor, v, false);
+      return { path: `${path}/enrol`, body: { studyParticipantId: uniqueId("LU"), etag } };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/studies/:studyId/participants/:participantId/withdraw",
+    permission: "study.enrol",
+    variants: SEEING,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { path, etag } = await consentedForStudy(actor, v, true);
+      return { path: `${path}/withdraw`, body: { withdrawnOn: w.today(), etag } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/studies/:studyId/export.csv",
+    permission: "study.export",
+    variants: DATA_MANAGER,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const study = await aStudy(v.relation.studyDataManager ? actor : undefined);
+      return { path: `${BOARD}/studies/${study.id}/export.csv` };
+    },
+  },
 ];
 
 const ROLES: Role[] = ["coordinator", "staff", "manager", "admin"];

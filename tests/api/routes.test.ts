@@ -13,6 +13,8 @@ import {
   SignalView,
   CheckInView,
   FollowUpView,
+  ParticipantStudies,
+  StudyList,
 } from "@fact-board/contract";
 import type { z } from "zod";
 import { addDays } from "../../bot/src/domain/dates";
@@ -132,6 +134,35 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { status: "fine" },
     field: "status",
   },
+  "POST /api/boards/:boardId/studies": {
+    valid: {
+      name: "Fiktiv studie",
+      ethicsApprovalReference: "Dnr 2019-01234",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      dataManagerIds: ["someone"],
+    },
+    // A study names at least one data manager: nobody could export it otherwise.
+    wrong: { dataManagerIds: [] },
+    field: "dataManagerIds",
+  },
+  "PATCH /api/boards/:boardId/studies/:studyId": { valid: { etag: "x", name: "Ny" }, wrong: { to: "2026-12-32" }, field: "to" },
+  "PUT /api/boards/:boardId/studies/:studyId/participants/:participantId/research-consent": {
+    valid: { givenOn: "2026-02-01" },
+    wrong: { givenOn: "igår" },
+    field: "givenOn",
+  },
+  "POST /api/boards/:boardId/studies/:studyId/participants/:participantId/enrol": {
+    valid: { studyParticipantId: "LU-0042", etag: "x" },
+    // The research team's id, never a personal identity number.
+    wrong: { studyParticipantId: "19800101-1234" },
+    field: "studyParticipantId",
+  },
+  "POST /api/boards/:boardId/studies/:studyId/participants/:participantId/withdraw": {
+    valid: { withdrawnOn: "2026-03-01", etag: "x" },
+    wrong: { withdrawnOn: "2026-02-30" },
+    field: "withdrawnOn",
+  },
 };
 const bodyRoutes = routes.filter((r) => r.method !== "GET");
 
@@ -170,6 +201,8 @@ describe("good input", () => {
       [`${BOARD}/audit?participantId=${participant.id}`, AuditPage, eva],
       [`${BOARD}/audit?memberId=${ada().id}&fromMonth=2026-01&toMonth=2026-03`, AuditPage, eva],
       [`${BOARD}/follow-up?year=2026`, FollowUpView, eva],
+      [`${BOARD}/studies`, StudyList, ada],
+      [`${BOARD}/participants/${participant.id}/studies`, ParticipantStudies, ada],
     ];
     for (const [path, schema, who] of reads) {
       const res = await w.call(who(), "GET", path);

@@ -247,9 +247,11 @@ export async function anOpenSignal(w: World, participantId: string, from: string
   );
 }
 
-/** Every route board-routes.ts registers, read from its source, so a new route cannot escape the tables below. */
+/** Every route board-routes.ts and study-routes.ts register, read from their source, so a new route cannot escape the tables below. */
 export function registeredRoutes(): string[] {
-  const source = readFileSync(path.resolve(__dirname, "../../bot/src/api/board-routes.ts"), "utf8");
+  const source = ["board-routes.ts", "study-routes.ts"]
+    .map((file) => readFileSync(path.resolve(__dirname, "../../bot/src/api", file), "utf8"))
+    .join("\n");
   return [...source.matchAll(/r\.(get|post|put|patch|delete)\("([^"]+)"/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]}`).sort();
 }
 

@@ -6,6 +6,7 @@ import type { Core } from "../core";
 import type { Logger } from "../logger";
 import { adminRoutes, type JoinRequestRateLimits } from "./admin-routes";
 import { boardRoutes } from "./board-routes";
+import { studyRoutes } from "./study-routes";
 import { errorHandler, HttpError, STORAGE_RETRY_AFTER_SECONDS } from "./errors";
 import { BoardVersionWatcher, liveRoutes } from "./live";
 import { noStore, perAddressRateLimit, perCallerRateLimit, sameOriginOnly, securityHeaders, type RateLimitOptions } from "./security";
@@ -94,6 +95,7 @@ export function createApp(parts: AppParts): { app: Express; watcher: BoardVersio
   app.use("/api", perCallerRateLimit(parts.rateLimit ?? { windowMs: 60_000, limit: 600 }));
   app.use(liveRoutes(parts.core, watcher));
   app.use(boardRoutes(parts.core));
+  app.use(studyRoutes(parts.core));
   app.use(adminRoutes(parts.core, parts.joinRequestRateLimits));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "NotFound", "No such API route.")));
 

@@ -78,7 +78,7 @@ export const callerOf = (res: Response): Caller => res.locals.caller as Caller;
  * A CSV export, streamed as its chunks come: a failure mid-way ends the connection, so a cut file
  * never looks whole. The use-case has checked and logged the export before the first chunk.
  */
-async function sendCsv(res: Response, fileName: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+export async function sendCsv(res: Response, fileName: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
   res.type("text/csv; charset=utf-8").attachment(fileName);
   await pipeline(Readable.from(chunks), res);
 }

@@ -38,6 +38,16 @@ import { writeSinceLast } from "../use-cases/since-last";
 import { raiseForToday } from "../use-cases/raise-today";
 import { exportStatistics } from "../use-cases/statistics";
 import { exportFollowUp, readFollowUp } from "../use-cases/follow-up";
+import {
+  editStudy,
+  enrolInStudy,
+  listStudies,
+  readParticipantStudies,
+  recordResearchConsent,
+  registerStudy,
+  withdrawFromStudy,
+} from "../use-cases/studies";
+import { exportStudy } from "../use-cases/study-export";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
 
@@ -127,6 +137,15 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       editParticipant,
       importParticipants,
       readAdminAudit,
+      // Research studies: registration, research consent and enrolment, the data managers' export.
+      listStudies,
+      registerStudy,
+      editStudy,
+      readParticipantStudies,
+      recordResearchConsent,
+      enrolInStudy,
+      withdrawFromStudy,
+      exportStudy,
     }),
     viewSignal: async (actor: Actor, boardId: BoardId, signalId: string) => (await loadSignal(deps, actor, boardId, signalId)).view,
     exportLogExtract: async (

@@ -68,6 +68,11 @@ const expected: Record<Permission, Expectation> = {
   "adminAudit.read": (role) => role === "admin",
   // Issue 29: a case manager is a member whose organisation may see the participant, whatever their role.
   "participant.beCaseManager": (_role, r) => r.seesParticipant === true,
+  // Issue 28: admins register studies; whoever may see a participant records their research consent
+  // (leads, and staff for their own participants); only the study's named data managers export.
+  "study.manage": (role) => role === "admin",
+  "study.enrol": (role, r) => r.seesParticipant === true && leadsOrOwnStaff(role, r),
+  "study.export": (_role, r) => r.studyDataManager === true,
 };
 
 const permissions = Object.keys(permissionMatrix) as Permission[];
@@ -77,15 +82,18 @@ const relations: Relation[] = [false, true].flatMap((caseManagerOrCover) =>
       [false, true].flatMap((namedLogReviewer) =>
         [false, true].flatMap((seesParticipant) =>
           [false, true].flatMap((leadOrganisation) =>
-            [false, true].map((meetingLeader) => ({
-              caseManagerOrCover,
-              ownOrganisation,
-              askedSubstitute,
-              namedLogReviewer,
-              seesParticipant,
-              leadOrganisation,
-              meetingLeader,
-            })),
+            [false, true].flatMap((meetingLeader) =>
+              [false, true].map((studyDataManager) => ({
+                caseManagerOrCover,
+                ownOrganisation,
+                askedSubstitute,
+                namedLogReviewer,
+                seesParticipant,
+                leadOrganisation,
+                meetingLeader,
+                studyDataManager,
+              })),
+            ),
           ),
         ),
       ),

@@ -40,7 +40,10 @@ export type Permission =
   | "workingPattern.editOwn"
   | "workingPattern.editOthers"
   | "adminAudit.read"
-  | "participant.beCaseManager";
+  | "participant.beCaseManager"
+  | "study.manage"
+  | "study.enrol"
+  | "study.export";
 
 /** How the acting member relates to the thing acted on, worked out from storage, never from request data. */
 export interface Relation {
@@ -58,6 +61,8 @@ export interface Relation {
   leadOrganisation?: boolean;
   /** An admin marked the member a meeting leader (Mötesledare), whatever their role. */
   meetingLeader?: boolean;
+  /** The member is one of the study's named data managers. */
+  studyDataManager?: boolean;
 }
 
 type Rule = { roles: readonly Role[]; staffIf?: keyof Relation; requires?: keyof Relation; description: string };
@@ -171,6 +176,20 @@ export const permissionMatrix: Record<Permission, Rule> = {
     roles: EVERYONE,
     requires: "seesParticipant",
     description: "Be named a participant's case manager",
+  },
+  "study.manage": { roles: ["admin"], description: "Register and edit a research study and name its data managers" },
+  // Research consent is the participant's own, given to whoever asks them; so whoever may see the
+  // participant records it, as with the board's consents: leads, and staff for their own participants.
+  "study.enrol": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    requires: "seesParticipant",
+    description: "Record a participant's research consent, enrol them under the study's own id, record their withdrawal",
+  },
+  "study.export": {
+    roles: EVERYONE,
+    requires: "studyDataManager",
+    description: "Export a study's counts per enrolled participant and month (the study's data managers only)",
   },
 };
 

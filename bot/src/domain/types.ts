@@ -424,7 +424,18 @@ export type AdminAuditWhat =
   /** The lead organisation (huvudman) set or changed; `detail` names the organisations. */
   | "leadOrganisationChanged"
   /** A new version of "Om tavlan"; `detail` holds the version, its text and link, so every version stays readable. */
-  | "boardAboutChanged";
+  | "boardAboutChanged"
+  /** A research study registered or changed (issue 28); `fields` names what changed. */
+  | "studyRegistered"
+  | "studyChanged"
+  /** A participant's research consent, enrolment or withdrawal (subject: the participant by id; `detail`: the study id). */
+  | "researchConsentRecorded"
+  | "participantEnrolled"
+  | "participantWithdrawnFromStudy"
+  /** A study's data exported by a data manager (`detail`: how many participants, a number). */
+  | "studyExported"
+  /** Refused, not done: someone who is not the study's data manager asked for its export. */
+  | "studyExportRefused";
 
 /**
  * The admin audit trail: who changed which member, organisation or setting, and when. Append-only,
@@ -435,9 +446,40 @@ export interface AdminAuditEvent {
   at: Instant;
   actor: { memberId: MemberId; displayName: string; organisationId: OrganisationId; role: Role };
   what: AdminAuditWhat;
-  subject: { kind: "board" | "organisation" | "member" | "participant"; id: string; name?: string };
+  subject: { kind: "board" | "organisation" | "member" | "participant" | "study"; id: string; name?: string };
   /** The fields that changed (names only, never values of participants' records). */
   fields?: string[];
   /** E.g. the number of participants imported, or the reason a signal was closed. */
   detail?: string;
+}
+
+/** A research study on the board (issue 28): registered by an admin; its data managers alone export its data. */
+export interface Study extends Versioned {
+  id: string;
+  boardId: BoardId;
+  name: string;
+  /** The ethics approval reference ("Dnr 2019-01234"). */
+  ethicsApprovalReference: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  dataManagerIds: MemberId[];
+  createdAt: Instant;
+  createdBy: MemberId;
+  updatedAt: Instant;
+  updatedBy: MemberId;
+}
+
+/** A participant's research consent for one study, and their enrolment under it. */
+export interface Enrolment extends Versioned {
+  boardId: BoardId;
+  studyId: string;
+  participantId: ParticipantId;
+  researchConsent: { givenOn: CalendarDate; organisationId: OrganisationId; recordedBy: MemberId; recordedAt: Instant };
+  /** The research team's own id of the participant; set on enrolment, only after the consent. */
+  studyParticipantId?: string;
+  enrolledAt?: Instant;
+  enrolledBy?: MemberId;
+  /** Withdrawal from the study: no export includes the participant from then on. */
+  withdrawnOn?: CalendarDate;
+  withdrawnBy?: MemberId;
 }

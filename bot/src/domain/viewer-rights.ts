@@ -118,6 +118,7 @@ export function boardAdminRights(member: Pick<Member, "role">) {
     manageOwnOrganisation: isAllowed(member.role, "member.manageOwnOrganisation", { ownOrganisation: true }),
     importParticipants: isAllowed(member.role, "participant.import"),
     readAdminAudit: isAllowed(member.role, "adminAudit.read"),
+    manageStudies: isAllowed(member.role, "study.manage"),
   };
 }
 

@@ -33,6 +33,13 @@ const What: z.ZodType<AdminAuditWhat> = z.enum([
   "roleGrantRefused",
   "leadOrganisationChanged",
   "boardAboutChanged",
+  "studyRegistered",
+  "studyChanged",
+  "researchConsentRecorded",
+  "participantEnrolled",
+  "participantWithdrawnFromStudy",
+  "studyExported",
+  "studyExportRefused",
 ]);
 
 const AdminAuditEntity = z.object({
@@ -45,7 +52,7 @@ const AdminAuditEntity = z.object({
   actorOrganisationId: z.string(),
   actorRole: Role,
   what: What,
-  subjectKind: z.enum(["board", "organisation", "member", "participant"]),
+  subjectKind: z.enum(["board", "organisation", "member", "participant", "study"]),
   subjectId: z.string(),
   subjectName: z.string().optional(),
   fields: jsonColumn(z.array(z.string())).optional(),

@@ -24,3 +24,4 @@ export type { SentCard } from "./sent-card-entity";
 export type { SentCardRepository } from "./sent-card-repository";
 export { safeKey } from "./safe-key";
 export type { RequestKeyRepository } from "./request-key-repository";
+export type { StudyRepository } from "./study-repository";

@@ -30,6 +30,7 @@ export const TABLES = {
   conversationReferences: "ConversationReferences",
   sentCards: "SentCards",
   requestKeys: "RequestKeys",
+  studies: "Studies",
 } as const;
 
 export type TableKey = keyof typeof TABLES;

@@ -19,6 +19,7 @@ import { organisationRepository } from "./organisation-repository";
 import { participantRepository } from "./participant-repository";
 import { type RequestKeyRepository, requestKeyRepository } from "./request-key-repository";
 import { type SentCardRepository, sentCardRepository } from "./sent-card-repository";
+import { type StudyRepository, studyRepository } from "./study-repository";
 import { type StorageOptions, type TableService, createTableService } from "./table-clients";
 
 /** Every repository, built over one set of table clients. No TableClient crosses this interface. */
@@ -40,6 +41,8 @@ export interface Storage extends SnapshotSources {
   sentCards: SentCardRepository;
   /** Keys of creates asked for once (idempotency): claimed atomically, a 409 means "already done". */
   requestKeys: RequestKeyRepository;
+  /** Research studies and each participant's research consent and enrolment. */
+  studies: StudyRepository;
   /** The whole board in a few parallel partition reads; `board` is undefined when it does not exist. */
   loadBoardSnapshot(boardId: string, today: string): Promise<BoardSnapshot>;
   /** Creates missing tables (run at start). */
@@ -77,6 +80,7 @@ export function storageOver(service: TableService): Storage {
     conversations: conversationReferenceRepository(tables),
     sentCards: sentCardRepository(tables),
     requestKeys: requestKeyRepository(tables),
+    studies: studyRepository(tables),
   };
   return {
     ...repositories,

@@ -1,6 +1,17 @@
 import type {
   RaiseTodayBody,
   RaisedView,
+  EditStudyBody,
+  EnrolBody,
+  EnrolmentView,
+  ParticipantStudies,
+  RecordResearchConsentBody,
+  RegisterStudyBody,
+  StudyList,
+  StudyView,
+  WithdrawFromStudyBody,
+} from "@fact-board/contract";
+import type {
   AbsenceView,
   AddActionBody,
   AnswerCoverBody,
@@ -279,6 +290,34 @@ export class ApiClient {
   followUp = (boardId: string, year?: number) =>
     this.request<FollowUpView>("GET", `/api/boards/${seg(boardId)}/follow-up${year ? `?year=${year}` : ""}`);
   followUpCsv = (boardId: string, year: number) => this.blob(`/api/boards/${seg(boardId)}/follow-up.csv?${EXCEL}&year=${year}`);
+
+  // A research study (issue 28): registration, research consent and enrolment, the data managers' export.
+  studies = (boardId: string) => this.request<StudyList>("GET", `/api/boards/${seg(boardId)}/studies`);
+  registerStudy = (boardId: string, body: RegisterStudyBody) =>
+    this.request<StudyView>("POST", `/api/boards/${seg(boardId)}/studies`, body);
+  editStudy = (boardId: string, studyId: string, body: EditStudyBody) =>
+    this.request<StudyView>("PATCH", `/api/boards/${seg(boardId)}/studies/${seg(studyId)}`, body);
+  participantStudies = (boardId: string, participantId: string) =>
+    this.request<ParticipantStudies>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/studies`);
+  recordResearchConsent = (boardId: string, studyId: string, participantId: string, body: RecordResearchConsentBody) =>
+    this.request<EnrolmentView>(
+      "PUT",
+      `/api/boards/${seg(boardId)}/studies/${seg(studyId)}/participants/${seg(participantId)}/research-consent`,
+      body,
+    );
+  enrol = (boardId: string, studyId: string, participantId: string, body: EnrolBody) =>
+    this.request<EnrolmentView>(
+      "POST",
+      `/api/boards/${seg(boardId)}/studies/${seg(studyId)}/participants/${seg(participantId)}/enrol`,
+      body,
+    );
+  withdrawFromStudy = (boardId: string, studyId: string, participantId: string, body: WithdrawFromStudyBody) =>
+    this.request<EnrolmentView>(
+      "POST",
+      `/api/boards/${seg(boardId)}/studies/${seg(studyId)}/participants/${seg(participantId)}/withdraw`,
+      body,
+    );
+  studyCsv = (boardId: string, studyId: string) => this.blob(`/api/boards/${seg(boardId)}/studies/${seg(studyId)}/export.csv?${EXCEL}`);
 
   /** A file download that needs the bearer header, handed over as a blob. */
   private async blob(path: string): Promise<Blob> {

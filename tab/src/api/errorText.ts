@@ -27,6 +27,8 @@ const fieldLabels: Record<string, MessageKey> = {
   role: "field.role",
   handOver: "term.caseManager",
   caseManagerId: "term.caseManager",
+  ethicsApprovalReference: "field.ethicsApprovalReference",
+  studyParticipantId: "field.studyParticipantId",
 };
 
 /** Refusals by a named rule (the error's `reason`), worded here rather than in the server's English. */
@@ -36,6 +38,8 @@ const reasonWords = {
   CaseManagerMayNotSee: "refusal.caseManagerMayNotSee",
   JoinRequestOfAnotherOrganisation: "refusal.joinRequestOfAnotherOrganisation",
   PendingJoinRequestsCapped: "refusal.pendingJoinRequestsCapped",
+  ResearchConsentMissing: "refusal.researchConsentMissing",
+  NotStudyDataManager: "refusal.notStudyDataManager",
 } as const satisfies Partial<Record<RefusalReason, MessageKey>>;
 
 /** A refused value: the server's reason when the tab knows it, else the field at fault, else the form. */

@@ -22,6 +22,9 @@ const LABELS: Record<string, MessageKey> = {
   // Sedan sist's note; Om tavlan's text names its own field.
   text: "field.text",
   "about.text": "field.aboutText",
+  // A research study (issue 28): its approval reference, and the research team's id of a participant.
+  ethicsApprovalReference: "field.ethicsApprovalReference",
+  studyParticipantId: "field.studyParticipantId",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

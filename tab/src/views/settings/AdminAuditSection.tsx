@@ -42,6 +42,9 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
   const { t, formatDateTime } = i18n;
   const [page, setPage] = useState<AdminAuditPage>();
   const orgName = (id: string) => admin.overview?.organisations.find((o) => o.id === id)?.name ?? (id || t("admin.identity.notMember"));
+  // A study's export says how many participants it carried (a count, in the server's detail).
+  const detailText = (what: string, detail: string) =>
+    what === "studyExported" ? t("study.exportedCount", { count: Number(detail) }) : SERVER_DETAILS.has(what) ? words(detail) : detail;
   const words = (detail: string) =>
     detail.replace(DETAIL_WORDS, (w: string) =>
       w === "name or substitutes"
@@ -97,7 +100,7 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
                   />
                 </TableCell>
                 <TableCell>
-                  {e.what === "roleGrantRefused" && (
+                  {(e.what === "roleGrantRefused" || e.what === "studyExportRefused") && (
                     <Badge appearance="filled" color="danger">
                       {t("admin.log.refused")}
                     </Badge>
@@ -105,11 +108,7 @@ export function AdminAuditSection({ admin }: { admin: AdminState }) {
                   {t(`adminWhat.${e.what}`, { defaultValue: e.what })}
                 </TableCell>
                 <TableCell>{e.subject.name ?? e.subject.id}</TableCell>
-                <TableCell>
-                  {[e.fields?.join(", "), e.detail && (SERVER_DETAILS.has(e.what) ? words(e.detail) : e.detail)]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </TableCell>
+                <TableCell>{[e.fields?.join(", "), e.detail && detailText(e.what, e.detail)].filter(Boolean).join(" · ")}</TableCell>
               </TableRow>
             ))}
           </TableBody>

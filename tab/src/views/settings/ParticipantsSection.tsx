@@ -24,6 +24,8 @@ import { errorText } from "../../api/errorText";
 import { useI18n } from "../../i18n";
 import { AdminMessages } from "./AdminMessages";
 import { ImportParticipants } from "./ImportParticipants";
+import { useStudies } from "./StudiesSection";
+import { StudyEnrolmentDialog } from "./StudyEnrolmentDialog";
 import type { AdminState } from "./useAdmin";
 import { TableRegion } from "../../board/TableRegion";
 
@@ -40,6 +42,7 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
   const [q, setQ] = useState("");
   const [list, setList] = useState<{ participants: ParticipantView[]; cursor?: string; hiddenCount: number }>();
   const [failed, setFailed] = useState<string>();
+  const { studies } = useStudies(admin);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -86,7 +89,10 @@ export function ParticipantsSection({ admin }: { admin: AdminState }) {
                 <TableCell>{p.initials}</TableCell>
                 <TableCell>{memberName(p.caseManagerId)}</TableCell>
                 <TableCell>{p.organisationIds.map(orgName).join(", ")}</TableCell>
-                <TableCell>{mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}</TableCell>
+                <TableCell>
+                  {mayEdit(p) && <ParticipantDialog admin={admin} participant={p} />}
+                  {studies && studies.length > 0 && <StudyEnrolmentDialog admin={admin} participant={p} studies={studies} />}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

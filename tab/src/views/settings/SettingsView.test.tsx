@@ -141,11 +141,12 @@ it("offers a manager only the pages the server's `may` allows", async () => {
     "manager",
   );
   const pages = await screen.findByRole("tablist", { name: "Inställningar för tavlan" });
+  // Studies (issue 28) are listed for everyone: admins register them, data managers export.
   expect(
     within(pages)
       .getAllByRole("tab")
       .map((t) => t.getAttribute("value")),
-  ).toEqual(["members", "participants", "pattern"]);
+  ).toEqual(["members", "participants", "studies", "pattern"]);
 });
 
 it("lets a member set their own working days and hours (Arbetstider), sent with the etag read", async () => {

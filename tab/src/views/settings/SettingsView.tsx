@@ -9,6 +9,7 @@ import { MeetingsSection } from "./MeetingsSection";
 import { MembersSection } from "./MembersSection";
 import { OrganisationsSection } from "./OrganisationsSection";
 import { ParticipantsSection } from "./ParticipantsSection";
+import { StudiesSection } from "./StudiesSection";
 import { useAdmin } from "./useAdmin";
 import { WorkingPatternSection } from "./WorkingPatternSection";
 
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   pages: { flexWrap: "wrap" },
 });
 
-type Page = "organisations" | "members" | "participants" | "board" | "meetings" | "log" | "pattern";
+type Page = "organisations" | "members" | "participants" | "studies" | "board" | "meetings" | "log" | "pattern";
 
 /** "Inställningar": setting up and running the board. What the viewer may change comes from the server (`may`). */
 export default function SettingsView() {
@@ -32,6 +33,8 @@ export default function SettingsView() {
         ...(may.manageOrganisations ? (["organisations"] as const) : []),
         ...(may.manageMembers || may.manageOwnOrganisation ? (["members"] as const) : []),
         "participants",
+        // Research studies: admins register them, data managers export, everyone sees which there are.
+        "studies",
         ...(may.configure ? (["board", "meetings"] as const) : []),
         ...(may.readAdminAudit ? (["log"] as const) : []),
         // Everyone keeps their own working hours (admins anyone's).
@@ -63,6 +66,7 @@ export default function SettingsView() {
       {page === "organisations" && <OrganisationsSection admin={admin} />}
       {page === "members" && <MembersSection admin={admin} />}
       {page === "participants" && <ParticipantsSection admin={admin} />}
+      {page === "studies" && <StudiesSection admin={admin} />}
       {page === "board" && <BoardSettingsSection admin={admin} />}
       {page === "meetings" && <MeetingsSection admin={admin} />}
       {page === "log" && <AdminAuditSection admin={admin} />}
