@@ -74,6 +74,7 @@ var tableNames = [
   'CheckIns'
   'Walkthroughs'
   'SinceLastNotes'
+  'Contacts'
   'AuditLog'
   'BoardVersions'
   'DueItems'

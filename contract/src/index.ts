@@ -10,6 +10,7 @@ export * from "./fidelity";
 export * from "./log-review";
 export * from "./admin";
 export * from "./live";
+export * from "./contacts";
 export type { Terms, Vocabulary } from "./words/vocabulary";
 export { words as svWords, terms as svTerms } from "./words/sv";
 export { words as enWords, terms as enTerms } from "./words/en";

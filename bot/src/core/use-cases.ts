@@ -35,6 +35,9 @@ import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
+import { readContacts, setContact } from "../use-cases/contacts";
+import { readTodaysDecisions } from "../use-cases/todays-decisions";
+import { readWorkPhone, setWorkPhone } from "../use-cases/work-phone";
 import { exportStatistics } from "../use-cases/statistics";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
@@ -77,6 +80,12 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       markEntryReviewed,
       takeOffBoard,
       writeSinceLast,
+      // Kontakter and the own work phone; Dagens beslut.
+      readContacts,
+      setContact,
+      readWorkPhone,
+      setWorkPhone,
+      readTodaysDecisions,
       // Consent.
       readConsents,
       recordConsent,

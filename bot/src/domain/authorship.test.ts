@@ -77,6 +77,7 @@ describe("the authorship table", () => {
       "action.markDone",
       "entry.review",
       "sinceLast.write",
+      "contact.write",
       "signal.raise",
       "signal.answer",
       "consent.record",

@@ -23,6 +23,7 @@ export type Change =
   | "action.markDone"
   | "entry.review"
   | "sinceLast.write"
+  | "contact.write"
   | "signal.raise"
   | "signal.answer"
   | "consent.record"
@@ -116,6 +117,11 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
   "entry.review": { what: "Review of an entry (reviewed on, by whom): one per organisation", owner: "actor", byAnother: "ownItem" },
   "sinceLast.write": {
     what: "Since-yesterday note on an entry (Sedan sist): one per organisation and meeting day, edited the same day",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
+  "contact.write": {
+    what: "Contact person for a participant (Kontakter): one per organisation, a member of it or someone outside the board",
     owner: "actor",
     byAnother: "ownItem",
   },

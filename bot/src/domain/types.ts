@@ -125,6 +125,8 @@ export interface Member extends Versioned {
   identities?: Identity[];
   /** The days and hours the member works (part-time coordinators); absent: the board's working hours. */
   workingPattern?: WorkingPattern;
+  /** A work phone number the member added to their own profile (Kontakter's click-to-call). */
+  workPhone?: string;
 }
 
 /** A member's working week: these weekdays (public holidays still off), between these local times. */
@@ -215,6 +217,8 @@ export interface BoardEntry extends Versioned {
    * Absent: the entry's writer. Each is shown only under its writer's consent.
    */
   priorityWrittenBy?: OrganisationId;
+  /** The day the priority was last changed after the entry was put on (Dagens beslut lists it). */
+  prioritySetOn?: CalendarDate;
   putOnOn: CalendarDate;
   putOnBy: MemberId;
   nextEvaluationOn: CalendarDate;

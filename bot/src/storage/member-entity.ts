@@ -32,6 +32,7 @@ const MemberEntity = z.object({
   workingPattern: jsonColumn(
     z.object({ days: z.array(z.enum(["mon", "tue", "wed", "thu", "fri"])).min(1), opensAt: z.string(), closesAt: z.string() }),
   ).optional(),
+  workPhone: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -49,6 +50,7 @@ export const memberMapping: Mapping<Member> = {
       leftAt: m.leftAt,
       notReachedSince: m.notReachedSince,
       workingPattern: m.workingPattern ? toJson(m.workingPattern, "Working pattern") : undefined,
+      workPhone: m.workPhone,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -65,6 +67,7 @@ export const memberMapping: Mapping<Member> = {
       ...(e.leftAt ? { leftAt: e.leftAt } : {}),
       ...(e.notReachedSince ? { notReachedSince: e.notReachedSince } : {}),
       ...(e.workingPattern ? { workingPattern: e.workingPattern } : {}),
+      ...(e.workPhone ? { workPhone: e.workPhone } : {}),
       etag: e.etag,
     };
   },

@@ -22,6 +22,8 @@ const LABELS: Record<string, MessageKey> = {
   // Sedan sist's note; Om tavlan's text names its own field.
   text: "field.text",
   "about.text": "field.aboutText",
+  // Kontakter: someone outside the board, by name and role.
+  role: "field.contactRole",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

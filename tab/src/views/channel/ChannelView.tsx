@@ -1,3 +1,4 @@
+import { TodaysDecisionsButton } from "../../board/TodaysDecisionsButton";
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Caption1, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
@@ -83,6 +84,7 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
+        <TodaysDecisionsButton />
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
       {missing && (
