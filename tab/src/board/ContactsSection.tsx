@@ -27,6 +27,7 @@ import { useVersionedChange } from "./useVersionedChange";
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", flexDirection: "column" },
+  line: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
   links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   meta: { color: tokens.colorNeutralForeground2 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
@@ -68,7 +69,7 @@ export function ContactsSection({ participant, compact = false }: { participant:
       {answer && answer.contacts.length > 0 && (
         <ul className={styles.list}>
           {answer.contacts.map((c) => (
-            <ContactItem key={c.organisationId} contact={c} />
+            <ContactItem key={c.organisationId} contact={c} compact={compact} />
           ))}
         </ul>
       )}
@@ -78,14 +79,18 @@ export function ContactsSection({ participant, compact = false }: { participant:
   );
 }
 
-function ContactItem({ contact }: { contact: ContactView }) {
+/** One organisation's contact; `compact` (the stage): on one line, so the participant still fits the screen. */
+function ContactItem({ contact, compact }: { contact: ContactView; compact: boolean }) {
   const { board } = useBoardContext();
   const { t } = useI18n();
   const styles = useStyles();
   const chat = teamsChatHref(contact);
   return (
-    <li className={styles.item} data-contact={contact.organisationId}>
-      <Text weight="semibold">{organisationName(board, contact.organisationId)}</Text>
+    <li className={compact ? styles.line : styles.item} data-contact={contact.organisationId}>
+      <Text weight="semibold">
+        {organisationName(board, contact.organisationId)}
+        {compact ? ":" : ""}
+      </Text>
       <Text>
         {contact.name} · {contact.kind === "member" ? t("contacts.member") : contact.role}
       </Text>
