@@ -185,3 +185,34 @@ it("lists Dagens beslut for Norrby only, copies it as text and prints it, axe cl
   expect(await seriousAxeViolations(paper)).toEqual([]);
   await context.close();
 });
+
+it("offers Dagens beslut on the stage and in the side panel once the walkthrough has ended", async () => {
+  const ada = people.coordinator;
+  const token = await signIn(suite.app.baseUrl, ada);
+  const walkthrough = `${BOARD}/walkthrough?meeting=morgonmote`;
+  expect((await api(suite.app.baseUrl, token, "POST", walkthrough, {})).status).toBeLessThan(300);
+  expect((await api(suite.app.baseUrl, token, "POST", `${BOARD}/walkthrough/events?meeting=morgonmote`, { type: "end" })).status).toBe(200);
+  for (const [frameContext, width, height] of [
+    ["meetingStage", 1280, 720],
+    ["sidePanel", 280, 720],
+  ] as const) {
+    const context = await suite.browser.newContext({ viewport: { width, height } });
+    const host = await openInTeamsHost(context, suite.app.baseUrl, {
+      frameContext,
+      url: `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`,
+      token,
+      person: ada,
+      context: { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" },
+      width,
+      height,
+    });
+    await waitForBoard(host);
+    await host.frame.getByRole("button", { name: "Dagens beslut" }).click();
+    const dialog = host.frame.getByRole("dialog", { name: "Dagens beslut för Psykiatrimottagning Exempelstad (fiktiv)" });
+    await dialog.getByRole("button", { name: "Kopiera" }).waitFor();
+    await dialog.locator("[data-decisions-for], :text('Ni har inte skrivit något på tavlan i dag.')").first().waitFor();
+    expect(await seriousAxeViolations(host.frame)).toEqual([]);
+    await screenshot(host.page, `${frameContext}-todays-decisions`);
+    await context.close();
+  }
+});

@@ -113,7 +113,8 @@ export default function TodaysDecisionsDialog({ onClose }: { onClose: () => void
         <DialogSurface className={mergeClasses(styles.surface, styles.screenOnly)} data-todays-decisions="">
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
+            {/* Focusable: on a small screen the list scrolls, and a keyboard must reach all of it. */}
+            <DialogContent className={styles.content} tabIndex={0} role="region" aria-label={t("decisions.text")}>
               <Text className={styles.meta}>{t("decisions.intro", { organisation, date: formatDate(board.today) })}</Text>
               {error && <Text role="alert">{error}</Text>}
               {!decisions && !error && <Spinner size="tiny" label={t("decisions.loading")} />}
