@@ -84,7 +84,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
         <CaseloadShare />
         <LiveIndicator status={live} />
         <span className={styles.grow} />
-        <TodaysDecisionsButton />
+        {/* On a phone the first participant comes first: Dagens beslut follows the board there. */}
+        {!narrow && <TodaysDecisionsButton />}
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
       </div>
       {missing && (
@@ -127,6 +128,11 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
               {narrow ? <CompactBoard rows={rows} onOpen={setOpen} /> : <BoardTable rows={rows} onOpen={setOpen} />}
             </>
           ) : null}
+          {narrow && (
+            <div>
+              <TodaysDecisionsButton />
+            </div>
+          )}
         </>
       )}
       <Suspense fallback={<Spinner label={t("app.loading")} />}>
