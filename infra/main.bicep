@@ -75,6 +75,7 @@ var tableNames = [
   'Walkthroughs'
   'SinceLastNotes'
   'RaisedParticipants'
+  'Contacts'
   'AuditLog'
   'BoardVersions'
   'DueItems'

@@ -12,6 +12,7 @@ export * from "./log-review";
 export * from "./admin";
 export * from "./live";
 export * from "./study";
+export * from "./contacts";
 export type { Terms, Vocabulary } from "./words/vocabulary";
 export { words as svWords, terms as svTerms } from "./words/sv";
 export { words as enWords, terms as enTerms } from "./words/en";

@@ -42,6 +42,7 @@ const EXAMPLES: Record<string, Array<Record<string, unknown>>> = {
   "POST /api/boards/:boardId/join-requests": [{ displayName: "Anna", message: "Hej" }],
   "PUT /api/boards/:boardId/entries/:participantId/since-last": [{ text: "Påhittad: sov dåligt i natt" }],
   "POST /api/boards/:boardId/participants/:participantId/raise-today": [{ reason: "Påhittad: vräkning på gång" }],
+  "PUT /api/boards/:boardId/participants/:participantId/contacts": [{ kind: "external", name: "Fia Påhittad", role: "Boendestödjare" }],
   "PATCH /api/boards/:boardId/settings": [
     { etag: "x", name: "Tavla", codePattern: "FIK-\\d{3}", meetings: [MEETING] },
     { etag: "x", about: { text: "Rutin och antagningskriterier", link: "https://intranat.example.se/fact" } },

@@ -279,6 +279,47 @@ const CASES: RouteCase[] = [
     },
   },
   {
+    route: "GET /api/boards/:boardId/participants/:participantId/contacts",
+    permission: "board.read",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    request: async (_w, actor, v) => ({ path: `${BOARD}/participants/${(await participantFor(actor, v, true)).participant.id}/contacts` }),
+  },
+  {
+    route: "PUT /api/boards/:boardId/participants/:participantId/contacts",
+    permission: "contact.write",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    request: async (_w, actor, v) => ({
+      path: `${BOARD}/participants/${(await participantFor(actor, v, true)).participant.id}/contacts`,
+      body: { kind: "external", name: "Fia Påhittad", role: "Boendestödjare", phone: "070-174 06 50" },
+    }),
+  },
+  {
+    route: "GET /api/boards/:boardId/me/work-phone",
+    permission: "workPhone.editOwn",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/me/work-phone` }),
+  },
+  {
+    route: "PUT /api/boards/:boardId/me/work-phone",
+    permission: "workPhone.editOwn",
+    variants: ANY,
+    okStatus: 200,
+    async request(_w, actor) {
+      const own = await w.app.storage.members.get(DEMO_BOARD_ID, actor.id);
+      return { path: `${BOARD}/me/work-phone`, body: { etag: own!.etag, phone: "010-123 45 67" } };
+    },
+  },
+  {
+    route: "GET /api/boards/:boardId/todays-decisions",
+    permission: "decisions.readOwn",
+    variants: ANY,
+    okStatus: 200,
+    request: async () => ({ path: `${BOARD}/todays-decisions` }),
+  },
+  {
     route: "PUT /api/boards/:boardId/participants/:participantId/plans",
     permission: "participant.setPlans",
     variants: WITH_ORGANISATION,

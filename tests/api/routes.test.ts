@@ -15,6 +15,9 @@ import {
   FollowUpView,
   ParticipantStudies,
   StudyList,
+  ContactsResponse,
+  TodaysDecisions,
+  WorkPhoneView,
 } from "@fact-board/contract";
 import type { z } from "zod";
 import { addDays } from "../../bot/src/domain/dates";
@@ -92,6 +95,13 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     wrong: { text: "x".repeat(301) },
     field: "text",
   },
+  "PUT /api/boards/:boardId/participants/:participantId/contacts": {
+    valid: { kind: "external", name: "Fia Påhittad", role: "Boendestödjare", phone: "070-174 06 50" },
+    // A phone number is digits, spaces and dashes: words are refused.
+    wrong: { phone: "ring växeln" },
+    field: "phone",
+  },
+  "PUT /api/boards/:boardId/me/work-phone": { valid: { etag: "x", phone: "+46 70 123 45 67" }, wrong: { phone: "070--1" }, field: "phone" },
   "PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId": {
     valid: { etag: "x", done: true },
     wrong: { done: "yes" },
@@ -196,6 +206,9 @@ describe("good input", () => {
       [`${BOARD}/participants?mine=true&offBoard=false&q=zqx`, ParticipantList, ada],
       [`${BOARD}/participants/${participant.id}/history`, ParticipantHistory, ada],
       [`${BOARD}/participants/${participant.id}/consents`, ConsentView.array(), ada],
+      [`${BOARD}/participants/${participant.id}/contacts`, ContactsResponse, ada],
+      [`${BOARD}/me/work-phone`, WorkPhoneView, ada],
+      [`${BOARD}/todays-decisions`, TodaysDecisions, ada],
       [`${BOARD}/signals/${signal.id}`, SignalView, ada],
       [`${BOARD}/check-ins/2026-03-04`, CheckInView, ada],
       [`${BOARD}/audit?participantId=${participant.id}`, AuditPage, eva],

@@ -27,6 +27,8 @@ import {
   WalkthroughEventBody,
   WriteSinceLastBody,
   RaiseTodayBody,
+  SetContactBody,
+  SetWorkPhoneBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
@@ -222,6 +224,33 @@ export function boardRoutes(core: Core): Router {
     const { actor, boardId } = await actorFor(req, res);
     const { raised, created } = await core.raiseForToday(actor, boardId, pathId(req.params.participantId, "participantId"), body);
     res.status(created ? 201 : 200).json(raised);
+  });
+
+  r.get("/api/boards/:boardId/participants/:participantId/contacts", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readContacts(actor, boardId, pathId(req.params.participantId, "participantId")));
+  });
+
+  r.put("/api/boards/:boardId/participants/:participantId/contacts", async (req, res) => {
+    const body = parse(SetContactBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.setContact(actor, boardId, pathId(req.params.participantId, "participantId"), body));
+  });
+
+  r.get("/api/boards/:boardId/me/work-phone", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readWorkPhone(actor, boardId));
+  });
+
+  r.put("/api/boards/:boardId/me/work-phone", async (req, res) => {
+    const body = parse(SetWorkPhoneBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.setWorkPhone(actor, boardId, body));
+  });
+
+  r.get("/api/boards/:boardId/todays-decisions", async (req, res) => {
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.readTodaysDecisions(actor, boardId));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {

@@ -36,6 +36,9 @@ import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
 import { raiseForToday } from "../use-cases/raise-today";
+import { readContacts, setContact } from "../use-cases/contacts";
+import { readTodaysDecisions } from "../use-cases/todays-decisions";
+import { readWorkPhone, setWorkPhone } from "../use-cases/work-phone";
 import { exportStatistics } from "../use-cases/statistics";
 import { exportFollowUp, readFollowUp } from "../use-cases/follow-up";
 import {
@@ -90,6 +93,12 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       takeOffBoard,
       writeSinceLast,
       raiseForToday,
+      // Kontakter and the own work phone; Dagens beslut.
+      readContacts,
+      setContact,
+      readWorkPhone,
+      setWorkPhone,
+      readTodaysDecisions,
       // Consent.
       readConsents,
       recordConsent,

@@ -1,4 +1,6 @@
 import type { SinceLastNote } from "../domain/since-last";
+import type { ParticipantContact } from "../domain/contacts";
+import { demoContacts, withDemoWorkPhones } from "./demo-contacts";
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
@@ -125,6 +127,8 @@ export interface DemoTeam {
   checkIns: CheckIn[];
   /** A couple of since-yesterday notes (Sedan sist), obviously made up. */
   sinceLastNotes: SinceLastNote[];
+  /** Kontakter: each involved organisation's contact for the participants on the board, all made up. */
+  contacts: ParticipantContact[];
 }
 
 /** Small seeded PRNG (mulberry32): the same team every time. */
@@ -456,5 +460,20 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     writtenAt: now,
   }));
 
-  return { board, organisations, members, participants, entries, consents, signals, absences: [absence], checkIns, sinceLastNotes };
+  withDemoWorkPhones(members);
+  const contacts = demoContacts(participants, entries, members, now);
+
+  return {
+    board,
+    organisations,
+    members,
+    participants,
+    entries,
+    consents,
+    signals,
+    absences: [absence],
+    checkIns,
+    sinceLastNotes,
+    contacts,
+  };
 }

@@ -78,6 +78,7 @@ describe("the authorship table", () => {
       "entry.review",
       "sinceLast.write",
       "participant.raiseToday",
+      "contact.write",
       "signal.raise",
       "signal.answer",
       "consent.record",

@@ -24,6 +24,7 @@ export type Change =
   | "entry.review"
   | "sinceLast.write"
   | "participant.raiseToday"
+  | "contact.write"
   | "signal.raise"
   | "signal.answer"
   | "consent.record"
@@ -122,6 +123,11 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
   },
   "participant.raiseToday": {
     what: "Raise for today (Ta upp idag): the reason a participant not on the board is raised, one per organisation and day",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
+  "contact.write": {
+    what: "Contact person for a participant (Kontakter): one per organisation, a member of it or someone outside the board",
     owner: "actor",
     byAnother: "ownItem",
   },

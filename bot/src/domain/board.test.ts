@@ -215,6 +215,13 @@ describe("editing an entry", () => {
     expect(next.reason).toBe("crisis");
   });
 
+  it("dates a changed priority (Dagens beslut lists it), and only a changed one", () => {
+    expect(onBoard().entry).not.toHaveProperty("prioritySetOn");
+    expect(editEntry(onBoard().entry, caseManager, { priority: "low" }, TODAY, LATER).prioritySetOn).toBe(TODAY);
+    expect(editEntry(onBoard().entry, caseManager, { priority: "high" }, TODAY, LATER)).not.toHaveProperty("prioritySetOn");
+    expect(editEntry(onBoard().entry, caseManager, { reasonNote: "Kort" }, TODAY, LATER)).not.toHaveProperty("prioritySetOn");
+  });
+
   it("refuses to move the next evaluation into the past", () => {
     expect(() => editEntry(onBoard().entry, caseManager, { nextEvaluationOn: addDays(TODAY, -1) }, TODAY, LATER)).toThrow(Invalid);
   });

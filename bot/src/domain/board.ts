@@ -92,6 +92,7 @@ export function editEntry(
   const writer = by.organisationId === entry.writtenBy ? undefined : by.organisationId;
   if (edit.reason !== undefined) next.reason = edit.reason;
   if (edit.priority !== undefined) {
+    if (edit.priority !== entry.priority) next.prioritySetOn = today;
     next.priority = edit.priority;
     if (writer) next.priorityWrittenBy = writer;
     else delete next.priorityWrittenBy;

@@ -35,6 +35,10 @@ const expected: Record<Permission, Expectation> = {
   "participant.setPlans": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   // Sedan sist (issue 26): whoever may plan the entry's actions writes the own organisation's note.
   "sinceLast.write": leadsOrOwnStaff,
+  // Kontakter (issue 26): the own organisation's contact, named by those who may plan the entry.
+  "contact.write": leadsOrOwnStaff,
+  // Dagens beslut: every member reads what the own organisation wrote today.
+  "decisions.readOwn": () => true,
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.
@@ -65,6 +69,7 @@ const expected: Record<Permission, Expectation> = {
   "member.substituteAcrossOrganisations": (role) => role === "admin",
   "workingPattern.editOwn": () => true,
   "workingPattern.editOthers": (role) => role === "admin",
+  "workPhone.editOwn": () => true,
   "adminAudit.read": (role) => role === "admin",
   // Issue 29: a case manager is a member whose organisation may see the participant, whatever their role.
   "participant.beCaseManager": (_role, r) => r.seesParticipant === true,

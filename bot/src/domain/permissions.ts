@@ -14,6 +14,8 @@ export type Permission =
   | "entry.edit"
   | "entry.review"
   | "sinceLast.write"
+  | "contact.write"
+  | "decisions.readOwn"
   | "entry.takeOff"
   | "entry.steer"
   | "participant.setPlans"
@@ -39,6 +41,7 @@ export type Permission =
   | "member.substituteAcrossOrganisations"
   | "workingPattern.editOwn"
   | "workingPattern.editOthers"
+  | "workPhone.editOwn"
   | "adminAudit.read"
   | "participant.beCaseManager"
   | "study.manage"
@@ -81,6 +84,15 @@ export const permissionMatrix: Record<Permission, Rule> = {
     roles: LEADS,
     staffIf: "caseManagerOrCover",
     description: "Write the own organisation's since-yesterday note on an entry (Sedan sist)",
+  },
+  "contact.write": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    description: "Name the own organisation's contact person for a participant: a member of it, or someone outside the board (Kontakter)",
+  },
+  "decisions.readOwn": {
+    roles: EVERYONE,
+    description: "Read what the own organisation wrote today, to copy into its own records (Dagens beslut)",
   },
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
   // Checked when the entry is another organisation's: the FACT team steers the whole board (issue 24).
@@ -170,6 +182,7 @@ export const permissionMatrix: Record<Permission, Rule> = {
   },
   "workingPattern.editOwn": { roles: EVERYONE, description: "Set one's own working pattern (weekdays and hours)" },
   "workingPattern.editOthers": { roles: ["admin"], description: "Set another member's working pattern" },
+  "workPhone.editOwn": { roles: EVERYONE, description: "Add, change or remove one's own work phone number (shown with Kontakter)" },
   "adminAudit.read": { roles: ["admin"], description: "Read the admin audit trail (who changed which member, organisation or setting)" },
   // Checked on the member named, not on whoever names them: participant create and edit, import, hand-over on leaving.
   "participant.beCaseManager": {

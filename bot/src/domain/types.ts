@@ -139,6 +139,8 @@ export interface Member extends Versioned {
   workingPattern?: WorkingPattern;
   /** Marked by an admin as a meeting leader (Mötesledare): may start and take over the walkthrough, whatever their role. */
   meetingLeader?: boolean;
+  /** A work phone number the member added to their own profile (Kontakter's click-to-call). */
+  workPhone?: string;
 }
 
 /** A member's working week: these weekdays (public holidays still off), between these local times. */
@@ -229,6 +231,8 @@ export interface BoardEntry extends Versioned {
    * Absent: the entry's writer. Each is shown only under its writer's consent.
    */
   priorityWrittenBy?: OrganisationId;
+  /** The day the priority was last changed after the entry was put on (Dagens beslut lists it). */
+  prioritySetOn?: CalendarDate;
   putOnOn: CalendarDate;
   putOnBy: MemberId;
   nextEvaluationOn: CalendarDate;

@@ -57,6 +57,7 @@ const entryColumns = {
   priority: Priority,
   /** Absent: the entry's writer (and on every row from before the lead organisation steered). */
   priorityWrittenBy: z.string().optional(),
+  prioritySetOn: storedDate.optional(),
   putOnOn: storedDate,
   putOnBy: z.string(),
   nextEvaluationOn: storedDate,
@@ -103,6 +104,7 @@ const entryProperties = (e: Omit<BoardEntry, "etag">) => ({
   reasonNote: e.reasonNote,
   priority: e.priority,
   priorityWrittenBy: e.priorityWrittenBy,
+  prioritySetOn: e.prioritySetOn,
   putOnOn: e.putOnOn,
   putOnBy: e.putOnBy,
   nextEvaluationOn: e.nextEvaluationOn,

@@ -33,6 +33,7 @@ const MemberEntity = z.object({
   workingPattern: jsonColumn(
     z.object({ days: z.array(z.enum(["mon", "tue", "wed", "thu", "fri"])).min(1), opensAt: z.string(), closesAt: z.string() }),
   ).optional(),
+  workPhone: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -51,6 +52,7 @@ export const memberMapping: Mapping<Member> = {
       notReachedSince: m.notReachedSince,
       meetingLeader: m.meetingLeader ? true : undefined,
       workingPattern: m.workingPattern ? toJson(m.workingPattern, "Working pattern") : undefined,
+      workPhone: m.workPhone,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -68,6 +70,7 @@ export const memberMapping: Mapping<Member> = {
       ...(e.notReachedSince ? { notReachedSince: e.notReachedSince } : {}),
       ...(e.meetingLeader ? { meetingLeader: true } : {}),
       ...(e.workingPattern ? { workingPattern: e.workingPattern } : {}),
+      ...(e.workPhone ? { workPhone: e.workPhone } : {}),
       etag: e.etag,
     };
   },

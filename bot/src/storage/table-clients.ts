@@ -21,6 +21,7 @@ export const TABLES = {
   walkthroughs: "Walkthroughs",
   sinceLastNotes: "SinceLastNotes",
   raisedParticipants: "RaisedParticipants",
+  contacts: "Contacts",
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",

@@ -9,6 +9,7 @@ import { type CheckInRepository, checkInRepository } from "./check-in-repository
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { type SinceLastRepository, sinceLastRepository } from "./since-last-repository";
 import { type RaisedRepository, raisedRepository } from "./raised-repository";
+import { type ContactRepository, contactRepository } from "./contact-repository";
 import { consentRepository } from "./consent-repository";
 import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
@@ -29,6 +30,8 @@ export interface Storage extends SnapshotSources {
   sinceLast: SinceLastRepository;
   /** Participants raised for one day's meeting (Ta upp idag). */
   raised: RaisedRepository;
+  /** Contacts per organisation (Kontakter). */
+  contacts: ContactRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -71,6 +74,7 @@ export function storageOver(service: TableService): Storage {
     walkthroughs: walkthroughRepository(tables),
     sinceLast: sinceLastRepository(tables),
     raised: raisedRepository(tables),
+    contacts: contactRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

@@ -120,6 +120,15 @@ describe("leaving the team and erasure after the retention period", () => {
       writtenBy: caseManager.id,
       writtenAt: "2026-02-23T07:00:00.000Z",
     });
+    // Kontakter: someone outside the board, named by the municipality.
+    await storage.contacts.create({
+      boardId,
+      participantId: leaving.id,
+      organisationId: "kommun",
+      person: { kind: "external", name: "Påhittad Boendestödjare", role: "Boendestödjare", phone: "070-174 06 70" },
+      writtenBy: caseManager.id,
+      writtenAt: "2026-02-23T07:00:00.000Z",
+    });
   });
 
   it("refuses a staff member who is neither the case manager nor covering", async () => {
@@ -145,6 +154,7 @@ describe("leaving the team and erasure after the retention period", () => {
     now = at(addDays(LEFT_ON, 29));
     expect(await eraseAfterRetention(deps(), boardId)).toEqual({ erased: 0, waiting: 2 });
     expect((await storage.participants.get(boardId, leaving.id))!.code).toBe("NRB-101");
+    expect(await storage.contacts.listForParticipant(boardId, leaving.id)).toHaveLength(1);
   });
 
   it("erases the details after the period, leaving de-identified counts and the access log", async () => {
@@ -156,6 +166,7 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(erased.erasedAt).toBe(now.toISOString());
     expect(await storage.consents.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.sinceLast.listForParticipant(boardId, leaving.id)).toEqual([]);
+    expect(await storage.contacts.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.entries.history(boardId, leaving.id)).toEqual([]);
     const [signal] = await storage.signals.listForParticipant(boardId, leaving.id);
     expect(signal).toBeDefined();

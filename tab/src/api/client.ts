@@ -1,3 +1,4 @@
+import type { ContactView, ContactsResponse, SetContactBody, SetWorkPhoneBody, TodaysDecisions, WorkPhoneView } from "@fact-board/contract";
 import type {
   RaiseTodayBody,
   RaisedView,
@@ -181,6 +182,16 @@ export class ApiClient {
   /** A participant's plans (the record's writer's): the fields given change, under the record's etag. */
   setPlans = (boardId: string, participantId: string, body: SetPlansBody) =>
     this.request<ParticipantView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/plans`, body);
+  /** Kontakter: each organisation's contact the viewer may read. */
+  contacts = (boardId: string, participantId: string) =>
+    this.request<ContactsResponse>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/contacts`);
+  setContact = (boardId: string, participantId: string, body: SetContactBody) =>
+    this.request<ContactView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/contacts`, body);
+  workPhone = (boardId: string) => this.request<WorkPhoneView>("GET", `/api/boards/${seg(boardId)}/me/work-phone`);
+  setWorkPhone = (boardId: string, body: SetWorkPhoneBody) =>
+    this.request<WorkPhoneView>("PUT", `/api/boards/${seg(boardId)}/me/work-phone`, body);
+  /** Dagens beslut: what the viewer's organisation wrote today. */
+  todaysDecisions = (boardId: string) => this.request<TodaysDecisions>("GET", `/api/boards/${seg(boardId)}/todays-decisions`);
   history = (boardId: string, participantId: string) =>
     this.request<ParticipantHistory>("GET", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/history`);
   checkIn = async (boardId: string, date: string, meetingId?: string): Promise<CheckInView | undefined> => {

@@ -17,6 +17,7 @@ import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { ConsentSection } from "./ConsentSection";
+import { ContactsSection } from "./ContactsSection";
 import { EntryDetails } from "./EntryDetails";
 import { can, memberName, organisationName } from "./model";
 import { SignalsSection } from "./SignalsSection";
@@ -104,6 +105,9 @@ export function ParticipantDetail({
               .join(", ")}
           </Text>
         </section>
+        <div className={styles.section}>
+          <ContactsSection participant={participant} />
+        </div>
         <ConsentSection participant={participant} />
         <SignalsSection participant={participant} earlier={history?.signals} />
         <section className={styles.section} aria-label={t("detail.history")}>

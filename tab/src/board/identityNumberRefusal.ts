@@ -25,6 +25,8 @@ const LABELS: Record<string, MessageKey> = {
   // A research study (issue 28): its approval reference, and the research team's id of a participant.
   ethicsApprovalReference: "field.ethicsApprovalReference",
   studyParticipantId: "field.studyParticipantId",
+  // Kontakter: someone outside the board, by name and role.
+  role: "field.contactRole",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

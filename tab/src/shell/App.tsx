@@ -7,6 +7,7 @@ import { ApiRequestError } from "../api/errors";
 import { errorDetail, errorText } from "../api/errorText";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
+import { OpenLinkProvider } from "../board/openLink";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
@@ -76,7 +77,9 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={theme.value} data-theme={theme.name}>
       <div className={styles.app}>
         <I18nProvider locale={host.locale}>
-          <Session host={host} />
+          <OpenLinkProvider open={host.teams?.openLink}>
+            <Session host={host} />
+          </OpenLinkProvider>
         </I18nProvider>
       </div>
     </FluentProvider>

@@ -45,6 +45,11 @@ export async function initialize(timeoutMs: number): Promise<TeamsContext | unde
   return result;
 }
 
+/** A link out of the tab (a Teams chat deep link): Teams opens it itself; a frame's own navigation is blocked. */
+export function openLink(url: string): Promise<void> {
+  return app.openLink(url);
+}
+
 export function onThemeChange(handler: (theme: string) => void): void {
   app.registerOnThemeChangeHandler(handler);
 }

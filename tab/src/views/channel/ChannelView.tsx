@@ -1,3 +1,4 @@
+import { TodaysDecisionsButton } from "../../board/TodaysDecisionsButton";
 import type { BoardRow } from "@fact-board/contract";
 import { Button, Caption1, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
@@ -100,6 +101,8 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
             trigger={<Button>{t("signal.raiseButton")}</Button>}
           />
         )}
+        {/* On a phone the first participant comes first: Dagens beslut follows the board there. */}
+        {!narrow && <TodaysDecisionsButton />}
         {can(board, "entry.putOn") && <PutOnBoardDialog trigger={<Button appearance="primary">{t("term.putOnBoard")}</Button>} />}
         {/* On a phone the first participant comes first; Ta upp idag is on the wide board and the stage. */}
         {!narrow && can(board, "participant.raiseToday") && <RaiseTodayDialog trigger={<Button>{t("raise.action")}</Button>} />}
@@ -144,6 +147,11 @@ export function ChannelView({ initialSection }: { initialSection?: "about" } = {
               {narrow ? <CompactBoard rows={rows} onOpen={setOpen} /> : <BoardTable rows={rows} onOpen={setOpen} />}
             </>
           ) : null}
+          {narrow && (
+            <div>
+              <TodaysDecisionsButton />
+            </div>
+          )}
         </>
       )}
       <Suspense fallback={<Spinner label={t("app.loading")} />}>

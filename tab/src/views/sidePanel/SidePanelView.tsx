@@ -7,6 +7,7 @@ import { BoardModelBadge } from "../../board/BoardHeading";
 import { CompactBoard } from "../../board/CompactBoard";
 import { LiveIndicator } from "../../board/LiveIndicator";
 import { Inbox } from "../../board/Inbox";
+import { TodaysDecisionsButton } from "../../board/TodaysDecisionsButton";
 import { ParticipantDetail } from "../../board/lazyParts";
 import { useI18n } from "../../i18n";
 import { sectionAt, sectionName, sectionRanges } from "../../board/sections";
@@ -105,6 +106,7 @@ export function SidePanelView({ host, onSignOut }: { host: Host; onSignOut?: () 
               {t("stage.presenterLeft")}
             </Text>
           )}
+          {walkthrough.endedAt && <TodaysDecisionsButton />}
           <Caption1>
             {t("sidePanel.reviewedToday")}: {reviewedCodes.length ? reviewedCodes.join(", ") : t("sidePanel.noneReviewed")}
           </Caption1>

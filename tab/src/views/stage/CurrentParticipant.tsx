@@ -2,6 +2,7 @@ import type { BoardRow, WalkthroughView } from "@fact-board/contract";
 import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import { ConsentSection } from "../../board/ConsentSection";
+import { ContactsSection } from "../../board/ContactsSection";
 import { EntryDetails } from "../../board/EntryDetails";
 import { SignalsSection } from "../../board/SignalsSection";
 import { SinceLastSection } from "../../board/SinceLastSection";
@@ -104,6 +105,7 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
         <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
           <SinceLastSection row={shown} />
+          <ContactsSection participant={shown.participant} compact />
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />
         </div>

@@ -16,6 +16,7 @@ import { sectionAt, sectionName } from "../../board/sections";
 import { useSharedWalkthrough, type SharedWalkthrough } from "../../board/useSharedWalkthrough";
 import { useI18n } from "../../i18n";
 import { CheckInSummary } from "./CheckInSummary";
+import { TodaysDecisionsButton } from "../../board/TodaysDecisionsButton";
 import { CurrentParticipant } from "./CurrentParticipant";
 import { useStageShortcuts } from "./useStageShortcuts";
 import { MEETING_BUDGET_SECONDS, formatDuration, pacePerParticipant, useElapsed } from "./useWalkthrough";
@@ -79,6 +80,9 @@ export default function StageView() {
         <NotStarted shared={shared} />
       ) : w.endedAt ? (
         <CheckInSummary walkthrough={w}>
+          <div>
+            <TodaysDecisionsButton />
+          </div>
           {can(board, "checkIn.record") && (
             <div>
               <Button size="large" onClick={() => void shared.start()}>
