@@ -11,6 +11,7 @@ import { aFreshParticipant, BOARD, DEMO_BOARD_ID, ORG, registeredRoutes, startWo
 
 let w: World;
 let participantId: string;
+let studyId: string;
 let secrets: BoardSecrets;
 const PLANTED = {
   reasonNote: "Påhittad orsak Zebrakub",
@@ -44,6 +45,8 @@ const EXPORTS: CsvExport[] = [
     paths: () => [`${BOARD}/log-reviews/${period()}/report.csv`],
     allow: ["codes"],
   },
+  // A study's data manager's export (the manager is named one below): study ids and counts only.
+  { route: "GET /api/boards/:boardId/studies/:studyId/export.csv", paths: () => [`${BOARD}/studies/${studyId}/export.csv`], allow: [] },
   {
     route: "GET /api/boards/:boardId/participants/:participantId/log-extract.csv",
     paths: () => [`${BOARD}/participants/${participantId}/log-extract.csv`],
@@ -84,6 +87,33 @@ beforeAll(async () => {
   const m = w.member("manager");
   expect((await w.call(m, "PUT", `${BOARD}/log-reviewers/${ORG.region}`, { memberIds: [m.id] })).status).toBe(200);
   expect((await w.call(m, "GET", `${BOARD}/log-reviews/${period()}`)).status).toBe(200);
+  // A study this participant is enrolled in, with the manager as its data manager.
+  const year = today.slice(0, 4);
+  const at = `${today}T07:00:00.000Z`;
+  const admin = w.member("admin").id;
+  const study = await w.app.storage.studies.create({
+    id: uniqueId("study"),
+    boardId: DEMO_BOARD_ID,
+    name: "Fiktiv studie",
+    ethicsApprovalReference: "Dnr 2019-01234",
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    dataManagerIds: [m.id],
+    createdAt: at,
+    createdBy: admin,
+    updatedAt: at,
+    updatedBy: admin,
+  });
+  studyId = study.id;
+  await w.app.storage.studies.saveEnrolment({
+    boardId: DEMO_BOARD_ID,
+    studyId,
+    participantId: participant.id,
+    researchConsent: { givenOn: `${year}-01-02`, organisationId: ORG.region, recordedBy: coordinator.id, recordedAt: at },
+    studyParticipantId: uniqueId("LU"),
+    enrolledAt: at,
+    enrolledBy: coordinator.id,
+  });
   secrets = await boardSecrets(w.app.storage, DEMO_BOARD_ID);
 });
 afterAll(async () => {

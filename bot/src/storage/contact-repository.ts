@@ -20,7 +20,8 @@ export interface ContactRepository {
 
 export function contactRepository(tables: Tables): ContactRepository {
   const store = new EntityStore(tables.contacts, contactMapping);
-  const listForParticipant = (boardId: BoardId, participantId: ParticipantId) => {
+  // async: a key that cannot be a key is a rejected promise, never a throw while a caller builds its Promise.all.
+  const listForParticipant = async (boardId: BoardId, participantId: ParticipantId) => {
     const from = participantPrefix(participantId);
     // "`" is the character after "_": the range holds exactly the keys starting with the prefix.
     const to = `${from.slice(0, -1)}\``;

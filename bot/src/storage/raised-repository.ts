@@ -24,12 +24,12 @@ export interface RaisedRepository {
 export function raisedRepository(tables: Tables): RaisedRepository {
   const store = new EntityStore(tables.raisedParticipants, raisedMapping);
   return {
-    get: (boardId, on, participantId, organisationId) => {
+    get: async (boardId, on, participantId, organisationId) => {
       const k = raisedKeys(boardId, on, participantId, organisationId);
       return store.get(k.partitionKey, k.rowKey);
     },
     create: (raise) => store.create(raise),
-    listOn: (boardId, on) => {
+    listOn: async (boardId, on) => {
       const day = dateKey(on, "Raise date");
       // "_" < "`": every RowKey of the day sorts between `${day}_` and `${day}\``.
       return store.list(odata`PartitionKey eq ${boardPartition(boardId)} and RowKey ge ${`${day}_`} and RowKey lt ${`${day}\``}`);
