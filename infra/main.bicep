@@ -74,6 +74,7 @@ var tableNames = [
   'CheckIns'
   'Walkthroughs'
   'SinceLastNotes'
+  'Interventions'
   'AuditLog'
   'BoardVersions'
   'DueItems'

@@ -35,6 +35,8 @@ import { leaveTeam } from "../use-cases/retention";
 import { searchParticipantsToSignal } from "../use-cases/signal-search";
 import { answerSignal, loadSignal, putSignalledParticipantOnBoard, raiseSignal, raiseSignalOnce } from "../use-cases/signals";
 import { writeSinceLast } from "../use-cases/since-last";
+import { addIntervention, editInterventionOf, endInterventionOf } from "../use-cases/interventions";
+import { setParticipantGoal } from "../use-cases/participant-goal";
 import { exportStatistics } from "../use-cases/statistics";
 import { joinWalkthrough, readWalkthrough, reportWalkthroughEvent, startOrJoinWalkthrough } from "../use-cases/walkthroughs";
 import type { CoreSettings } from "./ports";
@@ -77,6 +79,11 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       markEntryReviewed,
       takeOffBoard,
       writeSinceLast,
+      // Pågående insatser and Deltagarens mål (issue 26).
+      addIntervention,
+      editIntervention: editInterventionOf,
+      endIntervention: endInterventionOf,
+      setParticipantGoal,
       // Consent.
       readConsents,
       recordConsent,

@@ -1,4 +1,5 @@
 import type { SinceLastNote } from "../domain/since-last";
+import type { Intervention } from "../domain/interventions";
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
@@ -125,6 +126,8 @@ export interface DemoTeam {
   checkIns: CheckIn[];
   /** A couple of since-yesterday notes (Sedan sist), obviously made up. */
   sinceLastNotes: SinceLastNote[];
+  /** Ongoing support on every entry, by the entry's organisation and a partner (Pågående insatser), obviously made up. */
+  interventions: Intervention[];
 }
 
 /** Small seeded PRNG (mulberry32): the same team every time. */
@@ -456,5 +459,73 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     writtenAt: now,
   }));
 
-  return { board, organisations, members, participants, entries, consents, signals, absences: [absence], checkIns, sinceLastNotes };
+  // Issue 26: every entry gets ongoing support and the participant's goal; some actions are done by
+  // someone outside the board. Picked by position, not by the random stream, so the rest of the team
+  // stays as it was.
+  const kindsBy = (kind: string): Intervention["kind"][] =>
+    kind === "regionPsychiatry"
+      ? ["depotMedication", "outpatientTreatment", "laro", "inpatientCare"]
+      : ["housingSupport", "financialAssistance", "ipsWork", "other"];
+  const kindOf = new Map(organisations.map((o) => [o.id, o.kind]));
+  const goals = [
+    "Påhittat demomål: ha kvar lägenheten och sova bättre.",
+    "Påhittat demomål: börja praktik på AMF i vår.",
+    "Påhittat demomål: träffa dottern varje vecka.",
+    "Påhittat demomål: klara en månad utan inläggning.",
+  ];
+  const externalOwners = [
+    { role: "amfGuide", name: "Påhittad guide" },
+    { role: "housingSupportWorker" },
+    { role: "guardian", name: "Demo god man" },
+    { role: "relative" },
+  ] as const;
+  const interventions: Intervention[] = [];
+  entries.forEach((e, i) => {
+    const p = participants.find((x) => x.id === e.participantId)!;
+    const caseManager = members.find((m) => m.id === p.caseManagerId)!;
+    p.goal = { text: goals[i % goals.length]!, organisationId: caseManager.organisationId, writtenBy: caseManager.id, writtenAt: now };
+    const keepers = [e.writtenBy, ...p.organisationIds.filter((o) => o !== e.writtenBy).slice(0, 1)];
+    keepers.forEach((org, k) => {
+      const kinds = kindsBy(kindOf.get(org) ?? "other");
+      interventions.push({
+        boardId: DEMO_BOARD_ID,
+        participantId: p.id,
+        id: `i${pad(i + 1)}${k}`,
+        organisationId: org,
+        kind: kinds[(i + k) % kinds.length]!,
+        ...(k === 0 ? { label: "Påhittad demo: två gånger i veckan" } : {}),
+        startedOn: addDays(today, -(20 + ((i * 7) % 90))),
+        writtenBy: e.putOnBy,
+        writtenAt: now,
+      });
+    });
+    if (i % 3 === 0) {
+      const owner = externalOwners[(i / 3) % externalOwners.length]!;
+      e.actions.push({
+        id: `x${pad(i + 1)}`,
+        what: "Påhittad demo: följa med till AMF-mötet",
+        responsibleId: e.putOnBy,
+        external: { ...owner },
+        byWhen: addDays(today, 2),
+        done: false,
+        writtenBy: e.writtenBy,
+        createdBy: e.putOnBy,
+        createdAt: now,
+      });
+    }
+  });
+
+  return {
+    board,
+    organisations,
+    members,
+    participants,
+    entries,
+    consents,
+    signals,
+    absences: [absence],
+    checkIns,
+    sinceLastNotes,
+    interventions,
+  };
 }

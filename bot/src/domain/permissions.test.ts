@@ -35,6 +35,10 @@ const expected: Record<Permission, Expectation> = {
   "participant.setPlans": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   // Sedan sist (issue 26): whoever may plan the entry's actions writes the own organisation's note.
   "sinceLast.write": leadsOrOwnStaff,
+  // Pågående insatser (issue 26): each organisation keeps its own list, like its own notes.
+  "intervention.keep": leadsOrOwnStaff,
+  // Deltagarens mål (issue 26): the case manager's organisation only.
+  "participant.setGoal": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.

@@ -14,6 +14,8 @@ export type Permission =
   | "entry.edit"
   | "entry.review"
   | "sinceLast.write"
+  | "intervention.keep"
+  | "participant.setGoal"
   | "entry.takeOff"
   | "entry.steer"
   | "participant.setPlans"
@@ -72,6 +74,17 @@ export const permissionMatrix: Record<Permission, Rule> = {
     roles: LEADS,
     staffIf: "caseManagerOrCover",
     description: "Write the own organisation's since-yesterday note on an entry (Sedan sist)",
+  },
+  "intervention.keep": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    description: "Add, change and end the own organisation's ongoing interventions for a participant (Pågående insatser)",
+  },
+  "participant.setGoal": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    requires: "ownOrganisation",
+    description: "Write the participant's own goal (Deltagarens mål; the case manager's organisation)",
   },
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
   // Checked when the entry is another organisation's: the FACT team steers the whole board (issue 24).

@@ -20,6 +20,7 @@ export const TABLES = {
   checkIns: "CheckIns",
   walkthroughs: "Walkthroughs",
   sinceLastNotes: "SinceLastNotes",
+  interventions: "Interventions",
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",

@@ -8,6 +8,7 @@ import { type BoardVersionRepository, boardVersionRepository } from "./board-ver
 import { type CheckInRepository, checkInRepository } from "./check-in-repository";
 import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough-repository";
 import { type SinceLastRepository, sinceLastRepository } from "./since-last-repository";
+import { type InterventionRepository, interventionRepository } from "./intervention-repository";
 import { consentRepository } from "./consent-repository";
 import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
@@ -25,6 +26,7 @@ export interface Storage extends SnapshotSources {
   checkIns: CheckInRepository;
   walkthroughs: WalkthroughRepository;
   sinceLast: SinceLastRepository;
+  interventions: InterventionRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -64,6 +66,7 @@ export function storageOver(service: TableService): Storage {
     checkIns: checkInRepository(tables),
     walkthroughs: walkthroughRepository(tables),
     sinceLast: sinceLastRepository(tables),
+    interventions: interventionRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

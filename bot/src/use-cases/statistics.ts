@@ -28,6 +28,9 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   "signals.notAnsweredInTime": "Signaler inte besvarade i tid",
   coverRequests: "Förfrågningar om ersättare",
   checkInsHeld: "Morgonmöten hållna",
+  ...Object.fromEntries(
+    Object.entries(svWords.interventionKind).map(([code, word]) => [`interventions.${code}`, `Pågående insatser: ${word}`]),
+  ),
 };
 
 const STATISTICS_COLUMNS: ReadonlyArray<CsvColumn<StatisticsRow>> = [
@@ -79,7 +82,7 @@ export async function exportStatistics(
   const today = todayOf(deps);
   const months = monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS));
   const from = `${months[0]!}-01`;
-  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences] = await Promise.all([
+  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
     deps.storage.entries.listCurrent(boardId),
@@ -87,6 +90,7 @@ export async function exportStatistics(
     deps.storage.checkIns.listBetween(boardId, from, today),
     deps.storage.signals.listForBoard(boardId),
     deps.storage.absences.listForBoard(boardId),
+    deps.storage.interventions.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
   const m = actor.member;
@@ -106,6 +110,6 @@ export async function exportStatistics(
     .catch((e: unknown) => {
       throw new AccessNotLogged(e);
     });
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, months, today);
+  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions }, months, today);
   return statisticsCsv(rows, { format, timeZone: deps.timeZone });
 }

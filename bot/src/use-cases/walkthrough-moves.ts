@@ -2,8 +2,9 @@ import type { WalkthroughMoveView, WalkthroughView } from "@fact-board/contract"
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { SinceLastNote } from "../domain/since-last";
-import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, OrganisationId, Participant } from "../domain/types";
-import { rowRights } from "../domain/viewer-rights";
+import type { Intervention } from "../domain/interventions";
+import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, Member, OrganisationId, Participant } from "../domain/types";
+import { rowRights, supportRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
 import { meetingOfTheDay } from "../domain/meeting-schedule";
 import { currentParticipantId, isPresenterPresent, type Walkthrough } from "../domain/walkthrough";
@@ -12,6 +13,7 @@ import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
 import { visibleNotes } from "./since-last";
+import { visibleInterventions } from "./interventions";
 import { toEntryView, toParticipantView } from "./view-mappers";
 
 // Following the presenter: what an attendee reads on a move (the walkthrough's position and the
@@ -28,6 +30,10 @@ export interface CurrentSources {
   lead?: OrganisationId;
   /** The board's since-yesterday notes from the last meeting day on (the current participant's are shown). */
   sinceLastNotes: readonly Stored<SinceLastNote>[];
+  /** The board's ongoing interventions (the current participant's are shown). */
+  interventions: readonly Stored<Intervention>[];
+  /** The board's members: whose organisation the case manager is (the goal's writer). */
+  members: readonly Pick<Member, "id" | "organisationId">[];
 }
 
 /**
@@ -56,18 +62,30 @@ export async function currentFor(
   const row = {
     participant: toParticipantView(visibility, consents, sources.absences, true, today, viewer),
     entry: entryView,
-    may: rowRights(actor.member, viewer.relation, visibility.participant, entry, sources.lead),
+    may: {
+      ...rowRights(actor.member, viewer.relation, visibility.participant, entry, sources.lead),
+      ...supportRights(
+        actor.member,
+        viewer.relation,
+        sources.members.find((m) => m.id === visibility.participant.caseManagerId)?.organisationId,
+      ),
+    },
     sinceLast: visibleNotes(
       visibility,
       sources.sinceLastNotes.filter((n) => n.participantId === currentId),
     ),
+    interventions: visibleInterventions(visibility, sources.interventions),
   };
   await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
   return { ...at, shown: "details", participantId: currentId, row };
 }
 
 /** The board's data as of a version, with its since-yesterday notes from the last meeting day (a note bumps the board version). */
-export type MoveSnapshot = BoardSnapshot & { sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>> };
+export type MoveSnapshot = BoardSnapshot & {
+  sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>>;
+  /** The board's ongoing interventions (a change bumps the board version too). */
+  interventions: ReadonlyArray<Stored<Intervention>>;
+};
 
 /** What the move view reads as of a version (the core keeps one per version and instance). */
 export interface VersionedReads {
@@ -107,6 +125,8 @@ export async function readWalkthroughMove(
     absences: snapshot.currentAbsences,
     lead: snapshot.board?.leadOrganisationId,
     sinceLastNotes: snapshot.sinceLastNotes,
+    interventions: snapshot.interventions,
+    members: snapshot.members,
   });
   return {
     meetingId: w.meetingId,

@@ -288,6 +288,8 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     lead: (await deps.storage.boards.get(w.boardId))?.leadOrganisationId,
     // This meeting's "since the last meeting": from its own last day.
     sinceLastNotes: await deps.storage.sinceLast.listFrom(w.boardId, lastMeetingDay([meeting], today)),
+    interventions: await deps.storage.interventions.listOngoing(w.boardId),
+    members,
   });
 
   return {
