@@ -22,6 +22,9 @@ const LABELS: Record<string, MessageKey> = {
   // Sedan sist's note; Om tavlan's text names its own field.
   text: "field.text",
   "about.text": "field.aboutText",
+  // Pågående insatser and the network (issue 26); the goal's text is labelled as text.
+  label: "field.interventionLabel",
+  "external.name": "field.externalName",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

@@ -3,6 +3,8 @@ import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import { ConsentSection } from "../../board/ConsentSection";
 import { EntryDetails } from "../../board/EntryDetails";
+import { GoalSection } from "../../board/GoalSection";
+import { InterventionsSection } from "../../board/InterventionsSection";
 import { SignalsSection } from "../../board/SignalsSection";
 import { SinceLastSection } from "../../board/SinceLastSection";
 import { useI18n } from "../../i18n";
@@ -65,10 +67,12 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
         </h2>
         <Text>{t("stage.position", position)}</Text>
       </div>
+      <GoalSection participant={shown.participant} may={shown.may} />
       <div className={styles.columns}>
         <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
           <SinceLastSection row={shown} />
+          <InterventionsSection row={shown} />
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />
         </div>
