@@ -64,6 +64,8 @@ it.each([
       await page.keyboard.press("n");
       await page.locator(`[data-current-index='${i + 1}']`).waitFor();
     }
+    // Taken first, so a stage that does not fit leaves its picture.
+    await screenshot(page, `stage-${width}x${height}`);
     for (const part of [
       "text=Anledning",
       "text=Nästa uppföljning",
@@ -77,7 +79,6 @@ it.each([
     ]) {
       expect(`${part}: ${await belowFold(page, part)}`).toMatch(/: (-\d|0)/);
     }
-    await screenshot(page, `stage-${width}x${height}`);
     await context.close();
   },
 );

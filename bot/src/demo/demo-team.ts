@@ -500,10 +500,12 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
       });
     });
     if (i % 3 === 0) {
+      // Done by someone outside the board; the entry's writer stays responsible. It takes the place of
+      // the entry's last action, so the plan is as long as before (the stage must still fit).
       const owner = externalOwners[(i / 3) % externalOwners.length]!;
-      e.actions.push({
+      const external: BoardEntry["actions"][number] = {
         id: `x${pad(i + 1)}`,
-        what: "Påhittad demo: följa med till AMF-mötet",
+        what: "Påhittad: följa med till AMF",
         responsibleId: e.putOnBy,
         external: { ...owner },
         byWhen: addDays(today, 2),
@@ -511,7 +513,8 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
         writtenBy: e.writtenBy,
         createdBy: e.putOnBy,
         createdAt: now,
-      });
+      };
+      e.actions = [...e.actions.slice(0, Math.max(0, e.actions.length - 1)), external];
     }
   });
 

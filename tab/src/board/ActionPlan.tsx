@@ -57,7 +57,8 @@ export function ActionPlan({ row }: { row: BoardRow }) {
   const ownerOf = (action: ActionView) =>
     action.external
       ? `${t(`externalRole.${action.external.role}`)}${action.external.name ? ` ${action.external.name}` : ""}, ${t("plan.via", {
-          member: memberOwner(action.responsibleId),
+          // The writer's organisation is the action's, named with it where it is not the viewer's.
+          member: memberName(board, action.responsibleId),
         })}`
       : memberOwner(action.responsibleId);
   const externalRole = who.startsWith("external:") ? (who.slice("external:".length) as ExternalRole) : undefined;

@@ -66,8 +66,9 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
           {shown.participant.code} · {shown.participant.initials}
         </h2>
         <Text>{t("stage.position", position)}</Text>
+        {/* The participant's own goal heads the stage, beside the code: a line saved keeps the plan in view. */}
+        <GoalSection participant={shown.participant} may={shown.may} />
       </div>
-      <GoalSection participant={shown.participant} may={shown.may} />
       <div className={styles.columns}>
         <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
