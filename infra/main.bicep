@@ -76,6 +76,7 @@ var tableNames = [
   'SinceLastNotes'
   'RaisedParticipants'
   'Contacts'
+  'Interventions'
   'AuditLog'
   'BoardVersions'
   'DueItems'

@@ -4,6 +4,7 @@ export * from "./vocabulary";
 export * from "./common";
 export * from "./deep-link";
 export * from "./identity-number";
+export * from "./support";
 export * from "./responses";
 export * from "./requests";
 export * from "./fidelity";

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { Id, ETag, MemberId, ShortText, ParticipantCode, Initials, TeamsConversationId } from "./common";
+import { Id, ETag, FreeText, MemberId, ShortText, ParticipantCode, Initials, TeamsConversationId } from "./common";
 import {
   AbsenceReason,
   BoardReason,
   CalendarDate,
   ConsentBasis,
+  ExternalRole,
+  InterventionKind,
   PlanStatus,
   Priority,
   RecordedConsentStatus,
@@ -68,14 +70,26 @@ export const EditEntryBody = z
   .refine((b) => Object.keys(b).length > 1, "change at least one field");
 export type EditEntryBody = z.infer<typeof EditEntryBody>;
 
-export const AddActionBody = z.strictObject({
-  etag: ETag,
-  /** Chosen by the client so that a retried request adds the action once. */
-  id: Id.optional(),
-  what: ShortText(200),
-  responsibleId: MemberId,
-  byWhen: CalendarDate,
-});
+/** Someone outside the board who does an action (the network): a role and, if wanted, a short name. */
+export const ExternalOwnerBody = z.strictObject({ role: ExternalRole, name: ShortText(60).optional() });
+export type ExternalOwnerBody = z.infer<typeof ExternalOwnerBody>;
+
+export const AddActionBody = z
+  .strictObject({
+    etag: ETag,
+    /** Chosen by the client so that a retried request adds the action once. */
+    id: Id.optional(),
+    what: ShortText(200),
+    /** A member of the board who does it; or, instead, `external`. */
+    responsibleId: MemberId.optional(),
+    /** Done by someone outside the board (AMF-guide, god man…): the member who writes it stays responsible ("via"). */
+    external: ExternalOwnerBody.optional(),
+    byWhen: CalendarDate,
+  })
+  .refine((b) => (b.responsibleId === undefined) !== (b.external === undefined), {
+    message: "name either a responsible member or an external owner",
+    path: ["responsibleId"],
+  });
 export type AddActionBody = z.infer<typeof AddActionBody>;
 
 /** Today's since-yesterday note: without `etag` a first write, with it an edit of the note the person saw. */
@@ -85,6 +99,35 @@ export type RaiseTodayBody = z.infer<typeof RaiseTodayBody>;
 
 export const WriteSinceLastBody = z.strictObject({ text: ShortText(300), etag: ETag.optional() });
 export type WriteSinceLastBody = z.infer<typeof WriteSinceLastBody>;
+
+/** Ongoing support (Pågående insatser): the own organisation's new intervention. */
+export const AddInterventionBody = z.strictObject({
+  /** Chosen by the client so that a retried request adds it once. */
+  id: Id.optional(),
+  kind: InterventionKind,
+  label: ShortText(60).optional(),
+  startedOn: CalendarDate.optional(),
+});
+export type AddInterventionBody = z.infer<typeof AddInterventionBody>;
+
+/** A change to the own organisation's ongoing intervention; null clears the label or start date. */
+export const EditInterventionBody = z
+  .strictObject({
+    etag: ETag,
+    kind: InterventionKind.optional(),
+    label: ShortText(60).nullable().optional(),
+    startedOn: CalendarDate.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 1, "change at least one field");
+export type EditInterventionBody = z.infer<typeof EditInterventionBody>;
+
+/** Ending an intervention moves it to the history; without `endedOn`, today. */
+export const EndInterventionBody = z.strictObject({ etag: ETag, endedOn: CalendarDate.optional() });
+export type EndInterventionBody = z.infer<typeof EndInterventionBody>;
+
+/** The participant's own goal (Deltagarens mål), in the participant's words; empty clears it. Under the participant's ETag. */
+export const SetGoalBody = z.strictObject({ etag: ETag, text: FreeText(200) });
+export type SetGoalBody = z.infer<typeof SetGoalBody>;
 
 export const SetActionDoneBody = z.strictObject({ etag: ETag, done: z.boolean() });
 export type SetActionDoneBody = z.infer<typeof SetActionDoneBody>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id } from "./common";
 import { FidelityIndicators } from "./fidelity";
+import { ExternalOwnerView, GoalView, InterventionView } from "./support";
 import {
   AbsenceReason,
   BoardReason,
@@ -116,6 +117,8 @@ export const ActionView = z.object({
   writtenBy: Id,
   /** Only the organisation that wrote an action marks it done (authorship); the role is in viewer.permissions. */
   mayMarkDone: z.boolean(),
+  /** Done by someone outside the board; then `responsibleId` is the member who wrote it and stays responsible ("via"). */
+  external: ExternalOwnerView.optional(),
 });
 export type ActionView = z.infer<typeof ActionView>;
 
@@ -161,6 +164,8 @@ export const ParticipantView = z.object({
   /** One per involved organisation other than the viewer's own view of itself. */
   consents: z.array(ConsentView),
   consentProblem: z.boolean(),
+  /** The participant's own goal, when its writer's consent lets the viewer read it. */
+  goal: GoalView.optional(),
   etag: z.string().optional(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
@@ -257,6 +262,10 @@ export const RowRights = z.object({
   raiseSignal: z.boolean(),
   /** Write (or edit today's) the own organisation's since-yesterday note. */
   writeSinceLast: z.boolean(),
+  /** Add, edit and end the own organisation's ongoing interventions (Pågående insatser). Absent: no. */
+  keepInterventions: z.boolean().optional(),
+  /** Write the participant's own goal: the case manager's organisation only. Absent: no. */
+  setGoal: z.boolean().optional(),
 });
 export type RowRights = z.infer<typeof RowRights>;
 
@@ -292,6 +301,8 @@ export const BoardRow = z.object({
   may: RowRights,
   /** Since the last meeting, newest first, only those the viewer's organisation may read. */
   sinceLast: z.array(SinceLastNoteView),
+  /** The ongoing interventions the viewer's organisation may read, by organisation. Absent: none. */
+  interventions: z.array(InterventionView).optional(),
 });
 export type BoardRow = z.infer<typeof BoardRow>;
 
@@ -390,6 +401,8 @@ export const ParticipantHistory = z.object({
   signals: z.array(SignalView),
   /** Every since-yesterday note the viewer may read, newest first (the drawer's history). */
   sinceLast: z.array(SinceLastNoteView),
+  /** Every intervention the viewer may read, ongoing and ended (the drawer's history). Absent: none. */
+  interventions: z.array(InterventionView).optional(),
 });
 export type ParticipantHistory = z.infer<typeof ParticipantHistory>;
 

@@ -33,6 +33,27 @@ export type PlanStatus = z.infer<typeof PlanStatus>;
 export const BoardModel = z.enum(["fact", "enhancedCollaboration", "otherCollaboration"]);
 export type BoardModel = z.infer<typeof BoardModel>;
 
+/**
+ * Ongoing support (Pågående insatser, issue 26): the kinds every organisation picks from, so a
+ * municipality's boendestöd and the region's depot medication read alike on the board and count
+ * together in the statistics.
+ */
+export const InterventionKind = z.enum([
+  "housingSupport",
+  "ipsWork",
+  "laro",
+  "depotMedication",
+  "financialAssistance",
+  "outpatientTreatment",
+  "inpatientCare",
+  "other",
+]);
+export type InterventionKind = z.infer<typeof InterventionKind>;
+
+/** The network (issue 26): who outside the board may own an action, named as a role; the writing organisation stays responsible. */
+export const ExternalRole = z.enum(["amfGuide", "housingSupportWorker", "guardian", "relative", "other"]);
+export type ExternalRole = z.infer<typeof ExternalRole>;
+
 export const TakeOffOutcome = z.enum(["stable", "transferred", "admittedLongTerm", "leftFact", "other"]);
 export type TakeOffOutcome = z.infer<typeof TakeOffOutcome>;
 

@@ -61,7 +61,11 @@ const EXAMPLES: Record<string, Array<Record<string, unknown>>> = {
   "PATCH /api/boards/:boardId/entries/:participantId": [{ etag: "x", reasonNote: "Kort" }],
   "POST /api/boards/:boardId/entries/:participantId/actions": [
     { etag: "x", what: "Ringa boendestödet", responsibleId: "someone", byWhen: "2026-03-05" },
+    { etag: "x", what: "Följa med till AMF", external: { role: "amfGuide", name: "Guiden" }, byWhen: "2026-03-05" },
   ],
+  "POST /api/boards/:boardId/participants/:participantId/interventions": [{ kind: "housingSupport", label: "Två gånger i veckan" }],
+  "PUT /api/boards/:boardId/participants/:participantId/interventions/:interventionId": [{ etag: "x", label: "Varannan vecka" }],
+  "PUT /api/boards/:boardId/participants/:participantId/goal": [{ etag: "x", text: "Ha kvar lägenheten" }],
   "POST /api/boards/:boardId/entries/:participantId/take-off": [{ etag: "x", outcome: "stable", note: "Stabil" }],
   "POST /api/boards/:boardId/signals": [
     { participantId: "p001", toOrganisationId: ORG.north, kind: "concern", urgency: "today", note: "Oro" },

@@ -210,6 +210,22 @@ const entryRoute = (
   },
 });
 
+/** An ongoing intervention of the actor's organisation on a participant related to the actor as the variant says. */
+async function anInterventionOf(actor: Member, v: Variant) {
+  const { participant } = await participantFor(actor, v, true);
+  const intervention = await w.app.storage.interventions.create({
+    boardId: DEMO_BOARD_ID,
+    participantId: participant.id,
+    id: uniqueId("i"),
+    organisationId: actor.organisationId,
+    kind: "housingSupport",
+    startedOn: addDays(w.today(), -30),
+    writtenBy: actor.id,
+    writtenAt: `${w.today()}T07:00:00.000Z`,
+  });
+  return { participant, intervention };
+}
+
 const CASES: RouteCase[] = [
   { route: "GET /api/me", variants: ANY, okStatus: 200, request: async () => ({ path: "/api/me" }) },
   { route: "GET /api/boards/:boardId", permission: "board.read", variants: ANY, okStatus: 200, request: async () => ({ path: BOARD }) },
@@ -400,6 +416,75 @@ const CASES: RouteCase[] = [
     async request(_w, actor) {
       const { participant } = await participantFor(actor, { label: "", relation: {}, who: "neither" }, false);
       return { path: `${BOARD}/participants/${participant.id}/raise-today`, body: { reason: "Påhittad: tas upp idag" } };
+    },
+  },
+  // Pågående insatser (issue 26): the own organisation's interventions.
+  {
+    route: "POST /api/boards/:boardId/participants/:participantId/interventions",
+    permission: "intervention.keep",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 201,
+    async request(_w, actor, v) {
+      const { participant } = await participantFor(actor, v, true);
+      return {
+        path: `${BOARD}/participants/${participant.id}/interventions`,
+        body: { kind: "depotMedication", label: "Var tredje vecka" },
+      };
+    },
+  },
+  {
+    route: "PUT /api/boards/:boardId/participants/:participantId/interventions/:interventionId",
+    permission: "intervention.keep",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { participant, intervention } = await anInterventionOf(actor, v);
+      return {
+        path: `${BOARD}/participants/${participant.id}/interventions/${intervention.id}`,
+        body: { etag: intervention.etag, label: "Varannan vecka" },
+      };
+    },
+  },
+  {
+    route: "POST /api/boards/:boardId/participants/:participantId/interventions/:interventionId/end",
+    permission: "intervention.keep",
+    variants: PARTICIPANT_RELATIONS,
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const { participant, intervention } = await anInterventionOf(actor, v);
+      return { path: `${BOARD}/participants/${participant.id}/interventions/${intervention.id}/end`, body: { etag: intervention.etag } };
+    },
+  },
+  // Deltagarens mål (issue 26): the case manager's organisation writes it.
+  {
+    route: "PUT /api/boards/:boardId/participants/:participantId/goal",
+    permission: "participant.setGoal",
+    variants: [
+      { label: "case manager", relation: { caseManagerOrCover: true, ownOrganisation: true }, who: "caseManager", own: true },
+      {
+        label: "neither, the case manager of the own organisation",
+        relation: { caseManagerOrCover: false, ownOrganisation: true },
+        who: "neither",
+        own: true,
+      },
+      {
+        label: "neither, the case manager of another organisation",
+        relation: { caseManagerOrCover: false, ownOrganisation: false },
+        who: "neither",
+        own: false,
+      },
+    ],
+    okStatus: 200,
+    async request(_w, actor, v) {
+      const caseManagerId = v.who === "caseManager" ? actor.id : v.own ? someoneElse().id : w.member("coordinator", ORG.north).id;
+      const { participant } = await aFreshParticipant(w, {
+        caseManagerId,
+        consents: [
+          { from: ORG.region, to: [ORG.north] },
+          { from: ORG.north, to: [ORG.region] },
+        ],
+      });
+      return { path: `${BOARD}/participants/${participant.id}/goal`, body: { etag: participant.etag, text: "Ha kvar lägenheten" } };
     },
   },
   entryRoute(

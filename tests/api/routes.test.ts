@@ -102,6 +102,26 @@ const BODIES: Record<string, { valid: Record<string, unknown>; wrong: Record<str
     field: "phone",
   },
   "PUT /api/boards/:boardId/me/work-phone": { valid: { etag: "x", phone: "+46 70 123 45 67" }, wrong: { phone: "070--1" }, field: "phone" },
+  "POST /api/boards/:boardId/participants/:participantId/interventions": {
+    valid: { kind: "housingSupport", label: "Två gånger i veckan", startedOn: "2026-03-01" },
+    wrong: { kind: "metadon" },
+    field: "kind",
+  },
+  "PUT /api/boards/:boardId/participants/:participantId/interventions/:interventionId": {
+    valid: { etag: "x", label: null, startedOn: "2026-03-01" },
+    wrong: { label: "x".repeat(61) },
+    field: "label",
+  },
+  "POST /api/boards/:boardId/participants/:participantId/interventions/:interventionId/end": {
+    valid: { etag: "x", endedOn: "2026-03-05" },
+    wrong: { endedOn: "igår" },
+    field: "endedOn",
+  },
+  "PUT /api/boards/:boardId/participants/:participantId/goal": {
+    valid: { etag: "x", text: "Börja praktik i vår" },
+    wrong: { text: "x".repeat(201) },
+    field: "text",
+  },
   "PATCH /api/boards/:boardId/entries/:participantId/actions/:actionId": {
     valid: { etag: "x", done: true },
     wrong: { done: "yes" },

@@ -31,6 +31,9 @@ it("tells a staff member they may change their own participant's entry, and not 
     takeOff: true,
     raiseSignal: true,
     writeSinceLast: true,
+    // Issue 26: the own organisation's interventions, and the goal (the case manager's organisation).
+    keepInterventions: true,
+    setGoal: true,
   });
   expect(rowOf(theirs.participant.id).may).toMatchObject({
     editEntry: false,
@@ -39,6 +42,8 @@ it("tells a staff member they may change their own participant's entry, and not 
     review: false,
     takeOff: false,
     writeSinceLast: false,
+    keepInterventions: false,
+    setGoal: false,
   });
   // Recording the region's consent is the case manager's (in the disclosing organisation), not the colleague's.
   expect(rowOf(mine.participant.id).participant.consents.find((c) => c.disclosingOrganisationId === ORG.region)?.may).toEqual({

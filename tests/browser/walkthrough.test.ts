@@ -53,28 +53,35 @@ it("offers no pre-selected participant, reason, priority, outcome, owner or date
 it.each([
   [1280, 720],
   [1920, 1080],
-])("shows the current participant's plan, evaluation, plans, consent and signals without scrolling at %d×%d", async (width, height) => {
-  const { context, page } = await suite.openBoardAs(people.coordinator, "?view=stage", { viewport: { width, height } });
-  // The walkthrough the first test started: the presenter lands where it is.
-  await page.locator("[data-current-index]").waitFor();
-  while (!(await page.locator("[data-current-participant]").count())) {
-    const i = await currentIndex(page);
-    await page.keyboard.press("n");
-    await page.locator(`[data-current-index='${i + 1}']`).waitFor();
-  }
-  for (const part of [
-    "text=Anledning",
-    "text=Nästa uppföljning",
-    "text=Krisplan",
-    "text=SIP",
-    "section[aria-label='Dagens plan']",
-    "button:has-text('Nästa deltagare')",
-  ]) {
-    expect(`${part}: ${await belowFold(page, part)}`).toMatch(/: (-\d|0)/);
-  }
-  await screenshot(page, `stage-${width}x${height}`);
-  await context.close();
-});
+])(
+  "shows the current participant's goal, plan, evaluation, plans, interventions, consent and signals without scrolling at %d×%d",
+  async (width, height) => {
+    const { context, page } = await suite.openBoardAs(people.coordinator, "?view=stage", { viewport: { width, height } });
+    // The walkthrough the first test started: the presenter lands where it is.
+    await page.locator("[data-current-index]").waitFor();
+    while (!(await page.locator("[data-current-participant]").count())) {
+      const i = await currentIndex(page);
+      await page.keyboard.press("n");
+      await page.locator(`[data-current-index='${i + 1}']`).waitFor();
+    }
+    // Taken first, so a stage that does not fit leaves its picture.
+    await screenshot(page, `stage-${width}x${height}`);
+    for (const part of [
+      "text=Anledning",
+      "text=Nästa uppföljning",
+      "text=Krisplan",
+      "text=SIP",
+      "section[aria-label='Dagens plan']",
+      // Issue 26: every demo entry has the participant's goal and ongoing interventions.
+      "section[aria-label='Deltagarens mål'] [data-goal-text]",
+      "section[aria-label='Pågående insatser'] [data-intervention-of]",
+      "button:has-text('Nästa deltagare')",
+    ]) {
+      expect(`${part}: ${await belowFold(page, part)}`).toMatch(/: (-\d|0)/);
+    }
+    await context.close();
+  },
+);
 
 it("walks ten entries with the keyboard alone, agrees an action, takes one off and records the check-in on the server", async () => {
   const { token, board: before } = await suite.boardAs(people.coordinator);

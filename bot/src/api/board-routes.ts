@@ -29,6 +29,10 @@ import {
   RaiseTodayBody,
   SetContactBody,
   SetWorkPhoneBody,
+  AddInterventionBody,
+  EditInterventionBody,
+  EndInterventionBody,
+  SetGoalBody,
 } from "@fact-board/contract";
 import { Router, type Request, type Response } from "express";
 import { Readable } from "node:stream";
@@ -251,6 +255,40 @@ export function boardRoutes(core: Core): Router {
   r.get("/api/boards/:boardId/todays-decisions", async (req, res) => {
     const { actor, boardId } = await actorFor(req, res);
     res.json(await core.readTodaysDecisions(actor, boardId));
+  });
+
+  // Pågående insatser (issue 26): the own organisation's ongoing interventions.
+  r.post("/api/boards/:boardId/participants/:participantId/interventions", async (req, res) => {
+    const body = parse(AddInterventionBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.status(201).json(await core.addIntervention(actor, boardId, pathId(req.params.participantId, "participantId"), body));
+  });
+
+  r.put("/api/boards/:boardId/participants/:participantId/interventions/:interventionId", async (req, res) => {
+    const body = parse(EditInterventionBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    const [participantId, interventionId] = [
+      pathId(req.params.participantId, "participantId"),
+      pathId(req.params.interventionId, "interventionId"),
+    ];
+    res.json(await core.editIntervention(actor, boardId, participantId, interventionId, body));
+  });
+
+  r.post("/api/boards/:boardId/participants/:participantId/interventions/:interventionId/end", async (req, res) => {
+    const body = parse(EndInterventionBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    const [participantId, interventionId] = [
+      pathId(req.params.participantId, "participantId"),
+      pathId(req.params.interventionId, "interventionId"),
+    ];
+    res.json(await core.endIntervention(actor, boardId, participantId, interventionId, body));
+  });
+
+  // Deltagarens mål (issue 26): the case manager's organisation writes it.
+  r.put("/api/boards/:boardId/participants/:participantId/goal", async (req, res) => {
+    const body = parse(SetGoalBody, req.body);
+    const { actor, boardId } = await actorFor(req, res);
+    res.json(await core.setParticipantGoal(actor, boardId, pathId(req.params.participantId, "participantId"), body));
   });
 
   r.post("/api/boards/:boardId/entries/:participantId/take-off", async (req, res) => {

@@ -19,6 +19,8 @@ import {
   svWords,
   TakeOffOutcome,
   Urgency,
+  InterventionKind,
+  ExternalRole,
   type Vocabulary,
 } from "@fact-board/contract";
 import { strings } from "./strings";
@@ -46,6 +48,8 @@ const enums: { [G in keyof Vocabulary]: { options: readonly string[] } } = {
   logReviewRule: LogReviewRule,
   planStatus: PlanStatus,
   boardModel: BoardModel,
+  interventionKind: InterventionKind,
+  externalRole: ExternalRole,
 };
 
 describe.each([

@@ -17,18 +17,23 @@ export interface BoardSnapshots {
   at(boardId: BoardId, version: number, today: CalendarDate): Promise<MoveSnapshot>;
 }
 
-export function createBoardSnapshots(storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast" | "raised">): BoardSnapshots {
+export function createBoardSnapshots(
+  storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast" | "raised" | "interventions">,
+): BoardSnapshots {
   const cache = new Map<BoardId, { version: number; today: CalendarDate; snapshot: Promise<MoveSnapshot> }>();
   return {
     at(boardId, version, today) {
       const hit = cache.get(boardId);
       if (hit && hit.version === version && hit.today === today) return hit.snapshot;
-      const snapshot = storage.loadBoardSnapshot(boardId, today).then(async (board) => ({
-        ...board,
-        sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
-        // A raise bumps the board version, so today's raises belong to the version too.
-        raises: board.board ? await storage.raised.listOn(boardId, today) : [],
-      }));
+      const snapshot = Promise.all([storage.loadBoardSnapshot(boardId, today), storage.interventions.listOngoing(boardId)]).then(
+        async ([board, interventions]) => ({
+          ...board,
+          sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
+          // A raise bumps the board version, so today's raises belong to the version too.
+          raises: board.board ? await storage.raised.listOn(boardId, today) : [],
+          interventions,
+        }),
+      );
       // A failed read is not kept: the next request reads again.
       snapshot.catch(() => {
         if (cache.get(boardId)?.snapshot === snapshot) cache.delete(boardId);

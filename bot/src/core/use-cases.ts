@@ -39,6 +39,8 @@ import { raiseForToday } from "../use-cases/raise-today";
 import { readContacts, setContact } from "../use-cases/contacts";
 import { readTodaysDecisions } from "../use-cases/todays-decisions";
 import { readWorkPhone, setWorkPhone } from "../use-cases/work-phone";
+import { addIntervention, editInterventionOf, endInterventionOf } from "../use-cases/interventions";
+import { setParticipantGoal } from "../use-cases/participant-goal";
 import { exportStatistics } from "../use-cases/statistics";
 import { exportFollowUp, readFollowUp } from "../use-cases/follow-up";
 import {
@@ -99,6 +101,11 @@ export function useCasesOf(deps: UseCaseDeps, settings: CoreSettings, roster: Te
       readWorkPhone,
       setWorkPhone,
       readTodaysDecisions,
+      // Pågående insatser and Deltagarens mål (issue 26).
+      addIntervention,
+      editIntervention: editInterventionOf,
+      endIntervention: endInterventionOf,
+      setParticipantGoal,
       // Consent.
       readConsents,
       recordConsent,

@@ -1,6 +1,7 @@
 import type { SinceLastNote } from "../domain/since-last";
 import type { ParticipantContact } from "../domain/contacts";
 import { demoContacts, withDemoWorkPhones } from "./demo-contacts";
+import type { Intervention } from "../domain/interventions";
 import type { BoardReason, Priority, Role, SignalKind } from "@fact-board/contract";
 import { addDays, workingDaysBetween } from "../domain/dates";
 import { isScheduledOn, meetingParticipants } from "../domain/meeting-schedule";
@@ -129,6 +130,8 @@ export interface DemoTeam {
   sinceLastNotes: SinceLastNote[];
   /** Kontakter: each involved organisation's contact for the participants on the board, all made up. */
   contacts: ParticipantContact[];
+  /** Ongoing support on every entry, by the entry's organisation and a partner (Pågående insatser), obviously made up. */
+  interventions: Intervention[];
 }
 
 /** Small seeded PRNG (mulberry32): the same team every time. */
@@ -462,6 +465,64 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
 
   withDemoWorkPhones(members);
   const contacts = demoContacts(participants, entries, members, now);
+  // Issue 26: every entry gets ongoing support and the participant's goal; some actions are done by
+  // someone outside the board. Picked by position, not by the random stream, so the rest of the team
+  // stays as it was.
+  const kindsBy = (kind: string): Intervention["kind"][] =>
+    kind === "regionPsychiatry"
+      ? ["depotMedication", "outpatientTreatment", "laro", "inpatientCare"]
+      : ["housingSupport", "financialAssistance", "ipsWork", "other"];
+  const kindOf = new Map(organisations.map((o) => [o.id, o.kind]));
+  const goals = [
+    "Påhittat demomål: ha kvar lägenheten och sova bättre.",
+    "Påhittat demomål: börja praktik på AMF i vår.",
+    "Påhittat demomål: träffa dottern varje vecka.",
+    "Påhittat demomål: klara en månad utan inläggning.",
+  ];
+  const externalOwners = [
+    { role: "amfGuide", name: "Påhittad guide" },
+    { role: "housingSupportWorker" },
+    { role: "guardian", name: "Demo god man" },
+    { role: "relative" },
+  ] as const;
+  const interventions: Intervention[] = [];
+  entries.forEach((e, i) => {
+    const p = participants.find((x) => x.id === e.participantId)!;
+    const caseManager = members.find((m) => m.id === p.caseManagerId)!;
+    p.goal = { text: goals[i % goals.length]!, organisationId: caseManager.organisationId, writtenBy: caseManager.id, writtenAt: now };
+    const keepers = [e.writtenBy, ...p.organisationIds.filter((o) => o !== e.writtenBy).slice(0, 1)];
+    keepers.forEach((org, k) => {
+      const kinds = kindsBy(kindOf.get(org) ?? "other");
+      interventions.push({
+        boardId: DEMO_BOARD_ID,
+        participantId: p.id,
+        id: `i${pad(i + 1)}${k}`,
+        organisationId: org,
+        kind: kinds[(i + k) % kinds.length]!,
+        ...(k === 0 ? { label: "Påhittad demo: två gånger i veckan" } : {}),
+        startedOn: addDays(today, -(20 + ((i * 7) % 90))),
+        writtenBy: e.putOnBy,
+        writtenAt: now,
+      });
+    });
+    if (i % 3 === 0) {
+      // Done by someone outside the board; the entry's writer stays responsible. It takes the place of
+      // the entry's last action, so the plan is as long as before (the stage must still fit).
+      const owner = externalOwners[(i / 3) % externalOwners.length]!;
+      const external: BoardEntry["actions"][number] = {
+        id: `x${pad(i + 1)}`,
+        what: "Påhittad: följa med till AMF",
+        responsibleId: e.putOnBy,
+        external: { ...owner },
+        byWhen: addDays(today, 2),
+        done: false,
+        writtenBy: e.writtenBy,
+        createdBy: e.putOnBy,
+        createdAt: now,
+      };
+      e.actions = [...e.actions.slice(0, Math.max(0, e.actions.length - 1)), external];
+    }
+  });
 
   return {
     board,
@@ -475,5 +536,6 @@ export function demoTeam(options: DemoTeamOptions): DemoTeam {
     checkIns,
     sinceLastNotes,
     contacts,
+    interventions,
   };
 }

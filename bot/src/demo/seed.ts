@@ -30,6 +30,7 @@ export async function seedDemoTeam(storage: Storage, team: DemoTeam): Promise<"s
   await inParallel(team.checkIns, 8, (c) => storage.checkIns.save(c));
   await inParallel(team.sinceLastNotes, 8, (n) => storage.sinceLast.create(n));
   await inParallel(team.contacts, 16, (c) => storage.contacts.create(c));
+  await inParallel(team.interventions, 8, (i) => storage.interventions.create(i));
   // What the seed creates gets the due items the use-cases would have scheduled: open signals
   // remind and alert, a cover request times out to the next substitute.
   await inParallel(

@@ -25,6 +25,9 @@ export type Change =
   | "sinceLast.write"
   | "participant.raiseToday"
   | "contact.write"
+  | "intervention.add"
+  | "intervention.change"
+  | "participant.goal"
   | "signal.raise"
   | "signal.answer"
   | "consent.record"
@@ -40,6 +43,8 @@ export const OWNERS = {
   receiver: "the organisation the signal was sent to",
   disclosing: "the disclosing organisation",
   absentMember: "the absent member's organisation",
+  interventionKeeper: "the organisation that keeps the intervention",
+  caseManagerOrganisation: "the organisation of the participant's case manager",
 } as const;
 export type Owner = keyof typeof OWNERS;
 
@@ -130,6 +135,23 @@ export const authorshipTable: Record<Change, AuthorshipRule> = {
     what: "Contact person for a participant (Kontakter): one per organisation, a member of it or someone outside the board",
     owner: "actor",
     byAnother: "ownItem",
+  },
+  "intervention.add": {
+    what: "Ongoing intervention (Pågående insatser): kind, label, start date; each organisation keeps its own list",
+    owner: "actor",
+    byAnother: "ownItem",
+  },
+  "intervention.change": {
+    what: "Ongoing intervention: changing it or ending it (it then moves to the history)",
+    owner: "interventionKeeper",
+    byAnother: "refused",
+    instead: "Each organisation keeps its own interventions; add your own or raise a signal to that organisation.",
+  },
+  "participant.goal": {
+    what: "The participant's own goal (Deltagarens mål)",
+    owner: "caseManagerOrganisation",
+    byAnother: "refused",
+    instead: "The case manager's organisation writes the participant's goal; raise a signal to it.",
   },
   "signal.raise": { what: "Signal: kind, urgency, note, proposal to put on the board", owner: "actor", byAnother: "ownItem" },
   "signal.answer": {

@@ -11,6 +11,7 @@ import type {
   OrganisationId,
   OrganisationReview,
   Participant,
+  ExternalOwner,
 } from "./types";
 
 // Putting on and taking off the board. A participant is on the board while a current entry exists;
@@ -121,7 +122,7 @@ export const MAX_ACTIONS_PER_ENTRY = 30;
 export function addAction(
   entry: BoardEntry,
   by: Member,
-  action: { id: string; what: string; responsibleId: string; byWhen: CalendarDate },
+  action: { id: string; what: string; responsibleId: string; byWhen: CalendarDate; external?: ExternalOwner },
   now: Instant,
 ): BoardEntry {
   if (entry.actions.some((a) => a.id === action.id)) return entry; // a retried request adds nothing twice

@@ -39,6 +39,10 @@ const expected: Record<Permission, Expectation> = {
   "contact.write": leadsOrOwnStaff,
   // Dagens beslut: every member reads what the own organisation wrote today.
   "decisions.readOwn": () => true,
+  // Pågående insatser (issue 26): each organisation keeps its own list, like its own notes.
+  "intervention.keep": leadsOrOwnStaff,
+  // Deltagarens mål (issue 26): the case manager's organisation only.
+  "participant.setGoal": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "consent.record": (role, r) => r.ownOrganisation === true && leadsOrOwnStaff(role, r),
   "signal.raise": () => true,
   // Staff acknowledge signals in chat (docs/domain.md#who-uses-it): the participant's case manager or cover may, in the receiving organisation.

@@ -16,6 +16,8 @@ export type Permission =
   | "sinceLast.write"
   | "contact.write"
   | "decisions.readOwn"
+  | "intervention.keep"
+  | "participant.setGoal"
   | "entry.takeOff"
   | "entry.steer"
   | "participant.setPlans"
@@ -93,6 +95,17 @@ export const permissionMatrix: Record<Permission, Rule> = {
   "decisions.readOwn": {
     roles: EVERYONE,
     description: "Read what the own organisation wrote today, to copy into its own records (Dagens beslut)",
+  },
+  "intervention.keep": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    description: "Add, change and end the own organisation's ongoing interventions for a participant (Pågående insatser)",
+  },
+  "participant.setGoal": {
+    roles: LEADS,
+    staffIf: "caseManagerOrCover",
+    requires: "ownOrganisation",
+    description: "Write the participant's own goal (Deltagarens mål; the case manager's organisation)",
   },
   "entry.takeOff": { roles: LEADS, staffIf: "caseManagerOrCover", description: "Take a participant off the board" },
   // Checked when the entry is another organisation's: the FACT team steers the whole board (issue 24).

@@ -1,4 +1,5 @@
-import type { OrganisationKind, SignalKind, SignalState, TakeOffOutcome } from "@fact-board/contract";
+import { InterventionKind, type OrganisationKind, type SignalKind, type SignalState, type TakeOffOutcome } from "@fact-board/contract";
+import { type Intervention, ongoingOn } from "./interventions";
 import { type Relation, cellsToWithhold } from "./disclosure";
 import { DAY_BUCKETS, answeredInTime, isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import { daysBetween } from "./dates";
@@ -29,6 +30,8 @@ export const DAY_BAND_MEASURES = DAY_BUCKETS.map((b) => `daysOnBoard.${b.label}`
 export const TAKEN_OFF_MEASURES = OUTCOMES.map((o) => `takenOff.${o}`);
 export const SIGNAL_MEASURES = SIGNAL_KINDS.map((k) => `signals.${k}`);
 export const ANSWER_MEASURES = ["signals.answeredInTime", "signals.notAnsweredInTime"];
+/** Ongoing interventions at the end of the month (Pågående insatser, issue 26), by kind: counts, never who. */
+export const INTERVENTION_MEASURES = InterventionKind.options.map((k) => `interventions.${k}`);
 
 /** How a signal stands now: the answer it got (issue 28, collaboration markers). */
 export const SIGNAL_STATES: readonly SignalState[] = ["open", "acknowledged", "resolved", "declined"];
@@ -47,6 +50,7 @@ export const GROUP_MEASURES: readonly string[] = [
   ...SIGNAL_MEASURES,
   ...ANSWER_MEASURES,
   "coverRequests",
+  ...INTERVENTION_MEASURES,
 ];
 /** Every measure of a group on a board of these groups: the fixed ones, then the collaboration markers. */
 export const groupMeasures = (groups: readonly string[]): string[] => [
@@ -65,6 +69,8 @@ export interface StatisticsFacts {
   checkIns: readonly CheckIn[];
   signals: readonly Signal[];
   absences: readonly Absence[];
+  /** Every intervention on the board, ended ones too. Absent: none counted (zeros). */
+  interventions?: readonly Pick<Intervention, "organisationId" | "kind" | "startedOn" | "endedOn" | "writtenAt">[];
 }
 
 export interface StatisticsRow {
@@ -183,6 +189,9 @@ export function kindCounts(facts: StatisticsFacts, periods: readonly PeriodLike[
       add(kind, answeredInTime(s) ? "signals.answeredInTime" : "signals.notAnsweredInTime");
       add(kind, pairMeasure(kindOf.get(s.toOrganisationId) ?? "other", s.state));
     }
+    // An intervention counts for the kind of the organisation that keeps it, while it is ongoing at the month's end.
+    for (const i of facts.interventions ?? [])
+      if (ongoingOn(i, last)) add(kindOf.get(i.organisationId) ?? "other", `interventions.${i.kind}`);
     for (const a of facts.absences)
       if (within(a.registeredAt) && a.cover.candidateIds.length > 0) add(kindOf.get(a.organisationId) ?? "other", "coverRequests");
   }

@@ -7,6 +7,7 @@ import type {
   BoardReason,
   ConsentBasis,
   CoverState,
+  ExternalRole,
   SignalState,
   OrganisationKind,
   PlanStatus,
@@ -178,6 +179,14 @@ export interface ParticipantPlans {
   updatedBy?: MemberId;
 }
 
+export interface ParticipantGoal {
+  text: string;
+  /** The organisation that wrote it: the case manager's when it was written; shown by its consent. */
+  organisationId: OrganisationId;
+  writtenBy: MemberId;
+  writtenAt: Instant;
+}
+
 export interface Participant extends Versioned {
   id: ParticipantId;
   boardId: BoardId;
@@ -190,6 +199,8 @@ export interface Participant extends Versioned {
   /** Partner organisations involved with the participant. */
   organisationIds: OrganisationId[];
   plans: ParticipantPlans;
+  /** The participant's own goal (Deltagarens mål): the case manager's organisation's item (authorship "participant.goal"). */
+  goal?: ParticipantGoal;
   onBoard: boolean;
   createdAt: Instant;
   /** Set when the participant leaves the FACT team: starts the retention period. */
@@ -198,11 +209,19 @@ export interface Participant extends Versioned {
   erasedAt?: Instant;
 }
 
+/** Someone outside the board who does an action (the network, issue 26). */
+export interface ExternalOwner {
+  role: ExternalRole;
+  name?: string;
+}
+
 export interface BoardAction {
   id: string;
   what: string;
-  /** Who does it: a member id of the board. */
+  /** Who does it: a member id of the board; with `external`, the member who wrote it and stays responsible. */
   responsibleId: MemberId;
+  /** Done by someone outside the board, named by role. Absent on every action written before the network. */
+  external?: ExternalOwner;
   byWhen: CalendarDate;
   done: boolean;
   writtenBy: OrganisationId;

@@ -198,3 +198,20 @@ export function planRights(member: Member, relation: Relation, participant: Pick
     isAllowed(member.role, "participant.setPlans", { ...relation, ownOrganisation: participant.writtenBy === member.organisationId })
   );
 }
+
+/**
+ * Ongoing support and the participant's goal on a row (issue 26): interventions are always the
+ * keeper's own items, so only the role matters; the goal is the case manager's organisation's.
+ */
+export function supportRights(
+  member: Member,
+  relation: Relation,
+  caseManagerOrganisation: OrganisationId | undefined,
+): Pick<RowRights, "keepInterventions" | "setGoal"> {
+  return {
+    keepInterventions: isAllowed(member.role, "intervention.keep", relation),
+    setGoal:
+      mayChange("participant.goal", member.organisationId, caseManagerOrganisation ?? "") &&
+      isAllowed(member.role, "participant.setGoal", { ...relation, ownOrganisation: true }),
+  };
+}

@@ -1,4 +1,4 @@
-import { BoardReason, Priority, TakeOffOutcome } from "@fact-board/contract";
+import { BoardReason, ExternalRole, Priority, TakeOffOutcome } from "@fact-board/contract";
 import { z } from "zod";
 import type { BoardEntry, BoardId, ClosedBoardEntry, ParticipantId } from "../domain/types";
 import {
@@ -42,6 +42,8 @@ const BoardAction = z.object({
   writtenBy: z.string(),
   createdBy: z.string(),
   createdAt: storedInstant,
+  /** Absent on every action written before the network (issue 26): a member owns it. */
+  external: z.object({ role: ExternalRole, name: z.string().optional() }).optional(),
 });
 
 const Review = z.object({ organisationId: z.string(), on: storedDate, by: z.string() });

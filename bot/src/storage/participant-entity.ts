@@ -38,6 +38,8 @@ const PlansColumn = z.object({
   updatedBy: z.string().optional(),
 });
 
+const GoalColumn = z.object({ text: z.string(), organisationId: z.string(), writtenBy: z.string(), writtenAt: storedInstant });
+
 /** zod leaves absent optional keys out, so the parsed column is already the domain shape. */
 const plansOf = (stored: z.output<typeof PlansColumn> | undefined): ParticipantPlans => (stored ? (stored as ParticipantPlans) : NO_PLANS);
 
@@ -57,6 +59,8 @@ const ParticipantEntity = z.object({
    * as not set ("Ej angivet"), never as "no".
    */
   plans: jsonColumn(PlansColumn).optional(),
+  /** The participant's own goal (issue 26); absent on every row before it, and when none is written. */
+  goal: jsonColumn(GoalColumn).optional(),
   onBoard: z.boolean(),
   createdAt: storedInstant,
   leftTeamOn: storedDate.optional(),
@@ -74,6 +78,7 @@ export const participantMapping: Mapping<Participant> = {
       writtenBy: p.writtenBy,
       organisationIds: toJson(p.organisationIds, "Organisations involved"),
       plans: toJson(p.plans, "Plans"),
+      goal: p.goal && toJson(p.goal, "Goal"),
       onBoard: p.onBoard,
       createdAt: p.createdAt,
       leftTeamOn: p.leftTeamOn,
@@ -94,6 +99,7 @@ export const participantMapping: Mapping<Participant> = {
       createdAt: e.createdAt,
       etag: e.etag,
     };
+    if (e.goal !== undefined) participant.goal = e.goal;
     if (e.leftTeamOn !== undefined) participant.leftTeamOn = e.leftTeamOn;
     if (e.erasedAt !== undefined) participant.erasedAt = e.erasedAt;
     return participant;

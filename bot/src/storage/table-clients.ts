@@ -22,6 +22,7 @@ export const TABLES = {
   sinceLastNotes: "SinceLastNotes",
   raisedParticipants: "RaisedParticipants",
   contacts: "Contacts",
+  interventions: "Interventions",
   auditLog: "AuditLog",
   boardVersions: "BoardVersions",
   dueItems: "DueItems",

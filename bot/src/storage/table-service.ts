@@ -10,6 +10,7 @@ import { type WalkthroughRepository, walkthroughRepository } from "./walkthrough
 import { type SinceLastRepository, sinceLastRepository } from "./since-last-repository";
 import { type RaisedRepository, raisedRepository } from "./raised-repository";
 import { type ContactRepository, contactRepository } from "./contact-repository";
+import { type InterventionRepository, interventionRepository } from "./intervention-repository";
 import { consentRepository } from "./consent-repository";
 import { type ConversationReferenceRepository, conversationReferenceRepository } from "./conversation-reference-repository";
 import { type DueItemRepository, dueItemRepository } from "./due-item-repository";
@@ -32,6 +33,7 @@ export interface Storage extends SnapshotSources {
   raised: RaisedRepository;
   /** Contacts per organisation (Kontakter). */
   contacts: ContactRepository;
+  interventions: InterventionRepository;
   audit: AuditRepository;
   boardVersions: BoardVersionRepository;
   dueItems: DueItemRepository;
@@ -75,6 +77,7 @@ export function storageOver(service: TableService): Storage {
     sinceLast: sinceLastRepository(tables),
     raised: raisedRepository(tables),
     contacts: contactRepository(tables),
+    interventions: interventionRepository(tables),
     audit: auditRepository(tables),
     boardVersions: boardVersionRepository(tables),
     dueItems: dueItemRepository(tables),

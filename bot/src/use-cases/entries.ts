@@ -181,12 +181,15 @@ export async function addAction(
     return viewOf(ctx, entry, deps);
   }
   assertFresh(entry, body.etag, ctx, deps);
-  const responsible = await deps.storage.members.get(boardId, body.responsibleId);
+  // Owned outside the board (the network): the member who writes it stays responsible, shown as "via".
+  const responsibleId = body.external ? actor.member.id : body.responsibleId!;
+  const responsible = await deps.storage.members.get(boardId, responsibleId);
   if (!responsible) throw new NotFound("The responsible member");
+  const external = body.external && { role: body.external.role, ...(body.external.name ? { name: body.external.name } : {}) };
   const edited = board.addAction(
     entry,
     actor.member,
-    { id: actionId, what: body.what, responsibleId: body.responsibleId, byWhen: body.byWhen },
+    { id: actionId, what: body.what, responsibleId, byWhen: body.byWhen, ...(external ? { external } : {}) },
     nowOf(deps),
   );
   return saveEdited(deps, actor, ctx, edited, body.etag, { type: "actionAgreed", participantId, actionId });

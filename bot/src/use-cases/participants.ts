@@ -9,6 +9,7 @@ import { assertRegistrable } from "../domain/participant-registration";
 import { NO_PLANS, setPlans } from "../domain/plans";
 import { recordAdminChange } from "./admin-audit";
 import { visibleNotes } from "./since-last";
+import { visibleInterventions } from "./interventions";
 import { recordAccess } from "./audit";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { participantRecordRights, planRights } from "../domain/viewer-rights";
@@ -155,10 +156,11 @@ export async function readHistory(
   const ctx = await loadVisibleParticipant(deps, actor, boardId, participantId);
   const today = todayOf(deps);
   // Settled: an entry a crash left both current and closed is shown once, as it really is.
-  const [{ current, closed }, signals, notes] = await Promise.all([
+  const [{ current, closed }, signals, notes, interventions] = await Promise.all([
     deps.storage.entries.settle(boardId, participantId),
     deps.storage.signals.listForParticipant(boardId, participantId),
     deps.storage.sinceLast.listForParticipant(boardId, participantId),
+    deps.storage.interventions.listForParticipant(boardId, participantId),
   ]);
   const currentView = current && toEntryView(ctx.visibility, current, today);
   const viewer = { member: actor.member, relation: ctx.relation };
@@ -169,5 +171,6 @@ export async function readHistory(
     closed: closed.flatMap((c) => toClosedEntryView(ctx.visibility, c) ?? []).sort((a, b) => b.takenOffOn.localeCompare(a.takenOffOn)),
     signals: signals.flatMap((e) => toSignalView(ctx.visibility, e, deps.clock(), viewer) ?? []),
     sinceLast: visibleNotes(ctx.visibility, notes),
+    interventions: visibleInterventions(ctx.visibility, interventions),
   };
 }

@@ -6,12 +6,13 @@ import { splitCover } from "../domain/cover";
 import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { Actor, Board, BoardId, CalendarDate, Member, Participant } from "../domain/types";
-import { generalPermissions, rowRights } from "../domain/viewer-rights";
+import { generalPermissions, rowRights, supportRights } from "../domain/viewer-rights";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordAccess } from "./audit";
 import { todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
 import { sinceLastFrom, visibleNotes } from "./since-last";
+import { visibleInterventions } from "./interventions";
 import { toAbsenceView, toEntryView, toSignalView, toMemberView, toOrganisationView, toParticipantView } from "./view-mappers";
 
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
@@ -47,9 +48,10 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   assertAllowed(actor.member, "board.read");
   const today = todayOf(deps);
   const now = deps.clock();
-  const [snapshot, version] = await Promise.all([
+  const [snapshot, version, ongoing] = await Promise.all([
     deps.storage.loadBoardSnapshot(boardId, today),
     deps.storage.boardVersions.current(boardId),
+    deps.storage.interventions.listOngoing(boardId),
   ]);
   if (!snapshot.board) throw new NotFound("The board");
   // One range query after the snapshot (it needs the board's meeting days): the notes since the last meeting.
@@ -64,6 +66,7 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
   const visibleById = new Map<string, NonNullable<ReturnType<typeof visibilityFor>>>();
   let hiddenCount = 0;
   const lead = snapshot.board.leadOrganisationId;
+  const organisationOf = new Map(snapshot.members.map((m) => [m.id, m.organisationId]));
   for (const entry of snapshot.entries) {
     const participant = participants.get(entry.participantId);
     const pc = consents.get(entry.participantId) ?? [];
@@ -79,11 +82,15 @@ export async function readBoard(deps: UseCaseDeps, actor: Actor, boardId: BoardI
     rows.push({
       participant: toParticipantView(visibility, pc, snapshot.currentAbsences, true, today, viewer),
       entry: entryView,
-      may: rowRights(actor.member, viewer.relation, participant, entry, lead),
+      may: {
+        ...rowRights(actor.member, viewer.relation, participant, entry, lead),
+        ...supportRights(actor.member, viewer.relation, organisationOf.get(participant.caseManagerId)),
+      },
       sinceLast: visibleNotes(
         visibility,
         recentNotes.filter((n) => n.participantId === participant.id),
       ),
+      interventions: visibleInterventions(visibility, ongoing),
     });
   }
   // Check-in order as this viewer reads it: a priority it may not read (the lead organisation's) orders as none, last.

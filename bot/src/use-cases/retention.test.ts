@@ -110,6 +110,16 @@ describe("leaving the team and erasure after the retention period", () => {
         note: "Orolig efter helgen",
       }),
     );
+    await storage.interventions.create({
+      boardId,
+      participantId: leaving.id,
+      id: "i1",
+      organisationId: "kommun",
+      kind: "housingSupport",
+      label: "Påhittad: två gånger i veckan",
+      writtenBy: caseManager.id,
+      writtenAt: "2026-02-23T07:00:00.000Z",
+    });
     await storage.sinceLast.create({
       boardId,
       participantId: leaving.id,
@@ -167,6 +177,7 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(await storage.consents.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.sinceLast.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.contacts.listForParticipant(boardId, leaving.id)).toEqual([]);
+    expect(await storage.interventions.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.entries.history(boardId, leaving.id)).toEqual([]);
     const [signal] = await storage.signals.listForParticipant(boardId, leaving.id);
     expect(signal).toBeDefined();

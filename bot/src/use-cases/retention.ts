@@ -119,6 +119,7 @@ async function eraseParticipant(deps: UseCaseDeps, p: Participant & { etag: stri
   await deps.storage.sinceLast.deleteForParticipant(p.boardId, p.id);
   await deps.storage.raised.deleteForParticipant(p.boardId, p.id);
   await deps.storage.contacts.deleteForParticipant(p.boardId, p.id);
+  await deps.storage.interventions.deleteForParticipant(p.boardId, p.id);
   // Last, so a run that fails half-way finds the participant on its work list again.
   await deps.storage.participants.erase(p.boardId, p.id, { expectedEtag: p.etag, erasedAt: nowOf(deps) });
   await deps.storage.boardVersions.bump(p.boardId);

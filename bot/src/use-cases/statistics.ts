@@ -29,6 +29,9 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   coverRequests: "Förfrågningar om ersättare",
   actionsBySeveralOrganisations: "På tavlan med åtgärder från flera organisationer",
   checkInsHeld: "Morgonmöten hållna",
+  ...Object.fromEntries(
+    Object.entries(svWords.interventionKind).map(([code, word]) => [`interventions.${code}`, `Pågående insatser: ${word}`]),
+  ),
 };
 
 /** The first column names the period counted: a script reading "month" keeps working with the monthly form. */
@@ -109,7 +112,7 @@ export async function exportStatistics(
   // The months asked for, counted in whole periods: a quarter or year begun before them is counted from its start.
   const periods = periodsOf(monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS)), length);
   const from = periods[0]!.first;
-  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences] = await Promise.all([
+  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
     deps.storage.entries.listCurrent(boardId),
@@ -117,9 +120,10 @@ export async function exportStatistics(
     deps.storage.checkIns.listBetween(boardId, from, today),
     deps.storage.signals.listForBoard(boardId),
     deps.storage.absences.listForBoard(boardId),
+    deps.storage.interventions.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
   await recordCountsExport(deps, actor, boardId);
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences }, periods, today);
+  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions }, periods, today);
   return statisticsCsv(rows, { format, timeZone: deps.timeZone }, length);
 }

@@ -12,6 +12,7 @@ import type {
 } from "@fact-board/contract";
 import { lastReviewReadable, nextEvaluationWriterOf, outcomeWriterOf, priorityWriterOf } from "../domain/board";
 import { sipFollowUpOverdue } from "../domain/plans";
+import { readableGoal } from "../domain/goal";
 import { consentStatusOn, daysUntilExpiry } from "../domain/consent";
 import { hasPartnershipConsentProblem } from "../domain/indicators";
 import { type CoverSplit, askedSubstitute, isAbsentOn, standInFor } from "../domain/cover";
@@ -107,8 +108,17 @@ export function toParticipantView(
       viewer ? { ...c, may: consentRights(viewer.member, viewer.relation, p, c.disclosingOrganisationId) } : c,
     ),
     consentProblem: hasPartnershipConsentProblem(p, consents, today),
+    ...goalOf(v),
     ...(p.etag ? { etag: p.etag } : {}),
   };
+}
+
+/** The goal under its writer's consent (domain/goal.ts). */
+function goalOf(v: ParticipantVisibility): { goal?: ParticipantView["goal"] } {
+  const goal = readableGoal(v);
+  return goal
+    ? { goal: { text: goal.text, organisationId: goal.organisationId, writtenBy: goal.writtenBy, writtenAt: goal.writtenAt } }
+    : {};
 }
 
 /** The plans are the base record's: whoever may see the participant sees them, as stated or "notSet". */
@@ -140,6 +150,7 @@ function actionViews(v: ParticipantVisibility, e: Pick<BoardEntry, "actions">): 
       done: a.done,
       writtenBy: a.writtenBy,
       mayMarkDone: mayMarkActionDone(v.viewer, a),
+      ...(a.external ? { external: { role: a.external.role, ...(a.external.name ? { name: a.external.name } : {}) } } : {}),
     }));
 }
 

@@ -3,8 +3,9 @@ import { NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import type { RaisedParticipant } from "../domain/raise-today";
 import type { SinceLastNote } from "../domain/since-last";
-import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, OrganisationId, Participant } from "../domain/types";
-import { rowRights } from "../domain/viewer-rights";
+import type { Intervention } from "../domain/interventions";
+import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, Member, OrganisationId, Participant } from "../domain/types";
+import { rowRights, supportRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
 import { meetingOfTheDay } from "../domain/meeting-schedule";
 import { currentParticipantId, isPresenterPresent, type Walkthrough } from "../domain/walkthrough";
@@ -14,6 +15,7 @@ import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { relationOf } from "./relation";
 import { readableRaises } from "./raise-today";
 import { visibleNotes } from "./since-last";
+import { visibleInterventions } from "./interventions";
 import { toEntryView, toParticipantView } from "./view-mappers";
 
 // Following the presenter: what an attendee reads on a move (the walkthrough's position and the
@@ -32,6 +34,10 @@ export interface CurrentSources {
   sinceLastNotes: readonly Stored<SinceLastNote>[];
   /** The walkthrough day's raises (Ta upp idag): a raised participant is shown with the reasons the viewer may read. */
   raises: readonly RaisedParticipant[];
+  /** The board's ongoing interventions (the current participant's are shown). */
+  interventions: readonly Stored<Intervention>[];
+  /** The board's members: whose organisation the case manager is (the goal's writer). */
+  members: readonly Pick<Member, "id" | "organisationId">[];
 }
 
 /**
@@ -67,11 +73,19 @@ export async function currentFor(
   const row = {
     participant: toParticipantView(visibility, consents, sources.absences, true, today, viewer),
     entry: entryView,
-    may: rowRights(actor.member, viewer.relation, visibility.participant, entry, sources.lead),
+    may: {
+      ...rowRights(actor.member, viewer.relation, visibility.participant, entry, sources.lead),
+      ...supportRights(
+        actor.member,
+        viewer.relation,
+        sources.members.find((m) => m.id === visibility.participant.caseManagerId)?.organisationId,
+      ),
+    },
     sinceLast: visibleNotes(
       visibility,
       sources.sinceLastNotes.filter((n) => n.participantId === currentId),
     ),
+    interventions: visibleInterventions(visibility, sources.interventions),
   };
   await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
   return { ...at, shown: "details", participantId: currentId, row };
@@ -81,6 +95,8 @@ export async function currentFor(
 export type MoveSnapshot = BoardSnapshot & {
   sinceLastNotes: ReadonlyArray<Stored<SinceLastNote>>;
   raises: readonly RaisedParticipant[];
+  /** The board's ongoing interventions (a change bumps the board version too). */
+  interventions: ReadonlyArray<Stored<Intervention>>;
 };
 
 /** What the move view reads as of a version (the core keeps one per version and instance). */
@@ -122,6 +138,8 @@ export async function readWalkthroughMove(
     lead: snapshot.board?.leadOrganisationId,
     sinceLastNotes: snapshot.sinceLastNotes,
     raises: snapshot.raises,
+    interventions: snapshot.interventions,
+    members: snapshot.members,
   });
   return {
     meetingId: w.meetingId,

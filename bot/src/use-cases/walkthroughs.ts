@@ -321,6 +321,8 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     // This meeting's "since the last meeting": from its own last day.
     sinceLastNotes: await deps.storage.sinceLast.listFrom(w.boardId, lastMeetingDay([meeting], today)),
     raises,
+    interventions: await deps.storage.interventions.listOngoing(w.boardId),
+    members,
   });
   const onBoard = new Set(entries.map((e) => e.participantId));
   const sections = walkthroughSections(w.order, {

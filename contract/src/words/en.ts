@@ -62,6 +62,23 @@ export const words: Vocabulary = {
   },
   planStatus: { yes: "Yes", no: "No", notSet: "Not stated" },
   boardModel: { fact: "FACT", enhancedCollaboration: "Enhanced collaboration", otherCollaboration: "Other collaboration" },
+  interventionKind: {
+    housingSupport: "Housing support",
+    ipsWork: "IPS/employment",
+    laro: "LARO (opioid substitution)",
+    depotMedication: "Depot medication",
+    financialAssistance: "Financial assistance",
+    outpatientTreatment: "Outpatient treatment",
+    inpatientCare: "Inpatient care",
+    other: "Other",
+  },
+  externalRole: {
+    amfGuide: "AMF guide",
+    housingSupportWorker: "Housing support worker",
+    guardian: "Guardian (god man)",
+    relative: "Relative",
+    other: "Other",
+  },
 };
 
 export const terms: Terms = {

@@ -63,6 +63,23 @@ export const words: Vocabulary = {
   },
   planStatus: { yes: "Ja", no: "Nej", notSet: "Ej angivet" },
   boardModel: { fact: "FACT", enhancedCollaboration: "Förstärkt samverkan", otherCollaboration: "Annan samverkan" },
+  interventionKind: {
+    housingSupport: "Boendestöd",
+    ipsWork: "IPS/arbete",
+    laro: "LARO",
+    depotMedication: "Depåmedicinering",
+    financialAssistance: "Ekonomiskt bistånd",
+    outpatientTreatment: "Öppenvårdsbehandling",
+    inpatientCare: "Heldygnsvård",
+    other: "Annat",
+  },
+  externalRole: {
+    amfGuide: "AMF-guide",
+    housingSupportWorker: "Boendestödjare",
+    guardian: "God man",
+    relative: "Närstående",
+    other: "Annan",
+  },
 };
 
 export const terms: Terms = {

@@ -7,6 +7,8 @@ import type {
   BoardReason,
   ConsentStatus,
   CoverState,
+  ExternalRole,
+  InterventionKind,
   SignalState,
   LogReviewRule,
   LogReviewStatus,
@@ -44,6 +46,8 @@ export interface Vocabulary {
   logReviewRule: Record<LogReviewRule, string>;
   planStatus: Record<PlanStatus, string>;
   boardModel: Record<BoardModel, string>;
+  interventionKind: Record<InterventionKind, string>;
+  externalRole: Record<ExternalRole, string>;
 }
 
 /**

@@ -52,6 +52,11 @@ import type {
   SinceLastNoteView,
   WriteSinceLastBody,
   FollowUpView,
+  AddInterventionBody,
+  EditInterventionBody,
+  EndInterventionBody,
+  InterventionView,
+  SetGoalBody,
 } from "@fact-board/contract";
 import type {
   AddMemberBody,
@@ -175,6 +180,24 @@ export class ApiClient {
     this.request<SinceLastNoteView>("PUT", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/since-last`, body);
   raiseToday = (boardId: string, participantId: string, body: RaiseTodayBody) =>
     this.request<RaisedView>("POST", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/raise-today`, body);
+  /** Pågående insatser: the own organisation's ongoing interventions (issue 26). */
+  addIntervention = (boardId: string, participantId: string, body: AddInterventionBody) =>
+    this.request<InterventionView>("POST", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/interventions`, body);
+  editIntervention = (boardId: string, participantId: string, interventionId: string, body: EditInterventionBody) =>
+    this.request<InterventionView>(
+      "PUT",
+      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/interventions/${seg(interventionId)}`,
+      body,
+    );
+  endIntervention = (boardId: string, participantId: string, interventionId: string, body: EndInterventionBody) =>
+    this.request<InterventionView>(
+      "POST",
+      `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/interventions/${seg(interventionId)}/end`,
+      body,
+    );
+  /** Deltagarens mål: the case manager's organisation writes it, under the participant's etag. */
+  setGoal = (boardId: string, participantId: string, body: SetGoalBody) =>
+    this.request<ParticipantView>("PUT", `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/goal`, body);
   review = (boardId: string, participantId: string, body: ReviewBody) =>
     this.request<EntryView>("POST", `/api/boards/${seg(boardId)}/entries/${seg(participantId)}/review`, body);
   takeOff = (boardId: string, participantId: string, body: TakeOffBody) =>

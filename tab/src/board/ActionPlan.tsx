@@ -1,10 +1,11 @@
-import type { ActionView, BoardRow } from "@fact-board/contract";
+import type { ActionView, BoardRow, ExternalRole } from "@fact-board/contract";
 import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
 import { memberName, organisationName } from "./model";
+import { EXTERNAL_NAME_MAX, externalRoles } from "./supportVocabulary";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -39,24 +40,42 @@ export function ActionPlan({ row }: { row: BoardRow }) {
   // Owner and date are chosen for each action, never carried over from the previous participant.
   const [who, setWho] = useState("");
   const [byWhen, setByWhen] = useState("");
+  // The network: someone outside the board (who = "external:<role>"), named if wanted.
+  const [externalName, setExternalName] = useState("");
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     setWhat("");
     setWho("");
     setByWhen("");
+    setExternalName("");
   }, [row.participant.id]);
-  const ownerOf = (memberId: string) => {
+  const memberOwner = (memberId: string) => {
     const m = board.members.find((x) => x.id === memberId);
     return m ? `${m.displayName} (${organisationName(board, m.organisationId)})` : memberName(board, memberId);
   };
+  // An external owner reads with the member who wrote it and stays responsible: "AMF-guide Eva, via Ada".
+  const ownerOf = (action: ActionView) =>
+    action.external
+      ? `${t(`externalRole.${action.external.role}`)}${action.external.name ? ` ${action.external.name}` : ""}, ${t("plan.via", {
+          // The writer's organisation is the action's, named with it where it is not the viewer's.
+          member: memberName(board, action.responsibleId),
+        })}`
+      : memberOwner(action.responsibleId);
+  const externalRole = who.startsWith("external:") ? (who.slice("external:".length) as ExternalRole) : undefined;
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     if (!what.trim() || !who || !byWhen) return;
     setSaving(true);
-    const outcome = await submit(row, { kind: "addAction", action: { id: newActionId(), what: what.trim(), responsibleId: who, byWhen } });
+    const owner = externalRole
+      ? { external: { role: externalRole, ...(externalName.trim() ? { name: externalName.trim() } : {}) } }
+      : { responsibleId: who };
+    const outcome = await submit(row, { kind: "addAction", action: { id: newActionId(), what: what.trim(), ...owner, byWhen } });
     setSaving(false);
-    if (outcome.saved) setWhat("");
+    if (outcome.saved) {
+      setWhat("");
+      setExternalName("");
+    }
   };
 
   return (
@@ -69,7 +88,7 @@ export function ActionPlan({ row }: { row: BoardRow }) {
       ) : (
         <ul className={styles.list}>
           {row.entry.actions.map((action) => {
-            const label = `${action.what} — ${ownerOf(action.responsibleId)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`;
+            const label = `${action.what} — ${ownerOf(action)}, ${t("plan.byWhen").toLowerCase()} ${formatDate(action.byWhen)}`;
             return (
               <li key={action.id} data-action-written-by={action.writtenBy}>
                 {editable && action.mayMarkDone ? (
@@ -109,8 +128,20 @@ export function ActionPlan({ row }: { row: BoardRow }) {
                     ))}
                 </optgroup>
               ))}
+              <optgroup label={t("plan.ownerExternal")}>
+                {externalRoles.map((r) => (
+                  <option key={r} value={`external:${r}`}>
+                    {t(`externalRole.${r}`)}
+                  </option>
+                ))}
+              </optgroup>
             </Select>
           </Field>
+          {externalRole && (
+            <Field label={t("plan.externalName")}>
+              <Input value={externalName} maxLength={EXTERNAL_NAME_MAX} onChange={(_e, d) => setExternalName(d.value)} />
+            </Field>
+          )}
           <Field label={t("plan.byWhen")} required>
             <Input type="date" value={byWhen} min={board.today} onChange={(_e, d) => setByWhen(d.value)} />
           </Field>

@@ -19,6 +19,8 @@ import { useBoardContext } from "./BoardContext";
 import { ConsentSection } from "./ConsentSection";
 import { ContactsSection } from "./ContactsSection";
 import { EntryDetails } from "./EntryDetails";
+import { GoalSection } from "./GoalSection";
+import { EndedInterventions, InterventionsSection } from "./InterventionsSection";
 import { can, memberName, organisationName } from "./model";
 import { SignalsSection } from "./SignalsSection";
 
@@ -55,6 +57,7 @@ export function ParticipantDetail({
   // Keep showing the latest live version of the row while the drawer is open.
   const live = board.rows.find((r) => r.participant.id === row.participant.id) ?? row;
   const { participant } = live;
+  const onBoard = board.rows.some((r) => r.participant.id === participant.id);
 
   useEffect(() => {
     let cancelled = false;
@@ -92,7 +95,9 @@ export function ParticipantDetail({
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
-        {board.rows.some((r) => r.participant.id === participant.id) && <EntryDetails row={live} onTakenOff={onClose} />}
+        <GoalSection participant={participant} may={onBoard ? live.may : undefined} />
+        {onBoard && <EntryDetails row={live} onTakenOff={onClose} />}
+        {onBoard && <InterventionsSection row={live} />}
         <section className={styles.section} aria-label={t("detail.organisations")}>
           <Subtitle2 as="h3">{t("detail.organisations")}</Subtitle2>
           <Text>
@@ -125,6 +130,7 @@ export function ParticipantDetail({
               </li>
             ))}
           </ul>
+          <EndedInterventions interventions={history?.interventions ?? []} />
           {olderNotes.length > 0 && (
             <>
               <Text weight="semibold">{t("sinceLast.older")}</Text>

@@ -27,6 +27,9 @@ const LABELS: Record<string, MessageKey> = {
   studyParticipantId: "field.studyParticipantId",
   // Kontakter: someone outside the board, by name and role.
   role: "field.contactRole",
+  // Pågående insatser and the network (issue 26); the goal's text is labelled as text.
+  label: "field.interventionLabel",
+  "external.name": "field.externalName",
 };
 
 /** The words for a refused personal identity number, or undefined when the error is something else. */

@@ -21,6 +21,8 @@ const prefixes = {
   logReviewRule: "logReview.rule",
   planStatus: "planStatus",
   boardModel: "boardModel",
+  interventionKind: "interventionKind",
+  externalRole: "externalRole",
 } as const satisfies Record<keyof Vocabulary, string>;
 
 type Prefixes = typeof prefixes;

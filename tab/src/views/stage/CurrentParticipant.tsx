@@ -4,6 +4,8 @@ import { forwardRef } from "react";
 import { ConsentSection } from "../../board/ConsentSection";
 import { ContactsSection } from "../../board/ContactsSection";
 import { EntryDetails } from "../../board/EntryDetails";
+import { GoalSection } from "../../board/GoalSection";
+import { InterventionsSection } from "../../board/InterventionsSection";
 import { SignalsSection } from "../../board/SignalsSection";
 import { SinceLastSection } from "../../board/SinceLastSection";
 import { useBoardContext } from "../../board/BoardContext";
@@ -100,12 +102,15 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
           {shown.participant.code} · {shown.participant.initials}
         </h2>
         <Text>{t("stage.position", position)}</Text>
+        {/* The participant's own goal heads the stage, beside the code: a line saved keeps the plan in view. */}
+        <GoalSection participant={shown.participant} may={shown.may} />
       </div>
       <div className={styles.columns}>
         <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
           <SinceLastSection row={shown} />
           <ContactsSection participant={shown.participant} compact />
+          <InterventionsSection row={shown} />
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />
         </div>

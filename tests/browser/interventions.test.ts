@@ -1,0 +1,164 @@
+import type { WalkthroughResponse } from "@fact-board/contract";
+import { addDays } from "../../bot/src/domain/dates";
+import { api, DEMO_BOARD_ID, signIn } from "../support/app";
+import { aConsent, anEntry, aParticipant, uniqueId } from "../support/storage";
+import { openInTeamsHost, type TeamsHost } from "../support/teams-host.cjs";
+import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
+
+// Pågående insatser and the network on the meeting stage (issue 26 items 2 and 4), in the Teams-like
+// host, three organisations: during the walkthrough the municipality (Norrby) adds an intervention
+// on the stage and the region adds an action owned by an AMF guide; each sees the other's with the
+// writing organisation named (and "via" the region's member); Västra, whose organisation no consent
+// names for this participant, sees only the placeholder and none of it.
+
+const suite = browserSuite();
+const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
+const STAGE_URL = `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`;
+const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
+const NORRBY = "norrby-soc";
+const REGION = "region-psykiatri";
+const NORRBYS_NAME = "Norrby kommun, socialförvaltningen (fiktiv)";
+
+async function onStage(person: Person): Promise<TeamsHost> {
+  const token = await signIn(suite.app.baseUrl, person);
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const host = await openInTeamsHost(context, suite.app.baseUrl, {
+    frameContext: "meetingStage",
+    url: STAGE_URL,
+    token,
+    person,
+    context: IN_MEETING,
+    width: 1280,
+    height: 720,
+  });
+  await waitForBoard(host);
+  return host;
+}
+
+/** A fictitious participant the region wrote, on the board; consents: region → Norrby, Norrby → region. Västra is not involved. */
+async function aParticipantOfRegionAndNorrby(today: string): Promise<{ id: string; code: string }> {
+  const storage = suite.app.storage;
+  const caseManagerId = `${people.coordinator.tenantId}.${people.coordinator.objectId}`;
+  const code = `ZQI-${String(Date.now() % 10_000).padStart(4, "0")}`;
+  const participant = await storage.participants.create(
+    aParticipant(DEMO_BOARD_ID, {
+      code,
+      initials: "QI",
+      caseManagerId,
+      writtenBy: REGION,
+      organisationIds: [REGION, NORRBY],
+      onBoard: true,
+      createdAt: `${today}T06:00:00.000Z`,
+      goal: {
+        text: "Påhittat testmål: ha kvar lägenheten.",
+        organisationId: REGION,
+        writtenBy: caseManagerId,
+        writtenAt: `${today}T06:00:00.000Z`,
+      },
+    }),
+  );
+  for (const [from, to] of [
+    [REGION, NORRBY],
+    [NORRBY, REGION],
+  ] as const) {
+    await storage.consents.save(
+      aConsent(DEMO_BOARD_ID, participant.id, {
+        disclosingOrganisationId: from,
+        receivingOrganisationIds: [to],
+        status: "given",
+        givenOn: addDays(today, -10),
+        validUntil: addDays(today, 300),
+        recordedBy: caseManagerId,
+        recordedAt: `${today}T06:00:00.000Z`,
+      }),
+    );
+  }
+  await storage.entries.create(
+    anEntry(DEMO_BOARD_ID, participant.id, {
+      id: uniqueId("e"),
+      writtenBy: REGION,
+      priority: "high",
+      putOnOn: addDays(today, -2),
+      putOnBy: caseManagerId,
+      nextEvaluationOn: addDays(today, 3),
+      actions: [],
+      updatedAt: `${today}T06:00:00.000Z`,
+      updatedBy: caseManagerId,
+    }),
+  );
+  return { id: participant.id, code };
+}
+
+it("lets the municipality add an intervention and the region an action owned by an AMF guide on the stage; Västra sees only the placeholder", async () => {
+  const ada = people.coordinator; // region, presents
+  const hugo = people.northCoordinator; // Norrby
+  const per = people.westCoordinator; // Västra: no consent names it for this participant
+  const { board } = await suite.boardAs(ada);
+  const target = await aParticipantOfRegionAndNorrby(board.today);
+
+  const presenter = await onStage(ada);
+  await presenter.frame.getByRole("button", { name: "Starta genomgång" }).click();
+  await presenter.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
+  const asAda = (await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, ada), "GET", WALKTHROUGH)).body
+    .walkthrough!;
+  const index = asAda.visible.find((v) => v.participantId === target.id)!.index;
+
+  const municipality = await onStage(hugo);
+  const west = await onStage(per);
+  for (let i = 1; i <= index; i++) {
+    await presenter.frame.locator("[data-current-index] h2").press("n");
+    await presenter.frame.locator(`[data-current-index='${i}']`).waitFor();
+  }
+  await presenter.frame.locator(`[data-current-participant='${target.code}']`).waitFor();
+  await municipality.frame.locator(`[data-current-participant='${target.code}']`).waitFor();
+  await west.frame.locator(`[data-current-index='${index}'] [data-current-placeholder]`).waitFor();
+
+  // The participant's goal heads the stage, with the writing organisation.
+  expect(await presenter.frame.getByRole("region", { name: "Deltagarens mål" }).innerText()).toContain("Påhittat testmål");
+
+  // Norrby adds its intervention on the stage, following the presenter: no dialog, no other view.
+  const label = "Påhittad: boendestöd två gånger i veckan";
+  const ownSupport = municipality.frame.getByRole("region", { name: "Pågående insatser" });
+  await ownSupport.getByRole("button", { name: /Lägg till insats/ }).click();
+  await ownSupport.getByRole("combobox", { name: "Insats" }).selectOption("housingSupport");
+  await ownSupport.getByRole("textbox", { name: "Kort beskrivning" }).fill(label);
+  await ownSupport.getByRole("button", { name: "Lägg till insats" }).click();
+  await ownSupport.locator(`[data-intervention-of='${NORRBY}']`, { hasText: label }).waitFor();
+  expect(await municipality.frame.locator(`[data-current-participant='${target.code}']`).count()).toBe(1);
+
+  // The region adds an action an AMF guide does: the region's member stays responsible ("via").
+  const what = "Påhittad: följa med till AMF-mötet";
+  const plan = presenter.frame.getByRole("region", { name: "Dagens plan" });
+  await plan.getByRole("textbox", { name: "Åtgärd" }).fill(what);
+  await plan.getByRole("combobox", { name: "Ansvarig" }).selectOption("external:amfGuide");
+  await plan.getByRole("textbox", { name: "Namn (valfritt)" }).fill("Påhittad guide");
+  await plan.getByRole("textbox", { name: "Senast", exact: true }).fill(board.today);
+  await plan.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await plan.locator(`[data-action-written-by='${REGION}']`, { hasText: what }).waitFor();
+
+  // Each sees the other's item on the stage, with the writing organisation named.
+  const seenSupport = presenter.frame.getByRole("region", { name: "Pågående insatser" }).locator(`[data-intervention-of='${NORRBY}']`);
+  await seenSupport.filter({ hasText: label }).waitFor();
+  expect(await seenSupport.innerText()).toContain(NORRBYS_NAME);
+  // The region reads Norrby's intervention as text: it has no button to end it.
+  expect(await seenSupport.getByRole("button").count()).toBe(0);
+  const seenAction = municipality.frame
+    .getByRole("region", { name: "Dagens plan" })
+    .locator(`[data-action-written-by='${REGION}']`, { hasText: what });
+  await seenAction.waitFor();
+  expect(await seenAction.innerText()).toMatch(/AMF-guide Påhittad guide, via Ada Fiktiv/);
+  expect(await seriousAxeViolations(presenter.frame)).toEqual([]);
+  await screenshot(presenter.page, "stage-interventions-region");
+
+  // Västra: the placeholder only, none of it, and the API agrees.
+  await west.frame.locator(`[data-current-index='${index}'] [data-current-placeholder]`).waitFor();
+  const westText = await west.frame.locator("main").innerText();
+  for (const words of [label, what, "Påhittat testmål"]) expect(westText).not.toContain(words);
+  const westBoard = JSON.stringify(await suite.board(await signIn(suite.app.baseUrl, per)));
+  for (const words of [label, what, "Påhittat testmål"]) expect(westBoard).not.toContain(words);
+  const regionRow = (await suite.board(await signIn(suite.app.baseUrl, ada))).rows.find((r) => r.participant.id === target.id)!;
+  expect(regionRow.interventions).toEqual([expect.objectContaining({ label, organisationId: NORRBY, kind: "housingSupport" })]);
+
+  await Promise.all([presenter, municipality, west].map((h) => h.page.context().close()));
+});
