@@ -1,5 +1,7 @@
 import en from "./en.json";
+import enAdmin from "./en-admin.json";
 import sv from "./sv.json";
+import svAdmin from "./sv-admin.json";
 import { enTerms, enWords, svTerms, svWords, type Vocabulary } from "@fact-board/contract";
 import "./both";
 import { formatsFor, i18nextFor, languageFor } from "./index";
@@ -20,13 +22,26 @@ describe("language and strings", () => {
   });
 
   it("has every string in both languages, with the same placeholders", () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
     const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(sv) as (keyof typeof sv)[]) expect([key, placeholders(en[key])]).toEqual([key, placeholders(sv[key])]);
+    for (const [svCatalogue, enCatalogue] of [
+      [sv, en],
+      [svAdmin, enAdmin],
+    ] as Array<[Record<string, string>, Record<string, string>]>) {
+      expect(Object.keys(enCatalogue).sort()).toEqual(Object.keys(svCatalogue).sort());
+      for (const key of Object.keys(svCatalogue))
+        expect([key, placeholders(enCatalogue[key]!)]).toEqual([key, placeholders(svCatalogue[key]!)]);
+    }
+  });
+
+  it("keeps the admin pages' words apart from the first screen's, each key in one of them", () => {
+    expect(Object.keys(svAdmin).length).toBeGreaterThan(100);
+    expect(Object.keys(svAdmin).filter((key) => key in sv)).toEqual([]);
+    // Loaded with those pages (both.ts here), they are words like any other.
+    expect(svT("admin.page.studies")).toBe(svAdmin["admin.page.studies"]);
   });
 
   it("writes placeholders the i18next way and gives every count its plural forms", () => {
-    for (const catalog of [sv, en] as Record<string, string>[]) {
+    for (const catalog of [sv, en, svAdmin, enAdmin] as Record<string, string>[]) {
       for (const [key, text] of Object.entries(catalog)) {
         // A leftover single-brace {name} would show literally.
         expect([key, /[{}]/.test(text.replace(/\{\{\w+\}\}/g, ""))]).toEqual([key, false]);

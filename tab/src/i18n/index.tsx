@@ -2,6 +2,7 @@ import i18next, { type ParseKeys, type TFunction, type i18n as I18next } from "i
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import type sv from "./sv.json";
+import type svAdmin from "./sv-admin.json";
 import type { TermsCatalogue, VocabularyCatalogue } from "./vocabulary";
 
 import { DATE_FORMAT, type Language, intlLocales, languageFor } from "./language";
@@ -10,14 +11,20 @@ export { type Language, languageFor };
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
 export type MessageKey = ParseKeys;
 
-/** One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts), the shared vocabulary's and terms. */
-export type Catalogue = typeof sv & VocabularyCatalogue & TermsCatalogue;
+/**
+ * One language's strings: sv.json's keys (en.json has the same, checked by i18n.test.ts), the shared
+ * vocabulary's and terms, and the setting-up and follow-up pages' words (sv-admin.json), which load
+ * with those pages (load.ts `loadAdminWords`) rather than with every board.
+ */
+export type Catalogue = typeof sv & typeof svAdmin & VocabularyCatalogue & TermsCatalogue;
+/** What every surface needs at once: the catalogue without the admin pages' words. */
+export type FirstCatalogue = Omit<Catalogue, keyof typeof svAdmin>;
 
 /**
  * One i18next instance per language, ready at once once its catalogue is there. A page loads only
  * its own language's catalogue (load.ts); both have every key, so no fallback language is needed.
  */
-function createI18next(language: Language, catalogue: Catalogue): I18next {
+function createI18next(language: Language, catalogue: FirstCatalogue): I18next {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -36,9 +43,17 @@ function createI18next(language: Language, catalogue: Catalogue): I18next {
 const instances: Partial<Record<Language, I18next>> = {};
 
 /** Makes a language's catalogue available (load.ts fetches it; tests register both). */
-export function addCatalogue(language: Language, catalogue: Catalogue): void {
+export function addCatalogue(language: Language, catalogue: FirstCatalogue): void {
   instances[language] ??= createI18next(language, catalogue);
 }
+
+/** Adds the admin pages' words to a loaded language (load.ts). */
+export function addAdminWords(language: Language, words: typeof svAdmin): void {
+  instances[language]?.addResourceBundle(language, "translation", words, true, true);
+}
+
+/** The languages whose catalogue is loaded. */
+export const loadedLanguages = (): Language[] => (Object.keys(instances) as Language[]).filter((l) => instances[l] !== undefined);
 
 export function hasCatalogue(language: Language): boolean {
   return instances[language] !== undefined;

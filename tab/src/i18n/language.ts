@@ -36,3 +36,13 @@ const chunks = {
 export function catalogueChunks(language: Language) {
   return chunks[language]();
 }
+
+// The setting-up and follow-up pages' words: a chunk of their own, loaded with those pages.
+const adminChunks = {
+  sv: () => import("./sv-admin.json"),
+  en: () => import("./en-admin.json"),
+} satisfies Record<Language, () => Promise<unknown>>;
+
+export function adminCatalogueChunk(language: Language) {
+  return adminChunks[language]();
+}

@@ -7,7 +7,7 @@ import { ApiRequestError } from "../api/errors";
 import { errorDetail, errorText } from "../api/errorText";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
-import { OpenLinkProvider } from "../board/openLink";
+import { OpenLinkProvider } from "../board/openLinkContext";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";

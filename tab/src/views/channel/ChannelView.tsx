@@ -17,12 +17,15 @@ import { useNarrow } from "../../board/useNarrow";
 import { openedForm, useOpenItem } from "../../board/useOpenItem";
 import { useVersionedChange } from "../../board/useVersionedChange";
 import { useI18n } from "../../i18n";
+import { loadAdminWords } from "../../i18n/load";
 
 // Charts and the access log are for managers and rarely opened: they load on demand.
-const OverviewPanel = lazy(() => import("./OverviewPanel"));
-const AuditPanel = lazy(() => import("./AuditPanel"));
+// Their words come with them (i18n/load.ts loadAdminWords): the board's first screen does not carry them.
+const withAdminWords = <M,>(page: Promise<M>): Promise<M> => Promise.all([page, loadAdminWords()]).then(([m]) => m);
+const OverviewPanel = lazy(() => withAdminWords(import("./OverviewPanel")));
+const AuditPanel = lazy(() => withAdminWords(import("./AuditPanel")));
 // "Inställningar" is for admins and managers setting the board up: its own chunk.
-const SettingsView = lazy(() => import("../settings/SettingsView"));
+const SettingsView = lazy(() => withAdminWords(import("../settings/SettingsView")));
 // Read now and then, from the cards' "Hjälp" link too.
 const AboutBoard = lazy(() => import("./AboutBoard").then((m) => ({ default: m.AboutBoard })));
 
