@@ -106,6 +106,8 @@ it("a staff-role meeting leader starts a walkthrough ordered by organisation and
   await raised.locator(`[data-current-participant='${code}']`).waitFor();
   await raised.locator(`[data-raise-reason='${REGION}']`, { hasText: reason }).waitFor();
   await stage.frame.locator("[data-walkthrough-section='raised']", { hasText: "Upptagna idag" }).waitFor();
+  // The raise's saved toast fades out by itself; axe judges the stage at rest, not a half-faded toast.
+  await stage.frame.waitForFunction(() => document.querySelectorAll(".fui-Toast").length === 0);
   expect(await seriousAxeViolations(stage.frame)).toEqual([]);
   await screenshot(stage.page, "stage-raised-today");
 

@@ -39,6 +39,13 @@ it("names a reviewer, assesses a sampled record with a note that survives a relo
   expect(statisticsCsv.startsWith("\uFEFF# FACT Board – avidentifierad statistik")).toBe(true);
   expect(readCsv(statisticsCsv, "excel")[0]).toEqual(["Månad", "Organisationstyper", "Mått", "Antal"]);
   expect(statisticsCsv).not.toContain(participant.code);
+  // A small board counts per quarter too (issue 28): the first column says so.
+  await page.getByRole("combobox", { name: "Räkna per" }).selectOption("quarter");
+  const quarterly = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Ladda ner statistik för forskning (CSV)" }).click();
+  const quarterlyCsv = fs.readFileSync((await (await quarterly).path())!, "utf8");
+  expect(readCsv(quarterlyCsv, "excel")[0]).toEqual(["Kvartal", "Organisationstyper", "Mått", "Antal"]);
+  expect(readCsv(quarterlyCsv, "excel")[1]![0]).toMatch(/^\d{4}-Q[1-4]$/);
 
   const section = page.getByRole("group", { name: /^Loggkontroll: granskning av urval/ });
   await section.getByText("Du är inte utsedd till logggranskare", { exact: false }).waitFor();

@@ -13,6 +13,7 @@ import type {
   WithdrawFromStudyBody,
 } from "@fact-board/contract";
 import type {
+  StatisticsPeriod,
   AbsenceView,
   AddActionBody,
   AnswerCoverBody,
@@ -319,7 +320,8 @@ export class ApiClient {
     this.blob(
       `/api/boards/${seg(boardId)}/participants/${seg(participantId)}/log-extract.csv?${EXCEL}${organisationId ? `&organisationId=${seg(organisationId)}` : ""}`,
     );
-  statisticsCsv = (boardId: string) => this.blob(`/api/boards/${seg(boardId)}/statistics.csv?${EXCEL}`);
+  statisticsCsv = (boardId: string, period: StatisticsPeriod = "month") =>
+    this.blob(`/api/boards/${seg(boardId)}/statistics.csv?${EXCEL}&months=12&period=${period}`);
   /** The follow-up per organisation of a year (this year without one): counts only, for managers. */
   followUp = (boardId: string, year?: number) =>
     this.request<FollowUpView>("GET", `/api/boards/${seg(boardId)}/follow-up${year ? `?year=${year}` : ""}`);

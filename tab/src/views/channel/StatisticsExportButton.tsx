@@ -1,4 +1,5 @@
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { StatisticsPeriod } from "@fact-board/contract";
+import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
@@ -20,13 +21,15 @@ export function StatisticsExportButton() {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // A small board's months mostly read "x": a quarter or a year counts enough to show (issue 28).
+  const [period, setPeriod] = useState<StatisticsPeriod>("month");
   if (!can(board, "statistics.export")) return null;
 
   const download = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      saveBlob(await client.statisticsCsv(boardId), "statistik.csv");
+      saveBlob(await client.statisticsCsv(boardId, period), "statistik.csv");
     } catch (e) {
       setError(errorText(i18n, e));
     } finally {
@@ -35,6 +38,15 @@ export function StatisticsExportButton() {
   };
   return (
     <div className={styles.root}>
+      <Field label={i18n.t("statistics.period")} orientation="horizontal">
+        <Select value={period} onChange={(_e, d) => setPeriod(d.value as StatisticsPeriod)}>
+          {(["month", "quarter", "year"] as const).map((p) => (
+            <option key={p} value={p}>
+              {i18n.t(`statistics.period.${p}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Button onClick={() => void download()} disabled={busy}>
         {i18n.t("statistics.download")}
       </Button>
