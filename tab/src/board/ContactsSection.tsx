@@ -28,7 +28,13 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", flexDirection: "column" },
   line: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  links: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    // Call and chat are taps on a phone, not links in a sentence: 44 × 44 px on touch, like every control (App.tsx).
+    "@media (pointer: coarse)": { "& a": { minHeight: "44px", minWidth: "44px", display: "inline-flex", alignItems: "center" } },
+  },
   meta: { color: tokens.colorNeutralForeground2 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
