@@ -1,3 +1,4 @@
+import { teamDay } from "../support/team-calendar";
 // Issue 29: board administration is no door into everything. On a board set up from an empty store
 // (a region hosting it, two municipal partners), through the API: roles are granted only up to one's
 // own reach and a refused grant is audited; the board keeps an admin on every path; join requests
@@ -49,8 +50,8 @@ let regionOrg = "";
 let northOrg = "";
 let southOrg = "";
 const B = () => `/api/boards/${boardId}`;
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const today = () => teamDay();
+const inDays = (n: number) => teamDay(n);
 
 interface AuditEvent {
   what: string;

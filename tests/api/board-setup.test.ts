@@ -1,3 +1,4 @@
+import { teamDay } from "../support/team-calendar";
 // Issue 11: a real team sets up and runs its own board, on an empty store, through the API —
 // first run, organisations, members (roster and join request), substitutes, a CSV import with
 // refusals, role changes taking effect at the next request, leaving with hand-over, refusing
@@ -41,7 +42,7 @@ let boardId = "";
 let regionOrg = "";
 let muniOrg = "";
 const B = () => `/api/boards/${boardId}`;
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => teamDay(n);
 
 beforeAll(async () => {
   app = await startApp({ seed: false, env: { BOARD_CREATOR_TENANT_IDS: HOST } });
@@ -215,7 +216,7 @@ describe("participants: CSV import and personal identity numbers", () => {
     const before = await call(muniManager, "GET", B());
     expect(JSON.stringify(before.body)).not.toContain("NST-001");
     expect(before.body.hiddenCount).toBe(1);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = teamDay();
     expect(
       (
         await call(regionStaff, "PUT", `${B()}/participants/${p.id}/consents/${regionOrg}`, {

@@ -1,3 +1,4 @@
+import { teamDay } from "../support/team-calendar";
 // Issue 11, done when: on an empty store a person signs in, creates a board from the configuration
 // page, adds two partner organisations, adds members (one from the Teams roster the bot reads through
 // the stand-in connector, one by approving a join request made in a second browser), sets
@@ -234,7 +235,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   await putOn.getByRole("combobox", { name: /Deltagare/ }).selectOption({ label: "NST-001 · PB" });
   await putOn.getByRole("combobox", { name: /Anledning/ }).selectOption({ label: "Kris" });
   await putOn.getByRole("radio", { name: "Hög" }).check();
-  await putOn.getByLabel(/Nästa uppföljning/).fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await putOn.getByLabel(/Nästa uppföljning/).fill(teamDay(7));
   await putOn.getByRole("button", { name: "Ta upp på tavlan" }).click();
   await page.getByRole("table", { name: "På tavlan" }).getByText("NST-001").waitFor();
 
@@ -251,7 +252,7 @@ it("takes a team from an empty store to a board its partner sees through consent
   // With it, she sees the participant; the labour-market organisation, not named, still would not.
   const participantId = (await api<ParticipantList>(app.baseUrl, adminToken, "GET", `/api/boards/${boardId}/participants?q=NST-001`)).body
     .participants[0]!.id;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = teamDay();
   const consent = await api(
     app.baseUrl,
     adminToken,
@@ -261,7 +262,7 @@ it("takes a team from an empty store to a board its partner sees through consent
       status: "given",
       receivingOrganisationIds: [muniOrg],
       givenOn: today,
-      validUntil: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
+      validUntil: teamDay(180),
     },
   );
   expect(consent.status).toBeLessThan(300);

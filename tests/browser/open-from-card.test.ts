@@ -1,3 +1,4 @@
+import { teamDay } from "../support/team-calendar";
 import { type AbsenceView, type BoardView, openItemId } from "@fact-board/contract";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
 import { openInTeamsHost } from "../support/teams-host.cjs";
@@ -57,7 +58,7 @@ it("opens a consent in its participant's drawer from a Teams deep link (subEntit
 
 it("marks and focuses the absence a cover card names, and says so when a link's item is gone", async () => {
   const token = await signIn(suite.app.baseUrl, people.westCoordinator);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = teamDay();
   const registered = await api<AbsenceView>(suite.app.baseUrl, token, "POST", `/api/boards/${DEMO_BOARD_ID}/absences`, {
     from: today,
     to: today,

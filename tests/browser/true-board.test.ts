@@ -1,3 +1,4 @@
+import { teamDay } from "../support/team-calendar";
 // Issue 24, done when: on an empty store, set a participant's crisis plan and SIP (with a follow-up
 // date) through the drawer, import 200 participants with consent and plan columns (some lines
 // refused for another organisation's consent), and see the plans, the caseload count (200 less
@@ -26,7 +27,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => teamDay(offset);
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
