@@ -1,3 +1,4 @@
+import { startJobs } from "../jobs";
 import { twoOrganisations } from "../test-support";
 import { type Harness, action, click, install, personOf, personalChatOf, say, startHarness, textOf } from "../test-support/harness";
 import type { Member } from "../domain/types";
@@ -112,6 +113,73 @@ describe("a cover request Teams answers 504 to without posting", () => {
     });
     expect(covered.coverState).toBe("covered");
     expect((await h.core.viewInbox(await actorOf(substitute), boardId)).items.some((i) => i.kind === "cover")).toBe(false);
+  });
+});
+
+describe("a cover request Teams answered 504 to is posted once more, when that is safe", () => {
+  const coverCards = () => h.connector.cards(personalChatOf(substitute)).filter((c) => textOf(c).includes("Jag täcker"));
+  const runJobs = async (minutesLater: number, from: Date) => {
+    h.now.value = new Date(from.getTime() + minutesLater * 60_000);
+    const jobs = startJobs({ core: h.core, pollSeconds: 3600, claimant: "resend" });
+    await jobs.runOnce(h.now.value);
+    await jobs.stop();
+    await settled();
+  };
+  const register = async (from: string, to: string, teams: () => void) => {
+    await say(h, personOf(absentee), "frånvaro");
+    const reg = action(h.connector.cards(personalChatOf(absentee)).pop(), "absence.register");
+    h.connector.clear();
+    teams();
+    await click(h, personOf(absentee), reg.verb, { ...reg.data, from, to, reason: "vacation" });
+    await settled();
+    const absence = (await h.storage.absences.listForMember(boardId, absentee.id)).find((a) => a.from === from);
+    if (!absence) throw new Error("the absence was not registered");
+    return absence;
+  };
+
+  it("not before Teams' own late post has had time to land, then once, as a card that updates in place", async () => {
+    const start = new Date("2026-03-03T08:00:00.000Z"); // a Tuesday, 09:00 in Stockholm
+    h.now.value = start;
+    const absence = await register("2026-03-23", "2026-03-24", () => h.connector.failNext([504]));
+    expect(coverCards()).toHaveLength(0);
+    expect((await h.storage.members.get(boardId, substitute.id))!.notReachedSince).toBeDefined();
+
+    await runJobs(20, start);
+    expect(coverCards()).toHaveLength(0);
+    await runJobs(31, start);
+    expect(coverCards()).toHaveLength(1);
+    // Reached now: no longer "not reached", and no third post however long the request waits.
+    expect((await h.storage.members.get(boardId, substitute.id))!.notReachedSince).toBeUndefined();
+    await runJobs(90, start);
+    expect(coverCards()).toHaveLength(1);
+
+    // Unlike the post Teams left unknown, this copy is known: answering it updates it in place.
+    const accept = action(coverCards()[0], "cover.accept");
+    await click(h, personOf(substitute), accept.verb, accept.data);
+    await settled();
+    expect((await h.storage.absences.get(boardId, absence.id))!.cover.state).toBe("covered");
+    expect(h.connector.updates(personalChatOf(substitute)).length).toBeGreaterThan(0);
+  });
+
+  it("not at all when the substitute has opened Att göra meanwhile (Teams had posted it after all)", async () => {
+    const start = new Date("2026-03-04T08:00:00.000Z");
+    h.now.value = start;
+    await register("2026-03-25", "2026-03-26", () => h.connector.postThenTimeOut(1));
+    expect(coverCards()).toHaveLength(1);
+    await h.core.viewInbox(await actorOf(substitute), boardId);
+    await runJobs(45, start);
+    expect(coverCards()).toHaveLength(1);
+  });
+
+  it("not outside the substitute's working hours: the next morning instead", async () => {
+    const start = new Date("2026-03-05T15:45:00.000Z"); // Thursday 16:45 in Stockholm, closing at 17:00
+    h.now.value = start;
+    await register("2026-03-30", "2026-03-31", () => h.connector.failNext([504]));
+    expect(coverCards()).toHaveLength(0);
+    await runJobs(60, start); // 17:45: after hours
+    expect(coverCards()).toHaveLength(0);
+    await runJobs(16 * 60 + 20, start); // Friday 09:05
+    expect(coverCards()).toHaveLength(1);
   });
 });
 

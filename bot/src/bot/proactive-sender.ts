@@ -29,7 +29,8 @@ export interface OutgoingCard {
  * - failed: Teams kept refusing for now (throttled, 5xx): nothing posted, nothing recorded; try later.
  * - gone: the conversation is closed to the bot (403: app blocked or removed); its reference is dropped.
  * - uncertain: 504 on create. Teams often posts before timing out, and no API tells whether it did,
- *   so the attempt is recorded and never repeated: a second copy is worse than a late one.
+ *   so the attempt is recorded and not repeated here; the core may post a task card once more
+ *   later, when that is safe (core/unknown-deliveries.ts).
  */
 export type SendOutcome = "sent" | "duplicate" | "failed" | "gone" | "uncertain";
 

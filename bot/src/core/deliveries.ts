@@ -2,6 +2,7 @@ import type { Member } from "../domain/types";
 import { coverAlertDelivered, coverRequestDelivered, recordReach, signalRaisedDelivered } from "../use-cases/delivery-outcomes";
 import type { CoreDeps } from "./ports";
 import type { Delivery, NotificationPlan } from "./recipients";
+import { scheduleResends } from "./unknown-deliveries";
 
 // Carries out what recipients.ts decided, through the delivery port, and records what it meant:
 // who was reached and who not (delivery-outcomes.ts decides what follows from that). A card Teams
@@ -12,13 +13,17 @@ export interface DeliveryResult {
   reached: Member[];
   unreached: Member[];
   pending: Member[];
-  /** Teams answered 504: the card may be there or not. Never posted again; the task waits in their Att göra. */
+  /** Teams answered 504: the card may be there or not. The task waits in their Att göra; a task card is posted again once that is safe. */
   unknown: Member[];
   /** Channel posts (the fallback) Teams refused for now. */
   channelsRefused: number;
 }
 
-export async function deliver(deps: CoreDeps, d: Delivery, options: { finalAttempt?: boolean } = {}): Promise<DeliveryResult> {
+export async function deliver(
+  deps: CoreDeps,
+  d: Delivery,
+  options: { finalAttempt?: boolean; isResend?: boolean } = {},
+): Promise<DeliveryResult> {
   const result: DeliveryResult = { reached: [], unreached: [], pending: [], unknown: [], channelsRefused: 0 };
   await Promise.all(
     d.to.map(async (m) => {
@@ -30,6 +35,8 @@ export async function deliver(deps: CoreDeps, d: Delivery, options: { finalAttem
     }),
   );
   await recordWhatItMeans(deps, d, result);
+  // A second post left unknown too is not tried a third time: Att göra holds the task.
+  if (!options.isResend) await scheduleResends(deps, d, result.unknown);
   if (result.unreached.length > 0 && d.fallback) {
     const posted = await deps.delivery.postToBoardChannels(d.fallback, `${d.occasion}.channel`, d.to);
     result.channelsRefused = posted.refused;

@@ -16,6 +16,7 @@ import { MORNING_BRIEF_KIND, REPAIR_KIND, RETENTION_KIND } from "./due-schedule"
 import { DeliveryPending, NOTIFICATION_KIND, type Notifications } from "./notifications";
 import type { CoreDeps } from "./ports";
 import { receiversIn, responsibleFor } from "./recipients";
+import { UNKNOWN_RESEND_KIND, resendStep } from "./unknown-deliveries";
 
 // What each kind of due item does. A handler returns "done" (the item is completed) or a new time
 // (the item is rescheduled for the next step). Every effect is idempotent: state changes are saved
@@ -182,6 +183,21 @@ const repairDue: DueHandler = async ({ deps }, item) => {
   return done;
 };
 
+/** A task card Teams answered 504 to, posted once more when it is safe (unknown-deliveries.ts). */
+async function resendAfterUnknownDue({ deps }: DueWork, item: DueItem, now: Date): Promise<DueOutcome> {
+  const step = await resendStep(deps, item, now);
+  if (step === "no") return done;
+  if ("notBefore" in step) return { rescheduleAt: step.notBefore.toISOString() };
+  const attempt = typeof item.payload["attempt"] === "number" ? item.payload["attempt"] : 1;
+  const result = await deliver(deps, step.resend, { isResend: true, finalAttempt: attempt >= NOTIFICATION_ATTEMPTS });
+  if (result.pending.length === 0) return done;
+  // Teams refused for now: tried again like any notification.
+  return {
+    rescheduleAt: new Date(now.getTime() + notificationBackoffMs(attempt)).toISOString(),
+    payload: { ...item.payload, attempt: attempt + 1 },
+  };
+}
+
 const handlers: Record<string, DueHandler> = {
   [SIGNAL_DUE_KIND]: signalFollowUpDue,
   [OLDER_SIGNAL_DUE_KIND]: signalFollowUpDue,
@@ -191,6 +207,7 @@ const handlers: Record<string, DueHandler> = {
   [NOTIFICATION_KIND]: notificationDue,
   [RETENTION_KIND]: retentionDue,
   [REPAIR_KIND]: repairDue,
+  [UNKNOWN_RESEND_KIND]: resendAfterUnknownDue,
 };
 
 /** Whether the core knows what to do with an item (others are left for a newer instance). */

@@ -18,7 +18,7 @@ export interface SentCard {
   viewerId?: string;
   audience: "personal" | "channel";
   sentAt: string;
-  /** "uncertain": Teams answered 504 to the post; it may be there. Never posted again, cannot be updated. */
+  /** "uncertain": Teams answered 504 to the post; it may be there. Cannot be updated; the core may post a second copy later (its own row). */
   delivery: "sent" | "uncertain";
 }
 
