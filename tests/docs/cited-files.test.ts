@@ -125,3 +125,47 @@ it("recognises a citation with its folder and anchor, and one of a file that is 
     "docs/domain.md has no heading whose anchor is #no-such-heading",
   );
 });
+
+/** Names written like a file that are not one. */
+const NOT_FILES = new Set(["Node.js"]);
+
+/** Every source file name (with its folder, when given) a text names: `adapter.ts`, `scripts/chromium.cjs`. */
+function citedSource(text: string): string[] {
+  return [...text.matchAll(/(?<![\w./*@-])((?:[\w.-]+\/)*[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:ts|tsx|mts|cts|js|mjs|cjs))(?![\w/])/g)]
+    .map((m) => m[1]!)
+    .filter((name) => !NOT_FILES.has(name));
+}
+
+/** A cited source file resolves from the root, from the citing file's folder, or (named alone or with part of its folder) anywhere. */
+function sourceResolves(from: string, cited: string): boolean {
+  const candidates = [cited, path.posix.join(path.posix.dirname(from), cited)].map((f) => path.posix.normalize(f));
+  if (candidates.some((f) => !f.startsWith("..") && existsSync(path.join(repoRoot, f)))) return true;
+  return files.some((f) => f === cited || f.endsWith(`/${cited}`));
+}
+
+it("cites only source files that exist, in every comment", () => {
+  const broken: string[] = [];
+  let citations = 0;
+  for (const file of files) {
+    const source = readFileSync(path.join(repoRoot, file), "utf8");
+    if (!/[A-Za-z]\.(ts|tsx|mts|cts|js|mjs|cjs)\b/.test(source)) continue;
+    for (const { line, text } of commentLines(file, source)) {
+      for (const cited of citedSource(text)) {
+        citations++;
+        if (!sourceResolves(file, cited)) broken.push(`${file}:${line} cites ${cited}: no such file in the repository`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+  expect(citations).toBeGreaterThan(10);
+});
+
+it("recognises a cited source file, and one that is not there", () => {
+  expect(citedSource("// the CloudAdapter (see transport.ts); scripts/chromium.cjs, not *-entity.ts, @scope/pkg.js or Node.js")).toEqual([
+    "transport.ts",
+    "scripts/chromium.cjs",
+  ]);
+  expect(sourceResolves("bot/src/bot/proactive-sender.ts", "transport.ts")).toBe(false);
+  expect(sourceResolves("bot/src/bot/proactive-sender.ts", "adapter.ts")).toBe(true);
+  expect(sourceResolves("bot/src/bot/proactive-sender.ts", "domain/viewer-rights.ts")).toBe(true);
+});

@@ -7,7 +7,7 @@ import type { CoreLog, SentCardRepository } from "../core";
 // and per tenant, retries with exponential backoff, jitter and Retry-After on 429/412/502/504,
 // and a dedupe key per send so a retried job or a repeated notification posts a card once.
 
-/** How the queue reaches Teams; the real one is the CloudAdapter (see transport.ts). */
+/** How the queue reaches Teams; the real one is the CloudAdapter (adapterTransport in adapter.ts). */
 export interface Transport {
   send(target: StoredReference, card: AdaptiveCard): Promise<{ activityId: string }>;
   update(target: StoredReference, activityId: string, card: AdaptiveCard): Promise<void>;

@@ -1,6 +1,14 @@
 import type { Role } from "@fact-board/contract";
 import type { Member, Participant } from "./types";
-import { consentRights, planRights, rowRights, signalRights } from "./viewer-rights";
+import {
+  consentRights,
+  mayEditWorkingPattern,
+  mayWriteContact,
+  planRights,
+  rowRights,
+  signalRights,
+  workingPatternPermission,
+} from "./viewer-rights";
 
 // The rights the views send with each row, signal and consent: the tab shows exactly these buttons.
 
@@ -122,5 +130,23 @@ describe("plans", () => {
     expect(planRights(member("staff"), { caseManagerOrCover: true }, participant)).toBe(true);
     expect(planRights(member("staff"), { caseManagerOrCover: false }, participant)).toBe(false);
     expect(planRights(member("manager", "north"), {}, participant)).toBe(false);
+  });
+});
+
+describe("a working pattern", () => {
+  it("is set by the member themself, and another member's only by an admin", () => {
+    expect(workingPatternPermission(member("staff"), "m1")).toBe("workingPattern.editOwn");
+    expect(workingPatternPermission(member("staff"), "m2")).toBe("workingPattern.editOthers");
+    expect(mayEditWorkingPattern(member("staff"), "m1")).toBe(true);
+    expect(mayEditWorkingPattern(member("manager"), "m2")).toBe(false);
+    expect(mayEditWorkingPattern(member("admin"), "m2")).toBe(true);
+  });
+});
+
+describe("a contact in Kontakter", () => {
+  it("is written by the organisation's leads, and by staff only as case manager or cover", () => {
+    expect(mayWriteContact(member("coordinator"), { seesParticipant: true })).toBe(true);
+    expect(mayWriteContact(member("staff"), { seesParticipant: true, caseManagerOrCover: true })).toBe(true);
+    expect(mayWriteContact(member("staff"), { seesParticipant: true, caseManagerOrCover: false })).toBe(false);
   });
 });

@@ -102,6 +102,16 @@ export function absenceRights(member: Member, absence: Pick<Absence, "memberId" 
   };
 }
 
+/** A working pattern is set by the member themself, or by whom the matrix lets set another member's. */
+export const workingPatternPermission = (member: Pick<Member, "id">, memberId: Member["id"]): Permission =>
+  memberId === member.id ? "workingPattern.editOwn" : "workingPattern.editOthers";
+export const mayEditWorkingPattern = (member: Pick<Member, "id" | "role">, memberId: Member["id"]): boolean =>
+  isAllowed(member.role, workingPatternPermission(member, memberId));
+
+/** Kontakter: writing the own organisation's contact for a participant (each contact is its writer's own item). */
+export const mayWriteContact = (member: Pick<Member, "role">, relation: Relation): boolean =>
+  isAllowed(member.role, "contact.write", relation);
+
 /** What the viewer's role allows in general; per-participant relations (case manager, cover) may add more for staff. */
 export function generalPermissions(member: Pick<Member, "role" | "meetingLeader">): Permission[] {
   // Every participant a list or board shows the viewer is one their organisation may see.

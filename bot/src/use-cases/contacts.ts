@@ -9,7 +9,8 @@ import {
   writeContact,
 } from "../domain/contacts";
 import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
-import { assertAllowed, isAllowed } from "../domain/permissions";
+import { assertAllowed } from "../domain/permissions";
+import { mayWriteContact } from "../domain/viewer-rights";
 import type { Actor, BoardId, Member, OrganisationId, ParticipantId } from "../domain/types";
 import { recordAccess } from "./audit";
 import { nowOf, type UseCaseDeps } from "./deps";
@@ -73,7 +74,7 @@ export async function readContacts(
   return {
     participantId,
     contacts: readable.flatMap((c) => toContactView(c, ctx.visibility.viewer, members) ?? []),
-    mayWrite: isAllowed(actor.member.role, "contact.write", ctx.relation),
+    mayWrite: mayWriteContact(actor.member, ctx.relation),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SetWorkingPatternBody, WorkingPatternView } from "@fact-board/contract";
 import { NotFound } from "../domain/errors";
-import { assertAllowed, isAllowed } from "../domain/permissions";
+import { assertAllowed } from "../domain/permissions";
+import { mayEditWorkingPattern, workingPatternPermission } from "../domain/viewer-rights";
 import type { Actor, BoardId, Member, MemberId } from "../domain/types";
 import { isActive } from "../domain/membership";
 import { recordAdminChange } from "./admin-audit";
@@ -9,16 +10,13 @@ import { calendarOf, type UseCaseDeps } from "./deps";
 // A member's working pattern (weekdays and hours): set by the member themself or by an admin.
 // Deadlines, reminders and who of an organisation receives a signal now follow it (working-patterns.ts).
 
-const permissionFor = (actor: Actor, memberId: MemberId) =>
-  memberId === actor.member.id ? ("workingPattern.editOwn" as const) : ("workingPattern.editOthers" as const);
-
 function toView(deps: UseCaseDeps, actor: Actor, m: Member & { etag: string }): WorkingPatternView {
   const board = calendarOf(deps);
   return {
     memberId: m.id,
     pattern: m.workingPattern ?? { days: ["mon", "tue", "wed", "thu", "fri"], opensAt: board.opensAt, closesAt: board.closesAt },
     own: m.workingPattern !== undefined,
-    mayEdit: isAllowed(actor.member.role, permissionFor(actor, m.id)),
+    mayEdit: mayEditWorkingPattern(actor.member, m.id),
     etag: m.etag,
   };
 }
@@ -47,7 +45,7 @@ export async function setWorkingPattern(
   memberId: MemberId,
   body: SetWorkingPatternBody,
 ): Promise<WorkingPatternView> {
-  assertAllowed(actor.member, permissionFor(actor, memberId));
+  assertAllowed(actor.member, workingPatternPermission(actor.member, memberId));
   const current = await load(deps, boardId, memberId);
   const { workingPattern: _old, ...rest } = current;
   const next: Member = body.pattern ? { ...rest, workingPattern: body.pattern } : rest;
