@@ -1,14 +1,7 @@
 import type { LogExtract } from "@fact-board/contract";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
-  FluentProvider,
   Select,
   Spinner,
   Table,
@@ -18,46 +11,26 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  makeStaticStyles,
   makeStyles,
-  mergeClasses,
-  teamsLightTheme,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { createPortal } from "react-dom";
+import { useState } from "react";
 import { useApi } from "../api/ApiContext";
 import { saveBlob } from "../api/download";
+import { errorText } from "../api/errorText";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { useBoardContext } from "./BoardContext";
-import { errorText } from "../api/errorText";
+import { PrintableDialog, usePrintableStyles, useReadOnOpen } from "./PrintableDialog";
 import { TableRegion } from "./TableRegion";
 
-// While the extract is open, printing prints the extract alone: everything else on the page (the
-// board, the drawer, the dialog with its buttons) is hidden for print. Scoped by a body attribute
-// so printing the board at any other time is untouched.
-const usePrintStyles = makeStaticStyles(
-  "@media print { body[data-fact-printing] > :not([data-fact-print]) { display: none !important; } }",
-);
-
 const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   organisation: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  meta: { color: tokens.colorNeutralForeground2 },
-  // Wider than Fluent's 600 px, so five columns and the three buttons fit on one line each.
-  surface: { maxWidth: "min(48rem, 100vw)" },
-  screenOnly: { "@media print": { display: "none" } },
-  printOnly: {
-    display: "none",
-    "@media print": { display: "block", padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1 },
-  },
 });
 
 /** The extract's content, the same on screen and on paper. */
 function ExtractTables({ extract, i18n, headingLevel }: { extract: LogExtract; i18n: I18n; headingLevel: "h2" | "h3" }) {
   const { t, formatDateTime } = i18n;
-  const styles = useStyles();
+  const styles = { ...usePrintableStyles(), ...useStyles() };
   const Heading = headingLevel;
   const words = (prefix: "auditWhat" | "auditChannel" | "organisationKind", code: string) =>
     t(`${prefix}.${code}` as MessageKey, { defaultValue: code });
@@ -108,27 +81,13 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
   const { boardId, board } = useBoardContext();
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const styles = useStyles();
-  usePrintStyles();
-  const [extract, setExtract] = useState<LogExtract>();
-  const [error, setError] = useState<string>();
+  const styles = usePrintableStyles();
+  const {
+    value: extract,
+    error,
+    setError,
+  } = useReadOnOpen(() => client.logExtract(boardId, participantId), [client, boardId, participantId]);
   const [organisationId, setOrganisationId] = useState("");
-
-  useEffect(() => {
-    let cancelled = false;
-    client.logExtract(boardId, participantId).then(
-      (x) => !cancelled && setExtract(x),
-      (e: unknown) => !cancelled && setError(errorText(i18n, e)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, boardId, participantId, i18n]);
-
-  useEffect(() => {
-    document.body.setAttribute("data-fact-printing", "");
-    return () => document.body.removeAttribute("data-fact-printing");
-  }, []);
 
   const download = async () => {
     try {
@@ -143,53 +102,46 @@ export default function LogExtractDialog({ participantId, code, onClose }: { par
 
   const title = t("logExtract.title", { code });
   return (
-    <>
-      <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-        <DialogSurface className={mergeClasses(styles.surface, styles.screenOnly)}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Text className={styles.meta}>{t("logExtract.intro")}</Text>
-              {error && <Text role="alert">{error}</Text>}
-              {!extract && !error && <Spinner size="tiny" label={t("app.loading")} />}
-              {extract && <ExtractTables extract={extract} i18n={i18n} headingLevel="h3" />}
-              {extract && extract.organisations.length > 0 && (
-                <Field label={t("logExtract.csvFor")}>
-                  <Select value={organisationId} onChange={(_e, d) => setOrganisationId(d.value)}>
-                    <option value="">{t("logExtract.allOrganisations")}</option>
-                    {extract.organisations.map((o) => (
-                      <option key={o.organisationId} value={o.organisationId}>
-                        {o.organisationName}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("detail.close")}</Button>
-              <Button onClick={() => window.print()} disabled={!extract}>
-                {t("logExtract.print")}
-              </Button>
-              <Button appearance="primary" onClick={() => void download()} disabled={!extract}>
-                {t("logExtract.downloadCsv")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-      {/* On paper always light, whatever the theme on screen. */}
-      {extract &&
-        createPortal(
-          <div data-fact-print="">
-            <FluentProvider theme={teamsLightTheme} className={styles.printOnly}>
-              <h1>{title}</h1>
-              <p>{t("logExtract.printedOn", { board: board.board.name, date: formatDate(board.today) })}</p>
-              <ExtractTables extract={extract} i18n={i18n} headingLevel="h2" />
-            </FluentProvider>
-          </div>,
-          document.body,
-        )}
-    </>
+    <PrintableDialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <Button onClick={onClose}>{t("detail.close")}</Button>
+          <Button onClick={() => window.print()} disabled={!extract}>
+            {t("logExtract.print")}
+          </Button>
+          <Button appearance="primary" onClick={() => void download()} disabled={!extract}>
+            {t("logExtract.downloadCsv")}
+          </Button>
+        </>
+      }
+      paper={
+        extract && (
+          <>
+            <h1>{title}</h1>
+            <p>{t("logExtract.printedOn", { board: board.board.name, date: formatDate(board.today) })}</p>
+            <ExtractTables extract={extract} i18n={i18n} headingLevel="h2" />
+          </>
+        )
+      }
+    >
+      <Text className={styles.meta}>{t("logExtract.intro")}</Text>
+      {error && <Text role="alert">{error}</Text>}
+      {!extract && !error && <Spinner size="tiny" label={t("app.loading")} />}
+      {extract && <ExtractTables extract={extract} i18n={i18n} headingLevel="h3" />}
+      {extract && extract.organisations.length > 0 && (
+        <Field label={t("logExtract.csvFor")}>
+          <Select value={organisationId} onChange={(_e, d) => setOrganisationId(d.value)}>
+            <option value="">{t("logExtract.allOrganisations")}</option>
+            {extract.organisations.map((o) => (
+              <option key={o.organisationId} value={o.organisationId}>
+                {o.organisationName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+    </PrintableDialog>
   );
 }

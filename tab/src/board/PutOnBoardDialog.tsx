@@ -1,12 +1,12 @@
-import type { BoardReason, ParticipantView, Priority } from "@fact-board/contract";
-import { Field, Input, Select, Spinner, Text } from "@fluentui/react-components";
-import { useEffect, useState, type ReactElement } from "react";
+import type { BoardReason, Priority } from "@fact-board/contract";
+import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
 import { NextEvaluationField, PriorityField, ReasonField } from "./EntryFields";
 import { FormDialog, useFormDialog } from "./FormDialog";
+import { OffBoardParticipantField, useOffBoardChoice } from "./OffBoardParticipantField";
 import { addDays } from "./model";
 import { DEFAULT_EVALUATION_DAYS, useRememberedPriority } from "./rememberedPriority";
 
@@ -16,9 +16,6 @@ export function PutOnBoardDialog({ trigger }: { trigger: ReactElement }) {
   const { board, boardId, refresh } = useBoardContext();
   const { notify, notifyError } = useEntryActions();
   const { t } = useI18n();
-  const [candidates, setCandidates] = useState<ParticipantView[]>();
-  const [query, setQuery] = useState("");
-  const [participantId, setParticipantId] = useState("");
   // Who goes on the board and why is the person's choice: nothing is pre-selected. Where a default
   // only saves clicks it is there and visible: the next evaluation a week ahead, and the priority
   // this person chose last time (remembered in this browser).
@@ -29,34 +26,13 @@ export function PutOnBoardDialog({ trigger }: { trigger: ReactElement }) {
   const [nextEvaluationOn, setNextEvaluationOn] = useState(defaultEvaluation);
   const [saving, setSaving] = useState(false);
   const dialog = useFormDialog(() => {
-    setCandidates(undefined);
-    setQuery("");
-    setParticipantId("");
+    choice.reset();
     setReason("");
     setPriority(lastPriority.read() ?? "");
     setNextEvaluationOn(defaultEvaluation);
   });
-  const { open } = dialog;
-
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      client
-        .participants(boardId, { q: query || undefined, offBoard: true })
-        .then((list) => {
-          if (cancelled) return;
-          const off = list.participants.filter((p) => !p.onBoard);
-          setCandidates(off);
-          setParticipantId((current) => (off.some((p) => p.id === current) ? current : ""));
-        })
-        .catch(() => !cancelled && setCandidates([]));
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [open, query, client, boardId]);
+  const choice = useOffBoardChoice(dialog.open);
+  const { participantId } = choice;
 
   const save = async () => {
     if (!participantId || !reason || !priority || !nextEvaluationOn) return;
@@ -83,29 +59,7 @@ export function PutOnBoardDialog({ trigger }: { trigger: ReactElement }) {
       submitDisabled={!participantId || !reason || !priority || !nextEvaluationOn || saving}
       onSubmit={save}
     >
-      <Field label={t("entry.search")}>
-        <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} />
-      </Field>
-      {candidates === undefined ? (
-        <Spinner size="tiny" label={t("app.loading")} />
-      ) : candidates.length === 0 ? (
-        <Text>{t("entry.noCandidates")}</Text>
-      ) : (
-        <Field label={t("term.participant")} required>
-          <Select value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
-            {participantId === "" && (
-              <option value="" disabled>
-                {t("form.choose")}
-              </option>
-            )}
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code} · {p.initials}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <OffBoardParticipantField choice={choice} />
       <ReasonField value={reason} onChange={setReason} required />
       <PriorityField value={priority} onChange={setPriority} required />
       <NextEvaluationField value={nextEvaluationOn} min={board.today} onChange={setNextEvaluationOn} required />

@@ -1,11 +1,11 @@
-import type { ParticipantView } from "@fact-board/contract";
-import { Field, Input, Select, Spinner, Text, Textarea } from "@fluentui/react-components";
-import { useEffect, useState, type ReactElement } from "react";
+import { Field, Text, Textarea } from "@fluentui/react-components";
+import { useState, type ReactElement } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
 import { useEntryActions } from "./EntryActions";
 import { FormDialog, useFormDialog } from "./FormDialog";
+import { OffBoardParticipantField, useOffBoardChoice } from "./OffBoardParticipantField";
 
 const REASON_MAX = 200;
 
@@ -19,38 +19,14 @@ export function RaiseTodayDialog({ trigger }: { trigger: ReactElement }) {
   const { boardId, refresh } = useBoardContext();
   const { notify, notifyError } = useEntryActions();
   const { t } = useI18n();
-  const [candidates, setCandidates] = useState<ParticipantView[]>();
-  const [query, setQuery] = useState("");
-  const [participantId, setParticipantId] = useState("");
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const dialog = useFormDialog(() => {
-    setCandidates(undefined);
-    setQuery("");
-    setParticipantId("");
+    choice.reset();
     setReason("");
   });
-  const { open } = dialog;
-
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      client
-        .participants(boardId, { q: query || undefined, offBoard: true })
-        .then((list) => {
-          if (cancelled) return;
-          const off = list.participants.filter((p) => !p.onBoard);
-          setCandidates(off);
-          setParticipantId((current) => (off.some((p) => p.id === current) ? current : ""));
-        })
-        .catch(() => !cancelled && setCandidates([]));
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [open, query, client, boardId]);
+  const choice = useOffBoardChoice(dialog.open);
+  const { participantId, candidates } = choice;
 
   const save = async () => {
     const text = reason.trim();
@@ -78,29 +54,7 @@ export function RaiseTodayDialog({ trigger }: { trigger: ReactElement }) {
       onSubmit={save}
     >
       <Text>{t("raise.hint")}</Text>
-      <Field label={t("entry.search")}>
-        <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} />
-      </Field>
-      {candidates === undefined ? (
-        <Spinner size="tiny" label={t("app.loading")} />
-      ) : candidates.length === 0 ? (
-        <Text>{t("entry.noCandidates")}</Text>
-      ) : (
-        <Field label={t("term.participant")} required>
-          <Select value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
-            {participantId === "" && (
-              <option value="" disabled>
-                {t("form.choose")}
-              </option>
-            )}
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code} · {p.initials}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <OffBoardParticipantField choice={choice} />
       <Field label={t("term.reason")} required hint={`${reason.length}/${REASON_MAX}`}>
         <Textarea value={reason} maxLength={REASON_MAX} onChange={(_e, d) => setReason(d.value)} />
       </Field>
