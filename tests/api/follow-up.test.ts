@@ -318,3 +318,58 @@ describe("consent coverage and attendance in the statistics", () => {
     expect(comma).toMatch(/# checkInAttendance: each member present at a check-in counts once per check-in/);
   });
 });
+
+describe("in a study", () => {
+  const register = async (name: string, from: string, to: string) => {
+    const res = await w.call(admin, "POST", `${B}/studies`, {
+      name,
+      ethicsApprovalReference: "Dnr 2025-05555",
+      from,
+      to,
+      dataManagerIds: [manager.id],
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const enrol = async (studyId: string, participantId: string, studyParticipantId: string) => {
+    const path = `${B}/studies/${studyId}/participants/${participantId}`;
+    const consent = await w.call(coordinator, "PUT", `${path}/research-consent`, { givenOn: "2026-02-01" });
+    expect(consent.status).toBe(200);
+    const enrolled = await w.call(coordinator, "POST", `${path}/enrol`, { studyParticipantId, etag: consent.body.etag });
+    expect(enrolled.status).toBe(200);
+    return enrolled.body.etag as string;
+  };
+
+  it("counts per organisation the participants enrolled now, not withdrawn, in a study not ended, over those the viewer may see", async () => {
+    const before = await followUp(manager);
+    expect(before.organisations.map((o) => o.inStudy)).toEqual([0, 0]);
+    const running = await register("Fiktiv studie pågår", "2026-01-01", "2026-12-31");
+    const ended = await register("Fiktiv studie avslutad", "2025-01-01", "2026-03-31");
+    // Enrolled: two shared with the municipality and one the region's alone (index 2).
+    for (const [i, id] of [0, 1, 2].entries()) await enrol(running, participantIds[id]!, `LU-${i + 1}`);
+    // Enrolled, then withdrawn; a research consent without an enrolment; enrolled in a study that has ended.
+    const etag = await enrol(running, participantIds[3]!, "LU-9");
+    const path = `${B}/studies/${running}/participants/${participantIds[3]}`;
+    expect((await w.call(coordinator, "POST", `${path}/withdraw`, { withdrawnOn: "2026-04-01", etag })).status).toBe(200);
+    const consentOnly = await w.call(coordinator, "PUT", `${B}/studies/${running}/participants/${participantIds[4]}/research-consent`, {
+      givenOn: "2026-02-01",
+    });
+    expect(consentOnly.status).toBe(200);
+    await enrol(ended, participantIds[6]!, "LU-6");
+
+    const view = await followUp(manager);
+    expect([row(view, REGION).inStudy, row(view, MUNI).inStudy]).toEqual([3, 2]);
+    // The municipality's manager counts only those the region's consent lets the municipality see
+    // (the first seven shared ones): both enrolled shared participants are among them.
+    expect(row(await followUp(muniManager), MUNI)).toMatchObject({ plansCounted: 7, inStudy: 2 });
+
+    const csv = readCsv(textOf(await w.call(manager, "GET", `${B}/follow-up.csv`)), "csv");
+    const inStudy = csv[0]!.indexOf("inStudy");
+    expect(csv.slice(1).map((r) => [r[2], r[inStudy]])).toEqual([
+      ["Liten kommun (fiktiv)", "2"],
+      ["Psykiatri Liten (fiktiv)", "3"],
+    ]);
+    const excel = readCsv(textOf(await w.call(manager, "GET", `${B}/follow-up.csv?format=excel`)), "excel");
+    expect(excel[0]![inStudy]).toBe("I en forskningsstudie nu");
+  });
+});
