@@ -204,6 +204,7 @@ const EXPORTS: Export[] = [
           "crisisPlanYes",
           "crisisPlanNo",
           "crisisPlanNotSet",
+          "inStudy",
         ],
         excel: [
           "År",
@@ -224,6 +225,7 @@ const EXPORTS: Export[] = [
           "Krisplan finns",
           "Ingen krisplan",
           "Krisplan ej angivet",
+          "I en forskningsstudie nu",
         ],
       },
     ],
