@@ -24,6 +24,8 @@ export const OrganisationFollowUpView = z.object({
   sip: PlanCounts,
   sipFollowUpOverdue: Count,
   crisisPlan: PlanCounts,
+  /** Of those counted for plans, how many are in a research study now (enrolled, not withdrawn). */
+  inStudy: Count,
 });
 export type OrganisationFollowUpView = z.infer<typeof OrganisationFollowUpView>;
 

@@ -170,8 +170,13 @@ const EXPORTS: Export[] = [
     fileName: /^statistik\.csv$/,
     tables: [{ csv: ["month", "organisationKind", "measure", "value"], excel: ["Månad", "Organisationstyper", "Mått", "Antal"] }],
     holds: {
-      csv: ["onBoard", "municipalCare+regionPsychiatry"],
-      excel: ["På tavlan vid månadens slut", "Kommunal vård och omsorg + Regionpsykiatri"],
+      csv: ["onBoard", "municipalCare+regionPsychiatry", "checkInAttendance", "consentCovered"],
+      excel: [
+        "På tavlan vid månadens slut",
+        "Kommunal vård och omsorg + Regionpsykiatri",
+        "Närvaro på morgonmöten (medarbetare per möte)",
+        "Deltagare med samtycke mellan alla sina organisationer",
+      ],
     },
   },
   {
@@ -199,6 +204,7 @@ const EXPORTS: Export[] = [
           "crisisPlanYes",
           "crisisPlanNo",
           "crisisPlanNotSet",
+          "inStudy",
         ],
         excel: [
           "År",
@@ -219,6 +225,7 @@ const EXPORTS: Export[] = [
           "Krisplan finns",
           "Ingen krisplan",
           "Krisplan ej angivet",
+          "I en forskningsstudie nu",
         ],
       },
     ],

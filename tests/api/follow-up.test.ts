@@ -211,8 +211,10 @@ describe("statistics of a small board in longer periods", () => {
       ["2026-Q1", 12],
       ["2026-Q2", 0],
     ]);
-    // More cells shown, none of them solvable back to a withheld one.
-    const shown = (e: typeof quarterly.exp) => [...e.cells.values()].filter((v) => v !== undefined && v > 0).length;
+    // More of the group's cells shown, none of them solvable back to a withheld one. (The board-wide
+    // consent coverage is a stock counted at each period's end: a month shows it as often as a quarter.)
+    const shown = (e: typeof quarterly.exp) =>
+      [...e.cells].filter(([c, v]) => c.split("|")[1] !== "all" && v !== undefined && v > 0).length;
     expect(shown(quarterly.exp)).toBeGreaterThan(shown(monthly.exp));
     expect(solve(quarterly.exp)).toEqual([]);
     expect(putOn((await download("period=year")).exp)).toEqual([["2026", 12]]);
@@ -220,5 +222,154 @@ describe("statistics of a small board in longer periods", () => {
 
   it("refuses a period it does not know", async () => {
     expect((await w.call(manager, "GET", `${B}/statistics.csv?period=week`)).status).toBe(400);
+  });
+});
+
+describe("consent coverage and attendance in the statistics", () => {
+  const shared = () => participantIds.filter((_, i) => i % 3 !== 2);
+  const record = async (who: Member, participantId: string, organisationId: string, to: string) => {
+    const body = { status: "given", receivingOrganisationIds: [to], givenOn: "2026-02-01", validUntil: "2026-12-31" };
+    const res = await w.call(who, "PUT", `${B}/participants/${participantId}/consents/${organisationId}`, body);
+    expect(res.status).toBe(200);
+  };
+  const cells = (exp: ReturnType<typeof readStatisticsExport>, group: string, measure: string) =>
+    exp.months.map((m) => [m, exp.cells.get(`${m}|${group}|${measure}`) ?? "x"]);
+
+  beforeAll(async () => {
+    // Of the eight shared with the municipality: six with both organisations' consents (recorded
+    // through the API, given on 1 February), one with the region's only, one with none.
+    const [both, oneWay] = [shared().slice(0, 6), shared()[6]!];
+    for (const id of [...both, oneWay]) await record(coordinator, id, REGION, MUNI);
+    for (const id of both) await record(muniManager, id, MUNI, REGION);
+    // Five check-ins in March, each with two of the region's people and one of the municipality's.
+    for (const day of ["02", "09", "16", "23", "30"])
+      await w.app.storage.checkIns.save({
+        boardId,
+        date: `2026-03-${day}`,
+        meetingId: "all",
+        startedAt: `2026-03-${day}T07:00:00.000Z`,
+        endedAt: `2026-03-${day}T07:20:00.000Z`,
+        durationSeconds: 1200,
+        attendeeIds: [coordinator.id, manager.id, muniManager.id],
+        reviewedParticipantIds: [],
+        addedParticipantIds: [],
+        removedParticipantIds: [],
+        actionsAgreed: 0,
+        recordedBy: coordinator.id,
+      });
+  });
+
+  it("counts the participants whose organisations' consents name each other, at each period's end", async () => {
+    const get = (query: string, format: string) => w.call(manager, "GET", `${B}/statistics.csv?months=4&${query}&format=${format}`);
+    const read = async (query: string) => readStatisticsExport(textOf(await get(query, "csv")), textOf(await get(query, "excel")));
+    const monthly = await read("period=month");
+    // January: none covered yet, three shared registered (withheld); February: six covered, none
+    // not; March and April: six covered, two not (withheld).
+    expect(cells(monthly, "all", "consentCovered")).toEqual([
+      ["2026-01", 0],
+      ["2026-02", 6],
+      ["2026-03", 6],
+      ["2026-04", 6],
+    ]);
+    expect(cells(monthly, "all", "consentNotCovered")).toEqual([
+      ["2026-01", "x"],
+      ["2026-02", 0],
+      ["2026-03", "x"],
+      ["2026-04", "x"],
+    ]);
+    const group = monthly.groups[0]!;
+    expect(cells(monthly, group, "checkInAttendance")).toEqual([
+      ["2026-01", 0],
+      ["2026-02", 0],
+      ["2026-03", 15],
+      ["2026-04", 0],
+    ]);
+    expect(cells(monthly, "all", "checkInsHeld")).toEqual([
+      ["2026-01", 0],
+      ["2026-02", 0],
+      ["2026-03", 5],
+      ["2026-04", 0],
+    ]);
+    expect(solve(monthly)).toEqual([]);
+    const quarterly = await read("period=quarter");
+    expect(cells(quarterly, "all", "consentCovered")).toEqual([
+      ["2026-Q1", 6],
+      ["2026-Q2", 6],
+    ]);
+    expect(cells(quarterly, group, "checkInAttendance")).toEqual([
+      ["2026-Q1", 15],
+      ["2026-Q2", 0],
+    ]);
+    expect(solve(quarterly)).toEqual([]);
+  });
+
+  it("names the new measures in Swedish in the Excel form and says what they count in both", async () => {
+    const excel = textOf(await w.call(manager, "GET", `${B}/statistics.csv?months=1&format=excel`));
+    const rows = readCsv(excel, "excel");
+    expect(rows.filter((r) => r[1] === "Alla organisationer").map((r) => r[2])).toEqual([
+      "Morgonmöten hållna",
+      "Deltagare med samtycke mellan alla sina organisationer",
+      "Deltagare utan samtycke mellan alla sina organisationer",
+    ]);
+    expect(rows.some((r) => r[2] === "Närvaro på morgonmöten (medarbetare per möte)")).toBe(true);
+    expect(excel).toMatch(/# Samtycke: deltagare med två eller fler organisationer vid periodens slut\./);
+    const comma = textOf(await w.call(manager, "GET", `${B}/statistics.csv?months=1`));
+    expect(comma).toMatch(/# consentCovered and consentNotCovered: participants with two or more organisations/);
+    expect(comma).toMatch(/# checkInAttendance: each member present at a check-in counts once per check-in/);
+  });
+});
+
+describe("in a study", () => {
+  const register = async (name: string, from: string, to: string) => {
+    const res = await w.call(admin, "POST", `${B}/studies`, {
+      name,
+      ethicsApprovalReference: "Dnr 2025-05555",
+      from,
+      to,
+      dataManagerIds: [manager.id],
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const enrol = async (studyId: string, participantId: string, studyParticipantId: string) => {
+    const path = `${B}/studies/${studyId}/participants/${participantId}`;
+    const consent = await w.call(coordinator, "PUT", `${path}/research-consent`, { givenOn: "2026-02-01" });
+    expect(consent.status).toBe(200);
+    const enrolled = await w.call(coordinator, "POST", `${path}/enrol`, { studyParticipantId, etag: consent.body.etag });
+    expect(enrolled.status).toBe(200);
+    return enrolled.body.etag as string;
+  };
+
+  it("counts per organisation the participants enrolled now, not withdrawn, in a study not ended, over those the viewer may see", async () => {
+    const before = await followUp(manager);
+    expect(before.organisations.map((o) => o.inStudy)).toEqual([0, 0]);
+    const running = await register("Fiktiv studie pågår", "2026-01-01", "2026-12-31");
+    const ended = await register("Fiktiv studie avslutad", "2025-01-01", "2026-03-31");
+    // Enrolled: two shared with the municipality and one the region's alone (index 2).
+    for (const [i, id] of [0, 1, 2].entries()) await enrol(running, participantIds[id]!, `LU-${i + 1}`);
+    // Enrolled, then withdrawn; a research consent without an enrolment; enrolled in a study that has ended.
+    const etag = await enrol(running, participantIds[3]!, "LU-9");
+    const path = `${B}/studies/${running}/participants/${participantIds[3]}`;
+    expect((await w.call(coordinator, "POST", `${path}/withdraw`, { withdrawnOn: "2026-04-01", etag })).status).toBe(200);
+    const consentOnly = await w.call(coordinator, "PUT", `${B}/studies/${running}/participants/${participantIds[4]}/research-consent`, {
+      givenOn: "2026-02-01",
+    });
+    expect(consentOnly.status).toBe(200);
+    await enrol(ended, participantIds[6]!, "LU-6");
+
+    const view = await followUp(manager);
+    expect([row(view, REGION).inStudy, row(view, MUNI).inStudy]).toEqual([3, 2]);
+    // The municipality's manager counts only those the region's consent lets the municipality see
+    // (the first seven shared ones): both enrolled shared participants are among them.
+    expect(row(await followUp(muniManager), MUNI)).toMatchObject({ plansCounted: 7, inStudy: 2 });
+
+    const csv = readCsv(textOf(await w.call(manager, "GET", `${B}/follow-up.csv`)), "csv");
+    const inStudy = csv[0]!.indexOf("inStudy");
+    expect(csv.slice(1).map((r) => [r[2], r[inStudy]])).toEqual([
+      ["Liten kommun (fiktiv)", "2"],
+      ["Psykiatri Liten (fiktiv)", "3"],
+    ]);
+    const excel = readCsv(textOf(await w.call(manager, "GET", `${B}/follow-up.csv?format=excel`)), "excel");
+    expect(excel[0]![inStudy]).toBe("I en forskningsstudie nu");
   });
 });

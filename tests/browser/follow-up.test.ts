@@ -20,6 +20,28 @@ it("shows the manager each organisation's participants against the yearly target
     followUpTargets: [{ organisationId: region.id, perYear: 30 }],
   });
   expect(set.status).toBe(200);
+  // A study with one of the region's participants enrolled: "in a study" counts them.
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const managerId = admin.members.find((m) => m.objectId === people.manager.objectId && m.tenantId === people.manager.tenantId)!.id;
+  const study = await api<{ id: string }>(suite.app.baseUrl, adminToken, "POST", `${B}/studies`, {
+    name: "Fiktiv uppföljningsstudie",
+    ethicsApprovalReference: "Dnr 2025-05555",
+    from: `${today.slice(0, 4)}-01-01`,
+    to: `${today.slice(0, 4)}-12-31`,
+    dataManagerIds: [managerId],
+  });
+  expect(study.status).toBe(201);
+  const enrolled = (await suite.boardAs(demoPerson("region", 7))).board.rows.find((row) =>
+    row.participant.organisationIds.includes(region.id),
+  )!.participant;
+  const path = `${B}/studies/${study.body.id}/participants/${enrolled.id}`;
+  const consent = await api<{ etag: string }>(suite.app.baseUrl, adminToken, "PUT", `${path}/research-consent`, { givenOn: today });
+  expect(consent.status).toBe(200);
+  const enrol = await api(suite.app.baseUrl, adminToken, "POST", `${path}/enrol`, {
+    studyParticipantId: "LU-0777",
+    etag: consent.body.etag,
+  });
+  expect(enrol.status).toBe(200);
   const { token } = await suite.boardAs(people.manager);
   const { body: expected } = await api<FollowUpView>(suite.app.baseUrl, token, "GET", `${B}/follow-up`);
 
@@ -37,6 +59,7 @@ it("shows the manager each organisation's participants against the yearly target
     "SIP upprättad",
     "SIP-uppföljning försenad",
     "Krisplan finns",
+    "I studie nu",
   ]);
   // One row per organisation of the board, named, with the server's counts.
   const rows = table.getByRole("row");
@@ -53,8 +76,10 @@ it("shows the manager each organisation's participants against the yearly target
     `${r.sip.yes} av ${r.plansCounted}`,
     String(r.sipFollowUpOverdue),
     `${r.crisisPlan.yes} av ${r.plansCounted}`,
+    `${r.inStudy} av ${r.plansCounted}`,
   ]);
   expect(r.involvedAtYearEnd).toBeGreaterThan(0);
+  expect(r.inStudy).toBeGreaterThan(0);
   // An organisation without a target says so in words, not as 0.
   const other = expected.organisations.find((o) => o.organisationId !== region.id)!;
   expect((await table.locator(`tr[data-organisation="${other.organisationId}"]`).getByRole("cell").nth(3).textContent())!).toBe(
@@ -86,6 +111,7 @@ it("shows the manager each organisation's participants against the yearly target
     "Målsättning per år",
   ]);
   expect(lines.find((l) => l[2] === region.name)?.slice(4, 7)).toEqual([String(r.involvedAtYearEnd), String(r.newInYear), "30"]);
+  expect(lines.find((l) => l[2] === region.name)?.[header!.indexOf("I en forskningsstudie nu")]).toBe(String(r.inStudy));
   await context.close();
 });
 

@@ -2,6 +2,7 @@ import { Invalid } from "./errors";
 import {
   CONSENT_EXPIRY_WARNING_DAYS,
   assertRecordableConsent,
+  consentCoverageOn,
   consentStatusOn,
   daysUntilExpiry,
   hasConsentProblem,
@@ -198,5 +199,60 @@ describe("what may be recorded as a consent", () => {
 
   it("accepts recording that a participant declined, with no dates", () => {
     expect(() => assertRecordableConsent(consent({ status: "declined", givenOn: undefined, validUntil: undefined }))).not.toThrow();
+  });
+});
+
+describe("consent coverage on a day (a collaboration marker of the statistics)", () => {
+  const participant = (id: string, organisationIds: string[], more: { leftTeamOn?: string; erasedAt?: string } = {}) => ({
+    id,
+    createdAt: "2026-01-05T08:00:00.000Z",
+    organisationIds,
+    ...more,
+  });
+  const both = (id: string, more: Partial<Consent> = {}): Consent[] => [
+    consent({ participantId: id, disclosingOrganisationId: SOCIAL_SERVICES, receivingOrganisationIds: [PSYCHIATRY] }),
+    consent({ participantId: id, disclosingOrganisationId: PSYCHIATRY, receivingOrganisationIds: [SOCIAL_SERVICES], ...more }),
+  ];
+  const pair = [SOCIAL_SERVICES, PSYCHIATRY];
+
+  it("counts a participant covered only when every involved organisation's consent names every other", () => {
+    const participants = [
+      participant("covered", pair),
+      participant("one-way", pair),
+      participant("three", [...pair, MUNICIPAL_CARE]),
+      participant("alone", [PSYCHIATRY]),
+    ];
+    const consents = new Map([
+      ["covered", both("covered")],
+      ["one-way", both("one-way").slice(0, 1)],
+      // Both name each other, but municipal care gave none and neither names it.
+      ["three", both("three")],
+    ]);
+    expect(consentCoverageOn(participants, consents, TODAY)).toEqual({ covered: 1, notCovered: 2 });
+  });
+
+  it("reads each consent as it held that day: withdrawn later still held, expired or not yet given did not", () => {
+    const participants = [participant("w", pair), participant("x", pair), participant("late", pair)];
+    const consents = new Map([
+      ["w", both("w", { status: "withdrawn", withdrawnOn: "2026-03-01" })],
+      ["x", both("x", { validUntil: "2026-02-20" })],
+      ["late", both("late", { givenOn: "2026-02-25" })],
+    ]);
+    expect(consentCoverageOn(participants, consents, "2026-02-15")).toEqual({ covered: 2, notCovered: 1 });
+    expect(consentCoverageOn(participants, consents, "2026-03-05")).toEqual({ covered: 1, notCovered: 2 });
+  });
+
+  it("counts only the caseload of the day, and leaves erased participants out", () => {
+    const participants = [
+      participant("left", pair, { leftTeamOn: "2026-03-01" }),
+      participant("erased", pair, { leftTeamOn: "2026-01-10", erasedAt: "2026-03-01T00:00:00.000Z" }),
+      { ...participant("later", pair), createdAt: "2026-04-01T08:00:00.000Z" },
+    ];
+    const consents = new Map([
+      ["left", both("left")],
+      ["later", both("later")],
+    ]);
+    expect(consentCoverageOn(participants, consents, "2026-02-15")).toEqual({ covered: 1, notCovered: 0 });
+    expect(consentCoverageOn(participants, consents, TODAY)).toEqual({ covered: 0, notCovered: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import type { ConsentStatus } from "@fact-board/contract";
 import { Invalid } from "./errors";
-import type { CalendarDate, Consent, OrganisationId } from "./types";
+import { inCaseloadOn } from "./caseload";
+import type { CalendarDate, Consent, OrganisationId, Participant, ParticipantId } from "./types";
 
 // Secrecy between organisations is lifted only by the disclosing organisation's own, specific,
 // time-limited consent naming the receiver (or, rarely, a legal basis). The default is deny,
@@ -71,4 +72,55 @@ export function assertRecordableConsent(consent: Consent): void {
     if (consent.validUntil < consent.givenOn) throw new Invalid(CONSENT_REFUSED.endsBeforeGiven);
     if (consent.basis === "legalBasis" && !consent.legalReference) throw new Invalid(CONSENT_REFUSED.legalBasisNeedsReference);
   }
+}
+
+/**
+ * Whether a consent held on `date`, read from the record as stored now: a consent withdrawn later
+ * still held before its withdrawal.
+ */
+export function consentHeldOn(c: Consent, date: CalendarDate): boolean {
+  if (isConsentValidOn(c, date)) return true;
+  return (
+    c.status === "withdrawn" &&
+    c.givenOn !== undefined &&
+    c.givenOn <= date &&
+    c.withdrawnOn !== undefined &&
+    c.withdrawnOn > date &&
+    (c.validUntil === undefined || c.validUntil >= date)
+  );
+}
+
+/** Every involved organisation's consent, held on `date`, names every other involved organisation (one organisation alone: nothing to share). */
+export function consentCoveredOn(organisationIds: readonly OrganisationId[], consents: readonly Consent[], date: CalendarDate): boolean {
+  return organisationIds.every((from) => {
+    const others = organisationIds.filter((o) => o !== from);
+    if (others.length === 0) return true;
+    const c = consents.find((x) => x.disclosingOrganisationId === from);
+    return c !== undefined && consentHeldOn(c, date) && others.every((o) => c.receivingOrganisationIds.includes(o));
+  });
+}
+
+export interface ConsentCoverage {
+  covered: number;
+  notCovered: number;
+}
+
+/**
+ * Consent coverage on `date` (issue 28, a collaboration marker): of the participants in the
+ * caseload that day with two or more organisations involved — one organisation alone has nothing
+ * to share, so it would only swell "covered" — how many had every involved organisation's consent
+ * naming all the others. Erased participants are left out: their consents went with their details.
+ */
+export function consentCoverageOn(
+  participants: readonly Pick<Participant, "id" | "createdAt" | "leftTeamOn" | "organisationIds" | "erasedAt">[],
+  consentsByParticipant: ReadonlyMap<ParticipantId, readonly Consent[]>,
+  date: CalendarDate,
+): ConsentCoverage {
+  const coverage: ConsentCoverage = { covered: 0, notCovered: 0 };
+  for (const p of participants) {
+    if (p.erasedAt || !inCaseloadOn(p, date) || new Set(p.organisationIds).size < 2) continue;
+    if (consentCoveredOn(p.organisationIds, consentsByParticipant.get(p.id) ?? [], date)) coverage.covered++;
+    else coverage.notCovered++;
+  }
+  return coverage;
 }

@@ -35,7 +35,7 @@ describe("follow-up per organisation", () => {
 
   it("counts per organisation the participants involved at the end of the year, the new ones, and the target", () => {
     const rows = followUpPerOrganisation(
-      { organisations, participants, targets: [{ organisationId: "norrby", perYear: 30 }], visibleIds: all },
+      { organisations, participants, targets: [{ organisationId: "norrby", perYear: 30 }], visibleIds: all, inStudyIds: new Set() },
       2025,
       TODAY,
     );
@@ -47,7 +47,11 @@ describe("follow-up per organisation", () => {
   });
 
   it("counts the year under way up to today, and today's board, SIPs and crisis plans", () => {
-    const [region, norrby] = followUpPerOrganisation({ organisations, participants, targets: [], visibleIds: all }, 2026, TODAY);
+    const [region, norrby] = followUpPerOrganisation(
+      { organisations, participants, targets: [], visibleIds: all, inStudyIds: new Set() },
+      2026,
+      TODAY,
+    );
     expect(region).toMatchObject({
       involvedAtYearEnd: 3,
       newInYear: 1,
@@ -64,13 +68,32 @@ describe("follow-up per organisation", () => {
 
   it("counts plans only over the participants the viewer's organisation may see, and says over how many", () => {
     const visibleIds = new Set([participants[3]!.id]);
-    const [region] = followUpPerOrganisation({ organisations, participants, targets: [], visibleIds }, 2026, TODAY);
+    const [region] = followUpPerOrganisation({ organisations, participants, targets: [], visibleIds, inStudyIds: new Set() }, 2026, TODAY);
     expect(region).toMatchObject({ involvedNow: 3, plansCounted: 1, sip: { yes: 1, no: 0, notSet: 0 }, sipFollowUpOverdue: 0 });
+  });
+
+  it("counts those in a study now over the same participants as the plans", () => {
+    const inStudyIds = new Set([participants[0]!.id, participants[3]!.id, participants[4]!.id]);
+    const [region, norrby] = followUpPerOrganisation(
+      { organisations, participants, targets: [], visibleIds: all, inStudyIds },
+      2026,
+      TODAY,
+    );
+    expect([region!.inStudy, norrby!.inStudy]).toEqual([2, 3]);
+    // Of the region's two, the viewer may see one; one who left the team is no longer counted.
+    const visibleIds = new Set([participants[3]!.id, participants[1]!.id]);
+    const left = new Set([...inStudyIds, participants[1]!.id]);
+    const [seen] = followUpPerOrganisation({ organisations, participants, targets: [], visibleIds, inStudyIds: left }, 2026, TODAY);
+    expect(seen).toMatchObject({ plansCounted: 1, inStudy: 1 });
   });
 
   it("still counts an erased participant in past years, by the dates and organisations erasure keeps", () => {
     const erased = participant("2024-05-01", ["norrby"], { leftTeamOn: "2025-01-15", erasedAt: "2026-01-20T00:00:00.000Z" });
-    const [, norrby] = followUpPerOrganisation({ organisations, participants: [erased], targets: [], visibleIds: new Set() }, 2024, TODAY);
+    const [, norrby] = followUpPerOrganisation(
+      { organisations, participants: [erased], targets: [], visibleIds: new Set(), inStudyIds: new Set() },
+      2024,
+      TODAY,
+    );
     expect([norrby!.involvedAtYearEnd, norrby!.newInYear, norrby!.involvedNow]).toEqual([1, 1, 0]);
   });
 

@@ -12,6 +12,8 @@ import type { CalendarDate, FollowUpTarget, Organisation, OrganisationId, Partic
 // - On the board now, and the plans (SIP, crisis plan), are today's. A plan is a detail of the base
 //   record, shown under its writer's consent, so plans are counted only over the participants the
 //   viewer's organisation may see today (`visibleIds`); how many that is is said beside them.
+// - In a study is today's too (domain/study.ts, `participantsInStudyOn`), and counted over the same
+//   participants: an enrolment is read only by those who may see the participant.
 
 export type PlanCounts = Record<PlanStatus, number>;
 
@@ -34,6 +36,8 @@ export interface OrganisationFollowUp {
   /** A SIP (held or planned) whose next follow-up date has passed, as the board shows it. */
   sipFollowUpOverdue: number;
   crisisPlan: PlanCounts;
+  /** Of those counted for plans, how many are in a study now (enrolled, not withdrawn). */
+  inStudy: number;
 }
 
 export interface FollowUpFacts {
@@ -42,6 +46,8 @@ export interface FollowUpFacts {
   targets: readonly FollowUpTarget[];
   /** The participants whose base record the viewer's organisation may see today. */
   visibleIds: ReadonlySet<ParticipantId>;
+  /** The participants in a study today. */
+  inStudyIds: ReadonlySet<ParticipantId>;
 }
 
 /** The last day counted for `year`: the 31st of December, or today for the year under way. */
@@ -80,6 +86,7 @@ export function followUpPerOrganisation(facts: FollowUpFacts, year: number, toda
       sip,
       sipFollowUpOverdue: seen.filter((p) => sipFollowUpOverdue(p.plans.sip, today)).length,
       crisisPlan,
+      inStudy: seen.filter((p) => facts.inStudyIds.has(p.id)).length,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { cellsToWithhold, isSmallCount } from "./disclosure";
 import { kindGroups, periodsOf, statisticsRows, WITHHELD } from "./statistics";
-import type { BoardEntry } from "./types";
+import type { BoardEntry, CheckIn, Consent } from "./types";
 
 const entry = (id: string, writtenBy: string, putOnOn: string): BoardEntry => ({
   id,
@@ -162,6 +162,84 @@ describe("collaboration markers", () => {
     // Two organisations wrote actions on every one of the six (two of the same kind count too).
     expect(value("regionPsychiatry", "actionsBySeveralOrganisations")).toBe(6);
     expect(JSON.stringify(rows)).not.toMatch(/secret|region-|kommun-/);
+  });
+});
+
+describe("attendance by organisation kind and consent coverage", () => {
+  const organisations = [
+    { id: "region-a", kind: "regionPsychiatry" as const },
+    { id: "region-b", kind: "regionPsychiatry" as const },
+    { id: "kommun-a", kind: "municipalSocialServices" as const },
+    { id: "kommun-b", kind: "municipalSocialServices" as const },
+  ];
+  const members = [
+    ...["r1", "r2", "r3"].map((id) => ({ id, organisationId: "region-a" })),
+    { id: "r4", organisationId: "region-b" },
+    ...["k1", "k2"].map((id) => ({ id, organisationId: "kommun-a" })),
+  ];
+  const checkIn = (date: string, attendeeIds: string[]) => ({ boardId: "b", date, meetingId: "all", attendeeIds }) as unknown as CheckIn;
+  const value = (rows: ReturnType<typeof statisticsRows>, month: string, kinds: string, measure: string) =>
+    rows.find(
+      (r) =>
+        r.month === month && (r.organisationKinds === "all" ? "all" : r.organisationKinds.join("+")) === kinds && r.measure === measure,
+    )?.value;
+
+  it("counts each member present once per check-in, for their organisation's kind", () => {
+    const checkIns = [
+      checkIn("2026-03-02", ["r1", "r2", "r4", "k1", "r1"]),
+      checkIn("2026-03-03", ["r1", "r3", "k1"]),
+      checkIn("2026-03-04", ["r2", "k1", "gone"]),
+      checkIn("2026-04-01", ["r1", "r2", "r3", "r4", "k1", "k2"]),
+    ];
+    const rows = statisticsRows({ organisations, currentEntries: [], ...none, checkIns, members }, ["2026-03", "2026-04"], "2026-04-10");
+    // March: the region 3 + 2 + 1 (r1 twice in one check-in counts once), the municipality 3; a member not known counts nowhere.
+    expect(value(rows, "2026-03", "regionPsychiatry", "checkInAttendance")).toBe(6);
+    expect(value(rows, "2026-03", "municipalSocialServices", "checkInAttendance")).toBe(WITHHELD);
+    expect(value(rows, "2026-03", "all", "checkInsHeld")).toBe(WITHHELD);
+    expect(value(rows, "2026-04", "regionPsychiatry", "checkInAttendance")).toBe(WITHHELD);
+    // Without the members, no attendance is counted.
+    const unknown = statisticsRows({ organisations, currentEntries: [], ...none, checkIns }, ["2026-03"], "2026-04-10");
+    expect(value(unknown, "2026-03", "regionPsychiatry", "checkInAttendance")).toBe(0);
+  });
+
+  it("counts the participants covered and not covered at each period's end, for all organisations together", () => {
+    const participants = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      createdAt: "2026-01-10T08:00:00.000Z",
+      organisationIds: i < 11 ? ["region-a", "kommun-a"] : ["region-a"],
+    }));
+    const consent = (participantId: string, from: string, to: string, validUntil: string): Consent => ({
+      boardId: "b",
+      participantId,
+      disclosingOrganisationId: from,
+      receivingOrganisationIds: [to],
+      basis: "consent",
+      status: "given",
+      givenOn: "2026-01-10",
+      validUntil,
+      recordedBy: "t.cm",
+      recordedAt: "2026-01-10T08:00:00.000Z",
+    });
+    // Six covered to the end of the year; of them one to the end of February only. Four one-way.
+    const consents = [
+      ...[0, 1, 2, 3, 4, 5].flatMap((i) => [
+        consent(`p${i}`, "region-a", "kommun-a", i === 0 ? "2026-02-28" : "2026-12-31"),
+        consent(`p${i}`, "kommun-a", "region-a", "2026-12-31"),
+      ]),
+      ...[6, 7, 8, 9].map((i) => consent(`p${i}`, "region-a", "kommun-a", "2026-12-31")),
+    ];
+    const facts = { organisations, currentEntries: [], ...none, participants, consents };
+    const rows = statisticsRows(facts, ["2026-02", "2026-03"], "2026-03-31");
+    // p10 has no consent at all; p11 has a single organisation and is not counted.
+    expect(["consentCovered", "consentNotCovered"].map((m) => value(rows, "2026-02", "all", m))).toEqual([6, 5]);
+    expect(["consentCovered", "consentNotCovered"].map((m) => value(rows, "2026-03", "all", m))).toEqual([5, 6]);
+    // A quarter counts at its end.
+    const quarter = statisticsRows(facts, periodsOf(["2026-01", "2026-02", "2026-03"], "quarter"), "2026-04-10");
+    expect(value(quarter, "2026-Q1", "all", "consentCovered")).toBe(5);
+    // Small counts are withheld as any other.
+    const few = statisticsRows({ ...facts, consents: consents.slice(0, 4) }, ["2026-02"], "2026-03-31");
+    expect(["consentCovered", "consentNotCovered"].map((m) => value(few, "2026-02", "all", m))).toEqual([WITHHELD, 9]);
+    expect(JSON.stringify(rows)).not.toMatch(/"p\d|region-|kommun-|t\.cm/);
   });
 });
 

@@ -1,12 +1,27 @@
 import { InterventionKind, type OrganisationKind, type SignalKind, type SignalState, type TakeOffOutcome } from "@fact-board/contract";
+import { consentCoverageOn } from "./consent";
 import { type Intervention, ongoingOn } from "./interventions";
 import { type Relation, cellsToWithhold } from "./disclosure";
 import { DAY_BUCKETS, answeredInTime, isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import { daysBetween } from "./dates";
-import type { Absence, BoardEntry, CalendarDate, CheckIn, ClosedBoardEntry, Signal, Organisation, OrganisationId } from "./types";
+import { groupConsentsByParticipant } from "./visibility";
+import type {
+  Absence,
+  BoardEntry,
+  CalendarDate,
+  CheckIn,
+  ClosedBoardEntry,
+  Consent,
+  Member,
+  Participant,
+  Signal,
+  Organisation,
+  OrganisationId,
+} from "./types";
 
-// De-identified statistics for research and fidelity follow-up: monthly counts per group of
-// organisation kinds, and nothing else — no participant code, initials, name, member or free text
+// De-identified statistics for research and fidelity follow-up: counts per period (month, quarter or
+// year) per group of organisation kinds, plus a few for all organisations together (check-ins held,
+// consent coverage), and nothing else — no participant code, initials, name, member or free text
 // ever enters a row (rows are built from kinds, months and numbers only). Disclosure control:
 // - a kind with a single organisation on the board is pooled with other kinds (`kindGroups`), so
 //   no count is one named organisation's; a board of one organisation has every count withheld;
@@ -39,6 +54,12 @@ export const SIGNAL_STATES: readonly SignalState[] = ["open", "acknowledged", "r
 export const pairMeasure = (toGroup: string, state: SignalState): string => `signalsTo.${toGroup}.${state}`;
 /** Entries on the board at the period's end whose actions were written by more than one organisation. */
 export const SEVERAL_WRITERS_MEASURE = "actionsBySeveralOrganisations";
+/**
+ * Attendance at the board's check-ins: each member present at a check-in counts once, for their
+ * organisation's kind. People, not "was the kind there": a count of check-ins with the kind present
+ * could not exceed the check-ins held, and that bound would give a withheld number of check-ins back.
+ */
+export const ATTENDANCE_MEASURE = "checkInAttendance";
 
 /** The measures of every group, in the export's order (then the collaboration markers, see `groupMeasures`). */
 export const GROUP_MEASURES: readonly string[] = [
@@ -51,6 +72,7 @@ export const GROUP_MEASURES: readonly string[] = [
   ...ANSWER_MEASURES,
   "coverRequests",
   ...INTERVENTION_MEASURES,
+  ATTENDANCE_MEASURE,
 ];
 /** Every measure of a group on a board of these groups: the fixed ones, then the collaboration markers. */
 export const groupMeasures = (groups: readonly string[]): string[] => [
@@ -61,6 +83,10 @@ export const groupMeasures = (groups: readonly string[]): string[] => [
 
 /** The board's own measure, for all organisations together. */
 export const BOARD_MEASURE = "checkInsHeld";
+/** Consent coverage at the period's end, for all organisations together (domain/consent.ts, `consentCoverageOn`). */
+export const CONSENT_COVERAGE_MEASURES = ["consentCovered", "consentNotCovered"] as const;
+/** The measures of the row for all organisations, in the export's order. */
+export const BOARD_MEASURES: readonly string[] = [BOARD_MEASURE, ...CONSENT_COVERAGE_MEASURES];
 
 export interface StatisticsFacts {
   organisations: readonly Pick<Organisation, "id" | "kind">[];
@@ -71,6 +97,11 @@ export interface StatisticsFacts {
   absences: readonly Absence[];
   /** Every intervention on the board, ended ones too. Absent: none counted (zeros). */
   interventions?: readonly Pick<Intervention, "organisationId" | "kind" | "startedOn" | "endedOn" | "writtenAt">[];
+  /** The board's members, left ones too: whose organisation an attendee is. Absent: no attendance counted. */
+  members?: readonly Pick<Member, "id" | "organisationId">[];
+  /** Every registered participant, erased ones too, with every consent: consent coverage. Absent: none counted. */
+  participants?: readonly Pick<Participant, "id" | "createdAt" | "leftTeamOn" | "organisationIds" | "erasedAt">[];
+  consents?: readonly Consent[];
 }
 
 export interface StatisticsRow {
@@ -154,11 +185,14 @@ export const countedMonths = (periods: readonly PeriodLike[], today: CalendarDat
  * Raw monthly counts per organisation kind, before pooling and suppression (cells by `cellId`,
  * kinds single). An entry counts for the kind of the organisation that put it on the board, a
  * review for the reviewing organisation's kind, a signal for the sender's kind, a cover request for
- * the absent member's organisation's kind; an organisation no longer on the board counts as "other".
+ * the absent member's organisation's kind, an attendance for the attendee's organisation's kind; an
+ * organisation no longer on the board counts as "other". Consent coverage is counted for "all".
  */
 export function kindCounts(facts: StatisticsFacts, periods: readonly PeriodLike[], today: CalendarDate): Map<string, number> {
   const kindOf = new Map<OrganisationId, OrganisationKind>(facts.organisations.map((o) => [o.id, o.kind]));
   const entries: AnyEntry[] = [...facts.currentEntries, ...facts.closedEntries];
+  const organisationOf = new Map((facts.members ?? []).map((m) => [m.id, m.organisationId]));
+  const consentsOf = groupConsentsByParticipant(facts.consents ?? []);
   const counts = new Map<string, number>();
   for (const period of countedMonths(periods, today)) {
     const { first, label: month } = period;
@@ -181,7 +215,17 @@ export function kindCounts(facts: StatisticsFacts, periods: readonly PeriodLike[
       if (isOnBoardOn(e, last) && new Set(e.actions.filter((a) => a.createdAt.slice(0, 10) <= last).map((a) => a.writtenBy)).size > 1)
         add(kind, SEVERAL_WRITERS_MEASURE);
     }
-    add("all", BOARD_MEASURE, facts.checkIns.filter((c) => c.date >= first && c.date <= last).length);
+    const held = facts.checkIns.filter((c) => c.date >= first && c.date <= last);
+    add("all", BOARD_MEASURE, held.length);
+    // A member no longer known has no organisation to count for.
+    for (const c of held)
+      for (const id of new Set(c.attendeeIds)) {
+        const organisationId = organisationOf.get(id);
+        if (organisationId !== undefined) add(kindOf.get(organisationId) ?? "other", ATTENDANCE_MEASURE);
+      }
+    const coverage = consentCoverageOn(facts.participants ?? [], consentsOf, last);
+    add("all", "consentCovered", coverage.covered);
+    add("all", "consentNotCovered", coverage.notCovered);
     for (const s of facts.signals) {
       if (!within(s.raisedAt)) continue;
       const kind = kindOf.get(s.fromOrganisationId) ?? "other";
@@ -251,7 +295,7 @@ export function statisticsRows(facts: StatisticsFacts, periods: readonly PeriodL
           cellId(month, g.join("+"), measure),
           g.reduce((n, kind) => n + rawOf(month, kind, measure), 0),
         );
-    values.set(cellId(month, "all", BOARD_MEASURE), raw.get(cellId(month, "all", BOARD_MEASURE)) ?? 0);
+    for (const measure of BOARD_MEASURES) values.set(cellId(month, "all", measure), raw.get(cellId(month, "all", measure)) ?? 0);
   }
   const relations = statisticsRelations(counted, labels);
   // A board of one organisation: every count is that organisation's.
@@ -264,7 +308,7 @@ export function statisticsRows(facts: StatisticsFacts, periods: readonly PeriodL
       return { month, organisationKinds, measure, value: withheld.has(id) ? WITHHELD : values.get(id)! };
     };
     for (const g of groups) for (const measure of measures) rows.push(row(g, measure));
-    rows.push(row("all", BOARD_MEASURE));
+    for (const measure of BOARD_MEASURES) rows.push(row("all", measure));
   }
   return rows;
 }

@@ -1,4 +1,5 @@
-import { consentCoveredOn, studyExport, studyMonths } from "./study-export";
+import { consentCoveredOn } from "./consent";
+import { studyExport, studyMonths } from "./study-export";
 import { enrol, isExportable, withdraw } from "./study";
 import type { BoardEntry, Consent, Enrolment, Signal } from "./types";
 

@@ -1,5 +1,5 @@
 import type { BoardReason, OrganisationKind, SignalKind, TakeOffOutcome } from "@fact-board/contract";
-import { isConsentValidOn } from "./consent";
+import { consentCoveredOn } from "./consent";
 import { addDays } from "./dates";
 import { isOnBoardOn, lastDayOfMonth } from "./fidelity";
 import type {
@@ -77,32 +77,6 @@ export function studyMonths(study: Pick<Study, "from" | "to">, today: CalendarDa
     m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
   }
   return months;
-}
-
-/**
- * Whether a consent held on `date`, read from the record as stored now: a consent withdrawn later
- * still held before its withdrawal.
- */
-export function consentHeldOn(c: Consent, date: CalendarDate): boolean {
-  if (isConsentValidOn(c, date)) return true;
-  return (
-    c.status === "withdrawn" &&
-    c.givenOn !== undefined &&
-    c.givenOn <= date &&
-    c.withdrawnOn !== undefined &&
-    c.withdrawnOn > date &&
-    (c.validUntil === undefined || c.validUntil >= date)
-  );
-}
-
-/** Every involved organisation's consent, held on `date`, names every other involved organisation (one organisation alone: nothing to share). */
-export function consentCoveredOn(organisationIds: readonly OrganisationId[], consents: readonly Consent[], date: CalendarDate): boolean {
-  return organisationIds.every((from) => {
-    const others = organisationIds.filter((o) => o !== from);
-    if (others.length === 0) return true;
-    const c = consents.find((x) => x.disclosingOrganisationId === from);
-    return c !== undefined && consentHeldOn(c, date) && others.every((o) => c.receivingOrganisationIds.includes(o));
-  });
 }
 
 export function studyExport(facts: StudyExportFacts, today: CalendarDate): StudyExport {

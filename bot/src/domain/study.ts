@@ -1,5 +1,5 @@
 import { Invalid } from "./errors";
-import type { CalendarDate, Enrolment, Instant, Member, MemberId, Study } from "./types";
+import type { CalendarDate, Enrolment, Instant, Member, MemberId, ParticipantId, Study } from "./types";
 
 // A research study on the board (issue 28): who exports it, and the order consent → enrolment →
 // withdrawal. The study rests on each participant's own research consent, so nobody is enrolled
@@ -50,5 +50,20 @@ export function withdraw(enrolment: Enrolment, withdrawnOn: CalendarDate, by: Me
 }
 
 /** Exported: enrolled under a study id and not withdrawn (a withdrawal, whatever its date, stops every later export). */
-export const isExportable = <E extends Enrolment>(e: E): e is E & { studyParticipantId: string } =>
-  e.studyParticipantId !== undefined && e.withdrawnOn === undefined;
+export const isExportable = <E extends Pick<Enrolment, "studyParticipantId" | "withdrawnOn">>(
+  e: E,
+): e is E & { studyParticipantId: string } => e.studyParticipantId !== undefined && e.withdrawnOn === undefined;
+
+/**
+ * The participants in a study on `today` (the follow-up's "in a study", issue 28): enrolled under
+ * the study's own id, not withdrawn, in a study whose period has not ended. A research consent
+ * alone is not an enrolment.
+ */
+export function participantsInStudyOn(
+  studies: readonly Pick<Study, "id" | "to">[],
+  enrolments: readonly Pick<Enrolment, "studyId" | "participantId" | "studyParticipantId" | "withdrawnOn">[],
+  today: CalendarDate,
+): Set<ParticipantId> {
+  const running = new Set(studies.filter((s) => s.to >= today).map((s) => s.id));
+  return new Set(enrolments.filter((e) => running.has(e.studyId) && isExportable(e)).map((e) => e.participantId));
+}

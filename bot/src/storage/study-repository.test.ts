@@ -59,4 +59,22 @@ describe("studies", () => {
       storage.studies.saveEnrolment({ ...first, withdrawnOn: "2026-03-01" }, { expectedEtag: first.etag }),
     ).rejects.toBeInstanceOf(Conflict);
   });
+
+  it("erases one participant's research consents and enrolments in every study, and nothing else", async () => {
+    const storage = await createTestStorage();
+    await storage.studies.create(study("s1"));
+    await storage.studies.create(study("s2"));
+    const enrolled = await storage.studies.saveEnrolment(consented("s1", "p1"));
+    await storage.studies.saveEnrolment({ ...enrolled, studyParticipantId: "LU-1" }, { expectedEtag: enrolled.etag });
+    await storage.studies.saveEnrolment(consented("s2", "p1"));
+    await storage.studies.saveEnrolment(consented("s1", "p2"));
+    await storage.studies.saveEnrolment({ ...consented("s1", "p1"), boardId: "b2" });
+    await storage.studies.deleteForParticipant("b1", "p1");
+    expect(await storage.studies.listForParticipant("b1", "p1")).toEqual([]);
+    expect((await storage.studies.listEnrolments("b1", "s1")).map((e) => e.participantId)).toEqual(["p2"]);
+    expect((await storage.studies.listForBoard("b1")).map((s) => s.id).sort()).toEqual(["s1", "s2"]);
+    expect(await storage.studies.listForParticipant("b2", "p1")).toHaveLength(1);
+    // Nothing left to erase: a second run does nothing.
+    await storage.studies.deleteForParticipant("b1", "p1");
+  });
 });

@@ -2,6 +2,7 @@ import { type ExportFormat, type FollowUpView, type OrganisationFollowUpView, sv
 import { Invalid, NotFound } from "../domain/errors";
 import { followUpPerOrganisation, followUpYears, yearEnd } from "../domain/follow-up";
 import { assertAllowed } from "../domain/permissions";
+import { participantsInStudyOn } from "../domain/study";
 import type { Actor, BoardId } from "../domain/types";
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import { recordCountsExport } from "./audit";
@@ -19,13 +20,16 @@ export async function readFollowUp(deps: UseCaseDeps, actor: Actor, boardId: Boa
   const today = todayOf(deps);
   const asked = year ?? Number(today.slice(0, 4));
   if (`${asked}-01-01` > today) throw new Invalid(`year: ${asked} has not begun.`, "year");
-  const [board, organisations, participants, consents] = await Promise.all([
+  const [board, organisations, participants, consents, studies] = await Promise.all([
     deps.storage.boards.get(boardId),
     deps.storage.organisations.listForBoard(boardId),
     deps.storage.participants.listForBoard(boardId),
     deps.storage.consents.listForBoard(boardId),
+    deps.storage.studies.listForBoard(boardId),
   ]);
   if (!board) throw new NotFound("The board");
+  // A board has a few studies: one range read each.
+  const enrolments = (await Promise.all(studies.map((s) => deps.storage.studies.listEnrolments(boardId, s.id)))).flat();
   const byParticipant = groupConsentsByParticipant(consents);
   const viewer = actor.member.organisationId;
   const visibleIds = new Set(
@@ -38,7 +42,13 @@ export async function readFollowUp(deps: UseCaseDeps, actor: Actor, boardId: Boa
     today,
     years: followUpYears(participants, today),
     organisations: followUpPerOrganisation(
-      { organisations: named, participants, targets: board.settings?.followUpTargets ?? [], visibleIds },
+      {
+        organisations: named,
+        participants,
+        targets: board.settings?.followUpTargets ?? [],
+        visibleIds,
+        inStudyIds: participantsInStudyOn(studies, enrolments, today),
+      },
       asked,
       today,
     ),
@@ -66,6 +76,7 @@ const FOLLOW_UP_COLUMNS: ReadonlyArray<CsvColumn<Row>> = [
   { key: "crisisPlanYes", sv: "Krisplan finns", cell: (r) => r.crisisPlan.yes },
   { key: "crisisPlanNo", sv: "Ingen krisplan", cell: (r) => r.crisisPlan.no },
   { key: "crisisPlanNotSet", sv: "Krisplan ej angivet", cell: (r) => r.crisisPlan.notSet },
+  { key: "inStudy", sv: "I en forskningsstudie nu", cell: (r) => r.inStudy },
 ];
 
 /** What the file says first (no separator or quote in a line: see csvStart). */
@@ -73,12 +84,14 @@ const FOLLOW_UP_NOTES: Record<ExportFormat, readonly string[]> = {
   excel: [
     "FACT Board – uppföljning per organisation: antal deltagare per år mot målsättningen. Inga koder eller namn på deltagare eller fritext.",
     "Deltagare vid årets slut och nya under året räknas från registreringarna. En deltagare räknas för varje organisation som är involverad.",
-    "SIP och krisplan räknas bara för de deltagare som din organisation får se i dag (samtycke). Ej angivet är inte Ingen.",
+    "SIP och krisplan och forskningsstudie räknas bara för de deltagare som din organisation får se i dag (samtycke). Ej angivet är inte Ingen.",
+    "I en forskningsstudie nu: inskrivna i en pågående studie och inte utträdda.",
   ],
   csv: [
     "FACT Board follow-up per organisation: participants per year against the target. No participant codes or names or free text.",
     "Involved at the end of the year and new during it are counted from the registrations. A participant counts for each organisation involved.",
-    "SIP and crisis plan are counted only over the participants your organisation may see today (consent). notSet is not no.",
+    "SIP and crisis plan and study are counted only over the participants your organisation may see today (consent). notSet is not no.",
+    "inStudy: enrolled in a study that has not ended and not withdrawn.",
   ],
 };
 

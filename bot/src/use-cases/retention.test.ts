@@ -130,6 +130,36 @@ describe("leaving the team and erasure after the retention period", () => {
       writtenBy: caseManager.id,
       writtenAt: "2026-02-23T07:00:00.000Z",
     });
+    // A study: the leaving participant enrolled under the research team's id, the one who stays with a research consent.
+    await storage.studies.create({
+      id: "study1",
+      boardId,
+      name: "Påhittad studie",
+      ethicsApprovalReference: "Dnr 2019-01234",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      dataManagerIds: [regionCoordinator.id],
+      createdAt: "2026-01-01T08:00:00.000Z",
+      createdBy: regionCoordinator.id,
+      updatedAt: "2026-01-01T08:00:00.000Z",
+      updatedBy: regionCoordinator.id,
+    });
+    const researchConsent = {
+      givenOn: "2026-02-01",
+      organisationId: "kommun",
+      recordedBy: caseManager.id,
+      recordedAt: "2026-02-01T08:00:00.000Z",
+    };
+    await storage.studies.saveEnrolment({
+      boardId,
+      studyId: "study1",
+      participantId: leaving.id,
+      researchConsent,
+      studyParticipantId: "LU-0101",
+      enrolledAt: "2026-02-01T08:00:00.000Z",
+      enrolledBy: caseManager.id,
+    });
+    await storage.studies.saveEnrolment({ boardId, studyId: "study1", participantId: staying.id, researchConsent });
     // Kontakter: someone outside the board, named by the municipality.
     await storage.contacts.create({
       boardId,
@@ -165,6 +195,7 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(await eraseAfterRetention(deps(), boardId)).toEqual({ erased: 0, waiting: 2 });
     expect((await storage.participants.get(boardId, leaving.id))!.code).toBe("NRB-101");
     expect(await storage.contacts.listForParticipant(boardId, leaving.id)).toHaveLength(1);
+    expect(await storage.studies.listForParticipant(boardId, leaving.id)).toHaveLength(1);
   });
 
   it("erases the details after the period, leaving de-identified counts and the access log", async () => {
@@ -178,6 +209,10 @@ describe("leaving the team and erasure after the retention period", () => {
     expect(await storage.sinceLast.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.contacts.listForParticipant(boardId, leaving.id)).toEqual([]);
     expect(await storage.interventions.listForParticipant(boardId, leaving.id)).toEqual([]);
+    // Their research consent and enrolment (the link from the study's id to them); the study stays.
+    expect(await storage.studies.listForParticipant(boardId, leaving.id)).toEqual([]);
+    expect(await storage.studies.listEnrolments(boardId, "study1")).toEqual([expect.objectContaining({ participantId: staying.id })]);
+    expect(await storage.studies.get(boardId, "study1")).toBeDefined();
     expect(await storage.entries.history(boardId, leaving.id)).toEqual([]);
     const [signal] = await storage.signals.listForParticipant(boardId, leaving.id);
     expect(signal).toBeDefined();

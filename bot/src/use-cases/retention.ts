@@ -66,7 +66,8 @@ export interface ErasureOutcome {
 /**
  * Erases the details of every participant whose retention period has passed: the code, initials,
  * case manager and plans (the record keeps its id, organisations and dates for de-identified
- * counts), their consents, their closed board entries and the free text of their signals. The
+ * counts), their consents, research consents and study enrolments, their closed board entries and
+ * the free text of their signals. The
  * access log is never touched; one "erased" record is appended per participant before the erasure,
  * so an erasure that cannot be logged does not happen. Safe to run again after a partial failure.
  */
@@ -120,6 +121,8 @@ async function eraseParticipant(deps: UseCaseDeps, p: Participant & { etag: stri
   await deps.storage.raised.deleteForParticipant(p.boardId, p.id);
   await deps.storage.contacts.deleteForParticipant(p.boardId, p.id);
   await deps.storage.interventions.deleteForParticipant(p.boardId, p.id);
+  // The research consents and enrolments: each ties the participant to a study's own id of them.
+  await deps.storage.studies.deleteForParticipant(p.boardId, p.id);
   // Last, so a run that fails half-way finds the participant on its work list again.
   await deps.storage.participants.erase(p.boardId, p.id, { expectedEtag: p.etag, erasedAt: nowOf(deps) });
   await deps.storage.boardVersions.bump(p.boardId);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { addDays } from "../domain/dates";
 import { monthsBack } from "../domain/fidelity";
 import { kindCounts, type StatisticsFacts, type StatisticsRow, statisticsRows, WITHHELD } from "../domain/statistics";
-import type { Absence, BoardEntry, CheckIn, ClosedBoardEntry, Signal } from "../domain/types";
+import type { Absence, BoardEntry, CheckIn, ClosedBoardEntry, Consent, Participant, Signal } from "../domain/types";
 import { statisticsCsv } from "./statistics";
 import { BANDS, cell, OUTCOMES, rankModP, readStatisticsExport, relations, SIGNALS, solve, STATES } from "./statistics-test-support";
 
@@ -131,7 +131,53 @@ function boardOf(shape: Shape): StatisticsFacts {
       ...(answered < 0.6 ? { acknowledgedAt: new Date(Date.parse(raisedAt) + (answered < 0.4 ? 1 : 3) * 86_400_000).toISOString() } : {}),
     };
   });
-  const checkIns = Array.from({ length: shape.checkIns }, (_, i) => ({ boardId: "b", date: day(int(200)), meetingId: `c${i}` }) as CheckIn);
+  // Three members per organisation, some of them at each check-in.
+  const members = organisations.flatMap((o) => [0, 1, 2].map((j) => ({ id: `${o.id}.m${j}`, organisationId: o.id })));
+  const checkIns = Array.from(
+    { length: shape.checkIns },
+    (_, i) =>
+      ({
+        boardId: "b",
+        date: day(int(200)),
+        meetingId: `c${i}`,
+        attendeeIds: members.filter(() => random() < 0.3).map((m) => m.id),
+      }) as CheckIn,
+  );
+  // A participant per entry, registered (and some leaving) over the months, involving one to all the
+  // organisations; each involved organisation's consent naming some of the others, given and ending
+  // on days of their own, some withdrawn.
+  const participants = Array.from({ length: shape.entries }, (_, i) => {
+    const createdOn = day(int(320));
+    const leftTeamOn = random() < 0.2 ? addDays(createdOn, int(200)) : undefined;
+    const involved = organisations.filter(() => random() < 0.6).map((o) => o.id);
+    return {
+      id: `p${i}`,
+      createdAt: `${createdOn}T08:00:00.000Z`,
+      organisationIds: involved.length > 0 ? involved : [pick(organisations).id],
+      ...(leftTeamOn !== undefined && leftTeamOn <= TODAY ? { leftTeamOn } : {}),
+    } satisfies Pick<Participant, "id" | "createdAt" | "organisationIds" | "leftTeamOn">;
+  });
+  const consents = participants.flatMap((p) =>
+    p.organisationIds
+      .filter(() => random() < 0.8)
+      .map((from): Consent => {
+        const givenOn = day(int(300));
+        const withdrawnOn = random() < 0.2 ? addDays(givenOn, int(100)) : undefined;
+        return {
+          boardId: "b",
+          participantId: p.id,
+          disclosingOrganisationId: from,
+          receivingOrganisationIds: p.organisationIds.filter((o) => o !== from && random() < 0.8),
+          basis: "consent",
+          status: withdrawnOn !== undefined ? "withdrawn" : "given",
+          givenOn,
+          validUntil: addDays(givenOn, 60 + int(300)),
+          ...(withdrawnOn !== undefined ? { withdrawnOn } : {}),
+          recordedBy: "m",
+          recordedAt: `${givenOn}T08:00:00.000Z`,
+        };
+      }),
+  );
   const absences = Array.from(
     { length: shape.absences },
     () =>
@@ -141,7 +187,7 @@ function boardOf(shape: Shape): StatisticsFacts {
         cover: { candidateIds: random() < 0.7 ? ["m2"] : [] },
       }) as unknown as Absence,
   );
-  return { organisations, currentEntries, closedEntries, checkIns, signals, absences };
+  return { organisations, currentEntries, closedEntries, checkIns, signals, absences, members, participants, consents };
 }
 
 // --- The tests ---------------------------------------------------------------------------------
@@ -151,10 +197,10 @@ describe("the relations the reader uses are every linear relation of the counts"
     const months = monthsBack(TODAY, 3);
     const groups: OrganisationKind[] = ["municipalCare", "regionPsychiatry"];
     const measures = [...new Set([...relations(months, groups)].flatMap((r) => [...r.keys()]).map((c) => c.split("|")[2]!))];
-    const allMeasures = [...measures, "entriesReviewed", "coverRequests", "actionsBySeveralOrganisations"];
+    const allMeasures = [...measures, "entriesReviewed", "coverRequests", "actionsBySeveralOrganisations", "checkInAttendance"];
     const cells = [
       ...months.flatMap((m) => groups.flatMap((g) => allMeasures.map((x) => cell(m, g, x)))),
-      ...months.map((m) => cell(m, "all", "checkInsHeld")),
+      ...months.flatMap((m) => ["checkInsHeld", "consentCovered", "consentNotCovered"].map((x) => cell(m, "all", x))),
     ];
     const samples: number[][] = [];
     for (let seed = 1; seed <= 260; seed++) {

@@ -29,6 +29,9 @@ const MEASURE_WORDS: Readonly<Record<string, string>> = {
   coverRequests: "Förfrågningar om ersättare",
   actionsBySeveralOrganisations: "På tavlan med åtgärder från flera organisationer",
   checkInsHeld: "Morgonmöten hållna",
+  checkInAttendance: "Närvaro på morgonmöten (medarbetare per möte)",
+  consentCovered: "Deltagare med samtycke mellan alla sina organisationer",
+  consentNotCovered: "Deltagare utan samtycke mellan alla sina organisationer",
   ...Object.fromEntries(
     Object.entries(svWords.interventionKind).map(([code, word]) => [`interventions.${code}`, `Pågående insatser: ${word}`]),
   ),
@@ -76,12 +79,16 @@ export const statisticsNotes = (length: PeriodLength): Record<ExportFormat, read
     `FACT Board – avidentifierad statistik: antal per ${PERIOD_WORDS[length].sv} och grupp av organisationstyper. Inga koder eller namn eller fritext.`,
     "x = dolt antal. Antal 1–4 döljs. Fler antal döljs där filens egna summor annars skulle ge tillbaka ett dolt antal (summor och delar samt flöden mellan månader). Ett dolt antal kan vara vilket antal som helst – även 0.",
     "En organisationstyp med bara en organisation på tavlan redovisas tillsammans med andra typer (se Organisationstyper). En tavla med en enda organisation får alla antal dolda.",
+    "Närvaro: varje medarbetare som var med på ett morgonmöte räknas en gång per möte för sin organisations typ.",
+    "Samtycke: deltagare med två eller fler organisationer vid periodens slut. Med samtycke = varje organisations giltiga samtycke nämner alla de andra.",
     "Metoden: README avsnittet De-identified statistics for research.",
   ],
   csv: [
     `FACT Board de-identified statistics: counts per ${PERIOD_WORDS[length].en} and group of organisation kinds. No codes or names or free text.`,
     "x = withheld. Counts 1-4 are withheld. More counts are withheld wherever the sums in this file would otherwise give a withheld count back (totals and parts and the flows between months). A withheld count may be any count - 0 too.",
     "A kind with a single organisation on the board is pooled with other kinds (organisationKind lists them joined by +). A board of a single organisation has every count withheld.",
+    "checkInAttendance: each member present at a check-in counts once per check-in for their organisation's kind.",
+    "consentCovered and consentNotCovered: participants with two or more organisations at the end of the period - covered when every organisation's valid consent names all the others.",
     "Method: README section De-identified statistics for research.",
   ],
 });
@@ -112,18 +119,26 @@ export async function exportStatistics(
   // The months asked for, counted in whole periods: a quarter or year begun before them is counted from its start.
   const periods = periodsOf(monthsBack(today, Math.min(Math.max(monthCount, 1), MAX_STATISTICS_MONTHS)), length);
   const from = periods[0]!.first;
-  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions] = await Promise.all([
-    deps.storage.boards.get(boardId),
-    deps.storage.organisations.listForBoard(boardId),
-    deps.storage.entries.listCurrent(boardId),
-    deps.storage.entries.historyForBoard(boardId, from),
-    deps.storage.checkIns.listBetween(boardId, from, today),
-    deps.storage.signals.listForBoard(boardId),
-    deps.storage.absences.listForBoard(boardId),
-    deps.storage.interventions.listForBoard(boardId),
-  ]);
+  const [board, organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions, members, participants, consents] =
+    await Promise.all([
+      deps.storage.boards.get(boardId),
+      deps.storage.organisations.listForBoard(boardId),
+      deps.storage.entries.listCurrent(boardId),
+      deps.storage.entries.historyForBoard(boardId, from),
+      deps.storage.checkIns.listBetween(boardId, from, today),
+      deps.storage.signals.listForBoard(boardId),
+      deps.storage.absences.listForBoard(boardId),
+      deps.storage.interventions.listForBoard(boardId),
+      deps.storage.members.listForBoard(boardId),
+      deps.storage.participants.listForBoard(boardId),
+      deps.storage.consents.listForBoard(boardId),
+    ]);
   if (!board) throw new NotFound("The board");
   await recordCountsExport(deps, actor, boardId);
-  const rows = statisticsRows({ organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions }, periods, today);
+  const rows = statisticsRows(
+    { organisations, currentEntries, closedEntries, checkIns, signals, absences, interventions, members, participants, consents },
+    periods,
+    today,
+  );
   return statisticsCsv(rows, { format, timeZone: deps.timeZone }, length);
 }

@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 /**
  * The follow-up per organisation (issue 28): per year, the participants each organisation of the
  * board had at the end of the year and the new ones, against the board's yearly target; today's
- * board, SIP and crisis plan. Counts from the server; shown only to those it lets read them.
+ * board, SIP, crisis plan and research study. Counts from the server; shown only to those it lets read them.
  */
 export function FollowUpPanel() {
   const client = useApi();
@@ -116,6 +116,7 @@ export function FollowUpPanel() {
                     <TableHeaderCell>{t("followUp.sipHeld")}</TableHeaderCell>
                     <TableHeaderCell>{t("followUp.sipOverdue")}</TableHeaderCell>
                     <TableHeaderCell>{t("followUp.crisisPlan")}</TableHeaderCell>
+                    <TableHeaderCell>{t("followUp.inStudy")}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -129,6 +130,7 @@ export function FollowUpPanel() {
                       <TableCell className={styles.number}>{ofCounted(o.sip.yes, o.plansCounted)}</TableCell>
                       <TableCell className={styles.number}>{o.sipFollowUpOverdue}</TableCell>
                       <TableCell className={styles.number}>{ofCounted(o.crisisPlan.yes, o.plansCounted)}</TableCell>
+                      <TableCell className={styles.number}>{ofCounted(o.inStudy, o.plansCounted)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
