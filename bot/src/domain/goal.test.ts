@@ -3,41 +3,17 @@ import { authorshipTable } from "./authorship";
 import { NotYourOrganisationsText } from "./errors";
 import { readableGoal, setGoal } from "./goal";
 import { isAllowed } from "./permissions";
-import type { Consent, Participant } from "./types";
+import { CARE, MUNICIPALITY, REGION, aSharedParticipant, givenConsent } from "../test-support/authored-items";
+import type { Consent } from "./types";
 import { supportRights } from "./viewer-rights";
 import { visibilityFor } from "./visibility";
 
-const REGION = "org-region";
-const MUNICIPALITY = "org-municipality";
-const CARE = "org-care";
 const TODAY = "2026-03-10";
 const NOW = "2026-03-10T08:00:00.000Z";
 
-const participant: Participant = {
-  id: "p1",
-  boardId: "b1",
-  code: "TST-001",
-  initials: "XX",
-  caseManagerId: "m-municipality",
-  writtenBy: REGION,
-  organisationIds: [REGION, MUNICIPALITY, CARE],
-  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
-  onBoard: true,
-  createdAt: "2026-01-05T08:00:00.000Z",
-};
+const participant = aSharedParticipant({ caseManagerId: "m-municipality" });
 
-const consent = (from: string, to: string[]): Consent => ({
-  boardId: "b1",
-  participantId: "p1",
-  disclosingOrganisationId: from,
-  receivingOrganisationIds: to,
-  basis: "consent",
-  status: "given",
-  givenOn: "2026-01-05",
-  validUntil: "2026-12-31",
-  recordedBy: "someone",
-  recordedAt: "2026-01-05T09:00:00.000Z",
-});
+const consent = (from: string, to: string[]): Consent => givenConsent(from, to);
 
 describe("the participant's own goal (Deltagarens mål)", () => {
   it("is written by the case manager's organisation as its own item, trimmed, and cleared by empty text", () => {

@@ -2,41 +2,16 @@ import { WriteSinceLastBody } from "@fact-board/contract";
 import { authorshipTable, mayChange } from "./authorship";
 import { isAllowed } from "./permissions";
 import { lastMeetingDay, readableNotes, sinceLastMeeting, writeNote, type SinceLastNote } from "./since-last";
-import type { Consent, Participant } from "./types";
+import { CARE, MUNICIPALITY, REGION, aSharedParticipant, givenConsent } from "../test-support/authored-items";
+import type { Consent } from "./types";
 import { visibilityFor } from "./visibility";
 
-const REGION = "org-region";
-const MUNICIPALITY = "org-municipality";
-const CARE = "org-care";
 // Tuesday 10 March 2026; Monday 9 March is the previous working day.
 const TODAY = "2026-03-10";
 
-const participant: Participant = {
-  id: "p1",
-  boardId: "b1",
-  code: "TST-001",
-  initials: "XX",
-  caseManagerId: "m-region",
-  writtenBy: REGION,
-  organisationIds: [REGION, MUNICIPALITY, CARE],
-  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
-  onBoard: true,
-  createdAt: "2026-01-05T08:00:00.000Z",
-};
+const participant = aSharedParticipant();
 
-/** `from`'s given consent naming `to`. */
-const consent = (from: string, to: string[]): Consent => ({
-  boardId: "b1",
-  participantId: "p1",
-  disclosingOrganisationId: from,
-  receivingOrganisationIds: to,
-  basis: "consent",
-  status: "given",
-  givenOn: "2026-01-05",
-  validUntil: "2026-12-31",
-  recordedBy: "someone",
-  recordedAt: "2026-01-05T09:00:00.000Z",
-});
+const consent = (from: string, to: string[]): Consent => givenConsent(from, to);
 
 const note = (organisationId: string, on: string, text = `${organisationId} ${on}`): SinceLastNote => ({
   boardId: "b1",
