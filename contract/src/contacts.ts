@@ -49,6 +49,15 @@ export const SetContactBody = z.discriminatedUnion("kind", [
 ]);
 export type SetContactBody = z.infer<typeof SetContactBody>;
 
+/** Who covers a contact who is away, for this participant: a member of the board. */
+export const ContactSubstitute = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  phone: z.string().optional(),
+  chatUser: z.string().optional(),
+});
+export type ContactSubstitute = z.infer<typeof ContactSubstitute>;
+
 /** One organisation's contact person, shown by that organisation's consent. */
 export const ContactView = z.object({
   organisationId: z.string(),
@@ -57,10 +66,17 @@ export const ContactView = z.object({
   name: z.string(),
   /** For someone outside the board: their role as written (socialsekreterare, boendestödjare …). */
   role: z.string().optional(),
-  /** For a member: their id, and the object id a Teams chat link names. */
+  /**
+   * For a member: their id, and the user principal name a Teams chat link names (learnt when they
+   * sign in; absent until then, and then there is no chat link). Personal data: only here.
+   */
   memberId: z.string().optional(),
-  teamsUser: z.string().optional(),
+  chatUser: z.string().optional(),
   phone: z.string().optional(),
+  /** For a member: registered as away today (Frånvaro). */
+  away: z.boolean().optional(),
+  /** For a member away today: the substitute whose cover includes this participant (Ersättare). */
+  substitute: ContactSubstitute.optional(),
   writtenBy: z.string(),
   writtenAt: Instant,
   /** Only on the viewer's own organisation's contact: what a change sends back. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./common";
+import { ContactView } from "./contacts";
 import { FidelityIndicators } from "./fidelity";
 import { ExternalOwnerView, GoalView, InterventionView } from "./support";
 import {
@@ -547,6 +548,8 @@ export const WalkthroughView = z.object({
       shown: z.enum(["details", "hidden", "offBoard", "raised"]),
       participantId: Id.optional(),
       row: BoardRow.optional(),
+      /** With the details: the participant's contacts (Kontakter) the viewer's organisation may read, so the stage reads them with the move. */
+      contacts: z.array(ContactView).optional(),
       /** A participant raised for today (not on the board): who they are and the reasons the viewer may read. */
       raised: z
         .object({ participant: z.object({ id: Id, code: z.string(), initials: z.string() }), reasons: z.array(RaisedView) })

@@ -2,8 +2,12 @@
 // consent names Norrby and Västra, Norrby's own consent names only the region. Each organisation
 // names its contact (a member of its own, or someone outside the board); Västra sees the region's
 // contact but nothing of Norrby's; members add their own work phone (validated, under the ETag of
-// their member record); every read and change is in the access log.
+// their member record); a member contact carries the principal name a Teams chat needs once they
+// have signed in, and shows as away with the substitute covering them; every read and change is
+// in the access log.
+import { randomUUID } from "node:crypto";
 import { ContactsResponse } from "@fact-board/contract";
+import { aMember } from "../support/storage";
 import type { AuditEvent, Member } from "../../bot/src/domain/types";
 import { aFreshParticipant, BOARD, DEMO_BOARD_ID, ORG, startWorld, textOf, type Fixture, type World } from "./world";
 
@@ -79,24 +83,59 @@ describe("each organisation's contact", () => {
     expect(forPer.body.mayWrite).toBe(true);
   });
 
-  it("names a member with their name, work phone and the id a Teams chat link needs", async () => {
+  it("names a member with their name and work phone, and the principal name a Teams chat needs once they have signed in", async () => {
     const f = await theRegionsEntry();
     expect((await setOwnPhone(hugo(), "+46 70 123 45 67")).status).toBe(200);
     await w.call(hugo(), "PUT", contactsPath(f), { kind: "member", memberId: hugo().id });
-    const contact = (await contactsFor(ada(), f)).contacts.find((c) => c.organisationId === ORG.north)!;
-    expect(contact).toMatchObject({
-      kind: "member",
-      name: "Hugo Fiktivsson",
-      memberId: hugo().id,
-      teamsUser: hugo().objectId,
-      phone: "+46 70 123 45 67",
-    });
+    const norrbys = async () => (await contactsFor(ada(), f)).contacts.find((c) => c.organisationId === ORG.north)!;
+    // Not signed in yet: no principal name, so no chat link — never one naming nobody.
+    expect(await norrbys()).toMatchObject({ kind: "member", name: "Hugo Fiktivsson", memberId: hugo().id, phone: "+46 70 123 45 67" });
+    expect((await norrbys()).chatUser).toBeUndefined();
+
+    // Signing in (the tab's first call) stores the token's preferred_username on his member record.
+    const upn = "hugo.fiktivsson@fact-demo.example";
+    expect((await w.call(hugo(), "GET", "/api/me")).status).toBe(200);
+    expect((await w.app.storage.members.get(DEMO_BOARD_ID, hugo().id))?.upn).toBe(upn);
+    expect(await norrbys()).toMatchObject({ memberId: hugo().id, chatUser: upn });
+    // Only the contacts view carries it: not the board, and not Västra, whom Norrby's consent does not name.
+    expect(textOf(await w.call(ada(), "GET", BOARD))).not.toContain(upn);
+    expect(textOf(await w.call(per(), "GET", contactsPath(f)))).not.toContain(upn);
 
     // A changed work phone shows at once; a removed one is gone.
     expect((await setOwnPhone(hugo(), "010-123 45 67")).status).toBe(200);
-    expect((await contactsFor(ada(), f)).contacts.find((c) => c.organisationId === ORG.north)!.phone).toBe("010-123 45 67");
+    expect((await norrbys()).phone).toBe("010-123 45 67");
     expect((await setOwnPhone(hugo(), null)).status).toBe(200);
-    expect((await contactsFor(ada(), f)).contacts.find((c) => c.organisationId === ORG.north)!.phone).toBeUndefined();
+    expect((await norrbys()).phone).toBeUndefined();
+  });
+
+  it("shows a member contact who is away today as away, naming the substitute only once one covers", async () => {
+    const f = await theRegionsEntry();
+    const away = await w.app.storage.members.create(
+      aMember(DEMO_BOARD_ID, {
+        tenantId: hugo().tenantId,
+        objectId: randomUUID(),
+        organisationId: ORG.north,
+        displayName: "Frida Frånvarande",
+        substituteIds: [karin().id],
+      }),
+    );
+    expect((await w.call(hugo(), "PUT", contactsPath(f), { kind: "member", memberId: away.id })).status).toBe(200);
+    const norrbys = async () => (await contactsFor(ada(), f)).contacts.find((c) => c.organisationId === ORG.north)!;
+    expect((await norrbys()).away).toBeUndefined();
+
+    const today = w.today();
+    const registered = await w.call(karin(), "POST", `${BOARD}/absences`, { memberId: away.id, from: today, to: today, reason: "sick" });
+    expect([registered.status, registered.body.askedSubstituteId]).toEqual([201, karin().id]);
+    // Asked, not yet answered: away, and nobody named.
+    expect(await norrbys()).toMatchObject({ name: "Frida Frånvarande", away: true });
+    expect((await norrbys()).substitute).toBeUndefined();
+
+    const accepted = await w.call(karin(), "POST", `${BOARD}/absences/${registered.body.id}/cover`, {
+      etag: registered.body.etag,
+      answer: "accept",
+    });
+    expect(accepted.body.coverState).toBe("covered");
+    expect(await norrbys()).toMatchObject({ away: true, substitute: { memberId: karin().id, name: "Karin Exempeldotter" } });
   });
 
   it("refuses a member of another organisation, and a participant the organisation may not see", async () => {

@@ -114,6 +114,8 @@ beforeAll(async () => {
     enrolledAt: at,
     enrolledBy: coordinator.id,
   });
+  // Everyone signs in, so their principal names are stored and sought in every export.
+  for (const m of w.members) expect((await w.call(m, "GET", "/api/me")).status).toBe(200);
   secrets = await boardSecrets(w.app.storage, DEMO_BOARD_ID);
 });
 afterAll(async () => {
@@ -128,6 +130,7 @@ it("reads the board's secrets, the planted free text among them", () => {
   expect(secrets.freeText).toEqual(expect.arrayContaining(Object.values(PLANTED)));
   expect(secrets.codes.length).toBeGreaterThan(10);
   expect(secrets.memberNames).toContain(w.member("coordinator").displayName);
+  expect(secrets.memberUpns.length).toBeGreaterThanOrEqual(w.members.length);
   // The scanner finds what it looks for, as written and as a spreadsheet cell shows it.
   expect(scanExport(`a;"${PLANTED.signal}";b`, secrets)).toEqual([{ kind: "freeText", value: PLANTED.signal }]);
   const code = secrets.codes[0]!;

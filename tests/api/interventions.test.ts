@@ -114,6 +114,32 @@ describe("ongoing support (Pågående insatser)", () => {
     expect((await w.call(hugo(), "POST", `${one}/end`, { etag: ended.body.etag })).status).toBe(409);
   });
 
+  it("changes the label and start date only under the ETag seen: a stale one is a 409 with what is stored, which keeps the colleague's words", async () => {
+    const f = await theRegionsEntry();
+    const added = await w.call(hugo(), "POST", interventionsPath(f), {
+      kind: "housingSupport",
+      label: words("Boende"),
+      startedOn: "2026-01-10",
+    });
+    const one = `${interventionsPath(f)}/${added.body.id}`;
+    const karins = words("Karin");
+    const byKarin = await w.call(karin(), "PUT", one, { etag: added.body.etag, label: karins, startedOn: "2026-01-12" });
+    expect(byKarin.status).toBe(200);
+    expect(byKarin.body).toMatchObject({ label: karins, startedOn: "2026-01-12", kind: "housingSupport", writtenBy: karin().id });
+
+    // Hugo still holds the first version: his change is refused, with Karin's as it is stored now.
+    const stale = await w.call(hugo(), "PUT", one, { etag: added.body.etag, label: words("Hugo"), startedOn: null });
+    expect([stale.status, stale.body.error.code]).toEqual([409, "Conflict"]);
+    expect(stale.body.error.current).toMatchObject({ label: karins, startedOn: "2026-01-12", etag: byKarin.body.etag });
+    expect((await rowOf(hugo(), f)).interventions).toEqual([expect.objectContaining({ label: karins, startedOn: "2026-01-12" })]);
+
+    // Re-applied on top of Karin's (the ETag the conflict carried): saved.
+    const again = await w.call(hugo(), "PUT", one, { etag: stale.body.error.current.etag, label: "Varannan vecka", startedOn: null });
+    expect(again.status).toBe(200);
+    expect(again.body.label).toBe("Varannan vecka");
+    expect(again.body.startedOn).toBeUndefined();
+  });
+
   it("adds a retried intervention once and refuses an identity number in its label, storing nothing", async () => {
     const f = await theRegionsEntry();
     const body = { id: "retry-1", kind: "laro" };

@@ -2,7 +2,7 @@
 // sign-ins, board reads, changes, consents, signals, absences, the access log, bad requests and
 // server errors — with pino's output captured (the logger's own options, redaction included, are
 // untouched; only the destination is ours). Then the logs are searched for every demo name, code,
-// initials and note: none may appear, nor any token.
+// initials, note and signed-in principal name: none may appear, nor any token.
 import type { Writable } from "node:stream";
 
 const lines: string[] = [];
@@ -43,7 +43,8 @@ it("a full flow at LOG_LEVEL=info logs no names, codes, initials, notes or token
   const hugo = w.byName("Hugo Fiktivsson");
   const tokens = await Promise.all(w.members.map((m) => w.token(m)));
 
-  // Everyone opens the board; people of every organisation read history and consents.
+  // Everyone signs in (their principal name is stored) and opens the board; people of every organisation read history and consents.
+  for (const m of w.members) expect((await w.call(m, "GET", "/api/me")).status).toBe(200);
   for (const m of w.members) expect((await w.call(m, "GET", BOARD)).status).toBe(200);
   const board = (await w.call(ada, "GET", BOARD)).body;
   for (const row of board.rows.slice(0, 10)) {
@@ -125,6 +126,8 @@ it("a full flow at LOG_LEVEL=info logs no names, codes, initials, notes or token
 
   // ...and nothing personal.
   const participants = await w.app.storage.participants.listForBoard(world.DEMO_BOARD_ID);
+  const upns = (await w.app.storage.members.listForBoard(world.DEMO_BOARD_ID)).flatMap((m) => (m.upn ? [m.upn] : []));
+  expect(upns.length).toBeGreaterThanOrEqual(w.members.length);
   const secrets = new Set<string>([
     ...w.members.map((m) => m.displayName),
     ...w.members.flatMap((m) => m.displayName.split(" ")),
@@ -138,6 +141,7 @@ it("a full flow at LOG_LEVEL=info logs no names, codes, initials, notes or token
     "LOGGUTFALL",
     "Fiktiv signal för demo",
     "Hembesök",
+    ...upns,
     ...tokens,
   ]);
   const found = [...secrets].filter((s) => text.includes(s));

@@ -76,6 +76,32 @@ describe("a move", () => {
     expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 0]);
   });
 
+  it("carries the participant's contacts as each attendee's organisation may read them, within the one access record", async () => {
+    const contacts = `${BOARD}/participants/${sharedWithNorth.participant.id}/contacts`;
+    expect((await w.call(ada(), "GET", "/api/me")).status).toBe(200);
+    expect((await w.call(ada(), "PUT", contacts, { kind: "member", memberId: ada().id })).status).toBe(200);
+    const northName = "Zqx Nordkontakt";
+    expect((await w.call(hugo(), "PUT", contacts, { kind: "external", name: northName, role: "Boendestödjare" })).status).toBe(200);
+    await w.call(ada(), "POST", `${WT}/events`, { type: "moveTo", index: other });
+    const people = [ada(), hugo(), lars()];
+    const before = await Promise.all(people.map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
+
+    const moved = await w.call(ada(), "POST", `${WT}/events`, { type: "moveTo", index });
+    const [north, south] = await Promise.all([hugo(), lars()].map((m) => w.call(m, "GET", `${WT}/current?meeting=morgonmote`)));
+    // The north reads its own contact and the region's (its consent names the north), with Ada's chat name.
+    expect(north!.body.current.contacts).toEqual([
+      expect.objectContaining({ organisationId: ORG.north, kind: "external", name: northName }),
+      expect.objectContaining({ organisationId: ORG.region, kind: "member", memberId: ada().id, chatUser: "ada.fiktiv@fact-demo.example" }),
+    ]);
+    // The region: its own only (the north's consent names nobody); the south: no details, no contacts.
+    expect(moved.body.walkthrough.current.contacts.map((c: { organisationId: string }) => c.organisationId)).toEqual([ORG.region]);
+    expect(textOf(moved)).not.toContain(northName);
+    expect(south!.body.current).not.toHaveProperty("contacts");
+    expect(textOf(south!)).not.toContain("ada.fiktiv@");
+    const after = await Promise.all(people.map((m) => viewsLogged(m, sharedWithNorth.participant.id)));
+    expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 0]);
+  });
+
   it("answers 404 for a meeting without a walkthrough today", async () => {
     expect((await w.call(hugo(), "GET", `${WT}/current?meeting=norrby`)).status).toBe(404);
   });

@@ -100,6 +100,8 @@ it("shows Kontakter by organisation with tel: links and a Teams chat, and hides 
     (await api(suite.app.baseUrl, adaToken, "PUT", contactsPath, { kind: "member", memberId: memberId(people.coordinator) })).status,
   ).toBe(200);
   const adaPhone = (await api<{ phone?: string }>(suite.app.baseUrl, adaToken, "GET", `${BOARD}/me/work-phone`)).body.phone!;
+  // Ada has signed in: her member record holds the principal name her token carried, which the chat link names.
+  expect((await api(suite.app.baseUrl, adaToken, "GET", "/api/me")).status).toBe(200);
 
   // The region: both contacts, each under its organisation, with numbers to call.
   const region = await openDrawer(people.coordinator, target.code);
@@ -117,7 +119,7 @@ it("shows Kontakter by organisation with tel: links and a Teams chat, and hides 
   expect(await norrbyItem.getByRole("link", { name: /Chatta/ }).count()).toBe(0);
   const chat = regionItem.getByRole("link", { name: "Chatta i Teams med Ada Fiktiv" });
   expect(await chat.getAttribute("href")).toBe(
-    `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(`8:orgid:${people.coordinator.objectId}`)}`,
+    `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent("ada.fiktiv@fact-demo.example")}`,
   );
   await chat.click();
   const call = await region.host.waitForCall("executeDeepLink");

@@ -1,5 +1,5 @@
 // A scan of an exported file for what must not leave the board (issue 28): the board's participant
-// codes and initials, its members' names, and every string written into notes, actions and signals.
+// codes and initials, its members' names and principal names, and every string written into notes, actions and signals.
 // `boardSecrets` reads them from storage (whatever the test wrote, through the API or directly);
 // `scanExport` says which of them a file holds. Reusable by any export's test (statistics,
 // follow-up, a study's export): read the secrets after the board is set up, then scan each file.
@@ -9,6 +9,8 @@ export interface BoardSecrets {
   codes: string[];
   initials: string[];
   memberNames: string[];
+  /** The principal names members signed in with (Kontakter's Teams chat): for the contacts view only. */
+  memberUpns: string[];
   /** Reason notes, actions, take-off notes, since-last notes, signal notes and decline reasons. */
   freeText: string[];
 }
@@ -40,6 +42,7 @@ export async function boardSecrets(storage: Storage, boardId: string): Promise<B
     codes: participants.map((p) => p.code),
     initials: participants.map((p) => p.initials),
     memberNames: members.map((m) => m.displayName),
+    memberUpns: members.flatMap((m) => (m.upn ? [m.upn] : [])),
     freeText: [
       ...entries.flatMap((e) => [e.reasonNote, ...e.actions.map((a) => a.what)]),
       ...closed.map((e) => e.outcomeNote),

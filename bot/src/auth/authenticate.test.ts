@@ -6,6 +6,7 @@ import {
   CLIENT_ID,
   OBJECT_ID,
   TENANT,
+  UPN,
   type JwksServer,
   type SigningKey,
   entraClaims,
@@ -43,7 +44,7 @@ const withDevSignIn = (config: Parameters<typeof createAuthenticate>[0] = devCon
 describe("authenticate", () => {
   it("returns the caller of a valid Teams SSO token", async () => {
     const token = await signToken(entraKey, entraClaims());
-    await expect(withEntraOnly()(bearer(token))).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+    await expect(withEntraOnly()(bearer(token))).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID, upn: UPN });
   });
 
   it("reads the Authorization header whatever its case", async () => {
@@ -74,6 +75,7 @@ describe("authenticate", () => {
     await expect(authenticate(bearer(await signToken(entraKey, entraClaims())))).resolves.toEqual({
       tenantId: TENANT,
       objectId: OBJECT_ID,
+      upn: UPN,
     });
   });
 
@@ -136,6 +138,7 @@ describe("the tests' stand-in OpenID provider", () => {
     await expect(authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER }))))).resolves.toEqual({
       tenantId: TENANT,
       objectId: OBJECT_ID,
+      upn: UPN,
     });
     await expect(
       authenticate(bearer(await signToken(entraKey, entraClaims({ iss: TEST_ISSUER, scp: "User.Read" })))),

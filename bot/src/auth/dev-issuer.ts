@@ -96,10 +96,11 @@ export async function createDevIssuer(
     issuer,
     audience: DEV_AUDIENCE,
     jwks,
-    async signIn({ tenantId, objectId }) {
+    async signIn({ tenantId, objectId, upn }) {
       const issuedAt = Math.floor(now().getTime() / 1000);
       const expiresAt = issuedAt + lifetimeSeconds;
-      const token = await new jose.SignJWT({ tid: tenantId, oid: objectId, scp: TEAMS_SSO_SCOPE, ver: "2.0" })
+      const claims = { tid: tenantId, oid: objectId, scp: TEAMS_SSO_SCOPE, ver: "2.0", ...(upn ? { preferred_username: upn } : {}) };
+      const token = await new jose.SignJWT(claims)
         .setProtectedHeader({ alg: "RS256", typ: "JWT", kid })
         .setIssuer(issuer)
         .setAudience(DEV_AUDIENCE)

@@ -66,9 +66,11 @@ describe("the development sign-in routes", () => {
     expect(res.status).toBe(200);
     const { token, expiresAt } = (await res.json()) as { token: string; expiresAt: string };
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
+    // The demo person's invented principal name rides along, as Entra's preferred_username would.
     await expect(devIssuer.createValidator(() => true).validate(token)).resolves.toEqual({
       tenantId: TENANT,
       objectId: OBJECT_ID,
+      upn: "anna.samordnare@fact-demo.example",
     });
   });
 

@@ -43,7 +43,7 @@ export function devSignInRoutes(devIssuer: DevIssuer, listPeople: ListDevPeople,
       (p) => p.tenantId.toLowerCase() === tenantId.toLowerCase() && p.objectId.toLowerCase() === objectId.toLowerCase(),
     );
     if (!person) throw new NotFound("The demo person");
-    res.json(await devIssuer.signIn({ tenantId: person.tenantId, objectId: person.objectId }));
+    res.json(await devIssuer.signIn({ tenantId: person.tenantId, objectId: person.objectId, upn: demoUpnOf(person.displayName) }));
   });
 
   // A body that is not JSON leaves this router as Invalid, like any other bad body.
@@ -52,4 +52,19 @@ export function devSignInRoutes(devIssuer: DevIssuer, listPeople: ListDevPeople,
   }) as ErrorRequestHandler);
 
   return router;
+}
+
+/**
+ * A demo person's user principal name, as Entra's token would carry it (preferred_username), so the
+ * demo's Kontakter has Teams chat links: "Åsa Påhittsson" → "asa.pahittsson@fact-demo.example".
+ * Obviously invented: `.example` is reserved and reaches nobody (RFC 2606).
+ */
+export function demoUpnOf(displayName: string): string {
+  const local = displayName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.+|\.+$/g, "");
+  return `${local || "demo"}@fact-demo.example`;
 }

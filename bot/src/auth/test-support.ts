@@ -11,6 +11,8 @@ export const APP_ID_URI = `api://board.example.se/${CLIENT_ID}`;
 export const TENANT = "3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8";
 export const OTHER_TENANT = "9e8d7c6b-5a49-4837-a625-1403f2e1d0c9";
 export const OBJECT_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+/** The principal name an Entra token carries (preferred_username): the one claim besides the ids a caller keeps. */
+export const UPN = "someone@partner.example";
 
 export const v2Issuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 export const v1Issuer = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
@@ -46,7 +48,7 @@ export function entraClaims(overrides: Record<string, unknown> = {}): JWTPayload
     nbf: now - 10,
     exp: now + 3600,
     name: "Should Never Leave The Validator",
-    preferred_username: "someone@partner.example",
+    preferred_username: UPN,
     ...overrides,
   };
   for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];

@@ -7,6 +7,7 @@ import {
   OBJECT_ID,
   OTHER_TENANT,
   TENANT,
+  UPN,
   type JwksServer,
   type SigningKey,
   entraClaims,
@@ -55,19 +56,28 @@ async function expectRejected(token: string, reason: UnauthenticatedReason) {
 }
 
 describe("an Entra access token", () => {
-  it("is accepted from an allowed tenant and yields only tenant id and object id", async () => {
+  it("is accepted from an allowed tenant and yields only tenant id, object id and principal name, never the display name", async () => {
     const caller = await validator.validate(await signToken(keyA, entraClaims()));
-    expect(caller).toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+    expect(caller).toEqual({ tenantId: TENANT, objectId: OBJECT_ID, upn: UPN });
+  });
+
+  it("keeps a v1 token's upn before its preferred_username, and no principal name that is not shaped like one", async () => {
+    const v1 = await signToken(keyA, entraClaims({ upn: "ada@region.example", preferred_username: "other@region.example" }));
+    await expect(validator.validate(v1)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID, upn: "ada@region.example" });
+    for (const odd of [undefined, "not an address", 42, `${"a".repeat(250)}@x.example`]) {
+      const token = await signToken(keyA, entraClaims({ preferred_username: odd }));
+      await expect(validator.validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+    }
   });
 
   it("is accepted in v1 form: sts.windows.net issuer and the app id URI as audience", async () => {
     const token = await signToken(keyA, entraClaims({ iss: v1Issuer(TENANT), aud: APP_ID_URI, ver: "1.0" }));
-    await expect(validator.validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+    await expect(validator.validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID, upn: UPN });
   });
 
   it("is accepted 30 seconds after expiry, within the 60 s clock tolerance", async () => {
     const token = await signToken(keyA, entraClaims({ exp: nowSeconds() - 30 }));
-    await expect(validator.validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID });
+    await expect(validator.validate(token)).resolves.toEqual({ tenantId: TENANT, objectId: OBJECT_ID, upn: UPN });
   });
 
   it("is rejected when issued for another audience", async () => {
@@ -191,6 +201,7 @@ describe("the Entra key set", () => {
     await expect(validator.validate(await signToken(keyB, entraClaims()))).resolves.toEqual({
       tenantId: TENANT,
       objectId: OBJECT_ID,
+      upn: UPN,
     });
     expect(jwks.fetches()).toBe(3);
     // The old key still works from the refreshed cache without another fetch.

@@ -1,11 +1,13 @@
 import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from "jose" with { "resolution-mode": "import" };
 import type { Caller } from "../domain/types";
+import { upnOfClaims } from "../domain/upn";
 import { loadJose, type Jose } from "./jose";
 import { isStorageUnavailable } from "../storage/storage-errors";
 import { Unauthenticated, type UnauthenticatedReason } from "./unauthenticated";
 
 // Validates a bearer token and turns it into a Caller: the tenant id and object id of the person,
-// nothing else (no name, no e-mail: partners from other tenants are known by ids only).
+// and the user principal name a Teams chat link names (domain/upn.ts); nothing else (no display
+// name: partners from other tenants are known by ids, their names are the board's own records).
 // jose does the JWT work; this file only says which keys, issuers, audiences and claims count.
 
 /** Where the signing keys come from: a JWKS URL (fetched, cached, refetched on an unknown kid) or a JWKS held in memory. */
@@ -88,7 +90,8 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     }
     if (!allowed) throw new Unauthenticated("tenant-not-allowed");
 
-    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase() };
+    const upn = upnOfClaims(payload as { upn?: unknown; preferred_username?: unknown });
+    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), ...(upn ? { upn } : {}) };
   }
 
   return {

@@ -18,22 +18,26 @@ export interface BoardSnapshots {
 }
 
 export function createBoardSnapshots(
-  storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast" | "raised" | "interventions">,
+  storage: Pick<Storage, "loadBoardSnapshot" | "sinceLast" | "raised" | "interventions" | "contacts">,
 ): BoardSnapshots {
   const cache = new Map<BoardId, { version: number; today: CalendarDate; snapshot: Promise<MoveSnapshot> }>();
   return {
     at(boardId, version, today) {
       const hit = cache.get(boardId);
       if (hit && hit.version === version && hit.today === today) return hit.snapshot;
-      const snapshot = Promise.all([storage.loadBoardSnapshot(boardId, today), storage.interventions.listOngoing(boardId)]).then(
-        async ([board, interventions]) => ({
-          ...board,
-          sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
-          // A raise bumps the board version, so today's raises belong to the version too.
-          raises: board.board ? await storage.raised.listOn(boardId, today) : [],
-          interventions,
-        }),
-      );
+      const snapshot = Promise.all([
+        storage.loadBoardSnapshot(boardId, today),
+        storage.interventions.listOngoing(boardId),
+        // A contact's change bumps the board version (a member's phone or sign-in name too): the contacts belong to it.
+        storage.contacts.listForBoard(boardId),
+      ]).then(async ([board, interventions, contacts]) => ({
+        ...board,
+        sinceLastNotes: board.board ? await storage.sinceLast.listFrom(boardId, sinceLastFrom(board.board, today)) : [],
+        // A raise bumps the board version, so today's raises belong to the version too.
+        raises: board.board ? await storage.raised.listOn(boardId, today) : [],
+        interventions,
+        contacts,
+      }));
       // A failed read is not kept: the next request reads again.
       snapshot.catch(() => {
         if (cache.get(boardId)?.snapshot === snapshot) cache.delete(boardId);

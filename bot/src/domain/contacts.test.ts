@@ -1,9 +1,9 @@
 import { SetContactBody, WorkPhone, isPersonalIdentityNumberIssue, looksLikePersonalIdentityNumber } from "@fact-board/contract";
 import { authorshipTable, mayChange } from "./authorship";
-import { assertContactPerson, readableContacts, samePerson, writeContact, type ParticipantContact } from "./contacts";
+import { assertContactPerson, contactAway, readableContacts, samePerson, writeContact, type ParticipantContact } from "./contacts";
 import { Invalid } from "./errors";
 import { isAllowed } from "./permissions";
-import type { Consent, Member, Participant } from "./types";
+import type { Absence, Consent, Cover, Member, Participant } from "./types";
 import { visibilityFor } from "./visibility";
 
 const REGION = "org-region";
@@ -149,5 +149,52 @@ describe("a work phone number", () => {
     expect(SetContactBody.safeParse({ kind: "external", name: "Fia 850101-1234", role: "Boendestödjare" }).success).toBe(false);
     expect(SetContactBody.safeParse({ kind: "external", name: "", role: "Boendestödjare" }).success).toBe(false);
     expect(SetContactBody.safeParse({ kind: "member", memberId: "t.o", name: "extra" }).success).toBe(false);
+  });
+});
+
+describe("a contact who is away (Frånvaro)", () => {
+  // The municipality's contact Mia is away; her substitutes are Sam (her own organisation) or Vera (care).
+  const absence = (cover: Partial<Cover>, extra: Partial<Absence> = {}): Absence => ({
+    id: "a1",
+    boardId: "b1",
+    memberId: "m-mia",
+    organisationId: MUNICIPALITY,
+    from: "2026-03-09",
+    to: "2026-03-11",
+    reason: "sick",
+    registeredBy: "m-mia",
+    registeredAt: "2026-03-09T07:00:00.000Z",
+    cover: { state: "requesting", candidateIds: ["m-sam", "m-vera"], askedIndex: 0, declinedBy: [], managerAlerted: false, ...cover },
+    ...extra,
+  });
+  const subject = (consents: Consent[] = []) => ({ participantId: "p1", consents });
+
+  it("is not away without an absence covering today, nor with one that was cancelled", () => {
+    expect(contactAway("m-mia", [], TODAY, subject())).toBeUndefined();
+    expect(contactAway("m-mia", [absence({}, { from: "2026-03-11", to: "2026-03-12" })], TODAY, subject())).toBeUndefined();
+    expect(contactAway("m-mia", [absence({ state: "cancelled" })], TODAY, subject())).toBeUndefined();
+    expect(contactAway("m-sam", [absence({ state: "covered", coveredBy: "m-sam" })], TODAY, subject())).toBeUndefined();
+  });
+
+  it("is away, naming nobody, while no substitute has accepted", () => {
+    expect(contactAway("m-mia", [absence({})], TODAY, subject())).toEqual({ away: true });
+    expect(contactAway("m-mia", [absence({ state: "uncovered" })], TODAY, subject())).toEqual({ away: true });
+  });
+
+  it("names the own-organisation substitute who covers", () => {
+    expect(contactAway("m-mia", [absence({ state: "covered", coveredBy: "m-sam" })], TODAY, subject())).toEqual({
+      away: true,
+      substituteId: "m-sam",
+    });
+  });
+
+  it("names a substitute of another organisation only for a participant whose consent names that organisation", () => {
+    const acrossCover = absence({ state: "covered", coveredBy: "m-vera", across: { organisationId: CARE, othersTo: "m-sam" } });
+    expect(contactAway("m-mia", [acrossCover], TODAY, subject([consent(MUNICIPALITY, [CARE])]))).toEqual({
+      away: true,
+      substituteId: "m-vera",
+    });
+    // Not transferred to Vera: the cover names nobody more for this participant, Mia is shown away.
+    expect(contactAway("m-mia", [acrossCover], TODAY, subject([consent(MUNICIPALITY, [REGION])]))).toEqual({ away: true });
   });
 });

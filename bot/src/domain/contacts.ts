@@ -1,6 +1,7 @@
+import { type CoverSubject, isAbsentOn, standInFor } from "./cover";
 import { Invalid } from "./errors";
 import { isActive } from "./membership";
-import type { Instant, Member, MemberId, OrganisationId, ParticipantId } from "./types";
+import type { Absence, CalendarDate, Instant, Member, MemberId, OrganisationId, ParticipantId } from "./types";
 import type { ParticipantVisibility } from "./visibility";
 
 // Contacts per organisation (Kontakter, issue 26 item 3): for each participant, each organisation
@@ -55,4 +56,28 @@ export function writeContact(
 export function samePerson(a: ContactPerson, b: ContactPerson): boolean {
   if (a.kind === "member") return b.kind === "member" && a.memberId === b.memberId;
   return b.kind === "external" && a.name === b.name && a.role === b.role && (a.phone ?? "") === (b.phone ?? "");
+}
+
+/** A member contact who is away on the day: and who covers this participant for them, if anyone does. */
+export interface ContactAway {
+  away: true;
+  substituteId?: MemberId;
+}
+
+/**
+ * Whether a member named as contact is away on `date` (a registered absence that was not
+ * cancelled), and who to turn to instead: the cover's substitute when the cover hands them this
+ * participant (a substitute of another organisation only where the absent member's organisation's
+ * consent names theirs, cover.ts standInFor); otherwise nobody is named, only that they are away.
+ */
+export function contactAway(
+  memberId: MemberId,
+  absences: readonly Absence[],
+  date: CalendarDate,
+  subject: CoverSubject,
+): ContactAway | undefined {
+  if (!isAbsentOn(memberId, absences, date)) return undefined;
+  const cover = absences.find((a) => a.memberId === memberId && a.cover.state === "covered" && a.from <= date && date <= a.to)?.cover;
+  const standIn = standInFor(memberId, absences, date, subject);
+  return cover?.coveredBy !== undefined && standIn === cover.coveredBy ? { away: true, substituteId: standIn } : { away: true };
 }

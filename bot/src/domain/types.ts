@@ -142,6 +142,11 @@ export interface Member extends Versioned {
   meetingLeader?: boolean;
   /** A work phone number the member added to their own profile (Kontakter's click-to-call). */
   workPhone?: string;
+  /**
+   * The user principal name the member last signed in with (upn.ts): a Teams chat link names a
+   * person by it. Absent until they sign in (and on every record written before it existed).
+   */
+  upn?: string;
 }
 
 /** A member's working week: these weekdays (public holidays still off), between these local times. */
@@ -392,6 +397,11 @@ export interface AuditEvent {
 export interface Caller {
   tenantId: string;
   objectId: string;
+  /**
+   * The user principal name the validated token carries (`upn`, else `preferred_username`): what a
+   * Teams chat link names. Personal data: kept on the member record for Kontakter, never logged.
+   */
+  upn?: string;
 }
 
 /** A caller looked up as a member of a board. */

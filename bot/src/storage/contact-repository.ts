@@ -12,6 +12,8 @@ export interface ContactRepository {
   create(contact: ParticipantContact): Promise<Stored<ParticipantContact>>;
   /** A guarded Replace: Conflict when someone changed it since it was read. */
   save(contact: ParticipantContact, options: { expectedEtag: string }): Promise<Stored<ParticipantContact>>;
+  /** The board's contacts, every participant's and organisation's (the walkthrough's data as of a version). */
+  listForBoard(boardId: BoardId): Promise<Array<Stored<ParticipantContact>>>;
   /** One participant's contacts, every organisation's (visibility is the domain's to decide). */
   listForParticipant(boardId: BoardId, participantId: ParticipantId): Promise<Array<Stored<ParticipantContact>>>;
   /** Erasure after the retention period: an external contact's name is about the participant's network. */
@@ -34,6 +36,7 @@ export function contactRepository(tables: Tables): ContactRepository {
     },
     create: (contact) => store.create(contact),
     save: (contact, { expectedEtag }) => store.update(contact, "Replace", expectedEtag),
+    listForBoard: async (boardId) => store.list(odata`PartitionKey eq ${boardPartition(boardId)}`),
     listForParticipant,
     async deleteForParticipant(boardId, participantId) {
       for (const c of await listForParticipant(boardId, participantId)) {

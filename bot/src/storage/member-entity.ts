@@ -34,6 +34,7 @@ const MemberEntity = z.object({
     z.object({ days: z.array(z.enum(["mon", "tue", "wed", "thu", "fri"])).min(1), opensAt: z.string(), closesAt: z.string() }),
   ).optional(),
   workPhone: z.string().optional(),
+  upn: z.string().optional(),
 });
 
 export const memberMapping: Mapping<Member> = {
@@ -53,6 +54,7 @@ export const memberMapping: Mapping<Member> = {
       meetingLeader: m.meetingLeader ? true : undefined,
       workingPattern: m.workingPattern ? toJson(m.workingPattern, "Working pattern") : undefined,
       workPhone: m.workPhone,
+      upn: m.upn,
     }),
   fromEntity: (raw) => {
     const e = parseStored(MemberEntity, "Members", raw);
@@ -71,6 +73,7 @@ export const memberMapping: Mapping<Member> = {
       ...(e.meetingLeader ? { meetingLeader: true } : {}),
       ...(e.workingPattern ? { workingPattern: e.workingPattern } : {}),
       ...(e.workPhone ? { workPhone: e.workPhone } : {}),
+      ...(e.upn ? { upn: e.upn } : {}),
       etag: e.etag,
     };
   },

@@ -4,6 +4,7 @@ import {
   type ContactPerson,
   type ParticipantContact,
   assertContactPerson,
+  contactAway,
   readableContacts,
   samePerson,
   writeContact,
@@ -11,18 +12,30 @@ import {
 import { AlreadyExists, Conflict, NotFound } from "../domain/errors";
 import { assertAllowed } from "../domain/permissions";
 import { mayWriteContact } from "../domain/viewer-rights";
-import type { Actor, BoardId, Member, OrganisationId, ParticipantId } from "../domain/types";
+import type { Absence, Actor, BoardId, CalendarDate, Consent, Member, OrganisationId, ParticipantId } from "../domain/types";
+import type { ParticipantVisibility } from "../domain/visibility";
 import { recordAccess } from "./audit";
-import { nowOf, type UseCaseDeps } from "./deps";
+import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { loadVisibleParticipant } from "./participant-access";
 
 // Kontakter: each organisation's contact person for a participant, its own item, shown by its
-// consent. A member contact carries the member's name, work phone and the object id a Teams chat
-// link names, read from the member record at each request (a changed phone shows at once).
+// consent. A member contact carries the member's name, work phone and the user principal name a
+// Teams chat link names, read from the member record at each request (a changed phone shows at
+// once); a member away today is shown away, with the substitute who covers this participant.
 
 type StoredContact = ParticipantContact & { etag?: string };
 
-function toContactView(c: StoredContact, viewer: OrganisationId, members: ReadonlyMap<string, Member>): ContactView | undefined {
+/** What a contact view is built from besides the contacts: the board's people and today's absences. */
+export interface ContactSources {
+  members: ReadonlyMap<string, Member>;
+  absences: readonly Absence[];
+  consents: readonly Consent[];
+  today: CalendarDate;
+}
+
+const chatUserOf = (m: Member) => (m.upn ? { chatUser: m.upn } : {});
+
+function toContactView(c: StoredContact, viewer: OrganisationId, sources: ContactSources): ContactView | undefined {
   const base = {
     organisationId: c.organisationId,
     writtenBy: c.writtenBy,
@@ -37,21 +50,57 @@ function toContactView(c: StoredContact, viewer: OrganisationId, members: Readon
       role: c.person.role,
       ...(c.person.phone ? { phone: c.person.phone } : {}),
     };
-  const m = members.get(c.person.memberId);
+  const m = sources.members.get(c.person.memberId);
   // A member who left names nobody any more: the organisation names someone else.
   if (!m || m.leftAt) return undefined;
+  const away = contactAway(m.id, sources.absences, sources.today, { participantId: c.participantId, consents: sources.consents });
+  const substitute = away?.substituteId === undefined ? undefined : sources.members.get(away.substituteId);
   return {
     ...base,
     kind: "member",
     name: m.displayName,
     memberId: m.id,
-    teamsUser: m.objectId,
+    ...chatUserOf(m),
     ...(m.workPhone ? { phone: m.workPhone } : {}),
+    ...(away ? { away: true } : {}),
+    ...(substitute && !substitute.leftAt
+      ? {
+          substitute: {
+            memberId: substitute.id,
+            name: substitute.displayName,
+            ...(substitute.workPhone ? { phone: substitute.workPhone } : {}),
+            ...chatUserOf(substitute),
+          },
+        }
+      : {}),
   };
 }
 
-async function membersOf(deps: UseCaseDeps, boardId: BoardId, contacts: readonly StoredContact[]): Promise<Map<string, Member>> {
-  const ids = [...new Set(contacts.flatMap((c) => (c.person.kind === "member" ? [c.person.memberId] : [])))];
+/**
+ * One participant's contacts as the viewer's organisation may read them (by its visibility), from
+ * the stored contacts of the participant or of the whole board: the contacts view and the
+ * walkthrough's current participant are built by this one function.
+ */
+export function visibleContacts(
+  visibility: Pick<ParticipantVisibility, "readable" | "viewer" | "participant">,
+  contacts: readonly StoredContact[],
+  sources: ContactSources,
+): ContactView[] {
+  const own = contacts.filter((c) => c.participantId === visibility.participant.id);
+  return readableContacts(visibility, own).flatMap((c) => toContactView(c, visibility.viewer, sources) ?? []);
+}
+
+/** The members a set of contacts names: each member contact, and the substitute covering an absent one. */
+function memberIdsOf(contacts: readonly StoredContact[], absences: readonly Absence[], consents: readonly Consent[], today: CalendarDate) {
+  const ids = contacts.flatMap((c) => {
+    if (c.person.kind !== "member") return [];
+    const away = contactAway(c.person.memberId, absences, today, { participantId: c.participantId, consents });
+    return away?.substituteId ? [c.person.memberId, away.substituteId] : [c.person.memberId];
+  });
+  return [...new Set(ids)];
+}
+
+async function membersOf(deps: UseCaseDeps, boardId: BoardId, ids: readonly string[]): Promise<Map<string, Member>> {
   const found = await Promise.all(ids.map((id) => deps.storage.members.get(boardId, id)));
   return new Map(found.flatMap((m) => (m ? [[m.id, m] as const] : [])));
 }
@@ -68,12 +117,13 @@ export async function readContacts(
     loadVisibleParticipant(deps, actor, boardId, participantId),
     deps.storage.contacts.listForParticipant(boardId, participantId),
   ]);
+  const today = todayOf(deps);
   const readable = readableContacts(ctx.visibility, stored);
-  const members = await membersOf(deps, boardId, readable);
+  const members = await membersOf(deps, boardId, memberIdsOf(readable, ctx.absences, ctx.consents, today));
   await recordAccess(deps, actor, "viewedDetails", [ctx.participant]);
   return {
     participantId,
-    contacts: readable.flatMap((c) => toContactView(c, ctx.visibility.viewer, members) ?? []),
+    contacts: visibleContacts(ctx.visibility, readable, { members, absences: ctx.absences, consents: ctx.consents, today }),
     mayWrite: mayWriteContact(actor.member, ctx.relation),
   };
 }
@@ -102,9 +152,14 @@ export async function setContact(
   // Always the actor's own item: the key carries their organisation, so no one else's contact is touched.
   assertMayChange("contact.write", org, org);
   assertContactPerson(person, org, named);
-  const members = new Map(named ? [[named.id, named]] : []);
-  const own = async (c: StoredContact) =>
-    toContactView(c, org, c.person.kind === "member" ? await membersOf(deps, boardId, [c]) : members)!;
+  const today = todayOf(deps);
+  const sourcesFor = async (c: StoredContact): Promise<ContactSources> => ({
+    members: await membersOf(deps, boardId, memberIdsOf([c], ctx.absences, ctx.consents, today)),
+    absences: ctx.absences,
+    consents: ctx.consents,
+    today,
+  });
+  const own = async (c: StoredContact) => toContactView(c, org, await sourcesFor(c))!;
   if (existing && body.etag === undefined) {
     // The same person again is a retried first write; someone else without the ETag would overwrite unseen.
     if (samePerson(existing.person, person) && existing.writtenBy === actor.member.id) return own(existing);
@@ -128,5 +183,5 @@ export async function setContact(
     throw e;
   }
   await deps.storage.boardVersions.bump(boardId);
-  return toContactView(saved, org, members)!;
+  return own(saved);
 }

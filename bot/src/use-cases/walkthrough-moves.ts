@@ -4,6 +4,7 @@ import { assertAllowed } from "../domain/permissions";
 import type { RaisedParticipant } from "../domain/raise-today";
 import type { SinceLastNote } from "../domain/since-last";
 import type { Intervention } from "../domain/interventions";
+import type { ParticipantContact } from "../domain/contacts";
 import type { Absence, Actor, BoardEntry, BoardId, CalendarDate, Consent, Member, OrganisationId, Participant } from "../domain/types";
 import { rowRights, supportRights } from "../domain/viewer-rights";
 import { visibilityFor } from "../domain/visibility";
@@ -16,10 +17,11 @@ import { relationOf } from "./relation";
 import { readableRaises } from "./raise-today";
 import { visibleNotes } from "./since-last";
 import { visibleInterventions } from "./interventions";
+import { visibleContacts } from "./contacts";
 import { toEntryView, toParticipantView } from "./view-mappers";
 
 // Following the presenter: what an attendee reads on a move (the walkthrough's position and the
-// current participant as their organisation may see them, one access-log record), and the
+// current participant as their organisation may see them, contacts included, one access-log record), and the
 // presenting stage's heartbeat that tells attendees when the presenter has gone.
 
 /** The board data the current participant's view is built from. */
@@ -36,8 +38,10 @@ export interface CurrentSources {
   raises: readonly RaisedParticipant[];
   /** The board's ongoing interventions (the current participant's are shown). */
   interventions: readonly Stored<Intervention>[];
-  /** The board's members: whose organisation the case manager is (the goal's writer). */
-  members: readonly Pick<Member, "id" | "organisationId">[];
+  /** The board's members: whose organisation the case manager is (the goal's writer), and who a member contact is. */
+  members: readonly Member[];
+  /** The contacts of the board, or of the current participant (Kontakter): the current participant's are shown. */
+  contacts: readonly Stored<ParticipantContact>[];
 }
 
 /**
@@ -87,8 +91,15 @@ export async function currentFor(
     ),
     interventions: visibleInterventions(visibility, sources.interventions),
   };
+  const contacts = visibleContacts(visibility, sources.contacts, {
+    members: new Map(sources.members.map((m) => [m.id, m])),
+    absences: sources.absences,
+    consents,
+    today,
+  });
+  // One record for the participant shown, its contacts included (the stage asks for nothing more).
   await recordAccess(deps, actor, "viewedDetails", [visibility.participant]);
-  return { ...at, shown: "details", participantId: currentId, row };
+  return { ...at, shown: "details", participantId: currentId, row, contacts };
 }
 
 /** The board's data as of a version, with its since-yesterday notes from the last meeting day (a note bumps the board version). */
@@ -97,6 +108,8 @@ export type MoveSnapshot = BoardSnapshot & {
   raises: readonly RaisedParticipant[];
   /** The board's ongoing interventions (a change bumps the board version too). */
   interventions: ReadonlyArray<Stored<Intervention>>;
+  /** The board's contacts (Kontakter; a change bumps the board version too). */
+  contacts: ReadonlyArray<Stored<ParticipantContact>>;
 };
 
 /** What the move view reads as of a version (the core keeps one per version and instance). */
@@ -140,6 +153,7 @@ export async function readWalkthroughMove(
     raises: snapshot.raises,
     interventions: snapshot.interventions,
     members: snapshot.members,
+    contacts: snapshot.contacts,
   });
   return {
     meetingId: w.meetingId,

@@ -11,6 +11,7 @@ import type { Actor, BoardId, CheckIn, Member, Participant, RecurringMeeting } f
 import { groupConsentsByParticipant, visibilityFor } from "../domain/visibility";
 import {
   applyWalkthroughEvent,
+  currentParticipantId,
   durationSeconds,
   isPresenterPresent,
   notReached,
@@ -279,6 +280,12 @@ function attendeeView(members: ReadonlyMap<string, Member>, memberId: string, or
   return { memberId, displayName: members.get(memberId)?.displayName ?? memberId, organisationId };
 }
 
+/** The current participant's contacts, every organisation's (currentFor shows those the viewer may read). */
+async function currentContacts(deps: UseCaseDeps, w: Walkthrough) {
+  const id = currentParticipantId(w);
+  return id === undefined ? [] : deps.storage.contacts.listForParticipant(w.boardId, id);
+}
+
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
 async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
   const today = todayOf(deps);
@@ -323,6 +330,7 @@ async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: 
     raises,
     interventions: await deps.storage.interventions.listOngoing(w.boardId),
     members,
+    contacts: await currentContacts(deps, w),
   });
   const onBoard = new Set(entries.map((e) => e.participantId));
   const sections = walkthroughSections(w.order, {

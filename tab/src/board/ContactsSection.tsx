@@ -45,15 +45,26 @@ const useStyles = makeStyles({
  * organisation may read reach the tab), with a click-to-call link and, for a board member, a Teams
  * chat. `compact` (the stage): the list only; the drawer also lets the own organisation name its contact.
  */
-export function ContactsSection({ participant, compact = false }: { participant: ParticipantView; compact?: boolean }) {
+export function ContactsSection({
+  participant,
+  compact = false,
+  contacts,
+}: {
+  participant: ParticipantView;
+  compact?: boolean;
+  /** Already read with the participant (the walkthrough's current participant): no request of its own. */
+  contacts?: readonly ContactView[];
+}) {
   const { board, boardId } = useBoardContext();
   const client = useApi();
   const { t } = useI18n();
   const styles = useStyles();
-  const [answer, setAnswer] = useState<ContactsResponse>();
+  const [fetched, setAnswer] = useState<ContactsResponse>();
   const [failed, setFailed] = useState(false);
+  const given = contacts !== undefined;
 
   useEffect(() => {
+    if (given) return;
     let cancelled = false;
     setFailed(false);
     client
@@ -63,7 +74,12 @@ export function ContactsSection({ participant, compact = false }: { participant:
     return () => {
       cancelled = true;
     };
-  }, [client, boardId, participant.id, board.version]);
+  }, [client, boardId, participant.id, board.version, given]);
+  const answer: Pick<ContactsResponse, "contacts" | "mayWrite"> | undefined = given
+    ? { contacts: [...contacts], mayWrite: false }
+    : fetched?.participantId === participant.id
+      ? fetched
+      : undefined;
 
   const mine = answer?.contacts.find((c) => c.organisationId === board.viewer.organisationId);
   return (
@@ -100,6 +116,12 @@ function ContactItem({ contact, compact }: { contact: ContactView; compact: bool
       <Text>
         {contact.name} · {contact.kind === "member" ? t("contacts.member") : contact.role}
       </Text>
+      {contact.away && (
+        <Text weight="semibold" data-contact-away="true">
+          {t("contacts.away")}
+          {contact.substitute ? ` · ${t("contacts.substitute", { name: contact.substitute.name })}` : ""}
+        </Text>
+      )}
       <span className={styles.links}>
         {contact.phone ? (
           <Link href={telHref(contact.phone)} aria-label={t("contacts.call", { name: contact.name, phone: contact.phone })}>
@@ -113,8 +135,29 @@ function ContactItem({ contact, compact }: { contact: ContactView; compact: bool
             {t("contacts.chat")}
           </TeamsLink>
         )}
+        {contact.substitute && <SubstituteLinks substitute={contact.substitute} />}
       </span>
     </li>
+  );
+}
+
+/** The substitute covering an absent contact for this participant: call or chat with them instead. */
+function SubstituteLinks({ substitute }: { substitute: NonNullable<ContactView["substitute"]> }) {
+  const { t } = useI18n();
+  const chat = teamsChatHref(substitute);
+  return (
+    <>
+      {substitute.phone && (
+        <Link href={telHref(substitute.phone)} aria-label={t("contacts.call", { name: substitute.name, phone: substitute.phone })}>
+          {substitute.phone}
+        </Link>
+      )}
+      {chat && (
+        <TeamsLink href={chat} aria-label={t("contacts.chatWith", { name: substitute.name })} data-teams-chat={substitute.memberId}>
+          {t("contacts.chat")}
+        </TeamsLink>
+      )}
+    </>
   );
 }
 

@@ -75,11 +75,37 @@ describe("ongoing support on a row", () => {
     expect(addIntervention.mock.calls[0]![2]).toMatchObject({ kind: "laro" });
   });
 
+  it("changes the own organisation's label and start date under the ETag on screen, and offers no change of another's", async () => {
+    const editIntervention = jest.fn().mockResolvedValue(intervention("region", { id: "i-own", etag: "W/2" }));
+    const r = row("FIK-001", { may: { keepInterventions: true } });
+    r.interventions = [
+      intervention("north", { label: "Två gånger i veckan" }),
+      intervention("region", { id: "i-own", kind: "depotMedication", label: "Varje vecka", startedOn: "2026-10-01", etag: "W/1" }),
+    ];
+    render(r, { editIntervention });
+    const section = screen.getByRole("region", { name: "Pågående insatser" });
+    const changes = within(section).getAllByRole("button", { name: /^Ändra/ });
+    expect(changes.map((b) => b.getAttribute("aria-label"))).toEqual(["Ändra Depåmedicinering (Psykiatrin)"]);
+    fireEvent.click(changes[0]!);
+    const form = within(section).getByRole("form", { name: "Ändra Depåmedicinering" });
+    expect((within(form).getByRole("textbox", { name: /Kort beskrivning/ }) as HTMLInputElement).value).toBe("Varje vecka");
+    fireEvent.change(within(form).getByRole("textbox", { name: /Kort beskrivning/ }), { target: { value: "Varannan vecka" } });
+    fireEvent.change(within(form).getByLabelText("Startade"), { target: { value: "" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Spara ändring" }));
+    await waitFor(() => expect(editIntervention).toHaveBeenCalled());
+    expect(editIntervention.mock.calls[0]!.slice(1)).toEqual([
+      "p-FIK-001",
+      "i-own",
+      { etag: "W/1", label: "Varannan vecka", startedOn: null },
+    ]);
+    await waitFor(() => expect(within(section).queryByRole("form")).toBeNull());
+  });
+
   it("offers nothing to change to a viewer the server gives no right", () => {
     const r = row("FIK-001", { may: { keepInterventions: false, setGoal: false } });
     r.interventions = [intervention("region", { etag: "W/1" })];
     render(r);
-    expect(screen.queryByRole("button", { name: /Lägg till insats|^Avsluta/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Lägg till insats|^Avsluta|^Ändra (?!mål)/ })).toBeNull();
     expect(screen.queryByRole("button", { name: "Ändra mål" })).toBeNull();
   });
 });

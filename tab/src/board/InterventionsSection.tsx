@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useApi } from "../api/ApiContext";
 import { useI18n } from "../i18n";
 import { useBoardContext } from "./BoardContext";
+import { InterventionEditForm } from "./InterventionEditForm";
 import { organisationName } from "./model";
 import { INTERVENTION_LABEL_MAX, interventionKinds } from "./supportVocabulary";
 import { useVersionedChange } from "./useVersionedChange";
@@ -27,7 +28,7 @@ function newInterventionId(): string {
 /**
  * Pågående insatser: each organisation's ongoing interventions for the participant, with the
  * organisation that keeps each (only those the viewer's organisation may read reach the tab). The
- * viewer's own organisation adds to its list and ends its own; others' lines are read as text.
+ * viewer's own organisation adds to its list, changes and ends its own; others' lines are read as text.
  */
 export function InterventionsSection({
   row,
@@ -46,9 +47,11 @@ export function InterventionsSection({
   const [label, setLabel] = useState("");
   const [startedOn, setStartedOn] = useState("");
   const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState<string>();
   const code = row.participant.code;
   useEffect(() => {
     setAdding(false);
+    setEditing(undefined);
     setKind("");
     setLabel("");
     setStartedOn("");
@@ -121,17 +124,34 @@ export function InterventionsSection({
                 {i.startedOn ? ` · ${t("interventions.since", { date: formatDate(i.startedOn) })}` : ""}
               </Caption1>
               {mayKeep && i.etag && (
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={t("interventions.endLabel", {
-                    kind: t(`interventionKind.${i.kind}`),
-                    organisation: organisationName(board, i.organisationId),
-                  })}
-                  onClick={() => end(i)}
-                >
-                  {t("interventions.end")}
-                </Button>
+                <>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={t("interventions.editLabel", {
+                      kind: t(`interventionKind.${i.kind}`),
+                      organisation: organisationName(board, i.organisationId),
+                    })}
+                    aria-expanded={editing === i.id}
+                    onClick={() => setEditing(editing === i.id ? undefined : i.id)}
+                  >
+                    {t("interventions.edit")}
+                  </Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={t("interventions.endLabel", {
+                      kind: t(`interventionKind.${i.kind}`),
+                      organisation: organisationName(board, i.organisationId),
+                    })}
+                    onClick={() => end(i)}
+                  >
+                    {t("interventions.end")}
+                  </Button>
+                </>
+              )}
+              {mayKeep && i.etag && editing === i.id && (
+                <InterventionEditForm row={row} intervention={i} onDone={() => setEditing(undefined)} />
               )}
             </li>
           ))}

@@ -8,12 +8,12 @@ export function telHref(phone: string): string {
 }
 
 /**
- * A Teams chat with a member. The board holds people by tenant and object id, never by e-mail or
- * user principal name (partners' people are known by ids only), so the chat names the member by
- * their Entra object id in the form Teams itself uses for people ("8:orgid:<object id>").
+ * A Teams chat with a member, by the deep link Teams documents: `…/l/chat/0/0?users=<UPN>`. The
+ * server learns a member's user principal name when they sign in; a member who has not signed in
+ * yet has none, and then there is no chat link rather than one that opens nobody (an object id in
+ * the "8:orgid:" form is not something the documented link accepts).
  */
-export function teamsChatHref(contact: Pick<ContactView, "teamsUser">): string | undefined {
-  return contact.teamsUser
-    ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(`8:orgid:${contact.teamsUser}`)}`
-    : undefined;
+export function teamsChatHref(contact: Pick<ContactView, "chatUser">): string | undefined {
+  const upn = contact.chatUser?.trim();
+  return upn ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(upn)}` : undefined;
 }

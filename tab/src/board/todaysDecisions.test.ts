@@ -1,7 +1,6 @@
 import type { TodaysDecisions } from "@fact-board/contract";
 import "../i18n/both";
 import { formatsFor, i18nextFor } from "../i18n";
-import { teamsChatHref, telHref } from "./contactLinks";
 import { decisionsText } from "./todaysDecisionsText";
 
 const i18n = { t: i18nextFor("sv-SE").t, formatDate: formatsFor("sv-SE").formatDate };
@@ -47,19 +46,5 @@ describe("Dagens beslut as text to copy", () => {
     expect(decisionsText({ date: "2026-03-10", organisationId: "norrby", participants: [] }, board, i18n)).toContain(
       "Ni har inte skrivit något på tavlan i dag.",
     );
-  });
-});
-
-describe("a contact's links", () => {
-  it("calls the number without spaces or dashes, keeping a leading plus", () => {
-    expect(telHref("070-174 06 05")).toBe("tel:0701740605");
-    expect(telHref("+46 70 123 45 67")).toBe("tel:+46701234567");
-  });
-
-  it("opens a Teams chat with a member by their object id, and none for someone outside the board", () => {
-    expect(teamsChatHref({ teamsUser: "00000000-0000-4000-a000-000000000008" })).toBe(
-      "https://teams.microsoft.com/l/chat/0/0?users=8%3Aorgid%3A00000000-0000-4000-a000-000000000008",
-    );
-    expect(teamsChatHref({})).toBeUndefined();
   });
 });

@@ -109,7 +109,8 @@ export const CurrentParticipant = forwardRef<HTMLHeadingElement, CurrentParticip
         <EntryDetails row={shown} withSinceLast={false} />
         <div className={styles.side}>
           <SinceLastSection row={shown} />
-          <ContactsSection participant={shown.participant} compact />
+          {/* Read with the move (no request of its own); an answer without them still asks. */}
+          <ContactsSection participant={shown.participant} compact {...(current.contacts ? { contacts: current.contacts } : {})} />
           <InterventionsSection row={shown} />
           <ConsentSection participant={shown.participant} />
           <SignalsSection participant={shown.participant} />
