@@ -3,39 +3,15 @@ import { authorshipTable, mayChange } from "./authorship";
 import { assertContactPerson, contactAway, readableContacts, samePerson, writeContact, type ParticipantContact } from "./contacts";
 import { Invalid } from "./errors";
 import { isAllowed } from "./permissions";
-import type { Absence, Consent, Cover, Member, Participant } from "./types";
+import { CARE, MUNICIPALITY, REGION, aSharedParticipant, givenConsent } from "../test-support/authored-items";
+import type { Absence, Consent, Cover, Member } from "./types";
 import { visibilityFor } from "./visibility";
 
-const REGION = "org-region";
-const MUNICIPALITY = "org-municipality";
-const CARE = "org-care";
 const TODAY = "2026-03-10";
 
-const participant: Participant = {
-  id: "p1",
-  boardId: "b1",
-  code: "TST-001",
-  initials: "XX",
-  caseManagerId: "m-region",
-  writtenBy: REGION,
-  organisationIds: [REGION, MUNICIPALITY, CARE],
-  plans: { crisisPlan: "notSet", earlySignsPlan: "notSet", sip: { held: "notSet" } },
-  onBoard: true,
-  createdAt: "2026-01-05T08:00:00.000Z",
-};
+const participant = aSharedParticipant();
 
-const consent = (from: string, to: string[]): Consent => ({
-  boardId: "b1",
-  participantId: "p1",
-  disclosingOrganisationId: from,
-  receivingOrganisationIds: to,
-  basis: "consent",
-  status: "given",
-  givenOn: "2026-01-05",
-  validUntil: "2026-12-31",
-  recordedBy: "someone",
-  recordedAt: "2026-01-05T09:00:00.000Z",
-});
+const consent = (from: string, to: string[]): Consent => givenConsent(from, to);
 
 const contactOf = (organisationId: string): ParticipantContact => ({
   boardId: "b1",
