@@ -48,12 +48,13 @@ export function ChangeConflictDialog({
   rows,
   onReapply,
   onDiscard,
-}: ConflictContent & { onReapply: () => void; onDiscard: () => void }) {
+  open = true,
+}: ConflictContent & { onReapply: () => void; onDiscard: () => void; open?: boolean }) {
   const { t } = useI18n();
   const styles = useStyles();
   const introId = useId("conflict-intro");
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && onDiscard()}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_e, data) => !data.open && onDiscard()}>
       <DialogSurface aria-describedby={introId}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

@@ -48,7 +48,9 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
   const toasterId = useId("entry-toaster");
   const { dispatchToast } = useToastController(toasterId);
-  const [conflict, setConflict] = useState<PendingConflict>();
+  // The conflict stays mounted once asked, closed after the answer: a modal dialog unmounted while
+  // open leaves the drawer under it hidden from assistive technology (aria-hidden) for good.
+  const [conflict, setConflict] = useState<PendingConflict & { open: boolean }>();
   const busy = useRef(false);
 
   const notify = useCallback(
@@ -65,7 +67,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const notifyError = useCallback((e: unknown) => notify(errorText(i18n, e), "error"), [notify, i18n]);
 
   const askConflict = useCallback(
-    (content: ConflictContent) => new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve })),
+    (content: ConflictContent) => new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve, open: true })),
     [],
   );
 
@@ -106,7 +108,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
 
   const choose = (choice: "reapply" | "discard") => {
     conflict?.resolve(choice);
-    setConflict(undefined);
+    setConflict((c) => c && { ...c, open: false });
   };
 
   const value = useMemo(() => ({ submit, notify, notifyError, askConflict }), [submit, notify, notifyError, askConflict]);
@@ -114,7 +116,14 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     <EntryActionsContext.Provider value={value}>
       {children}
       <Toaster toasterId={toasterId} position="bottom-end" />
-      {conflict && <ChangeConflictDialog {...conflict.content} onReapply={() => choose("reapply")} onDiscard={() => choose("discard")} />}
+      {conflict && (
+        <ChangeConflictDialog
+          {...conflict.content}
+          open={conflict.open}
+          onReapply={() => choose("reapply")}
+          onDiscard={() => choose("discard")}
+        />
+      )}
     </EntryActionsContext.Provider>
   );
 }
