@@ -5,11 +5,12 @@ import { aConsent, anEntry, aParticipant, uniqueId } from "../support/storage";
 import { openInTeamsHost, type TeamsHost } from "../support/teams-host.cjs";
 import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
 
-// Pågående insatser and the network on the meeting stage (issue 26 items 2 and 4), in the Teams-like
-// host, three organisations: during the walkthrough the municipality (Norrby) adds an intervention
-// on the stage and the region adds an action owned by an AMF guide; each sees the other's with the
-// writing organisation named (and "via" the region's member); Västra, whose organisation no consent
-// names for this participant, sees only the placeholder and none of it.
+// A walkthrough with three organisations on the meeting stage (issue 26), in the Teams-like host:
+// during it the municipality (Norrby) writes its since-yesterday note and adds an intervention on
+// the stage, and the region adds an action owned by an AMF guide and names its contact; each sees
+// the other's items with the writing organisation named (and "via" the region's member); Västra,
+// whose organisation no consent names for this participant, sees only the placeholder and none of
+// it, and the access log holds no read of the participant by Västra.
 
 const suite = browserSuite();
 const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
@@ -90,7 +91,7 @@ async function aParticipantOfRegionAndNorrby(today: string): Promise<{ id: strin
   return { id: participant.id, code };
 }
 
-it("lets the municipality add an intervention and the region an action owned by an AMF guide on the stage; Västra sees only the placeholder", async () => {
+it("lets the municipality write since yesterday and add an intervention, and the region add an AMF guide's action and a contact, on the stage; Västra sees only the placeholder", async () => {
   const ada = people.coordinator; // region, presents
   const hugo = people.northCoordinator; // Norrby
   const per = people.westCoordinator; // Västra: no consent names it for this participant
@@ -165,6 +166,40 @@ it("lets the municipality add an intervention and the region an action owned by 
   for (const words of [label, what, "Påhittat testmål"]) expect(westBoard).not.toContain(words);
   const regionRow = (await suite.board(await signIn(suite.app.baseUrl, ada))).rows.find((r) => r.participant.id === target.id)!;
   expect(regionRow.interventions).toEqual([expect.objectContaining({ label, organisationId: NORRBY, kind: "housingSupport" })]);
+
+  // Norrby's since-yesterday note, written on the stage; the region reads it under Norrby's name.
+  const noteText = "Påhittad: sov dåligt, men kom till dagverksamheten";
+  const ownNote = municipality.frame.getByRole("region", { name: "Sedan sist" });
+  await ownNote.getByRole("textbox", { name: "Vår anteckning i dag" }).fill(noteText);
+  await ownNote.getByRole("button", { name: "Spara anteckning" }).click();
+  const seenNote = presenter.frame.getByRole("region", { name: "Sedan sist" }).locator(`[data-since-last-note='${NORRBY}']`);
+  await seenNote.filter({ hasText: noteText }).waitFor();
+  expect(await seenNote.innerText()).toContain(NORRBYS_NAME);
+
+  // The region names its contact (Ada herself): Norrby's stage shows it under the region.
+  const adaToken = await signIn(suite.app.baseUrl, ada);
+  const named = await api(suite.app.baseUrl, adaToken, "PUT", `/api/boards/${DEMO_BOARD_ID}/participants/${target.id}/contacts`, {
+    kind: "member",
+    memberId: `${ada.tenantId}.${ada.objectId}`,
+  });
+  expect(named.status).toBe(200);
+  const regionContact = municipality.frame.getByRole("region", { name: "Kontakter" }).locator(`[data-contact='${REGION}']`);
+  await regionContact.filter({ hasText: "Ada Fiktiv" }).waitFor();
+
+  // Västra: still the placeholder, none of the new items either.
+  const westAfter = await west.frame.locator("main").innerText();
+  expect(westAfter).not.toContain(noteText);
+  // (Ada's name is on Västra's stage as the presenter's; no contact of this participant is.)
+  expect(await west.frame.locator("[data-contact]").count()).toBe(0);
+
+  // The access log: Norrby read the participant it was shown; Västra, shown only the placeholder, never did.
+  const month = board.today.slice(0, 7);
+  const readsOfTarget = async (p: Person) =>
+    (await suite.app.storage.audit.listForMember(DEMO_BOARD_ID, p.tenantId, p.objectId, { fromMonth: month, toMonth: month })).filter(
+      (e) => e.participantId === target.id && e.what === "viewedDetails",
+    );
+  expect((await readsOfTarget(hugo)).length).toBeGreaterThan(0);
+  expect(await readsOfTarget(per)).toEqual([]);
 
   await Promise.all([presenter, municipality, west].map((h) => h.page.context().close()));
 });
