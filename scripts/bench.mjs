@@ -136,6 +136,8 @@ try {
       "Escalations",
       "Absences",
       "BoardVersions",
+      "Interventions",
+      "SinceLastNotes",
       "AuditLog",
     ].map((n) => [n, client(n)]),
   );
@@ -217,6 +219,8 @@ try {
     }
   };
   const shownParticipants = first.rows.map((r) => r.participant);
+  // The server reads the notes from the last meeting day on; a week back covers any meeting rhythm.
+  const sinceLastFrom = new Date(Date.parse(`${today}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
   const rawBoardLoad = async () => {
     await t.Members.getEntity(pk, memberIdOf(viewer.tenantId, viewer.objectId));
     await Promise.all([
@@ -229,7 +233,10 @@ try {
       listAll(t.Escalations, odata`PartitionKey eq ${pk} and (state eq ${"open"} or state eq ${"acknowledged"})`),
       listAll(t.Absences, odata`PartitionKey eq ${pk} and toDate ge ${today}`),
       t.BoardVersions.getEntity(pk, "version").catch(() => undefined),
+      listAll(t.Interventions, odata`PartitionKey eq ${pk} and ended eq false`),
     ]);
+    // After the snapshot, as the server does it (it needs the board's meeting days): the notes since the last meeting.
+    await listAll(t.SinceLastNotes, odata`PartitionKey eq ${pk} and RowKey ge ${sinceLastFrom}`);
     await foldedAuditWrite(shownParticipants);
   };
   // Taken in turn, so that the machine's load and the store's size weigh on both alike.

@@ -17,6 +17,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
 import { entryConflictContent, type Conflict, type ConflictContent } from "./conflicts";
 
@@ -36,6 +37,36 @@ export function ConflictDialog({ conflict, onReapply, onDiscard }: { conflict: C
   return <ChangeConflictDialog {...entryConflictContent(i18n, conflict)} onReapply={onReapply} onDiscard={onDiscard} />;
 }
 
+/** Where the person was when a conflict was asked (a save button in the drawer, say). */
+type FocusPlace = { element: HTMLElement | undefined; surface: HTMLElement | null } | undefined;
+
+/**
+ * Focus back where the person was once the conflict dialog has gone: to the control, or, when it
+ * is gone or disabled (a form saving again), to the surface it was in (the drawer). Left on the
+ * page's body, the focus would leave that drawer hidden from assistive technology (aria-hidden).
+ */
+function returnFocusWhenClosed(from: FocusPlace, framesLeft = 60): void {
+  if (!from) return;
+  requestAnimationFrame(() => {
+    if (document.querySelector("[role='alertdialog']") && framesLeft > 0) return returnFocusWhenClosed(from, framesLeft - 1);
+    const { element, surface } = from;
+    if (surface?.contains(document.activeElement)) return;
+    if (element?.isConnected && !element.matches(":disabled")) element.focus();
+    if ((element && document.activeElement === element) || !surface?.isConnected) return;
+    if (!surface.hasAttribute("tabindex")) surface.setAttribute("tabindex", "-1");
+    surface.focus();
+  });
+}
+
+/** The control with focus and the dialog or drawer it is in (the topmost one open, if focus is on the page's body). */
+function focusedPlace(): FocusPlace {
+  const active = document.activeElement;
+  const element = active instanceof HTMLElement && active !== document.body ? active : undefined;
+  const open = document.querySelectorAll<HTMLElement>("[role='dialog']");
+  const surface = element?.closest<HTMLElement>("[role='dialog']") ?? open[open.length - 1] ?? null;
+  return element || surface ? { element, surface } : undefined;
+}
+
 /**
  * What a stale change meets, for an entry, a signal, a consent or a cover answer alike: what was
  * there before, what is stored now, one's own change; re-apply on top of it or discard. Without
@@ -48,13 +79,15 @@ export function ChangeConflictDialog({
   rows,
   onReapply,
   onDiscard,
-  open = true,
-}: ConflictContent & { onReapply: () => void; onDiscard: () => void; open?: boolean }) {
+}: ConflictContent & { onReapply: () => void; onDiscard: () => void }) {
   const { t } = useI18n();
   const styles = useStyles();
   const introId = useId("conflict-intro");
+  // Read before the dialog takes the focus; given back when the dialog goes.
+  const [from] = useState(focusedPlace);
+  useEffect(() => () => returnFocusWhenClosed(from), [from]);
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_e, data) => !data.open && onDiscard()}>
+    <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && onDiscard()}>
       <DialogSurface aria-describedby={introId}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

@@ -40,35 +40,6 @@ function isEntryView(value: unknown): value is EntryView {
 interface PendingConflict {
   content: ConflictContent;
   resolve: (choice: "reapply" | "discard") => void;
-  /** Where the person was when the conflict was asked (a save button in the drawer, say). */
-  from?: { element: HTMLElement | undefined; surface: HTMLElement | null };
-}
-
-/**
- * Focus back where the person was once the conflict dialog has gone: to the control, or, when it
- * is gone or disabled (a form saving again), to the surface it was in (the drawer). Left on the
- * page's body, the focus would leave that drawer hidden from assistive technology (aria-hidden).
- */
-function returnFocusWhenClosed(from: PendingConflict["from"], framesLeft = 60): void {
-  if (!from) return;
-  requestAnimationFrame(() => {
-    if (document.querySelector("[role='alertdialog']") && framesLeft > 0) return returnFocusWhenClosed(from, framesLeft - 1);
-    const { element, surface } = from;
-    if (surface?.contains(document.activeElement)) return;
-    if (element?.isConnected && !element.matches(":disabled")) element.focus();
-    if ((element && document.activeElement === element) || !surface?.isConnected) return;
-    if (!surface.hasAttribute("tabindex")) surface.setAttribute("tabindex", "-1");
-    surface.focus();
-  });
-}
-
-/** The control with focus and the dialog or drawer it is in (the topmost one open, if focus is on the page's body). */
-function focusedPlace(): PendingConflict["from"] {
-  const active = document.activeElement;
-  const element = active instanceof HTMLElement && active !== document.body ? active : undefined;
-  const open = document.querySelectorAll<HTMLElement>("[role='dialog']");
-  const surface = element?.closest<HTMLElement>("[role='dialog']") ?? open[open.length - 1] ?? null;
-  return element || surface ? { element, surface } : undefined;
 }
 
 export function EntryActionsProvider({ children }: { children: ReactNode }) {
@@ -77,9 +48,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
   const toasterId = useId("entry-toaster");
   const { dispatchToast } = useToastController(toasterId);
-  // The conflict stays mounted once asked, closed after the answer: a modal dialog unmounted while
-  // open leaves the drawer under it hidden from assistive technology (aria-hidden) for good.
-  const [conflict, setConflict] = useState<PendingConflict & { open: boolean }>();
+  const [conflict, setConflict] = useState<PendingConflict>();
   const busy = useRef(false);
 
   const notify = useCallback(
@@ -96,8 +65,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
   const notifyError = useCallback((e: unknown) => notify(errorText(i18n, e), "error"), [notify, i18n]);
 
   const askConflict = useCallback(
-    (content: ConflictContent) =>
-      new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve, open: true, from: focusedPlace() })),
+    (content: ConflictContent) => new Promise<"reapply" | "discard">((resolve) => setConflict({ content, resolve })),
     [],
   );
 
@@ -138,8 +106,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
 
   const choose = (choice: "reapply" | "discard") => {
     conflict?.resolve(choice);
-    setConflict((c) => c && { ...c, open: false });
-    returnFocusWhenClosed(conflict?.from);
+    setConflict(undefined);
   };
 
   const value = useMemo(() => ({ submit, notify, notifyError, askConflict }), [submit, notify, notifyError, askConflict]);
@@ -147,14 +114,7 @@ export function EntryActionsProvider({ children }: { children: ReactNode }) {
     <EntryActionsContext.Provider value={value}>
       {children}
       <Toaster toasterId={toasterId} position="bottom-end" />
-      {conflict && (
-        <ChangeConflictDialog
-          {...conflict.content}
-          open={conflict.open}
-          onReapply={() => choose("reapply")}
-          onDiscard={() => choose("discard")}
-        />
-      )}
+      {conflict && <ChangeConflictDialog {...conflict.content} onReapply={() => choose("reapply")} onDiscard={() => choose("discard")} />}
     </EntryActionsContext.Provider>
   );
 }
