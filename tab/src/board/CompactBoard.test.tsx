@@ -1,21 +1,12 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
-import { boardView, row } from "../test-support/fixtures";
+import { boardContext, boardView, row } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { BoardContext, type BoardContextValue } from "./BoardContext";
 import { CompactBoard } from "./CompactBoard";
 
 function context(rows: ReturnType<typeof row>[]): BoardContextValue {
-  return {
-    board: boardView(rows),
-    boardId: "b1",
-    unavailable: false,
-    live: "live",
-    refresh: async () => {},
-    applyEntry: () => {},
-    removeEntry: () => {},
-    subscribeLive: () => () => undefined,
-  };
+  return boardContext(boardView(rows));
 }
 
 describe("the side panel's compact board", () => {

@@ -3,7 +3,7 @@ import type { ContactView } from "@fact-board/contract";
 import { screen, within } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
-import { boardView, row } from "../test-support/fixtures";
+import { boardContext, boardView, row } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { BoardContext } from "./BoardContext";
 import { ContactsSection } from "./ContactsSection";
@@ -26,18 +26,7 @@ function render(contacts: ContactView[]) {
   const client = { contacts: jest.fn() };
   renderInTab(
     <ApiContext.Provider value={client as unknown as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board: boardView([r]),
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(boardView([r]))}>
         <ContactsSection participant={r.participant} compact contacts={contacts} />
       </BoardContext.Provider>
     </ApiContext.Provider>,

@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
-import { boardView, row } from "../test-support/fixtures";
+import { boardContext, boardView, row } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { BoardContext } from "./BoardContext";
 import { EntryActionsProvider } from "./EntryActions";
@@ -14,18 +14,7 @@ function renderDetails(r: ReturnType<typeof row>) {
   const board = boardView([r]);
   renderInTab(
     <ApiContext.Provider value={{} as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <EntryActionsProvider>
           <EntryDetails row={r} />
         </EntryActionsProvider>

@@ -3,7 +3,7 @@ import type { BoardRow, InterventionView } from "@fact-board/contract";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
-import { boardView, row } from "../test-support/fixtures";
+import { boardContext, boardView, row } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { BoardContext } from "./BoardContext";
 import { EntryActionsProvider } from "./EntryActions";
@@ -17,18 +17,7 @@ function render(r: BoardRow, client: Partial<ApiClient> = {}) {
   const board = boardView([r]);
   renderInTab(
     <ApiContext.Provider value={client as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <EntryActionsProvider>
           <GoalSection participant={r.participant} may={r.may} />
           <InterventionsSection row={r} />

@@ -3,7 +3,7 @@ import type { LogExtract } from "@fact-board/contract";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
-import { boardView } from "../test-support/fixtures";
+import { boardContext, boardView } from "../test-support/fixtures";
 import { openedDialog } from "../test-support/dialogs";
 import { renderInTab } from "../test-support/render";
 import { BoardContext } from "./BoardContext";
@@ -39,18 +39,7 @@ function renderExtract(client: Partial<ApiClient>) {
   const board = boardView([]);
   renderInTab(
     <ApiContext.Provider value={client as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <LogExtractDialog participantId="p001" code="FIK-001" onClose={() => {}} />
       </BoardContext.Provider>
     </ApiContext.Provider>,

@@ -3,7 +3,7 @@ import type { SignalView } from "@fact-board/contract";
 import { screen } from "@testing-library/react";
 import { ApiContext } from "../api/ApiContext";
 import type { ApiClient } from "../api/client";
-import { boardView, participant } from "../test-support/fixtures";
+import { boardContext, boardView, participant } from "../test-support/fixtures";
 import { renderInTab } from "../test-support/render";
 import { BoardContext } from "./BoardContext";
 import { EntryActionsProvider } from "./EntryActions";
@@ -34,18 +34,7 @@ function renderSignals(s: SignalView) {
   });
   renderInTab(
     <ApiContext.Provider value={{} as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <EntryActionsProvider>
           <SignalsSection participant={participant({ organisationIds: ["region", "north", "west"] })} />
         </EntryActionsProvider>

@@ -1,4 +1,5 @@
 import type { BoardRow, BoardView, EntryView, ParticipantView, RowRights } from "@fact-board/contract";
+import type { BoardContextValue } from "../board/BoardContext";
 
 // Typed fixtures for component and hook tests: a small board as the server would send it.
 
@@ -97,5 +98,19 @@ export function boardView(rows: BoardRow[], overrides: Partial<BoardView> = {}):
     signals: [],
     absences: [],
     ...overrides,
+  };
+}
+
+/** The board context a tab component reads, for a board at rest (nothing to refresh, live). */
+export function boardContext(board: BoardView): BoardContextValue {
+  return {
+    board,
+    boardId: "b1",
+    unavailable: false,
+    live: "live",
+    refresh: async () => {},
+    applyEntry: () => {},
+    removeEntry: () => {},
+    subscribeLive: () => () => undefined,
   };
 }

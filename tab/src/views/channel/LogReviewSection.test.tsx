@@ -6,7 +6,7 @@ import type { ApiClient } from "../../api/client";
 import { ApiRequestError } from "../../api/errors";
 import { BoardContext } from "../../board/BoardContext";
 import { EntryActionsProvider } from "../../board/EntryActions";
-import { boardView } from "../../test-support/fixtures";
+import { boardContext, boardView } from "../../test-support/fixtures";
 import { dialogGone, openedDialog } from "../../test-support/dialogs";
 import { renderInTab } from "../../test-support/render";
 import { LogReviewSection } from "./LogReviewSection";
@@ -77,18 +77,7 @@ const review = (overrides: Partial<LogReviewView> = {}): LogReviewView => ({
 function renderSection(client: Partial<ApiClient>) {
   renderInTab(
     <ApiContext.Provider value={client as ApiClient}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <EntryActionsProvider>
           <LogReviewSection />
         </EntryActionsProvider>

@@ -16,7 +16,7 @@ import type { ApiClient } from "../../api/client";
 import { ApiRequestError } from "../../api/errors";
 import { BoardContext } from "../../board/BoardContext";
 import { openedDialog } from "../../test-support/dialogs";
-import { boardView } from "../../test-support/fixtures";
+import { boardContext, boardView } from "../../test-support/fixtures";
 import { renderInTab } from "../../test-support/render";
 import SettingsView from "./SettingsView";
 
@@ -114,18 +114,7 @@ function renderSettings(client: Partial<ApiClient>, role: "admin" | "manager" = 
   } as unknown as ApiClient;
   renderInTab(
     <ApiContext.Provider value={api}>
-      <BoardContext.Provider
-        value={{
-          board,
-          boardId: "b1",
-          unavailable: false,
-          live: "live",
-          refresh: async () => {},
-          applyEntry: () => {},
-          removeEntry: () => {},
-          subscribeLive: () => () => undefined,
-        }}
-      >
+      <BoardContext.Provider value={boardContext(board)}>
         <SettingsView />
       </BoardContext.Provider>
     </ApiContext.Provider>,
