@@ -1,8 +1,7 @@
-import { addDays } from "../../bot/src/domain/dates";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { aConsent, anEntry, aParticipant, uniqueId } from "../support/storage";
 import { openInTeamsHost } from "../support/teams-host.cjs";
 import { browserSuite, people, screenshot, seriousAxeViolations, type Person, waitForBoard } from "./browser";
+import { aParticipantOnBoard } from "./meeting-scene";
 
 // Kontakter and Dagens beslut (issue 26 items 3 and 8) in Chromium. Kontakter: in the drawer, each
 // organisation's contact the viewer may read, grouped by organisation, with click-to-call tel: links
@@ -16,54 +15,6 @@ const REGION = "region-psykiatri";
 const WEST = "vastra-vo";
 const BOARD = `/api/boards/${DEMO_BOARD_ID}`;
 const memberId = (p: Person) => `${p.tenantId}.${p.objectId}`;
-
-/** The region's participant on the board: its consent names Norrby and Västra, Norrby's names only the region. */
-async function aSharedParticipant(today: string): Promise<{ id: string; code: string }> {
-  const storage = suite.app.storage;
-  const caseManagerId = memberId(people.coordinator);
-  const code = `ZQK-${String(Date.now() % 10_000).padStart(4, "0")}`;
-  const participant = await storage.participants.create(
-    aParticipant(DEMO_BOARD_ID, {
-      code,
-      initials: "QK",
-      caseManagerId,
-      writtenBy: REGION,
-      organisationIds: [REGION, NORRBY, WEST],
-      onBoard: true,
-      createdAt: `${today}T06:00:00.000Z`,
-    }),
-  );
-  for (const [from, to] of [
-    [REGION, [NORRBY, WEST]],
-    [NORRBY, [REGION]],
-  ] as const) {
-    await storage.consents.save(
-      aConsent(DEMO_BOARD_ID, participant.id, {
-        disclosingOrganisationId: from,
-        receivingOrganisationIds: [...to],
-        status: "given",
-        givenOn: addDays(today, -10),
-        validUntil: addDays(today, 300),
-        recordedBy: caseManagerId,
-        recordedAt: `${today}T06:00:00.000Z`,
-      }),
-    );
-  }
-  await storage.entries.create(
-    anEntry(DEMO_BOARD_ID, participant.id, {
-      id: uniqueId("e"),
-      writtenBy: REGION,
-      priority: "high",
-      putOnOn: addDays(today, -2),
-      putOnBy: caseManagerId,
-      nextEvaluationOn: addDays(today, 3),
-      actions: [],
-      updatedAt: `${today}T06:00:00.000Z`,
-      updatedBy: caseManagerId,
-    }),
-  );
-  return { id: participant.id, code };
-}
 
 async function openDrawer(person: Person, code: string) {
   const token = await signIn(suite.app.baseUrl, person);
@@ -85,7 +36,15 @@ async function openDrawer(person: Person, code: string) {
 
 it("shows Kontakter by organisation with tel: links and a Teams chat, and hides Norrby's contact from Västra", async () => {
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aSharedParticipant(board.today);
+  const target = await aParticipantOnBoard(suite, board.today, {
+    codePrefix: "ZQK",
+    initials: "QK",
+    organisationIds: [REGION, NORRBY, WEST],
+    consents: [
+      [REGION, [NORRBY, WEST]],
+      [NORRBY, [REGION]],
+    ],
+  });
   const hugoToken = await signIn(suite.app.baseUrl, people.northCoordinator);
   const adaToken = await signIn(suite.app.baseUrl, people.coordinator);
   const contactsPath = `${BOARD}/participants/${target.id}/contacts`;
@@ -139,7 +98,15 @@ it("shows Kontakter by organisation with tel: links and a Teams chat, and hides 
 
 it("lists Dagens beslut for Norrby only, copies it as text and prints it, axe clean on screen and on paper", async () => {
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aSharedParticipant(board.today);
+  const target = await aParticipantOnBoard(suite, board.today, {
+    codePrefix: "ZQK",
+    initials: "QK",
+    organisationIds: [REGION, NORRBY, WEST],
+    consents: [
+      [REGION, [NORRBY, WEST]],
+      [NORRBY, [REGION]],
+    ],
+  });
   const hugoToken = await signIn(suite.app.baseUrl, people.northCoordinator);
   const adaToken = await signIn(suite.app.baseUrl, people.coordinator);
   const notePath = `${BOARD}/entries/${target.id}/since-last`;

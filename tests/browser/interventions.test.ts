@@ -1,9 +1,9 @@
 import type { WalkthroughResponse } from "@fact-board/contract";
 import { addDays } from "../../bot/src/domain/dates";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { aConsent, anEntry, aParticipant, uniqueId } from "../support/storage";
-import { openInTeamsHost, type TeamsHost } from "../support/teams-host.cjs";
+import { openInTeamsHost } from "../support/teams-host.cjs";
 import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
+import { aParticipantOnBoard, onMorningStage } from "./meeting-scene";
 
 // A walkthrough with three organisations on the meeting stage (issue 26), in the Teams-like host:
 // during it the municipality (Norrby) writes its since-yesterday note and adds an intervention on
@@ -13,103 +13,39 @@ import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type P
 // it, and the access log holds no read of the participant by Västra.
 
 const suite = browserSuite();
-const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
-const STAGE_URL = `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`;
 const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
 const NORRBY = "norrby-soc";
 const REGION = "region-psykiatri";
 const NORRBYS_NAME = "Norrby kommun, socialförvaltningen (fiktiv)";
-
-async function onStage(person: Person): Promise<TeamsHost> {
-  const token = await signIn(suite.app.baseUrl, person);
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  context.setDefaultTimeout(WAIT_MS);
-  const host = await openInTeamsHost(context, suite.app.baseUrl, {
-    frameContext: "meetingStage",
-    url: STAGE_URL,
-    token,
-    person,
-    context: IN_MEETING,
-    width: 1280,
-    height: 720,
-  });
-  await waitForBoard(host);
-  return host;
-}
-
-/** A fictitious participant the region wrote, on the board; consents: region → Norrby, Norrby → region. Västra is not involved. */
-async function aParticipantOfRegionAndNorrby(today: string): Promise<{ id: string; code: string }> {
-  const storage = suite.app.storage;
-  const caseManagerId = `${people.coordinator.tenantId}.${people.coordinator.objectId}`;
-  const code = `ZQI-${String(Date.now() % 10_000).padStart(4, "0")}`;
-  const participant = await storage.participants.create(
-    aParticipant(DEMO_BOARD_ID, {
-      code,
-      initials: "QI",
-      caseManagerId,
-      writtenBy: REGION,
-      organisationIds: [REGION, NORRBY],
-      onBoard: true,
-      createdAt: `${today}T06:00:00.000Z`,
-      goal: {
-        text: "Påhittat testmål: ha kvar lägenheten.",
-        organisationId: REGION,
-        writtenBy: caseManagerId,
-        writtenAt: `${today}T06:00:00.000Z`,
-      },
-    }),
-  );
-  for (const [from, to] of [
-    [REGION, NORRBY],
-    [NORRBY, REGION],
-  ] as const) {
-    await storage.consents.save(
-      aConsent(DEMO_BOARD_ID, participant.id, {
-        disclosingOrganisationId: from,
-        receivingOrganisationIds: [to],
-        status: "given",
-        givenOn: addDays(today, -10),
-        validUntil: addDays(today, 300),
-        recordedBy: caseManagerId,
-        recordedAt: `${today}T06:00:00.000Z`,
-      }),
-    );
-  }
-  await storage.entries.create(
-    anEntry(DEMO_BOARD_ID, participant.id, {
-      id: uniqueId("e"),
-      writtenBy: REGION,
-      priority: "high",
-      putOnOn: addDays(today, -2),
-      putOnBy: caseManagerId,
-      nextEvaluationOn: addDays(today, 3),
-      actions: [],
-      updatedAt: `${today}T06:00:00.000Z`,
-      updatedBy: caseManagerId,
-    }),
-  );
-  return { id: participant.id, code };
-}
 
 it("lets the municipality write since yesterday and add an intervention, and the region add an AMF guide's action and a contact, on the stage; Västra sees only the placeholder", async () => {
   const ada = people.coordinator; // region, presents
   const hugo = people.northCoordinator; // Norrby
   const per = people.westCoordinator; // Västra: no consent names it for this participant
   const { board } = await suite.boardAs(ada);
-  const target = await aParticipantOfRegionAndNorrby(board.today);
+  const target = await aParticipantOnBoard(suite, board.today, {
+    codePrefix: "ZQI",
+    initials: "QI",
+    organisationIds: [REGION, NORRBY],
+    consents: [
+      [REGION, [NORRBY]],
+      [NORRBY, [REGION]],
+    ],
+    goal: "Påhittat testmål: ha kvar lägenheten.",
+  });
 
-  const presenter = await onStage(ada);
+  const presenter = await onMorningStage(suite, ada);
   await presenter.frame.getByRole("button", { name: "Starta genomgång" }).click();
   await presenter.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
   const asAda = (await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, ada), "GET", WALKTHROUGH)).body
     .walkthrough!;
   const index = asAda.visible.find((v) => v.participantId === target.id)!.index;
 
-  const municipality = await onStage(hugo);
+  const municipality = await onMorningStage(suite, hugo);
   // The stage reads Kontakter with the walkthrough's move: no contacts request of its own.
   const contactRequests: string[] = [];
   municipality.page.on("request", (r) => /\/contacts(\?|$)/.test(new URL(r.url()).pathname) && contactRequests.push(r.url()));
-  const west = await onStage(per);
+  const west = await onMorningStage(suite, per);
   for (let i = 1; i <= index; i++) {
     await presenter.frame.locator("[data-current-index] h2").press("n");
     await presenter.frame.locator(`[data-current-index='${i}']`).waitFor();
@@ -207,7 +143,16 @@ it("lets the municipality write since yesterday and add an intervention, and the
 it("lets Norrby change its intervention's label and start date from the drawer; a change meanwhile is shown, not overwritten", async () => {
   const hugo = people.northCoordinator; // Norrby
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aParticipantOfRegionAndNorrby(board.today);
+  const target = await aParticipantOnBoard(suite, board.today, {
+    codePrefix: "ZQI",
+    initials: "QI",
+    organisationIds: [REGION, NORRBY],
+    consents: [
+      [REGION, [NORRBY]],
+      [NORRBY, [REGION]],
+    ],
+    goal: "Påhittat testmål: ha kvar lägenheten.",
+  });
   const token = await signIn(suite.app.baseUrl, hugo);
   const path = `/api/boards/${DEMO_BOARD_ID}/participants/${target.id}/interventions`;
   const added = await api<{ id: string; etag: string }>(suite.app.baseUrl, token, "POST", path, {

@@ -1,8 +1,8 @@
 import type { AdminOverview, WalkthroughResponse } from "@fact-board/contract";
 import { api, DEMO_BOARD_ID, demoPerson, signIn } from "../support/app";
 import { aParticipant } from "../support/storage";
-import { openInTeamsHost, type TeamsHost } from "../support/teams-host.cjs";
-import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
+import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person } from "./browser";
+import { onMorningStage } from "./meeting-scene";
 
 // Who leads, in what order, and raise for today (issue 26 items 5 and 6) on the meeting stage in
 // the Teams-like host: an admin marks a staff-role nurse meeting leader and orders the morning
@@ -12,30 +12,11 @@ import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type P
 // "Upptagna idag", with the reason.
 
 const suite = browserSuite();
-const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
 const BOARD = `/api/boards/${DEMO_BOARD_ID}`;
-const STAGE_URL = `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`;
 const WALKTHROUGH = `${BOARD}/walkthrough?meeting=morgonmote`;
 const REGION = "region-psykiatri";
 const REGIONS_NAME = "Psykiatrimottagning Exempelstad (fiktiv)";
 const memberIdOf = (p: Person) => `${p.tenantId}.${p.objectId}`;
-
-async function onStage(person: Person): Promise<TeamsHost> {
-  const token = await signIn(suite.app.baseUrl, person);
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  context.setDefaultTimeout(WAIT_MS);
-  const host = await openInTeamsHost(context, suite.app.baseUrl, {
-    frameContext: "meetingStage",
-    url: STAGE_URL,
-    token,
-    person,
-    context: IN_MEETING,
-    width: 1280,
-    height: 720,
-  });
-  await waitForBoard(host);
-  return host;
-}
 
 it("a staff-role meeting leader starts a walkthrough ordered by organisation and raises an off-board participant, who comes after the board", async () => {
   const base = suite.app.baseUrl;
@@ -66,7 +47,7 @@ it("a staff-role meeting leader starts a walkthrough ordered by organisation and
     }),
   );
 
-  const stage = await onStage(david);
+  const stage = await onMorningStage(suite, david);
   await stage.frame.getByRole("button", { name: "Starta genomgång" }).click();
   await stage.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
   const davidToken = await signIn(base, david);

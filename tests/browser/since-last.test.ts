@@ -1,9 +1,7 @@
 import type { WalkthroughResponse } from "@fact-board/contract";
-import { addDays } from "../../bot/src/domain/dates";
 import { api, DEMO_BOARD_ID, signIn } from "../support/app";
-import { aConsent, anEntry, aParticipant, uniqueId } from "../support/storage";
-import { openInTeamsHost, type TeamsHost } from "../support/teams-host.cjs";
-import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type Person, waitForBoard } from "./browser";
+import { browserSuite, people, screenshot, seriousAxeViolations } from "./browser";
+import { aParticipantOnBoard, onMorningStage } from "./meeting-scene";
 
 // Sedan sist on the meeting stage (issue 26 item 1), in the Teams-like host: during the
 // walkthrough the municipality (Norrby) writes its since-yesterday note on the stage without leaving
@@ -11,94 +9,35 @@ import { browserSuite, people, screenshot, seriousAxeViolations, WAIT_MS, type P
 // names for this participant, sees only the placeholder and none of the words.
 
 const suite = browserSuite();
-const IN_MEETING = { meetingId: "meeting-1", teamId: "team-1", channelId: "channel-1" };
-const STAGE_URL = `/tab/?board=${DEMO_BOARD_ID}&meeting=morgonmote`;
 const WALKTHROUGH = `/api/boards/${DEMO_BOARD_ID}/walkthrough?meeting=morgonmote`;
 const NORRBY = "norrby-soc";
 const REGION = "region-psykiatri";
 const NORRBYS_NAME = "Norrby kommun, socialförvaltningen (fiktiv)";
-
-async function onStage(person: Person): Promise<TeamsHost> {
-  const token = await signIn(suite.app.baseUrl, person);
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  context.setDefaultTimeout(WAIT_MS);
-  const host = await openInTeamsHost(context, suite.app.baseUrl, {
-    frameContext: "meetingStage",
-    url: STAGE_URL,
-    token,
-    person,
-    context: IN_MEETING,
-    width: 1280,
-    height: 720,
-  });
-  await waitForBoard(host);
-  return host;
-}
-
-/** A fictitious participant the region wrote, on the board; consents: region → Norrby, Norrby → region. Västra is not involved. */
-async function aParticipantOfRegionAndNorrby(today: string): Promise<{ id: string; code: string }> {
-  const storage = suite.app.storage;
-  const caseManagerId = `${people.coordinator.tenantId}.${people.coordinator.objectId}`;
-  const code = `ZQS-${String(Date.now() % 10_000).padStart(4, "0")}`;
-  const participant = await storage.participants.create(
-    aParticipant(DEMO_BOARD_ID, {
-      code,
-      initials: "QZ",
-      caseManagerId,
-      writtenBy: REGION,
-      organisationIds: [REGION, NORRBY],
-      onBoard: true,
-      createdAt: `${today}T06:00:00.000Z`,
-    }),
-  );
-  for (const [from, to] of [
-    [REGION, NORRBY],
-    [NORRBY, REGION],
-  ] as const) {
-    await storage.consents.save(
-      aConsent(DEMO_BOARD_ID, participant.id, {
-        disclosingOrganisationId: from,
-        receivingOrganisationIds: [to],
-        status: "given",
-        givenOn: addDays(today, -10),
-        validUntil: addDays(today, 300),
-        recordedBy: caseManagerId,
-        recordedAt: `${today}T06:00:00.000Z`,
-      }),
-    );
-  }
-  await storage.entries.create(
-    anEntry(DEMO_BOARD_ID, participant.id, {
-      id: uniqueId("e"),
-      writtenBy: REGION,
-      priority: "high",
-      putOnOn: addDays(today, -2),
-      putOnBy: caseManagerId,
-      nextEvaluationOn: addDays(today, 3),
-      actions: [],
-      updatedAt: `${today}T06:00:00.000Z`,
-      updatedBy: caseManagerId,
-    }),
-  );
-  return { id: participant.id, code };
-}
 
 it("lets the municipality write its note on the stage during the walkthrough; the region sees it with Norrby named, Västra sees nothing of it", async () => {
   const ada = people.coordinator; // region, presents
   const hugo = people.northCoordinator; // Norrby
   const per = people.westCoordinator; // Västra: no consent names it for this participant
   const { board } = await suite.boardAs(ada);
-  const target = await aParticipantOfRegionAndNorrby(board.today);
+  const target = await aParticipantOnBoard(suite, board.today, {
+    codePrefix: "ZQS",
+    initials: "QZ",
+    organisationIds: [REGION, NORRBY],
+    consents: [
+      [REGION, [NORRBY]],
+      [NORRBY, [REGION]],
+    ],
+  });
 
-  const presenter = await onStage(ada);
+  const presenter = await onMorningStage(suite, ada);
   await presenter.frame.getByRole("button", { name: "Starta genomgång" }).click();
   await presenter.frame.getByRole("button", { name: /Nästa deltagare/ }).waitFor();
   const asAda = (await api<WalkthroughResponse>(suite.app.baseUrl, await signIn(suite.app.baseUrl, ada), "GET", WALKTHROUGH)).body
     .walkthrough!;
   const index = asAda.visible.find((v) => v.participantId === target.id)!.index;
 
-  const municipality = await onStage(hugo);
-  const west = await onStage(per);
+  const municipality = await onMorningStage(suite, hugo);
+  const west = await onMorningStage(suite, per);
   for (let i = 1; i <= index; i++) {
     await presenter.frame.locator("[data-current-index] h2").press("n");
     await presenter.frame.locator(`[data-current-index='${i}']`).waitFor();
