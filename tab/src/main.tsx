@@ -1,4 +1,5 @@
 import { createRoot } from "react-dom/client";
+import { fetchSignInConfig } from "./api/client";
 import { startHost } from "./startup/start-host";
 import { loadCatalogue } from "./i18n/load";
 import { App } from "./shell/App";
@@ -17,6 +18,9 @@ void startHost().then(async (host) => {
     root.render(<App host={host} />);
     return;
   }
-  await Promise.all([loadCatalogue(host.locale), loadTheme(host.theme), keyboard]);
-  root.render(<App host={host} />);
+  // Outside Teams the page signs in first: how is on its way already (start-host.ts), and taken
+  // here it saves the first render a round of its own.
+  const signIn = host.teams ? undefined : fetchSignInConfig().then((c) => c ?? null);
+  const [signInConfig] = await Promise.all([signIn, loadCatalogue(host.locale), loadTheme(host.theme), keyboard]);
+  root.render(<App host={host} signInConfig={signInConfig} />);
 });

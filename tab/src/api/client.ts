@@ -141,26 +141,7 @@ export class ApiClient {
   me = () => this.request<MeResponse>("GET", "/api/me");
   createBoard = (body: CreateBoardBody, requestKey?: string) =>
     this.request<MeResponse>("POST", "/api/boards", body, undefined, requestKey);
-  private prefetched = new Map<string, Promise<BoardView>>();
-  /**
-   * Starts loading a board the URL names while "me" is still on its way, so the first row does not
-   * wait for two round trips in a row; the next `board(boardId)` takes this answer (once).
-   */
-  prefetchBoard = (boardId: string): void => {
-    if (this.prefetched.has(boardId)) return;
-    const pending = this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
-    // Not asked for yet: a failure is reported when (and if) the board is.
-    pending.catch(() => undefined);
-    this.prefetched.set(boardId, pending);
-  };
-  board = (boardId: string) => {
-    const pending = this.prefetched.get(boardId);
-    if (pending) {
-      this.prefetched.delete(boardId);
-      return pending;
-    }
-    return this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
-  };
+  board = (boardId: string) => this.request<BoardView>("GET", `/api/boards/${seg(boardId)}`);
   participants = (boardId: string, query: { q?: string; mine?: boolean; offBoard?: boolean; cursor?: string } = {}) => {
     const params = new URLSearchParams();
     if (query.cursor) params.set("cursor", query.cursor);

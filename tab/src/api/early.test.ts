@@ -48,3 +48,9 @@ it("answers the sign-in configuration from the request a plain browser started e
   await expect(fetchSignInConfig()).resolves.toEqual({ asked: 2 });
   expect(calls).toHaveLength(2);
 });
+
+it("sends at once when the token is already known, before the page's script goes on", () => {
+  startEarly("/api/boards/b3", "t4");
+  // No await in between: a request sent from a promise callback would not be in the list yet.
+  expect(calls).toEqual([{ url: "/api/boards/b3", auth: "Bearer t4" }]);
+});

@@ -20,9 +20,15 @@ interface Early {
 
 const started = new Map<string, Promise<Early>>();
 
-export function startEarly(path: string, token: Promise<string>): void {
+/**
+ * A token already known (a plain browser's session) sends the request now, within this task: sent
+ * from a promise callback it would wait behind the rest of the page's first script, and the
+ * surface's chunks, asked meanwhile, would take the six connections before it.
+ */
+export function startEarly(path: string, token: string | Promise<string>): void {
   if (started.has(path)) return;
-  const early = token.then((t) => ({ token: t, response: fetch(path, { headers: apiHeaders(t, false) }) }));
+  const send = (t: string): Early => ({ token: t, response: fetch(path, { headers: apiHeaders(t, false) }) });
+  const early = typeof token === "string" ? Promise.resolve(send(token)) : token.then(send);
   // Unused or failed: the client asks again itself.
   early.then(
     (e) => e.response.catch(() => undefined),

@@ -57,6 +57,17 @@ describe("the board and its live stream", () => {
     expect(result.current.board?.version).toBe(5);
   });
 
+  it("shows a board that came with \"me\" in its first render, without reading it again, and reads a newer version", async () => {
+    const fake = fakeClient();
+    const { result } = renderHook(() => useBoard(fake.client, "b1", boardView([], { version: 4 })));
+    expect(result.current.board?.version).toBe(4);
+    act(() => fake.announce(4));
+    await afterDebounce();
+    expect(fake.calls()).toBe(0);
+    act(() => fake.announce(5));
+    await waitFor(() => expect(fake.calls()).toBe(1));
+  });
+
   it("reads again for a version announced after the board is shown", async () => {
     const fake = fakeClient();
     renderHook(() => useBoard(fake.client, "b1"));

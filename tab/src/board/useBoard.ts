@@ -28,8 +28,13 @@ export type LiveSignal =
   { kind: "walkthrough"; event: WalkthroughLiveEvent } | { kind: "presence"; event: PresenceLiveEvent } | { kind: "reconnect" };
 export type LiveListener = (signal: LiveSignal) => void;
 
-export function useBoard(client: ApiClient, boardId: string | undefined): BoardState {
-  const [board, setBoard] = useState<BoardView>();
+/**
+ * `first`: the board's answer already here when the shell mounts (read beside "me"); it is shown in
+ * the first render instead of after a render, a paint and a read of its own.
+ */
+export function useBoard(client: ApiClient, boardId: string | undefined, first?: BoardView): BoardState {
+  const [board, setBoard] = useState<BoardView | undefined>(first);
+  const firstRef = useRef(first);
   const [error, setError] = useState<unknown>();
   const [unavailable, setUnavailable] = useState(false);
   const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; attempts: number }>({ attempts: 0 });
@@ -78,6 +83,12 @@ export function useBoard(client: ApiClient, boardId: string | undefined): BoardS
   useEffect(() => () => clearTimeout(retry.current.timer), []);
 
   useEffect(() => {
+    const given = firstRef.current;
+    firstRef.current = undefined;
+    if (given) {
+      versionRef.current = given.version;
+      return;
+    }
     setBoard(undefined);
     versionRef.current = -1;
     announcedRef.current = -1;

@@ -1,6 +1,6 @@
-import type { MeResponse, SignInConfig } from "@fact-board/contract";
+import type { BoardView, MeResponse, SignInConfig } from "@fact-board/contract";
 import { Button, Caption1, FluentProvider, Select, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiContext } from "../api/ApiContext";
 import { ApiClient, fetchSignInConfig } from "../api/client";
 import { ApiRequestError } from "../api/errors";
@@ -56,7 +56,11 @@ const useStyles = makeStyles({
   status: { padding: tokens.spacingHorizontalL },
 });
 
-export function App({ host }: { host: Host }) {
+/**
+ * `signInConfig`: outside Teams, how to sign in when main.tsx already has it (null: it could not be
+ * read); the session then starts signed in or at the sign-in page in its first render.
+ */
+export function App({ host, signInConfig }: { host: Host; signInConfig?: SignInConfig | null }) {
   // main.tsx loaded the starting theme; another one loads when Teams switches to it.
   const [theme, setTheme] = useState(() => ({ name: host.theme, value: loadedTheme(host.theme) ?? loadedTheme("default")! }));
   useEffect(
@@ -78,7 +82,7 @@ export function App({ host }: { host: Host }) {
       <div className={styles.app}>
         <I18nProvider locale={host.locale}>
           <OpenLinkProvider open={host.teams?.openLink}>
-            <Session host={host} />
+            <Session host={host} signInConfig={signInConfig} />
           </OpenLinkProvider>
         </I18nProvider>
       </div>
@@ -86,10 +90,10 @@ export function App({ host }: { host: Host }) {
   );
 }
 
-function Session({ host }: { host: Host }) {
+function Session({ host, signInConfig }: { host: Host; signInConfig: SignInConfig | null | undefined }) {
   if (host.signInPopup) return <TeamsPopupSignIn />;
   if (host.teams) return <TeamsSession host={host} teams={host.teams} />;
-  return <BrowserSession host={host} />;
+  return <BrowserSession host={host} known={signInConfig} />;
 }
 
 /** Inside Teams: Teams SSO; when Teams cannot give a token, "Logga in" runs Teams' sign-in popup and tries again. */
@@ -111,12 +115,12 @@ function TeamsSession({ host, teams }: { host: Host; teams: NonNullable<Host["te
 }
 
 /** Outside Teams: the Microsoft sign-in where the server has an Entra app, the development sign-in where it runs. */
-function BrowserSession({ host }: { host: Host }) {
+function BrowserSession({ host, known }: { host: Host; known: SignInConfig | null | undefined }) {
   const { t } = useI18n();
-  const [config, setConfig] = useState<SignInConfig | null>();
+  const [config, setConfig] = useState<SignInConfig | null | undefined>(known);
   useEffect(() => {
-    void fetchSignInConfig().then((c) => setConfig(c ?? null));
-  }, []);
+    if (config === undefined) void fetchSignInConfig().then((c) => setConfig(c ?? null));
+  }, [config]);
   if (config === undefined) return <Spinner label={t("app.loading")} />;
   if (config?.microsoft && !config.devSignIn) return <MicrosoftSession host={host} settings={config.microsoft} />;
   return <DevSession host={host} />;
@@ -212,6 +216,8 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   const { t } = i18n;
   const styles = useStyles();
   const [me, setMe] = useState<MeResponse>();
+  // The named board's first answer, for the shell's first mount only (a later one reads afresh).
+  const firstBoard = useRef<{ boardId: string; board: BoardView }>(undefined);
   const [error, setError] = useState<unknown>();
   const [chosen, setChosen] = useState(host.boardId);
   const [meetingId, setMeetingId] = useState(host.meetingId);
@@ -230,13 +236,26 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   }, [host]);
 
   useEffect(() => {
-    // The board the URL names loads beside "me", not after it (no waterfall to the first row).
-    if (host.boardId && host.view !== "config") client.prefetchBoard(host.boardId);
-    client.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
-      setError(e);
-    });
+    // The board the URL names loads beside "me", not after it (no waterfall to the first row), and
+    // both are shown in one render: "me" alone would render and paint the shell's spinner first.
+    // A board that fails here is left to the shell, which reads it again and says why.
+    const named = host.boardId && host.view !== "config" ? host.boardId : undefined;
+    const board = named ? client.board(named).catch(() => undefined) : Promise.resolve(undefined);
+    client.me().then(
+      async (me) => {
+        const first = await board;
+        firstBoard.current = first && named ? { boardId: named, board: first } : undefined;
+        setMe(me);
+      },
+      (e: unknown) => {
+        if (e instanceof ApiRequestError && e.code === "Unauthenticated") onUnauthenticated?.();
+        setError(e);
+      },
+    );
   }, [client, onUnauthenticated, host, attempt]);
+  useEffect(() => {
+    if (me) firstBoard.current = undefined;
+  }, [me]);
 
   if (error)
     return (
@@ -303,6 +322,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
           {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})}
           {...(host.openItem ? { openItem: host.openItem } : {})}
           key={`${boardId}/${meetingId ?? ""}`}
+          {...(firstBoard.current?.boardId === boardId ? { firstBoard: firstBoard.current.board } : {})}
         >
           <Surface host={host} onSignOut={onSignOut} />
         </BoardShell>

@@ -1,3 +1,4 @@
+import type { BoardView } from "@fact-board/contract";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useMemo, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
@@ -15,16 +16,19 @@ export function BoardShell({
   meetingId,
   teamsChatId,
   openItem,
+  firstBoard,
   children,
 }: {
   boardId: string;
+  /** The board's answer, when it came with "me" (the URL named it). */
+  firstBoard?: BoardView;
   meetingId?: string;
   teamsChatId?: string;
   openItem?: string;
   children: ReactNode;
 }) {
   const client = useApi();
-  const state = useBoard(client, boardId);
+  const state = useBoard(client, boardId, firstBoard);
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();

@@ -19,7 +19,7 @@ export function startHost(): Promise<Host> {
 function begin(): Promise<Host> {
   const params = new URLSearchParams(window.location.search);
   const board = params.get("board");
-  const startReads = (token: Promise<string>) => {
+  const startReads = (token: string | Promise<string>) => {
     startEarly("/api/me", token);
     if (board) startEarly(`/api/boards/${encodeURIComponent(board)}`, token);
   };
@@ -34,7 +34,7 @@ function begin(): Promise<Host> {
   // later (it has several small files, which would otherwise queue in front of the words).
   if (window.self === window.top && !params.has("signIn")) {
     const dev = readDevToken();
-    if (dev) startReads(Promise.resolve(dev.token));
+    if (dev) startReads(dev.token);
     // Outside Teams the first thing the page asks is how to sign in.
     startEarlyPublic("/api/sign-in/config");
     warmCatalogue(params.get("lang") ?? "sv-SE");
