@@ -57,7 +57,7 @@ describe("the board and its live stream", () => {
     expect(result.current.board?.version).toBe(5);
   });
 
-  it("shows a board that came with \"me\" in its first render, without reading it again, and reads a newer version", async () => {
+  it('shows a board that came with "me" in its first render, without reading it again, and reads a newer version', async () => {
     const fake = fakeClient();
     const { result } = renderHook(() => useBoard(fake.client, "b1", boardView([], { version: 4 })));
     expect(result.current.board?.version).toBe(4);
