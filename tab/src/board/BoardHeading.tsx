@@ -34,7 +34,7 @@ export function BoardModelBadge({ size = "medium" }: { size?: "small" | "medium"
 /** "12 av 200 deltagare på tavlan (6 %)": every entry on the board counts, shown or not (a count names nobody). */
 export function CaseloadShare() {
   const { board } = useBoardContext();
-  const { t, formatNumber } = useI18n();
+  const { t, formatShare } = useI18n();
   const styles = useStyles();
   const onBoard = board.rows.length + board.hiddenCount;
   const caseload = board.board.caseload;
@@ -43,7 +43,7 @@ export function CaseloadShare() {
       {t("board.caseloadShare", {
         onBoard,
         caseload,
-        percent: formatNumber(caseload ? onBoard / caseload : 0, { style: "percent", maximumFractionDigits: 0 }),
+        percent: formatShare(onBoard, caseload),
       })}
     </Caption1>
   );

@@ -6,6 +6,7 @@ import type svAdmin from "./sv-admin.json";
 import type { TermsCatalogue, VocabularyCatalogue } from "./vocabulary";
 
 import { DATE_FORMAT, type Language, intlLocales, languageFor } from "./language";
+import { plainFormatsFor, wholePercent } from "./plain-formats";
 
 export { type Language, languageFor };
 /** A key of sv.json, without plural suffixes (typed via i18next.d.ts). */
@@ -77,11 +78,13 @@ export interface Formats {
   /** An instant (ISO 8601 with offset), shown in the viewer's time zone. */
   formatDateTime: (instant: string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  /** `part` of `whole` as a whole percent: "6 %". */
+  formatShare: (part: number, whole: number) => string;
 }
 
 // Building an Intl formatter costs about a millisecond in Chromium (the first one of a page far
-// more), using one microseconds; every component that shows a date asks for the formats, so each
-// is built once per locale, when first used.
+// more: plain-formats.ts), using one microseconds; every component that shows a date asks for the
+// formats, so each is built once per locale, when first used.
 const formatsByLocale = new Map<string, Formats>();
 
 const once = <T,>(make: () => T): (() => T) => {
@@ -98,8 +101,13 @@ export function formatsFor(locale: string): Formats {
   // "medium", like formatDate: sv-SE's short date style is 2026-11-25, which reads as a raw ISO string.
   const dateTimeFormat = once(() => new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" }));
   const numberFormats = new Map<string, Intl.NumberFormat>();
+  const plain = plainFormatsFor(locale);
   const formats: Formats = {
-    formatDate: (date) => dateFormat().format(toLocalDate(date)),
+    formatDate: (date) => {
+      if (!plain) return dateFormat().format(toLocalDate(date));
+      const [y, m, d] = date.split("-").map(Number);
+      return plain.date(d ?? 1, (m ?? 1) - 1, y ?? 1970);
+    },
     formatDateTime: (instant) => dateTimeFormat().format(new Date(instant)),
     formatNumber: (value, options) => {
       const key = options ? JSON.stringify(options) : "";
@@ -110,6 +118,10 @@ export function formatsFor(locale: string): Formats {
       }
       return format.format(value);
     },
+    formatShare: (part, whole) =>
+      plain
+        ? plain.percent(wholePercent(part, whole))
+        : formats.formatNumber(whole ? part / whole : 0, { style: "percent", maximumFractionDigits: 0 }),
   };
   formatsByLocale.set(locale, formats);
   return formats;

@@ -17,9 +17,9 @@ export function intlLocales(locale: string): string[] {
 }
 
 /**
- * The first date formatter of a page costs tens of milliseconds (its locale's data loads); a later
- * one about one. The board's first render formats dozens of dates, so start-host.ts builds one while
- * the page still waits for its scripts, off the way to the first row.
+ * The first Intl formatter of a page costs tens of milliseconds (its locale's data loads); a later
+ * one about one. The first screen needs none (plain-formats.ts); once the board is on screen
+ * (BoardShell.tsx) one is built in idle time, so that the first drawer opened does not pay it.
  */
 export function warmDateFormat(locale: string): void {
   new Intl.DateTimeFormat(intlLocales(locale), DATE_FORMAT).format(0);

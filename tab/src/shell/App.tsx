@@ -1,5 +1,5 @@
 import type { BoardView, MeResponse, SignInConfig } from "@fact-board/contract";
-import { Button, Caption1, FluentProvider, Select, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, FluentProvider, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiContext } from "../api/ApiContext";
 import { ApiClient, fetchSignInConfig } from "../api/client";
@@ -23,6 +23,8 @@ const ConfigView = lazy(viewModules.config);
 const DevSignIn = lazy(() => import("./DevSignIn").then((m) => ({ default: m.DevSignIn })));
 // Asking to join is a first-day screen: not in the initial download.
 const JoinBoard = lazy(() => import("./JoinBoard").then((m) => ({ default: m.JoinBoard })));
+// Most people are on one board: the picker for several is not in the initial download.
+const BoardPicker = lazy(() => import("./BoardPicker").then((m) => ({ default: m.BoardPicker })));
 // Why someone has no board yet: a first-day screen too.
 const NoBoard = lazy(() => import("./NoBoard").then((m) => ({ default: m.NoBoard })));
 
@@ -294,13 +296,9 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
       {showBar && (
         <header className={styles.bar}>
           {me.boards.length > 1 && (
-            <Select aria-label={t("term.board")} value={boardId} onChange={(_e, d) => setChosen(d.value)}>
-              {me.boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </Select>
+            <Suspense fallback={null}>
+              <BoardPicker boards={me.boards} value={boardId} onChange={setChosen} />
+            </Suspense>
           )}
           <span className={styles.grow} />
           {current && <Caption1>{t(`role.${current.role}`)}</Caption1>}

@@ -7,6 +7,7 @@ import { BoardContext, type BoardContextValue } from "../board/BoardContext";
 import { EntryActionsProvider } from "../board/EntryActions";
 import { useBoard } from "../board/useBoard";
 import { useI18n } from "../i18n";
+import { warmDateFormat } from "../i18n/language";
 
 const useStyles = makeStyles({ status: { padding: tokens.spacingHorizontalL } });
 
@@ -77,12 +78,16 @@ export function BoardShell({
  * board's DOM is written: a layout effect runs at that commit, a passive one may wait for a paint.
  */
 export function BoardReadyMark() {
+  const { locale } = useI18n();
   useLayoutEffect(() => {
     if (document.body.dataset.boardReady) return;
     requestAnimationFrame(() => {
       performance.mark("fact-board-interactive");
       document.body.dataset.boardReady = "true";
+      // Intl's locale data, after the first screen (which needs none) and before the first drawer.
+      const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+      idle(() => warmDateFormat(locale));
     });
-  }, []);
+  }, [locale]);
   return null;
 }

@@ -1,6 +1,6 @@
 import { startEarly, startEarlyPublic } from "../api/early";
 import { readDevToken } from "../api/session";
-import { catalogueChunks, languageFor, warmDateFormat } from "../i18n/language";
+import { catalogueChunks, languageFor } from "../i18n/language";
 import { preloadView } from "../shell/view-modules";
 import { type Host, detectHost, viewFor } from "../teams/host";
 
@@ -49,8 +49,5 @@ function begin(): Promise<Host> {
     }
     return host;
   });
-  // Everything above is on its way; the page waits for the network now (inside Teams the locale is
-  // known only later: the default language is the likely one).
-  warmDateFormat(params.get("lang") ?? "sv-SE");
   return host;
 }

@@ -43,7 +43,7 @@ export default function OverviewPanel() {
   const client = useApi();
   const { boardId, board } = useBoardContext();
   const i18n = useI18n();
-  const { t, formatDate, formatNumber, locale } = i18n;
+  const { t, formatDate, formatNumber, formatShare, locale } = i18n;
   const styles = useStyles();
   const [overview, setOverview] = useState<Overview>();
   const [error, setError] = useState<string>();
@@ -82,10 +82,7 @@ export default function OverviewPanel() {
           t("overview.onBoardOfCaseload", {
             onBoard: overview.onBoard,
             caseload: overview.caseload,
-            percent: formatNumber(overview.caseload ? overview.onBoard / overview.caseload : 0, {
-              style: "percent",
-              maximumFractionDigits: 0,
-            }),
+            percent: formatShare(overview.onBoard, overview.caseload),
           }),
         )}
         {figure(t("overview.averageDays"), formatNumber(overview.averageDaysOnBoard, { maximumFractionDigits: 1 }))}
