@@ -27,6 +27,47 @@ function preloadMain(): Plugin {
   };
 }
 
+/**
+ * What the board's surfaces (channel, side panel, stage, personal) load beside their own chunk:
+ * the modules a surface imports that other chunks share. Left to the automatic splitting, these
+ * are about twenty small files (a badge, a hook, a Fluent part each) asked one after another
+ * over HTTP/1.1's six connections while the board's own requests wait among them; here they are
+ * one. What only one surface uses stays in its chunk: the side panel still never downloads the
+ * channel board (tests/browser/code-splitting.test.ts).
+ */
+function surfaceShared(): { plugin: Plugin; test: (id: string) => boolean } {
+  const surfaces = /src[\\/]views[\\/](channel[\\/]ChannelView|sidePanel[\\/]SidePanelView|stage[\\/]StageView|personal[\\/]PersonalView)\.tsx$/;
+  const reachable = new Set<string>();
+  return {
+    test: (id) => reachable.has(id),
+    plugin: {
+      name: "fact-board-surface-shared",
+      apply: "build",
+      buildEnd() {
+        const ids = [...this.getModuleIds()];
+        // What loads on demand (a dialog, the drawer) keeps its own chunk, and so does what only it imports.
+        const onDemand = new Set(ids.flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
+        const staticallyFrom = (start: string[]) => {
+          const seen = new Set<string>();
+          const next = [...start];
+          while (next.length) {
+            const id = next.pop()!;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            next.push(...(this.getModuleInfo(id)?.importedIds ?? []).filter((imported) => !onDemand.has(imported)));
+          }
+          return seen;
+        };
+        const initial = staticallyFrom(ids.filter((id) => /src[\\/](main\.tsx|boot\.ts)$/.test(id)));
+        for (const id of staticallyFrom(ids.filter((id) => surfaces.test(id)))) {
+          if (!initial.has(id) && !onDemand.has(id)) reachable.add(id);
+        }
+      },
+    },
+  };
+}
+const shared = surfaceShared();
+
 // The server serves the built tab at /tab/. Vite 8 (Oxc) transforms TSX itself with React's
 // automatic runtime, so no React plugin is needed (no Fast Refresh in `vite dev`: acceptable).
 export default defineConfig({
@@ -52,7 +93,7 @@ export default defineConfig({
     ],
   },
   oxc: { jsx: { runtime: "automatic" } },
-  plugins: [preloadMain()],
+  plugins: [preloadMain(), shared.plugin],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -77,6 +118,8 @@ export default defineConfig({
             // run, a proxy) six connections are shared with the board's request, which must not queue.
             // boot.ts stays out of it: it is the page's own small entry.
             { name: "start", tags: ["$initial"], test: (id: string) => !/src[\\/]boot\.ts$|index\.html/.test(id), priority: 1 },
+            // Shared with other chunks and needed by a surface's first screen: one file (surfaceShared above).
+            { name: "surface-shared", test: shared.test, minShareCount: 2, priority: 0 },
           ],
         },
       },
