@@ -36,7 +36,8 @@ function preloadMain(): Plugin {
  * channel board (tests/browser/code-splitting.test.ts).
  */
 function surfaceShared(): { plugin: Plugin; test: (id: string) => boolean } {
-  const surfaces = /src[\\/]views[\\/](channel[\\/]ChannelView|sidePanel[\\/]SidePanelView|stage[\\/]StageView|personal[\\/]PersonalView)\.tsx$/;
+  const surfaces =
+    /src[\\/]views[\\/](channel[\\/]ChannelView|sidePanel[\\/]SidePanelView|stage[\\/]StageView|personal[\\/]PersonalView)\.tsx$/;
   const reachable = new Set<string>();
   return {
     test: (id) => reachable.has(id),
