@@ -21,6 +21,7 @@ import {
   type Walkthrough,
   type WalkthroughEvent,
 } from "../domain/walkthrough";
+import type { LiveState } from "../storage/board-version-repository";
 import type { Stored } from "../storage/entity-support";
 import { nowOf, todayOf, type UseCaseDeps } from "./deps";
 import { currentFor } from "./walkthrough-moves";
@@ -163,6 +164,7 @@ export async function startOrJoinWalkthrough(
       if (!(e instanceof AlreadyExists)) throw e;
     }
   }
+  const live = await deps.storage.boardVersions.live(boardId);
   let newChat = false;
   const saved = await change(deps, boardId, meeting.id, async (w) => {
     newChat = teamsChatId !== undefined && !(w.chatIds ?? []).includes(teamsChatId);
@@ -176,7 +178,7 @@ export async function startOrJoinWalkthrough(
     return withNewEntries(joined, [...sources.board, ...sources.raised]);
   });
   if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
-  return viewOf(deps, actor, saved, meeting);
+  return viewOf(deps, actor, saved, meeting, live);
 }
 
 /** Today's walkthrough of the meeting as this viewer may see it, or undefined before anyone started it. */
@@ -187,9 +189,9 @@ export async function readWalkthrough(
   meetingId?: string,
 ): Promise<WalkthroughView | undefined> {
   assertAllowed(actor.member, "board.read");
-  const meeting = await meetingFor(deps, boardId, meetingId);
+  const [meeting, live] = await Promise.all([meetingFor(deps, boardId, meetingId), deps.storage.boardVersions.live(boardId)]);
   const w = await deps.storage.walkthroughs.get(boardId, todayOf(deps), meeting.id);
-  return w && viewOf(deps, actor, w, meeting);
+  return w && viewOf(deps, actor, w, meeting, live);
 }
 
 /** A stage or side panel opened during the walkthrough: its viewer attends (attendance comes from here). */
@@ -201,7 +203,7 @@ export async function joinWalkthrough(
   teamsChatId?: string,
 ): Promise<WalkthroughView> {
   assertAllowed(actor.member, "board.read");
-  const meeting = await meetingFor(deps, boardId, meetingId);
+  const [meeting, live] = await Promise.all([meetingFor(deps, boardId, meetingId), deps.storage.boardVersions.live(boardId)]);
   const join = {
     type: "join" as const,
     memberId: actor.member.id,
@@ -214,7 +216,7 @@ export async function joinWalkthrough(
     return applyWalkthroughEvent(w, join, nowOf(deps));
   });
   if (newChat) await deps.notifier.notify({ type: "walkthroughInChat", boardId, date: saved.date, meetingId: meeting.id });
-  return viewOf(deps, actor, saved, meeting);
+  return viewOf(deps, actor, saved, meeting, live);
 }
 
 /**
@@ -230,10 +232,10 @@ export async function reportWalkthroughEvent(
   meetingId?: string,
 ): Promise<WalkthroughView> {
   assertAllowed(actor.member, "checkIn.record", leaderRelation(actor.member));
-  const meeting = await meetingFor(deps, boardId, meetingId);
+  const [meeting, live] = await Promise.all([meetingFor(deps, boardId, meetingId), deps.storage.boardVersions.live(boardId)]);
   const by = actor.member.id;
   // A take-over after the presenter's stage stopped beating: the time since counts for nobody.
-  const heartbeat = body.type === "takeOver" ? (await deps.storage.boardVersions.live(boardId)).presenter : undefined;
+  const heartbeat = body.type === "takeOver" ? live.presenter : undefined;
   const saved = await change(deps, boardId, meeting.id, (w) => {
     const now = nowOf(deps);
     const presenterLeftAt = heartbeat && !isPresenterPresent(w, heartbeat, now) ? heartbeat.seenAt : undefined;
@@ -246,7 +248,7 @@ export async function reportWalkthroughEvent(
     return applyWalkthroughEvent(w, event, now);
   });
   if (body.type === "end") await recordCheckInFrom(deps, saved);
-  return viewOf(deps, actor, saved, meeting);
+  return viewOf(deps, actor, saved, meeting, live);
 }
 
 /** The check-in is the walkthrough's record: the server writes it, nobody's browser merges it. */
@@ -287,15 +289,26 @@ async function currentContacts(deps: UseCaseDeps, w: Walkthrough) {
 }
 
 /** The walkthrough for one viewer: ids and positions of whom they may see, the current participant's details only if they may. */
-async function viewOf(deps: UseCaseDeps, actor: Actor, w: Walkthrough, meeting: RecurringMeeting): Promise<WalkthroughView> {
+/**
+ * `live`: the board's live entity, read before `w` was read or changed. Its walkthrough version is
+ * then one the view's content has reached (a change saves the walkthrough before it bumps the
+ * version), never one it may lack: read after, a move made meanwhile would give the view a version
+ * it does not show, and the attendee's stage would ignore that move's event as already seen.
+ */
+async function viewOf(
+  deps: UseCaseDeps,
+  actor: Actor,
+  w: Walkthrough,
+  meeting: RecurringMeeting,
+  live: LiveState,
+): Promise<WalkthroughView> {
   const today = todayOf(deps);
-  const [participants, consents, members, absences, entries, live, raises] = await Promise.all([
+  const [participants, consents, members, absences, entries, raises] = await Promise.all([
     deps.storage.participants.listForBoard(w.boardId),
     deps.storage.consents.listForBoard(w.boardId),
     deps.storage.members.listForBoard(w.boardId),
     deps.storage.absences.listCurrent(w.boardId, today),
     deps.storage.entries.listCurrent(w.boardId),
-    deps.storage.boardVersions.live(w.boardId),
     deps.storage.raised.listOn(w.boardId, w.date),
   ]);
   const byConsent = groupConsentsByParticipant(consents);

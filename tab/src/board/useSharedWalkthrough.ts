@@ -27,6 +27,16 @@ function withMove(w: WalkthroughView, move: WalkthroughMoveView): WalkthroughVie
 }
 
 /**
+ * Whether `next` may replace what is shown: another walkthrough (meeting or day), or the same
+ * one at its version or later. The server gives a view a version its content has reached
+ * (walkthroughs.ts viewOf), so an equal version may show more, never less.
+ */
+function mayReplace(shown: WalkthroughView | undefined, next: WalkthroughView): boolean {
+  if (!shown || shown.meetingId !== next.meetingId || shown.date !== next.date) return true;
+  return next.version >= shown.version;
+}
+
+/**
  * Today's walkthrough, held by the server and followed live. The live stream's typed events say
  * what changed: a move brings only the position and the current participant (one small read), any
  * other change of the walkthrough the whole of it, a board change (its version) the whole of it
@@ -43,31 +53,44 @@ export function useSharedWalkthrough({ attend }: { attend: boolean }): SharedWal
   const shown = useRef<WalkthroughView>(undefined);
   shown.current = state.walkthrough;
 
-  const apply = useCallback((res: WalkthroughResponse) => {
-    // An answer to one's own change is newer than any read still under way.
-    latest.current++;
-    setState({ loaded: true, ...(res.walkthrough ? { walkthrough: res.walkthrough } : {}) });
-    setError(undefined);
+  // Answers are ordered by the walkthrough's version, not by when they were asked: an attendee's
+  // own join, answered after a move the presenter made meanwhile, must not put the stage back.
+  // "None" has no version: it replaces a walkthrough only as the answer to the latest request.
+  const show = useCallback((next: WalkthroughView | undefined, newest: boolean) => {
+    setState((s) =>
+      (next ? mayReplace(s.walkthrough, next) : newest) ? { loaded: true, ...(next ? { walkthrough: next } : {}) } : { ...s, loaded: true },
+    );
   }, []);
+
+  const apply = useCallback(
+    (res: WalkthroughResponse) => {
+      latest.current++;
+      show(res.walkthrough, true);
+      setError(undefined);
+    },
+    [show],
+  );
 
   const load = useCallback(async () => {
     const request = ++latest.current;
     try {
       const res = await client.walkthrough(boardId, meetingId);
-      if (request === latest.current) setState({ loaded: true, ...(res.walkthrough ? { walkthrough: res.walkthrough } : {}) });
+      show(res.walkthrough, request === latest.current);
     } catch (e) {
+      // A failure is shown only if nothing was asked since (a later answer may already have come).
       if (request === latest.current) setError(e);
     }
-  }, [client, boardId, meetingId]);
+  }, [client, boardId, meetingId, show]);
 
   const follow = useCallback(
     async (meeting: string) => {
       const request = ++latest.current;
       try {
         const move = await client.walkthroughMove(boardId, meeting);
-        if (request !== latest.current) return;
         setState((s) =>
-          s.walkthrough && s.walkthrough.meetingId === move.meetingId ? { ...s, walkthrough: withMove(s.walkthrough, move) } : s,
+          s.walkthrough && s.walkthrough.meetingId === move.meetingId && move.version > s.walkthrough.version
+            ? { ...s, walkthrough: withMove(s.walkthrough, move) }
+            : s,
         );
       } catch (e) {
         if (request === latest.current) setError(e);
