@@ -59,7 +59,7 @@ describe("the board and its live stream", () => {
 
   it('shows a board that came with "me" in its first render, without reading it again, and reads a newer version', async () => {
     const fake = fakeClient();
-    const { result } = renderHook(() => useBoard(fake.client, "b1", boardView([], { version: 4 })));
+    const { result } = renderHook(() => useBoard(fake.client, "b1", { board: boardView([], { version: 4 }) }));
     expect(result.current.board?.version).toBe(4);
     act(() => fake.announce(4));
     await afterDebounce();

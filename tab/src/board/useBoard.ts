@@ -28,12 +28,16 @@ export type LiveSignal =
   { kind: "walkthrough"; event: WalkthroughLiveEvent } | { kind: "presence"; event: PresenceLiveEvent } | { kind: "reconnect" };
 export type LiveListener = (signal: LiveSignal) => void;
 
+/** The board's first read, made beside "me" before the shell mounted: its answer or its failure. */
+export type FirstRead = { board: BoardView } | { failure: unknown };
+
 /**
- * `first`: the board's answer already here when the shell mounts (read beside "me"); it is shown in
- * the first render instead of after a render, a paint and a read of its own.
+ * `first`: the board's first read, already answered when the shell mounts. A board is shown in the
+ * first render instead of after a render, a paint and a read of its own; a failure is handled as
+ * the shell's own first read failing (storage away: said at once, retried), not read again first.
  */
-export function useBoard(client: ApiClient, boardId: string | undefined, first?: BoardView): BoardState {
-  const [board, setBoard] = useState<BoardView | undefined>(first);
+export function useBoard(client: ApiClient, boardId: string | undefined, first?: FirstRead): BoardState {
+  const [board, setBoard] = useState<BoardView | undefined>(first && "board" in first ? first.board : undefined);
   const firstRef = useRef(first);
   const [error, setError] = useState<unknown>();
   const [unavailable, setUnavailable] = useState(false);
@@ -48,36 +52,40 @@ export function useBoard(client: ApiClient, boardId: string | undefined, first?:
   const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
   const scheduleRef = useRef<() => void>(() => undefined);
 
-  const refresh = useCallback(async () => {
-    if (!boardId) return;
-    const request = ++latestRequest.current;
-    readsUnderWay.current++;
-    try {
-      const next = await client.board(boardId);
-      // Responses can overtake each other; only the newest request may set the board.
-      if (request !== latestRequest.current) return;
-      versionRef.current = next.version;
-      setBoard(next);
-      setError(undefined);
-      setUnavailable(false);
-      retry.current.attempts = 0;
-      if (announcedRef.current > next.version) scheduleRef.current();
-    } catch (e) {
-      if (request !== latestRequest.current) return;
-      if (e instanceof ApiRequestError && e.isUnavailable) {
-        // Keep the last board on screen and try again by itself; the person sees why it is stale.
-        setUnavailable(true);
-        const first = (e.retryAfterSeconds ?? 0) * 1000 || UNAVAILABLE_RETRY_MS;
-        const wait = Math.min(first * 2 ** retry.current.attempts++, UNAVAILABLE_RETRY_MAX_MS);
-        clearTimeout(retry.current.timer);
-        retry.current.timer = setTimeout(() => void refreshRef.current(), wait);
-        return;
+  const read = useCallback(
+    async (answer: () => Promise<BoardView>) => {
+      if (!boardId) return;
+      const request = ++latestRequest.current;
+      readsUnderWay.current++;
+      try {
+        const next = await answer();
+        // Responses can overtake each other; only the newest request may set the board.
+        if (request !== latestRequest.current) return;
+        versionRef.current = next.version;
+        setBoard(next);
+        setError(undefined);
+        setUnavailable(false);
+        retry.current.attempts = 0;
+        if (announcedRef.current > next.version) scheduleRef.current();
+      } catch (e) {
+        if (request !== latestRequest.current) return;
+        if (e instanceof ApiRequestError && e.isUnavailable) {
+          // Keep the last board on screen and try again by itself; the person sees why it is stale.
+          setUnavailable(true);
+          const first = (e.retryAfterSeconds ?? 0) * 1000 || UNAVAILABLE_RETRY_MS;
+          const wait = Math.min(first * 2 ** retry.current.attempts++, UNAVAILABLE_RETRY_MAX_MS);
+          clearTimeout(retry.current.timer);
+          retry.current.timer = setTimeout(() => void refreshRef.current(), wait);
+          return;
+        }
+        setError(e);
+      } finally {
+        readsUnderWay.current--;
       }
-      setError(e);
-    } finally {
-      readsUnderWay.current--;
-    }
-  }, [client, boardId]);
+    },
+    [boardId],
+  );
+  const refresh = useCallback(() => read(() => client.board(boardId!)), [read, client, boardId]);
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
   useEffect(() => () => clearTimeout(retry.current.timer), []);
@@ -85,15 +93,15 @@ export function useBoard(client: ApiClient, boardId: string | undefined, first?:
   useEffect(() => {
     const given = firstRef.current;
     firstRef.current = undefined;
-    if (given) {
-      versionRef.current = given.version;
+    if (given && "board" in given) {
+      versionRef.current = given.board.version;
       return;
     }
     setBoard(undefined);
     versionRef.current = -1;
     announcedRef.current = -1;
-    void refresh();
-  }, [refresh]);
+    void (given ? read(() => Promise.reject(given.failure)) : refresh());
+  }, [refresh, read]);
 
   const scheduleRefresh = useCallback(() => {
     if (debounce.current) clearTimeout(debounce.current);

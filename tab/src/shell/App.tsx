@@ -1,4 +1,4 @@
-import type { BoardView, MeResponse, SignInConfig } from "@fact-board/contract";
+import type { MeResponse, SignInConfig } from "@fact-board/contract";
 import { Button, Caption1, FluentProvider, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiContext } from "../api/ApiContext";
@@ -8,6 +8,7 @@ import { errorDetail, errorText } from "../api/errorText";
 import { clearDevToken, readDevToken, type StoredToken } from "../api/session";
 import { I18nProvider, useI18n } from "../i18n";
 import { OpenLinkProvider } from "../board/openLinkContext";
+import type { FirstRead } from "../board/useBoard";
 import { toThemeName, type Host, type ThemeName, type ViewName } from "../teams/host";
 import { loadTheme, loadedTheme } from "../teams/themes";
 import { BoardReadyMark, BoardShell } from "./BoardShell";
@@ -219,7 +220,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   const styles = useStyles();
   const [me, setMe] = useState<MeResponse>();
   // The named board's first answer, for the shell's first mount only (a later one reads afresh).
-  const firstBoard = useRef<{ boardId: string; board: BoardView }>(undefined);
+  const firstBoard = useRef<{ boardId: string; first: FirstRead }>(undefined);
   const [error, setError] = useState<unknown>();
   const [chosen, setChosen] = useState(host.boardId);
   const [meetingId, setMeetingId] = useState(host.meetingId);
@@ -240,13 +241,18 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
   useEffect(() => {
     // The board the URL names loads beside "me", not after it (no waterfall to the first row), and
     // both are shown in one render: "me" alone would render and paint the shell's spinner first.
-    // A board that fails here is left to the shell, which reads it again and says why.
+    // A failure goes to the shell too, which says why at once and retries as after its own read.
     const named = host.boardId && host.view !== "config" ? host.boardId : undefined;
-    const board = named ? client.board(named).catch(() => undefined) : Promise.resolve(undefined);
+    const board: Promise<FirstRead | undefined> = named
+      ? client.board(named).then(
+          (answer) => ({ board: answer }),
+          (failure: unknown) => ({ failure }),
+        )
+      : Promise.resolve(undefined);
     client.me().then(
       async (me) => {
         const first = await board;
-        firstBoard.current = first && named ? { boardId: named, board: first } : undefined;
+        firstBoard.current = first && named ? { boardId: named, first } : undefined;
         setMe(me);
       },
       (e: unknown) => {
@@ -320,7 +326,7 @@ function Boards({ host, client, onSignOut, onUnauthenticated, problem }: BoardsP
           {...(host.teamsChatId ? { teamsChatId: host.teamsChatId } : {})}
           {...(host.openItem ? { openItem: host.openItem } : {})}
           key={`${boardId}/${meetingId ?? ""}`}
-          {...(firstBoard.current?.boardId === boardId ? { firstBoard: firstBoard.current.board } : {})}
+          {...(firstBoard.current?.boardId === boardId ? { firstBoard: firstBoard.current.first } : {})}
         >
           <Surface host={host} onSignOut={onSignOut} />
         </BoardShell>

@@ -27,3 +27,35 @@ describe("the board while storage cannot be reached", () => {
     expect(board).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the board\'s first read, made beside "me"', () => {
+  it("shows a failure at once, as if the shell had read it, and retries by itself without reading it again first", async () => {
+    const board = jest.fn().mockResolvedValue(boardView([]));
+    const client = { board } as unknown as ApiClient;
+    const failure = new ApiRequestError(503, "StorageUnavailable", "later", undefined, undefined, undefined, 0.6);
+    renderInTab(
+      <ApiContext.Provider value={client}>
+        <BoardShell boardId="b1" firstBoard={{ failure }}>
+          <p>Tavlan visas</p>
+        </BoardShell>
+      </ApiContext.Provider>,
+    );
+    expect((await screen.findByRole("status")).textContent).toBe("Tavlan kan inte nås just nu – försöker igen…");
+    expect(board).not.toHaveBeenCalled();
+    expect(await screen.findByText("Tavlan visas", undefined, { timeout: 3000 })).toBeTruthy();
+    expect(board).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a board that came with "me" in its first render', () => {
+    const board = jest.fn();
+    renderInTab(
+      <ApiContext.Provider value={{ board } as unknown as ApiClient}>
+        <BoardShell boardId="b1" firstBoard={{ board: boardView([]) }}>
+          <p>Tavlan visas</p>
+        </BoardShell>
+      </ApiContext.Provider>,
+    );
+    expect(screen.getByText("Tavlan visas")).toBeTruthy();
+    expect(board).not.toHaveBeenCalled();
+  });
+});

@@ -1,11 +1,10 @@
-import type { BoardView } from "@fact-board/contract";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useMemo, type ReactNode } from "react";
 import { useApi } from "../api/ApiContext";
 import { errorDetail, errorText } from "../api/errorText";
 import { BoardContext, type BoardContextValue } from "../board/BoardContext";
 import { EntryActionsProvider } from "../board/EntryActions";
-import { useBoard } from "../board/useBoard";
+import { type FirstRead, useBoard } from "../board/useBoard";
 import { useI18n } from "../i18n";
 import { warmDateFormat } from "../i18n/language";
 
@@ -21,8 +20,8 @@ export function BoardShell({
   children,
 }: {
   boardId: string;
-  /** The board's answer, when it came with "me" (the URL named it). */
-  firstBoard?: BoardView;
+  /** The board's first read, when it came with "me" (the URL named it). */
+  firstBoard?: FirstRead;
   meetingId?: string;
   teamsChatId?: string;
   openItem?: string;
