@@ -34,17 +34,20 @@ async function openDrawer(person: Person, code: string) {
   return { context, host, contacts: host.frame.getByRole("dialog").getByRole("region", { name: "Kontakter" }) };
 }
 
+/** Both tests' participant: involving three organisations; Norrby's consent does not name Västra. */
+const THREE_ORGANISATIONS = {
+  codePrefix: "ZQK",
+  initials: "QK",
+  organisationIds: [REGION, NORRBY, WEST],
+  consents: [
+    [REGION, [NORRBY, WEST]],
+    [NORRBY, [REGION]],
+  ],
+} satisfies Parameters<typeof aParticipantOnBoard>[2];
+
 it("shows Kontakter by organisation with tel: links and a Teams chat, and hides Norrby's contact from Västra", async () => {
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aParticipantOnBoard(suite, board.today, {
-    codePrefix: "ZQK",
-    initials: "QK",
-    organisationIds: [REGION, NORRBY, WEST],
-    consents: [
-      [REGION, [NORRBY, WEST]],
-      [NORRBY, [REGION]],
-    ],
-  });
+  const target = await aParticipantOnBoard(suite, board.today, THREE_ORGANISATIONS);
   const hugoToken = await signIn(suite.app.baseUrl, people.northCoordinator);
   const adaToken = await signIn(suite.app.baseUrl, people.coordinator);
   const contactsPath = `${BOARD}/participants/${target.id}/contacts`;
@@ -98,15 +101,7 @@ it("shows Kontakter by organisation with tel: links and a Teams chat, and hides 
 
 it("lists Dagens beslut for Norrby only, copies it as text and prints it, axe clean on screen and on paper", async () => {
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aParticipantOnBoard(suite, board.today, {
-    codePrefix: "ZQK",
-    initials: "QK",
-    organisationIds: [REGION, NORRBY, WEST],
-    consents: [
-      [REGION, [NORRBY, WEST]],
-      [NORRBY, [REGION]],
-    ],
-  });
+  const target = await aParticipantOnBoard(suite, board.today, THREE_ORGANISATIONS);
   const hugoToken = await signIn(suite.app.baseUrl, people.northCoordinator);
   const adaToken = await signIn(suite.app.baseUrl, people.coordinator);
   const notePath = `${BOARD}/entries/${target.id}/since-last`;

@@ -18,21 +18,24 @@ const NORRBY = "norrby-soc";
 const REGION = "region-psykiatri";
 const NORRBYS_NAME = "Norrby kommun, socialförvaltningen (fiktiv)";
 
+/** The participant both tests meet: the region's and Norrby's, each consent naming the other only. */
+const SHARED_BY_REGION_AND_NORRBY = {
+  codePrefix: "ZQI",
+  initials: "QI",
+  organisationIds: [REGION, NORRBY],
+  consents: [
+    [REGION, [NORRBY]],
+    [NORRBY, [REGION]],
+  ],
+  goal: "Påhittat testmål: ha kvar lägenheten.",
+} satisfies Parameters<typeof aParticipantOnBoard>[2];
+
 it("lets the municipality write since yesterday and add an intervention, and the region add an AMF guide's action and a contact, on the stage; Västra sees only the placeholder", async () => {
   const ada = people.coordinator; // region, presents
   const hugo = people.northCoordinator; // Norrby
   const per = people.westCoordinator; // Västra: no consent names it for this participant
   const { board } = await suite.boardAs(ada);
-  const target = await aParticipantOnBoard(suite, board.today, {
-    codePrefix: "ZQI",
-    initials: "QI",
-    organisationIds: [REGION, NORRBY],
-    consents: [
-      [REGION, [NORRBY]],
-      [NORRBY, [REGION]],
-    ],
-    goal: "Påhittat testmål: ha kvar lägenheten.",
-  });
+  const target = await aParticipantOnBoard(suite, board.today, SHARED_BY_REGION_AND_NORRBY);
 
   const presenter = await onMorningStage(suite, ada);
   await presenter.frame.getByRole("button", { name: "Starta genomgång" }).click();
@@ -143,16 +146,7 @@ it("lets the municipality write since yesterday and add an intervention, and the
 it("lets Norrby change its intervention's label and start date from the drawer; a change meanwhile is shown, not overwritten", async () => {
   const hugo = people.northCoordinator; // Norrby
   const { board } = await suite.boardAs(people.coordinator);
-  const target = await aParticipantOnBoard(suite, board.today, {
-    codePrefix: "ZQI",
-    initials: "QI",
-    organisationIds: [REGION, NORRBY],
-    consents: [
-      [REGION, [NORRBY]],
-      [NORRBY, [REGION]],
-    ],
-    goal: "Påhittat testmål: ha kvar lägenheten.",
-  });
+  const target = await aParticipantOnBoard(suite, board.today, SHARED_BY_REGION_AND_NORRBY);
   const token = await signIn(suite.app.baseUrl, hugo);
   const path = `/api/boards/${DEMO_BOARD_ID}/participants/${target.id}/interventions`;
   const added = await api<{ id: string; etag: string }>(suite.app.baseUrl, token, "POST", path, {
